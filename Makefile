@@ -1,0 +1,56 @@
+# Makefile: builds the FastCGI programs and mallctl; run/test/bench drive scripts/.
+BUILD ?= build
+CC ?= gcc
+CFLAGS ?= -O2 -g
+CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter \
+          -I/usr/include/ClearSilver -I/usr/include/mariadb -Icgi/core -Icgi/domain
+LDLIBS = -lneo_cgi -lneo_cs -lneo_utl -lfcgi -lmariadb -lscrypt -lcurl -lcrypto -lz -lm
+
+CORE_SRC := $(wildcard cgi/core/*.c)
+DOMAIN_SRC := $(wildcard cgi/domain/*.c)
+MALL_SRC := $(wildcard cgi/mall/*.c)
+TOOLS_SRC := $(wildcard cgi/tools/*.c)
+HEADERS := $(wildcard cgi/*/*.h)
+
+obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
+LIB_OBJ := $(call obj,$(CORE_SRC) $(DOMAIN_SRC))
+
+PROGRAMS := $(BUILD)/mall.fcgi $(BUILD)/mallctl $(BUILD)/trivial.fcgi
+
+.PHONY: all deps run test bench clean
+all: $(PROGRAMS)
+
+$(BUILD)/obj/%.o: %.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/libmall.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/mall.fcgi: $(call obj,$(MALL_SRC)) $(BUILD)/libmall.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/mallctl: $(call obj,$(TOOLS_SRC)) $(BUILD)/libmall.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/trivial.fcgi: $(call obj,cgi/bench/trivial.c) $(BUILD)/libmall.a
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+deps:
+	@scripts/install-deps.sh
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/run.sh
+
+test: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/test.sh
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/bench.sh
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,473 @@
+/* app.c: FastCGI accept loop, routing, central checks (404/405/403/CSRF), response writing */
+#include "app.h"
+#include "config.h"
+#include "log.h"
+#include "render.h"
+#include "session.h"
+#include <fcgiapp.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* ---- cgiwrap emulation: one global I/O target (each process serves one request at a time) ---- */
+typedef struct {
+  FCGX_Request *fr;   /* real FastCGI request, or NULL for emulated requests */
+  char **env;
+  const char *body;
+  size_t body_len, body_off;
+  STRING *out;
+} io_target;
+static io_target g_io;
+
+static int io_read(void *data, char *buf, int len) {
+  (void)data;
+  if (g_io.fr) return FCGX_GetStr(buf, len, g_io.fr->in);
+  size_t left = g_io.body_len - g_io.body_off;
+  size_t n = (size_t)len < left ? (size_t)len : left;
+  memcpy(buf, g_io.body + g_io.body_off, n);
+  g_io.body_off += n;
+  return (int)n;
+}
+
+static int io_write(void *data, const char *buf, int len) {
+  (void)data;
+  if (g_io.fr) return FCGX_PutStr(buf, len, g_io.fr->out);
+  NEOERR *err = string_appendn(g_io.out, buf, len);
+  if (err) { nerr_ignore(&err); return -1; }
+  return len;
+}
+
+static int io_writef(void *data, const char *fmt, va_list ap) {
+  (void)data;
+  if (g_io.fr) return FCGX_VFPrintF(g_io.fr->out, fmt, ap);
+  NEOERR *err = string_appendvf(g_io.out, fmt, ap);
+  if (err) { nerr_ignore(&err); return -1; }
+  return 0;
+}
+
+static char **io_envp(void) { return g_io.fr ? g_io.fr->envp : g_io.env; }
+
+static char *io_getenv(void *data, const char *k) {
+  (void)data;
+  size_t kl = strlen(k);
+  for (char **e = io_envp(); e && *e; e++)
+    if (strncmp(*e, k, kl) == 0 && (*e)[kl] == '=') return strdup(*e + kl + 1); /* cgiwrap frees it */
+  return NULL;
+}
+
+static int io_putenv(void *data, const char *k, const char *v) {
+  (void)data; (void)k; (void)v;
+  return 0;
+}
+
+static int io_iterenv(void *data, int n, char **k, char **v) {
+  (void)data;
+  *k = *v = NULL;
+  char **e = io_envp();
+  for (int i = 0; e && e[i]; i++) {
+    if (i != n) continue;
+    char *eq = strchr(e[i], '=');
+    if (!eq) return 0;
+    *k = strndup(e[i], (size_t)(eq - e[i]));
+    *v = strdup(eq + 1);
+    return 0;
+  }
+  return 0;
+}
+
+static const char *env_get(const char *k) {
+  size_t kl = strlen(k);
+  for (char **e = io_envp(); e && *e; e++)
+    if (strncmp(*e, k, kl) == 0 && (*e)[kl] == '=') return *e + kl + 1;
+  return NULL;
+}
+
+/* ---- helpers for handlers ---- */
+const char *req_arg(req *r, int i) { return (i >= 0 && i < 4) ? r->args[i] : ""; }
+
+const char *req_cookie(req *r, const char *name) {
+  char key[128];
+  snprintf(key, sizeof key, "Cookie.%s", name);
+  return hdf_get_value(r->hdf, key, NULL);
+}
+
+const char *req_client_ip(req *r) {
+  (void)r;
+  const char *ip = env_get("REMOTE_ADDR");
+  return ip ? ip : "-";
+}
+
+const char *req_text(req *r, const char *key) {
+  const char *v = hdf_get_valuef(r->hdf, "Lang.%s", key);
+  return v ? v : key;
+}
+
+NEOERR *req_form_error(req *r, const char *field, const char *lang_key) {
+  NEOERR *err = hdf_set_value(r->hdf, "Form.HasErrors", "1");
+  if (err) return nerr_pass(err);
+  if (!field) return nerr_pass(hdf_set_value(r->hdf, "Page.Flash", req_text(r, lang_key)));
+  char key[160];
+  snprintf(key, sizeof key, "Form.Errors.%s", field);
+  return nerr_pass(hdf_set_value(r->hdf, key, req_text(r, lang_key)));
+}
+
+static int is_https(void) {
+  const char *h = env_get("HTTPS");
+  return g_cfg.https || (h && strcmp(h, "on") == 0);
+}
+
+NEOERR *req_set_cookie(req *r, const char *name, const char *value, int max_age, int http_only) {
+  NEOERR *err = string_appendf(&r->headers, "Set-Cookie: %s=%s; Path=/; SameSite=Lax%s%s", name, value,
+                               http_only ? "; HttpOnly" : "", is_https() ? "; Secure" : "");
+  if (!err && (max_age > 0 || !*value)) err = string_appendf(&r->headers, "; Max-Age=%d", *value ? max_age : 0);
+  if (!err) err = string_append(&r->headers, "\r\n");
+  return nerr_pass(err);
+}
+
+void req_redirect(req *r, const char *path) {
+  /* Only local paths: an open redirect would let a link send members anywhere. */
+  if (!path || path[0] != '/' || path[1] == '/' || path[1] == '\\' || strpbrk(path, "\r\n")) path = "/";
+  free(r->location);
+  r->location = strdup(path);
+  r->status = 303;
+}
+
+NEOERR *req_fail(req *r, int status) {
+  r->status = status;
+  r->template = "layout/error.cs";
+  r->no_cache = 1;
+  NEOERR *err = hdf_set_int_value(r->hdf, "Page.Status", status);
+  char key[64];
+  snprintf(key, sizeof key, "Lang.Error.%d", status);
+  if (!err) err = hdf_set_value(r->hdf, "Page.Title", hdf_get_value(r->hdf, key, "Error"));
+  snprintf(key, sizeof key, "Lang.Error.%dText", status);
+  if (!err) err = hdf_set_value(r->hdf, "Page.ErrorText", hdf_get_value(r->hdf, key, ""));
+  return nerr_pass(err);
+}
+
+/* ---- routing ---- */
+static int seg_ok(const char *kind, const char *s, size_t len) {
+  if (len == 0 || len > 64) return 0;
+  for (size_t i = 0; i < len; i++) {
+    char c = s[i];
+    int digit = c >= '0' && c <= '9';
+    if (strcmp(kind, "id") == 0) {
+      if (!digit || i >= 18) return 0;
+    } else if (!(digit || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_')) {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* Matches path against pattern, capturing {…} segments into args. */
+static int route_match(const char *pattern, const char *path, char args[4][72]) {
+  int na = 0;
+  const char *p = pattern, *s = path;
+  while (*p && *s) {
+    if (*p == '{') {
+      const char *close = strchr(p, '}');
+      char kind[16];
+      snprintf(kind, sizeof kind, "%.*s", (int)(close - p - 1), p + 1);
+      size_t len = strcspn(s, "/");
+      if (!seg_ok(kind, s, len) || na >= 4) return 0;
+      snprintf(args[na++], 72, "%.*s", (int)len, s);
+      p = close + 1;
+      s += len;
+    } else if (*p++ != *s++) {
+      return 0;
+    }
+  }
+  return *p == 0 && *s == 0;
+}
+
+/* Returns the route for method+path; *status gets 404 or 405 when none. */
+static const route *route_find(const app *a, const char *method, const char *path, char args[4][72], int *status) {
+  const char *m = strcmp(method, "HEAD") == 0 ? "GET" : method;
+  int path_known = 0;
+  for (int i = 0; i < a->nroutes; i++) {
+    char tmp[4][72];
+    if (!route_match(a->routes[i].pattern, path, tmp)) continue;
+    path_known = 1;
+    if (strcmp(a->routes[i].method, m) == 0) {
+      memcpy(args, tmp, sizeof tmp);
+      return &a->routes[i];
+    }
+  }
+  *status = path_known ? 405 : 404;
+  return NULL;
+}
+
+/* ---- the request ---- */
+static const char *status_text(int s) {
+  switch (s) {
+  case 200: return "OK";
+  case 303: return "See Other";
+  case 400: return "Bad Request";
+  case 403: return "Forbidden";
+  case 404: return "Not Found";
+  case 405: return "Method Not Allowed";
+  case 413: return "Payload Too Large";
+  case 429: return "Too Many Requests";
+  case 503: return "Service Unavailable";
+  default: return s >= 500 ? "Internal Server Error" : "Status";
+  }
+}
+
+static const char SECURITY_HEADERS[] =
+    "Content-Security-Policy: default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'\r\n"
+    "X-Content-Type-Options: nosniff\r\n"
+    "X-Frame-Options: DENY\r\n"
+    "Referrer-Policy: same-origin\r\n";
+
+static NEOERR *write_response(req *r, STRING *page) {
+  STRING h;
+  string_init(&h);
+  NEOERR *err = string_appendf(&h, "Status: %d %s\r\n%s", r->status, status_text(r->status), SECURITY_HEADERS);
+  if (!err && r->location) err = string_appendf(&h, "Location: %s\r\n", r->location);
+  if (!err) err = string_appendf(&h, "Content-Type: %s\r\nCache-Control: %s\r\n",
+                                 r->content_type ? r->content_type : "text/html; charset=utf-8",
+                                 r->user_id ? "private, no-store" : "no-cache");
+  if (!err && r->headers.len) err = string_append(&h, r->headers.buf);
+  if (!err) err = string_appendf(&h, "Content-Length: %d\r\n\r\n", strcmp(r->method, "HEAD") == 0 ? 0 : page->len);
+  if (!err) io_write(NULL, h.buf, h.len);
+  if (!err && page->len && strcmp(r->method, "HEAD") != 0) io_write(NULL, page->buf, page->len);
+  string_clear(&h);
+  return nerr_pass(err);
+}
+
+/* Replaces the cache-safe CSRF placeholder with this request's token. */
+#define CSRF_MARK "@@CSRF@@"
+static NEOERR *fill_csrf(req *r, STRING *body) {
+  if (!strstr(body->buf ? body->buf : "", CSRF_MARK)) return STATUS_OK;
+  STRING out;
+  string_init(&out);
+  NEOERR *err = STATUS_OK;
+  const char *p = body->buf, *m;
+  while (!err && (m = strstr(p, CSRF_MARK))) {
+    err = string_appendn(&out, p, (int)(m - p));
+    if (!err) err = string_append(&out, r->csrf);
+    p = m + strlen(CSRF_MARK);
+  }
+  if (!err) err = string_append(&out, p);
+  if (!err) { string_clear(body); *body = out; } else string_clear(&out);
+  return nerr_pass(err);
+}
+
+static const char *pick_lang(req *r) {
+  const char *c = req_cookie(r, "lang");
+  return (c && strcmp(c, "en") == 0) ? "en" : "zh-CN";
+}
+
+static NEOERR *fill_request_hdf(req *r) {
+  HDF *h = r->hdf;
+  NEOERR *err = hdf_set_value(h, "Page.Lang", r->lang);
+  if (!err) err = hdf_set_value(h, "Page.Path", r->path);
+  if (!err) err = hdf_set_value(h, "Page.Uri", r->uri);
+  if (!err) err = hdf_set_value(h, "Page.OtherLang", strcmp(r->lang, "en") == 0 ? "zh-CN" : "en");
+  return nerr_pass(err);
+}
+
+/* Everything between parsing and rendering; returns errors only for real failures. */
+static NEOERR *dispatch(req *r, STRING *body, unsigned long long *gen, int *cached) {
+  NEOERR *err;
+  int st = 404;
+  r->route = route_find(r->app, r->method, r->path, r->args, &st);
+  if (!r->route) return nerr_pass(req_fail(r, st));
+  err = db_connect(&r->db);
+  if (err) {
+    log_neoerr("db_connect", &err);
+    r->db = NULL;
+    if (r->route->flags & R_RAW) return nerr_pass(r->route->fn(r)); /* /healthz reports it */
+    return nerr_pass(req_fail(r, 503));
+  }
+  if ((err = session_load(r))) return nerr_pass(err);
+  if (r->user_id && r->app->load_user) {
+    int ok = 0;
+    if ((err = r->app->load_user(r, r->user_id, &ok))) return nerr_pass(err);
+    if (!ok) { if ((err = req_logout(r))) return nerr_pass(err); }
+  }
+  int is_post = strcmp(r->method, "POST") == 0;
+  if ((err = csrf_prepare(r, (r->route->flags & R_FORM) != 0))) return nerr_pass(err);
+  if (r->csrf[0] && (err = hdf_set_value(r->hdf, "Csrf", (r->route->flags & R_CACHE) ? CSRF_MARK : r->csrf)))
+    return nerr_pass(err);
+  if ((r->route->flags & R_MEMBER) && !r->user_id) {
+    char next[1200];
+    snprintf(next, sizeof next, "%s?next=", r->app->login_path);
+    char *esc = NULL;
+    if ((err = cgi_url_escape(is_post ? r->path : r->uri, &esc))) return nerr_pass(err);
+    STRING loc;
+    string_init(&loc);
+    err = string_appendf(&loc, "%s%s", next, esc);
+    free(esc);
+    if (!err) req_redirect(r, loc.buf);
+    string_clear(&loc);
+    return nerr_pass(err);
+  }
+  if (is_post && !csrf_valid(r)) return nerr_pass(req_fail(r, 403));
+  if (r->route->flags & R_CACHE) {
+    char key[1300];
+    snprintf(key, sizeof key, "%s|%d|%s", r->lang, r->user_id ? 1 : 0, r->uri);
+    *gen = catalog_generation();
+    if (page_cache_get(key, body)) { *cached = 1; return STATUS_OK; }
+  }
+  return nerr_pass(r->route->fn(r));
+}
+
+static NEOERR *render_page(req *r, STRING *body, STRING *page) {
+  NEOERR *err = fill_csrf(r, body);
+  if (err) return nerr_pass(err);
+  /* The body is HTML this program rendered from escaped templates; the layout prints it as is. */
+  if ((err = hdf_set_buf(r->hdf, "Page.Body", body->buf))) return nerr_pass(err);
+  body->buf = NULL;
+  body->len = body->max = 0;
+  char layout[128];
+  snprintf(layout, sizeof layout, "layout/%s.cs", r->app->name);
+  return nerr_pass(render_file(r->hdf, layout, page));
+}
+
+static int handle(const app *a) {
+  struct timespec t0, t1;
+  clock_gettime(CLOCK_MONOTONIC, &t0);
+  req r;
+  memset(&r, 0, sizeof r);
+  r.app = a;
+  r.status = 200;
+  string_init(&r.headers);
+  string_init(&r.body);
+  STRING body, page;
+  string_init(&body);
+  string_init(&page);
+  unsigned long long gen = 0;
+  int cached = 0;
+
+  const char *m = env_get("REQUEST_METHOD");
+  r.method = m ? m : "GET";
+  const char *uri = env_get("REQUEST_URI");
+  snprintf(r.uri, sizeof r.uri, "%s", uri ? uri : "/");
+  snprintf(r.path, sizeof r.path, "%.*s", (int)strcspn(r.uri, "?"), r.uri);
+
+  NEOERR *err = hdf_init(&r.hdf);
+  /* Bodies are small forms; uploads (multipart) set their own limit. */
+  const char *cl = env_get("CONTENT_LENGTH");
+  const char *ct = env_get("CONTENT_TYPE");
+  int multipart = ct && strncmp(ct, "multipart/form-data", 19) == 0;
+  long long clen = cl ? strtoll(cl, NULL, 10) : 0;
+  if (!err) err = hdf_set_value(r.hdf, "Config.Upload.TmpDir", "/tmp");
+  if (!err) err = cgi_init(&r.cgi, r.hdf);
+  if (!err) {
+    r.lang = pick_lang(&r);
+    err = render_prepare(r.hdf, r.lang);
+  }
+  if (!err) err = fill_request_hdf(&r);
+  int parsed = 0;
+  if (!err) {
+    if (clen > (multipart ? 6LL * 1024 * 1024 : 256 * 1024)) {
+      err = req_fail(&r, 413);
+    } else if (strcmp(r.method, "GET") && strcmp(r.method, "HEAD") && strcmp(r.method, "POST")) {
+      err = req_fail(&r, 405);
+    } else {
+      NEOERR *perr = cgi_parse(r.cgi);
+      if (perr) { log_neoerr("cgi_parse", &perr); err = req_fail(&r, 400); }
+      else parsed = 1;
+    }
+  }
+  if (!err && parsed) err = dispatch(&r, &body, &gen, &cached);
+  if (err) {
+    log_neoerr(r.path, &err);
+    r.template = NULL;
+    err = req_fail(&r, 500);
+  }
+  int raw = r.route && (r.route->flags & R_RAW) && !r.template && !cached;
+  if (!err && !r.location && !raw && !cached) {
+    if (!r.template) err = req_fail(&r, 500);
+    if (!err) err = render_file(r.hdf, r.template, &body);
+    if (!err && r.route && (r.route->flags & R_CACHE) && r.status == 200 && !r.no_cache) {
+      char key[1300];
+      snprintf(key, sizeof key, "%s|%d|%s", r.lang, r.user_id ? 1 : 0, r.uri);
+      page_cache_put(key, body.buf ? body.buf : "", gen);
+    }
+  }
+  if (!err && r.location) {
+    /* empty body */
+  } else if (!err && raw) {
+    page = r.body;
+    string_init(&r.body);
+  } else if (!err) {
+    err = render_page(&r, &body, &page);
+  }
+  if (err) {
+    /* Rendering itself failed: a plain page that leaks nothing. */
+    log_neoerr("render", &err);
+    string_clear(&page);
+    r.status = 500;
+    r.content_type = "text/plain; charset=utf-8";
+    string_append(&page, "500 Internal Server Error\n");
+  }
+  err = write_response(&r, &page);
+  if (err) log_neoerr("write", &err);
+  clock_gettime(CLOCK_MONOTONIC, &t1);
+  log_request(r.method, r.path, r.status, (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6);
+  string_clear(&body);
+  string_clear(&page);
+  string_clear(&r.headers);
+  string_clear(&r.body);
+  free(r.location);
+  if (r.cgi) { r.cgi->hdf = NULL; cgi_destroy(&r.cgi); }
+  hdf_destroy(&r.hdf);
+  return r.status;
+}
+
+static int app_init(const app *a) {
+  if (config_load() != 0) { fprintf(stderr, "%s: cannot read or create %s/secret.key\n", a->name, g_cfg.var); return -1; }
+  log_open(a->name);
+  NEOERR *err = render_init();
+  if (!err) err = db_init_errors();
+  if (err) { log_neoerr("init", &err); return -1; }
+  cgiwrap_init_emu(NULL, io_read, io_writef, io_write, io_getenv, io_putenv, io_iterenv);
+  return 0;
+}
+
+static volatile sig_atomic_t g_stop;
+static void on_term(int sig) { (void)sig; g_stop = 1; }
+
+int app_run(const app *a) {
+  if (app_init(a) != 0) return 1;
+  signal(SIGPIPE, SIG_IGN);
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_term;
+  sigaction(SIGTERM, &sa, NULL);
+  sigaction(SIGUSR1, &sa, NULL);
+  FCGX_Init();
+  FCGX_Request fr;
+  FCGX_InitRequest(&fr, 0, 0);
+  while (!g_stop && FCGX_Accept_r(&fr) >= 0) {
+    g_io.fr = &fr;
+    handle(a);
+    FCGX_Finish_r(&fr);
+    g_io.fr = NULL;
+  }
+  db_close();
+  return 0;
+}
+
+int app_handle_emulated(const app *a, char **env, const char *body, STRING *out) {
+  static int inited;
+  if (!inited) {
+    if (app_init(a) != 0) return -1;
+    inited = 1;
+  }
+  g_io.fr = NULL;
+  g_io.env = env;
+  g_io.body = body ? body : "";
+  g_io.body_len = body ? strlen(body) : 0;
+  g_io.body_off = 0;
+  g_io.out = out;
+  return handle(a);
+}
+
+void catalog_changed(void) { catalog_bump(); }

@@ -1,0 +1,24 @@
+/* config.h: runtime settings read once from the environment (MALL_*) */
+#ifndef MALL_CONFIG_H
+#define MALL_CONFIG_H
+
+typedef struct {
+  const char *root;        /* checkout root: templates/ and public/ live here */
+  const char *var;         /* runtime state: logs, secret, uploads */
+  const char *db_socket;   /* MariaDB unix socket */
+  const char *db_name;
+  const char *db_user;
+  const char *db_pass;
+  const char *sms_driver;  /* "outbox" (default) or "http" */
+  const char *sms_url;     /* gateway for the http driver */
+  const char *tz;          /* time zone for per-day rules */
+  int https;               /* cookies get Secure when served over HTTPS */
+  unsigned char secret[32];/* server secret: CSRF and code hashing */
+} mall_config;
+
+extern mall_config g_cfg;
+
+/* Reads MALL_* variables and var/secret.key (created when missing). 0 on success. */
+int config_load(void);
+
+#endif

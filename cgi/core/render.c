@@ -1,0 +1,154 @@
+/* render.c: ClearSilver rendering with HTML escaping, language files, and the page-body cache */
+#include "render.h"
+#include "config.h"
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static HDF *g_lang_zh, *g_lang_en;
+static char g_tmpl_dir[1024];
+
+/* Reads every .hdf file of templates/lang/<dir> in name order (each page family owns one file). */
+static NEOERR *read_lang_dir(HDF *hdf, const char *dir) {
+  char path[1200];
+  snprintf(path, sizeof path, "%s/lang/%s", g_tmpl_dir, dir);
+  struct dirent **names = NULL;
+  int n = scandir(path, &names, NULL, alphasort);
+  if (n < 0) return nerr_raise(NERR_IO, "cannot read %s", path);
+  NEOERR *err = STATUS_OK;
+  for (int i = 0; i < n; i++) {
+    size_t l = strlen(names[i]->d_name);
+    if (!err && l > 4 && strcmp(names[i]->d_name + l - 4, ".hdf") == 0) {
+      snprintf(path, sizeof path, "%s/lang/%s/%s", g_tmpl_dir, dir, names[i]->d_name);
+      err = hdf_read_file(hdf, path);
+    }
+    free(names[i]);
+  }
+  free(names);
+  return nerr_pass(err);
+}
+
+NEOERR *render_init(void) {
+  NEOERR *err;
+  snprintf(g_tmpl_dir, sizeof g_tmpl_dir, "%s/templates", g_cfg.root);
+  if (!g_lang_zh) {
+    if ((err = hdf_init(&g_lang_zh))) return nerr_pass(err);
+    if ((err = read_lang_dir(g_lang_zh, "zh-CN"))) return nerr_pass(err);
+  }
+  if (!g_lang_en) {
+    /* English starts as a copy of Chinese so a missing key never shows blank. */
+    if ((err = hdf_init(&g_lang_en))) return nerr_pass(err);
+    if ((err = read_lang_dir(g_lang_en, "zh-CN"))) return nerr_pass(err);
+    if ((err = read_lang_dir(g_lang_en, "en"))) return nerr_pass(err);
+  }
+  return STATUS_OK;
+}
+
+NEOERR *render_prepare(HDF *hdf, const char *lang) {
+  NEOERR *err;
+  /* Must be in the HDF before any template is parsed, or nothing is escaped. */
+  if ((err = hdf_set_value(hdf, "Config.VarEscapeMode", "html"))) return nerr_pass(err);
+  if ((err = hdf_set_value(hdf, "hdf.loadpaths.0", g_tmpl_dir))) return nerr_pass(err);
+  HDF *src = (lang && strcmp(lang, "en") == 0) ? g_lang_en : g_lang_zh;
+  if (src && (err = hdf_copy(hdf, "Lang", hdf_get_obj(src, "Lang")))) return nerr_pass(err);
+  return STATUS_OK;
+}
+
+static NEOERR *append_cb(void *ctx, char *s) {
+  return nerr_pass(string_append((STRING *)ctx, s));
+}
+
+static NEOERR *render_with(HDF *hdf, const char *file, const char *tmpl, STRING *out) {
+  CSPARSE *cs = NULL;
+  NEOERR *err = cs_init(&cs, hdf);
+  if (!err) err = cgi_register_strfuncs(cs);
+  if (!err) {
+    if (file) {
+      err = cs_parse_file(cs, file);
+    } else {
+      /* cs_parse_string takes ownership of a malloc'd buffer. */
+      char *copy = strdup(tmpl);
+      err = copy ? cs_parse_string(cs, copy, strlen(copy)) : nerr_raise(NERR_NOMEM, "strdup");
+    }
+  }
+  if (!err) err = cs_render(cs, out, append_cb);
+  cs_destroy(&cs);
+  return nerr_pass(err);
+}
+
+NEOERR *render_file(HDF *hdf, const char *file, STRING *out) {
+  return nerr_pass(render_with(hdf, file, NULL, out));
+}
+
+NEOERR *render_string(HDF *hdf, const char *tmpl, STRING *out) {
+  return nerr_pass(render_with(hdf, NULL, tmpl, out));
+}
+
+/* ---- catalog generation, shared through a mapped file ---- */
+static volatile unsigned long long *g_gen;
+
+static void gen_map(void) {
+  if (g_gen) return;
+  char path[1100];
+  snprintf(path, sizeof path, "%s/run", g_cfg.var);
+  mkdir(path, 0750);
+  snprintf(path, sizeof path, "%s/run/catalog.gen", g_cfg.var);
+  int fd = open(path, O_RDWR | O_CREAT, 0640);
+  if (fd < 0) return;
+  if (ftruncate(fd, sizeof(unsigned long long)) == 0) {
+    void *p = mmap(NULL, sizeof(unsigned long long), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    if (p != MAP_FAILED) g_gen = p;
+  }
+  close(fd);
+}
+
+unsigned long long catalog_generation(void) {
+  gen_map();
+  return g_gen ? __atomic_load_n(g_gen, __ATOMIC_ACQUIRE) : 0;
+}
+
+void catalog_bump(void) {
+  gen_map();
+  if (g_gen) __atomic_add_fetch(g_gen, 1, __ATOMIC_ACQ_REL);
+}
+
+/* ---- page-body cache: per process, small, direct-mapped ---- */
+#define CACHE_SLOTS 512
+#define CACHE_TTL 10 /* seconds: stock and sales counts may lag this much; catalog edits bump at once */
+static struct { char *key; char *body; unsigned long long gen; time_t at; } g_cache[CACHE_SLOTS];
+
+static unsigned slot_of(const char *key) {
+  unsigned h = 2166136261u;
+  for (const unsigned char *p = (const unsigned char *)key; *p; p++) h = (h ^ *p) * 16777619u;
+  return h % CACHE_SLOTS;
+}
+
+int page_cache_get(const char *key, STRING *out) {
+  unsigned s = slot_of(key);
+  if (!g_cache[s].key || strcmp(g_cache[s].key, key) != 0) return 0;
+  if (g_cache[s].gen != catalog_generation() || time(NULL) - g_cache[s].at >= CACHE_TTL) return 0;
+  NEOERR *err = string_append(out, g_cache[s].body);
+  if (err) { nerr_ignore(&err); return 0; }
+  return 1;
+}
+
+void page_cache_put(const char *key, const char *body, unsigned long long gen) {
+  unsigned s = slot_of(key);
+  free(g_cache[s].key);
+  free(g_cache[s].body);
+  g_cache[s].key = strdup(key);
+  g_cache[s].body = strdup(body);
+  g_cache[s].gen = gen;
+  g_cache[s].at = time(NULL);
+  if (!g_cache[s].key || !g_cache[s].body) {
+    free(g_cache[s].key);
+    free(g_cache[s].body);
+    g_cache[s].key = g_cache[s].body = NULL;
+  }
+}

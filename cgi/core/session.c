@@ -1,0 +1,141 @@
+/* session.c: server-side sessions (only the token's hash is stored) and CSRF tokens */
+#include "session.h"
+#include "config.h"
+#include "crypto.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char SQL_SESSION_GET[] =
+    "SELECT principal_id AS id, TIMESTAMPDIFF(SECOND, last_seen_at, NOW()) AS idle, "
+    "TIMESTAMPDIFF(SECOND, created_at, NOW()) AS age "
+    "FROM sessions WHERE token_hash = ? AND realm = ?";
+static const char SQL_SESSION_TOUCH[] = "UPDATE sessions SET last_seen_at = NOW() WHERE token_hash = ?";
+static const char SQL_SESSION_DELETE[] = "DELETE FROM sessions WHERE token_hash = ?";
+static const char SQL_SESSION_INSERT[] =
+    "INSERT INTO sessions (token_hash, realm, principal_id, created_at, last_seen_at, ip) VALUES (?, ?, ?, NOW(), NOW(), ?)";
+static const char SQL_SESSION_DROP_ALL[] = "DELETE FROM sessions WHERE realm = ? AND principal_id = ?";
+
+static int is_hex(const char *s, size_t len) {
+  if (!s || strlen(s) != len) return 0;
+  for (; *s; s++)
+    if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'f'))) return 0;
+  return 1;
+}
+
+static void cookie_name(req *r, char *buf, size_t len) {
+  snprintf(buf, len, "%s_sid", r->app->realm);
+}
+
+struct sess_row { long long id, idle, age; int found; };
+
+static NEOERR *read_session(MYSQL *db, const char *hash, const char *realm, struct sess_row *out) {
+  HDF *h = NULL;
+  NEOERR *err = hdf_init(&h);
+  int rows = 0;
+  if (!err) err = db_query_hdf(db, h, "S", SQL_SESSION_GET, DBA(DS(hash), DS(realm)), &rows);
+  if (!err && rows > 0) {
+    out->id = strtoll(hdf_get_value(h, "S.0.id", "0"), NULL, 10);
+    out->idle = strtoll(hdf_get_value(h, "S.0.idle", "0"), NULL, 10);
+    out->age = strtoll(hdf_get_value(h, "S.0.age", "0"), NULL, 10);
+    out->found = 1;
+  }
+  hdf_destroy(&h);
+  return nerr_pass(err);
+}
+
+NEOERR *session_load(req *r) {
+  char name[64];
+  cookie_name(r, name, sizeof name);
+  const char *tok = req_cookie(r, name);
+  r->user_id = 0;
+  r->sid_hash[0] = 0;
+  if (!is_hex(tok, 64)) return STATUS_OK;
+  char hash[65];
+  crypto_sha256_hex(tok, hash);
+  struct sess_row s = {0};
+  NEOERR *err = read_session(r->db, hash, r->app->realm, &s);
+  if (err || !s.found) return nerr_pass(err);
+  if (s.idle > SESSION_IDLE_SECONDS || s.age > SESSION_MAX_SECONDS) {
+    err = db_exec(r->db, SQL_SESSION_DELETE, DBA(DS(hash)), NULL, NULL);
+    hdf_set_value(r->hdf, "Page.SessionExpired", "1");
+    req_set_cookie(r, name, "", 0, 1);
+    return nerr_pass(err);
+  }
+  /* Touch at most once a minute: keeps signed-in pages free of a write per request. */
+  if (s.idle >= 60) {
+    err = db_exec(r->db, SQL_SESSION_TOUCH, DBA(DS(hash)), NULL, NULL);
+    if (err) return nerr_pass(err);
+  }
+  r->user_id = s.id;
+  memcpy(r->sid_hash, hash, sizeof hash);
+  return STATUS_OK;
+}
+
+NEOERR *req_login(req *r, long long id) {
+  char name[64], tok[65], hash[65];
+  cookie_name(r, name, sizeof name);
+  NEOERR *err;
+  /* A new token at every login: a token planted before sign-in is worthless after it. */
+  if (r->sid_hash[0] && (err = db_exec(r->db, SQL_SESSION_DELETE, DBA(DS(r->sid_hash)), NULL, NULL)))
+    return nerr_pass(err);
+  const char *old = req_cookie(r, name);
+  if (is_hex(old, 64)) {
+    crypto_sha256_hex(old, hash);
+    if ((err = db_exec(r->db, SQL_SESSION_DELETE, DBA(DS(hash)), NULL, NULL))) return nerr_pass(err);
+  }
+  if (crypto_token_hex(tok, 32) != 0) return nerr_raise(NERR_SYSTEM, "random");
+  crypto_sha256_hex(tok, hash);
+  err = db_exec(r->db, SQL_SESSION_INSERT, DBA(DS(hash), DS(r->app->realm), DI(id), DS(req_client_ip(r))), NULL, NULL);
+  if (err) return nerr_pass(err);
+  r->user_id = id;
+  memcpy(r->sid_hash, hash, sizeof hash);
+  err = req_set_cookie(r, name, tok, 0, 1);
+  if (!err) err = csrf_prepare(r, 0);
+  return nerr_pass(err);
+}
+
+NEOERR *req_logout(req *r) {
+  char name[64];
+  cookie_name(r, name, sizeof name);
+  NEOERR *err = STATUS_OK;
+  if (r->sid_hash[0]) err = db_exec(r->db, SQL_SESSION_DELETE, DBA(DS(r->sid_hash)), NULL, NULL);
+  r->user_id = 0;
+  r->sid_hash[0] = 0;
+  if (!err) err = req_set_cookie(r, name, "", 0, 1);
+  return nerr_pass(err);
+}
+
+NEOERR *session_drop_all(MYSQL *db, const char *realm, long long principal_id) {
+  return nerr_pass(db_exec(db, SQL_SESSION_DROP_ALL, DBA(DS(realm), DI(principal_id)), NULL, NULL));
+}
+
+#define ANON_COOKIE "mall_anon"
+
+NEOERR *csrf_prepare(req *r, int make_anon) {
+  char msg[200];
+  r->csrf[0] = 0;
+  if (r->sid_hash[0]) {
+    snprintf(msg, sizeof msg, "csrf|%s|%s", r->app->realm, r->sid_hash);
+  } else {
+    const char *anon = req_cookie(r, ANON_COOKIE);
+    if (is_hex(anon, 32)) {
+      snprintf(r->anon, sizeof r->anon, "%s", anon);
+    } else if (make_anon && !r->anon[0]) {
+      if (crypto_token_hex(r->anon, 16) != 0) return nerr_raise(NERR_SYSTEM, "random");
+      NEOERR *err = req_set_cookie(r, ANON_COOKIE, r->anon, 0, 1);
+      if (err) return nerr_pass(err);
+    }
+    if (!r->anon[0]) return STATUS_OK;
+    snprintf(msg, sizeof msg, "csrf-anon|%s|%s", r->app->realm, r->anon);
+  }
+  crypto_hmac_hex(msg, r->csrf);
+  return STATUS_OK;
+}
+
+int csrf_valid(req *r) {
+  const char *sent = hdf_get_value(r->hdf, "Query.csrf", NULL);
+  HDF *node = hdf_get_obj(r->hdf, "Query.csrf");
+  if (!sent || !r->csrf[0] || (node && hdf_obj_child(node))) return 0;
+  return crypto_equal(sent, r->csrf);
+}

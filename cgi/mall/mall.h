@@ -1,0 +1,11 @@
+/* mall.h: handlers of the member-facing program (mall.fcgi), one file per page family */
+#ifndef MALL_MALL_H
+#define MALL_MALL_H
+#include "app.h"
+
+/* system.c */
+NEOERR *h_healthz(req *r);
+NEOERR *h_lang(req *r);
+NEOERR *mall_load_member(req *r, long long id, int *ok);
+
+#endif
