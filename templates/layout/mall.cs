@@ -21,7 +21,7 @@
 </header>
 <main id="main">
 <?cs # Page.Body is HTML this program rendered from escaped templates (see render_page). ?>
-<?cs var:uvar:Page.Body ?>
+<?cs uvar:Page.Body ?>
 </main>
 <footer class="site-footer"><?cs var:Lang.Site.Footer ?></footer>
 </body>
