@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# install-deps.sh: installs whatever is missing — Debian packages with apt-get, npm test tools — and nothing else.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+
+PACKAGES=(
+  build-essential pkg-config curl ca-certificates
+  libfcgi-dev clearsilver-dev libmariadb-dev libscrypt-dev libqrencode-dev libpng-dev
+  libjansson-dev libcurl4-openssl-dev libssl-dev zlib1g-dev libcmocka-dev
+  mariadb-server mariadb-client mariadb-plugin-mroonga lighttpd
+  valgrind wrk zbar-tools chromium fonts-noto-cjk
+)
+command -v node >/dev/null 2>&1 || PACKAGES+=(nodejs)
+command -v npm >/dev/null 2>&1 || PACKAGES+=(npm)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "install-deps: installing ${missing[*]}"
+  SUDO=
+  [ "$(id -u)" = 0 ] || SUDO=sudo
+  # The system MariaDB service is never used: the mall runs its own private instance under var/.
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ ! -d "$ROOT/node_modules/playwright-core" ] && [ -f "$ROOT/package.json" ]; then
+  echo "install-deps: installing npm test tools"
+  (cd "$ROOT" && if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi)
+fi
