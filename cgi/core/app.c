@@ -273,11 +273,7 @@ static NEOERR *fill_request_hdf(req *r) {
 
 /* Everything between parsing and rendering; returns errors only for real failures. */
 static NEOERR *dispatch(req *r, STRING *body, unsigned long long *gen, int *cached) {
-  NEOERR *err;
-  int st = 404;
-  r->route = route_find(r->app, r->method, r->path, r->args, &st);
-  if (!r->route) return nerr_pass(req_fail(r, st));
-  err = db_connect(&r->db);
+  NEOERR *err = db_connect(&r->db);
   if (err) {
     log_neoerr("db_connect", &err);
     r->db = NULL;
@@ -292,16 +288,14 @@ static NEOERR *dispatch(req *r, STRING *body, unsigned long long *gen, int *cach
   }
   int is_post = strcmp(r->method, "POST") == 0;
   if ((err = csrf_prepare(r, (r->route->flags & R_FORM) != 0))) return nerr_pass(err);
-  if (r->csrf[0] && (err = hdf_set_value(r->hdf, "Csrf", (r->route->flags & R_CACHE) ? CSRF_MARK : r->csrf)))
-    return nerr_pass(err);
+  /* Every page prints the placeholder; render_page swaps in the token, so cached pages work too. */
+  if (r->csrf[0] && (err = hdf_set_value(r->hdf, "Csrf", CSRF_MARK))) return nerr_pass(err);
   if ((r->route->flags & R_MEMBER) && !r->user_id) {
-    char next[1200];
-    snprintf(next, sizeof next, "%s?next=", r->app->login_path);
     char *esc = NULL;
     if ((err = cgi_url_escape(is_post ? r->path : r->uri, &esc))) return nerr_pass(err);
     STRING loc;
     string_init(&loc);
-    err = string_appendf(&loc, "%s%s", next, esc);
+    err = string_appendf(&loc, "%s?next=%s", r->app->login_path, esc);
     free(esc);
     if (!err) req_redirect(r, loc.buf);
     string_clear(&loc);
@@ -310,23 +304,76 @@ static NEOERR *dispatch(req *r, STRING *body, unsigned long long *gen, int *cach
   if (is_post && !csrf_valid(r)) return nerr_pass(req_fail(r, 403));
   if (r->route->flags & R_CACHE) {
     char key[1300];
-    snprintf(key, sizeof key, "%s|%d|%s", r->lang, r->user_id ? 1 : 0, r->uri);
+    snprintf(key, sizeof key, "B|%s|%d|%s", r->lang, r->user_id ? 1 : 0, r->uri);
     *gen = catalog_generation();
     if (page_cache_get(key, body)) { *cached = 1; return STATUS_OK; }
   }
   return nerr_pass(r->route->fn(r));
 }
 
-static NEOERR *render_page(req *r, STRING *body, STRING *page) {
-  NEOERR *err = fill_csrf(r, body);
-  if (err) return nerr_pass(err);
+/* Anonymous GETs of cacheable pages can be answered whole, before any HDF or database work. */
+static int full_page_cacheable(req *r) {
+  char name[64];
+  snprintf(name, sizeof name, "%s_sid", r->app->realm);
+  return r->route && (r->route->flags & R_CACHE) && strcmp(r->method, "POST") != 0 && !req_cookie(r, name);
+}
+
+static void full_page_key(req *r, char *key, size_t len) {
+  snprintf(key, len, "P|%s|%s", r->lang, r->uri);
+}
+
+static NEOERR *render_page(req *r, STRING *body, STRING *page, unsigned long long gen) {
   /* The body is HTML this program rendered from escaped templates; the layout prints it as is. */
-  if ((err = hdf_set_buf(r->hdf, "Page.Body", body->buf))) return nerr_pass(err);
+  NEOERR *err = hdf_set_buf(r->hdf, "Page.Body", body->buf);
+  if (err) return nerr_pass(err);
   body->buf = NULL;
   body->len = body->max = 0;
   char layout[128];
   snprintf(layout, sizeof layout, "layout/%s.cs", r->app->name);
-  return nerr_pass(render_file(r->hdf, layout, page));
+  if ((err = render_file(r->hdf, layout, page))) return nerr_pass(err);
+  if (full_page_cacheable(r) && !r->user_id && r->status == 200 && !r->no_cache && !r->headers.len &&
+      !hdf_get_obj(r->hdf, "Page.Flash") && !hdf_get_obj(r->hdf, "Page.SessionExpired")) {
+    char key[1300];
+    full_page_key(r, key, sizeof key);
+    page_cache_put(key, page->buf ? page->buf : "", gen);
+  }
+  return nerr_pass(fill_csrf(r, page));
+}
+
+static NEOERR *parse_request(req *r, int *parsed) {
+  *parsed = 0;
+  const char *cl = env_get("CONTENT_LENGTH");
+  const char *ct = env_get("CONTENT_TYPE");
+  int multipart = ct && strncmp(ct, "multipart/form-data", 19) == 0;
+  long long clen = cl ? strtoll(cl, NULL, 10) : 0;
+  char tmpdir[1100];
+  snprintf(tmpdir, sizeof tmpdir, "%s/tmp", g_cfg.var);
+  NEOERR *err = hdf_set_value(r->hdf, "Config.Upload.TmpDir", tmpdir);
+  if (!err) err = cgi_init(&r->cgi, r->hdf);
+  if (!err) r->lang = pick_lang(r);
+  if (err) return nerr_pass(err);
+  int st = 404;
+  /* Bodies are small forms; uploads (multipart) get a larger limit. */
+  if (clen > (multipart ? 6LL * 1024 * 1024 : 256 * 1024)) {
+    st = 413;
+  } else if (strcmp(r->method, "GET") && strcmp(r->method, "HEAD") && strcmp(r->method, "POST")) {
+    st = 405;
+  } else {
+    r->route = route_find(r->app, r->method, r->path, r->args, &st);
+  }
+  if (!r->route) {
+    r->status = st;
+    return STATUS_OK;
+  }
+  NEOERR *perr = cgi_parse(r->cgi);
+  if (perr) {
+    log_neoerr("cgi_parse", &perr);
+    r->route = NULL;
+    r->status = 400;
+    return STATUS_OK;
+  }
+  *parsed = 1;
+  return STATUS_OK;
 }
 
 static int handle(const app *a) {
@@ -336,13 +383,14 @@ static int handle(const app *a) {
   memset(&r, 0, sizeof r);
   r.app = a;
   r.status = 200;
+  r.lang = "zh-CN";
   string_init(&r.headers);
   string_init(&r.body);
   STRING body, page;
   string_init(&body);
   string_init(&page);
-  unsigned long long gen = 0;
-  int cached = 0;
+  unsigned long long gen = catalog_generation();
+  int cached = 0, parsed = 0, done = 0;
 
   const char *m = env_get("REQUEST_METHOD");
   r.method = m ? m : "GET";
@@ -351,53 +399,44 @@ static int handle(const app *a) {
   snprintf(r.path, sizeof r.path, "%.*s", (int)strcspn(r.uri, "?"), r.uri);
 
   NEOERR *err = hdf_init(&r.hdf);
-  /* Bodies are small forms; uploads (multipart) set their own limit. */
-  const char *cl = env_get("CONTENT_LENGTH");
-  const char *ct = env_get("CONTENT_TYPE");
-  int multipart = ct && strncmp(ct, "multipart/form-data", 19) == 0;
-  long long clen = cl ? strtoll(cl, NULL, 10) : 0;
-  if (!err) err = hdf_set_value(r.hdf, "Config.Upload.TmpDir", "/tmp");
-  if (!err) err = cgi_init(&r.cgi, r.hdf);
-  if (!err) {
-    r.lang = pick_lang(&r);
-    err = render_prepare(r.hdf, r.lang);
-  }
-  if (!err) err = fill_request_hdf(&r);
-  int parsed = 0;
-  if (!err) {
-    if (clen > (multipart ? 6LL * 1024 * 1024 : 256 * 1024)) {
-      err = req_fail(&r, 413);
-    } else if (strcmp(r.method, "GET") && strcmp(r.method, "HEAD") && strcmp(r.method, "POST")) {
-      err = req_fail(&r, 405);
-    } else {
-      NEOERR *perr = cgi_parse(r.cgi);
-      if (perr) { log_neoerr("cgi_parse", &perr); err = req_fail(&r, 400); }
-      else parsed = 1;
+  if (!err) err = parse_request(&r, &parsed);
+  if (!err && parsed && full_page_cacheable(&r)) {
+    char key[1300];
+    full_page_key(&r, key, sizeof key);
+    if (page_cache_get(key, &page)) {
+      done = 1;
+      err = csrf_prepare(&r, 0);
+      if (!err) err = fill_csrf(&r, &page);
     }
   }
-  if (!err && parsed) err = dispatch(&r, &body, &gen, &cached);
+  if (!err && !done) err = render_prepare(r.hdf, r.lang);
+  if (!err && !done) err = fill_request_hdf(&r);
+  if (!err && !done) {
+    if (!parsed) err = req_fail(&r, r.status == 200 ? 400 : r.status);
+    else err = dispatch(&r, &body, &gen, &cached);
+  }
   if (err) {
     log_neoerr(r.path, &err);
     r.template = NULL;
     err = req_fail(&r, 500);
   }
   int raw = r.route && (r.route->flags & R_RAW) && !r.template && !cached;
-  if (!err && !r.location && !raw && !cached) {
+  if (!err && !done && !r.location && !raw && !cached) {
     if (!r.template) err = req_fail(&r, 500);
     if (!err) err = render_file(r.hdf, r.template, &body);
     if (!err && r.route && (r.route->flags & R_CACHE) && r.status == 200 && !r.no_cache) {
       char key[1300];
-      snprintf(key, sizeof key, "%s|%d|%s", r.lang, r.user_id ? 1 : 0, r.uri);
+      snprintf(key, sizeof key, "B|%s|%d|%s", r.lang, r.user_id ? 1 : 0, r.uri);
       page_cache_put(key, body.buf ? body.buf : "", gen);
     }
   }
-  if (!err && r.location) {
-    /* empty body */
-  } else if (!err && raw) {
+  if (err || done || r.location) {
+    /* nothing more to build */
+  } else if (raw) {
     page = r.body;
     string_init(&r.body);
-  } else if (!err) {
-    err = render_page(&r, &body, &page);
+  } else {
+    err = render_page(&r, &body, &page, gen);
   }
   if (err) {
     /* Rendering itself failed: a plain page that leaks nothing. */
