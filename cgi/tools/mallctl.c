@@ -3,6 +3,7 @@
 #include "db.h"
 #include "passwords.h"
 #include "search_index.h"
+#include "sms.h"
 #include "render.h"
 #include <dirent.h>
 #include <stdio.h>
@@ -165,6 +166,53 @@ static int cmd_sms_outbox(const char *phone, long long last) {
   return 0;
 }
 
+static int valid_mobile(const char *m) {
+  if (strlen(m) != 11 || m[0] != '1') return 0;
+  for (; *m; m++)
+    if (*m < '0' || *m > '9') return 0;
+  return 1;
+}
+
+static int valid_purpose(const char *p) {
+  size_t l = strlen(p);
+  if (l < 1 || l > 32) return 0;
+  for (; *p; p++)
+    if (!((*p >= 'a' && *p <= 'z') || *p == '-')) return 0;
+  return 1;
+}
+
+/* Sends a text through the configured driver: exit 0 when sent, 1 when the driver failed. */
+static int cmd_sms_send(const char *mobile, const char *text) {
+  if (!valid_mobile(mobile)) { fprintf(stderr, "mallctl sms-send: bad mobile number\n"); return 2; }
+  int sent = 0;
+  NEOERR *err = sms_send(g_db, mobile, "manual", text, &sent);
+  if (err) return fail(&err, "sms-send");
+  printf("%s\n", sent ? "sent" : "failed");
+  return sent ? 0 : 1;
+}
+
+/* Issues a code through the domain API (tests and support): prints sent | cooldown N | daily-cap | failed. */
+static int cmd_sms_code_send(const char *mobile, const char *purpose, const char *ref) {
+  if (!valid_mobile(mobile) || !valid_purpose(purpose)) { fprintf(stderr, "mallctl sms-code-send: bad mobile or purpose\n"); return 2; }
+  sms_send_result res;
+  NEOERR *err = sms_code_send(g_db, mobile, purpose, ref, &res);
+  if (err) return fail(&err, "sms-code-send");
+  if (res.status == SMS_SEND_COOLDOWN) printf("cooldown %lld\n", res.seconds_left);
+  else printf("%s\n", sms_send_status_name(res.status));
+  return 0;
+}
+
+/* Checks a code through the domain API: prints ok | wrong N | dead | expired | used | none. */
+static int cmd_sms_code_verify(const char *mobile, const char *purpose, const char *ref, const char *code) {
+  if (!valid_mobile(mobile) || !valid_purpose(purpose)) { fprintf(stderr, "mallctl sms-code-verify: bad mobile or purpose\n"); return 2; }
+  sms_verify_result res;
+  NEOERR *err = sms_code_verify(g_db, mobile, purpose, ref, code, &res);
+  if (err) return fail(&err, "sms-code-verify");
+  if (res.status == SMS_VERIFY_WRONG) printf("wrong %d\n", res.tries_left);
+  else printf("%s\n", sms_verify_status_name(res.status));
+  return 0;
+}
+
 static void usage(void) {
   fprintf(stderr,
           "usage: mallctl COMMAND\n"
@@ -172,6 +220,9 @@ static void usage(void) {
           "  seed [--if-empty]            load the demo data (schema/demo/*.sql)\n"
           "  create-admin USER ROLE       password from MALL_ADMIN_PASSWORD or stdin; ROLE: super|ops|moderator|finance|enterprise\n"
           "  sms-outbox [--phone P] [--last N]  recent texts, oldest first\n"
+          "  sms-send MOBILE TEXT         send a text with the configured driver (MALL_SMS_DRIVER, MALL_SMS_URL)\n"
+          "  sms-code-send MOBILE PURPOSE [REF]         issue a one-time code (prints sent|cooldown N|daily-cap|failed)\n"
+          "  sms-code-verify MOBILE PURPOSE REF CODE    check a code (prints ok|wrong N|dead|expired|used|none)\n"
           "  reindex                      rebuild the product search copy\n");
 }
 
@@ -197,6 +248,12 @@ int main(int argc, char **argv) {
     }
     if (last < 1 || last > 10000) last = 20;
     rc = cmd_sms_outbox(phone, last);
+  } else if (strcmp(cmd, "sms-send") == 0 && argc == 4) {
+    rc = cmd_sms_send(argv[2], argv[3]);
+  } else if (strcmp(cmd, "sms-code-send") == 0 && (argc == 4 || argc == 5)) {
+    rc = cmd_sms_code_send(argv[2], argv[3], argc == 5 ? argv[4] : "");
+  } else if (strcmp(cmd, "sms-code-verify") == 0 && argc == 6) {
+    rc = cmd_sms_code_verify(argv[2], argv[3], argv[4], argv[5]);
   } else if (strcmp(cmd, "reindex") == 0) {
     err = search_reindex_all(g_db);
     rc = err ? fail(&err, "reindex") : 0;
