@@ -598,7 +598,7 @@ ADS = [
          glyph="洗", colors=("#f7971e", "#f5c400")),
     dict(zh="话费充值", en="Phone Top-up", sub="10元起 快速到账", link="/products?cat=16",
          glyph="充", colors=("#0f6fc6", "#3fa8f5")),
-    dict(zh="新品手机", en="New Phones", sub="旗舰新品 积分兑换", link="/products?cat=9&sort=new",
+    dict(zh="新品手机", en="New Phones", sub="旗舰新品 积分兑换", link="/products?cat=9&sort=newest",
          glyph="机", colors=("#3a7bd5", "#00c6e8")),
     dict(zh="美食好礼", en="Food Gifts", sub="坚果礼盒 下午茶", link="/products?cat=3",
          glyph="食", colors=("#e8603c", "#f7a35c")),

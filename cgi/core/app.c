@@ -271,6 +271,30 @@ static NEOERR *fill_request_hdf(req *r) {
   return nerr_pass(err);
 }
 
+/* A cached body carries its Page.Title (the layout's <title>) in front, up to a \x1f separator. */
+static void cache_pack(req *r, const char *key, STRING *body, unsigned long long gen) {
+  const char *t = hdf_get_value(r->hdf, "Page.Title", "");
+  STRING s;
+  string_init(&s);
+  NEOERR *err = string_appendn(&s, t, (int)strcspn(t, "\x1f"));
+  if (!err) err = string_append(&s, "\x1f");
+  if (!err) err = string_append(&s, body->buf ? body->buf : "");
+  if (!err) page_cache_put(key, s.buf, gen);
+  else nerr_ignore(&err);
+  string_clear(&s);
+}
+
+static NEOERR *cache_unpack(req *r, STRING *body) {
+  char *sep = body->buf ? strchr(body->buf, '\x1f') : NULL;
+  if (!sep) return STATUS_OK;
+  *sep = 0;
+  NEOERR *err = *body->buf ? hdf_set_value(r->hdf, "Page.Title", body->buf) : STATUS_OK;
+  size_t rest = strlen(sep + 1);
+  memmove(body->buf, sep + 1, rest + 1);
+  body->len = (int)rest;
+  return nerr_pass(err);
+}
+
 /* Everything between parsing and rendering; returns errors only for real failures. */
 static NEOERR *dispatch(req *r, STRING *body, unsigned long long *gen, int *cached) {
   NEOERR *err = db_connect(&r->db);
@@ -295,7 +319,9 @@ static NEOERR *dispatch(req *r, STRING *body, unsigned long long *gen, int *cach
     if ((err = cgi_url_escape(is_post ? r->path : r->uri, &esc))) return nerr_pass(err);
     STRING loc;
     string_init(&loc);
-    err = string_appendf(&loc, "%s?next=%s", r->app->login_path, esc);
+    /* The expired session's cookie is cleared on this response: tell the login page why. */
+    err = string_appendf(&loc, "%s?next=%s%s", r->app->login_path, esc,
+                         hdf_get_int_value(r->hdf, "Page.SessionExpired", 0) ? "&expired=1" : "");
     free(esc);
     if (!err) req_redirect(r, loc.buf);
     string_clear(&loc);
@@ -306,7 +332,11 @@ static NEOERR *dispatch(req *r, STRING *body, unsigned long long *gen, int *cach
     char key[1300];
     snprintf(key, sizeof key, "B|%s|%d|%s", r->lang, r->user_id ? 1 : 0, r->uri);
     *gen = catalog_generation();
-    if (page_cache_get(key, body)) { *cached = 1; return STATUS_OK; }
+    if (page_cache_get(key, body)) {
+      *cached = 1;
+      if (r->app->on_cache_hit) r->app->on_cache_hit(r);
+      return nerr_pass(cache_unpack(r, body));
+    }
   }
   return nerr_pass(r->route->fn(r));
 }
@@ -405,6 +435,7 @@ static int handle(const app *a) {
     full_page_key(&r, key, sizeof key);
     if (page_cache_get(key, &page)) {
       done = 1;
+      if (a->on_cache_hit) a->on_cache_hit(&r);
       err = csrf_prepare(&r, 0);
       if (!err) err = fill_csrf(&r, &page);
     }
@@ -427,7 +458,7 @@ static int handle(const app *a) {
     if (!err && r.route && (r.route->flags & R_CACHE) && r.status == 200 && !r.no_cache) {
       char key[1300];
       snprintf(key, sizeof key, "B|%s|%d|%s", r.lang, r.user_id ? 1 : 0, r.uri);
-      page_cache_put(key, body.buf ? body.buf : "", gen);
+      cache_pack(&r, key, &body, gen);
     }
   }
   if (err || done || r.location) {

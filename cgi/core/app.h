@@ -32,6 +32,8 @@ typedef struct {
   const char *login_path;     /* where R_MEMBER routes send anonymous visitors */
   /* Loads User.* for a signed-in principal; returns 0 in *ok when the principal is no longer allowed. */
   NEOERR *(*load_user)(req *r, long long id, int *ok);
+  /* Called when a cached page is served without running its handler (e.g. to count views). */
+  void (*on_cache_hit)(req *r);
 } app;
 
 struct req {

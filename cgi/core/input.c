@@ -19,6 +19,10 @@ static long utf8_chars(const char *s, int allow_newlines) {
     else if ((c & 0xf0) == 0xe0) extra = 2;
     else if ((c & 0xf8) == 0xf0 && c <= 0xf4) extra = 3;
     else return -1;
+    /* Overlong 3/4-byte forms, UTF-16 surrogates and code points past U+10FFFF: MariaDB rejects them. */
+    if ((c == 0xe0 && p[1] < 0xa0) || (c == 0xed && p[1] >= 0xa0) || (c == 0xf0 && p[1] < 0x90) ||
+        (c == 0xf4 && p[1] >= 0x90))
+      return -1;
     p++;
     for (int k = 0; k < extra; k++, p++)
       if ((*p & 0xc0) != 0x80) return -1;

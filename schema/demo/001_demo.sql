@@ -1630,7 +1630,7 @@ INSERT INTO banners (id, title_zh, title_en, image, link, sort, starts_at, ends_
 INSERT INTO ads (id, title_zh, title_en, image, link, position, sort, starts_at, ends_at) VALUES
 (1, '途虎标准洗车', 'Tuhu Standard Car Wash', '/img/demo/ad1.jpg', '/product/44', 'home', 1, NOW() - INTERVAL 7 DAY, NOW() + INTERVAL 45 DAY),
 (2, '话费充值', 'Phone Top-up', '/img/demo/ad2.jpg', '/products?cat=16', 'home', 2, NOW() - INTERVAL 7 DAY, NOW() + INTERVAL 45 DAY),
-(3, '新品手机', 'New Phones', '/img/demo/ad3.jpg', '/products?cat=9&sort=new', 'home', 3, NOW() - INTERVAL 7 DAY, NOW() + INTERVAL 45 DAY),
+(3, '新品手机', 'New Phones', '/img/demo/ad3.jpg', '/products?cat=9&sort=newest', 'home', 3, NOW() - INTERVAL 7 DAY, NOW() + INTERVAL 45 DAY),
 (4, '美食好礼', 'Food Gifts', '/img/demo/ad4.jpg', '/products?cat=3', 'home', 4, NOW() - INTERVAL 7 DAY, NOW() + INTERVAL 45 DAY);
 
 INSERT INTO activities (id, title_zh, title_en, summary_zh, summary_en, rules_zh, rules_en, image, starts_at, ends_at) VALUES

@@ -1,0 +1,61 @@
+/* catalog.h: storefront reads — categories, brands, product lists, search, detail, content, view counts */
+#ifndef MALL_CATALOG_H
+#define MALL_CATALOG_H
+#include <ClearSilver.h>
+#include <mysql.h>
+
+/* Every function writes rows to HDF as prefix.N.column; lang ("zh-CN"/"en") picks the _zh/_en text. */
+
+enum { SORT_SALES, SORT_POINTS_ASC, SORT_POINTS_DESC, SORT_VIEWS, SORT_NEWEST, SORT_COUNT };
+typedef struct {
+  long long cat;    /* 0 = any; a top-level category includes its children */
+  long long brand;  /* 0 = any */
+  long long min, max; /* points range, inclusive */
+  int sort;         /* SORT_* */
+} catalog_filter;
+
+/* Two-level tree: prefix.N.{id,name,Children.M.{id,name}} */
+NEOERR *catalog_categories(MYSQL *db, HDF *out, const char *prefix, const char *lang);
+/* One category with its parent's id and name (parent_id, parent_name when it has one). */
+NEOERR *catalog_category_get(MYSQL *db, HDF *out, const char *prefix, const char *lang, long long id, int *found);
+NEOERR *catalog_brands(MYSQL *db, HDF *out, const char *prefix, const char *lang);
+NEOERR *catalog_brand_get(MYSQL *db, HDF *out, const char *prefix, const char *lang, long long id, int *found);
+
+/* Product cards: id, name, image, points, cash ("12.34" or unset), sales, stock. */
+NEOERR *catalog_products(MYSQL *db, HDF *out, const char *prefix, const char *lang, const catalog_filter *f,
+                         long long offset, int limit, int *rows, long long *total);
+NEOERR *catalog_hot(MYSQL *db, HDF *out, const char *prefix, const char *lang, int limit);
+NEOERR *catalog_newest(MYSQL *db, HDF *out, const char *prefix, const char *lang, int limit);
+
+/* Turns user text into a safe Mroonga boolean query (every word required, as a quoted phrase).
+ * Returns 0 when nothing searchable is left. */
+int catalog_search_query(const char *q, char *out, size_t len);
+NEOERR *catalog_search(MYSQL *db, HDF *out, const char *prefix, const char *lang, const char *boolean_query,
+                       long long offset, int limit, int *rows, long long *total);
+
+/* Product detail (on-shelf only): card columns plus summary, description, per_member_limit, views,
+ * type, category_id, category, brand, merchant. */
+NEOERR *catalog_product(MYSQL *db, HDF *out, const char *prefix, const char *lang, long long id, int *found);
+NEOERR *catalog_product_images(MYSQL *db, HDF *out, const char *prefix, long long id);
+/* prefix.count and prefix.avg (one decimal) of approved reviews. */
+NEOERR *catalog_review_stats(MYSQL *db, HDF *out, const char *prefix, long long id, long long *count);
+NEOERR *catalog_reviews(MYSQL *db, HDF *out, const char *prefix, long long id, long long offset, int limit);
+NEOERR *catalog_consultations(MYSQL *db, HDF *out, const char *prefix, long long id, int limit);
+
+/* Views are counted in memory and written in batches: see catalog.c. */
+void catalog_view(long long id);
+NEOERR *catalog_views_flush(MYSQL *db, int force);
+
+/* Content */
+NEOERR *content_banners(MYSQL *db, HDF *out, const char *prefix, const char *lang, int limit);
+NEOERR *content_ads(MYSQL *db, HDF *out, const char *prefix, const char *lang, const char *position, int limit);
+NEOERR *content_notices(MYSQL *db, HDF *out, const char *prefix, const char *lang, long long offset, int limit,
+                        long long *total);
+NEOERR *content_notice_get(MYSQL *db, HDF *out, const char *prefix, const char *lang, long long id, int *found);
+/* tab: ongoing | upcoming | past | all. Rows carry state (ongoing/upcoming/past). */
+NEOERR *content_activities(MYSQL *db, HDF *out, const char *prefix, const char *lang, const char *tab,
+                           long long offset, int limit, long long *total);
+NEOERR *content_activity_get(MYSQL *db, HDF *out, const char *prefix, const char *lang, long long id, int *found);
+NEOERR *content_activity_products(MYSQL *db, HDF *out, const char *prefix, const char *lang, long long id);
+
+#endif

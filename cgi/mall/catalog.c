@@ -1,0 +1,159 @@
+/* catalog.c: category tree, filtered product list and full-text search pages (+ shared pager helpers) */
+#include "mall.h"
+#include "store.h"
+#include "catalog.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PER_PAGE 20
+
+NEOERR *store_title(req *r, const char *lang_key) {
+  return nerr_pass(hdf_set_value(r->hdf, "Page.Title", req_text(r, lang_key)));
+}
+
+long long store_id_arg(req *r) {
+  const char *a = req_arg(r, 0);
+  long long id = strtoll(a, NULL, 10); /* the router allows digits only, at most 18 */
+  return id > 0 ? id : 0;
+}
+
+NEOERR *store_pager(req *r, const char *base, long long page, long long total, int per_page) {
+  HDF *h = r->hdf;
+  long long pages = (total + per_page - 1) / per_page;
+  NEOERR *err = hdf_set_value(h, "Pager.Base", base);
+  if (!err) err = hdf_set_valuef(h, "Pager.Page=%lld", page);
+  if (!err) err = hdf_set_valuef(h, "Pager.Pages=%lld", pages);
+  if (!err) err = hdf_set_valuef(h, "Pager.Total=%lld", total);
+  if (!err && page > 1 && page <= pages + 1) err = hdf_set_valuef(h, "Pager.Prev=%lld", page - 1);
+  if (!err && page < pages) err = hdf_set_valuef(h, "Pager.Next=%lld", page + 1);
+  /* First, last, and two either side of the current page; gaps become "…". */
+  int n = 0;
+  long long last = 0;
+  for (long long p = 1; !err && p <= pages && pages > 1; p++) {
+    if (p != 1 && p != pages && (p < page - 2 || p > page + 2)) continue;
+    if (last && p > last + 1) err = hdf_set_valuef(h, "Pager.Items.%d.gap=1", n++);
+    if (!err) err = hdf_set_valuef(h, "Pager.Items.%d.num=%lld", n, p);
+    if (!err && p == page) err = hdf_set_valuef(h, "Pager.Items.%d.current=1", n);
+    n++;
+    last = p;
+    if (p > page + 2 && p < pages) p = pages - 1;
+  }
+  return nerr_pass(err);
+}
+
+/* GET /categories → 200 two-level tree */
+NEOERR *h_categories(req *r) {
+  r->template = "mall/store/categories.cs";
+  NEOERR *err = store_title(r, "Store.Categories.Title");
+  if (!err) err = catalog_categories(r->db, r->hdf, "Categories", r->lang);
+  return nerr_pass(err);
+}
+
+static const char *const SORT_NAMES[SORT_COUNT] = {"sales", "points_asc", "points_desc", "views", "newest"};
+
+/* Query string of the current filters without the ones in skip ("cat", "brand", "sort"), ending in '?' or '&'. */
+static void filter_base(char *out, size_t len, const catalog_filter *f, int has_min, int has_max, const char *skip) {
+  int o = snprintf(out, len, "/products?");
+  if (f->cat && !strstr(skip, "cat")) o += snprintf(out + o, len - o, "cat=%lld&", f->cat);
+  if (f->brand && !strstr(skip, "brand")) o += snprintf(out + o, len - o, "brand=%lld&", f->brand);
+  if (has_min && !strstr(skip, "price")) o += snprintf(out + o, len - o, "min=%lld&", f->min);
+  if (has_max && !strstr(skip, "price")) o += snprintf(out + o, len - o, "max=%lld&", f->max);
+  if (f->sort != SORT_SALES && !strstr(skip, "sort")) snprintf(out + o, len - o, "sort=%s&", SORT_NAMES[f->sort]);
+}
+
+/* GET /products?cat=&brand=&min=&max=&sort=&page= → 200 list; 400 invalid parameters; 404 unknown cat/brand */
+NEOERR *h_products(req *r) {
+  static const in_field F[] = {
+      {"cat", IN_INT, 0, 1, 2147483647LL, NULL},
+      {"brand", IN_INT, 0, 1, 2147483647LL, NULL},
+      {"min", IN_INT, 0, 0, 1000000000000LL, NULL},
+      {"max", IN_INT, 0, 0, 1000000000000LL, NULL},
+      {"sort", IN_ENUM, 0, 0, 0, "sales|points_asc|points_desc|views|newest"},
+      {"page", IN_INT, 0, 1, STORE_PAGE_MAX, NULL},
+  };
+  in_value v[6];
+  if (input_read(r, F, 6, v)) return nerr_pass(req_fail(r, 400));
+  catalog_filter f = {.cat = v[0].i, .brand = v[1].i, .min = v[2].present ? v[2].i : 0,
+                      .max = v[3].present ? v[3].i : 1000000000000LL, .sort = SORT_SALES};
+  for (int i = 0; v[4].present && i < SORT_COUNT; i++)
+    if (strcmp(v[4].s, SORT_NAMES[i]) == 0) f.sort = i;
+  if (f.min > f.max) {
+    NEOERR *err = req_form_error(r, "max", "Store.List.MinMax");
+    return nerr_pass(err ? err : req_fail(r, 400));
+  }
+  long long page = v[5].present ? v[5].i : 1;
+  HDF *h = r->hdf;
+  NEOERR *err = STATUS_OK;
+  int found = 1;
+  if (f.cat) err = catalog_category_get(r->db, h, "Filter.Category", r->lang, f.cat, &found);
+  if (!err && found && f.brand) err = catalog_brand_get(r->db, h, "Filter.Brand", r->lang, f.brand, &found);
+  if (err) return nerr_pass(err);
+  if (!found) return nerr_pass(req_fail(r, 404));
+
+  r->template = "mall/store/products.cs";
+  const char *title = hdf_get_value(h, f.brand ? "Filter.Brand.0.name" : "Filter.Category.0.name", NULL);
+  err = title ? hdf_set_value(h, "Page.Title", title) : store_title(r, "Store.List.Title");
+  if (!err) err = hdf_set_value(h, "Filter.Sort", SORT_NAMES[f.sort]);
+  if (!err && f.cat) err = hdf_set_valuef(h, "Filter.Cat=%lld", f.cat);
+  if (!err && f.brand) err = hdf_set_valuef(h, "Filter.BrandId=%lld", f.brand);
+  if (!err && v[2].present) err = hdf_set_valuef(h, "Filter.Min=%lld", f.min);
+  if (!err && v[3].present) err = hdf_set_valuef(h, "Filter.Max=%lld", f.max);
+  char base[256];
+  const struct { const char *key, *skip; } bases[] = {
+      {"Filter.Base", ""}, {"Filter.SortBase", "sort"}, {"Filter.CatBase", "cat"}, {"Filter.BrandBase", "brand"},
+      {"Filter.PriceBase", "price"}};
+  for (size_t i = 0; !err && i < sizeof bases / sizeof bases[0]; i++) {
+    filter_base(base, sizeof base, &f, v[2].present, v[3].present, bases[i].skip);
+    err = hdf_set_value(h, bases[i].key, base);
+  }
+  if (!err) err = catalog_categories(r->db, h, "Categories", r->lang);
+  if (!err) err = catalog_brands(r->db, h, "Brands", r->lang);
+  int rows = 0;
+  long long total = 0;
+  if (!err) err = catalog_products(r->db, h, "Products", r->lang, &f, (page - 1) * PER_PAGE, PER_PAGE, &rows, &total);
+  if (!err) err = store_pager(r, hdf_get_value(h, "Filter.Base", "/products?"), page, total, PER_PAGE);
+  return nerr_pass(err);
+}
+
+/* Copies at most max UTF-8 characters of s into out. */
+static void utf8_prefix(const char *s, int max, char *out, size_t len) {
+  size_t i = 0;
+  int n = 0;
+  while (s[i] && i + 1 < len) {
+    if (((unsigned char)s[i] & 0xC0) != 0x80 && n++ == max) break;
+    i++;
+  }
+  while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80) i--; /* never cut a character in half */
+  memcpy(out, s, i);
+  out[i] = 0;
+}
+
+/* GET /search?q=&page= → 200 results, or "no results" with hot products; 400 invalid parameters */
+NEOERR *h_search(req *r) {
+  static const in_field F[] = {
+      {"q", IN_STR, 0, 0, 200, NULL},
+      {"page", IN_INT, 0, 1, STORE_PAGE_MAX, NULL},
+  };
+  in_value v[2];
+  if (input_read(r, F, 2, v)) return nerr_pass(req_fail(r, 400));
+  HDF *h = r->hdf;
+  r->template = "mall/store/search.cs";
+  char q[256], bq[512], base[600];
+  utf8_prefix(v[0].present ? v[0].s : "", 50, q, sizeof q);
+  long long page = v[1].present ? v[1].i : 1, total = 0;
+  int rows = 0;
+  NEOERR *err = hdf_set_value(h, "Search.Q", q);
+  if (!err) err = store_title(r, "Store.Search.Title");
+  if (!err && catalog_search_query(q, bq, sizeof bq))
+    err = catalog_search(r->db, h, "Products", r->lang, bq, (page - 1) * PER_PAGE, PER_PAGE, &rows, &total);
+  if (!err && rows == 0) err = catalog_hot(r->db, h, "Hot", r->lang, 10);
+  char *esc = NULL;
+  if (!err) err = cgi_url_escape(q, &esc);
+  if (!err) {
+    snprintf(base, sizeof base, "/search?q=%s&", esc);
+    err = store_pager(r, base, page, total, PER_PAGE);
+  }
+  free(esc);
+  return nerr_pass(err);
+}

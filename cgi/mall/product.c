@@ -1,0 +1,101 @@
+/* product.c: product detail page — images, price, stock, reviews, Q&A — with a small data cache */
+#include "mall.h"
+#include "store.h"
+#include "catalog.h"
+#include "log.h"
+#include "render.h"
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#define REVIEWS_PER_PAGE 10
+#define DATA_SLOTS 128
+#define DATA_TTL 10 /* seconds, like the page cache: stock and review counts may lag this much */
+
+/* The page is not in the page-body cache (every view must reach the handler to be counted),
+ * so its database reads are cached here instead, per process, invalidated like the page cache. */
+static struct { char key[64]; HDF *data; unsigned long long gen; time_t at; } g_data[DATA_SLOTS];
+
+static HDF *data_get(const char *key) {
+  unsigned h = 2166136261u;
+  for (const unsigned char *p = (const unsigned char *)key; *p; p++) h = (h ^ *p) * 16777619u;
+  int s = (int)(h % DATA_SLOTS);
+  if (!g_data[s].data || strcmp(g_data[s].key, key) != 0) return NULL;
+  if (g_data[s].gen != catalog_generation() || time(NULL) - g_data[s].at >= DATA_TTL) return NULL;
+  return g_data[s].data;
+}
+
+/* Takes ownership of *d. */
+static void data_put(const char *key, HDF **d, unsigned long long gen) {
+  unsigned h = 2166136261u;
+  for (const unsigned char *p = (const unsigned char *)key; *p; p++) h = (h ^ *p) * 16777619u;
+  int s = (int)(h % DATA_SLOTS);
+  hdf_destroy(&g_data[s].data);
+  snprintf(g_data[s].key, sizeof g_data[s].key, "%s", key);
+  g_data[s].data = *d;
+  g_data[s].gen = gen;
+  g_data[s].at = time(NULL);
+  *d = NULL;
+}
+
+static NEOERR *load(req *r, HDF *d, long long id, long long rpage, int *found) {
+  long long count = 0;
+  NEOERR *err = catalog_product(r->db, d, "Product", r->lang, id, found);
+  if (err || !*found) return nerr_pass(err);
+  err = catalog_product_images(r->db, d, "Images", id);
+  if (!err) err = catalog_review_stats(r->db, d, "Rating", id, &count);
+  if (!err && (rpage - 1) * REVIEWS_PER_PAGE < count)
+    err = catalog_reviews(r->db, d, "Reviews", id, (rpage - 1) * REVIEWS_PER_PAGE, REVIEWS_PER_PAGE);
+  if (!err) err = catalog_consultations(r->db, d, "Questions", id, 10);
+  return nerr_pass(err);
+}
+
+void mall_cache_hit(req *r) {
+  if (!r->route || r->route->fn != h_product) return;
+  catalog_view(store_id_arg(r));
+  MYSQL *db = NULL;
+  NEOERR *err = db_connect(&db);
+  if (!err) err = catalog_views_flush(db, 0);
+  if (err) log_neoerr("views flush", &err); /* a lost view count must not fail the page */
+}
+
+/* GET /product/{id}?rpage= → 200; 404 unknown or off the shelf; 400 invalid rpage */
+NEOERR *h_product(req *r) {
+  static const in_field F[] = {{"rpage", IN_INT, 0, 1, STORE_PAGE_MAX, NULL}};
+  in_value v[1];
+  if (input_read(r, F, 1, v)) return nerr_pass(req_fail(r, 400));
+  long long id = store_id_arg(r), rpage = v[0].present ? v[0].i : 1;
+  char key[64];
+  snprintf(key, sizeof key, "%s|%lld|%lld", r->lang, id, rpage);
+  HDF *d = data_get(key), *fresh = NULL;
+  NEOERR *err = STATUS_OK;
+  if (!d) {
+    unsigned long long gen = catalog_generation();
+    int found = 0;
+    err = hdf_init(&fresh);
+    if (!err) err = load(r, fresh, id, rpage, &found);
+    if (err || !found) {
+      hdf_destroy(&fresh);
+      return nerr_pass(err ? err : req_fail(r, 404));
+    }
+    d = fresh;
+    data_put(key, &fresh, gen);
+  }
+  for (HDF *c = hdf_obj_child(d); c && !err; c = hdf_obj_next(c)) err = hdf_copy(r->hdf, hdf_obj_name(c), c);
+  if (err) return nerr_pass(err);
+
+  r->template = "mall/store/product.cs";
+  HDF *h = r->hdf;
+  err = hdf_set_value(h, "Page.Title", hdf_get_value(h, "Product.0.name", ""));
+  char base[64];
+  snprintf(base, sizeof base, "/product/%lld?", id);
+  if (!err) err = store_pager(r, base, rpage, hdf_get_int_value(h, "Rating.0.count", 0), REVIEWS_PER_PAGE);
+  if (!err) err = hdf_set_value(h, "Pager.Param", "rpage");
+  if (!err) err = hdf_set_value(h, "Pager.Anchor", "#reviews");
+  if (err) return nerr_pass(err);
+
+  catalog_view(id);
+  NEOERR *verr = catalog_views_flush(r->db, 0);
+  if (verr) log_neoerr("views flush", &verr); /* a lost view count must not fail the page */
+  return STATUS_OK;
+}

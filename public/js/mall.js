@@ -1,0 +1,48 @@
+/* mall.js: progressive enhancement only — banner autoplay and dots, product gallery thumbnails */
+(function () {
+  'use strict';
+  var reduce = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+  function carousel(root) {
+    var track = root.querySelector('.carousel-track');
+    var dots = root.querySelectorAll('.carousel-dots a');
+    if (!track || track.children.length < 2) return;
+    var n = track.children.length, timer = null;
+    function current() { return Math.round(track.scrollLeft / Math.max(1, track.clientWidth)); }
+    function go(i) { track.scrollTo({ left: ((i + n) % n) * track.clientWidth, behavior: reduce ? 'auto' : 'smooth' }); }
+    function mark() { var c = current(); for (var i = 0; i < dots.length; i++) dots[i].classList.toggle('active', i === c); }
+    function start() { if (!reduce && !timer) timer = setInterval(function () { go(current() + 1); }, 4500); }
+    function stop() { clearInterval(timer); timer = null; }
+    for (var i = 0; i < dots.length; i++) {
+      (function (k) {
+        dots[k].addEventListener('click', function (e) { e.preventDefault(); go(k); });
+      })(i);
+    }
+    track.addEventListener('scroll', function () { window.requestAnimationFrame(mark); }, { passive: true });
+    root.addEventListener('mouseenter', stop);
+    root.addEventListener('mouseleave', start);
+    root.addEventListener('focusin', stop);
+    mark();
+    start();
+  }
+
+  function gallery(root) {
+    var main = root.querySelector('#gallery-main');
+    var thumbs = root.querySelectorAll('.gallery-thumbs a');
+    if (!main) return;
+    for (var i = 0; i < thumbs.length; i++) {
+      thumbs[i].addEventListener('click', function (e) {
+        e.preventDefault();
+        main.src = this.getAttribute('href');
+        for (var k = 0; k < thumbs.length; k++) thumbs[k].classList.toggle('active', thumbs[k] === this);
+      });
+    }
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    var c = document.querySelectorAll('[data-carousel]');
+    for (var i = 0; i < c.length; i++) carousel(c[i]);
+    var g = document.querySelectorAll('[data-gallery]');
+    for (var j = 0; j < g.length; j++) gallery(g[j]);
+  });
+})();
