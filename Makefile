@@ -58,3 +58,15 @@ bench: deps
 
 clean:
 	rm -rf $(BUILD)
+
+# ---- unit tests (owned by qa): cmocka programs in tests/unit/, run by scripts/test.sh under valgrind ----
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
+UNIT_LIB := tests/unit/harness.c tests/unit/testapp.c
+.PHONY: unit
+unit: $(UNIT_BIN)
+
+$(BUILD)/tests/%: tests/unit/%.c $(UNIT_LIB) tests/unit/harness.h tests/unit/testapp.h $(BUILD)/libmall.a
+	@mkdir -p $(dir $@)
+	@echo "  LINK    $@"
+	@$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(UNIT_LIB) $(BUILD)/libmall.a $(LDLIBS) -lcmocka -lpthread

@@ -1,0 +1,141 @@
+// journey.test.mjs: a visitor searches, opens a product, signs in as the demo member and switches to English.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.MALL_URL || 'http://127.0.0.1:8080';
+const SHOTS = process.env.MALL_SCREENSHOTS ||
+  (process.env.MALL_VAR ? join(process.env.MALL_VAR, 'screenshots') : join(tmpdir(), 'mall-screenshots'));
+const DEMO = { mobile: '13800138000', password: 'Demo@2026', masked: '138****8000' };
+
+let context, page, profile;
+const problems = []; // console errors, failed requests and 5xx responses seen during the journey
+
+before(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  profile = mkdtempSync(join(tmpdir(), 'mall-chromium-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+  });
+  page = context.pages()[0] || await context.newPage();
+  page.setDefaultTimeout(15000);
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  // A missing stylesheet, script or image is a broken page too.
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`); });
+});
+
+after(async () => {
+  await context?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+async function shot(name) {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+async function open(path) {
+  const res = await page.goto(BASE + path);
+  assert.ok(res, `no response for ${path}`);
+  assert.equal(res.status(), 200, `${path} answered ${res.status()}`);
+}
+
+// The page chrome (top bar, header, navigation) is everything in <body> before <main>.
+const chromeText = () => page.evaluate(() => {
+  const parts = [];
+  for (const el of document.body.children) {
+    if (el.tagName === 'MAIN' || el.querySelector('main')) break;
+    parts.push(el.innerText);
+  }
+  return parts.join('\n');
+});
+const inChrome = (sel) => page.locator(`${sel}:not(main *)`).first();
+
+// The steps depend on each other, so they run as one test; each step names itself when it fails.
+test('visitor searches 洗车, opens a product, signs in and switches to English', async (t) => {
+  await t.test('home page', async () => {
+    await open('/');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
+    assert.match(await page.title(), /积分商城/);
+    await shot('01-home');
+  });
+
+  await t.test('search 洗车 from the home page', async () => {
+    const q = page.locator('form input[name="q"]').first();
+    await q.fill('洗车');
+    await Promise.all([page.waitForURL(/\/search\?/), q.press('Enter')]);
+    const url = new URL(page.url());
+    assert.equal(url.pathname, '/search');
+    assert.equal(url.searchParams.get('q'), '洗车');
+    const kept = await page.locator('input[name="q"]').evaluateAll((els) => els.some((e) => e.value === '洗车'));
+    assert.ok(kept, 'the search box keeps the query');
+    await shot('02-search');
+  });
+
+  let productPath;
+  await t.test('open a product from the results', async () => {
+    const hit = page.locator('main a[href^="/product/"]').first();
+    await hit.waitFor();
+    const href = await hit.getAttribute('href');
+    await Promise.all([page.waitForURL(/\/product\/\d+$/), hit.click()]);
+    productPath = new URL(page.url()).pathname;
+    assert.equal(productPath, href);
+    const h1 = (await page.locator('main h1').first().innerText()).trim();
+    assert.ok(h1.length > 0, 'product page has a heading');
+    await shot('03-product');
+  });
+
+  await t.test('sign in as the demo member', async () => {
+    const login = inChrome('a[href^="/login"]');
+    await Promise.all([page.waitForURL(/\/login/), login.click()]);
+    await shot('04-login');
+    const form = page.locator('form:has(input[name="password"])').first();
+    await form.locator('input[name="mobile"]').fill(DEMO.mobile);
+    await form.locator('input[name="password"]').fill(DEMO.password);
+    await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')),
+      form.locator('[type="submit"]').first().click()]);
+    const head = await chromeText();
+    assert.ok(head.includes(DEMO.masked), `header shows ${DEMO.masked}: ${head}`);
+    assert.ok(!head.includes(DEMO.mobile), 'the full mobile number is not shown in the header');
+    await shot('05-signed-in');
+  });
+
+  await t.test('switch to English', async () => {
+    const before = new URL(page.url()).pathname;
+    const sw = inChrome('a[href^="/lang?to=en"]');
+    await sw.click();
+    await page.locator('html[lang="en"]').waitFor({ state: 'attached' });
+    assert.equal(new URL(page.url()).pathname, before, 'the switch returns to the same page');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    const head = await chromeText();
+    assert.match(head, /Points/, 'header shows the points label in English');
+    assert.ok(head.includes(DEMO.masked), 'still signed in after switching');
+    assert.ok(!/积分|登录/.test(head), `header still has Chinese words: ${head}`);
+    assert.match(await page.title(), /Points Mall/);
+    await shot('06-english');
+    // The choice is remembered: the home page is English too.
+    await open('/');
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    const nav = await chromeText();
+    assert.ok(!/[\u4e00-\u9fff]{2}/.test(nav.replace('中文', '')), `page chrome still in Chinese: ${nav}`);
+    await shot('07-home-english');
+    if (productPath) {
+      await open(productPath);
+      const name = (await page.locator('main h1').first().innerText()).trim();
+      assert.ok(name && !/[\u4e00-\u9fff]/.test(name), `product name in English: ${name}`);
+      await shot('08-product-english');
+    }
+  });
+
+  assert.deepEqual(problems, [], 'no server errors or script errors during the journey');
+});

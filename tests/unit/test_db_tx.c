@@ -1,0 +1,229 @@
+/* test_db_tx.c: the retrying transaction helper against the real MariaDB — deadlock, lock wait, no partial writes */
+#include "harness.h"
+#include "config.h"
+#include <mysqld_error.h>
+#include <pthread.h>
+#include <semaphore.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+static const char SQL_SETUP[] =
+    "DROP TABLE IF EXISTS unit_tx_probe;"
+    "CREATE TABLE unit_tx_probe (id INT NOT NULL PRIMARY KEY, v INT NOT NULL) ENGINE=InnoDB;"
+    "INSERT INTO unit_tx_probe (id, v) SELECT seq, 0 FROM seq_1_to_50";
+static const char SQL_TEARDOWN[] = "DROP TABLE IF EXISTS unit_tx_probe";
+static const char SQL_RESET[] = "UPDATE unit_tx_probe SET v = 0";
+static const char SQL_ADD[] = "UPDATE unit_tx_probe SET v = v + ? WHERE id = ?";
+static const char SQL_GET[] = "SELECT v FROM unit_tx_probe WHERE id = ?";
+static const char SQL_DUP[] = "INSERT INTO unit_tx_probe (id, v) VALUES (?, 0)";
+static const char SQL_SET[] = "UPDATE unit_tx_probe SET v = ? WHERE id = ?";
+static const char SQL_LOCK_WAIT[] = "SET SESSION innodb_lock_wait_timeout = ?";
+
+/* ---- the second connection: plain Connector/C, driven from a thread because it blocks on locks ---- */
+typedef struct {
+  MYSQL *conn;
+  sem_t holding;   /* B holds its first locks */
+  sem_t go;        /* A holds row 1: B may ask for it */
+  int mode;        /* 0: deadlock partner, 1: hold row 1 then commit after a pause */
+  unsigned err;    /* first error B saw */
+} partner;
+
+static MYSQL *connect_b(void) {
+  MYSQL *b = mysql_init(NULL);
+  assert_non_null(b);
+  if (!mysql_real_connect(b, NULL, g_cfg.db_user, g_cfg.db_pass, g_cfg.db_name, 0, g_cfg.db_socket, 0))
+    fail_msg("second connection: %s", mysql_error(b));
+  return b;
+}
+
+static void b_sql(partner *p, const char *sql) {
+  if (mysql_query(p->conn, sql) && !p->err) p->err = mysql_errno(p->conn);
+}
+
+static void *partner_main(void *arg) {
+  partner *p = arg;
+  mysql_thread_init();
+  b_sql(p, "START TRANSACTION");
+  if (p->mode == 0) {
+    /* Many rows: InnoDB rolls back the lighter transaction, which makes A the deadlock victim. */
+    b_sql(p, "UPDATE unit_tx_probe SET v = v + 10 WHERE id BETWEEN 2 AND 50");
+    sem_post(&p->holding);
+    sem_wait(&p->go);
+    b_sql(p, "UPDATE unit_tx_probe SET v = v + 10 WHERE id = 1");
+  } else {
+    b_sql(p, "UPDATE unit_tx_probe SET v = v + 10 WHERE id = 1");
+    sem_post(&p->holding);
+    struct timespec ts = {2, 500000000L}; /* longer than A's 1 s lock wait */
+    nanosleep(&ts, NULL);
+  }
+  b_sql(p, "COMMIT");
+  mysql_thread_end();
+  return NULL;
+}
+
+static long long value(int id) {
+  long long v = -1;
+  t_ok(db_query_ll(t_db(), SQL_GET, DBA(DI(id)), &v, NULL), "select");
+  return v;
+}
+
+/* ---- transaction bodies ---- */
+typedef struct { partner *p; int calls; } tx_ctx;
+
+static NEOERR *tx_deadlock(MYSQL *db, void *arg) {
+  tx_ctx *c = arg;
+  c->calls++;
+  NEOERR *err = db_exec(db, SQL_ADD, DBA(DI(1), DI(1)), NULL, NULL);
+  if (err) return nerr_pass(err);
+  if (c->calls == 1) {
+    sem_post(&c->p->go);
+    struct timespec ts = {0, 300000000L}; /* let B queue for row 1 first */
+    nanosleep(&ts, NULL);
+  }
+  return nerr_pass(db_exec(db, SQL_ADD, DBA(DI(1), DI(2)), NULL, NULL));
+}
+
+static NEOERR *tx_row1(MYSQL *db, void *arg) {
+  tx_ctx *c = arg;
+  c->calls++;
+  return nerr_pass(db_exec(db, SQL_ADD, DBA(DI(1), DI(1)), NULL, NULL));
+}
+
+static NEOERR *tx_duplicate(MYSQL *db, void *arg) {
+  tx_ctx *c = arg;
+  c->calls++;
+  NEOERR *err = db_exec(db, SQL_ADD, DBA(DI(100), DI(1)), NULL, NULL);
+  if (err) return nerr_pass(err);
+  return nerr_pass(db_exec(db, SQL_DUP, DBA(DI(2)), NULL, NULL)); /* 1062: not retryable */
+}
+
+static NEOERR *tx_app_error(MYSQL *db, void *arg) {
+  tx_ctx *c = arg;
+  c->calls++;
+  NEOERR *err = db_exec(db, SQL_ADD, DBA(DI(100), DI(1)), NULL, NULL);
+  if (err) return nerr_pass(err);
+  return nerr_raise(NERR_ASSERT, "out of stock"); /* a domain refusal after a write */
+}
+
+static int setup(void **state) {
+  t_ok(db_run_script(t_db(), SQL_SETUP), "setup");
+  return 0;
+}
+
+static int teardown(void **state) {
+  t_ok(db_exec(t_db(), SQL_TEARDOWN, DB_NOARGS, NULL, NULL), "teardown");
+  return 0;
+}
+
+static void reset(void) { t_ok(db_exec(t_db(), SQL_RESET, DB_NOARGS, NULL, NULL), "reset"); }
+
+static void test_deadlock_is_retried(void **state) {
+  reset();
+  partner p = {.conn = connect_b(), .mode = 0};
+  sem_init(&p.holding, 0, 0);
+  sem_init(&p.go, 0, 0);
+  pthread_t th;
+  assert_int_equal(pthread_create(&th, NULL, partner_main, &p), 0);
+  sem_wait(&p.holding);
+  tx_ctx c = {&p, 0};
+  NEOERR *err = db_tx(t_db(), tx_deadlock, &c);
+  pthread_join(th, NULL);
+  t_ok(err, "db_tx after deadlock");
+  if (p.err) fail_msg("partner failed with %u (it should have won the deadlock)", p.err);
+  assert_true(db_tx_last_attempts() > 1);
+  assert_int_equal(c.calls, db_tx_last_attempts());
+  /* Both transactions applied exactly once; A's first attempt left nothing behind. */
+  assert_int_equal(value(1), 11);
+  assert_int_equal(value(2), 11);
+  assert_int_equal(value(3), 10);
+  assert_int_equal(value(50), 10);
+  mysql_close(p.conn);
+  sem_destroy(&p.holding);
+  sem_destroy(&p.go);
+}
+
+static void test_lock_wait_timeout_is_retried(void **state) {
+  reset();
+  t_ok(db_exec(t_db(), SQL_LOCK_WAIT, DBA(DI(1)), NULL, NULL), "lock wait 1s");
+  partner p = {.conn = connect_b(), .mode = 1};
+  sem_init(&p.holding, 0, 0);
+  sem_init(&p.go, 0, 0);
+  pthread_t th;
+  assert_int_equal(pthread_create(&th, NULL, partner_main, &p), 0);
+  sem_wait(&p.holding);
+  tx_ctx c = {&p, 0};
+  NEOERR *err = db_tx(t_db(), tx_row1, &c);
+  pthread_join(th, NULL);
+  t_ok(db_exec(t_db(), SQL_LOCK_WAIT, DBA(DI(10)), NULL, NULL), "lock wait back");
+  t_ok(err, "db_tx after lock wait timeout");
+  assert_int_equal(p.err, 0);
+  assert_true(db_tx_last_attempts() > 1);
+  assert_int_equal(value(1), 11);
+  mysql_close(p.conn);
+  sem_destroy(&p.holding);
+  sem_destroy(&p.go);
+}
+
+/* After a failed db_tx the connection is back in autocommit: a later write is visible to others at once. */
+static void assert_connection_clean(void) {
+  t_ok(db_exec(t_db(), SQL_SET, DBA(DI(5), DI(3)), NULL, NULL), "write after failure");
+  MYSQL *b = connect_b();
+  assert_int_equal(mysql_query(b, "SELECT v FROM unit_tx_probe WHERE id = 3"), 0);
+  MYSQL_RES *res = mysql_store_result(b);
+  MYSQL_ROW row = mysql_fetch_row(res);
+  assert_non_null(row);
+  assert_string_equal(row[0], "5");
+  mysql_free_result(res);
+  mysql_close(b);
+}
+
+static void test_non_retryable_error_rolls_back(void **state) {
+  reset();
+  tx_ctx c = {NULL, 0};
+  NEOERR *err = db_tx(t_db(), tx_duplicate, &c);
+  assert_non_null(err);
+  assert_true(nerr_match(err, NERR_SQL));
+  assert_false(nerr_match(err, NERR_SQL_RETRY));
+  nerr_ignore(&err);
+  assert_int_equal(db_tx_last_attempts(), 1);
+  assert_int_equal(c.calls, 1);
+  assert_int_equal(value(1), 0); /* the +100 before the failure was rolled back */
+  assert_connection_clean();
+}
+
+static void test_handler_error_rolls_back(void **state) {
+  reset();
+  tx_ctx c = {NULL, 0};
+  NEOERR *err = db_tx(t_db(), tx_app_error, &c);
+  assert_non_null(err);
+  assert_true(nerr_match(err, NERR_ASSERT));
+  nerr_ignore(&err);
+  assert_int_equal(db_tx_last_attempts(), 1);
+  assert_int_equal(value(1), 0);
+  assert_connection_clean();
+}
+
+static void test_success_commits_once(void **state) {
+  reset();
+  tx_ctx c = {NULL, 0};
+  t_ok(db_tx(t_db(), tx_row1, &c), "db_tx");
+  assert_int_equal(db_tx_last_attempts(), 1);
+  assert_int_equal(c.calls, 1);
+  assert_int_equal(value(1), 1);
+}
+
+int main(void) {
+  mysql_library_init(0, NULL, NULL); /* before any thread uses Connector/C */
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_success_commits_once),
+      cmocka_unit_test(test_deadlock_is_retried),
+      cmocka_unit_test(test_lock_wait_timeout_is_retried),
+      cmocka_unit_test(test_non_retryable_error_rolls_back),
+      cmocka_unit_test(test_handler_error_rolls_back),
+  };
+  int rc = cmocka_run_group_tests_name("db_tx", tests, setup, teardown);
+  db_close();
+  mysql_library_end();
+  return rc;
+}
