@@ -2,6 +2,8 @@
 #include "mall.h"
 #include "store.h"
 #include "auth.h"
+#include "shop.h"
+#include "center.h"
 
 static const route ROUTES[] = {
     /* method  pattern            flags              handler */
@@ -33,6 +35,10 @@ static const route ROUTES[] = {
     {"GET", "/account/password", R_MEMBER, h_password_form, NULL},
     {"POST", "/account/password", R_MEMBER, h_password, NULL},
     /* end account */
+    /* shop: cart.c checkout.c orders.c (shop.h) */
+    /* end shop */
+    /* member center: center_*.c (center.h) */
+    /* end member center */
 };
 
 static const app MALL = {
