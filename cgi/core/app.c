@@ -84,6 +84,23 @@ static const char *env_get(const char *k) {
   return NULL;
 }
 
+/* Finds cookie name in the raw Cookie header (for the fast path, before any parsing).
+ * Returns 1 when present; copies its value into buf when buf is not NULL. */
+static int env_cookie(const char *name, char *buf, size_t len) {
+  const char *h = env_get("HTTP_COOKIE");
+  size_t nl = strlen(name);
+  while (h && *h) {
+    while (*h == ' ' || *h == ';') h++;
+    size_t seg = strcspn(h, ";");
+    if (seg > nl && strncmp(h, name, nl) == 0 && h[nl] == '=') {
+      if (buf) snprintf(buf, len, "%.*s", (int)(seg - nl - 1), h + nl + 1);
+      return 1;
+    }
+    h += seg;
+  }
+  return 0;
+}
+
 /* ---- helpers for handlers ---- */
 const char *req_arg(req *r, int i) { return (i >= 0 && i < 4) ? r->args[i] : ""; }
 
@@ -100,7 +117,9 @@ const char *req_client_ip(req *r) {
 }
 
 const char *req_text(req *r, const char *key) {
-  const char *v = hdf_get_valuef(r->hdf, "Lang.%s", key);
+  char full[200];
+  snprintf(full, sizeof full, "Lang.%s", key);
+  const char *v = lang_get(r->lang, full);
   return v ? v : key;
 }
 
@@ -141,9 +160,11 @@ NEOERR *req_fail(req *r, int status) {
   NEOERR *err = hdf_set_int_value(r->hdf, "Page.Status", status);
   char key[64];
   snprintf(key, sizeof key, "Lang.Error.%d", status);
-  if (!err) err = hdf_set_value(r->hdf, "Page.Title", hdf_get_value(r->hdf, key, "Error"));
+  const char *t = lang_get(r->lang, key);
+  if (!err) err = hdf_set_value(r->hdf, "Page.Title", t ? t : "Error");
   snprintf(key, sizeof key, "Lang.Error.%dText", status);
-  if (!err) err = hdf_set_value(r->hdf, "Page.ErrorText", hdf_get_value(r->hdf, key, ""));
+  t = lang_get(r->lang, key);
+  if (!err) err = hdf_set_value(r->hdf, "Page.ErrorText", t ? t : "");
   return nerr_pass(err);
 }
 
@@ -305,10 +326,11 @@ static NEOERR *dispatch(req *r, STRING *body, unsigned long long *gen, int *cach
     return nerr_pass(req_fail(r, 503));
   }
   if ((err = session_load(r))) return nerr_pass(err);
-  if (r->user_id && r->app->load_user) {
+  if (r->user_id && r->app->load_user && !r->user_loaded) {
     int ok = 0;
     if ((err = r->app->load_user(r, r->user_id, &ok))) return nerr_pass(err);
     if (!ok) { if ((err = req_logout(r))) return nerr_pass(err); }
+    else session_cache_put(r);
   }
   int is_post = strcmp(r->method, "POST") == 0;
   if ((err = csrf_prepare(r, (r->route->flags & R_FORM) != 0))) return nerr_pass(err);
@@ -352,6 +374,23 @@ static void full_page_key(req *r, char *key, size_t len) {
   snprintf(key, len, "P|%s|%s", r->lang, r->uri);
 }
 
+/* Answers an anonymous GET of a cacheable page straight from the full-page cache: no HDF, no
+ * query parsing, no database. Returns 1 when page holds the answer. */
+static int fast_page(req *r, STRING *page) {
+  char name[64], lang[8];
+  if (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0) return 0;
+  snprintf(name, sizeof name, "%s_sid", r->app->realm);
+  if (env_cookie(name, NULL, 0)) return 0;
+  r->lang = env_cookie("lang", lang, sizeof lang) && strcmp(lang, "en") == 0 ? "en" : "zh-CN";
+  int st = 0;
+  r->route = route_find(r->app, r->method, r->path, r->args, &st);
+  if (!r->route || !(r->route->flags & R_CACHE)) return 0;
+  char key[1300];
+  full_page_key(r, key, sizeof key);
+  return page_cache_get(key, page);
+}
+
+
 static NEOERR *render_page(req *r, STRING *body, STRING *page, unsigned long long gen) {
   /* The body is HTML this program rendered from escaped templates; the layout prints it as is. */
   NEOERR *err = hdf_set_buf(r->hdf, "Page.Body", body->buf);
@@ -360,9 +399,12 @@ static NEOERR *render_page(req *r, STRING *body, STRING *page, unsigned long lon
   body->len = body->max = 0;
   char layout[128];
   snprintf(layout, sizeof layout, "layout/%s.cs", r->app->name);
-  if ((err = render_file(r->hdf, layout, page))) return nerr_pass(err);
+  if ((err = render_layout(r->hdf, layout, page))) return nerr_pass(err);
+  /* Template indentation is a third of a page: ClearSilver's stripper keeps <pre>/<textarea> intact. */
+  if (page->buf) cgi_html_ws_strip(page, 1);
   if (full_page_cacheable(r) && !r->user_id && r->status == 200 && !r->no_cache && !r->headers.len &&
-      !hdf_get_obj(r->hdf, "Page.Flash") && !hdf_get_obj(r->hdf, "Page.SessionExpired")) {
+      !hdf_get_obj(r->hdf, "Page.Flash") && !hdf_get_obj(r->hdf, "Page.SessionExpired") &&
+      !strstr(page->buf ? page->buf : "", CSRF_MARK)) {
     char key[1300];
     full_page_key(r, key, sizeof key);
     page_cache_put(key, page->buf ? page->buf : "", gen);
@@ -428,17 +470,15 @@ static int handle(const app *a) {
   snprintf(r.uri, sizeof r.uri, "%s", uri ? uri : "/");
   snprintf(r.path, sizeof r.path, "%.*s", (int)strcspn(r.uri, "?"), r.uri);
 
-  NEOERR *err = hdf_init(&r.hdf);
-  if (!err) err = parse_request(&r, &parsed);
-  if (!err && parsed && full_page_cacheable(&r)) {
-    char key[1300];
-    full_page_key(&r, key, sizeof key);
-    if (page_cache_get(key, &page)) {
-      done = 1;
-      if (a->on_cache_hit) a->on_cache_hit(&r);
-      err = csrf_prepare(&r, 0);
-      if (!err) err = fill_csrf(&r, &page);
-    }
+  NEOERR *err = STATUS_OK;
+  if (fast_page(&r, &page)) {
+    done = 1;
+    if (a->on_cache_hit) a->on_cache_hit(&r);
+  } else {
+    r.route = NULL;
+    r.lang = "zh-CN";
+    err = hdf_init(&r.hdf);
+    if (!err) err = parse_request(&r, &parsed);
   }
   if (!err && !done) err = render_prepare(r.hdf, r.lang);
   if (!err && !done) err = fill_request_hdf(&r);
@@ -521,6 +561,7 @@ int app_run(const app *a) {
     FCGX_Finish_r(&fr);
     g_io.fr = NULL;
   }
+  log_flush();
   db_close();
   return 0;
 }

@@ -58,6 +58,7 @@ struct req {
   char csrf[65];
   const char *lang;             /* "zh-CN" or "en" */
   int no_cache;                 /* handler decided this body must not be cached */
+  int user_loaded;              /* User.* came from the session cache */
 };
 
 /* Runs the FastCGI accept loop until the socket closes. Returns the process exit code. */

@@ -2,6 +2,7 @@
 #include "db.h"
 #include "config.h"
 #include "crypto.h"
+#include "generations.h"
 #include <errmsg.h>
 #include <stdio.h>
 #include <mysqld_error.h>
@@ -14,6 +15,12 @@ NERR_TYPE NERR_SQL_RETRY = -1;
 
 static MYSQL *g_db;
 static int g_last_attempts;
+static int g_in_tx, g_accounts_touched;
+
+void db_tx_touch_accounts(void) {
+  if (g_in_tx) g_accounts_touched = 1;
+  else accounts_bump();
+}
 
 /* Statements are cached per connection: the SQL text is a static string, so its
  * address identifies it and a re-prepare on every request is avoided. */
@@ -270,10 +277,18 @@ NEOERR *db_tx(MYSQL *db, db_tx_fn fn, void *arg) {
   NEOERR *err = STATUS_OK;
   for (int attempt = 1; attempt <= 8; attempt++) {
     g_last_attempts = attempt;
+    g_accounts_touched = 0;
     err = plain(db, "START TRANSACTION");
+    g_in_tx = 1;
     if (!err) err = fn(db, arg);
     if (!err) err = plain(db, "COMMIT");
-    if (!err) return STATUS_OK;
+    g_in_tx = 0;
+    if (!err) {
+      /* After COMMIT, so no other process can cache the old values again. */
+      if (g_accounts_touched) accounts_bump();
+      g_accounts_touched = 0;
+      return STATUS_OK;
+    }
     /* After 1205 InnoDB keeps the transaction open: always roll back before anything else. */
     if (g_db) { NEOERR *rb = plain(db, "ROLLBACK"); nerr_ignore(&rb); }
     if (!nerr_match(err, NERR_SQL_RETRY) || attempt == 8 || !g_db) return nerr_pass(err);

@@ -38,6 +38,9 @@ NEOERR *db_query_str(MYSQL *db, const char *sql, const dbp *p, int n, char *buf,
  * (up to 8 times, with a short random backoff). Any other error rolls back and is returned. */
 typedef NEOERR *(*db_tx_fn)(MYSQL *db, void *arg);
 NEOERR *db_tx(MYSQL *db, db_tx_fn fn, void *arg);
+/* Inside db_tx: a member's balance or status changed; session caches are invalidated after COMMIT
+ * (outside a transaction: at once). */
+void db_tx_touch_accounts(void);
 /* How many attempts the last db_tx took (for tests). */
 int db_tx_last_attempts(void);
 /* Runs a fixed multi-statement SQL script (migrations and seed files only: never user data). */

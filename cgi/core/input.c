@@ -1,5 +1,6 @@
 /* input.c: declared input validation — types, ranges, lengths, single values, valid UTF-8 */
 #include "app.h"
+#include "render.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,7 +105,9 @@ int input_read(req *r, const in_field *f, int n, in_value *out) {
       bad++;
       char key[160];
       snprintf(key, sizeof key, "Form.Errors.%s", f[i].name);
-      const char *msg = hdf_get_valuef(r->hdf, "Lang.Form.%s", e);
+      char lkey[64];
+      snprintf(lkey, sizeof lkey, "Lang.Form.%s", e);
+      const char *msg = lang_get(r->lang, lkey);
       hdf_set_value(r->hdf, key, msg ? msg : e);
       hdf_set_value(r->hdf, "Form.HasErrors", "1");
     } else if (out[i].present) {

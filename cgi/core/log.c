@@ -17,7 +17,24 @@ void log_open(const char *program) {
   snprintf(path, sizeof path, "%s/log/%s.log", g_cfg.var, program);
   g_log = fopen(path, "a");
   if (!g_log) g_log = stderr;
-  setvbuf(g_log, NULL, _IOLBF, 0);
+  /* Request lines are buffered (a write per request costs more than the rest of a cached page):
+   * written once a second while busy, by the first request after an idle spell, and at exit.
+   * Errors and 5xx lines are written at once. */
+  setvbuf(g_log, NULL, _IOFBF, 16384);
+}
+
+static time_t g_last_flush;
+
+static void maybe_flush(FILE *f, int now) {
+  time_t t = time(NULL);
+  if (now || t != g_last_flush) {
+    fflush(f);
+    g_last_flush = t;
+  }
+}
+
+void log_flush(void) {
+  if (g_log) fflush(g_log);
 }
 
 static void stamp(char *buf, size_t len) {
@@ -32,8 +49,10 @@ void log_request(const char *method, const char *path, int status, double ms) {
   char ts[40];
   stamp(ts, sizeof ts);
   size_t plen = strcspn(path ? path : "", "?");
-  fprintf(g_log ? g_log : stderr, "%s pid=%d %s %.*s %d %.1fms\n", ts, (int)getpid(), method ? method : "-",
+  FILE *f = g_log ? g_log : stderr;
+  fprintf(f, "%s pid=%d %s %.*s %d %.1fms\n", ts, (int)getpid(), method ? method : "-",
           (int)(plen > 300 ? 300 : plen), path ? path : "", status, ms);
+  maybe_flush(f, status >= 500);
 }
 
 void log_error(const char *fmt, ...) {
@@ -46,6 +65,7 @@ void log_error(const char *fmt, ...) {
   vfprintf(f, fmt, ap);
   va_end(ap);
   fputc('\n', f);
+  maybe_flush(f, 1);
 }
 
 void log_neoerr(const char *where, NEOERR **err) {

@@ -4,6 +4,8 @@
 #include <ClearSilver.h>
 
 void log_open(const char *program);
+/* Writes out buffered lines (at exit). */
+void log_flush(void);
 void log_request(const char *method, const char *path, int status, double ms);
 void log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Logs a NEOERR's traceback (never shown to users) and frees it. */

@@ -50,14 +50,23 @@ NEOERR *render_init(void) {
   return STATUS_OK;
 }
 
+static HDF *lang_hdf(const char *lang) {
+  return (lang && strcmp(lang, "en") == 0) ? g_lang_en : g_lang_zh;
+}
+
+const char *lang_get(const char *lang, const char *key) {
+  HDF *h = lang_hdf(lang);
+  return h ? hdf_get_value(h, key, NULL) : NULL;
+}
+
 NEOERR *render_prepare(HDF *hdf, const char *lang) {
   NEOERR *err;
   /* Must be in the HDF before any template is parsed, or nothing is escaped. */
   if ((err = hdf_set_value(hdf, "Config.VarEscapeMode", "html"))) return nerr_pass(err);
   if ((err = hdf_set_value(hdf, "hdf.loadpaths.0", g_tmpl_dir))) return nerr_pass(err);
-  HDF *src = (lang && strcmp(lang, "en") == 0) ? g_lang_en : g_lang_zh;
-  if (src && (err = hdf_copy(hdf, "Lang", hdf_get_obj(src, "Lang")))) return nerr_pass(err);
-  return STATUS_OK;
+  /* Lang.* is not copied into every request: templates read it from the shared language tree
+   * (ClearSilver's global HDF, consulted when a name is not in the request's HDF). */
+  return nerr_pass(hdf_set_value(hdf, "Config.Lang", lang && strcmp(lang, "en") == 0 ? "en" : "zh-CN"));
 }
 
 static NEOERR *append_cb(void *ctx, char *s) {
@@ -68,6 +77,7 @@ static NEOERR *render_with(HDF *hdf, const char *file, const char *tmpl, STRING 
   CSPARSE *cs = NULL;
   NEOERR *err = cs_init(&cs, hdf);
   if (!err) err = cgi_register_strfuncs(cs);
+  if (!err) cs->global_hdf = lang_hdf(hdf_get_value(hdf, "Config.Lang", NULL));
   if (!err) {
     if (file) {
       err = cs_parse_file(cs, file);
@@ -86,36 +96,54 @@ NEOERR *render_file(HDF *hdf, const char *file, STRING *out) {
   return nerr_pass(render_with(hdf, file, NULL, out));
 }
 
+/* Layouts are parsed once per process and re-parsed when the file changes. A parsed tree does not
+ * depend on HDF values (only on the load path), so each render points it at the request's HDF. */
+#define LAYOUT_SLOTS 8
+static struct { char path[256]; CSPARSE *cs; HDF *owner; time_t mtime; } g_layouts[LAYOUT_SLOTS];
+
+NEOERR *render_layout(HDF *hdf, const char *file, STRING *out) {
+  char full[1400];
+  snprintf(full, sizeof full, "%s/%s", g_tmpl_dir, file);
+  struct stat st;
+  if (stat(full, &st) != 0) return nerr_raise(NERR_NOT_FOUND, "no layout %s", file);
+  int slot = -1;
+  for (int i = 0; i < LAYOUT_SLOTS && slot < 0; i++)
+    if (!g_layouts[i].cs || strcmp(g_layouts[i].path, file) == 0) slot = i;
+  if (slot < 0) return nerr_pass(render_file(hdf, file, out));
+  if (g_layouts[slot].cs && g_layouts[slot].mtime != st.st_mtime) {
+    cs_destroy(&g_layouts[slot].cs);
+    hdf_destroy(&g_layouts[slot].owner);
+  }
+  NEOERR *err = STATUS_OK;
+  if (!g_layouts[slot].cs) {
+    /* Parsed against a private HDF holding only what parsing reads (escaping, load path). */
+    HDF *owner = NULL;
+    CSPARSE *cs = NULL;
+    err = hdf_init(&owner);
+    if (!err) err = render_prepare(owner, "zh-CN");
+    if (!err) err = cs_init(&cs, owner);
+    if (!err) err = cgi_register_strfuncs(cs);
+    if (!err) err = cs_parse_file(cs, file);
+    if (err) {
+      cs_destroy(&cs);
+      hdf_destroy(&owner);
+      return nerr_pass(err);
+    }
+    snprintf(g_layouts[slot].path, sizeof g_layouts[slot].path, "%s", file);
+    g_layouts[slot].cs = cs;
+    g_layouts[slot].owner = owner;
+    g_layouts[slot].mtime = st.st_mtime;
+  }
+  CSPARSE *cs = g_layouts[slot].cs;
+  cs->hdf = hdf;
+  cs->global_hdf = lang_hdf(hdf_get_value(hdf, "Config.Lang", NULL));
+  err = cs_render(cs, out, append_cb);
+  cs->hdf = g_layouts[slot].owner;
+  return nerr_pass(err);
+}
+
 NEOERR *render_string(HDF *hdf, const char *tmpl, STRING *out) {
   return nerr_pass(render_with(hdf, NULL, tmpl, out));
-}
-
-/* ---- catalog generation, shared through a mapped file ---- */
-static volatile unsigned long long *g_gen;
-
-static void gen_map(void) {
-  if (g_gen) return;
-  char path[1100];
-  snprintf(path, sizeof path, "%s/run", g_cfg.var);
-  mkdir(path, 0750);
-  snprintf(path, sizeof path, "%s/run/catalog.gen", g_cfg.var);
-  int fd = open(path, O_RDWR | O_CREAT, 0640);
-  if (fd < 0) return;
-  if (ftruncate(fd, sizeof(unsigned long long)) == 0) {
-    void *p = mmap(NULL, sizeof(unsigned long long), PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-    if (p != MAP_FAILED) g_gen = p;
-  }
-  close(fd);
-}
-
-unsigned long long catalog_generation(void) {
-  gen_map();
-  return g_gen ? __atomic_load_n(g_gen, __ATOMIC_ACQUIRE) : 0;
-}
-
-void catalog_bump(void) {
-  gen_map();
-  if (g_gen) __atomic_add_fetch(g_gen, 1, __ATOMIC_ACQ_REL);
 }
 
 /* ---- page-body cache: per process, small, direct-mapped ---- */

@@ -9,6 +9,10 @@ NEOERR *render_init(void);
 NEOERR *render_prepare(HDF *hdf, const char *lang);
 /* Renders templates/<file> with hdf, appending to out. */
 NEOERR *render_file(HDF *hdf, const char *file, STRING *out);
+/* Same for a layout, parsed once per process (again when the file changes). */
+NEOERR *render_layout(HDF *hdf, const char *file, STRING *out);
+/* A language string by full name ("Lang.Form.required"), NULL when missing. */
+const char *lang_get(const char *lang, const char *key);
 /* Renders a template given as a string (golden tests). */
 NEOERR *render_string(HDF *hdf, const char *tmpl, STRING *out);
 
@@ -16,8 +20,6 @@ NEOERR *render_string(HDF *hdf, const char *tmpl, STRING *out);
 int page_cache_get(const char *key, STRING *out);
 /* gen: the generation read before the body was built, so a change during rendering is not hidden. */
 void page_cache_put(const char *key, const char *body, unsigned long long gen);
-/* Shared catalog generation (a counter in var/run/catalog.gen, mapped by every process). */
-unsigned long long catalog_generation(void);
-void catalog_bump(void);
+#include "generations.h"
 
 #endif

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include "generations.h"
 
 static const char SQL_SESSION_GET[] =
     "SELECT principal_id AS id, TIMESTAMPDIFF(SECOND, last_seen_at, NOW()) AS idle, "
@@ -44,15 +46,82 @@ static NEOERR *read_session(MYSQL *db, const char *hash, const char *realm, stru
   return nerr_pass(err);
 }
 
+/* Per-process cache of recent sessions and their header data (User.*): signed-in pages need no
+ * database round trip. An entry is trusted for at most SESSION_CACHE_SECONDS and never across an
+ * accounts generation (bumped at every logout, session drop, balance or status change). */
+#define SESSION_CACHE_SLOTS 256
+#define SESSION_CACHE_SECONDS 30
+static struct {
+  char hash[65];
+  const char *realm;
+  long long id;
+  time_t created, seen, at;
+  unsigned long long gen;
+  HDF *user;
+} g_sess[SESSION_CACHE_SLOTS];
+
+static unsigned sess_slot(const char *hash) {
+  char head[9];
+  snprintf(head, sizeof head, "%.8s", hash); /* the hash is uniformly random already */
+  return (unsigned)(strtoul(head, NULL, 16) % SESSION_CACHE_SLOTS);
+}
+
+static void sess_forget(unsigned s) {
+  hdf_destroy(&g_sess[s].user);
+  g_sess[s].hash[0] = 0;
+}
+
+/* 1 when the request's session was answered from the cache (User.* filled in). */
+static int sess_cached(req *r, const char *hash) {
+  unsigned s = sess_slot(hash);
+  if (strcmp(g_sess[s].hash, hash) != 0 || g_sess[s].realm != r->app->realm) return 0;
+  time_t now = time(NULL);
+  /* Past a minute of idleness the database must see the visit (touch) and judge the timeout. */
+  if (g_sess[s].gen != accounts_generation() || now - g_sess[s].at >= SESSION_CACHE_SECONDS ||
+      now - g_sess[s].seen >= 60 || now - g_sess[s].created > SESSION_MAX_SECONDS) {
+    sess_forget(s);
+    return 0;
+  }
+  if (g_sess[s].user && hdf_copy(r->hdf, "User", g_sess[s].user) != STATUS_OK) return 0;
+  r->user_id = g_sess[s].id;
+  r->user_loaded = 1;
+  memcpy(r->sid_hash, hash, 65);
+  return 1;
+}
+
+static struct { time_t created, seen; unsigned long long gen; } g_pending;
+
+void session_cache_put(req *r) {
+  if (!r->user_id || !r->sid_hash[0] || !g_pending.created) return;
+  unsigned s = sess_slot(r->sid_hash);
+  sess_forget(s);
+  HDF *user = hdf_get_obj(r->hdf, "User");
+  if (user && (hdf_init(&g_sess[s].user) != STATUS_OK || hdf_copy(g_sess[s].user, "", user) != STATUS_OK)) {
+    sess_forget(s);
+    return;
+  }
+  memcpy(g_sess[s].hash, r->sid_hash, 65);
+  g_sess[s].realm = r->app->realm;
+  g_sess[s].id = r->user_id;
+  g_sess[s].created = g_pending.created;
+  g_sess[s].seen = g_pending.seen;
+  g_sess[s].gen = g_pending.gen;
+  g_sess[s].at = time(NULL);
+}
+
 NEOERR *session_load(req *r) {
   char name[64];
   cookie_name(r, name, sizeof name);
   const char *tok = req_cookie(r, name);
   r->user_id = 0;
   r->sid_hash[0] = 0;
+  g_pending.created = 0;
   if (!is_hex(tok, 64)) return STATUS_OK;
   char hash[65];
   crypto_sha256_hex(tok, hash);
+  if (sess_cached(r, hash)) return STATUS_OK;
+  /* Read before the database so a bump during this request makes the entry stale, not wrong. */
+  unsigned long long gen = accounts_generation();
   struct sess_row s = {0};
   NEOERR *err = read_session(r->db, hash, r->app->realm, &s);
   if (err || !s.found) return nerr_pass(err);
@@ -66,7 +135,12 @@ NEOERR *session_load(req *r) {
   if (s.idle >= 60) {
     err = db_exec(r->db, SQL_SESSION_TOUCH, DBA(DS(hash)), NULL, NULL);
     if (err) return nerr_pass(err);
+    s.idle = 0;
   }
+  time_t now = time(NULL);
+  g_pending.created = now - s.age;
+  g_pending.seen = now - s.idle;
+  g_pending.gen = gen;
   r->user_id = s.id;
   memcpy(r->sid_hash, hash, sizeof hash);
   return STATUS_OK;
@@ -79,6 +153,7 @@ NEOERR *req_login(req *r, long long id) {
   /* A new token at every login: a token planted before sign-in is worthless after it. */
   if (r->sid_hash[0] && (err = db_exec(r->db, SQL_SESSION_DELETE, DBA(DS(r->sid_hash)), NULL, NULL)))
     return nerr_pass(err);
+  db_tx_touch_accounts(); /* the old token may sit in other processes' session caches */
   const char *old = req_cookie(r, name);
   if (is_hex(old, 64)) {
     crypto_sha256_hex(old, hash);
@@ -100,6 +175,7 @@ NEOERR *req_logout(req *r) {
   cookie_name(r, name, sizeof name);
   NEOERR *err = STATUS_OK;
   if (r->sid_hash[0]) err = db_exec(r->db, SQL_SESSION_DELETE, DBA(DS(r->sid_hash)), NULL, NULL);
+  if (r->sid_hash[0]) db_tx_touch_accounts(); /* other processes may hold this session in their cache */
   r->user_id = 0;
   r->sid_hash[0] = 0;
   if (!err) err = req_set_cookie(r, name, "", 0, 1);
@@ -107,7 +183,9 @@ NEOERR *req_logout(req *r) {
 }
 
 NEOERR *session_drop_all(MYSQL *db, const char *realm, long long principal_id) {
-  return nerr_pass(db_exec(db, SQL_SESSION_DROP_ALL, DBA(DS(realm), DI(principal_id)), NULL, NULL));
+  NEOERR *err = db_exec(db, SQL_SESSION_DROP_ALL, DBA(DS(realm), DI(principal_id)), NULL, NULL);
+  db_tx_touch_accounts();
+  return nerr_pass(err);
 }
 
 #define ANON_COOKIE "mall_anon"

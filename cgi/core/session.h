@@ -9,6 +9,8 @@
 /* Finds the request's session: sets r->user_id and r->sid_hash, or leaves them empty
  * (an expired session is deleted and Page.SessionExpired is set). */
 NEOERR *session_load(req *r);
+/* Remembers the request's session and its User.* data for the next requests of this process. */
+void session_cache_put(req *r);
 /* Computes r->csrf for the session, or for the anonymous visitor when make_anon is set
  * (creating the anonymous cookie). */
 NEOERR *csrf_prepare(req *r, int make_anon);

@@ -1,4 +1,5 @@
 /* test_session.c: sessions and CSRF — token rotation at login, idle/absolute expiry, logout, frozen principals */
+#include "generations.h"
 #include "harness.h"
 #include "session.h"
 #include "testapp.h"
@@ -152,10 +153,12 @@ static void test_idle_expiry(void **state) {
   assert_non_null(t_jar_get(&jar, "member_sid", sid, sizeof sid));
   /* 29 minutes idle: still signed in, and the visit counts as activity. */
   t_ok(db_exec(t_db(), SQL_IDLE, DBA(DI(SESSION_IDLE_SECONDS - 60), DS(sid)), NULL, NULL), "backdate");
+  accounts_bump(); /* SQL time travel bypasses the per-process session cache; real time does not */
   assert_true(whoami_is(&jar, "user:21"));
   assert_true(q_ll(SQL_IDLE_NOW, DBA(DS(sid))) < 60);
   /* 31 minutes idle: anonymous, told so, cookie cleared, row gone. */
   t_ok(db_exec(t_db(), SQL_IDLE, DBA(DI(SESSION_IDLE_SECONDS + 60), DS(sid)), NULL, NULL), "backdate");
+  accounts_bump(); /* SQL time travel bypasses the per-process session cache; real time does not */
   t_resp r;
   call("GET", "/t/whoami", &jar, NULL, &r);
   assert_int_equal(r.status, 200);
@@ -178,8 +181,10 @@ static void test_absolute_expiry(void **state) {
   assert_non_null(t_jar_get(&jar, "member_sid", sid, sizeof sid));
   /* Active all along, but older than the maximum session age. */
   t_ok(db_exec(t_db(), SQL_AGE, DBA(DI(SESSION_MAX_SECONDS - 60), DS(sid)), NULL, NULL), "backdate");
+  accounts_bump(); /* SQL time travel bypasses the per-process session cache; real time does not */
   assert_true(whoami_is(&jar, "user:22"));
   t_ok(db_exec(t_db(), SQL_AGE, DBA(DI(SESSION_MAX_SECONDS + 60), DS(sid)), NULL, NULL), "backdate");
+  accounts_bump(); /* SQL time travel bypasses the per-process session cache; real time does not */
   t_jar copy = jar; /* the replayed cookie, as an attacker who stole it would send it */
   assert_true(whoami_is(&jar, "anon"));
   assert_true(whoami_is(&copy, "anon"));
