@@ -253,7 +253,7 @@ static NEOERR *write_response(req *r, STRING *page) {
                                  r->content_type ? r->content_type : "text/html; charset=utf-8",
                                  r->user_id ? "private, no-store" : "no-cache");
   if (!err && r->headers.len) err = string_append(&h, r->headers.buf);
-  if (!err) err = string_appendf(&h, "Content-Length: %d\r\n\r\n", strcmp(r->method, "HEAD") == 0 ? 0 : page->len);
+  if (!err) err = string_appendf(&h, "Content-Length: %d\r\n\r\n", page->len);
   if (!err) io_write(NULL, h.buf, h.len);
   if (!err && page->len && strcmp(r->method, "HEAD") != 0) io_write(NULL, page->buf, page->len);
   string_clear(&h);

@@ -211,7 +211,17 @@ NEOERR *csrf_prepare(req *r, int make_anon) {
   return STATUS_OK;
 }
 
+/* ClearSilver merges the query string into Query.*: a token in the URL (which lands in logs and
+ * Referer headers) must not count. */
+static int csrf_in_url(req *r) {
+  const char *q = hdf_get_value(r->hdf, "CGI.QueryString", "");
+  for (const char *p = q; (p = strstr(p, "csrf")) != NULL; p += 4)
+    if ((p == q || p[-1] == '&') && (p[4] == '=' || p[4] == '&' || p[4] == 0)) return 1;
+  return 0;
+}
+
 int csrf_valid(req *r) {
+  if (csrf_in_url(r)) return 0;
   const char *sent = hdf_get_value(r->hdf, "Query.csrf", NULL);
   HDF *node = hdf_get_obj(r->hdf, "Query.csrf");
   if (!sent || !r->csrf[0] || (node && hdf_obj_child(node))) return 0;
