@@ -5,6 +5,7 @@
 #include "render.h"
 #include "session.h"
 #include <fcgiapp.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -541,8 +542,32 @@ static int app_init(const app *a) {
   return 0;
 }
 
-static volatile sig_atomic_t g_stop;
-static void on_term(int sig) { (void)sig; g_stop = 1; }
+static volatile sig_atomic_t g_stop, g_waiting;
+/* lighttpd stops its FastCGI children with SIGTERM. Waiting in accept (libfcgi retries it after
+ * EINTR), a process leaves at once; in the middle of a request it finishes the request first. */
+static void on_term(int sig) {
+  (void)sig;
+  g_stop = 1;
+  if (g_waiting) {
+    log_flush_from_signal();
+    _exit(0);
+  }
+}
+
+/* Waits for the next connection; while request lines are buffered, wakes once a second to write them. */
+static int wait_for_request(FCGX_Request *fr) {
+  while (!g_stop && log_pending()) {
+    struct pollfd p = {.fd = 0, .events = POLLIN};
+    int n = poll(&p, 1, 1000);
+    if (n == 0) log_flush();
+    else if (n > 0) break;
+  }
+  if (g_stop) return -1;
+  g_waiting = 1;
+  int rc = g_stop ? -1 : FCGX_Accept_r(fr);
+  g_waiting = 0;
+  return rc;
+}
 
 int app_run(const app *a) {
   if (app_init(a) != 0) return 1;
@@ -555,7 +580,7 @@ int app_run(const app *a) {
   FCGX_Init();
   FCGX_Request fr;
   FCGX_InitRequest(&fr, 0, 0);
-  while (!g_stop && FCGX_Accept_r(&fr) >= 0) {
+  while (!g_stop && wait_for_request(&fr) >= 0) {
     g_io.fr = &fr;
     handle(a);
     FCGX_Finish_r(&fr);

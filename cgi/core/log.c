@@ -1,6 +1,7 @@
 /* log.c: one line per request and error lines, appended to var/log/<program>.log */
 #include "log.h"
 #include "config.h"
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -8,33 +9,46 @@
 #include <time.h>
 #include <unistd.h>
 
-static FILE *g_log;
+/* Request lines are buffered here, not in stdio: a write per request costs more than the rest of a
+ * cached page, and this buffer can be written out from a signal handler (log_flush_from_signal). */
+static int g_fd = 2;
+static char g_buf[32768];
+static size_t g_len;
+static time_t g_last_flush;
 
 void log_open(const char *program) {
   char path[1024];
   snprintf(path, sizeof path, "%s/log", g_cfg.var);
   mkdir(path, 0750);
   snprintf(path, sizeof path, "%s/log/%s.log", g_cfg.var, program);
-  g_log = fopen(path, "a");
-  if (!g_log) g_log = stderr;
-  /* Request lines are buffered (a write per request costs more than the rest of a cached page):
-   * written once a second while busy, by the first request after an idle spell, and at exit.
-   * Errors and 5xx lines are written at once. */
-  setvbuf(g_log, NULL, _IOFBF, 16384);
-}
-
-static time_t g_last_flush;
-
-static void maybe_flush(FILE *f, int now) {
-  time_t t = time(NULL);
-  if (now || t != g_last_flush) {
-    fflush(f);
-    g_last_flush = t;
-  }
+  int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+  if (fd >= 0) g_fd = fd;
 }
 
 void log_flush(void) {
-  if (g_log) fflush(g_log);
+  size_t off = 0;
+  while (off < g_len) {
+    ssize_t n = write(g_fd, g_buf + off, g_len - off);
+    if (n <= 0) break;
+    off += (size_t)n;
+  }
+  g_len = 0;
+  g_last_flush = time(NULL);
+}
+
+void log_flush_from_signal(void) {
+  /* write(2) is async-signal-safe; callers only use this while no line is being appended. */
+  if (g_len && write(g_fd, g_buf, g_len) < 0) return;
+}
+
+int log_pending(void) { return g_len > 0; }
+
+static void append(const char *line, size_t n, int now) {
+  if (g_len + n > sizeof g_buf) log_flush();
+  if (n > sizeof g_buf) n = sizeof g_buf;
+  memcpy(g_buf + g_len, line, n);
+  g_len += n;
+  if (now || time(NULL) != g_last_flush) log_flush();
 }
 
 static void stamp(char *buf, size_t len) {
@@ -46,26 +60,27 @@ static void stamp(char *buf, size_t len) {
 
 /* Paths are logged without their query string: it may carry search terms or tokens. */
 void log_request(const char *method, const char *path, int status, double ms) {
-  char ts[40];
+  char ts[40], line[512];
   stamp(ts, sizeof ts);
   size_t plen = strcspn(path ? path : "", "?");
-  FILE *f = g_log ? g_log : stderr;
-  fprintf(f, "%s pid=%d %s %.*s %d %.1fms\n", ts, (int)getpid(), method ? method : "-",
-          (int)(plen > 300 ? 300 : plen), path ? path : "", status, ms);
-  maybe_flush(f, status >= 500);
+  int n = snprintf(line, sizeof line, "%s pid=%d %s %.*s %d %.1fms\n", ts, (int)getpid(), method ? method : "-",
+                   (int)(plen > 300 ? 300 : plen), path ? path : "", status, ms);
+  if (n > 0) append(line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1, status >= 500);
 }
 
 void log_error(const char *fmt, ...) {
+  char line[4096];
   char ts[40];
   stamp(ts, sizeof ts);
-  FILE *f = g_log ? g_log : stderr;
-  fprintf(f, "%s pid=%d ERROR ", ts, (int)getpid());
+  int n = snprintf(line, sizeof line, "%s pid=%d ERROR ", ts, (int)getpid());
   va_list ap;
   va_start(ap, fmt);
-  vfprintf(f, fmt, ap);
+  if (n > 0 && (size_t)n < sizeof line) n += vsnprintf(line + n, sizeof line - (size_t)n, fmt, ap);
   va_end(ap);
-  fputc('\n', f);
-  maybe_flush(f, 1);
+  if (n < 0) return;
+  size_t len = (size_t)n < sizeof line - 1 ? (size_t)n : sizeof line - 2;
+  line[len++] = '\n';
+  append(line, len, 1);
 }
 
 void log_neoerr(const char *where, NEOERR **err) {
