@@ -102,7 +102,7 @@ static const char SQL_CODE_INSERT[] =
 static const char SQL_CODE_VOID[] = "UPDATE sms_codes SET expires_at = created_at WHERE id = ?";
 static const char SQL_CODE_NEWEST[] =
     "SELECT id, code_hash, attempts, (used_at IS NOT NULL) AS used, (expires_at > NOW()) AS alive "
-    "FROM sms_codes WHERE mobile = ? AND purpose = ? ORDER BY id DESC LIMIT 1";
+    "FROM sms_codes WHERE mobile = ? AND purpose = ? AND ref = ? ORDER BY id DESC LIMIT 1";
 /* Counting the attempt before comparing bounds guesses even when many arrive at once. */
 static const char SQL_CODE_ATTEMPT[] =
     "UPDATE sms_codes SET attempts = attempts + 1 "
@@ -181,7 +181,7 @@ NEOERR *sms_code_verify(MYSQL *db, const char *mobile, const char *purpose, cons
   memset(res, 0, sizeof *res);
   res->status = SMS_VERIFY_NONE;
   NEOERR *err = hdf_init(&h);
-  if (!err) err = db_query_hdf(db, h, "C", SQL_CODE_NEWEST, DBA(DS(mobile), DS(purpose)), &rows);
+  if (!err) err = db_query_hdf(db, h, "C", SQL_CODE_NEWEST, DBA(DS(mobile), DS(purpose), DS(ref ? ref : "")), &rows);
   if (err || rows == 0) { hdf_destroy(&h); return nerr_pass(err); }
   long long id = strtoll(hdf_get_value(h, "C.0.id", "0"), NULL, 10);
   int attempts = hdf_get_int_value(h, "C.0.attempts", 0);

@@ -25,7 +25,8 @@ typedef struct {
 } sms_send_result;
 
 /* Issues a 6-digit code bound to purpose + mobile + ref ("" when nothing to bind, an order number
- * and amount for payments) and texts it. Only the newest code of a mobile + purpose counts. */
+ * and amount for payments) and texts it. Only the newest code of a mobile + purpose + ref counts
+ * (so a member can pay two orders from two tabs; the cooldown and cap still count per mobile). */
 NEOERR *sms_code_send(MYSQL *db, const char *mobile, const char *purpose, const char *ref, sms_send_result *res);
 /* Same, but deliver = 0 stores the code without texting it: lets a page answer identically whether
  * or not a mobile is registered (same cooldown and cap) while texting members only. */
@@ -45,7 +46,7 @@ typedef struct {
   int tries_left;
 } sms_verify_result;
 
-/* Checks code against the newest code of mobile + purpose for ref; uses it up on success (once,
+/* Checks code against the newest code of mobile + purpose + ref; uses it up on success (once,
  * even under concurrent requests). Every check counts as an attempt. */
 NEOERR *sms_code_verify(MYSQL *db, const char *mobile, const char *purpose, const char *ref, const char *code,
                         sms_verify_result *res);

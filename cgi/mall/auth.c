@@ -1,5 +1,6 @@
 /* auth.c: member account pages — register, sign in/out, forgot and change password, account home */
 #include "auth.h"
+#include "center.h"
 #include "members.h"
 #include "session.h"
 #include "sms.h"
@@ -305,6 +306,7 @@ NEOERR *h_account(req *r) {
   NEOERR *err = show(r, T_ACCOUNT, "Auth.AccountTitle");
   if (!err && v[0].present) err = notice(r, "Auth.Welcome");
   if (!err && v[1].present) err = notice(r, "Auth.PasswordChanged");
+  if (!err) err = center_account_summary(r); /* unread notices on the member center hub */
   return nerr_pass(err);
 }
 

@@ -1,6 +1,12 @@
 /* mallctl.c: command-line face of the mall — migrations, demo data, admin accounts, SMS outbox */
 #include "config.h"
 #include "db.h"
+#include "inbox.h"
+#include "ledger_check.h"
+#include "members.h"
+#include "orders.h"
+#include "points.h"
+#include "reminders.h"
 #include "passwords.h"
 #include "search_index.h"
 #include "sms.h"
@@ -213,6 +219,183 @@ static int cmd_sms_code_verify(const char *mobile, const char *purpose, const ch
   return 0;
 }
 
+/* ---- points and orders jobs (run by cron; every one is safe to run twice or concurrently) ---- */
+
+static int cmd_expire_points(void) {
+  long long members = 0, points = 0;
+  NEOERR *err = points_expire_all(g_db, &members, &points);
+  if (err) return fail(&err, "expire-points");
+  printf("expired %lld points of %lld members\n", points, members);
+  return 0;
+}
+
+static int cmd_send_reminders(int days) {
+  if (days < 1 || days > REMINDER_MAX_DAYS) { fprintf(stderr, "mallctl send-reminders: --days must be 1..%d\n", REMINDER_MAX_DAYS); return 2; }
+  long long lots = 0;
+  NEOERR *err = reminders_send(g_db, days, &lots);
+  if (err) return fail(&err, "send-reminders");
+  printf("reminded %lld lots expiring within %d days\n", lots, days);
+  return 0;
+}
+
+static int cmd_orders_housekeeping(void) {
+  long long cancelled = 0, completed = 0;
+  NEOERR *err = orders_housekeeping(g_db, &cancelled, &completed);
+  if (err) return fail(&err, "orders-housekeeping");
+  printf("cancelled %lld unpaid orders, completed %lld shipped orders\n", cancelled, completed);
+  return 0;
+}
+
+static void print_check(void *ctx, const char *code, const char *what, long long violations) {
+  (void)ctx;
+  if (violations < 0) printf("%s  %-84s skipped\n", code, what);
+  else printf("%s  %-84s %s (%lld)\n", code, what, violations ? "FAIL" : "ok", violations);
+}
+
+/* Exit 1 when any invariant is violated: tests and monitoring rely on the status. */
+static int cmd_check_ledger(void) {
+  long long violations = 0;
+  NEOERR *err = ledger_check(g_db, print_check, NULL, &violations);
+  if (err) return fail(&err, "check-ledger");
+  printf("check-ledger: %lld violations\n", violations);
+  return violations ? 1 : 0;
+}
+
+/* Order commands print the result name (Order.Result.Ok …) and exit 1 unless it is Ok. */
+static int order_done(NEOERR *err, const order_outcome *out, const char *what) {
+  if (err) return fail(&err, what);
+  printf("%s\n", order_result_name(out->result));
+  return out->result == ORDER_OK ? 0 : 1;
+}
+
+static int text_ok(const char *s, size_t max) {
+  size_t l = strlen(s);
+  if (l == 0 || l > max) return 0;
+  for (; *s; s++)
+    if ((unsigned char)*s < 0x20) return 0;
+  return 1;
+}
+
+static int cmd_order_ship(const char *no, const char *carrier, const char *tracking) {
+  if (!text_ok(carrier, 32) || !text_ok(tracking, 64)) { fprintf(stderr, "mallctl order-ship: carrier 1..32 and tracking number 1..64 bytes\n"); return 2; }
+  order_outcome out;
+  NEOERR *err = order_ship(g_db, no, carrier, tracking, &out);
+  return order_done(err, &out, "order-ship");
+}
+
+static int cmd_order_event(const char *no, const char *text) {
+  if (!text_ok(text, 255)) { fprintf(stderr, "mallctl order-event: text of 1..255 bytes\n"); return 2; }
+  order_outcome out;
+  NEOERR *err = order_add_event(g_db, no, text, &out);
+  return order_done(err, &out, "order-event");
+}
+
+static int cmd_order_complete(const char *no) {
+  order_outcome out;
+  NEOERR *err = order_complete(g_db, 0, no, &out);
+  return order_done(err, &out, "order-complete");
+}
+
+static int cmd_order_cancel(const char *no, const char *reason) {
+  if (!text_ok(reason, 200)) { fprintf(stderr, "mallctl order-cancel: reason of 1..200 bytes\n"); return 2; }
+  order_outcome out;
+  NEOERR *err = order_cancel(g_db, 0, no, reason, &out);
+  return order_done(err, &out, "order-cancel");
+}
+
+static const char SQL_VALID_EXPIRY[] =
+    "SELECT STR_TO_DATE(?, '%Y-%m-%d') >= CURDATE() AND DATE_FORMAT(STR_TO_DATE(?, '%Y-%m-%d'), '%Y-%m-%d') = ?";
+
+struct grant_arg { long long member_id, amount; const char *expires, *reason; long long ledger_id; };
+
+static NEOERR *tx_grant(MYSQL *db, void *arg) {
+  struct grant_arg *g = arg;
+  return nerr_pass(points_credit(db, g->member_id, "grant", g->amount, "grant", g->reason, g->expires, &g->ledger_id));
+}
+
+static int cmd_grant_points(const char *mobile, const char *amount_s, const char *expires, const char *reason) {
+  char *end = NULL;
+  long long amount = strtoll(amount_s, &end, 10);
+  if (!valid_mobile(mobile) || !end || *end || amount < 1 || amount > 100000000 || !text_ok(reason, 200)) {
+    fprintf(stderr, "mallctl grant-points: MOBILE AMOUNT(1..100000000) EXPIRES(YYYY-MM-DD, today or later) REASON\n");
+    return 2;
+  }
+  long long valid = 0;
+  NEOERR *err = db_query_ll(g_db, SQL_VALID_EXPIRY, DBA(DS(expires), DS(expires), DS(expires)), &valid, NULL);
+  if (err) return fail(&err, "grant-points");
+  if (!valid) { fprintf(stderr, "mallctl grant-points: EXPIRES must be a date YYYY-MM-DD, today or later\n"); return 2; }
+  long long id = 0;
+  char status[16];
+  if ((err = member_find(g_db, mobile, &id, status))) return fail(&err, "grant-points");
+  if (!id) { fprintf(stderr, "mallctl grant-points: no member with mobile %s\n", mobile); return 1; }
+  struct grant_arg g = {id, amount, expires, reason, 0};
+  if ((err = db_tx(g_db, tx_grant, &g))) return fail(&err, "grant-points");
+  printf("granted %lld points to member %lld (ledger entry %lld), expiring %s\n", amount, id, g.ledger_id, expires);
+  return 0;
+}
+
+/* ---- moderation until the back office exists ---- */
+
+static const char SQL_REVIEW_APPROVE[] = "UPDATE reviews SET status = 'approved' WHERE id = ?";
+static const char SQL_REVIEW_EXISTS[] = "SELECT COUNT(*) FROM reviews WHERE id = ?";
+static const char SQL_MESSAGE_APPROVE[] =
+    "UPDATE messages SET status = 'approved', reply = COALESCE(?, reply), "
+    "replied_at = IF(? IS NULL, replied_at, NOW()) WHERE id = ?";
+static const char SQL_MESSAGE_MEMBER[] = "SELECT member_id FROM messages WHERE id = ?";
+static const char SQL_CONSULT_ANSWER[] = "UPDATE consultations SET answer = ?, answered_at = NOW() WHERE id = ?";
+static const char SQL_CONSULT_MEMBER[] = "SELECT member_id FROM consultations WHERE id = ?";
+
+static long long id_arg(const char *s) {
+  char *end = NULL;
+  long long v = strtoll(s, &end, 10);
+  return end && !*end && v > 0 ? v : 0;
+}
+
+static int cmd_review_approve(const char *id_s) {
+  long long id = id_arg(id_s), n = 0;
+  if (!id) { fprintf(stderr, "mallctl review-approve: ID must be a positive number\n"); return 2; }
+  NEOERR *err = db_exec(g_db, SQL_REVIEW_APPROVE, DBA(DI(id)), &n, NULL);
+  if (err) return fail(&err, "review-approve");
+  long long found = 0;
+  if ((err = db_query_ll(g_db, SQL_REVIEW_EXISTS, DBA(DI(id)), &found, NULL))) return fail(&err, "review-approve");
+  if (!found) { fprintf(stderr, "mallctl review-approve: no review %lld\n", id); return 1; }
+  catalog_bump(); /* product pages are cached */
+  printf("review %lld approved\n", id);
+  return 0;
+}
+
+static int cmd_message_approve(const char *id_s, const char *reply) {
+  long long id = id_arg(id_s), member = 0;
+  if (!id || (reply && !text_ok(reply, 1000))) { fprintf(stderr, "mallctl message-approve: ID [REPLY of 1..1000 bytes]\n"); return 2; }
+  int found = 0;
+  NEOERR *err = db_query_ll(g_db, SQL_MESSAGE_MEMBER, DBA(DI(id)), &member, &found);
+  if (!err && found) err = db_exec(g_db, SQL_MESSAGE_APPROVE, DBA(reply ? DS(reply) : DNULL, reply ? DS(reply) : DNULL, DI(id)), NULL, NULL);
+  char key[48];
+  snprintf(key, sizeof key, "message-reply:%lld", id);
+  if (!err && found && reply) err = inbox_add(g_db, member, "message", "您的留言有了回复", reply, "/messages", key, NULL);
+  if (err) return fail(&err, "message-approve");
+  if (!found) { fprintf(stderr, "mallctl message-approve: no message %lld\n", id); return 1; }
+  catalog_bump(); /* the public messages page may be cached */
+  printf("message %lld approved%s\n", id, reply ? " with a reply" : "");
+  return 0;
+}
+
+static int cmd_consultation_answer(const char *id_s, const char *text) {
+  long long id = id_arg(id_s), member = 0;
+  if (!id || !text_ok(text, 1000)) { fprintf(stderr, "mallctl consultation-answer: ID TEXT(1..1000 bytes)\n"); return 2; }
+  int found = 0;
+  NEOERR *err = db_query_ll(g_db, SQL_CONSULT_MEMBER, DBA(DI(id)), &member, &found);
+  if (!err && found) err = db_exec(g_db, SQL_CONSULT_ANSWER, DBA(DS(text), DI(id)), NULL, NULL);
+  char key[48];
+  snprintf(key, sizeof key, "consultation:%lld", id);
+  if (!err && found) err = inbox_add(g_db, member, "consultation", "您的商品咨询有了回复", text, "", key, NULL);
+  if (err) return fail(&err, "consultation-answer");
+  if (!found) { fprintf(stderr, "mallctl consultation-answer: no consultation %lld\n", id); return 1; }
+  catalog_bump(); /* product pages are cached */
+  printf("consultation %lld answered\n", id);
+  return 0;
+}
+
 static void usage(void) {
   fprintf(stderr,
           "usage: mallctl COMMAND\n"
@@ -223,7 +406,20 @@ static void usage(void) {
           "  sms-send MOBILE TEXT         send a text with the configured driver (MALL_SMS_DRIVER, MALL_SMS_URL)\n"
           "  sms-code-send MOBILE PURPOSE [REF]         issue a one-time code (prints sent|cooldown N|daily-cap|failed)\n"
           "  sms-code-verify MOBILE PURPOSE REF CODE    check a code (prints ok|wrong N|dead|expired|used|none)\n"
-          "  reindex                      rebuild the product search copy\n");
+          "  reindex                      rebuild the product search copy\n"
+          "  flush-caches                 make every process drop its page and session caches (after SQL by hand)\n"
+          "  expire-points                expire due points lots (idempotent)\n"
+          "  send-reminders --days N      SMS + inbox notice for points expiring within N days, once per lot\n"
+          "  orders-housekeeping          cancel orders unpaid after 30 min, complete orders shipped 10 days ago\n"
+          "  check-ledger                 verify ledger invariants I1-I6; exit 1 on any violation\n"
+          "  order-ship NO CARRIER TRACKING   mark a paid order shipped\n"
+          "  order-event NO TEXT          add a logistics event to a shipped order\n"
+          "  order-complete NO            confirm receipt of a shipped order\n"
+          "  order-cancel NO REASON       cancel (and refund a paid, unshipped) order as the operator\n"
+          "  grant-points MOBILE AMOUNT EXPIRES REASON   credit a lot of points (EXPIRES: YYYY-MM-DD)\n"
+          "  review-approve ID            show a review on the product page\n"
+          "  message-approve ID [REPLY]   publish a message, optionally with a reply\n"
+          "  consultation-answer ID TEXT  answer a product consultation\n");
 }
 
 int main(int argc, char **argv) {
@@ -254,6 +450,36 @@ int main(int argc, char **argv) {
     rc = cmd_sms_code_send(argv[2], argv[3], argc == 5 ? argv[4] : "");
   } else if (strcmp(cmd, "sms-code-verify") == 0 && argc == 6) {
     rc = cmd_sms_code_verify(argv[2], argv[3], argv[4], argv[5]);
+  } else if (strcmp(cmd, "expire-points") == 0 && argc == 2) {
+    rc = cmd_expire_points();
+  } else if (strcmp(cmd, "send-reminders") == 0 && argc == 4 && strcmp(argv[2], "--days") == 0) {
+    long long days = id_arg(argv[3]);
+    rc = cmd_send_reminders(days > REMINDER_MAX_DAYS ? 0 : (int)days);
+  } else if (strcmp(cmd, "orders-housekeeping") == 0 && argc == 2) {
+    rc = cmd_orders_housekeeping();
+  } else if (strcmp(cmd, "check-ledger") == 0 && argc == 2) {
+    rc = cmd_check_ledger();
+  } else if (strcmp(cmd, "order-ship") == 0 && argc == 5) {
+    rc = cmd_order_ship(argv[2], argv[3], argv[4]);
+  } else if (strcmp(cmd, "order-event") == 0 && argc == 4) {
+    rc = cmd_order_event(argv[2], argv[3]);
+  } else if (strcmp(cmd, "order-complete") == 0 && argc == 3) {
+    rc = cmd_order_complete(argv[2]);
+  } else if (strcmp(cmd, "order-cancel") == 0 && argc == 4) {
+    rc = cmd_order_cancel(argv[2], argv[3]);
+  } else if (strcmp(cmd, "grant-points") == 0 && argc == 6) {
+    rc = cmd_grant_points(argv[2], argv[3], argv[4], argv[5]);
+  } else if (strcmp(cmd, "review-approve") == 0 && argc == 3) {
+    rc = cmd_review_approve(argv[2]);
+  } else if (strcmp(cmd, "message-approve") == 0 && (argc == 3 || argc == 4)) {
+    rc = cmd_message_approve(argv[2], argc == 4 ? argv[3] : NULL);
+  } else if (strcmp(cmd, "consultation-answer") == 0 && argc == 4) {
+    rc = cmd_consultation_answer(argv[2], argv[3]);
+  } else if (strcmp(cmd, "flush-caches") == 0) {
+    catalog_bump();
+    accounts_bump();
+    printf("caches flushed\n");
+    rc = 0;
   } else if (strcmp(cmd, "reindex") == 0) {
     err = search_reindex_all(g_db);
     rc = err ? fail(&err, "reindex") : 0;

@@ -17,6 +17,7 @@
     <?cs if:User.Masked ?>
       <span class="user-mobile"><?cs var:User.Masked ?></span>
       <a class="user-points" href="/points"><?cs var:Lang.Site.Points ?> <strong><?cs var:User.Points ?></strong></a>
+      <a href="/orders"><?cs var:Lang.Shop.Nav.Orders ?></a>
       <a href="/account"><?cs var:Lang.Site.Account ?></a>
       <form class="logout-form" method="post" action="/logout"><input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><button class="btn-link" type="submit"><?cs var:Lang.Site.Logout ?></button></form>
     <?cs else ?>
@@ -35,6 +36,7 @@
       <input id="site-q" type="search" name="q" maxlength="50" placeholder="<?cs var:Lang.Site.SearchHint ?>">
       <button type="submit"><?cs var:Lang.Site.Search ?></button>
     </form>
+    <a class="header-cart" href="/cart"><span class="cart-icon" aria-hidden="true"></span><?cs var:Lang.Shop.Nav.Cart ?></a>
     <?cs if:User.Masked ?><a class="header-points" href="/points"><span><?cs var:Lang.Site.MyPoints ?></span><strong><?cs var:User.Points ?></strong></a><?cs /if ?>
   </div>
   <nav class="main-nav" aria-label="<?cs var:Lang.Site.Nav.Label ?>">

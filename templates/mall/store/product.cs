@@ -33,7 +33,7 @@
       <input type="hidden" name="product_id" value="<?cs var:Product.0.id ?>">
       <div class="qty-row">
         <label for="qty"><?cs var:Lang.Store.Product.Qty ?></label>
-        <input id="qty" class="qty" type="number" name="qty" value="1" min="1" max="<?cs if:Product.0.per_member_limit > 0 && Product.0.per_member_limit < Product.0.stock ?><?cs var:Product.0.per_member_limit ?><?cs else ?><?cs var:Product.0.stock ?><?cs /if ?>" inputmode="numeric" required<?cs if:Product.0.stock == 0 ?> disabled<?cs /if ?>>
+        <input id="qty" class="qty" type="number" name="quantity" value="1" min="1" max="<?cs if:Product.0.per_member_limit > 0 && Product.0.per_member_limit < Product.0.stock ?><?cs var:Product.0.per_member_limit ?><?cs else ?><?cs var:Product.0.stock ?><?cs /if ?>" inputmode="numeric" required<?cs if:Product.0.stock == 0 ?> disabled<?cs /if ?>>
       </div>
       <div class="buy-buttons">
       <?cs if:Product.0.stock == 0 ?>
@@ -79,5 +79,15 @@
   <?cs each:q = Questions ?><li><p class="qa-q"><span class="qa-mark"><?cs var:Lang.Store.Product.Q ?></span><?cs var:q.question ?> <span class="muted"><?cs var:q.who ?> · <?cs var:q.date ?></span></p><p class="qa-a"><span class="qa-mark qa-mark-a"><?cs var:Lang.Store.Product.A ?></span><?cs var:q.answer ?></p></li><?cs /each ?>
   </ul>
   <?cs else ?><div class="empty-state"><?cs var:Lang.Store.Product.NoQA ?></div><?cs /if ?>
+  <?cs # member center (A6): ask a question; the body is cached per signed-in state, so only test it here ?>
+  <?cs if:User.Masked ?>
+  <form class="form ask-form" method="post" action="/product/<?cs var:Product.0.id ?>/ask">
+    <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+    <div class="form-row"><label for="f-question"><?cs var:Lang.Center.Ask.FormTitle ?></label>
+    <textarea id="f-question" name="question" rows="3" maxlength="200" required aria-describedby="h-question"></textarea>
+    <p class="hint" id="h-question"><?cs var:Lang.Center.Ask.Hint ?></p></div>
+    <div class="actions"><button class="btn btn-outline" type="submit"><?cs var:Lang.Center.Ask.Submit ?></button></div>
+  </form>
+  <?cs else ?><p class="ask-login"><a class="btn-link" href="/login?next=<?cs var:url_escape("/product/" + Product.0.id) ?>"><?cs var:Lang.Center.Ask.Login ?></a></p><?cs /if ?>
 </section>
 </div>

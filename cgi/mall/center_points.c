@@ -1,0 +1,68 @@
+/* center_points.c: points center (A2) — balance, expiring soon, open lots, filterable ledger */
+#include "center.h"
+#include "member_points.h"
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+/* 'YYYY-MM-DD' naming a real calendar day in 2000–2099. */
+static int valid_date(const char *s) {
+  int y, m, d;
+  char tail;
+  if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || s[4] != '-' || s[7] != '-') return 0;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return 0;
+  if (y < 2000 || y > 2099 || m < 1 || m > 12 || d < 1) return 0;
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= days[m - 1] + (m == 2 && leap);
+}
+
+/* GET /points?kind=&from=&to=&page= → 200; 400 for an invalid kind or page. Bad dates are shown
+ * next to their field and ignored. */
+NEOERR *h_points(req *r) {
+  static const in_field F[] = {
+      {"kind", IN_ENUM, 0, 0, 0, "all|earn|spend|refund|expire|grant|adjust"},
+      {"from", IN_STR, 0, 0, 10, NULL},
+      {"to", IN_STR, 0, 0, 10, NULL},
+  };
+  in_value v[3];
+  long long page = 1;
+  if (!center_page(r, &page) || input_read(r, F, 1, v)) return nerr_pass(req_fail(r, 400));
+  NEOERR *err = center_show(r, "mall/center/points.cs", "Center.Points.Title", "points");
+  if (err) return nerr_pass(err);
+  input_read(r, F + 1, 2, v + 1);
+  ledger_filter f = {0};
+  if (v[0].present && strcmp(v[0].s, "all") != 0) f.kind = v[0].s;
+  const char *names[2] = {"from", "to"};
+  for (int i = 1; i <= 2 && !err; i++) {
+    if (!v[i].present || hdf_get_valuef(r->hdf, "Form.Errors.%s", names[i - 1])) continue;
+    if (!valid_date(v[i].s)) { err = req_form_error(r, names[i - 1], "Center.Points.BadDate"); continue; }
+    if (i == 1) f.from = v[i].s; else f.to = v[i].s;
+  }
+  if (!err && f.from && f.to && strcmp(f.from, f.to) > 0) err = req_form_error(r, "to", "Center.Points.BadRange");
+  if (err) return nerr_pass(err);
+  if (hdf_get_obj(r->hdf, "Form.Errors.to")) f.to = NULL;
+  if (hdf_get_obj(r->hdf, "Form.Errors.from")) f.from = NULL;
+
+  HDF *h = r->hdf;
+  long long soon = 0, total = 0;
+  int lots = 0;
+  err = member_points_expiring(r->db, r->user_id, POINTS_EXPIRING_DAYS, h, "Expiring", &soon);
+  if (!err) err = hdf_set_valuef(h, "Points.ExpiringSum=%lld", soon);
+  if (!err) err = hdf_set_valuef(h, "Points.Days=%d", POINTS_EXPIRING_DAYS);
+  if (!err) err = member_points_lots(r->db, r->user_id, h, "Lots", &lots);
+  if (!err) err = member_points_ledger(r->db, r->user_id, &f, h, "Ledger", (page - 1) * CENTER_PER_PAGE,
+                                       CENTER_PER_PAGE, &total);
+  if (!err) err = hdf_set_value(h, "Filter.Kind", f.kind ? f.kind : "all");
+  if (!err && f.from) err = hdf_set_value(h, "Filter.From", f.from);
+  if (!err && f.to) err = hdf_set_value(h, "Filter.To", f.to);
+  if (!err && (f.kind || f.from || f.to)) err = hdf_set_value(h, "Filter.Active", "1");
+  char base[128];
+  snprintf(base, sizeof base, "/points?%s%s%s%s%s%s%s", f.kind ? "kind=" : "", f.kind ? f.kind : "", f.kind ? "&" : "",
+           f.from ? "from=" : "", f.from ? f.from : "", f.from ? "&" : "", "");
+  if (f.to) snprintf(base + strlen(base), sizeof base - strlen(base), "to=%s&", f.to);
+  if (!err) err = center_pager(r, base, page, total);
+  if (!err) err = hdf_set_value(h, "Pager.Anchor", "#ledger");
+  return nerr_pass(err);
+}

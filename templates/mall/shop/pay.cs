@@ -1,0 +1,36 @@
+<?cs # pay.cs: C3 pay a pending order — summary, balance, "send code" form, code + pay form (two forms: Enter pays) ?>
+<?cs include:"mall/shop/macros.cs" ?>
+<div class="container narrow shop-page">
+<h1 class="page-title"><?cs var:Lang.Shop.Pay.Title ?></h1>
+<?cs call:notice() ?>
+<section class="card pay-summary">
+  <dl class="sum-list">
+    <dt><?cs var:Lang.Shop.Pay.OrderNo ?></dt><dd class="order-no"><a href="/order/<?cs var:Order.0.order_no ?>"><?cs var:Order.0.order_no ?></a></dd>
+    <dt><?cs var:Lang.Shop.Pay.Amount ?></dt><dd class="sum-total"><?cs call:pts(Order.0.points_total) ?></dd>
+    <dt><?cs var:Lang.Shop.Pay.Balance ?></dt><dd class="pay-balance"><?cs var:User.Points ?></dd>
+    <?cs if:Pay.Enough == 1 ?><dt><?cs var:Lang.Shop.Pay.After ?></dt><dd><?cs var:Pay.After ?></dd><?cs /if ?>
+  </dl>
+  <ul class="order-lines compact">
+  <?cs each:i = Items ?><li><?cs call:thumb(i.image, i.name) ?><span class="line-name"><?cs var:i.name ?></span><span class="line-qty"><?cs call:pts(i.points_price) ?> × <?cs var:i.quantity ?></span></li><?cs /each ?>
+  </ul>
+  <p class="muted"><?cs var:Lang.Shop.Pay.PayBeforePre ?> <?cs var:Order.0.pay_before ?> <?cs var:Lang.Shop.Pay.PayBeforePost ?></p>
+</section>
+<?cs if:Pay.Enough == 0 ?><div class="flash flash-error" role="alert"><?cs var:Lang.Shop.Pay.NotEnough ?></div><?cs /if ?>
+<section class="card pay-box">
+  <form class="pay-send" method="post" action="/order/<?cs var:Order.0.order_no ?>/code"><?cs call:csrf() ?>
+    <p><?cs var:Lang.Shop.Pay.CodeTo ?> <strong><?cs var:User.Masked ?></strong></p>
+    <button class="btn btn-outline" type="submit"<?cs if:Pay.Enough == 0 ?> disabled<?cs /if ?>><?cs if:Pay.Sent || Pay.CodeSpent ?><?cs var:Lang.Shop.Pay.ResendCode ?><?cs else ?><?cs var:Lang.Shop.Pay.SendCode ?><?cs /if ?></button>
+  </form>
+  <form class="form pay-form" method="post" action="/order/<?cs var:Order.0.order_no ?>/pay"><?cs call:csrf() ?>
+    <div class="form-row">
+      <label for="f-code"><?cs var:Lang.Shop.Pay.Code ?></label>
+      <input id="f-code" type="text" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="6" pattern="[0-9]{6}" required aria-describedby="h-code"<?cs if:Pay.Sent ?> autofocus<?cs /if ?>>
+      <p class="hint" id="h-code"><?cs if:Pay.CodeSpent ?><?cs var:Lang.Shop.Pay.CodeSpentTip ?><?cs else ?><?cs var:Lang.Shop.Pay.CodeHint ?><?cs /if ?></p>
+    </div>
+    <div class="actions">
+      <button class="btn btn-primary btn-large" type="submit"<?cs if:Pay.Enough == 0 ?> disabled<?cs /if ?>><?cs var:Lang.Shop.Pay.Submit ?></button>
+      <a class="btn-link muted" href="/order/<?cs var:Order.0.order_no ?>/cancel"><?cs var:Lang.Shop.Pay.CancelLink ?></a>
+    </div>
+  </form>
+</section>
+</div>

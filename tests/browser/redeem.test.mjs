@@ -1,0 +1,160 @@
+// redeem.test.mjs: the demo member adds two products to the cart, checks out with an address, pays with the SMS
+// code, sees the lower balance, cancels, and sees the points back in the same lots with their original expiry.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.MALL_URL || 'http://127.0.0.1:8080';
+const VAR = process.env.MALL_VAR;
+const ROOT = join(fileURLToPath(import.meta.url), '../../..');
+const SHOTS = process.env.MALL_SCREENSHOTS || (VAR ? join(VAR, 'screenshots') : join(tmpdir(), 'mall-screenshots'));
+const DEMO = { mobile: '13800138000', password: 'Demo@2026' };
+
+function sql(query) {
+  const r = spawnSync('mariadb', [`--defaults-file=${VAR}/my.cnf`, '-uroot', '-N', '-B', 'mall', '-e', `SET time_zone = '+08:00'; ${query}`], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`sql: ${r.stderr}`);
+  return r.stdout.trim();
+}
+function mallctl(...args) {
+  const r = spawnSync('bash', ['-c', 'source "$0/scripts/stack.sh"; stack_env "$1"; shift 2; exec "$MALL_BUILD/mallctl" "$@"', ROOT, VAR, '--', ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`mallctl ${args.join(' ')}: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+let context, page, profile;
+const problems = [];
+
+before(async () => {
+  if (!VAR) throw new Error('MALL_VAR must point at the running stack\'s var directory');
+  mkdirSync(SHOTS, { recursive: true });
+  profile = mkdtempSync(join(tmpdir(), 'mall-chromium-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+  });
+  page = context.pages()[0] || await context.newPage();
+  page.setDefaultTimeout(15000);
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  // 4xx pages are part of the flow only when a test says so; a 5xx never is.
+  page.on('response', (r) => { if (r.status() >= 500) problems.push(`${r.status()} ${r.url()}`); });
+});
+
+after(async () => {
+  await context?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+const shot = (name) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const headerPoints = async () => Number(await page.locator('.header-points strong').innerText());
+// The lots table of /points: source, amount, remaining, expiry per row.
+const lotsOnPointsPage = async () => {
+  await page.goto(`${BASE}/points`);
+  return page.locator('table').first().innerText();
+};
+
+test('demo member: cart with two products → address → SMS code → pay → cancel → points back with their expiry', async (t) => {
+  const demoId = sql(`SELECT id FROM members WHERE mobile = '${DEMO.mobile}'`);
+  // Two in-stock physical products without a per-member limit, cheap enough for the demo balance.
+  const picks = sql(`SELECT id, points_price FROM products WHERE type = 'physical' AND on_shelf = 1 AND stock >= 5
+    AND per_member_limit = 0 AND points_price BETWEEN 100 AND 3000 ORDER BY id LIMIT 2`).split('\n').map((l) => l.split('\t').map(Number));
+  assert.equal(picks.length, 2, 'the demo catalog has two affordable physical products');
+  const total = picks[0][1] + picks[1][1];
+  sql(`DELETE FROM cart_items WHERE member_id = ${demoId}`);
+  // Another test or run may have sent the demo member a payment code within the last minute.
+  sql(`UPDATE sms_codes SET created_at = created_at - INTERVAL 61 SECOND WHERE mobile = '${DEMO.mobile}'`);
+  const lotsBefore = sql(`SELECT id, remaining, expires_at FROM points_lots WHERE member_id = ${demoId} ORDER BY id`);
+  let balanceBefore, no;
+
+  await t.test('sign in', async () => {
+    await page.goto(`${BASE}/login`);
+    const form = page.locator('main form');
+    await form.locator('input[name="mobile"]').fill(DEMO.mobile);
+    await form.locator('input[name="password"]').fill(DEMO.password);
+    await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), form.locator('[type="submit"]').first().click()]);
+    balanceBefore = await headerPoints();
+    assert.ok(balanceBefore >= total, `demo balance ${balanceBefore} covers ${total}`);
+  });
+
+  let lotsShown;
+  await t.test('points page before', async () => { lotsShown = await lotsOnPointsPage(); });
+
+  await t.test('add two products to the cart from their pages', async () => {
+    for (const [id] of picks) {
+      await page.goto(`${BASE}/product/${id}`);
+      await Promise.all([page.waitForURL(/\/cart\?done=added$/), page.locator('.buy-form button', { hasText: '加入购物车' }).click()]);
+      assert.match(await page.locator('.flash-ok').innerText(), /已加入购物车/);
+    }
+    assert.equal(await page.locator('.cart-line').count(), 2);
+    assert.match(await page.locator('.cart-total').innerText(), new RegExp(String(total)));
+    await shot('redeem-01-cart');
+  });
+
+  await t.test('check out with an address', async () => {
+    await Promise.all([page.waitForURL(/\/checkout$/), page.locator('a', { hasText: '去结算' }).click()]);
+    if (await page.locator('input[name="address_id"]').count() === 0) {
+      // No address yet: add one through the address page, which comes back to the checkout.
+      await Promise.all([page.waitForURL(/\/addresses\/new/), page.locator('main a', { hasText: '新增收货地址' }).first().click()]);
+      await page.fill('input[name="recipient"]', '张小明');
+      await page.fill('input[name="mobile"]', '13800138000');
+      await page.fill('input[name="province"]', '广东省');
+      await page.fill('input[name="city"]', '深圳市');
+      await page.fill('input[name="district"]', '南山区');
+      await page.fill('input[name="detail"]', '科技园南区 8 栋 1201');
+      await Promise.all([page.waitForURL(/\/checkout$/), page.locator('main form button[type="submit"]').click()]);
+    }
+    assert.ok(await page.locator('input[name="address_id"]:checked').count() === 1, 'an address is chosen');
+    await page.fill('input[name="remark"]', '请工作日送货');
+    await shot('redeem-02-checkout');
+    await Promise.all([page.waitForURL(/\/order\/P\d{16}\/pay$/), page.locator('button', { hasText: '提交订单' }).click()]);
+    no = page.url().match(/(P\d{16})/)[1];
+  });
+
+  await t.test('pay with the SMS code', async () => {
+    await Promise.all([page.waitForURL(/\/code$/), page.locator('button', { hasText: '获取短信验证码' }).click()]);
+    assert.match(await page.locator('.flash-ok').innerText(), /验证码已发送/);
+    const code = mallctl('sms-outbox', '--phone', DEMO.mobile, '--last', '1').match(/验证码是(\d{6})/)[1];
+    await page.fill('input[name="code"]', code);
+    await shot('redeem-03-pay');
+    await Promise.all([page.waitForURL(/\/done$/), page.locator('button', { hasText: '确认支付' }).click()]);
+    assert.match(await page.locator('h1').innerText(), /兑换成功/);
+    assert.equal(await headerPoints(), balanceBefore - total, 'the header shows the lower balance');
+    await shot('redeem-04-done');
+  });
+
+  await t.test('the order page shows the payment', async () => {
+    await Promise.all([page.waitForURL(new RegExp(`/order/${no}$`)), page.locator('a', { hasText: '查看订单' }).click()]);
+    assert.match(await page.locator('.order-status').first().innerText(), /待发货/);
+    assert.match(await page.locator('.order-ledger').innerText(), new RegExp(`积分支付\\s+-${total}`));
+    assert.match(await page.locator('main').innerText(), /请工作日送货/);
+    await shot('redeem-05-order');
+  });
+
+  await t.test('cancel: confirm, points back with their original expiry', async () => {
+    await Promise.all([page.waitForURL(/\/cancel$/), page.locator('a', { hasText: '取消订单' }).click()]);
+    await page.check('input[name="confirm"]');
+    await shot('redeem-06-cancel');
+    await Promise.all([page.waitForURL(/done=cancelled$/), page.locator('button', { hasText: '确认取消' }).click()]);
+    assert.match(await page.locator('.flash-ok').innerText(), /按原有效期退回/);
+    assert.match(await page.locator('.order-status').first().innerText(), /已取消/);
+    assert.match(await page.locator('.order-ledger').innerText(), new RegExp(`积分退回\\s+\\+${total}`));
+    assert.equal(await headerPoints(), balanceBefore);
+    await shot('redeem-07-cancelled');
+    assert.equal(await lotsOnPointsPage(), lotsShown, '/points lists the same lots, amounts and expiry dates as before');
+    await shot('redeem-08-points');
+    assert.equal(sql(`SELECT id, remaining, expires_at FROM points_lots WHERE member_id = ${demoId} ORDER BY id`), lotsBefore);
+  });
+
+  assert.deepEqual(problems, []);
+});

@@ -1,0 +1,572 @@
+// center.test.mjs: member center (A2–A7, A9) — points, addresses, favorites, messages, consultations, reviews, inbox
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { spawnSync } from 'node:child_process';
+import { randomInt } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const BASE = new URL(process.env.MALL_URL || 'http://127.0.0.1:8080');
+const VAR = process.env.MALL_VAR;
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+if (!VAR) throw new Error('MALL_VAR must point at the running stack\'s var directory');
+
+// ---- helpers ----
+const randomLoopback = () => `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
+const mobile = () => '137' + String(randomInt(0, 1e8)).padStart(8, '0');
+const DEMO_PASSWORD = 'Demo@2026';
+
+function mallctl(...args) {
+  const r = spawnSync('bash', ['-c', 'source "$0/scripts/stack.sh"; stack_env "$1"; shift 2; exec "$MALL_BUILD/mallctl" "$@"',
+    ROOT, VAR, '--', ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`mallctl ${args.join(' ')}: ${r.stdout}${r.stderr}`);
+  return r.stdout.trim();
+}
+
+function sql(query) {
+  const tz = process.env.MALL_TZ || '+08:00';
+  const r = spawnSync('mariadb', [`--defaults-file=${VAR}/my.cnf`, '-uroot', '-N', '-B', 'mall', '-e', `SET time_zone = '${tz}'; ${query}`], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`sql: ${r.stderr}`);
+  // Changes made behind the mall's back: make every process drop its page and session caches.
+  if (/\b(UPDATE|DELETE|INSERT|REPLACE)\b/i.test(query)) mallctl('flush-caches');
+  return r.stdout.trim();
+}
+const num = (s) => { assert.match(String(s), /^\d+$/); return Number(s); };
+
+class Client {
+  constructor(localAddress = randomLoopback()) { this.jar = new Map(); this.localAddress = localAddress; }
+  request(method, p, form) {
+    const body = form ? new URLSearchParams(form).toString() : '';
+    const headers = { Cookie: [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ') };
+    if (form) { headers['Content-Type'] = 'application/x-www-form-urlencoded'; headers['Content-Length'] = Buffer.byteLength(body); }
+    return new Promise((resolve, reject) => {
+      const req = http.request({ host: BASE.hostname, port: BASE.port, path: p, method, headers, localAddress: this.localAddress }, (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          for (const sc of res.headers['set-cookie'] || []) {
+            const [kv, ...attrs] = sc.split(';');
+            const [k, v] = [kv.slice(0, kv.indexOf('=')).trim(), kv.slice(kv.indexOf('=') + 1).trim()];
+            if (!v || attrs.some((a) => /max-age=0/i.test(a.trim()))) this.jar.delete(k); else this.jar.set(k, v);
+          }
+          resolve({ status: res.statusCode, location: res.headers.location, html: Buffer.concat(chunks).toString('utf8') });
+        });
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  }
+  get(p) { return this.request('GET', p); }
+  async csrf(from = '/account') {
+    const page = await this.get(from);
+    assert.equal(page.status, 200, `GET ${from}`);
+    const m = page.html.match(/name="csrf" value="([0-9a-f]{64})"/);
+    assert.ok(m, `no CSRF token on ${from}`);
+    return m[1];
+  }
+  // Posts a form (as a string of pairs, so repeated names are possible) with a fresh CSRF token.
+  async post(action, form = {}, from = '/account') {
+    const token = await this.csrf(from);
+    const pairs = Array.isArray(form) ? form : Object.entries(form);
+    return this.request('POST', action, [['csrf', token], ...pairs]);
+  }
+}
+
+const fieldError = (html, name) => (html.match(new RegExp(`id="e-${name}">([^<]*)<`)) || [])[1];
+const notice = (html) => (html.match(/class="flash flash-ok"[^>]*>([^<]*)</) || [])[1];
+const errorFlash = (html) => (html.match(/class="flash flash-error"[^>]*>([^<]*)</) || [])[1];
+
+// A fresh member with the demo member's password hash (no scrypt work, no SMS), signed in.
+async function member() {
+  const m = mobile();
+  sql(`INSERT INTO members (mobile, password_hash) SELECT '${m}', password_hash FROM members WHERE mobile = '13800138000'`);
+  const id = num(sql(`SELECT id FROM members WHERE mobile = '${m}'`));
+  const c = new Client();
+  const r = await c.post('/login', { mobile: m, password: DEMO_PASSWORD }, '/login');
+  assert.equal(r.status, 303, 'signed in');
+  return { c, id, mobile: m };
+}
+
+// A fresh on-shelf product of our own, so what we check on its page is not cached from an earlier view.
+function product(stock = 10) {
+  const name = `测试商品${randomInt(1e9)}`;
+  sql(`INSERT INTO products (category_id, name_zh, name_en, description_zh, description_en, points_price, stock, initial_stock)
+       SELECT MIN(id), '${name}', 'Member center sample', '说明', 'About', 100, ${stock}, ${stock} FROM categories`);
+  const id = num(sql(`SELECT id FROM products WHERE name_zh = '${name}'`));
+  // Searchable like any product (other tests search for the newest product's name).
+  sql(`INSERT INTO product_search (product_id, title, body) VALUES (${id}, '${name} Member center sample', '说明 About')`);
+  return { id, name };
+}
+
+// A completed order of one item (0 points, stock taken) for member → its order item id. Keeps check-ledger clean.
+function completedOrder(memberId, prod, status = 'completed') {
+  const no = 'T' + String(randomInt(1e8)).padStart(8, '0') + String(randomInt(1e8)).padStart(8, '0');
+  const taken = status === 'pending' ? 0 : 1;
+  sql(`INSERT INTO orders (order_no, member_id, status, points_total, stock_taken, paid_at, completed_at)
+       VALUES ('${no}', ${memberId}, '${status}', 0, ${taken}, ${taken ? 'NOW()' : 'NULL'}, ${status === 'completed' ? 'NOW()' : 'NULL'});
+       INSERT INTO order_items (order_id, product_id, product_type, name, points_price, quantity)
+       SELECT id, ${prod.id}, 'physical', '${prod.name}', 0, 1 FROM orders WHERE order_no = '${no}';
+       UPDATE products SET stock = stock - ${taken} WHERE id = ${prod.id}`);
+  return { no, item: num(sql(`SELECT oi.id FROM order_items oi JOIN orders o ON o.id = oi.order_id WHERE o.order_no = '${no}'`)) };
+}
+
+function checkLedger() {
+  const out = mallctl('check-ledger');
+  assert.match(out, /check-ledger: 0 violations/);
+}
+
+const ledgerOf = (html) => html.slice(html.indexOf('id="ledger"'));
+const dateIn = (days) => new Date(Date.now() + 8 * 3600e3 + days * 86400e3).toISOString().slice(0, 10);
+
+// ---- access ----
+test('member center pages need a signed-in member; the public message board does not', async () => {
+  const c = new Client();
+  for (const p of ['/points', '/addresses', '/addresses/new', '/favorites', '/messages', '/consultations', '/reviews', '/inbox', '/review/new?item=1']) {
+    const r = await c.get(p);
+    assert.equal(r.status, 303, p);
+    assert.match(r.location, /^\/login\?next=/, p);
+  }
+  const pub = await c.get('/messages/public');
+  assert.equal(pub.status, 200);
+  assert.match(pub.html, /留言板/);
+});
+
+test('every member center POST without a CSRF token is refused with 403 and changes nothing', async () => {
+  const { c, id } = await member();
+  sql(`INSERT INTO addresses (member_id, recipient, mobile, province, city, district, detail, is_default)
+       VALUES (${id}, '张三', '13912345678', '浙江省', '杭州市', '西湖区', '文三路 100 号', 1)`);
+  const addr = num(sql(`SELECT id FROM addresses WHERE member_id = ${id}`));
+  const p = product();
+  const posts = [
+    ['/addresses', { recipient: '李四', mobile: '13912345678', province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路 200 号' }],
+    [`/address/${addr}`, { recipient: '李四', mobile: '13912345678', province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路 200 号' }],
+    [`/address/${addr}/delete`, {}], [`/address/${addr}/default`, {}],
+    ['/favorites/add', { product_id: p.id }], ['/favorites/remove', { product_id: p.id }],
+    ['/messages', { content: '你好' }], [`/product/${p.id}/ask`, { question: '有货吗' }],
+    ['/review', { item: 1, score: 5, content: '非常好用的商品' }], ['/inbox/read-all', {}], ['/inbox/1/read', {}],
+  ];
+  for (const [action, form] of posts) {
+    const r = await c.request('POST', action, form);
+    assert.equal(r.status, 403, action);
+    const bad = await c.request('POST', action, { csrf: 'f'.repeat(64), ...form });
+    assert.equal(bad.status, 403, `${action} with a wrong token`);
+  }
+  assert.equal(sql(`SELECT COUNT(*) FROM addresses WHERE member_id = ${id}`), '1');
+  assert.equal(sql(`SELECT recipient FROM addresses WHERE id = ${addr}`), '张三');
+  assert.equal(sql(`SELECT COUNT(*) FROM favorites WHERE member_id = ${id}`), '0');
+  assert.equal(sql(`SELECT COUNT(*) FROM messages WHERE member_id = ${id}`), '0');
+  assert.equal(sql(`SELECT COUNT(*) FROM consultations WHERE member_id = ${id}`), '0');
+});
+
+// ---- A2 points ----
+test('points center: balance, expiring within 30 days, lots, ledger filtered by kind and date', async () => {
+  const { c, mobile: m } = await member();
+  const soon = dateIn(10), later = dateIn(200);
+  mallctl('grant-points', m, '500', soon, '测试:即将过期');
+  mallctl('grant-points', m, '300', later, '测试:长期有效');
+  const r = await c.get('/points');
+  assert.equal(r.status, 200);
+  assert.match(r.html, /class="points-balance">800</);
+  assert.match(r.html, /class="points-expiring">500</);
+  const expiring = r.html.slice(r.html.indexOf('id="expiring"'), r.html.indexOf('id="lots"'));
+  assert.match(expiring, new RegExp(`<strong>500</strong>.*${soon}`));
+  assert.doesNotMatch(expiring, new RegExp(later), 'a lot expiring in 200 days is not "soon"');
+  const lots = r.html.slice(r.html.indexOf('id="lots"'), r.html.indexOf('id="ledger"'));
+  assert.match(lots, new RegExp(soon));
+  assert.match(lots, new RegExp(later));
+  const ledger = r.html.slice(r.html.indexOf('id="ledger"'));
+  assert.match(ledger, /测试:即将过期/);
+  assert.match(ledger, /\+300<\/td><td class="num">800</, 'amount with sign and balance after');
+
+  const grants = await c.get('/points?kind=grant');
+  assert.equal(grants.status, 200);
+  assert.match(ledgerOf(grants.html), /测试:长期有效/);
+  const spends = await c.get('/points?kind=spend');
+  assert.doesNotMatch(ledgerOf(spends.html), /测试:长期有效/);
+  assert.match(spends.html, /没有符合条件的积分记录/);
+  const past = await c.get('/points?from=2001-01-01&to=2001-12-31');
+  assert.match(past.html, /没有符合条件的积分记录/);
+  const now = await c.get(`/points?from=${dateIn(-1)}&to=${dateIn(1)}`);
+  assert.match(ledgerOf(now.html), /测试:长期有效/);
+
+  for (const bad of ['2026-02-30', 'yesterday', '2026-1-1', "2026-01-01' OR 1=1"]) {
+    const b = await c.get(`/points?from=${encodeURIComponent(bad)}`);
+    assert.equal(b.status, 200, bad);
+    assert.ok(fieldError(b.html, 'from'), `error beside "from" for ${bad}`);
+  }
+  const reversed = await c.get('/points?from=2026-05-01&to=2026-04-01');
+  assert.ok(fieldError(reversed.html, 'to'));
+  for (const q of ['kind=bogus', 'kind=earn&kind=spend', 'page=0', 'page=-1', 'page=abc', 'page=1000000000000']) {
+    assert.equal((await c.get(`/points?${q}`)).status, 400, q);
+  }
+  const en = new Client(c.localAddress);
+  en.jar = new Map(c.jar); en.jar.set('lang', 'en');
+  assert.match((await en.get('/points')).html, /Points expiring soon/);
+  checkLedger();
+});
+
+test('points ledger pages through many entries', async () => {
+  const { c, mobile: m } = await member();
+  for (let i = 0; i < 12; i++) mallctl('grant-points', m, String(i + 1), dateIn(100), `批次${i + 1}`);
+  const p1 = await c.get('/points');
+  assert.match(ledgerOf(p1.html), /批次12</);
+  assert.doesNotMatch(ledgerOf(p1.html), /批次2</);
+  assert.match(p1.html, /href="\/points\?page=2#ledger"/);
+  const p2 = await c.get('/points?page=2');
+  assert.match(ledgerOf(p2.html), /批次2</);
+  assert.match(ledgerOf(p2.html), /批次1</);
+  assert.doesNotMatch(ledgerOf(p2.html), /批次3</);
+  const beyond = await c.get('/points?page=50');
+  assert.equal(beyond.status, 200);
+  checkLedger();
+});
+
+// ---- A3 addresses ----
+const ADDRESS = { recipient: '王小明', mobile: '13912345678', province: '广东省', city: '深圳市', district: '南山区', detail: '科技园南区 8 栋 301' };
+
+test('addresses: create, first one is default, edit, make another default, delete default promotes the newest', async () => {
+  const { c, id } = await member();
+  const empty = await c.get('/addresses');
+  assert.match(empty.html, /还没有收货地址/);
+  let r = await c.post('/addresses', ADDRESS, '/addresses/new');
+  assert.equal(r.status, 303);
+  assert.equal(r.location, '/addresses?done=saved');
+  const first = num(sql(`SELECT id FROM addresses WHERE member_id = ${id}`));
+  assert.equal(sql(`SELECT is_default FROM addresses WHERE id = ${first}`), '1', 'the first address is the default');
+  const list = await c.get(r.location);
+  assert.match(notice(list.html), /已保存/);
+  assert.match(list.html, /王小明/);
+  assert.match(list.html, /139\*{4}5678/, 'mobile masked in the list');
+
+  r = await c.post('/addresses', { ...ADDRESS, recipient: '李雷', is_default: '1' }, '/addresses/new');
+  assert.equal(r.status, 303);
+  const second = num(sql(`SELECT MAX(id) FROM addresses WHERE member_id = ${id}`));
+  r = await c.post('/addresses', { ...ADDRESS, recipient: '韩梅梅' }, '/addresses/new');
+  const third = num(sql(`SELECT MAX(id) FROM addresses WHERE member_id = ${id}`));
+  assert.equal(sql(`SELECT GROUP_CONCAT(id) FROM addresses WHERE member_id = ${id} AND is_default = 1`), String(second), 'exactly one default');
+
+  const edit = await c.get(`/address/${first}/edit`);
+  assert.equal(edit.status, 200);
+  assert.match(edit.html, /value="王小明"/);
+  r = await c.post(`/address/${first}`, { ...ADDRESS, recipient: '王大明', detail: '科技园北区 1 栋' }, `/address/${first}/edit`);
+  assert.equal(r.status, 303);
+  assert.equal(sql(`SELECT CONCAT(recipient, '|', detail) FROM addresses WHERE id = ${first}`), '王大明|科技园北区 1 栋');
+
+  r = await c.post(`/address/${first}/default`, {}, '/addresses');
+  assert.equal(r.status, 303);
+  assert.equal(sql(`SELECT GROUP_CONCAT(id) FROM addresses WHERE member_id = ${id} AND is_default = 1`), String(first));
+
+  const confirm = await c.get(`/address/${first}/delete`);
+  assert.equal(confirm.status, 200);
+  assert.match(confirm.html, /确定要删除/);
+  assert.match(confirm.html, new RegExp(`action="/address/${first}/delete"`));
+  assert.equal(sql(`SELECT COUNT(*) FROM addresses WHERE id = ${first}`), '1', 'asking is not deleting');
+  r = await c.post(`/address/${first}/delete`, {}, `/address/${first}/delete`);
+  assert.equal(r.status, 303);
+  assert.equal(sql(`SELECT COUNT(*) FROM addresses WHERE id = ${first}`), '0');
+  assert.equal(sql(`SELECT GROUP_CONCAT(id) FROM addresses WHERE member_id = ${id} AND is_default = 1`), String(third),
+    'the newest remaining address became the default');
+  assert.equal((await c.request('POST', `/address/${first}/delete`, { csrf: await c.csrf() })).status, 404, 'deleting twice');
+});
+
+test('addresses: invalid input gets a message beside the field and saves nothing', async () => {
+  const { c, id } = await member();
+  const cases = [
+    ['recipient', { recipient: '' }], ['recipient', { recipient: '   ' }], ['recipient', { recipient: '长'.repeat(21) }],
+    ['mobile', { mobile: '' }], ['mobile', { mobile: '12345678901' }], ['mobile', { mobile: '1391234567' }],
+    ['mobile', { mobile: '139123456789' }], ['mobile', { mobile: '1391234567a' }], ['mobile', { mobile: '10012345678' }],
+    ['province', { province: '' }], ['city', { city: '市'.repeat(21) }], ['district', { district: '' }],
+    ['detail', { detail: '四个字啊' }], ['detail', { detail: '路'.repeat(101) }], ['detail', { detail: 'ab\u0001cdef' }],
+  ];
+  for (const [field, change] of cases) {
+    const r = await c.post('/addresses', { ...ADDRESS, ...change }, '/addresses/new');
+    assert.equal(r.status, 200, `${field}=${JSON.stringify(change)}`);
+    assert.ok(fieldError(r.html, field), `message beside ${field} for ${JSON.stringify(change)}`);
+    assert.ok(errorFlash(r.html) || true);
+  }
+  const kept = await c.post('/addresses', { ...ADDRESS, mobile: '123' }, '/addresses/new');
+  assert.match(kept.html, /value="王小明"/, 'the other values stay filled in');
+  const repeated = await c.post('/addresses', [...Object.entries(ADDRESS), ['recipient', '第二个']], '/addresses/new');
+  assert.equal(repeated.status, 200);
+  assert.ok(fieldError(repeated.html, 'recipient'));
+  const xss = await c.post('/addresses', { ...ADDRESS, recipient: '<script>x</script>' }, '/addresses/new');
+  assert.equal(xss.status, 303, '18 characters of text is a valid name; it must come back escaped');
+  const list = await c.get('/addresses');
+  assert.doesNotMatch(list.html, /<script>x<\/script>/);
+  assert.match(list.html, /&lt;script&gt;x&lt;\/script&gt;/);
+  assert.equal(sql(`SELECT COUNT(*) FROM addresses WHERE member_id = ${id}`), '1');
+});
+
+test('addresses: at most 20 per member', async () => {
+  const { c, id } = await member();
+  const values = Array.from({ length: 20 }, (_, i) => `(${id}, '收件人${i}', '13912345678', '北京市', '北京市', '朝阳区', '建国路 ${i} 号', ${i === 0 ? 1 : 0})`);
+  sql(`INSERT INTO addresses (member_id, recipient, mobile, province, city, district, detail, is_default) VALUES ${values.join(',')}`);
+  const form = await c.get('/addresses/new');
+  assert.match(form.html, /最多可保存 20 个/);
+  const r = await c.post('/addresses', ADDRESS, '/addresses/new');
+  assert.equal(r.status, 200);
+  assert.match(errorFlash(r.html), /最多可保存 20 个/);
+  assert.equal(sql(`SELECT COUNT(*) FROM addresses WHERE member_id = ${id}`), '20');
+});
+
+test("addresses: another member's address, unknown and malformed ids are 404 and nothing changes", async () => {
+  const a = await member(), b = await member();
+  await a.c.post('/addresses', ADDRESS, '/addresses/new');
+  const theirs = num(sql(`SELECT id FROM addresses WHERE member_id = ${a.id}`));
+  for (const p of [`/address/${theirs}/edit`, `/address/${theirs}/delete`, '/address/999999999999999999/edit', '/address/abc/edit',
+    '/address/-1/edit', '/address/0/edit', '/address/1e3/edit']) {
+    assert.equal((await b.c.get(p)).status, 404, p);
+  }
+  for (const [action, form] of [[`/address/${theirs}`, { ...ADDRESS, recipient: '黑客' }], [`/address/${theirs}/delete`, {}],
+    [`/address/${theirs}/default`, {}], ['/address/999999999999999999/delete', {}]]) {
+    assert.equal((await b.c.post(action, form)).status, 404, action);
+  }
+  assert.equal(sql(`SELECT CONCAT(recipient, is_default) FROM addresses WHERE id = ${theirs}`), '王小明1');
+  assert.equal((await b.c.get('/addresses')).html.includes('王小明'), false, 'not listed for someone else');
+});
+
+// ---- A4 favorites ----
+test('favorites: add from the product page (idempotent), list, remove; bad ids refused', async () => {
+  const { c, id } = await member();
+  const p = product();
+  const page = await c.get(`/product/${p.id}`);
+  assert.match(page.html, /action="\/favorites\/add"/);
+  let r = await c.post('/favorites/add', { product_id: p.id }, `/product/${p.id}`);
+  assert.equal(r.status, 303);
+  assert.equal(r.location, '/favorites?done=added');
+  r = await c.post('/favorites/add', { product_id: p.id });
+  assert.equal(r.status, 303, 'adding again is fine');
+  assert.equal(sql(`SELECT COUNT(*) FROM favorites WHERE member_id = ${id}`), '1');
+  const list = await c.get('/favorites?done=added');
+  assert.match(notice(list.html), /已加入收藏/);
+  assert.match(list.html, new RegExp(p.name));
+  assert.match(list.html, new RegExp(`href="/product/${p.id}"`));
+
+  for (const bad of ['', 'abc', '-1', '0', '1e3', '10000000000000000000']) {
+    assert.equal((await c.post('/favorites/add', { product_id: bad })).status, 400, `product_id=${bad}`);
+  }
+  assert.equal((await c.post('/favorites/add', [['product_id', p.id], ['product_id', p.id]])).status, 400, 'repeated');
+  assert.equal((await c.post('/favorites/add', { product_id: '999999999999' })).status, 404, 'unknown product');
+  sql(`UPDATE products SET on_shelf = 0 WHERE id = ${p.id}`);
+  const off = await c.get('/favorites');
+  assert.match(off.html, /已下架/);
+
+  r = await c.post('/favorites/remove', { product_id: p.id }, '/favorites');
+  assert.equal(r.status, 303);
+  assert.equal(sql(`SELECT COUNT(*) FROM favorites WHERE member_id = ${id}`), '0');
+  assert.match((await c.get('/favorites')).html, /收藏夹还是空的/);
+});
+
+// ---- A5 messages ----
+test('messages: post, see it pending, escaped; approved with a reply it shows on the public board with a masked mobile', async () => {
+  const { c, id, mobile: m } = await member();
+  const text = `<script>alert("x")</script> 建议增加更多电影票 ${randomInt(1e9)}`;
+  let r = await c.post('/messages', { content: text }, '/messages');
+  assert.equal(r.status, 303);
+  assert.equal(r.location, '/messages?done=posted');
+  const mine = await c.get(r.location);
+  assert.match(notice(mine.html), /留言已提交/);
+  assert.doesNotMatch(mine.html, /<script>alert/);
+  assert.match(mine.html, /&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt;/);
+  assert.match(mine.html, /待审核/);
+  const msg = num(sql(`SELECT id FROM messages WHERE member_id = ${id}`));
+
+  const anon = new Client();
+  assert.doesNotMatch((await anon.get('/messages/public')).html, new RegExp(text.slice(-9)), 'pending is not public');
+  mallctl('message-approve', String(msg), '感谢建议,已安排!');
+  const pub = await anon.get('/messages/public');
+  assert.equal(pub.status, 200);
+  assert.match(pub.html, new RegExp(text.slice(-9)));
+  assert.match(pub.html, /感谢建议,已安排!/);
+  assert.match(pub.html, new RegExp(`${m.slice(0, 3)}\\*{4}${m.slice(7)}`));
+  assert.doesNotMatch(pub.html, new RegExp(m), 'the full mobile is never shown');
+  assert.doesNotMatch(pub.html, /<script>alert/);
+  const after = await c.get('/messages');
+  assert.match(after.html, /已公开/);
+  assert.match(after.html, /感谢建议,已安排!/);
+
+  const other = await member();
+  assert.doesNotMatch((await other.c.get('/messages')).html, new RegExp(text.slice(-9)), "someone else's messages are not listed");
+});
+
+test('messages: empty, too long and repeated content are refused beside the field', async () => {
+  const { c, id } = await member();
+  for (const content of ['', '字'.repeat(501)]) {
+    const r = await c.post('/messages', { content }, '/messages');
+    assert.equal(r.status, 200);
+    assert.ok(fieldError(r.html, 'content'), `length ${content.length}`);
+  }
+  const ok500 = await c.post('/messages', { content: '字'.repeat(500) }, '/messages');
+  assert.equal(ok500.status, 303, '500 characters is allowed');
+  const rep = await c.post('/messages', [['content', 'a'], ['content', 'b']], '/messages');
+  assert.ok(fieldError(rep.html, 'content'));
+  assert.equal(sql(`SELECT COUNT(*) FROM messages WHERE member_id = ${id}`), '1');
+  assert.equal((await c.get('/messages/public?page=abc')).status, 400);
+});
+
+// ---- A6 consultations ----
+test('consultations: ask on a product, see it in "my consultations", answer appears there and on the product page', async () => {
+  const { c, id } = await member();
+  const p = product();
+  const q = `请问这个能开发票吗?${randomInt(1e9)}`;
+  assert.match((await c.get(`/product/${p.id}`)).html, new RegExp(`action="/product/${p.id}/ask"`), 'members get the question form');
+  let r = await c.post(`/product/${p.id}/ask`, { question: q }, `/product/${p.id}`);
+  assert.equal(r.status, 303);
+  assert.equal(r.location, '/consultations?done=asked');
+  const mine = await c.get(r.location);
+  assert.match(notice(mine.html), /咨询已提交/);
+  assert.match(mine.html, new RegExp(q.replace('?', '\\?')));
+  assert.match(mine.html, /等待客服回复/);
+  const cid = num(sql(`SELECT id FROM consultations WHERE member_id = ${id}`));
+  mallctl('consultation-answer', String(cid), '可以开具电子发票。');
+  assert.match((await c.get('/consultations')).html, /可以开具电子发票。/);
+  const anon = new Client();
+  const page = await anon.get(`/product/${p.id}`);
+  assert.match(page.html, /可以开具电子发票。/);
+  assert.match(page.html, /登录后提问/, 'visitors get a sign-in link instead of the form');
+
+  for (const question of ['', '问'.repeat(201)]) {
+    const bad = await c.post(`/product/${p.id}/ask`, { question });
+    assert.equal(bad.status, 200);
+    assert.ok(fieldError(bad.html, 'question'));
+  }
+  assert.equal((await c.post('/product/999999999999/ask', { question: '有货吗' })).status, 404);
+  assert.equal((await c.post('/product/abc/ask', { question: '有货吗' })).status, 404);
+  sql(`UPDATE products SET on_shelf = 0 WHERE id = ${p.id}`);
+  assert.equal((await c.post(`/product/${p.id}/ask`, { question: '下架了吗' })).status, 404);
+  assert.equal(sql(`SELECT COUNT(*) FROM consultations WHERE member_id = ${id}`), '1');
+  const anonPost = await anon.request('POST', `/product/${p.id}/ask`, { question: 'x' });
+  assert.ok([303, 403].includes(anonPost.status), 'a visitor cannot ask');
+});
+
+// ---- A7 reviews ----
+test('reviews: only for own completed order items, once; pending until approved, then on the product page', async () => {
+  const { c, id } = await member();
+  const p = product();
+  const done = completedOrder(id, p);
+  const waiting = await c.get('/reviews');
+  assert.match(waiting.html, new RegExp(`/review/new\\?item=${done.item}`), 'listed as waiting for a review');
+  const form = await c.get(`/review/new?item=${done.item}`);
+  assert.equal(form.status, 200);
+  assert.match(form.html, /name="score"/);
+
+  for (const [change, field] of [[{ score: '0' }, 'score'], [{ score: '6' }, 'score'], [{ score: 'abc' }, 'score'], [{ score: '' }, 'score'],
+    [{ content: '四个字啊' }, 'content'], [{ content: '评'.repeat(501) }, 'content']]) {
+    const r = await c.post('/review', { item: done.item, score: '5', content: '物流很快,质量不错', ...change });
+    assert.equal(r.status, 200, JSON.stringify(change));
+    assert.ok(fieldError(r.html, field), JSON.stringify(change));
+  }
+  assert.equal(sql(`SELECT COUNT(*) FROM reviews WHERE member_id = ${id}`), '0');
+
+  const text = `<b>物流很快</b>,质量不错 ${randomInt(1e9)}`;
+  let r = await c.post('/review', { item: done.item, score: '4', content: text }, `/review/new?item=${done.item}`);
+  assert.equal(r.status, 303);
+  assert.equal(r.location, '/reviews?done=reviewed');
+  const mine = await c.get(r.location);
+  assert.match(mine.html, /审核中/);
+  assert.match(mine.html, /&lt;b&gt;物流很快&lt;\/b&gt;/);
+  assert.doesNotMatch(mine.html, new RegExp(`/review/new\\?item=${done.item}`), 'no longer waiting');
+
+  r = await c.post('/review', { item: done.item, score: '5', content: '再评价一次试试' });
+  assert.equal(r.status, 409);
+  assert.match(r.html, /已经评价过了/);
+  assert.match((await c.get(`/review/new?item=${done.item}`)).html, /已经评价过了/);
+  assert.equal(sql(`SELECT COUNT(*) FROM reviews WHERE order_item_id = ${done.item}`), '1');
+
+  const anon = new Client();
+  assert.doesNotMatch((await anon.get(`/product/${p.id}`)).html, new RegExp(text.slice(-9)), 'pending reviews are not shown');
+  const rid = num(sql(`SELECT id FROM reviews WHERE order_item_id = ${done.item}`));
+  mallctl('review-approve', String(rid));
+  const p2 = { ...p };
+  const page = await new Client().get(`/product/${p2.id}?rpage=1`);
+  assert.match(page.html, new RegExp(text.slice(-9)));
+  assert.match((await c.get('/reviews')).html, /已展示/);
+  checkLedger();
+});
+
+test('reviews: not before completion, not for someone else, bad ids; a double submit in parallel stores one', async () => {
+  const a = await member(), b = await member();
+  const p = product();
+  const pending = completedOrder(a.id, p, 'pending');
+  let r = await a.c.get(`/review/new?item=${pending.item}`);
+  assert.equal(r.status, 200);
+  assert.match(r.html, /订单完成\(确认收货\)后才能评价/);
+  r = await a.c.post('/review', { item: pending.item, score: '5', content: '还没收到货先评价' });
+  assert.equal(r.status, 409);
+  assert.equal(sql(`SELECT COUNT(*) FROM reviews WHERE order_item_id = ${pending.item}`), '0');
+
+  const done = completedOrder(a.id, p);
+  assert.equal((await b.c.get(`/review/new?item=${done.item}`)).status, 404, "someone else's item");
+  assert.equal((await b.c.post('/review', { item: done.item, score: '1', content: '恶意差评差评' })).status, 404);
+  for (const q of ['', 'item=abc', 'item=-1', 'item=0', 'item=1&item=2', 'item=10000000000000000000']) {
+    assert.equal((await a.c.get(`/review/new?${q}`)).status, 400, q);
+  }
+  assert.equal((await a.c.get('/review/new?item=999999999999')).status, 404);
+
+  const token = await a.c.csrf();
+  const results = await Promise.all(Array.from({ length: 6 }, () =>
+    a.c.request('POST', '/review', { csrf: token, item: done.item, score: '5', content: '同时提交多次的评价' })));
+  const codes = results.map((x) => x.status).sort();
+  assert.deepEqual(codes, [303, 409, 409, 409, 409, 409], `one stored, the rest told "already": ${codes}`);
+  assert.equal(sql(`SELECT COUNT(*) FROM reviews WHERE order_item_id = ${done.item}`), '1');
+  checkLedger();
+});
+
+// ---- A9 inbox ----
+test('inbox: newest first, unread highlighted and counted on the hub, mark one and all read', async () => {
+  const a = await member(), b = await member();
+  sql(`INSERT INTO inbox (member_id, kind, title, body, link) VALUES
+       (${a.id}, 'points', '积分即将过期', '您有 500 积分将于月底过期', '/points'),
+       (${a.id}, 'order', '订单已发货', '<i>顺丰</i> 已揽收', 'https://evil.example/'),
+       (${b.id}, 'order', '别人的通知', '', '')`);
+  const [older, newer] = sql(`SELECT id FROM inbox WHERE member_id = ${a.id} ORDER BY id`).split('\n').map(num);
+  const other = num(sql(`SELECT id FROM inbox WHERE member_id = ${b.id}`));
+  const hub = await a.c.get('/account');
+  assert.match(hub.html, /class="unread-count">2</);
+  let page = await a.c.get('/inbox');
+  assert.ok(page.html.indexOf('订单已发货') < page.html.indexOf('积分即将过期'), 'newest first');
+  assert.equal((page.html.match(/is-unread/g) || []).length, 2);
+  assert.match(page.html, /&lt;i&gt;顺丰&lt;\/i&gt;/);
+  assert.doesNotMatch(page.html, /href="https:\/\/evil/, 'only local links');
+  assert.match(page.html, /href="\/points"/);
+  assert.doesNotMatch(page.html, /别人的通知/);
+
+  let r = await a.c.post(`/inbox/${older}/read`, {}, '/inbox');
+  assert.equal(r.status, 303);
+  assert.equal(sql(`SELECT read_at IS NOT NULL FROM inbox WHERE id = ${older}`), '1');
+  assert.match((await a.c.get('/account')).html, /class="unread-count">1</);
+  assert.equal((await a.c.post(`/inbox/${other}/read`, {})).status, 404, "someone else's notice");
+  assert.equal(sql(`SELECT read_at IS NULL FROM inbox WHERE id = ${other}`), '1');
+  assert.equal((await a.c.post('/inbox/999999999999/read', {})).status, 404);
+  r = await a.c.post('/inbox/read-all', {}, '/inbox');
+  assert.equal(r.status, 303);
+  assert.equal(sql(`SELECT COUNT(*) FROM inbox WHERE member_id = ${a.id} AND read_at IS NULL`), '0');
+  assert.equal(sql(`SELECT COUNT(*) FROM inbox WHERE member_id = ${b.id} AND read_at IS NULL`), '1', 'others untouched');
+  page = await a.c.get('/inbox');
+  assert.equal((page.html.match(/is-unread/g) || []).length, 0);
+  assert.match((await a.c.get('/account')).html, /暂无未读通知/);
+  assert.equal(newer > older, true);
+});
+
+test('the account hub links to every member center page; every page is bilingual', async () => {
+  const { c } = await member();
+  const en = new Client(c.localAddress);
+  en.jar = new Map(c.jar); en.jar.set('lang', 'en');
+  for (const [p, title] of [['/account', 'My orders'], ['/points', 'Points history'], ['/addresses', 'Addresses'], ['/addresses/new', 'New address'],
+    ['/favorites', 'Favorites'], ['/messages', 'Leave us a message'], ['/messages/public', 'Message board'], ['/consultations', 'My questions'],
+    ['/reviews', 'Waiting for your review'], ['/inbox', 'Notifications']]) {
+    const r = await en.get(p);
+    assert.equal(r.status, 200, p);
+    assert.match(r.html, new RegExp(title), p);
+    assert.doesNotMatch(r.html, /Center\.[A-Z]/, `${p}: no untranslated keys`);
+  }
+  const hub = await c.get('/account');
+  for (const href of ['/orders', '/cart', '/points', '/addresses', '/favorites', '/inbox', '/messages', '/consultations', '/reviews', '/account/password']) {
+    assert.match(hub.html, new RegExp(`href="${href.replace('?', '\\?')}"`), href);
+  }
+  for (const p of ['/favorites', '/messages', '/consultations', '/reviews', '/inbox']) {
+    for (const q of ['page=0', 'page=abc', 'page=1&page=2']) assert.equal((await c.get(`${p}?${q}`)).status, 400, `${p}?${q}`);
+    assert.equal((await c.get(`${p}?done=bogus`)).status, 200, `${p} ignores a stale done=`);
+  }
+});
