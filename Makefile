@@ -9,13 +9,14 @@ LDLIBS = -lneo_cgi -lneo_cs -lneo_utl -lfcgi -lmariadb -lscrypt -lcurl -ljansson
 CORE_SRC := $(wildcard cgi/core/*.c)
 DOMAIN_SRC := $(wildcard cgi/domain/*.c)
 MALL_SRC := $(wildcard cgi/mall/*.c)
+ADMIN_SRC := $(wildcard cgi/admin/*.c)
 TOOLS_SRC := $(wildcard cgi/tools/*.c)
 HEADERS := $(wildcard cgi/*/*.h)
 
 obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 LIB_OBJ := $(call obj,$(CORE_SRC) $(DOMAIN_SRC))
 
-PROGRAMS := $(BUILD)/mall.fcgi $(BUILD)/mallctl $(BUILD)/trivial.fcgi
+PROGRAMS := $(BUILD)/mall.fcgi $(BUILD)/admin.fcgi $(BUILD)/mallctl $(BUILD)/trivial.fcgi
 
 .PHONY: all deps run test bench clean
 all: $(PROGRAMS)
@@ -30,6 +31,10 @@ $(BUILD)/libmall.a: $(LIB_OBJ)
 	@ar rcs $@ $^
 
 $(BUILD)/mall.fcgi: $(call obj,$(MALL_SRC)) $(BUILD)/libmall.a
+	@echo "  LINK    $@"
+	@$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/admin.fcgi: $(call obj,$(ADMIN_SRC)) $(BUILD)/libmall.a
 	@echo "  LINK    $@"
 	@$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 

@@ -170,6 +170,19 @@ NEOERR *req_fail(req *r, int status) {
 }
 
 /* ---- routing ---- */
+int route_allows(const route *rt, const char *role) {
+  if (!rt->roles) return 1;
+  size_t rl = strlen(role);
+  if (!rl) return 0;
+  for (const char *p = rt->roles; *p;) {
+    size_t l = strcspn(p, ",");
+    if (l == rl && strncmp(p, role, l) == 0) return 1;
+    p += l;
+    if (*p == ',') p++;
+  }
+  return 0;
+}
+
 static int seg_ok(const char *kind, const char *s, size_t len) {
   if (len == 0 || len > 64) return 0;
   for (size_t i = 0; i < len; i++) {
@@ -333,6 +346,7 @@ static NEOERR *dispatch(req *r, STRING *body, unsigned long long *gen, int *cach
     if (!ok) { if ((err = req_logout(r))) return nerr_pass(err); }
     else session_cache_put(r);
   }
+  snprintf(r->role, sizeof r->role, "%s", r->user_id ? hdf_get_value(r->hdf, "User.Role", "") : "");
   int is_post = strcmp(r->method, "POST") == 0;
   if ((err = csrf_prepare(r, (r->route->flags & R_FORM) != 0))) return nerr_pass(err);
   /* Every page prints the placeholder; render_page swaps in the token, so cached pages work too. */
@@ -351,6 +365,8 @@ static NEOERR *dispatch(req *r, STRING *body, unsigned long long *gen, int *cach
     return nerr_pass(err);
   }
   if (is_post && !csrf_valid(r)) return nerr_pass(req_fail(r, 403));
+  /* Roles are enforced here, before any handler runs: a route lists who may use it. */
+  if (r->route->roles && (!r->user_id || !route_allows(r->route, r->role))) return nerr_pass(req_fail(r, 403));
   if (r->route->flags & R_CACHE) {
     char key[1300];
     snprintf(key, sizeof key, "B|%s|%d|%s", r->lang, r->user_id ? 1 : 0, r->uri);

@@ -10,7 +10,7 @@ typedef NEOERR *(*handler_fn)(req *r);
 
 /* Route flags */
 enum {
-  R_MEMBER = 1,    /* signed-in principal required: anonymous GETs go to the login page */
+  R_MEMBER = 1,    /* signed-in principal required: anonymous requests go to the login page */
   R_CACHE = 2,     /* body may be served from the page cache (no per-user data in the body) */
   R_FORM = 4,      /* renders a form for anonymous visitors: make sure a CSRF token exists */
   R_RAW = 8,       /* handler writes r->body and r->content_type itself, no layout */
@@ -30,7 +30,8 @@ typedef struct {
   int nroutes;
   const char *realm;          /* session realm and cookie: "member" → mall_member_sid */
   const char *login_path;     /* where R_MEMBER routes send anonymous visitors */
-  /* Loads User.* for a signed-in principal; returns 0 in *ok when the principal is no longer allowed. */
+  /* Loads User.* for a signed-in principal; returns 0 in *ok when the principal is no longer allowed.
+   * Programs with roles also set User.Role (copied to r->role, and cached with the session). */
   NEOERR *(*load_user)(req *r, long long id, int *ok);
   /* Called when a cached page is served without running its handler (e.g. to count views). */
   void (*on_cache_hit)(req *r);
@@ -59,12 +60,16 @@ struct req {
   const char *lang;             /* "zh-CN" or "en" */
   int no_cache;                 /* handler decided this body must not be cached */
   int user_loaded;              /* User.* came from the session cache */
+  char role[16];                /* principal's role (back office, merchants), set by load_user */
 };
 
 /* Runs the FastCGI accept loop until the socket closes. Returns the process exit code. */
 int app_run(const app *a);
 /* One request, for tests: env is KEY=VALUE strings, body may be NULL. Output goes to out. */
 int app_handle_emulated(const app *a, char **env, const char *body, STRING *out);
+
+/* 1 when role is in the route's comma-separated roles list (or the route has none). */
+int route_allows(const route *rt, const char *role);
 
 /* Handler helpers */
 NEOERR *req_fail(req *r, int status);           /* render the error page for status */
