@@ -19,7 +19,6 @@
 
 /* system.c */
 NEOERR *admin_load(req *r, long long id, int *ok);
-NEOERR *h_admin_healthz(req *r);
 /* Who is acting, for audit_record (cgi/domain/audit.h): every write in the back office is audited. */
 void admin_actor(req *r, audit_actor *who);
 /* The route table, for the role-matrix test and for hiding links a role cannot use. */

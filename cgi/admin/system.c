@@ -1,4 +1,4 @@
-/* system.c: back-office health check and loading the signed-in admin (User.* and its role) */
+/* system.c: loading the signed-in admin (User.* and its role) and who acts, for the audit log */
 #include "admin.h"
 #include <string.h>
 
@@ -18,20 +18,6 @@ NEOERR *admin_load(req *r, long long id, int *ok) {
   }
   hdf_destroy(&h);
   return nerr_pass(err);
-}
-
-/* GET /admin/healthz → 200 "ok" when the database answers, 503 otherwise. */
-NEOERR *h_admin_healthz(req *r) {
-  long long one = 0;
-  int up = 0;
-  if (r->db) {
-    NEOERR *err = db_query_ll(r->db, "SELECT 1", DB_NOARGS, &one, NULL);
-    if (err) nerr_ignore(&err);
-    else up = one == 1;
-  }
-  r->status = up ? 200 : 503;
-  r->content_type = "text/plain; charset=utf-8";
-  return nerr_pass(string_append(&r->body, up ? "ok\n" : "database unavailable\n"));
 }
 
 void admin_actor(req *r, audit_actor *who) {

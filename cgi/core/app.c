@@ -622,4 +622,19 @@ int app_handle_emulated(const app *a, char **env, const char *body, STRING *out)
   return handle(a);
 }
 
+/* GET /healthz (every program) → 200 "ok" when the database answers, 503 otherwise. */
+NEOERR *app_healthz(req *r) {
+  long long one = 0;
+  int up = 0;
+  if (r->db) {
+    NEOERR *err = db_query_ll(r->db, "SELECT 1", DB_NOARGS, &one, NULL);
+    if (err) nerr_ignore(&err);
+    else up = one == 1;
+  }
+  r->status = up ? 200 : 503;
+  r->content_type = "text/plain; charset=utf-8";
+  r->no_cache = 1;
+  return nerr_pass(string_append(&r->body, up ? "ok\n" : "database unavailable\n"));
+}
+
 void catalog_changed(void) { catalog_bump(); }

@@ -71,7 +71,13 @@ int app_handle_emulated(const app *a, char **env, const char *body, STRING *out)
 /* 1 when role is in the route's comma-separated roles list (or the route has none). */
 int route_allows(const route *rt, const char *role);
 
+/* GET …/healthz for any program (R_RAW): 200 "ok" when the database answers, 503 otherwise. */
+NEOERR *app_healthz(req *r);
+
 /* Handler helpers */
+/* Page links for a list of total rows: Pager.Base (a URL ending in ? or &), Page, Pages, Total, Prev,
+ * Next and Items.N (num/current, or gap) — first, last, and two either side of the current page. */
+NEOERR *req_pager(req *r, const char *base, long long page, long long total, int per_page);
 NEOERR *req_fail(req *r, int status);           /* render the error page for status */
 void req_redirect(req *r, const char *path);    /* 303 See Other to a local path */
 const char *req_arg(req *r, int i);

@@ -38,7 +38,7 @@ NEOERR *center_done_notice(req *r, const char *choices) {
 }
 
 NEOERR *center_pager(req *r, const char *base, long long page, long long total) {
-  return nerr_pass(store_pager(r, base, page, total, CENTER_PER_PAGE));
+  return nerr_pass(req_pager(r, base, page, total, CENTER_PER_PAGE));
 }
 
 NEOERR *center_flash(req *r, const char *lang_key) {

@@ -7,7 +7,7 @@
 
 static const route ROUTES[] = {
     /* method  pattern            flags              handler */
-    {"GET", "/healthz", R_RAW, h_healthz, NULL},
+    {"GET", "/healthz", R_RAW, app_healthz, NULL},
     {"GET", "/lang", 0, h_lang, NULL},
     /* storefront: home.c catalog.c product.c content.c (store.h) */
     {"GET", "/", R_CACHE, h_home, NULL},

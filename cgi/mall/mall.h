@@ -4,7 +4,6 @@
 #include "app.h"
 
 /* system.c */
-NEOERR *h_healthz(req *r);
 NEOERR *h_lang(req *r);
 NEOERR *mall_load_member(req *r, long long id, int *ok);
 /* product.c: counts a view of a product page served from the page cache */

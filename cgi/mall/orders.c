@@ -12,28 +12,6 @@
 #define STATUSES "pending|paid|shipped|completed|cancelled"
 
 /* Fills Pager.* like the storefront's pager (Base ends in '?' or '&'). */
-static NEOERR *pager(req *r, const char *base, long long page, long long total) {
-  HDF *h = r->hdf;
-  long long pages = (total + PER_PAGE - 1) / PER_PAGE;
-  NEOERR *err = hdf_set_value(h, "Pager.Base", base);
-  if (!err) err = hdf_set_valuef(h, "Pager.Page=%lld", page);
-  if (!err) err = hdf_set_valuef(h, "Pager.Pages=%lld", pages);
-  if (!err && page > 1) err = hdf_set_valuef(h, "Pager.Prev=%lld", page - 1 <= pages ? page - 1 : pages);
-  if (!err && page < pages) err = hdf_set_valuef(h, "Pager.Next=%lld", page + 1);
-  int n = 0;
-  long long last = 0;
-  for (long long p = 1; !err && p <= pages && pages > 1; p++) {
-    if (p != 1 && p != pages && (p < page - 2 || p > page + 2)) continue;
-    if (last && p > last + 1) err = hdf_set_valuef(h, "Pager.Items.%d.gap=1", n++);
-    if (!err) err = hdf_set_valuef(h, "Pager.Items.%d.num=%lld", n, p);
-    if (!err && p == page) err = hdf_set_valuef(h, "Pager.Items.%d.current=1", n);
-    n++;
-    last = p;
-    if (p > page + 2 && p < pages) p = pages - 1;
-  }
-  return nerr_pass(err);
-}
-
 /* GET /orders?status=pending|paid|shipped|completed|cancelled|all&page= → 200; 400 bad parameters. */
 NEOERR *h_orders(req *r) {
   static const in_field F[] = {
@@ -57,7 +35,7 @@ NEOERR *h_orders(req *r) {
   }
   char base[64];
   snprintf(base, sizeof base, "/orders?status=%s&", status ? status : "all");
-  if (!err) err = pager(r, base, page, total);
+  if (!err) err = req_pager(r, base, page, total, PER_PAGE);
   return nerr_pass(err);
 }
 

@@ -19,8 +19,6 @@ NEOERR *h_activity(req *r);
 
 /* Shared by the storefront pages (catalog.c). */
 #define STORE_PAGE_MAX 100000
-/* Fills Pager.* (Page, Pages, Prev, Next, Items.N.{num,current,gap}); base ends in '?' or '&'. */
-NEOERR *store_pager(req *r, const char *base, long long page, long long total, int per_page);
 /* Page.Title from a language key. */
 NEOERR *store_title(req *r, const char *lang_key);
 /* Parses the {id} path argument; 0 when it is not a positive number. */

@@ -1,22 +1,7 @@
-/* system.c: health check, language switch, and loading the signed-in member for the header */
+/* system.c: language switch, and loading the signed-in member for the header */
 #include "mall.h"
 #include <stdio.h>
 #include <string.h>
-
-/* GET /healthz → 200 "ok" when the database answers, 503 otherwise. */
-NEOERR *h_healthz(req *r) {
-  long long one = 0;
-  int up = 0;
-  if (r->db) {
-    NEOERR *err = db_query_ll(r->db, "SELECT 1", DB_NOARGS, &one, NULL);
-    if (err) nerr_ignore(&err);
-    else up = one == 1;
-  }
-  r->status = up ? 200 : 503;
-  r->content_type = "text/plain; charset=utf-8";
-  r->no_cache = 1;
-  return nerr_pass(string_append(&r->body, up ? "ok\n" : "database unavailable\n"));
-}
 
 /* GET /lang?to=en|zh-CN&next=/path → remembers the choice in a cookie, 303 back to next. */
 NEOERR *h_lang(req *r) {
