@@ -9,7 +9,7 @@
 
 static const route ROUTES[] = {
     /* method  pattern                 flags            handler           roles */
-    {"GET", "/admin/healthz", R_RAW, h_admin_healthz, NULL},
+    {"GET", "/admin/healthz", R_RAW, app_healthz, NULL},
     /* session: auth.c dashboard.c (sign-in, sign-out, dashboard) */
     /* end session */
     /* catalog: products.c categories.c brands.c uploads (B2) */
