@@ -93,9 +93,17 @@ static void test_path_param_no(void **state) {
 
 static void test_head(void **state) {
   t_resp r;
+  char len[32], get_len[32];
+  get("GET", "/t/hello", NULL, NULL, &r);
+  assert_non_null(t_header(&r, "Content-Length", get_len, sizeof get_len));
+  t_resp_free(&r);
   get("HEAD", "/t/hello", NULL, NULL, &r);
   assert_int_equal(r.status, 200);
   assert_string_equal(r.body, "");
+  /* HEAD tells the length GET would send. */
+  assert_non_null(t_header(&r, "Content-Length", len, sizeof len));
+  assert_string_equal(len, get_len);
+  assert_string_not_equal(len, "0");
   assert_security_headers(&r);
   t_resp_free(&r);
   get("HEAD", "/t/nope", NULL, NULL, &r);
@@ -140,6 +148,15 @@ static void test_post_csrf(void **state) {
   t_jar other = {""};
   t_jar_set(&other, "mall_anon", "0123456789abcdef0123456789abcdef");
   get("POST", "/t/form", &other, body, &r);
+  assert_int_equal(r.status, 403);
+  t_resp_free(&r);
+  /* The token in the URL (logs, Referer) does not count, not even next to one in the body. */
+  char uri[200];
+  snprintf(uri, sizeof uri, "/t/form?csrf=%s", tok);
+  get("POST", uri, &jar, "x=1", &r);
+  assert_int_equal(r.status, 403);
+  t_resp_free(&r);
+  get("POST", uri, &jar, body, &r);
   assert_int_equal(r.status, 403);
   t_resp_free(&r);
   /* The visitor's own token and cookie: accepted. */
