@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # bench.sh: `make bench` — wrk against a fresh private stack with demo data; prints req/s, p50, p99 and the
-# ratio to the trivial FastCGI baseline measured in the same run. Exits 1 when a target is missed or errors occur.
-#   targets: anonymous catalog pages >= 0.8 x baseline, signed-in home >= 0.5 x baseline
-#   env: MALL_PROCS (FastCGI processes per program, default 4), BENCH_SECONDS (default 10), BENCH_CONNS (32)
+# ratio to the trivial FastCGI baseline measured in the same run; then the flash sale (tests/bench/flash.mjs: 64 buyers
+# paying orders of one hot product through HTTP) next to its physical ceiling (tests/bench/ceiling.c: the bare stock
+# decrement from 64 connections). Exits 1 when a target is missed or errors occur.
+#   targets: anonymous catalog pages >= 0.8 x baseline, signed-in home >= 0.5 x baseline,
+#            flash-sale paid orders/s >= 0.15 x ceiling updates/s, no oversell, check-ledger clean
+#   env: MALL_PROCS (FastCGI processes per program, default 4), BENCH_SECONDS (default 10), BENCH_CONNS (32),
+#        FLASH_BUYERS (64), FLASH_SECONDS (10), FLASH_WARMUP (2), FLASH_ORDERS (pending orders per buyer, 130)
 set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -15,6 +19,9 @@ SECONDS_EACH=${BENCH_SECONDS:-10}
 CONNS=${BENCH_CONNS:-32}
 
 command -v wrk >/dev/null || { echo "bench.sh: wrk is missing (scripts/install-deps.sh installs it)" >&2; exit 1; }
+export FLASH_BUYERS=${FLASH_BUYERS:-64} FLASH_SECONDS=${FLASH_SECONDS:-10} FLASH_WARMUP=${FLASH_WARMUP:-2}
+export FLASH_ORDERS=${FLASH_ORDERS:-130}
+FLASH_TARGET=0.15
 
 # shellcheck source=stack.sh
 source "$ROOT/scripts/stack.sh"
@@ -96,12 +103,100 @@ for row in "${ROWS[@]}"; do
   TABLE+=("$(printf '%-32s %9s %8s %8s %6s  %s' "$name" "$rps" "$p50" "$p99" "$ratio" "$verdict")")
 done
 
+# ---- flash sale ----
+FLASH_OUT=()
+flash_row() { FLASH_OUT+=("$(printf '%-32s %9s %8s %8s %6s  %s' "$@")"); }
+flash_fail() { FLASH_OUT+=("!!! $1"); FAILS=$((FAILS + 1)); }
+
+flash_sale() {
+  echo "flash sale: setting up $FLASH_BUYERS buyers with pending orders and payment codes …"
+  local out paid_rate p50 p99 paid_win req_win failed paid_all window product
+  out=$(MALL_URL=$URL timeout 300 node "$ROOT/tests/bench/flash.mjs" 2>&1)
+  local rc=$?
+  grep -v '^FLASH \|^SETUP ' <<<"$out"
+  read -r _ product _ orders placed codes <<<"$(grep '^SETUP ' <<<"$out")"
+  read -r _ paid_rate p50 p99 paid_win req_win failed paid_all window <<<"$(grep '^FLASH ' <<<"$out")"
+  [ -n "${orders:-}" ] && FLASH_OUT+=("setup (not timed): $((FLASH_BUYERS * orders)) pending orders via POST /checkout/now ($placed/s), \
+their codes via POST /order/{no}/code ($codes/s);" \
+    "  the 60 s SMS cooldown and daily cap were passed by backdating sms_codes.created_at with SQL between code rounds")
+  if [ "$rc" -ne 0 ] || [ -z "${paid_rate:-}" ]; then
+    flash_fail "flash.mjs failed (exit $rc): no payment rate"
+    paid_rate=
+  elif [ "$failed" != 0 ]; then
+    flash_fail "$failed payment(s) did not answer 303 → /order/{no}/done"
+  fi
+
+  # The ceiling: the bare conditional stock decrement on a product row of its own (off the shelf), from as many
+  # connections as there are buyers, for as long as the payments ran; its stock is put back afterwards so that
+  # check-ledger's stock invariant (I4) still holds for it.
+  local ceil_rate= ceil_n ceil_p50 ceil_p99 ceil_id
+  if gcc -O2 -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -I/usr/include/mariadb -o "$VAR/ceiling" \
+       "$ROOT/tests/bench/ceiling.c" -lmariadb -lpthread; then
+    ceil_id=$(sql "INSERT INTO products (type, category_id, name_zh, name_en, description_zh, description_en, points_price,
+                     stock, initial_stock, on_shelf) SELECT 'virtual', MIN(id), '库存上限压测', 'Stock ceiling bench', '', '',
+                     1, 1000000000, 1000000000, 0 FROM categories; SELECT LAST_INSERT_ID()")
+    out=$("$VAR/ceiling" "$VAR/run/mariadb.sock" mall "$ceil_id" "$FLASH_BUYERS" "$FLASH_SECONDS" 2>&1)
+    read -r _ ceil_rate ceil_n ceil_p50 ceil_p99 <<<"$(grep '^CEILING ' <<<"$out")"
+    grep -v '^CEILING ' <<<"$out" | sort | uniq -c | sed 's/^/  /'
+    sql "UPDATE products SET stock = initial_stock WHERE id = $ceil_id"
+  else
+    flash_fail "tests/bench/ceiling.c did not build"
+  fi
+  [ -n "${ceil_rate:-}" ] || flash_fail "the ceiling measurement gave no result"
+
+  local ratio=- verdict=
+  if [ -n "$paid_rate" ] && [ -n "$ceil_rate" ]; then
+    ratio=$(awk -v a="$paid_rate" -v b="$ceil_rate" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
+    if awk -v r="$ratio" -v t="$FLASH_TARGET" 'BEGIN { exit !(r >= t) }'; then verdict="ok (>= $FLASH_TARGET x ceiling)"
+    else verdict="BELOW TARGET $FLASH_TARGET x ceiling"; FAILS=$((FAILS + 1)); fi
+  fi
+  flash_row "flash sale: paid orders/s" "${paid_rate:--}" "${p50:--}" "${p99:--}" "$ratio" "$verdict"
+  flash_row "ceiling: stock UPDATE/s" "${ceil_rate:--}" "${ceil_p50:--}" "${ceil_p99:--}" "1" \
+    "${ceil_n:-0} updates, $FLASH_BUYERS connections, autocommit"
+  [ -n "${paid_win:-}" ] && FLASH_OUT+=("pay window ${window}s after ${FLASH_WARMUP}s warm-up: $paid_win paid of $req_win POST /order/{no}/pay \
+(p50/p99 of those requests); $paid_all paid in all")
+
+  # Oversell: the hot product's stock went down by exactly the quantity of paid orders, which is exactly the number
+  # of payments the buyers saw succeed; no stock anywhere below zero.
+  if [ -n "${product:-}" ]; then
+    local initial stock taken paid_orders negative
+    read -r initial stock <<<"$(sql "SELECT initial_stock, stock FROM products WHERE id = $product")"
+    taken=$(sql "SELECT COALESCE(SUM(i.quantity), 0) FROM order_items i JOIN orders o ON o.id = i.order_id
+                 WHERE i.product_id = $product AND o.status IN ('paid', 'shipped', 'completed')")
+    paid_orders=$(sql "SELECT COUNT(DISTINCT o.id) FROM orders o JOIN order_items i ON i.order_id = o.id
+                       WHERE i.product_id = $product AND o.status = 'paid'")
+    negative=$(sql "SELECT COUNT(*) FROM products WHERE stock < 0")
+    local sold=$((initial - stock))
+    if [ "$sold" = "$taken" ] && [ "$taken" = "$paid_orders" ] && [ "$paid_orders" = "${paid_all:-x}" ] && [ "$negative" = 0 ]; then
+      FLASH_OUT+=("oversell: none — initial stock $initial − stock $stock = $sold = paid quantity $taken = payments seen $paid_all; no stock < 0")
+    else
+      flash_fail "OVERSELL CHECK FAILED: initial $initial − stock $stock = $sold, paid quantity $taken, paid orders $paid_orders, \
+payments seen ${paid_all:-?}, products with stock < 0: $negative"
+    fi
+  fi
+  local ledger
+  ledger=$("$MALL_BUILD/mallctl" check-ledger 2>&1)
+  local lrc=$?
+  if [ "$lrc" -eq 0 ]; then
+    FLASH_OUT+=("mallctl check-ledger: exit 0 ($(grep -c ' ok (0)' <<<"$ledger") checks ok)")
+  else
+    flash_fail "mallctl check-ledger: exit $lrc"
+    FLASH_OUT+=("$(grep -v ' ok (0)\| skipped' <<<"$ledger" | sed 's/^/    /')")
+  fi
+}
+flash_sale
+
 echo
 echo "wrk -t2 -c$CONNS -d${SECONDS_EACH}s, MALL_PROCS=$MALL_PROCS, $(nproc) cores"
 printf '%-32s %9s %8s %8s %6s  %s\n' "page" "req/s" "p50 ms" "p99 ms" "ratio" "target"
 printf '%s\n' "${TABLE[@]}"
+echo
+echo "flash sale: $FLASH_BUYERS buyers, one product (stock 1000000), POST /order/{no}/pay for ${FLASH_SECONDS}s, \
+MALL_PROCS=$MALL_PROCS; ratio = paid/s ÷ ceiling"
+printf '%-32s %9s %8s %8s %6s  %s\n' "" "per s" "p50 ms" "p99 ms" "ratio" "target"
+printf '%s\n' "${FLASH_OUT[@]}"
 if [ "$FAILS" -ne 0 ]; then
-  echo "bench: $FAILS row(s) missed a target or had errors"
+  echo "bench: $FAILS row(s) or check(s) missed a target or had errors"
   exit 1
 fi
 echo "bench: all targets met"

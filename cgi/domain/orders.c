@@ -7,8 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Lock order in every transaction here: order row → product rows (ascending id) → member row → lots
- * (points.c). Balances and stock are only ever changed with conditional UPDATEs, never from a SELECT. */
+/* Lock order in every transaction here: order row → member row → lots (points.c) → product rows
+ * (ascending id). Products come last because a flash sale makes one product row the hottest lock in the
+ * database: taken last, it is held only for its UPDATE and the COMMIT. Balances and stock are only ever
+ * changed with conditional UPDATEs, never from a SELECT. */
 
 static const char SQL_MEMBER_STATUS[] = "SELECT status FROM members WHERE id = ? FOR UPDATE";
 static const char SQL_PRODUCT_GET[] =
@@ -18,9 +20,11 @@ static const char SQL_PRODUCT_GET[] =
 static const char SQL_MEMBER_BOUGHT[] =
     "SELECT COALESCE(SUM(i.quantity), 0) FROM orders o JOIN order_items i ON i.order_id = o.id "
     "WHERE o.member_id = ? AND i.product_id = ? AND o.status <> 'cancelled'";
-static const char SQL_MEMBER_PAID_OTHERS[] =
-    "SELECT COALESCE(SUM(i.quantity), 0) FROM orders o JOIN order_items i ON i.order_id = o.id "
-    "WHERE o.member_id = ? AND i.product_id = ? AND o.id <> ? AND o.status IN ('paid', 'shipped', 'completed')";
+/* The product's limit and what this member's other paid orders already hold of it (plain read). */
+static const char SQL_LIMIT_USED[] =
+    "SELECT p.per_member_limit AS lim, IF(p.per_member_limit > 0, (SELECT COALESCE(SUM(i.quantity), 0) "
+    "FROM orders o JOIN order_items i ON i.order_id = o.id WHERE o.member_id = ? AND i.product_id = p.id "
+    "AND o.id <> ? AND o.status IN ('paid', 'shipped', 'completed')), 0) AS used FROM products p WHERE p.id = ?";
 static const char SQL_ADDRESS_GET[] =
     "SELECT recipient, mobile, CONCAT_WS(' ', province, city, district) AS region, detail FROM addresses "
     "WHERE id = ? AND member_id = ?";
@@ -289,48 +293,40 @@ static NEOERR *pay_body(MYSQL *db, struct pay_arg *a, HDF *h) {
   if (strcmp(status, "cancelled") == 0) return refuse(out, ORDER_CANCELLED, 0);
   if (strcmp(status, "pending")) return refuse(out, ORDER_ALREADY_PAID, 0);
   long long order_id = out->order_id, member_id = ll(h, "O.%d.member_id", 0);
-
   int lines = 0;
   err = db_query_hdf(db, h, "L", SQL_ORDER_LINES, DBA(DI(order_id)), &lines);
-  for (int i = 0; !err && i < lines; i++) {
-    long long pid = ll(h, "L.%d.product_id", i), q = ll(h, "L.%d.quantity", i), n = 0;
-    err = db_exec(db, SQL_STOCK_TAKE, DBA(DI(q), DI(q), DI(pid), DI(q)), &n, NULL);
-    char prefix[32];
-    snprintf(prefix, sizeof prefix, "P.%d", i);
-    int rows = 0;
-    if (!err) err = db_query_hdf(db, h, prefix, SQL_PRODUCT_LOCKED, DBA(DI(pid)), &rows);
-    if (!err && n != 1) err = refuse(out, rows == 1 && ll(h, "P.%d.0.on_shelf", i) == 1 ? ORDER_SOLD_OUT : ORDER_OFF_SHELF, pid);
-  }
   if (err) return nerr_pass(err);
 
-  char mstatus[16];
-  int found = 0;
-  err = db_query_str(db, SQL_MEMBER_STATUS, DBA(DI(member_id)), mstatus, sizeof mstatus, &found);
-  if (err) return nerr_pass(err);
-  if (!found || strcmp(mstatus, "active")) return refuse(out, ORDER_FROZEN, 0);
-  /* Every payment of this member holds the member row until it commits, and no consistent read has
-   * happened in this transaction before this point (all reads above lock): the read view opens here and
-   * sees every payment of this member that got the row before us. A plain read on purpose: a locking one
-   * would gap-lock other members' order lines. test_race_limit fails if a plain read moves above. */
-  for (int i = 0; !err && i < lines; i++) {
-    long long limit = ll(h, "P.%d.0.per_member_limit", i);
-    if (limit <= 0) continue;
-    long long pid = ll(h, "L.%d.product_id", i), paid = 0;
-    err = db_query_ll(db, SQL_MEMBER_PAID_OTHERS, DBA(DI(member_id), DI(pid), DI(order_id)), &paid, NULL);
-    if (!err && paid + ll(h, "L.%d.quantity", i) > limit) err = refuse(out, ORDER_LIMIT, pid);
-  }
-  if (err) return nerr_pass(err);
-
+  /* The member row: points_spend locks it (and refuses frozen members); a free order locks it here. */
   if (out->points_total > 0) {
-    char key[48];
+    char key[48], note[64];
     snprintf(key, sizeof key, "spend:%lld", order_id);
-    char note[64];
     snprintf(note, sizeof note, "兑换订单 %s", out->order_no);
     points_result pr = POINTS_OK;
     err = points_spend(db, member_id, "spend", out->points_total, order_id, key, note, &pr, NULL);
     if (err && pr != POINTS_OK) out->result = pr == POINTS_INSUFFICIENT ? ORDER_INSUFFICIENT : ORDER_FROZEN;
     if (err) return nerr_pass(err);
+  } else {
+    char mstatus[16];
+    int found = 0;
+    err = db_query_str(db, SQL_MEMBER_STATUS, DBA(DI(member_id)), mstatus, sizeof mstatus, &found);
+    if (err) return nerr_pass(err);
+    if (!found || strcmp(mstatus, "active")) return refuse(out, ORDER_FROZEN, 0);
   }
+  /* Every payment of this member holds the member row until it commits, and every read before this
+   * point was a locking one: the read view opens here and sees every payment of this member that got the
+   * row before us. A plain read on purpose (a locking one would gap-lock other members' order lines);
+   * test_race_limit fails if a plain read moves above the member lock. */
+  for (int i = 0; !err && i < lines; i++) {
+    long long pid = ll(h, "L.%d.product_id", i);
+    char prefix[32];
+    snprintf(prefix, sizeof prefix, "U.%d", i);
+    err = db_query_hdf(db, h, prefix, SQL_LIMIT_USED, DBA(DI(member_id), DI(order_id), DI(pid)), NULL);
+    long long limit = ll(h, "U.%d.0.lim", i), used = ll(h, "U.%d.0.used", i);
+    if (!err && limit > 0 && used + ll(h, "L.%d.quantity", i) > limit) err = refuse(out, ORDER_LIMIT, pid);
+  }
+  if (err) return nerr_pass(err);
+
   long long n = 0;
   err = db_exec(db, SQL_ORDER_PAID, DBA(DI(order_id)), &n, NULL);
   if (!err && n != 1) err = nerr_raise(NERR_ASSERT, "order %lld left pending under its lock", order_id);
@@ -339,6 +335,18 @@ static NEOERR *pay_body(MYSQL *db, struct pay_arg *a, HDF *h) {
   if (!err) err = event_add(db, order_id, "paid", text);
   snprintf(text, sizeof text, "订单 %s 已支付 %lld 积分，我们会尽快为您处理。", out->order_no, out->points_total);
   if (!err) err = notify(db, member_id, "paid", order_id, out->order_no, "订单支付成功", text);
+
+  /* Stock last (ascending product id): the hot row is locked only from here to COMMIT. */
+  for (int i = 0; !err && i < lines; i++) {
+    long long pid = ll(h, "L.%d.product_id", i), q = ll(h, "L.%d.quantity", i);
+    err = db_exec(db, SQL_STOCK_TAKE, DBA(DI(q), DI(q), DI(pid), DI(q)), &n, NULL);
+    if (err || n == 1) continue;
+    char prefix[32];
+    snprintf(prefix, sizeof prefix, "P.%d", i);
+    int rows = 0;
+    err = db_query_hdf(db, h, prefix, SQL_PRODUCT_LOCKED, DBA(DI(pid)), &rows);
+    if (!err) err = refuse(out, rows == 1 && ll(h, "P.%d.0.on_shelf", i) == 1 ? ORDER_SOLD_OUT : ORDER_OFF_SHELF, pid);
+  }
   return nerr_pass(err);
 }
 
@@ -388,22 +396,23 @@ static NEOERR *cancel_body(MYSQL *db, struct cancel_arg *a, HDF *h) {
   int paid = strcmp(status, "paid") == 0;
   if (!paid && strcmp(status, "pending")) return refuse(out, ORDER_BAD_STATE, 0);
   if (paid && a->pending_only) return refuse(out, ORDER_ALREADY_PAID, 0);
-  if (paid) {
+  if (paid && out->points_total > 0) {
+    /* Member and lots first, products last: the same lock order as a payment. */
+    char key[48];
+    long long spend = 0;
+    int found = 0;
+    snprintf(key, sizeof key, "spend:%lld", order_id);
+    err = db_query_ll(db, SQL_SPEND_OF_ORDER, DBA(DS(key)), &spend, &found);
+    if (!err && !found) err = nerr_raise(NERR_ASSERT, "paid order %lld has no spend entry", order_id);
+    snprintf(key, sizeof key, "refund:%lld", order_id);
+    if (!err) err = points_refund(db, member_id, spend, order_id, key, &refunded);
+  }
+  if (paid && !err) {
     int lines = 0;
     err = db_query_hdf(db, h, "L", SQL_ORDER_LINES, DBA(DI(order_id)), &lines);
     for (int i = 0; !err && i < lines; i++) {
       long long pid = ll(h, "L.%d.product_id", i), q = ll(h, "L.%d.quantity", i);
       err = db_exec(db, SQL_STOCK_PUT_BACK, DBA(DI(q), DI(q), DI(pid)), NULL, NULL);
-    }
-    if (!err && out->points_total > 0) {
-      char key[48];
-      long long spend = 0;
-      int found = 0;
-      snprintf(key, sizeof key, "spend:%lld", order_id);
-      err = db_query_ll(db, SQL_SPEND_OF_ORDER, DBA(DS(key)), &spend, &found);
-      if (!err && !found) err = nerr_raise(NERR_ASSERT, "paid order %lld has no spend entry", order_id);
-      snprintf(key, sizeof key, "refund:%lld", order_id);
-      if (!err) err = points_refund(db, member_id, spend, order_id, key, &refunded);
     }
   }
   char reason[801];

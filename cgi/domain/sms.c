@@ -103,11 +103,15 @@ static const char SQL_CODE_VOID[] = "UPDATE sms_codes SET expires_at = created_a
 static const char SQL_CODE_NEWEST[] =
     "SELECT id, code_hash, attempts, (used_at IS NOT NULL) AS used, (expires_at > NOW()) AS alive "
     "FROM sms_codes WHERE mobile = ? AND purpose = ? AND ref = ? ORDER BY id DESC LIMIT 1";
-/* Counting the attempt before comparing bounds guesses even when many arrive at once. */
+/* Every check counts as an attempt, and only while the code is alive: however many guesses arrive at
+ * once, at most SMS_CODE_MAX_TRIES of them get compared. The right code is counted and used in one
+ * statement, so it is used at most once. */
 static const char SQL_CODE_ATTEMPT[] =
     "UPDATE sms_codes SET attempts = attempts + 1 "
     "WHERE id = ? AND used_at IS NULL AND attempts < ? AND expires_at > NOW()";
-static const char SQL_CODE_USE[] = "UPDATE sms_codes SET used_at = NOW() WHERE id = ? AND used_at IS NULL";
+static const char SQL_CODE_USE[] =
+    "UPDATE sms_codes SET attempts = attempts + 1, used_at = NOW() "
+    "WHERE id = ? AND used_at IS NULL AND attempts < ? AND expires_at > NOW()";
 
 static void code_hash(const char *purpose, const char *mobile, const char *ref, const char *code, char out[65]) {
   char msg[400];
@@ -193,17 +197,18 @@ NEOERR *sms_code_verify(MYSQL *db, const char *mobile, const char *purpose, cons
   if (attempts >= SMS_CODE_MAX_TRIES) { res->status = SMS_VERIFY_DEAD; return STATUS_OK; }
   if (!alive) { res->status = SMS_VERIFY_EXPIRED; return STATUS_OK; }
   long long n = 0;
-  if ((err = db_exec(db, SQL_CODE_ATTEMPT, DBA(DI(id), DI(SMS_CODE_MAX_TRIES)), &n, NULL))) return nerr_pass(err);
-  if (n != 1) { res->status = SMS_VERIFY_DEAD; return STATUS_OK; } /* lost a race: used, dead or expired meanwhile */
   char given[65];
   code_hash(purpose, mobile, ref ? ref : "", code ? code : "", given);
-  if (!crypto_equal(given, stored)) {
-    res->tries_left = SMS_CODE_MAX_TRIES - (attempts + 1);
-    res->status = res->tries_left > 0 ? SMS_VERIFY_WRONG : SMS_VERIFY_DEAD;
+  if (crypto_equal(given, stored)) {
+    if ((err = db_exec(db, SQL_CODE_USE, DBA(DI(id), DI(SMS_CODE_MAX_TRIES)), &n, NULL))) return nerr_pass(err);
+    /* Lost a race: another request used it (or the guesses ran out, or time did) in between. */
+    res->status = n == 1 ? SMS_VERIFY_OK : SMS_VERIFY_USED;
     return STATUS_OK;
   }
-  if ((err = db_exec(db, SQL_CODE_USE, DBA(DI(id)), &n, NULL))) return nerr_pass(err);
-  res->status = n == 1 ? SMS_VERIFY_OK : SMS_VERIFY_USED;
+  if ((err = db_exec(db, SQL_CODE_ATTEMPT, DBA(DI(id), DI(SMS_CODE_MAX_TRIES)), &n, NULL))) return nerr_pass(err);
+  if (n != 1) { res->status = SMS_VERIFY_DEAD; return STATUS_OK; } /* used, dead or expired meanwhile */
+  res->tries_left = SMS_CODE_MAX_TRIES - (attempts + 1);
+  res->status = res->tries_left > 0 ? SMS_VERIFY_WRONG : SMS_VERIFY_DEAD;
   return STATUS_OK;
 }
 

@@ -222,6 +222,11 @@ static NEOERR *load_order(req *r, int *found) {
   return nerr_pass(err);
 }
 
+/* The order's lines, for pages that show them (a successful payment only redirects). */
+static NEOERR *load_items(req *r) {
+  return nerr_pass(orders_read_items(r->db, shop_ll(r->hdf, "Order.0.id"), 100, r->hdf, "Items", NULL));
+}
+
 static int order_is(req *r, const char *status) {
   return strcmp(hdf_get_value(r->hdf, "Order.0.status", ""), status) == 0;
 }
@@ -304,12 +309,16 @@ NEOERR *h_pay(req *r) {
   in_value v[1];
   int found = 0;
   int bad = input_read(r, F, 1, v);
-  NEOERR *err = load_order(r, &found);
-  if (err || !found) return nerr_pass(err);
+  /* The lines are read only when a page shows them: a successful payment just redirects. */
+  NEOERR *err = orders_read_get(r->db, r->user_id, req_arg(r, 0), r->hdf, "Order", &found);
+  if (!err && !found) return nerr_pass(req_fail(r, 404));
+  if (err) return nerr_pass(err);
   if (order_is(r, "cancelled")) return nerr_pass(not_payable(r, ORDER_CANCELLED));
   if (!order_is(r, "pending")) return nerr_pass(not_payable(r, ORDER_ALREADY_PAID));
   if ((err = pay_page(r))) return nerr_pass(err);
-  if (bad) return nerr_pass(shop_flash(r, 400, v[0].present ? "Shop.Pay.CodeFormat" : "Shop.Pay.CodeMissing", 0, NULL));
+  if (bad && !(err = load_items(r)))
+    return nerr_pass(shop_flash(r, 400, v[0].present ? "Shop.Pay.CodeFormat" : "Shop.Pay.CodeMissing", 0, NULL));
+  if (err) return nerr_pass(err);
   char ref[128];
   pay_ref(r, ref, sizeof ref);
   sms_verify_result c;
@@ -334,14 +343,14 @@ NEOERR *h_pay(req *r) {
         return nerr_pass(not_payable(r, ORDER_ALREADY_PAID));
       }
     }
+    if ((err = load_items(r))) return nerr_pass(err);
     return nerr_pass(code_error(r, &c));
   }
   order_outcome o;
   memset(&o, 0, sizeof o);
   if ((err = order_pay(r->db, r->user_id, req_arg(r, 0), &o))) return nerr_pass(err);
   if (o.result == ORDER_OK) {
-    db_tx_touch_accounts(); /* the header balance sits in every process's session cache */
-    redirect_order(r, "/done");
+    redirect_order(r, "/done"); /* points.c already told the session caches about the new balance */
     return STATUS_OK;
   }
   if (o.result == ORDER_ALREADY_PAID || o.result == ORDER_CANCELLED) {
@@ -349,7 +358,7 @@ NEOERR *h_pay(req *r) {
     hdf_remove_tree(r->hdf, "Items");
     return nerr_pass(not_payable(r, o.result));
   }
-  if ((err = hdf_set_value(r->hdf, "Pay.CodeSpent", "1"))) return nerr_pass(err);
+  if ((err = hdf_set_value(r->hdf, "Pay.CodeSpent", "1")) || (err = load_items(r))) return nerr_pass(err);
   return nerr_pass(shop_result_flash(r, &o, "Items"));
 }
 

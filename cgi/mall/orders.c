@@ -112,8 +112,7 @@ NEOERR *h_order_cancel(req *r) {
   memset(&o, 0, sizeof o);
   if ((err = order_cancel(r->db, r->user_id, req_arg(r, 0), req_text(r, key), &o))) return nerr_pass(err);
   if (o.result == ORDER_OK) {
-    db_tx_touch_accounts(); /* a refund changes the header balance cached with the session */
-    to_order(r, "?done=cancelled");
+    to_order(r, "?done=cancelled"); /* points.c already told the session caches about the refund */
     return STATUS_OK;
   }
   /* Refused (shipped meanwhile, cancelled twice): show the order as it is now, with the reason. */

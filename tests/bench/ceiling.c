@@ -1,5 +1,5 @@
 /* ceiling.c: the flash sale's physical ceiling — N threads, one connection each, hammer the one-row stock
- * decrement as autocommit prepared statements for S seconds; prints "CEILING <updates/s> <updates> <p99 ms>".
+ * decrement as autocommit prepared statements for S seconds; prints "CEILING <updates/s> <updates> <p50 ms> <p99 ms>".
  *   usage: ceiling SOCKET DATABASE PRODUCT_ID THREADS SECONDS   (user root, no password, like the stack) */
 #include <mysql.h>
 #include <pthread.h>
@@ -40,7 +40,7 @@ static void *run(void *arg) {
   b.buffer_type = MYSQL_TYPE_LONGLONG;
   b.buffer = &id;
   if (ok) ok = !mysql_stmt_bind_param(st, &b);
-  if (!ok) fprintf(stderr, "ceiling: %s\n", db ? mysql_error(db) : "out of memory");
+  if (!ok) { w->failed++; fprintf(stderr, "ceiling: %s\n", db ? mysql_error(db) : "out of memory"); }
   pthread_barrier_wait(&g_ready); /* everyone connected before the clock starts */
   pthread_barrier_wait(&g_go);
   while (ok) {
@@ -55,6 +55,14 @@ static void *run(void *arg) {
   if (st) mysql_stmt_close(st);
   if (db) mysql_close(db);
   return NULL;
+}
+
+/* Upper edge of the bucket holding the p-th fraction of the samples, in ms. */
+static double percentile(const long long *hist, long long total, double p) {
+  long long seen = 0, want = (long long)(total * p);
+  int k = 0;
+  for (; k < BUCKETS - 1 && (seen += hist[k]) < want; k++) {}
+  return (k + 1) / 100.0;
 }
 
 int main(int argc, char **argv) {
@@ -91,9 +99,8 @@ int main(int argc, char **argv) {
   if (!hist) return 1;
   for (int i = 0; i < threads; i++)
     for (int k = 0; k < BUCKETS; k++) { hist[k] += w[i].hist[k]; total += w[i].hist[k]; }
-  long long seen = 0, want = (long long)(total * 0.99), k = 0;
-  for (; k < BUCKETS && (seen += hist[k]) < want; k++) {}
-  printf("CEILING %.1f %lld %.2f\n", elapsed > 0 ? done / elapsed : 0.0, done, (k + 1) / 100.0);
+  printf("CEILING %.1f %lld %.2f %.2f\n", elapsed > 0 ? done / elapsed : 0.0, done, percentile(hist, total, 0.50),
+         percentile(hist, total, 0.99));
   mysql_library_end();
   return failed ? 1 : 0;
 }

@@ -190,14 +190,20 @@ static void test_refusals_roll_back_everything(void **state) {
   long long entries = fx_ll(SQL_MEMBER_ENTRIES, m);
   assert_int_equal(pay(m, out.order_no), ORDER_INSUFFICIENT);
   status_is(out.order_no, "pending");
-  assert_int_equal(fx_ll(FX_STOCK, cheap), 10); /* taken before the points said no, then rolled back */
+  assert_int_equal(fx_ll(FX_STOCK, cheap), 10);
   assert_int_equal(fx_ll(FX_STOCK, dear), 10);
   assert_int_equal(fx_ll(FX_BALANCE, m), 100);
   assert_int_equal(fx_ll(SQL_MEMBER_ENTRIES, m), entries);
-  /* Taken off the shelf between ordering and paying. */
+  /* Enough points now, but taken off the shelf between ordering and paying: the points were spent and
+   * the first line's stock taken before the second line said no — all of it rolled back. */
+  fx_lot(m, 200, 30);
+  entries = fx_ll(SQL_MEMBER_ENTRIES, m);
   t_ok(db_exec(t_db(), SQL_OFF_SHELF, DBA(DI(dear)), NULL, NULL), "off shelf");
   assert_int_equal(pay(m, out.order_no), ORDER_OFF_SHELF);
+  status_is(out.order_no, "pending");
   assert_int_equal(fx_ll(FX_STOCK, cheap), 10);
+  assert_int_equal(fx_ll(FX_BALANCE, m), 300);
+  assert_int_equal(fx_ll(SQL_MEMBER_ENTRIES, m), entries);
   t_ok(db_exec(t_db(), SQL_ON_SHELF, DBA(DI(dear)), NULL, NULL), "on shelf");
   t_ok(db_exec(t_db(), SQL_FREEZE, DBA(DI(m)), NULL, NULL), "freeze");
   assert_int_equal(pay(m, out.order_no), ORDER_FROZEN);
