@@ -275,6 +275,18 @@ int db_tx_last_attempts(void) { return g_last_attempts; }
 
 NEOERR *db_tx(MYSQL *db, db_tx_fn fn, void *arg) {
   NEOERR *err = STATUS_OK;
+  /* Nested (e.g. the back office wraps order_ship with its audit entry): join the outer transaction —
+   * a second START TRANSACTION would silently commit it. A savepoint undoes the inner part when it
+   * fails (a refusal after some writes must leave nothing behind); the outer db_tx retries deadlocks. */
+  if (g_in_tx) {
+    err = plain(db, "SAVEPOINT db_tx_nested");
+    if (!err) err = fn(db, arg);
+    if (err && g_db) {
+      NEOERR *rb = plain(db, "ROLLBACK TO SAVEPOINT db_tx_nested");
+      nerr_ignore(&rb);
+    }
+    return nerr_pass(err);
+  }
   for (int attempt = 1; attempt <= 8; attempt++) {
     g_last_attempts = attempt;
     g_accounts_touched = 0;

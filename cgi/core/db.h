@@ -35,7 +35,9 @@ NEOERR *db_query_ll(MYSQL *db, const char *sql, const dbp *p, int n, long long *
 NEOERR *db_query_str(MYSQL *db, const char *sql, const dbp *p, int n, char *buf, size_t len, int *found);
 
 /* Runs fn inside START TRANSACTION … COMMIT; on 1213/1205/1020 rolls back and runs it again
- * (up to 8 times, with a short random backoff). Any other error rolls back and is returned. */
+ * (up to 8 times, with a short random backoff). Any other error rolls back and is returned.
+ * Called inside another db_tx, fn joins the outer transaction under a savepoint: a failing fn leaves
+ * nothing behind, and the outer db_tx commits, retries or rolls back the whole. */
 typedef NEOERR *(*db_tx_fn)(MYSQL *db, void *arg);
 NEOERR *db_tx(MYSQL *db, db_tx_fn fn, void *arg);
 /* Inside db_tx: a member's balance or status changed; session caches are invalidated after COMMIT

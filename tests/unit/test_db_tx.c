@@ -106,6 +106,16 @@ static NEOERR *tx_app_error(MYSQL *db, void *arg) {
   return nerr_raise(NERR_ASSERT, "out of stock"); /* a domain refusal after a write */
 }
 
+/* Outer transaction: a write, then an inner db_tx that writes and fails (a refusal after writes). */
+static NEOERR *tx_outer(MYSQL *db, void *arg) {
+  NEOERR *err = db_exec(db, SQL_ADD, DBA(DI(1), DI(1)), NULL, NULL);
+  if (err) return nerr_pass(err);
+  err = db_tx(db, tx_app_error, arg); /* writes row 1 then fails: its part must vanish */
+  if (err && nerr_match(err, NERR_ASSERT)) nerr_ignore(&err); /* the caller settles the refusal */
+  if (err) return nerr_pass(err);
+  return nerr_pass(db_exec(db, SQL_ADD, DBA(DI(10), DI(2)), NULL, NULL));
+}
+
 static int setup(void **state) {
   t_ok(db_run_script(t_db(), SQL_SETUP), "setup");
   return 0;
@@ -204,6 +214,15 @@ static void test_handler_error_rolls_back(void **state) {
   assert_connection_clean();
 }
 
+static void test_nested_failure_undoes_only_the_inner_part(void **state) {
+  reset();
+  tx_ctx c = {NULL, 0};
+  t_ok(db_tx(t_db(), tx_outer, &c), "outer");
+  assert_int_equal(value(1), 1);  /* the outer write stays, the inner one is gone */
+  assert_int_equal(value(2), 10);
+  assert_connection_clean();
+}
+
 static void test_success_commits_once(void **state) {
   reset();
   tx_ctx c = {NULL, 0};
@@ -221,6 +240,7 @@ int main(void) {
       cmocka_unit_test(test_lock_wait_timeout_is_retried),
       cmocka_unit_test(test_non_retryable_error_rolls_back),
       cmocka_unit_test(test_handler_error_rolls_back),
+      cmocka_unit_test(test_nested_failure_undoes_only_the_inner_part),
   };
   int rc = cmocka_run_group_tests_name("db_tx", tests, setup, teardown);
   db_close();
