@@ -3,6 +3,7 @@
 #include "crypto.h"
 #include "inbox.h"
 #include "points.h"
+#include "sms.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -375,6 +376,39 @@ NEOERR *order_pay(MYSQL *db, long long member_id, const char *order_no, order_ou
   if (member_id <= 0 || !ok) { out->result = ORDER_NOT_FOUND; return STATUS_OK; }
   struct pay_arg a = {member_id, no, out};
   return settle(db_tx(db, tx_pay, &a), out);
+}
+
+struct pay_code_arg {
+  long long member_id, points_total;
+  const char *mobile, *order_no, *code;
+  sms_verify_result verify;
+  order_outcome *out;
+};
+
+static NEOERR *tx_pay_with_code(MYSQL *db, void *arg) {
+  struct pay_code_arg *a = arg;
+  char ref[64];
+  order_pay_ref(a->order_no, a->points_total, ref, sizeof ref);
+  NEOERR *err = sms_code_verify(db, a->mobile, "pay", ref, a->code, &a->verify);
+  /* A wrong code commits its counted attempt and pays nothing. */
+  if (err || a->verify.status != SMS_VERIFY_OK) return nerr_pass(err);
+  /* Nested db_tx: a refused payment rolls back to its savepoint; the used code stays used. */
+  return nerr_pass(order_pay(db, a->member_id, a->order_no, a->out));
+}
+
+NEOERR *order_pay_with_code(MYSQL *db, long long member_id, const char *mobile, const char *order_no,
+                            long long points_total, const char *code, sms_verify_result *code_result,
+                            order_outcome *out) {
+  char no[ORDER_NO_LEN + 1];
+  int ok = order_no_copy(order_no, no);
+  memset(out, 0, sizeof *out);
+  memset(code_result, 0, sizeof *code_result);
+  code_result->status = SMS_VERIFY_NONE;
+  if (!ok || member_id <= 0) { out->result = ORDER_NOT_FOUND; return STATUS_OK; }
+  struct pay_code_arg a = {member_id, points_total, mobile, no, code, {0}, out};
+  NEOERR *err = db_tx(db, tx_pay_with_code, &a);
+  *code_result = a.verify;
+  return nerr_pass(err);
 }
 
 /* ---- cancel ---- */

@@ -3,6 +3,7 @@
 #ifndef MALL_ORDERS_H
 #define MALL_ORDERS_H
 #include "db.h"
+#include "sms.h"
 
 #define ORDER_NO_LEN 17            /* "P" + YYYYMMDD + 8 random digits */
 #define ORDER_UNPAID_MINUTES 30    /* pending orders are cancelled after this */
@@ -48,6 +49,13 @@ NEOERR *order_create(MYSQL *db, long long member_id, const order_line *lines, in
  * per-member limit re-checked, FIFO points spend, status paid, event. Never charges twice. The caller
  * has already verified the SMS code bound to this order (order_pay_ref). */
 NEOERR *order_pay(MYSQL *db, long long member_id, const char *order_no, order_outcome *out);
+
+/* Checks the member's SMS code for this order (bound to order number and amount) and pays, in ONE
+ * transaction (one commit per payment). *code_result says what the code check found; the payment runs
+ * only when it is SMS_VERIFY_OK (then out tells its outcome; a refused payment still uses the code). */
+NEOERR *order_pay_with_code(MYSQL *db, long long member_id, const char *mobile, const char *order_no,
+                            long long points_total, const char *code, sms_verify_result *code_result,
+                            order_outcome *out);
 
 /* The SMS code reference a payment code is bound to: order number and amount. */
 void order_pay_ref(const char *order_no, long long points_total, char *buf, size_t len);

@@ -319,11 +319,13 @@ NEOERR *h_pay(req *r) {
   if (bad && !(err = load_items(r)))
     return nerr_pass(shop_flash(r, 400, v[0].present ? "Shop.Pay.CodeFormat" : "Shop.Pay.CodeMissing", 0, NULL));
   if (err) return nerr_pass(err);
-  char ref[128];
-  pay_ref(r, ref, sizeof ref);
   sms_verify_result c;
   memset(&c, 0, sizeof c);
-  if ((err = sms_code_verify(r->db, hdf_get_value(r->hdf, "User.Mobile", ""), "pay", ref, v[0].s, &c)))
+  order_outcome o;
+  memset(&o, 0, sizeof o);
+  /* Code check and payment commit together: one commit per payment. */
+  if ((err = order_pay_with_code(r->db, r->user_id, hdf_get_value(r->hdf, "User.Mobile", ""), req_arg(r, 0),
+                                 shop_ll(r->hdf, "Order.0.points_total"), v[0].s, &c, &o)))
     return nerr_pass(err);
   if (c.status != SMS_VERIFY_OK) {
     /* A parallel request may have used this code to pay (or used up its tries while racing): then
@@ -346,9 +348,6 @@ NEOERR *h_pay(req *r) {
     if ((err = load_items(r))) return nerr_pass(err);
     return nerr_pass(code_error(r, &c));
   }
-  order_outcome o;
-  memset(&o, 0, sizeof o);
-  if ((err = order_pay(r->db, r->user_id, req_arg(r, 0), &o))) return nerr_pass(err);
   if (o.result == ORDER_OK) {
     redirect_order(r, "/done"); /* points.c already told the session caches about the new balance */
     return STATUS_OK;
