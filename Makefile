@@ -75,3 +75,9 @@ $(BUILD)/tests/%: tests/unit/%.c $(UNIT_LIB) tests/unit/harness.h tests/unit/tes
 	@mkdir -p $(dir $@)
 	@echo "  LINK    $@"
 	@$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(UNIT_LIB) $(BUILD)/libmall.a $(LDLIBS) -lcmocka -lpthread
+
+# test_admin_roles links the back office's own route table: cgi/admin/*.c compiled without main() (owned by admin-core)
+$(BUILD)/tests/test_admin_roles: tests/unit/test_admin_roles.c $(ADMIN_SRC) $(UNIT_LIB) tests/unit/harness.h $(HEADERS) $(BUILD)/libmall.a
+	@mkdir -p $(dir $@)
+	@echo "  LINK    $@"
+	@$(CC) $(CFLAGS) -DMALL_NO_MAIN -Itests/unit -Icgi/admin -o $@ $< $(ADMIN_SRC) $(UNIT_LIB) $(BUILD)/libmall.a $(LDLIBS) -lcmocka -lpthread

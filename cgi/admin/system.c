@@ -1,5 +1,6 @@
 /* system.c: loading the signed-in admin (User.* and its role) and who acts, for the audit log */
 #include "admin.h"
+#include "adm_session.h"
 #include <string.h>
 
 static const char SQL_ADMIN_HEADER[] = "SELECT username, role, status FROM admins WHERE id = ?";
@@ -14,6 +15,7 @@ NEOERR *admin_load(req *r, long long id, int *ok) {
   if (!err && rows == 1 && strcmp(hdf_get_value(h, "A.0.status", ""), "active") == 0) {
     err = hdf_set_value(r->hdf, "User.Name", hdf_get_value(h, "A.0.username", ""));
     if (!err) err = hdf_set_value(r->hdf, "User.Role", hdf_get_value(h, "A.0.role", ""));
+    if (!err) err = admin_nav_fill(r); /* role-aware menu, cached with the session's User.* */
     if (!err) *ok = 1;
   }
   hdf_destroy(&h);

@@ -1,20 +1,47 @@
+<?cs # admin.cs: back-office layout — top bar (user, role, language, sign-out), role-aware left nav, content ?>
 <!doctype html>
 <html lang="<?cs var:Page.Lang ?>">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
 <title><?cs if:Page.Title ?><?cs var:Page.Title ?> - <?cs /if ?><?cs var:Lang.Admin.Name ?></title>
 <link rel="stylesheet" href="/css/admin.css">
 </head>
+<?cs if:User.Name && !Page.Bare ?>
 <body class="admin">
+<a class="skip-link" href="#main"><?cs var:Lang.Admin.SkipToContent ?></a>
 <header class="admin-header">
-  <a class="admin-logo" href="/admin/"><?cs var:Lang.Admin.Name ?></a>
-  <?cs if:User.Name ?><span class="admin-user"><?cs var:User.Name ?> · <?cs var:User.Role ?></span><?cs /if ?>
+  <a class="admin-logo" href="/admin/"><span class="admin-logo-mark" aria-hidden="true">积</span><span class="admin-logo-text"><?cs var:Lang.Admin.Name ?></span></a>
+  <div class="admin-header-right">
+    <a class="admin-storefront" href="/"><?cs var:Lang.Admin.Storefront ?></a>
+    <a lang="<?cs var:Page.OtherLang ?>" href="/lang?to=<?cs var:Page.OtherLang ?>&amp;next=<?cs var:url_escape(Page.Uri) ?>"><?cs var:Lang.Site.OtherLang ?></a>
+    <span class="admin-user"><strong><?cs var:User.Name ?></strong><span class="badge badge-info role"><?cs alt:Lang.Admin.Role[User.Role] ?><?cs var:User.Role ?><?cs /alt ?></span></span>
+    <form method="post" action="/admin/logout"><input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><button class="btn btn-small" type="submit"><?cs var:Lang.Admin.Logout ?></button></form>
+  </div>
 </header>
+<div class="admin-shell">
+<nav class="admin-nav" aria-label="<?cs var:Lang.Admin.NavLabel ?>">
+  <ul>
+  <?cs each:n = User.Nav ?>
+    <?cs if:n.group ?><li class="nav-group"><?cs var:Lang.Admin.NavGroup[n.group] ?></li><?cs /if ?>
+    <li><a href="<?cs var:n.href ?>"<?cs if:Page.Path == n.href || (n.href != "/admin/" && string.slice(Page.Path, 0, string.length(n.href) + 1) == n.href + "/") ?> class="active" aria-current="page"<?cs /if ?>><?cs alt:Lang.Admin.Nav[n.key] ?><?cs var:n.key ?><?cs /alt ?></a></li>
+  <?cs /each ?>
+  </ul>
+</nav>
 <main id="main" class="admin-main">
-<?cs if:Page.Flash ?><p class="flash"><?cs var:Page.Flash ?></p><?cs /if ?>
+<?cs if:Page.Flash ?><div class="flash<?cs if:Form.HasErrors ?> flash-error<?cs /if ?>" role="status"><?cs var:Page.Flash ?></div><?cs /if ?>
+<?cs if:Page.Status == 403 ?><div class="flash flash-error" role="alert"><?cs var:Lang.Admin.Forbidden ?> <a href="/admin/"><?cs var:Lang.Admin.BackToDashboard ?></a></div><?cs /if ?>
 <?cs # Page.Body is HTML this program rendered from escaped templates (see render_page). ?>
 <?cs uvar:Page.Body ?>
 </main>
+</div>
+<?cs else ?>
+<body class="admin admin-login">
+<main id="main">
+<?cs # Page.Body is HTML this program rendered from escaped templates (see render_page). ?>
+<?cs uvar:Page.Body ?>
+</main>
+<?cs /if ?>
 </body>
 </html>

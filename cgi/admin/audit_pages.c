@@ -1,0 +1,63 @@
+/* audit_pages.c: the audit log search (super admins). Read-only: there is deliberately no route that edits
+ * or deletes an entry, and the database refuses it anyway (schema/008_admin.sql triggers). */
+#include "adm_session.h"
+#include "admins.h"
+#include "audit_read.h"
+#include <stdio.h>
+#include <string.h>
+
+/* GET /admin/audit?admin=&entity=&entity_id=&from=&to=&page= → 200 one page of matching entries, newest first;
+ * invalid filters get messages next to them and no search. */
+NEOERR *h_audit_list(req *r) {
+  static const in_field F[] = {
+      {"admin", IN_INT, 0, 0, 2147483647LL, NULL},
+      {"entity", IN_STR, 0, 0, 32, NULL},
+      {"entity_id", IN_INT, 0, 0, 999999999999999999LL, NULL},
+      {"from", IN_STR, 0, 0, 10, NULL},
+      {"to", IN_STR, 0, 0, 10, NULL},
+      {"page", IN_INT, 0, 1, 100000, NULL},
+  };
+  in_value v[6];
+  r->template = "admin/audit/list.cs";
+  r->no_cache = 1;
+  NEOERR *err = hdf_set_value(r->hdf, "Page.Title", req_text(r, "AdminCore.Audit.Title"));
+  int bad = input_read(r, F, 6, v);
+  for (int i = 3; i <= 4; i++) {
+    if (v[i].present && v[i].s[0] && !hdf_get_obj(r->hdf, i == 3 ? "Form.Errors.from" : "Form.Errors.to") &&
+        !audit_date_ok(v[i].s)) {
+      req_form_error(r, F[i].name, "AdminCore.Audit.BadDate");
+      bad++;
+    }
+  }
+  if (!bad && v[3].present && v[4].present && v[3].s[0] && v[4].s[0] && strcmp(v[3].s, v[4].s) > 0) {
+    req_form_error(r, "to", "AdminCore.Audit.BadRange");
+    bad++;
+  }
+  if (!err) err = admin_list(r->db, r->hdf, "Admins", NULL);
+  if (!err) err = audit_entities(r->db, r->hdf, "Entities");
+  if (err) return nerr_pass(err);
+  if (bad) {
+    r->status = 400;
+    return nerr_pass(req_form_error(r, NULL, "AdminCore.Audit.FixFilters"));
+  }
+  audit_filter f = {
+      .admin_id = v[0].present ? v[0].i : 0,
+      .entity = v[1].present ? v[1].s : "",
+      .entity_id = v[2].present ? v[2].i : 0,
+      .from = v[3].present ? v[3].s : "",
+      .to = v[4].present ? v[4].s : "",
+  };
+  int page = v[5].present ? (int)v[5].i : 1;
+  long long total = 0;
+  if ((err = audit_search(r->db, &f, page, r->hdf, "Audit", &total))) return nerr_pass(err);
+  long long pages = (total + AUDIT_PAGE_SIZE - 1) / AUDIT_PAGE_SIZE;
+  char num[24];
+  snprintf(num, sizeof num, "%lld", total);
+  err = hdf_set_value(r->hdf, "Pager.Total", num);
+  if (!err) err = hdf_set_int_value(r->hdf, "Pager.Page", page);
+  snprintf(num, sizeof num, "%lld", pages);
+  if (!err) err = hdf_set_value(r->hdf, "Pager.Pages", num);
+  if (!err && page > 1) err = hdf_set_int_value(r->hdf, "Pager.Prev", page - 1);
+  if (!err && page < pages) err = hdf_set_int_value(r->hdf, "Pager.Next", page + 1);
+  return nerr_pass(err);
+}

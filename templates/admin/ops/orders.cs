@@ -1,0 +1,38 @@
+<?cs # orders.cs: order search — number, member mobile, status tabs with counts, date range; paginated ?>
+<?cs include:"admin/ops/macros.cs" ?>
+<div class="page-head"><h1><?cs var:Lang.Ops.Orders.Title ?></h1></div>
+<nav class="ops-tabs" aria-label="<?cs var:Lang.Ops.Orders.Status ?>">
+  <a href="<?cs var:Filter.TabBase ?>"<?cs if:!Form.Values.status ?> class="active" aria-current="page"<?cs /if ?>><?cs var:Lang.Ops.Orders.All ?> <span class="muted"><?cs var:Counts.all ?></span></a>
+  <?cs each:s = Lang.Ops.Orders.States ?><a href="<?cs var:Filter.TabBase ?>status=<?cs name:s ?>"<?cs if:Form.Values.status == name(s) ?> class="active" aria-current="page"<?cs /if ?>><?cs var:s ?> <span class="muted"><?cs alt:Counts[name(s)] ?>0<?cs /alt ?></span></a><?cs /each ?>
+</nav>
+<?cs if:Form.Errors.status ?><p class="field-error" id="err-status"><?cs var:Lang.Ops.Orders.Status ?>: <?cs var:Form.Errors.status ?></p><?cs /if ?>
+<form class="filters" method="get" action="/admin/orders">
+  <?cs if:Form.Values.status ?><input type="hidden" name="status" value="<?cs var:Form.Values.status ?>"><?cs /if ?>
+  <label><?cs var:Lang.Ops.Orders.No ?><input type="text" name="no" maxlength="17" value="<?cs var:Form.Values.no ?>" placeholder="P2026…"<?cs if:Form.Errors.no ?> aria-invalid="true"<?cs /if ?>><?cs if:Form.Errors.no ?><span class="field-error"><?cs var:Form.Errors.no ?></span><?cs /if ?></label>
+  <label><?cs var:Lang.Ops.Orders.Mobile ?><input type="text" name="mobile" inputmode="numeric" maxlength="11" value="<?cs var:Form.Values.mobile ?>"<?cs if:Form.Errors.mobile ?> aria-invalid="true"<?cs /if ?>><?cs if:Form.Errors.mobile ?><span class="field-error"><?cs var:Form.Errors.mobile ?></span><?cs /if ?></label>
+  <label><?cs var:Lang.Ops.Orders.From ?><input type="date" name="from" value="<?cs var:Form.Values.from ?>"<?cs if:Form.Errors.from ?> aria-invalid="true"<?cs /if ?>><?cs if:Form.Errors.from ?><span class="field-error"><?cs var:Form.Errors.from ?></span><?cs /if ?></label>
+  <label><?cs var:Lang.Ops.Orders.To ?><input type="date" name="to" value="<?cs var:Form.Values.to ?>"<?cs if:Form.Errors.to ?> aria-invalid="true"<?cs /if ?>><?cs if:Form.Errors.to ?><span class="field-error"><?cs var:Form.Errors.to ?></span><?cs /if ?></label>
+  <button class="btn btn-primary" type="submit"><?cs var:Lang.Ops.Search ?></button>
+  <a class="btn" href="/admin/orders"><?cs var:Lang.Ops.Reset ?></a>
+</form>
+<?cs if:subcount(Orders) ?>
+<div class="table-wrap"><table class="table" id="orders">
+  <thead><tr><th><?cs var:Lang.Ops.Orders.No ?></th><th><?cs var:Lang.Ops.Orders.Member ?></th><th class="num"><?cs var:Lang.Ops.Orders.Points ?></th><th class="num"><?cs var:Lang.Ops.Orders.Units ?></th><th><?cs var:Lang.Ops.Orders.Status ?></th><th><?cs var:Lang.Ops.Orders.Created ?></th><th><?cs var:Lang.Ops.Actions ?></th></tr></thead>
+  <tbody>
+  <?cs each:o = Orders ?>
+    <tr data-no="<?cs var:o.order_no ?>">
+      <td class="nowrap"><a href="/admin/orders/<?cs var:url_escape(o.order_no) ?>"><?cs var:o.order_no ?></a></td>
+      <td><a href="/admin/members/<?cs var:url_escape(o.member_id) ?>"><?cs var:o.mobile ?></a></td>
+      <td class="num"><?cs var:o.points_total ?></td>
+      <td class="num"><?cs var:o.units ?></td>
+      <td><?cs call:ops_badge(o.status) ?><?cs if:o.status == "paid" && o.needs_shipping == 1 ?> <span class="badge badge-warn"><?cs var:Lang.Ops.Orders.ToShip ?></span><?cs /if ?></td>
+      <td class="nowrap"><?cs var:o.created_at ?></td>
+      <td class="actions"><a class="btn btn-small" href="/admin/orders/<?cs var:url_escape(o.order_no) ?>"><?cs var:Lang.Ops.Orders.View ?></a></td>
+    </tr>
+  <?cs /each ?>
+  </tbody>
+</table></div>
+<?cs call:ops_pager() ?>
+<?cs elif:!Form.HasErrors ?>
+<p class="empty-state"><?cs var:Lang.Ops.Orders.Empty ?></p>
+<?cs /if ?>

@@ -1,0 +1,54 @@
+<?cs # redemptions.cs: redemptions by product, category or merchant over a date range (B9) ?>
+<?cs include:"admin/reports/chart.cs" ?>
+<?cs include:"admin/reports/filters.cs" ?>
+<?cs call:rtabs() ?>
+<?cs call:rfilters("/admin/reports/redemptions", "redemptions") ?>
+<?cs if:Report.Days ?>
+<div class="grid report-stats">
+  <div class="stat"><span class="stat-label"><?cs var:Lang.AdminReports.Col.Orders ?></span><span class="stat-value" id="sum-orders"><?cs var:Report.Total.Orders ?></span></div>
+  <div class="stat"><span class="stat-label"><?cs var:Lang.AdminReports.Col.Qty ?></span><span class="stat-value" id="sum-qty"><?cs var:Report.Total.Qty ?></span></div>
+  <div class="stat"><span class="stat-label"><?cs var:Lang.AdminReports.Col.Points ?></span><span class="stat-value s2" id="sum-points"><?cs var:Report.Total.Points ?></span></div>
+</div>
+<?cs if:Report.Count > 0 ?>
+<section class="card"><?cs call:bchart(Charts.Top, Lang.AdminReports.Chart.Top, "chart-top") ?></section>
+<section class="card">
+<?cs if:Report.Truncated ?><p class="muted"><?cs var:Lang.AdminReports.Truncated ?></p><?cs /if ?>
+<div class="table-wrap"><table class="table report-table" id="redemptions-report">
+  <thead><tr>
+    <th scope="col" class="num"><?cs var:Lang.AdminReports.Col.Rank ?></th>
+    <th scope="col"><?cs var:Lang.AdminReports.By[Report.By] ?></th>
+    <th scope="col" class="num"><?cs var:Lang.AdminReports.Col.Qty ?></th>
+    <th scope="col" class="num"><?cs var:Lang.AdminReports.Col.Orders ?></th>
+    <th scope="col" class="num"><?cs var:Lang.AdminReports.Col.Points ?></th>
+    <th scope="col" class="num"><?cs var:Lang.AdminReports.Col.Share ?></th>
+  </tr></thead>
+  <tbody>
+  <?cs each:b = Report.Rows ?>
+  <tr data-id="<?cs var:b.Id ?>">
+    <td class="num"><?cs var:b.Rank ?></td>
+    <th scope="row"><?cs var:b.Name ?><?cs if:b.Id ?> <span class="muted">#<?cs var:b.Id ?></span><?cs /if ?></th>
+    <td class="num"><?cs var:b.Qty ?></td>
+    <td class="num"><?cs var:b.Orders ?></td>
+    <td class="num"><?cs var:b.Points ?></td>
+    <td class="num"><?cs var:b.Share ?></td>
+  </tr>
+  <?cs /each ?>
+  </tbody>
+  <tfoot><tr class="report-total">
+    <td></td>
+    <th scope="row"><?cs var:Lang.AdminReports.Total ?></th>
+    <td class="num"><?cs var:Report.Total.Qty ?></td>
+    <td class="num"><?cs var:Report.Total.Orders ?></td>
+    <td class="num"><?cs var:Report.Total.Points ?></td>
+    <td class="num">100%</td>
+  </tr></tfoot>
+</table></div>
+</section>
+<?cs else ?>
+<div class="empty-state"><?cs var:Lang.AdminReports.Empty ?></div>
+<?cs /if ?>
+<section class="card report-defs">
+  <h2><?cs var:Lang.AdminReports.DefTitle ?></h2>
+  <p><?cs var:Lang.AdminReports.Def.Redemptions ?></p>
+</section>
+<?cs /if ?>
