@@ -10,13 +10,14 @@ CORE_SRC := $(wildcard cgi/core/*.c)
 DOMAIN_SRC := $(wildcard cgi/domain/*.c)
 MALL_SRC := $(wildcard cgi/mall/*.c)
 ADMIN_SRC := $(wildcard cgi/admin/*.c)
+MERCHANT_SRC := $(wildcard cgi/merchant/*.c)
 TOOLS_SRC := $(wildcard cgi/tools/*.c)
 HEADERS := $(wildcard cgi/*/*.h)
 
 obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 LIB_OBJ := $(call obj,$(CORE_SRC) $(DOMAIN_SRC))
 
-PROGRAMS := $(BUILD)/mall.fcgi $(BUILD)/admin.fcgi $(BUILD)/mallctl $(BUILD)/trivial.fcgi
+PROGRAMS := $(BUILD)/mall.fcgi $(BUILD)/admin.fcgi $(BUILD)/merchant.fcgi $(BUILD)/mallctl $(BUILD)/trivial.fcgi
 
 .PHONY: all deps run test bench clean
 all: $(PROGRAMS)
@@ -35,6 +36,10 @@ $(BUILD)/mall.fcgi: $(call obj,$(MALL_SRC)) $(BUILD)/libmall.a
 	@$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/admin.fcgi: $(call obj,$(ADMIN_SRC)) $(BUILD)/libmall.a
+	@echo "  LINK    $@"
+	@$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/merchant.fcgi: $(call obj,$(MERCHANT_SRC)) $(BUILD)/libmall.a
 	@echo "  LINK    $@"
 	@$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
