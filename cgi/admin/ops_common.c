@@ -10,37 +10,10 @@ NEOERR *ops_show(req *r, const char *tmpl, const char *title_key) {
   return nerr_pass(hdf_set_value(r->hdf, "Page.Title", req_text(r, title_key)));
 }
 
-int ops_page(req *r, long long *page) {
-  static const in_field F[] = {{"page", IN_INT, 0, 1, 100000, NULL}};
-  in_value v[1];
-  *page = 1;
-  if (input_read(r, F, 1, v)) return 0;
-  if (v[0].present) *page = v[0].i;
-  return 1;
-}
+int ops_page(req *r, long long *page) { return req_page(r, page); }
 
 NEOERR *ops_pager(req *r, const char *base, long long page, long long total, int per_page) {
-  HDF *h = r->hdf;
-  long long pages = (total + per_page - 1) / per_page;
-  NEOERR *err = hdf_set_value(h, "Pager.Base", base);
-  if (!err) err = hdf_set_valuef(h, "Pager.Page=%lld", page);
-  if (!err) err = hdf_set_valuef(h, "Pager.Pages=%lld", pages);
-  if (!err) err = hdf_set_valuef(h, "Pager.Total=%lld", total);
-  if (!err && page > 1 && page <= pages + 1) err = hdf_set_valuef(h, "Pager.Prev=%lld", page - 1);
-  if (!err && page < pages) err = hdf_set_valuef(h, "Pager.Next=%lld", page + 1);
-  /* First, last, and two either side of the current page; gaps become "…". */
-  int n = 0;
-  long long last = 0;
-  for (long long p = 1; !err && p <= pages && pages > 1; p++) {
-    if (p != 1 && p != pages && (p < page - 2 || p > page + 2)) continue;
-    if (last && p > last + 1) err = hdf_set_valuef(h, "Pager.Items.%d.gap=1", n++);
-    if (!err) err = hdf_set_valuef(h, "Pager.Items.%d.num=%lld", n, p);
-    if (!err && p == page) err = hdf_set_valuef(h, "Pager.Items.%d.current=1", n);
-    n++;
-    last = p;
-    if (p > page + 2 && p < pages) p = pages - 1;
-  }
-  return nerr_pass(err);
+  return nerr_pass(req_pager(r, base, page, total, per_page));
 }
 
 NEOERR *ops_base_add(STRING *base, const char *name, const char *value) {
@@ -52,20 +25,7 @@ NEOERR *ops_base_add(STRING *base, const char *name, const char *value) {
   return nerr_pass(err);
 }
 
-NEOERR *ops_done(req *r, const char *choices) {
-  in_field f = {"done", IN_ENUM, 0, 0, 0, choices};
-  in_value v;
-  if (input_read(r, &f, 1, &v)) {
-    /* A stale or hand-made ?done= is not worth an error: show nothing. */
-    hdf_remove_tree(r->hdf, "Form.Errors.done");
-    hdf_remove_tree(r->hdf, "Form.HasErrors");
-    return STATUS_OK;
-  }
-  if (!v.present) return STATUS_OK;
-  char key[64];
-  snprintf(key, sizeof key, "Ops.Done.%s", v.s);
-  return nerr_pass(hdf_set_value(r->hdf, "Page.Notice", req_text(r, key)));
-}
+NEOERR *ops_done(req *r, const char *choices) { return nerr_pass(req_done_notice(r, choices, "Ops.Done")); }
 
 NEOERR *ops_flash(req *r, const char *lang_key) {
   return nerr_pass(req_form_error(r, NULL, lang_key));

@@ -78,6 +78,11 @@ NEOERR *app_healthz(req *r);
 /* Page links for a list of total rows: Pager.Base (a URL ending in ? or &), Page, Pages, Total, Prev,
  * Next and Items.N (num/current, or gap) — first, last, and two either side of the current page. */
 NEOERR *req_pager(req *r, const char *base, long long page, long long total, int per_page);
+/* ?page= (1..100000, default 1); 0 when it is not a valid page number (Form.Errors set). */
+int req_page(req *r, long long *page);
+/* ?done=<choice> after a redirect → Page.Notice from the language key "<lang_prefix>.<choice>";
+ * anything else is ignored. */
+NEOERR *req_done_notice(req *r, const char *choices, const char *lang_prefix);
 NEOERR *req_fail(req *r, int status);           /* render the error page for status */
 void req_redirect(req *r, const char *path);    /* 303 See Other to a local path */
 const char *req_arg(req *r, int i);

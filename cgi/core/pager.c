@@ -1,5 +1,6 @@
-/* pager.c: page links for paginated lists — Pager.* in the HDF, drawn by the templates */
+/* pager.c: list helpers — the ?page= parameter, page links (Pager.* in the HDF) and ?done= notices */
 #include "app.h"
+#include <stdio.h>
 
 NEOERR *req_pager(req *r, const char *base, long long page, long long total, int per_page) {
   HDF *h = r->hdf;
@@ -25,3 +26,27 @@ NEOERR *req_pager(req *r, const char *base, long long page, long long total, int
   return nerr_pass(err);
 }
 
+
+int req_page(req *r, long long *page) {
+  static const in_field F[] = {{"page", IN_INT, 0, 1, 100000, NULL}};
+  in_value v[1];
+  *page = 1;
+  if (input_read(r, F, 1, v)) return 0;
+  if (v[0].present) *page = v[0].i;
+  return 1;
+}
+
+NEOERR *req_done_notice(req *r, const char *choices, const char *lang_prefix) {
+  in_field f = {"done", IN_ENUM, 0, 0, 0, choices};
+  in_value v;
+  if (input_read(r, &f, 1, &v)) {
+    /* A stale or hand-made ?done= is not worth an error page: show nothing. */
+    hdf_remove_tree(r->hdf, "Form.Errors.done");
+    hdf_remove_tree(r->hdf, "Form.HasErrors");
+    return STATUS_OK;
+  }
+  if (!v.present) return STATUS_OK;
+  char key[96];
+  snprintf(key, sizeof key, "%s.%s", lang_prefix, v.s);
+  return nerr_pass(hdf_set_value(r->hdf, "Page.Notice", req_text(r, key)));
+}
