@@ -1,48 +1,21 @@
 // journey.test.mjs: a visitor searches, opens a product, signs in as the demo member and switches to English.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { openBrowser, BASE } from './browser-lib.mjs';
 
-const BASE = process.env.MALL_URL || 'http://127.0.0.1:8080';
-const SHOTS = process.env.MALL_SCREENSHOTS ||
-  (process.env.MALL_VAR ? join(process.env.MALL_VAR, 'screenshots') : join(tmpdir(), 'mall-screenshots'));
 const DEMO = { mobile: '13800138000', password: 'Demo@2026', masked: '138****8000' };
 
-let context, page, profile;
-const problems = []; // console errors, failed requests and 5xx responses seen during the journey
+let browser, context, page, shot;
+let problems = []; // console errors, page errors and bad responses seen during the journey
 
 before(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  profile = mkdtempSync(join(tmpdir(), 'mall-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1280, height: 900 },
-    locale: 'zh-CN',
-  });
-  page = context.pages()[0] || await context.newPage();
-  page.setDefaultTimeout(15000);
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  // A missing stylesheet, script or image is a broken page too.
-  page.on('response', (r) => { if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`); });
+  browser = await openBrowser({ failStatus: 400 });
+  ({ context, page, problems, shot } = browser);
 });
 
 after(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
 });
-
-async function shot(name) {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
 
 async function open(path) {
   const res = await page.goto(BASE + path);

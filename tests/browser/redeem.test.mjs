@@ -2,61 +2,25 @@
 // code, sees the lower balance, cancels, and sees the points back in the same lots with their original expiry.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { openBrowser, BASE } from './browser-lib.mjs';
+import { sql, mallctl } from '../http/shop-lib.mjs';
 
-const BASE = process.env.MALL_URL || 'http://127.0.0.1:8080';
 const VAR = process.env.MALL_VAR;
-const ROOT = join(fileURLToPath(import.meta.url), '../../..');
-const SHOTS = process.env.MALL_SCREENSHOTS || (VAR ? join(VAR, 'screenshots') : join(tmpdir(), 'mall-screenshots'));
 const DEMO = { mobile: '13800138000', password: 'Demo@2026' };
 
-function sql(query) {
-  const r = spawnSync('mariadb', [`--defaults-file=${VAR}/my.cnf`, '-uroot', '-N', '-B', 'mall', '-e', `SET time_zone = '+08:00'; ${query}`], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`sql: ${r.stderr}`);
-  return r.stdout.trim();
-}
-function mallctl(...args) {
-  const r = spawnSync('bash', ['-c', 'source "$0/scripts/stack.sh"; stack_env "$1"; shift 2; exec "$MALL_BUILD/mallctl" "$@"', ROOT, VAR, '--', ...args], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`mallctl ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout.trim();
-}
-
-let context, page, profile;
-const problems = [];
+let browser, context, page, shot;
+let problems = []; // console errors, page errors and bad responses seen during the journey
 
 before(async () => {
   if (!VAR) throw new Error('MALL_VAR must point at the running stack\'s var directory');
-  mkdirSync(SHOTS, { recursive: true });
-  profile = mkdtempSync(join(tmpdir(), 'mall-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1280, height: 900 },
-    locale: 'zh-CN',
-  });
-  page = context.pages()[0] || await context.newPage();
-  page.setDefaultTimeout(15000);
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  // 4xx pages are part of the flow only when a test says so; a 5xx never is.
-  page.on('response', (r) => { if (r.status() >= 500) problems.push(`${r.status()} ${r.url()}`); });
+  browser = await openBrowser({ failStatus: 500 });
+  ({ context, page, problems, shot } = browser);
 });
 
 after(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
 });
 
-const shot = (name) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 const headerPoints = async () => Number(await page.locator('.header-points strong').innerText());
 // The lots table of /points: source, amount, remaining, expiry per row.
 const lotsOnPointsPage = async () => {
