@@ -4,7 +4,7 @@ CC ?= gcc
 CFLAGS ?= -O2 -g
 CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter \
           -I/usr/include/ClearSilver -I/usr/include/mariadb -Icgi/core -Icgi/domain
-LDLIBS = -lneo_cgi -lneo_cs -lneo_utl -lfcgi -lmariadb -lscrypt -lcurl -ljansson -lcrypto -lz -lm
+LDLIBS = -lneo_cgi -lneo_cs -lneo_utl -lfcgi -lmariadb -lscrypt -lcurl -ljansson -lcrypto -lz -lm -lqrencode -lpng
 
 CORE_SRC := $(wildcard cgi/core/*.c)
 DOMAIN_SRC := $(wildcard cgi/domain/*.c)
@@ -86,3 +86,9 @@ $(BUILD)/tests/test_admin_roles: tests/unit/test_admin_roles.c $(ADMIN_SRC) $(UN
 	@mkdir -p $(dir $@)
 	@echo "  LINK    $@"
 	@$(CC) $(CFLAGS) -DMALL_NO_MAIN -Itests/unit -Icgi/admin -o $@ $< $(ADMIN_SRC) $(UNIT_LIB) $(BUILD)/libmall.a $(LDLIBS) -lcmocka -lpthread
+
+# test_merchant_roles links the merchant portal's own route table: cgi/merchant/*.c compiled without main() (owned by portal)
+$(BUILD)/tests/test_merchant_roles: tests/unit/test_merchant_roles.c $(MERCHANT_SRC) $(UNIT_LIB) tests/unit/harness.h $(HEADERS) $(BUILD)/libmall.a
+	@mkdir -p $(dir $@)
+	@echo "  LINK    $@"
+	@$(CC) $(CFLAGS) -DMALL_NO_MAIN -Itests/unit -Icgi/merchant -o $@ $< $(MERCHANT_SRC) $(UNIT_LIB) $(BUILD)/libmall.a $(LDLIBS) -lcmocka -lpthread

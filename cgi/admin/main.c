@@ -6,6 +6,7 @@
 #include "adm_ops.h"
 #include "adm_people.h"
 #include "adm_reports.h"
+#include "adm_merchant5.h"
 
 static const route ROUTES[] = {
     /* method  pattern                 flags            handler           roles */
@@ -106,6 +107,18 @@ static const route ROUTES[] = {
     {"GET", "/admin/reports/redemptions", R_MEMBER, h_reports_redemptions, ROLES_REPORTS},
     {"GET", "/admin/reports/redemptions.csv", R_MEMBER | R_RAW, h_reports_redemptions_csv, ROLES_REPORTS},
     /* end reports */
+    /* onboard: applications.c settlements.c (V3 merchant applications, V7 settlements) */
+    {"GET", "/admin/applications", R_MEMBER, h_applications, ROLES_APPLICATIONS},
+    {"GET", "/admin/applications/{id}", R_MEMBER, h_application, ROLES_APPLICATIONS},
+    {"POST", "/admin/applications/{id}/first", R_MEMBER, h_application_first, ROLES_APPLICATIONS},
+    {"POST", "/admin/applications/{id}/final", R_MEMBER, h_application_final, ROLES_SUPER},
+    {"GET", "/admin/settlements", R_MEMBER, h_settlements, ROLES_SETTLEMENTS},
+    {"GET", "/admin/settlements.csv", R_MEMBER | R_RAW, h_settlements_csv, ROLES_SETTLEMENTS},
+    {"POST", "/admin/settlements/run", R_MEMBER, h_settlements_run, ROLES_SETTLEMENTS},
+    {"GET", "/admin/settlements/{id}", R_MEMBER, h_settlement, ROLES_SETTLEMENTS},
+    {"GET", "/admin/settlements/{id}/vouchers.csv", R_MEMBER | R_RAW, h_settlement_csv, ROLES_SETTLEMENTS},
+    {"POST", "/admin/settlements/{id}/review", R_MEMBER, h_settlement_review, ROLES_SETTLEMENTS},
+    /* end onboard */
 };
 
 static const app ADMIN = {

@@ -19,6 +19,7 @@ static const struct { const char *href, *key, *group; } NAV[] = {
     {"/admin/orders", "Orders", "Operations"},
     {"/admin/members", "Members", "People"},
     {"/admin/merchants", "Merchants", "People"},
+    {"/admin/applications", "Applications", "People"}, {"/admin/settlements", "Settlements", "People"},
     {"/admin/reports", "Reports", "Reports"},
     {"/admin/sms", "Sms", "System"},
     {"/admin/admins", "Admins", "System"},

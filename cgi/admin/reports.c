@@ -1,5 +1,6 @@
 /* reports.c: back-office reports (B9) — points per day/month, redemptions by product/category/merchant, CSV */
 #include "adm_reports.h"
+#include "csv.h"
 #include "reports.h"
 #include "svg_chart.h"
 #include <stdio.h>
@@ -305,30 +306,8 @@ NEOERR *h_reports_redemptions(req *r) {
 
 /* ---- CSV ---- */
 
-static const char BOM[] = "\xEF\xBB\xBF"; /* lets Excel read UTF-8 (Chinese) correctly */
-
-/* One text cell: quoted when it holds a separator, quote or line break; a leading = + - @ (or tab / CR)
- * gets a ' first so spreadsheets show it as text instead of running it as a formula. */
-static NEOERR *csv_text(STRING *s, const char *v, int first) {
-  NEOERR *err = first ? STATUS_OK : string_append_char(s, ',');
-  int guard = v[0] && strchr("=+-@\t\r", v[0]) != NULL;
-  int quote = strpbrk(v, ",\"\r\n") != NULL;
-  if (!err && quote) err = string_append_char(s, '"');
-  if (!err && guard) err = string_append_char(s, '\'');
-  for (const char *c = v; *c && !err; c++) {
-    if (*c == '"') err = string_append_char(s, '"');
-    if (!err) err = string_append_char(s, *c);
-  }
-  if (!err && quote) err = string_append_char(s, '"');
-  return nerr_pass(err);
-}
-
-static NEOERR *csv_num(STRING *s, long long v) {
-  return nerr_pass(string_appendf(s, ",%lld", v));
-}
-
 static NEOERR *csv_header(req *r, STRING *s, const char *const *keys, int n) {
-  NEOERR *err = string_append(s, BOM);
+  NEOERR *err = string_append(s, CSV_BOM);
   for (int i = 0; i < n && !err; i++) err = csv_text(s, req_text(r, keys[i]), i == 0);
   if (!err) err = string_append(s, "\r\n");
   return nerr_pass(err);

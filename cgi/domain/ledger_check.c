@@ -3,7 +3,8 @@
 #include "sms.h"
 #include <string.h>
 
-#define SPEND_ENTRY "(e.kind = 'spend' OR (e.kind = 'adjust' AND e.amount < 0))"
+/* Offline payments (merchant terminal) take points from lots like spends, but belong to no order. */
+#define SPEND_ENTRY "(e.kind IN ('spend', 'offline') OR (e.kind = 'adjust' AND e.amount < 0))"
 #define PAID_STATES "('paid', 'shipped', 'completed')"
 
 static const char SQL_I1_LEDGER[] =
@@ -62,9 +63,28 @@ static const char SQL_I4_TAKEN[] =
     "SELECT COUNT(*) FROM orders WHERE stock_taken <> IF(status IN " PAID_STATES ", 1, 0)";
 static const char SQL_I5_CODES[] =
     "SELECT COUNT(*) FROM sms_codes WHERE used_at IS NOT NULL AND (used_at > expires_at OR attempts > ?)";
+/* Vouchers (V1, V5): redeemed once, issued only for paid voucher items, voided only with their cancelled order. */
+static const char SQL_I5_VOUCHER_REDEEMED[] =
+    "SELECT COUNT(*) FROM vouchers WHERE (status = 'redeemed') <> (redeemed_at IS NOT NULL AND redeemed_by IS NOT NULL)";
+static const char SQL_I5_VOUCHER_ORDER[] =
+    "SELECT COUNT(*) FROM vouchers v LEFT JOIN orders o ON o.id = v.order_id LEFT JOIN order_items i ON i.id = v.order_item_id "
+    "WHERE o.id IS NULL OR i.id IS NULL OR i.order_id <> v.order_id OR i.product_type <> 'voucher' OR i.product_id <> v.product_id "
+    "OR o.member_id <> v.member_id OR NOT (o.status IN " PAID_STATES " OR (o.status = 'cancelled' AND o.refunded = 1))";
+static const char SQL_I5_VOUCHER_UNITS[] =
+    "SELECT COUNT(*) FROM (SELECT v.order_item_id FROM vouchers v JOIN order_items i ON i.id = v.order_item_id "
+    "GROUP BY v.order_item_id, i.quantity HAVING COUNT(*) > i.quantity) d";
+static const char SQL_I5_VOUCHER_VOID[] =
+    "SELECT COUNT(*) FROM vouchers v JOIN orders o ON o.id = v.order_id "
+    "WHERE (v.status = 'voided') <> (o.status = 'cancelled') AND v.status <> 'expired'";
 static const char SQL_I6_ONCE[] =
     "SELECT COUNT(*) FROM (SELECT order_id FROM points_ledger WHERE kind IN ('spend', 'refund') AND order_id IS NOT NULL "
     "GROUP BY order_id, kind HAVING COUNT(*) > 1) d";
+static const char SQL_I6_OFFLINE[] =
+    "SELECT (SELECT COUNT(*) FROM points_ledger e LEFT JOIN offline_payments p ON p.ledger_id = e.id "
+    "WHERE e.kind = 'offline' AND (p.id IS NULL OR e.amount >= 0 OR p.points <> -e.amount OR p.member_id <> e.member_id "
+    "OR e.order_id IS NOT NULL OR e.once_key IS NULL OR e.once_key <> CONCAT('offline:', p.receipt_no))) "
+    "+ (SELECT COUNT(*) FROM offline_payments p LEFT JOIN points_ledger e ON e.id = p.ledger_id "
+    "WHERE e.id IS NULL OR e.kind <> 'offline')";
 static const char SQL_I6_KEYS[] =
     "SELECT COUNT(*) FROM points_ledger WHERE kind IN ('spend', 'refund') AND order_id IS NOT NULL "
     "AND (once_key IS NULL OR once_key <> CONCAT(kind, ':', order_id))";
@@ -90,9 +110,13 @@ static const check CHECKS[] = {
     {"I4", "initial stock - stock = quantity of orders holding stock", SQL_I4_STOCK},
     {"I4", "orders hold stock exactly when paid, shipped or completed", SQL_I4_TAKEN},
     {"I5", "SMS codes used at most once, only alive and within their tries", SQL_I5_CODES},
-    {"I5", "vouchers redeemed at most once (no vouchers yet)", NULL},
+    {"I5", "vouchers are redeemed exactly when a redemption time and staff member are recorded", SQL_I5_VOUCHER_REDEEMED},
+    {"I5", "vouchers belong to their member's paid (or refunded) order, on a voucher item of it", SQL_I5_VOUCHER_ORDER},
+    {"I5", "no order item has more vouchers than units", SQL_I5_VOUCHER_UNITS},
+    {"I5", "vouchers are voided exactly when their order is cancelled (expired ones aside)", SQL_I5_VOUCHER_VOID},
     {"I6", "at most one spend and one refund per order", SQL_I6_ONCE},
     {"I6", "order spends and refunds carry their idempotency key", SQL_I6_KEYS},
+    {"I6", "every offline payment has one ledger entry of its points and receipt key", SQL_I6_OFFLINE},
 };
 #define NCHECKS (int)(sizeof CHECKS / sizeof CHECKS[0])
 
@@ -103,8 +127,6 @@ static NEOERR *tx_check(MYSQL *db, void *arg) {
     const check *c = &CHECKS[i];
     if (c->sql == SQL_I5_CODES) {
       err = db_query_ll(db, c->sql, DBA(DI(SMS_CODE_MAX_TRIES)), &counts[i], NULL);
-    } else if (!c->sql) {
-      counts[i] = -1; /* vouchers arrive with the merchant issue, which adds their check here */
     } else {
       err = db_query_ll(db, c->sql, DB_NOARGS, &counts[i], NULL);
     }

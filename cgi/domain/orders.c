@@ -4,6 +4,8 @@
 #include "inbox.h"
 #include "points.h"
 #include "sms.h"
+#include "vouchers.h"
+#include "log.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,6 +74,7 @@ const char *order_result_name(order_result r) {
       "Order.Result.Ok",        "Order.Result.NotFound",     "Order.Result.Empty",       "Order.Result.OffShelf",
       "Order.Result.SoldOut",   "Order.Result.Limit",        "Order.Result.NeedAddress", "Order.Result.Insufficient",
       "Order.Result.Frozen",    "Order.Result.AlreadyPaid",  "Order.Result.Cancelled",   "Order.Result.BadState",
+      "Order.Result.VoucherUsed",
   };
   return (unsigned)r < sizeof names / sizeof names[0] ? names[r] : "Order.Result.BadState";
 }
@@ -334,6 +337,7 @@ static NEOERR *pay_body(MYSQL *db, struct pay_arg *a, HDF *h) {
   char text[160];
   snprintf(text, sizeof text, "已支付 %lld 积分", out->points_total);
   if (!err) err = event_add(db, order_id, "paid", text);
+  if (!err) err = vouchers_issue_order(db, order_id, member_id);
   snprintf(text, sizeof text, "订单 %s 已支付 %lld 积分，我们会尽快为您处理。", out->order_no, out->points_total);
   if (!err) err = notify(db, member_id, "paid", order_id, out->order_no, "订单支付成功", text);
 
@@ -369,13 +373,21 @@ static int order_no_copy(const char *order_no, char no[ORDER_NO_LEN + 1]) {
   return 1;
 }
 
+/* After COMMIT: the vouchers' texts. The payment stands even when texting fails (the page shows them). */
+static void text_vouchers(MYSQL *db, long long order_id) {
+  NEOERR *err = vouchers_text_order(db, order_id);
+  if (err) log_neoerr("vouchers_text_order", &err);
+}
+
 NEOERR *order_pay(MYSQL *db, long long member_id, const char *order_no, order_outcome *out) {
   char no[ORDER_NO_LEN + 1];
   int ok = order_no_copy(order_no, no);
   memset(out, 0, sizeof *out);
   if (member_id <= 0 || !ok) { out->result = ORDER_NOT_FOUND; return STATUS_OK; }
   struct pay_arg a = {member_id, no, out};
-  return settle(db_tx(db, tx_pay, &a), out);
+  NEOERR *err = settle(db_tx(db, tx_pay, &a), out);
+  if (!err && out->result == ORDER_OK) text_vouchers(db, out->order_id);
+  return nerr_pass(err);
 }
 
 struct pay_code_arg {
@@ -408,6 +420,7 @@ NEOERR *order_pay_with_code(MYSQL *db, long long member_id, const char *mobile, 
   struct pay_code_arg a = {member_id, points_total, mobile, no, code, {0}, out};
   NEOERR *err = db_tx(db, tx_pay_with_code, &a);
   *code_result = a.verify;
+  if (!err && a.verify.status == SMS_VERIFY_OK && out->result == ORDER_OK) text_vouchers(db, out->order_id);
   return nerr_pass(err);
 }
 
@@ -430,6 +443,12 @@ static NEOERR *cancel_body(MYSQL *db, struct cancel_arg *a, HDF *h) {
   int paid = strcmp(status, "paid") == 0;
   if (!paid && strcmp(status, "pending")) return refuse(out, ORDER_BAD_STATE, 0);
   if (paid && a->pending_only) return refuse(out, ORDER_ALREADY_PAID, 0);
+  if (paid) {
+    int redeemed = 0;
+    err = vouchers_void_order(db, order_id, &redeemed);
+    if (err) return nerr_pass(err);
+    if (redeemed) return refuse(out, ORDER_VOUCHER_USED, 0);
+  }
   if (paid && out->points_total > 0) {
     /* Member and lots first, products last: the same lock order as a payment. */
     char key[48];

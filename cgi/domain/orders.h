@@ -24,6 +24,7 @@ typedef enum {
   ORDER_ALREADY_PAID,    /* paid (or further) already */
   ORDER_CANCELLED,       /* cancelled already */
   ORDER_BAD_STATE,       /* e.g. cancel after shipping, confirm before shipping */
+  ORDER_VOUCHER_USED,    /* cancel refused: a voucher of the order was redeemed already */
 } order_result;
 
 typedef struct {

@@ -156,7 +156,8 @@ NEOERR *points_spend(MYSQL *db, long long member_id, const char *kind, long long
                      const char *once_key, const char *note, points_result *res, long long *ledger_id) {
   if (res) *res = POINTS_OK;
   if (amount <= 0) return nerr_raise(NERR_ASSERT, "points_spend: amount %lld", amount);
-  if (strcmp(kind, "spend") && strcmp(kind, "adjust")) return nerr_raise(NERR_ASSERT, "points_spend: kind %s", kind);
+  if (strcmp(kind, "spend") && strcmp(kind, "adjust") && strcmp(kind, "offline"))
+    return nerr_raise(NERR_ASSERT, "points_spend: kind %s", kind);
   char status[16];
   NEOERR *err = member_lock(db, member_id, status);
   if (err) return nerr_pass(err);

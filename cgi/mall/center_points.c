@@ -22,7 +22,7 @@ static int valid_date(const char *s) {
  * next to their field and ignored. */
 NEOERR *h_points(req *r) {
   static const in_field F[] = {
-      {"kind", IN_ENUM, 0, 0, 0, "all|earn|spend|refund|expire|grant|adjust"},
+      {"kind", IN_ENUM, 0, 0, 0, "all|earn|spend|refund|expire|grant|adjust|offline"},
       {"from", IN_STR, 0, 0, 10, NULL},
       {"to", IN_STR, 0, 0, 10, NULL},
   };

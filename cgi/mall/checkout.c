@@ -29,6 +29,7 @@ const char *shop_result_key(order_result res) {
   case ORDER_ALREADY_PAID: return "Shop.Result.AlreadyPaid";
   case ORDER_CANCELLED: return "Shop.Result.Cancelled";
   case ORDER_BAD_STATE: return "Shop.Result.BadState";
+  case ORDER_VOUCHER_USED: return "Shop.Result.VoucherUsed";
   }
   return "Shop.Result.BadState";
 }

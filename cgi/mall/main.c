@@ -4,6 +4,8 @@
 #include "auth.h"
 #include "shop.h"
 #include "center.h"
+#include "card.h"
+#include "vouchers.h"
 
 static const route ROUTES[] = {
     /* method  pattern            flags              handler */
@@ -82,6 +84,18 @@ static const route ROUTES[] = {
     {"POST", "/inbox/read-all", R_MEMBER, h_inbox_read_all, NULL},
     {"POST", "/inbox/{id}/read", R_MEMBER, h_inbox_read, NULL},
     /* end member center */
+    /* vouchers */
+    {"GET", "/vouchers", R_MEMBER, h_vouchers, NULL},
+    {"GET", "/voucher/{no}", R_MEMBER, h_voucher, NULL},
+    {"GET", "/voucher/{no}/qr.png", R_MEMBER | R_RAW, h_voucher_qr_png, NULL},
+    /* end vouchers */
+    /* card: card.c (card.h) — A8 member card, payment password, offline payment receipts */
+    {"GET", "/card", R_MEMBER, h_card, NULL},
+    {"POST", "/card/code", R_MEMBER, h_card_code, NULL},
+    {"POST", "/card/password", R_MEMBER, h_card_password, NULL},
+    {"POST", "/card/password/change", R_MEMBER, h_card_password_change, NULL},
+    {"GET", "/card/receipt/{no}", R_MEMBER, h_card_receipt, NULL},
+    /* end card */
 };
 
 static const app MALL = {

@@ -1,6 +1,7 @@
 /* orders.c: my orders (O1) — list by status, detail with ledger and timeline, cancel (O2), confirm receipt (O3) */
 #include "shop.h"
 #include "orders_read.h"
+#include "vouchers.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -51,8 +52,10 @@ NEOERR *shop_order_page(req *r, const char *order_no) {
   if (!err) err = orders_read_events(r->db, id, r->hdf, "Events");
   if (!err) err = orders_read_ledger(r->db, r->user_id, id, r->hdf, "Ledger");
   if (!err) err = orders_read_lots(r->db, r->user_id, id, r->hdf, "Lots");
+  int used_vouchers = 0; /* a redeemed voucher makes the order final */
+  if (!err) err = mall_order_vouchers(r, id, &used_vouchers);
   if (!err) err = hdf_set_valuef(r->hdf, "Order.CanPay=%d", strcmp(st, "pending") == 0);
-  if (!err) err = hdf_set_valuef(r->hdf, "Order.CanCancel=%d", strcmp(st, "pending") == 0 || strcmp(st, "paid") == 0);
+  if (!err) err = hdf_set_valuef(r->hdf, "Order.CanCancel=%d", strcmp(st, "pending") == 0 || (strcmp(st, "paid") == 0 && !used_vouchers));
   if (!err) err = hdf_set_valuef(r->hdf, "Order.CanReceive=%d", strcmp(st, "shipped") == 0);
   if (!err) err = hdf_set_valuef(r->hdf, "Order.CanReview=%d", strcmp(st, "completed") == 0);
   return nerr_pass(err);

@@ -9,9 +9,11 @@
 #include "reminders.h"
 #include "passwords.h"
 #include "search_index.h"
+#include "settlements.h"
 #include "sms.h"
 #include "render.h"
 #include <dirent.h>
+#include "vouchers.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -229,6 +231,15 @@ static int cmd_expire_points(void) {
   return 0;
 }
 
+/* issued vouchers past valid_to → expired (vouchers); a second run finds nothing */
+static int cmd_expire_vouchers(void) {
+  long long n = 0;
+  NEOERR *err = vouchers_expire(g_db, &n);
+  if (err) return fail(&err, "expire-vouchers");
+  printf("expired %lld vouchers\n", n);
+  return 0;
+}
+
 static int cmd_send_reminders(int days) {
   if (days < 1 || days > REMINDER_MAX_DAYS) { fprintf(stderr, "mallctl send-reminders: --days must be 1..%d\n", REMINDER_MAX_DAYS); return 2; }
   long long lots = 0;
@@ -396,11 +407,23 @@ static int cmd_consultation_answer(const char *id_s, const char *text) {
   return 0;
 }
 
+/* Builds the month's merchant statements (V7); idempotent, so a cron job may run it as often as it likes. */
+static int cmd_settle(const char *month) {
+  if (!settlement_month_ok(month)) { fprintf(stderr, "mallctl settle: --month YYYY-MM\n"); return 2; }
+  settle_summary sum;
+  NEOERR *err = settlement_run(g_db, NULL, month, &sum);
+  if (err) return fail(&err, "settle");
+  printf("settle %s: %d statements (%d new, %d rebuilt, %d kept), %lld vouchers, %lld fen, %lld points\n", month,
+         sum.statements, sum.created, sum.recomputed, sum.kept, sum.vouchers, sum.amount_fen, sum.points);
+  return 0;
+}
+
 static void usage(void) {
   fprintf(stderr,
           "usage: mallctl COMMAND\n"
           "  migrate                      apply new schema/NNN_*.sql files\n"
           "  seed [--if-empty]            load the demo data (schema/demo/*.sql)\n"
+          "  expire-vouchers              issued vouchers past their last day → expired\n"
           "  create-admin USER ROLE       password from MALL_ADMIN_PASSWORD or stdin; ROLE: super|ops|moderator|finance|enterprise\n"
           "  sms-outbox [--phone P] [--last N]  recent texts, oldest first\n"
           "  sms-send MOBILE TEXT         send a text with the configured driver (MALL_SMS_DRIVER, MALL_SMS_URL)\n"
@@ -419,7 +442,8 @@ static void usage(void) {
           "  grant-points MOBILE AMOUNT EXPIRES REASON   credit a lot of points (EXPIRES: YYYY-MM-DD)\n"
           "  review-approve ID            show a review on the product page\n"
           "  message-approve ID [REPLY]   publish a message, optionally with a reply\n"
-          "  consultation-answer ID TEXT  answer a product consultation\n");
+          "  consultation-answer ID TEXT  answer a product consultation\n"
+          "  settle --month YYYY-MM       build the month's merchant settlement statements (idempotent)\n");
 }
 
 int main(int argc, char **argv) {
@@ -452,6 +476,8 @@ int main(int argc, char **argv) {
     rc = cmd_sms_code_verify(argv[2], argv[3], argv[4], argv[5]);
   } else if (strcmp(cmd, "expire-points") == 0 && argc == 2) {
     rc = cmd_expire_points();
+  } else if (strcmp(cmd, "expire-vouchers") == 0 && argc == 2) {
+    rc = cmd_expire_vouchers();
   } else if (strcmp(cmd, "send-reminders") == 0 && argc == 4 && strcmp(argv[2], "--days") == 0) {
     long long days = id_arg(argv[3]);
     rc = cmd_send_reminders(days > REMINDER_MAX_DAYS ? 0 : (int)days);
@@ -475,6 +501,8 @@ int main(int argc, char **argv) {
     rc = cmd_message_approve(argv[2], argc == 4 ? argv[3] : NULL);
   } else if (strcmp(cmd, "consultation-answer") == 0 && argc == 4) {
     rc = cmd_consultation_answer(argv[2], argv[3]);
+  } else if (strcmp(cmd, "settle") == 0 && argc == 4 && strcmp(argv[2], "--month") == 0) {
+    rc = cmd_settle(argv[3]);
   } else if (strcmp(cmd, "flush-caches") == 0) {
     catalog_bump();
     accounts_bump();

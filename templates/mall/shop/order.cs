@@ -24,6 +24,7 @@
   <?cs /each ?>
   </ul>
 </section>
+<?cs if:subcount(Vouchers) ?><?cs include:"mall/vouchers/order_section.cs" ?><?cs /if ?>
 <div class="order-grid">
 <section class="card">
   <h2><?cs var:Lang.Shop.Order.Address ?></h2>

@@ -1,0 +1,143 @@
+/* settle.c: the merchant owner's side of monthly statements (V7) — bill list, detail with its vouchers,
+ * submit for review, CSV of both. Every query is scoped by the signed-in account's merchant. */
+#include "mch_settle.h"
+#include "settlements.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define T_LIST "merchant/settle/list.cs"
+#define T_DETAIL "merchant/settle/detail.cs"
+#define PER_PAGE 20
+
+static long long id_arg(req *r) {
+  const char *s = req_arg(r, 0);
+  if (!s || !*s || strlen(s) > 15) return 0;
+  return strtoll(s, NULL, 10);
+}
+
+static const char *status_word(void *ctx, const char *status) {
+  char key[64];
+  snprintf(key, sizeof key, "Settle.Status.%s", status);
+  const char *t = req_text(ctx, key);
+  return t == key ? status : t; /* req_text hands back its argument when a key is missing */
+}
+
+static NEOERR *send_csv(req *r, STRING *s, const char *name) {
+  r->content_type = "text/csv; charset=utf-8";
+  r->no_cache = 1;
+  NEOERR *err = string_appendf(&r->headers, "Content-Disposition: attachment; filename=\"%s.csv\"\r\n", name);
+  if (!err) err = string_append(&r->body, s->buf ? s->buf : "");
+  return nerr_pass(err);
+}
+
+static NEOERR *csv(req *r, HDF *rows, const char *const *head, const char *const *cols, int n, const char *name) {
+  const char *labels[16];
+  STRING s;
+  string_init(&s);
+  for (int i = 0; i < n; i++) labels[i] = req_text(r, head[i]);
+  NEOERR *err = settle_csv_header(&s, labels, n);
+  if (!err) err = settle_csv_rows(&s, rows, cols, n, status_word, r);
+  if (!err) err = send_csv(r, &s, name);
+  string_clear(&s);
+  return nerr_pass(err);
+}
+
+/* GET /merchant/settlements?page= → 200 this merchant's statements, newest month first; 400 bad page */
+NEOERR *h_mch_settlements(req *r) {
+  static const in_field F[] = {{"page", IN_INT, 0, 1, 100000, NULL}};
+  in_value v[1];
+  long long total = 0;
+  if (input_read(r, F, 1, v)) return nerr_pass(req_fail(r, 400));
+  long long page = v[0].present ? v[0].i : 1;
+  r->template = T_LIST;
+  r->no_cache = 1;
+  NEOERR *err = hdf_set_value(r->hdf, "Page.Title", req_text(r, "Settle.Title"));
+  if (!err) err = settlements_list(r->db, merchant_id_of(r), "", "", (page - 1) * PER_PAGE, PER_PAGE, r->hdf, "Bills", &total);
+  if (!err) err = req_pager(r, "/merchant/settlements?", page, total, PER_PAGE);
+  return nerr_pass(err);
+}
+
+static const char *const LIST_HEAD[] = {"Settle.Month", "Settle.Vouchers", "Settle.AmountFen", "Settle.Amount",
+                                        "Settle.Points", "Settle.Status", "Settle.Reason", "Settle.SubmittedAt",
+                                        "Settle.PaidAt"};
+static const char *const LIST_COLS[] = {"month", "vouchers", "amount_fen", "amount", "points", "status",
+                                        "reject_reason", "submitted_at", "paid_at"};
+
+/* GET /merchant/settlements.csv → 200 text/csv (UTF-8 BOM) of every statement of this merchant */
+NEOERR *h_mch_settlements_csv(req *r) {
+  HDF *h = NULL;
+  long long total = 0;
+  NEOERR *err = hdf_init(&h);
+  if (!err) err = settlements_list(r->db, merchant_id_of(r), "", "", 0, 100000, h, "B", &total);
+  if (!err) err = csv(r, hdf_get_obj(h, "B"), LIST_HEAD, LIST_COLS, 9, "settlements");
+  hdf_destroy(&h);
+  return nerr_pass(err);
+}
+
+static NEOERR *show(req *r, long long id, int *found) {
+  r->template = T_DETAIL;
+  r->no_cache = 1;
+  *found = 0;
+  NEOERR *err = hdf_set_value(r->hdf, "Page.Title", req_text(r, "Settle.Detail"));
+  /* Another merchant's statement looks exactly like one that does not exist. */
+  if (!err && id) err = settlement_get(r->db, merchant_id_of(r), id, r->hdf, "Bill", found);
+  if (!err && *found) err = settlement_vouchers(r->db, id, r->hdf, "Vouchers");
+  return nerr_pass(err);
+}
+
+/* GET /merchant/settlements/{id}?done= → 200 statement with its vouchers; 404 unknown or another merchant's */
+NEOERR *h_mch_settlement(req *r) {
+  static const in_field F[] = {{"done", IN_ENUM, 0, 0, 0, "submitted"}};
+  in_value v[1];
+  int found = 0;
+  NEOERR *err = show(r, id_arg(r), &found);
+  if (err) return nerr_pass(err);
+  if (!found) return nerr_pass(req_fail(r, 404));
+  if (input_read(r, F, 1, v) == 0 && v[0].present) err = hdf_set_value(r->hdf, "Page.Flash", req_text(r, "Settle.Submitted"));
+  hdf_remove_tree(r->hdf, "Form");
+  return nerr_pass(err);
+}
+
+static const char *const V_HEAD[] = {"Settle.VoucherNo", "Settle.Product", "Settle.RedeemedAt", "Settle.RedeemedBy",
+                                     "Settle.PriceFen", "Settle.Price", "Settle.Points"};
+static const char *const V_COLS[] = {"voucher_no", "product", "redeemed_at", "redeemed_by", "settle_price_fen",
+                                     "price", "points"};
+
+/* GET /merchant/settlements/{id}/vouchers.csv → 200 text/csv of one statement's vouchers; 404 as above */
+NEOERR *h_mch_settlement_csv(req *r) {
+  HDF *h = NULL;
+  int found = 0;
+  long long id = id_arg(r);
+  NEOERR *err = hdf_init(&h);
+  if (!err && id) err = settlement_get(r->db, merchant_id_of(r), id, h, "Bill", &found);
+  if (!err && found) err = settlement_vouchers(r->db, id, h, "V");
+  char name[64];
+  snprintf(name, sizeof name, "settlement-%s", hdf_get_value(h, "Bill.0.month", ""));
+  if (!err && found) err = csv(r, hdf_get_obj(h, "V"), V_HEAD, V_COLS, 7, name);
+  hdf_destroy(&h);
+  if (!err && !found) err = req_fail(r, 404);
+  return nerr_pass(err);
+}
+
+/* POST /merchant/settlements/{id}/submit → 303 detail ?done=submitted; 404 unknown or another merchant's;
+ * 409 the detail with a message (already submitted, or nothing to settle) */
+NEOERR *h_mch_settlement_submit(req *r) {
+  long long id = id_arg(r);
+  settle_result res = SETTLE_NOT_FOUND;
+  NEOERR *err = id ? settlement_submit(r->db, merchant_id_of(r), id, &res) : STATUS_OK;
+  if (err) return nerr_pass(err);
+  if (res == SETTLE_NOT_FOUND) return nerr_pass(req_fail(r, 404));
+  if (res == SETTLE_OK) {
+    char to[80];
+    snprintf(to, sizeof to, "/merchant/settlements/%lld?done=submitted", id);
+    req_redirect(r, to);
+    return STATUS_OK;
+  }
+  int found = 0;
+  err = show(r, id, &found);
+  if (!err) err = hdf_set_value(r->hdf, "Page.FlashError", "1");
+  if (!err) err = hdf_set_value(r->hdf, "Page.Flash", req_text(r, "Settle.CannotSubmit"));
+  r->status = 409;
+  return nerr_pass(err);
+}

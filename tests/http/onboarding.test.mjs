@@ -1,0 +1,213 @@
+// onboarding.test.mjs: V3 merchant onboarding — public application, first review (ops), final review (super),
+// rejections with reasons texted to the applicant, roles, and the new owner signing in with the texted password.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { randomInt } from 'node:crypto';
+import { BASE, Client, sql, mobile, q } from './shop-lib.mjs';
+import { adminClient, adminPost } from './admin-lib.mjs';
+
+// A valid unified social credit code (GB 32100-2015): 17 random characters and the check character.
+const CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+function licenceNo() {
+  const v = Array.from({ length: 17 }, () => randomInt(CHARS.length));
+  const sum = v.reduce((s, x, i) => s + x * WEIGHTS[i], 0);
+  return v.map((x) => CHARS[x]).join('') + CHARS[(31 - (sum % 31)) % 31];
+}
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+// Posts a multipart form (the application has a file field) with the client's cookies and source address.
+function postMultipart(c, path, fields, file) {
+  const boundary = `----onboard${randomInt(1e12)}`;
+  const parts = [];
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  if (file) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="licence"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`));
+    parts.push(file.data, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  const body = Buffer.concat(parts);
+  const headers = {
+    Cookie: [...c.jar].map(([k, v]) => `${k}=${v}`).join('; '),
+    'Content-Type': `multipart/form-data; boundary=${boundary}`,
+    'Content-Length': body.length,
+  };
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: BASE.hostname, port: BASE.port, path, method: 'POST', headers, localAddress: c.localAddress, agent: false }, (res) => {
+      const chunks = [];
+      res.on('data', (d) => chunks.push(d));
+      res.on('end', () => resolve({ status: res.statusCode, location: res.headers.location, html: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const lastSms = (m) => sql(`SELECT body FROM sms_outbox WHERE mobile = ${q(m)} ORDER BY id DESC LIMIT 1`);
+const appRow = (id) => {
+  const [status, merchant] = sql(`SELECT status, COALESCE(merchant_id, 0) FROM merchant_applications WHERE id = ${Number(id)}`).split('\t');
+  return { status, merchant: Number(merchant) };
+};
+
+function form(over = {}) {
+  return {
+    company: `测试洗车行 ${randomInt(1e6)}`, contact: '王经理', mobile: mobile(), address: '深圳市南山区科技园 1 号',
+    category: 'carwash', licence_no: licenceNo(), username: `shop_${randomInt(1e9)}`, ...over,
+  };
+}
+
+// Applies as an anonymous visitor; returns the application id.
+async function apply(fields = form()) {
+  const c = new Client();
+  assert.equal((await c.get('/merchant/apply')).status, 200);
+  const r = await postMultipart(c, '/merchant/apply', { csrf: c.csrf, ...fields }, { name: 'licence.png', type: 'image/png', data: PNG });
+  assert.equal(r.status, 303, r.html.match(/field-error[^>]*>([^<]*)/g)?.join(' '));
+  const id = Number(new URL(r.location, BASE).searchParams.get('no'));
+  assert.ok(id > 0);
+  return id;
+}
+
+async function merchantLogin(username, password) {
+  const c = new Client();
+  assert.equal((await c.get('/merchant/login')).status, 200);
+  return { c, r: await c.request('POST', '/merchant/login', { csrf: c.csrf, username, password }) };
+}
+
+test('apply → first review by ops → final review by super → the owner signs in with the texted password', async () => {
+  const f = form();
+  const id = await apply(f);
+  assert.equal(appRow(id).status, 'submitted');
+  assert.match(lastSms(f.mobile), new RegExp(`编号 ${id}`));
+  const img = sql(`SELECT licence_image FROM merchant_applications WHERE id = ${id}`);
+  assert.match(img, /^\/uploads\/[0-9a-f]+\.png$/);
+
+  const { c: ops } = await adminClient('ops');
+  const page = await ops.get(`/admin/applications/${id}`);
+  assert.equal(page.status, 200);
+  assert.match(page.html, /id="review-first"/);
+  assert.ok(page.html.includes(f.company));
+  assert.match((await ops.get('/admin/applications?status=submitted')).html, new RegExp(`data-id="${id}"`));
+  // ops cannot take the final step
+  assert.equal((await adminPost(ops, `/admin/applications/${id}/final`, { decision: 'approve' })).status, 403);
+  const r1 = await adminPost(ops, `/admin/applications/${id}/first`, { decision: 'approve', reason: '' });
+  assert.equal(r1.status, 303);
+  assert.equal(appRow(id).status, 'first_approved');
+  assert.match(lastSms(f.mobile), /初审/);
+  // a second first review is refused: it is no longer at that stage
+  assert.equal((await adminPost(ops, `/admin/applications/${id}/first`, { decision: 'reject', reason: 'x' })).status, 409);
+
+  const { c: sup } = await adminClient('super');
+  const p2 = await sup.get(`/admin/applications/${id}`);
+  assert.match(p2.html, /id="review-final"/);
+  const r2 = await adminPost(sup, `/admin/applications/${id}/final`, { decision: 'approve' }, `/admin/applications/${id}`);
+  assert.equal(r2.status, 303);
+  const row = appRow(id);
+  assert.equal(row.status, 'approved');
+  assert.ok(row.merchant > 0);
+  assert.equal(sql(`SELECT CONCAT(name, '|', status) FROM merchants WHERE id = ${row.merchant}`), `${f.company}|active`);
+  assert.equal(sql(`SELECT CONCAT(role, '|', merchant_id) FROM merchant_users WHERE username = '${f.username}'`), `owner|${row.merchant}`);
+  // every step audited
+  assert.equal(sql(`SELECT GROUP_CONCAT(action ORDER BY id) FROM audit_log WHERE entity = 'merchant_application' AND entity_id = ${id}`),
+    'first_approve,final_approve');
+  assert.equal(sql(`SELECT COUNT(*) FROM audit_log WHERE entity = 'merchant' AND entity_id = ${row.merchant} AND action = 'create'`), '1');
+
+  const sms = lastSms(f.mobile);
+  assert.ok(sms.includes(f.username), sms);
+  const pw = sms.match(/初始密码：([A-Za-z0-9]+)/)[1];
+  assert.ok(pw.length >= 10);
+  assert.equal((await merchantLogin(f.username, 'wrong-password')).r.status === 303, false);
+  const { c: m, r } = await merchantLogin(f.username, pw);
+  assert.equal(r.status, 303);
+  const home = await m.get('/merchant/');
+  assert.equal(home.status, 200);
+  assert.ok(home.html.includes(f.company));
+  // the password is stored only as a hash
+  assert.ok(!sql(`SELECT password_hash FROM merchant_users WHERE username = '${f.username}'`).includes(pw));
+});
+
+test('rejections need a reason, which is texted; a rejected application cannot be approved later', async () => {
+  const f = form();
+  const id = await apply(f);
+  const { c: ops } = await adminClient('ops');
+  const bad = await adminPost(ops, `/admin/applications/${id}/first`, { decision: 'reject', reason: '' }, `/admin/applications/${id}`);
+  assert.equal(bad.status, 400);
+  assert.equal(appRow(id).status, 'submitted');
+  const r = await adminPost(ops, `/admin/applications/${id}/first`, { decision: 'reject', reason: '营业执照照片不清晰' });
+  assert.equal(r.status, 303);
+  assert.equal(appRow(id).status, 'rejected');
+  assert.match(lastSms(f.mobile), /未通过初审.*营业执照照片不清晰/);
+  const { c: sup } = await adminClient('super');
+  assert.equal((await adminPost(sup, `/admin/applications/${id}/final`, { decision: 'approve' })).status, 409);
+  assert.equal(appRow(id).merchant, 0);
+
+  // final rejection
+  const g = form();
+  const id2 = await apply(g);
+  assert.equal((await adminPost(ops, `/admin/applications/${id2}/first`, { decision: 'approve' })).status, 303);
+  const r2 = await adminPost(sup, `/admin/applications/${id2}/final`, { decision: 'reject', reason: '所在区域暂不开放合作' });
+  assert.equal(r2.status, 303);
+  assert.equal(appRow(id2).status, 'rejected');
+  assert.equal(appRow(id2).merchant, 0);
+  assert.match(lastSms(g.mobile), /未通过终审.*所在区域暂不开放合作/);
+  assert.equal(sql(`SELECT COUNT(*) FROM merchant_users WHERE username = '${g.username}'`), '0');
+});
+
+test('roles: moderator and finance cannot open applications; anonymous goes to sign-in; missing CSRF is 403', async () => {
+  const id = await apply();
+  for (const role of ['moderator', 'finance']) {
+    const { c } = await adminClient(role);
+    assert.equal((await c.get('/admin/applications')).status, 403, role);
+    assert.equal((await adminPost(c, `/admin/applications/${id}/first`, { decision: 'approve' })).status, 403, role);
+  }
+  const anon = new Client();
+  assert.equal((await anon.get(`/admin/applications/${id}`)).status, 303);
+  const { c: ops } = await adminClient('ops');
+  await ops.get('/admin/applications');
+  assert.equal((await ops.request('POST', `/admin/applications/${id}/first`, { decision: 'approve' })).status, 403);
+  assert.equal(appRow(id).status, 'submitted');
+  // the public form checks CSRF too
+  const v = new Client();
+  await v.get('/merchant/apply');
+  const r = await postMultipart(v, '/merchant/apply', form(), { name: 'a.png', type: 'image/png', data: PNG });
+  assert.equal(r.status, 403);
+});
+
+test('the form refuses bad input with a message per field and stores nothing', async () => {
+  const c = new Client();
+  await c.get('/merchant/apply');
+  const f = form({ mobile: '12345', licence_no: '91440300MA5ABCDEF0', username: '9bad name' });
+  const before = sql('SELECT COUNT(*) FROM merchant_applications');
+  const r = await postMultipart(c, '/merchant/apply', { csrf: c.csrf, ...f }, { name: 'x.png', type: 'image/png', data: PNG });
+  assert.equal(r.status, 400);
+  for (const field of ['mobile', 'licence_no', 'username']) assert.match(r.html, new RegExp(`id="e-${field}"`), field);
+  // a "PNG" that is really text
+  const g = form();
+  const r2 = await postMultipart(c, '/merchant/apply', { csrf: c.csrf, ...g }, { name: 'x.png', type: 'image/png', data: Buffer.from('<?php echo 1; ?>') });
+  assert.equal(r2.status, 400);
+  assert.match(r2.html, /JPG/);
+  // no image at all
+  const r3 = await postMultipart(c, '/merchant/apply', { csrf: c.csrf, ...form() });
+  assert.equal(r3.status, 400);
+  assert.equal(sql('SELECT COUNT(*) FROM merchant_applications'), before);
+  // a sign-in name already in use
+  const r4 = await postMultipart(c, '/merchant/apply', { csrf: c.csrf, ...form({ username: 'carwash' }) }, { name: 'x.png', type: 'image/png', data: PNG });
+  assert.equal(r4.status, 400);
+  assert.match(r4.html, /id="e-username"/);
+});
+
+test('a sign-in name taken between application and final review is a clear error, and nothing is created', async () => {
+  const f = form();
+  const id = await apply(f);
+  const { c: ops } = await adminClient('ops');
+  assert.equal((await adminPost(ops, `/admin/applications/${id}/first`, { decision: 'approve' })).status, 303);
+  sql(`INSERT INTO merchant_users (merchant_id, username, password_hash, role) SELECT merchant_id, '${f.username}', password_hash, 'staff' FROM merchant_users WHERE username = 'carwash'`);
+  const merchants = sql('SELECT COUNT(*) FROM merchants');
+  const { c: sup } = await adminClient('super');
+  const r = await adminPost(sup, `/admin/applications/${id}/final`, { decision: 'approve' }, `/admin/applications/${id}`);
+  assert.equal(r.status, 409);
+  assert.match(r.html, /登录名已被/);
+  assert.equal(appRow(id).status, 'first_approved');
+  assert.equal(sql('SELECT COUNT(*) FROM merchants'), merchants);
+});
