@@ -5,7 +5,6 @@
 #include "render.h"
 #include "session.h"
 #include <fcgiapp.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,12 +49,48 @@ static int io_writef(void *data, const char *fmt, va_list ap) {
 
 static char **io_envp(void) { return g_io.fr ? g_io.fr->envp : g_io.env; }
 
+/* cgi_init asks for some thirty variables; a scan of the environment for each costs more than the
+ * rest of a cached page. So each request indexes its environment once by name hash. */
+#define ENV_SLOTS 256
+static struct { const char *name[ENV_SLOTS]; size_t len[ENV_SLOTS]; int used, overflow; } g_env;
+
+static unsigned env_hash(const char *s, size_t n) {
+  unsigned h = 2166136261u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+static void env_index(void) {
+  memset(&g_env, 0, sizeof g_env);
+  for (char **e = io_envp(); e && *e; e++) {
+    const char *eq = strchr(*e, '=');
+    if (!eq) continue;
+    size_t n = (size_t)(eq - *e);
+    /* Each request header is a variable: a request with hundreds of them is looked up by scanning. */
+    if (g_env.used >= ENV_SLOTS / 2) { g_env.overflow = 1; return; }
+    unsigned s = env_hash(*e, n) % ENV_SLOTS;
+    while (g_env.name[s] && !(g_env.len[s] == n && strncmp(g_env.name[s], *e, n) == 0)) s = (s + 1) % ENV_SLOTS;
+    if (!g_env.name[s]) { g_env.name[s] = *e; g_env.len[s] = n; g_env.used++; } /* the first of duplicates wins */
+  }
+}
+
+/* handle() indexes each request's environment before anything reads it. */
+static const char *env_find(const char *k) {
+  size_t kl = strlen(k);
+  if (g_env.overflow) {
+    for (char **e = io_envp(); e && *e; e++)
+      if (strncmp(*e, k, kl) == 0 && (*e)[kl] == '=') return *e + kl + 1;
+    return NULL;
+  }
+  for (unsigned s = env_hash(k, kl) % ENV_SLOTS; g_env.name[s]; s = (s + 1) % ENV_SLOTS)
+    if (g_env.len[s] == kl && strncmp(g_env.name[s], k, kl) == 0) return g_env.name[s] + kl + 1;
+  return NULL;
+}
+
 static char *io_getenv(void *data, const char *k) {
   (void)data;
-  size_t kl = strlen(k);
-  for (char **e = io_envp(); e && *e; e++)
-    if (strncmp(*e, k, kl) == 0 && (*e)[kl] == '=') return strdup(*e + kl + 1); /* cgiwrap frees it */
-  return NULL;
+  const char *v = env_find(k);
+  return v ? strdup(v) : NULL; /* cgiwrap frees it */
 }
 
 static int io_putenv(void *data, const char *k, const char *v) {
@@ -78,12 +113,7 @@ static int io_iterenv(void *data, int n, char **k, char **v) {
   return 0;
 }
 
-static const char *env_get(const char *k) {
-  size_t kl = strlen(k);
-  for (char **e = io_envp(); e && *e; e++)
-    if (strncmp(*e, k, kl) == 0 && (*e)[kl] == '=') return *e + kl + 1;
-  return NULL;
-}
+static const char *env_get(const char *k) { return env_find(k); }
 
 /* Finds cookie name in the raw Cookie header (for the fast path, before any parsing).
  * Returns 1 when present; copies its value into buf when buf is not NULL. */
@@ -417,8 +447,6 @@ static NEOERR *render_page(req *r, STRING *body, STRING *page, unsigned long lon
   char layout[128];
   snprintf(layout, sizeof layout, "layout/%s.cs", r->app->name);
   if ((err = render_layout(r->hdf, layout, page))) return nerr_pass(err);
-  /* Template indentation is a third of a page: ClearSilver's stripper keeps <pre>/<textarea> intact. */
-  if (page->buf) cgi_html_ws_strip(page, 1);
   if (full_page_cacheable(r) && !r->user_id && r->status == 200 && !r->no_cache && !r->headers.len &&
       !hdf_get_obj(r->hdf, "Page.Flash") && !hdf_get_obj(r->hdf, "Page.SessionExpired") &&
       !strstr(page->buf ? page->buf : "", CSRF_MARK)) {
@@ -468,6 +496,7 @@ static NEOERR *parse_request(req *r, int *parsed) {
 static int handle(const app *a) {
   struct timespec t0, t1;
   clock_gettime(CLOCK_MONOTONIC, &t0);
+  env_index();
   req r;
   memset(&r, 0, sizeof r);
   r.app = a;
@@ -558,7 +587,7 @@ static int app_init(const app *a) {
   return 0;
 }
 
-static volatile sig_atomic_t g_stop, g_waiting;
+static volatile sig_atomic_t g_stop, g_waiting, g_alarm_armed;
 /* lighttpd stops its FastCGI children with SIGTERM. Waiting in accept (libfcgi retries it after
  * EINTR), a process leaves at once; in the middle of a request it finishes the request first. */
 static void on_term(int sig) {
@@ -570,15 +599,20 @@ static void on_term(int sig) {
   }
 }
 
-/* Waits for the next connection; while request lines are buffered, wakes once a second to write them. */
+/* Buffered request lines reach the log within a second even when no request follows: an alarm (at
+ * most one a second, no syscall per request) writes them if the process is still waiting then. */
+static void on_alarm(int sig) {
+  (void)sig;
+  g_alarm_armed = 0;
+  if (g_waiting) log_flush_from_signal();
+}
+
 static int wait_for_request(FCGX_Request *fr) {
-  while (!g_stop && log_pending()) {
-    struct pollfd p = {.fd = 0, .events = POLLIN};
-    int n = poll(&p, 1, 1000);
-    if (n == 0) log_flush();
-    else if (n > 0) break;
-  }
   if (g_stop) return -1;
+  if (log_pending() && !g_alarm_armed) {
+    g_alarm_armed = 1;
+    alarm(1);
+  }
   g_waiting = 1;
   int rc = g_stop ? -1 : FCGX_Accept_r(fr);
   g_waiting = 0;
@@ -593,6 +627,11 @@ int app_run(const app *a) {
   sa.sa_handler = on_term;
   sigaction(SIGTERM, &sa, NULL);
   sigaction(SIGUSR1, &sa, NULL);
+  struct sigaction al;
+  memset(&al, 0, sizeof al);
+  al.sa_handler = on_alarm;
+  al.sa_flags = SA_RESTART; /* accept goes on waiting */
+  sigaction(SIGALRM, &al, NULL);
   FCGX_Init();
   FCGX_Request fr;
   FCGX_InitRequest(&fr, 0, 0);

@@ -39,6 +39,7 @@ void log_flush(void) {
 void log_flush_from_signal(void) {
   /* write(2) is async-signal-safe; callers only use this while no line is being appended. */
   if (g_len && write(g_fd, g_buf, g_len) < 0) return;
+  g_len = 0;
 }
 
 int log_pending(void) { return g_len > 0; }
