@@ -412,29 +412,39 @@ static NEOERR *dispatch(req *r, STRING *body, unsigned long long *gen, int *cach
 
 /* Anonymous GETs of cacheable pages can be answered whole, before any HDF or database work. */
 static int full_page_cacheable(req *r) {
-  char name[64];
-  snprintf(name, sizeof name, "%s_sid", r->app->realm);
-  return r->route && (r->route->flags & R_CACHE) && strcmp(r->method, "POST") != 0 && !req_cookie(r, name);
+  return r->route && (r->route->flags & R_CACHE) && strcmp(r->method, "POST") != 0;
 }
 
-static void full_page_key(req *r, char *key, size_t len) {
-  snprintf(key, len, "P|%s|%s", r->lang, r->uri);
+/* gen: for a member's page, the accounts generation its header data belongs to — part of the key, so
+ * after a balance change or sign-out no older page matches. */
+static void full_page_key(req *r, unsigned long long gen, char *key, size_t len) {
+  if (r->user_id) snprintf(key, len, "S|%llu|%s|%s|%s", gen, r->sid_hash, r->lang, r->uri);
+  else snprintf(key, len, "P|%s|%s", r->lang, r->uri);
 }
 
-/* Answers an anonymous GET of a cacheable page straight from the full-page cache: no HDF, no
- * query parsing, no database. Returns 1 when page holds the answer. */
+/* Answers a GET of a cacheable page straight from the full-page cache: no HDF, no query parsing, no
+ * database. Anonymous pages are shared; a signed-in visitor's page (its header shows the member) is
+ * kept per session and only served while the session cache still trusts that session — any sign-out,
+ * balance or status change (accounts generation) and any catalog change drop it. Returns 1 when page
+ * holds the answer. */
 static int fast_page(req *r, STRING *page) {
-  char name[64], lang[8];
+  char name[64], lang[8], token[80];
   if (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0) return 0;
   snprintf(name, sizeof name, "%s_sid", r->app->realm);
-  if (env_cookie(name, NULL, 0)) return 0;
+  if (env_cookie(name, token, sizeof token)) {
+    long long id = 0;
+    if (!session_peek(r->app->realm, token, r->sid_hash, &id)) { r->sid_hash[0] = 0; return 0; }
+    r->user_id = id;
+  }
   r->lang = env_cookie("lang", lang, sizeof lang) && strcmp(lang, "en") == 0 ? "en" : "zh-CN";
   int st = 0;
   r->route = route_find(r->app, r->method, r->path, r->args, &st);
   if (!r->route || !(r->route->flags & R_CACHE)) return 0;
   char key[1300];
-  full_page_key(r, key, sizeof key);
-  return page_cache_get(key, page);
+  full_page_key(r, accounts_generation(), key, sizeof key);
+  if (!page_cache_get(key, page)) return 0;
+  if (r->user_id) csrf_for_session(r->app->realm, r->sid_hash, r->csrf);
+  return 1;
 }
 
 
@@ -447,11 +457,13 @@ static NEOERR *render_page(req *r, STRING *body, STRING *page, unsigned long lon
   char layout[128];
   snprintf(layout, sizeof layout, "layout/%s.cs", r->app->name);
   if ((err = render_layout(r->hdf, layout, page))) return nerr_pass(err);
-  if (full_page_cacheable(r) && !r->user_id && r->status == 200 && !r->no_cache && !r->headers.len &&
+  /* Anonymous pages are cached only without a CSRF placeholder (the fast path has no token for a
+   * visitor); a member's page keeps its placeholders, filled with the session's token when served. */
+  if (full_page_cacheable(r) && r->status == 200 && !r->no_cache && !r->headers.len &&
       !hdf_get_obj(r->hdf, "Page.Flash") && !hdf_get_obj(r->hdf, "Page.SessionExpired") &&
-      !strstr(page->buf ? page->buf : "", CSRF_MARK)) {
+      (r->user_id ? r->user_gen_set : !strstr(page->buf ? page->buf : "", CSRF_MARK))) {
     char key[1300];
-    full_page_key(r, key, sizeof key);
+    full_page_key(r, r->user_gen, key, sizeof key);
     page_cache_put(key, page->buf ? page->buf : "", gen);
   }
   return nerr_pass(fill_csrf(r, page));
@@ -520,6 +532,7 @@ static int handle(const app *a) {
   if (fast_page(&r, &page)) {
     done = 1;
     if (a->on_cache_hit) a->on_cache_hit(&r);
+    err = fill_csrf(&r, &page); /* a member's page carries placeholders for the session's token */
   } else {
     r.route = NULL;
     r.lang = "zh-CN";

@@ -71,20 +71,45 @@ static void sess_forget(unsigned s) {
   g_sess[s].hash[0] = 0;
 }
 
-/* 1 when the request's session was answered from the cache (User.* filled in). */
-static int sess_cached(req *r, const char *hash) {
+/* The cache slot holding a still-trustworthy entry for hash, or -1. */
+static int sess_valid_slot(const char *realm, const char *hash) {
   unsigned s = sess_slot(hash);
-  if (strcmp(g_sess[s].hash, hash) != 0 || g_sess[s].realm != r->app->realm) return 0;
+  if (strcmp(g_sess[s].hash, hash) != 0 || g_sess[s].realm != realm) return -1;
   time_t now = time(NULL);
   /* Past a minute of idleness the database must see the visit (touch) and judge the timeout. */
   if (g_sess[s].gen != accounts_generation() || now - g_sess[s].at >= SESSION_CACHE_SECONDS ||
       now - g_sess[s].seen >= 60 || now - g_sess[s].created > SESSION_MAX_SECONDS) {
     sess_forget(s);
-    return 0;
+    return -1;
   }
+  return (int)s;
+}
+
+int session_peek(const char *realm, const char *token, char hash[65], long long *principal_id) {
+  if (!is_hex(token, 64)) return 0;
+  crypto_sha256_hex(token, hash);
+  int s = sess_valid_slot(realm, hash);
+  if (s < 0) return 0;
+  *principal_id = g_sess[s].id;
+  return 1;
+}
+
+void csrf_for_session(const char *realm, const char *sid_hash, char out[65]) {
+  char msg[200];
+  snprintf(msg, sizeof msg, "csrf|%s|%s", realm, sid_hash);
+  crypto_hmac_hex(msg, out);
+}
+
+/* 1 when the request's session was answered from the cache (User.* filled in). */
+static int sess_cached(req *r, const char *hash) {
+  int slot = sess_valid_slot(r->app->realm, hash);
+  if (slot < 0) return 0;
+  unsigned s = (unsigned)slot;
   if (g_sess[s].user && hdf_copy(r->hdf, "User", g_sess[s].user) != STATUS_OK) return 0;
   r->user_id = g_sess[s].id;
   r->user_loaded = 1;
+  r->user_gen = g_sess[s].gen;
+  r->user_gen_set = 1;
   memcpy(r->sid_hash, hash, 65);
   return 1;
 }
@@ -141,6 +166,8 @@ NEOERR *session_load(req *r) {
   g_pending.created = now - s.age;
   g_pending.seen = now - s.idle;
   g_pending.gen = gen;
+  r->user_gen = gen;
+  r->user_gen_set = 1;
   r->user_id = s.id;
   memcpy(r->sid_hash, hash, sizeof hash);
   return STATUS_OK;
@@ -194,7 +221,8 @@ NEOERR *csrf_prepare(req *r, int make_anon) {
   char msg[200];
   r->csrf[0] = 0;
   if (r->sid_hash[0]) {
-    snprintf(msg, sizeof msg, "csrf|%s|%s", r->app->realm, r->sid_hash);
+    csrf_for_session(r->app->realm, r->sid_hash, r->csrf);
+    return STATUS_OK;
   } else {
     const char *anon = req_cookie(r, ANON_COOKIE);
     if (is_hex(anon, 32)) {
