@@ -27,7 +27,7 @@ cat <<MSG
   Demo accounts
     member    13800138000 / Demo@2026      http://127.0.0.1:$PORT/login
     admin     admin / Admin@2026           http://127.0.0.1:$PORT/admin/   (also ops, moderator, finance)
-    merchant  carwash / Merchant@2026      (merchant portal arrives with its issue)
+    merchant  carwash / Merchant@2026      http://127.0.0.1:$PORT/merchant/
 
   SMS texts (codes) are kept in the outbox:  build/mallctl sms-outbox --last 5
   Logs: var/log/   Press Ctrl-C to stop.
