@@ -1,5 +1,6 @@
 /* settlements.c: monthly merchant statements (V7) — build, submit, review, pay, and their CSV */
 #include "settlements.h"
+#include "csv.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -201,25 +202,9 @@ NEOERR *settlement_review(MYSQL *db, const audit_actor *who, long long id, const
   return nerr_pass(err);
 }
 
-NEOERR *settle_csv_text(STRING *s, const char *v, int first) {
-  NEOERR *err = first ? STATUS_OK : string_append_char(s, ',');
-  if (!v) v = "";
-  /* A leading = + - @ would run as a spreadsheet formula: prefix ' so it shows as text. */
-  int guard = v[0] && strchr("=+-@\t\r", v[0]) != NULL;
-  int quote = strpbrk(v, ",\"\r\n") != NULL;
-  if (!err && quote) err = string_append_char(s, '"');
-  if (!err && guard) err = string_append_char(s, '\'');
-  for (const char *c = v; *c && !err; c++) {
-    if (*c == '"') err = string_append_char(s, '"');
-    if (!err) err = string_append_char(s, *c);
-  }
-  if (!err && quote) err = string_append_char(s, '"');
-  return nerr_pass(err);
-}
-
 NEOERR *settle_csv_header(STRING *s, const char *const *labels, int n) {
-  NEOERR *err = string_append(s, "\xEF\xBB\xBF");
-  for (int i = 0; i < n && !err; i++) err = settle_csv_text(s, labels[i], i == 0);
+  NEOERR *err = string_append(s, CSV_BOM);
+  for (int i = 0; i < n && !err; i++) err = csv_text(s, labels[i], i == 0);
   if (!err) err = string_append(s, "\r\n");
   return nerr_pass(err);
 }
@@ -231,7 +216,7 @@ NEOERR *settle_csv_rows(STRING *s, HDF *rows, const char *const *cols, int n,
     for (int i = 0; i < n && !err; i++) {
       const char *v = hdf_get_value(row, cols[i], "");
       if (strcmp(cols[i], "status") == 0) v = label(ctx, v);
-      err = settle_csv_text(s, v, i == 0);
+      err = csv_text(s, v, i == 0);
     }
     if (!err) err = string_append(s, "\r\n");
   }

@@ -40,9 +40,7 @@ NEOERR *settlement_submit(MYSQL *db, long long merchant_id, long long id, settle
 NEOERR *settlement_review(MYSQL *db, const audit_actor *who, long long id, const char *action, const char *reason,
                           settle_result *res);
 
-/* CSV pieces (RFC 4180, formula-guarded text cells). */
-NEOERR *settle_csv_text(STRING *s, const char *v, int first);
-/* Header row with a UTF-8 BOM so spreadsheets read Chinese correctly. */
+/* CSV (cells from cgi/domain/csv.h). Header row with a UTF-8 BOM so spreadsheets read Chinese correctly. */
 NEOERR *settle_csv_header(STRING *s, const char *const *labels, int n);
 
 /* Appends one line per child of rows (may be NULL) with the columns cols; a "status" column is written as

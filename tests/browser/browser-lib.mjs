@@ -11,6 +11,24 @@ export const SHOTS = process.env.MALL_SCREENSHOTS ||
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+// Several people in one browser (one context, so one cookie jar, each): launch once, watch each page.
+export function launchChromium() {
+  mkdirSync(SHOTS, { recursive: true });
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+// Records console errors, page errors and responses >= 400 (the browser's own favicon probe aside) of page.
+export function watchPage(page, who, problems) {
+  page.setDefaultTimeout(15000);
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`${who} console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`${who} page error: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !/\/favicon\.ico$/.test(r.url())) problems.push(`${who} ${r.status()} ${r.url()}`);
+  });
+}
+
 // Opens a fresh profile with one page. problems collects console errors, page errors and responses with a
 // status >= failStatus (a journey asserts it stays empty). shot(name) saves a full-page screenshot.
 export async function openBrowser({ failStatus = 400, viewport = { width: 1280, height: 900 } } = {}) {

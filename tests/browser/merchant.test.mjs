@@ -4,17 +4,15 @@
 // order shows the voucher used.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { chromium } from 'playwright-core';
+import { launchChromium, watchPage, SHOTS, BASE } from './browser-lib.mjs';
 import { checkLedger, mallctl, sql } from '../http/shop-lib.mjs';
 
-const BASE = process.env.MALL_URL || 'http://127.0.0.1:8080';
 const VAR = process.env.MALL_VAR;
-const SHOTS = process.env.MALL_SCREENSHOTS || (VAR ? join(VAR, 'screenshots') : join(tmpdir(), 'mall-screenshots'));
 const DEMO = { mobile: '13800138000', password: 'Demo@2026' };
 const CARWASH = { username: 'carwash', password: 'Merchant@2026' };
 const TAG = randomInt(1e6, 1e7);
@@ -23,28 +21,12 @@ let browser, work;
 const problems = []; // console errors, failed requests and 5xx responses seen by anyone
 const pages = {};
 
-function watch(page, who) {
-  page.setDefaultTimeout(15000);
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) problems.push(`${who} console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`${who} page error: ${e.message}`));
-  // A missing stylesheet, script or image is a broken page too (the browser's own favicon probe aside).
-  page.on('response', (r) => {
-    if (r.status() >= 400 && !/\/favicon\.ico$/.test(r.url())) problems.push(`${who} ${r.status()} ${r.url()}`);
-  });
-}
+const watch = (page, who) => watchPage(page, who, problems);
 
 before(async () => {
   if (!VAR) throw new Error('MALL_VAR must point at the running stack\'s var directory');
-  mkdirSync(SHOTS, { recursive: true });
   work = mkdtempSync(join(tmpdir(), 'mall-merchant-browser-'));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   // One cookie jar per person: the applicant (later the new merchant), two admins, the member, the car wash.
   for (const who of ['applicant', 'ops', 'super', 'member', 'carwash']) {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
