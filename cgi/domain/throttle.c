@@ -34,3 +34,28 @@ NEOERR *throttle_clear(MYSQL *db, const char *scope, const char *subject) {
 NEOERR *throttle_prune(MYSQL *db, const char *scope, int keep) {
   return nerr_pass(db_exec(db, SQL_THROTTLE_PRUNE, DBA(DS(scope), DI(keep)), NULL, NULL));
 }
+
+NEOERR *login_guard_check(MYSQL *db, const login_guard *g, const char *account, const char *ip, login_lock *lock,
+                          long long *left) {
+  *lock = LOGIN_OPEN;
+  NEOERR *err = throttle_locked(db, g->scope_ip, ip, g->ip_limit, g->window, left);
+  if (err || *left) {
+    if (!err) *lock = LOGIN_IP_LOCKED;
+    return nerr_pass(err);
+  }
+  err = throttle_locked(db, g->scope_account, account, g->account_limit, g->window, left);
+  if (!err && *left) *lock = LOGIN_ACCOUNT_LOCKED;
+  return nerr_pass(err);
+}
+
+NEOERR *login_guard_failed(MYSQL *db, const login_guard *g, const char *account, const char *ip) {
+  NEOERR *err = throttle_hit(db, g->scope_ip, ip);
+  if (!err) err = throttle_hit(db, g->scope_account, account);
+  if (!err) err = throttle_prune(db, g->scope_ip, 2 * g->window);
+  if (!err) err = throttle_prune(db, g->scope_account, 2 * g->window);
+  return nerr_pass(err);
+}
+
+NEOERR *login_guard_passed(MYSQL *db, const login_guard *g, const char *account) {
+  return nerr_pass(throttle_clear(db, g->scope_account, account));
+}

@@ -14,4 +14,19 @@ NEOERR *throttle_clear(MYSQL *db, const char *scope, const char *subject);
 /* Deletes events of scope older than keep seconds (a few rows per call, cheap to run often). */
 NEOERR *throttle_prune(MYSQL *db, const char *scope, int keep);
 
+/* Sign-in throttling, the same for members, admins and merchants: failures counted per account and
+ * per client IP within a window. */
+typedef struct {
+  const char *scope_account, *scope_ip;
+  int account_limit, ip_limit, window;
+} login_guard;
+typedef enum { LOGIN_OPEN, LOGIN_IP_LOCKED, LOGIN_ACCOUNT_LOCKED } login_lock;
+/* Is a sign-in to account from ip allowed now? *left: seconds until it is, when locked. */
+NEOERR *login_guard_check(MYSQL *db, const login_guard *g, const char *account, const char *ip, login_lock *lock,
+                          long long *left);
+/* A wrong password (or unknown account: counted too, so a lock reveals nothing about existence). */
+NEOERR *login_guard_failed(MYSQL *db, const login_guard *g, const char *account, const char *ip);
+/* A successful sign-in forgets the account's failures. */
+NEOERR *login_guard_passed(MYSQL *db, const login_guard *g, const char *account);
+
 #endif

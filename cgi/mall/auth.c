@@ -208,27 +208,25 @@ NEOERR *h_login(req *r) {
   const char *next = read_next(r);
   NEOERR *err = show(r, T_LOGIN, "Auth.LoginTitle");
   if (err || input_read(r, F, 2, v)) return nerr_pass(err);
+  static const login_guard G = {LOGIN_SCOPE_ACCOUNT, LOGIN_SCOPE_IP, LOGIN_ACCOUNT_LIMIT, LOGIN_IP_LIMIT, LOGIN_WINDOW};
   const char *ip = req_client_ip(r);
   long long left = 0;
-  if ((err = throttle_locked(r->db, LOGIN_SCOPE_IP, ip, LOGIN_IP_LIMIT, LOGIN_WINDOW, &left))) return nerr_pass(err);
-  if (left) { r->status = 429; return nerr_pass(error_n(r, NULL, "Auth.IpLocked", minutes(left))); }
-  if ((err = throttle_locked(r->db, LOGIN_SCOPE_ACCOUNT, v[0].s, LOGIN_ACCOUNT_LIMIT, LOGIN_WINDOW, &left)))
-    return nerr_pass(err);
-  if (left) { r->status = 429; return nerr_pass(error_n(r, NULL, "Auth.AccountLocked", minutes(left))); }
+  login_lock lock;
+  if ((err = login_guard_check(r->db, &G, v[0].s, ip, &lock, &left))) return nerr_pass(err);
+  if (lock != LOGIN_OPEN) {
+    r->status = 429;
+    return nerr_pass(error_n(r, NULL, lock == LOGIN_IP_LOCKED ? "Auth.IpLocked" : "Auth.AccountLocked", minutes(left)));
+  }
   long long id = 0;
   member_auth_status st;
   if ((err = member_authenticate(r->db, v[0].s, v[1].s, &id, &st))) return nerr_pass(err);
   if (st == MEMBER_AUTH_FROZEN) return nerr_pass(req_form_error(r, NULL, "Auth.Frozen"));
   if (st == MEMBER_AUTH_BAD) {
-    /* Unknown mobiles count too, so a lock says nothing about whether an account exists. */
-    err = throttle_hit(r->db, LOGIN_SCOPE_IP, ip);
-    if (!err) err = throttle_hit(r->db, LOGIN_SCOPE_ACCOUNT, v[0].s);
-    if (!err) err = throttle_prune(r->db, LOGIN_SCOPE_IP, 2 * LOGIN_WINDOW);
-    if (!err) err = throttle_prune(r->db, LOGIN_SCOPE_ACCOUNT, 2 * LOGIN_WINDOW);
+    err = login_guard_failed(r->db, &G, v[0].s, ip);
     if (!err) err = req_form_error(r, NULL, "Auth.BadLogin");
     return nerr_pass(err);
   }
-  if ((err = throttle_clear(r->db, LOGIN_SCOPE_ACCOUNT, v[0].s))) return nerr_pass(err);
+  if ((err = login_guard_passed(r->db, &G, v[0].s))) return nerr_pass(err);
   if ((err = req_login(r, id))) return nerr_pass(err);
   req_redirect(r, after_login(r, next, "/account"));
   return STATUS_OK;

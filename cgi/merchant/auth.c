@@ -75,29 +75,24 @@ NEOERR *h_mch_login(req *r) {
   NEOERR *err = show(r);
   if (err || input_read(r, F, 2, v)) return nerr_pass(err);
   hdf_remove_tree(r->hdf, "Form.Values.password");
+  static const login_guard G = {MERCHANT_LOGIN_SCOPE_ACCOUNT, MERCHANT_LOGIN_SCOPE_IP, MERCHANT_LOGIN_ACCOUNT_LIMIT,
+                                MERCHANT_LOGIN_IP_LIMIT, MERCHANT_LOGIN_WINDOW};
   const char *ip = req_client_ip(r);
   long long left = 0;
-  if ((err = throttle_locked(r->db, MERCHANT_LOGIN_SCOPE_IP, ip, MERCHANT_LOGIN_IP_LIMIT, MERCHANT_LOGIN_WINDOW, &left)))
-    return nerr_pass(err);
-  if (left) return nerr_pass(locked(r, "MchPortal.Login.IpLocked", left));
-  if ((err = throttle_locked(r->db, MERCHANT_LOGIN_SCOPE_ACCOUNT, v[0].s, MERCHANT_LOGIN_ACCOUNT_LIMIT,
-                             MERCHANT_LOGIN_WINDOW, &left)))
-    return nerr_pass(err);
-  if (left) return nerr_pass(locked(r, "MchPortal.Login.AccountLocked", left));
+  login_lock lock;
+  if ((err = login_guard_check(r->db, &G, v[0].s, ip, &lock, &left))) return nerr_pass(err);
+  if (lock == LOGIN_IP_LOCKED) return nerr_pass(locked(r, "MchPortal.Login.IpLocked", left));
+  if (lock == LOGIN_ACCOUNT_LOCKED) return nerr_pass(locked(r, "MchPortal.Login.AccountLocked", left));
   long long id = 0;
   merchant_auth_status st;
   if ((err = merchant_authenticate(r->db, v[0].s, v[1].s, &id, &st))) return nerr_pass(err);
   if (st == MERCHANT_AUTH_DISABLED) return nerr_pass(flash_error(r, "MchPortal.Login.Disabled"));
   if (st == MERCHANT_AUTH_BAD) {
-    /* Unknown usernames count too, so a lock says nothing about whether an account exists. */
-    err = throttle_hit(r->db, MERCHANT_LOGIN_SCOPE_IP, ip);
-    if (!err) err = throttle_hit(r->db, MERCHANT_LOGIN_SCOPE_ACCOUNT, v[0].s);
-    if (!err) err = throttle_prune(r->db, MERCHANT_LOGIN_SCOPE_IP, 2 * MERCHANT_LOGIN_WINDOW);
-    if (!err) err = throttle_prune(r->db, MERCHANT_LOGIN_SCOPE_ACCOUNT, 2 * MERCHANT_LOGIN_WINDOW);
+    err = login_guard_failed(r->db, &G, v[0].s, ip);
     if (!err) err = flash_error(r, "MchPortal.Login.Bad");
     return nerr_pass(err);
   }
-  if ((err = throttle_clear(r->db, MERCHANT_LOGIN_SCOPE_ACCOUNT, v[0].s))) return nerr_pass(err);
+  if ((err = login_guard_passed(r->db, &G, v[0].s))) return nerr_pass(err);
   if ((err = req_login(r, id))) return nerr_pass(err);
   req_redirect(r, next ? next : "/merchant/");
   return STATUS_OK;
