@@ -4,7 +4,7 @@
 #include <string.h>
 
 #define LIST_COLS                                                                                              \
-  "SELECT o.id, o.order_no, o.status, o.points_total, DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i') AS created_at, " \
+  "SELECT o.id, o.order_no, o.status, o.points_total, o.needs_shipping, DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i') AS created_at, " \
   "(SELECT COUNT(*) FROM order_items i WHERE i.order_id = o.id) AS line_count, "                                     \
   "(SELECT SUM(quantity) FROM order_items i WHERE i.order_id = o.id) AS units FROM orders o "
 static const char SQL_LIST_ALL[] = LIST_COLS "WHERE o.member_id = ? ORDER BY o.id DESC LIMIT ?, ?";

@@ -99,6 +99,9 @@ test('paying a voucher product issues one voucher per unit, texted once, stored 
   // The order page and /vouchers list both vouchers with links.
   const order = await c.get(`/order/${no}`);
   const list = await c.get('/vouchers');
+  // Nothing to ship: a paid voucher order is "paid", not "awaiting shipment".
+  assert.match(order.html, /class="order-status status-paid">已支付</);
+  assert.ok(!order.html.includes('待发货'));
   for (const v of vs) {
     assert.ok(order.html.includes(`href="/voucher/${v.no}"`), 'order page links the voucher');
     assert.ok(list.html.includes(`href="/voucher/${v.no}"`), '/vouchers links the voucher');

@@ -3,7 +3,7 @@
 <div class="container narrow shop-page">
 <section class="card cancel-box">
   <h1><?cs var:Lang.Shop.Cancel.Title ?></h1>
-  <p><?cs var:Lang.Shop.Cancel.Intro ?> <span class="order-no"><?cs var:Order.0.order_no ?></span> <?cs call:status(Order.0.status) ?></p>
+  <p><?cs var:Lang.Shop.Cancel.Intro ?> <span class="order-no"><?cs var:Order.0.order_no ?></span> <?cs call:status(Order.0.status, Order.0.needs_shipping) ?></p>
   <ul class="order-lines compact">
   <?cs each:i = Items ?><li><?cs call:thumb(i.image, i.name) ?><span class="line-name"><?cs var:i.name ?></span><span class="line-qty">× <?cs var:i.quantity ?></span></li><?cs /each ?>
   </ul>

@@ -5,7 +5,7 @@
 <?cs call:notice() ?>
 <section class="card order-head">
   <div class="order-head-main">
-    <h1><?cs var:Lang.Shop.Order.Title ?> <?cs call:status(Order.0.status) ?></h1>
+    <h1><?cs var:Lang.Shop.Order.Title ?> <?cs call:status(Order.0.status, Order.0.needs_shipping) ?></h1>
     <p class="muted"><?cs var:Lang.Shop.Order.No ?> <span class="order-no"><?cs var:Order.0.order_no ?></span> · <?cs var:Lang.Shop.Order.CreatedAt ?> <?cs var:Order.0.created_at ?></p>
   </div>
   <div class="order-actions">

@@ -13,7 +13,7 @@
 <ul class="order-list">
 <?cs each:o = Orders.List ?>
 <li class="card order-card">
-  <div class="order-card-head"><span class="muted"><?cs var:Lang.Shop.Orders.Placed ?> <?cs var:o.created_at ?></span><span class="muted"><?cs var:Lang.Shop.Order.No ?> <a class="order-no" href="/order/<?cs var:o.order_no ?>"><?cs var:o.order_no ?></a></span><?cs call:status(o.status) ?></div>
+  <div class="order-card-head"><span class="muted"><?cs var:Lang.Shop.Orders.Placed ?> <?cs var:o.created_at ?></span><span class="muted"><?cs var:Lang.Shop.Order.No ?> <a class="order-no" href="/order/<?cs var:o.order_no ?>"><?cs var:o.order_no ?></a></span><?cs call:status(o.status, o.needs_shipping) ?></div>
   <a class="order-card-body" href="/order/<?cs var:o.order_no ?>">
     <ul class="order-thumbs"><?cs each:i = o.Items ?><li><?cs call:thumb(i.image, i.name) ?><?cs if:o.line_count == 1 ?><span class="line-name"><?cs var:i.name ?></span><?cs /if ?></li><?cs /each ?><?cs if:o.line_count > 4 ?><li class="muted"><?cs var:Lang.Shop.Orders.More ?></li><?cs /if ?></ul>
     <span class="order-card-total"><?cs var:Lang.Shop.Orders.TotalPre ?> <?cs var:o.units ?> <?cs var:Lang.Shop.Orders.TotalMid ?> <?cs call:pts(o.points_total) ?></span>
