@@ -16,8 +16,6 @@ NEOERR *points_init_errors(void) {
 /* Locks are taken member row first, then lots, in every function below: with orders.c locking the order
  * and product rows before calling in here, all writers agree on one order and cannot deadlock in a cycle. */
 static const char SQL_MEMBER_LOCK[] = "SELECT status FROM members WHERE id = ? FOR UPDATE";
-/* A locking read: always the newest committed value plus this transaction's own writes. */
-static const char SQL_MEMBER_BALANCE[] = "SELECT points_balance FROM members WHERE id = ? FOR UPDATE";
 static const char SQL_MEMBER_ADD[] = "UPDATE members SET points_balance = points_balance + ? WHERE id = ?";
 static const char SQL_MEMBER_TAKE[] =
     "UPDATE members SET points_balance = points_balance - ? WHERE id = ? AND points_balance >= ? AND status = 'active'";
@@ -41,9 +39,11 @@ static const char SQL_LOT_GIVE_BACK[] =
 static const char SQL_MEMBERS_DUE[] =
     "SELECT DISTINCT member_id FROM points_lots WHERE status = 'open' AND expires_at < CURDATE() ORDER BY member_id";
 
+/* balance_after is read from the member row in the same statement: this transaction holds that row's
+ * lock, so it is the balance this entry leaves (one round trip instead of a SELECT and an INSERT). */
 static const char SQL_LEDGER_INSERT[] =
     "INSERT INTO points_ledger (member_id, kind, amount, balance_after, lot_id, order_id, note, once_key) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    "SELECT id, ?, ?, points_balance, ?, ?, ?, ? FROM members WHERE id = ?";
 static const char SQL_LEDGER_ONCE[] = "SELECT id FROM points_ledger WHERE once_key = ? FOR UPDATE";
 static const char SQL_SPEND_GET[] =
     "SELECT id FROM points_ledger WHERE id = ? AND member_id = ? AND kind IN ('spend', 'adjust') AND amount < 0";
@@ -72,14 +72,14 @@ static NEOERR *member_lock(MYSQL *db, long long member_id, char status[16]) {
 /* Every entry changes a balance: the header balance cached with sessions must be read again (after COMMIT). */
 static NEOERR *ledger_add(MYSQL *db, long long member_id, const char *kind, long long amount, long long lot_id,
                           long long order_id, const char *note, const char *once_key, long long *id) {
-  long long balance = 0;
+  long long n = 0;
   db_tx_touch_accounts();
-  NEOERR *err = db_query_ll(db, SQL_MEMBER_BALANCE, DBA(DI(member_id)), &balance, NULL);
-  if (err) return nerr_pass(err);
-  return nerr_pass(db_exec(db, SQL_LEDGER_INSERT,
-                           DBA(DI(member_id), DS(kind), DI(amount), DI(balance), lot_id ? DI(lot_id) : DNULL,
-                               order_id ? DI(order_id) : DNULL, DS(note ? note : ""), once_key ? DS(once_key) : DNULL),
-                           NULL, id));
+  NEOERR *err = db_exec(db, SQL_LEDGER_INSERT,
+                        DBA(DS(kind), DI(amount), lot_id ? DI(lot_id) : DNULL, order_id ? DI(order_id) : DNULL,
+                            DS(note ? note : ""), once_key ? DS(once_key) : DNULL, DI(member_id)),
+                        &n, id);
+  if (!err && n != 1) err = nerr_raise(NERR_ASSERT, "ledger entry for member %lld not written", member_id);
+  return nerr_pass(err);
 }
 
 NEOERR *points_credit(MYSQL *db, long long member_id, const char *kind, long long amount, const char *source,
@@ -100,11 +100,9 @@ NEOERR *points_credit(MYSQL *db, long long member_id, const char *kind, long lon
   return nerr_pass(err);
 }
 
-NEOERR *points_expire_member(MYSQL *db, long long member_id, long long *expired_points) {
-  if (expired_points) *expired_points = 0;
-  char status[16];
-  NEOERR *err = member_lock(db, member_id, status);
-  if (err || !status[0]) return nerr_pass(err);
+/* Expires due lots of a member whose row this transaction has locked already. */
+static NEOERR *expire_locked(MYSQL *db, long long member_id, long long *expired_points) {
+  NEOERR *err = STATUS_OK;
   HDF *h = NULL;
   int rows = 0;
   err = hdf_init(&h);
@@ -123,6 +121,15 @@ NEOERR *points_expire_member(MYSQL *db, long long member_id, long long *expired_
   }
   hdf_destroy(&h);
   if (!err && expired_points) *expired_points = total;
+  return nerr_pass(err);
+}
+
+NEOERR *points_expire_member(MYSQL *db, long long member_id, long long *expired_points) {
+  if (expired_points) *expired_points = 0;
+  char status[16];
+  NEOERR *err = member_lock(db, member_id, status);
+  if (err || !status[0]) return nerr_pass(err);
+  err = expire_locked(db, member_id, expired_points);
   return nerr_pass(err);
 }
 
@@ -163,8 +170,8 @@ NEOERR *points_spend(MYSQL *db, long long member_id, const char *kind, long long
   if (err) return nerr_pass(err);
   if (!status[0]) return refuse(res, POINTS_NO_MEMBER, "no such member");
   if (strcmp(status, "active")) return refuse(res, POINTS_FROZEN, "member frozen");
-  /* Due lots go first, so points past their date are never spent. */
-  err = points_expire_member(db, member_id, NULL);
+  /* Due lots go first, so points past their date are never spent (the member row is locked above). */
+  err = expire_locked(db, member_id, NULL);
   if (err) return nerr_pass(err);
   long long n = 0;
   err = db_exec(db, SQL_MEMBER_TAKE, DBA(DI(amount), DI(member_id), DI(amount)), &n, NULL);
