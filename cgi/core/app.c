@@ -4,7 +4,10 @@
 #include "log.h"
 #include "render.h"
 #include "session.h"
+#include <errno.h>
+#include <fastcgi.h>
 #include <fcgiapp.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -600,7 +603,7 @@ static int app_init(const app *a) {
   return 0;
 }
 
-static volatile sig_atomic_t g_stop, g_waiting, g_alarm_armed;
+static volatile sig_atomic_t g_stop, g_waiting;
 /* lighttpd stops its FastCGI children with SIGTERM. Waiting in accept (libfcgi retries it after
  * EINTR), a process leaves at once; in the middle of a request it finishes the request first. */
 static void on_term(int sig) {
@@ -612,21 +615,24 @@ static void on_term(int sig) {
   }
 }
 
-/* Buffered request lines reach the log within a second even when no request follows: an alarm (at
- * most one a second, no syscall per request) writes them if the process is still waiting then. */
-static void on_alarm(int sig) {
-  (void)sig;
-  g_alarm_armed = 0;
-  if (g_waiting) log_flush_from_signal();
-}
-
+/* Buffered request lines reach the log within a second even when no request follows: with lines
+ * pending, the process waits for the next connection at most a second, writes them, then waits on.
+ * (No alarm signal: one arriving inside libfcgi's accept makes its post-accept select fail, and
+ * libfcgi then drops the connection lighttpd just made — seen under load as "connection was
+ * dropped after accept()".) */
 static int wait_for_request(FCGX_Request *fr) {
-  if (g_stop) return -1;
-  if (log_pending() && !g_alarm_armed) {
-    g_alarm_armed = 1;
-    alarm(1);
-  }
   g_waiting = 1;
+  if (!g_stop && log_pending()) {
+    struct pollfd p = {.fd = FCGI_LISTENSOCK_FILENO, .events = POLLIN};
+    int n;
+    do n = poll(&p, 1, 1000);
+    while (n < 0 && errno == EINTR && !g_stop);
+    if (n == 0) {
+      g_waiting = 0; /* a SIGTERM now waits for this write instead of repeating it */
+      log_flush();
+      g_waiting = 1;
+    }
+  }
   int rc = g_stop ? -1 : FCGX_Accept_r(fr);
   g_waiting = 0;
   return rc;
@@ -640,11 +646,6 @@ int app_run(const app *a) {
   sa.sa_handler = on_term;
   sigaction(SIGTERM, &sa, NULL);
   sigaction(SIGUSR1, &sa, NULL);
-  struct sigaction al;
-  memset(&al, 0, sizeof al);
-  al.sa_handler = on_alarm;
-  al.sa_flags = SA_RESTART; /* accept goes on waiting */
-  sigaction(SIGALRM, &al, NULL);
   FCGX_Init();
   FCGX_Request fr;
   FCGX_InitRequest(&fr, 0, 0);
