@@ -418,7 +418,7 @@ static int full_page_cacheable(req *r) {
   return r->route && (r->route->flags & R_CACHE) && strcmp(r->method, "POST") != 0;
 }
 
-/* gen: for a member's page, the accounts generation its header data belongs to — part of the key, so
+/* gen: for a member's page, the principal generation its header data belongs to — part of the key, so
  * after a balance change or sign-out no older page matches. */
 static void full_page_key(req *r, unsigned long long gen, char *key, size_t len) {
   if (r->user_id) snprintf(key, len, "S|%llu|%s|%s|%s", gen, r->sid_hash, r->lang, r->uri);
@@ -427,8 +427,8 @@ static void full_page_key(req *r, unsigned long long gen, char *key, size_t len)
 
 /* Answers a GET of a cacheable page straight from the full-page cache: no HDF, no query parsing, no
  * database. Anonymous pages are shared; a signed-in visitor's page (its header shows the member) is
- * kept per session and only served while the session cache still trusts that session — any sign-out,
- * balance or status change (accounts generation) and any catalog change drop it. Returns 1 when page
+ * kept per session and only served while the session cache still trusts that session — any sign-out or
+ * status change (accounts generation), a change of this member's balance and any catalog change drop it. Returns 1 when page
  * holds the answer. */
 static int fast_page(req *r, STRING *page) {
   char name[64], lang[8], token[80];
@@ -444,7 +444,7 @@ static int fast_page(req *r, STRING *page) {
   r->route = route_find(r->app, r->method, r->path, r->args, &st);
   if (!r->route || !(r->route->flags & R_CACHE)) return 0;
   char key[1300];
-  full_page_key(r, accounts_generation(), key, sizeof key);
+  full_page_key(r, r->user_id ? principal_generation(r->user_id) : 0, key, sizeof key);
   if (!page_cache_get(key, page)) return 0;
   if (r->user_id) csrf_for_session(r->app->realm, r->sid_hash, r->csrf);
   return 1;

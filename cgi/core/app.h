@@ -60,7 +60,7 @@ struct req {
   const char *lang;             /* "zh-CN" or "en" */
   int no_cache;                 /* handler decided this body must not be cached */
   int user_loaded;              /* User.* came from the session cache */
-  int user_gen_set;             /* user_gen holds the accounts generation User.* was read under */
+  int user_gen_set;             /* user_gen holds the principal generation User.* was read under */
   unsigned long long user_gen;
   char role[16];                /* principal's role (back office, merchants), set by load_user */
 };

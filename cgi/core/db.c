@@ -16,10 +16,29 @@ NERR_TYPE NERR_SQL_RETRY = -1;
 static MYSQL *g_db;
 static int g_last_attempts;
 static int g_in_tx, g_accounts_touched;
+/* Principals whose header data the open transaction changed; more than fit: the accounts generation. */
+static long long g_touched[8];
+static int g_ntouched;
 
 void db_tx_touch_accounts(void) {
   if (g_in_tx) g_accounts_touched = 1;
   else accounts_bump();
+}
+
+void db_tx_touch_principal(long long principal_id) {
+  if (!g_in_tx) { principal_bump(principal_id); return; }
+  for (int i = 0; i < g_ntouched; i++)
+    if (g_touched[i] == principal_id) return;
+  if (g_ntouched < (int)(sizeof g_touched / sizeof g_touched[0])) g_touched[g_ntouched++] = principal_id;
+  else g_accounts_touched = 1;
+}
+
+/* After COMMIT, so no other process can cache the old values again. */
+static void touched_bump(void) {
+  if (g_accounts_touched) accounts_bump();
+  for (int i = 0; i < g_ntouched; i++) principal_bump(g_touched[i]);
+  g_accounts_touched = 0;
+  g_ntouched = 0;
 }
 
 /* Statements are cached per connection: the SQL text is a static string, so its
@@ -290,15 +309,14 @@ NEOERR *db_tx(MYSQL *db, db_tx_fn fn, void *arg) {
   for (int attempt = 1; attempt <= 8; attempt++) {
     g_last_attempts = attempt;
     g_accounts_touched = 0;
+    g_ntouched = 0;
     err = plain(db, "START TRANSACTION");
     g_in_tx = 1;
     if (!err) err = fn(db, arg);
     if (!err) err = plain(db, "COMMIT");
     g_in_tx = 0;
     if (!err) {
-      /* After COMMIT, so no other process can cache the old values again. */
-      if (g_accounts_touched) accounts_bump();
-      g_accounts_touched = 0;
+      touched_bump();
       return STATUS_OK;
     }
     /* After 1205 InnoDB keeps the transaction open: always roll back before anything else. */

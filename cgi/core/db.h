@@ -43,6 +43,8 @@ NEOERR *db_tx(MYSQL *db, db_tx_fn fn, void *arg);
 /* Inside db_tx: a member's balance or status changed; session caches are invalidated after COMMIT
  * (outside a transaction: at once). */
 void db_tx_touch_accounts(void);
+/* The open transaction changed this principal's header data (a balance): its caches go after COMMIT. */
+void db_tx_touch_principal(long long principal_id);
 /* How many attempts the last db_tx took (for tests). */
 int db_tx_last_attempts(void);
 /* Runs a fixed multi-statement SQL script (migrations and seed files only: never user data). */

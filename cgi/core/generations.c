@@ -7,7 +7,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-enum { GEN_CATALOG, GEN_ACCOUNTS, GEN_COUNT };
+/* After the two global counters, one counter per member slot (member id modulo MEMBER_SLOTS): a balance
+ * change drops only the cached pages and sessions of the members sharing that slot. */
+#define MEMBER_SLOTS 4096
+enum { GEN_CATALOG, GEN_ACCOUNTS, GEN_MEMBERS, GEN_COUNT = GEN_MEMBERS + MEMBER_SLOTS };
 static volatile unsigned long long *g_gen;
 
 static void gen_map(void) {
@@ -42,3 +45,14 @@ unsigned long long catalog_generation(void) { return get(GEN_CATALOG); }
 void catalog_bump(void) { bump(GEN_CATALOG); }
 unsigned long long accounts_generation(void) { return get(GEN_ACCOUNTS); }
 void accounts_bump(void) { bump(GEN_ACCOUNTS); }
+
+static int member_slot(long long principal_id) {
+  return GEN_MEMBERS + (int)((unsigned long long)principal_id % MEMBER_SLOTS);
+}
+
+unsigned long long principal_counter(long long principal_id) { return get(member_slot(principal_id)); }
+/* Both counters only grow, so their sum changes whenever either does. */
+unsigned long long principal_generation(long long principal_id) {
+  return get(GEN_ACCOUNTS) + principal_counter(principal_id);
+}
+void principal_bump(long long principal_id) { bump(member_slot(principal_id)); }

@@ -5,9 +5,14 @@
 /* Catalog: bumped after any change the storefront shows (page caches). */
 unsigned long long catalog_generation(void);
 void catalog_bump(void);
-/* Accounts: bumped after a session ends or a member's header data (balance, status) changes
- * (per-process session caches). */
+/* Accounts: bumped after a session ends or a member's status changes (per-process session caches). */
 unsigned long long accounts_generation(void);
 void accounts_bump(void);
+/* One principal's header data (a member's balance): principal_generation() is the accounts generation
+ * plus the principal's own counter, which principal_bump() raises for it (and the few ids sharing its
+ * slot) alone. Session caches and signed-in page caches are keyed by it. */
+unsigned long long principal_generation(long long principal_id);
+unsigned long long principal_counter(long long principal_id);
+void principal_bump(long long principal_id);
 
 #endif

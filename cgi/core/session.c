@@ -47,8 +47,10 @@ static NEOERR *read_session(MYSQL *db, const char *hash, const char *realm, stru
 }
 
 /* Per-process cache of recent sessions and their header data (User.*): signed-in pages need no
- * database round trip. An entry is trusted for at most SESSION_CACHE_SECONDS and never across an
- * accounts generation (bumped at every logout, session drop, balance or status change). */
+ * database round trip. A session is trusted for at most SESSION_CACHE_SECONDS and never across an
+ * accounts generation (bumped at every logout, session drop or status change); its header data only
+ * while its principal's generation stands (that also moves when the member's balance changes — then
+ * only User.* is read again, not the session). */
 #define SESSION_CACHE_SLOTS 256
 #define SESSION_CACHE_SECONDS 30
 static struct {
@@ -56,7 +58,7 @@ static struct {
   const char *realm;
   long long id;
   time_t created, seen, at;
-  unsigned long long gen;
+  unsigned long long acc_gen, gen; /* accounts generation of the session read; principal's of User.* */
   HDF *user;
 } g_sess[SESSION_CACHE_SLOTS];
 
@@ -77,7 +79,7 @@ static int sess_valid_slot(const char *realm, const char *hash) {
   if (strcmp(g_sess[s].hash, hash) != 0 || g_sess[s].realm != realm) return -1;
   time_t now = time(NULL);
   /* Past a minute of idleness the database must see the visit (touch) and judge the timeout. */
-  if (g_sess[s].gen != accounts_generation() || now - g_sess[s].at >= SESSION_CACHE_SECONDS ||
+  if (g_sess[s].acc_gen != accounts_generation() || now - g_sess[s].at >= SESSION_CACHE_SECONDS ||
       now - g_sess[s].seen >= 60 || now - g_sess[s].created > SESSION_MAX_SECONDS) {
     sess_forget(s);
     return -1;
@@ -100,21 +102,32 @@ void csrf_for_session(const char *realm, const char *sid_hash, char out[65]) {
   crypto_hmac_hex(msg, out);
 }
 
-/* 1 when the request's session was answered from the cache (User.* filled in). */
+static struct { time_t created, seen, at; unsigned long long acc_gen, gen; } g_pending;
+
+/* 1 when the request's session was answered from the cache: User.* filled in too when still current,
+ * otherwise left to load_user (and session_cache_put refreshes the entry). */
 static int sess_cached(req *r, const char *hash) {
   int slot = sess_valid_slot(r->app->realm, hash);
   if (slot < 0) return 0;
   unsigned s = (unsigned)slot;
-  if (g_sess[s].user && hdf_copy(r->hdf, "User", g_sess[s].user) != STATUS_OK) return 0;
+  /* Read before load_user reads the header data, so a bump meanwhile makes it stale, not wrong. */
+  unsigned long long gen = principal_generation(g_sess[s].id);
+  if (gen == g_sess[s].gen) {
+    if (g_sess[s].user && hdf_copy(r->hdf, "User", g_sess[s].user) != STATUS_OK) return 0;
+    r->user_loaded = 1;
+  } else {
+    g_pending.created = g_sess[s].created;
+    g_pending.seen = g_sess[s].seen;
+    g_pending.at = g_sess[s].at;
+    g_pending.acc_gen = g_sess[s].acc_gen;
+    g_pending.gen = gen;
+  }
   r->user_id = g_sess[s].id;
-  r->user_loaded = 1;
-  r->user_gen = g_sess[s].gen;
+  r->user_gen = gen;
   r->user_gen_set = 1;
   memcpy(r->sid_hash, hash, 65);
   return 1;
 }
-
-static struct { time_t created, seen; unsigned long long gen; } g_pending;
 
 void session_cache_put(req *r) {
   if (!r->user_id || !r->sid_hash[0] || !g_pending.created) return;
@@ -130,8 +143,9 @@ void session_cache_put(req *r) {
   g_sess[s].id = r->user_id;
   g_sess[s].created = g_pending.created;
   g_sess[s].seen = g_pending.seen;
+  g_sess[s].acc_gen = g_pending.acc_gen;
   g_sess[s].gen = g_pending.gen;
-  g_sess[s].at = time(NULL);
+  g_sess[s].at = g_pending.at;
 }
 
 NEOERR *session_load(req *r) {
@@ -165,6 +179,10 @@ NEOERR *session_load(req *r) {
   time_t now = time(NULL);
   g_pending.created = now - s.age;
   g_pending.seen = now - s.idle;
+  g_pending.at = now;
+  g_pending.acc_gen = gen;
+  /* The principal's counter is read before its header data (load_user), like the accounts one above. */
+  gen += principal_counter(s.id);
   g_pending.gen = gen;
   r->user_gen = gen;
   r->user_gen_set = 1;

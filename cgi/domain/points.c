@@ -73,7 +73,7 @@ static NEOERR *member_lock(MYSQL *db, long long member_id, char status[16]) {
 static NEOERR *ledger_add(MYSQL *db, long long member_id, const char *kind, long long amount, long long lot_id,
                           long long order_id, const char *note, const char *once_key, long long *id) {
   long long n = 0;
-  db_tx_touch_accounts();
+  db_tx_touch_principal(member_id);
   NEOERR *err = db_exec(db, SQL_LEDGER_INSERT,
                         DBA(DS(kind), DI(amount), lot_id ? DI(lot_id) : DNULL, order_id ? DI(order_id) : DNULL,
                             DS(note ? note : ""), once_key ? DS(once_key) : DNULL, DI(member_id)),

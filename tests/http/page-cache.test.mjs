@@ -43,7 +43,7 @@ test('a balance change, a sign-out and a catalog change show at once on cached p
   const c = new Client();
   await c.login(m);
   for (const p of await many(c, '/')) assert.equal(headerPoints(p.html), 500);
-  // Through the ledger (another process), not SQL: the accounts generation must drop the cached pages.
+  // Through the ledger (another process), not SQL: the member's generation must drop its cached pages.
   mallctl('grant-points', m, '250', '2030-12-31', 'page cache test');
   for (const p of await many(c, '/')) assert.equal(headerPoints(p.html), 750, 'every process shows the new balance');
   const id = makeProduct({ points: 7, stock: 3, name: 'pagecache' });
