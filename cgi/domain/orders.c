@@ -55,8 +55,6 @@ static const char SQL_STOCK_TAKE[] =
 static const char SQL_STOCK_PUT_BACK[] =
     "UPDATE products SET stock = stock + ?, sales = GREATEST(sales - ?, 0) WHERE id = ?";
 static const char SQL_PRODUCT_LOCKED[] = "SELECT on_shelf, per_member_limit FROM products WHERE id = ? FOR UPDATE";
-static const char SQL_ORDER_PAID[] =
-    "UPDATE orders SET status = 'paid', paid_at = NOW(), stock_taken = 1 WHERE id = ? AND status = 'pending'";
 static const char SQL_ORDER_CANCELLED[] =
     "UPDATE orders SET status = 'cancelled', cancelled_at = NOW(), cancel_reason = ?, stock_taken = 0, refunded = ? "
     "WHERE id = ?";
@@ -270,36 +268,77 @@ NEOERR *order_create(MYSQL *db, long long member_id, const order_line *lines, in
 
 /* ---- pay ---- */
 
+/* What a payment needs before its transaction, in one plain read: the order and its lines with each
+ * product's per-member limit. Lines and amount never change once the order exists; the status is read
+ * again by the transaction's conditional UPDATE. (A limit an operator sets in the instant between this
+ * read and the payment is not applied to it.) */
+static const char SQL_PAY_PLAN[] =
+    "SELECT o.id, o.status, o.points_total, i.product_id, i.quantity, i.product_type = 'voucher' AS voucher, "
+    "p.per_member_limit AS lim FROM orders o JOIN order_items i ON i.order_id = o.id "
+    "JOIN products p ON p.id = i.product_id WHERE o.order_no = ? AND o.member_id = ?";
+/* The order row is locked and marked paid in one statement, first (the lock order above). */
+static const char SQL_ORDER_PAY[] =
+    "UPDATE orders SET status = 'paid', paid_at = NOW(), stock_taken = 1 WHERE id = ? AND status = 'pending'";
+static const char SQL_ORDER_STATUS[] = "SELECT status FROM orders WHERE id = ? FOR UPDATE";
+
+/* One product of the order being paid (its lines summed). */
+typedef struct { long long product_id, quantity, limit; } pay_line;
+
 struct pay_arg {
   long long member_id;
   const char *order_no;
+  HDF *h;          /* scratch for reads */
+  pay_line *lines; /* by ascending product id: the order stock is taken in */
+  int nlines, vouchers;
   order_outcome *out;
 };
 
-/* Reads and locks the order; refuses with NOT_FOUND. member_id 0: any member's order. */
-static NEOERR *order_lock(MYSQL *db, long long member_id, const char *order_no, HDF *h, order_outcome *out) {
+static int pay_line_cmp(const void *x, const void *y) {
+  const pay_line *a = x, *b = y;
+  return (a->product_id > b->product_id) - (a->product_id < b->product_id);
+}
+
+/* Reads the plan; out gets the order's id, number and amount, or NOT_FOUND / CANCELLED / ALREADY_PAID. */
+static NEOERR *pay_plan(MYSQL *db, struct pay_arg *a) {
+  order_outcome *out = a->out;
+  HDF *h = a->h;
   int rows = 0;
-  NEOERR *err = member_id ? db_query_hdf(db, h, "O", SQL_ORDER_LOCK_MEMBER, DBA(DS(order_no), DI(member_id)), &rows)
-                          : db_query_hdf(db, h, "O", SQL_ORDER_LOCK_ANY, DBA(DS(order_no)), &rows);
+  NEOERR *err = db_query_hdf(db, h, "L", SQL_PAY_PLAN, DBA(DS(a->order_no), DI(a->member_id)), &rows);
   if (err) return nerr_pass(err);
-  if (rows != 1) return refuse(out, ORDER_NOT_FOUND, 0);
-  out->order_id = ll(h, "O.%d.id", 0);
-  out->points_total = ll(h, "O.%d.points_total", 0);
-  snprintf(out->order_no, sizeof out->order_no, "%s", hdf_get_value(h, "O.0.order_no", ""));
+  if (rows == 0) { out->result = ORDER_NOT_FOUND; return STATUS_OK; }
+  if (!(a->lines = calloc((size_t)rows, sizeof *a->lines))) return nerr_raise(NERR_NOMEM, "pay plan");
+  for (int i = 0; i < rows; i++) {
+    a->lines[i] = (pay_line){ll(h, "L.%d.product_id", i), ll(h, "L.%d.quantity", i), ll(h, "L.%d.lim", i)};
+    a->vouchers |= ll(h, "L.%d.voucher", i) != 0;
+  }
+  qsort(a->lines, (size_t)rows, sizeof *a->lines, pay_line_cmp);
+  for (int i = 0; i < rows; i++) { /* one entry per product */
+    if (a->nlines && a->lines[a->nlines - 1].product_id == a->lines[i].product_id)
+      a->lines[a->nlines - 1].quantity += a->lines[i].quantity;
+    else a->lines[a->nlines++] = a->lines[i];
+  }
+  out->order_id = ll(h, "L.%d.id", 0);
+  out->points_total = ll(h, "L.%d.points_total", 0);
+  snprintf(out->order_no, sizeof out->order_no, "%s", a->order_no);
+  const char *status = hdf_get_value(h, "L.0.status", "");
+  if (strcmp(status, "cancelled") == 0) out->result = ORDER_CANCELLED;
+  else if (strcmp(status, "pending")) out->result = ORDER_ALREADY_PAID;
   return STATUS_OK;
 }
 
-static NEOERR *pay_body(MYSQL *db, struct pay_arg *a, HDF *h) {
+static NEOERR *pay_body(MYSQL *db, struct pay_arg *a) {
   order_outcome *out = a->out;
-  NEOERR *err = order_lock(db, a->member_id, a->order_no, h, out);
+  HDF *h = a->h;
+  long long order_id = out->order_id, member_id = a->member_id, n = 0;
+  NEOERR *err = db_exec(db, SQL_ORDER_PAY, DBA(DI(order_id)), &n, NULL);
   if (err) return nerr_pass(err);
-  const char *status = hdf_get_value(h, "O.0.status", "");
-  if (strcmp(status, "cancelled") == 0) return refuse(out, ORDER_CANCELLED, 0);
-  if (strcmp(status, "pending")) return refuse(out, ORDER_ALREADY_PAID, 0);
-  long long order_id = out->order_id, member_id = ll(h, "O.%d.member_id", 0);
-  int lines = 0;
-  err = db_query_hdf(db, h, "L", SQL_ORDER_LINES, DBA(DI(order_id)), &lines);
-  if (err) return nerr_pass(err);
+  if (n != 1) { /* paid or cancelled since the plan was read */
+    char status[16];
+    int found = 0;
+    err = db_query_str(db, SQL_ORDER_STATUS, DBA(DI(order_id)), status, sizeof status, &found);
+    if (err) return nerr_pass(err);
+    return refuse(out, found && strcmp(status, "cancelled") == 0 ? ORDER_CANCELLED : ORDER_ALREADY_PAID, 0);
+  }
 
   /* The member row: points_spend locks it (and refuses frozen members); a free order locks it here. */
   if (out->points_total > 0) {
@@ -320,30 +359,27 @@ static NEOERR *pay_body(MYSQL *db, struct pay_arg *a, HDF *h) {
   /* Every payment of this member holds the member row until it commits, and every read before this
    * point was a locking one: the read view opens here and sees every payment of this member that got the
    * row before us. A plain read on purpose (a locking one would gap-lock other members' order lines);
-   * test_race_limit fails if a plain read moves above the member lock. */
-  for (int i = 0; !err && i < lines; i++) {
-    long long pid = ll(h, "L.%d.product_id", i);
+   * test_race_limit fails if a plain read moves above the member lock. Only products with a limit. */
+  for (int i = 0; !err && i < a->nlines; i++) {
+    if (a->lines[i].limit <= 0) continue;
+    long long pid = a->lines[i].product_id;
     char prefix[32];
     snprintf(prefix, sizeof prefix, "U.%d", i);
     err = db_query_hdf(db, h, prefix, SQL_LIMIT_USED, DBA(DI(member_id), DI(order_id), DI(pid)), NULL);
     long long limit = ll(h, "U.%d.0.lim", i), used = ll(h, "U.%d.0.used", i);
-    if (!err && limit > 0 && used + ll(h, "L.%d.quantity", i) > limit) err = refuse(out, ORDER_LIMIT, pid);
+    if (!err && limit > 0 && used + a->lines[i].quantity > limit) err = refuse(out, ORDER_LIMIT, pid);
   }
   if (err) return nerr_pass(err);
 
-  long long n = 0;
-  err = db_exec(db, SQL_ORDER_PAID, DBA(DI(order_id)), &n, NULL);
-  if (!err && n != 1) err = nerr_raise(NERR_ASSERT, "order %lld left pending under its lock", order_id);
   char text[160];
   snprintf(text, sizeof text, "已支付 %lld 积分", out->points_total);
-  if (!err) err = event_add(db, order_id, "paid", text);
-  if (!err) err = vouchers_issue_order(db, order_id, member_id);
-  snprintf(text, sizeof text, "订单 %s 已支付 %lld 积分，我们会尽快为您处理。", out->order_no, out->points_total);
-  if (!err) err = notify(db, member_id, "paid", order_id, out->order_no, "订单支付成功", text);
+  err = event_add(db, order_id, "paid", text);
+  if (!err && a->vouchers) err = vouchers_issue_order(db, order_id, member_id);
+  /* No inbox notice: the member is looking at the "paid" page; the inbox is for what happens later. */
 
   /* Stock last (ascending product id): the hot row is locked only from here to COMMIT. */
-  for (int i = 0; !err && i < lines; i++) {
-    long long pid = ll(h, "L.%d.product_id", i), q = ll(h, "L.%d.quantity", i);
+  for (int i = 0; !err && i < a->nlines; i++) {
+    long long pid = a->lines[i].product_id, q = a->lines[i].quantity;
     err = db_exec(db, SQL_STOCK_TAKE, DBA(DI(q), DI(q), DI(pid), DI(q)), &n, NULL);
     if (err || n == 1) continue;
     char prefix[32];
@@ -355,15 +391,18 @@ static NEOERR *pay_body(MYSQL *db, struct pay_arg *a, HDF *h) {
   return nerr_pass(err);
 }
 
-static NEOERR *tx_pay(MYSQL *db, void *arg) {
-  struct pay_arg *a = arg;
+/* Clears what a previous attempt (db_tx retries) left in the outcome. */
+static void pay_reset(struct pay_arg *a) {
   a->out->result = ORDER_OK;
   a->out->product_id = 0;
-  HDF *h = NULL;
-  NEOERR *err = hdf_init(&h);
-  if (!err) err = pay_body(db, a, h);
-  hdf_destroy(&h);
-  return nerr_pass(err);
+  hdf_remove_tree(a->h, "U");
+  hdf_remove_tree(a->h, "P");
+}
+
+static NEOERR *tx_pay(MYSQL *db, void *arg) {
+  struct pay_arg *a = arg;
+  pay_reset(a);
+  return nerr_pass(pay_body(db, a));
 }
 
 /* Copies the number before out is cleared: callers may pass out->order_no itself. */
@@ -379,49 +418,91 @@ static void text_vouchers(MYSQL *db, long long order_id) {
   if (err) log_neoerr("vouchers_text_order", &err);
 }
 
-NEOERR *order_pay(MYSQL *db, long long member_id, const char *order_no, order_outcome *out) {
-  char no[ORDER_NO_LEN + 1];
+/* Starts a payment: checks the arguments and reads the plan. 1 when the transaction should run. */
+static int pay_start(MYSQL *db, long long member_id, const char *order_no, char no[ORDER_NO_LEN + 1],
+                     struct pay_arg *a, order_outcome *out, NEOERR **err) {
   int ok = order_no_copy(order_no, no);
   memset(out, 0, sizeof *out);
-  if (member_id <= 0 || !ok) { out->result = ORDER_NOT_FOUND; return STATUS_OK; }
-  struct pay_arg a = {member_id, no, out};
-  NEOERR *err = settle(db_tx(db, tx_pay, &a), out);
-  if (!err && out->result == ORDER_OK) text_vouchers(db, out->order_id);
+  memset(a, 0, sizeof *a);
+  *err = STATUS_OK;
+  if (member_id <= 0 || !ok) { out->result = ORDER_NOT_FOUND; return 0; }
+  a->member_id = member_id;
+  a->order_no = no;
+  a->out = out;
+  if ((*err = hdf_init(&a->h))) return 0;
+  if ((*err = pay_plan(db, a))) return 0;
+  return out->result == ORDER_OK;
+}
+
+static void pay_done(struct pay_arg *a) {
+  hdf_destroy(&a->h);
+  free(a->lines);
+  a->lines = NULL;
+}
+
+NEOERR *order_pay(MYSQL *db, long long member_id, const char *order_no, order_outcome *out) {
+  char no[ORDER_NO_LEN + 1];
+  struct pay_arg a;
+  NEOERR *err;
+  if (pay_start(db, member_id, order_no, no, &a, out, &err)) {
+    err = settle(db_tx(db, tx_pay, &a), out);
+    if (!err && out->result == ORDER_OK && a.vouchers) text_vouchers(db, out->order_id);
+  }
+  pay_done(&a);
   return nerr_pass(err);
 }
 
 struct pay_code_arg {
-  long long member_id, points_total;
-  const char *mobile, *order_no, *code;
+  struct pay_arg pay;
+  const char *mobile, *code, *ref;
   sms_verify_result verify;
-  order_outcome *out;
 };
 
 static NEOERR *tx_pay_with_code(MYSQL *db, void *arg) {
   struct pay_code_arg *a = arg;
-  char ref[64];
-  order_pay_ref(a->order_no, a->points_total, ref, sizeof ref);
-  NEOERR *err = sms_code_verify(db, a->mobile, "pay", ref, a->code, &a->verify);
+  pay_reset(&a->pay);
+  NEOERR *err = sms_code_verify(db, a->mobile, "pay", a->ref, a->code, &a->verify);
   /* A wrong code commits its counted attempt and pays nothing. */
   if (err || a->verify.status != SMS_VERIFY_OK) return nerr_pass(err);
-  /* Nested db_tx: a refused payment rolls back to its savepoint; the used code stays used. */
-  return nerr_pass(order_pay(db, a->member_id, a->order_no, a->out));
+  return nerr_pass(pay_body(db, &a->pay));
 }
 
 NEOERR *order_pay_with_code(MYSQL *db, long long member_id, const char *mobile, const char *order_no,
-                            long long points_total, const char *code, sms_verify_result *code_result,
-                            order_outcome *out) {
-  char no[ORDER_NO_LEN + 1];
-  int ok = order_no_copy(order_no, no);
-  memset(out, 0, sizeof *out);
+                            const char *code, sms_verify_result *code_result, order_outcome *out) {
+  char no[ORDER_NO_LEN + 1], ref[64];
+  struct pay_code_arg a;
+  NEOERR *err;
   memset(code_result, 0, sizeof *code_result);
   code_result->status = SMS_VERIFY_NONE;
-  if (!ok || member_id <= 0) { out->result = ORDER_NOT_FOUND; return STATUS_OK; }
-  struct pay_code_arg a = {member_id, points_total, mobile, no, code, {0}, out};
-  NEOERR *err = db_tx(db, tx_pay_with_code, &a);
-  *code_result = a.verify;
-  if (!err && a.verify.status == SMS_VERIFY_OK && out->result == ORDER_OK) text_vouchers(db, out->order_id);
+  memset(&a, 0, sizeof a);
+  if (pay_start(db, member_id, order_no, no, &a.pay, out, &err)) {
+    order_pay_ref(no, out->points_total, ref, sizeof ref);
+    a.mobile = mobile;
+    a.code = code;
+    a.ref = ref;
+    err = settle(db_tx(db, tx_pay_with_code, &a), out);
+    *code_result = a.verify;
+    int paid = !err && a.verify.status == SMS_VERIFY_OK && out->result == ORDER_OK;
+    if (paid && a.pay.vouchers) text_vouchers(db, out->order_id);
+    /* A refused payment rolled back the code's use with everything else; it is spent all the same (the
+     * member asks for a new one once the reason is fixed). */
+    if (!err && a.verify.status == SMS_VERIFY_OK && !paid) err = sms_code_spend(db, mobile, "pay", ref, code);
+  }
+  pay_done(&a.pay);
   return nerr_pass(err);
+}
+
+/* Reads and locks the order; refuses with NOT_FOUND. member_id 0: any member's order. */
+static NEOERR *order_lock(MYSQL *db, long long member_id, const char *order_no, HDF *h, order_outcome *out) {
+  int rows = 0;
+  NEOERR *err = member_id ? db_query_hdf(db, h, "O", SQL_ORDER_LOCK_MEMBER, DBA(DS(order_no), DI(member_id)), &rows)
+                          : db_query_hdf(db, h, "O", SQL_ORDER_LOCK_ANY, DBA(DS(order_no)), &rows);
+  if (err) return nerr_pass(err);
+  if (rows != 1) return refuse(out, ORDER_NOT_FOUND, 0);
+  out->order_id = ll(h, "O.%d.id", 0);
+  out->points_total = ll(h, "O.%d.points_total", 0);
+  snprintf(out->order_no, sizeof out->order_no, "%s", hdf_get_value(h, "O.0.order_no", ""));
+  return STATUS_OK;
 }
 
 /* ---- cancel ---- */

@@ -46,17 +46,19 @@ typedef struct {
 NEOERR *order_create(MYSQL *db, long long member_id, const order_line *lines, int nlines, long long address_id,
                      const char *remark, int from_cart, order_outcome *out);
 
-/* Pays a pending order with points (one retried transaction): conditional stock decrement per line,
- * per-member limit re-checked, FIFO points spend, status paid, event. Never charges twice. The caller
- * has already verified the SMS code bound to this order (order_pay_ref). */
+/* Pays a pending order with points: one plain read of the order and its lines, then one retried
+ * transaction — order marked paid, FIFO points spend, per-member limit re-checked, event, vouchers,
+ * conditional stock decrement per line. Never charges twice. The caller has already verified the SMS
+ * code bound to this order (order_pay_ref). */
 NEOERR *order_pay(MYSQL *db, long long member_id, const char *order_no, order_outcome *out);
 
 /* Checks the member's SMS code for this order (bound to order number and amount) and pays, in ONE
- * transaction (one commit per payment). *code_result says what the code check found; the payment runs
- * only when it is SMS_VERIFY_OK (then out tells its outcome; a refused payment still uses the code). */
+ * transaction (one commit per payment). An order that is missing, cancelled or paid already is refused
+ * (out) before the code is looked at (code_result stays SMS_VERIFY_NONE). Otherwise *code_result says
+ * what the code check found; the payment runs only when it is SMS_VERIFY_OK (then out tells its outcome;
+ * a refused payment still uses the code). */
 NEOERR *order_pay_with_code(MYSQL *db, long long member_id, const char *mobile, const char *order_no,
-                            long long points_total, const char *code, sms_verify_result *code_result,
-                            order_outcome *out);
+                            const char *code, sms_verify_result *code_result, order_outcome *out);
 
 /* The SMS code reference a payment code is bound to: order number and amount. */
 void order_pay_ref(const char *order_no, long long points_total, char *buf, size_t len);

@@ -25,8 +25,8 @@ static const char SQL_MEMBER_TAKE_EXPIRED[] =
 static const char SQL_LOT_INSERT[] =
     "INSERT INTO points_lots (member_id, source, note, amount, remaining, expires_at) VALUES (?, ?, ?, ?, ?, ?)";
 static const char SQL_LOTS_OPEN[] =
-    "SELECT id, remaining FROM points_lots WHERE member_id = ? AND status = 'open' AND remaining > 0 "
-    "ORDER BY expires_at, id FOR UPDATE";
+    "SELECT id, remaining, expires_at < CURDATE() AS due FROM points_lots WHERE member_id = ? AND status = 'open' "
+    "AND remaining > 0 ORDER BY expires_at, id FOR UPDATE";
 static const char SQL_LOT_TAKE[] = "UPDATE points_lots SET remaining = remaining - ? WHERE id = ? AND remaining >= ?";
 static const char SQL_LOTS_DUE[] =
     "SELECT id, remaining FROM points_lots WHERE member_id = ? AND status = 'open' AND expires_at < CURDATE() "
@@ -159,32 +159,58 @@ NEOERR *points_expire_all(MYSQL *db, long long *members, long long *points) {
   return nerr_pass(err);
 }
 
+/* The long way to take points from a member whose balance could not simply be charged: lock the row, refuse
+ * a missing or frozen member, expire due lots (points past their date are never spent), then charge. */
+static NEOERR *take_slowly(MYSQL *db, long long member_id, long long amount, points_result *res) {
+  char status[16];
+  NEOERR *err = member_lock(db, member_id, status);
+  if (err) return nerr_pass(err);
+  if (!status[0]) return refuse(res, POINTS_NO_MEMBER, "no such member");
+  if (strcmp(status, "active")) return refuse(res, POINTS_FROZEN, "member frozen");
+  if ((err = expire_locked(db, member_id, NULL))) return nerr_pass(err);
+  long long n = 0;
+  err = db_exec(db, SQL_MEMBER_TAKE, DBA(DI(amount), DI(member_id), DI(amount)), &n, NULL);
+  if (!err && n != 1) return refuse(res, POINTS_INSUFFICIENT, "not enough points");
+  return nerr_pass(err);
+}
+
+/* Open lots of a member, earliest expiry first, locked; *due: one of them is past its date. */
+static NEOERR *lots_open(MYSQL *db, long long member_id, HDF *h, int *rows, int *due) {
+  hdf_remove_tree(h, "L");
+  *due = 0;
+  NEOERR *err = db_query_hdf(db, h, "L", SQL_LOTS_OPEN, DBA(DI(member_id)), rows);
+  for (int i = 0; !err && i < *rows; i++) {
+    const char *d = hdf_get_valuef(h, "L.%d.due", i);
+    if (d && strcmp(d, "0")) *due = 1;
+  }
+  return nerr_pass(err);
+}
+
 NEOERR *points_spend(MYSQL *db, long long member_id, const char *kind, long long amount, long long order_id,
                      const char *once_key, const char *note, points_result *res, long long *ledger_id) {
   if (res) *res = POINTS_OK;
   if (amount <= 0) return nerr_raise(NERR_ASSERT, "points_spend: amount %lld", amount);
   if (strcmp(kind, "spend") && strcmp(kind, "adjust") && strcmp(kind, "offline"))
     return nerr_raise(NERR_ASSERT, "points_spend: kind %s", kind);
-  char status[16];
-  NEOERR *err = member_lock(db, member_id, status);
-  if (err) return nerr_pass(err);
-  if (!status[0]) return refuse(res, POINTS_NO_MEMBER, "no such member");
-  if (strcmp(status, "active")) return refuse(res, POINTS_FROZEN, "member frozen");
-  /* Due lots go first, so points past their date are never spent (the member row is locked above). */
-  err = expire_locked(db, member_id, NULL);
-  if (err) return nerr_pass(err);
+  /* Usually one statement locks the member row, checks it is active and charges the balance; the lots
+   * read next tells whether any of those points were past their date. */
   long long n = 0;
-  err = db_exec(db, SQL_MEMBER_TAKE, DBA(DI(amount), DI(member_id), DI(amount)), &n, NULL);
+  NEOERR *err = db_exec(db, SQL_MEMBER_TAKE, DBA(DI(amount), DI(member_id), DI(amount)), &n, NULL);
   if (err) return nerr_pass(err);
-  if (n != 1) return refuse(res, POINTS_INSUFFICIENT, "not enough points");
-  long long entry = 0;
-  err = ledger_add(db, member_id, kind, -amount, 0, order_id, note, once_key, &entry);
-  if (err) return nerr_pass(err);
-
+  int slow = n != 1;
+  if (slow && (err = take_slowly(db, member_id, amount, res))) return nerr_pass(err);
   HDF *h = NULL;
-  int rows = 0;
+  int rows = 0, due = 0;
   err = hdf_init(&h);
-  if (!err) err = db_query_hdf(db, h, "L", SQL_LOTS_OPEN, DBA(DI(member_id)), &rows);
+  if (!err) err = lots_open(db, member_id, h, &rows, &due);
+  if (!err && due && !slow) {
+    /* Due lots were counted in the charge: put it back, expire them, charge again. */
+    err = db_exec(db, SQL_MEMBER_ADD, DBA(DI(amount), DI(member_id)), NULL, NULL);
+    if (!err) err = take_slowly(db, member_id, amount, res);
+    if (!err) err = lots_open(db, member_id, h, &rows, &due);
+  }
+  long long entry = 0;
+  if (!err) err = ledger_add(db, member_id, kind, -amount, 0, order_id, note, once_key, &entry);
   long long left = amount;
   for (int i = 0; !err && i < rows && left > 0; i++) {
     long long lot = strtoll(hdf_get_valuef(h, "L.%d.id", i), NULL, 10);

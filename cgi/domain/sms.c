@@ -100,15 +100,26 @@ static const char SQL_CODE_INSERT[] =
     "INSERT INTO sms_codes (mobile, purpose, ref, code_hash, expires_at, created_at) "
     "VALUES (?, ?, ?, ?, NOW() + INTERVAL ? SECOND, NOW())";
 static const char SQL_CODE_VOID[] = "UPDATE sms_codes SET expires_at = created_at WHERE id = ?";
+/* A new code retires the earlier live ones for the same purpose and ref: only the newest can be used. */
+static const char SQL_CODE_VOID_OLDER[] =
+    "UPDATE sms_codes SET expires_at = created_at "
+    "WHERE mobile = ? AND purpose = ? AND ref = ? AND used_at IS NULL AND expires_at > NOW()";
+/* A locking read: inside a payment it must not open the transaction's read view before the member lock
+ * (see orders.c, the per-member limit). */
 static const char SQL_CODE_NEWEST[] =
     "SELECT id, code_hash, attempts, (used_at IS NOT NULL) AS used, (expires_at > NOW()) AS alive "
-    "FROM sms_codes WHERE mobile = ? AND purpose = ? AND ref = ? ORDER BY id DESC LIMIT 1";
+    "FROM sms_codes WHERE mobile = ? AND purpose = ? AND ref = ? ORDER BY id DESC LIMIT 1 FOR UPDATE";
 /* Every check counts as an attempt, and only while the code is alive: however many guesses arrive at
  * once, at most SMS_CODE_MAX_TRIES of them get compared. The right code is counted and used in one
  * statement, so it is used at most once. */
 static const char SQL_CODE_ATTEMPT[] =
     "UPDATE sms_codes SET attempts = attempts + 1 "
     "WHERE id = ? AND used_at IS NULL AND attempts < ? AND expires_at > NOW()";
+/* The usual case in one statement: the right code, still live (being the only live one for its ref,
+ * it is the newest). Counted and used at once; anything else goes the long way to learn why. */
+static const char SQL_CODE_USE_MATCHING[] =
+    "UPDATE sms_codes SET attempts = attempts + 1, used_at = NOW() WHERE mobile = ? AND purpose = ? AND ref = ? "
+    "AND code_hash = ? AND used_at IS NULL AND attempts < ? AND expires_at > NOW()";
 static const char SQL_CODE_USE[] =
     "UPDATE sms_codes SET attempts = attempts + 1, used_at = NOW() "
     "WHERE id = ? AND used_at IS NULL AND attempts < ? AND expires_at > NOW()";
@@ -148,6 +159,8 @@ static NEOERR *issue_tx(MYSQL *db, void *arg) {
     return STATUS_OK;
   }
   is->res->status = SMS_SEND_OK;
+  err = db_exec(db, SQL_CODE_VOID_OLDER, DBA(DS(is->mobile), DS(is->purpose), DS(is->ref)), NULL, NULL);
+  if (err) return nerr_pass(err);
   return nerr_pass(db_exec(db, SQL_CODE_INSERT,
                            DBA(DS(is->mobile), DS(is->purpose), DS(is->ref), DS(is->hash), DI(SMS_CODE_TTL)), NULL,
                            &is->id));
@@ -184,7 +197,16 @@ NEOERR *sms_code_verify(MYSQL *db, const char *mobile, const char *purpose, cons
   int rows = 0;
   memset(res, 0, sizeof *res);
   res->status = SMS_VERIFY_NONE;
-  NEOERR *err = hdf_init(&h);
+  char given[65];
+  long long n = 0;
+  code_hash(purpose, mobile, ref ? ref : "", code ? code : "", given);
+  NEOERR *err = db_exec(db, SQL_CODE_USE_MATCHING,
+                        DBA(DS(mobile), DS(purpose), DS(ref ? ref : ""), DS(given), DI(SMS_CODE_MAX_TRIES)), &n, NULL);
+  if (err || n == 1) {
+    if (!err) res->status = SMS_VERIFY_OK;
+    return nerr_pass(err);
+  }
+  err = hdf_init(&h);
   if (!err) err = db_query_hdf(db, h, "C", SQL_CODE_NEWEST, DBA(DS(mobile), DS(purpose), DS(ref ? ref : "")), &rows);
   if (err || rows == 0) { hdf_destroy(&h); return nerr_pass(err); }
   long long id = strtoll(hdf_get_value(h, "C.0.id", "0"), NULL, 10);
@@ -196,9 +218,6 @@ NEOERR *sms_code_verify(MYSQL *db, const char *mobile, const char *purpose, cons
   if (used) { res->status = SMS_VERIFY_USED; return STATUS_OK; }
   if (attempts >= SMS_CODE_MAX_TRIES) { res->status = SMS_VERIFY_DEAD; return STATUS_OK; }
   if (!alive) { res->status = SMS_VERIFY_EXPIRED; return STATUS_OK; }
-  long long n = 0;
-  char given[65];
-  code_hash(purpose, mobile, ref ? ref : "", code ? code : "", given);
   if (crypto_equal(given, stored)) {
     if ((err = db_exec(db, SQL_CODE_USE, DBA(DI(id), DI(SMS_CODE_MAX_TRIES)), &n, NULL))) return nerr_pass(err);
     /* Lost a race: another request used it (or the guesses ran out, or time did) in between. */
@@ -210,6 +229,13 @@ NEOERR *sms_code_verify(MYSQL *db, const char *mobile, const char *purpose, cons
   res->tries_left = SMS_CODE_MAX_TRIES - (attempts + 1);
   res->status = res->tries_left > 0 ? SMS_VERIFY_WRONG : SMS_VERIFY_DEAD;
   return STATUS_OK;
+}
+
+NEOERR *sms_code_spend(MYSQL *db, const char *mobile, const char *purpose, const char *ref, const char *code) {
+  char given[65];
+  code_hash(purpose, mobile, ref ? ref : "", code ? code : "", given);
+  return nerr_pass(db_exec(db, SQL_CODE_USE_MATCHING,
+                           DBA(DS(mobile), DS(purpose), DS(ref ? ref : ""), DS(given), DI(SMS_CODE_MAX_TRIES)), NULL, NULL));
 }
 
 const char *sms_send_status_name(sms_send_status s) {

@@ -50,6 +50,9 @@ typedef struct {
  * even under concurrent requests). Every check counts as an attempt. */
 NEOERR *sms_code_verify(MYSQL *db, const char *mobile, const char *purpose, const char *ref, const char *code,
                         sms_verify_result *res);
+/* Uses up a still-live code that matches (a payment refused after its code checked out rolled the use
+ * back with everything else); nothing when it does not match or is gone. */
+NEOERR *sms_code_spend(MYSQL *db, const char *mobile, const char *purpose, const char *ref, const char *code);
 
 /* Names for logs and mallctl. */
 const char *sms_send_status_name(sms_send_status s);

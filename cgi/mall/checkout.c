@@ -303,62 +303,53 @@ static NEOERR *not_payable(req *r, order_result why) {
   return nerr_pass(err);
 }
 
+/* The payment page again, for a payment that did not go through: the order read for the page. Sets
+ * *shown when it answered already (404, or the order is no longer pending). */
+static NEOERR *pay_page_again(req *r, int *shown) {
+  int found = 0;
+  *shown = 1;
+  NEOERR *err = orders_read_get(r->db, r->user_id, req_arg(r, 0), r->hdf, "Order", &found);
+  if (err) return nerr_pass(err);
+  if (!found) return nerr_pass(req_fail(r, 404));
+  if (!order_is(r, "pending")) {
+    order_result why = order_is(r, "cancelled") ? ORDER_CANCELLED : ORDER_ALREADY_PAID;
+    hdf_remove_tree(r->hdf, "Order"); /* the order page reads it afresh */
+    return nerr_pass(not_payable(r, why));
+  }
+  *shown = 0;
+  if (!(err = pay_page(r))) err = load_items(r);
+  return nerr_pass(err);
+}
+
 /* POST /order/{no}/pay: code → 303 /order/{no}/done; 400 code missing/malformed/wrong/expired/dead;
- * 409 code used, already paid, cancelled, sold out, not enough points, limit; 404 not ours. */
+ * 409 code used, already paid, cancelled, sold out, not enough points, limit; 404 not ours.
+ * A payment that goes through reads nothing for a page: it only redirects. */
 NEOERR *h_pay(req *r) {
   static const in_field F[] = {{"code", IN_DIGITS, IN_REQUIRED, SMS_CODE_DIGITS, SMS_CODE_DIGITS, NULL}};
   in_value v[1];
-  int found = 0;
-  int bad = input_read(r, F, 1, v);
-  /* The lines are read only when a page shows them: a successful payment just redirects. */
-  NEOERR *err = orders_read_get(r->db, r->user_id, req_arg(r, 0), r->hdf, "Order", &found);
-  if (!err && !found) return nerr_pass(req_fail(r, 404));
-  if (err) return nerr_pass(err);
-  if (order_is(r, "cancelled")) return nerr_pass(not_payable(r, ORDER_CANCELLED));
-  if (!order_is(r, "pending")) return nerr_pass(not_payable(r, ORDER_ALREADY_PAID));
-  if ((err = pay_page(r))) return nerr_pass(err);
-  if (bad && !(err = load_items(r)))
+  int shown = 0;
+  NEOERR *err;
+  if (input_read(r, F, 1, v)) {
+    if ((err = pay_page_again(r, &shown)) || shown) return nerr_pass(err);
     return nerr_pass(shop_flash(r, 400, v[0].present ? "Shop.Pay.CodeFormat" : "Shop.Pay.CodeMissing", 0, NULL));
-  if (err) return nerr_pass(err);
-  sms_verify_result c;
-  memset(&c, 0, sizeof c);
-  order_outcome o;
-  memset(&o, 0, sizeof o);
-  /* Code check and payment commit together: one commit per payment. */
-  if ((err = order_pay_with_code(r->db, r->user_id, hdf_get_value(r->hdf, "User.Mobile", ""), req_arg(r, 0),
-                                 shop_ll(r->hdf, "Order.0.points_total"), v[0].s, &c, &o)))
-    return nerr_pass(err);
-  if (c.status != SMS_VERIFY_OK) {
-    /* A parallel request may have used this code to pay (or used up its tries while racing): then
-     * "already paid" is the truth, not "code used". */
-    if (c.status == SMS_VERIFY_USED || c.status == SMS_VERIFY_DEAD) {
-      int again = 0;
-      HDF *tmp = NULL;
-      if ((err = hdf_init(&tmp))) return nerr_pass(err);
-      err = orders_read_get(r->db, r->user_id, req_arg(r, 0), tmp, "O", &again);
-      int paid = !err && again && strcmp(hdf_get_value(tmp, "O.0.status", ""), "pending") != 0 &&
-                 strcmp(hdf_get_value(tmp, "O.0.status", ""), "cancelled") != 0;
-      hdf_destroy(&tmp);
-      if (err) return nerr_pass(err);
-      if (paid) {
-        hdf_remove_tree(r->hdf, "Order");
-        hdf_remove_tree(r->hdf, "Items");
-        return nerr_pass(not_payable(r, ORDER_ALREADY_PAID));
-      }
-    }
-    if ((err = load_items(r))) return nerr_pass(err);
-    return nerr_pass(code_error(r, &c));
   }
-  if (o.result == ORDER_OK) {
+  sms_verify_result c;
+  order_outcome o;
+  /* Code check and payment commit together: one commit per payment. */
+  err = order_pay_with_code(r->db, r->user_id, hdf_get_value(r->hdf, "User.Mobile", ""), req_arg(r, 0), v[0].s,
+                            &c, &o);
+  if (err) return nerr_pass(err);
+  if (c.status == SMS_VERIFY_OK && o.result == ORDER_OK) {
     redirect_order(r, "/done"); /* points.c already told the session caches about the new balance */
     return STATUS_OK;
   }
-  if (o.result == ORDER_ALREADY_PAID || o.result == ORDER_CANCELLED) {
-    hdf_remove_tree(r->hdf, "Order");
-    hdf_remove_tree(r->hdf, "Items");
-    return nerr_pass(not_payable(r, o.result));
-  }
-  if ((err = hdf_set_value(r->hdf, "Pay.CodeSpent", "1")) || (err = load_items(r))) return nerr_pass(err);
+  if (o.result == ORDER_NOT_FOUND) return nerr_pass(req_fail(r, 404));
+  if (o.result == ORDER_ALREADY_PAID || o.result == ORDER_CANCELLED) return nerr_pass(not_payable(r, o.result));
+  /* A parallel request may have used this code to pay (or used up its tries while racing): then the
+   * page says "already paid" (pay_page_again sees it), not "code used". */
+  if ((err = pay_page_again(r, &shown)) || shown) return nerr_pass(err);
+  if (c.status != SMS_VERIFY_OK) return nerr_pass(code_error(r, &c));
+  if ((err = hdf_set_value(r->hdf, "Pay.CodeSpent", "1"))) return nerr_pass(err);
   return nerr_pass(shop_result_flash(r, &o, "Items"));
 }
 

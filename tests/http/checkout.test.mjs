@@ -191,15 +191,23 @@ test('SMS code rules on payment: bound to the order, 5 wrong tries, single use, 
   skipCooldown(m);
   const again = await sendCode(c, A, m);
   assert.equal((await c.post(`/order/${A}/pay`, { code: again })).status, 303);
+  // a resent code retires the one before it, even while that one is still live
+  skipCooldown(m);
+  const firstB = await sendCode(c, B, m);
   skipCooldown(m);
   const codeB = await sendCode(c, B, m);
+  if (firstB !== codeB) {
+    r = await c.post(`/order/${B}/pay`, { code: firstB });
+    assert.equal(r.status, 400);
+    assert.equal(flash(r.html), '验证码错误,还可以尝试 4 次。');
+  }
   assert.equal((await c.post(`/order/${B}/pay`, { code: codeB })).status, 303);
   assert.equal(balance(m), 4700);
   // the pay page of a paid order sends the member to the order
   const paid = await c.get(`/order/${A}/pay`);
   assert.equal(paid.status, 303);
   assert.equal(paid.location, `/order/${A}`);
-  assert.equal(sql(`SELECT COUNT(*) FROM sms_outbox WHERE mobile = ${q(m)}`), '3');
+  assert.equal(sql(`SELECT COUNT(*) FROM sms_outbox WHERE mobile = ${q(m)}`), '4');
   assert.ok(lastCode(m));
   checkLedger();
 });
@@ -215,6 +223,10 @@ test('refusals at payment: not enough points, sold out meanwhile — clear messa
   assert.equal(r.status, 409);
   assert.equal(flash(r.html), '积分余额不足,无法支付本订单。');
   assert.equal(balance(m), 150);
+  // The refused payment rolled back, but its code is spent all the same: asking again needs a new code.
+  r = await c.post(`/order/${no}/pay`, { code });
+  assert.equal(r.status, 409);
+  assert.equal(flash(r.html), '该验证码已使用,请重新获取。');
 
   const scarce = makeProduct({ points: 100, stock: 1 });
   const mine = await placeNow(c, scarce, 1);

@@ -125,6 +125,27 @@ static void test_spend_beyond_balance_writes_nothing(void **state) {
   fx_ledger_clean();
 }
 
+/* The balance covers the spend only with points past their date: the charge that counted them is taken
+ * back, the due lot expires, and the spend is refused; a smaller one is paid from the live lot alone. */
+static void test_spend_never_uses_points_past_their_date(void **state) {
+  long long m = fx_member();
+  long long live = fx_lot(m, 100, 20), due = fx_lot(m, 40, -1);
+  long long entries = fx_ll(SQL_ENTRIES, m);
+  assert_int_equal(spend(m, 120, 0, NULL), POINTS_INSUFFICIENT);
+  assert_int_equal(fx_ll(FX_BALANCE, m), 140); /* refused: nothing at all written, the expiry neither */
+  assert_int_equal(fx_ll(SQL_ENTRIES, m), entries);
+  assert_int_equal(fx_ll(SQL_LOT_REMAINING, due), 40);
+  long long entry = 0;
+  assert_int_equal(spend(m, 90, 0, &entry), POINTS_OK);
+  assert_int_equal(fx_ll(SQL_EXPIRE_ENTRIES_OF_LOT, due), 1);
+  assert_int_equal(fx_ll(SQL_LOT_REMAINING, due), 0);
+  assert_int_equal(fx_ll(SQL_LOT_REMAINING, live), 10);
+  assert_int_equal(fx_ll(SQL_ALLOCS, entry), 1);
+  assert_int_equal(fx_ll(FX_BALANCE, m), 10);
+  assert_int_equal(fx_ll(SQL_BALANCE_AFTER, entry), 10);
+  fx_ledger_clean();
+}
+
 static void test_frozen_member_cannot_spend(void **state) {
   long long m = fx_member();
   fx_lot(m, 100, 20);
@@ -243,6 +264,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_spend_takes_earliest_expiring_lots_first),
       cmocka_unit_test(test_spend_beyond_balance_writes_nothing),
+      cmocka_unit_test(test_spend_never_uses_points_past_their_date),
       cmocka_unit_test(test_frozen_member_cannot_spend),
       cmocka_unit_test(test_refund_returns_points_to_the_same_lots),
       cmocka_unit_test(test_refund_into_an_expired_lot_expires_again),
