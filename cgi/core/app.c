@@ -363,6 +363,23 @@ static NEOERR *cache_unpack(req *r, STRING *body) {
   return nerr_pass(err);
 }
 
+/* Reads the principal's header data (User.*) unless the session cache supplied it. */
+static NEOERR *user_load(req *r) {
+  if (!r->user_id || !r->app->load_user || (r->user_loaded && !r->user_stale)) return STATUS_OK;
+  hdf_remove_tree(r->hdf, "User");
+  r->user_stale = 0;
+  int ok = 0;
+  NEOERR *err = r->app->load_user(r, r->user_id, &ok);
+  if (err) return nerr_pass(err);
+  if (!ok) return nerr_pass(req_logout(r));
+  r->user_loaded = 1;
+  r->user_gen_set = 1; /* user_gen was read by session_load before this read */
+  session_cache_put(r);
+  return STATUS_OK;
+}
+
+NEOERR *req_user_fresh(req *r) { return nerr_pass(user_load(r)); }
+
 /* Everything between parsing and rendering; returns errors only for real failures. */
 static NEOERR *dispatch(req *r, STRING *body, unsigned long long *gen, int *cached) {
   NEOERR *err = db_connect(&r->db);
@@ -373,12 +390,8 @@ static NEOERR *dispatch(req *r, STRING *body, unsigned long long *gen, int *cach
     return nerr_pass(req_fail(r, 503));
   }
   if ((err = session_load(r))) return nerr_pass(err);
-  if (r->user_id && r->app->load_user && !r->user_loaded) {
-    int ok = 0;
-    if ((err = r->app->load_user(r, r->user_id, &ok))) return nerr_pass(err);
-    if (!ok) { if ((err = req_logout(r))) return nerr_pass(err); }
-    else session_cache_put(r);
-  }
+  if (r->user_stale && (r->route->flags & R_IDENTITY)) r->user_gen_set = 0; /* nothing cached from it */
+  else if ((err = user_load(r))) return nerr_pass(err);
   snprintf(r->role, sizeof r->role, "%s", r->user_id ? hdf_get_value(r->hdf, "User.Role", "") : "");
   int is_post = strcmp(r->method, "POST") == 0;
   if ((err = csrf_prepare(r, (r->route->flags & R_FORM) != 0))) return nerr_pass(err);

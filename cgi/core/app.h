@@ -14,6 +14,8 @@ enum {
   R_CACHE = 2,     /* body may be served from the page cache (no per-user data in the body) */
   R_FORM = 4,      /* renders a form for anonymous visitors: make sure a CSRF token exists */
   R_RAW = 8,       /* handler writes r->body and r->content_type itself, no layout */
+  R_IDENTITY = 16, /* handler reads only who the member is (User.Mobile …) unless it calls req_user_fresh: a
+                    * cached User.* whose balance moved on is used as is (a payment in a row needs no re-read) */
 };
 
 typedef struct {
@@ -60,6 +62,7 @@ struct req {
   const char *lang;             /* "zh-CN" or "en" */
   int no_cache;                 /* handler decided this body must not be cached */
   int user_loaded;              /* User.* came from the session cache */
+  int user_stale;               /* User.* came from the session cache, but its balance may be old (R_IDENTITY) */
   int user_gen_set;             /* user_gen holds the principal generation User.* was read under */
   unsigned long long user_gen;
   char role[16];                /* principal's role (back office, merchants), set by load_user */
@@ -94,6 +97,8 @@ const char *req_client_ip(req *r);
 /* Starts a new session for principal id (rotating any old one) / ends the current one. */
 NEOERR *req_login(req *r, long long id);
 NEOERR *req_logout(req *r);
+/* An R_IDENTITY handler about to show or use the balance: reads User.* again if it may be old. */
+NEOERR *req_user_fresh(req *r);
 /* Translated string from the language file, key like "Auth.BadPassword". */
 const char *req_text(req *r, const char *key);
 /* Sets Page.Flash / Form.Errors.<field> to a language key's text. */

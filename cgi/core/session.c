@@ -104,18 +104,20 @@ void csrf_for_session(const char *realm, const char *sid_hash, char out[65]) {
 
 static struct { time_t created, seen, at; unsigned long long acc_gen, gen; } g_pending;
 
-/* 1 when the request's session was answered from the cache: User.* filled in too when still current,
- * otherwise left to load_user (and session_cache_put refreshes the entry). */
+/* 1 when the request's session was answered from the cache, with User.* — marked stale when the
+ * principal's balance moved on since (then load_user reads it again and session_cache_put refreshes the
+ * entry, unless the route only needs the identity). */
 static int sess_cached(req *r, const char *hash) {
   int slot = sess_valid_slot(r->app->realm, hash);
   if (slot < 0) return 0;
   unsigned s = (unsigned)slot;
   /* Read before load_user reads the header data, so a bump meanwhile makes it stale, not wrong. */
   unsigned long long gen = principal_generation(g_sess[s].id);
+  if (g_sess[s].user && hdf_copy(r->hdf, "User", g_sess[s].user) != STATUS_OK) return 0;
   if (gen == g_sess[s].gen) {
-    if (g_sess[s].user && hdf_copy(r->hdf, "User", g_sess[s].user) != STATUS_OK) return 0;
     r->user_loaded = 1;
   } else {
+    r->user_stale = 1; /* app.c decides: kept for an R_IDENTITY route, read again otherwise */
     g_pending.created = g_sess[s].created;
     g_pending.seen = g_sess[s].seen;
     g_pending.at = g_sess[s].at;

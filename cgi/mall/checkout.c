@@ -308,7 +308,8 @@ static NEOERR *not_payable(req *r, order_result why) {
 static NEOERR *pay_page_again(req *r, int *shown) {
   int found = 0;
   *shown = 1;
-  NEOERR *err = orders_read_get(r->db, r->user_id, req_arg(r, 0), r->hdf, "Order", &found);
+  NEOERR *err = req_user_fresh(r); /* the page shows the balance (R_IDENTITY) */
+  if (!err) err = orders_read_get(r->db, r->user_id, req_arg(r, 0), r->hdf, "Order", &found);
   if (err) return nerr_pass(err);
   if (!found) return nerr_pass(req_fail(r, 404));
   if (!order_is(r, "pending")) {
@@ -323,7 +324,8 @@ static NEOERR *pay_page_again(req *r, int *shown) {
 
 /* POST /order/{no}/pay: code → 303 /order/{no}/done; 400 code missing/malformed/wrong/expired/dead;
  * 409 code used, already paid, cancelled, sold out, not enough points, limit; 404 not ours.
- * A payment that goes through reads nothing for a page: it only redirects. */
+ * A payment that goes through reads nothing for a page, not even the member's balance (R_IDENTITY:
+ * User.Mobile is all it needs): it only redirects. */
 NEOERR *h_pay(req *r) {
   static const in_field F[] = {{"code", IN_DIGITS, IN_REQUIRED, SMS_CODE_DIGITS, SMS_CODE_DIGITS, NULL}};
   in_value v[1];

@@ -52,7 +52,7 @@ static const route ROUTES[] = {
     {"GET", "/orders", R_MEMBER, h_orders, NULL},
     {"GET", "/order/{no}", R_MEMBER, h_order, NULL},
     {"GET", "/order/{no}/pay", R_MEMBER, h_pay_form, NULL},
-    {"POST", "/order/{no}/pay", R_MEMBER, h_pay, NULL},
+    {"POST", "/order/{no}/pay", R_MEMBER | R_IDENTITY, h_pay, NULL},
     {"POST", "/order/{no}/code", R_MEMBER, h_pay_code, NULL},
     {"GET", "/order/{no}/done", R_MEMBER, h_pay_done, NULL},
     {"GET", "/order/{no}/cancel", R_MEMBER, h_order_cancel_form, NULL},

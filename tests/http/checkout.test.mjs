@@ -12,6 +12,7 @@ async function member(points = 0, expires) {
   await c.login(m);
   return { m, c, id: memberId(m) };
 }
+const headerPoints = (html) => Number((html.match(/class="[^"]*points[^"]*"[^>]*>[^<]*<strong>(\d+)<\/strong>/) || [])[1]);
 const lots = (id) => sql(`SELECT id, amount, remaining, expires_at, status FROM points_lots WHERE member_id = ${id} ORDER BY id`);
 
 test('happy path: cart → checkout with address → SMS code → pay → balance lower → cancel → points back to the same lots', async () => {
@@ -209,6 +210,27 @@ test('SMS code rules on payment: bound to the order, 5 wrong tries, single use, 
   assert.equal(paid.location, `/order/${A}`);
   assert.equal(sql(`SELECT COUNT(*) FROM sms_outbox WHERE mobile = ${q(m)}`), '4');
   assert.ok(lastCode(m));
+  checkLedger();
+});
+
+test('a payment right after a payment: the failure page shows the balance the first one left', async () => {
+  const { m, c } = await member(1000);
+  const p = makeProduct({ points: 100, stock: 10 });
+  const A = await placeNow(c, p, 1), B = await placeNow(c, p, 1);
+  const codeA = await sendCode(c, A, m);
+  skipCooldown(m);
+  const codeB = await sendCode(c, B, m);
+  // Nothing but HTTP from here: every process's copy of this member's header is now out of date, and
+  // the pay route answers without reading it again until it shows a page.
+  assert.equal((await c.post(`/order/${A}/pay`, { code: codeA })).status, 303);
+  const wrong = codeB === '000000' ? '111111' : '000000';
+  const r = await c.post(`/order/${B}/pay`, { code: wrong });
+  assert.equal(r.status, 400);
+  assert.equal(headerPoints(r.html), 900, 'the header balance after payment A');
+  assert.match(r.html, /支付后余额<\/dt><dd>800</);
+  assert.equal((await c.post(`/order/${B}/pay`, { code: codeB })).status, 303);
+  assert.equal(headerPoints((await c.get(`/order/${B}/done`)).html), 800);
+  assert.equal(balance(m), 800);
   checkLedger();
 });
 
