@@ -7,6 +7,7 @@
 <meta name="robots" content="noindex, nofollow">
 <title><?cs if:Page.Title ?><?cs var:Page.Title ?> - <?cs /if ?><?cs var:Lang.Admin.Name ?></title>
 <link rel="stylesheet" href="/css/admin.css">
+<script src="/js/confirm.js" defer></script>
 </head>
 <?cs if:User.Name && !Page.Bare ?>
 <body class="admin">

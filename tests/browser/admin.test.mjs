@@ -192,3 +192,25 @@ test('back office: product with image on shelf → found by search; message appr
   checkLedger();
   assert.deepEqual(problems, [], 'no server errors or script errors on either side');
 });
+
+test('back office: a delete asks first — dismissing the dialog keeps the brand, accepting deletes it', async () => {
+  const brand = `确认删除测试品牌 ${TAG}`;
+  sql(`INSERT INTO brands (name_zh, name_en) VALUES ('${brand}', 'Confirm test ${TAG}')`);
+  const id = Number(sql(`SELECT MAX(id) FROM brands WHERE name_zh = '${brand}'`));
+  await open(admin, '/admin/brands');
+  const button = admin.locator(`tr[data-id="${id}"] button.btn-danger`);
+  const asked = [];
+  const answer = (accept) => admin.once('dialog', async (d) => { asked.push(d.message()); await (accept ? d.accept() : d.dismiss()); });
+  answer(false);
+  await button.click();
+  await admin.waitForTimeout(300); // a dismissed dialog sends nothing: there is no navigation to wait for
+  assert.equal(new URL(admin.url()).pathname, '/admin/brands');
+  assert.equal(sql(`SELECT COUNT(*) FROM brands WHERE id = ${id}`), '1', 'dismissed: the brand stays');
+  answer(true);
+  const res = await submit(admin, button);
+  assert.equal(res.status(), 200);
+  assert.equal(sql(`SELECT COUNT(*) FROM brands WHERE id = ${id}`), '0', 'accepted: the brand is gone');
+  assert.deepEqual(asked, ['确定要删除吗?删除后无法恢复。', '确定要删除吗?删除后无法恢复。']);
+  assert.equal(await admin.locator(`tr[data-id="${id}"]`).count(), 0);
+  assert.deepEqual(problems, []);
+});

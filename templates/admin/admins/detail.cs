@@ -19,7 +19,7 @@
   <p class="muted"><?cs var:Lang.AdminCore.Admins.DisableHint ?></p>
   <form method="post" action="/admin/admins/<?cs var:url_escape(Admin.id) ?>/status">
     <input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="status" value="disabled">
-    <button class="btn btn-danger" type="submit"><?cs var:Lang.AdminCore.Admins.Disable ?></button>
+    <button class="btn btn-danger" type="submit" data-confirm="<?cs var:Lang.Admin.ConfirmAction ?>"><?cs var:Lang.AdminCore.Admins.Disable ?></button>
   </form>
   <?cs else ?>
   <form method="post" action="/admin/admins/<?cs var:url_escape(Admin.id) ?>/status">

@@ -15,7 +15,7 @@
     <td class="actions nowrap"><a class="btn btn-small" href="/admin/brands/<?cs var:url_escape(b.id) ?>"><?cs var:Lang.AdminCat.Edit ?></a>
       <?cs if:b.products == 0 ?>
       <form class="inline" method="post" action="/admin/brands/<?cs var:url_escape(b.id) ?>/delete">
-        <input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><button class="btn btn-small btn-danger" type="submit"><?cs var:Lang.AdminCat.Delete ?></button></form>
+        <input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><button class="btn btn-small btn-danger" type="submit" data-confirm="<?cs var:Lang.Admin.ConfirmDelete ?>"><?cs var:Lang.AdminCat.Delete ?></button></form>
       <?cs /if ?></td>
   </tr>
   <?cs /each ?>

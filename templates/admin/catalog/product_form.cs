@@ -88,7 +88,7 @@
   <?cs each:i = Images ?>
     <li><img src="<?cs var:i.url ?>" alt="" width="120" height="120"><?cs if:i.url == Product.Row.0.image ?><span class="badge badge-info"><?cs var:Lang.AdminCat.Product.MainImage ?></span><?cs /if ?>
       <form method="post" action="/admin/products/<?cs var:url_escape(Product.Id) ?>/images/<?cs var:url_escape(i.id) ?>/delete">
-        <input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><button class="btn btn-small btn-danger" type="submit"><?cs var:Lang.AdminCat.Remove ?></button>
+        <input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><button class="btn btn-small btn-danger" type="submit" data-confirm="<?cs var:Lang.Admin.ConfirmDelete ?>"><?cs var:Lang.AdminCat.Remove ?></button>
       </form></li>
   <?cs /each ?>
   </ul>

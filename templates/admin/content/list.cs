@@ -15,7 +15,7 @@
     <td><span class="badge badge-<?cs if:c.state == "live" ?>ok<?cs elif:c.state == "scheduled" ?>warn<?cs else ?>danger<?cs /if ?>"><?cs var:Lang.AdminCat.State[c.state] ?></span></td>
     <td class="actions nowrap"><a class="btn btn-small" href="<?cs var:Kind.Path ?>/<?cs var:url_escape(c.id) ?>"><?cs var:Lang.AdminCat.Edit ?></a>
       <form class="inline" method="post" action="<?cs var:Kind.Path ?>/<?cs var:url_escape(c.id) ?>/delete">
-        <input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><button class="btn btn-small btn-danger" type="submit"><?cs var:Lang.AdminCat.Delete ?></button></form></td>
+        <input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><button class="btn btn-small btn-danger" type="submit" data-confirm="<?cs var:Lang.Admin.ConfirmDelete ?>"><?cs var:Lang.AdminCat.Delete ?></button></form></td>
   </tr>
   <?cs /each ?>
   </tbody>

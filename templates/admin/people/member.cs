@@ -44,7 +44,7 @@
         <p class="hint"><?cs var:Lang.Ops.Member.DeductHint ?> <?cs var:m.points_balance ?></p><?cs call:ops_error("deduct_amount") ?></div>
       <div class="row<?cs if:Form.Errors.deduct_reason ?> has-error<?cs /if ?>"><label for="d-reason"><?cs var:Lang.Ops.Member.Reason ?></label>
         <input type="text" id="d-reason" name="deduct_reason" maxlength="200" required value="<?cs var:Form.Values.deduct_reason ?>" placeholder="<?cs var:Lang.Ops.Member.ReasonHint ?>"><?cs call:ops_error("deduct_reason") ?></div>
-      <div class="actions"><button class="btn btn-danger" type="submit"><?cs var:Lang.Ops.Member.DeductButton ?></button></div>
+      <div class="actions"><button class="btn btn-danger" type="submit" data-confirm="<?cs var:Lang.Admin.ConfirmAction ?>"><?cs var:Lang.Ops.Member.DeductButton ?></button></div>
     </form>
   </section>
   <section class="card" id="account">
@@ -55,7 +55,7 @@
       <div class="row<?cs if:Form.Errors.status_reason ?> has-error<?cs /if ?>"><label for="s-reason"><?cs var:Lang.Ops.Member.FreezeReason ?></label>
         <input type="text" id="s-reason" name="status_reason" maxlength="200" value="<?cs var:Form.Values.status_reason ?>"><?cs call:ops_error("status_reason") ?></div>
       <p class="hint"><?cs var:Lang.Ops.Member.FreezeHint ?></p>
-      <div class="actions"><button class="btn btn-danger" type="submit"><?cs var:Lang.Ops.Member.Freeze ?></button></div>
+      <div class="actions"><button class="btn btn-danger" type="submit" data-confirm="<?cs var:Lang.Admin.ConfirmAction ?>"><?cs var:Lang.Ops.Member.Freeze ?></button></div>
     </form>
     <?cs else ?>
     <form class="form" method="post" action="/admin/members/<?cs var:url_escape(m.id) ?>/unfreeze">

@@ -20,7 +20,7 @@
       <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
       <?cs if:m.status == "active" ?>
       <p class="hint"><?cs var:Lang.Ops.Merchant.DisableHint ?></p>
-      <button class="btn btn-danger" type="submit" name="status" value="disabled"><?cs var:Lang.Ops.Merchant.Disable ?></button>
+      <button class="btn btn-danger" type="submit" name="status" value="disabled" data-confirm="<?cs var:Lang.Admin.ConfirmAction ?>"><?cs var:Lang.Ops.Merchant.Disable ?></button>
       <?cs else ?>
       <button class="btn btn-primary" type="submit" name="status" value="active"><?cs var:Lang.Ops.Merchant.Enable ?></button>
       <?cs /if ?>

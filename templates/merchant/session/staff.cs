@@ -16,7 +16,7 @@
     <?cs if:u.role == "staff" ?>
       <form method="post" action="/merchant/staff/<?cs var:u.id ?>/status">
         <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
-        <?cs if:u.status == "active" ?><input type="hidden" name="status" value="disabled"><button class="btn btn-small btn-danger" type="submit"><?cs var:Lang.MchPortal.Staff.Disable ?></button><?cs
+        <?cs if:u.status == "active" ?><input type="hidden" name="status" value="disabled"><button class="btn btn-small btn-danger" type="submit" data-confirm="<?cs var:Lang.MchPortal.ConfirmAction ?>"><?cs var:Lang.MchPortal.Staff.Disable ?></button><?cs
         else ?><input type="hidden" name="status" value="active"><button class="btn btn-small" type="submit"><?cs var:Lang.MchPortal.Staff.Enable ?></button><?cs /if ?>
       </form>
       <form method="post" action="/merchant/staff/<?cs var:u.id ?>/password">
