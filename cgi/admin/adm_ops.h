@@ -19,6 +19,7 @@ NEOERR *h_order_ship(req *r);
 NEOERR *h_order_event(req *r);
 NEOERR *h_order_cancel_form(req *r);
 NEOERR *h_order_cancel(req *r);
+NEOERR *h_order_voucher_unlock(req *r);
 
 /* ops_common.c */
 #define OPS_PER_PAGE 20

@@ -87,6 +87,7 @@ static const route ROUTES[] = {
     {"POST", "/admin/orders/{no}/event", R_MEMBER, h_order_event, ROLES_ORDERS},
     {"GET", "/admin/orders/{no}/cancel", R_MEMBER, h_order_cancel_form, ROLES_ORDERS},
     {"POST", "/admin/orders/{no}/cancel", R_MEMBER, h_order_cancel, ROLES_ORDERS},
+    {"POST", "/admin/orders/{no}/vouchers/{no}/unlock", R_MEMBER, h_order_voucher_unlock, ROLES_ORDERS},
     /* end moderation + orders */
     /* members, merchants, admins, audit, SMS: members.c merchants.c admins.c audit.c sms.c (B6, B7, B1, B10) */
     {"GET", "/admin/members", R_MEMBER, h_members, ROLES_MEMBERS_VIEW},

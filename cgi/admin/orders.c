@@ -2,6 +2,7 @@
  * refund (the member's cancel path, on behalf of the operator); every action audited */
 #include "adm_ops.h"
 #include "orders_admin.h"
+#include "vouchers_admin.h"
 #include "orders_read.h"
 #include <stdio.h>
 #include <string.h>
@@ -75,6 +76,7 @@ static NEOERR *detail(req *r, const char *no, int *found) {
   if (!err) err = orders_read_events(r->db, id, r->hdf, "Events");
   if (!err) err = orders_read_ledger(r->db, member, id, r->hdf, "Ledger");
   if (!err) err = orders_read_lots(r->db, member, id, r->hdf, "Lots");
+  if (!err) err = vouchers_admin_of_order(r->db, id, r->hdf, "Vouchers");
   return nerr_pass(err);
 }
 
@@ -88,7 +90,7 @@ static NEOERR *show(req *r, int *found) {
 NEOERR *h_order(req *r) {
   int found = 0;
   NEOERR *err = show(r, &found);
-  if (!err && found) err = ops_done(r, "shipped|event|cancelled");
+  if (!err && found) err = ops_done(r, "shipped|event|cancelled|unlocked");
   return nerr_pass(err);
 }
 
@@ -175,4 +177,24 @@ NEOERR *h_order_cancel(req *r) {
   NEOERR *err = orders_admin_cancel(r->db, &who, req_arg(r, 0), v[0].s, &out);
   if (err) return nerr_pass(err);
   return nerr_pass(outcome(r, &out, "cancelled", "admin/ops/order_cancel.cs"));
+}
+
+/* POST /admin/orders/{no}/vouchers/{voucher_no}/unlock → 303 detail ?done=unlocked (wrong-password count back to 0,
+ * audited); 409 the voucher is not locked; 404 unknown order or not one of its vouchers */
+NEOERR *h_order_voucher_unlock(req *r) {
+  int found = 0;
+  NEOERR *err = show(r, &found);
+  if (err || !found) return nerr_pass(err);
+  audit_actor who;
+  admin_actor(r, &who);
+  voucher_unlock_result res;
+  err = vouchers_admin_unlock(r->db, &who, hdf_get_int_value(r->hdf, "Order.0.id", 0), req_arg(r, 1), &res);
+  if (err) return nerr_pass(err);
+  if (res == VOUCHER_UNLOCK_UNKNOWN) return nerr_pass(req_fail(r, 404));
+  if (res == VOUCHER_UNLOCK_NOT_LOCKED) {
+    r->status = 409;
+    return nerr_pass(ops_flash(r, "Ops.Voucher.NotLocked"));
+  }
+  to_order(r, "unlocked");
+  return STATUS_OK;
 }

@@ -28,6 +28,7 @@ static const char SQL_ORDER_UNTEXTED[] =
     "JOIN members m ON m.id = v.member_id WHERE v.order_id = ? AND v.texted = 0 ORDER BY v.id";
 static const char SQL_VOUCHER_CLAIM_TEXT[] = "UPDATE vouchers SET texted = 1 WHERE id = ? AND texted = 0";
 
+static const char SQL_MERCHANT_NAME[] = "SELECT name FROM merchants WHERE id = ?";
 static const char SQL_VOUCHER_LOCK[] =
     "SELECT id, member_id, password_hash, status, failed_attempts, locked_at IS NOT NULL AS locked, "
     "valid_to < CURDATE() AS past, DATE_FORMAT(redeemed_at, '%Y-%m-%d %H:%i:%s') AS redeemed_at "
@@ -279,8 +280,10 @@ static NEOERR *verify_body(MYSQL *db, struct verify_arg *a, HDF *h) {
     if (!err)
       err = db_query_str(db, SQL_VOUCHER_REDEEMED_AT, DBA(DI(out->voucher_id)), out->redeemed_at,
                          sizeof out->redeemed_at, &found);
-    char body[200], link[48], key[48];
-    snprintf(body, sizeof body, "您的电子券 %s 已于 %s 在商户验证使用。如非本人操作，请联系客服。", a->no, out->redeemed_at);
+    char merchant[400] = "", body[640], link[48], key[48];
+    if (!err) err = db_query_str(db, SQL_MERCHANT_NAME, DBA(DI(a->merchant_id)), merchant, sizeof merchant, &found);
+    snprintf(body, sizeof body, "您的电子券 %s 已于 %s 在「%s」验证使用。如非本人操作，请联系客服。", a->no,
+             out->redeemed_at, merchant);
     snprintf(link, sizeof link, "/voucher/%s", a->no);
     snprintf(key, sizeof key, "voucher-used:%lld", out->voucher_id);
     int added = 0;

@@ -7,6 +7,7 @@ import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { adminClient, adminPost } from './admin-lib.mjs';
 import { BASE, Client, sql, q, mallctl, checkLedger, makeMembers, makeProduct, placeNow, sendCode, memberId, flash, orderStatus } from './shop-lib.mjs';
 
 const MPW = 'Merchant@2026'; // the demo merchants' password: new accounts reuse its hash (no scrypt per account)
@@ -256,6 +257,8 @@ test('the QR\'s URL: sign-in comes back to it pre-filled; details, confirm, rede
   assert.equal(row.status, 'redeemed');
   assert.equal(row.by, Number(sql(`SELECT id FROM merchant_users WHERE username = '${m.staff}'`)));
   assert.equal(sql(`SELECT COUNT(*) FROM inbox WHERE member_id = ${memberId(mobile)} AND body LIKE '%${v.no}%'`), '1');
+  assert.match(sql(`SELECT body FROM inbox WHERE member_id = ${memberId(mobile)} AND body LIKE '%${v.no}%'`),
+    new RegExp(`在「${m.name}」验证使用`), 'the notice names the merchant');
   // Again: told it is used, with when.
   const again = await redeem(c, v.no, v.pw);
   assert.equal(again.status, 409);
@@ -312,9 +315,9 @@ test('another merchant cannot see or redeem a voucher: it answers exactly like a
   assert.equal((await redeem(own, v.no, v.pw)).status, 303);
 });
 
-test('brute force: five wrong passwords lock the voucher, then even the right password fails', async () => {
+test('brute force: five wrong passwords lock the voucher, then even the right password fails — until ops unlock it', async () => {
   const m = makeMerchant();
-  const { vouchers: [v] } = await buyVouchers(m);
+  const { orderNo, vouchers: [v] } = await buyVouchers(m);
   const c = await merchantClient(m.staff);
   const wrong = (i) => String((Number(v.pw) + 1 + i) % 1e8).padStart(8, '0');
   for (let i = 0; i < 4; i++) {
@@ -336,6 +339,31 @@ test('brute force: five wrong passwords lock the voucher, then even the right pa
   assert.equal(row.failed, 5);
   assert.equal(sql(`SELECT GROUP_CONCAT(outcome ORDER BY id) FROM voucher_attempts WHERE voucher_no = ${q(v.no)}`),
     'wrong,wrong,wrong,wrong,locked,locked,locked');
+
+  // The back office sees the lock on the order and lifts it (audited); the merchant can verify again.
+  const { c: ops, admin } = await adminClient('ops');
+  const page = await ops.get(`/admin/orders/${orderNo}`);
+  assert.equal(page.status, 200);
+  const unlock = `/admin/orders/${orderNo}/vouchers/${v.no}/unlock`;
+  assert.ok(page.html.includes(`action="${unlock}"`), 'an unlock button for the locked voucher');
+  assert.match(page.html, /已锁定/);
+  const { c: moderator } = await adminClient('moderator');
+  assert.equal((await adminPost(moderator, unlock, {})).status, 403, 'moderators cannot');
+  assert.equal((await adminPost(ops, `/admin/orders/${orderNo}/vouchers/V000000000000000/unlock`, {})).status, 404);
+  let r = await adminPost(ops, unlock, {});
+  assert.equal(r.status, 303);
+  assert.equal(r.location, `/admin/orders/${orderNo}?done=unlocked`);
+  const after = voucherRow(v.no);
+  assert.equal(after.locked, false);
+  assert.equal(after.failed, 0);
+  assert.equal(sql(`SELECT COUNT(*) FROM audit_log a JOIN admins d ON d.id = a.admin_id WHERE d.username = ${q(admin.username)}
+                    AND a.action = 'unlock' AND a.entity = 'voucher'`), '1');
+  r = await adminPost(ops, unlock, {});
+  assert.equal(r.status, 409, 'not locked any more');
+  assert.equal(flash(r.html), '该电子券未被锁定，无需解锁。');
+  const ok = await redeem(c, v.no, v.pw);
+  assert.equal(ok.status, 303, 'the right password works again');
+  assert.equal(voucherRow(v.no).status, 'redeemed');
 });
 
 test('wrong attempts are rate limited per merchant account (429, logged), other accounts unaffected', async () => {

@@ -1,4 +1,4 @@
-<?cs # order.cs: order detail — facts, items, points ledger of the order, logistics timeline; ship, add event, cancel ?>
+<?cs # order.cs: order detail — facts, items, vouchers, points ledger of the order, logistics timeline; ship, add event, unlock a voucher, cancel ?>
 <?cs include:"admin/ops/macros.cs" ?>
 <?cs call:ops_notice() ?>
 <?cs include:"admin/ops/order_summary.cs" ?>
@@ -42,6 +42,22 @@
   </form>
   <?cs /if ?>
 </section>
+<?cs if:subcount(Vouchers) ?>
+<section class="card" id="vouchers">
+  <h2><?cs var:Lang.Ops.Order.Vouchers ?></h2>
+  <div class="table-wrap"><table class="table">
+    <thead><tr><th><?cs var:Lang.Ops.Voucher.No ?></th><th><?cs var:Lang.Ops.Voucher.Merchant ?></th><th><?cs var:Lang.Ops.Voucher.Status ?></th><th><?cs var:Lang.Ops.Voucher.ValidTo ?></th><th><?cs var:Lang.Ops.Voucher.RedeemedAt ?></th><th class="num"><?cs var:Lang.Ops.Voucher.Failed ?></th><th></th></tr></thead>
+    <tbody><?cs each:v = Vouchers ?><tr data-voucher="<?cs var:v.voucher_no ?>">
+      <td><?cs var:v.voucher_no ?></td><td><?cs var:v.merchant ?></td>
+      <td><?cs alt:Lang.Ops.Voucher.State[v.status] ?><?cs var:v.status ?><?cs /alt ?><?cs if:v.locked == 1 ?> <span class="badge badge-danger"><?cs var:Lang.Ops.Voucher.Locked ?> <?cs var:v.locked_at ?></span><?cs /if ?></td>
+      <td><?cs var:v.valid_to ?></td><td><?cs var:v.redeemed_at ?></td><td class="num"><?cs var:v.failed_attempts ?></td>
+      <td class="actions nowrap"><?cs if:v.locked == 1 ?><form class="inline" method="post" action="/admin/orders/<?cs var:url_escape(o.order_no) ?>/vouchers/<?cs var:url_escape(v.voucher_no) ?>/unlock">
+        <input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><button class="btn btn-small" type="submit" data-confirm="<?cs var:Lang.Admin.ConfirmAction ?>"><?cs var:Lang.Ops.Voucher.Unlock ?></button></form><?cs /if ?></td>
+    </tr><?cs /each ?></tbody>
+  </table></div>
+  <p class="muted"><?cs var:Lang.Ops.Voucher.UnlockHelp ?></p>
+</section>
+<?cs /if ?>
 <section class="card" id="ledger">
   <h2><?cs var:Lang.Ops.Order.Ledger ?></h2>
   <?cs if:subcount(Ledger) ?>
