@@ -3,15 +3,16 @@
 #include <stdlib.h>
 
 static const char SQL_AUDIT_INSERT[] =
-    "INSERT INTO audit_log (admin_id, admin_name, action, entity, entity_id, before_json, after_json, ip) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO audit_log (actor_kind, admin_id, admin_name, action, entity, entity_id, before_json, after_json, ip) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 NEOERR *audit_record(MYSQL *db, const audit_actor *who, const char *action, const char *entity, long long entity_id,
                      json_t *before, json_t *after) {
   char *b = before ? json_dumps(before, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENSURE_ASCII) : NULL;
   char *a = after ? json_dumps(after, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENSURE_ASCII) : NULL;
   NEOERR *err = db_exec(db, SQL_AUDIT_INSERT,
-                        DBA(DI(who->id), DS(who->name ? who->name : ""), DS(action), DS(entity),
+                        DBA(DS(who->kind ? who->kind : "admin"), DI(who->id), DS(who->name ? who->name : ""), DS(action),
+                            DS(entity),
                             entity_id ? DI(entity_id) : DNULL, b ? DS(b) : DNULL, a ? DS(a) : DNULL,
                             DS(who->ip ? who->ip : "")),
                         NULL, NULL);

@@ -7,11 +7,11 @@
 
 /* Optional filters as "? = 0 OR …" pairs: one fixed statement for every combination. */
 #define AUDIT_WHERE \
-  " WHERE (? = 0 OR admin_id = ?) AND (? = '' OR entity = ?) AND (? = 0 OR entity_id = ?)" \
+  " WHERE (? = 0 OR (admin_id = ? AND actor_kind = 'admin')) AND (? = '' OR entity = ?) AND (? = 0 OR entity_id = ?)" \
   " AND (? = '' OR created_at >= ?) AND (? = '' OR created_at < ? + INTERVAL 1 DAY)"
 static const char SQL_AUDIT_COUNT[] = "SELECT COUNT(*) FROM audit_log" AUDIT_WHERE;
 static const char SQL_AUDIT_PAGE[] =
-    "SELECT id, admin_id, admin_name, action, entity, entity_id, ip, before_json, after_json, "
+    "SELECT id, actor_kind, admin_id, admin_name, action, entity, entity_id, ip, before_json, after_json, "
     "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s') AS created_at FROM audit_log" AUDIT_WHERE
     " ORDER BY id DESC LIMIT ? OFFSET ?";
 static const char SQL_AUDIT_ENTITIES[] = "SELECT DISTINCT entity FROM audit_log ORDER BY entity";

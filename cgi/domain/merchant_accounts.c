@@ -66,44 +66,71 @@ NEOERR *merchant_staff_list(MYSQL *db, long long merchant_id, HDF *out, const ch
   return nerr_pass(db_query_hdf(db, out, prefix, SQL_MUSER_LIST, DBA(DI(merchant_id)), rows));
 }
 
-NEOERR *merchant_staff_create(MYSQL *db, long long merchant_id, const char *username, const char *password,
-                              long long *id) {
-  char hash[PASSWORD_HASH_LEN];
-  long long n = 0, newid = 0;
-  *id = 0;
-  if (password_hash(password, hash) != 0) return nerr_raise(NERR_SYSTEM, "scrypt failed");
-  NEOERR *err = db_exec(db, SQL_MUSER_INSERT, DBA(DI(merchant_id), DS(username), DS(hash)), &n, &newid);
-  if (!err && n == 1) *id = newid;
+/* Staff rows as the audit log shows them (never the password hash). */
+static const char SQL_MUSER_SNAP[] = "SELECT username, role, status, merchant_id FROM merchant_users WHERE id = ?";
+
+/* Records a change to staff account id, with its row after the change. */
+static NEOERR *staff_audit(MYSQL *db, const audit_actor *who, const char *action, long long id, json_t *before) {
+  json_t *after = NULL;
+  NEOERR *err = audit_snapshot(db, SQL_MUSER_SNAP, id, &after);
+  if (!err) err = audit_record(db, who, action, "merchant_user", id, before, after);
+  json_decref(after);
   return nerr_pass(err);
 }
 
 struct staff_arg {
+  const audit_actor *who;
   long long merchant_id, user_id;
-  const char *status, *hash;
+  const char *status, *hash, *username;
   int found, changed;
 };
+
+static NEOERR *create_tx(MYSQL *db, void *p) {
+  struct staff_arg *a = p;
+  long long n = 0;
+  a->user_id = 0;
+  NEOERR *err = db_exec(db, SQL_MUSER_INSERT, DBA(DI(a->merchant_id), DS(a->username), DS(a->hash)), &n, &a->user_id);
+  if (!err && n != 1) a->user_id = 0;
+  if (!err && a->user_id) err = staff_audit(db, a->who, "create", a->user_id, NULL);
+  return nerr_pass(err);
+}
+
+NEOERR *merchant_staff_create(MYSQL *db, const audit_actor *who, long long merchant_id, const char *username,
+                              const char *password, long long *id) {
+  char hash[PASSWORD_HASH_LEN];
+  *id = 0;
+  if (password_hash(password, hash) != 0) return nerr_raise(NERR_SYSTEM, "scrypt failed");
+  struct staff_arg a = {.who = who, .merchant_id = merchant_id, .hash = hash, .username = username};
+  NEOERR *err = db_tx(db, create_tx, &a);
+  if (!err) *id = a.user_id;
+  return nerr_pass(err);
+}
 
 static NEOERR *status_tx(MYSQL *db, void *p) {
   struct staff_arg *a = p;
   long long n = 0;
   int found = 0;
+  json_t *before = NULL;
   a->found = a->changed = 0;
   NEOERR *err = db_query_ll(db, SQL_MUSER_STAFF_ID, DBA(DI(a->user_id), DI(a->merchant_id)), &n, &found);
   if (err || !found) return nerr_pass(err);
   a->found = 1;
+  if ((err = audit_snapshot(db, SQL_MUSER_SNAP, a->user_id, &before))) return nerr_pass(err);
   err = db_exec(db, SQL_MUSER_SET_STATUS, DBA(DS(a->status), DI(a->user_id), DI(a->merchant_id), DS(a->status)), &n,
                 NULL);
   if (!err && n == 1) {
     a->changed = 1;
     /* A disabled account's open sessions end now, not at their next idle timeout. */
     if (strcmp(a->status, "active") != 0) err = session_drop_all(db, "merchant", a->user_id);
+    if (!err) err = staff_audit(db, a->who, strcmp(a->status, "active") ? "disable" : "enable", a->user_id, before);
   }
+  json_decref(before);
   return nerr_pass(err);
 }
 
-NEOERR *merchant_staff_set_status(MYSQL *db, long long merchant_id, long long user_id, const char *status, int *found,
-                                  int *changed) {
-  struct staff_arg a = {merchant_id, user_id, status, NULL, 0, 0};
+NEOERR *merchant_staff_set_status(MYSQL *db, const audit_actor *who, long long merchant_id, long long user_id,
+                                  const char *status, int *found, int *changed) {
+  struct staff_arg a = {.who = who, .merchant_id = merchant_id, .user_id = user_id, .status = status};
   NEOERR *err = db_tx(db, status_tx, &a);
   *found = a.found;
   *changed = a.changed;
@@ -121,15 +148,16 @@ static NEOERR *reset_tx(MYSQL *db, void *p) {
   err = db_exec(db, SQL_MUSER_SET_HASH, DBA(DS(a->hash), DI(a->user_id), DI(a->merchant_id)), NULL, NULL);
   /* Whoever knew the old password is signed out everywhere. */
   if (!err) err = session_drop_all(db, "merchant", a->user_id);
+  if (!err) err = staff_audit(db, a->who, "reset_password", a->user_id, NULL);
   return nerr_pass(err);
 }
 
-NEOERR *merchant_staff_reset_password(MYSQL *db, long long merchant_id, long long user_id, const char *password,
-                                      int *found) {
+NEOERR *merchant_staff_reset_password(MYSQL *db, const audit_actor *who, long long merchant_id, long long user_id,
+                                      const char *password, int *found) {
   char hash[PASSWORD_HASH_LEN];
   *found = 0;
   if (password_hash(password, hash) != 0) return nerr_raise(NERR_SYSTEM, "scrypt failed");
-  struct staff_arg a = {merchant_id, user_id, NULL, hash, 0, 0};
+  struct staff_arg a = {.who = who, .merchant_id = merchant_id, .user_id = user_id, .hash = hash};
   NEOERR *err = db_tx(db, reset_tx, &a);
   *found = a.found;
   return nerr_pass(err);

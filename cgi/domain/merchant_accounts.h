@@ -1,6 +1,7 @@
 /* merchant_accounts.h: merchant portal accounts — sign-in check, the owner's staff accounts (no HTTP) */
 #ifndef MALL_MERCHANT_ACCOUNTS_H
 #define MALL_MERCHANT_ACCOUNTS_H
+#include "audit.h"
 #include "db.h"
 
 #define MERCHANT_PASSWORD_MIN 8
@@ -29,16 +30,17 @@ int merchant_username_ok(const char *username);
 
 /* Accounts of one merchant as prefix.N.{id,username,role,status,created_at}, owner first. */
 NEOERR *merchant_staff_list(MYSQL *db, long long merchant_id, HDF *out, const char *prefix, int *rows);
-/* A new active staff account of merchant_id. *id = 0 when the username is taken (by anyone). */
-NEOERR *merchant_staff_create(MYSQL *db, long long merchant_id, const char *username, const char *password,
-                              long long *id);
+/* Staff changes are audited (the audit log, actor_kind "merchant") in their own transaction.
+ * A new active staff account of merchant_id. *id = 0 when the username is taken (by anyone). */
+NEOERR *merchant_staff_create(MYSQL *db, const audit_actor *who, long long merchant_id, const char *username,
+                              const char *password, long long *id);
 /* Staff accounts only (never the owner), of merchant_id only: *found = 0 otherwise. Disabling ends the
  * account's sessions; *changed = 0 when it already had that status. */
-NEOERR *merchant_staff_set_status(MYSQL *db, long long merchant_id, long long user_id, const char *status, int *found,
-                                  int *changed);
+NEOERR *merchant_staff_set_status(MYSQL *db, const audit_actor *who, long long merchant_id, long long user_id,
+                                  const char *status, int *found, int *changed);
 /* New password for a staff account of merchant_id (ends its sessions). *found = 0 when not one. */
-NEOERR *merchant_staff_reset_password(MYSQL *db, long long merchant_id, long long user_id, const char *password,
-                                      int *found);
+NEOERR *merchant_staff_reset_password(MYSQL *db, const audit_actor *who, long long merchant_id, long long user_id,
+                                      const char *password, int *found);
 
 /* Today's numbers for the home page: the date (YYYY-MM-DD, the database's), vouchers redeemed today (count,
  * points) and issued ones still valid. */

@@ -1,6 +1,7 @@
 /* staff.c: the owner's staff accounts — list, create, disable/enable, reset password (own merchant only) */
 #include "mch_session.h"
 #include "merchant_accounts.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +17,13 @@ static NEOERR *show(req *r) {
 }
 
 static long long arg_id(req *r) { return strtoll(req_arg(r, 0), NULL, 10); }
+
+/* The signed-in owner as the audit log records them: "username @ merchant". */
+static const audit_actor *actor(req *r, audit_actor *who, char *name, size_t len) {
+  snprintf(name, len, "%s @ %s", hdf_get_value(r->hdf, "User.Name", ""), hdf_get_value(r->hdf, "User.Merchant", ""));
+  *who = (audit_actor){.id = r->user_id, .name = name, .ip = req_client_ip(r), .kind = "merchant"};
+  return who;
+}
 
 /* GET /merchant/staff?done=created|disabled|enabled|reset → the accounts and the new-account form. */
 NEOERR *h_mch_staff(req *r) {
@@ -39,6 +47,8 @@ NEOERR *h_mch_staff_create(req *r) {
       {"username", IN_STR, IN_REQUIRED, MERCHANT_USERNAME_MIN, MERCHANT_USERNAME_MAX, NULL},
       {"password", IN_STR, IN_REQUIRED, MERCHANT_PASSWORD_MIN, MERCHANT_PASSWORD_MAX, NULL},
   };
+  audit_actor who;
+  char name[300];
   in_value v[2];
   NEOERR *err = show(r);
   int bad = err ? 0 : input_read(r, F, 2, v);
@@ -46,7 +56,7 @@ NEOERR *h_mch_staff_create(req *r) {
   if (err || bad) return nerr_pass(err);
   if (!merchant_username_ok(v[0].s)) return nerr_pass(req_form_error(r, "username", "MchPortal.Staff.BadUsername"));
   long long id = 0;
-  if ((err = merchant_staff_create(r->db, merchant_id_of(r), v[0].s, v[1].s, &id))) return nerr_pass(err);
+  if ((err = merchant_staff_create(r->db, actor(r, &who, name, sizeof name), merchant_id_of(r), v[0].s, v[1].s, &id))) return nerr_pass(err);
   if (!id) return nerr_pass(req_form_error(r, "username", "MchPortal.Staff.Taken"));
   req_redirect(r, "/merchant/staff?done=created");
   return STATUS_OK;
@@ -57,9 +67,11 @@ NEOERR *h_mch_staff_create(req *r) {
 NEOERR *h_mch_staff_status(req *r) {
   static const in_field F[] = {{"status", IN_ENUM, IN_REQUIRED, 0, 0, "active|disabled"}};
   in_value v;
+  audit_actor who;
+  char name[300];
   if (input_read(r, F, 1, &v)) return nerr_pass(req_fail(r, 400));
   int found = 0, changed = 0;
-  NEOERR *err = merchant_staff_set_status(r->db, merchant_id_of(r), arg_id(r), v.s, &found, &changed);
+  NEOERR *err = merchant_staff_set_status(r->db, actor(r, &who, name, sizeof name), merchant_id_of(r), arg_id(r), v.s, &found, &changed);
   if (err) return nerr_pass(err);
   if (!found) return nerr_pass(req_fail(r, 404));
   req_redirect(r, strcmp(v.s, "active") == 0 ? "/merchant/staff?done=enabled" : "/merchant/staff?done=disabled");
@@ -72,6 +84,8 @@ NEOERR *h_mch_staff_password(req *r) {
   static const in_field F[] = {
       {"password", IN_STR, IN_REQUIRED, MERCHANT_PASSWORD_MIN, MERCHANT_PASSWORD_MAX, NULL}};
   in_value v;
+  audit_actor who;
+  char name[300];
   long long id = arg_id(r);
   NEOERR *err = show(r);
   int bad = err ? 0 : input_read(r, F, 1, &v);
@@ -84,7 +98,7 @@ NEOERR *h_mch_staff_password(req *r) {
     return nerr_pass(err);
   }
   int found = 0;
-  if ((err = merchant_staff_reset_password(r->db, merchant_id_of(r), id, v.s, &found))) return nerr_pass(err);
+  if ((err = merchant_staff_reset_password(r->db, actor(r, &who, name, sizeof name), merchant_id_of(r), id, v.s, &found))) return nerr_pass(err);
   if (!found) return nerr_pass(req_fail(r, 404));
   req_redirect(r, "/merchant/staff?done=reset");
   return STATUS_OK;

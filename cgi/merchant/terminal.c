@@ -2,6 +2,7 @@
 #include "mch_terminal.h"
 #include "cards.h"
 #include "crypto.h"
+#include "throttle.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,12 @@ static const in_field F_CARD = {"card_no", IN_DIGITS, IN_REQUIRED, CARD_NO_DIGIT
 static const in_field F_POINTS = {"points", IN_INT, IN_REQUIRED, 1, CARD_PAY_MAX_POINTS, NULL};
 
 static long long account_id(req *r) { return r->user_id; }
+
+/* Wrong payment passwords per merchant account: each card locks after 5 of its own, and this stops one
+ * account from guessing its way through many cards (at most 4 counted per card before it locks). */
+#define WRONG_SCOPE "terminal_wrong"
+#define WRONG_LIMIT 20
+#define WRONG_WINDOW (15 * 60)
 
 /* {n} in a language string filled with a number, as the page's error flash. */
 static NEOERR *flash_n(req *r, int status, const char *lang_key, long long n) {
@@ -100,7 +107,8 @@ NEOERR *h_terminal_start(req *r) {
 
 /* POST /merchant/terminal/pay: card_no, points, receipt, sig, password → 303 the receipt (a repeat of
  * a paid confirmation too, paying nothing); 400 wrong password (confirm page again) or tampered form;
- * 409 insufficient points / frozen / no password; 423 locked. */
+ * 409 insufficient points / frozen / no password; 423 locked; 429 this account typed too many wrong
+ * passwords lately (WRONG_LIMIT in WRONG_WINDOW, on any cards). */
 NEOERR *h_terminal_pay(req *r) {
   static const in_field F[] = {
       {"receipt", IN_DIGITS, IN_REQUIRED, CARD_RECEIPT_LEN, CARD_RECEIPT_LEN, NULL},
@@ -123,6 +131,11 @@ NEOERR *h_terminal_pay(req *r) {
     r->status = 400;
     return nerr_pass(req_form_error(r, "password", "Terminal.PasswordNeeded"));
   }
+  char account[24];
+  long long left = 0;
+  snprintf(account, sizeof account, "%lld", account_id(r));
+  if ((err = throttle_locked(r->db, WRONG_SCOPE, account, WRONG_LIMIT, WRONG_WINDOW, &left))) return nerr_pass(err);
+  if (left) return nerr_pass(flash_n(r, 429, "Terminal.AccountLimited", (left + 59) / 60));
   card_payment p = {
       .card_no = v[0].s, .points = v[1].i, .password = w[2].s, .receipt_no = w[0].s,
       .merchant_id = merchant_id_of(r), .merchant_user_id = account_id(r),
@@ -137,6 +150,8 @@ NEOERR *h_terminal_pay(req *r) {
     req_redirect(r, to);
     return STATUS_OK;
   case CARD_WRONG:
+    if ((err = throttle_hit(r->db, WRONG_SCOPE, account)) || (err = throttle_prune(r->db, WRONG_SCOPE, 2 * WRONG_WINDOW)))
+      return nerr_pass(err);
     r->status = 400;
     return nerr_pass(flash_n(r, 400, "Terminal.WrongPassword", o.tries_left));
   case CARD_LOCKED: return nerr_pass(flash_n(r, 423, "Terminal.Locked", o.locked_minutes));

@@ -190,6 +190,20 @@ test('owner manages staff of its own merchant only; staff cannot open staff page
   assert.equal((await owner.post(`/merchant/staff/${ownerId}/status`, { status: 'disabled' })).status, 404);
   assert.equal(sql(`SELECT status FROM merchant_users WHERE id IN (${otherId}, ${ownerId}) GROUP BY status`), 'active');
   assert.equal((await mlogin(new Client(), other.staff)).status, 303, 'the other merchant\'s password is unchanged');
+  // Every change is in the audit log, as this owner of this merchant, and no password hash is in it.
+  const ownerStatus = await owner.post(`/merchant/staff/${uid}/status`, { status: 'disabled' });
+  assert.equal(ownerStatus.status, 303);
+  assert.equal(sql(`SELECT GROUP_CONCAT(action ORDER BY id) FROM audit_log WHERE actor_kind = 'merchant' AND entity = 'merchant_user'
+                    AND entity_id = ${uid}`), 'create,reset_password,disable');
+  assert.equal(sql(`SELECT GROUP_CONCAT(DISTINCT CONCAT(admin_id, ' ', admin_name)) FROM audit_log WHERE actor_kind = 'merchant'
+                    AND entity_id = ${uid}`), `${ownerId} ${m.owner} @ ${m.name}`);
+  assert.equal(sql(`SELECT COUNT(*) FROM audit_log a, merchant_users u WHERE a.entity_id = ${uid} AND a.entity = 'merchant_user'
+                    AND u.id = ${uid} AND INSTR(CONCAT(COALESCE(a.before_json, ''), COALESCE(a.after_json, '')), u.password_hash) > 0`), '0');
+  assert.match(sql(`SELECT after_json FROM audit_log WHERE entity_id = ${uid} AND action = 'disable'`), /"status":"disabled"/);
+  const { c: sup } = await adminClient('super');
+  const log = await sup.get('/admin/audit?entity=merchant_user');
+  assert.equal(log.status, 200);
+  assert.ok(log.html.includes(`${m.owner} @ ${m.name}`), 'the back office audit log shows who');
 });
 
 test('POSTs without the CSRF token are refused (403) and change nothing', async () => {

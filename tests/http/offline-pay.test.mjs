@@ -121,6 +121,31 @@ test('five wrong payment passwords lock offline payment for 30 minutes; a right 
   checkLedger();
 });
 
+test('one merchant account cannot guess its way through many cards: 20 wrong passwords in 15 minutes → 429', async () => {
+  const cards = makeCardMembers(6, 1000, HASH);
+  const mc = await merchantClient(1);
+  let r;
+  for (const who of cards.slice(0, 5)) { // four wrong ones each: no card locks, the account counts 20
+    const form = await startPayment(mc, who.card, 10);
+    for (let i = 0; i < 4; i++) {
+      r = await confirmPayment(mc, form, String(700000 + i));
+      assert.equal(r.status, 400);
+    }
+  }
+  const last = cards[5];
+  const form = await startPayment(mc, last.card, 10);
+  r = await confirmPayment(mc, form, PW);
+  assert.equal(r.status, 429, 'even the right password waits');
+  assert.match(flash(r.html), /本收银账号支付密码错误次数过多,请 1[45] 分钟后再试/);
+  assert.equal(balance(last.mobile), 1000);
+  for (const who of cards) assert.equal(sql(`SELECT pay_locked_until IS NULL FROM members WHERE id = ${who.id}`), '1');
+  // Another cashier account of the same merchant is not held up.
+  const colleague = await merchantClient(1);
+  assert.equal((await confirmPayment(colleague, await startPayment(colleague, last.card, 10), PW)).status, 303);
+  assert.equal(balance(last.mobile), 990);
+  checkLedger();
+});
+
 test('guessing in parallel is stopped at the fifth wrong password', async () => {
   const [who] = makeCardMembers(1, 1000, HASH);
   const mc = await merchantClient(1);
