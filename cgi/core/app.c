@@ -2,6 +2,7 @@
 #include "app.h"
 #include "config.h"
 #include "log.h"
+#include "multipart.h"
 #include "render.h"
 #include "session.h"
 #include <errno.h>
@@ -510,7 +511,16 @@ static NEOERR *parse_request(req *r, int *parsed) {
     r->status = st;
     return STATUS_OK;
   }
+  /* Multipart bodies are parsed by multipart.c (see there why); cgi_parse then sees another type and reads
+   * only the query string and cookies. */
+  if (multipart) hdf_set_value(r->hdf, "CGI.ContentType", "application/x-mall-multipart");
   NEOERR *perr = cgi_parse(r->cgi);
+  if (multipart) {
+    NEOERR *e = hdf_set_value(r->hdf, "CGI.ContentType", ct);
+    if (!perr) perr = e;
+    else nerr_ignore(&e);
+    if (!perr) perr = multipart_parse(r->cgi, ct, clen);
+  }
   if (perr) {
     log_neoerr("cgi_parse", &perr);
     r->route = NULL;
