@@ -7,12 +7,12 @@ CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter \
 LDLIBS = -lneo_cgi -lneo_cs -lneo_utl -lfcgi -lmariadb -lscrypt -lcurl -ljansson -lcrypto -lz -lm -lqrencode -lpng
 
 CORE_SRC := $(wildcard cgi/core/*.c)
-DOMAIN_SRC := $(wildcard cgi/domain/*.c)
+DOMAIN_SRC := $(wildcard cgi/domain/*/*.c)
 MALL_SRC := $(wildcard cgi/mall/*.c)
 ADMIN_SRC := $(wildcard cgi/admin/*.c)
 MERCHANT_SRC := $(wildcard cgi/merchant/*.c)
 TOOLS_SRC := $(wildcard cgi/tools/*.c)
-HEADERS := $(wildcard cgi/*/*.h)
+HEADERS := $(wildcard cgi/*/*.h cgi/domain/*/*.h)
 
 obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 LIB_OBJ := $(call obj,$(CORE_SRC) $(DOMAIN_SRC))

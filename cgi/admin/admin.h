@@ -2,7 +2,7 @@
 #ifndef MALL_ADMIN_H
 #define MALL_ADMIN_H
 #include "app.h"
-#include "audit.h"
+#include "backoffice/audit.h"
 
 /* Role lists for the route table (SPEC B1). Every route names who may use it. */
 #define ROLES_ALL "super,ops,moderator,finance,enterprise"

@@ -1,6 +1,6 @@
 /* admins.c: super admins manage back-office accounts — list, create, disable/enable, reset password (audited) */
 #include "adm_session.h"
-#include "admins.h"
+#include "backoffice/admins.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,17 +1,17 @@
 /* applications.c: merchant applications in the back office (V3, B7) — list by status, detail, first review
  * (operations admins) and final review (super admins), each approve / reject with a reason, audited */
-#include "adm_merchant5.h"
+#include "adm_onboarding.h"
 #include "adm_ops.h"
-#include "applications.h"
+#include "merchants/applications.h"
 #include <stdio.h>
 #include <string.h>
 
-#define T_LIST "admin/merchant5/applications.cs"
-#define T_DETAIL "admin/merchant5/application.cs"
+#define T_LIST "admin/onboarding/applications.cs"
+#define T_DETAIL "admin/onboarding/application.cs"
 
-/* ?done=<word> → Page.Notice from Lang.Merchant5.Done.<word>; unknown words are ignored. */
-NEOERR *m5_done(req *r, const char *choices);
-NEOERR *m5_done(req *r, const char *choices) {
+/* ?done=<word> → Page.Notice from Lang.Onboarding.Done.<word>; unknown words are ignored. */
+NEOERR *onboarding_done(req *r, const char *choices);
+NEOERR *onboarding_done(req *r, const char *choices) {
   in_field f = {"done", IN_ENUM, 0, 0, 0, choices};
   in_value v;
   if (input_read(r, &f, 1, &v) || !v.present) {
@@ -20,7 +20,7 @@ NEOERR *m5_done(req *r, const char *choices) {
     return STATUS_OK;
   }
   char key[64];
-  snprintf(key, sizeof key, "Merchant5.Done.%s", v.s);
+  snprintf(key, sizeof key, "Onboarding.Done.%s", v.s);
   return nerr_pass(hdf_set_value(r->hdf, "Page.Notice", req_text(r, key)));
 }
 
@@ -30,7 +30,7 @@ NEOERR *h_applications(req *r) {
   in_value v[1];
   long long page = 1, total = 0;
   if (!ops_page(r, &page)) return nerr_pass(req_fail(r, 400));
-  NEOERR *err = ops_show(r, T_LIST, "Merchant5.Apps.Title");
+  NEOERR *err = ops_show(r, T_LIST, "Onboarding.Apps.Title");
   if (err) return nerr_pass(err);
   if (input_read(r, F, 1, v)) return nerr_pass(req_fail(r, 400));
   const char *status = v[0].present ? v[0].s : "";
@@ -46,7 +46,7 @@ NEOERR *h_applications(req *r) {
 }
 
 static NEOERR *show_detail(req *r, long long id, int *found) {
-  NEOERR *err = ops_show(r, T_DETAIL, "Merchant5.App.Title");
+  NEOERR *err = ops_show(r, T_DETAIL, "Onboarding.App.Title");
   if (!err) err = application_get(r->db, id, r->hdf, "App", found);
   if (!err && *found) {
     const char *st = hdf_get_value(r->hdf, "App.0.status", "");
@@ -64,7 +64,7 @@ NEOERR *h_application(req *r) {
   NEOERR *err = id ? show_detail(r, id, &found) : STATUS_OK;
   if (err) return nerr_pass(err);
   if (!found) return nerr_pass(req_fail(r, 404));
-  return nerr_pass(m5_done(r, "first_approved|first_rejected|approved|rejected"));
+  return nerr_pass(onboarding_done(r, "first_approved|first_rejected|approved|rejected"));
 }
 
 /* POST …/first and …/final: decision=approve|reject, reason (required to reject, ≤ 200 chars)
@@ -79,7 +79,7 @@ static NEOERR *review(req *r, int final) {
   int bad = input_read(r, F, 2, v);
   if (!v[0].present) return nerr_pass(req_fail(r, 400));
   int approve = strcmp(v[0].s, "approve") == 0;
-  if (!bad && !approve && !v[1].present) bad = ops_field_error(r, "reason", "Merchant5.App.ReasonRequired");
+  if (!bad && !approve && !v[1].present) bad = ops_field_error(r, "reason", "Onboarding.App.ReasonRequired");
   app_review_result res = APP_REVIEW_OK;
   long long merchant = 0;
   NEOERR *err = STATUS_OK;
@@ -100,8 +100,8 @@ static NEOERR *review(req *r, int final) {
   int found = 0;
   err = show_detail(r, id, &found);
   if (!err && !found) return nerr_pass(req_fail(r, 404));
-  if (!err && res == APP_REVIEW_STATE) err = ops_flash(r, "Merchant5.App.Stale");
-  if (!err && res == APP_REVIEW_USERNAME_TAKEN) err = ops_flash(r, "Merchant5.App.UsernameTaken");
+  if (!err && res == APP_REVIEW_STATE) err = ops_flash(r, "Onboarding.App.Stale");
+  if (!err && res == APP_REVIEW_USERNAME_TAKEN) err = ops_flash(r, "Onboarding.App.UsernameTaken");
   if (!err && bad) err = hdf_set_value(r->hdf, final ? "Page.FinalOpen" : "Page.FirstOpen", "1");
   if (!err) r->status = bad ? 400 : 409;
   return nerr_pass(err);

@@ -1,8 +1,8 @@
 /* audit_pages.c: the audit log search (super admins). Read-only: there is deliberately no route that edits
  * or deletes an entry, and the database refuses it anyway (schema/008_admin.sql triggers). */
 #include "adm_session.h"
-#include "admins.h"
-#include "audit_read.h"
+#include "backoffice/admins.h"
+#include "backoffice/audit_read.h"
 #include <stdio.h>
 #include <string.h>
 

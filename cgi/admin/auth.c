@@ -1,7 +1,7 @@
 /* auth.c: back-office sign-in and sign-out (username + password, scrypt, throttled per username and per IP) */
 #include "adm_session.h"
-#include "admins.h"
-#include "throttle.h"
+#include "backoffice/admins.h"
+#include "shared/throttle.h"
 #include <stdio.h>
 #include <string.h>
 

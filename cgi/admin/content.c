@@ -1,8 +1,8 @@
 /* content.c: back-office content (B3) — announcements, banners, ads, activities: list, create, edit, delete */
 #include "adm_content.h"
 #include "adm_catalog.h"
-#include "content_admin.h"
-#include "uploads.h"
+#include "content/content_admin.h"
+#include "shared/uploads.h"
 #include <stdio.h>
 #include <string.h>
 

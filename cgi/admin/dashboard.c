@@ -1,6 +1,6 @@
 /* dashboard.c: the back office's landing page — today's numbers, pending moderation, low stock */
 #include "adm_session.h"
-#include "dashboard.h"
+#include "backoffice/dashboard.h"
 #include <stdio.h>
 
 /* Figures link to the page that deals with them, for roles that may open it. */

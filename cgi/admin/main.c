@@ -6,7 +6,7 @@
 #include "adm_ops.h"
 #include "adm_people.h"
 #include "adm_reports.h"
-#include "adm_merchant5.h"
+#include "adm_onboarding.h"
 
 static const route ROUTES[] = {
     /* method  pattern                 flags            handler           roles */

@@ -1,7 +1,7 @@
 /* members.c: members in the back office (B6) — search, detail (balance, open lots, ledger), grant / deduct points
  * with a mandatory reason, freeze / unfreeze, password reset by SMS; every change audited */
 #include "adm_people.h"
-#include "members_admin.h"
+#include "members/members_admin.h"
 #include <stdio.h>
 #include <string.h>
 

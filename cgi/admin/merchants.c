@@ -1,7 +1,7 @@
 /* merchants.c: merchant accounts in the back office (B7) — list, detail (staff, voucher products), enable /
  * disable (audited). Applications and settlements come with the merchant issue. */
 #include "adm_people.h"
-#include "merchants_admin.h"
+#include "merchants/merchants_admin.h"
 #include <stdio.h>
 
 /* GET /admin/merchants?q=&page= → 200 list; 400 bad page */

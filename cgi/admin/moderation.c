@@ -1,7 +1,7 @@
 /* moderation.c: moderation queues (B4) — messages (approve / reject / reply), reviews (approve / hide),
  * consultations (answer); every action audited, storefront caches bumped */
 #include "adm_ops.h"
-#include "moderation.h"
+#include "content/moderation.h"
 #include <stdio.h>
 #include <string.h>
 

@@ -1,9 +1,9 @@
 /* orders.c: orders in the back office (B5) — search and filter, detail, ship, logistics events, cancel with
  * refund (the member's cancel path, on behalf of the operator); every action audited */
 #include "adm_ops.h"
-#include "orders_admin.h"
-#include "vouchers_admin.h"
-#include "orders_read.h"
+#include "orders/orders_admin.h"
+#include "merchants/vouchers_admin.h"
+#include "orders/orders_read.h"
 #include <stdio.h>
 #include <string.h>
 

@@ -1,7 +1,7 @@
 /* products.c: back-office products (B2) — list with search and filters, create, edit, stock, images, shelf */
 #include "adm_catalog.h"
-#include "catalog_admin.h"
-#include "uploads.h"
+#include "catalog/catalog_admin.h"
+#include "shared/uploads.h"
 #include <stdio.h>
 #include <string.h>
 

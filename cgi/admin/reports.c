@@ -1,8 +1,8 @@
 /* reports.c: back-office reports (B9) — points per day/month, redemptions by product/category/merchant, CSV */
 #include "adm_reports.h"
-#include "csv.h"
-#include "reports.h"
-#include "svg_chart.h"
+#include "shared/csv.h"
+#include "points/reports.h"
+#include "shared/svg_chart.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,16 +1,16 @@
 /* settlements.c: merchant settlements in the back office (V7, B7) — build a month, bill list, statement
  * detail, approve / reject with a reason / mark paid (audited), CSV of the list and of one statement */
-#include "adm_merchant5.h"
+#include "adm_onboarding.h"
 #include "adm_ops.h"
-#include "settlements.h"
+#include "merchants/settlements.h"
 #include <stdio.h>
 #include <string.h>
 
-#define T_LIST "admin/merchant5/settlements.cs"
-#define T_DETAIL "admin/merchant5/settlement.cs"
+#define T_LIST "admin/onboarding/settlements.cs"
+#define T_DETAIL "admin/onboarding/settlement.cs"
 #define CSV_MAX_ROWS 100000
 
-NEOERR *m5_done(req *r, const char *choices); /* applications.c */
+NEOERR *onboarding_done(req *r, const char *choices); /* applications.c */
 
 static const in_field FILTERS[] = {{"status", IN_ENUM, 0, 0, 0, SETTLEMENT_STATUSES},
                                    {"month", IN_STR, 0, 7, 7, NULL}};
@@ -30,7 +30,7 @@ NEOERR *h_settlements(req *r) {
   const char *status, *month;
   long long page = 1, total = 0;
   if (!ops_page(r, &page) || !filters(r, &status, &month)) return nerr_pass(req_fail(r, 400));
-  NEOERR *err = ops_show(r, T_LIST, "Merchant5.Settle.Title");
+  NEOERR *err = ops_show(r, T_LIST, "Onboarding.Settle.Title");
   if (!err) err = settlements_list(r->db, 0, status, month, (page - 1) * OPS_PER_PAGE, OPS_PER_PAGE, r->hdf, "Bills", &total);
   if (!err) err = hdf_set_value(r->hdf, "Filter.status", status);
   if (!err) err = hdf_set_value(r->hdf, "Filter.month", month);
@@ -46,24 +46,24 @@ NEOERR *h_settlements(req *r) {
   if (!err) err = ops_base_add(&base, "month", month);
   if (!err) err = hdf_set_value(r->hdf, "Page.CsvHref", base.buf);
   string_clear(&base);
-  if (!err) err = m5_done(r, "settled");
+  if (!err) err = onboarding_done(r, "settled");
   return nerr_pass(err);
 }
 
-static const char *const LIST_HEAD[] = {"Merchant5.Settle.Id", "Merchant5.Settle.Merchant", "Merchant5.Settle.Month",
-                                        "Merchant5.Settle.Vouchers", "Merchant5.Settle.AmountFen",
-                                        "Merchant5.Settle.Amount", "Merchant5.Settle.Points", "Merchant5.Settle.Status",
-                                        "Merchant5.Settle.Reason", "Merchant5.Settle.SubmittedAt",
-                                        "Merchant5.Settle.ReviewedAt", "Merchant5.Settle.PaidAt"};
+static const char *const LIST_HEAD[] = {"Onboarding.Settle.Id", "Onboarding.Settle.Merchant", "Onboarding.Settle.Month",
+                                        "Onboarding.Settle.Vouchers", "Onboarding.Settle.AmountFen",
+                                        "Onboarding.Settle.Amount", "Onboarding.Settle.Points", "Onboarding.Settle.Status",
+                                        "Onboarding.Settle.Reason", "Onboarding.Settle.SubmittedAt",
+                                        "Onboarding.Settle.ReviewedAt", "Onboarding.Settle.PaidAt"};
 static const char *const LIST_COLS[] = {"id", "merchant", "month", "vouchers", "amount_fen", "amount", "points",
                                         "status", "reject_reason", "submitted_at", "reviewed_at", "paid_at"};
 
 static const char *status_word(void *ctx, const char *status) {
   char key[64];
-  snprintf(key, sizeof key, "Merchant5.SettleStatus.%s", status);
+  snprintf(key, sizeof key, "Onboarding.SettleStatus.%s", status);
   const char *t = req_text(ctx, key);
   if (t != key) return t;
-  snprintf(key, sizeof key, "Merchant5.Status.%s", status);
+  snprintf(key, sizeof key, "Onboarding.Status.%s", status);
   t = req_text(ctx, key);
   return t == key ? status : t; /* req_text hands back its argument when a key is missing */
 }
@@ -107,7 +107,7 @@ NEOERR *h_settlements_run(req *r) {
   static const in_field F[] = {{"month", IN_STR, IN_REQUIRED, 7, 7, NULL}};
   in_value v[1];
   int bad = input_read(r, F, 1, v);
-  if (!bad && !settlement_month_ok(v[0].s)) bad = ops_field_error(r, "month", "Merchant5.Settle.BadMonth");
+  if (!bad && !settlement_month_ok(v[0].s)) bad = ops_field_error(r, "month", "Onboarding.Settle.BadMonth");
   if (bad) {
     NEOERR *err = h_settlements(r);
     if (!err) err = hdf_set_value(r->hdf, "Page.RunOpen", "1");
@@ -126,7 +126,7 @@ NEOERR *h_settlements_run(req *r) {
 }
 
 static NEOERR *show(req *r, long long id, int *found) {
-  NEOERR *err = ops_show(r, T_DETAIL, "Merchant5.Settle.Detail");
+  NEOERR *err = ops_show(r, T_DETAIL, "Onboarding.Settle.Detail");
   if (!err) err = settlement_get(r->db, 0, id, r->hdf, "Bill", found);
   if (!err && *found) err = settlement_vouchers(r->db, id, r->hdf, "Vouchers");
   return nerr_pass(err);
@@ -140,12 +140,12 @@ NEOERR *h_settlement(req *r) {
   NEOERR *err = id ? show(r, id, &found) : STATUS_OK;
   if (err) return nerr_pass(err);
   if (!found) return nerr_pass(req_fail(r, 404));
-  return nerr_pass(m5_done(r, "approve|reject|pay"));
+  return nerr_pass(onboarding_done(r, "approve|reject|pay"));
 }
 
-static const char *const V_HEAD[] = {"Merchant5.Settle.VoucherNo", "Merchant5.Settle.Product",
-                                     "Merchant5.Settle.RedeemedAt", "Merchant5.Settle.RedeemedBy",
-                                     "Merchant5.Settle.PriceFen", "Merchant5.Settle.Price", "Merchant5.Settle.Points"};
+static const char *const V_HEAD[] = {"Onboarding.Settle.VoucherNo", "Onboarding.Settle.Product",
+                                     "Onboarding.Settle.RedeemedAt", "Onboarding.Settle.RedeemedBy",
+                                     "Onboarding.Settle.PriceFen", "Onboarding.Settle.Price", "Onboarding.Settle.Points"};
 static const char *const V_COLS[] = {"voucher_no", "product", "redeemed_at", "redeemed_by", "settle_price_fen",
                                      "price", "points"};
 
@@ -190,7 +190,7 @@ NEOERR *h_settlement_review(req *r) {
   int bad = input_read(r, F, 2, v);
   if (!v[0].present) return nerr_pass(req_fail(r, 400));
   if (!bad && strcmp(v[0].s, "reject") == 0 && !v[1].present)
-    bad = ops_field_error(r, "reason", "Merchant5.Settle.ReasonRequired");
+    bad = ops_field_error(r, "reason", "Onboarding.Settle.ReasonRequired");
   settle_result res = SETTLE_OK;
   if (!bad) {
     audit_actor who;
@@ -208,7 +208,7 @@ NEOERR *h_settlement_review(req *r) {
   int found = 0;
   NEOERR *err = show(r, id, &found);
   if (!err && !found) return nerr_pass(req_fail(r, 404));
-  if (!err && res == SETTLE_STATE) err = ops_flash(r, "Merchant5.Settle.Stale");
+  if (!err && res == SETTLE_STATE) err = ops_flash(r, "Onboarding.Settle.Stale");
   r->status = bad ? 400 : 409;
   return nerr_pass(err);
 }

@@ -1,6 +1,6 @@
 /* sms.c: the SMS outbox page (B10) — every text sent, driver, status, error; filter by mobile; codes masked */
 #include "adm_people.h"
-#include "sms_outbox.h"
+#include "shared/sms_admin.h"
 
 /* GET /admin/sms?mobile=&page= → 200 (mobile: 3–11 digits, a prefix); bad mobile → 200 with the field error */
 NEOERR *h_sms(req *r) {

@@ -1,7 +1,7 @@
 /* taxonomy.c: back-office categories (two levels) and brands (B2) — list, create, edit, delete when unused */
 #include "adm_catalog.h"
-#include "catalog_admin.h"
-#include "uploads.h"
+#include "catalog/catalog_admin.h"
+#include "shared/uploads.h"
 #include <stdio.h>
 #include <string.h>
 

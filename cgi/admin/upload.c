@@ -1,7 +1,7 @@
 /* upload.c: image uploads for the catalog and content pages, and the helpers those page families share */
 #include "adm_catalog.h"
 #include "adm_session.h"
-#include "uploads.h"
+#include "shared/uploads.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

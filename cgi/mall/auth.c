@@ -1,10 +1,10 @@
 /* auth.c: member account pages — register, sign in/out, forgot and change password, account home */
-#include "auth.h"
-#include "center.h"
-#include "members.h"
+#include "mall_auth.h"
+#include "mall_center.h"
+#include "members/members.h"
 #include "session.h"
-#include "sms.h"
-#include "throttle.h"
+#include "shared/sms.h"
+#include "shared/throttle.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

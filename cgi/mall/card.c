@@ -1,8 +1,8 @@
 /* card.c: the member card (A8) — card number and QR, payment password set / change / reset, receipts */
-#include "card.h"
-#include "cards.h"
-#include "qr.h"
-#include "sms.h"
+#include "mall_card.h"
+#include "merchants/cards.h"
+#include "shared/qr.h"
+#include "shared/sms.h"
 #include <stdio.h>
 #include <string.h>
 

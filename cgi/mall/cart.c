@@ -1,7 +1,7 @@
 /* cart.c: the cart page (C1) — add, change quantity, remove, select, move to favorites — and shop helpers */
-#include "shop.h"
-#include "cart.h"
-#include "favorites.h"
+#include "mall_shop.h"
+#include "orders/cart.h"
+#include "catalog/favorites.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /* catalog.c: category tree, filtered product list and full-text search pages (+ shared pager helpers) */
 #include "mall.h"
-#include "store.h"
-#include "catalog.h"
+#include "mall_store.h"
+#include "catalog/catalog.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

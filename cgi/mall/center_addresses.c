@@ -1,7 +1,7 @@
 /* center_addresses.c: delivery addresses (A3) — list, create, edit, delete with confirmation, default */
-#include "center.h"
-#include "store.h"
-#include "addresses.h"
+#include "mall_center.h"
+#include "mall_store.h"
+#include "orders/addresses.h"
 #include <stdio.h>
 #include <string.h>
 

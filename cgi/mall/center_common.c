@@ -1,7 +1,7 @@
 /* center_common.c: pieces shared by the member center pages — page frame, paging, notices */
-#include "center.h"
-#include "store.h"
-#include "inbox_view.h"
+#include "mall_center.h"
+#include "mall_store.h"
+#include "members/inbox_read.h"
 #include <stdio.h>
 #include <string.h>
 

@@ -1,8 +1,8 @@
 /* center_consult.c: product consultations (A6) — ask from the product page, "my consultations" */
-#include "center.h"
-#include "store.h"
-#include "catalog.h"
-#include "consultations.h"
+#include "mall_center.h"
+#include "mall_store.h"
+#include "catalog/catalog.h"
+#include "catalog/consultations.h"
 #include <stdio.h>
 
 /* POST /product/{id}/ask: question (1–200 characters) → 303 /consultations?done=asked; 200 form with

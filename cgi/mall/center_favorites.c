@@ -1,6 +1,6 @@
 /* center_favorites.c: favorites (A4) — list with product cards, add from the product page, remove */
-#include "center.h"
-#include "favorites.h"
+#include "mall_center.h"
+#include "catalog/favorites.h"
 
 static const in_field PRODUCT[] = {{"product_id", IN_INT, IN_REQUIRED, 1, 999999999999999999LL, NULL}};
 

@@ -1,7 +1,7 @@
 /* center_inbox.c: notifications (A9) — newest first, unread highlighted, mark one or all read */
-#include "center.h"
-#include "store.h"
-#include "inbox_view.h"
+#include "mall_center.h"
+#include "mall_store.h"
+#include "members/inbox_read.h"
 
 /* GET /inbox?page=&done= → 200; 400 invalid page */
 NEOERR *h_inbox(req *r) {

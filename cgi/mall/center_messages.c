@@ -1,6 +1,6 @@
 /* center_messages.c: messages to the operator (A5) — post, own list with status and replies, public wall */
-#include "center.h"
-#include "messages.h"
+#include "mall_center.h"
+#include "content/messages.h"
 #include <stdio.h>
 
 static NEOERR *mine(req *r, long long page) {

@@ -1,6 +1,6 @@
 /* center_points.c: points center (A2) — balance, expiring soon, open lots, filterable ledger */
-#include "center.h"
-#include "member_points.h"
+#include "mall_center.h"
+#include "points/points_read.h"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>

@@ -1,6 +1,6 @@
 /* center_reviews.c: reviews (A7) — write one per item of a completed order, "my reviews" with status */
-#include "center.h"
-#include "reviews.h"
+#include "mall_center.h"
+#include "catalog/reviews.h"
 #include <stdio.h>
 
 #define T_FORM "mall/center/review_form.cs"

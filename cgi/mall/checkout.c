@@ -1,10 +1,10 @@
 /* checkout.c: confirm order (C2, from the cart or "buy now"), pay with an SMS code (C3/C4), result page (C6) */
-#include "shop.h"
-#include "addresses.h"
-#include "cart.h"
-#include "catalog.h"
-#include "orders_read.h"
-#include "sms.h"
+#include "mall_shop.h"
+#include "orders/addresses.h"
+#include "orders/cart.h"
+#include "catalog/catalog.h"
+#include "orders/orders_read.h"
+#include "shared/sms.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /* content.c: announcements and the activity zone */
 #include "mall.h"
-#include "store.h"
-#include "catalog.h"
+#include "mall_store.h"
+#include "catalog/catalog.h"
 #include <stdio.h>
 
 #define NOTICES_PER_PAGE 15

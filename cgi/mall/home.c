@@ -1,7 +1,7 @@
 /* home.c: the storefront home page — banners, notices, ads, categories, brands, hot and new products */
 #include "mall.h"
-#include "store.h"
-#include "catalog.h"
+#include "mall_store.h"
+#include "catalog/catalog.h"
 
 /* GET / → 200. Cached and shared by every signed-in member: nothing member-specific here (the
  * header in the layout shows the balance). */

@@ -1,11 +1,11 @@
 /* main.c: mall.fcgi — the storefront and member pages; the route table is the table of contents */
 #include "mall.h"
-#include "store.h"
-#include "auth.h"
-#include "shop.h"
-#include "center.h"
-#include "card.h"
-#include "vouchers.h"
+#include "mall_store.h"
+#include "mall_auth.h"
+#include "mall_shop.h"
+#include "mall_center.h"
+#include "mall_card.h"
+#include "mall_vouchers.h"
 
 static const route ROUTES[] = {
     /* method  pattern            flags              handler */

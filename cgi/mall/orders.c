@@ -1,7 +1,7 @@
 /* orders.c: my orders (O1) — list by status, detail with ledger and timeline, cancel (O2), confirm receipt (O3) */
-#include "shop.h"
-#include "orders_read.h"
-#include "vouchers.h"
+#include "mall_shop.h"
+#include "orders/orders_read.h"
+#include "mall_vouchers.h"
 #include <stdio.h>
 #include <string.h>
 

@@ -1,7 +1,7 @@
 /* product.c: product detail page — images, price, stock, reviews, Q&A — with a small data cache */
 #include "mall.h"
-#include "store.h"
-#include "catalog.h"
+#include "mall_store.h"
+#include "catalog/catalog.h"
 #include "log.h"
 #include "render.h"
 #include <stdio.h>

@@ -1,8 +1,8 @@
 /* vouchers.c: /vouchers list, /voucher/{no} printable voucher (inline SVG QR), /voucher/{no}/qr.png */
-#include "vouchers.h"
+#include "mall_vouchers.h"
 #include "config.h"
-#include "qr.h"
-#include "../domain/vouchers.h"
+#include "shared/qr.h"
+#include "merchants/vouchers.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>

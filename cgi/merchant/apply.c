@@ -1,8 +1,8 @@
 /* apply.c: the public merchant application form (V3) — validated fields, licence image, SMS receipt */
 #include "mch_apply.h"
-#include "applications.h"
-#include "throttle.h"
-#include "uploads.h"
+#include "merchants/applications.h"
+#include "shared/throttle.h"
+#include "shared/uploads.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,7 +1,7 @@
 /* auth.c: merchant portal sign-in and sign-out (scrypt, throttled per username and per IP) and the home page */
 #include "mch_session.h"
-#include "merchant_accounts.h"
-#include "throttle.h"
+#include "merchants/merchant_accounts.h"
+#include "shared/throttle.h"
 #include <stdio.h>
 #include <string.h>
 

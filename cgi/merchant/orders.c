@@ -1,8 +1,8 @@
 /* orders.c: the merchant's voucher orders (V6) — vouchers with status, who redeemed them and when,
  * filters, pagination, CSV export */
 #include "mch_verify.h"
-#include "csv.h"
-#include "merchant_orders.h"
+#include "shared/csv.h"
+#include "merchants/merchant_orders.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>

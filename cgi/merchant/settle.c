@@ -1,7 +1,7 @@
 /* settle.c: the merchant owner's side of monthly statements (V7) — bill list, detail with its vouchers,
  * submit for review, CSV of both. Every query is scoped by the signed-in account's merchant. */
 #include "mch_settle.h"
-#include "settlements.h"
+#include "merchants/settlements.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

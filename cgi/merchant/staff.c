@@ -1,6 +1,6 @@
 /* staff.c: the owner's staff accounts — list, create, disable/enable, reset password (own merchant only) */
 #include "mch_session.h"
-#include "merchant_accounts.h"
+#include "merchants/merchant_accounts.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,8 +1,8 @@
 /* terminal.c: the merchant terminal (V8) — card number + points → member types the payment password → receipt */
 #include "mch_terminal.h"
-#include "cards.h"
+#include "merchants/cards.h"
 #include "crypto.h"
-#include "throttle.h"
+#include "shared/throttle.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

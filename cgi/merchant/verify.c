@@ -1,8 +1,8 @@
 /* verify.c: voucher verification (V5) — number + password (typed, or pre-filled from the QR's URL) →
  * details → confirm → redeemed once; wrong attempts rate limited per account */
 #include "mch_verify.h"
-#include "merchant_orders.h"
-#include "vouchers.h"
+#include "merchants/merchant_orders.h"
+#include "merchants/vouchers.h"
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>

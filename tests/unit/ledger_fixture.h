@@ -4,8 +4,8 @@
 #include "harness.h"
 #include "config.h"
 #include "crypto.h"
-#include "ledger_check.h"
-#include "points.h"
+#include "points/ledger_check.h"
+#include "points/points.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,9 +1,9 @@
 /* test_catalog_admin.c: the back office's catalog/content validators — exact yuan → fen, times, links, id lists,
  * image magic bytes and local image paths */
 #include "harness.h"
-#include "catalog_admin.h"
-#include "content_admin.h"
-#include "uploads.h"
+#include "catalog/catalog_admin.h"
+#include "content/content_admin.h"
+#include "shared/uploads.h"
 #include <string.h>
 
 static void test_yuan(void **state) {

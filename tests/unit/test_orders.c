@@ -1,6 +1,6 @@
 /* test_orders.c: order lifecycle against the real MariaDB — create rules, pay/cancel/ship/complete, limits, races */
 #include "ledger_fixture.h"
-#include "orders.h"
+#include "orders/orders.h"
 
 static const char SQL_STATUS[] = "SELECT status FROM orders WHERE order_no = ?";
 static const char SQL_ORDER_SPENDS[] = "SELECT COUNT(*) FROM points_ledger WHERE order_id = ? AND kind = 'spend'";

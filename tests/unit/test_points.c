@@ -1,6 +1,6 @@
 /* test_points.c: the points ledger against the real MariaDB — FIFO lots, refusals, refunds, expiry, races */
 #include "ledger_fixture.h"
-#include "orders.h"
+#include "orders/orders.h"
 
 static const char SQL_LOT_REMAINING[] = "SELECT remaining FROM points_lots WHERE id = ?";
 static const char SQL_LOT_EXPIRES[] = "SELECT DATE_FORMAT(expires_at, '%Y-%m-%d') FROM points_lots WHERE id = ?";

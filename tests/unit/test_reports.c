@@ -1,7 +1,7 @@
 /* test_reports.c: report date arithmetic and SVG chart geometry (cgi/domain/reports.c, svg_chart.c) — no database */
 #include "harness.h"
-#include "reports.h"
-#include "svg_chart.h"
+#include "points/reports.h"
+#include "shared/svg_chart.h"
 #include <string.h>
 
 static void test_day_numbers(void **state) {

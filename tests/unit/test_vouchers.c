@@ -1,9 +1,9 @@
 /* test_vouchers.c: QR PNG/SVG generation (decoded with zbarimg), password sealing, and the voucher domain against
  * MariaDB — issue at payment, wrong-password lock, redeem once (also under a race), merchant scoping, cancel rules. */
 #include "ledger_fixture.h"
-#include "orders.h"
-#include "qr.h"
-#include "vouchers.h"
+#include "orders/orders.h"
+#include "shared/qr.h"
+#include "merchants/vouchers.h"
 
 static const char SQL_MERCHANT_OF[] = "UPDATE products SET merchant_id = ?, voucher_valid_days = 10 WHERE id = ?";
 /* Merchants of this suite's own: their redemptions never reach other suites' settlements. */

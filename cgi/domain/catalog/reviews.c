@@ -1,0 +1,68 @@
+/* reviews.c: product reviews by members after completed orders (A7) — once per order item, moderated */
+#include "catalog/reviews.h"
+#include <stdio.h>
+#include <string.h>
+
+static const char SQL_REVIEW_ITEM[] =
+    "SELECT oi.id, oi.product_id, oi.name, oi.image, oi.quantity, o.order_no, o.status,"
+    " (SELECT COUNT(*) FROM reviews r WHERE r.order_item_id = oi.id) AS reviewed"
+    " FROM order_items oi JOIN orders o ON o.id = oi.order_id WHERE oi.id = ? AND o.member_id = ?";
+/* The eligibility check and the insert are one statement; the UNIQUE order_item_id turns a second
+ * (or concurrent) submit into zero affected rows instead of an error. */
+static const char SQL_REVIEW_INSERT[] =
+    "INSERT IGNORE INTO reviews (product_id, member_id, order_item_id, score, content)"
+    " SELECT oi.product_id, o.member_id, oi.id, ?, ? FROM order_items oi JOIN orders o ON o.id = oi.order_id"
+    " WHERE oi.id = ? AND o.member_id = ? AND o.status = 'completed'";
+static const char SQL_REVIEWS_MINE_COUNT[] = "SELECT COUNT(*) FROM reviews WHERE member_id = ?";
+static const char SQL_REVIEWS_MINE[] =
+    "SELECT r.id, r.product_id, IF(? = 'en' AND p.name_en <> '', p.name_en, p.name_zh) AS product, p.image,"
+    " r.score, r.content, r.status, DATE_FORMAT(r.created_at, '%Y-%m-%d %H:%i') AS date"
+    " FROM reviews r JOIN products p ON p.id = r.product_id"
+    " WHERE r.member_id = ? ORDER BY r.id DESC LIMIT ? OFFSET ?";
+static const char SQL_REVIEWS_PENDING[] =
+    "SELECT oi.id, oi.name, oi.image, o.order_no, DATE_FORMAT(o.completed_at, '%Y-%m-%d') AS date"
+    " FROM orders o JOIN order_items oi ON oi.order_id = o.id LEFT JOIN reviews r ON r.order_item_id = oi.id"
+    " WHERE o.member_id = ? AND o.status = 'completed' AND r.id IS NULL ORDER BY oi.id DESC LIMIT ?";
+
+NEOERR *review_item(MYSQL *db, long long member_id, long long item_id, HDF *out, const char *prefix,
+                    review_result *res) {
+  int rows = 0;
+  char key[64];
+  *res = REVIEW_NOT_FOUND;
+  NEOERR *err = db_query_hdf(db, out, prefix, SQL_REVIEW_ITEM, DBA(DI(item_id), DI(member_id)), &rows);
+  if (err || rows != 1) return nerr_pass(err);
+  snprintf(key, sizeof key, "%s.0.reviewed", prefix);
+  if (hdf_get_int_value(out, key, 0)) *res = REVIEW_ALREADY;
+  else {
+    snprintf(key, sizeof key, "%s.0.status", prefix);
+    *res = strcmp(hdf_get_value(out, key, ""), "completed") == 0 ? REVIEW_OK : REVIEW_NOT_COMPLETED;
+  }
+  return STATUS_OK;
+}
+
+NEOERR *review_create(MYSQL *db, long long member_id, long long item_id, int score, const char *content,
+                      review_result *res) {
+  long long added = 0;
+  NEOERR *err = db_exec(db, SQL_REVIEW_INSERT, DBA(DI(score), DS(content), DI(item_id), DI(member_id)), &added, NULL);
+  if (err) return nerr_pass(err);
+  if (added) { *res = REVIEW_OK; return STATUS_OK; }
+  /* Nothing written: say why. */
+  HDF *h = NULL;
+  if ((err = hdf_init(&h))) return nerr_pass(err);
+  err = review_item(db, member_id, item_id, h, "I", res);
+  if (!err && *res == REVIEW_OK) *res = REVIEW_ALREADY; /* lost a race between the check and the insert */
+  hdf_destroy(&h);
+  return nerr_pass(err);
+}
+
+NEOERR *reviews_mine(MYSQL *db, long long member_id, const char *lang, HDF *out, const char *prefix,
+                     long long offset, int limit, long long *total) {
+  NEOERR *err = db_query_ll(db, SQL_REVIEWS_MINE_COUNT, DBA(DI(member_id)), total, NULL);
+  if (!err && offset < *total)
+    err = db_query_hdf(db, out, prefix, SQL_REVIEWS_MINE, DBA(DS(lang), DI(member_id), DI(limit), DI(offset)), NULL);
+  return nerr_pass(err);
+}
+
+NEOERR *reviews_pending_items(MYSQL *db, long long member_id, HDF *out, const char *prefix, int limit, int *rows) {
+  return nerr_pass(db_query_hdf(db, out, prefix, SQL_REVIEWS_PENDING, DBA(DI(member_id), DI(limit)), rows));
+}

@@ -1,0 +1,280 @@
+/* content_admin.c: back-office content — announcements, banners, ads, activities, described by one table each (B3) */
+#include "content/content_admin.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TIME_FORM(col) "DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i') AS " col
+#define WINDOW_STATE "CASE WHEN starts_at > NOW() THEN 'scheduled' WHEN ends_at <= NOW() THEN 'ended' ELSE 'live' END"
+#define WINDOW_INFO "CONCAT(DATE_FORMAT(starts_at, '%Y-%m-%d %H:%i'), ' ~ ', DATE_FORMAT(ends_at, '%Y-%m-%d %H:%i'))"
+
+/* ---- announcements ---- */
+static const content_field NOTICE_FIELDS[] = {
+    {"title_zh", CF_STR, 1, 1, 200, NULL},  {"title_en", CF_STR, 0, 1, 200, NULL},
+    {"body_zh", CF_TEXT, 1, 1, 20000, NULL}, {"body_en", CF_TEXT, 0, 1, 20000, NULL},
+    {"pinned", CF_BOOL, 0, 0, 0, NULL},     {"published_at", CF_TIME, 1, 0, 0, NULL},
+};
+static const char SQL_NOTICE_LIST[] =
+    "SELECT id, title_zh AS title, '' AS image, DATE_FORMAT(published_at, '%Y-%m-%d %H:%i') AS info,"
+    " IF(published_at <= NOW(), 'live', 'scheduled') AS state, pinned FROM notices"
+    " ORDER BY pinned DESC, published_at DESC, id DESC LIMIT ? OFFSET ?";
+static const char SQL_NOTICE_COUNT[] = "SELECT COUNT(*) FROM notices";
+static const char SQL_NOTICE_GET[] =
+    "SELECT id, title_zh, title_en, body_zh, body_en, pinned, " TIME_FORM("published_at") " FROM notices WHERE id = ?";
+static const char SQL_NOTICE_INSERT[] =
+    "INSERT INTO notices (title_zh, title_en, body_zh, body_en, pinned, published_at) VALUES (?, ?, ?, ?, ?, ?)";
+static const char SQL_NOTICE_UPDATE[] =
+    "UPDATE notices SET title_zh = ?, title_en = ?, body_zh = ?, body_en = ?, pinned = ?, published_at = ? WHERE id = ?";
+static const char SQL_NOTICE_DELETE[] = "DELETE FROM notices WHERE id = ?";
+const content_kind CONTENT_NOTICE = {"notice", NOTICE_FIELDS, 6, SQL_NOTICE_LIST, SQL_NOTICE_COUNT, SQL_NOTICE_GET,
+                                     SQL_NOTICE_INSERT, SQL_NOTICE_UPDATE, SQL_NOTICE_DELETE, NULL, NULL, 0};
+
+/* ---- banners ---- */
+static const content_field BANNER_FIELDS[] = {
+    {"title_zh", CF_STR, 1, 1, 200, NULL}, {"title_en", CF_STR, 0, 1, 200, NULL},
+    {"image", CF_IMAGE, 1, 1, 255, NULL},  {"link", CF_LINK, 1, 1, 255, NULL},
+    {"sort", CF_INT, 0, 0, 9999, NULL},    {"starts_at", CF_TIME, 1, 0, 0, NULL},
+    {"ends_at", CF_TIME, 1, 0, 0, NULL},
+};
+static const char SQL_BANNER_LIST[] =
+    "SELECT id, title_zh AS title, image, CONCAT(" WINDOW_INFO ", ' · ', link) AS info, " WINDOW_STATE " AS state,"
+    " 0 AS pinned FROM banners ORDER BY sort, id LIMIT ? OFFSET ?";
+static const char SQL_BANNER_COUNT[] = "SELECT COUNT(*) FROM banners";
+static const char SQL_BANNER_GET[] =
+    "SELECT id, title_zh, title_en, image, link, sort, " TIME_FORM("starts_at") ", " TIME_FORM("ends_at")
+    " FROM banners WHERE id = ?";
+static const char SQL_BANNER_INSERT[] =
+    "INSERT INTO banners (title_zh, title_en, image, link, sort, starts_at, ends_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_BANNER_UPDATE[] =
+    "UPDATE banners SET title_zh = ?, title_en = ?, image = ?, link = ?, sort = ?, starts_at = ?, ends_at = ? WHERE id = ?";
+static const char SQL_BANNER_DELETE[] = "DELETE FROM banners WHERE id = ?";
+const content_kind CONTENT_BANNER = {"banner", BANNER_FIELDS, 7, SQL_BANNER_LIST, SQL_BANNER_COUNT, SQL_BANNER_GET,
+                                     SQL_BANNER_INSERT, SQL_BANNER_UPDATE, SQL_BANNER_DELETE, "starts_at", "ends_at", 0};
+
+/* ---- ads ---- */
+static const content_field AD_FIELDS[] = {
+    {"title_zh", CF_STR, 1, 1, 200, NULL}, {"title_en", CF_STR, 0, 1, 200, NULL},
+    {"image", CF_IMAGE, 1, 1, 255, NULL},  {"link", CF_LINK, 1, 1, 255, NULL},
+    {"position", CF_ENUM, 1, 0, 0, "home"}, {"sort", CF_INT, 0, 0, 9999, NULL},
+    {"starts_at", CF_TIME, 1, 0, 0, NULL}, {"ends_at", CF_TIME, 1, 0, 0, NULL},
+};
+static const char SQL_AD_LIST[] =
+    "SELECT id, title_zh AS title, image, CONCAT(position, ' · ', " WINDOW_INFO ", ' · ', link) AS info, "
+    WINDOW_STATE " AS state, 0 AS pinned FROM ads ORDER BY position, sort, id LIMIT ? OFFSET ?";
+static const char SQL_AD_COUNT[] = "SELECT COUNT(*) FROM ads";
+static const char SQL_AD_GET[] =
+    "SELECT id, title_zh, title_en, image, link, position, sort, " TIME_FORM("starts_at") ", " TIME_FORM("ends_at")
+    " FROM ads WHERE id = ?";
+static const char SQL_AD_INSERT[] =
+    "INSERT INTO ads (title_zh, title_en, image, link, position, sort, starts_at, ends_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_AD_UPDATE[] =
+    "UPDATE ads SET title_zh = ?, title_en = ?, image = ?, link = ?, position = ?, sort = ?, starts_at = ?, ends_at = ?"
+    " WHERE id = ?";
+static const char SQL_AD_DELETE[] = "DELETE FROM ads WHERE id = ?";
+const content_kind CONTENT_AD = {"ad", AD_FIELDS, 8, SQL_AD_LIST, SQL_AD_COUNT, SQL_AD_GET,
+                                 SQL_AD_INSERT, SQL_AD_UPDATE, SQL_AD_DELETE, "starts_at", "ends_at", 0};
+
+/* ---- activities ---- */
+static const content_field ACTIVITY_FIELDS[] = {
+    {"title_zh", CF_STR, 1, 1, 200, NULL},   {"title_en", CF_STR, 0, 1, 200, NULL},
+    {"summary_zh", CF_STR, 0, 1, 500, NULL}, {"summary_en", CF_STR, 0, 1, 500, NULL},
+    {"rules_zh", CF_TEXT, 1, 1, 20000, NULL}, {"rules_en", CF_TEXT, 0, 1, 20000, NULL},
+    {"image", CF_IMAGE, 0, 1, 255, NULL},    {"starts_at", CF_TIME, 1, 0, 0, NULL},
+    {"ends_at", CF_TIME, 1, 0, 0, NULL},     {"products", CF_PRODUCTS, 0, 0, 2000, NULL},
+};
+static const char SQL_ACTIVITY_LIST[] =
+    "SELECT a.id, a.title_zh AS title, a.image, CONCAT(" WINDOW_INFO ", ' · ',"
+    " (SELECT COUNT(*) FROM activity_products ap WHERE ap.activity_id = a.id)) AS info, " WINDOW_STATE " AS state,"
+    " 0 AS pinned FROM activities a ORDER BY a.starts_at DESC, a.id DESC LIMIT ? OFFSET ?";
+static const char SQL_ACTIVITY_COUNT[] = "SELECT COUNT(*) FROM activities";
+static const char SQL_ACTIVITY_GET[] =
+    "SELECT a.id, a.title_zh, a.title_en, a.summary_zh, a.summary_en, a.rules_zh, a.rules_en, a.image, "
+    TIME_FORM("starts_at") ", " TIME_FORM("ends_at") ", (SELECT GROUP_CONCAT(ap.product_id ORDER BY ap.sort,"
+    " ap.product_id SEPARATOR ' ') FROM activity_products ap WHERE ap.activity_id = a.id) AS products"
+    " FROM activities a WHERE a.id = ?";
+static const char SQL_ACTIVITY_INSERT[] =
+    "INSERT INTO activities (title_zh, title_en, summary_zh, summary_en, rules_zh, rules_en, image, starts_at, ends_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_ACTIVITY_UPDATE[] =
+    "UPDATE activities SET title_zh = ?, title_en = ?, summary_zh = ?, summary_en = ?, rules_zh = ?, rules_en = ?,"
+    " image = ?, starts_at = ?, ends_at = ? WHERE id = ?";
+static const char SQL_ACTIVITY_DELETE[] = "DELETE FROM activities WHERE id = ?";
+const content_kind CONTENT_ACTIVITY = {"activity", ACTIVITY_FIELDS, 10, SQL_ACTIVITY_LIST, SQL_ACTIVITY_COUNT,
+                                       SQL_ACTIVITY_GET, SQL_ACTIVITY_INSERT, SQL_ACTIVITY_UPDATE, SQL_ACTIVITY_DELETE,
+                                       "starts_at", "ends_at", 1};
+
+static const char SQL_AP_CLEAR[] = "DELETE FROM activity_products WHERE activity_id = ?";
+static const char SQL_AP_ADD[] = "INSERT INTO activity_products (activity_id, product_id, sort) VALUES (?, ?, ?)";
+static const char SQL_PRODUCT_EXISTS[] = "SELECT COUNT(*) FROM products WHERE id = ?";
+
+NEOERR *content_admin_list(MYSQL *db, const content_kind *k, HDF *out, const char *prefix, long long offset, int limit,
+                           int *rows, long long *total) {
+  *rows = 0;
+  NEOERR *err = db_query_ll(db, k->sql_count, DB_NOARGS, total, NULL);
+  if (err || *total <= offset) return nerr_pass(err);
+  return nerr_pass(db_query_hdf(db, out, prefix, k->sql_list, DBA(DI(limit), DI(offset)), rows));
+}
+
+NEOERR *content_admin_get(MYSQL *db, const content_kind *k, HDF *out, const char *prefix, long long id, int *found) {
+  int rows = 0;
+  NEOERR *err = db_query_hdf(db, out, prefix, k->sql_get, DBA(DI(id)), &rows);
+  *found = rows > 0;
+  return nerr_pass(err);
+}
+
+static const char SQL_NOW[] =
+    "SELECT CONCAT(DATE_FORMAT(NOW(), '%Y-%m-%dT%H:%i'), ' ', DATE_FORMAT(NOW() + INTERVAL 7 DAY, '%Y-%m-%dT%H:%i'))";
+
+NEOERR *content_admin_now(MYSQL *db, char now[32], char week[32]) {
+  char both[64] = "";
+  NEOERR *err = db_query_str(db, SQL_NOW, DB_NOARGS, both, sizeof both, NULL);
+  snprintf(now, 32, "%.16s", both);
+  snprintf(week, 32, "%.16s", strlen(both) > 17 ? both + 17 : "");
+  return nerr_pass(err);
+}
+
+static int num(const char *s, int len) {
+  int v = 0;
+  for (int i = 0; i < len; i++) {
+    if (s[i] < '0' || s[i] > '9') return -1;
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
+
+int content_check_time(const char *s, char out[32]) {
+  size_t l = strlen(s);
+  if ((l != 16 && l != 19) || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') || s[13] != ':') return -1;
+  if (l == 19 && s[16] != ':') return -1;
+  int y = num(s, 4), mo = num(s + 5, 2), d = num(s + 8, 2), h = num(s + 11, 2), mi = num(s + 14, 2);
+  int sec = l == 19 ? num(s + 17, 2) : 0;
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (y < 2000 || y > 2099 || mo < 1 || mo > 12 || d < 1 || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59)
+    return -1;
+  int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (d > days[mo - 1] + (mo == 2 && leap)) return -1;
+  snprintf(out, 32, "%04d-%02d-%02d %02d:%02d:%02d", y, mo, d, h, mi, sec);
+  return 0;
+}
+
+/* Local paths and web addresses only: javascript:, data: and protocol-relative //host links are refused. */
+int content_check_link(const char *s) {
+  const char *rest;
+  if (s[0] == '/') {
+    if (s[1] == '/' || s[1] == '\\') return -1;
+    rest = s;
+  } else if (strncmp(s, "https://", 8) == 0) {
+    rest = s + 8;
+  } else if (strncmp(s, "http://", 7) == 0) {
+    rest = s + 7;
+  } else {
+    return -1;
+  }
+  if (!*rest) return -1;
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+    if (*p <= 0x20 || *p == 0x7f || *p == '"' || *p == '<' || *p == '>' || *p == '\\') return -1;
+  return 0;
+}
+
+int content_parse_ids(const char *s, long long *ids, int max, int *n) {
+  *n = 0;
+  const char *p = s;
+  while (*p) {
+    if (strchr(" ,\t\r\n", *p) || strncmp(p, "\xef\xbc\x8c", 3) == 0) { /* also the full-width comma */
+      p += (*p == '\xef') ? 3 : 1;
+      continue;
+    }
+    long long v = 0;
+    int digits = 0;
+    for (; *p >= '0' && *p <= '9'; p++) {
+      if (++digits > 15) return -1;
+      v = v * 10 + (*p - '0');
+    }
+    if (!digits || v == 0 || (*p && !strchr(" ,\t\r\n\xef", *p))) return -1;
+    int dup = 0;
+    for (int i = 0; i < *n; i++) dup |= ids[i] == v;
+    if (dup) continue;
+    if (*n >= max) return -2;
+    ids[(*n)++] = v;
+  }
+  return 0;
+}
+
+typedef struct {
+  const audit_actor *who;
+  const content_kind *k;
+  long long id;
+  const char *const *values;
+  const long long *products;
+  int nproducts;
+  content_result res;
+  long long saved, bad_product;
+} content_tx;
+
+static NEOERR *save_tx(MYSQL *db, void *arg) {
+  content_tx *t = arg;
+  const content_kind *k = t->k;
+  json_t *before = NULL, *after = NULL;
+  t->res = CONTENT_OK;
+  t->saved = t->id;
+  NEOERR *err = STATUS_OK;
+  if (t->id && !(err = audit_snapshot(db, k->sql_get, t->id, &before)) && !before) t->res = CONTENT_NOT_FOUND;
+  for (int i = 0; !err && t->res == CONTENT_OK && i < t->nproducts; i++) {
+    long long n = 0;
+    err = db_query_ll(db, SQL_PRODUCT_EXISTS, DBA(DI(t->products[i])), &n, NULL);
+    if (!err && !n) { t->res = CONTENT_BAD_PRODUCT; t->bad_product = t->products[i]; }
+  }
+  if (err || t->res != CONTENT_OK) goto done;
+  dbp p[16];
+  int np = 0;
+  for (int i = 0; i < k->nfields && np < 15; i++)
+    if (k->fields[i].type != CF_PRODUCTS) p[np++] = DS(t->values[i] ? t->values[i] : "");
+  if (t->id) {
+    p[np++] = DI(t->id);
+    err = db_exec(db, k->sql_update, p, np, NULL, NULL);
+  } else {
+    err = db_exec(db, k->sql_insert, p, np, NULL, &t->saved);
+  }
+  if (!err && k->has_products) {
+    err = db_exec(db, SQL_AP_CLEAR, DBA(DI(t->saved)), NULL, NULL);
+    for (int i = 0; !err && i < t->nproducts; i++)
+      err = db_exec(db, SQL_AP_ADD, DBA(DI(t->saved), DI(t->products[i]), DI(i + 1)), NULL, NULL);
+  }
+  if (!err) err = audit_snapshot(db, k->sql_get, t->saved, &after);
+  if (!err) err = audit_record(db, t->who, t->id ? "update" : "create", k->entity, t->saved, before, after);
+done:
+  json_decref(before);
+  json_decref(after);
+  return nerr_pass(err);
+}
+
+NEOERR *content_save(MYSQL *db, const audit_actor *who, const content_kind *k, long long id, const char *const *values,
+                     const long long *products, int nproducts, content_result *res, long long *saved_id,
+                     long long *bad_product) {
+  content_tx t = {.who = who, .k = k, .id = id, .values = values, .products = products, .nproducts = nproducts};
+  NEOERR *err = db_tx(db, save_tx, &t);
+  *res = t.res;
+  *saved_id = t.saved;
+  *bad_product = t.bad_product;
+  return nerr_pass(err);
+}
+
+static NEOERR *delete_tx(MYSQL *db, void *arg) {
+  content_tx *t = arg;
+  json_t *before = NULL;
+  t->res = CONTENT_OK;
+  NEOERR *err = audit_snapshot(db, t->k->sql_get, t->id, &before);
+  if (!err && !before) t->res = CONTENT_NOT_FOUND;
+  if (!err && before && t->k->has_products) err = db_exec(db, SQL_AP_CLEAR, DBA(DI(t->id)), NULL, NULL);
+  if (!err && before) err = db_exec(db, t->k->sql_delete, DBA(DI(t->id)), NULL, NULL);
+  if (!err && before) err = audit_record(db, t->who, "delete", t->k->entity, t->id, before, NULL);
+  json_decref(before);
+  return nerr_pass(err);
+}
+
+NEOERR *content_delete(MYSQL *db, const audit_actor *who, const content_kind *k, long long id, content_result *res) {
+  content_tx t = {.who = who, .k = k, .id = id};
+  NEOERR *err = db_tx(db, delete_tx, &t);
+  *res = t.res;
+  return nerr_pass(err);
+}

@@ -1,0 +1,204 @@
+/* members_admin.c: the back office's member pages (B6) — search, detail reads, audited points and account changes */
+#include "members/members_admin.h"
+#include "crypto.h"
+#include "members/members.h"
+#include "points/points.h"
+#include "session.h"
+#include "shared/sms.h"
+#include <stdio.h>
+#include <string.h>
+
+static const char SQL_SEARCH_COUNT[] =
+    "SELECT COUNT(*) FROM members WHERE ? = '' OR mobile LIKE CONCAT(?, '%') OR LOCATE(?, name) > 0";
+/* LIKE only gets digits (the caller decides what is a mobile prefix); names are matched with LOCATE, so
+ * % and _ in a name search are plain characters. */
+static const char SQL_SEARCH[] =
+    "SELECT id, mobile, name, status, points_balance, DATE_FORMAT(created_at, '%Y-%m-%d') AS created_at"
+    " FROM members WHERE ? = '' OR mobile LIKE CONCAT(?, '%') OR LOCATE(?, name) > 0"
+    " ORDER BY id DESC LIMIT ? OFFSET ?";
+static const char SQL_GET[] =
+    "SELECT id, mobile, name, status, points_balance, enterprise, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS created_at,"
+    " (SELECT COUNT(*) FROM orders o WHERE o.member_id = members.id) AS orders,"
+    " (SELECT COUNT(*) FROM sessions s WHERE s.realm = 'member' AND s.principal_id = members.id) AS sessions,"
+    " DATE_FORMAT(CURDATE() + INTERVAL 1 YEAR, '%Y-%m-%d') AS default_expiry"
+    " FROM members WHERE id = ?";
+static const char SQL_LOTS[] =
+    "SELECT id, source, note, amount, remaining, DATE_FORMAT(expires_at, '%Y-%m-%d') AS expires_at,"
+    " DATE_FORMAT(created_at, '%Y-%m-%d') AS created_at, expires_at < CURDATE() AS due"
+    " FROM points_lots WHERE member_id = ? AND status = 'open' AND remaining > 0 ORDER BY expires_at, id LIMIT 200";
+static const char SQL_LEDGER_COUNT[] = "SELECT COUNT(*) FROM points_ledger WHERE member_id = ?";
+static const char SQL_LEDGER[] =
+    "SELECT l.id, l.kind, l.amount, l.balance_after, o.order_no, l.note,"
+    " DATE_FORMAT(l.created_at, '%Y-%m-%d %H:%i') AS created_at"
+    " FROM points_ledger l LEFT JOIN orders o ON o.id = l.order_id WHERE l.member_id = ?"
+    " ORDER BY l.id DESC LIMIT ? OFFSET ?";
+/* The member row is locked first, as points.c does, so "before" is the state the change starts from. */
+static const char SQL_SNAP[] = "SELECT id, mobile, status, points_balance FROM members WHERE id = ? FOR UPDATE";
+static const char SQL_VALID_EXPIRY[] =
+    "SELECT STR_TO_DATE(?, '%Y-%m-%d') >= CURDATE() AND DATE_FORMAT(STR_TO_DATE(?, '%Y-%m-%d'), '%Y-%m-%d') = ?";
+static const char SQL_SET_STATUS[] = "UPDATE members SET status = ? WHERE id = ? AND status <> ?";
+
+NEOERR *members_admin_search(MYSQL *db, const char *q, long long offset, int limit, HDF *out, const char *prefix,
+                             long long *total) {
+  const char *s = q ? q : "";
+  /* A mobile prefix is digits only; anything else must not reach LIKE. */
+  int digits = *s != 0;
+  for (const char *p = s; *p; p++)
+    if (*p < '0' || *p > '9') digits = 0;
+  dbp like = digits ? DS(s) : DS("-");
+  NEOERR *err = db_query_ll(db, SQL_SEARCH_COUNT, DBA(DS(s), like, DS(s)), total, NULL);
+  if (!err && offset < *total)
+    err = db_query_hdf(db, out, prefix, SQL_SEARCH, DBA(DS(s), like, DS(s), DI(limit), DI(offset)), NULL);
+  return nerr_pass(err);
+}
+
+NEOERR *members_admin_get(MYSQL *db, long long id, HDF *out, const char *prefix, int *found) {
+  int rows = 0;
+  NEOERR *err = db_query_hdf(db, out, prefix, SQL_GET, DBA(DI(id)), &rows);
+  *found = rows == 1;
+  return nerr_pass(err);
+}
+
+NEOERR *members_admin_lots(MYSQL *db, long long id, HDF *out, const char *prefix) {
+  return nerr_pass(db_query_hdf(db, out, prefix, SQL_LOTS, DBA(DI(id)), NULL));
+}
+
+NEOERR *members_admin_ledger(MYSQL *db, long long id, long long offset, int limit, HDF *out, const char *prefix,
+                             long long *total) {
+  NEOERR *err = db_query_ll(db, SQL_LEDGER_COUNT, DBA(DI(id)), total, NULL);
+  if (!err && offset < *total) err = db_query_hdf(db, out, prefix, SQL_LEDGER, DBA(DI(id), DI(limit), DI(offset)), NULL);
+  return nerr_pass(err);
+}
+
+/* ---- audited changes ---- */
+
+enum { ACT_GRANT, ACT_DEDUCT, ACT_STATUS, ACT_PASSWORD };
+struct act {
+  int what;
+  const audit_actor *who;
+  long long id, amount;
+  const char *expires, *reason, *status, *password;
+  madmin_result *res;
+  char mobile[16];
+};
+
+static NEOERR *act_body(MYSQL *db, struct act *x, json_t **before, json_t **after) {
+  NEOERR *err = audit_snapshot(db, SQL_SNAP, x->id, before);
+  if (err) return nerr_pass(err);
+  if (!*before) { *x->res = MADMIN_NOT_FOUND; return STATUS_OK; }
+  const char *m = json_string_value(json_object_get(*before, "mobile"));
+  snprintf(x->mobile, sizeof x->mobile, "%s", m ? m : "");
+  const char *action = "";
+  long long n = 0;
+  switch (x->what) {
+  case ACT_GRANT:
+    action = "grant";
+    err = points_credit(db, x->id, "grant", x->amount, "grant", x->reason, x->expires, NULL);
+    break;
+  case ACT_DEDUCT: {
+    points_result pr = POINTS_OK;
+    action = "deduct";
+    err = points_spend(db, x->id, "adjust", x->amount, 0, NULL, x->reason, &pr, NULL);
+    /* A refusal is an error, so db_tx rolls back (points_spend wrote nothing anyway). */
+    if (err) *x->res = pr == POINTS_INSUFFICIENT ? MADMIN_INSUFFICIENT : pr == POINTS_FROZEN ? MADMIN_FROZEN
+                     : pr == POINTS_NO_MEMBER ? MADMIN_NOT_FOUND : MADMIN_OK;
+    break;
+  }
+  case ACT_STATUS:
+    action = strcmp(x->status, "frozen") == 0 ? "freeze" : "unfreeze";
+    err = db_exec(db, SQL_SET_STATUS, DBA(DS(x->status), DI(x->id), DS(x->status)), &n, NULL);
+    if (!err && n == 0) { *x->res = MADMIN_UNCHANGED; return STATUS_OK; }
+    db_tx_touch_accounts(); /* session caches hold the status */
+    if (!err && strcmp(x->status, "frozen") == 0) err = session_drop_all(db, "member", x->id);
+    break;
+  case ACT_PASSWORD:
+    action = "reset_password";
+    err = member_set_password(db, x->id, x->password);
+    if (!err) err = session_drop_all(db, "member", x->id);
+    break;
+  }
+  if (err) return nerr_pass(err);
+  if ((err = audit_snapshot(db, SQL_SNAP, x->id, after))) return nerr_pass(err);
+  if (x->what == ACT_GRANT || x->what == ACT_DEDUCT) json_object_set_new(*after, "amount", json_integer(x->amount));
+  if (x->what == ACT_GRANT) json_object_set_new(*after, "expires", json_string(x->expires));
+  if (x->reason) json_object_set_new(*after, "reason", json_string(x->reason));
+  if (x->what == ACT_PASSWORD) json_object_set_new(*after, "sessions", json_string("ended"));
+  return nerr_pass(audit_record(db, x->who, action, "member", x->id, *before, *after));
+}
+
+static NEOERR *tx_act(MYSQL *db, void *arg) {
+  struct act *x = arg;
+  json_t *before = NULL, *after = NULL;
+  *x->res = MADMIN_OK;
+  NEOERR *err = act_body(db, x, &before, &after);
+  json_decref(before);
+  json_decref(after);
+  return nerr_pass(err);
+}
+
+static NEOERR *run(MYSQL *db, struct act *x) {
+  NEOERR *err = db_tx(db, tx_act, x);
+  if (err && nerr_match(err, NERR_POINTS_REFUSED) && *x->res != MADMIN_OK) nerr_ignore(&err);
+  return nerr_pass(err);
+}
+
+NEOERR *members_admin_grant(MYSQL *db, const audit_actor *who, long long id, long long amount, const char *expires,
+                            const char *reason, madmin_result *res) {
+  long long valid = 0;
+  *res = MADMIN_OK;
+  if (amount < 1 || amount > MEMBER_ADJUST_MAX) return nerr_raise(NERR_ASSERT, "grant amount %lld", amount);
+  NEOERR *err = db_query_ll(db, SQL_VALID_EXPIRY, DBA(DS(expires), DS(expires), DS(expires)), &valid, NULL);
+  if (err) return nerr_pass(err);
+  if (!valid) { *res = MADMIN_BAD_DATE; return STATUS_OK; }
+  struct act x = {.what = ACT_GRANT, .who = who, .id = id, .amount = amount, .expires = expires, .reason = reason, .res = res};
+  return nerr_pass(run(db, &x));
+}
+
+NEOERR *members_admin_deduct(MYSQL *db, const audit_actor *who, long long id, long long amount, const char *reason,
+                             madmin_result *res) {
+  if (amount < 1 || amount > MEMBER_ADJUST_MAX) return nerr_raise(NERR_ASSERT, "deduct amount %lld", amount);
+  struct act x = {.what = ACT_DEDUCT, .who = who, .id = id, .amount = amount, .reason = reason, .res = res};
+  return nerr_pass(run(db, &x));
+}
+
+NEOERR *members_admin_set_status(MYSQL *db, const audit_actor *who, long long id, const char *status,
+                                 const char *reason, madmin_result *res) {
+  if (strcmp(status, "frozen") && strcmp(status, "active")) return nerr_raise(NERR_ASSERT, "member status %s", status);
+  struct act x = {.what = ACT_STATUS, .who = who, .id = id, .status = status, .reason = reason, .res = res};
+  return nerr_pass(run(db, &x));
+}
+
+/* Letters and digits without look-alikes (0/O, 1/l/I), so it can be typed from a text message. */
+static int temp_password(char *out, size_t len) {
+  static const char A[] = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+  const size_t n = sizeof A - 1; /* 57 */
+  size_t i = 0;
+  while (i + 1 < len) {
+    unsigned char b[32];
+    if (crypto_random(b, sizeof b)) return -1;
+    for (size_t k = 0; k < sizeof b && i + 1 < len; k++)
+      if (b[k] < 256 - 256 % n) out[i++] = A[b[k] % n]; /* rejection sampling: no bias */
+  }
+  out[i] = 0;
+  /* The member's password rules want a mix; redraw the rare all-letters or all-digits result. */
+  int letter = 0, digit = 0;
+  for (size_t k = 0; k < i; k++) (out[k] >= '2' && out[k] <= '9') ? digit++ : letter++;
+  return letter && digit ? 0 : temp_password(out, len);
+}
+
+NEOERR *members_admin_reset_password(MYSQL *db, const audit_actor *who, long long id, madmin_result *res, int *sent) {
+  char pw[MEMBER_TEMP_PASSWORD_LEN + 1];
+  *sent = 0;
+  if (temp_password(pw, sizeof pw)) return nerr_raise(NERR_SYSTEM, "no randomness for a temporary password");
+  struct act x = {.what = ACT_PASSWORD, .who = who, .id = id, .password = pw, .res = res};
+  NEOERR *err = run(db, &x);
+  if (!err && *res == MADMIN_OK) {
+    /* After COMMIT: the text must never announce a password that was rolled back. */
+    char text[200];
+    snprintf(text, sizeof text, "【积分商城】您的登录密码已由客服重置，临时密码：%s ，请尽快登录并修改密码。", pw);
+    err = sms_send(db, x.mobile, "admin_reset", text, sent);
+    memset(text, 0, sizeof text);
+  }
+  memset(pw, 0, sizeof pw);
+  return nerr_pass(err);
+}

@@ -1,0 +1,45 @@
+/* members_admin.h: the back office's member pages (B6) — search, detail reads, and audited points grants and
+ * deductions, freeze / unfreeze, password reset. No HTTP here. */
+#ifndef MALL_MEMBERS_ADMIN_H
+#define MALL_MEMBERS_ADMIN_H
+#include "backoffice/audit.h"
+
+#define MEMBER_ADJUST_MAX 10000000 /* points per grant or deduction: a typo guard, not a business limit */
+#define MEMBER_TEMP_PASSWORD_LEN 12
+
+/* q: a mobile prefix (digits) or part of a name; "" lists everyone. Newest first. Rows under prefix.N:
+ * id, mobile, name, status, points_balance, created_at. */
+NEOERR *members_admin_search(MYSQL *db, const char *q, long long offset, int limit, HDF *out, const char *prefix,
+                             long long *total);
+/* id, mobile, name, status, points_balance, enterprise, created_at, orders, sessions, default_expiry (a year on); *found = 0 when unknown. */
+NEOERR *members_admin_get(MYSQL *db, long long id, HDF *out, const char *prefix, int *found);
+/* Open lots, earliest expiry first: id, source, note, amount, remaining, expires_at, created_at. */
+NEOERR *members_admin_lots(MYSQL *db, long long id, HDF *out, const char *prefix);
+/* Ledger, newest first: id, kind, amount, balance_after, order_no, note, created_at. */
+NEOERR *members_admin_ledger(MYSQL *db, long long id, long long offset, int limit, HDF *out, const char *prefix,
+                             long long *total);
+
+typedef enum {
+  MADMIN_OK,
+  MADMIN_NOT_FOUND,    /* no such member */
+  MADMIN_INSUFFICIENT, /* deduction larger than the balance: nothing written */
+  MADMIN_FROZEN,       /* points cannot be deducted from a frozen member */
+  MADMIN_BAD_DATE,     /* expiry not a real date from today on */
+  MADMIN_UNCHANGED,    /* already frozen / already active */
+} madmin_result;
+
+/* Each runs in one db_tx with its audit entry (before → after status and balance). */
+/* A "grant" lot of amount points expiring at the end of expires ('YYYY-MM-DD', today or later). */
+NEOERR *members_admin_grant(MYSQL *db, const audit_actor *who, long long id, long long amount, const char *expires,
+                            const char *reason, madmin_result *res);
+/* An "adjust" spend from the earliest-expiring lots; refused (nothing written) beyond the balance. */
+NEOERR *members_admin_deduct(MYSQL *db, const audit_actor *who, long long id, long long amount, const char *reason,
+                             madmin_result *res);
+/* status "frozen" ends every session of the member; "active" lets them sign in again. */
+NEOERR *members_admin_set_status(MYSQL *db, const audit_actor *who, long long id, const char *status,
+                                 const char *reason, madmin_result *res);
+/* Stores a random temporary password, ends the member's sessions, then texts the password to the member
+ * (never returned, logged or audited). *sent = 1 when the SMS driver accepted it. */
+NEOERR *members_admin_reset_password(MYSQL *db, const audit_actor *who, long long id, madmin_result *res, int *sent);
+
+#endif

@@ -1,0 +1,82 @@
+/* merchants_admin.c: the back office's merchant pages (B7) — accounts list and detail, audited enable / disable */
+#include "merchants/merchants_admin.h"
+#include <string.h>
+
+static const char SQL_LIST_COUNT[] = "SELECT COUNT(*) FROM merchants WHERE ? = '' OR LOCATE(?, name) > 0";
+static const char SQL_LIST[] =
+    "SELECT m.id, m.name, m.phone, m.status, DATE_FORMAT(m.created_at, '%Y-%m-%d') AS created_at,"
+    " (SELECT COUNT(*) FROM merchant_users u WHERE u.merchant_id = m.id) AS staff,"
+    " (SELECT COUNT(*) FROM products p WHERE p.merchant_id = m.id) AS products"
+    " FROM merchants m WHERE ? = '' OR LOCATE(?, m.name) > 0 ORDER BY m.id LIMIT ? OFFSET ?";
+static const char SQL_GET[] =
+    "SELECT id, name, address, phone, status, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS created_at"
+    " FROM merchants WHERE id = ?";
+static const char SQL_STAFF[] =
+    "SELECT id, username, role, status, DATE_FORMAT(created_at, '%Y-%m-%d') AS created_at"
+    " FROM merchant_users WHERE merchant_id = ? ORDER BY role = 'owner' DESC, id";
+static const char SQL_PRODUCTS[] =
+    "SELECT id, name_zh AS name, type, points_price, stock, on_shelf FROM products WHERE merchant_id = ?"
+    " ORDER BY type = 'voucher' DESC, id LIMIT 200";
+static const char SQL_SNAP[] = "SELECT id, name, status FROM merchants WHERE id = ? FOR UPDATE";
+static const char SQL_SET[] = "UPDATE merchants SET status = ? WHERE id = ? AND status <> ?";
+
+NEOERR *merchants_admin_list(MYSQL *db, const char *q, long long offset, int limit, HDF *out, const char *prefix,
+                             long long *total) {
+  const char *s = q ? q : "";
+  NEOERR *err = db_query_ll(db, SQL_LIST_COUNT, DBA(DS(s), DS(s)), total, NULL);
+  if (!err && offset < *total)
+    err = db_query_hdf(db, out, prefix, SQL_LIST, DBA(DS(s), DS(s), DI(limit), DI(offset)), NULL);
+  return nerr_pass(err);
+}
+
+NEOERR *merchants_admin_get(MYSQL *db, long long id, HDF *out, const char *prefix, int *found) {
+  int rows = 0;
+  NEOERR *err = db_query_hdf(db, out, prefix, SQL_GET, DBA(DI(id)), &rows);
+  *found = rows == 1;
+  return nerr_pass(err);
+}
+
+NEOERR *merchants_admin_staff(MYSQL *db, long long id, HDF *out, const char *prefix) {
+  return nerr_pass(db_query_hdf(db, out, prefix, SQL_STAFF, DBA(DI(id)), NULL));
+}
+
+NEOERR *merchants_admin_products(MYSQL *db, long long id, HDF *out, const char *prefix) {
+  return nerr_pass(db_query_hdf(db, out, prefix, SQL_PRODUCTS, DBA(DI(id)), NULL));
+}
+
+struct act {
+  const audit_actor *who;
+  long long id;
+  const char *status;
+  int found, changed;
+};
+
+static NEOERR *tx_status(MYSQL *db, void *arg) {
+  struct act *a = arg;
+  json_t *before = NULL, *after = NULL;
+  long long n = 0;
+  a->found = a->changed = 0;
+  NEOERR *err = audit_snapshot(db, SQL_SNAP, a->id, &before);
+  if (!err && before) {
+    a->found = 1;
+    err = db_exec(db, SQL_SET, DBA(DS(a->status), DI(a->id), DS(a->status)), &n, NULL);
+    a->changed = n > 0;
+    if (!err && a->changed) err = audit_snapshot(db, SQL_SNAP, a->id, &after);
+    if (!err && a->changed)
+      err = audit_record(db, a->who, strcmp(a->status, "active") == 0 ? "enable" : "disable", "merchant", a->id,
+                         before, after);
+  }
+  json_decref(before);
+  json_decref(after);
+  return nerr_pass(err);
+}
+
+NEOERR *merchants_admin_set_status(MYSQL *db, const audit_actor *who, long long id, const char *status, int *found,
+                                   int *changed) {
+  if (strcmp(status, "active") && strcmp(status, "disabled")) return nerr_raise(NERR_ASSERT, "merchant status %s", status);
+  struct act a = {who, id, status, 0, 0};
+  NEOERR *err = db_tx(db, tx_status, &a);
+  *found = a.found;
+  *changed = a.changed;
+  return nerr_pass(err);
+}

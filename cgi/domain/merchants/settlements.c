@@ -1,0 +1,224 @@
+/* settlements.c: monthly merchant statements (V7) — build, submit, review, pay, and their CSV */
+#include "merchants/settlements.h"
+#include "shared/csv.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The month's window in the mall time zone (the connection's time_zone; redeemed_at is a DATETIME). */
+#define IN_MONTH(col) col " >= CAST(CONCAT(?, '-01') AS DATETIME) AND " col " < CAST(CONCAT(?, '-01') AS DATETIME) + INTERVAL 1 MONTH"
+
+static const char SQL_CREATE[] =
+    "INSERT IGNORE INTO settlements (merchant_id, month) SELECT DISTINCT v.merchant_id, ? FROM vouchers v"
+    " WHERE v.status = 'redeemed' AND v.settlement_id IS NULL AND " IN_MONTH("v.redeemed_at")
+    " AND NOT EXISTS (SELECT 1 FROM settlements s WHERE s.merchant_id = v.merchant_id AND s.month = ?)";
+static const char SQL_LOCK[] = "SELECT id, merchant_id, status FROM settlements WHERE month = ? ORDER BY id FOR UPDATE";
+static const char SQL_DETACH[] = "UPDATE vouchers SET settlement_id = NULL WHERE settlement_id = ?";
+static const char SQL_ATTACH[] =
+    "UPDATE vouchers v SET v.settlement_id = ? WHERE v.merchant_id = ? AND v.status = 'redeemed'"
+    " AND v.settlement_id IS NULL AND " IN_MONTH("v.redeemed_at");
+static const char SQL_TOTALS[] =
+    "UPDATE settlements s SET"
+    " s.vouchers = (SELECT COUNT(*) FROM vouchers v WHERE v.settlement_id = s.id),"
+    " s.amount_fen = (SELECT COALESCE(SUM(v.settle_price_fen), 0) FROM vouchers v WHERE v.settlement_id = s.id),"
+    " s.points = (SELECT COALESCE(SUM(v.points), 0) FROM vouchers v WHERE v.settlement_id = s.id) WHERE s.id = ?";
+static const char SQL_DROP_EMPTY[] = "DELETE FROM settlements WHERE id = ? AND status = 'draft' AND vouchers = 0";
+static const char SQL_SUMMARY[] =
+    "SELECT COUNT(*) AS n, COALESCE(SUM(vouchers), 0) AS vouchers, COALESCE(SUM(amount_fen), 0) AS amount_fen,"
+    " COALESCE(SUM(points), 0) AS points FROM settlements WHERE month = ?";
+
+#define COLS                                                                                                       \
+  "s.id, s.merchant_id, m.name AS merchant, s.month, s.vouchers, s.amount_fen,"                                    \
+  " CAST(s.amount_fen / 100 AS DECIMAL(20,2)) AS amount, s.points, s.status, s.reject_reason,"                    \
+  " DATE_FORMAT(s.submitted_at, '%Y-%m-%d %H:%i') AS submitted_at, DATE_FORMAT(s.reviewed_at, '%Y-%m-%d %H:%i')" \
+  " AS reviewed_at, DATE_FORMAT(s.paid_at, '%Y-%m-%d %H:%i') AS paid_at"
+#define FILTER " WHERE (? = 0 OR s.merchant_id = ?) AND (? = '' OR s.status = ?) AND (? = '' OR s.month = ?)"
+static const char SQL_LIST_COUNT[] = "SELECT COUNT(*) FROM settlements s" FILTER;
+static const char SQL_LIST[] =
+    "SELECT " COLS " FROM settlements s JOIN merchants m ON m.id = s.merchant_id" FILTER
+    " ORDER BY s.month DESC, s.merchant_id LIMIT ? OFFSET ?";
+static const char SQL_GET[] =
+    "SELECT " COLS ", a.username AS reviewer FROM settlements s JOIN merchants m ON m.id = s.merchant_id"
+    " LEFT JOIN admins a ON a.id = s.reviewed_by WHERE s.id = ? AND (? = 0 OR s.merchant_id = ?)";
+static const char SQL_VOUCHERS[] =
+    "SELECT v.voucher_no, p.name_zh AS product, DATE_FORMAT(v.redeemed_at, '%Y-%m-%d %H:%i:%s') AS redeemed_at,"
+    " u.username AS redeemed_by, v.settle_price_fen, CAST(v.settle_price_fen / 100 AS DECIMAL(20,2)) AS price,"
+    " v.points FROM vouchers v JOIN products p ON p.id = v.product_id"
+    " LEFT JOIN merchant_users u ON u.id = v.redeemed_by WHERE v.settlement_id = ? ORDER BY v.redeemed_at, v.id";
+static const char SQL_SUBMIT[] =
+    "UPDATE settlements SET status = 'submitted', submitted_at = NOW()"
+    " WHERE id = ? AND merchant_id = ? AND status IN ('draft','rejected') AND vouchers > 0";
+static const char SQL_OWNS[] = "SELECT COUNT(*) FROM settlements WHERE id = ? AND merchant_id = ?";
+static const char SQL_SNAP[] =
+    "SELECT id, merchant_id, month, vouchers, amount_fen, points, status, reject_reason, reviewed_by, paid_at"
+    " FROM settlements WHERE id = ? FOR UPDATE";
+static const char SQL_APPROVE[] =
+    "UPDATE settlements SET status = 'approved', reviewed_by = ?, reviewed_at = NOW(), reject_reason = ''"
+    " WHERE id = ? AND status = 'submitted'";
+static const char SQL_REJECT[] =
+    "UPDATE settlements SET status = 'rejected', reviewed_by = ?, reviewed_at = NOW(), reject_reason = ?"
+    " WHERE id = ? AND status = 'submitted'";
+static const char SQL_PAY[] =
+    "UPDATE settlements SET status = 'paid', paid_at = NOW() WHERE id = ? AND status = 'approved' AND ? >= 0";
+
+int settlement_month_ok(const char *s) {
+  if (!s || strlen(s) != 7 || s[4] != '-') return 0;
+  for (int i = 0; i < 7; i++)
+    if (i != 4 && (s[i] < '0' || s[i] > '9')) return 0;
+  int y = atoi(s), m = atoi(s + 5);
+  return y >= 2000 && y <= 2099 && m >= 1 && m <= 12;
+}
+
+struct run {
+  const audit_actor *who;
+  const char *month;
+  settle_summary sum;
+};
+
+static NEOERR *tx_run(MYSQL *db, void *arg) {
+  struct run *x = arg;
+  const char *mo = x->month;
+  long long n = 0;
+  HDF *h = NULL;
+  int rows = 0;
+  memset(&x->sum, 0, sizeof x->sum);
+  NEOERR *err = db_exec(db, SQL_CREATE, DBA(DS(mo), DS(mo), DS(mo), DS(mo)), &n, NULL);
+  x->sum.created = (int)n;
+  if (!err) err = hdf_init(&h);
+  if (!err) err = db_query_hdf(db, h, "S", SQL_LOCK, DBA(DS(mo)), &rows);
+  for (int i = 0; i < rows && !err; i++) {
+    long long id = strtoll(hdf_get_valuef(h, "S.%d.id", i), NULL, 10);
+    long long mid = strtoll(hdf_get_valuef(h, "S.%d.merchant_id", i), NULL, 10);
+    const char *st = hdf_get_valuef(h, "S.%d.status", i);
+    if (strcmp(st, "draft") && strcmp(st, "rejected")) { x->sum.kept++; continue; }
+    /* Rebuilt from scratch, so a corrected redemption (moved, or fixed price) is picked up exactly once. */
+    err = db_exec(db, SQL_DETACH, DBA(DI(id)), NULL, NULL);
+    if (!err) err = db_exec(db, SQL_ATTACH, DBA(DI(id), DI(mid), DS(mo), DS(mo)), NULL, NULL);
+    if (!err) err = db_exec(db, SQL_TOTALS, DBA(DI(id)), NULL, NULL);
+    if (!err) err = db_exec(db, SQL_DROP_EMPTY, DBA(DI(id)), NULL, NULL);
+    if (!err) x->sum.recomputed++;
+  }
+  /* Statements new this run were rebuilt above too; report them once, as created. */
+  x->sum.recomputed -= x->sum.created;
+  if (x->sum.recomputed < 0) x->sum.recomputed = 0;
+  hdf_destroy(&h);
+  if (!err) err = hdf_init(&h);
+  if (!err) err = db_query_hdf(db, h, "T", SQL_SUMMARY, DBA(DS(mo)), NULL);
+  if (!err) {
+    x->sum.statements = atoi(hdf_get_value(h, "T.0.n", "0"));
+    x->sum.vouchers = strtoll(hdf_get_value(h, "T.0.vouchers", "0"), NULL, 10);
+    x->sum.amount_fen = strtoll(hdf_get_value(h, "T.0.amount_fen", "0"), NULL, 10);
+    x->sum.points = strtoll(hdf_get_value(h, "T.0.points", "0"), NULL, 10);
+  }
+  hdf_destroy(&h);
+  if (!err && x->who) {
+    json_t *after = json_pack("{s:s, s:i, s:i, s:i, s:i, s:I, s:I, s:I}", "month", mo, "statements",
+                              x->sum.statements, "created", x->sum.created, "recomputed", x->sum.recomputed, "kept",
+                              x->sum.kept, "vouchers", (json_int_t)x->sum.vouchers, "amount_fen",
+                              (json_int_t)x->sum.amount_fen, "points", (json_int_t)x->sum.points);
+    /* The month as the entity id (202611), so the log can be searched by it. */
+    long long key = atoll(mo) * 100 + atoll(mo + 5);
+    err = audit_record(db, x->who, "settle", "settlement_month", key, NULL, after);
+    json_decref(after);
+  }
+  return nerr_pass(err);
+}
+
+NEOERR *settlement_run(MYSQL *db, const audit_actor *who, const char *month, settle_summary *out) {
+  if (!settlement_month_ok(month)) return nerr_raise(NERR_ASSERT, "settlement month %s", month ? month : "");
+  struct run x = {.who = who, .month = month};
+  NEOERR *err = db_tx(db, tx_run, &x);
+  if (out) *out = x.sum;
+  return nerr_pass(err);
+}
+
+NEOERR *settlements_list(MYSQL *db, long long merchant_id, const char *status, const char *month, long long offset,
+                         int limit, HDF *out, const char *prefix, long long *total) {
+  const char *st = status ? status : "", *mo = month ? month : "";
+  NEOERR *err = db_query_ll(db, SQL_LIST_COUNT, DBA(DI(merchant_id), DI(merchant_id), DS(st), DS(st), DS(mo), DS(mo)),
+                            total, NULL);
+  if (!err && offset < *total)
+    err = db_query_hdf(db, out, prefix, SQL_LIST,
+                       DBA(DI(merchant_id), DI(merchant_id), DS(st), DS(st), DS(mo), DS(mo), DI(limit), DI(offset)),
+                       NULL);
+  return nerr_pass(err);
+}
+
+NEOERR *settlement_get(MYSQL *db, long long merchant_id, long long id, HDF *out, const char *prefix, int *found) {
+  int rows = 0;
+  NEOERR *err = db_query_hdf(db, out, prefix, SQL_GET, DBA(DI(id), DI(merchant_id), DI(merchant_id)), &rows);
+  *found = rows == 1;
+  return nerr_pass(err);
+}
+
+NEOERR *settlement_vouchers(MYSQL *db, long long id, HDF *out, const char *prefix) {
+  return nerr_pass(db_query_hdf(db, out, prefix, SQL_VOUCHERS, DBA(DI(id)), NULL));
+}
+
+NEOERR *settlement_submit(MYSQL *db, long long merchant_id, long long id, settle_result *res) {
+  long long n = 0;
+  NEOERR *err = db_exec(db, SQL_SUBMIT, DBA(DI(id), DI(merchant_id)), &n, NULL);
+  *res = SETTLE_OK;
+  if (!err && n != 1) {
+    err = db_query_ll(db, SQL_OWNS, DBA(DI(id), DI(merchant_id)), &n, NULL);
+    *res = n ? SETTLE_STATE : SETTLE_NOT_FOUND;
+  }
+  return nerr_pass(err);
+}
+
+struct review {
+  const audit_actor *who;
+  long long id;
+  const char *action, *reason;
+  settle_result res;
+};
+
+static NEOERR *tx_review(MYSQL *db, void *arg) {
+  struct review *x = arg;
+  json_t *before = NULL, *after = NULL;
+  long long n = 0;
+  x->res = SETTLE_NOT_FOUND;
+  NEOERR *err = audit_snapshot(db, SQL_SNAP, x->id, &before);
+  if (err || !before) return nerr_pass(err);
+  if (strcmp(x->action, "approve") == 0) err = db_exec(db, SQL_APPROVE, DBA(DI(x->who->id), DI(x->id)), &n, NULL);
+  else if (strcmp(x->action, "reject") == 0)
+    err = db_exec(db, SQL_REJECT, DBA(DI(x->who->id), DS(x->reason), DI(x->id)), &n, NULL);
+  else err = db_exec(db, SQL_PAY, DBA(DI(x->id), DI(x->who->id)), &n, NULL);
+  x->res = n == 1 ? SETTLE_OK : SETTLE_STATE;
+  if (!err && n == 1) err = audit_snapshot(db, SQL_SNAP, x->id, &after);
+  if (!err && n == 1) err = audit_record(db, x->who, x->action, "settlement", x->id, before, after);
+  json_decref(before);
+  json_decref(after);
+  return nerr_pass(err);
+}
+
+NEOERR *settlement_review(MYSQL *db, const audit_actor *who, long long id, const char *action, const char *reason,
+                          settle_result *res) {
+  if (strcmp(action, "approve") && strcmp(action, "reject") && strcmp(action, "pay"))
+    return nerr_raise(NERR_ASSERT, "settlement action %s", action);
+  struct review x = {.who = who, .id = id, .action = action, .reason = reason ? reason : ""};
+  NEOERR *err = db_tx(db, tx_review, &x);
+  *res = x.res;
+  return nerr_pass(err);
+}
+
+NEOERR *settle_csv_header(STRING *s, const char *const *labels, int n) {
+  NEOERR *err = string_append(s, CSV_BOM);
+  for (int i = 0; i < n && !err; i++) err = csv_text(s, labels[i], i == 0);
+  if (!err) err = string_append(s, "\r\n");
+  return nerr_pass(err);
+}
+
+NEOERR *settle_csv_rows(STRING *s, HDF *rows, const char *const *cols, int n,
+                        const char *(*label)(void *ctx, const char *status), void *ctx) {
+  NEOERR *err = STATUS_OK;
+  for (HDF *row = rows ? hdf_obj_child(rows) : NULL; row && !err; row = hdf_obj_next(row)) {
+    for (int i = 0; i < n && !err; i++) {
+      const char *v = hdf_get_value(row, cols[i], "");
+      if (strcmp(cols[i], "status") == 0) v = label(ctx, v);
+      err = csv_text(s, v, i == 0);
+    }
+    if (!err) err = string_append(s, "\r\n");
+  }
+  return nerr_pass(err);
+}

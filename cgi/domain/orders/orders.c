@@ -1,0 +1,687 @@
+/* orders.c: order lifecycle — create, pay (one transaction), cancel with refund, ship, events, complete, jobs */
+#include "orders/orders.h"
+#include "crypto.h"
+#include "members/inbox.h"
+#include "points/points.h"
+#include "shared/sms.h"
+#include "merchants/vouchers.h"
+#include "log.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Lock order in every transaction here: order row → member row → lots (points.c) → product rows
+ * (ascending id). Products come last because a flash sale makes one product row the hottest lock in the
+ * database: taken last, it is held only for its UPDATE and the COMMIT. Balances and stock are only ever
+ * changed with conditional UPDATEs, never from a SELECT. */
+
+static const char SQL_MEMBER_STATUS[] = "SELECT status FROM members WHERE id = ? FOR UPDATE";
+static const char SQL_PRODUCT_GET[] =
+    "SELECT id, type, name_zh AS name, image, points_price, cash_price_fen, stock, per_member_limit, on_shelf "
+    "FROM products WHERE id = ?";
+/* Quantity of a product in this member's orders that still count against the per-member limit. */
+static const char SQL_MEMBER_BOUGHT[] =
+    "SELECT COALESCE(SUM(i.quantity), 0) FROM orders o JOIN order_items i ON i.order_id = o.id "
+    "WHERE o.member_id = ? AND i.product_id = ? AND o.status <> 'cancelled'";
+/* The product's limit and what this member's other paid orders already hold of it (plain read). */
+static const char SQL_LIMIT_USED[] =
+    "SELECT p.per_member_limit AS lim, IF(p.per_member_limit > 0, (SELECT COALESCE(SUM(i.quantity), 0) "
+    "FROM orders o JOIN order_items i ON i.order_id = o.id WHERE o.member_id = ? AND i.product_id = p.id "
+    "AND o.id <> ? AND o.status IN ('paid', 'shipped', 'completed')), 0) AS used FROM products p WHERE p.id = ?";
+static const char SQL_ADDRESS_GET[] =
+    "SELECT recipient, mobile, CONCAT_WS(' ', province, city, district) AS region, detail FROM addresses "
+    "WHERE id = ? AND member_id = ?";
+static const char SQL_MALL_DAY[] = "SELECT DATE_FORMAT(CURDATE(), '%Y%m%d')";
+/* IGNORE: a duplicate order number (1 in 10^8 per day) inserts nothing and the caller draws again. */
+static const char SQL_ORDER_INSERT[] =
+    "INSERT IGNORE INTO orders (order_no, member_id, points_total, cash_total_fen, needs_shipping, recipient, mobile, "
+    "region, address_detail, remark) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_ITEM_INSERT[] =
+    "INSERT INTO order_items (order_id, product_id, product_type, name, image, points_price, cash_price_fen, quantity) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_EVENT_INSERT[] = "INSERT INTO order_events (order_id, kind, note) VALUES (?, ?, ?)";
+static const char SQL_CART_REMOVE[] = "DELETE FROM cart_items WHERE member_id = ? AND product_id = ?";
+
+#define ORDER_COLUMNS "SELECT id, order_no, member_id, status, points_total, needs_shipping FROM orders "
+static const char SQL_ORDER_LOCK_MEMBER[] = ORDER_COLUMNS "WHERE order_no = ? AND member_id = ? FOR UPDATE";
+static const char SQL_ORDER_LOCK_ANY[] = ORDER_COLUMNS "WHERE order_no = ? FOR UPDATE";
+/* Locking read: the items never change, but a locking read keeps the transaction's read view unopened
+ * until the per-member count below (see order_pay). */
+static const char SQL_ORDER_LINES[] =
+    "SELECT product_id, SUM(quantity) AS quantity FROM order_items WHERE order_id = ? GROUP BY product_id "
+    "ORDER BY product_id LOCK IN SHARE MODE";
+static const char SQL_STOCK_TAKE[] =
+    "UPDATE products SET stock = stock - ?, sales = sales + ? WHERE id = ? AND stock >= ? AND on_shelf = 1";
+static const char SQL_STOCK_PUT_BACK[] =
+    "UPDATE products SET stock = stock + ?, sales = GREATEST(sales - ?, 0) WHERE id = ?";
+static const char SQL_PRODUCT_LOCKED[] = "SELECT on_shelf, per_member_limit FROM products WHERE id = ? FOR UPDATE";
+static const char SQL_ORDER_CANCELLED[] =
+    "UPDATE orders SET status = 'cancelled', cancelled_at = NOW(), cancel_reason = ?, stock_taken = 0, refunded = ? "
+    "WHERE id = ?";
+static const char SQL_ORDER_SHIPPED[] =
+    "UPDATE orders SET status = 'shipped', shipped_at = NOW(), carrier = ?, tracking_no = ? WHERE id = ?";
+static const char SQL_ORDER_COMPLETED[] = "UPDATE orders SET status = 'completed', completed_at = NOW() WHERE id = ?";
+static const char SQL_SPEND_OF_ORDER[] = "SELECT id FROM points_ledger WHERE once_key = ?";
+static const char SQL_DUE_UNPAID[] =
+    "SELECT order_no FROM orders WHERE status = 'pending' AND created_at < NOW() - INTERVAL ? MINUTE ORDER BY id";
+static const char SQL_DUE_SHIPPED[] =
+    "SELECT order_no FROM orders WHERE status = 'shipped' AND shipped_at < NOW() - INTERVAL ? DAY ORDER BY id";
+
+const char *order_result_name(order_result r) {
+  static const char *names[] = {
+      "Order.Result.Ok",        "Order.Result.NotFound",     "Order.Result.Empty",       "Order.Result.OffShelf",
+      "Order.Result.SoldOut",   "Order.Result.Limit",        "Order.Result.NeedAddress", "Order.Result.Insufficient",
+      "Order.Result.Frozen",    "Order.Result.AlreadyPaid",  "Order.Result.Cancelled",   "Order.Result.BadState",
+      "Order.Result.VoucherUsed",
+  };
+  return (unsigned)r < sizeof names / sizeof names[0] ? names[r] : "Order.Result.BadState";
+}
+
+void order_pay_ref(const char *order_no, long long points_total, char *buf, size_t len) {
+  snprintf(buf, len, "%s:%lld", order_no, points_total);
+}
+
+/* Copies at most max characters (UTF-8 code points) of in: the columns count characters, and strict mode
+ * would turn an overlong text from a form into an error instead of a shorter note. */
+static void clip(const char *in, size_t max, char *out, size_t len) {
+  size_t i = 0, chars = 0;
+  if (!in) in = "";
+  while (in[i] && chars < max) {
+    unsigned char c = (unsigned char)in[i];
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1, k = 1;
+    while (k < n && in[i + k]) k++;
+    if (k < n || i + n >= len) break;
+    i += n;
+    chars++;
+  }
+  memcpy(out, in, i);
+  out[i] = 0;
+}
+
+static long long ll(HDF *h, const char *fmt, int i) {
+  const char *v = hdf_get_valuef(h, fmt, i);
+  return v ? strtoll(v, NULL, 10) : 0;
+}
+
+/* A business refusal: out->result says why, and the error makes db_tx roll back everything. */
+static NEOERR *refuse(order_outcome *out, order_result r, long long product_id) {
+  out->result = r;
+  out->product_id = product_id;
+  NEOERR *err = points_init_errors();
+  if (err) return nerr_pass(err);
+  return nerr_raise(NERR_POINTS_REFUSED, "%s", order_result_name(r));
+}
+
+/* Turns a refusal back into a plain result after db_tx rolled it back. */
+static NEOERR *settle(NEOERR *err, order_outcome *out) {
+  if (err && nerr_match(err, NERR_POINTS_REFUSED)) {
+    nerr_ignore(&err);
+    if (out->result == ORDER_OK) out->result = ORDER_BAD_STATE;
+    return STATUS_OK;
+  }
+  return nerr_pass(err);
+}
+
+static NEOERR *event_add(MYSQL *db, long long order_id, const char *kind, const char *note) {
+  return nerr_pass(db_exec(db, SQL_EVENT_INSERT, DBA(DI(order_id), DS(kind), DS(note ? note : "")), NULL, NULL));
+}
+
+static NEOERR *notify(MYSQL *db, long long member_id, const char *what, long long order_id, const char *order_no,
+                      const char *title, const char *body) {
+  char link[64], key[64];
+  snprintf(link, sizeof link, "/order/%s", order_no);
+  snprintf(key, sizeof key, "order-%s:%lld", what, order_id);
+  return nerr_pass(inbox_add(db, member_id, "order", title, body, link, key, NULL));
+}
+
+/* ---- create ---- */
+
+struct create_arg {
+  long long member_id, address_id;
+  order_line *lines;
+  int nlines, from_cart;
+  const char *remark;
+  order_outcome *out;
+};
+
+static NEOERR *tx_create(MYSQL *db, void *arg) {
+  struct create_arg *a = arg;
+  order_outcome *out = a->out;
+  out->result = ORDER_OK;
+  char status[16];
+  int found = 0;
+  /* The member row serializes this member's orders, so two tabs cannot both pass the limit check. */
+  NEOERR *err = db_query_str(db, SQL_MEMBER_STATUS, DBA(DI(a->member_id)), status, sizeof status, &found);
+  if (err) return nerr_pass(err);
+  if (!found) return refuse(out, ORDER_NOT_FOUND, 0);
+  if (strcmp(status, "active")) return refuse(out, ORDER_FROZEN, 0);
+
+  HDF *h = NULL;
+  err = hdf_init(&h);
+  long long points = 0, cash = 0;
+  int physical = 0;
+  for (int i = 0; !err && i < a->nlines; i++) {
+    const order_line *l = &a->lines[i];
+    char prefix[32];
+    snprintf(prefix, sizeof prefix, "P.%d", i);
+    int rows = 0;
+    long long bought = 0;
+    err = db_query_hdf(db, h, prefix, SQL_PRODUCT_GET, DBA(DI(l->product_id)), &rows);
+    if (err) break;
+    if (rows != 1 || ll(h, "P.%d.0.on_shelf", i) != 1) { err = refuse(out, ORDER_OFF_SHELF, l->product_id); break; }
+    if (ll(h, "P.%d.0.stock", i) < l->quantity) { err = refuse(out, ORDER_SOLD_OUT, l->product_id); break; }
+    long long limit = ll(h, "P.%d.0.per_member_limit", i);
+    if (limit > 0) {
+      err = db_query_ll(db, SQL_MEMBER_BOUGHT, DBA(DI(a->member_id), DI(l->product_id)), &bought, NULL);
+      if (!err && bought + l->quantity > limit) err = refuse(out, ORDER_LIMIT, l->product_id);
+      if (err) break;
+    }
+    points += ll(h, "P.%d.0.points_price", i) * l->quantity;
+    cash += ll(h, "P.%d.0.cash_price_fen", i) * l->quantity;
+    if (strcmp(hdf_get_valuef(h, "P.%d.0.type", i), "physical") == 0) physical = 1;
+  }
+  int rows = 0;
+  if (!err && physical) {
+    err = db_query_hdf(db, h, "A", SQL_ADDRESS_GET, DBA(DI(a->address_id), DI(a->member_id)), &rows);
+    if (!err && rows != 1) err = refuse(out, ORDER_NEED_ADDRESS, 0);
+  }
+  const char *recipient = physical ? hdf_get_value(h, "A.0.recipient", "") : "";
+  const char *mobile = physical ? hdf_get_value(h, "A.0.mobile", "") : "";
+  const char *region = physical ? hdf_get_value(h, "A.0.region", "") : "";
+  const char *detail = physical ? hdf_get_value(h, "A.0.detail", "") : "";
+
+  char day[16] = "";
+  if (!err) err = db_query_str(db, SQL_MALL_DAY, DB_NOARGS, day, sizeof day, NULL);
+  long long order_id = 0;
+  for (int attempt = 0; !err && !order_id; attempt++) {
+    char digits[9];
+    if (attempt == 5 || crypto_digits(digits, 8) != 0) { err = nerr_raise(NERR_ASSERT, "no order number"); break; }
+    snprintf(out->order_no, sizeof out->order_no, "P%.8s%s", day, digits);
+    long long n = 0;
+    err = db_exec(db, SQL_ORDER_INSERT,
+                  DBA(DS(out->order_no), DI(a->member_id), DI(points), DI(cash), DI(physical), DS(recipient),
+                      DS(mobile), DS(region), DS(detail), DS(a->remark ? a->remark : "")),
+                  &n, &order_id);
+    if (n != 1) order_id = 0;
+  }
+  for (int i = 0; !err && i < a->nlines; i++) {
+    const order_line *l = &a->lines[i];
+    err = db_exec(db, SQL_ITEM_INSERT,
+                  DBA(DI(order_id), DI(l->product_id), DS(hdf_get_valuef(h, "P.%d.0.type", i)),
+                      DS(hdf_get_valuef(h, "P.%d.0.name", i)), DS(hdf_get_valuef(h, "P.%d.0.image", i)),
+                      DI(ll(h, "P.%d.0.points_price", i)), DI(ll(h, "P.%d.0.cash_price_fen", i)), DI(l->quantity)),
+                  NULL, NULL);
+    if (!err && a->from_cart) err = db_exec(db, SQL_CART_REMOVE, DBA(DI(a->member_id), DI(l->product_id)), NULL, NULL);
+  }
+  if (!err) err = event_add(db, order_id, "created", "订单已提交");
+  hdf_destroy(&h);
+  if (!err) {
+    out->order_id = order_id;
+    out->points_total = points;
+  }
+  return nerr_pass(err);
+}
+
+static int line_cmp(const void *x, const void *y) {
+  const order_line *a = x, *b = y;
+  return (a->product_id > b->product_id) - (a->product_id < b->product_id);
+}
+
+NEOERR *order_create(MYSQL *db, long long member_id, const order_line *lines, int nlines, long long address_id,
+                     const char *remark, int from_cart, order_outcome *out) {
+  memset(out, 0, sizeof *out);
+  /* Nothing (or a non-positive quantity) is "empty"; too many lines or too much of one is "limit". */
+  if (nlines <= 0 || !lines) { out->result = ORDER_EMPTY; return STATUS_OK; }
+  if (nlines > ORDER_MAX_LINES) { out->result = ORDER_LIMIT; return STATUS_OK; }
+  order_line *merged = calloc((size_t)nlines, sizeof *merged);
+  if (!merged) return nerr_raise(NERR_NOMEM, "order lines");
+  memcpy(merged, lines, (size_t)nlines * sizeof *merged);
+  qsort(merged, (size_t)nlines, sizeof *merged, line_cmp);
+  int n = 0;
+  for (int i = 0; i < nlines; i++) {
+    if (merged[i].product_id <= 0 || merged[i].quantity <= 0) {
+      out->result = merged[i].product_id <= 0 ? ORDER_OFF_SHELF : ORDER_EMPTY;
+      out->product_id = merged[i].product_id;
+      free(merged);
+      return STATUS_OK;
+    }
+    if (n > 0 && merged[n - 1].product_id == merged[i].product_id) merged[n - 1].quantity += merged[i].quantity;
+    else merged[n++] = merged[i];
+    if (merged[n - 1].quantity > ORDER_MAX_QUANTITY) {
+      out->result = ORDER_LIMIT;
+      out->product_id = merged[n - 1].product_id;
+      free(merged);
+      return STATUS_OK;
+    }
+  }
+  char note[801];
+  clip(remark, 200, note, sizeof note);
+  struct create_arg a = {member_id, address_id, merged, n, from_cart, note, out};
+  NEOERR *err = settle(db_tx(db, tx_create, &a), out);
+  free(merged);
+  if (err || out->result != ORDER_OK) {
+    out->order_no[0] = 0;
+    out->order_id = out->points_total = 0;
+  }
+  return nerr_pass(err);
+}
+
+/* ---- pay ---- */
+
+/* What a payment needs before its transaction, in one plain read: the order and its lines with each
+ * product's per-member limit. Lines and amount never change once the order exists; the status is read
+ * again by the transaction's conditional UPDATE. (A limit an operator sets in the instant between this
+ * read and the payment is not applied to it.) */
+static const char SQL_PAY_PLAN[] =
+    "SELECT o.id, o.status, o.points_total, i.product_id, i.quantity, i.product_type = 'voucher' AS voucher, "
+    "p.per_member_limit AS lim FROM orders o JOIN order_items i ON i.order_id = o.id "
+    "JOIN products p ON p.id = i.product_id WHERE o.order_no = ? AND o.member_id = ?";
+/* The order row is locked and marked paid in one statement, first (the lock order above). */
+static const char SQL_ORDER_PAY[] =
+    "UPDATE orders SET status = 'paid', paid_at = NOW(), stock_taken = 1 WHERE id = ? AND status = 'pending'";
+static const char SQL_ORDER_STATUS[] = "SELECT status FROM orders WHERE id = ? FOR UPDATE";
+
+/* One product of the order being paid (its lines summed). */
+typedef struct { long long product_id, quantity, limit; } pay_line;
+
+struct pay_arg {
+  long long member_id;
+  const char *order_no;
+  HDF *h;          /* scratch for reads */
+  pay_line *lines; /* by ascending product id: the order stock is taken in */
+  int nlines, vouchers;
+  order_outcome *out;
+};
+
+static int pay_line_cmp(const void *x, const void *y) {
+  const pay_line *a = x, *b = y;
+  return (a->product_id > b->product_id) - (a->product_id < b->product_id);
+}
+
+/* Reads the plan; out gets the order's id, number and amount, or NOT_FOUND / CANCELLED / ALREADY_PAID. */
+static NEOERR *pay_plan(MYSQL *db, struct pay_arg *a) {
+  order_outcome *out = a->out;
+  HDF *h = a->h;
+  int rows = 0;
+  NEOERR *err = db_query_hdf(db, h, "L", SQL_PAY_PLAN, DBA(DS(a->order_no), DI(a->member_id)), &rows);
+  if (err) return nerr_pass(err);
+  if (rows == 0) { out->result = ORDER_NOT_FOUND; return STATUS_OK; }
+  if (!(a->lines = calloc((size_t)rows, sizeof *a->lines))) return nerr_raise(NERR_NOMEM, "pay plan");
+  for (int i = 0; i < rows; i++) {
+    a->lines[i] = (pay_line){ll(h, "L.%d.product_id", i), ll(h, "L.%d.quantity", i), ll(h, "L.%d.lim", i)};
+    a->vouchers |= ll(h, "L.%d.voucher", i) != 0;
+  }
+  qsort(a->lines, (size_t)rows, sizeof *a->lines, pay_line_cmp);
+  for (int i = 0; i < rows; i++) { /* one entry per product */
+    if (a->nlines && a->lines[a->nlines - 1].product_id == a->lines[i].product_id)
+      a->lines[a->nlines - 1].quantity += a->lines[i].quantity;
+    else a->lines[a->nlines++] = a->lines[i];
+  }
+  out->order_id = ll(h, "L.%d.id", 0);
+  out->points_total = ll(h, "L.%d.points_total", 0);
+  snprintf(out->order_no, sizeof out->order_no, "%s", a->order_no);
+  const char *status = hdf_get_value(h, "L.0.status", "");
+  if (strcmp(status, "cancelled") == 0) out->result = ORDER_CANCELLED;
+  else if (strcmp(status, "pending")) out->result = ORDER_ALREADY_PAID;
+  return STATUS_OK;
+}
+
+static NEOERR *pay_body(MYSQL *db, struct pay_arg *a) {
+  order_outcome *out = a->out;
+  HDF *h = a->h;
+  long long order_id = out->order_id, member_id = a->member_id, n = 0;
+  NEOERR *err = db_exec(db, SQL_ORDER_PAY, DBA(DI(order_id)), &n, NULL);
+  if (err) return nerr_pass(err);
+  if (n != 1) { /* paid or cancelled since the plan was read */
+    char status[16];
+    int found = 0;
+    err = db_query_str(db, SQL_ORDER_STATUS, DBA(DI(order_id)), status, sizeof status, &found);
+    if (err) return nerr_pass(err);
+    return refuse(out, found && strcmp(status, "cancelled") == 0 ? ORDER_CANCELLED : ORDER_ALREADY_PAID, 0);
+  }
+
+  /* The member row: points_spend locks it (and refuses frozen members); a free order locks it here. */
+  if (out->points_total > 0) {
+    char key[48], note[64];
+    snprintf(key, sizeof key, "spend:%lld", order_id);
+    snprintf(note, sizeof note, "兑换订单 %s", out->order_no);
+    points_result pr = POINTS_OK;
+    err = points_spend(db, member_id, "spend", out->points_total, order_id, key, note, &pr, NULL);
+    if (err && pr != POINTS_OK) out->result = pr == POINTS_INSUFFICIENT ? ORDER_INSUFFICIENT : ORDER_FROZEN;
+    if (err) return nerr_pass(err);
+  } else {
+    char mstatus[16];
+    int found = 0;
+    err = db_query_str(db, SQL_MEMBER_STATUS, DBA(DI(member_id)), mstatus, sizeof mstatus, &found);
+    if (err) return nerr_pass(err);
+    if (!found || strcmp(mstatus, "active")) return refuse(out, ORDER_FROZEN, 0);
+  }
+  /* Every payment of this member holds the member row until it commits, and every read before this
+   * point was a locking one: the read view opens here and sees every payment of this member that got the
+   * row before us. A plain read on purpose (a locking one would gap-lock other members' order lines);
+   * test_race_limit fails if a plain read moves above the member lock. Only products with a limit. */
+  for (int i = 0; !err && i < a->nlines; i++) {
+    if (a->lines[i].limit <= 0) continue;
+    long long pid = a->lines[i].product_id;
+    char prefix[32];
+    snprintf(prefix, sizeof prefix, "U.%d", i);
+    err = db_query_hdf(db, h, prefix, SQL_LIMIT_USED, DBA(DI(member_id), DI(order_id), DI(pid)), NULL);
+    long long limit = ll(h, "U.%d.0.lim", i), used = ll(h, "U.%d.0.used", i);
+    if (!err && limit > 0 && used + a->lines[i].quantity > limit) err = refuse(out, ORDER_LIMIT, pid);
+  }
+  if (err) return nerr_pass(err);
+
+  char text[160];
+  snprintf(text, sizeof text, "已支付 %lld 积分", out->points_total);
+  err = event_add(db, order_id, "paid", text);
+  if (!err && a->vouchers) err = vouchers_issue_order(db, order_id, member_id);
+  /* No inbox notice: the member is looking at the "paid" page; the inbox is for what happens later. */
+
+  /* Stock last (ascending product id): the hot row is locked only from here to COMMIT. */
+  for (int i = 0; !err && i < a->nlines; i++) {
+    long long pid = a->lines[i].product_id, q = a->lines[i].quantity;
+    err = db_exec(db, SQL_STOCK_TAKE, DBA(DI(q), DI(q), DI(pid), DI(q)), &n, NULL);
+    if (err || n == 1) continue;
+    char prefix[32];
+    snprintf(prefix, sizeof prefix, "P.%d", i);
+    int rows = 0;
+    err = db_query_hdf(db, h, prefix, SQL_PRODUCT_LOCKED, DBA(DI(pid)), &rows);
+    if (!err) err = refuse(out, rows == 1 && ll(h, "P.%d.0.on_shelf", i) == 1 ? ORDER_SOLD_OUT : ORDER_OFF_SHELF, pid);
+  }
+  return nerr_pass(err);
+}
+
+/* Clears what a previous attempt (db_tx retries) left in the outcome. */
+static void pay_reset(struct pay_arg *a) {
+  a->out->result = ORDER_OK;
+  a->out->product_id = 0;
+  hdf_remove_tree(a->h, "U");
+  hdf_remove_tree(a->h, "P");
+}
+
+static NEOERR *tx_pay(MYSQL *db, void *arg) {
+  struct pay_arg *a = arg;
+  pay_reset(a);
+  return nerr_pass(pay_body(db, a));
+}
+
+/* Copies the number before out is cleared: callers may pass out->order_no itself. */
+static int order_no_copy(const char *order_no, char no[ORDER_NO_LEN + 1]) {
+  if (!order_no || strlen(order_no) != ORDER_NO_LEN) return 0;
+  memcpy(no, order_no, ORDER_NO_LEN + 1);
+  return 1;
+}
+
+/* After COMMIT: the vouchers' texts. The payment stands even when texting fails (the page shows them). */
+static void text_vouchers(MYSQL *db, long long order_id) {
+  NEOERR *err = vouchers_text_order(db, order_id);
+  if (err) log_neoerr("vouchers_text_order", &err);
+}
+
+/* Starts a payment: checks the arguments and reads the plan. 1 when the transaction should run. */
+static int pay_start(MYSQL *db, long long member_id, const char *order_no, char no[ORDER_NO_LEN + 1],
+                     struct pay_arg *a, order_outcome *out, NEOERR **err) {
+  int ok = order_no_copy(order_no, no);
+  memset(out, 0, sizeof *out);
+  memset(a, 0, sizeof *a);
+  *err = STATUS_OK;
+  if (member_id <= 0 || !ok) { out->result = ORDER_NOT_FOUND; return 0; }
+  a->member_id = member_id;
+  a->order_no = no;
+  a->out = out;
+  if ((*err = hdf_init(&a->h))) return 0;
+  if ((*err = pay_plan(db, a))) return 0;
+  return out->result == ORDER_OK;
+}
+
+static void pay_done(struct pay_arg *a) {
+  hdf_destroy(&a->h);
+  free(a->lines);
+  a->lines = NULL;
+}
+
+NEOERR *order_pay(MYSQL *db, long long member_id, const char *order_no, order_outcome *out) {
+  char no[ORDER_NO_LEN + 1];
+  struct pay_arg a;
+  NEOERR *err;
+  if (pay_start(db, member_id, order_no, no, &a, out, &err)) {
+    err = settle(db_tx(db, tx_pay, &a), out);
+    if (!err && out->result == ORDER_OK && a.vouchers) text_vouchers(db, out->order_id);
+  }
+  pay_done(&a);
+  return nerr_pass(err);
+}
+
+struct pay_code_arg {
+  struct pay_arg pay;
+  const char *mobile, *code, *ref;
+  sms_verify_result verify;
+};
+
+static NEOERR *tx_pay_with_code(MYSQL *db, void *arg) {
+  struct pay_code_arg *a = arg;
+  pay_reset(&a->pay);
+  NEOERR *err = sms_code_verify(db, a->mobile, "pay", a->ref, a->code, &a->verify);
+  /* A wrong code commits its counted attempt and pays nothing. */
+  if (err || a->verify.status != SMS_VERIFY_OK) return nerr_pass(err);
+  return nerr_pass(pay_body(db, &a->pay));
+}
+
+NEOERR *order_pay_with_code(MYSQL *db, long long member_id, const char *mobile, const char *order_no,
+                            const char *code, sms_verify_result *code_result, order_outcome *out) {
+  char no[ORDER_NO_LEN + 1], ref[64];
+  struct pay_code_arg a;
+  NEOERR *err;
+  memset(code_result, 0, sizeof *code_result);
+  code_result->status = SMS_VERIFY_NONE;
+  memset(&a, 0, sizeof a);
+  if (pay_start(db, member_id, order_no, no, &a.pay, out, &err)) {
+    order_pay_ref(no, out->points_total, ref, sizeof ref);
+    a.mobile = mobile;
+    a.code = code;
+    a.ref = ref;
+    err = settle(db_tx(db, tx_pay_with_code, &a), out);
+    *code_result = a.verify;
+    int paid = !err && a.verify.status == SMS_VERIFY_OK && out->result == ORDER_OK;
+    if (paid && a.pay.vouchers) text_vouchers(db, out->order_id);
+    /* A refused payment rolled back the code's use with everything else; it is spent all the same (the
+     * member asks for a new one once the reason is fixed). */
+    if (!err && a.verify.status == SMS_VERIFY_OK && !paid) err = sms_code_spend(db, mobile, "pay", ref, code);
+  }
+  pay_done(&a.pay);
+  return nerr_pass(err);
+}
+
+/* Reads and locks the order; refuses with NOT_FOUND. member_id 0: any member's order. */
+static NEOERR *order_lock(MYSQL *db, long long member_id, const char *order_no, HDF *h, order_outcome *out) {
+  int rows = 0;
+  NEOERR *err = member_id ? db_query_hdf(db, h, "O", SQL_ORDER_LOCK_MEMBER, DBA(DS(order_no), DI(member_id)), &rows)
+                          : db_query_hdf(db, h, "O", SQL_ORDER_LOCK_ANY, DBA(DS(order_no)), &rows);
+  if (err) return nerr_pass(err);
+  if (rows != 1) return refuse(out, ORDER_NOT_FOUND, 0);
+  out->order_id = ll(h, "O.%d.id", 0);
+  out->points_total = ll(h, "O.%d.points_total", 0);
+  snprintf(out->order_no, sizeof out->order_no, "%s", hdf_get_value(h, "O.0.order_no", ""));
+  return STATUS_OK;
+}
+
+/* ---- cancel ---- */
+
+struct cancel_arg {
+  long long member_id;
+  const char *order_no, *reason;
+  int pending_only; /* jobs: never touch an order that got paid meanwhile */
+  order_outcome *out;
+};
+
+static NEOERR *cancel_body(MYSQL *db, struct cancel_arg *a, HDF *h) {
+  order_outcome *out = a->out;
+  NEOERR *err = order_lock(db, a->member_id, a->order_no, h, out);
+  if (err) return nerr_pass(err);
+  const char *status = hdf_get_value(h, "O.0.status", "");
+  long long order_id = out->order_id, member_id = ll(h, "O.%d.member_id", 0), refunded = 0;
+  if (strcmp(status, "cancelled") == 0) return refuse(out, ORDER_CANCELLED, 0);
+  int paid = strcmp(status, "paid") == 0;
+  if (!paid && strcmp(status, "pending")) return refuse(out, ORDER_BAD_STATE, 0);
+  if (paid && a->pending_only) return refuse(out, ORDER_ALREADY_PAID, 0);
+  if (paid) {
+    int redeemed = 0;
+    err = vouchers_void_order(db, order_id, &redeemed);
+    if (err) return nerr_pass(err);
+    if (redeemed) return refuse(out, ORDER_VOUCHER_USED, 0);
+  }
+  if (paid && out->points_total > 0) {
+    /* Member and lots first, products last: the same lock order as a payment. */
+    char key[48];
+    long long spend = 0;
+    int found = 0;
+    snprintf(key, sizeof key, "spend:%lld", order_id);
+    err = db_query_ll(db, SQL_SPEND_OF_ORDER, DBA(DS(key)), &spend, &found);
+    if (!err && !found) err = nerr_raise(NERR_ASSERT, "paid order %lld has no spend entry", order_id);
+    snprintf(key, sizeof key, "refund:%lld", order_id);
+    if (!err) err = points_refund(db, member_id, spend, order_id, key, &refunded);
+  }
+  if (paid && !err) {
+    int lines = 0;
+    err = db_query_hdf(db, h, "L", SQL_ORDER_LINES, DBA(DI(order_id)), &lines);
+    for (int i = 0; !err && i < lines; i++) {
+      long long pid = ll(h, "L.%d.product_id", i), q = ll(h, "L.%d.quantity", i);
+      err = db_exec(db, SQL_STOCK_PUT_BACK, DBA(DI(q), DI(q), DI(pid)), NULL, NULL);
+    }
+  }
+  char reason[801];
+  clip(a->reason && *a->reason ? a->reason : (a->member_id ? "会员取消" : "系统取消"), 200, reason, sizeof reason);
+  if (!err) err = db_exec(db, SQL_ORDER_CANCELLED, DBA(DS(reason), DI(paid), DI(order_id)), NULL, NULL);
+  if (!err) err = event_add(db, order_id, "cancelled", reason);
+  char text[200];
+  if (refunded > 0)
+    snprintf(text, sizeof text, "订单 %s 已取消，%lld 积分已按原有效期退回您的账户。", out->order_no, refunded);
+  else
+    snprintf(text, sizeof text, "订单 %s 已取消。", out->order_no);
+  if (!err) err = notify(db, member_id, "cancelled", order_id, out->order_no, "订单已取消", text);
+  return nerr_pass(err);
+}
+
+static NEOERR *tx_cancel(MYSQL *db, void *arg) {
+  struct cancel_arg *a = arg;
+  a->out->result = ORDER_OK;
+  HDF *h = NULL;
+  NEOERR *err = hdf_init(&h);
+  if (!err) err = cancel_body(db, a, h);
+  hdf_destroy(&h);
+  return nerr_pass(err);
+}
+
+static NEOERR *cancel(MYSQL *db, long long member_id, const char *order_no, const char *reason, int pending_only,
+                      order_outcome *out) {
+  char no[ORDER_NO_LEN + 1];
+  int ok = order_no_copy(order_no, no);
+  memset(out, 0, sizeof *out);
+  if (member_id < 0 || !ok) { out->result = ORDER_NOT_FOUND; return STATUS_OK; }
+  struct cancel_arg a = {member_id, no, reason, pending_only, out};
+  return settle(db_tx(db, tx_cancel, &a), out);
+}
+
+NEOERR *order_cancel(MYSQL *db, long long member_id, const char *order_no, const char *reason, order_outcome *out) {
+  return nerr_pass(cancel(db, member_id, order_no, reason, 0, out));
+}
+
+/* ---- ship, logistics events, complete ---- */
+
+enum { STEP_SHIP, STEP_EVENT, STEP_COMPLETE };
+struct step_arg {
+  int step;
+  long long member_id;
+  const char *order_no, *a, *b;
+  order_outcome *out;
+};
+
+static NEOERR *step_body(MYSQL *db, struct step_arg *s, HDF *h) {
+  order_outcome *out = s->out;
+  NEOERR *err = order_lock(db, s->member_id, s->order_no, h, out);
+  if (err) return nerr_pass(err);
+  const char *status = hdf_get_value(h, "O.0.status", "");
+  long long id = out->order_id, member_id = ll(h, "O.%d.member_id", 0);
+  if (strcmp(status, "cancelled") == 0) return refuse(out, ORDER_CANCELLED, 0);
+  const char *want = s->step == STEP_SHIP ? "paid" : "shipped";
+  if (strcmp(status, want)) return refuse(out, ORDER_BAD_STATE, 0);
+  char text[600];
+  if (s->step == STEP_SHIP) {
+    if (ll(h, "O.%d.needs_shipping", 0) != 1) return refuse(out, ORDER_BAD_STATE, 0);
+    char carrier[129], tracking[257];
+    clip(s->a, 32, carrier, sizeof carrier);
+    clip(s->b, 64, tracking, sizeof tracking);
+    err = db_exec(db, SQL_ORDER_SHIPPED, DBA(DS(carrier), DS(tracking), DI(id)), NULL, NULL);
+    snprintf(text, sizeof text, "%s %s", carrier, tracking);
+    if (!err) err = event_add(db, id, "shipped", text);
+    snprintf(text, sizeof text, "订单 %s 已由%s发出，运单号 %s。", out->order_no, carrier, tracking);
+    if (!err) err = notify(db, member_id, "shipped", id, out->order_no, "您的订单已发货", text);
+  } else if (s->step == STEP_EVENT) {
+    char note[1021];
+    clip(s->a, 255, note, sizeof note);
+    err = event_add(db, id, "event", note);
+  } else {
+    err = db_exec(db, SQL_ORDER_COMPLETED, DBA(DI(id)), NULL, NULL);
+    if (!err) err = event_add(db, id, "completed", s->member_id ? "会员确认收货" : "系统自动确认收货");
+  }
+  return nerr_pass(err);
+}
+
+static NEOERR *tx_step(MYSQL *db, void *arg) {
+  struct step_arg *s = arg;
+  s->out->result = ORDER_OK;
+  HDF *h = NULL;
+  NEOERR *err = hdf_init(&h);
+  if (!err) err = step_body(db, s, h);
+  hdf_destroy(&h);
+  return nerr_pass(err);
+}
+
+static NEOERR *step(MYSQL *db, int which, long long member_id, const char *order_no, const char *a, const char *b,
+                    order_outcome *out) {
+  char no[ORDER_NO_LEN + 1];
+  int ok = order_no_copy(order_no, no);
+  memset(out, 0, sizeof *out);
+  if (member_id < 0 || !ok) { out->result = ORDER_NOT_FOUND; return STATUS_OK; }
+  struct step_arg s = {which, member_id, no, a ? a : "", b ? b : "", out};
+  return settle(db_tx(db, tx_step, &s), out);
+}
+
+NEOERR *order_ship(MYSQL *db, const char *order_no, const char *carrier, const char *tracking_no, order_outcome *out) {
+  if (!carrier || !*carrier || !tracking_no || !*tracking_no)
+    return nerr_raise(NERR_ASSERT, "order_ship: carrier and tracking number are required");
+  return nerr_pass(step(db, STEP_SHIP, 0, order_no, carrier, tracking_no, out));
+}
+
+NEOERR *order_add_event(MYSQL *db, const char *order_no, const char *note, order_outcome *out) {
+  if (!note || !*note) return nerr_raise(NERR_ASSERT, "order_add_event: empty note");
+  return nerr_pass(step(db, STEP_EVENT, 0, order_no, note, NULL, out));
+}
+
+NEOERR *order_complete(MYSQL *db, long long member_id, const char *order_no, order_outcome *out) {
+  return nerr_pass(step(db, STEP_COMPLETE, member_id, order_no, NULL, NULL, out));
+}
+
+/* ---- jobs ---- */
+
+NEOERR *orders_housekeeping(MYSQL *db, long long *cancelled, long long *completed) {
+  if (cancelled) *cancelled = 0;
+  if (completed) *completed = 0;
+  HDF *h = NULL;
+  int rows = 0;
+  NEOERR *err = hdf_init(&h);
+  if (!err) err = db_query_hdf(db, h, "U", SQL_DUE_UNPAID, DBA(DI(ORDER_UNPAID_MINUTES)), &rows);
+  for (int i = 0; !err && i < rows; i++) {
+    order_outcome out;
+    err = cancel(db, 0, hdf_get_valuef(h, "U.%d.order_no", i), "超时未支付，系统自动取消", 1, &out);
+    if (!err && out.result == ORDER_OK && cancelled) (*cancelled)++;
+  }
+  if (!err) err = db_query_hdf(db, h, "S", SQL_DUE_SHIPPED, DBA(DI(ORDER_AUTOCOMPLETE_DAYS)), &rows);
+  for (int i = 0; !err && i < rows; i++) {
+    order_outcome out;
+    err = order_complete(db, 0, hdf_get_valuef(h, "S.%d.order_no", i), &out);
+    if (!err && out.result == ORDER_OK && completed) (*completed)++;
+  }
+  hdf_destroy(&h);
+  return nerr_pass(err);
+}

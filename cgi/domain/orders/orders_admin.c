@@ -1,0 +1,137 @@
+/* orders_admin.c: the back office's order pages (B5) — search, detail reads, and audited ship / event / cancel */
+#include "orders/orders_admin.h"
+#include "points/points.h"
+#include <stdlib.h>
+#include <string.h>
+
+#define S(x) ((x) ? (x) : "")
+/* Every filter is "empty or matches", so one fixed statement serves every combination. Prefix matches use
+ * LIKE on validated alphanumeric input only (no wildcards can get in). */
+#define FILTER                                                                                            \
+  " FROM orders o JOIN members m ON m.id = o.member_id"                                                   \
+  " WHERE (? = '' OR o.order_no LIKE CONCAT(?, '%'))"                                                     \
+  " AND (? = '' OR m.mobile LIKE CONCAT(?, '%'))"                                                         \
+  " AND (? = '' OR o.status = ?)"                                                                         \
+  " AND (? = '' OR o.created_at >= ?)"                                                                    \
+  " AND (? = '' OR o.created_at < DATE_ADD(?, INTERVAL 1 DAY))"
+static const char SQL_SEARCH_COUNT[] = "SELECT COUNT(*)" FILTER;
+static const char SQL_SEARCH[] =
+    "SELECT o.order_no, o.status, o.points_total, o.member_id, m.mobile, o.needs_shipping,"
+    " (SELECT COUNT(*) FROM order_items i WHERE i.order_id = o.id) AS line_count,"
+    " (SELECT COALESCE(SUM(i.quantity), 0) FROM order_items i WHERE i.order_id = o.id) AS units,"
+    " DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i') AS created_at" FILTER " ORDER BY o.id DESC LIMIT ? OFFSET ?";
+static const char SQL_COUNTS[] = "SELECT status, COUNT(*) AS n FROM orders GROUP BY status";
+static const char SQL_GET[] =
+    "SELECT o.id, o.order_no, o.member_id, o.status, o.points_total, o.cash_total_fen, o.needs_shipping, o.recipient,"
+    " o.mobile, o.region, o.address_detail, o.remark, o.carrier, o.tracking_no, o.refunded, o.cancel_reason,"
+    " DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i:%s') AS created_at, DATE_FORMAT(o.paid_at, '%Y-%m-%d %H:%i:%s') AS paid_at,"
+    " DATE_FORMAT(o.shipped_at, '%Y-%m-%d %H:%i:%s') AS shipped_at,"
+    " DATE_FORMAT(o.completed_at, '%Y-%m-%d %H:%i:%s') AS completed_at,"
+    " DATE_FORMAT(o.cancelled_at, '%Y-%m-%d %H:%i:%s') AS cancelled_at,"
+    " m.mobile AS member_mobile, m.name AS member_name, m.status AS member_status"
+    " FROM orders o JOIN members m ON m.id = o.member_id WHERE o.order_no = ?";
+/* Locking reads: the order row is locked first, as in orders.c, so the audit's "before" is what the action
+ * changes, and no read view opens before orders.c's own reads (as if it ran alone). */
+static const char SQL_ID[] = "SELECT id FROM orders WHERE order_no = ? FOR UPDATE";
+static const char SQL_SNAP[] =
+    "SELECT order_no, status, points_total, carrier, tracking_no, refunded, cancel_reason FROM orders WHERE id = ? FOR UPDATE";
+static const char SQL_SNAP_AFTER[] =
+    "SELECT o.order_no, o.status, o.points_total, o.carrier, o.tracking_no, o.refunded, o.cancel_reason,"
+    " (SELECT COUNT(*) FROM order_events e WHERE e.order_id = o.id) AS events, m.points_balance AS member_balance"
+    " FROM orders o JOIN members m ON m.id = o.member_id WHERE o.id = ?";
+
+NEOERR *orders_admin_search(MYSQL *db, const order_filter *f, long long offset, int limit, HDF *out,
+                            const char *prefix, long long *total) {
+#define ARGS DS(S(f->no)), DS(S(f->no)), DS(S(f->mobile)), DS(S(f->mobile)), DS(S(f->status)), DS(S(f->status)), \
+             DS(S(f->from)), DS(S(f->from)), DS(S(f->to)), DS(S(f->to))
+  NEOERR *err = db_query_ll(db, SQL_SEARCH_COUNT, DBA(ARGS), total, NULL);
+  if (!err && offset < *total) err = db_query_hdf(db, out, prefix, SQL_SEARCH, DBA(ARGS, DI(limit), DI(offset)), NULL);
+#undef ARGS
+  return nerr_pass(err);
+}
+
+NEOERR *orders_admin_counts(MYSQL *db, HDF *out, const char *prefix) {
+  HDF *h = NULL;
+  int rows = 0;
+  long long all = 0;
+  NEOERR *err = hdf_init(&h);
+  if (!err) err = db_query_hdf(db, h, "C", SQL_COUNTS, DB_NOARGS, &rows);
+  for (int i = 0; !err && i < rows; i++) {
+    const char *v = hdf_get_valuef(h, "C.%d.n", i);
+    long long n = v ? strtoll(v, NULL, 10) : 0;
+    all += n;
+    err = hdf_set_valuef(out, "%s.%s=%lld", prefix, hdf_get_valuef(h, "C.%d.status", i), n);
+  }
+  if (!err) err = hdf_set_valuef(out, "%s.all=%lld", prefix, all);
+  hdf_destroy(&h);
+  return nerr_pass(err);
+}
+
+NEOERR *orders_admin_get(MYSQL *db, const char *order_no, HDF *out, const char *prefix, int *found) {
+  int rows = 0;
+  NEOERR *err = db_query_hdf(db, out, prefix, SQL_GET, DBA(DS(order_no)), &rows);
+  *found = rows == 1;
+  return nerr_pass(err);
+}
+
+/* ---- audited actions: the orders.h function joins this transaction (db_tx nests) ---- */
+
+enum { ACT_SHIP, ACT_EVENT, ACT_CANCEL };
+struct act {
+  int what;
+  const audit_actor *who;
+  const char *no, *a, *b;
+  order_outcome *out;
+};
+
+static NEOERR *tx_act(MYSQL *db, void *arg) {
+  struct act *x = arg;
+  long long id = 0;
+  int found = 0;
+  json_t *before = NULL, *after = NULL;
+  memset(x->out, 0, sizeof *x->out);
+  NEOERR *err = db_query_ll(db, SQL_ID, DBA(DS(x->no)), &id, &found);
+  if (err) return nerr_pass(err);
+  if (!found) { x->out->result = ORDER_NOT_FOUND; return STATUS_OK; }
+  if ((err = audit_snapshot(db, SQL_SNAP, id, &before))) return nerr_pass(err);
+  static const char *actions[] = {"ship", "event", "cancel"};
+  if (x->what == ACT_SHIP) err = order_ship(db, x->no, x->a, x->b, x->out);
+  else if (x->what == ACT_EVENT) err = order_add_event(db, x->no, x->a, x->out);
+  else err = order_cancel(db, 0, x->no, x->a, x->out);
+  if (!err && x->out->result != ORDER_OK) {
+    /* Refused: roll back whatever the inner function did before it said no. */
+    order_result keep = x->out->result;
+    err = points_init_errors();
+    if (!err) err = nerr_raise(NERR_POINTS_REFUSED, "%s", order_result_name(keep));
+    x->out->result = keep;
+  }
+  if (!err) err = audit_snapshot(db, SQL_SNAP_AFTER, id, &after);
+  if (!err && after && x->what != ACT_SHIP) json_object_set_new(after, "note", json_string(x->a));
+  if (!err) err = audit_record(db, x->who, actions[x->what], "order", id, before, after);
+  json_decref(before);
+  json_decref(after);
+  return nerr_pass(err);
+}
+
+static NEOERR *act(MYSQL *db, int what, const audit_actor *who, const char *no, const char *a, const char *b,
+                   order_outcome *out) {
+  struct act x = {what, who, no, a, b, out};
+  NEOERR *err = db_tx(db, tx_act, &x);
+  if (err && nerr_match(err, NERR_POINTS_REFUSED)) nerr_ignore(&err); /* out->result says why */
+  return nerr_pass(err);
+}
+
+NEOERR *orders_admin_ship(MYSQL *db, const audit_actor *who, const char *order_no, const char *carrier,
+                          const char *tracking_no, order_outcome *out) {
+  return nerr_pass(act(db, ACT_SHIP, who, order_no, carrier, tracking_no, out));
+}
+
+NEOERR *orders_admin_event(MYSQL *db, const audit_actor *who, const char *order_no, const char *note,
+                           order_outcome *out) {
+  return nerr_pass(act(db, ACT_EVENT, who, order_no, note, NULL, out));
+}
+
+NEOERR *orders_admin_cancel(MYSQL *db, const audit_actor *who, const char *order_no, const char *reason,
+                            order_outcome *out) {
+  return nerr_pass(act(db, ACT_CANCEL, who, order_no, reason, NULL, out));
+}

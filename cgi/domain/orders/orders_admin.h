@@ -1,0 +1,32 @@
+/* orders_admin.h: the back office's order pages (B5) — search, detail reads, and audited ship / event / cancel */
+#ifndef MALL_ORDERS_ADMIN_H
+#define MALL_ORDERS_ADMIN_H
+#include "backoffice/audit.h"
+#include "orders/orders.h"
+
+/* Search filters; NULL or "" = any. no: order number prefix, mobile: member mobile prefix (digits),
+ * status: an order status, from/to: 'YYYY-MM-DD' (creation date, both inclusive; the caller validates). */
+typedef struct {
+  const char *no, *mobile, *status, *from, *to;
+} order_filter;
+
+/* Newest first. Rows under prefix.N: order_no, status, points_total, member_id, mobile, line_count, units,
+ * needs_shipping, created_at. */
+NEOERR *orders_admin_search(MYSQL *db, const order_filter *f, long long offset, int limit, HDF *out,
+                            const char *prefix, long long *total);
+/* Orders per status under prefix.<status>, and prefix.all. */
+NEOERR *orders_admin_counts(MYSQL *db, HDF *out, const char *prefix);
+/* One order (every column, dates as text) plus member_mobile and member_name; *found = 0 when unknown. */
+NEOERR *orders_admin_get(MYSQL *db, const char *order_no, HDF *out, const char *prefix, int *found);
+
+/* The order actions of orders.h, each in one transaction with its audit entry (action ship / event /
+ * cancel, entity order). out->result as in orders.h; nothing is written (no audit either) unless ORDER_OK. */
+NEOERR *orders_admin_ship(MYSQL *db, const audit_actor *who, const char *order_no, const char *carrier,
+                          const char *tracking_no, order_outcome *out);
+NEOERR *orders_admin_event(MYSQL *db, const audit_actor *who, const char *order_no, const char *note,
+                           order_outcome *out);
+/* On behalf of the operator (member 0): a paid order's points go back to their lots, stock is restored. */
+NEOERR *orders_admin_cancel(MYSQL *db, const audit_actor *who, const char *order_no, const char *reason,
+                            order_outcome *out);
+
+#endif

@@ -1,0 +1,96 @@
+/* orders_read.c: read-only queries behind the member's order pages (list, detail, items, timeline, ledger) */
+#include "orders/orders_read.h"
+#include <stdio.h>
+#include <string.h>
+
+#define LIST_COLS                                                                                              \
+  "SELECT o.id, o.order_no, o.status, o.points_total, o.needs_shipping, DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i') AS created_at, " \
+  "(SELECT COUNT(*) FROM order_items i WHERE i.order_id = o.id) AS line_count, "                                     \
+  "(SELECT SUM(quantity) FROM order_items i WHERE i.order_id = o.id) AS units FROM orders o "
+static const char SQL_LIST_ALL[] = LIST_COLS "WHERE o.member_id = ? ORDER BY o.id DESC LIMIT ?, ?";
+static const char SQL_LIST_STATUS[] = LIST_COLS "WHERE o.member_id = ? AND o.status = ? ORDER BY o.id DESC LIMIT ?, ?";
+static const char SQL_COUNTS[] = "SELECT status, COUNT(*) AS n FROM orders WHERE member_id = ? GROUP BY status";
+static const char SQL_GET[] =
+    "SELECT id, order_no, status, points_total, cash_total_fen, needs_shipping, recipient, "
+    "CONCAT(LEFT(mobile, 3), '****', RIGHT(mobile, 4)) AS masked_mobile, region, address_detail, remark, carrier, "
+    "tracking_no, refunded, cancel_reason, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s') AS created_at, "
+    "DATE_FORMAT(paid_at, '%Y-%m-%d %H:%i:%s') AS paid_at, DATE_FORMAT(shipped_at, '%Y-%m-%d %H:%i:%s') AS shipped_at, "
+    "DATE_FORMAT(completed_at, '%Y-%m-%d %H:%i:%s') AS completed_at, "
+    "DATE_FORMAT(cancelled_at, '%Y-%m-%d %H:%i:%s') AS cancelled_at, "
+    "DATE_FORMAT(created_at + INTERVAL 30 MINUTE, '%H:%i') AS pay_before "
+    "FROM orders WHERE order_no = ? AND member_id = ?";
+static const char SQL_ITEMS[] =
+    "SELECT i.id, i.product_id, i.product_type, i.name, i.image, i.points_price, i.quantity, "
+    "i.points_price * i.quantity AS line_points, "
+    "EXISTS(SELECT 1 FROM reviews r WHERE r.order_item_id = i.id) AS reviewed "
+    "FROM order_items i WHERE i.order_id = ? ORDER BY i.id LIMIT ?";
+static const char SQL_EVENTS[] =
+    "SELECT kind, note, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s') AS created_at FROM order_events "
+    "WHERE order_id = ? ORDER BY id";
+static const char SQL_LEDGER[] =
+    "SELECT id, kind, amount, balance_after, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s') AS created_at "
+    "FROM points_ledger WHERE member_id = ? AND order_id = ? ORDER BY id";
+static const char SQL_LOTS[] =
+    "SELECT l.id AS lot_id, l.source, l.note, a.amount, a.refunded, DATE_FORMAT(l.expires_at, '%Y-%m-%d') AS expires_at, "
+    "l.status AS lot_status FROM points_ledger e JOIN points_allocations a ON a.ledger_id = e.id "
+    "JOIN points_lots l ON l.id = a.lot_id WHERE e.member_id = ? AND e.order_id = ? AND e.kind = 'spend' "
+    "ORDER BY l.expires_at, l.id";
+static const char SQL_TOTAL_ALL[] = "SELECT COUNT(*) FROM orders WHERE member_id = ?";
+static const char SQL_TOTAL_STATUS[] = "SELECT COUNT(*) FROM orders WHERE member_id = ? AND status = ?";
+
+NEOERR *orders_read_list(MYSQL *db, long long member_id, const char *status, long long offset, int limit, HDF *out,
+                         const char *prefix, int *rows, long long *total) {
+  NEOERR *err;
+  if (status) {
+    err = db_query_ll(db, SQL_TOTAL_STATUS, DBA(DI(member_id), DS(status)), total, NULL);
+    if (!err) err = db_query_hdf(db, out, prefix, SQL_LIST_STATUS, DBA(DI(member_id), DS(status), DI(offset), DI(limit)), rows);
+  } else {
+    err = db_query_ll(db, SQL_TOTAL_ALL, DBA(DI(member_id)), total, NULL);
+    if (!err) err = db_query_hdf(db, out, prefix, SQL_LIST_ALL, DBA(DI(member_id), DI(offset), DI(limit)), rows);
+  }
+  return nerr_pass(err);
+}
+
+NEOERR *orders_read_counts(MYSQL *db, long long member_id, HDF *out, const char *prefix) {
+  HDF *h = NULL;
+  int rows = 0;
+  long long all = 0;
+  NEOERR *err = hdf_init(&h);
+  if (!err) err = db_query_hdf(db, h, "C", SQL_COUNTS, DBA(DI(member_id)), &rows);
+  for (int i = 0; !err && i < rows; i++) {
+    char k[32];
+    snprintf(k, sizeof k, "C.%d.status", i);
+    const char *st = hdf_get_value(h, k, NULL);
+    snprintf(k, sizeof k, "C.%d.n", i);
+    int n = hdf_get_int_value(h, k, 0);
+    all += n;
+    if (st) err = hdf_set_valuef(out, "%s.%s=%d", prefix, st, n);
+  }
+  if (!err) err = hdf_set_valuef(out, "%s.all=%lld", prefix, all);
+  hdf_destroy(&h);
+  return nerr_pass(err);
+}
+
+NEOERR *orders_read_get(MYSQL *db, long long member_id, const char *order_no, HDF *out, const char *prefix,
+                        int *found) {
+  int rows = 0;
+  NEOERR *err = db_query_hdf(db, out, prefix, SQL_GET, DBA(DS(order_no), DI(member_id)), &rows);
+  *found = rows == 1;
+  return nerr_pass(err);
+}
+
+NEOERR *orders_read_items(MYSQL *db, long long order_id, int limit, HDF *out, const char *prefix, int *rows) {
+  return nerr_pass(db_query_hdf(db, out, prefix, SQL_ITEMS, DBA(DI(order_id), DI(limit)), rows));
+}
+
+NEOERR *orders_read_events(MYSQL *db, long long order_id, HDF *out, const char *prefix) {
+  return nerr_pass(db_query_hdf(db, out, prefix, SQL_EVENTS, DBA(DI(order_id)), NULL));
+}
+
+NEOERR *orders_read_ledger(MYSQL *db, long long member_id, long long order_id, HDF *out, const char *prefix) {
+  return nerr_pass(db_query_hdf(db, out, prefix, SQL_LEDGER, DBA(DI(member_id), DI(order_id)), NULL));
+}
+
+NEOERR *orders_read_lots(MYSQL *db, long long member_id, long long order_id, HDF *out, const char *prefix) {
+  return nerr_pass(db_query_hdf(db, out, prefix, SQL_LOTS, DBA(DI(member_id), DI(order_id)), NULL));
+}

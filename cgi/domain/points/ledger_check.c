@@ -1,0 +1,150 @@
+/* ledger_check.c: verifies the ledger invariants I1–I6 of DESIGN.md over the whole database */
+#include "points/ledger_check.h"
+#include "shared/sms.h"
+#include <string.h>
+
+/* Offline payments (merchant terminal) take points from lots like spends, but belong to no order. */
+#define SPEND_ENTRY "(e.kind IN ('spend', 'offline') OR (e.kind = 'adjust' AND e.amount < 0))"
+#define PAID_STATES "('paid', 'shipped', 'completed')"
+
+static const char SQL_I1_LEDGER[] =
+    "SELECT COUNT(*) FROM members m LEFT JOIN (SELECT member_id, SUM(amount) AS s FROM points_ledger GROUP BY member_id) l "
+    "ON l.member_id = m.id WHERE m.points_balance <> COALESCE(l.s, 0)";
+static const char SQL_I1_LOTS[] =
+    "SELECT COUNT(*) FROM members m LEFT JOIN (SELECT member_id, SUM(remaining) AS s FROM points_lots "
+    "WHERE status = 'open' GROUP BY member_id) l ON l.member_id = m.id WHERE m.points_balance <> COALESCE(l.s, 0)";
+static const char SQL_I1_EXPIRED_EMPTY[] = "SELECT COUNT(*) FROM points_lots WHERE status = 'expired' AND remaining <> 0";
+static const char SQL_I1_LOT_CREDIT[] =
+    "SELECT COUNT(*) FROM points_lots l LEFT JOIN (SELECT lot_id, SUM(amount) AS s, COUNT(*) AS c FROM points_ledger "
+    "WHERE kind IN ('earn', 'grant', 'adjust') AND amount > 0 AND lot_id IS NOT NULL GROUP BY lot_id) e ON e.lot_id = l.id "
+    "WHERE e.c IS NULL OR e.c <> 1 OR e.s <> l.amount";
+/* What left a lot is exactly what spends took from it (net of refunds) plus what expired from it. */
+static const char SQL_I1_LOT_USAGE[] =
+    "SELECT COUNT(*) FROM points_lots l "
+    "LEFT JOIN (SELECT lot_id, SUM(amount - refunded) AS s FROM points_allocations GROUP BY lot_id) a ON a.lot_id = l.id "
+    "LEFT JOIN (SELECT lot_id, -SUM(amount) AS s FROM points_ledger WHERE kind = 'expire' GROUP BY lot_id) x "
+    "ON x.lot_id = l.id WHERE l.amount - l.remaining <> COALESCE(a.s, 0) + COALESCE(x.s, 0)";
+static const char SQL_I1_SPEND_ALLOCS[] =
+    "SELECT COUNT(*) FROM points_ledger e LEFT JOIN (SELECT ledger_id, SUM(amount) AS s FROM points_allocations "
+    "GROUP BY ledger_id) a ON a.ledger_id = e.id WHERE " SPEND_ENTRY " AND COALESCE(a.s, 0) <> -e.amount";
+static const char SQL_I1_ALLOC_OWNER[] =
+    "SELECT COUNT(*) FROM points_allocations a LEFT JOIN points_ledger e ON e.id = a.ledger_id "
+    "LEFT JOIN points_lots l ON l.id = a.lot_id WHERE e.id IS NULL OR l.id IS NULL OR l.member_id <> e.member_id "
+    "OR NOT " SPEND_ENTRY;
+static const char SQL_I1_REFUNDS[] =
+    "SELECT COUNT(*) FROM points_ledger e "
+    "LEFT JOIN (SELECT ledger_id, SUM(refunded) AS r FROM points_allocations GROUP BY ledger_id) a ON a.ledger_id = e.id "
+    "LEFT JOIN (SELECT order_id, SUM(amount) AS r FROM points_ledger WHERE kind = 'refund' GROUP BY order_id) f "
+    "ON f.order_id = e.order_id WHERE " SPEND_ENTRY " AND COALESCE(a.r, 0) <> IF(e.order_id IS NULL, 0, COALESCE(f.r, 0))";
+static const char SQL_I1_REFUND_ORPHANS[] =
+    "SELECT COUNT(*) FROM points_ledger f WHERE f.kind = 'refund' AND (f.order_id IS NULL OR NOT EXISTS "
+    "(SELECT 1 FROM points_ledger e WHERE e.kind = 'spend' AND e.order_id = f.order_id AND e.member_id = f.member_id))";
+static const char SQL_I2[] =
+    "SELECT (SELECT COUNT(*) FROM members WHERE points_balance < 0) "
+    "+ (SELECT COUNT(*) FROM points_lots WHERE remaining < 0 OR remaining > amount) "
+    "+ (SELECT COUNT(*) FROM products WHERE stock < 0) "
+    "+ (SELECT COUNT(*) FROM points_allocations WHERE refunded < 0 OR refunded > amount)";
+static const char SQL_I3_SPEND_ORDER[] =
+    "SELECT COUNT(*) FROM points_ledger e LEFT JOIN orders o ON o.id = e.order_id WHERE e.kind = 'spend' AND "
+    "(o.id IS NULL OR o.member_id <> e.member_id OR -e.amount <> o.points_total OR NOT (o.status IN " PAID_STATES
+    " OR (o.status = 'cancelled' AND o.refunded = 1)))";
+static const char SQL_I3_ORDER_SPEND[] =
+    "SELECT COUNT(*) FROM orders o WHERE o.points_total > 0 AND (o.status IN " PAID_STATES " OR o.refunded = 1) "
+    "AND (SELECT COUNT(*) FROM points_ledger e WHERE e.order_id = o.id AND e.kind = 'spend') <> 1";
+static const char SQL_I3_ORDER_REFUND[] =
+    "SELECT COUNT(*) FROM orders o WHERE (o.refunded = 1 AND o.status <> 'cancelled') OR "
+    "COALESCE((SELECT SUM(amount) FROM points_ledger f WHERE f.order_id = o.id AND f.kind = 'refund'), 0) "
+    "<> IF(o.refunded = 1, o.points_total, 0)";
+static const char SQL_I4_STOCK[] =
+    "SELECT COUNT(*) FROM products p LEFT JOIN (SELECT i.product_id, SUM(i.quantity) AS q FROM order_items i "
+    "JOIN orders o ON o.id = i.order_id WHERE o.stock_taken = 1 GROUP BY i.product_id) t ON t.product_id = p.id "
+    "WHERE p.initial_stock - p.stock <> COALESCE(t.q, 0)";
+static const char SQL_I4_TAKEN[] =
+    "SELECT COUNT(*) FROM orders WHERE stock_taken <> IF(status IN " PAID_STATES ", 1, 0)";
+static const char SQL_I5_CODES[] =
+    "SELECT COUNT(*) FROM sms_codes WHERE used_at IS NOT NULL AND (used_at > expires_at OR attempts > ?)";
+/* Vouchers (V1, V5): redeemed once, issued only for paid voucher items, voided only with their cancelled order. */
+static const char SQL_I5_VOUCHER_REDEEMED[] =
+    "SELECT COUNT(*) FROM vouchers WHERE (status = 'redeemed') <> (redeemed_at IS NOT NULL AND redeemed_by IS NOT NULL)";
+static const char SQL_I5_VOUCHER_ORDER[] =
+    "SELECT COUNT(*) FROM vouchers v LEFT JOIN orders o ON o.id = v.order_id LEFT JOIN order_items i ON i.id = v.order_item_id "
+    "WHERE o.id IS NULL OR i.id IS NULL OR i.order_id <> v.order_id OR i.product_type <> 'voucher' OR i.product_id <> v.product_id "
+    "OR o.member_id <> v.member_id OR NOT (o.status IN " PAID_STATES " OR (o.status = 'cancelled' AND o.refunded = 1))";
+static const char SQL_I5_VOUCHER_UNITS[] =
+    "SELECT COUNT(*) FROM (SELECT v.order_item_id FROM vouchers v JOIN order_items i ON i.id = v.order_item_id "
+    "GROUP BY v.order_item_id, i.quantity HAVING COUNT(*) > i.quantity) d";
+static const char SQL_I5_VOUCHER_VOID[] =
+    "SELECT COUNT(*) FROM vouchers v JOIN orders o ON o.id = v.order_id "
+    "WHERE (v.status = 'voided') <> (o.status = 'cancelled') AND v.status <> 'expired'";
+static const char SQL_I6_ONCE[] =
+    "SELECT COUNT(*) FROM (SELECT order_id FROM points_ledger WHERE kind IN ('spend', 'refund') AND order_id IS NOT NULL "
+    "GROUP BY order_id, kind HAVING COUNT(*) > 1) d";
+static const char SQL_I6_OFFLINE[] =
+    "SELECT (SELECT COUNT(*) FROM points_ledger e LEFT JOIN offline_payments p ON p.ledger_id = e.id "
+    "WHERE e.kind = 'offline' AND (p.id IS NULL OR e.amount >= 0 OR p.points <> -e.amount OR p.member_id <> e.member_id "
+    "OR e.order_id IS NOT NULL OR e.once_key IS NULL OR e.once_key <> CONCAT('offline:', p.receipt_no))) "
+    "+ (SELECT COUNT(*) FROM offline_payments p LEFT JOIN points_ledger e ON e.id = p.ledger_id "
+    "WHERE e.id IS NULL OR e.kind <> 'offline')";
+static const char SQL_I6_KEYS[] =
+    "SELECT COUNT(*) FROM points_ledger WHERE kind IN ('spend', 'refund') AND order_id IS NOT NULL "
+    "AND (once_key IS NULL OR once_key <> CONCAT(kind, ':', order_id))";
+
+typedef struct {
+  const char *code, *what, *sql;
+} check;
+
+static const check CHECKS[] = {
+    {"I1", "member balance = sum of ledger entries", SQL_I1_LEDGER},
+    {"I1", "member balance = sum of remaining points in open lots", SQL_I1_LOTS},
+    {"I1", "expired lots keep no points", SQL_I1_EXPIRED_EMPTY},
+    {"I1", "every lot has one crediting entry of its amount", SQL_I1_LOT_CREDIT},
+    {"I1", "lot amount - remaining = allocated - refunded + expired", SQL_I1_LOT_USAGE},
+    {"I1", "every spend's allocations sum to its amount", SQL_I1_SPEND_ALLOCS},
+    {"I1", "allocations belong to a spend of the lot's member", SQL_I1_ALLOC_OWNER},
+    {"I1", "refunded allocations = refund entries of the order", SQL_I1_REFUNDS},
+    {"I1", "every refund entry has the order's spend", SQL_I1_REFUND_ORPHANS},
+    {"I2", "no negative balance, lot remainder, stock or refund", SQL_I2},
+    {"I3", "every spend belongs to its member's paid (or refunded) order and equals its total", SQL_I3_SPEND_ORDER},
+    {"I3", "every paid order with points has exactly one spend", SQL_I3_ORDER_SPEND},
+    {"I3", "refund entries = points total of refunded (cancelled) orders, none elsewhere", SQL_I3_ORDER_REFUND},
+    {"I4", "initial stock - stock = quantity of orders holding stock", SQL_I4_STOCK},
+    {"I4", "orders hold stock exactly when paid, shipped or completed", SQL_I4_TAKEN},
+    {"I5", "SMS codes used at most once, only alive and within their tries", SQL_I5_CODES},
+    {"I5", "vouchers are redeemed exactly when a redemption time and staff member are recorded", SQL_I5_VOUCHER_REDEEMED},
+    {"I5", "vouchers belong to their member's paid (or refunded) order, on a voucher item of it", SQL_I5_VOUCHER_ORDER},
+    {"I5", "no order item has more vouchers than units", SQL_I5_VOUCHER_UNITS},
+    {"I5", "vouchers are voided exactly when their order is cancelled (expired ones aside)", SQL_I5_VOUCHER_VOID},
+    {"I6", "at most one spend and one refund per order", SQL_I6_ONCE},
+    {"I6", "order spends and refunds carry their idempotency key", SQL_I6_KEYS},
+    {"I6", "every offline payment has one ledger entry of its points and receipt key", SQL_I6_OFFLINE},
+};
+#define NCHECKS (int)(sizeof CHECKS / sizeof CHECKS[0])
+
+static NEOERR *tx_check(MYSQL *db, void *arg) {
+  long long *counts = arg;
+  NEOERR *err = STATUS_OK;
+  for (int i = 0; !err && i < NCHECKS; i++) {
+    const check *c = &CHECKS[i];
+    if (c->sql == SQL_I5_CODES) {
+      err = db_query_ll(db, c->sql, DBA(DI(SMS_CODE_MAX_TRIES)), &counts[i], NULL);
+    } else {
+      err = db_query_ll(db, c->sql, DB_NOARGS, &counts[i], NULL);
+    }
+  }
+  return nerr_pass(err);
+}
+
+NEOERR *ledger_check(MYSQL *db, ledger_check_fn cb, void *ctx, long long *violations) {
+  long long counts[NCHECKS];
+  memset(counts, 0, sizeof counts);
+  /* One transaction: its first read opens one snapshot that every later check reads as well. */
+  NEOERR *err = db_tx(db, tx_check, counts);
+  if (err) return nerr_pass(err);
+  long long total = 0;
+  for (int i = 0; i < NCHECKS; i++) {
+    if (counts[i] > 0) total += counts[i];
+    if (cb) cb(ctx, CHECKS[i].code, CHECKS[i].what, counts[i]);
+  }
+  if (violations) *violations = total;
+  return STATUS_OK;
+}

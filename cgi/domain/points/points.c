@@ -1,0 +1,269 @@
+/* points.c: the points ledger — lots with expiry, FIFO spends, refunds to the same lots, expiry, grants */
+#include "points/points.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+NERR_TYPE NERR_POINTS_REFUSED = -1;
+
+NEOERR *points_init_errors(void) {
+  NEOERR *err = db_init_errors();
+  if (err) return nerr_pass(err);
+  if (NERR_POINTS_REFUSED == -1) err = nerr_register(&NERR_POINTS_REFUSED, "PointsRefused");
+  return nerr_pass(err);
+}
+
+/* Locks are taken member row first, then lots, in every function below: with orders.c locking the order
+ * and product rows before calling in here, all writers agree on one order and cannot deadlock in a cycle. */
+static const char SQL_MEMBER_LOCK[] = "SELECT status FROM members WHERE id = ? FOR UPDATE";
+static const char SQL_MEMBER_ADD[] = "UPDATE members SET points_balance = points_balance + ? WHERE id = ?";
+static const char SQL_MEMBER_TAKE[] =
+    "UPDATE members SET points_balance = points_balance - ? WHERE id = ? AND points_balance >= ? AND status = 'active'";
+static const char SQL_MEMBER_TAKE_EXPIRED[] =
+    "UPDATE members SET points_balance = points_balance - ? WHERE id = ? AND points_balance >= ?";
+
+static const char SQL_LOT_INSERT[] =
+    "INSERT INTO points_lots (member_id, source, note, amount, remaining, expires_at) VALUES (?, ?, ?, ?, ?, ?)";
+static const char SQL_LOTS_OPEN[] =
+    "SELECT id, remaining, expires_at < CURDATE() AS due FROM points_lots WHERE member_id = ? AND status = 'open' "
+    "AND remaining > 0 ORDER BY expires_at, id FOR UPDATE";
+static const char SQL_LOT_TAKE[] = "UPDATE points_lots SET remaining = remaining - ? WHERE id = ? AND remaining >= ?";
+static const char SQL_LOTS_DUE[] =
+    "SELECT id, remaining FROM points_lots WHERE member_id = ? AND status = 'open' AND expires_at < CURDATE() "
+    "ORDER BY id FOR UPDATE";
+static const char SQL_LOT_EXPIRE[] = "UPDATE points_lots SET remaining = 0, status = 'expired' WHERE id = ?";
+/* An expired lot is reopened: its points come back, and the next expire run expires them again with an
+ * entry of their own (the member saw them expire once already; the ledger stays exact either way). */
+static const char SQL_LOT_GIVE_BACK[] =
+    "UPDATE points_lots SET remaining = remaining + ?, status = 'open' WHERE id = ? AND remaining + ? <= amount";
+static const char SQL_MEMBERS_DUE[] =
+    "SELECT DISTINCT member_id FROM points_lots WHERE status = 'open' AND expires_at < CURDATE() ORDER BY member_id";
+
+/* balance_after is read from the member row in the same statement: this transaction holds that row's
+ * lock, so it is the balance this entry leaves (one round trip instead of a SELECT and an INSERT). */
+static const char SQL_LEDGER_INSERT[] =
+    "INSERT INTO points_ledger (member_id, kind, amount, balance_after, lot_id, order_id, note, once_key) "
+    "SELECT id, ?, ?, points_balance, ?, ?, ?, ? FROM members WHERE id = ?";
+static const char SQL_LEDGER_ONCE[] = "SELECT id FROM points_ledger WHERE once_key = ? FOR UPDATE";
+static const char SQL_SPEND_GET[] =
+    "SELECT id FROM points_ledger WHERE id = ? AND member_id = ? AND kind IN ('spend', 'adjust') AND amount < 0";
+static const char SQL_ALLOC_INSERT[] = "INSERT INTO points_allocations (ledger_id, lot_id, amount) VALUES (?, ?, ?)";
+static const char SQL_ALLOCS_OPEN[] =
+    "SELECT id, lot_id, amount - refunded AS open FROM points_allocations WHERE ledger_id = ? AND refunded < amount "
+    "ORDER BY id FOR UPDATE";
+static const char SQL_ALLOC_REFUNDED[] =
+    "UPDATE points_allocations SET refunded = amount WHERE id = ? AND amount - refunded = ?";
+
+static NEOERR *refuse(points_result *res, points_result why, const char *what) {
+  if (res) *res = why;
+  NEOERR *err = points_init_errors();
+  if (err) return nerr_pass(err);
+  return nerr_raise(NERR_POINTS_REFUSED, "%s", what);
+}
+
+/* Locks the member row; *status gets "active"/"frozen", "" when there is no such member. */
+static NEOERR *member_lock(MYSQL *db, long long member_id, char status[16]) {
+  int found = 0;
+  NEOERR *err = db_query_str(db, SQL_MEMBER_LOCK, DBA(DI(member_id)), status, 16, &found);
+  if (!found) status[0] = 0;
+  return nerr_pass(err);
+}
+
+/* Every entry changes a balance: the header balance cached with sessions must be read again (after COMMIT). */
+static NEOERR *ledger_add(MYSQL *db, long long member_id, const char *kind, long long amount, long long lot_id,
+                          long long order_id, const char *note, const char *once_key, long long *id) {
+  long long n = 0;
+  db_tx_touch_principal(member_id);
+  NEOERR *err = db_exec(db, SQL_LEDGER_INSERT,
+                        DBA(DS(kind), DI(amount), lot_id ? DI(lot_id) : DNULL, order_id ? DI(order_id) : DNULL,
+                            DS(note ? note : ""), once_key ? DS(once_key) : DNULL, DI(member_id)),
+                        &n, id);
+  if (!err && n != 1) err = nerr_raise(NERR_ASSERT, "ledger entry for member %lld not written", member_id);
+  return nerr_pass(err);
+}
+
+NEOERR *points_credit(MYSQL *db, long long member_id, const char *kind, long long amount, const char *source,
+                      const char *note, const char *expires, long long *ledger_id) {
+  if (amount <= 0) return nerr_raise(NERR_ASSERT, "points_credit: amount %lld", amount);
+  if (strcmp(kind, "earn") && strcmp(kind, "grant") && strcmp(kind, "adjust"))
+    return nerr_raise(NERR_ASSERT, "points_credit: kind %s", kind);
+  char status[16];
+  NEOERR *err = member_lock(db, member_id, status);
+  if (err) return nerr_pass(err);
+  if (!status[0]) return refuse(NULL, POINTS_NO_MEMBER, "points_credit: no such member");
+  long long lot_id = 0;
+  err = db_exec(db, SQL_LOT_INSERT,
+                DBA(DI(member_id), DS(source ? source : kind), DS(note ? note : ""), DI(amount), DI(amount), DS(expires)),
+                NULL, &lot_id);
+  if (!err) err = db_exec(db, SQL_MEMBER_ADD, DBA(DI(amount), DI(member_id)), NULL, NULL);
+  if (!err) err = ledger_add(db, member_id, kind, amount, lot_id, 0, note, NULL, ledger_id);
+  return nerr_pass(err);
+}
+
+/* Expires due lots of a member whose row this transaction has locked already. */
+static NEOERR *expire_locked(MYSQL *db, long long member_id, long long *expired_points) {
+  NEOERR *err = STATUS_OK;
+  HDF *h = NULL;
+  int rows = 0;
+  err = hdf_init(&h);
+  if (!err) err = db_query_hdf(db, h, "L", SQL_LOTS_DUE, DBA(DI(member_id)), &rows);
+  long long total = 0;
+  for (int i = 0; !err && i < rows; i++) {
+    long long lot = strtoll(hdf_get_valuef(h, "L.%d.id", i), NULL, 10);
+    long long rem = strtoll(hdf_get_valuef(h, "L.%d.remaining", i), NULL, 10);
+    err = db_exec(db, SQL_LOT_EXPIRE, DBA(DI(lot)), NULL, NULL);
+    if (err || rem <= 0) continue;
+    long long n = 0;
+    err = db_exec(db, SQL_MEMBER_TAKE_EXPIRED, DBA(DI(rem), DI(member_id), DI(rem)), &n, NULL);
+    if (!err && n != 1) err = nerr_raise(NERR_ASSERT, "member %lld: balance below its open lots", member_id);
+    if (!err) err = ledger_add(db, member_id, "expire", -rem, lot, 0, "积分到期", NULL, NULL);
+    total += rem;
+  }
+  hdf_destroy(&h);
+  if (!err && expired_points) *expired_points = total;
+  return nerr_pass(err);
+}
+
+NEOERR *points_expire_member(MYSQL *db, long long member_id, long long *expired_points) {
+  if (expired_points) *expired_points = 0;
+  char status[16];
+  NEOERR *err = member_lock(db, member_id, status);
+  if (err || !status[0]) return nerr_pass(err);
+  err = expire_locked(db, member_id, expired_points);
+  return nerr_pass(err);
+}
+
+struct expire_arg { long long member_id, points; };
+
+static NEOERR *tx_expire(MYSQL *db, void *arg) {
+  struct expire_arg *a = arg;
+  return nerr_pass(points_expire_member(db, a->member_id, &a->points));
+}
+
+NEOERR *points_expire_all(MYSQL *db, long long *members, long long *points) {
+  if (members) *members = 0;
+  if (points) *points = 0;
+  HDF *h = NULL;
+  int rows = 0;
+  NEOERR *err = hdf_init(&h);
+  if (!err) err = db_query_hdf(db, h, "M", SQL_MEMBERS_DUE, DB_NOARGS, &rows);
+  for (int i = 0; !err && i < rows; i++) {
+    struct expire_arg a = {strtoll(hdf_get_valuef(h, "M.%d.member_id", i), NULL, 10), 0};
+    err = db_tx(db, tx_expire, &a);
+    if (!err && a.points > 0) {
+      if (members) (*members)++;
+      if (points) *points += a.points;
+    }
+  }
+  hdf_destroy(&h);
+  return nerr_pass(err);
+}
+
+/* The long way to take points from a member whose balance could not simply be charged: lock the row, refuse
+ * a missing or frozen member, expire due lots (points past their date are never spent), then charge. */
+static NEOERR *take_slowly(MYSQL *db, long long member_id, long long amount, points_result *res) {
+  char status[16];
+  NEOERR *err = member_lock(db, member_id, status);
+  if (err) return nerr_pass(err);
+  if (!status[0]) return refuse(res, POINTS_NO_MEMBER, "no such member");
+  if (strcmp(status, "active")) return refuse(res, POINTS_FROZEN, "member frozen");
+  if ((err = expire_locked(db, member_id, NULL))) return nerr_pass(err);
+  long long n = 0;
+  err = db_exec(db, SQL_MEMBER_TAKE, DBA(DI(amount), DI(member_id), DI(amount)), &n, NULL);
+  if (!err && n != 1) return refuse(res, POINTS_INSUFFICIENT, "not enough points");
+  return nerr_pass(err);
+}
+
+/* Open lots of a member, earliest expiry first, locked; *due: one of them is past its date. */
+static NEOERR *lots_open(MYSQL *db, long long member_id, HDF *h, int *rows, int *due) {
+  hdf_remove_tree(h, "L");
+  *due = 0;
+  NEOERR *err = db_query_hdf(db, h, "L", SQL_LOTS_OPEN, DBA(DI(member_id)), rows);
+  for (int i = 0; !err && i < *rows; i++) {
+    const char *d = hdf_get_valuef(h, "L.%d.due", i);
+    if (d && strcmp(d, "0")) *due = 1;
+  }
+  return nerr_pass(err);
+}
+
+NEOERR *points_spend(MYSQL *db, long long member_id, const char *kind, long long amount, long long order_id,
+                     const char *once_key, const char *note, points_result *res, long long *ledger_id) {
+  if (res) *res = POINTS_OK;
+  if (amount <= 0) return nerr_raise(NERR_ASSERT, "points_spend: amount %lld", amount);
+  if (strcmp(kind, "spend") && strcmp(kind, "adjust") && strcmp(kind, "offline"))
+    return nerr_raise(NERR_ASSERT, "points_spend: kind %s", kind);
+  /* Usually one statement locks the member row, checks it is active and charges the balance; the lots
+   * read next tells whether any of those points were past their date. */
+  long long n = 0;
+  NEOERR *err = db_exec(db, SQL_MEMBER_TAKE, DBA(DI(amount), DI(member_id), DI(amount)), &n, NULL);
+  if (err) return nerr_pass(err);
+  int slow = n != 1;
+  if (slow && (err = take_slowly(db, member_id, amount, res))) return nerr_pass(err);
+  HDF *h = NULL;
+  int rows = 0, due = 0;
+  err = hdf_init(&h);
+  if (!err) err = lots_open(db, member_id, h, &rows, &due);
+  if (!err && due && !slow) {
+    /* Due lots were counted in the charge: put it back, expire them, charge again. */
+    err = db_exec(db, SQL_MEMBER_ADD, DBA(DI(amount), DI(member_id)), NULL, NULL);
+    if (!err) err = take_slowly(db, member_id, amount, res);
+    if (!err) err = lots_open(db, member_id, h, &rows, &due);
+  }
+  long long entry = 0;
+  if (!err) err = ledger_add(db, member_id, kind, -amount, 0, order_id, note, once_key, &entry);
+  long long left = amount;
+  for (int i = 0; !err && i < rows && left > 0; i++) {
+    long long lot = strtoll(hdf_get_valuef(h, "L.%d.id", i), NULL, 10);
+    long long rem = strtoll(hdf_get_valuef(h, "L.%d.remaining", i), NULL, 10);
+    long long take = rem < left ? rem : left;
+    err = db_exec(db, SQL_LOT_TAKE, DBA(DI(take), DI(lot), DI(take)), &n, NULL);
+    if (!err && n != 1) err = nerr_raise(NERR_ASSERT, "lot %lld changed under its lock", lot);
+    if (!err) err = db_exec(db, SQL_ALLOC_INSERT, DBA(DI(entry), DI(lot), DI(take)), NULL, NULL);
+    left -= take;
+  }
+  hdf_destroy(&h);
+  /* The balance said yes but the lots cannot cover it: the data is corrupt; write nothing. */
+  if (!err && left > 0)
+    err = nerr_raise(NERR_ASSERT, "member %lld: open lots short by %lld of the balance", member_id, left);
+  if (!err && ledger_id) *ledger_id = entry;
+  return nerr_pass(err);
+}
+
+NEOERR *points_refund(MYSQL *db, long long member_id, long long spend_ledger_id, long long order_id,
+                      const char *once_key, long long *refunded) {
+  if (refunded) *refunded = 0;
+  char status[16];
+  NEOERR *err = member_lock(db, member_id, status);
+  if (err) return nerr_pass(err);
+  if (!status[0]) return refuse(NULL, POINTS_NO_MEMBER, "points_refund: no such member");
+  long long id = 0;
+  int found = 0;
+  if (once_key) {
+    err = db_query_ll(db, SQL_LEDGER_ONCE, DBA(DS(once_key)), &id, &found);
+    if (err || found) return nerr_pass(err); /* refunded before: nothing to do */
+  }
+  err = db_query_ll(db, SQL_SPEND_GET, DBA(DI(spend_ledger_id), DI(member_id)), &id, &found);
+  if (err) return nerr_pass(err);
+  if (!found) return nerr_raise(NERR_ASSERT, "points_refund: entry %lld is not a spend of member %lld", spend_ledger_id, member_id);
+  HDF *h = NULL;
+  int rows = 0;
+  err = hdf_init(&h);
+  if (!err) err = db_query_hdf(db, h, "A", SQL_ALLOCS_OPEN, DBA(DI(spend_ledger_id)), &rows);
+  long long total = 0;
+  for (int i = 0; !err && i < rows; i++) {
+    long long alloc = strtoll(hdf_get_valuef(h, "A.%d.id", i), NULL, 10);
+    long long lot = strtoll(hdf_get_valuef(h, "A.%d.lot_id", i), NULL, 10);
+    long long open = strtoll(hdf_get_valuef(h, "A.%d.open", i), NULL, 10);
+    long long n = 0;
+    err = db_exec(db, SQL_LOT_GIVE_BACK, DBA(DI(open), DI(lot), DI(open)), &n, NULL);
+    if (!err && n != 1) err = nerr_raise(NERR_ASSERT, "lot %lld cannot take back %lld points", lot, open);
+    if (!err) err = db_exec(db, SQL_ALLOC_REFUNDED, DBA(DI(alloc), DI(open)), &n, NULL);
+    if (!err && n != 1) err = nerr_raise(NERR_ASSERT, "allocation %lld changed under its lock", alloc);
+    total += open;
+  }
+  hdf_destroy(&h);
+  if (!err && total > 0) err = db_exec(db, SQL_MEMBER_ADD, DBA(DI(total), DI(member_id)), NULL, NULL);
+  if (!err && total > 0) err = ledger_add(db, member_id, "refund", total, 0, order_id, "订单取消退还积分", once_key, NULL);
+  if (!err && refunded) *refunded = total;
+  return nerr_pass(err);
+}

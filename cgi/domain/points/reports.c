@@ -1,0 +1,184 @@
+/* reports.c: back-office reports (B9) — ledger sums per day/month and redemptions by product/category/merchant */
+#include "points/reports.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's days_from_civil). */
+static long days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+long report_day_number(const char *s) {
+  if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-') return -1;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return -1;
+  int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (y < 2000 || y > 2099 || m < 1 || m > 12 || d < 1) return -1;
+  int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (d > days[m - 1] + (m == 2 && leap)) return -1;
+  return days_from_civil(y, m, d);
+}
+
+void report_day_string(long z, char *buf) {
+  z += 719468;
+  long era = (z >= 0 ? z : z - 146096) / 146097;
+  long doe = z - era * 146097;
+  long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  long y = yoe + era * 400;
+  long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  long mp = (5 * doy + 2) / 153;
+  long d = doy - (153 * mp + 2) / 5 + 1;
+  long m = mp + (mp < 10 ? 3 : -9);
+  y += m <= 2;
+  char tmp[64];
+  snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", (int)(y % 10000), (int)(m % 100), (int)(d % 100));
+  memcpy(buf, tmp, 10);
+  buf[10] = 0;
+}
+
+static const char SQL_TODAY[] = "SELECT DATE_FORMAT(CURDATE(), '%Y-%m-%d')";
+
+NEOERR *report_today(MYSQL *db, char *buf) {
+  int found = 0;
+  NEOERR *err = db_query_str(db, SQL_TODAY, DB_NOARGS, buf, 11, &found);
+  if (!err && !found) err = nerr_raise(NERR_SQL, "report_today: no row");
+  return nerr_pass(err);
+}
+
+/* The bounds are bound as datetimes: [from 00:00, day after to 00:00) keeps the by_time index usable. */
+static const char SQL_OPENING[] = "SELECT COALESCE(SUM(amount), 0) FROM points_ledger WHERE created_at < ?";
+static const char SQL_POINTS_BY_DAY[] =
+    "SELECT DATE_FORMAT(created_at, '%Y-%m-%d') AS d,"
+    " SUM(CASE WHEN kind IN ('earn', 'grant') OR (kind = 'adjust' AND amount > 0) THEN amount ELSE 0 END) AS issued,"
+    " SUM(CASE WHEN kind = 'spend' OR (kind = 'adjust' AND amount < 0) THEN -amount ELSE 0 END) AS spent,"
+    " SUM(CASE WHEN kind = 'refund' THEN amount ELSE 0 END) AS refunded,"
+    " SUM(CASE WHEN kind = 'expire' THEN -amount ELSE 0 END) AS expired,"
+    " SUM(amount) AS net"
+    " FROM points_ledger WHERE created_at >= ? AND created_at < ? GROUP BY d ORDER BY d";
+
+static long long hll(HDF *h, const char *name) {
+  const char *v = hdf_get_value(h, name, "0");
+  return strtoll(v, NULL, 10);
+}
+
+static void add_row(report_points_row *to, const report_points_row *from) {
+  to->issued += from->issued;
+  to->spent += from->spent;
+  to->refunded += from->refunded;
+  to->expired += from->expired;
+  to->net += from->net;
+}
+
+NEOERR *report_points_load(MYSQL *db, const char *from, const char *to, int by_month, report_points *out) {
+  memset(out, 0, sizeof *out);
+  long d0 = report_day_number(from), d1 = report_day_number(to);
+  if (d0 < 0 || d1 < d0 || d1 - d0 + 1 > REPORT_MAX_DAYS)
+    return nerr_raise(NERR_ASSERT, "report_points_load: bad range %s..%s", from, to);
+  int ndays = (int)(d1 - d0 + 1);
+  snprintf(out->from, sizeof out->from, "%s", from);
+  snprintf(out->to, sizeof out->to, "%s", to);
+  out->by_month = by_month;
+  report_points_row *days = calloc((size_t)ndays, sizeof *days);
+  out->rows = calloc((size_t)ndays, sizeof *out->rows);
+  if (!days || !out->rows) {
+    free(days);
+    return nerr_raise(NERR_NOMEM, "report_points_load");
+  }
+  char end[11];
+  report_day_string(d1 + 1, end);
+  HDF *h = NULL;
+  int rows = 0;
+  NEOERR *err = db_query_ll(db, SQL_OPENING, DBA(DS(from)), &out->opening, NULL);
+  if (!err) err = hdf_init(&h);
+  if (!err) err = db_query_hdf(db, h, "R", SQL_POINTS_BY_DAY, DBA(DS(from), DS(end)), &rows);
+  for (int i = 0; i < ndays; i++) report_day_string(d0 + i, days[i].label);
+  for (int i = 0; i < rows && !err; i++) {
+    char p[32];
+    snprintf(p, sizeof p, "R.%d", i);
+    HDF *row = hdf_get_obj(h, p);
+    long k = report_day_number(hdf_get_value(row, "d", "")) - d0;
+    if (k < 0 || k >= ndays) continue;
+    days[k].issued = hll(row, "issued");
+    days[k].spent = hll(row, "spent");
+    days[k].refunded = hll(row, "refunded");
+    days[k].expired = hll(row, "expired");
+    days[k].net = hll(row, "net");
+  }
+  hdf_destroy(&h);
+  /* Buckets: every day, or every calendar month the range touches (clipped to the range). */
+  long long balance = out->opening;
+  for (int i = 0; i < ndays && !err; i++) {
+    report_points_row *b;
+    if (!by_month || out->n == 0 || strncmp(out->rows[out->n - 1].label, days[i].label, 7) != 0) {
+      b = &out->rows[out->n++];
+      snprintf(b->label, sizeof b->label, "%.*s", by_month ? 7 : 10, days[i].label);
+      snprintf(b->from, sizeof b->from, "%s", days[i].label);
+    } else {
+      b = &out->rows[out->n - 1];
+    }
+    snprintf(b->to, sizeof b->to, "%s", days[i].label);
+    add_row(b, &days[i]);
+    add_row(&out->total, &days[i]);
+    balance += days[i].net;
+    b->outstanding = balance;
+  }
+  out->total.outstanding = balance;
+  snprintf(out->total.from, sizeof out->total.from, "%s", from);
+  snprintf(out->total.to, sizeof out->total.to, "%s", to);
+  free(days);
+  if (err) report_points_free(out);
+  return nerr_pass(err);
+}
+
+void report_points_free(report_points *p) {
+  free(p->rows);
+  p->rows = NULL;
+  p->n = 0;
+}
+
+#define REDEEM_FROM " FROM order_items oi JOIN orders o ON o.id = oi.order_id JOIN products p ON p.id = oi.product_id"
+#define REDEEM_WHERE " WHERE o.status IN ('paid', 'shipped', 'completed') AND o.paid_at >= ? AND o.paid_at < ?"
+#define REDEEM_SUMS                                                                              \
+  " SUM(oi.quantity) AS qty, COUNT(DISTINCT o.id) AS orders, SUM(oi.points_price * oi.quantity) AS points"
+
+static const char SQL_REDEEM_PRODUCT[] =
+    "SELECT p.id, p.name_zh, COALESCE(NULLIF(p.name_en, ''), p.name_zh) AS name_en," REDEEM_SUMS REDEEM_FROM REDEEM_WHERE
+    " GROUP BY p.id ORDER BY points DESC, qty DESC, p.id";
+static const char SQL_REDEEM_CATEGORY[] =
+    "SELECT c.id, CONCAT_WS(' / ', cp.name_zh, c.name_zh) AS name_zh,"
+    " CONCAT_WS(' / ', COALESCE(NULLIF(cp.name_en, ''), cp.name_zh), COALESCE(NULLIF(c.name_en, ''), c.name_zh)) AS name_en,"
+    REDEEM_SUMS REDEEM_FROM
+    " JOIN categories c ON c.id = p.category_id LEFT JOIN categories cp ON cp.id = c.parent_id" REDEEM_WHERE
+    " GROUP BY c.id ORDER BY points DESC, qty DESC, c.id";
+static const char SQL_REDEEM_MERCHANT[] =
+    "SELECT m.id, m.name AS name_zh, m.name AS name_en," REDEEM_SUMS REDEEM_FROM
+    " LEFT JOIN merchants m ON m.id = p.merchant_id" REDEEM_WHERE " GROUP BY m.id ORDER BY points DESC, qty DESC, m.id";
+
+NEOERR *report_redemptions(MYSQL *db, redeem_by by, const char *from, const char *to, HDF *out, const char *prefix,
+                           int *rows) {
+  long d1 = report_day_number(to);
+  if (report_day_number(from) < 0 || d1 < 0) return nerr_raise(NERR_ASSERT, "report_redemptions: bad range");
+  char end[11];
+  report_day_string(d1 + 1, end);
+  const char *sql = by == REDEEM_CATEGORY ? SQL_REDEEM_CATEGORY : by == REDEEM_MERCHANT ? SQL_REDEEM_MERCHANT
+                                                                                         : SQL_REDEEM_PRODUCT;
+  return nerr_pass(db_query_hdf(db, out, prefix, sql, DBA(DS(from), DS(end)), rows));
+}
+
+static const char SQL_REDEEM_ORDERS[] =
+    "SELECT COUNT(*) FROM orders o WHERE o.status IN ('paid', 'shipped', 'completed') AND o.paid_at >= ? AND o.paid_at < ?";
+
+NEOERR *report_redemption_orders(MYSQL *db, const char *from, const char *to, long long *orders) {
+  long d1 = report_day_number(to);
+  if (report_day_number(from) < 0 || d1 < 0) return nerr_raise(NERR_ASSERT, "report_redemption_orders: bad range");
+  char end[11];
+  report_day_string(d1 + 1, end);
+  return nerr_pass(db_query_ll(db, SQL_REDEEM_ORDERS, DBA(DS(from), DS(end)), orders, NULL));
+}

@@ -1,2 +1,0 @@
-<?cs # macros.cs: status badges of applications and settlements ?>
-<?cs def:m5_badge(s, settle) ?><span class="badge <?cs if:s == "approved" || s == "paid" ?>badge-ok<?cs elif:s == "rejected" ?>badge-danger<?cs elif:s == "submitted" || s == "first_approved" ?>badge-warn<?cs else ?>badge-info<?cs /if ?>"><?cs if:settle && Lang.Merchant5.SettleStatus[s] ?><?cs var:Lang.Merchant5.SettleStatus[s] ?><?cs else ?><?cs alt:Lang.Merchant5.Status[s] ?><?cs var:s ?><?cs /alt ?><?cs /if ?></span><?cs /def ?>

@@ -1,0 +1,2 @@
+<?cs # macros.cs: status badges of applications and settlements ?>
+<?cs def:onboarding_badge(s, settle) ?><span class="badge <?cs if:s == "approved" || s == "paid" ?>badge-ok<?cs elif:s == "rejected" ?>badge-danger<?cs elif:s == "submitted" || s == "first_approved" ?>badge-warn<?cs else ?>badge-info<?cs /if ?>"><?cs if:settle && Lang.Onboarding.SettleStatus[s] ?><?cs var:Lang.Onboarding.SettleStatus[s] ?><?cs else ?><?cs alt:Lang.Onboarding.Status[s] ?><?cs var:s ?><?cs /alt ?><?cs /if ?></span><?cs /def ?>
