@@ -41,6 +41,9 @@ count() { # suite passed failed
 note "building unit tests"
 make --no-print-directory -C "$ROOT" BUILD="$MALL_BUILD" all unit
 
+note "layering (domain code never reaches the request core)"
+if scripts/check-layers.sh; then count layers 1 0; else count layers 0 1; fi
+
 note "starting a private stack in $VAR"
 PORT=$(free_port)
 stack_start "$VAR" "$PORT"

@@ -33,10 +33,6 @@ NEOERR *h_adm_upload(req *r);
 NEOERR *adm_cat_page(req *r, const char *tmpl, const char *title_key);
 /* Sets Page.Flash to Lang.AdminCat.Done.<done> when ?done= names one of choices ("saved|deleted"). */
 NEOERR *adm_cat_done(req *r, const char *choices);
-/* The id in path argument i (routes only match digits there). */
-long long adm_cat_id(req *r, int i);
-/* Pager.{Page,Pages,Total,Prev,Next,Base}: base is the list URL with its filters, ending in ? or &. */
-NEOERR *adm_cat_pager(req *r, long long page, int per, long long total, const char *base);
 /* After input_read: refused values go back into the form as typed (the template escapes them), so they can be fixed. */
 NEOERR *adm_cat_keep_values(req *r, const in_field *f, int n);
 /* Stores the image uploaded in file field `field`, if any: *got 1 and url set; 0 when no file was sent;

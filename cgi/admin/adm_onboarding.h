@@ -8,16 +8,16 @@
 #define ROLES_SETTLEMENTS "super,finance"
 
 /* applications.c */
-NEOERR *h_applications(req *r);
-NEOERR *h_application(req *r);
-NEOERR *h_application_first(req *r);
-NEOERR *h_application_final(req *r);
+NEOERR *h_adm_applications(req *r);
+NEOERR *h_adm_application(req *r);
+NEOERR *h_adm_application_first(req *r);
+NEOERR *h_adm_application_final(req *r);
 /* settlements.c */
-NEOERR *h_settlements(req *r);
-NEOERR *h_settlements_csv(req *r);
-NEOERR *h_settlements_run(req *r);
-NEOERR *h_settlement(req *r);
-NEOERR *h_settlement_csv(req *r);
-NEOERR *h_settlement_review(req *r);
+NEOERR *h_adm_settlements(req *r);
+NEOERR *h_adm_settlements_csv(req *r);
+NEOERR *h_adm_settlements_run(req *r);
+NEOERR *h_adm_settlement(req *r);
+NEOERR *h_adm_settlement_csv(req *r);
+NEOERR *h_adm_settlement_review(req *r);
 
 #endif

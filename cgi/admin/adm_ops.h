@@ -5,42 +5,34 @@
 #include "admin.h"
 
 /* moderation.c */
-NEOERR *h_mod_index(req *r);
-NEOERR *h_mod_messages(req *r);
-NEOERR *h_mod_message(req *r);
-NEOERR *h_mod_reviews(req *r);
-NEOERR *h_mod_review(req *r);
-NEOERR *h_mod_consultations(req *r);
-NEOERR *h_mod_answer(req *r);
+NEOERR *h_adm_mod_index(req *r);
+NEOERR *h_adm_mod_messages(req *r);
+NEOERR *h_adm_mod_message(req *r);
+NEOERR *h_adm_mod_reviews(req *r);
+NEOERR *h_adm_mod_review(req *r);
+NEOERR *h_adm_mod_consultations(req *r);
+NEOERR *h_adm_mod_answer(req *r);
 /* orders.c */
-NEOERR *h_orders(req *r);
-NEOERR *h_order(req *r);
-NEOERR *h_order_ship(req *r);
-NEOERR *h_order_event(req *r);
-NEOERR *h_order_cancel_form(req *r);
-NEOERR *h_order_cancel(req *r);
-NEOERR *h_order_voucher_unlock(req *r);
+NEOERR *h_adm_orders(req *r);
+NEOERR *h_adm_order(req *r);
+NEOERR *h_adm_order_ship(req *r);
+NEOERR *h_adm_order_event(req *r);
+NEOERR *h_adm_order_cancel_form(req *r);
+NEOERR *h_adm_order_cancel(req *r);
+NEOERR *h_adm_order_voucher_unlock(req *r);
 
 /* ops_common.c */
 #define OPS_PER_PAGE 20
 /* Body template and Page.Title from a language key; back-office pages are never cached. */
 NEOERR *ops_show(req *r, const char *tmpl, const char *title_key);
-/* Reads ?page= (1 when absent); 0 when invalid (the caller answers 400). */
-int ops_page(req *r, long long *page);
-/* Pager.* for templates/admin/ops/macros.cs (base ends in '?' or '&' and is already URL-escaped). */
-NEOERR *ops_pager(req *r, const char *base, long long page, long long total, int per_page);
 /* Appends "name=<url-escaped value>&" to base when value is not empty. */
 NEOERR *ops_base_add(STRING *base, const char *name, const char *value);
 /* Reads ?done=<word> (one of choices) and sets Page.Notice to Lang.Ops.Done.<word>; ignores bad values. */
 NEOERR *ops_done(req *r, const char *choices);
-/* Page.Flash (an error) from a language key. */
-NEOERR *ops_flash(req *r, const char *lang_key);
 /* Form.Errors.<field> from a language key (a check input_read cannot make); returns 1, to count it. */
 int ops_field_error(req *r, const char *field, const char *lang_key);
 /* 1 when the signed-in admin's role is in roles (to hide forms and links a role cannot use). */
 int ops_can(req *r, const char *roles);
-/* Path parameter i as a positive id, 0 when it is not one. */
-long long ops_id_arg(req *r, int i);
 /* 1 when s is a real date written YYYY-MM-DD. */
 int ops_date_ok(const char *s);
 

@@ -5,18 +5,18 @@
 #include "adm_ops.h"
 
 /* members.c */
-NEOERR *h_members(req *r);
-NEOERR *h_member(req *r);
-NEOERR *h_member_grant(req *r);
-NEOERR *h_member_deduct(req *r);
-NEOERR *h_member_freeze(req *r);
-NEOERR *h_member_unfreeze(req *r);
-NEOERR *h_member_password(req *r);
+NEOERR *h_adm_members(req *r);
+NEOERR *h_adm_member(req *r);
+NEOERR *h_adm_member_grant(req *r);
+NEOERR *h_adm_member_deduct(req *r);
+NEOERR *h_adm_member_freeze(req *r);
+NEOERR *h_adm_member_unfreeze(req *r);
+NEOERR *h_adm_member_password(req *r);
 /* merchants.c */
-NEOERR *h_merchants(req *r);
-NEOERR *h_merchant(req *r);
-NEOERR *h_merchant_status(req *r);
+NEOERR *h_adm_merchants(req *r);
+NEOERR *h_adm_merchant(req *r);
+NEOERR *h_adm_merchant_status(req *r);
 /* sms.c */
-NEOERR *h_sms(req *r);
+NEOERR *h_adm_sms(req *r);
 
 #endif

@@ -4,9 +4,9 @@
 #include "admin.h"
 
 /* reports.c (B9): each takes from, to ('YYYY-MM-DD'), group (day|month) or by (product|category|merchant). */
-NEOERR *h_reports_points(req *r);
-NEOERR *h_reports_points_csv(req *r);
-NEOERR *h_reports_redemptions(req *r);
-NEOERR *h_reports_redemptions_csv(req *r);
+NEOERR *h_adm_reports_points(req *r);
+NEOERR *h_adm_reports_points_csv(req *r);
+NEOERR *h_adm_reports_redemptions(req *r);
+NEOERR *h_adm_reports_redemptions_csv(req *r);
 
 #endif

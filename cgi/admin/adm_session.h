@@ -4,19 +4,19 @@
 #include "admin.h"
 
 /* auth.c */
-NEOERR *h_admin_login_form(req *r);
-NEOERR *h_admin_login(req *r);
-NEOERR *h_admin_logout(req *r);
+NEOERR *h_adm_login_form(req *r);
+NEOERR *h_adm_login(req *r);
+NEOERR *h_adm_logout(req *r);
 /* dashboard.c */
-NEOERR *h_admin_dashboard(req *r);
+NEOERR *h_adm_dashboard(req *r);
 /* admins.c (super admins only) */
-NEOERR *h_admins_list(req *r);
-NEOERR *h_admins_create(req *r);
-NEOERR *h_admins_detail(req *r);
-NEOERR *h_admins_status(req *r);
-NEOERR *h_admins_password(req *r);
+NEOERR *h_adm_admins_list(req *r);
+NEOERR *h_adm_admins_create(req *r);
+NEOERR *h_adm_admins_detail(req *r);
+NEOERR *h_adm_admins_status(req *r);
+NEOERR *h_adm_admins_password(req *r);
 /* audit_pages.c (super admins only; read-only by design) */
-NEOERR *h_audit_list(req *r);
+NEOERR *h_adm_audit_list(req *r);
 
 /* nav.c: fills User.Nav.N.{href,key,group} with the entries the signed-in role may open, judged by the
  * route table (route_allows on the GET route of each entry's path). Called by admin_load, so the list is

@@ -44,14 +44,14 @@ static NEOERR *show_list(req *r) {
 }
 
 /* GET /admin/admins → 200 every account and the form for a new one. */
-NEOERR *h_admins_list(req *r) {
+NEOERR *h_adm_admins_list(req *r) {
   NEOERR *err = done_flash(r);
   if (!err) err = show_list(r);
   return nerr_pass(err);
 }
 
 /* POST /admin/admins: username, role, password, confirm → 303 to the new account; 200 list with field errors. */
-NEOERR *h_admins_create(req *r) {
+NEOERR *h_adm_admins_create(req *r) {
   static const in_field F[] = {
       {"username", IN_STR, IN_REQUIRED, ADMIN_USERNAME_MIN, ADMIN_USERNAME_MAX, NULL},
       {"role", IN_ENUM, IN_REQUIRED, 0, 0, ADMIN_ROLES},
@@ -92,7 +92,7 @@ NEOERR *h_admins_create(req *r) {
 
 /* Loads Admin.* for the path's id; 404 page when there is none. */
 static NEOERR *show_detail(req *r, int *found) {
-  long long id = strtoll(req_arg(r, 0), NULL, 10);
+  long long id = req_arg_id(r, 0);
   NEOERR *err = admin_get(r->db, id, r->hdf, "Admin", found);
   if (err || !*found) return nerr_pass(err ? err : req_fail(r, 404));
   r->template = T_DETAIL;
@@ -105,7 +105,7 @@ static NEOERR *show_detail(req *r, int *found) {
 }
 
 /* GET /admin/admins/{id} → 200 the account with its status switch and password reset; 404 when none. */
-NEOERR *h_admins_detail(req *r) {
+NEOERR *h_adm_admins_detail(req *r) {
   int found = 0;
   NEOERR *err = done_flash(r);
   if (!err) err = show_detail(r, &found);
@@ -113,10 +113,10 @@ NEOERR *h_admins_detail(req *r) {
 }
 
 /* POST /admin/admins/{id}/status: status=active|disabled → 303 back; an admin cannot disable themself. */
-NEOERR *h_admins_status(req *r) {
+NEOERR *h_adm_admins_status(req *r) {
   static const in_field F[] = {{"status", IN_ENUM, IN_REQUIRED, 0, 0, "active|disabled"}};
   in_value v;
-  long long id = strtoll(req_arg(r, 0), NULL, 10);
+  long long id = req_arg_id(r, 0);
   int found = 0, changed = 0;
   if (input_read(r, F, 1, &v)) {
     NEOERR *err = show_detail(r, &found);
@@ -140,13 +140,13 @@ NEOERR *h_admins_status(req *r) {
 }
 
 /* POST /admin/admins/{id}/password: password, confirm → 303 back (the admin's sessions end); 200 with errors. */
-NEOERR *h_admins_password(req *r) {
+NEOERR *h_adm_admins_password(req *r) {
   static const in_field F[] = {
       {"password", IN_STR, IN_REQUIRED, ADMIN_PASSWORD_MIN, ADMIN_PASSWORD_MAX, NULL},
       {"confirm", IN_STR, IN_REQUIRED, 1, 256, NULL},
   };
   in_value v[2];
-  long long id = strtoll(req_arg(r, 0), NULL, 10);
+  long long id = req_arg_id(r, 0);
   int found = 0;
   int bad = input_read(r, F, 2, v);
   hdf_remove_tree(r->hdf, "Form.Values");

@@ -25,11 +25,11 @@ NEOERR *onboarding_done(req *r, const char *choices) {
 }
 
 /* GET /admin/applications?status=&page= → 200 list (submitted first by default tab); 400 bad page */
-NEOERR *h_applications(req *r) {
+NEOERR *h_adm_applications(req *r) {
   static const in_field F[] = {{"status", IN_ENUM, 0, 0, 0, APPLICATION_STATUSES}};
   in_value v[1];
   long long page = 1, total = 0;
-  if (!ops_page(r, &page)) return nerr_pass(req_fail(r, 400));
+  if (!req_page(r, &page)) return nerr_pass(req_fail(r, 400));
   NEOERR *err = ops_show(r, T_LIST, "Onboarding.Apps.Title");
   if (err) return nerr_pass(err);
   if (input_read(r, F, 1, v)) return nerr_pass(req_fail(r, 400));
@@ -40,7 +40,7 @@ NEOERR *h_applications(req *r) {
   string_init(&base);
   if (!err) err = string_append(&base, "/admin/applications?");
   if (!err) err = ops_base_add(&base, "status", status);
-  if (!err) err = ops_pager(r, base.buf, page, total, OPS_PER_PAGE);
+  if (!err) err = req_pager(r, base.buf, page, total, OPS_PER_PAGE);
   string_clear(&base);
   return nerr_pass(err);
 }
@@ -58,8 +58,8 @@ static NEOERR *show_detail(req *r, long long id, int *found) {
 }
 
 /* GET /admin/applications/{id}?done= → 200 detail with the review form the admin's role may use; 404 unknown */
-NEOERR *h_application(req *r) {
-  long long id = ops_id_arg(r, 0);
+NEOERR *h_adm_application(req *r) {
+  long long id = req_arg_id(r, 0);
   int found = 0;
   NEOERR *err = id ? show_detail(r, id, &found) : STATUS_OK;
   if (err) return nerr_pass(err);
@@ -74,7 +74,7 @@ static NEOERR *review(req *r, int final) {
   static const in_field F[] = {{"decision", IN_ENUM, IN_REQUIRED, 0, 0, "approve|reject"},
                                {"reason", IN_TEXT, 0, 1, 200, NULL}};
   in_value v[2];
-  long long id = ops_id_arg(r, 0);
+  long long id = req_arg_id(r, 0);
   if (!id) return nerr_pass(req_fail(r, 404));
   int bad = input_read(r, F, 2, v);
   if (!v[0].present) return nerr_pass(req_fail(r, 400));
@@ -100,12 +100,12 @@ static NEOERR *review(req *r, int final) {
   int found = 0;
   err = show_detail(r, id, &found);
   if (!err && !found) return nerr_pass(req_fail(r, 404));
-  if (!err && res == APP_REVIEW_STATE) err = ops_flash(r, "Onboarding.App.Stale");
-  if (!err && res == APP_REVIEW_USERNAME_TAKEN) err = ops_flash(r, "Onboarding.App.UsernameTaken");
+  if (!err && res == APP_REVIEW_STATE) err = req_flash(r, "Onboarding.App.Stale");
+  if (!err && res == APP_REVIEW_USERNAME_TAKEN) err = req_flash(r, "Onboarding.App.UsernameTaken");
   if (!err && bad) err = hdf_set_value(r->hdf, final ? "Page.FinalOpen" : "Page.FirstOpen", "1");
   if (!err) r->status = bad ? 400 : 409;
   return nerr_pass(err);
 }
 
-NEOERR *h_application_first(req *r) { return nerr_pass(review(r, 0)); }
-NEOERR *h_application_final(req *r) { return nerr_pass(review(r, 1)); }
+NEOERR *h_adm_application_first(req *r) { return nerr_pass(review(r, 0)); }
+NEOERR *h_adm_application_final(req *r) { return nerr_pass(review(r, 1)); }

@@ -8,7 +8,7 @@
 
 /* GET /admin/audit?admin=&entity=&entity_id=&from=&to=&page= → 200 one page of matching entries, newest first;
  * invalid filters get messages next to them and no search. */
-NEOERR *h_audit_list(req *r) {
+NEOERR *h_adm_audit_list(req *r) {
   static const in_field F[] = {
       {"admin", IN_INT, 0, 0, 2147483647LL, NULL},
       {"entity", IN_STR, 0, 0, 32, NULL},

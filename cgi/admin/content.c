@@ -48,7 +48,7 @@ static NEOERR *list(req *r, const kind_page *p) {
   if (!err) err = content_admin_list(r->db, p->k, r->hdf, "Rows", (pg - 1) * PER_PAGE, PER_PAGE, &rows, &total);
   char base[64];
   snprintf(base, sizeof base, "/admin/%s?", p->plural);
-  if (!err) err = adm_cat_pager(r, pg, PER_PAGE, total, base);
+  if (!err) err = req_pager(r, base, pg, total, PER_PAGE);
   return nerr_pass(err);
 }
 
@@ -92,7 +92,7 @@ static NEOERR *new_form(req *r, const kind_page *p) {
 
 /* GET /admin/<plural>/{id} → 200 form filled in; 404 unknown */
 static NEOERR *edit_form(req *r, const kind_page *p) {
-  long long id = adm_cat_id(r, 0);
+  long long id = req_arg_id(r, 0);
   int found = 0;
   HDF *tmp = NULL;
   NEOERR *err = hdf_init(&tmp);
@@ -209,7 +209,7 @@ static NEOERR *delete(req *r, const kind_page *p) {
   audit_actor who;
   admin_actor(r, &who);
   content_result res;
-  NEOERR *err = content_delete(r->db, &who, p->k, adm_cat_id(r, 0), &res);
+  NEOERR *err = content_delete(r->db, &who, p->k, req_arg_id(r, 0), &res);
   if (err) return nerr_pass(err);
   if (res == CONTENT_NOT_FOUND) return nerr_pass(req_fail(r, 404));
   catalog_changed();
@@ -224,7 +224,7 @@ static NEOERR *delete(req *r, const kind_page *p) {
   NEOERR *h_adm_##name##_new(req *r) { return nerr_pass(new_form(r, &pg)); }        \
   NEOERR *h_adm_##name##_create(req *r) { return nerr_pass(save(r, &pg, 0)); }      \
   NEOERR *h_adm_##name##_edit(req *r) { return nerr_pass(edit_form(r, &pg)); }      \
-  NEOERR *h_adm_##name##_update(req *r) { return nerr_pass(save(r, &pg, adm_cat_id(r, 0))); } \
+  NEOERR *h_adm_##name##_update(req *r) { return nerr_pass(save(r, &pg, req_arg_id(r, 0))); } \
   NEOERR *h_adm_##name##_delete(req *r) { return nerr_pass(delete(r, &pg)); }
 
 KIND_HANDLERS(notice, NOTICES)

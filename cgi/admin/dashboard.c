@@ -14,7 +14,7 @@ static const struct { const char *name, *path; } LINKS[] = {
 };
 
 /* GET /admin/ → 200 dashboard (every role). */
-NEOERR *h_admin_dashboard(req *r) {
+NEOERR *h_adm_dashboard(req *r) {
   r->template = "admin/session/dashboard.cs";
   r->no_cache = 1;
   NEOERR *err = hdf_set_value(r->hdf, "Page.Title", req_text(r, "AdminCore.Dash.Title"));

@@ -6,11 +6,11 @@
 #include <string.h>
 
 /* GET /admin/members?q=&page= → 200 list (q: mobile prefix or part of a name); 400 bad page */
-NEOERR *h_members(req *r) {
+NEOERR *h_adm_members(req *r) {
   static const in_field F[] = {{"q", IN_STR, 0, 1, 32, NULL}};
   in_value v[1];
   long long page = 1, total = 0;
-  if (!ops_page(r, &page)) return nerr_pass(req_fail(r, 400));
+  if (!req_page(r, &page)) return nerr_pass(req_fail(r, 400));
   NEOERR *err = ops_show(r, "admin/people/members.cs", "Ops.Members.Title");
   if (err || input_read(r, F, 1, v)) return nerr_pass(err);
   err = members_admin_search(r->db, v[0].s, (page - 1) * OPS_PER_PAGE, OPS_PER_PAGE, r->hdf, "Members", &total);
@@ -18,7 +18,7 @@ NEOERR *h_members(req *r) {
   string_init(&base);
   if (!err) err = string_append(&base, "/admin/members?");
   if (!err) err = ops_base_add(&base, "q", v[0].s);
-  if (!err) err = ops_pager(r, base.buf, page, total, OPS_PER_PAGE);
+  if (!err) err = req_pager(r, base.buf, page, total, OPS_PER_PAGE);
   string_clear(&base);
   return nerr_pass(err);
 }
@@ -34,7 +34,7 @@ static NEOERR *detail(req *r, long long id, long long page, int *found) {
   if (!err) err = members_admin_ledger(r->db, id, (page - 1) * OPS_PER_PAGE, OPS_PER_PAGE, r->hdf, "Ledger", &total);
   char base[64];
   snprintf(base, sizeof base, "/admin/members/%lld?", id);
-  if (!err) err = ops_pager(r, base, page, total, OPS_PER_PAGE);
+  if (!err) err = req_pager(r, base, page, total, OPS_PER_PAGE);
   if (!err && ops_can(r, ROLES_MEMBERS_EDIT)) err = hdf_set_value(r->hdf, "Page.CanEdit", "1");
   if (!err && !hdf_get_obj(r->hdf, "Form.Values.grant_expires"))
     err = hdf_set_value(r->hdf, "Form.Values.grant_expires", hdf_get_value(r->hdf, "Member.0.default_expiry", ""));
@@ -42,17 +42,17 @@ static NEOERR *detail(req *r, long long id, long long page, int *found) {
 }
 
 static NEOERR *show(req *r, int *found) {
-  NEOERR *err = detail(r, ops_id_arg(r, 0), 1, found);
+  NEOERR *err = detail(r, req_arg_id(r, 0), 1, found);
   if (!err && !*found) err = req_fail(r, 404);
   return nerr_pass(err);
 }
 
 /* GET /admin/members/{id}?page=&done= → 200 detail with one page of the ledger; 404 unknown member */
-NEOERR *h_member(req *r) {
+NEOERR *h_adm_member(req *r) {
   long long page = 1;
   int found = 0;
-  if (!ops_page(r, &page)) return nerr_pass(req_fail(r, 400));
-  NEOERR *err = detail(r, ops_id_arg(r, 0), page, &found);
+  if (!req_page(r, &page)) return nerr_pass(req_fail(r, 400));
+  NEOERR *err = detail(r, req_arg_id(r, 0), page, &found);
   if (!err && !found) return nerr_pass(req_fail(r, 404));
   if (!err) err = ops_done(r, "granted|deducted|frozen|unfrozen|password");
   return nerr_pass(err);
@@ -60,7 +60,7 @@ NEOERR *h_member(req *r) {
 
 static void to_member(req *r, const char *done) {
   char to[96];
-  snprintf(to, sizeof to, "/admin/members/%lld?done=%s", ops_id_arg(r, 0), done);
+  snprintf(to, sizeof to, "/admin/members/%lld?done=%s", req_arg_id(r, 0), done);
   req_redirect(r, to);
 }
 
@@ -70,7 +70,7 @@ static NEOERR *again(req *r, int status, const char *lang_key) {
   NEOERR *err = show(r, &found);
   if (err || !found) return nerr_pass(err);
   if (status) r->status = status;
-  return nerr_pass(lang_key ? ops_flash(r, lang_key) : STATUS_OK);
+  return nerr_pass(lang_key ? req_flash(r, lang_key) : STATUS_OK);
 }
 
 static NEOERR *result(req *r, madmin_result res, const char *done) {
@@ -89,7 +89,7 @@ static NEOERR *result(req *r, madmin_result res, const char *done) {
 
 /* POST /admin/members/{id}/grant: grant_amount (1–10,000,000), grant_expires (YYYY-MM-DD, today or later),
  * grant_reason (2–200) → 303 detail ?done=granted; 200 detail with field errors; 404 unknown member */
-NEOERR *h_member_grant(req *r) {
+NEOERR *h_adm_member_grant(req *r) {
   static const in_field F[] = {
       {"grant_amount", IN_INT, IN_REQUIRED, 1, MEMBER_ADJUST_MAX, NULL},
       {"grant_expires", IN_STR, IN_REQUIRED, 10, 10, NULL},
@@ -102,14 +102,14 @@ NEOERR *h_member_grant(req *r) {
   audit_actor who;
   admin_actor(r, &who);
   madmin_result res;
-  NEOERR *err = members_admin_grant(r->db, &who, ops_id_arg(r, 0), v[0].i, v[1].s, v[2].s, &res);
+  NEOERR *err = members_admin_grant(r->db, &who, req_arg_id(r, 0), v[0].i, v[1].s, v[2].s, &res);
   if (err) return nerr_pass(err);
   return nerr_pass(result(r, res, "granted"));
 }
 
 /* POST /admin/members/{id}/deduct: deduct_amount (1–10,000,000), deduct_reason (2–200) → 303 ?done=deducted;
  * 200 with field errors; 409 more than the balance or member frozen (nothing written); 404 unknown member */
-NEOERR *h_member_deduct(req *r) {
+NEOERR *h_adm_member_deduct(req *r) {
   static const in_field F[] = {
       {"deduct_amount", IN_INT, IN_REQUIRED, 1, MEMBER_ADJUST_MAX, NULL},
       {"deduct_reason", IN_STR, IN_REQUIRED, 2, 200, NULL},
@@ -119,7 +119,7 @@ NEOERR *h_member_deduct(req *r) {
   audit_actor who;
   admin_actor(r, &who);
   madmin_result res;
-  NEOERR *err = members_admin_deduct(r->db, &who, ops_id_arg(r, 0), v[0].i, v[1].s, &res);
+  NEOERR *err = members_admin_deduct(r->db, &who, req_arg_id(r, 0), v[0].i, v[1].s, &res);
   if (err) return nerr_pass(err);
   return nerr_pass(result(r, res, "deducted"));
 }
@@ -131,24 +131,24 @@ static NEOERR *set_status(req *r, const char *status, const char *done) {
   audit_actor who;
   admin_actor(r, &who);
   madmin_result res;
-  NEOERR *err = members_admin_set_status(r->db, &who, ops_id_arg(r, 0), status, v[0].s, &res);
+  NEOERR *err = members_admin_set_status(r->db, &who, req_arg_id(r, 0), status, v[0].s, &res);
   if (err) return nerr_pass(err);
   return nerr_pass(result(r, res, done));
 }
 
 /* POST /admin/members/{id}/freeze: status_reason (optional, ≤200) → 303 ?done=frozen (sessions ended); 404 */
-NEOERR *h_member_freeze(req *r) { return nerr_pass(set_status(r, "frozen", "frozen")); }
+NEOERR *h_adm_member_freeze(req *r) { return nerr_pass(set_status(r, "frozen", "frozen")); }
 /* POST /admin/members/{id}/unfreeze: status_reason (optional) → 303 ?done=unfrozen; 404 */
-NEOERR *h_member_unfreeze(req *r) { return nerr_pass(set_status(r, "active", "unfrozen")); }
+NEOERR *h_adm_member_unfreeze(req *r) { return nerr_pass(set_status(r, "active", "unfrozen")); }
 
 /* POST /admin/members/{id}/password → 303 ?done=password (a temporary password texted to the member, every
  * session ended; the password never appears on a page, in a URL or a log); 404 unknown member */
-NEOERR *h_member_password(req *r) {
+NEOERR *h_adm_member_password(req *r) {
   audit_actor who;
   admin_actor(r, &who);
   madmin_result res;
   int sent = 0;
-  NEOERR *err = members_admin_reset_password(r->db, &who, ops_id_arg(r, 0), &res, &sent);
+  NEOERR *err = members_admin_reset_password(r->db, &who, req_arg_id(r, 0), &res, &sent);
   if (err) return nerr_pass(err);
   if (res == MADMIN_OK && !sent) return nerr_pass(again(r, 502, "Ops.Member.SmsFailed"));
   return nerr_pass(result(r, res, "password"));

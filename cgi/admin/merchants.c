@@ -5,11 +5,11 @@
 #include <stdio.h>
 
 /* GET /admin/merchants?q=&page= → 200 list; 400 bad page */
-NEOERR *h_merchants(req *r) {
+NEOERR *h_adm_merchants(req *r) {
   static const in_field F[] = {{"q", IN_STR, 0, 1, 50, NULL}};
   in_value v[1];
   long long page = 1, total = 0;
-  if (!ops_page(r, &page)) return nerr_pass(req_fail(r, 400));
+  if (!req_page(r, &page)) return nerr_pass(req_fail(r, 400));
   NEOERR *err = ops_show(r, "admin/people/merchants.cs", "Ops.Merchants.Title");
   if (err || input_read(r, F, 1, v)) return nerr_pass(err);
   err = merchants_admin_list(r->db, v[0].s, (page - 1) * OPS_PER_PAGE, OPS_PER_PAGE, r->hdf, "Merchants", &total);
@@ -17,14 +17,14 @@ NEOERR *h_merchants(req *r) {
   string_init(&base);
   if (!err) err = string_append(&base, "/admin/merchants?");
   if (!err) err = ops_base_add(&base, "q", v[0].s);
-  if (!err) err = ops_pager(r, base.buf, page, total, OPS_PER_PAGE);
+  if (!err) err = req_pager(r, base.buf, page, total, OPS_PER_PAGE);
   string_clear(&base);
   return nerr_pass(err);
 }
 
 /* GET /admin/merchants/{id}?done= → 200 detail; 404 unknown merchant */
-NEOERR *h_merchant(req *r) {
-  long long id = ops_id_arg(r, 0);
+NEOERR *h_adm_merchant(req *r) {
+  long long id = req_arg_id(r, 0);
   int found = 0;
   NEOERR *err = ops_show(r, "admin/people/merchant.cs", "Ops.Merchant.Title");
   if (!err && id) err = merchants_admin_get(r->db, id, r->hdf, "Merchant", &found);
@@ -38,10 +38,10 @@ NEOERR *h_merchant(req *r) {
 
 /* POST /admin/merchants/{id}/status: status=active|disabled → 303 detail ?done=enabled|disabled; 400 bad
  * status; 404 unknown merchant */
-NEOERR *h_merchant_status(req *r) {
+NEOERR *h_adm_merchant_status(req *r) {
   static const in_field F[] = {{"status", IN_ENUM, IN_REQUIRED, 0, 0, "active|disabled"}};
   in_value v[1];
-  long long id = ops_id_arg(r, 0);
+  long long id = req_arg_id(r, 0);
   if (!id) return nerr_pass(req_fail(r, 404));
   if (input_read(r, F, 1, v)) return nerr_pass(req_fail(r, 400));
   audit_actor who;

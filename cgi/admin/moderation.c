@@ -40,31 +40,31 @@ static NEOERR *queue(req *r, const char *tab, const char *status, long long page
   if (!err && t == 2) err = moderation_consultations(r->db, status, offset, OPS_PER_PAGE, r->hdf, "Items", &total);
   char base[96];
   snprintf(base, sizeof base, "/admin/moderation/%s?status=%s&", tab, status);
-  if (!err) err = ops_pager(r, base, page, total, OPS_PER_PAGE);
+  if (!err) err = req_pager(r, base, page, total, OPS_PER_PAGE);
   return nerr_pass(err);
 }
 
 static NEOERR *list(req *r, const char *tab, const char *choices) {
   const char *status;
   long long page = 1;
-  if (!read_status(r, choices, &status) || !ops_page(r, &page)) return nerr_pass(req_fail(r, 400));
+  if (!read_status(r, choices, &status) || !req_page(r, &page)) return nerr_pass(req_fail(r, 400));
   NEOERR *err = queue(r, tab, status, page);
   if (!err) err = ops_done(r, "approved|rejected|replied|hidden|answered");
   return nerr_pass(err);
 }
 
 /* GET /admin/moderation → 303 /admin/moderation/messages */
-NEOERR *h_mod_index(req *r) {
+NEOERR *h_adm_mod_index(req *r) {
   req_redirect(r, "/admin/moderation/messages");
   return STATUS_OK;
 }
 
 /* GET /admin/moderation/messages?status=pending|approved|rejected&page= → 200; 400 bad parameters */
-NEOERR *h_mod_messages(req *r) { return nerr_pass(list(r, "messages", MSG_STATES)); }
+NEOERR *h_adm_mod_messages(req *r) { return nerr_pass(list(r, "messages", MSG_STATES)); }
 /* GET /admin/moderation/reviews?status=pending|approved|hidden&page= → 200; 400 bad parameters */
-NEOERR *h_mod_reviews(req *r) { return nerr_pass(list(r, "reviews", REVIEW_STATES)); }
+NEOERR *h_adm_mod_reviews(req *r) { return nerr_pass(list(r, "reviews", REVIEW_STATES)); }
 /* GET /admin/moderation/consultations?status=pending|answered&page= → 200; 400 bad parameters */
-NEOERR *h_mod_consultations(req *r) { return nerr_pass(list(r, "consultations", CONSULT_STATES)); }
+NEOERR *h_adm_mod_consultations(req *r) { return nerr_pass(list(r, "consultations", CONSULT_STATES)); }
 
 static void back(req *r, const char *tab, const char *status, const char *done) {
   char to[128];
@@ -75,20 +75,20 @@ static void back(req *r, const char *tab, const char *status, const char *done) 
 /* Re-renders the queue with an error (input stays in Form.*). */
 static NEOERR *again(req *r, const char *tab, const char *status, const char *lang_key) {
   NEOERR *err = queue(r, tab, status, 1);
-  if (!err) err = ops_flash(r, lang_key);
+  if (!err) err = req_flash(r, lang_key);
   return nerr_pass(err);
 }
 
 /* POST /admin/moderation/messages/{id}: action=approve|reject|reply, reply (0–1000 characters, required for
  * reply), status (the tab to return to) → 303 back with done=; 200 queue with the error; 404 unknown id */
-NEOERR *h_mod_message(req *r) {
+NEOERR *h_adm_mod_message(req *r) {
   static const in_field F[] = {
       {"action", IN_ENUM, IN_REQUIRED, 0, 0, "approve|reject|reply"},
       {"reply", IN_TEXT, 0, 1, MOD_REPLY_MAX, NULL},
       {"status", IN_ENUM, 0, 0, 0, MSG_STATES},
   };
   in_value v[3];
-  long long id = ops_id_arg(r, 0);
+  long long id = req_arg_id(r, 0);
   if (!id) return nerr_pass(req_fail(r, 404));
   int bad = input_read(r, F, 3, v);
   hdf_set_value(r->hdf, "Form.Id", req_arg(r, 0)); /* the row whose form shows the errors */
@@ -113,13 +113,13 @@ NEOERR *h_mod_message(req *r) {
 }
 
 /* POST /admin/moderation/reviews/{id}: action=approve|hide, status (tab) → 303 back; 404 unknown id */
-NEOERR *h_mod_review(req *r) {
+NEOERR *h_adm_mod_review(req *r) {
   static const in_field F[] = {
       {"action", IN_ENUM, IN_REQUIRED, 0, 0, "approve|hide"},
       {"status", IN_ENUM, 0, 0, 0, REVIEW_STATES},
   };
   in_value v[2];
-  long long id = ops_id_arg(r, 0);
+  long long id = req_arg_id(r, 0);
   if (!id) return nerr_pass(req_fail(r, 404));
   int bad = input_read(r, F, 2, v);
   const char *tab_status = v[1].present ? v[1].s : "pending";
@@ -138,13 +138,13 @@ NEOERR *h_mod_review(req *r) {
 
 /* POST /admin/moderation/consultations/{id}: answer (1–1000 characters), status (tab) → 303 back;
  * 200 queue with the error; 404 unknown id */
-NEOERR *h_mod_answer(req *r) {
+NEOERR *h_adm_mod_answer(req *r) {
   static const in_field F[] = {
       {"answer", IN_TEXT, IN_REQUIRED, 1, MOD_REPLY_MAX, NULL},
       {"status", IN_ENUM, 0, 0, 0, CONSULT_STATES},
   };
   in_value v[2];
-  long long id = ops_id_arg(r, 0);
+  long long id = req_arg_id(r, 0);
   if (!id) return nerr_pass(req_fail(r, 404));
   int bad = input_read(r, F, 2, v);
   hdf_set_value(r->hdf, "Form.Id", req_arg(r, 0));

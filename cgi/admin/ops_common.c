@@ -10,12 +10,6 @@ NEOERR *ops_show(req *r, const char *tmpl, const char *title_key) {
   return nerr_pass(hdf_set_value(r->hdf, "Page.Title", req_text(r, title_key)));
 }
 
-int ops_page(req *r, long long *page) { return req_page(r, page); }
-
-NEOERR *ops_pager(req *r, const char *base, long long page, long long total, int per_page) {
-  return nerr_pass(req_pager(r, base, page, total, per_page));
-}
-
 NEOERR *ops_base_add(STRING *base, const char *name, const char *value) {
   if (!value || !*value) return STATUS_OK;
   char *esc = NULL;
@@ -27,10 +21,6 @@ NEOERR *ops_base_add(STRING *base, const char *name, const char *value) {
 
 NEOERR *ops_done(req *r, const char *choices) { return nerr_pass(req_done_notice(r, choices, "Ops.Done")); }
 
-NEOERR *ops_flash(req *r, const char *lang_key) {
-  return nerr_pass(req_form_error(r, NULL, lang_key));
-}
-
 int ops_field_error(req *r, const char *field, const char *lang_key) {
   NEOERR *err = req_form_error(r, field, lang_key);
   nerr_ignore(&err); /* only an allocation failure; the count still makes the form fail */
@@ -40,15 +30,6 @@ int ops_field_error(req *r, const char *field, const char *lang_key) {
 int ops_can(req *r, const char *roles) {
   route rt = {.roles = roles};
   return r->user_id && r->role[0] && route_allows(&rt, r->role);
-}
-
-long long ops_id_arg(req *r, int i) {
-  const char *s = req_arg(r, i);
-  if (!s || !*s || strlen(s) > 15) return 0;
-  for (const char *p = s; *p; p++)
-    if (*p < '0' || *p > '9') return 0;
-  long long v = strtoll(s, NULL, 10);
-  return v > 0 ? v : 0;
 }
 
 int ops_date_ok(const char *s) {

@@ -23,7 +23,7 @@ static int alnum(const char *s) {
 }
 
 /* GET /admin/orders?no=&mobile=&status=&from=&to=&page= → 200 list; bad filters → 200 with field errors */
-NEOERR *h_orders(req *r) {
+NEOERR *h_adm_orders(req *r) {
   static const in_field F[] = {
       {"no", IN_STR, 0, 1, ORDER_NO_LEN, NULL},
       {"mobile", IN_DIGITS, 0, 1, 11, NULL},
@@ -33,7 +33,7 @@ NEOERR *h_orders(req *r) {
   };
   in_value v[5];
   long long page = 1, total = 0;
-  if (!ops_page(r, &page)) return nerr_pass(req_fail(r, 400));
+  if (!req_page(r, &page)) return nerr_pass(req_fail(r, 400));
   NEOERR *err = ops_show(r, "admin/ops/orders.cs", "Ops.Orders.Title");
   if (err) return nerr_pass(err);
   int bad = input_read(r, F, 5, v);
@@ -50,7 +50,7 @@ NEOERR *h_orders(req *r) {
   string_init(&base);
   if (!err) err = string_append(&base, "/admin/orders?");
   for (int i = 0; !err && i < 5; i++) err = ops_base_add(&base, F[i].name, v[i].s);
-  if (!err) err = ops_pager(r, base.buf, page, total, OPS_PER_PAGE);
+  if (!err) err = req_pager(r, base.buf, page, total, OPS_PER_PAGE);
   /* The status tabs keep the other filters. */
   if (!err) {
     STRING tabs;
@@ -87,7 +87,7 @@ static NEOERR *show(req *r, int *found) {
 }
 
 /* GET /admin/orders/{no}?done= → 200 detail; 404 unknown number */
-NEOERR *h_order(req *r) {
+NEOERR *h_adm_order(req *r) {
   int found = 0;
   NEOERR *err = show(r, &found);
   if (!err && found) err = ops_done(r, "shipped|event|cancelled|unlocked");
@@ -110,12 +110,12 @@ static NEOERR *outcome(req *r, const order_outcome *out, const char *done, const
   r->status = out->result == ORDER_NOT_FOUND ? 404 : 409;
   char key[64];
   snprintf(key, sizeof key, "Ops.%s", order_result_name(out->result));
-  return nerr_pass(ops_flash(r, key));
+  return nerr_pass(req_flash(r, key));
 }
 
 /* POST /admin/orders/{no}/ship: carrier (1–32), tracking_no (4–64 letters, digits, -) → 303 detail ?done=shipped;
  * 200 detail with field errors; 409 not a paid order with goods to ship; 404 unknown number */
-NEOERR *h_order_ship(req *r) {
+NEOERR *h_adm_order_ship(req *r) {
   static const in_field F[] = {
       {"carrier", IN_STR, IN_REQUIRED, 1, 32, NULL},
       {"tracking_no", IN_STR, IN_REQUIRED, 4, 64, NULL},
@@ -137,7 +137,7 @@ NEOERR *h_order_ship(req *r) {
 
 /* POST /admin/orders/{no}/event: note (1–255) → 303 detail ?done=event; 200 with the field error;
  * 409 not shipped; 404 unknown number */
-NEOERR *h_order_event(req *r) {
+NEOERR *h_adm_order_event(req *r) {
   static const in_field F[] = {{"note", IN_STR, IN_REQUIRED, 1, 255, NULL}};
   in_value v[1];
   if (input_read(r, F, 1, v)) {
@@ -153,7 +153,7 @@ NEOERR *h_order_event(req *r) {
 }
 
 /* GET /admin/orders/{no}/cancel → 200 confirmation (refund amount, mandatory reason); 404 unknown number */
-NEOERR *h_order_cancel_form(req *r) {
+NEOERR *h_adm_order_cancel_form(req *r) {
   int found = 0;
   NEOERR *err = show(r, &found);
   if (!err && found) r->template = "admin/ops/order_cancel.cs";
@@ -163,12 +163,12 @@ NEOERR *h_order_cancel_form(req *r) {
 
 /* POST /admin/orders/{no}/cancel: reason (2–200) → 303 detail ?done=cancelled (paid points back to their
  * lots, stock restored); 200 confirmation with the error; 409 shipped/completed/cancelled; 404 unknown */
-NEOERR *h_order_cancel(req *r) {
+NEOERR *h_adm_order_cancel(req *r) {
   static const in_field F[] = {{"reason", IN_STR, IN_REQUIRED, 2, 200, NULL}};
   in_value v[1];
   if (input_read(r, F, 1, v)) {
-    NEOERR *err = h_order_cancel_form(r);
-    if (!err) err = ops_flash(r, "Ops.Order.ReasonRequired");
+    NEOERR *err = h_adm_order_cancel_form(r);
+    if (!err) err = req_flash(r, "Ops.Order.ReasonRequired");
     return nerr_pass(err);
   }
   audit_actor who;
@@ -181,7 +181,7 @@ NEOERR *h_order_cancel(req *r) {
 
 /* POST /admin/orders/{no}/vouchers/{voucher_no}/unlock → 303 detail ?done=unlocked (wrong-password count back to 0,
  * audited); 409 the voucher is not locked; 404 unknown order or not one of its vouchers */
-NEOERR *h_order_voucher_unlock(req *r) {
+NEOERR *h_adm_order_voucher_unlock(req *r) {
   int found = 0;
   NEOERR *err = show(r, &found);
   if (err || !found) return nerr_pass(err);
@@ -193,7 +193,7 @@ NEOERR *h_order_voucher_unlock(req *r) {
   if (res == VOUCHER_UNLOCK_UNKNOWN) return nerr_pass(req_fail(r, 404));
   if (res == VOUCHER_UNLOCK_NOT_LOCKED) {
     r->status = 409;
-    return nerr_pass(ops_flash(r, "Ops.Voucher.NotLocked"));
+    return nerr_pass(req_flash(r, "Ops.Voucher.NotLocked"));
   }
   to_order(r, "unlocked");
   return STATUS_OK;

@@ -45,7 +45,7 @@ NEOERR *h_adm_products(req *r) {
     if (!err) err = string_appendf(&base, "%s=%s&", names[i], esc);
     free(esc);
   }
-  if (!err) err = adm_cat_pager(r, page, PER_PAGE, total, base.buf);
+  if (!err) err = req_pager(r, base.buf, page, total, PER_PAGE);
   string_clear(&base);
   return nerr_pass(err);
 }
@@ -89,7 +89,7 @@ static NEOERR *load(req *r, long long id, int fill, int *found) {
 
 /* GET /admin/products/{id}?done= → 200 form filled in; 404 unknown */
 NEOERR *h_adm_product_edit(req *r) {
-  long long id = adm_cat_id(r, 0);
+  long long id = req_arg_id(r, 0);
   int found = 0;
   NEOERR *err = load(r, id, 1, &found);
   if (err || !found) return nerr_pass(err ? err : req_fail(r, 404));
@@ -184,14 +184,14 @@ static NEOERR *save(req *r, long long id) {
 NEOERR *h_adm_product_create(req *r) { return nerr_pass(save(r, 0)); }
 
 /* POST /admin/products/{id} (same fields; stock_was = the stock the form showed) → 303; 200 errors; 404 */
-NEOERR *h_adm_product_update(req *r) { return nerr_pass(save(r, adm_cat_id(r, 0))); }
+NEOERR *h_adm_product_update(req *r) { return nerr_pass(save(r, req_arg_id(r, 0))); }
 
 /* POST /admin/products/{id}/shelf on=1|0 → 303 back (to the list when from=list); 400 bad input; 404 */
 NEOERR *h_adm_product_shelf(req *r) {
   static const in_field F[] = {{"on", IN_ENUM, IN_REQUIRED, 0, 0, "0|1"}, {"from", IN_ENUM, 0, 0, 0, "list"}};
   in_value v[2];
   if (input_read(r, F, 2, v)) return nerr_pass(req_fail(r, 400));
-  long long id = adm_cat_id(r, 0);
+  long long id = req_arg_id(r, 0);
   int on = v[0].s[0] == '1';
   audit_actor who;
   admin_actor(r, &who);
@@ -209,11 +209,11 @@ NEOERR *h_adm_product_shelf(req *r) {
 
 /* POST /admin/products/{id}/images/{id}/delete → 303 back to the product; 404 unknown image */
 NEOERR *h_adm_product_image_delete(req *r) {
-  long long id = adm_cat_id(r, 0);
+  long long id = req_arg_id(r, 0);
   audit_actor who;
   admin_actor(r, &who);
   catalog_result res;
-  NEOERR *err = catalog_product_image_remove(r->db, &who, id, adm_cat_id(r, 1), &res);
+  NEOERR *err = catalog_product_image_remove(r->db, &who, id, req_arg_id(r, 1), &res);
   if (err) return nerr_pass(err);
   if (res == CATALOG_NOT_FOUND) return nerr_pass(req_fail(r, 404));
   catalog_changed();

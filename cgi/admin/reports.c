@@ -220,7 +220,7 @@ static NEOERR *hrefs(req *r, const rfilter *f, const char *csv_path, const char 
 
 /* GET /admin/reports?from=&to=&group=day|month → 200; 400 with messages for bad dates or a range
  * longer than REPORT_MAX_DAYS; 400 page for an unknown group. */
-NEOERR *h_reports_points(req *r) {
+NEOERR *h_adm_reports_points(req *r) {
   rfilter f;
   int state = 0;
   NEOERR *err = read_filter(r, &f, &state);
@@ -290,7 +290,7 @@ static NEOERR *redemptions_model(req *r, const rfilter *f) {
 }
 
 /* GET /admin/reports/redemptions?from=&to=&by=product|category|merchant → 200; 400 as above. */
-NEOERR *h_reports_redemptions(req *r) {
+NEOERR *h_adm_reports_redemptions(req *r) {
   rfilter f;
   int state = 0;
   NEOERR *err = read_filter(r, &f, &state);
@@ -340,7 +340,7 @@ static NEOERR *points_row_csv(STRING *s, const char *label, const report_points_
 
 /* GET /admin/reports/points.csv?from=&to=&group= → 200 text/csv attachment; bad dates → the report
  * page with the messages (400). */
-NEOERR *h_reports_points_csv(req *r) {
+NEOERR *h_adm_reports_points_csv(req *r) {
   rfilter f;
   int state = 0;
   NEOERR *err = read_filter(r, &f, &state);
@@ -371,7 +371,7 @@ NEOERR *h_reports_points_csv(req *r) {
 }
 
 /* GET /admin/reports/redemptions.csv?from=&to=&by= → 200 text/csv attachment; bad dates → page (400). */
-NEOERR *h_reports_redemptions_csv(req *r) {
+NEOERR *h_adm_reports_redemptions_csv(req *r) {
   rfilter f;
   int state = 0;
   NEOERR *err = read_filter(r, &f, &state);

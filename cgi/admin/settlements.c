@@ -26,10 +26,10 @@ static int filters(req *r, const char **status, const char **month) {
 
 /* GET /admin/settlements?status=&month=&page=&done= → 200 bill list with the "build a month" form;
  * 400 bad filter */
-NEOERR *h_settlements(req *r) {
+NEOERR *h_adm_settlements(req *r) {
   const char *status, *month;
   long long page = 1, total = 0;
-  if (!ops_page(r, &page) || !filters(r, &status, &month)) return nerr_pass(req_fail(r, 400));
+  if (!req_page(r, &page) || !filters(r, &status, &month)) return nerr_pass(req_fail(r, 400));
   NEOERR *err = ops_show(r, T_LIST, "Onboarding.Settle.Title");
   if (!err) err = settlements_list(r->db, 0, status, month, (page - 1) * OPS_PER_PAGE, OPS_PER_PAGE, r->hdf, "Bills", &total);
   if (!err) err = hdf_set_value(r->hdf, "Filter.status", status);
@@ -39,7 +39,7 @@ NEOERR *h_settlements(req *r) {
   if (!err) err = string_append(&base, "/admin/settlements?");
   if (!err) err = ops_base_add(&base, "status", status);
   if (!err) err = ops_base_add(&base, "month", month);
-  if (!err) err = ops_pager(r, base.buf, page, total, OPS_PER_PAGE);
+  if (!err) err = req_pager(r, base.buf, page, total, OPS_PER_PAGE);
   string_clear(&base);
   if (!err) err = string_append(&base, "/admin/settlements.csv?");
   if (!err) err = ops_base_add(&base, "status", status);
@@ -86,7 +86,7 @@ static NEOERR *send_csv(req *r, STRING *s, const char *name) {
 }
 
 /* GET /admin/settlements.csv?status=&month= → 200 text/csv (UTF-8 BOM); 400 bad filter */
-NEOERR *h_settlements_csv(req *r) {
+NEOERR *h_adm_settlements_csv(req *r) {
   const char *status, *month;
   long long total = 0;
   if (!filters(r, &status, &month)) return nerr_pass(req_fail(r, 400));
@@ -103,13 +103,13 @@ NEOERR *h_settlements_csv(req *r) {
 }
 
 /* POST /admin/settlements/run: month=YYYY-MM → 303 list ?month=&done=settled; 400 the list with an error */
-NEOERR *h_settlements_run(req *r) {
+NEOERR *h_adm_settlements_run(req *r) {
   static const in_field F[] = {{"month", IN_STR, IN_REQUIRED, 7, 7, NULL}};
   in_value v[1];
   int bad = input_read(r, F, 1, v);
   if (!bad && !settlement_month_ok(v[0].s)) bad = ops_field_error(r, "month", "Onboarding.Settle.BadMonth");
   if (bad) {
-    NEOERR *err = h_settlements(r);
+    NEOERR *err = h_adm_settlements(r);
     if (!err) err = hdf_set_value(r->hdf, "Page.RunOpen", "1");
     r->status = 400;
     return nerr_pass(err);
@@ -134,8 +134,8 @@ static NEOERR *show(req *r, long long id, int *found) {
 
 /* GET /admin/settlements/{id}?done= → 200 statement with its vouchers and the actions its status allows;
  * 404 unknown */
-NEOERR *h_settlement(req *r) {
-  long long id = ops_id_arg(r, 0);
+NEOERR *h_adm_settlement(req *r) {
+  long long id = req_arg_id(r, 0);
   int found = 0;
   NEOERR *err = id ? show(r, id, &found) : STATUS_OK;
   if (err) return nerr_pass(err);
@@ -172,8 +172,8 @@ static NEOERR *statement_csv(req *r, long long merchant_id, long long id) {
 }
 
 /* GET /admin/settlements/{id}/vouchers.csv → 200 text/csv; 404 unknown */
-NEOERR *h_settlement_csv(req *r) {
-  long long id = ops_id_arg(r, 0);
+NEOERR *h_adm_settlement_csv(req *r) {
+  long long id = req_arg_id(r, 0);
   if (!id) return nerr_pass(req_fail(r, 404));
   return nerr_pass(statement_csv(r, 0, id));
 }
@@ -181,11 +181,11 @@ NEOERR *h_settlement_csv(req *r) {
 /* POST /admin/settlements/{id}/review: action=approve|reject|pay, reason (required to reject) → 303 detail
  * ?done=<action>; 400 bad action / missing reason (detail with the message); 404 unknown; 409 the status no
  * longer allows it */
-NEOERR *h_settlement_review(req *r) {
+NEOERR *h_adm_settlement_review(req *r) {
   static const in_field F[] = {{"action", IN_ENUM, IN_REQUIRED, 0, 0, "approve|reject|pay"},
                                {"reason", IN_TEXT, 0, 1, 200, NULL}};
   in_value v[2];
-  long long id = ops_id_arg(r, 0);
+  long long id = req_arg_id(r, 0);
   if (!id) return nerr_pass(req_fail(r, 404));
   int bad = input_read(r, F, 2, v);
   if (!v[0].present) return nerr_pass(req_fail(r, 400));
@@ -208,7 +208,7 @@ NEOERR *h_settlement_review(req *r) {
   int found = 0;
   NEOERR *err = show(r, id, &found);
   if (!err && !found) return nerr_pass(req_fail(r, 404));
-  if (!err && res == SETTLE_STATE) err = ops_flash(r, "Onboarding.Settle.Stale");
+  if (!err && res == SETTLE_STATE) err = req_flash(r, "Onboarding.Settle.Stale");
   r->status = bad ? 400 : 409;
   return nerr_pass(err);
 }

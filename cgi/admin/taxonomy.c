@@ -69,7 +69,7 @@ NEOERR *h_adm_category_new(req *r) {
 
 /* GET /admin/categories/{id} → 200 form filled in; 404 unknown */
 NEOERR *h_adm_category_edit(req *r) {
-  long long id = adm_cat_id(r, 0);
+  long long id = req_arg_id(r, 0);
   int found = 0;
   NEOERR *err = catalog_admin_category(r->db, r->hdf, "Form.Values", id, &found);
   if (err || !found) return nerr_pass(err ? err : req_fail(r, 404));
@@ -116,14 +116,14 @@ static NEOERR *category_save(req *r, long long id) {
 /* POST /admin/categories parent_id, name_zh, name_en, icon (or icon_file), sort → 303 list; 200 form with errors */
 NEOERR *h_adm_category_create(req *r) { return nerr_pass(category_save(r, 0)); }
 /* POST /admin/categories/{id} same fields → 303; 200 errors (e.g. a parent that is itself a sub-category); 404 */
-NEOERR *h_adm_category_update(req *r) { return nerr_pass(category_save(r, adm_cat_id(r, 0))); }
+NEOERR *h_adm_category_update(req *r) { return nerr_pass(category_save(r, req_arg_id(r, 0))); }
 
 /* POST /admin/categories/{id}/delete → 303 list; 200 list saying why when it has products or children; 404 */
 NEOERR *h_adm_category_delete(req *r) {
   audit_actor who;
   admin_actor(r, &who);
   catalog_result res;
-  NEOERR *err = catalog_category_delete(r->db, &who, adm_cat_id(r, 0), &res);
+  NEOERR *err = catalog_category_delete(r->db, &who, req_arg_id(r, 0), &res);
   if (err) return nerr_pass(err);
   if (res == CATALOG_NOT_FOUND) return nerr_pass(req_fail(r, 404));
   if (res != CATALOG_OK) {
@@ -160,7 +160,7 @@ NEOERR *h_adm_brand_new(req *r) {
 
 /* GET /admin/brands/{id} → 200 form filled in; 404 unknown */
 NEOERR *h_adm_brand_edit(req *r) {
-  long long id = adm_cat_id(r, 0);
+  long long id = req_arg_id(r, 0);
   int found = 0;
   HDF *tmp = NULL;
   NEOERR *err = hdf_init(&tmp);
@@ -200,14 +200,14 @@ static NEOERR *brand_save(req *r, long long id) {
 /* POST /admin/brands name_zh, name_en, logo (or logo_file), sort → 303 list; 200 form with errors */
 NEOERR *h_adm_brand_create(req *r) { return nerr_pass(brand_save(r, 0)); }
 /* POST /admin/brands/{id} same fields → 303; 200 errors; 404 */
-NEOERR *h_adm_brand_update(req *r) { return nerr_pass(brand_save(r, adm_cat_id(r, 0))); }
+NEOERR *h_adm_brand_update(req *r) { return nerr_pass(brand_save(r, req_arg_id(r, 0))); }
 
 /* POST /admin/brands/{id}/delete → 303 list; 200 list saying why when products use it; 404 */
 NEOERR *h_adm_brand_delete(req *r) {
   audit_actor who;
   admin_actor(r, &who);
   catalog_result res;
-  NEOERR *err = catalog_brand_delete(r->db, &who, adm_cat_id(r, 0), &res);
+  NEOERR *err = catalog_brand_delete(r->db, &who, req_arg_id(r, 0), &res);
   if (err) return nerr_pass(err);
   if (res == CATALOG_NOT_FOUND) return nerr_pass(req_fail(r, 404));
   if (res != CATALOG_OK) {

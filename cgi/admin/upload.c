@@ -30,19 +30,6 @@ NEOERR *adm_cat_done(req *r, const char *choices) {
   return nerr_pass(hdf_set_value(r->hdf, "Page.Flash", req_text(r, key)));
 }
 
-long long adm_cat_id(req *r, int i) { return strtoll(req_arg(r, i), NULL, 10); }
-
-NEOERR *adm_cat_pager(req *r, long long page, int per, long long total, const char *base) {
-  long long pages = total ? (total + per - 1) / per : 1;
-  NEOERR *err = hdf_set_valuef(r->hdf, "Pager.Page=%lld", page);
-  if (!err) err = hdf_set_valuef(r->hdf, "Pager.Pages=%lld", pages);
-  if (!err) err = hdf_set_valuef(r->hdf, "Pager.Total=%lld", total);
-  if (!err && page > 1) err = hdf_set_valuef(r->hdf, "Pager.Prev=%lld", page - 1);
-  if (!err && page < pages) err = hdf_set_valuef(r->hdf, "Pager.Next=%lld", page + 1);
-  if (!err) err = hdf_set_value(r->hdf, "Pager.Base", base);
-  return nerr_pass(err);
-}
-
 NEOERR *adm_cat_keep_values(req *r, const in_field *f, int n) {
   NEOERR *err = STATUS_OK;
   for (int i = 0; i < n && !err; i++) {

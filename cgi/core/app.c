@@ -4,7 +4,8 @@
 #include "log.h"
 #include "multipart.h"
 #include "render.h"
-#include "session.h"
+#include "fcgi_io.h"
+#include "web_session.h"
 #include <errno.h>
 #include <fastcgi.h>
 #include <fcgiapp.h>
@@ -14,194 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-/* ---- cgiwrap emulation: one global I/O target (each process serves one request at a time) ---- */
-typedef struct {
-  FCGX_Request *fr;   /* real FastCGI request, or NULL for emulated requests */
-  char **env;
-  const char *body;
-  size_t body_len, body_off;
-  STRING *out;
-} io_target;
-static io_target g_io;
-
-static int io_read(void *data, char *buf, int len) {
-  (void)data;
-  if (g_io.fr) return FCGX_GetStr(buf, len, g_io.fr->in);
-  size_t left = g_io.body_len - g_io.body_off;
-  size_t n = (size_t)len < left ? (size_t)len : left;
-  memcpy(buf, g_io.body + g_io.body_off, n);
-  g_io.body_off += n;
-  return (int)n;
-}
-
-static int io_write(void *data, const char *buf, int len) {
-  (void)data;
-  if (g_io.fr) return FCGX_PutStr(buf, len, g_io.fr->out);
-  NEOERR *err = string_appendn(g_io.out, buf, len);
-  if (err) { nerr_ignore(&err); return -1; }
-  return len;
-}
-
-static int io_writef(void *data, const char *fmt, va_list ap) {
-  (void)data;
-  if (g_io.fr) return FCGX_VFPrintF(g_io.fr->out, fmt, ap);
-  NEOERR *err = string_appendvf(g_io.out, fmt, ap);
-  if (err) { nerr_ignore(&err); return -1; }
-  return 0;
-}
-
-static char **io_envp(void) { return g_io.fr ? g_io.fr->envp : g_io.env; }
-
-/* cgi_init asks for some thirty variables; a scan of the environment for each costs more than the
- * rest of a cached page. So each request indexes its environment once by name hash. */
-#define ENV_SLOTS 256
-static struct { const char *name[ENV_SLOTS]; size_t len[ENV_SLOTS]; int used, overflow; } g_env;
-
-static unsigned env_hash(const char *s, size_t n) {
-  unsigned h = 2166136261u;
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-  return h;
-}
-
-static void env_index(void) {
-  memset(&g_env, 0, sizeof g_env);
-  for (char **e = io_envp(); e && *e; e++) {
-    const char *eq = strchr(*e, '=');
-    if (!eq) continue;
-    size_t n = (size_t)(eq - *e);
-    /* Each request header is a variable: a request with hundreds of them is looked up by scanning. */
-    if (g_env.used >= ENV_SLOTS / 2) { g_env.overflow = 1; return; }
-    unsigned s = env_hash(*e, n) % ENV_SLOTS;
-    while (g_env.name[s] && !(g_env.len[s] == n && strncmp(g_env.name[s], *e, n) == 0)) s = (s + 1) % ENV_SLOTS;
-    if (!g_env.name[s]) { g_env.name[s] = *e; g_env.len[s] = n; g_env.used++; } /* the first of duplicates wins */
-  }
-}
-
-/* handle() indexes each request's environment before anything reads it. */
-static const char *env_find(const char *k) {
-  size_t kl = strlen(k);
-  if (g_env.overflow) {
-    for (char **e = io_envp(); e && *e; e++)
-      if (strncmp(*e, k, kl) == 0 && (*e)[kl] == '=') return *e + kl + 1;
-    return NULL;
-  }
-  for (unsigned s = env_hash(k, kl) % ENV_SLOTS; g_env.name[s]; s = (s + 1) % ENV_SLOTS)
-    if (g_env.len[s] == kl && strncmp(g_env.name[s], k, kl) == 0) return g_env.name[s] + kl + 1;
-  return NULL;
-}
-
-static char *io_getenv(void *data, const char *k) {
-  (void)data;
-  const char *v = env_find(k);
-  return v ? strdup(v) : NULL; /* cgiwrap frees it */
-}
-
-static int io_putenv(void *data, const char *k, const char *v) {
-  (void)data; (void)k; (void)v;
-  return 0;
-}
-
-static int io_iterenv(void *data, int n, char **k, char **v) {
-  (void)data;
-  *k = *v = NULL;
-  char **e = io_envp();
-  for (int i = 0; e && e[i]; i++) {
-    if (i != n) continue;
-    char *eq = strchr(e[i], '=');
-    if (!eq) return 0;
-    *k = strndup(e[i], (size_t)(eq - e[i]));
-    *v = strdup(eq + 1);
-    return 0;
-  }
-  return 0;
-}
-
-static const char *env_get(const char *k) { return env_find(k); }
-
-/* Finds cookie name in the raw Cookie header (for the fast path, before any parsing).
- * Returns 1 when present; copies its value into buf when buf is not NULL. */
-static int env_cookie(const char *name, char *buf, size_t len) {
-  const char *h = env_get("HTTP_COOKIE");
-  size_t nl = strlen(name);
-  while (h && *h) {
-    while (*h == ' ' || *h == ';') h++;
-    size_t seg = strcspn(h, ";");
-    if (seg > nl && strncmp(h, name, nl) == 0 && h[nl] == '=') {
-      if (buf) snprintf(buf, len, "%.*s", (int)(seg - nl - 1), h + nl + 1);
-      return 1;
-    }
-    h += seg;
-  }
-  return 0;
-}
-
-/* ---- helpers for handlers ---- */
-const char *req_arg(req *r, int i) { return (i >= 0 && i < 4) ? r->args[i] : ""; }
-
-const char *req_cookie(req *r, const char *name) {
-  char key[128];
-  snprintf(key, sizeof key, "Cookie.%s", name);
-  return hdf_get_value(r->hdf, key, NULL);
-}
-
-const char *req_client_ip(req *r) {
-  (void)r;
-  const char *ip = env_get("REMOTE_ADDR");
-  return ip ? ip : "-";
-}
-
-const char *req_text(req *r, const char *key) {
-  char full[200];
-  snprintf(full, sizeof full, "Lang.%s", key);
-  const char *v = lang_get(r->lang, full);
-  return v ? v : key;
-}
-
-NEOERR *req_form_error(req *r, const char *field, const char *lang_key) {
-  NEOERR *err = hdf_set_value(r->hdf, "Form.HasErrors", "1");
-  if (err) return nerr_pass(err);
-  if (!field) return nerr_pass(hdf_set_value(r->hdf, "Page.Flash", req_text(r, lang_key)));
-  char key[160];
-  snprintf(key, sizeof key, "Form.Errors.%s", field);
-  return nerr_pass(hdf_set_value(r->hdf, key, req_text(r, lang_key)));
-}
-
-static int is_https(void) {
-  const char *h = env_get("HTTPS");
-  return g_cfg.https || (h && strcmp(h, "on") == 0);
-}
-
-NEOERR *req_set_cookie(req *r, const char *name, const char *value, int max_age, int http_only) {
-  NEOERR *err = string_appendf(&r->headers, "Set-Cookie: %s=%s; Path=/; SameSite=Lax%s%s", name, value,
-                               http_only ? "; HttpOnly" : "", is_https() ? "; Secure" : "");
-  if (!err && (max_age > 0 || !*value)) err = string_appendf(&r->headers, "; Max-Age=%d", *value ? max_age : 0);
-  if (!err) err = string_append(&r->headers, "\r\n");
-  return nerr_pass(err);
-}
-
-void req_redirect(req *r, const char *path) {
-  /* Only local paths: an open redirect would let a link send members anywhere. */
-  if (!path || path[0] != '/' || path[1] == '/' || path[1] == '\\' || strpbrk(path, "\r\n")) path = "/";
-  free(r->location);
-  r->location = strdup(path);
-  r->status = 303;
-}
-
-NEOERR *req_fail(req *r, int status) {
-  r->status = status;
-  r->template = "layout/error.cs";
-  r->no_cache = 1;
-  NEOERR *err = hdf_set_int_value(r->hdf, "Page.Status", status);
-  char key[64];
-  snprintf(key, sizeof key, "Lang.Error.%d", status);
-  const char *t = lang_get(r->lang, key);
-  if (!err) err = hdf_set_value(r->hdf, "Page.Title", t ? t : "Error");
-  snprintf(key, sizeof key, "Lang.Error.%dText", status);
-  t = lang_get(r->lang, key);
-  if (!err) err = hdf_set_value(r->hdf, "Page.ErrorText", t ? t : "");
-  return nerr_pass(err);
-}
 
 /* ---- routing ---- */
 int route_allows(const route *rt, const char *role) {
@@ -302,8 +115,8 @@ static NEOERR *write_response(req *r, STRING *page) {
                                  r->user_id ? "private, no-store" : "no-cache");
   if (!err && r->headers.len) err = string_append(&h, r->headers.buf);
   if (!err) err = string_appendf(&h, "Content-Length: %d\r\n\r\n", page->len);
-  if (!err) io_write(NULL, h.buf, h.len);
-  if (!err && page->len && strcmp(r->method, "HEAD") != 0) io_write(NULL, page->buf, page->len);
+  if (!err) io_send(h.buf, h.len);
+  if (!err && page->len && strcmp(r->method, "HEAD") != 0) io_send(page->buf, page->len);
   string_clear(&h);
   return nerr_pass(err);
 }
@@ -375,7 +188,7 @@ static NEOERR *user_load(req *r) {
   if (!ok) return nerr_pass(req_logout(r));
   r->user_loaded = 1;
   r->user_gen_set = 1; /* user_gen was read by session_load before this read */
-  session_cache_put(r);
+  web_session_remember(r);
   return STATUS_OK;
 }
 
@@ -390,7 +203,7 @@ static NEOERR *dispatch(req *r, STRING *body, unsigned long long *gen, int *cach
     if (r->route->flags & R_RAW) return nerr_pass(r->route->fn(r)); /* /healthz reports it */
     return nerr_pass(req_fail(r, 503));
   }
-  if ((err = session_load(r))) return nerr_pass(err);
+  if ((err = web_session_load(r))) return nerr_pass(err);
   if (r->user_stale && (r->route->flags & R_IDENTITY)) r->user_gen_set = 0; /* nothing cached from it */
   else if ((err = user_load(r))) return nerr_pass(err);
   snprintf(r->role, sizeof r->role, "%s", r->user_id ? hdf_get_value(r->hdf, "User.Role", "") : "");
@@ -448,12 +261,12 @@ static int fast_page(req *r, STRING *page) {
   char name[64], lang[8], token[80];
   if (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0) return 0;
   snprintf(name, sizeof name, "%s_sid", r->app->realm);
-  if (env_cookie(name, token, sizeof token)) {
+  if (io_env_cookie(name, token, sizeof token)) {
     long long id = 0;
-    if (!session_peek(r->app->realm, token, r->sid_hash, &id)) { r->sid_hash[0] = 0; return 0; }
+    if (!web_session_peek(r->app->realm, token, r->sid_hash, &id)) { r->sid_hash[0] = 0; return 0; }
     r->user_id = id;
   }
-  r->lang = env_cookie("lang", lang, sizeof lang) && strcmp(lang, "en") == 0 ? "en" : "zh-CN";
+  r->lang = io_env_cookie("lang", lang, sizeof lang) && strcmp(lang, "en") == 0 ? "en" : "zh-CN";
   int st = 0;
   r->route = route_find(r->app, r->method, r->path, r->args, &st);
   if (!r->route || !(r->route->flags & R_CACHE)) return 0;
@@ -488,8 +301,8 @@ static NEOERR *render_page(req *r, STRING *body, STRING *page, unsigned long lon
 
 static NEOERR *parse_request(req *r, int *parsed) {
   *parsed = 0;
-  const char *cl = env_get("CONTENT_LENGTH");
-  const char *ct = env_get("CONTENT_TYPE");
+  const char *cl = io_env("CONTENT_LENGTH");
+  const char *ct = io_env("CONTENT_TYPE");
   int multipart = ct && strncmp(ct, "multipart/form-data", 19) == 0;
   long long clen = cl ? strtoll(cl, NULL, 10) : 0;
   char tmpdir[1100];
@@ -534,10 +347,11 @@ static NEOERR *parse_request(req *r, int *parsed) {
 static int handle(const app *a) {
   struct timespec t0, t1;
   clock_gettime(CLOCK_MONOTONIC, &t0);
-  env_index();
+  io_env_index();
   req r;
   memset(&r, 0, sizeof r);
   r.app = a;
+  r.realm = a->realm;
   r.status = 200;
   r.lang = "zh-CN";
   string_init(&r.headers);
@@ -548,9 +362,9 @@ static int handle(const app *a) {
   unsigned long long gen = catalog_generation();
   int cached = 0, parsed = 0, done = 0;
 
-  const char *m = env_get("REQUEST_METHOD");
+  const char *m = io_env("REQUEST_METHOD");
   r.method = m ? m : "GET";
-  const char *uri = env_get("REQUEST_URI");
+  const char *uri = io_env("REQUEST_URI");
   snprintf(r.uri, sizeof r.uri, "%s", uri ? uri : "/");
   snprintf(r.path, sizeof r.path, "%.*s", (int)strcspn(r.uri, "?"), r.uri);
 
@@ -622,7 +436,7 @@ static int app_init(const app *a) {
   NEOERR *err = render_init();
   if (!err) err = db_init_errors();
   if (err) { log_neoerr("init", &err); return -1; }
-  cgiwrap_init_emu(NULL, io_read, io_writef, io_write, io_getenv, io_putenv, io_iterenv);
+  io_install();
   return 0;
 }
 
@@ -673,10 +487,10 @@ int app_run(const app *a) {
   FCGX_Request fr;
   FCGX_InitRequest(&fr, 0, 0);
   while (!g_stop && wait_for_request(&fr) >= 0) {
-    g_io.fr = &fr;
+    io_bind_fcgi(&fr);
     handle(a);
     FCGX_Finish_r(&fr);
-    g_io.fr = NULL;
+    io_bind_fcgi(NULL);
   }
   log_flush();
   db_close();
@@ -689,12 +503,7 @@ int app_handle_emulated(const app *a, char **env, const char *body, STRING *out)
     if (app_init(a) != 0) return -1;
     inited = 1;
   }
-  g_io.fr = NULL;
-  g_io.env = env;
-  g_io.body = body ? body : "";
-  g_io.body_len = body ? strlen(body) : 0;
-  g_io.body_off = 0;
-  g_io.out = out;
+  io_bind_emulated(env, body, out);
   return handle(a);
 }
 

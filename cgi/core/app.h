@@ -1,11 +1,13 @@
-/* app.h: the request core every FastCGI program is built on — routes, request, inputs, rendering */
+/* app.h: a FastCGI program — its route table, realm and hooks, and the loop that serves it (handlers include this) */
 #ifndef MALL_APP_H
 #define MALL_APP_H
 #include <ClearSilver.h>
 #include <mysql.h>
 #include "db.h"
+#include "input.h"
+#include "request.h"
+#include "web_session.h"
 
-typedef struct req req;
 typedef NEOERR *(*handler_fn)(req *r);
 
 /* Route flags */
@@ -18,7 +20,7 @@ enum {
                     * cached User.* whose balance moved on is used as is (a payment in a row needs no re-read) */
 };
 
-typedef struct {
+typedef struct route {
   const char *method;  /* "GET" or "POST" (HEAD is served by GET routes) */
   const char *pattern; /* "/product/{id}": {id} digits, {no} [A-Za-z0-9_-] */
   int flags;
@@ -26,7 +28,7 @@ typedef struct {
   const char *roles;   /* back-office roles allowed ("super,ops"); NULL = any principal */
 } route;
 
-typedef struct {
+typedef struct app {
   const char *name;           /* program name: log file and layout templates/layout/<name>.cs */
   const route *routes;
   int nroutes;
@@ -39,35 +41,6 @@ typedef struct {
   void (*on_cache_hit)(req *r);
 } app;
 
-struct req {
-  const app *app;
-  const route *route;
-  HDF *hdf;
-  CGI *cgi;
-  MYSQL *db;
-  const char *method;
-  char path[512];
-  char uri[1024];               /* path + query as requested */
-  char args[4][72];             /* captured path parameters, in pattern order */
-  int status;
-  const char *template;         /* body template, relative to templates/ */
-  char *location;               /* set by req_redirect */
-  STRING headers;               /* extra response headers (Set-Cookie …) */
-  STRING body;                  /* R_RAW responses */
-  const char *content_type;
-  long long user_id;            /* 0 = anonymous */
-  char sid_hash[65];            /* sha256 of the session token, "" without a session */
-  char anon[65];                /* anonymous visitor id (CSRF for sign-in forms) */
-  char csrf[65];
-  const char *lang;             /* "zh-CN" or "en" */
-  int no_cache;                 /* handler decided this body must not be cached */
-  int user_loaded;              /* User.* came from the session cache */
-  int user_stale;               /* User.* came from the session cache, but its balance may be old (R_IDENTITY) */
-  int user_gen_set;             /* user_gen holds the principal generation User.* was read under */
-  unsigned long long user_gen;
-  char role[16];                /* principal's role (back office, merchants), set by load_user */
-};
-
 /* Runs the FastCGI accept loop until the socket closes. Returns the process exit code. */
 int app_run(const app *a);
 /* One request, for tests: env is KEY=VALUE strings, body may be NULL. Output goes to out. */
@@ -79,51 +52,8 @@ int route_allows(const route *rt, const char *role);
 /* GET …/healthz for any program (R_RAW): 200 "ok" when the database answers, 503 otherwise. */
 NEOERR *app_healthz(req *r);
 
-/* Handler helpers */
-/* Page links for a list of total rows: Pager.Base (a URL ending in ? or &), Page, Pages, Total, Prev,
- * Next and Items.N (num/current, or gap) — first, last, and two either side of the current page. */
-NEOERR *req_pager(req *r, const char *base, long long page, long long total, int per_page);
-/* ?page= (1..100000, default 1); 0 when it is not a valid page number (Form.Errors set). */
-int req_page(req *r, long long *page);
-/* ?done=<choice> after a redirect → Page.Notice from the language key "<lang_prefix>.<choice>";
- * anything else is ignored. */
-NEOERR *req_done_notice(req *r, const char *choices, const char *lang_prefix);
-NEOERR *req_fail(req *r, int status);           /* render the error page for status */
-void req_redirect(req *r, const char *path);    /* 303 See Other to a local path */
-const char *req_arg(req *r, int i);
-NEOERR *req_set_cookie(req *r, const char *name, const char *value, int max_age, int http_only);
-const char *req_cookie(req *r, const char *name);
-const char *req_client_ip(req *r);
-/* Starts a new session for principal id (rotating any old one) / ends the current one. */
-NEOERR *req_login(req *r, long long id);
-NEOERR *req_logout(req *r);
 /* An R_IDENTITY handler about to show or use the balance: reads User.* again if it may be old. */
 NEOERR *req_user_fresh(req *r);
-/* Translated string from the language file, key like "Auth.BadPassword". */
-const char *req_text(req *r, const char *key);
-/* Sets Page.Flash / Form.Errors.<field> to a language key's text. */
-NEOERR *req_form_error(req *r, const char *field, const char *lang_key);
-
-/* Declared inputs: each handler lists its fields; nothing reads Query.* raw. */
-typedef enum { IN_INT, IN_STR, IN_TEXT, IN_ENUM, IN_MOBILE, IN_DIGITS } in_type;
-enum { IN_REQUIRED = 1 };
-typedef struct {
-  const char *name;
-  in_type type;
-  int flags;
-  long long min, max;   /* IN_INT: value range; IN_STR/TEXT: length in characters; IN_DIGITS: digit count */
-  const char *choices;  /* IN_ENUM: "a|b|c" */
-} in_field;
-typedef struct {
-  const char *s;        /* the raw (validated) string, NULL when absent */
-  long long i;          /* IN_INT value */
-  int present;
-} in_value;
-/* Validates every field; for each bad one sets Form.Errors.<name> to a Lang.Form key.
- * Returns the number of invalid fields. Values of absent optional fields have present = 0. */
-int input_read(req *r, const in_field *f, int n, in_value *out);
-/* The validator on a plain string, for unit tests. 0 ok, else an error key. */
-const char *input_check(const in_field *f, const char *value, int multi, in_value *out);
 
 /* Catalog generation: bump after any change the storefront shows (invalidates page caches). */
 void catalog_changed(void);

@@ -1,7 +1,7 @@
 /* db.h: MariaDB Connector/C wrapper — prepared statements only, results into HDF, retrying transactions */
 #ifndef MALL_DB_H
 #define MALL_DB_H
-#include <ClearSilver.h>
+#include "neo.h"
 #include <mysql.h>
 
 /* One bound parameter. Build with DI(), DS(), DNULL. */

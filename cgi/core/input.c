@@ -1,5 +1,5 @@
 /* input.c: declared input validation — types, ranges, lengths, single values, valid UTF-8 */
-#include "app.h"
+#include "input.h"
 #include "render.h"
 #include <errno.h>
 #include <stdio.h>

@@ -1,7 +1,7 @@
 /* log.h: one line per request and error lines, appended to var/log/<program>.log */
 #ifndef MALL_LOG_H
 #define MALL_LOG_H
-#include <ClearSilver.h>
+#include "neo.h"
 
 void log_open(const char *program);
 /* Writes out buffered request lines. */

@@ -1,5 +1,5 @@
 /* pager.c: list helpers — the ?page= parameter, page links (Pager.* in the HDF) and ?done= notices */
-#include "app.h"
+#include "input.h"
 #include <stdio.h>
 
 NEOERR *req_pager(req *r, const char *base, long long page, long long total, int per_page) {

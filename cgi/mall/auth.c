@@ -2,7 +2,6 @@
 #include "mall_auth.h"
 #include "mall_center.h"
 #include "members/members.h"
-#include "session.h"
 #include "shared/sms.h"
 #include "shared/throttle.h"
 #include <stdio.h>
@@ -23,18 +22,10 @@ static NEOERR *show(req *r, const char *tmpl, const char *title_key) {
   return nerr_pass(hdf_set_value(r->hdf, "Page.Title", req_text(r, title_key)));
 }
 
-/* A language string with {n} (a number) or {m} (a masked mobile) filled in. */
-static void fill(req *r, const char *key, const char *mark, const char *val, char *out, size_t len) {
-  const char *t = req_text(r, key), *p = strstr(t, mark);
-  if (p) snprintf(out, len, "%.*s%s%s", (int)(p - t), t, val, p + strlen(mark));
-  else snprintf(out, len, "%s", t);
-}
-
 /* Page.Flash (error, field NULL) or Form.Errors.<field> with {n} filled in. */
 static NEOERR *error_n(req *r, const char *field, const char *key, long long n) {
-  char num[24], msg[600], name[80];
-  snprintf(num, sizeof num, "%lld", n);
-  fill(r, key, "{n}", num, msg, sizeof msg);
+  char msg[600], name[80];
+  req_text_n(r, key, n, msg, sizeof msg);
   if (field) snprintf(name, sizeof name, "Form.Errors.%s", field);
   else snprintf(name, sizeof name, "Page.Flash");
   NEOERR *err = hdf_set_value(r->hdf, "Form.HasErrors", "1");
@@ -146,7 +137,8 @@ NEOERR *h_register_code(req *r) {
   sms_send_result s;
   if ((err = issue_code(r, v[0].s, "register", 1, &s)) || s.status != SMS_SEND_OK) return nerr_pass(err);
   mask_mobile(v[0].s, masked);
-  fill(r, "Auth.CodeSent", "{m}", masked, msg, sizeof msg);
+  const char *mark[] = {"{m}"}, *value[] = {masked};
+  req_text_fill(r, "Auth.CodeSent", mark, value, 1, msg, sizeof msg);
   return nerr_pass(hdf_set_value(r->hdf, "Page.Notice", msg));
 }
 
@@ -283,7 +275,7 @@ NEOERR *h_forgot(req *r) {
   if ((err = member_find(r->db, v[0].s, &id, status))) return nerr_pass(err);
   if (!id) return nerr_pass(req_form_error(r, "code", "Auth.CodeUsed"));
   if ((err = member_set_password(r->db, id, v[2].s))) return nerr_pass(err);
-  if ((err = session_drop_all(r->db, r->app->realm, id))) return nerr_pass(err);
+  if ((err = session_drop_all(r->db, r->realm, id))) return nerr_pass(err);
   /* Whoever proved the mobile may sign in again at once. */
   if ((err = throttle_clear(r->db, LOGIN_SCOPE_ACCOUNT, v[0].s))) return nerr_pass(err);
   if (r->user_id == id && (err = req_logout(r))) return nerr_pass(err);
@@ -341,7 +333,7 @@ NEOERR *h_password(req *r) {
   }
   if (strcmp(v[0].s, v[1].s) == 0) return nerr_pass(req_form_error(r, "password", "Auth.PasswordSame"));
   if ((err = member_set_password(r->db, r->user_id, v[1].s))) return nerr_pass(err);
-  if ((err = session_drop_all(r->db, r->app->realm, r->user_id))) return nerr_pass(err);
+  if ((err = session_drop_all(r->db, r->realm, r->user_id))) return nerr_pass(err);
   if ((err = req_login(r, r->user_id))) return nerr_pass(err);
   req_redirect(r, "/account?changed=1");
   return STATUS_OK;

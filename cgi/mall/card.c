@@ -12,11 +12,8 @@
 
 /* {n} in a language string filled with a number. */
 static NEOERR *text_n(req *r, const char *hdf_key, const char *lang_key, long long n, int error) {
-  const char *t = req_text(r, lang_key);
-  const char *at = strstr(t, "{n}");
   char msg[600];
-  if (at) snprintf(msg, sizeof msg, "%.*s%lld%s", (int)(at - t), t, n, at + 3);
-  else snprintf(msg, sizeof msg, "%s", t);
+  req_text_n(r, lang_key, n, msg, sizeof msg);
   NEOERR *err = error ? hdf_set_value(r->hdf, "Form.HasErrors", "1") : STATUS_OK;
   if (!err) err = hdf_set_value(r->hdf, hdf_key, msg);
   return nerr_pass(err);

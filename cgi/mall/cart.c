@@ -11,20 +11,12 @@
 /* ---- helpers shared by the shop pages ---- */
 
 NEOERR *shop_flash(req *r, int status, const char *key, long long n, const char *name) {
-  char num[24], a[700], b[700];
+  char num[24], msg[700];
   snprintf(num, sizeof num, "%lld", n);
-  snprintf(a, sizeof a, "%s", req_text(r, key));
-  const char *marks[2][2] = {{"{n}", num}, {"{name}", name ? name : ""}};
-  for (int i = 0; i < 2; i++) {
-    char *p = strstr(a, marks[i][0]);
-    if (!p) continue;
-    snprintf(b, sizeof b, "%.*s%s%s", (int)(p - a), a, marks[i][1], p + strlen(marks[i][0]));
-    snprintf(a, sizeof a, "%s", b);
-  }
+  const char *marks[] = {"{n}", "{name}"}, *values[] = {num, name ? name : ""};
+  req_text_fill(r, key, marks, values, 2, msg, sizeof msg);
   if (status) r->status = status;
-  NEOERR *err = hdf_set_value(r->hdf, "Form.HasErrors", "1");
-  if (!err) err = hdf_set_value(r->hdf, "Page.Flash", a);
-  return nerr_pass(err);
+  return nerr_pass(req_flash_text(r, msg));
 }
 
 HDF *shop_row(HDF *h, const char *list, int i) {

@@ -13,18 +13,8 @@ NEOERR *center_show(req *r, const char *tmpl, const char *title_key, const char 
   return nerr_pass(err);
 }
 
-int center_page(req *r, long long *page) { return req_page(r, page); }
-
 NEOERR *center_done_notice(req *r, const char *choices) {
   return nerr_pass(req_done_notice(r, choices, "Center.Done"));
-}
-
-NEOERR *center_pager(req *r, const char *base, long long page, long long total) {
-  return nerr_pass(req_pager(r, base, page, total, CENTER_PER_PAGE));
-}
-
-NEOERR *center_flash(req *r, const char *lang_key) {
-  return nerr_pass(req_form_error(r, NULL, lang_key));
 }
 
 NEOERR *center_account_summary(req *r) {

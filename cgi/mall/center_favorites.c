@@ -7,12 +7,12 @@ static const in_field PRODUCT[] = {{"product_id", IN_INT, IN_REQUIRED, 1, 999999
 /* GET /favorites?page=&done= → 200; 400 invalid page */
 NEOERR *h_favorites(req *r) {
   long long page = 1, total = 0;
-  if (!center_page(r, &page)) return nerr_pass(req_fail(r, 400));
+  if (!req_page(r, &page)) return nerr_pass(req_fail(r, 400));
   NEOERR *err = center_show(r, "mall/center/favorites.cs", "Center.Fav.Title", "favorites");
   if (!err) err = center_done_notice(r, "added|removed");
   if (!err) err = favorites_list(r->db, r->user_id, r->lang, r->hdf, "Favorites", (page - 1) * CENTER_PER_PAGE,
                                  CENTER_PER_PAGE, &total);
-  if (!err) err = center_pager(r, "/favorites?", page, total);
+  if (!err) err = req_pager(r, "/favorites?", page, total, CENTER_PER_PAGE);
   return nerr_pass(err);
 }
 

@@ -8,14 +8,14 @@ static NEOERR *mine(req *r, long long page) {
   NEOERR *err = center_show(r, "mall/center/messages.cs", "Center.Msg.Title", "messages");
   if (!err) err = hdf_set_valuef(r->hdf, "Msg.Max=%d", MESSAGE_MAX_CHARS);
   if (!err) err = messages_mine(r->db, r->user_id, r->hdf, "Messages", (page - 1) * CENTER_PER_PAGE, CENTER_PER_PAGE, &total);
-  if (!err) err = center_pager(r, "/messages?", page, total);
+  if (!err) err = req_pager(r, "/messages?", page, total, CENTER_PER_PAGE);
   return nerr_pass(err);
 }
 
 /* GET /messages?page=&done= → 200; 400 invalid page */
 NEOERR *h_messages(req *r) {
   long long page = 1;
-  if (!center_page(r, &page)) return nerr_pass(req_fail(r, 400));
+  if (!req_page(r, &page)) return nerr_pass(req_fail(r, 400));
   NEOERR *err = mine(r, page);
   if (!err) err = center_done_notice(r, "posted");
   return nerr_pass(err);
@@ -31,7 +31,7 @@ NEOERR *h_message_post(req *r) {
   if (err || bad) return nerr_pass(err);
   int ok = 0;
   if ((err = message_post(r->db, r->user_id, v[0].s, &ok))) return nerr_pass(err);
-  if (!ok) { r->status = 429; return nerr_pass(center_flash(r, "Center.Msg.TooMany")); }
+  if (!ok) { r->status = 429; return nerr_pass(req_flash(r, "Center.Msg.TooMany")); }
   req_redirect(r, "/messages?done=posted");
   return STATUS_OK;
 }
@@ -39,9 +39,9 @@ NEOERR *h_message_post(req *r) {
 /* GET /messages/public?page= → 200 approved messages with replies (anyone); 400 invalid page */
 NEOERR *h_messages_public(req *r) {
   long long page = 1, total = 0;
-  if (!center_page(r, &page)) return nerr_pass(req_fail(r, 400));
+  if (!req_page(r, &page)) return nerr_pass(req_fail(r, 400));
   NEOERR *err = center_show(r, "mall/center/messages_public.cs", "Center.Msg.PublicTitle", NULL);
   if (!err) err = messages_public(r->db, r->hdf, "Messages", (page - 1) * CENTER_PER_PAGE, CENTER_PER_PAGE, &total);
-  if (!err) err = center_pager(r, "/messages/public?", page, total);
+  if (!err) err = req_pager(r, "/messages/public?", page, total, CENTER_PER_PAGE);
   return nerr_pass(err);
 }

@@ -28,7 +28,7 @@ NEOERR *h_points(req *r) {
   };
   in_value v[3];
   long long page = 1;
-  if (!center_page(r, &page) || input_read(r, F, 1, v)) return nerr_pass(req_fail(r, 400));
+  if (!req_page(r, &page) || input_read(r, F, 1, v)) return nerr_pass(req_fail(r, 400));
   NEOERR *err = center_show(r, "mall/center/points.cs", "Center.Points.Title", "points");
   if (err) return nerr_pass(err);
   input_read(r, F + 1, 2, v + 1);
@@ -62,7 +62,7 @@ NEOERR *h_points(req *r) {
   snprintf(base, sizeof base, "/points?%s%s%s%s%s%s%s", f.kind ? "kind=" : "", f.kind ? f.kind : "", f.kind ? "&" : "",
            f.from ? "from=" : "", f.from ? f.from : "", f.from ? "&" : "", "");
   if (f.to) snprintf(base + strlen(base), sizeof base - strlen(base), "to=%s&", f.to);
-  if (!err) err = center_pager(r, base, page, total);
+  if (!err) err = req_pager(r, base, page, total, CENTER_PER_PAGE);
   if (!err) err = hdf_set_value(h, "Pager.Anchor", "#ledger");
   return nerr_pass(err);
 }

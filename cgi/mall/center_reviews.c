@@ -43,7 +43,7 @@ NEOERR *h_review(req *r) {
   if (err) return nerr_pass(err);
   if (res == REVIEW_NOT_FOUND) return nerr_pass(req_fail(r, 404));
   if (res != REVIEW_OK) { r->status = 409; return STATUS_OK; }
-  if (input_read(r, F, 2, v)) return nerr_pass(center_flash(r, "Center.FixErrors"));
+  if (input_read(r, F, 2, v)) return nerr_pass(req_flash(r, "Center.FixErrors"));
   if ((err = review_create(r->db, r->user_id, item[0].i, (int)v[0].i, v[1].s, &res))) return nerr_pass(err);
   if (res == REVIEW_NOT_FOUND) return nerr_pass(req_fail(r, 404));
   if (res != REVIEW_OK) {
@@ -59,12 +59,12 @@ NEOERR *h_review(req *r) {
 NEOERR *h_reviews(req *r) {
   long long page = 1, total = 0;
   int waiting = 0;
-  if (!center_page(r, &page)) return nerr_pass(req_fail(r, 400));
+  if (!req_page(r, &page)) return nerr_pass(req_fail(r, 400));
   NEOERR *err = center_show(r, "mall/center/reviews.cs", "Center.Review.Title", "reviews");
   if (!err) err = center_done_notice(r, "reviewed");
   if (!err) err = reviews_pending_items(r->db, r->user_id, r->hdf, "Waiting", 20, &waiting);
   if (!err) err = reviews_mine(r->db, r->user_id, r->lang, r->hdf, "Reviews", (page - 1) * CENTER_PER_PAGE,
                                CENTER_PER_PAGE, &total);
-  if (!err) err = center_pager(r, "/reviews?", page, total);
+  if (!err) err = req_pager(r, "/reviews?", page, total, CENTER_PER_PAGE);
   return nerr_pass(err);
 }

@@ -38,14 +38,8 @@ NEOERR *h_inbox_read_all(req *r);
 #define CENTER_PER_PAGE 10
 /* Body template, Page.Title from a language key, Center.Tab for the side menu; never cached. */
 NEOERR *center_show(req *r, const char *tmpl, const char *title_key, const char *tab);
-/* Reads ?page= (1 when absent); returns 0 and renders 400 when invalid. */
-int center_page(req *r, long long *page);
 /* Reads ?done=<word> (one of choices) and shows Lang.Center.Done.<word> as a notice; ignores bad values. */
 NEOERR *center_done_notice(req *r, const char *choices);
-/* Pager.* like the storefront's (base ends in '?' or '&'). */
-NEOERR *center_pager(req *r, const char *base, long long page, long long total);
-/* Page.Flash from a language key, with Form.HasErrors so the layout styles it as an error. */
-NEOERR *center_flash(req *r, const char *lang_key);
 /* Fills Center.Unread (unread inbox notices) for the /account hub; called by h_account. */
 NEOERR *center_account_summary(req *r);
 

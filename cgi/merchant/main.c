@@ -33,10 +33,10 @@ static const route ROUTES[] = {
     {"GET", "/merchant/apply/done", 0, h_mch_apply_done, NULL},
     /* end apply */
     /* terminal: terminal.c (V8 offline points payment) */
-    {"GET", "/merchant/terminal", R_MEMBER, h_terminal, MROLES_ALL},
-    {"POST", "/merchant/terminal", R_MEMBER, h_terminal_start, MROLES_ALL},
-    {"POST", "/merchant/terminal/pay", R_MEMBER, h_terminal_pay, MROLES_ALL},
-    {"GET", "/merchant/terminal/receipt/{no}", R_MEMBER, h_terminal_receipt, MROLES_ALL},
+    {"GET", "/merchant/terminal", R_MEMBER, h_mch_terminal, MROLES_ALL},
+    {"POST", "/merchant/terminal", R_MEMBER, h_mch_terminal_start, MROLES_ALL},
+    {"POST", "/merchant/terminal/pay", R_MEMBER, h_mch_terminal_pay, MROLES_ALL},
+    {"GET", "/merchant/terminal/receipt/{no}", R_MEMBER, h_mch_terminal_receipt, MROLES_ALL},
     /* end terminal */
     /* settlements: settle.c (V7, the merchant's side) */
     {"GET", "/merchant/settlements", R_MEMBER, h_mch_settlements, MROLES_OWNER},

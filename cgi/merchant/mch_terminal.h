@@ -4,9 +4,9 @@
 #include "merchant.h"
 
 /* terminal.c */
-NEOERR *h_terminal(req *r);
-NEOERR *h_terminal_start(req *r);
-NEOERR *h_terminal_pay(req *r);
-NEOERR *h_terminal_receipt(req *r);
+NEOERR *h_mch_terminal(req *r);
+NEOERR *h_mch_terminal_start(req *r);
+NEOERR *h_mch_terminal_pay(req *r);
+NEOERR *h_mch_terminal_receipt(req *r);
 
 #endif

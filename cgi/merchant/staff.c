@@ -16,7 +16,6 @@ static NEOERR *show(req *r) {
   return nerr_pass(err);
 }
 
-static long long arg_id(req *r) { return strtoll(req_arg(r, 0), NULL, 10); }
 
 /* The signed-in owner as the audit log records them: "username @ merchant". */
 static const audit_actor *actor(req *r, audit_actor *who, char *name, size_t len) {
@@ -71,7 +70,7 @@ NEOERR *h_mch_staff_status(req *r) {
   char name[300];
   if (input_read(r, F, 1, &v)) return nerr_pass(req_fail(r, 400));
   int found = 0, changed = 0;
-  NEOERR *err = merchant_staff_set_status(r->db, actor(r, &who, name, sizeof name), merchant_id_of(r), arg_id(r), v.s, &found, &changed);
+  NEOERR *err = merchant_staff_set_status(r->db, actor(r, &who, name, sizeof name), merchant_id_of(r), req_arg_id(r, 0), v.s, &found, &changed);
   if (err) return nerr_pass(err);
   if (!found) return nerr_pass(req_fail(r, 404));
   req_redirect(r, strcmp(v.s, "active") == 0 ? "/merchant/staff?done=enabled" : "/merchant/staff?done=disabled");
@@ -86,7 +85,7 @@ NEOERR *h_mch_staff_password(req *r) {
   in_value v;
   audit_actor who;
   char name[300];
-  long long id = arg_id(r);
+  long long id = req_arg_id(r, 0);
   NEOERR *err = show(r);
   int bad = err ? 0 : input_read(r, F, 1, &v);
   hdf_remove_tree(r->hdf, "Form.Values.password");

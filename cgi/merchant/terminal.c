@@ -25,15 +25,9 @@ static long long account_id(req *r) { return r->user_id; }
 
 /* {n} in a language string filled with a number, as the page's error flash. */
 static NEOERR *flash_n(req *r, int status, const char *lang_key, long long n) {
-  const char *t = req_text(r, lang_key);
-  const char *at = strstr(t, "{n}");
   char msg[600];
-  if (at) snprintf(msg, sizeof msg, "%.*s%lld%s", (int)(at - t), t, n, at + 3);
-  else snprintf(msg, sizeof msg, "%s", t);
   r->status = status;
-  NEOERR *err = hdf_set_value(r->hdf, "Form.HasErrors", "1");
-  if (!err) err = hdf_set_value(r->hdf, "Page.Flash", msg);
-  return nerr_pass(err);
+  return nerr_pass(req_flash_text(r, req_text_n(r, lang_key, n, msg, sizeof msg)));
 }
 
 /* Binds the confirm form's card, amount and receipt number to this account, so none can be swapped. */
@@ -54,7 +48,7 @@ static NEOERR *start_page(req *r) {
 }
 
 /* GET /merchant/terminal → 200 card number + amount form, and this merchant's latest payments. */
-NEOERR *h_terminal(req *r) { return nerr_pass(start_page(r)); }
+NEOERR *h_mch_terminal(req *r) { return nerr_pass(start_page(r)); }
 
 static NEOERR *confirm_page(req *r, const char *card_no, long long points, const char *receipt, const char *masked) {
   char sig[65];
@@ -72,7 +66,7 @@ static NEOERR *confirm_page(req *r, const char *card_no, long long points, const
 
 /* POST /merchant/terminal: card_no, points → 200 the confirm page where the member types the payment
  * password; 400 bad input or unknown card; 409 no payment password / frozen; 423 locked. */
-NEOERR *h_terminal_start(req *r) {
+NEOERR *h_mch_terminal_start(req *r) {
   in_value v[2];
   NEOERR *err = start_page(r);
   if (err) return nerr_pass(err);
@@ -109,7 +103,7 @@ NEOERR *h_terminal_start(req *r) {
  * a paid confirmation too, paying nothing); 400 wrong password (confirm page again) or tampered form;
  * 409 insufficient points / frozen / no password; 423 locked; 429 this account typed too many wrong
  * passwords lately (WRONG_LIMIT in WRONG_WINDOW, on any cards). */
-NEOERR *h_terminal_pay(req *r) {
+NEOERR *h_mch_terminal_pay(req *r) {
   static const in_field F[] = {
       {"receipt", IN_DIGITS, IN_REQUIRED, CARD_RECEIPT_LEN, CARD_RECEIPT_LEN, NULL},
       {"sig", IN_STR, IN_REQUIRED, 64, 64, NULL},
@@ -165,7 +159,7 @@ NEOERR *h_terminal_pay(req *r) {
 
 /* GET /merchant/terminal/receipt/{no}?again=1 → 200 this merchant's receipt; 404 unknown or another
  * merchant's (indistinguishable). */
-NEOERR *h_terminal_receipt(req *r) {
+NEOERR *h_mch_terminal_receipt(req *r) {
   static const in_field F[] = {{"again", IN_ENUM, 0, 0, 0, "1"}};
   in_value v[1];
   const char *no = req_arg(r, 0);

@@ -30,15 +30,15 @@ static NEOERR *show_form(req *r) {
 
 /* The outcome box over the form: Outcome.{code,text}; wrong passwords say how many tries are left. */
 static NEOERR *outcome(req *r, const char *code, const voucher_outcome *o) {
-  char key[80], msg[400];
+  char key[80], msg[400], tries[24];
   snprintf(key, sizeof key, "MchPortal.Verify.Outcome.%s", code);
-  const char *t = req_text(r, key), *p = strstr(t, "{n}");
-  if (p && strcmp(code, "wrong") == 0)
-    snprintf(msg, sizeof msg, "%.*s%d%s", (int)(p - t), t, o ? o->tries_left : 0, p + 3);
-  else if (p && strcmp(code, "used") == 0)
-    snprintf(msg, sizeof msg, "%.*s%s%s", (int)(p - t), t, o && o->redeemed_at[0] ? o->redeemed_at : "-", p + 3);
-  else
-    snprintf(msg, sizeof msg, "%s", t);
+  snprintf(tries, sizeof tries, "%d", o ? o->tries_left : 0);
+  /* {n}: the tries left after a wrong password, or when an already used voucher was redeemed. */
+  const char *mark[] = {"{n}"};
+  const char *value[] = {strcmp(code, "wrong") == 0 ? tries
+                         : strcmp(code, "used") == 0 && o && o->redeemed_at[0] ? o->redeemed_at : "-"};
+  if (strcmp(code, "wrong") == 0 || strcmp(code, "used") == 0) req_text_fill(r, key, mark, value, 1, msg, sizeof msg);
+  else snprintf(msg, sizeof msg, "%s", req_text(r, key));
   NEOERR *err = hdf_set_value(r->hdf, "Outcome.code", code);
   if (!err) err = hdf_set_value(r->hdf, "Outcome.text", msg);
   return nerr_pass(err);

@@ -1,7 +1,7 @@
 /* test_session.c: sessions and CSRF — token rotation at login, idle/absolute expiry, logout, frozen principals */
 #include "generations.h"
 #include "harness.h"
-#include "session.h"
+#include "web_session.h"
 #include "testapp.h"
 #include <stdio.h>
 #include <string.h>

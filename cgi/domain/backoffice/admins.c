@@ -1,7 +1,7 @@
 /* admins.c: back-office accounts — sign-in check, create, disable/enable, reset password (no HTTP) */
 #include "backoffice/admins.h"
 #include "shared/passwords.h"
-#include "session.h"
+#include "session_store.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

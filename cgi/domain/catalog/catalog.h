@@ -1,7 +1,7 @@
 /* catalog.h: storefront reads — categories, brands, product lists, search, detail, content, view counts */
 #ifndef MALL_CATALOG_H
 #define MALL_CATALOG_H
-#include <ClearSilver.h>
+#include "neo.h"
 #include <mysql.h>
 
 /* Every function writes rows to HDF as prefix.N.column; lang ("zh-CN"/"en") picks the _zh/_en text. */

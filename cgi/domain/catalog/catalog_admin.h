@@ -1,7 +1,7 @@
 /* catalog_admin.h: back-office catalog — product, category and brand writes (audited) and admin lists (B2) */
 #ifndef MALL_CATALOG_ADMIN_H
 #define MALL_CATALOG_ADMIN_H
-#include <ClearSilver.h>
+#include "neo.h"
 #include <mysql.h>
 #include "backoffice/audit.h"
 

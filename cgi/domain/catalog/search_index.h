@@ -1,7 +1,7 @@
 /* search_index.h: keeps the Mroonga search copy (product_search) in step with products */
 #ifndef MALL_SEARCH_INDEX_H
 #define MALL_SEARCH_INDEX_H
-#include <ClearSilver.h>
+#include "neo.h"
 #include <mysql.h>
 
 NEOERR *search_reindex_all(MYSQL *db);

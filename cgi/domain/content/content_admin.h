@@ -1,7 +1,7 @@
 /* content_admin.h: back-office content — announcements, banners, ads, activities, described by one table each (B3) */
 #ifndef MALL_CONTENT_ADMIN_H
 #define MALL_CONTENT_ADMIN_H
-#include <ClearSilver.h>
+#include "neo.h"
 #include <mysql.h>
 #include "backoffice/audit.h"
 

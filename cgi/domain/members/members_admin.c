@@ -3,7 +3,7 @@
 #include "crypto.h"
 #include "members/members.h"
 #include "points/points.h"
-#include "session.h"
+#include "session_store.h"
 #include "shared/sms.h"
 #include <stdio.h>
 #include <string.h>

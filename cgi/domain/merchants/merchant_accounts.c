@@ -1,7 +1,7 @@
 /* merchant_accounts.c: merchant portal accounts — sign-in check, the owner's staff accounts (no HTTP) */
 #include "merchants/merchant_accounts.h"
 #include "shared/passwords.h"
-#include "session.h"
+#include "session_store.h"
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,7 +1,7 @@
 /* csv.h: CSV cells for spreadsheet exports — quoting, formula-injection guard, UTF-8 BOM (no HTTP) */
 #ifndef MALL_CSV_H
 #define MALL_CSV_H
-#include <ClearSilver.h>
+#include "neo.h"
 
 /* Lets Excel read UTF-8 (Chinese) correctly: the first bytes of every export. */
 #define CSV_BOM "\xEF\xBB\xBF"

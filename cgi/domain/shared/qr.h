@@ -1,7 +1,7 @@
 /* qr.h: QR codes with libqrencode — an SVG path for inline printing, a PNG (libpng) for downloads */
 #ifndef MALL_QR_H
 #define MALL_QR_H
-#include <ClearSilver.h>
+#include "neo.h"
 #include <stddef.h>
 
 #define QR_MARGIN 4 /* quiet zone in modules, as the standard asks */

@@ -1,7 +1,7 @@
 /* svg_chart.h: chart geometry for server-rendered SVG — computed here, drawn by templates/admin/reports/chart.cs */
 #ifndef MALL_SVG_CHART_H
 #define MALL_SVG_CHART_H
-#include <ClearSilver.h>
+#include "neo.h"
 
 /* One line of a line chart: n values, drawn with CSS class cls ("s1".."s4") and named in the legend. */
 typedef struct {

@@ -1,7 +1,7 @@
 /* uploads.h: uploaded images — recognised by their magic bytes, stored under var/uploads/ with random names */
 #ifndef MALL_UPLOADS_H
 #define MALL_UPLOADS_H
-#include <ClearSilver.h>
+#include "neo.h"
 #include <stdio.h>
 
 #define UPLOAD_MAX_BYTES (5L * 1024 * 1024)

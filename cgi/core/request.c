@@ -1,0 +1,116 @@
+/* request.c: one HTTP request as handlers see it — its parts, the response being built, and the helpers on it */
+#include "request.h"
+#include "config.h"
+#include "fcgi_io.h"
+#include "render.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *req_arg(req *r, int i) { return (i >= 0 && i < 4) ? r->args[i] : ""; }
+
+const char *req_cookie(req *r, const char *name) {
+  char key[128];
+  snprintf(key, sizeof key, "Cookie.%s", name);
+  return hdf_get_value(r->hdf, key, NULL);
+}
+
+const char *req_client_ip(req *r) {
+  (void)r;
+  const char *ip = io_env("REMOTE_ADDR");
+  return ip ? ip : "-";
+}
+
+const char *req_text(req *r, const char *key) {
+  char full[200];
+  snprintf(full, sizeof full, "Lang.%s", key);
+  const char *v = lang_get(r->lang, full);
+  return v ? v : key;
+}
+
+NEOERR *req_form_error(req *r, const char *field, const char *lang_key) {
+  NEOERR *err = hdf_set_value(r->hdf, "Form.HasErrors", "1");
+  if (err) return nerr_pass(err);
+  if (!field) return nerr_pass(req_flash(r, lang_key));
+  char key[160];
+  snprintf(key, sizeof key, "Form.Errors.%s", field);
+  return nerr_pass(hdf_set_value(r->hdf, key, req_text(r, lang_key)));
+}
+
+static int is_https(void) {
+  const char *h = io_env("HTTPS");
+  return g_cfg.https || (h && strcmp(h, "on") == 0);
+}
+
+NEOERR *req_set_cookie(req *r, const char *name, const char *value, int max_age, int http_only) {
+  NEOERR *err = string_appendf(&r->headers, "Set-Cookie: %s=%s; Path=/; SameSite=Lax%s%s", name, value,
+                               http_only ? "; HttpOnly" : "", is_https() ? "; Secure" : "");
+  if (!err && (max_age > 0 || !*value)) err = string_appendf(&r->headers, "; Max-Age=%d", *value ? max_age : 0);
+  if (!err) err = string_append(&r->headers, "\r\n");
+  return nerr_pass(err);
+}
+
+void req_redirect(req *r, const char *path) {
+  /* Only local paths: an open redirect would let a link send members anywhere. */
+  if (!path || path[0] != '/' || path[1] == '/' || path[1] == '\\' || strpbrk(path, "\r\n")) path = "/";
+  free(r->location);
+  r->location = strdup(path);
+  r->status = 303;
+}
+
+NEOERR *req_fail(req *r, int status) {
+  r->status = status;
+  r->template = "layout/error.cs";
+  r->no_cache = 1;
+  NEOERR *err = hdf_set_int_value(r->hdf, "Page.Status", status);
+  char key[64];
+  snprintf(key, sizeof key, "Lang.Error.%d", status);
+  const char *t = lang_get(r->lang, key);
+  if (!err) err = hdf_set_value(r->hdf, "Page.Title", t ? t : "Error");
+  snprintf(key, sizeof key, "Lang.Error.%dText", status);
+  t = lang_get(r->lang, key);
+  if (!err) err = hdf_set_value(r->hdf, "Page.ErrorText", t ? t : "");
+  return nerr_pass(err);
+}
+
+long long req_arg_id(req *r, int i) {
+  const char *s = req_arg(r, i);
+  if (!*s || strlen(s) > 18) return 0;
+  for (const char *p = s; *p; p++)
+    if (*p < '0' || *p > '9') return 0;
+  long long v = strtoll(s, NULL, 10);
+  return v > 0 ? v : 0;
+}
+
+const char *req_text_fill(req *r, const char *key, const char *const *marks, const char *const *values, int count,
+                          char *buf, size_t len) {
+  const char *t = req_text(r, key);
+  size_t o = 0;
+  if (!len) return buf;
+  while (*t && o + 1 < len) {
+    int hit = -1;
+    for (int i = 0; i < count && hit < 0; i++)
+      if (strncmp(t, marks[i], strlen(marks[i])) == 0) hit = i;
+    if (hit < 0) { buf[o++] = *t++; continue; }
+    o += (size_t)snprintf(buf + o, len - o, "%s", values[hit] ? values[hit] : "");
+    if (o >= len) o = len - 1;
+    t += strlen(marks[hit]);
+  }
+  buf[o] = 0;
+  return buf;
+}
+
+const char *req_text_n(req *r, const char *key, long long n, char *buf, size_t len) {
+  char num[24];
+  snprintf(num, sizeof num, "%lld", n);
+  const char *marks[] = {"{n}"}, *values[] = {num};
+  return req_text_fill(r, key, marks, values, 1, buf, len);
+}
+
+NEOERR *req_flash_text(req *r, const char *text) {
+  NEOERR *err = hdf_set_value(r->hdf, "Form.HasErrors", "1");
+  if (!err) err = hdf_set_value(r->hdf, "Page.Flash", text);
+  return nerr_pass(err);
+}
+
+NEOERR *req_flash(req *r, const char *lang_key) { return nerr_pass(req_flash_text(r, req_text(r, lang_key))); }

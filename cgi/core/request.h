@@ -1,0 +1,78 @@
+/* request.h: one HTTP request as handlers see it — its parts, the response being built, and the helpers on it */
+#ifndef MALL_REQUEST_H
+#define MALL_REQUEST_H
+#include <ClearSilver.h>
+#include <mysql.h>
+#include "db.h"
+
+struct app;   /* app.h: the program (route table, realm, hooks) */
+struct route; /* app.h: the matched route */
+
+typedef struct req {
+  const struct app *app;
+  const struct route *route;
+  const char *realm;            /* the program's session realm ("member", "admin", "merchant") */
+  HDF *hdf;
+  CGI *cgi;
+  MYSQL *db;
+  const char *method;
+  char path[512];
+  char uri[1024];               /* path + query as requested */
+  char args[4][72];             /* captured path parameters, in pattern order */
+  int status;
+  const char *template;         /* body template, relative to templates/ */
+  char *location;               /* set by req_redirect */
+  STRING headers;               /* extra response headers (Set-Cookie …) */
+  STRING body;                  /* R_RAW responses */
+  const char *content_type;
+  long long user_id;            /* 0 = anonymous */
+  char sid_hash[65];            /* sha256 of the session token, "" without a session */
+  char anon[65];                /* anonymous visitor id (CSRF for sign-in forms) */
+  char csrf[65];
+  const char *lang;             /* "zh-CN" or "en" */
+  int no_cache;                 /* handler decided this body must not be cached */
+  int user_loaded;              /* User.* came from the session cache */
+  int user_stale;               /* User.* came from the session cache, but its balance may be old (R_IDENTITY) */
+  int user_gen_set;             /* user_gen holds the principal generation User.* was read under */
+  unsigned long long user_gen;
+  char role[16];                /* principal's role (back office, merchants), set by load_user */
+} req;
+
+/* ---- what was asked ---- */
+/* Path parameter i as captured ("" when none). */
+const char *req_arg(req *r, int i);
+/* Path parameter i as a positive 64-bit id ({id} segments are digits only); 0 when it is not one. */
+long long req_arg_id(req *r, int i);
+const char *req_cookie(req *r, const char *name);
+const char *req_client_ip(req *r);
+/* ?page= (1..100000, default 1); 0 when it is not a valid page number (Form.Errors set). */
+int req_page(req *r, long long *page);
+
+/* ---- text ---- */
+/* Translated string from the language file, key like "Auth.BadPassword". */
+const char *req_text(req *r, const char *key);
+/* The language string with {n} replaced by n (every occurrence), into buf. */
+const char *req_text_n(req *r, const char *key, long long n, char *buf, size_t len);
+/* The same with named placeholders: marks and values are parallel arrays of count entries ("{name}"). */
+const char *req_text_fill(req *r, const char *key, const char *const *marks, const char *const *values, int count,
+                          char *buf, size_t len);
+
+/* ---- what the page shows ---- */
+/* Sets Page.Flash (field NULL) or Form.Errors.<field> to a language key's text, and Form.HasErrors. */
+NEOERR *req_form_error(req *r, const char *field, const char *lang_key);
+/* Page.Flash with an error look (Page.FlashError) from a language key, or from text already filled in. */
+NEOERR *req_flash(req *r, const char *lang_key);
+NEOERR *req_flash_text(req *r, const char *text);
+/* Page links for a list of total rows: Pager.Base (a URL ending in ? or &), Page, Pages, Total, Prev,
+ * Next and Items.N (num/current, or gap) — first, last, and two either side of the current page. */
+NEOERR *req_pager(req *r, const char *base, long long page, long long total, int per_page);
+/* ?done=<choice> after a redirect → Page.Notice from the language key "<lang_prefix>.<choice>";
+ * anything else is ignored. */
+NEOERR *req_done_notice(req *r, const char *choices, const char *lang_prefix);
+
+/* ---- the response ---- */
+NEOERR *req_fail(req *r, int status);           /* render the error page for status */
+void req_redirect(req *r, const char *path);    /* 303 See Other to a local path */
+NEOERR *req_set_cookie(req *r, const char *name, const char *value, int max_age, int http_only);
+
+#endif
