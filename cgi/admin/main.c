@@ -24,7 +24,7 @@ static const route ROUTES[] = {
     {"POST", "/admin/admins/{id}/password", R_MEMBER, h_adm_admins_password, ROLES_SUPER},
     {"GET", "/admin/audit", R_MEMBER, h_adm_audit_list, ROLES_SUPER},
     /* end session */
-    /* catalog: products.c categories.c brands.c uploads (B2) */
+    /* catalog: products.c taxonomy.c (categories, brands) upload.c (B2) */
     {"GET", "/admin/products", R_MEMBER, h_adm_products, ROLES_CATALOG},
     {"GET", "/admin/products/new", R_MEMBER, h_adm_product_new, ROLES_CATALOG},
     {"POST", "/admin/products", R_MEMBER, h_adm_product_create, ROLES_CATALOG},
@@ -89,7 +89,7 @@ static const route ROUTES[] = {
     {"POST", "/admin/orders/{no}/cancel", R_MEMBER, h_adm_order_cancel, ROLES_ORDERS},
     {"POST", "/admin/orders/{no}/vouchers/{no}/unlock", R_MEMBER, h_adm_order_voucher_unlock, ROLES_ORDERS},
     /* end moderation + orders */
-    /* members, merchants, admins, audit, SMS: members.c merchants.c admins.c audit.c sms.c (B6, B7, B1, B10) */
+    /* members, merchants, SMS: members.c merchants.c sms.c (B6, B7, B10) */
     {"GET", "/admin/members", R_MEMBER, h_adm_members, ROLES_MEMBERS_VIEW},
     {"GET", "/admin/members/{id}", R_MEMBER, h_adm_member, ROLES_MEMBERS_VIEW},
     {"POST", "/admin/members/{id}/grant", R_MEMBER, h_adm_member_grant, ROLES_MEMBERS_EDIT},
