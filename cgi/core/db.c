@@ -1,4 +1,4 @@
-/* db.c: MariaDB Connector/C wrapper — prepared statements only (cached by their text), rows into HDF or typed C variables, retrying transactions */
+/* db.c: MariaDB Connector/C wrapper — prepared statements cached by text, rows into HDF or typed variables, retrying transactions */
 #include "db.h"
 #include "config.h"
 #include "crypto.h"
@@ -451,7 +451,8 @@ static NEOERR *typed_check(MYSQL_STMT *st, const char *sql, const dbc *c, int nc
   NEOERR *err = STATUS_OK;
   for (int i = 0; i < nc && !err; i++) {
     if (c[i].type == DBC_STR) {
-      if (!c[i].ptr || c[i].size == 0) err = nerr_raise(NERR_ASSERT, "column %d (%s): no buffer: %.80s", i, f[i].name, sql);
+      if (!c[i].ptr || c[i].size == 0)
+        err = nerr_raise(NERR_ASSERT, "column %d (%s): no buffer: %.80s", i, f[i].name, sql);
     } else if (c[i].type == DBC_LL || c[i].type == DBC_INT) {
       if (!c[i].ptr) err = nerr_raise(NERR_ASSERT, "column %d (%s): no variable: %.80s", i, f[i].name, sql);
       else if (!whole_number_type(&f[i]))

@@ -1,4 +1,4 @@
-/* db.h: MariaDB Connector/C wrapper — prepared statements only (cached by their text), rows into HDF for pages or into typed C variables for decisions, retrying transactions */
+/* db.h: MariaDB Connector/C wrapper — prepared statements cached by text, rows into HDF or typed variables, retrying transactions */
 #ifndef MALL_DB_H
 #define MALL_DB_H
 #include <ClearSilver.h>

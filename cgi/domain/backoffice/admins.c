@@ -25,8 +25,8 @@ NEOERR *admin_authenticate(MYSQL *db, const char *username, const char *password
   int found = 0;
   *id = 0;
   *st = ADMIN_AUTH_BAD;
-  NEOERR *err = db_row(db, SQL_ADMIN_BY_USERNAME, DBA(DS(username)), DCOLS(DCOL_LL(&aid), DCOL_STR(status), DCOL_STR(hash)),
-                       &found);
+  NEOERR *err = db_row(db, SQL_ADMIN_BY_USERNAME, DBA(DS(username)),
+                       DCOLS(DCOL_LL(&aid), DCOL_STR(status), DCOL_STR(hash)), &found);
   if (!err) {
     if (!found) {
       password_dummy_check(password); /* same time as a wrong password */

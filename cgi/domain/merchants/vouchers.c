@@ -331,8 +331,9 @@ static NEOERR *tx_verify(MYSQL *db, void *arg) {
   return nerr_pass(err);
 }
 
-static NEOERR *verify(MYSQL *db, long long merchant_id, long long merchant_user_id, const char *voucher_no, const char *password,
-                      const char *ip, HDF *details, const char *prefix, int redeem, voucher_outcome *out) {
+static NEOERR *verify(MYSQL *db, long long merchant_id, long long merchant_user_id, const char *voucher_no,
+                      const char *password, const char *ip, HDF *details, const char *prefix, int redeem,
+                      voucher_outcome *out) {
   char no[33], pw[16];
   size_t i = 0;
   memset(out, 0, sizeof *out);
@@ -348,13 +349,13 @@ static NEOERR *verify(MYSQL *db, long long merchant_id, long long merchant_user_
   return nerr_pass(db_tx(db, tx_verify, &a));
 }
 
-NEOERR *voucher_check(MYSQL *db, long long merchant_id, long long merchant_user_id, const char *voucher_no, const char *password,
-                      const char *ip, HDF *details, const char *prefix, voucher_outcome *out) {
+NEOERR *voucher_check(MYSQL *db, long long merchant_id, long long merchant_user_id, const char *voucher_no,
+                      const char *password, const char *ip, HDF *details, const char *prefix, voucher_outcome *out) {
   return nerr_pass(verify(db, merchant_id, merchant_user_id, voucher_no, password, ip, details, prefix, 0, out));
 }
 
-NEOERR *voucher_redeem(MYSQL *db, long long merchant_id, long long merchant_user_id, const char *voucher_no, const char *password,
-                       const char *ip, voucher_outcome *out) {
+NEOERR *voucher_redeem(MYSQL *db, long long merchant_id, long long merchant_user_id, const char *voucher_no,
+                       const char *password, const char *ip, voucher_outcome *out) {
   return nerr_pass(verify(db, merchant_id, merchant_user_id, voucher_no, password, ip, NULL, NULL, 1, out));
 }
 

@@ -114,8 +114,8 @@ static NEOERR *selected_keep(void *ctx, int row) {
 NEOERR *cart_selected_lines(MYSQL *db, long long member_id, order_line *lines, int max, int *n) {
   struct selected s = {{0, 0}, lines, max, n};
   *n = 0;
-  return nerr_pass(db_each(db, SQL_SELECTED, DBA(DI(member_id)), DCOLS(DCOL_LL(&s.row.product_id), DCOL_LL(&s.row.quantity)),
-                           selected_keep, &s, NULL));
+  return nerr_pass(db_each(db, SQL_SELECTED, DBA(DI(member_id)),
+                           DCOLS(DCOL_LL(&s.row.product_id), DCOL_LL(&s.row.quantity)), selected_keep, &s, NULL));
 }
 
 NEOERR *cart_count(MYSQL *db, long long member_id, long long *lines) {

@@ -285,8 +285,8 @@ NEOERR *points_refund(MYSQL *db, long long member_id, long long spend_ledger_id,
   if (err) return nerr_pass(err);
   if (!found) return nerr_raise(NERR_ASSERT, "points_refund: entry %lld is not a spend of member %lld", spend_ledger_id, member_id);
   struct give_back g = {db, 0, 0, 0, 0};
-  err = db_each(db, SQL_ALLOCS_OPEN, DBA(DI(spend_ledger_id)), DCOLS(DCOL_LL(&g.alloc), DCOL_LL(&g.lot), DCOL_LL(&g.open)),
-                give_back_row, &g, NULL);
+  err = db_each(db, SQL_ALLOCS_OPEN, DBA(DI(spend_ledger_id)),
+                DCOLS(DCOL_LL(&g.alloc), DCOL_LL(&g.lot), DCOL_LL(&g.open)), give_back_row, &g, NULL);
   long long total = g.total;
   if (!err && total > 0) err = db_exec(db, SQL_MEMBER_ADD, DBA(DI(total), DI(member_id)), NULL, NULL);
   if (!err && total > 0) err = ledger_add(db, member_id, "refund", total, 0, order_id, "订单取消退还积分", once_key, NULL);
