@@ -70,8 +70,8 @@ static NEOERR *detail(req *r, const char *no, int *found) {
   NEOERR *err = ops_show(r, "admin/ops/order.cs", "Ops.Order.Title");
   if (!err) err = orders_admin_get(r->db, no, r->hdf, "Order", found);
   if (err || !*found) return nerr_pass(err);
-  long long id = hdf_get_int_value(r->hdf, "Order.0.id", 0);
-  long long member = hdf_get_int_value(r->hdf, "Order.0.member_id", 0);
+  long long id = db_hdf_ll(r->hdf, "Order.0.id", 0);
+  long long member = db_hdf_ll(r->hdf, "Order.0.member_id", 0);
   err = orders_read_items(r->db, id, ORDER_MAX_LINES, r->hdf, "Items", NULL);
   if (!err) err = orders_read_events(r->db, id, r->hdf, "Events");
   if (!err) err = orders_read_ledger(r->db, member, id, r->hdf, "Ledger");
@@ -188,7 +188,7 @@ NEOERR *h_adm_order_voucher_unlock(req *r) {
   audit_actor who;
   admin_actor(r, &who);
   voucher_unlock_result res;
-  err = vouchers_admin_unlock(r->db, &who, hdf_get_int_value(r->hdf, "Order.0.id", 0), req_arg(r, 1), &res);
+  err = vouchers_admin_unlock(r->db, &who, db_hdf_ll(r->hdf, "Order.0.id", 0), req_arg(r, 1), &res);
   if (err) return nerr_pass(err);
   if (res == VOUCHER_UNLOCK_UNKNOWN) return nerr_pass(req_fail(r, 404));
   if (res == VOUCHER_UNLOCK_NOT_LOCKED) {

@@ -154,7 +154,7 @@ static NEOERR *save(req *r, long long id) {
       .name_zh = v[4].s, .name_en = v[5].present ? v[5].s : "", .summary_zh = v[6].present ? v[6].s : "",
       .summary_en = v[7].present ? v[7].s : "", .description_zh = v[8].present ? v[8].s : "",
       .description_en = v[9].present ? v[9].s : "", .points_price = v[10].i, .cash_fen = fen, .stock = v[12].i,
-      .stock_was = v[14].present ? v[14].i : hdf_get_int_value(r->hdf, "Product.Row.0.stock", 0),
+      .stock_was = v[14].present ? v[14].i : db_hdf_ll(r->hdf, "Product.Row.0.stock", 0),
       .per_member_limit = v[13].i, .on_shelf = v[15].present, .image = got == 1 ? url : NULL,
   };
   audit_actor who;

@@ -1,11 +1,14 @@
-/* db.c: MariaDB Connector/C wrapper — prepared statements only, results into HDF, retrying transactions */
+/* db.c: MariaDB Connector/C wrapper — prepared statements cached by text, rows into HDF or typed variables, retrying transactions */
 #include "db.h"
 #include "config.h"
 #include "crypto.h"
 #include "generations.h"
 #include <errmsg.h>
-#include <stdio.h>
+#include <errno.h>
+#include <limits.h>
 #include <mysqld_error.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -41,10 +44,31 @@ static void touched_bump(void) {
   g_ntouched = 0;
 }
 
-/* Statements are cached per connection: the SQL text is a static string, so its
- * address identifies it and a re-prepare on every request is avoided. */
-#define STMT_CACHE 128
-static struct { const char *sql; MYSQL_STMT *st; } g_cache[STMT_CACHE];
+/* The statement cache (one per process, for its one connection). A statement is identified by its text,
+ * never by the text's address: the cache hashes the text (FNV-1a), compares the whole text on a hit and keeps
+ * its own copy, so a statement built in a buffer — or another text that later lands at the same address —
+ * never runs someone else's prepared statement (DESIGN.md: anything keyed by a pointer's address). Entries
+ * hang in hash chains for lookup and in one list from most to least recently used; a full cache closes its
+ * least recently used statement, one at a time. */
+#define STMT_BUCKETS 2048 /* a power of two, twice DB_STMT_CACHE: chains stay about one entry long */
+
+typedef struct stmt_entry stmt_entry;
+struct stmt_entry {
+  stmt_entry *chain;         /* next in its hash bucket */
+  stmt_entry *newer, *older; /* the recency list */
+  MYSQL_STMT *st;
+  uint64_t hash;
+  size_t len;
+  int busy;   /* its result is being read (a db_each callback may run other statements meanwhile) */
+  int cached; /* in the cache; 0: a one-off, closed when its reader is done */
+  char sql[]; /* the cache's own copy of the text */
+};
+
+static stmt_entry *g_bucket[STMT_BUCKETS];
+static stmt_entry *g_newest, *g_oldest;
+static int g_held;
+static long long g_prepares;
+static unsigned g_conn_gen; /* bumped by db_close: a reader notices that its connection went away */
 
 NEOERR *db_init_errors(void) {
   NEOERR *err = nerr_init();
@@ -59,22 +83,65 @@ static int is_retry_errno(unsigned int e) {
 }
 
 static int is_gone_errno(unsigned int e) {
-  return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST || e == CR_CONNECTION_ERROR;
+  return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST || e == CR_CONNECTION_ERROR || e == ER_CONNECTION_KILLED;
+}
+
+static void recency_unlink(stmt_entry *e) {
+  if (e->newer) e->newer->older = e->older;
+  else g_newest = e->older;
+  if (e->older) e->older->newer = e->newer;
+  else g_oldest = e->newer;
+  e->newer = e->older = NULL;
+}
+
+static void recency_push(stmt_entry *e) {
+  e->newer = NULL;
+  e->older = g_newest;
+  if (g_newest) g_newest->newer = e;
+  else g_oldest = e;
+  g_newest = e;
+}
+
+/* Closes the statement (after mysql_close too: Connector/C only frees it then) and frees the entry. */
+static void entry_free(stmt_entry *e) {
+  if (e->st) mysql_stmt_close(e->st);
+  free(e);
+}
+
+/* Takes e out of the cache. One whose rows are being read stays open for its reader, who frees it. */
+static void cache_drop(stmt_entry *e) {
+  stmt_entry **pp = &g_bucket[e->hash & (STMT_BUCKETS - 1)];
+  while (*pp != e) pp = &(*pp)->chain;
+  *pp = e->chain;
+  e->chain = NULL;
+  recency_unlink(e);
+  e->cached = 0;
+  g_held--;
+  if (!e->busy) entry_free(e);
 }
 
 static void cache_clear(void) {
-  for (int i = 0; i < STMT_CACHE; i++) {
-    if (g_cache[i].st) mysql_stmt_close(g_cache[i].st);
-    g_cache[i].sql = NULL;
-    g_cache[i].st = NULL;
-  }
+  while (g_oldest) cache_drop(g_oldest);
 }
 
 void db_close(void) {
   if (!g_db) return;
   cache_clear();
+  g_conn_gen++;
   mysql_close(g_db);
   g_db = NULL;
+}
+
+void db_stmt_cache_stats(int *held, long long *prepares) {
+  if (held) *held = g_held;
+  if (prepares) *prepares = g_prepares;
+}
+
+/* Every statement runs on this process's connection; a pointer kept from before a lost connection (db_close
+ * freed it) must not reach Connector/C. */
+static NEOERR *conn_check(MYSQL *db) {
+  if (!db || db != g_db) return nerr_raise(NERR_SQL, "no database connection (lost earlier in this request?)");
+  return STATUS_OK;
 }
 
 NEOERR *db_connect(MYSQL **out) {
@@ -116,28 +183,89 @@ static NEOERR *stmt_error(MYSQL_STMT *st, const char *what) {
   return err;
 }
 
-/* Finds or prepares the cached statement for sql, bound to params. */
-static NEOERR *stmt_ready(MYSQL *db, const char *sql, const dbp *p, int n, MYSQL_STMT **out) {
-  int slot = -1;
-  for (int i = 0; i < STMT_CACHE; i++) {
-    if (g_cache[i].sql == sql) { slot = i; break; }
-    if (slot < 0 && !g_cache[i].sql) slot = i;
-  }
-  if (slot < 0) { cache_clear(); slot = 0; }
-  MYSQL_STMT *st = g_cache[slot].sql == sql ? g_cache[slot].st : NULL;
-  if (!st) {
-    st = mysql_stmt_init(db);
-    if (!st) return nerr_raise(NERR_NOMEM, "mysql_stmt_init");
-    if (mysql_stmt_prepare(st, sql, strlen(sql))) {
-      NEOERR *err = stmt_error(st, "prepare");
-      mysql_stmt_close(st);
-      return err;
+static uint64_t fnv1a(const char *s, size_t *len) {
+  uint64_t h = 14695981039346656037ULL;
+  const unsigned char *p = (const unsigned char *)s;
+  for (; *p; p++) h = (h ^ *p) * 1099511628211ULL;
+  *len = (size_t)(p - (const unsigned char *)s);
+  return h;
+}
+
+/* The prepared statement for sql: the cached one, or a fresh prepare that joins the cache (evicting the least
+ * recently used when full). The one text already being read (a db_each callback running it again) gets a
+ * one-off statement of its own. Give it back with stmt_release. */
+static NEOERR *stmt_get(MYSQL *db, const char *sql, stmt_entry **out) {
+  *out = NULL;
+  NEOERR *err = conn_check(db);
+  if (err) return nerr_pass(err);
+  size_t len;
+  uint64_t h = fnv1a(sql, &len);
+  stmt_entry **bucket = &g_bucket[h & (STMT_BUCKETS - 1)];
+  stmt_entry *e = *bucket;
+  while (e && !(e->hash == h && e->len == len && memcmp(e->sql, sql, len) == 0)) e = e->chain;
+  if (e && !e->busy) {
+    if (e != g_newest) {
+      recency_unlink(e);
+      recency_push(e);
     }
-    if (g_db) { g_cache[slot].sql = sql; g_cache[slot].st = st; }
+    *out = e;
+    return STATUS_OK;
   }
-  if ((int)mysql_stmt_param_count(st) != n)
-    return nerr_raise(NERR_ASSERT, "statement wants %lu params, got %d", mysql_stmt_param_count(st), n);
-  if (n > 0) {
+  int cache = !e;
+  e = malloc(sizeof *e + len + 1);
+  if (!e) return nerr_raise(NERR_NOMEM, "statement cache");
+  memset(e, 0, sizeof *e);
+  e->hash = h;
+  e->len = len;
+  memcpy(e->sql, sql, len + 1);
+  if (!(e->st = mysql_stmt_init(db))) {
+    free(e);
+    return nerr_raise(NERR_NOMEM, "mysql_stmt_init");
+  }
+  g_prepares++;
+  if (mysql_stmt_prepare(e->st, e->sql, (unsigned long)len)) {
+    err = stmt_error(e->st, "prepare");
+    entry_free(e);
+    return err;
+  }
+  if (cache && g_held >= DB_STMT_CACHE) {
+    stmt_entry *old = g_oldest;
+    while (old && old->busy) old = old->newer;
+    if (old) cache_drop(old);
+    else cache = 0; /* every one is being read: nested that deep, this one stays a one-off */
+  }
+  if (cache) {
+    e->chain = *bucket;
+    *bucket = e;
+    recency_push(e);
+    e->cached = 1;
+    g_held++;
+  }
+  *out = e;
+  return STATUS_OK;
+}
+
+/* The reader is done: frees the result, and a one-off (or one dropped while read) goes for good. */
+static void stmt_release(stmt_entry *e) {
+  if (!e) return;
+  e->busy = 0;
+  if (!e->cached) {
+    entry_free(e);
+    return;
+  }
+  mysql_stmt_free_result(e->st);
+}
+
+/* Finds or prepares the statement for sql, binds params and executes it; marked busy until stmt_release. */
+static NEOERR *stmt_run(MYSQL *db, const char *sql, const dbp *p, int n, stmt_entry **out) {
+  stmt_entry *e = NULL;
+  NEOERR *err = stmt_get(db, sql, &e);
+  if (err) return nerr_pass(err);
+  e->busy = 1;
+  MYSQL_STMT *st = e->st;
+  if ((int)mysql_stmt_param_count(st) != n) {
+    err = nerr_raise(NERR_ASSERT, "statement wants %lu params, got %d: %.80s", mysql_stmt_param_count(st), n, sql);
+  } else if (n > 0) {
     MYSQL_BIND b[n];
     unsigned long lens[n];
     my_bool nulls[n];
@@ -160,22 +288,26 @@ static NEOERR *stmt_ready(MYSQL *db, const char *sql, const dbp *p, int n, MYSQL
       b[i].is_null = &nulls[i];
     }
     /* bind_param copies the bind array; buffers are read at execute time, so execute here. */
-    if (mysql_stmt_bind_param(st, b)) return stmt_error(st, "bind");
-    if (mysql_stmt_execute(st)) return stmt_error(st, "execute");
+    if (mysql_stmt_bind_param(st, b)) err = stmt_error(st, "bind");
+    else if (mysql_stmt_execute(st)) err = stmt_error(st, "execute");
   } else if (mysql_stmt_execute(st)) {
-    return stmt_error(st, "execute");
+    err = stmt_error(st, "execute");
   }
-  *out = st;
+  if (err) {
+    stmt_release(e); /* a lost connection dropped it from the cache already: then this closes it */
+    return err;
+  }
+  *out = e;
   return STATUS_OK;
 }
 
 NEOERR *db_exec(MYSQL *db, const char *sql, const dbp *p, int n, long long *affected, long long *insert_id) {
-  MYSQL_STMT *st = NULL;
-  NEOERR *err = stmt_ready(db, sql, p, n, &st);
+  stmt_entry *e = NULL;
+  NEOERR *err = stmt_run(db, sql, p, n, &e);
   if (err) return nerr_pass(err);
-  if (affected) *affected = (long long)mysql_stmt_affected_rows(st);
-  if (insert_id) *insert_id = (long long)mysql_stmt_insert_id(st);
-  mysql_stmt_free_result(st);
+  if (affected) *affected = (long long)mysql_stmt_affected_rows(e->st);
+  if (insert_id) *insert_id = (long long)mysql_stmt_insert_id(e->st);
+  stmt_release(e);
   return STATUS_OK;
 }
 
@@ -183,16 +315,26 @@ NEOERR *db_exec(MYSQL *db, const char *sql, const dbp *p, int n, long long *affe
 typedef NEOERR *(*row_fn)(void *ctx, int row, int ncols, MYSQL_FIELD *f, char **vals);
 
 static NEOERR *query_rows(MYSQL *db, const char *sql, const dbp *p, int n, row_fn cb, void *ctx, int *rows) {
-  MYSQL_STMT *st = NULL;
-  NEOERR *err = stmt_ready(db, sql, p, n, &st);
+  stmt_entry *e = NULL;
+  if (rows) *rows = 0;
+  NEOERR *err = stmt_run(db, sql, p, n, &e);
   if (err) return nerr_pass(err);
+  MYSQL_STMT *st = e->st;
   MYSQL_RES *meta = mysql_stmt_result_metadata(st);
-  if (!meta) { mysql_stmt_free_result(st); return nerr_raise(NERR_ASSERT, "query without result set"); }
+  if (!meta) {
+    stmt_release(e);
+    return nerr_raise(NERR_ASSERT, "query without result set: %.80s", sql);
+  }
   int nc = (int)mysql_num_fields(meta);
   MYSQL_FIELD *f = mysql_fetch_fields(meta);
   my_bool upd = 1;
   mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &upd);
-  if (mysql_stmt_store_result(st)) { err = stmt_error(st, "store"); mysql_free_result(meta); return err; }
+  if (mysql_stmt_store_result(st)) {
+    err = stmt_error(st, "store");
+    mysql_free_result(meta);
+    stmt_release(e);
+    return err;
+  }
   MYSQL_BIND b[nc];
   unsigned long lens[nc];
   my_bool nulls[nc];
@@ -203,14 +345,15 @@ static NEOERR *query_rows(MYSQL *db, const char *sql, const dbp *p, int n, row_f
     unsigned long cap = f[i].max_length + 1;
     if (cap < 32) cap = 32;
     bufs[i] = malloc(cap);
+    if (!bufs[i] && !err) err = nerr_raise(NERR_NOMEM, "row buffer");
     b[i].buffer_type = MYSQL_TYPE_STRING;
     b[i].buffer = bufs[i];
-    b[i].buffer_length = cap;
+    b[i].buffer_length = bufs[i] ? cap : 0;
     b[i].length = &lens[i];
     b[i].is_null = &nulls[i];
   }
   int r = 0;
-  if (mysql_stmt_bind_result(st, b)) err = stmt_error(st, "bind_result");
+  if (!err && mysql_stmt_bind_result(st, b)) err = stmt_error(st, "bind_result");
   while (!err) {
     int rc = mysql_stmt_fetch(st);
     if (rc == MYSQL_NO_DATA) break;
@@ -226,7 +369,7 @@ static NEOERR *query_rows(MYSQL *db, const char *sql, const dbp *p, int n, row_f
   }
   for (int i = 0; i < nc; i++) free(bufs[i]);
   mysql_free_result(meta);
-  mysql_stmt_free_result(st);
+  stmt_release(e);
   if (rows) *rows = r;
   return nerr_pass(err);
 }
@@ -280,10 +423,193 @@ NEOERR *db_query_ll(MYSQL *db, const char *sql, const dbp *p, int n, long long *
   return STATUS_OK;
 }
 
+/* ---- typed rows ---- */
+
+#define TYPED_MAX_COLS 48
+
+static int whole_number_type(const MYSQL_FIELD *f) {
+  switch (f->type) {
+  case MYSQL_TYPE_FLOAT:
+  case MYSQL_TYPE_DOUBLE:
+    return 0;
+  case MYSQL_TYPE_DECIMAL:
+  case MYSQL_TYPE_NEWDECIMAL:
+    return f->decimals == 0;
+  default:
+    return IS_NUM(f->type);
+  }
+}
+
+/* The statement's result must have exactly the columns asked for, numbers where numbers are read. */
+static NEOERR *typed_check(MYSQL_STMT *st, const char *sql, const dbc *c, int nc) {
+  unsigned int fc = mysql_stmt_field_count(st);
+  if (fc != (unsigned)nc)
+    return nerr_raise(NERR_ASSERT, "statement returns %u columns, %d are read: %.80s", fc, nc, sql);
+  MYSQL_RES *meta = mysql_stmt_result_metadata(st);
+  if (!meta) return nerr_raise(NERR_ASSERT, "no result metadata: %.80s", sql);
+  MYSQL_FIELD *f = mysql_fetch_fields(meta);
+  NEOERR *err = STATUS_OK;
+  for (int i = 0; i < nc && !err; i++) {
+    if (c[i].type == DBC_STR) {
+      if (!c[i].ptr || c[i].size == 0)
+        err = nerr_raise(NERR_ASSERT, "column %d (%s): no buffer: %.80s", i, f[i].name, sql);
+    } else if (c[i].type == DBC_LL || c[i].type == DBC_INT) {
+      if (!c[i].ptr) err = nerr_raise(NERR_ASSERT, "column %d (%s): no variable: %.80s", i, f[i].name, sql);
+      else if (!whole_number_type(&f[i]))
+        err = nerr_raise(NERR_ASSERT, "column %d (%s) is not a whole number (type %d): %.80s", i, f[i].name,
+                         (int)f[i].type, sql);
+    } else {
+      err = nerr_raise(NERR_ASSERT, "column %d: unknown spec type %d", i, (int)c[i].type);
+    }
+  }
+  mysql_free_result(meta);
+  return err;
+}
+
+/* Where column i of row `off` bytes past element 0 goes. */
+#define AT(ptr, off) ((void *)((char *)(ptr) + (off)))
+
+static void typed_zero(const dbc *c, int nc, size_t off) {
+  for (int i = 0; i < nc; i++) {
+    if (c[i].null) *(int *)AT(c[i].null, off) = 0;
+    if (!c[i].ptr) continue;
+    if (c[i].type == DBC_LL) *(long long *)AT(c[i].ptr, off) = 0;
+    else if (c[i].type == DBC_INT) *(int *)AT(c[i].ptr, off) = 0;
+    else if (c[i].size) *(char *)AT(c[i].ptr, off) = 0;
+  }
+}
+
+struct typed_buf {
+  MYSQL_BIND b[TYPED_MAX_COLS];
+  long long ints[TYPED_MAX_COLS];
+  my_bool nulls[TYPED_MAX_COLS], errs[TYPED_MAX_COLS];
+  unsigned long lens[TYPED_MAX_COLS];
+};
+
+static void typed_bind(struct typed_buf *t, const dbc *c, int nc, size_t off) {
+  memset(t->b, 0, sizeof t->b[0] * (size_t)nc);
+  for (int i = 0; i < nc; i++) {
+    MYSQL_BIND *b = &t->b[i];
+    if (c[i].type == DBC_STR) {
+      b->buffer_type = MYSQL_TYPE_STRING;
+      b->buffer = AT(c[i].ptr, off);
+      b->buffer_length = c[i].size;
+    } else {
+      b->buffer_type = MYSQL_TYPE_LONGLONG;
+      b->buffer = c[i].type == DBC_LL ? AT(c[i].ptr, off) : (void *)&t->ints[i];
+    }
+    b->is_null = &t->nulls[i];
+    b->error = &t->errs[i];
+    b->length = &t->lens[i];
+  }
+}
+
+/* After a fetch: NULLs, ranges and lengths checked; strings terminated; ints stored. */
+static NEOERR *typed_settle(struct typed_buf *t, const dbc *c, int nc, size_t off, const char *sql) {
+  for (int i = 0; i < nc; i++) {
+    void *ptr = AT(c[i].ptr, off);
+    if (t->nulls[i]) {
+      if (!c[i].null) return nerr_raise(NERR_ASSERT, "column %d is NULL and has no null flag: %.80s", i, sql);
+      *(int *)AT(c[i].null, off) = 1;
+      if (c[i].type == DBC_LL) *(long long *)ptr = 0;
+      else if (c[i].type == DBC_INT) *(int *)ptr = 0;
+      else *(char *)ptr = 0;
+      continue;
+    }
+    if (c[i].null) *(int *)AT(c[i].null, off) = 0;
+    if (c[i].type == DBC_STR) {
+      if (t->lens[i] >= c[i].size)
+        return nerr_raise(NERR_ASSERT, "column %d: %lu bytes do not fit its buffer of %zu: %.80s", i, t->lens[i],
+                          c[i].size, sql);
+      ((char *)ptr)[t->lens[i]] = 0;
+    } else if (t->errs[i]) {
+      return nerr_raise(NERR_ASSERT, "column %d does not fit a long long: %.80s", i, sql);
+    } else if (c[i].type == DBC_INT) {
+      if (t->ints[i] < INT_MIN || t->ints[i] > INT_MAX)
+        return nerr_raise(NERR_ASSERT, "column %d: %lld does not fit an int: %.80s", i, t->ints[i], sql);
+      *(int *)ptr = (int)t->ints[i];
+    }
+  }
+  return STATUS_OK;
+}
+
+/* The one loop behind db_row, db_rows and db_each. stride: bytes from one row's variables to the next (0: every
+ * row into the same ones); max: more rows are an error before any is read (-1: no limit); fn: after each row. */
+static NEOERR *typed_query(MYSQL *db, const char *sql, const dbp *p, int n, const dbc *c, int nc, size_t stride,
+                           int max, db_row_fn fn, void *ctx, int *rows) {
+  int r = 0;
+  if (rows) *rows = 0;
+  if (!c || nc < 1 || nc > TYPED_MAX_COLS) return nerr_raise(NERR_ASSERT, "%d column specs: %.80s", nc, sql);
+  stmt_entry *e = NULL;
+  NEOERR *err = stmt_run(db, sql, p, n, &e);
+  if (err) return nerr_pass(err);
+  MYSQL_STMT *st = e->st;
+  err = typed_check(st, sql, c, nc);
+  /* Rows are stored client side first: fn may run other statements on the connection. */
+  if (!err && mysql_stmt_store_result(st)) err = stmt_error(st, "store");
+  if (!err && max >= 0 && mysql_stmt_num_rows(st) > (unsigned long long)max)
+    err = nerr_raise(NERR_ASSERT, "%llu rows where at most %d fit: %.80s", (unsigned long long)mysql_stmt_num_rows(st),
+                     max, sql);
+  struct typed_buf t;
+  unsigned gen = g_conn_gen;
+  while (!err) {
+    size_t off = stride * (size_t)r;
+    if (r == 0 || stride) {
+      typed_bind(&t, c, nc, off);
+      if (mysql_stmt_bind_result(st, t.b)) { err = stmt_error(st, "bind_result"); break; }
+    }
+    int rc = mysql_stmt_fetch(st);
+    if (rc == MYSQL_NO_DATA) break;
+    if (rc == 1) { err = stmt_error(st, "fetch"); break; }
+    err = typed_settle(&t, c, nc, off, sql); /* MYSQL_DATA_TRUNCATED: it says which column */
+    if (err) break;
+    r++;
+    if (fn) err = fn(ctx, r - 1);
+    if (!err && gen != g_conn_gen) err = nerr_raise(NERR_SQL, "connection lost while reading rows: %.80s", sql);
+  }
+  stmt_release(e);
+  if (rows) *rows = r;
+  return nerr_pass(err);
+}
+
+NEOERR *db_row(MYSQL *db, const char *sql, const dbp *p, int n, const dbc *c, int nc, int *found) {
+  int rows = 0;
+  if (found) *found = 0;
+  if (c) typed_zero(c, nc, 0);
+  NEOERR *err = typed_query(db, sql, p, n, c, nc, 0, 1, NULL, NULL, &rows);
+  if (err) return nerr_pass(err);
+  if (found) *found = rows == 1;
+  else if (rows != 1) return nerr_raise(NERR_ASSERT, "no row: %.80s", sql);
+  return STATUS_OK;
+}
+
+NEOERR *db_rows(MYSQL *db, const char *sql, const dbp *p, int n, const dbc *c, int nc, size_t stride, int max,
+                int *rows) {
+  if (max < 0 || (max > 1 && stride == 0)) return nerr_raise(NERR_ASSERT, "db_rows: max %d, stride %zu", max, stride);
+  return nerr_pass(typed_query(db, sql, p, n, c, nc, stride, max, NULL, NULL, rows));
+}
+
+NEOERR *db_each(MYSQL *db, const char *sql, const dbp *p, int n, const dbc *c, int nc, db_row_fn fn, void *ctx,
+                int *rows) {
+  if (!fn) return nerr_raise(NERR_ASSERT, "db_each without a callback");
+  return nerr_pass(typed_query(db, sql, p, n, c, nc, 0, -1, fn, ctx, rows));
+}
+
+long long db_hdf_ll(HDF *h, const char *name, long long def) {
+  const char *v = hdf_get_value(h, name, NULL);
+  if (!v || !*v) return def;
+  char *end = NULL;
+  errno = 0;
+  long long x = strtoll(v, &end, 10);
+  return *end || errno == ERANGE ? def : x;
+}
+
 static NEOERR *plain(MYSQL *db, const char *sql) {
+  NEOERR *err = conn_check(db);
+  if (err) return nerr_pass(err);
   if (mysql_real_query(db, sql, strlen(sql))) {
     unsigned int e = mysql_errno(db);
-    NEOERR *err = nerr_raise(is_retry_errno(e) ? NERR_SQL_RETRY : NERR_SQL, "%s: [%u] %s", sql, e, mysql_error(db));
+    err = nerr_raise(is_retry_errno(e) ? NERR_SQL_RETRY : NERR_SQL, "%s: [%u] %s", sql, e, mysql_error(db));
     if (is_gone_errno(e)) db_close();
     return err;
   }

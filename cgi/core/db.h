@@ -1,4 +1,4 @@
-/* db.h: MariaDB Connector/C wrapper — prepared statements only, results into HDF, retrying transactions */
+/* db.h: MariaDB Connector/C wrapper — prepared statements cached by text, rows into HDF or typed variables, retrying transactions */
 #ifndef MALL_DB_H
 #define MALL_DB_H
 #include "neo.h"
@@ -24,6 +24,16 @@ NEOERR *db_init_errors(void);
 /* Opens (or returns) this process's connection. */
 NEOERR *db_connect(MYSQL **out);
 void db_close(void);
+/* Statements are identified by their text: any text, static or built in a buffer, is safe. Each process
+ * prepares a statement once and keeps it in a cache keyed by the whole text (hashed, then compared; the
+ * cache holds its own copy), never by the text's address. The cache holds DB_STMT_CACHE statements — every
+ * statement the programs have, with room to spare — and beyond that closes the least recently used one at a
+ * time; a lost connection (db_close) drops them all. A statement that binds a different number of parameters
+ * than it has is an error. */
+#define DB_STMT_CACHE 1024
+/* For tests: statements in the cache now, and prepares since the process started. */
+void db_stmt_cache_stats(int *held, long long *prepares);
+
 /* Executes a statement; affected rows and insert id are optional outputs. */
 NEOERR *db_exec(MYSQL *db, const char *sql, const dbp *p, int n, long long *affected, long long *insert_id);
 /* Runs a query and copies each row to HDF as prefix.<row>.<column> (all values as strings;
@@ -33,6 +43,63 @@ NEOERR *db_query_hdf(MYSQL *db, HDF *out, const char *prefix, const char *sql, c
 NEOERR *db_query_ll(MYSQL *db, const char *sql, const dbp *p, int n, long long *value, int *found);
 /* First column of the first row copied into buf (size len); *found as above. */
 NEOERR *db_query_str(MYSQL *db, const char *sql, const dbp *p, int n, char *buf, size_t len, int *found);
+
+/* ---- Typed rows: domain decisions read columns straight into C variables (kcgi's db_user_fill) ----
+ * HDF (db_query_hdf) is for what a page only shows. Whatever decides — a limit, an amount, a balance, stock, a
+ * state, an id that is written elsewhere — is read with these. One spec per result column, in order:
+ *
+ *   long long stock = 0, limit = 0;
+ *   char type[16];
+ *   int found = 0;
+ *   err = db_row(db, "SELECT stock, per_member_limit, type FROM products WHERE id = ?", DBA(DI(id)),
+ *                DCOLS(DCOL_LL(&stock), DCOL_LL(&limit), DCOL_STR(type)), &found);
+ *
+ * Strict on purpose; each of these is an error (NERR_ASSERT), never a silent 0:
+ *  - the statement returns more or fewer columns than specs are given;
+ *  - a number spec (DBC_LL, DBC_INT) on a column that is not a whole number in the result metadata (text,
+ *    dates, floats, decimals with a fraction); an int spec on a value outside int;
+ *  - a string longer than its buffer (size - 1 bytes and the NUL);
+ *  - SQL NULL in a column without a null flag (with one: *null = 1 and the value reads 0 / "").
+ * Ids, amounts and points are long long (DBC_LL); DBC_INT is for small counts and flags. */
+typedef enum { DBC_LL, DBC_INT, DBC_STR } dbc_type;
+typedef struct {
+  dbc_type type;
+  void *ptr;   /* long long *, int *, or a char buffer */
+  size_t size; /* DBC_STR: the buffer's size */
+  int *null;   /* optional: set to 1 for SQL NULL, 0 otherwise */
+} dbc;
+/* Spec builders: the compiler refuses a variable of the wrong type, and DCOL_STR a pointer instead of an array
+ * (use {DBC_STR, p, size} for a buffer known only by pointer). */
+#define DCOL_LL(p) ((dbc){DBC_LL, (1 ? (p) : (long long *)0), 0, NULL})
+#define DCOL_INT(p) ((dbc){DBC_INT, (1 ? (p) : (int *)0), 0, NULL})
+#define DCOL_STR(a) ((dbc){DBC_STR, (a), DB_ARRAY_SIZE(a), NULL})
+#define DCOL_LL_N(p, isnull) ((dbc){DBC_LL, (1 ? (p) : (long long *)0), 0, (1 ? (isnull) : (int *)0)})
+#define DCOL_INT_N(p, isnull) ((dbc){DBC_INT, (1 ? (p) : (int *)0), 0, (1 ? (isnull) : (int *)0)})
+#define DCOL_STR_N(a, isnull) ((dbc){DBC_STR, (a), DB_ARRAY_SIZE(a), (1 ? (isnull) : (int *)0)})
+#define DB_ARRAY_SIZE(a) \
+  (sizeof(a) + 0 * sizeof(char[1 - 2 * __builtin_types_compatible_p(__typeof__(a), __typeof__(&(a)[0]))]))
+/* Bytes a VARCHAR(n) / CHAR(n) column of utf8mb4 text needs in a DBC_STR buffer, with the NUL. */
+#define DB_VARCHAR(n) ((n) * 4 + 1)
+/* DCOLS(spec, spec, ...) expands to "array, count", like DBA. */
+#define DCOLS(...) (dbc[]){__VA_ARGS__}, (int)(sizeof((dbc[]){__VA_ARGS__}) / sizeof(dbc))
+
+/* At most one row into the specs' variables (zeroed first). *found = 0 when there is none; more than one row
+ * is an error. found NULL: exactly one row is expected (an aggregate), none is an error too. */
+NEOERR *db_row(MYSQL *db, const char *sql, const dbp *p, int n, const dbc *c, int nc, int *found);
+/* Every row into an array of structs: the specs (and their null flags) point into element 0, and row i is
+ * read stride * i bytes further (stride = sizeof element). More than max rows is an error before any row is
+ * read. *rows gets the count. */
+NEOERR *db_rows(MYSQL *db, const char *sql, const dbp *p, int n, const dbc *c, int nc, size_t stride, int max,
+                int *rows);
+/* Row by row: fn(ctx, row) runs once each row is in the specs' variables; an error from fn stops the loop and
+ * is returned. The rows are read into the client first, so fn may run other statements (even this one). */
+typedef NEOERR *(*db_row_fn)(void *ctx, int row);
+NEOERR *db_each(MYSQL *db, const char *sql, const dbp *p, int n, const dbc *c, int nc, db_row_fn fn, void *ctx,
+                int *rows);
+/* A 64-bit integer from an HDF value (a row db_query_hdf put there for a page, User.Points): def when absent or
+ * not a whole decimal number. For page flow and totals a page shows — never hdf_get_int_value (an int) for
+ * ids, amounts or points; domain decisions read typed rows above. */
+long long db_hdf_ll(HDF *h, const char *name, long long def);
 
 /* Runs fn inside START TRANSACTION … COMMIT; on 1213/1205/1020 rolls back and runs it again
  * (up to 8 times, with a short random backoff). Any other error rolls back and is returned.

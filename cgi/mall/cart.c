@@ -52,15 +52,15 @@ static NEOERR *cart_page(req *r) {
     if (!hdf_get_int_value(l, "selected", 0)) continue;
     selected++;
     if (hdf_get_value(l, "problem", NULL)) continue;
-    points += hdf_get_int_value(l, "line_points", 0);
-    units += hdf_get_int_value(l, "quantity", 0);
+    points += db_hdf_ll(l, "line_points", 0);
+    units += db_hdf_ll(l, "quantity", 0);
   }
   if (!err) err = hdf_set_valuef(r->hdf, "Totals.Lines=%d", rows);
   if (!err) err = hdf_set_valuef(r->hdf, "Totals.Selected=%lld", selected);
   if (!err) err = hdf_set_valuef(r->hdf, "Totals.AllSelected=%d", rows > 0 && selected == rows);
   if (!err) err = hdf_set_valuef(r->hdf, "Totals.Points=%lld", points);
   if (!err) err = hdf_set_valuef(r->hdf, "Totals.Units=%lld", units);
-  if (!err) err = hdf_set_valuef(r->hdf, "Totals.Short=%d", points > hdf_get_int_value(r->hdf, "User.Points", 0));
+  if (!err) err = hdf_set_valuef(r->hdf, "Totals.Short=%d", points > db_hdf_ll(r->hdf, "User.Points", 0));
   return nerr_pass(err);
 }
 

@@ -55,8 +55,8 @@ static NEOERR *checkout_page(req *r, int rows) {
   NEOERR *err = shop_show(r, T_CHECKOUT, "Shop.Checkout.Title");
   for (int i = 0; !err && i < rows; i++) {
     HDF *l = shop_row(r->hdf, "Lines", i);
-    points += hdf_get_int_value(l, "line_points", 0);
-    units += hdf_get_int_value(l, "quantity", 0);
+    points += db_hdf_ll(l, "line_points", 0);
+    units += db_hdf_ll(l, "quantity", 0);
     if (strcmp(hdf_get_value(l, "type", ""), "physical") == 0) ship = 1;
     if (hdf_get_value(l, "problem", NULL)) problems++;
   }
@@ -68,8 +68,8 @@ static NEOERR *checkout_page(req *r, int rows) {
   if (!err) err = hdf_set_valuef(r->hdf, "Totals.Units=%lld", units);
   if (!err) err = hdf_set_valuef(r->hdf, "Totals.Lines=%d", rows);
   if (!err) err = hdf_set_valuef(r->hdf, "Totals.Problems=%d", problems);
-  if (!err) err = hdf_set_valuef(r->hdf, "Totals.After=%lld", hdf_get_int_value(r->hdf, "User.Points", 0) - points);
-  if (!err) err = hdf_set_valuef(r->hdf, "Totals.Short=%d", points > hdf_get_int_value(r->hdf, "User.Points", 0));
+  if (!err) err = hdf_set_valuef(r->hdf, "Totals.After=%lld", db_hdf_ll(r->hdf, "User.Points", 0) - points);
+  if (!err) err = hdf_set_valuef(r->hdf, "Totals.Short=%d", points > db_hdf_ll(r->hdf, "User.Points", 0));
   if (!err) err = hdf_set_valuef(r->hdf, "Checkout.Ship=%d", ship);
   if (!err) err = hdf_set_valuef(r->hdf, "Checkout.RemarkMax=%d", REMARK_MAX);
   return nerr_pass(err);

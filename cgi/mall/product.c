@@ -89,7 +89,7 @@ NEOERR *h_product(req *r) {
   err = hdf_set_value(h, "Page.Title", hdf_get_value(h, "Product.0.name", ""));
   char base[64];
   snprintf(base, sizeof base, "/product/%lld?", id);
-  if (!err) err = req_pager(r, base, rpage, hdf_get_int_value(h, "Rating.0.count", 0), REVIEWS_PER_PAGE);
+  if (!err) err = req_pager(r, base, rpage, db_hdf_ll(h, "Rating.0.count", 0), REVIEWS_PER_PAGE);
   if (!err) err = hdf_set_value(h, "Pager.Param", "rpage");
   if (!err) err = hdf_set_value(h, "Pager.Anchor", "#reviews");
   if (err) return nerr_pass(err);

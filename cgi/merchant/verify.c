@@ -76,7 +76,7 @@ NEOERR *h_mch_verify_check(req *r) {
   voucher_outcome o;
   HDF *d = NULL;
   if ((err = hdf_init(&d))) return nerr_pass(err);
-  err = voucher_check(r->db, (int)merchant_id_of(r), (int)user_id(r), v[0].s, v[1].s, req_client_ip(r), d, "V", &o);
+  err = voucher_check(r->db, merchant_id_of(r), user_id(r), v[0].s, v[1].s, req_client_ip(r), d, "V", &o);
   if (!err && o.result == VOUCHER_OK) {
     r->template = T_CONFIRM;
     err = hdf_copy(r->hdf, "Voucher", hdf_get_obj(d, "V.0"));
@@ -98,7 +98,7 @@ NEOERR *h_mch_verify_redeem(req *r) {
   int lim = 0;
   if ((err = limited(r, v[0].s, &lim)) || lim) return nerr_pass(err);
   voucher_outcome o;
-  err = voucher_redeem(r->db, (int)merchant_id_of(r), (int)user_id(r), v[0].s, v[1].s, req_client_ip(r), &o);
+  err = voucher_redeem(r->db, merchant_id_of(r), user_id(r), v[0].s, v[1].s, req_client_ip(r), &o);
   if (err) return nerr_pass(err);
   if (o.result != VOUCHER_OK) {
     if (o.result == VOUCHER_USED) r->status = 409;

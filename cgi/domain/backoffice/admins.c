@@ -20,26 +20,27 @@ static const char SQL_ADMIN_GET[] =
 
 NEOERR *admin_authenticate(MYSQL *db, const char *username, const char *password, long long *id,
                            admin_auth_status *st) {
-  HDF *h = NULL;
-  int rows = 0;
+  long long aid = 0;
+  char status[16], hash[DB_VARCHAR(255)];
+  int found = 0;
   *id = 0;
   *st = ADMIN_AUTH_BAD;
-  NEOERR *err = hdf_init(&h);
-  if (!err) err = db_query_hdf(db, h, "A", SQL_ADMIN_BY_USERNAME, DBA(DS(username)), &rows);
+  NEOERR *err = db_row(db, SQL_ADMIN_BY_USERNAME, DBA(DS(username)),
+                       DCOLS(DCOL_LL(&aid), DCOL_STR(status), DCOL_STR(hash)), &found);
   if (!err) {
-    if (rows != 1) {
+    if (!found) {
       password_dummy_check(password); /* same time as a wrong password */
-    } else if (password_check(hdf_get_value(h, "A.0.password_hash", ""), password)) {
+    } else if (password_check(hash, password)) {
       /* Disabled is told only to someone who knows the password. */
-      if (strcmp(hdf_get_value(h, "A.0.status", ""), "active") != 0) {
+      if (strcmp(status, "active") != 0) {
         *st = ADMIN_AUTH_DISABLED;
       } else {
-        *id = strtoll(hdf_get_value(h, "A.0.id", "0"), NULL, 10);
+        *id = aid;
         *st = ADMIN_AUTH_OK;
       }
     }
   }
-  hdf_destroy(&h);
+  memset(hash, 0, sizeof hash);
   return nerr_pass(err);
 }
 

@@ -198,7 +198,7 @@ NEOERR *catalog_review_stats(MYSQL *db, HDF *out, const char *prefix, long long 
   char key[128];
   NEOERR *err = db_query_hdf(db, out, prefix, SQL_REVIEW_STATS, DBA(DI(id)), NULL);
   snprintf(key, sizeof key, "%s.0.count", prefix);
-  *count = err ? 0 : hdf_get_int_value(out, key, 0);
+  *count = err ? 0 : db_hdf_ll(out, key, 0);
   return nerr_pass(err);
 }
 

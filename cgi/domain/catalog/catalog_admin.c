@@ -334,17 +334,20 @@ done:
   return nerr_pass(err);
 }
 
+/* One product whose search text names the category or brand (a row of the product ids statement). */
+struct reindex { MYSQL *db; long long id; };
+
+static NEOERR *reindex_row(void *ctx, int row) {
+  struct reindex *x = ctx;
+  (void)row;
+  return nerr_pass(search_reindex_product(x->db, x->id));
+}
+
 /* Reindexes the products whose search text names this category or brand (sql takes the id once or twice). */
 static NEOERR *reindex_products(MYSQL *db, const char *sql, long long id, int twice) {
-  HDF *h = NULL;
-  int rows = 0;
-  NEOERR *err = hdf_init(&h);
-  if (!err) err = twice ? db_query_hdf(db, h, "P", sql, DBA(DI(id), DI(id)), &rows)
-                        : db_query_hdf(db, h, "P", sql, DBA(DI(id)), &rows);
-  for (HDF *p = hdf_get_child(h, "P"); !err && p; p = hdf_obj_next(p))
-    err = search_reindex_product(db, hdf_get_int_value(p, "id", 0));
-  hdf_destroy(&h);
-  return nerr_pass(err);
+  struct reindex x = {db, 0};
+  return nerr_pass(twice ? db_each(db, sql, DBA(DI(id), DI(id)), DCOLS(DCOL_LL(&x.id)), reindex_row, &x, NULL)
+                         : db_each(db, sql, DBA(DI(id)), DCOLS(DCOL_LL(&x.id)), reindex_row, &x, NULL));
 }
 
 NEOERR *catalog_category_save(MYSQL *db, const audit_actor *who, long long id, const category_fields *f,

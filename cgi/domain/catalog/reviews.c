@@ -26,18 +26,29 @@ static const char SQL_REVIEWS_PENDING[] =
 
 NEOERR *review_item(MYSQL *db, long long member_id, long long item_id, HDF *out, const char *prefix,
                     review_result *res) {
-  int rows = 0;
-  char key[64];
+  long long id = 0, product_id = 0, quantity = 0, reviewed = 0;
+  char name[DB_VARCHAR(160)], image[DB_VARCHAR(255)], order_no[DB_VARCHAR(17)], status[16];
+  int found = 0;
   *res = REVIEW_NOT_FOUND;
-  NEOERR *err = db_query_hdf(db, out, prefix, SQL_REVIEW_ITEM, DBA(DI(item_id), DI(member_id)), &rows);
-  if (err || rows != 1) return nerr_pass(err);
-  snprintf(key, sizeof key, "%s.0.reviewed", prefix);
-  if (hdf_get_int_value(out, key, 0)) *res = REVIEW_ALREADY;
-  else {
-    snprintf(key, sizeof key, "%s.0.status", prefix);
-    *res = strcmp(hdf_get_value(out, key, ""), "completed") == 0 ? REVIEW_OK : REVIEW_NOT_COMPLETED;
+  NEOERR *err = db_row(db, SQL_REVIEW_ITEM, DBA(DI(item_id), DI(member_id)),
+                       DCOLS(DCOL_LL(&id), DCOL_LL(&product_id), DCOL_STR(name), DCOL_STR(image), DCOL_LL(&quantity),
+                             DCOL_STR(order_no), DCOL_STR(status), DCOL_LL(&reviewed)),
+                       &found);
+  if (err || !found) return nerr_pass(err);
+  if (reviewed) *res = REVIEW_ALREADY;
+  else *res = strcmp(status, "completed") == 0 ? REVIEW_OK : REVIEW_NOT_COMPLETED;
+  /* The page shows the item: the same keys a db_query_hdf row would have. */
+  err = hdf_set_valuef(out, "%s.0.id=%lld", prefix, id);
+  if (!err) err = hdf_set_valuef(out, "%s.0.product_id=%lld", prefix, product_id);
+  if (!err) err = hdf_set_valuef(out, "%s.0.quantity=%lld", prefix, quantity);
+  if (!err) err = hdf_set_valuef(out, "%s.0.reviewed=%lld", prefix, reviewed);
+  const char *texts[][2] = {{"name", name}, {"image", image}, {"order_no", order_no}, {"status", status}};
+  for (size_t i = 0; !err && i < sizeof texts / sizeof texts[0]; i++) {
+    char key[128];
+    snprintf(key, sizeof key, "%s.0.%s", prefix, texts[i][0]);
+    err = hdf_set_value(out, key, texts[i][1]);
   }
-  return STATUS_OK;
+  return nerr_pass(err);
 }
 
 NEOERR *review_create(MYSQL *db, long long member_id, long long item_id, int score, const char *content,

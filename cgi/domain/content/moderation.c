@@ -80,9 +80,13 @@ struct act {
   int found;
 };
 
-static long long json_ll(json_t *o, const char *k) {
+/* An id from an audit snapshot (its values are text): missing or malformed is an error, never a 0 to write. */
+static NEOERR *json_id(json_t *o, const char *k, long long *id) {
   const char *s = json_string_value(json_object_get(o, k));
-  return s ? strtoll(s, NULL, 10) : 0;
+  char *end = NULL;
+  *id = s ? strtoll(s, &end, 10) : 0;
+  if (!s || !*s || *end || *id <= 0) return nerr_raise(NERR_ASSERT, "audit snapshot without a valid %s", k);
+  return STATUS_OK;
 }
 
 static NEOERR *tx_message(MYSQL *db, void *arg) {
@@ -95,8 +99,9 @@ static NEOERR *tx_message(MYSQL *db, void *arg) {
                                          a->text ? DS(a->text) : DNULL, DI(a->id)), NULL, NULL);
   char key[48];
   snprintf(key, sizeof key, "message-reply:%lld", a->id);
-  if (!err && a->text)
-    err = inbox_add(db, json_ll(before, "member_id"), "message", "您的留言有了回复", a->text, "/messages", key, NULL);
+  long long member_id = 0;
+  if (!err && a->text) err = json_id(before, "member_id", &member_id);
+  if (!err && a->text) err = inbox_add(db, member_id, "message", "您的留言有了回复", a->text, "/messages", key, NULL);
   if (!err) err = audit_snapshot(db, SQL_MESSAGE_SNAP, a->id, &after);
   const char *action = !a->status ? "reply" : strcmp(a->status, "approved") == 0 ? "approve" : "reject";
   if (!err) err = audit_record(db, a->who, action, "message", a->id, before, after);
@@ -143,9 +148,12 @@ static NEOERR *tx_answer(MYSQL *db, void *arg) {
   if (err || !before) return nerr_pass(err);
   err = db_exec(db, SQL_CONSULT_SET, DBA(DS(a->text), DI(a->id)), NULL, NULL);
   char key[48], link[64];
+  long long product_id = 0, member_id = 0;
+  if (!err) err = json_id(before, "product_id", &product_id);
+  if (!err) err = json_id(before, "member_id", &member_id);
   snprintf(key, sizeof key, "consultation:%lld", a->id);
-  snprintf(link, sizeof link, "/product/%lld#qa", json_ll(before, "product_id"));
-  if (!err) err = inbox_add(db, json_ll(before, "member_id"), "consultation", "您的商品咨询有了回复", a->text, link, key, NULL);
+  snprintf(link, sizeof link, "/product/%lld#qa", product_id);
+  if (!err) err = inbox_add(db, member_id, "consultation", "您的商品咨询有了回复", a->text, link, key, NULL);
   if (!err) err = audit_snapshot(db, SQL_CONSULT_SNAP, a->id, &after);
   if (!err) err = audit_record(db, a->who, "answer", "consultation", a->id, before, after);
   json_decref(before);

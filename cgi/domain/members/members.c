@@ -13,21 +13,13 @@ static const char SQL_MEMBER_INSERT[] =
     "ON DUPLICATE KEY UPDATE id = id";
 static const char SQL_MEMBER_SET_HASH[] = "UPDATE members SET password_hash = ? WHERE id = ?";
 
-struct member_row { long long id; char status[16]; char hash[PASSWORD_HASH_LEN]; };
+struct member_row { long long id; char status[16]; char hash[DB_VARCHAR(255)]; };
 
 static NEOERR *load_by_mobile(MYSQL *db, const char *mobile, struct member_row *m) {
-  HDF *h = NULL;
-  int rows = 0;
+  int found = 0;
   memset(m, 0, sizeof *m);
-  NEOERR *err = hdf_init(&h);
-  if (!err) err = db_query_hdf(db, h, "M", SQL_MEMBER_BY_MOBILE, DBA(DS(mobile)), &rows);
-  if (!err && rows == 1) {
-    m->id = strtoll(hdf_get_value(h, "M.0.id", "0"), NULL, 10);
-    snprintf(m->status, sizeof m->status, "%s", hdf_get_value(h, "M.0.status", ""));
-    snprintf(m->hash, sizeof m->hash, "%s", hdf_get_value(h, "M.0.password_hash", ""));
-  }
-  hdf_destroy(&h);
-  return nerr_pass(err);
+  return nerr_pass(db_row(db, SQL_MEMBER_BY_MOBILE, DBA(DS(mobile)),
+                          DCOLS(DCOL_LL(&m->id), DCOL_STR(m->status), DCOL_STR(m->hash)), &found));
 }
 
 NEOERR *member_find(MYSQL *db, const char *mobile, long long *id, char status[16]) {

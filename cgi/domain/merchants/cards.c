@@ -79,11 +79,8 @@ NEOERR *card_state(MYSQL *db, long long member_id, HDF *out, const char *prefix)
   int rows = 0;
   NEOERR *err = hdf_init(&h);
   if (!err) err = db_query_hdf(db, h, "C", SQL_CARD_STATE, DBA(DI(member_id)), &rows);
-  if (!err && rows == 1) {
-    static const char *const cols[] = {"card_no", "has_password", "failures", "locked", "locked_minutes"};
-    for (size_t i = 0; !err && i < sizeof cols / sizeof cols[0]; i++)
-      err = hdf_set_valuef(out, "%s.%s=%s", prefix, cols[i], hdf_get_valuef(h, "C.0.%s", cols[i]));
-  }
+  /* Only the columns that are not NULL (no lock: no locked, locked_minutes; printing NULL gave "(null)"). */
+  if (!err && rows == 1) err = hdf_copy(out, prefix, hdf_get_obj(h, "C.0"));
   hdf_destroy(&h);
   return nerr_pass(err);
 }
@@ -123,26 +120,19 @@ typedef struct {
 } card_row;
 
 static NEOERR *lock_card(MYSQL *db, long long member_id, const char *card_no, card_row *row, int *found) {
-  HDF *h = NULL;
-  int rows = 0;
+  /* No password: hash NULL. No lock: pay_locked_until NULL makes locked and locked_minutes NULL (read as 0). */
+  int no_hash = 0, no_lock = 0, no_minutes = 0;
   memset(row, 0, sizeof *row);
-  NEOERR *err = hdf_init(&h);
-  if (!err) {
-    if (card_no) err = db_query_hdf(db, h, "R", SQL_PAY_LOCK_CARD, DBA(DS(card_no)), &rows);
-    else err = db_query_hdf(db, h, "R", SQL_PAY_LOCK_ID, DBA(DI(member_id)), &rows);
-  }
-  if (!err && rows == 1) {
-    row->id = strtoll(hdf_get_value(h, "R.0.id", "0"), NULL, 10);
-    snprintf(row->status, sizeof row->status, "%s", hdf_get_value(h, "R.0.status", ""));
-    const char *hash = hdf_get_value(h, "R.0.hash", NULL);
-    row->has_hash = hash != NULL;
-    snprintf(row->hash, sizeof row->hash, "%s", hash ? hash : "");
-    row->locked = hdf_get_int_value(h, "R.0.locked", 0);
-    row->locked_minutes = strtoll(hdf_get_value(h, "R.0.locked_minutes", "0"), NULL, 10);
-    row->failures = hdf_get_int_value(h, "R.0.failures", 0);
-  }
-  hdf_destroy(&h);
-  *found = rows == 1;
+  const dbc cols[] = {DCOL_LL(&row->id),
+                      DCOL_STR(row->status),
+                      DCOL_STR_N(row->hash, &no_hash),
+                      DCOL_INT_N(&row->locked, &no_lock),
+                      DCOL_LL_N(&row->locked_minutes, &no_minutes),
+                      DCOL_INT(&row->failures)};
+  const int ncols = (int)(sizeof cols / sizeof cols[0]);
+  NEOERR *err = card_no ? db_row(db, SQL_PAY_LOCK_CARD, DBA(DS(card_no)), cols, ncols, found)
+                        : db_row(db, SQL_PAY_LOCK_ID, DBA(DI(member_id)), cols, ncols, found);
+  row->has_hash = *found && !no_hash;
   return nerr_pass(err);
 }
 

@@ -28,27 +28,27 @@ static const char SQL_MERCHANT_OPEN[] =
 
 NEOERR *merchant_authenticate(MYSQL *db, const char *username, const char *password, long long *id,
                               merchant_auth_status *st) {
-  HDF *h = NULL;
-  int rows = 0;
+  long long uid = 0;
+  char status[16], merchant_status[16], hash[DB_VARCHAR(255)];
+  int found = 0;
   *id = 0;
   *st = MERCHANT_AUTH_BAD;
-  NEOERR *err = hdf_init(&h);
-  if (!err) err = db_query_hdf(db, h, "U", SQL_MUSER_BY_USERNAME, DBA(DS(username)), &rows);
+  NEOERR *err = db_row(db, SQL_MUSER_BY_USERNAME, DBA(DS(username)),
+                       DCOLS(DCOL_LL(&uid), DCOL_STR(status), DCOL_STR(hash), DCOL_STR(merchant_status)), &found);
   if (!err) {
-    if (rows != 1) {
+    if (!found) {
       password_dummy_check(password);
-    } else if (password_check(hdf_get_value(h, "U.0.password_hash", ""), password)) {
+    } else if (password_check(hash, password)) {
       /* Disabled is told only to someone who knows the password. */
-      if (strcmp(hdf_get_value(h, "U.0.status", ""), "active") != 0 ||
-          strcmp(hdf_get_value(h, "U.0.merchant_status", ""), "active") != 0) {
+      if (strcmp(status, "active") != 0 || strcmp(merchant_status, "active") != 0) {
         *st = MERCHANT_AUTH_DISABLED;
       } else {
-        *id = strtoll(hdf_get_value(h, "U.0.id", "0"), NULL, 10);
+        *id = uid;
         *st = MERCHANT_AUTH_OK;
       }
     }
   }
-  hdf_destroy(&h);
+  memset(hash, 0, sizeof hash);
   return nerr_pass(err);
 }
 
@@ -165,18 +165,10 @@ NEOERR *merchant_staff_reset_password(MYSQL *db, const audit_actor *who, long lo
 
 NEOERR *merchant_today(MYSQL *db, long long merchant_id, char today[11], long long *redeemed, long long *points,
                        long long *open) {
-  HDF *h = NULL;
-  int rows = 0;
   *redeemed = *points = *open = 0;
-  NEOERR *err = hdf_init(&h);
-  if (!err) err = db_query_hdf(db, h, "T", SQL_MERCHANT_TODAY, DBA(DI(merchant_id)), &rows);
-  if (!err && rows == 1) {
-    *redeemed = strtoll(hdf_get_value(h, "T.0.n", "0"), NULL, 10);
-    *points = strtoll(hdf_get_value(h, "T.0.pts", "0"), NULL, 10);
-  }
-  if (!err) err = db_query_ll(db, SQL_MERCHANT_OPEN, DBA(DI(merchant_id)), open, NULL);
   today[0] = 0;
+  NEOERR *err = db_row(db, SQL_MERCHANT_TODAY, DBA(DI(merchant_id)), DCOLS(DCOL_LL(redeemed), DCOL_LL(points)), NULL);
+  if (!err) err = db_query_ll(db, SQL_MERCHANT_OPEN, DBA(DI(merchant_id)), open, NULL);
   if (!err) err = db_query_str(db, SQL_MERCHANT_DATE, NULL, 0, today, 11, NULL);
-  hdf_destroy(&h);
   return nerr_pass(err);
 }

@@ -70,47 +70,52 @@ int settlement_month_ok(const char *s) {
 }
 
 struct run {
+  MYSQL *db;
   const audit_actor *who;
   const char *month;
   settle_summary sum;
+  long long id, merchant_id; /* the statement being read (a row of SQL_LOCK) */
+  char status[16];
 };
+
+/* One statement of the month, locked: a draft or rejected one is rebuilt from its vouchers. */
+static NEOERR *rebuild(void *ctx, int row) {
+  struct run *x = ctx;
+  MYSQL *db = x->db;
+  const char *mo = x->month;
+  (void)row;
+  if (strcmp(x->status, "draft") && strcmp(x->status, "rejected")) {
+    x->sum.kept++;
+    return STATUS_OK;
+  }
+  /* Rebuilt from scratch, so a corrected redemption (moved, or fixed price) is picked up exactly once. */
+  NEOERR *err = db_exec(db, SQL_DETACH, DBA(DI(x->id)), NULL, NULL);
+  if (!err) err = db_exec(db, SQL_ATTACH, DBA(DI(x->id), DI(x->merchant_id), DS(mo), DS(mo)), NULL, NULL);
+  if (!err) err = db_exec(db, SQL_TOTALS, DBA(DI(x->id)), NULL, NULL);
+  if (!err) err = db_exec(db, SQL_DROP_EMPTY, DBA(DI(x->id)), NULL, NULL);
+  if (!err) x->sum.recomputed++;
+  return nerr_pass(err);
+}
 
 static NEOERR *tx_run(MYSQL *db, void *arg) {
   struct run *x = arg;
   const char *mo = x->month;
   long long n = 0;
-  HDF *h = NULL;
-  int rows = 0;
   memset(&x->sum, 0, sizeof x->sum);
+  x->db = db;
   NEOERR *err = db_exec(db, SQL_CREATE, DBA(DS(mo), DS(mo), DS(mo), DS(mo)), &n, NULL);
   x->sum.created = (int)n;
-  if (!err) err = hdf_init(&h);
-  if (!err) err = db_query_hdf(db, h, "S", SQL_LOCK, DBA(DS(mo)), &rows);
-  for (int i = 0; i < rows && !err; i++) {
-    long long id = strtoll(hdf_get_valuef(h, "S.%d.id", i), NULL, 10);
-    long long mid = strtoll(hdf_get_valuef(h, "S.%d.merchant_id", i), NULL, 10);
-    const char *st = hdf_get_valuef(h, "S.%d.status", i);
-    if (strcmp(st, "draft") && strcmp(st, "rejected")) { x->sum.kept++; continue; }
-    /* Rebuilt from scratch, so a corrected redemption (moved, or fixed price) is picked up exactly once. */
-    err = db_exec(db, SQL_DETACH, DBA(DI(id)), NULL, NULL);
-    if (!err) err = db_exec(db, SQL_ATTACH, DBA(DI(id), DI(mid), DS(mo), DS(mo)), NULL, NULL);
-    if (!err) err = db_exec(db, SQL_TOTALS, DBA(DI(id)), NULL, NULL);
-    if (!err) err = db_exec(db, SQL_DROP_EMPTY, DBA(DI(id)), NULL, NULL);
-    if (!err) x->sum.recomputed++;
-  }
+  if (!err)
+    err = db_each(db, SQL_LOCK, DBA(DS(mo)), DCOLS(DCOL_LL(&x->id), DCOL_LL(&x->merchant_id), DCOL_STR(x->status)),
+                  rebuild, x, NULL);
   /* Statements new this run were rebuilt above too; report them once, as created. */
   x->sum.recomputed -= x->sum.created;
   if (x->sum.recomputed < 0) x->sum.recomputed = 0;
-  hdf_destroy(&h);
-  if (!err) err = hdf_init(&h);
-  if (!err) err = db_query_hdf(db, h, "T", SQL_SUMMARY, DBA(DS(mo)), NULL);
-  if (!err) {
-    x->sum.statements = atoi(hdf_get_value(h, "T.0.n", "0"));
-    x->sum.vouchers = strtoll(hdf_get_value(h, "T.0.vouchers", "0"), NULL, 10);
-    x->sum.amount_fen = strtoll(hdf_get_value(h, "T.0.amount_fen", "0"), NULL, 10);
-    x->sum.points = strtoll(hdf_get_value(h, "T.0.points", "0"), NULL, 10);
-  }
-  hdf_destroy(&h);
+  if (!err)
+    err = db_row(db, SQL_SUMMARY, DBA(DS(mo)),
+                 DCOLS(DCOL_INT(&x->sum.statements), DCOL_LL(&x->sum.vouchers), DCOL_LL(&x->sum.amount_fen),
+                       DCOL_LL(&x->sum.points)),
+                 NULL);
   if (!err && x->who) {
     json_t *after = json_pack("{s:s, s:i, s:i, s:i, s:i, s:I, s:I, s:I}", "month", mo, "statements",
                               x->sum.statements, "created", x->sum.created, "recomputed", x->sum.recomputed, "kept",

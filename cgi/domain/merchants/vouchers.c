@@ -77,11 +77,6 @@ const char *voucher_result_name(voucher_result r) {
   return (unsigned)r < sizeof names / sizeof names[0] ? names[r] : "Voucher.Result.NotFound";
 }
 
-static long long ll(HDF *h, const char *fmt, int i) {
-  const char *v = hdf_get_valuef(h, fmt, i);
-  return v ? strtoll(v, NULL, 10) : 0;
-}
-
 /* ---- password: HMAC for checking, AES-256-GCM copy for the owner's page ---- */
 
 static void password_hash(const char *no, const char *password, char out[65]) {
@@ -164,112 +159,143 @@ void voucher_verify_url(const char *base, const char *no, const char *password, 
 
 /* ---- issue / void / text (order side) ---- */
 
-NEOERR *vouchers_issue_order(MYSQL *db, long long order_id, long long member_id) {
-  HDF *h = NULL;
-  int lines = 0;
-  NEOERR *err = hdf_init(&h);
-  if (!err) err = db_query_hdf(db, h, "L", SQL_VOUCHER_LINES, DBA(DI(order_id)), &lines);
-  for (int i = 0; !err && i < lines; i++) {
-    long long qty = ll(h, "L.%d.quantity", i);
-    for (long long u = 0; !err && u < qty; u++) {
-      long long n = 0;
-      for (int tries = 0; !err && n == 0; tries++) {
-        char no[VOUCHER_NO_LEN + 1], pw[VOUCHER_PASSWORD_LEN + 1], hash[65], enc[2 * SEAL_BYTES + 1];
-        no[0] = 'V';
-        if (tries >= 5) { err = nerr_raise(NERR_ASSERT, "no free voucher number after 5 draws"); break; }
-        if (crypto_digits(no + 1, VOUCHER_NO_LEN - 1) != 0 || crypto_digits(pw, VOUCHER_PASSWORD_LEN) != 0 ||
-            voucher_password_seal(no, pw, enc, sizeof enc) != 0) {
-          err = nerr_raise(NERR_ASSERT, "voucher randomness or sealing failed");
-          break;
-        }
-        password_hash(no, pw, hash);
-        err = db_exec(db, SQL_VOUCHER_INSERT,
-                      DBA(DS(no), DI(order_id), DI(ll(h, "L.%d.item_id", i)), DI(member_id),
-                          DI(ll(h, "L.%d.merchant_id", i)), DI(ll(h, "L.%d.product_id", i)), DS(hash), DS(enc),
-                          DI(ll(h, "L.%d.days", i)), DI(ll(h, "L.%d.points_price", i)),
-                          DI(ll(h, "L.%d.settle_price_fen", i))),
-                      &n, NULL);
-        memset(pw, 0, sizeof pw);
+/* A voucher line of a paid order (a row of SQL_VOUCHER_LINES): one voucher per unit. */
+struct issue {
+  MYSQL *db;
+  long long order_id, member_id;
+  long long item_id, product_id, quantity, points_price, merchant_id, settle_price_fen, days;
+};
+
+static NEOERR *issue_line(void *ctx, int row) {
+  struct issue *x = ctx;
+  NEOERR *err = STATUS_OK;
+  (void)row;
+  for (long long u = 0; !err && u < x->quantity; u++) {
+    long long n = 0;
+    for (int tries = 0; !err && n == 0; tries++) {
+      char no[VOUCHER_NO_LEN + 1], pw[VOUCHER_PASSWORD_LEN + 1], hash[65], enc[2 * SEAL_BYTES + 1];
+      no[0] = 'V';
+      if (tries >= 5) { err = nerr_raise(NERR_ASSERT, "no free voucher number after 5 draws"); break; }
+      if (crypto_digits(no + 1, VOUCHER_NO_LEN - 1) != 0 || crypto_digits(pw, VOUCHER_PASSWORD_LEN) != 0 ||
+          voucher_password_seal(no, pw, enc, sizeof enc) != 0) {
+        err = nerr_raise(NERR_ASSERT, "voucher randomness or sealing failed");
+        break;
       }
+      password_hash(no, pw, hash);
+      err = db_exec(x->db, SQL_VOUCHER_INSERT,
+                    DBA(DS(no), DI(x->order_id), DI(x->item_id), DI(x->member_id), DI(x->merchant_id),
+                        DI(x->product_id), DS(hash), DS(enc), DI(x->days), DI(x->points_price),
+                        DI(x->settle_price_fen)),
+                    &n, NULL);
+      memset(pw, 0, sizeof pw);
     }
   }
-  hdf_destroy(&h);
   return nerr_pass(err);
 }
 
+NEOERR *vouchers_issue_order(MYSQL *db, long long order_id, long long member_id) {
+  struct issue x = {.db = db, .order_id = order_id, .member_id = member_id};
+  return nerr_pass(db_each(db, SQL_VOUCHER_LINES, DBA(DI(order_id)),
+                           DCOLS(DCOL_LL(&x.item_id), DCOL_LL(&x.product_id), DCOL_LL(&x.quantity),
+                                 DCOL_LL(&x.points_price), DCOL_LL(&x.merchant_id), DCOL_LL(&x.settle_price_fen),
+                                 DCOL_LL(&x.days)),
+                           issue_line, &x, NULL));
+}
+
+/* A voucher of an order being cancelled (a row of SQL_ORDER_VOUCHERS_LOCK). */
+struct voiding { long long id; char status[16]; int redeemed; };
+
+static NEOERR *count_redeemed(void *ctx, int row) {
+  struct voiding *v = ctx;
+  (void)row;
+  if (strcmp(v->status, "redeemed") == 0) v->redeemed++;
+  return STATUS_OK;
+}
+
 NEOERR *vouchers_void_order(MYSQL *db, long long order_id, int *redeemed) {
-  HDF *h = NULL;
+  struct voiding v = {0, "", 0};
   int rows = 0;
   *redeemed = 0;
-  NEOERR *err = hdf_init(&h);
-  if (!err) err = db_query_hdf(db, h, "V", SQL_ORDER_VOUCHERS_LOCK, DBA(DI(order_id)), &rows);
-  for (int i = 0; !err && i < rows; i++)
-    if (strcmp(hdf_get_valuef(h, "V.%d.status", i) ?: "", "redeemed") == 0) (*redeemed)++;
-  if (!err && rows > 0 && *redeemed == 0) err = db_exec(db, SQL_ORDER_VOUCHERS_VOID, DBA(DI(order_id)), NULL, NULL);
-  hdf_destroy(&h);
+  NEOERR *err = db_each(db, SQL_ORDER_VOUCHERS_LOCK, DBA(DI(order_id)), DCOLS(DCOL_LL(&v.id), DCOL_STR(v.status)),
+                        count_redeemed, &v, &rows);
+  if (!err) *redeemed = v.redeemed;
+  if (!err && rows > 0 && v.redeemed == 0) err = db_exec(db, SQL_ORDER_VOUCHERS_VOID, DBA(DI(order_id)), NULL, NULL);
   return nerr_pass(err);
+}
+
+/* A voucher not texted yet (a row of SQL_ORDER_UNTEXTED). */
+struct untexted {
+  MYSQL *db;
+  long long id;
+  char no[VOUCHER_NO_LEN + 1], enc[DB_VARCHAR(80)], valid_to[16], product[DB_VARCHAR(120)], mobile[DB_VARCHAR(11)];
+};
+
+static NEOERR *text_voucher(void *ctx, int row) {
+  struct untexted *v = ctx;
+  long long n = 0;
+  char pw[VOUCHER_PASSWORD_LEN + 1], text[400];
+  (void)row;
+  /* Claim first: two callers never text the same voucher twice. */
+  NEOERR *err = db_exec(v->db, SQL_VOUCHER_CLAIM_TEXT, DBA(DI(v->id)), &n, NULL);
+  if (err || n != 1) return nerr_pass(err);
+  if (voucher_password_open(v->no, v->enc, pw, sizeof pw) != 0) return STATUS_OK;
+  snprintf(text, sizeof text, "您兑换的「%.120s」电子券：券号 %s，验证密码 %s，有效期至 %s。请到店出示，勿告知他人。",
+           v->product, v->no, pw, v->valid_to);
+  memset(pw, 0, sizeof pw);
+  int sent = 0;
+  return nerr_pass(sms_send(v->db, v->mobile, "voucher", text, &sent));
 }
 
 NEOERR *vouchers_text_order(MYSQL *db, long long order_id) {
   /* Inside a transaction the texts would leave before the vouchers exist for sure: the outermost caller
    * calls again after COMMIT. */
   if (db->server_status & SERVER_STATUS_IN_TRANS) return STATUS_OK;
-  HDF *h = NULL;
-  int rows = 0;
-  NEOERR *err = hdf_init(&h);
-  if (!err) err = db_query_hdf(db, h, "V", SQL_ORDER_UNTEXTED, DBA(DI(order_id)), &rows);
-  for (int i = 0; !err && i < rows; i++) {
-    long long n = 0;
-    const char *no = hdf_get_valuef(h, "V.%d.voucher_no", i) ?: "";
-    char pw[VOUCHER_PASSWORD_LEN + 1], text[400];
-    /* Claim first: two callers never text the same voucher twice. */
-    err = db_exec(db, SQL_VOUCHER_CLAIM_TEXT, DBA(DI(ll(h, "V.%d.id", i))), &n, NULL);
-    if (err || n != 1) continue;
-    if (voucher_password_open(no, hdf_get_valuef(h, "V.%d.password_enc", i), pw, sizeof pw) != 0) continue;
-    snprintf(text, sizeof text, "您兑换的「%.120s」电子券：券号 %s，验证密码 %s，有效期至 %s。请到店出示，勿告知他人。",
-             hdf_get_valuef(h, "V.%d.product", i) ?: "", no, pw, hdf_get_valuef(h, "V.%d.valid_to", i) ?: "");
-    memset(pw, 0, sizeof pw);
-    int sent = 0;
-    err = sms_send(db, hdf_get_valuef(h, "V.%d.mobile", i) ?: "", "voucher", text, &sent);
-  }
-  hdf_destroy(&h);
-  return nerr_pass(err);
+  struct untexted v;
+  memset(&v, 0, sizeof v);
+  v.db = db;
+  return nerr_pass(db_each(db, SQL_ORDER_UNTEXTED, DBA(DI(order_id)),
+                           DCOLS(DCOL_LL(&v.id), DCOL_STR(v.no), DCOL_STR(v.enc), DCOL_STR(v.valid_to),
+                                 DCOL_STR(v.product), DCOL_STR(v.mobile)),
+                           text_voucher, &v, NULL));
 }
 
 /* ---- merchant side ---- */
 
 struct verify_arg {
-  int merchant_id, merchant_user_id, redeem;
+  long long merchant_id, merchant_user_id;
+  int redeem;
   const char *no, *password, *ip;
   HDF *details;
   const char *prefix;
   voucher_outcome *out;
 };
 
-static NEOERR *verify_body(MYSQL *db, struct verify_arg *a, HDF *h) {
+static NEOERR *verify_body(MYSQL *db, struct verify_arg *a) {
   voucher_outcome *out = a->out;
-  int rows = 0;
-  NEOERR *err = db_query_hdf(db, h, "V", SQL_VOUCHER_LOCK, DBA(DS(a->no), DI(a->merchant_id)), &rows);
+  char stored[65], status[16];
+  long long failed = 0;
+  int locked = 0, past = 0, never_redeemed = 0, found = 0;
+  NEOERR *err = db_row(db, SQL_VOUCHER_LOCK, DBA(DS(a->no), DI(a->merchant_id)),
+                       DCOLS(DCOL_LL(&out->voucher_id), DCOL_LL(&out->member_id), DCOL_STR(stored), DCOL_STR(status),
+                             DCOL_LL(&failed), DCOL_INT(&locked), DCOL_INT(&past),
+                             DCOL_STR_N(out->redeemed_at, &never_redeemed)),
+                       &found);
   if (err) return nerr_pass(err);
-  if (rows != 1) { out->result = VOUCHER_NOT_FOUND; return STATUS_OK; }
-  out->voucher_id = ll(h, "V.%d.id", 0);
-  out->member_id = ll(h, "V.%d.member_id", 0);
-  snprintf(out->redeemed_at, sizeof out->redeemed_at, "%s", hdf_get_value(h, "V.0.redeemed_at", ""));
-  if (ll(h, "V.%d.locked", 0)) { out->result = VOUCHER_LOCKED; return STATUS_OK; }
+  if (!found) { out->result = VOUCHER_NOT_FOUND; return STATUS_OK; }
+  if (locked) { out->result = VOUCHER_LOCKED; return STATUS_OK; }
   char hash[65];
   password_hash(a->no, a->password, hash);
-  if (!crypto_equal(hash, hdf_get_value(h, "V.0.password_hash", ""))) {
-    long long failed = ll(h, "V.%d.failed_attempts", 0) + 1;
+  if (!crypto_equal(hash, stored)) {
+    failed++;
     /* Locks when this is the fifth wrong one (the IF sees the raised count). */
     err = db_exec(db, SQL_VOUCHER_FAIL, DBA(DI(VOUCHER_MAX_FAILURES), DI(out->voucher_id)), NULL, NULL);
     out->tries_left = failed >= VOUCHER_MAX_FAILURES ? 0 : (int)(VOUCHER_MAX_FAILURES - failed);
     out->result = out->tries_left ? VOUCHER_WRONG_PASSWORD : VOUCHER_LOCKED;
     return nerr_pass(err);
   }
-  const char *status = hdf_get_value(h, "V.0.status", "");
   if (strcmp(status, "redeemed") == 0) out->result = VOUCHER_USED;
   else if (strcmp(status, "voided") == 0) out->result = VOUCHER_VOIDED;
-  else if (strcmp(status, "expired") == 0 || ll(h, "V.%d.past", 0)) out->result = VOUCHER_EXPIRED;
+  else if (strcmp(status, "expired") == 0 || past) out->result = VOUCHER_EXPIRED;
   else out->result = VOUCHER_OK;
 
   if (out->result == VOUCHER_OK && a->redeem) {
@@ -296,10 +322,7 @@ static NEOERR *verify_body(MYSQL *db, struct verify_arg *a, HDF *h) {
 static NEOERR *tx_verify(MYSQL *db, void *arg) {
   struct verify_arg *a = arg;
   memset(a->out, 0, sizeof *a->out);
-  HDF *h = NULL;
-  NEOERR *err = hdf_init(&h);
-  if (!err) err = verify_body(db, a, h);
-  hdf_destroy(&h);
+  NEOERR *err = verify_body(db, a);
   const char *outcome = a->redeem && a->out->result == VOUCHER_OK ? "redeemed" : voucher_result_code(a->out->result);
   if (!err)
     err = db_exec(db, SQL_ATTEMPT_INSERT,
@@ -308,8 +331,9 @@ static NEOERR *tx_verify(MYSQL *db, void *arg) {
   return nerr_pass(err);
 }
 
-static NEOERR *verify(MYSQL *db, int merchant_id, int merchant_user_id, const char *voucher_no, const char *password,
-                      const char *ip, HDF *details, const char *prefix, int redeem, voucher_outcome *out) {
+static NEOERR *verify(MYSQL *db, long long merchant_id, long long merchant_user_id, const char *voucher_no,
+                      const char *password, const char *ip, HDF *details, const char *prefix, int redeem,
+                      voucher_outcome *out) {
   char no[33], pw[16];
   size_t i = 0;
   memset(out, 0, sizeof *out);
@@ -325,13 +349,13 @@ static NEOERR *verify(MYSQL *db, int merchant_id, int merchant_user_id, const ch
   return nerr_pass(db_tx(db, tx_verify, &a));
 }
 
-NEOERR *voucher_check(MYSQL *db, int merchant_id, int merchant_user_id, const char *voucher_no, const char *password,
-                      const char *ip, HDF *details, const char *prefix, voucher_outcome *out) {
+NEOERR *voucher_check(MYSQL *db, long long merchant_id, long long merchant_user_id, const char *voucher_no,
+                      const char *password, const char *ip, HDF *details, const char *prefix, voucher_outcome *out) {
   return nerr_pass(verify(db, merchant_id, merchant_user_id, voucher_no, password, ip, details, prefix, 0, out));
 }
 
-NEOERR *voucher_redeem(MYSQL *db, int merchant_id, int merchant_user_id, const char *voucher_no, const char *password,
-                       const char *ip, voucher_outcome *out) {
+NEOERR *voucher_redeem(MYSQL *db, long long merchant_id, long long merchant_user_id, const char *voucher_no,
+                       const char *password, const char *ip, voucher_outcome *out) {
   return nerr_pass(verify(db, merchant_id, merchant_user_id, voucher_no, password, ip, NULL, NULL, 1, out));
 }
 

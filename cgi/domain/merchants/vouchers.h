@@ -33,10 +33,10 @@ typedef struct {
  * details under prefix (no, product, points, valid_from, valid_to, status, redeemed_at, member_masked).
  * voucher_redeem redeems exactly once (row lock + conditional update: of two concurrent confirms one gets
  * VOUCHER_OK, the other VOUCHER_USED) and tells the member in the inbox. details may be NULL. */
-NEOERR *voucher_check(MYSQL *db, int merchant_id, int merchant_user_id, const char *voucher_no, const char *password,
-                      const char *ip, HDF *details, const char *prefix, voucher_outcome *out);
-NEOERR *voucher_redeem(MYSQL *db, int merchant_id, int merchant_user_id, const char *voucher_no, const char *password,
-                       const char *ip, voucher_outcome *out);
+NEOERR *voucher_check(MYSQL *db, long long merchant_id, long long merchant_user_id, const char *voucher_no,
+                      const char *password, const char *ip, HDF *details, const char *prefix, voucher_outcome *out);
+NEOERR *voucher_redeem(MYSQL *db, long long merchant_id, long long merchant_user_id, const char *voucher_no,
+                       const char *password, const char *ip, voucher_outcome *out);
 
 /* Short code of a result for logs and the attempts table ("ok", "not_found", "wrong", "locked", "used",
  * "voided", "expired"); pages use "Voucher.Result.<Name>" from voucher_result_name. */

@@ -22,16 +22,12 @@ struct unlock { const audit_actor *who; long long order_id; const char *no; vouc
 
 static NEOERR *tx_unlock(MYSQL *db, void *arg) {
   struct unlock *u = arg;
-  HDF *h = NULL;
-  int rows = 0;
+  long long id = 0;
+  int locked = 0, found = 0;
   json_t *before = NULL, *after = NULL;
-  NEOERR *err = hdf_init(&h);
-  if (!err) err = db_query_hdf(db, h, "V", SQL_LOCK, DBA(DS(u->no), DI(u->order_id)), &rows);
-  long long id = rows == 1 ? hdf_get_int_value(h, "V.0.id", 0) : 0;
-  int locked = rows == 1 && hdf_get_int_value(h, "V.0.locked", 0);
-  hdf_destroy(&h);
+  NEOERR *err = db_row(db, SQL_LOCK, DBA(DS(u->no), DI(u->order_id)), DCOLS(DCOL_LL(&id), DCOL_INT(&locked)), &found);
   if (err) return nerr_pass(err);
-  *u->res = !id ? VOUCHER_UNLOCK_UNKNOWN : !locked ? VOUCHER_UNLOCK_NOT_LOCKED : VOUCHER_UNLOCKED;
+  *u->res = !found ? VOUCHER_UNLOCK_UNKNOWN : !locked ? VOUCHER_UNLOCK_NOT_LOCKED : VOUCHER_UNLOCKED;
   if (*u->res != VOUCHER_UNLOCKED) return STATUS_OK;
   err = audit_snapshot(db, SQL_SNAP, id, &before);
   if (!err) err = db_exec(db, SQL_UNLOCK, DBA(DI(id)), NULL, NULL);

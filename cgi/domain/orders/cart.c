@@ -44,23 +44,16 @@ static const char SQL_LIST[] = LIST_OUTER(LIST_INNER);
 static const char SQL_LIST_SELECTED[] = LIST_OUTER(LIST_INNER "AND c.selected = 1");
 
 NEOERR *cart_product_bounds(MYSQL *db, long long member_id, long long product_id, cart_bounds *b) {
-  HDF *h = NULL;
-  int rows = 0;
   memset(b, 0, sizeof *b);
-  NEOERR *err = hdf_init(&h);
-  if (!err) err = db_query_hdf(db, h, "B", SQL_BOUNDS, DBA(DI(member_id), DI(member_id), DI(product_id)), &rows);
-  if (!err && rows == 1) {
-    b->found = 1;
-    b->stock = hdf_get_int_value(h, "B.0.stock", 0);
-    b->limit = hdf_get_int_value(h, "B.0.per_member_limit", 0);
-    b->bought = hdf_get_int_value(h, "B.0.bought", 0);
-    b->in_cart = hdf_get_int_value(h, "B.0.in_cart", 0);
-    snprintf(b->type, sizeof b->type, "%s", hdf_get_value(h, "B.0.type", "physical"));
+  NEOERR *err = db_row(db, SQL_BOUNDS, DBA(DI(member_id), DI(member_id), DI(product_id)),
+                       DCOLS(DCOL_LL(&b->stock), DCOL_LL(&b->limit), DCOL_STR(b->type), DCOL_LL(&b->bought),
+                             DCOL_LL(&b->in_cart)),
+                       &b->found);
+  if (!err && b->found) {
     long long m = b->stock < ORDER_MAX_QUANTITY ? b->stock : ORDER_MAX_QUANTITY;
     if (b->limit > 0 && b->limit - b->bought < m) m = b->limit - b->bought;
     b->max = m > 0 ? m : 0;
   }
-  hdf_destroy(&h);
   return nerr_pass(err);
 }
 
@@ -108,22 +101,21 @@ NEOERR *cart_list(MYSQL *db, long long member_id, const char *lang, int selected
                                 DBA(DS(lang), DI(member_id), DI(member_id)), rows));
 }
 
+/* A selected cart line (a row of SQL_SELECTED), kept while there is room. */
+struct selected { order_line row, *lines; int max, *n; };
+
+static NEOERR *selected_keep(void *ctx, int row) {
+  struct selected *s = ctx;
+  (void)row;
+  if (*s->n < s->max) s->lines[(*s->n)++] = s->row;
+  return STATUS_OK;
+}
+
 NEOERR *cart_selected_lines(MYSQL *db, long long member_id, order_line *lines, int max, int *n) {
-  HDF *h = NULL;
-  int rows = 0;
+  struct selected s = {{0, 0}, lines, max, n};
   *n = 0;
-  NEOERR *err = hdf_init(&h);
-  if (!err) err = db_query_hdf(db, h, "L", SQL_SELECTED, DBA(DI(member_id)), &rows);
-  for (int i = 0; !err && i < rows && *n < max; i++) {
-    char k[32];
-    snprintf(k, sizeof k, "L.%d.product_id", i);
-    lines[*n].product_id = strtoll(hdf_get_value(h, k, "0"), NULL, 10);
-    snprintf(k, sizeof k, "L.%d.quantity", i);
-    lines[*n].quantity = strtoll(hdf_get_value(h, k, "0"), NULL, 10);
-    (*n)++;
-  }
-  hdf_destroy(&h);
-  return nerr_pass(err);
+  return nerr_pass(db_each(db, SQL_SELECTED, DBA(DI(member_id)),
+                           DCOLS(DCOL_LL(&s.row.product_id), DCOL_LL(&s.row.quantity)), selected_keep, &s, NULL));
 }
 
 NEOERR *cart_count(MYSQL *db, long long member_id, long long *lines) {

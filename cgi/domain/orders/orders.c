@@ -98,11 +98,6 @@ static void clip(const char *in, size_t max, char *out, size_t len) {
   out[i] = 0;
 }
 
-static long long ll(HDF *h, const char *fmt, int i) {
-  const char *v = hdf_get_valuef(h, fmt, i);
-  return v ? strtoll(v, NULL, 10) : 0;
-}
-
 /* A business refusal: out->result says why, and the error makes db_tx roll back everything. */
 static NEOERR *refuse(order_outcome *out, order_result r, long long product_id) {
   out->result = r;
@@ -136,6 +131,18 @@ static NEOERR *notify(MYSQL *db, long long member_id, const char *what, long lon
 
 /* ---- create ---- */
 
+/* What an order line checks and copies from its product (SQL_PRODUCT_GET, in its column order). */
+typedef struct {
+  long long id, points_price, cash_price_fen, stock, limit;
+  int on_shelf;
+  char type[16], name[DB_VARCHAR(120)], image[DB_VARCHAR(255)];
+} product_row;
+
+/* The address an order of physical goods ships to (SQL_ADDRESS_GET). */
+typedef struct {
+  char recipient[DB_VARCHAR(32)], mobile[DB_VARCHAR(11)], region[DB_VARCHAR(3 * 32 + 2)], detail[DB_VARCHAR(200)];
+} address_row;
+
 struct create_arg {
   long long member_id, address_id;
   order_line *lines;
@@ -156,39 +163,38 @@ static NEOERR *tx_create(MYSQL *db, void *arg) {
   if (!found) return refuse(out, ORDER_NOT_FOUND, 0);
   if (strcmp(status, "active")) return refuse(out, ORDER_FROZEN, 0);
 
-  HDF *h = NULL;
-  err = hdf_init(&h);
+  product_row *prod = calloc((size_t)a->nlines, sizeof *prod);
+  if (!prod) return nerr_raise(NERR_NOMEM, "order products");
   long long points = 0, cash = 0;
   int physical = 0;
   for (int i = 0; !err && i < a->nlines; i++) {
     const order_line *l = &a->lines[i];
-    char prefix[32];
-    snprintf(prefix, sizeof prefix, "P.%d", i);
-    int rows = 0;
+    product_row *p = &prod[i];
     long long bought = 0;
-    err = db_query_hdf(db, h, prefix, SQL_PRODUCT_GET, DBA(DI(l->product_id)), &rows);
+    err = db_row(db, SQL_PRODUCT_GET, DBA(DI(l->product_id)),
+                 DCOLS(DCOL_LL(&p->id), DCOL_STR(p->type), DCOL_STR(p->name), DCOL_STR(p->image),
+                       DCOL_LL(&p->points_price), DCOL_LL(&p->cash_price_fen), DCOL_LL(&p->stock), DCOL_LL(&p->limit),
+                       DCOL_INT(&p->on_shelf)),
+                 &found);
     if (err) break;
-    if (rows != 1 || ll(h, "P.%d.0.on_shelf", i) != 1) { err = refuse(out, ORDER_OFF_SHELF, l->product_id); break; }
-    if (ll(h, "P.%d.0.stock", i) < l->quantity) { err = refuse(out, ORDER_SOLD_OUT, l->product_id); break; }
-    long long limit = ll(h, "P.%d.0.per_member_limit", i);
-    if (limit > 0) {
+    if (!found || p->on_shelf != 1) { err = refuse(out, ORDER_OFF_SHELF, l->product_id); break; }
+    if (p->stock < l->quantity) { err = refuse(out, ORDER_SOLD_OUT, l->product_id); break; }
+    if (p->limit > 0) {
       err = db_query_ll(db, SQL_MEMBER_BOUGHT, DBA(DI(a->member_id), DI(l->product_id)), &bought, NULL);
-      if (!err && bought + l->quantity > limit) err = refuse(out, ORDER_LIMIT, l->product_id);
+      if (!err && bought + l->quantity > p->limit) err = refuse(out, ORDER_LIMIT, l->product_id);
       if (err) break;
     }
-    points += ll(h, "P.%d.0.points_price", i) * l->quantity;
-    cash += ll(h, "P.%d.0.cash_price_fen", i) * l->quantity;
-    if (strcmp(hdf_get_valuef(h, "P.%d.0.type", i), "physical") == 0) physical = 1;
+    points += p->points_price * l->quantity;
+    cash += p->cash_price_fen * l->quantity;
+    if (strcmp(p->type, "physical") == 0) physical = 1;
   }
-  int rows = 0;
+  address_row addr = {"", "", "", ""};
   if (!err && physical) {
-    err = db_query_hdf(db, h, "A", SQL_ADDRESS_GET, DBA(DI(a->address_id), DI(a->member_id)), &rows);
-    if (!err && rows != 1) err = refuse(out, ORDER_NEED_ADDRESS, 0);
+    err = db_row(db, SQL_ADDRESS_GET, DBA(DI(a->address_id), DI(a->member_id)),
+                 DCOLS(DCOL_STR(addr.recipient), DCOL_STR(addr.mobile), DCOL_STR(addr.region), DCOL_STR(addr.detail)),
+                 &found);
+    if (!err && !found) err = refuse(out, ORDER_NEED_ADDRESS, 0);
   }
-  const char *recipient = physical ? hdf_get_value(h, "A.0.recipient", "") : "";
-  const char *mobile = physical ? hdf_get_value(h, "A.0.mobile", "") : "";
-  const char *region = physical ? hdf_get_value(h, "A.0.region", "") : "";
-  const char *detail = physical ? hdf_get_value(h, "A.0.detail", "") : "";
 
   char day[16] = "";
   if (!err) err = db_query_str(db, SQL_MALL_DAY, DB_NOARGS, day, sizeof day, NULL);
@@ -199,22 +205,22 @@ static NEOERR *tx_create(MYSQL *db, void *arg) {
     snprintf(out->order_no, sizeof out->order_no, "P%.8s%s", day, digits);
     long long n = 0;
     err = db_exec(db, SQL_ORDER_INSERT,
-                  DBA(DS(out->order_no), DI(a->member_id), DI(points), DI(cash), DI(physical), DS(recipient),
-                      DS(mobile), DS(region), DS(detail), DS(a->remark ? a->remark : "")),
+                  DBA(DS(out->order_no), DI(a->member_id), DI(points), DI(cash), DI(physical), DS(addr.recipient),
+                      DS(addr.mobile), DS(addr.region), DS(addr.detail), DS(a->remark ? a->remark : "")),
                   &n, &order_id);
     if (n != 1) order_id = 0;
   }
   for (int i = 0; !err && i < a->nlines; i++) {
     const order_line *l = &a->lines[i];
+    const product_row *p = &prod[i];
     err = db_exec(db, SQL_ITEM_INSERT,
-                  DBA(DI(order_id), DI(l->product_id), DS(hdf_get_valuef(h, "P.%d.0.type", i)),
-                      DS(hdf_get_valuef(h, "P.%d.0.name", i)), DS(hdf_get_valuef(h, "P.%d.0.image", i)),
-                      DI(ll(h, "P.%d.0.points_price", i)), DI(ll(h, "P.%d.0.cash_price_fen", i)), DI(l->quantity)),
+                  DBA(DI(order_id), DI(l->product_id), DS(p->type), DS(p->name), DS(p->image), DI(p->points_price),
+                      DI(p->cash_price_fen), DI(l->quantity)),
                   NULL, NULL);
     if (!err && a->from_cart) err = db_exec(db, SQL_CART_REMOVE, DBA(DI(a->member_id), DI(l->product_id)), NULL, NULL);
   }
   if (!err) err = event_add(db, order_id, "created", "订单已提交");
-  hdf_destroy(&h);
+  free(prod);
   if (!err) {
     out->order_id = order_id;
     out->points_total = points;
@@ -284,11 +290,17 @@ static const char SQL_ORDER_STATUS[] = "SELECT status FROM orders WHERE id = ? F
 /* One product of the order being paid (its lines summed). */
 typedef struct { long long product_id, quantity, limit; } pay_line;
 
+/* One row of SQL_PAY_PLAN: the order, and one of its lines. */
+typedef struct {
+  long long order_id, points_total, product_id, quantity, limit;
+  int voucher;
+  char status[16];
+} plan_row;
+
 struct pay_arg {
   long long member_id;
   const char *order_no;
-  HDF *h;          /* scratch for reads */
-  pay_line *lines; /* by ascending product id: the order stock is taken in */
+  pay_line lines[ORDER_MAX_LINES]; /* by ascending product id: the order stock is taken in */
   int nlines, vouchers;
   order_outcome *out;
 };
@@ -301,34 +313,35 @@ static int pay_line_cmp(const void *x, const void *y) {
 /* Reads the plan; out gets the order's id, number and amount, or NOT_FOUND / CANCELLED / ALREADY_PAID. */
 static NEOERR *pay_plan(MYSQL *db, struct pay_arg *a) {
   order_outcome *out = a->out;
-  HDF *h = a->h;
+  plan_row r[ORDER_MAX_LINES]; /* order_create makes at most ORDER_MAX_LINES lines */
   int rows = 0;
-  NEOERR *err = db_query_hdf(db, h, "L", SQL_PAY_PLAN, DBA(DS(a->order_no), DI(a->member_id)), &rows);
+  NEOERR *err = db_rows(db, SQL_PAY_PLAN, DBA(DS(a->order_no), DI(a->member_id)),
+                        DCOLS(DCOL_LL(&r[0].order_id), DCOL_STR(r[0].status), DCOL_LL(&r[0].points_total),
+                              DCOL_LL(&r[0].product_id), DCOL_LL(&r[0].quantity), DCOL_INT(&r[0].voucher),
+                              DCOL_LL(&r[0].limit)),
+                        sizeof r[0], ORDER_MAX_LINES, &rows);
   if (err) return nerr_pass(err);
   if (rows == 0) { out->result = ORDER_NOT_FOUND; return STATUS_OK; }
-  if (!(a->lines = calloc((size_t)rows, sizeof *a->lines))) return nerr_raise(NERR_NOMEM, "pay plan");
   for (int i = 0; i < rows; i++) {
-    a->lines[i] = (pay_line){ll(h, "L.%d.product_id", i), ll(h, "L.%d.quantity", i), ll(h, "L.%d.lim", i)};
-    a->vouchers |= ll(h, "L.%d.voucher", i) != 0;
+    a->lines[i] = (pay_line){r[i].product_id, r[i].quantity, r[i].limit};
+    a->vouchers |= r[i].voucher != 0;
   }
-  qsort(a->lines, (size_t)rows, sizeof *a->lines, pay_line_cmp);
+  qsort(a->lines, (size_t)rows, sizeof a->lines[0], pay_line_cmp);
   for (int i = 0; i < rows; i++) { /* one entry per product */
     if (a->nlines && a->lines[a->nlines - 1].product_id == a->lines[i].product_id)
       a->lines[a->nlines - 1].quantity += a->lines[i].quantity;
     else a->lines[a->nlines++] = a->lines[i];
   }
-  out->order_id = ll(h, "L.%d.id", 0);
-  out->points_total = ll(h, "L.%d.points_total", 0);
+  out->order_id = r[0].order_id;
+  out->points_total = r[0].points_total;
   snprintf(out->order_no, sizeof out->order_no, "%s", a->order_no);
-  const char *status = hdf_get_value(h, "L.0.status", "");
-  if (strcmp(status, "cancelled") == 0) out->result = ORDER_CANCELLED;
-  else if (strcmp(status, "pending")) out->result = ORDER_ALREADY_PAID;
+  if (strcmp(r[0].status, "cancelled") == 0) out->result = ORDER_CANCELLED;
+  else if (strcmp(r[0].status, "pending")) out->result = ORDER_ALREADY_PAID;
   return STATUS_OK;
 }
 
 static NEOERR *pay_body(MYSQL *db, struct pay_arg *a) {
   order_outcome *out = a->out;
-  HDF *h = a->h;
   long long order_id = out->order_id, member_id = a->member_id, n = 0;
   NEOERR *err = db_exec(db, SQL_ORDER_PAY, DBA(DI(order_id)), &n, NULL);
   if (err) return nerr_pass(err);
@@ -362,12 +375,11 @@ static NEOERR *pay_body(MYSQL *db, struct pay_arg *a) {
    * test_race_limit fails if a plain read moves above the member lock. Only products with a limit. */
   for (int i = 0; !err && i < a->nlines; i++) {
     if (a->lines[i].limit <= 0) continue;
-    long long pid = a->lines[i].product_id;
-    char prefix[32];
-    snprintf(prefix, sizeof prefix, "U.%d", i);
-    err = db_query_hdf(db, h, prefix, SQL_LIMIT_USED, DBA(DI(member_id), DI(order_id), DI(pid)), NULL);
-    long long limit = ll(h, "U.%d.0.lim", i), used = ll(h, "U.%d.0.used", i);
-    if (!err && limit > 0 && used + a->lines[i].quantity > limit) err = refuse(out, ORDER_LIMIT, pid);
+    long long pid = a->lines[i].product_id, limit = 0, used = 0;
+    int found = 0;
+    err = db_row(db, SQL_LIMIT_USED, DBA(DI(member_id), DI(order_id), DI(pid)), DCOLS(DCOL_LL(&limit), DCOL_LL(&used)),
+                 &found);
+    if (!err && found && limit > 0 && used + a->lines[i].quantity > limit) err = refuse(out, ORDER_LIMIT, pid);
   }
   if (err) return nerr_pass(err);
 
@@ -382,11 +394,10 @@ static NEOERR *pay_body(MYSQL *db, struct pay_arg *a) {
     long long pid = a->lines[i].product_id, q = a->lines[i].quantity;
     err = db_exec(db, SQL_STOCK_TAKE, DBA(DI(q), DI(q), DI(pid), DI(q)), &n, NULL);
     if (err || n == 1) continue;
-    char prefix[32];
-    snprintf(prefix, sizeof prefix, "P.%d", i);
-    int rows = 0;
-    err = db_query_hdf(db, h, prefix, SQL_PRODUCT_LOCKED, DBA(DI(pid)), &rows);
-    if (!err) err = refuse(out, rows == 1 && ll(h, "P.%d.0.on_shelf", i) == 1 ? ORDER_SOLD_OUT : ORDER_OFF_SHELF, pid);
+    long long limit = 0;
+    int on_shelf = 0, found = 0;
+    err = db_row(db, SQL_PRODUCT_LOCKED, DBA(DI(pid)), DCOLS(DCOL_INT(&on_shelf), DCOL_LL(&limit)), &found);
+    if (!err) err = refuse(out, found && on_shelf == 1 ? ORDER_SOLD_OUT : ORDER_OFF_SHELF, pid);
   }
   return nerr_pass(err);
 }
@@ -395,8 +406,6 @@ static NEOERR *pay_body(MYSQL *db, struct pay_arg *a) {
 static void pay_reset(struct pay_arg *a) {
   a->out->result = ORDER_OK;
   a->out->product_id = 0;
-  hdf_remove_tree(a->h, "U");
-  hdf_remove_tree(a->h, "P");
 }
 
 static NEOERR *tx_pay(MYSQL *db, void *arg) {
@@ -429,15 +438,8 @@ static int pay_start(MYSQL *db, long long member_id, const char *order_no, char 
   a->member_id = member_id;
   a->order_no = no;
   a->out = out;
-  if ((*err = hdf_init(&a->h))) return 0;
   if ((*err = pay_plan(db, a))) return 0;
   return out->result == ORDER_OK;
-}
-
-static void pay_done(struct pay_arg *a) {
-  hdf_destroy(&a->h);
-  free(a->lines);
-  a->lines = NULL;
 }
 
 NEOERR *order_pay(MYSQL *db, long long member_id, const char *order_no, order_outcome *out) {
@@ -448,7 +450,6 @@ NEOERR *order_pay(MYSQL *db, long long member_id, const char *order_no, order_ou
     err = settle(db_tx(db, tx_pay, &a), out);
     if (!err && out->result == ORDER_OK && a.vouchers) text_vouchers(db, out->order_id);
   }
-  pay_done(&a);
   return nerr_pass(err);
 }
 
@@ -488,20 +489,29 @@ NEOERR *order_pay_with_code(MYSQL *db, long long member_id, const char *mobile, 
      * member asks for a new one once the reason is fixed). */
     if (!err && a.verify.status == SMS_VERIFY_OK && !paid) err = sms_code_spend(db, mobile, "pay", ref, code);
   }
-  pay_done(&a.pay);
   return nerr_pass(err);
 }
 
+/* The locked order row (ORDER_COLUMNS, in their order). */
+typedef struct {
+  long long id, member_id, points_total;
+  int needs_shipping;
+  char order_no[ORDER_NO_LEN + 1], status[16];
+} order_row;
+
 /* Reads and locks the order; refuses with NOT_FOUND. member_id 0: any member's order. */
-static NEOERR *order_lock(MYSQL *db, long long member_id, const char *order_no, HDF *h, order_outcome *out) {
-  int rows = 0;
-  NEOERR *err = member_id ? db_query_hdf(db, h, "O", SQL_ORDER_LOCK_MEMBER, DBA(DS(order_no), DI(member_id)), &rows)
-                          : db_query_hdf(db, h, "O", SQL_ORDER_LOCK_ANY, DBA(DS(order_no)), &rows);
+static NEOERR *order_lock(MYSQL *db, long long member_id, const char *order_no, order_row *o, order_outcome *out) {
+  int found = 0;
+  const dbc cols[] = {DCOL_LL(&o->id),     DCOL_STR(o->order_no),     DCOL_LL(&o->member_id),
+                      DCOL_STR(o->status), DCOL_LL(&o->points_total), DCOL_INT(&o->needs_shipping)};
+  const int ncols = (int)(sizeof cols / sizeof cols[0]);
+  NEOERR *err = member_id ? db_row(db, SQL_ORDER_LOCK_MEMBER, DBA(DS(order_no), DI(member_id)), cols, ncols, &found)
+                          : db_row(db, SQL_ORDER_LOCK_ANY, DBA(DS(order_no)), cols, ncols, &found);
   if (err) return nerr_pass(err);
-  if (rows != 1) return refuse(out, ORDER_NOT_FOUND, 0);
-  out->order_id = ll(h, "O.%d.id", 0);
-  out->points_total = ll(h, "O.%d.points_total", 0);
-  snprintf(out->order_no, sizeof out->order_no, "%s", hdf_get_value(h, "O.0.order_no", ""));
+  if (!found) return refuse(out, ORDER_NOT_FOUND, 0);
+  out->order_id = o->id;
+  out->points_total = o->points_total;
+  snprintf(out->order_no, sizeof out->order_no, "%s", o->order_no);
   return STATUS_OK;
 }
 
@@ -514,12 +524,23 @@ struct cancel_arg {
   order_outcome *out;
 };
 
-static NEOERR *cancel_body(MYSQL *db, struct cancel_arg *a, HDF *h) {
+/* Puts one product of a cancelled paid order back on the shelf (a row of SQL_ORDER_LINES). */
+struct put_back { MYSQL *db; long long product_id, quantity; };
+
+static NEOERR *put_back_row(void *ctx, int row) {
+  struct put_back *p = ctx;
+  (void)row;
+  return nerr_pass(
+      db_exec(p->db, SQL_STOCK_PUT_BACK, DBA(DI(p->quantity), DI(p->quantity), DI(p->product_id)), NULL, NULL));
+}
+
+static NEOERR *cancel_body(MYSQL *db, struct cancel_arg *a) {
   order_outcome *out = a->out;
-  NEOERR *err = order_lock(db, a->member_id, a->order_no, h, out);
+  order_row o;
+  NEOERR *err = order_lock(db, a->member_id, a->order_no, &o, out);
   if (err) return nerr_pass(err);
-  const char *status = hdf_get_value(h, "O.0.status", "");
-  long long order_id = out->order_id, member_id = ll(h, "O.%d.member_id", 0), refunded = 0;
+  const char *status = o.status;
+  long long order_id = out->order_id, member_id = o.member_id, refunded = 0;
   if (strcmp(status, "cancelled") == 0) return refuse(out, ORDER_CANCELLED, 0);
   int paid = strcmp(status, "paid") == 0;
   if (!paid && strcmp(status, "pending")) return refuse(out, ORDER_BAD_STATE, 0);
@@ -542,12 +563,9 @@ static NEOERR *cancel_body(MYSQL *db, struct cancel_arg *a, HDF *h) {
     if (!err) err = points_refund(db, member_id, spend, order_id, key, &refunded);
   }
   if (paid && !err) {
-    int lines = 0;
-    err = db_query_hdf(db, h, "L", SQL_ORDER_LINES, DBA(DI(order_id)), &lines);
-    for (int i = 0; !err && i < lines; i++) {
-      long long pid = ll(h, "L.%d.product_id", i), q = ll(h, "L.%d.quantity", i);
-      err = db_exec(db, SQL_STOCK_PUT_BACK, DBA(DI(q), DI(q), DI(pid)), NULL, NULL);
-    }
+    struct put_back pb = {db, 0, 0};
+    err = db_each(db, SQL_ORDER_LINES, DBA(DI(order_id)), DCOLS(DCOL_LL(&pb.product_id), DCOL_LL(&pb.quantity)),
+                  put_back_row, &pb, NULL);
   }
   char reason[801];
   clip(a->reason && *a->reason ? a->reason : (a->member_id ? "会员取消" : "系统取消"), 200, reason, sizeof reason);
@@ -565,11 +583,7 @@ static NEOERR *cancel_body(MYSQL *db, struct cancel_arg *a, HDF *h) {
 static NEOERR *tx_cancel(MYSQL *db, void *arg) {
   struct cancel_arg *a = arg;
   a->out->result = ORDER_OK;
-  HDF *h = NULL;
-  NEOERR *err = hdf_init(&h);
-  if (!err) err = cancel_body(db, a, h);
-  hdf_destroy(&h);
-  return nerr_pass(err);
+  return nerr_pass(cancel_body(db, a));
 }
 
 static NEOERR *cancel(MYSQL *db, long long member_id, const char *order_no, const char *reason, int pending_only,
@@ -596,18 +610,19 @@ struct step_arg {
   order_outcome *out;
 };
 
-static NEOERR *step_body(MYSQL *db, struct step_arg *s, HDF *h) {
+static NEOERR *step_body(MYSQL *db, struct step_arg *s) {
   order_outcome *out = s->out;
-  NEOERR *err = order_lock(db, s->member_id, s->order_no, h, out);
+  order_row o;
+  NEOERR *err = order_lock(db, s->member_id, s->order_no, &o, out);
   if (err) return nerr_pass(err);
-  const char *status = hdf_get_value(h, "O.0.status", "");
-  long long id = out->order_id, member_id = ll(h, "O.%d.member_id", 0);
+  const char *status = o.status;
+  long long id = out->order_id, member_id = o.member_id;
   if (strcmp(status, "cancelled") == 0) return refuse(out, ORDER_CANCELLED, 0);
   const char *want = s->step == STEP_SHIP ? "paid" : "shipped";
   if (strcmp(status, want)) return refuse(out, ORDER_BAD_STATE, 0);
   char text[600];
   if (s->step == STEP_SHIP) {
-    if (ll(h, "O.%d.needs_shipping", 0) != 1) return refuse(out, ORDER_BAD_STATE, 0);
+    if (o.needs_shipping != 1) return refuse(out, ORDER_BAD_STATE, 0);
     char carrier[129], tracking[257];
     clip(s->a, 32, carrier, sizeof carrier);
     clip(s->b, 64, tracking, sizeof tracking);
@@ -630,11 +645,7 @@ static NEOERR *step_body(MYSQL *db, struct step_arg *s, HDF *h) {
 static NEOERR *tx_step(MYSQL *db, void *arg) {
   struct step_arg *s = arg;
   s->out->result = ORDER_OK;
-  HDF *h = NULL;
-  NEOERR *err = hdf_init(&h);
-  if (!err) err = step_body(db, s, h);
-  hdf_destroy(&h);
-  return nerr_pass(err);
+  return nerr_pass(step_body(db, s));
 }
 
 static NEOERR *step(MYSQL *db, int which, long long member_id, const char *order_no, const char *a, const char *b,
@@ -664,24 +675,36 @@ NEOERR *order_complete(MYSQL *db, long long member_id, const char *order_no, ord
 
 /* ---- jobs ---- */
 
+/* One due order (a row of SQL_DUE_UNPAID or SQL_DUE_SHIPPED), each in a transaction of its own. */
+struct due { MYSQL *db; char order_no[ORDER_NO_LEN + 1]; long long *done; };
+
+static NEOERR *cancel_due(void *ctx, int row) {
+  struct due *d = ctx;
+  order_outcome out;
+  (void)row;
+  NEOERR *err = cancel(d->db, 0, d->order_no, "超时未支付，系统自动取消", 1, &out);
+  if (!err && out.result == ORDER_OK && d->done) (*d->done)++;
+  return nerr_pass(err);
+}
+
+static NEOERR *complete_due(void *ctx, int row) {
+  struct due *d = ctx;
+  order_outcome out;
+  (void)row;
+  NEOERR *err = order_complete(d->db, 0, d->order_no, &out);
+  if (!err && out.result == ORDER_OK && d->done) (*d->done)++;
+  return nerr_pass(err);
+}
+
 NEOERR *orders_housekeeping(MYSQL *db, long long *cancelled, long long *completed) {
   if (cancelled) *cancelled = 0;
   if (completed) *completed = 0;
-  HDF *h = NULL;
-  int rows = 0;
-  NEOERR *err = hdf_init(&h);
-  if (!err) err = db_query_hdf(db, h, "U", SQL_DUE_UNPAID, DBA(DI(ORDER_UNPAID_MINUTES)), &rows);
-  for (int i = 0; !err && i < rows; i++) {
-    order_outcome out;
-    err = cancel(db, 0, hdf_get_valuef(h, "U.%d.order_no", i), "超时未支付，系统自动取消", 1, &out);
-    if (!err && out.result == ORDER_OK && cancelled) (*cancelled)++;
-  }
-  if (!err) err = db_query_hdf(db, h, "S", SQL_DUE_SHIPPED, DBA(DI(ORDER_AUTOCOMPLETE_DAYS)), &rows);
-  for (int i = 0; !err && i < rows; i++) {
-    order_outcome out;
-    err = order_complete(db, 0, hdf_get_valuef(h, "S.%d.order_no", i), &out);
-    if (!err && out.result == ORDER_OK && completed) (*completed)++;
-  }
-  hdf_destroy(&h);
+  struct due d = {db, "", cancelled};
+  NEOERR *err = db_each(db, SQL_DUE_UNPAID, DBA(DI(ORDER_UNPAID_MINUTES)), DCOLS(DCOL_STR(d.order_no)), cancel_due, &d,
+                        NULL);
+  d.done = completed;
+  if (!err)
+    err = db_each(db, SQL_DUE_SHIPPED, DBA(DI(ORDER_AUTOCOMPLETE_DAYS)), DCOLS(DCOL_STR(d.order_no)), complete_due, &d,
+                  NULL);
   return nerr_pass(err);
 }

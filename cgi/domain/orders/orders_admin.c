@@ -50,20 +50,21 @@ NEOERR *orders_admin_search(MYSQL *db, const order_filter *f, long long offset, 
   return nerr_pass(err);
 }
 
+/* One row of SQL_COUNTS: the orders in one status, into out.<prefix>.<status>; all adds them up. */
+struct status_count { HDF *out; const char *prefix; char status[16]; long long n, all; };
+
+static NEOERR *status_count_row(void *ctx, int row) {
+  struct status_count *c = ctx;
+  (void)row;
+  c->all += c->n;
+  return nerr_pass(hdf_set_valuef(c->out, "%s.%s=%lld", c->prefix, c->status, c->n));
+}
+
 NEOERR *orders_admin_counts(MYSQL *db, HDF *out, const char *prefix) {
-  HDF *h = NULL;
-  int rows = 0;
-  long long all = 0;
-  NEOERR *err = hdf_init(&h);
-  if (!err) err = db_query_hdf(db, h, "C", SQL_COUNTS, DB_NOARGS, &rows);
-  for (int i = 0; !err && i < rows; i++) {
-    const char *v = hdf_get_valuef(h, "C.%d.n", i);
-    long long n = v ? strtoll(v, NULL, 10) : 0;
-    all += n;
-    err = hdf_set_valuef(out, "%s.%s=%lld", prefix, hdf_get_valuef(h, "C.%d.status", i), n);
-  }
-  if (!err) err = hdf_set_valuef(out, "%s.all=%lld", prefix, all);
-  hdf_destroy(&h);
+  struct status_count c = {out, prefix, "", 0, 0};
+  NEOERR *err =
+      db_each(db, SQL_COUNTS, DB_NOARGS, DCOLS(DCOL_STR(c.status), DCOL_LL(&c.n)), status_count_row, &c, NULL);
+  if (!err) err = hdf_set_valuef(out, "%s.all=%lld", prefix, c.all);
   return nerr_pass(err);
 }
 

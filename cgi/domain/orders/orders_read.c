@@ -51,23 +51,21 @@ NEOERR *orders_read_list(MYSQL *db, long long member_id, const char *status, lon
   return nerr_pass(err);
 }
 
+/* One row of SQL_COUNTS: the orders in one status, into out.<prefix>.<status>; all adds them up. */
+struct status_count { HDF *out; const char *prefix; char status[16]; long long n, all; };
+
+static NEOERR *status_count_row(void *ctx, int row) {
+  struct status_count *c = ctx;
+  (void)row;
+  c->all += c->n;
+  return nerr_pass(hdf_set_valuef(c->out, "%s.%s=%lld", c->prefix, c->status, c->n));
+}
+
 NEOERR *orders_read_counts(MYSQL *db, long long member_id, HDF *out, const char *prefix) {
-  HDF *h = NULL;
-  int rows = 0;
-  long long all = 0;
-  NEOERR *err = hdf_init(&h);
-  if (!err) err = db_query_hdf(db, h, "C", SQL_COUNTS, DBA(DI(member_id)), &rows);
-  for (int i = 0; !err && i < rows; i++) {
-    char k[32];
-    snprintf(k, sizeof k, "C.%d.status", i);
-    const char *st = hdf_get_value(h, k, NULL);
-    snprintf(k, sizeof k, "C.%d.n", i);
-    int n = hdf_get_int_value(h, k, 0);
-    all += n;
-    if (st) err = hdf_set_valuef(out, "%s.%s=%d", prefix, st, n);
-  }
-  if (!err) err = hdf_set_valuef(out, "%s.all=%lld", prefix, all);
-  hdf_destroy(&h);
+  struct status_count c = {out, prefix, "", 0, 0};
+  NEOERR *err = db_each(db, SQL_COUNTS, DBA(DI(member_id)), DCOLS(DCOL_STR(c.status), DCOL_LL(&c.n)), status_count_row,
+                        &c, NULL);
+  if (!err) err = hdf_set_valuef(out, "%s.all=%lld", prefix, c.all);
   return nerr_pass(err);
 }
 

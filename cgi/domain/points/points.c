@@ -100,27 +100,28 @@ NEOERR *points_credit(MYSQL *db, long long member_id, const char *kind, long lon
   return nerr_pass(err);
 }
 
+/* One due lot of a member being expired (a row of SQL_LOTS_DUE). */
+struct expiring { MYSQL *db; long long member_id, lot, remaining, total; };
+
+static NEOERR *expire_lot(void *ctx, int row) {
+  struct expiring *x = ctx;
+  long long rem = x->remaining, n = 0;
+  (void)row;
+  NEOERR *err = db_exec(x->db, SQL_LOT_EXPIRE, DBA(DI(x->lot)), NULL, NULL);
+  if (err || rem <= 0) return nerr_pass(err);
+  err = db_exec(x->db, SQL_MEMBER_TAKE_EXPIRED, DBA(DI(rem), DI(x->member_id), DI(rem)), &n, NULL);
+  if (!err && n != 1) err = nerr_raise(NERR_ASSERT, "member %lld: balance below its open lots", x->member_id);
+  if (!err) err = ledger_add(x->db, x->member_id, "expire", -rem, x->lot, 0, "积分到期", NULL, NULL);
+  if (!err) x->total += rem;
+  return nerr_pass(err);
+}
+
 /* Expires due lots of a member whose row this transaction has locked already. */
 static NEOERR *expire_locked(MYSQL *db, long long member_id, long long *expired_points) {
-  NEOERR *err = STATUS_OK;
-  HDF *h = NULL;
-  int rows = 0;
-  err = hdf_init(&h);
-  if (!err) err = db_query_hdf(db, h, "L", SQL_LOTS_DUE, DBA(DI(member_id)), &rows);
-  long long total = 0;
-  for (int i = 0; !err && i < rows; i++) {
-    long long lot = strtoll(hdf_get_valuef(h, "L.%d.id", i), NULL, 10);
-    long long rem = strtoll(hdf_get_valuef(h, "L.%d.remaining", i), NULL, 10);
-    err = db_exec(db, SQL_LOT_EXPIRE, DBA(DI(lot)), NULL, NULL);
-    if (err || rem <= 0) continue;
-    long long n = 0;
-    err = db_exec(db, SQL_MEMBER_TAKE_EXPIRED, DBA(DI(rem), DI(member_id), DI(rem)), &n, NULL);
-    if (!err && n != 1) err = nerr_raise(NERR_ASSERT, "member %lld: balance below its open lots", member_id);
-    if (!err) err = ledger_add(db, member_id, "expire", -rem, lot, 0, "积分到期", NULL, NULL);
-    total += rem;
-  }
-  hdf_destroy(&h);
-  if (!err && expired_points) *expired_points = total;
+  struct expiring x = {db, member_id, 0, 0, 0};
+  NEOERR *err = db_each(db, SQL_LOTS_DUE, DBA(DI(member_id)), DCOLS(DCOL_LL(&x.lot), DCOL_LL(&x.remaining)), expire_lot,
+                        &x, NULL);
+  if (!err && expired_points) *expired_points = x.total;
   return nerr_pass(err);
 }
 
@@ -140,23 +141,27 @@ static NEOERR *tx_expire(MYSQL *db, void *arg) {
   return nerr_pass(points_expire_member(db, a->member_id, &a->points));
 }
 
+/* A member with due lots (a row of SQL_MEMBERS_DUE): expired in a transaction of its own. */
+struct expire_all { MYSQL *db; long long member_id, *members, *points; };
+
+static NEOERR *expire_member_row(void *ctx, int row) {
+  struct expire_all *x = ctx;
+  struct expire_arg a = {x->member_id, 0};
+  (void)row;
+  NEOERR *err = db_tx(x->db, tx_expire, &a);
+  if (!err && a.points > 0) {
+    if (x->members) (*x->members)++;
+    if (x->points) *x->points += a.points;
+  }
+  return nerr_pass(err);
+}
+
 NEOERR *points_expire_all(MYSQL *db, long long *members, long long *points) {
   if (members) *members = 0;
   if (points) *points = 0;
-  HDF *h = NULL;
-  int rows = 0;
-  NEOERR *err = hdf_init(&h);
-  if (!err) err = db_query_hdf(db, h, "M", SQL_MEMBERS_DUE, DB_NOARGS, &rows);
-  for (int i = 0; !err && i < rows; i++) {
-    struct expire_arg a = {strtoll(hdf_get_valuef(h, "M.%d.member_id", i), NULL, 10), 0};
-    err = db_tx(db, tx_expire, &a);
-    if (!err && a.points > 0) {
-      if (members) (*members)++;
-      if (points) *points += a.points;
-    }
-  }
-  hdf_destroy(&h);
-  return nerr_pass(err);
+  struct expire_all x = {db, 0, members, points};
+  return nerr_pass(
+      db_each(db, SQL_MEMBERS_DUE, DB_NOARGS, DCOLS(DCOL_LL(&x.member_id)), expire_member_row, &x, NULL));
 }
 
 /* The long way to take points from a member whose balance could not simply be charged: lock the row, refuse
@@ -174,16 +179,37 @@ static NEOERR *take_slowly(MYSQL *db, long long member_id, long long amount, poi
   return nerr_pass(err);
 }
 
-/* Open lots of a member, earliest expiry first, locked; *due: one of them is past its date. */
-static NEOERR *lots_open(MYSQL *db, long long member_id, HDF *h, int *rows, int *due) {
-  hdf_remove_tree(h, "L");
-  *due = 0;
-  NEOERR *err = db_query_hdf(db, h, "L", SQL_LOTS_OPEN, DBA(DI(member_id)), rows);
-  for (int i = 0; !err && i < *rows; i++) {
-    const char *d = hdf_get_valuef(h, "L.%d.due", i);
-    if (d && strcmp(d, "0")) *due = 1;
+/* A member's open lots (SQL_LOTS_OPEN), earliest expiry first; due: one of them is past its date. */
+typedef struct { long long id, remaining; } open_lot;
+struct lots {
+  open_lot *v;
+  int n, cap, due;
+  open_lot row; /* the row being read */
+  int row_due;
+};
+
+static NEOERR *lot_keep(void *ctx, int row) {
+  struct lots *l = ctx;
+  (void)row;
+  if (l->n == l->cap) {
+    int cap = l->cap ? 2 * l->cap : 16;
+    open_lot *v = realloc(l->v, (size_t)cap * sizeof *v);
+    if (!v) return nerr_raise(NERR_NOMEM, "open lots");
+    l->v = v;
+    l->cap = cap;
   }
-  return nerr_pass(err);
+  l->v[l->n++] = l->row;
+  if (l->row_due) l->due = 1;
+  return STATUS_OK;
+}
+
+/* Reads (and locks) the open lots of a member into l, replacing what it held. */
+static NEOERR *lots_open(MYSQL *db, long long member_id, struct lots *l) {
+  l->n = 0;
+  l->due = 0;
+  return nerr_pass(db_each(db, SQL_LOTS_OPEN, DBA(DI(member_id)),
+                           DCOLS(DCOL_LL(&l->row.id), DCOL_LL(&l->row.remaining), DCOL_INT(&l->row_due)), lot_keep, l,
+                           NULL));
 }
 
 NEOERR *points_spend(MYSQL *db, long long member_id, const char *kind, long long amount, long long order_id,
@@ -199,33 +225,46 @@ NEOERR *points_spend(MYSQL *db, long long member_id, const char *kind, long long
   if (err) return nerr_pass(err);
   int slow = n != 1;
   if (slow && (err = take_slowly(db, member_id, amount, res))) return nerr_pass(err);
-  HDF *h = NULL;
-  int rows = 0, due = 0;
-  err = hdf_init(&h);
-  if (!err) err = lots_open(db, member_id, h, &rows, &due);
-  if (!err && due && !slow) {
+  struct lots lots;
+  memset(&lots, 0, sizeof lots);
+  err = lots_open(db, member_id, &lots);
+  if (!err && lots.due && !slow) {
     /* Due lots were counted in the charge: put it back, expire them, charge again. */
     err = db_exec(db, SQL_MEMBER_ADD, DBA(DI(amount), DI(member_id)), NULL, NULL);
     if (!err) err = take_slowly(db, member_id, amount, res);
-    if (!err) err = lots_open(db, member_id, h, &rows, &due);
+    if (!err) err = lots_open(db, member_id, &lots);
   }
   long long entry = 0;
   if (!err) err = ledger_add(db, member_id, kind, -amount, 0, order_id, note, once_key, &entry);
   long long left = amount;
-  for (int i = 0; !err && i < rows && left > 0; i++) {
-    long long lot = strtoll(hdf_get_valuef(h, "L.%d.id", i), NULL, 10);
-    long long rem = strtoll(hdf_get_valuef(h, "L.%d.remaining", i), NULL, 10);
+  for (int i = 0; !err && i < lots.n && left > 0; i++) {
+    long long lot = lots.v[i].id, rem = lots.v[i].remaining;
     long long take = rem < left ? rem : left;
     err = db_exec(db, SQL_LOT_TAKE, DBA(DI(take), DI(lot), DI(take)), &n, NULL);
     if (!err && n != 1) err = nerr_raise(NERR_ASSERT, "lot %lld changed under its lock", lot);
     if (!err) err = db_exec(db, SQL_ALLOC_INSERT, DBA(DI(entry), DI(lot), DI(take)), NULL, NULL);
     left -= take;
   }
-  hdf_destroy(&h);
+  free(lots.v);
   /* The balance said yes but the lots cannot cover it: the data is corrupt; write nothing. */
   if (!err && left > 0)
     err = nerr_raise(NERR_ASSERT, "member %lld: open lots short by %lld of the balance", member_id, left);
   if (!err && ledger_id) *ledger_id = entry;
+  return nerr_pass(err);
+}
+
+/* One allocation of a spend being refunded (a row of SQL_ALLOCS_OPEN): its points go back to its lot. */
+struct give_back { MYSQL *db; long long alloc, lot, open, total; };
+
+static NEOERR *give_back_row(void *ctx, int row) {
+  struct give_back *g = ctx;
+  long long n = 0;
+  (void)row;
+  NEOERR *err = db_exec(g->db, SQL_LOT_GIVE_BACK, DBA(DI(g->open), DI(g->lot), DI(g->open)), &n, NULL);
+  if (!err && n != 1) err = nerr_raise(NERR_ASSERT, "lot %lld cannot take back %lld points", g->lot, g->open);
+  if (!err) err = db_exec(g->db, SQL_ALLOC_REFUNDED, DBA(DI(g->alloc), DI(g->open)), &n, NULL);
+  if (!err && n != 1) err = nerr_raise(NERR_ASSERT, "allocation %lld changed under its lock", g->alloc);
+  if (!err) g->total += g->open;
   return nerr_pass(err);
 }
 
@@ -245,23 +284,10 @@ NEOERR *points_refund(MYSQL *db, long long member_id, long long spend_ledger_id,
   err = db_query_ll(db, SQL_SPEND_GET, DBA(DI(spend_ledger_id), DI(member_id)), &id, &found);
   if (err) return nerr_pass(err);
   if (!found) return nerr_raise(NERR_ASSERT, "points_refund: entry %lld is not a spend of member %lld", spend_ledger_id, member_id);
-  HDF *h = NULL;
-  int rows = 0;
-  err = hdf_init(&h);
-  if (!err) err = db_query_hdf(db, h, "A", SQL_ALLOCS_OPEN, DBA(DI(spend_ledger_id)), &rows);
-  long long total = 0;
-  for (int i = 0; !err && i < rows; i++) {
-    long long alloc = strtoll(hdf_get_valuef(h, "A.%d.id", i), NULL, 10);
-    long long lot = strtoll(hdf_get_valuef(h, "A.%d.lot_id", i), NULL, 10);
-    long long open = strtoll(hdf_get_valuef(h, "A.%d.open", i), NULL, 10);
-    long long n = 0;
-    err = db_exec(db, SQL_LOT_GIVE_BACK, DBA(DI(open), DI(lot), DI(open)), &n, NULL);
-    if (!err && n != 1) err = nerr_raise(NERR_ASSERT, "lot %lld cannot take back %lld points", lot, open);
-    if (!err) err = db_exec(db, SQL_ALLOC_REFUNDED, DBA(DI(alloc), DI(open)), &n, NULL);
-    if (!err && n != 1) err = nerr_raise(NERR_ASSERT, "allocation %lld changed under its lock", alloc);
-    total += open;
-  }
-  hdf_destroy(&h);
+  struct give_back g = {db, 0, 0, 0, 0};
+  err = db_each(db, SQL_ALLOCS_OPEN, DBA(DI(spend_ledger_id)),
+                DCOLS(DCOL_LL(&g.alloc), DCOL_LL(&g.lot), DCOL_LL(&g.open)), give_back_row, &g, NULL);
+  long long total = g.total;
   if (!err && total > 0) err = db_exec(db, SQL_MEMBER_ADD, DBA(DI(total), DI(member_id)), NULL, NULL);
   if (!err && total > 0) err = ledger_add(db, member_id, "refund", total, 0, order_id, "订单取消退还积分", once_key, NULL);
   if (!err && refunded) *refunded = total;

@@ -32,28 +32,35 @@ static NEOERR *tx_claim(MYSQL *db, void *arg) {
   return nerr_pass(err);
 }
 
+/* A lot expiring soon (a row of SQL_LOTS_DUE_SOON). */
+struct due_soon {
+  MYSQL *db;
+  long long lot_id, member_id, remaining, *lots;
+  char expires[16], mobile[DB_VARCHAR(11)];
+};
+
+static NEOERR *remind(void *ctx, int row) {
+  struct due_soon *d = ctx;
+  char body[200], sms[200];
+  (void)row;
+  snprintf(body, sizeof body, "您有 %lld 积分将于 %s 到期，到期后将自动清零，请及时兑换。", d->remaining, d->expires);
+  snprintf(sms, sizeof sms, "【积分商城】您有%lld积分将于%s到期，请及时登录积分商城兑换。", d->remaining, d->expires);
+  struct claim_arg c = {d->lot_id, d->member_id, "积分即将到期", body, 0};
+  NEOERR *err = db_tx(d->db, tx_claim, &c);
+  /* The text goes out after the claim committed: at most once, even if this run dies right here. */
+  int sent = 0;
+  if (!err && c.claimed) err = sms_send(d->db, d->mobile, "expiry", sms, &sent);
+  if (!err && c.claimed && d->lots) (*d->lots)++;
+  return nerr_pass(err);
+}
+
 NEOERR *reminders_send(MYSQL *db, int days, long long *lots) {
   if (lots) *lots = 0;
   if (days < 1 || days > REMINDER_MAX_DAYS) return nerr_raise(NERR_ASSERT, "reminders: days %d out of range", days);
-  HDF *h = NULL;
-  int rows = 0;
-  NEOERR *err = hdf_init(&h);
+  struct due_soon d = {.db = db, .lots = lots};
   /* "within N days": expiring today up to and including the Nth day from today. */
-  if (!err) err = db_query_hdf(db, h, "L", SQL_LOTS_DUE_SOON, DBA(DI(days + 1)), &rows);
-  for (int i = 0; !err && i < rows; i++) {
-    long long remaining = strtoll(hdf_get_valuef(h, "L.%d.remaining", i), NULL, 10);
-    const char *expires = hdf_get_valuef(h, "L.%d.expires", i);
-    char body[200], sms[200];
-    snprintf(body, sizeof body, "您有 %lld 积分将于 %s 到期，到期后将自动清零，请及时兑换。", remaining, expires);
-    snprintf(sms, sizeof sms, "【积分商城】您有%lld积分将于%s到期，请及时登录积分商城兑换。", remaining, expires);
-    struct claim_arg c = {strtoll(hdf_get_valuef(h, "L.%d.id", i), NULL, 10),
-                          strtoll(hdf_get_valuef(h, "L.%d.member_id", i), NULL, 10), "积分即将到期", body, 0};
-    err = db_tx(db, tx_claim, &c);
-    /* The text goes out after the claim committed: at most once, even if this run dies right here. */
-    int sent = 0;
-    if (!err && c.claimed) err = sms_send(db, hdf_get_valuef(h, "L.%d.mobile", i), "expiry", sms, &sent);
-    if (!err && c.claimed && lots) (*lots)++;
-  }
-  hdf_destroy(&h);
-  return nerr_pass(err);
+  return nerr_pass(db_each(db, SQL_LOTS_DUE_SOON, DBA(DI(days + 1)),
+                           DCOLS(DCOL_LL(&d.lot_id), DCOL_LL(&d.member_id), DCOL_LL(&d.remaining), DCOL_STR(d.expires),
+                                 DCOL_STR(d.mobile)),
+                           remind, &d, NULL));
 }

@@ -63,9 +63,27 @@ static const char SQL_POINTS_BY_DAY[] =
     " SUM(amount) AS net"
     " FROM points_ledger WHERE created_at >= ? AND created_at < ? GROUP BY d ORDER BY d";
 
-static long long hll(HDF *h, const char *name) {
-  const char *v = hdf_get_value(h, name, "0");
-  return strtoll(v, NULL, 10);
+/* One day of SQL_POINTS_BY_DAY, into its place among the range's days. */
+struct by_day {
+  report_points_row *days;
+  long d0;
+  int ndays;
+  char d[16];
+  report_points_row row;
+};
+
+static NEOERR *day_row(void *ctx, int row) {
+  struct by_day *b = ctx;
+  (void)row;
+  long k = report_day_number(b->d) - b->d0;
+  if (k < 0 || k >= b->ndays) return STATUS_OK;
+  report_points_row *to = &b->days[k];
+  to->issued = b->row.issued;
+  to->spent = b->row.spent;
+  to->refunded = b->row.refunded;
+  to->expired = b->row.expired;
+  to->net = b->row.net;
+  return STATUS_OK;
 }
 
 static void add_row(report_points_row *to, const report_points_row *from) {
@@ -93,25 +111,14 @@ NEOERR *report_points_load(MYSQL *db, const char *from, const char *to, int by_m
   }
   char end[11];
   report_day_string(d1 + 1, end);
-  HDF *h = NULL;
-  int rows = 0;
-  NEOERR *err = db_query_ll(db, SQL_OPENING, DBA(DS(from)), &out->opening, NULL);
-  if (!err) err = hdf_init(&h);
-  if (!err) err = db_query_hdf(db, h, "R", SQL_POINTS_BY_DAY, DBA(DS(from), DS(end)), &rows);
   for (int i = 0; i < ndays; i++) report_day_string(d0 + i, days[i].label);
-  for (int i = 0; i < rows && !err; i++) {
-    char p[32];
-    snprintf(p, sizeof p, "R.%d", i);
-    HDF *row = hdf_get_obj(h, p);
-    long k = report_day_number(hdf_get_value(row, "d", "")) - d0;
-    if (k < 0 || k >= ndays) continue;
-    days[k].issued = hll(row, "issued");
-    days[k].spent = hll(row, "spent");
-    days[k].refunded = hll(row, "refunded");
-    days[k].expired = hll(row, "expired");
-    days[k].net = hll(row, "net");
-  }
-  hdf_destroy(&h);
+  NEOERR *err = db_row(db, SQL_OPENING, DBA(DS(from)), DCOLS(DCOL_LL(&out->opening)), NULL);
+  struct by_day b = {.days = days, .d0 = d0, .ndays = ndays};
+  if (!err)
+    err = db_each(db, SQL_POINTS_BY_DAY, DBA(DS(from), DS(end)),
+                  DCOLS(DCOL_STR(b.d), DCOL_LL(&b.row.issued), DCOL_LL(&b.row.spent), DCOL_LL(&b.row.refunded),
+                        DCOL_LL(&b.row.expired), DCOL_LL(&b.row.net)),
+                  day_row, &b, NULL);
   /* Buckets: every day, or every calendar month the range touches (clipped to the range). */
   long long balance = out->opening;
   for (int i = 0; i < ndays && !err; i++) {

@@ -193,8 +193,6 @@ NEOERR *sms_code_send(MYSQL *db, const char *mobile, const char *purpose, const 
 
 NEOERR *sms_code_verify(MYSQL *db, const char *mobile, const char *purpose, const char *ref, const char *code,
                         sms_verify_result *res) {
-  HDF *h = NULL;
-  int rows = 0;
   memset(res, 0, sizeof *res);
   res->status = SMS_VERIFY_NONE;
   char given[65];
@@ -206,15 +204,12 @@ NEOERR *sms_code_verify(MYSQL *db, const char *mobile, const char *purpose, cons
     if (!err) res->status = SMS_VERIFY_OK;
     return nerr_pass(err);
   }
-  err = hdf_init(&h);
-  if (!err) err = db_query_hdf(db, h, "C", SQL_CODE_NEWEST, DBA(DS(mobile), DS(purpose), DS(ref ? ref : "")), &rows);
-  if (err || rows == 0) { hdf_destroy(&h); return nerr_pass(err); }
-  long long id = strtoll(hdf_get_value(h, "C.0.id", "0"), NULL, 10);
-  int attempts = hdf_get_int_value(h, "C.0.attempts", 0);
+  long long id = 0;
+  int attempts = 0, used = 0, alive = 0, found = 0;
   char stored[65];
-  snprintf(stored, sizeof stored, "%s", hdf_get_value(h, "C.0.code_hash", ""));
-  int used = hdf_get_int_value(h, "C.0.used", 0), alive = hdf_get_int_value(h, "C.0.alive", 0);
-  hdf_destroy(&h);
+  err = db_row(db, SQL_CODE_NEWEST, DBA(DS(mobile), DS(purpose), DS(ref ? ref : "")),
+               DCOLS(DCOL_LL(&id), DCOL_STR(stored), DCOL_INT(&attempts), DCOL_INT(&used), DCOL_INT(&alive)), &found);
+  if (err || !found) return nerr_pass(err);
   if (used) { res->status = SMS_VERIFY_USED; return STATUS_OK; }
   if (attempts >= SMS_CODE_MAX_TRIES) { res->status = SMS_VERIFY_DEAD; return STATUS_OK; }
   if (!alive) { res->status = SMS_VERIFY_EXPIRED; return STATUS_OK; }
