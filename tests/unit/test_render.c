@@ -39,9 +39,9 @@ static void spill(const char *path, const char *text) {
   if (!f || fputs(text, f) < 0 || fclose(f) != 0) fail_msg("cannot write %s", path);
 }
 
-/* Fails with the first line where got differs from want (whole pages are too long to print). */
-static void compare(const char *name, const char *how, const char *want, const char *got) {
-  if (strcmp(want, got) == 0) return;
+/* Prints the first line where got differs from want (whole pages are too long to print); returns 0 then. */
+static int same(const char *name, const char *how, const char *want, const char *got) {
+  if (strcmp(want, got) == 0) return 1;
   int line = 1;
   const char *w = want, *g = got;
   while (*w && *w == *g) {
@@ -49,9 +49,9 @@ static void compare(const char *name, const char *how, const char *want, const c
     w++, g++;
   }
   while (w > want && w[-1] != '\n') w--, g--;
-  fail_msg("golden %s (%s) differs from line %d:\n--- expected\n%.*s\n--- got\n%.*s\n"
-           "(a deliberate change? GOLDEN_UPDATE=1 build/tests/test_render, then git diff tests/unit/golden/)",
-           name, how, line, (int)strcspn(w, "\n"), w, (int)strcspn(g, "\n"), g);
+  print_error("golden %s (%s) differs from line %d:\n--- expected\n%.*s\n--- got\n%.*s\n", name, how, line,
+              (int)strcspn(w, "\n"), w, (int)strcspn(g, "\n"), g);
+  return 0;
 }
 
 /* One rendering of a case: the .cs (from the string or the file), then the layout around it if the .hdf names one. */
@@ -79,28 +79,29 @@ static char *render_case(const char *name, const char *cs, const char *tmpl, con
   return out;
 }
 
-/* Renders one golden case both ways and compares with the expected HTML (or writes it under GOLDEN_UPDATE). */
-static void run_case(const char *name, int update) {
+/* Renders one golden case both ways and compares with the expected HTML (or writes it under GOLDEN_UPDATE);
+ * returns 0 when it differs. */
+static int run_case(const char *name, int update) {
   char cs[1300], hdfp[1300], html[1300];
   snprintf(cs, sizeof cs, "%s/%s.cs", g_dir, name);
   snprintf(hdfp, sizeof hdfp, "%s/%s.hdf", g_dir, name);
   snprintf(html, sizeof html, "%s/%s.html", g_dir, name);
   char *tmpl = slurp(cs);
   char *via_string = render_case(name, cs, tmpl, hdfp, 0), *via_file = render_case(name, cs, tmpl, hdfp, 1);
-  compare(name, "render_file against render_string", via_string, via_file);
+  int ok = same(name, "render_file against render_string", via_string, via_file);
   if (update) spill(html, via_file);
   char *want = slurp(html);
-  compare(name, "render_string", want, via_string);
-  compare(name, "render_file", want, via_file);
+  ok = ok && same(name, "render_string", want, via_string) && same(name, "render_file", want, via_file);
   free(tmpl);
   free(want);
   free(via_string);
   free(via_file);
+  return ok;
 }
 
 static void test_goldens(void **state) {
   struct dirent **names = NULL;
-  int n = scandir(g_dir, &names, NULL, alphasort), cases = 0;
+  int n = scandir(g_dir, &names, NULL, alphasort), cases = 0, failed = 0;
   const char *u = getenv("GOLDEN_UPDATE");
   int update = u && *u && strcmp(u, "0") != 0;
   assert_true(n > 0);
@@ -109,12 +110,15 @@ static void test_goldens(void **state) {
     if (l > 3 && strcmp(names[i]->d_name + l - 3, ".cs") == 0) {
       char name[256];
       snprintf(name, sizeof name, "%.*s", (int)(l - 3), names[i]->d_name);
-      run_case(name, update);
+      if (!run_case(name, update)) failed++;
       cases++;
     }
     free(names[i]);
   }
   free(names);
+  if (failed)
+    fail_msg("%d of %d golden cases differ (a deliberate change? GOLDEN_UPDATE=1 build/tests/test_render, then "
+             "git diff tests/unit/golden/)", failed, cases);
   assert_true(cases >= 11);
 }
 
