@@ -1,5 +1,4 @@
 <?cs # error.cs: error page body (400/403/404/…), shown inside the layout; leaks nothing ?>
-<?cs include:"layout/macros.cs" ?>
 <section class="container error-page">
   <div class="card error-card">
     <p class="error-code" aria-hidden="true"><?cs var:Page.Status ?></p>

@@ -1,9 +1,10 @@
 <?cs # macros.cs: output primitives for every layout and page — csrf(), flash(), notice(), pager(), field rows with their errors ?><?cs if:0 ?>
 <?cs # Everything below sits inside if:0 so that including this file prints nothing: a def takes effect when the
        file is parsed, not when it is rendered. ?>
-<?cs # Include once per parse, before any call: each layout and each page template a handler names includes it
-       first; partials and family macro files never do (a second def of a name is a parse error). Names stay
-       short: ClearSilver 0.10.5 overflows its stack on long macro names. ?>
+<?cs # Include once per parse, before any call: the layouts, and each page template a handler names that uses these
+       (itself or in a partial), include it first; partials and family macro files never do (a second def of a name
+       is a parse error; a page parses it on every request, so pages that use none leave it out). Names stay short:
+       ClearSilver 0.10.5 overflows its stack on long macro names. ?>
 <?cs # csrf(): the hidden input every POST form carries; Csrf is a placeholder the program fills with the token ?>
 <?cs def:csrf() ?><input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><?cs /def ?>
 <?cs # flash(): Page.Flash, what became of the request — an error when Form.HasErrors or Page.FlashError is set ?>

@@ -1,5 +1,4 @@
 <?cs # dashboard.cs: landing page — today's figures, pending moderation, low-stock products ?>
-<?cs include:"layout/macros.cs" ?>
 <?cs def:stat(label, value, href) ?>
 <div class="stat"><div class="stat-label"><?cs var:label ?></div><?cs
 if:href ?><a class="stat-value" href="<?cs var:href ?>"><?cs var:value ?></a><?cs else ?><div class="stat-value"><?cs var:value ?></div><?cs /if ?></div>

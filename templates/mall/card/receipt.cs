@@ -1,5 +1,4 @@
 <?cs # receipt.cs: the member's copy of an offline points payment receipt (printable) ?>
-<?cs include:"layout/macros.cs" ?>
 <?cs include:"mall/center/macros.cs" ?>
 <div class="container center-layout">
 <?cs call:center_side() ?>

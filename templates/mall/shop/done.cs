@@ -1,5 +1,4 @@
 <?cs # done.cs: C6 payment result — what was paid, the new balance, where to go next ?>
-<?cs include:"layout/macros.cs" ?>
 <?cs include:"mall/shop/macros.cs" ?>
 <div class="container narrow shop-page">
 <section class="card pay-done">

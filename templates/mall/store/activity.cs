@@ -1,5 +1,4 @@
 <?cs # activity.cs: S7 one activity — window, rules and its products ?>
-<?cs include:"layout/macros.cs" ?>
 <?cs include:"mall/store/macros.cs" ?>
 <div class="container">
 <nav class="breadcrumb" aria-label="breadcrumb"><a href="/"><?cs var:Lang.Site.Nav.Home ?></a><span>/</span><a href="/activities"><?cs var:Lang.Store.Activities.Title ?></a></nav>

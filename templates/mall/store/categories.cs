@@ -1,5 +1,4 @@
 <?cs # categories.cs: S2 two-level category tree ?>
-<?cs include:"layout/macros.cs" ?>
 <div class="container">
 <nav class="breadcrumb" aria-label="breadcrumb"><a href="/"><?cs var:Lang.Site.Nav.Home ?></a><span>/</span><?cs var:Lang.Store.Categories.Title ?></nav>
 <h1 class="page-title"><?cs var:Lang.Store.Categories.Title ?></h1>

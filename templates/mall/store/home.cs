@@ -1,5 +1,4 @@
 <?cs # home.cs: S1 home — banners, member box, notices, categories, ads, hot and new products, brands ?>
-<?cs include:"layout/macros.cs" ?>
 <?cs include:"mall/store/macros.cs" ?>
 <div class="container home">
 <section class="home-hero">

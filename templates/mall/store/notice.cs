@@ -1,5 +1,4 @@
 <?cs # notice.cs: S6 one announcement ?>
-<?cs include:"layout/macros.cs" ?>
 <div class="container narrow">
 <nav class="breadcrumb" aria-label="breadcrumb"><a href="/"><?cs var:Lang.Site.Nav.Home ?></a><span>/</span><a href="/notices"><?cs var:Lang.Store.Notices.Title ?></a></nav>
 <article class="card article">

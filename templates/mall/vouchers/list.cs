@@ -1,5 +1,4 @@
 <?cs # list.cs: V2 all of the member's vouchers, newest first, with status and links ?>
-<?cs include:"layout/macros.cs" ?>
 <?cs include:"mall/vouchers/macros.cs" ?>
 <div class="container narrow voucher-page">
 <h1 class="page-title"><?cs var:Lang.Voucher.List.Title ?></h1>

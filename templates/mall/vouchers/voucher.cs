@@ -1,5 +1,4 @@
 <?cs # voucher.cs: V2 printable voucher — product, merchant, validity, number + password, QR (inline SVG) and terms ?>
-<?cs include:"layout/macros.cs" ?>
 <?cs include:"mall/vouchers/macros.cs" ?>
 <div class="container narrow voucher-page">
 <nav class="breadcrumb no-print" aria-label="breadcrumb"><a href="/vouchers"><?cs var:Lang.Voucher.List.Title ?></a><span>/</span><?cs var:Voucher.no ?></nav>

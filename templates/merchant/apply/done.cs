@@ -1,5 +1,4 @@
 <?cs # done.cs: the application was received ?>
-<?cs include:"layout/macros.cs" ?>
 <section class="card apply-box">
   <h1><?cs var:Lang.Apply.DoneTitle ?></h1>
   <?cs if:Form.Values.no ?><p><?cs var:Lang.Apply.DoneNo ?>：<strong class="mono" id="application-no"><?cs var:Form.Values.no ?></strong></p><?cs /if ?>

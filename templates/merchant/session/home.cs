@@ -1,5 +1,4 @@
 <?cs # home.cs: merchant portal home — today's redemptions and the main tasks ?>
-<?cs include:"layout/macros.cs" ?>
 <div class="page-head"><h1><?cs var:Lang.MchPortal.Home.Hello ?><?cs var:User.Merchant ?></h1></div>
 <div class="grid">
   <div class="stat"><div class="stat-label"><?cs var:Lang.MchPortal.Home.RedeemedToday ?></div><a class="stat-value" id="today-redeemed" href="/merchant/orders?status=redeemed&amp;by=redeemed&amp;from=<?cs var:Today.Date ?>"><?cs var:Today.Redeemed ?></a></div>

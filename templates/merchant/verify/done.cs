@@ -1,5 +1,4 @@
 <?cs # done.cs: receipt of a redeemed voucher ?>
-<?cs include:"layout/macros.cs" ?>
 <section class="card verify-box verify-done" id="done">
   <p class="big-tick" aria-hidden="true">✓</p>
   <h1><?cs var:Lang.MchPortal.Verify.DoneTitle ?></h1>
