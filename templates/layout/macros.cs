@@ -29,8 +29,9 @@
 </nav>
 <?cs /if ?><?cs /def ?>
 <?cs # Field errors. e is the message (usually Form.Errors.<name>), k names the ids: the error is #e-<k>, the hint
-       #h-<k>. aria(e, k, hint) goes inside the control's tag; ferr(e, k, hint) is the line under it (the error,
-       else the hint); ierr(e, k) is the error inside a filter's <label> (a span: labels hold no paragraphs). ?>
+       #h-<k> (hint "" when there is none). aria(e, k, hint) goes inside the control's tag; ferr(e, k, hint) is the
+       line under it (the error, else the hint); ierr(e, k) is the error inside a filter's <label> (a span: labels
+       hold no paragraphs). ?>
 <?cs def:aria(e, k, hint) ?><?cs if:e ?> aria-invalid="true" aria-describedby="e-<?cs var:k ?>"<?cs
   elif:hint ?> aria-describedby="h-<?cs var:k ?>"<?cs /if ?><?cs /def ?>
 <?cs def:ferr(e, k, hint) ?><?cs if:e ?><p class="field-error" id="e-<?cs var:k ?>"><?cs var:e ?></p><?cs

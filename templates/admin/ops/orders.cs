@@ -6,7 +6,7 @@
   <a href="<?cs var:Filter.TabBase ?>"<?cs if:!Form.Values.status ?> class="active" aria-current="page"<?cs /if ?>><?cs var:Lang.Ops.Orders.All ?> <span class="muted"><?cs var:Counts.all ?></span></a>
   <?cs each:s = Lang.Ops.Orders.States ?><a href="<?cs var:Filter.TabBase ?>status=<?cs name:s ?>"<?cs if:Form.Values.status == name(s) ?> class="active" aria-current="page"<?cs /if ?>><?cs var:s ?> <span class="muted"><?cs alt:Counts[name(s)] ?>0<?cs /alt ?></span></a><?cs /each ?>
 </nav>
-<?cs if:Form.Errors.status ?><p class="field-error" id="e-status"><?cs var:Lang.Ops.Orders.Status ?>: <?cs var:Form.Errors.status ?></p><?cs /if ?>
+<?cs if:Form.Errors.status ?><?cs call:ferr(Lang.Ops.Orders.Status + ": " + Form.Errors.status, "status", "") ?><?cs /if ?>
 <form class="filters" method="get" action="/admin/orders">
   <?cs if:Form.Values.status ?><input type="hidden" name="status" value="<?cs var:Form.Values.status ?>"><?cs /if ?>
   <label><?cs var:Lang.Ops.Orders.No ?><input type="text" name="no" maxlength="17" value="<?cs var:Form.Values.no ?>" placeholder="P2026…"<?cs call:aria(Form.Errors.no, "no", "") ?>><?cs call:ierr(Form.Errors.no, "no") ?></label>

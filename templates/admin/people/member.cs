@@ -41,7 +41,7 @@
     <form class="form" method="post" action="/admin/members/<?cs var:url_escape(m.id) ?>/deduct">
       <?cs call:csrf() ?>
       <div class="form-row<?cs if:Form.Errors.deduct_amount ?> has-error<?cs /if ?>"><label for="d-amount"><?cs var:Lang.Ops.Member.Amount ?></label>
-        <input id="d-amount" name="deduct_amount" type="number" min="1" max="<?cs var:m.points_balance ?>" step="1" required value="<?cs var:Form.Values.deduct_amount ?>"<?cs call:aria(Form.Errors.deduct_amount, "deduct_amount", 1) ?>>
+        <input id="d-amount" name="deduct_amount" type="number" min="1" max="<?cs var:m.points_balance ?>" step="1" required value="<?cs var:Form.Values.deduct_amount ?>"<?cs call:aria(Form.Errors.deduct_amount, "deduct_amount", Lang.Ops.Member.DeductHint) ?>>
         <?cs call:ferr(Form.Errors.deduct_amount, "deduct_amount", Lang.Ops.Member.DeductHint + " " + m.points_balance) ?></div>
       <div class="form-row<?cs if:Form.Errors.deduct_reason ?> has-error<?cs /if ?>"><label for="d-reason"><?cs var:Lang.Ops.Member.Reason ?></label>
         <input type="text" id="d-reason" name="deduct_reason" maxlength="200" required value="<?cs var:Form.Values.deduct_reason ?>" placeholder="<?cs var:Lang.Ops.Member.ReasonHint ?>"<?cs call:aria(Form.Errors.deduct_reason, "deduct_reason", "") ?>><?cs call:ferr(Form.Errors.deduct_reason, "deduct_reason", "") ?></div>

@@ -25,7 +25,7 @@
   <form class="form pay-form" method="post" action="/order/<?cs var:Order.0.order_no ?>/pay"><?cs call:csrf() ?>
     <div class="form-row<?cs if:Form.Errors.code ?> has-error<?cs /if ?>">
       <label for="f-code"><?cs var:Lang.Shop.Pay.Code ?></label>
-      <input id="f-code" type="text" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="6" pattern="[0-9]{6}" required<?cs call:aria(Form.Errors.code, "code", 1) ?><?cs if:Pay.Sent ?> autofocus<?cs /if ?>>
+      <input id="f-code" type="text" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="6" pattern="[0-9]{6}" required<?cs call:aria(Form.Errors.code, "code", Lang.Shop.Pay.CodeHint) ?><?cs if:Pay.Sent ?> autofocus<?cs /if ?>>
       <?cs if:Pay.CodeSpent ?><?cs call:ferr(Form.Errors.code, "code", Lang.Shop.Pay.CodeSpentTip) ?><?cs else ?><?cs call:ferr(Form.Errors.code, "code", Lang.Shop.Pay.CodeHint) ?><?cs /if ?>
     </div>
     <div class="actions">
