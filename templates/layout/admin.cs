@@ -1,14 +1,6 @@
 <?cs # admin.cs: back-office layout — top bar (user, role, language, sign-out), role-aware left nav, content ?>
-<!doctype html>
-<html lang="<?cs var:Page.Lang ?>">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<title><?cs if:Page.Title ?><?cs var:Page.Title ?> - <?cs /if ?><?cs var:Lang.Admin.Name ?></title>
-<link rel="stylesheet" href="/css/admin.css">
-<script src="/js/confirm.js" defer></script>
-</head>
+<?cs include:"layout/macros.cs" ?>
+<?cs call:head(Lang.Admin.Name, "admin", "confirm", 1) ?>
 <?cs if:User.Name && !Page.Bare ?>
 <body class="admin">
 <a class="skip-link" href="#main"><?cs var:Lang.Admin.SkipToContent ?></a>
@@ -16,9 +8,9 @@
   <a class="admin-logo" href="/admin/"><span class="admin-logo-mark" aria-hidden="true">积</span><span class="admin-logo-text"><?cs var:Lang.Admin.Name ?></span></a>
   <div class="admin-header-right">
     <a class="admin-storefront" href="/"><?cs var:Lang.Admin.Storefront ?></a>
-    <a lang="<?cs var:Page.OtherLang ?>" href="/lang?to=<?cs var:Page.OtherLang ?>&amp;next=<?cs var:url_escape(Page.Uri) ?>"><?cs var:Lang.Site.OtherLang ?></a>
+    <?cs call:langsw() ?>
     <span class="admin-user"><strong><?cs var:User.Name ?></strong><span class="badge badge-info role"><?cs alt:Lang.Admin.Role[User.Role] ?><?cs var:User.Role ?><?cs /alt ?></span></span>
-    <form method="post" action="/admin/logout"><input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><button class="btn btn-small" type="submit"><?cs var:Lang.Admin.Logout ?></button></form>
+    <form method="post" action="/admin/logout"><?cs call:csrf() ?><button class="btn btn-small" type="submit"><?cs var:Lang.Admin.Logout ?></button></form>
   </div>
 </header>
 <div class="admin-shell">
@@ -31,7 +23,7 @@
   </ul>
 </nav>
 <main id="main" class="admin-main">
-<?cs if:Page.Flash ?><div class="flash<?cs if:Form.HasErrors ?> flash-error<?cs /if ?>" role="status"><?cs var:Page.Flash ?></div><?cs /if ?>
+<?cs call:flash() ?>
 <?cs if:Page.Status == 403 ?><div class="flash flash-error" role="alert"><?cs var:Lang.Admin.Forbidden ?> <a href="/admin/"><?cs var:Lang.Admin.BackToDashboard ?></a></div><?cs /if ?>
 <?cs # Page.Body is HTML this program rendered from escaped templates (see render_page). ?>
 <?cs uvar:Page.Body ?>

@@ -1,13 +1,6 @@
 <?cs # mall.cs: storefront layout — top bar (account, language), header with search, nav, flash, footer ?>
-<!doctype html>
-<html lang="<?cs var:Page.Lang ?>">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title><?cs if:Page.Title ?><?cs var:Page.Title ?> - <?cs /if ?><?cs var:Lang.Site.Name ?></title>
-<link rel="stylesheet" href="/css/mall.css">
-<script src="/js/mall.js" defer></script>
-</head>
+<?cs include:"layout/macros.cs" ?>
+<?cs call:head(Lang.Site.Name, "mall", "mall", 0) ?>
 <body>
 <a class="skip-link" href="#main"><?cs var:Lang.Site.SkipToContent ?></a>
 <div class="topbar">
@@ -19,12 +12,12 @@
       <a class="user-points" href="/points"><?cs var:Lang.Site.Points ?> <strong><?cs var:User.Points ?></strong></a>
       <a href="/orders"><?cs var:Lang.Shop.Nav.Orders ?></a>
       <a href="/account"><?cs var:Lang.Site.Account ?></a>
-      <form class="logout-form" method="post" action="/logout"><input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><button class="btn-link" type="submit"><?cs var:Lang.Site.Logout ?></button></form>
+      <form class="logout-form" method="post" action="/logout"><?cs call:csrf() ?><button class="btn-link" type="submit"><?cs var:Lang.Site.Logout ?></button></form>
     <?cs else ?>
       <a href="/login"><?cs var:Lang.Site.Login ?></a>
       <a href="/register"><?cs var:Lang.Site.Register ?></a>
     <?cs /if ?>
-      <a class="lang-switch" lang="<?cs var:Page.OtherLang ?>" href="/lang?to=<?cs var:Page.OtherLang ?>&amp;next=<?cs var:url_escape(Page.Uri) ?>"><?cs var:Lang.Site.OtherLang ?></a>
+      <?cs call:langsw() ?>
     </div>
   </div>
 </div>
@@ -49,7 +42,7 @@
     </ul>
   </nav>
 </header>
-<?cs if:Page.Flash ?><div class="container"><div class="flash<?cs if:Form.HasErrors ?> flash-error<?cs /if ?>" role="status"><?cs var:Page.Flash ?></div></div><?cs /if ?>
+<?cs if:Page.Flash ?><div class="container"><?cs call:flash() ?></div><?cs /if ?>
 <main id="main" class="site-main">
 <?cs # Page.Body is HTML this program rendered from escaped templates (see render_page). ?>
 <?cs uvar:Page.Body ?>

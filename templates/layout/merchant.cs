@@ -1,16 +1,8 @@
 <?cs # merchant.cs: merchant portal layout — top bar (merchant, account, language, sign-out), tab nav, content.
      Nav entries come from the language files: each page family adds Lang.MerchantNav.<key>.{href,label,owner}
      in its own 6N-merchant-*.hdf (owner = 1: shown to owners only); they appear in file order. ?>
-<!doctype html>
-<html lang="<?cs var:Page.Lang ?>">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<title><?cs if:Page.Title ?><?cs var:Page.Title ?> - <?cs /if ?><?cs var:Lang.Merchant.Name ?></title>
-<link rel="stylesheet" href="/css/merchant.css">
-<script src="/js/confirm.js" defer></script>
-</head>
+<?cs include:"layout/macros.cs" ?>
+<?cs call:head(Lang.Merchant.Name, "merchant", "confirm", 1) ?>
 <?cs if:User.Name && !Page.Bare ?>
 <body class="merchant">
 <a class="skip-link" href="#main"><?cs var:Lang.Merchant.SkipToContent ?></a>
@@ -20,8 +12,8 @@
     <div class="m-header-right">
       <span class="m-shop" title="<?cs var:User.Merchant ?>"><?cs var:User.Merchant ?></span>
       <span class="m-user"><strong><?cs var:User.Name ?></strong><span class="badge badge-info m-role"><?cs alt:Lang.Merchant.Role[User.Role] ?><?cs var:User.Role ?><?cs /alt ?></span></span>
-      <a lang="<?cs var:Page.OtherLang ?>" href="/lang?to=<?cs var:Page.OtherLang ?>&amp;next=<?cs var:url_escape(Page.Uri) ?>"><?cs var:Lang.Site.OtherLang ?></a>
-      <form method="post" action="/merchant/logout"><input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><button class="btn btn-small" type="submit"><?cs var:Lang.Merchant.Logout ?></button></form>
+      <?cs call:langsw() ?>
+      <form method="post" action="/merchant/logout"><?cs call:csrf() ?><button class="btn btn-small" type="submit"><?cs var:Lang.Merchant.Logout ?></button></form>
     </div>
   </div>
   <nav class="m-nav" aria-label="<?cs var:Lang.Merchant.NavLabel ?>">
@@ -33,7 +25,7 @@
   </nav>
 </header>
 <main id="main" class="m-main">
-<?cs if:Page.Flash ?><div class="flash<?cs if:Form.HasErrors || Page.FlashError ?> flash-error<?cs /if ?>" role="status"><?cs var:Page.Flash ?></div><?cs /if ?>
+<?cs call:flash() ?>
 <?cs if:Page.Status == 403 ?><div class="flash flash-error" role="alert"><?cs var:Lang.Merchant.Forbidden ?> <a href="/merchant/"><?cs var:Lang.Merchant.BackHome ?></a></div><?cs /if ?>
 <?cs # Page.Body is HTML this program rendered from escaped templates (see render_page). ?>
 <?cs uvar:Page.Body ?>
@@ -43,10 +35,10 @@
 <body class="merchant merchant-bare">
 <header class="m-bare-head">
   <a class="m-logo" href="/merchant/"><span class="m-logo-mark" aria-hidden="true">商</span><span class="m-logo-text"><?cs var:Lang.Merchant.Name ?></span></a>
-  <a lang="<?cs var:Page.OtherLang ?>" href="/lang?to=<?cs var:Page.OtherLang ?>&amp;next=<?cs var:url_escape(Page.Uri) ?>"><?cs var:Lang.Site.OtherLang ?></a>
+  <?cs call:langsw() ?>
 </header>
 <main id="main" class="m-bare">
-<?cs if:Page.Flash ?><div class="flash<?cs if:Form.HasErrors || Page.FlashError ?> flash-error<?cs /if ?>" role="status"><?cs var:Page.Flash ?></div><?cs /if ?>
+<?cs call:flash() ?>
 <?cs # Page.Body is HTML this program rendered from escaped templates (see render_page). ?>
 <?cs uvar:Page.Body ?>
 </main>

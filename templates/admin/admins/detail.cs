@@ -1,5 +1,5 @@
 <?cs # detail.cs: one back-office account — status switch, password reset, its history (super admins) ?>
-<?cs include:"admin/session/fields.cs" ?>
+<?cs include:"layout/macros.cs" ?>
 <p class="breadcrumb"><a href="/admin/admins"><?cs var:Lang.AdminCore.Admins.Title ?></a> / <?cs var:Admin.username ?></p>
 <div class="page-head"><h1><?cs var:Admin.username ?></h1>
   <a class="btn" href="/admin/audit?entity=admin&amp;entity_id=<?cs var:url_escape(Admin.id) ?>"><?cs var:Lang.AdminCore.Admins.History ?></a></div>
@@ -18,12 +18,12 @@
   <?cs elif:Admin.status == "active" ?>
   <p class="muted"><?cs var:Lang.AdminCore.Admins.DisableHint ?></p>
   <form method="post" action="/admin/admins/<?cs var:url_escape(Admin.id) ?>/status">
-    <input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="status" value="disabled">
+    <?cs call:csrf() ?><input type="hidden" name="status" value="disabled">
     <button class="btn btn-danger" type="submit" data-confirm="<?cs var:Lang.Admin.ConfirmAction ?>"><?cs var:Lang.AdminCore.Admins.Disable ?></button>
   </form>
   <?cs else ?>
   <form method="post" action="/admin/admins/<?cs var:url_escape(Admin.id) ?>/status">
-    <input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="status" value="active">
+    <?cs call:csrf() ?><input type="hidden" name="status" value="active">
     <button class="btn btn-primary" type="submit"><?cs var:Lang.AdminCore.Admins.Enable ?></button>
   </form>
   <?cs /if ?>
@@ -32,9 +32,9 @@
   <h2><?cs var:Lang.AdminCore.Admins.ResetTitle ?></h2>
   <p class="muted"><?cs var:Lang.AdminCore.Admins.ResetHint ?></p>
   <form class="form" method="post" action="/admin/admins/<?cs var:url_escape(Admin.id) ?>/password" novalidate>
-    <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
-    <?cs call:afield("password", Lang.AdminCore.Admins.NewPassword, "password", "new-password", 64, 0, Lang.AdminCore.Admins.PasswordRule) ?>
-    <?cs call:afield("confirm", Lang.AdminCore.Admins.Confirm, "password", "new-password", 64, 0, "") ?>
+    <?cs call:csrf() ?>
+    <?cs call:field("password", Lang.AdminCore.Admins.NewPassword, "password", "new-password", 64, 1, Lang.AdminCore.Admins.PasswordRule) ?>
+    <?cs call:field("confirm", Lang.AdminCore.Admins.Confirm, "password", "new-password", 64, 1, "") ?>
     <div class="actions"><button class="btn btn-primary" type="submit"><?cs var:Lang.AdminCore.Admins.Reset ?></button></div>
   </form>
 </section>

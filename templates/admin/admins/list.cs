@@ -1,5 +1,5 @@
 <?cs # list.cs: every back-office account and the form for a new one (super admins) ?>
-<?cs include:"admin/session/fields.cs" ?>
+<?cs include:"layout/macros.cs" ?>
 <div class="page-head"><h1><?cs var:Lang.AdminCore.Admins.Title ?></h1><a class="btn" href="/admin/audit?entity=admin"><?cs var:Lang.AdminCore.Admins.History ?></a></div>
 <div class="table-wrap"><table class="table" id="admins">
   <thead><tr><th>ID</th><th><?cs var:Lang.AdminCore.Admins.Username ?></th><th><?cs var:Lang.AdminCore.Admins.Role ?></th><th><?cs var:Lang.AdminCore.Admins.Status ?></th><th><?cs var:Lang.AdminCore.Admins.Created ?></th><th><?cs var:Lang.AdminCore.Admins.Actions ?></th></tr></thead>
@@ -19,18 +19,18 @@
 <section class="card" id="new-admin">
   <h2><?cs var:Lang.AdminCore.Admins.New ?></h2>
   <form class="form" method="post" action="/admin/admins" novalidate>
-    <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
-    <?cs call:afield("username", Lang.AdminCore.Admins.Username, "text", "off", 32, 1, Lang.AdminCore.Admins.UsernameRule) ?>
-    <div class="row<?cs if:Form.Errors.role ?> has-error<?cs /if ?>">
+    <?cs call:csrf() ?>
+    <?cs call:field("username", Lang.AdminCore.Admins.Username, "text", "off", 32, 1, Lang.AdminCore.Admins.UsernameRule) ?>
+    <div class="form-row<?cs if:Form.Errors.role ?> has-error<?cs /if ?>">
       <label for="f-role"><?cs var:Lang.AdminCore.Admins.Role ?></label>
-      <select id="f-role" name="role" required>
+      <select id="f-role" name="role" required<?cs call:aria(Form.Errors.role, "role", "") ?>>
         <option value=""><?cs var:Lang.AdminCore.Admins.PickRole ?></option>
         <?cs each:ro = Roles ?><option value="<?cs var:ro ?>"<?cs if:Form.Values.role == ro ?> selected<?cs /if ?>><?cs alt:Lang.Admin.Role[ro] ?><?cs var:ro ?><?cs /alt ?></option><?cs /each ?>
       </select>
-      <?cs if:Form.Errors.role ?><p class="field-error"><?cs var:Form.Errors.role ?></p><?cs /if ?>
+      <?cs call:ferr(Form.Errors.role, "role", "") ?>
     </div>
-    <?cs call:afield("password", Lang.AdminCore.Admins.InitialPassword, "password", "new-password", 64, 0, Lang.AdminCore.Admins.PasswordRule) ?>
-    <?cs call:afield("confirm", Lang.AdminCore.Admins.Confirm, "password", "new-password", 64, 0, "") ?>
+    <?cs call:field("password", Lang.AdminCore.Admins.InitialPassword, "password", "new-password", 64, 1, Lang.AdminCore.Admins.PasswordRule) ?>
+    <?cs call:field("confirm", Lang.AdminCore.Admins.Confirm, "password", "new-password", 64, 1, "") ?>
     <div class="actions"><button class="btn btn-primary" type="submit"><?cs var:Lang.AdminCore.Admins.Create ?></button></div>
   </form>
 </section>

@@ -1,9 +1,8 @@
 <?cs # list.cs: audit log search — filters, entries newest first with before → after, pagination (read-only) ?>
-<?cs def:qs(pg) ?>?<?cs if:Form.Values.admin ?>admin=<?cs var:url_escape(Form.Values.admin) ?>&amp;<?cs /if ?><?cs
-if:Form.Values.entity ?>entity=<?cs var:url_escape(Form.Values.entity) ?>&amp;<?cs /if ?><?cs
-if:Form.Values.entity_id ?>entity_id=<?cs var:url_escape(Form.Values.entity_id) ?>&amp;<?cs /if ?><?cs
-if:Form.Values.from ?>from=<?cs var:url_escape(Form.Values.from) ?>&amp;<?cs /if ?><?cs
-if:Form.Values.to ?>to=<?cs var:url_escape(Form.Values.to) ?>&amp;<?cs /if ?>page=<?cs var:pg ?><?cs /def ?>
+<?cs include:"layout/macros.cs" ?>
+<?cs # The pager's links keep the filters (this handler does not fill Pager.Base). ?>
+<?cs set:Pager.Base = "/admin/audit?" ?><?cs each:k = Form.Values ?><?cs
+  if:name(k) != "page" && k != "" ?><?cs set:Pager.Base = Pager.Base + name(k) + "=" + url_escape(k) + "&" ?><?cs /if ?><?cs /each ?>
 <div class="page-head"><h1><?cs var:Lang.AdminCore.Audit.Title ?></h1><span class="muted"><?cs var:Lang.AdminCore.Audit.ReadOnly ?></span></div>
 <form class="filters" method="get" action="/admin/audit">
   <label><?cs var:Lang.AdminCore.Audit.Admin ?>
@@ -15,19 +14,19 @@ if:Form.Values.to ?>to=<?cs var:url_escape(Form.Values.to) ?>&amp;<?cs /if ?>pag
     <?cs each:e = Entities ?><option value="<?cs var:e.entity ?>"<?cs if:Form.Values.entity == e.entity ?> selected<?cs /if ?>><?cs alt:Lang.AdminCore.Audit.Entities[e.entity] ?><?cs var:e.entity ?><?cs /alt ?></option><?cs /each ?>
     </select></label>
   <label><?cs var:Lang.AdminCore.Audit.EntityId ?>
-    <input type="number" name="entity_id" min="1" value="<?cs var:Form.Values.entity_id ?>"<?cs if:Form.Errors.entity_id ?> aria-invalid="true"<?cs /if ?>>
-    <?cs if:Form.Errors.entity_id ?><span class="field-error"><?cs var:Form.Errors.entity_id ?></span><?cs /if ?></label>
+    <input type="number" name="entity_id" min="1" value="<?cs var:Form.Values.entity_id ?>"<?cs call:aria(Form.Errors.entity_id, "entity_id", "") ?>>
+    <?cs call:ierr(Form.Errors.entity_id, "entity_id") ?></label>
   <label><?cs var:Lang.AdminCore.Audit.From ?>
-    <input type="date" name="from" value="<?cs var:Form.Values.from ?>"<?cs if:Form.Errors.from ?> aria-invalid="true"<?cs /if ?>>
-    <?cs if:Form.Errors.from ?><span class="field-error"><?cs var:Form.Errors.from ?></span><?cs /if ?></label>
+    <input type="date" name="from" value="<?cs var:Form.Values.from ?>"<?cs call:aria(Form.Errors.from, "from", "") ?>>
+    <?cs call:ierr(Form.Errors.from, "from") ?></label>
   <label><?cs var:Lang.AdminCore.Audit.To ?>
-    <input type="date" name="to" value="<?cs var:Form.Values.to ?>"<?cs if:Form.Errors.to ?> aria-invalid="true"<?cs /if ?>>
-    <?cs if:Form.Errors.to ?><span class="field-error"><?cs var:Form.Errors.to ?></span><?cs /if ?></label>
+    <input type="date" name="to" value="<?cs var:Form.Values.to ?>"<?cs call:aria(Form.Errors.to, "to", "") ?>>
+    <?cs call:ierr(Form.Errors.to, "to") ?></label>
   <button class="btn btn-primary" type="submit"><?cs var:Lang.AdminCore.Audit.Search ?></button>
   <a class="btn" href="/admin/audit"><?cs var:Lang.AdminCore.Audit.Reset ?></a>
 </form>
 <?cs if:subcount(Audit) ?>
-<p class="muted"><?cs var:Pager.Total ?> <?cs var:Lang.Admin.Pager.Total ?></p>
+<p class="muted"><?cs var:Pager.Total ?> <?cs var:Lang.Site.Pager.Total ?></p>
 <div class="table-wrap"><table class="table audit-table" id="audit">
   <thead><tr><th><?cs var:Lang.AdminCore.Audit.When ?></th><th><?cs var:Lang.AdminCore.Audit.Admin ?></th><th><?cs var:Lang.AdminCore.Audit.Action ?></th><th><?cs var:Lang.AdminCore.Audit.Entity ?></th><th><?cs var:Lang.AdminCore.Audit.Change ?></th></tr></thead>
   <tbody>
@@ -57,13 +56,7 @@ if:Form.Values.to ?>to=<?cs var:url_escape(Form.Values.to) ?>&amp;<?cs /if ?>pag
   <?cs /each ?>
   </tbody>
 </table></div>
-<?cs if:Pager.Pages > 1 ?>
-<nav class="pagination" aria-label="<?cs var:Lang.AdminCore.Audit.Pages ?>">
-  <?cs if:Pager.Prev ?><a rel="prev" href="/admin/audit<?cs call:qs(Pager.Prev) ?>"><?cs var:Lang.Admin.Pager.Prev ?></a><?cs else ?><span class="disabled"><?cs var:Lang.Admin.Pager.Prev ?></span><?cs /if ?>
-  <span class="current"><?cs var:Pager.Page ?></span><span class="info">/ <?cs var:Pager.Pages ?></span>
-  <?cs if:Pager.Next ?><a rel="next" href="/admin/audit<?cs call:qs(Pager.Next) ?>"><?cs var:Lang.Admin.Pager.Next ?></a><?cs else ?><span class="disabled"><?cs var:Lang.Admin.Pager.Next ?></span><?cs /if ?>
-</nav>
-<?cs /if ?>
+<?cs call:pager(0) ?>
 <?cs elif:!Form.HasErrors ?>
 <p class="empty-state"><?cs var:Lang.AdminCore.Audit.Empty ?></p>
 <?cs /if ?>

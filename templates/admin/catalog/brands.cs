@@ -1,4 +1,5 @@
 <?cs # brands.cs: B2 brand list with product counts; delete only when no product uses the brand ?>
+<?cs include:"layout/macros.cs" ?>
 <div class="page-head"><h1><?cs var:Lang.AdminCat.Brand.Title ?></h1>
   <a class="btn btn-primary" href="/admin/brands/new"><?cs var:Lang.AdminCat.Brand.New ?></a></div>
 <?cs if:subcount(Brands) ?>
@@ -15,7 +16,7 @@
     <td class="actions nowrap"><a class="btn btn-small" href="/admin/brands/<?cs var:url_escape(b.id) ?>"><?cs var:Lang.AdminCat.Edit ?></a>
       <?cs if:b.products == 0 ?>
       <form class="inline" method="post" action="/admin/brands/<?cs var:url_escape(b.id) ?>/delete">
-        <input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><button class="btn btn-small btn-danger" type="submit" data-confirm="<?cs var:Lang.Admin.ConfirmDelete ?>"><?cs var:Lang.AdminCat.Delete ?></button></form>
+        <?cs call:csrf() ?><button class="btn btn-small btn-danger" type="submit" data-confirm="<?cs var:Lang.Admin.ConfirmDelete ?>"><?cs var:Lang.AdminCat.Delete ?></button></form>
       <?cs /if ?></td>
   </tr>
   <?cs /each ?>

@@ -1,4 +1,5 @@
 <?cs # categories.cs: B2 the two-level category tree with product / sub-category counts; delete only when unused ?>
+<?cs include:"layout/macros.cs" ?>
 <div class="page-head"><h1><?cs var:Lang.AdminCat.Category.Title ?></h1>
   <a class="btn btn-primary" href="/admin/categories/new"><?cs var:Lang.AdminCat.Category.New ?></a></div>
 <p class="muted"><?cs var:Lang.AdminCat.Category.Rule ?></p>
@@ -17,7 +18,7 @@
     <td class="actions nowrap"><a class="btn btn-small" href="/admin/categories/<?cs var:url_escape(c.id) ?>"><?cs var:Lang.AdminCat.Edit ?></a>
       <?cs if:c.products == 0 && c.children == 0 ?>
       <form class="inline" method="post" action="/admin/categories/<?cs var:url_escape(c.id) ?>/delete">
-        <input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><button class="btn btn-small btn-danger" type="submit" data-confirm="<?cs var:Lang.Admin.ConfirmDelete ?>"><?cs var:Lang.AdminCat.Delete ?></button></form>
+        <?cs call:csrf() ?><button class="btn btn-small btn-danger" type="submit" data-confirm="<?cs var:Lang.Admin.ConfirmDelete ?>"><?cs var:Lang.AdminCat.Delete ?></button></form>
       <?cs /if ?></td>
   </tr>
   <?cs /each ?>

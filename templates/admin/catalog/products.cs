@@ -1,5 +1,5 @@
 <?cs # products.cs: B2 product list — search by name or id, filters, pagination, shelf switch per row ?>
-<?cs include:"admin/catalog/macros.cs" ?>
+<?cs include:"layout/macros.cs" ?>
 <div class="page-head"><h1><?cs var:Lang.AdminCat.Product.Title ?></h1>
   <a class="btn btn-primary" href="/admin/products/new"><?cs var:Lang.AdminCat.Product.New ?></a></div>
 <form class="filters toolbar cat-filters" method="get" action="/admin/products">
@@ -45,16 +45,15 @@
     <td class="actions nowrap">
       <a class="btn btn-small" href="/admin/products/<?cs var:url_escape(p.id) ?>"><?cs var:Lang.AdminCat.Edit ?></a>
       <form class="inline" method="post" action="/admin/products/<?cs var:url_escape(p.id) ?>/shelf">
-        <input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><input type="hidden" name="from" value="list">
+        <?cs call:csrf() ?><input type="hidden" name="from" value="list">
         <?cs if:p.on_shelf == 1 ?><input type="hidden" name="on" value="0"><button class="btn btn-small" type="submit"><?cs var:Lang.AdminCat.Product.TakeOff ?></button>
         <?cs else ?><input type="hidden" name="on" value="1"><button class="btn btn-small btn-primary" type="submit"><?cs var:Lang.AdminCat.Product.PutOn ?></button><?cs /if ?>
-      </form>
-    </td>
+      </form></td>
   </tr>
   <?cs /each ?>
   </tbody>
 </table></div>
-<?cs call:cpager() ?>
+<?cs call:pager(0) ?>
 <?cs else ?>
 <div class="empty-state"><?cs var:Lang.AdminCat.Product.Empty ?></div>
 <?cs /if ?>

@@ -1,5 +1,5 @@
 <?cs # list.cs: B3 one kind of content (announcements, banners, ads, activities) — state, window, edit, delete ?>
-<?cs include:"admin/catalog/macros.cs" ?>
+<?cs include:"layout/macros.cs" ?>
 <div class="page-head"><h1><?cs var:Kind.Title ?></h1>
   <a class="btn btn-primary" href="<?cs var:Kind.Path ?>/new"><?cs var:Kind.New ?></a></div>
 <?cs if:subcount(Rows) ?>
@@ -15,10 +15,10 @@
     <td><span class="badge badge-<?cs if:c.state == "live" ?>ok<?cs elif:c.state == "scheduled" ?>warn<?cs else ?>danger<?cs /if ?>"><?cs var:Lang.AdminCat.State[c.state] ?></span></td>
     <td class="actions nowrap"><a class="btn btn-small" href="<?cs var:Kind.Path ?>/<?cs var:url_escape(c.id) ?>"><?cs var:Lang.AdminCat.Edit ?></a>
       <form class="inline" method="post" action="<?cs var:Kind.Path ?>/<?cs var:url_escape(c.id) ?>/delete">
-        <input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><button class="btn btn-small btn-danger" type="submit" data-confirm="<?cs var:Lang.Admin.ConfirmDelete ?>"><?cs var:Lang.AdminCat.Delete ?></button></form></td>
+        <?cs call:csrf() ?><button class="btn btn-small btn-danger" type="submit" data-confirm="<?cs var:Lang.Admin.ConfirmDelete ?>"><?cs var:Lang.AdminCat.Delete ?></button></form></td>
   </tr>
   <?cs /each ?>
   </tbody>
 </table></div>
-<?cs call:cpager() ?>
+<?cs call:pager(0) ?>
 <?cs else ?><div class="empty-state"><?cs var:Kind.Empty ?></div><?cs /if ?>

@@ -1,17 +1,19 @@
 <?cs # application.cs: one application — facts, licence, review history, the review form the role may use ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"admin/ops/macros.cs" ?>
 <?cs include:"admin/onboarding/macros.cs" ?>
-<?cs call:ops_notice() ?>
+<?cs call:notice("ok") ?>
 <?cs def:review_form(stage, title, hint) ?>
 <section class="card m5-review" id="review-<?cs var:stage ?>">
   <h2><?cs var:title ?></h2>
   <?cs if:hint ?><p class="hint"><?cs var:hint ?></p><?cs /if ?>
   <form class="form" method="post" action="/admin/applications/<?cs var:url_escape(App.0.id) ?>/<?cs var:stage ?>">
-    <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
-    <p><label for="reason-<?cs var:stage ?>"><?cs var:Lang.Onboarding.App.Reason ?></label>
-      <textarea id="reason-<?cs var:stage ?>" name="reason" maxlength="200" rows="3"<?cs if:Form.Errors.reason ?> aria-invalid="true"<?cs /if ?>><?cs var:Form.Values.reason ?></textarea>
-      <span class="hint"><?cs var:Lang.Onboarding.App.ReasonHint ?></span>
-      <?cs call:ops_error("reason") ?></p>
+    <?cs call:csrf() ?>
+    <div class="form-row<?cs if:Form.Errors.reason ?> has-error<?cs /if ?>">
+      <label for="reason-<?cs var:stage ?>"><?cs var:Lang.Onboarding.App.Reason ?></label>
+      <textarea id="reason-<?cs var:stage ?>" name="reason" maxlength="200" rows="3"<?cs call:aria(Form.Errors.reason, "reason-" + stage, Lang.Onboarding.App.ReasonHint) ?>><?cs var:Form.Values.reason ?></textarea>
+      <?cs call:ferr(Form.Errors.reason, "reason-" + stage, Lang.Onboarding.App.ReasonHint) ?>
+    </div>
     <div class="actions">
       <button class="btn btn-primary" type="submit" name="decision" value="approve"><?cs var:Lang.Onboarding.App.Approve ?></button>
       <button class="btn btn-danger" type="submit" name="decision" value="reject"><?cs var:Lang.Onboarding.App.Reject ?></button>

@@ -1,4 +1,5 @@
 <?cs # applications.cs: merchant applications by status (V3) ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"admin/ops/macros.cs" ?>
 <?cs include:"admin/onboarding/macros.cs" ?>
 <div class="page-head"><h1><?cs var:Lang.Onboarding.Apps.Title ?></h1></div>
@@ -26,7 +27,7 @@
   <?cs /each ?>
   </tbody>
 </table></div>
-<?cs call:ops_pager() ?>
+<?cs call:pager(1) ?>
 <?cs else ?>
 <p class="empty-state"><?cs var:Lang.Onboarding.Apps.Empty ?></p>
 <?cs /if ?>

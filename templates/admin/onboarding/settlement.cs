@@ -1,7 +1,8 @@
 <?cs # settlement.cs: one statement — totals, vouchers, and the finance action its status allows ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"admin/ops/macros.cs" ?>
 <?cs include:"admin/onboarding/macros.cs" ?>
-<?cs call:ops_notice() ?>
+<?cs call:notice("ok") ?>
 <?cs with:b = Bill.0 ?>
 <div class="page-head">
   <h1><?cs var:b.merchant ?> · <?cs var:b.month ?> <?cs call:onboarding_badge(b.status, 1) ?></h1>
@@ -25,10 +26,8 @@
 <section class="card" id="actions">
   <?cs if:b.status == "submitted" ?>
   <form class="form" method="post" action="/admin/settlements/<?cs var:url_escape(b.id) ?>/review">
-    <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
-    <p><label for="reason"><?cs var:Lang.Onboarding.Settle.Reason ?></label>
-      <textarea id="reason" name="reason" maxlength="200" rows="2"<?cs if:Form.Errors.reason ?> aria-invalid="true"<?cs /if ?>><?cs var:Form.Values.reason ?></textarea>
-      <span class="hint"><?cs var:Lang.Onboarding.Settle.ReasonHint ?></span><?cs call:ops_error("reason") ?></p>
+    <?cs call:csrf() ?>
+    <?cs call:area("reason", Lang.Onboarding.Settle.Reason, 2, 200, 0, Lang.Onboarding.Settle.ReasonHint) ?>
     <div class="actions">
       <button class="btn btn-primary" type="submit" name="action" value="approve"><?cs var:Lang.Onboarding.Settle.Approve ?></button>
       <button class="btn btn-danger" type="submit" name="action" value="reject"><?cs var:Lang.Onboarding.Settle.Reject ?></button>
@@ -36,7 +35,7 @@
   </form>
   <?cs elif:b.status == "approved" ?>
   <form method="post" action="/admin/settlements/<?cs var:url_escape(b.id) ?>/review">
-    <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+    <?cs call:csrf() ?>
     <p class="hint"><?cs var:Lang.Onboarding.Settle.PayHint ?></p>
     <button class="btn btn-primary" type="submit" name="action" value="pay"><?cs var:Lang.Onboarding.Settle.Pay ?></button>
   </form>

@@ -1,7 +1,8 @@
 <?cs # settlements.cs: the bill list of every merchant, filters, CSV, and building a month (V7) ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"admin/ops/macros.cs" ?>
 <?cs include:"admin/onboarding/macros.cs" ?>
-<?cs call:ops_notice() ?>
+<?cs call:notice("ok") ?>
 <div class="page-head">
   <h1><?cs var:Lang.Onboarding.Settle.Title ?></h1>
   <a class="btn" href="<?cs var:Page.CsvHref ?>" download><?cs var:Lang.Onboarding.Settle.Csv ?></a>
@@ -10,8 +11,8 @@
   <h2><?cs var:Lang.Onboarding.Settle.Run ?></h2>
   <p class="hint"><?cs var:Lang.Onboarding.Settle.RunHint ?></p>
   <form class="filters" method="post" action="/admin/settlements/run">
-    <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
-    <label><?cs var:Lang.Onboarding.Settle.Month ?><input type="month" name="month" required placeholder="2026-10" value="<?cs if:Page.RunOpen ?><?cs var:Form.Values.month ?><?cs /if ?>"<?cs if:Form.Errors.month ?> aria-invalid="true"<?cs /if ?>><?cs if:Form.Errors.month ?><span class="field-error"><?cs var:Form.Errors.month ?></span><?cs /if ?></label>
+    <?cs call:csrf() ?>
+    <label><?cs var:Lang.Onboarding.Settle.Month ?><input type="month" name="month" required placeholder="2026-10" value="<?cs if:Page.RunOpen ?><?cs var:Form.Values.month ?><?cs /if ?>"<?cs call:aria(Form.Errors.month, "month", "") ?>><?cs call:ierr(Form.Errors.month, "month") ?></label>
     <button class="btn btn-primary" type="submit"><?cs var:Lang.Onboarding.Settle.RunButton ?></button>
   </form>
 </section>
@@ -41,7 +42,7 @@
   <?cs /each ?>
   </tbody>
 </table></div>
-<?cs call:ops_pager() ?>
+<?cs call:pager(1) ?>
 <?cs else ?>
 <p class="empty-state"><?cs var:Lang.Onboarding.Settle.Empty ?></p>
 <?cs /if ?>

@@ -1,4 +1,5 @@
 <?cs # mod_reviews.cs: product reviews — approve (shown on the product page) or hide ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"admin/ops/macros.cs" ?>
 <?cs include:"admin/ops/mod_tabs.cs" ?>
 <?cs if:subcount(Items) ?>
@@ -14,7 +15,7 @@
       <td><?cs call:ops_badge(v.status) ?></td>
       <td class="actions">
         <form method="post" action="/admin/moderation/reviews/<?cs var:url_escape(v.id) ?>">
-          <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+          <?cs call:csrf() ?>
           <input type="hidden" name="status" value="<?cs var:Mod.Status ?>">
           <?cs if:v.status != "approved" ?><button class="btn btn-primary btn-small" type="submit" name="action" value="approve"><?cs var:Lang.Ops.Mod.Approve ?></button><?cs /if ?>
           <?cs if:v.status != "hidden" ?><button class="btn btn-danger btn-small" type="submit" name="action" value="hide"><?cs var:Lang.Ops.Mod.Hide ?></button><?cs /if ?>
@@ -24,7 +25,7 @@
   <?cs /each ?>
   </tbody>
 </table></div>
-<?cs call:ops_pager() ?>
+<?cs call:pager(1) ?>
 <?cs else ?>
 <p class="empty-state"><?cs var:Lang.Ops.Mod.Empty ?></p>
 <?cs /if ?>

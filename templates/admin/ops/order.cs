@@ -1,23 +1,24 @@
 <?cs # order.cs: order detail — facts, items, vouchers, points ledger of the order, logistics timeline; ship, add event, unlock a voucher, cancel ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"admin/ops/macros.cs" ?>
-<?cs call:ops_notice() ?>
+<?cs call:notice("ok") ?>
 <?cs include:"admin/ops/order_summary.cs" ?>
 <?cs with:o = Order.0 ?>
 <?cs if:o.status == "paid" && o.needs_shipping == 1 ?>
 <section class="card" id="ship">
   <h2><?cs var:Lang.Ops.Order.Ship ?></h2>
   <form class="form ops-inline-form" method="post" action="/admin/orders/<?cs var:url_escape(o.order_no) ?>/ship">
-    <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
-    <div class="row<?cs if:Form.Errors.carrier ?> has-error<?cs /if ?>">
+    <?cs call:csrf() ?>
+    <div class="form-row<?cs if:Form.Errors.carrier ?> has-error<?cs /if ?>">
       <label for="f-carrier"><?cs var:Lang.Ops.Order.Carrier ?></label>
-      <input type="text" id="f-carrier" name="carrier" list="carriers" maxlength="32" required value="<?cs var:Form.Values.carrier ?>">
+      <input type="text" id="f-carrier" name="carrier" list="carriers" maxlength="32" required value="<?cs var:Form.Values.carrier ?>"<?cs call:aria(Form.Errors.carrier, "carrier", "") ?>>
       <datalist id="carriers"><?cs each:c = Lang.Ops.Carriers ?><option value="<?cs var:c ?>"><?cs /each ?></datalist>
-      <?cs call:ops_error("carrier") ?>
+      <?cs call:ferr(Form.Errors.carrier, "carrier", "") ?>
     </div>
-    <div class="row<?cs if:Form.Errors.tracking_no ?> has-error<?cs /if ?>">
+    <div class="form-row<?cs if:Form.Errors.tracking_no ?> has-error<?cs /if ?>">
       <label for="f-tracking"><?cs var:Lang.Ops.Order.Tracking ?></label>
-      <input type="text" id="f-tracking" name="tracking_no" maxlength="64" required autocomplete="off" value="<?cs var:Form.Values.tracking_no ?>">
-      <?cs call:ops_error("tracking_no") ?>
+      <input type="text" id="f-tracking" name="tracking_no" maxlength="64" required autocomplete="off" value="<?cs var:Form.Values.tracking_no ?>"<?cs call:aria(Form.Errors.tracking_no, "tracking_no", "") ?>>
+      <?cs call:ferr(Form.Errors.tracking_no, "tracking_no", "") ?>
     </div>
     <div class="actions"><button class="btn btn-primary" type="submit"><?cs var:Lang.Ops.Order.ShipButton ?></button></div>
   </form>
@@ -32,11 +33,11 @@
   <?cs else ?><p class="muted"><?cs var:Lang.Ops.Order.NoEvents ?></p><?cs /if ?>
   <?cs if:o.status == "shipped" ?>
   <form class="form ops-inline-form" method="post" action="/admin/orders/<?cs var:url_escape(o.order_no) ?>/event">
-    <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
-    <div class="row<?cs if:Form.Errors.note ?> has-error<?cs /if ?>">
+    <?cs call:csrf() ?>
+    <div class="form-row<?cs if:Form.Errors.note ?> has-error<?cs /if ?>">
       <label for="f-note"><?cs var:Lang.Ops.Order.AddEvent ?></label>
-      <input type="text" id="f-note" name="note" maxlength="255" required placeholder="<?cs var:Lang.Ops.Order.EventHint ?>" value="<?cs var:Form.Values.note ?>">
-      <?cs call:ops_error("note") ?>
+      <input type="text" id="f-note" name="note" maxlength="255" required placeholder="<?cs var:Lang.Ops.Order.EventHint ?>" value="<?cs var:Form.Values.note ?>"<?cs call:aria(Form.Errors.note, "note", "") ?>>
+      <?cs call:ferr(Form.Errors.note, "note", "") ?>
     </div>
     <div class="actions"><button class="btn btn-primary" type="submit"><?cs var:Lang.Ops.Order.AddEventButton ?></button></div>
   </form>
@@ -52,7 +53,7 @@
       <td><?cs alt:Lang.Ops.Voucher.State[v.status] ?><?cs var:v.status ?><?cs /alt ?><?cs if:v.locked == 1 ?> <span class="badge badge-danger"><?cs var:Lang.Ops.Voucher.Locked ?> <?cs var:v.locked_at ?></span><?cs /if ?></td>
       <td><?cs var:v.valid_to ?></td><td><?cs var:v.redeemed_at ?></td><td class="num"><?cs var:v.failed_attempts ?></td>
       <td class="actions nowrap"><?cs if:v.locked == 1 ?><form class="inline" method="post" action="/admin/orders/<?cs var:url_escape(o.order_no) ?>/vouchers/<?cs var:url_escape(v.voucher_no) ?>/unlock">
-        <input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><button class="btn btn-small" type="submit" data-confirm="<?cs var:Lang.Admin.ConfirmAction ?>"><?cs var:Lang.Ops.Voucher.Unlock ?></button></form><?cs /if ?></td>
+        <?cs call:csrf() ?><button class="btn btn-small" type="submit" data-confirm="<?cs var:Lang.Admin.ConfirmAction ?>"><?cs var:Lang.Ops.Voucher.Unlock ?></button></form><?cs /if ?></td>
     </tr><?cs /each ?></tbody>
   </table></div>
   <p class="muted"><?cs var:Lang.Ops.Voucher.UnlockHelp ?></p>

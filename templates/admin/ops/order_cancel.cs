@@ -1,4 +1,5 @@
 <?cs # order_cancel.cs: confirmation step for cancelling an order on the operator's behalf (reason required) ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"admin/ops/macros.cs" ?>
 <?cs include:"admin/ops/order_summary.cs" ?>
 <?cs with:o = Order.0 ?>
@@ -7,12 +8,11 @@
   <?cs if:o.status == "pending" || o.status == "paid" ?>
   <p><?cs if:o.status == "paid" ?><?cs var:Lang.Ops.Order.CancelConfirmPaid ?> <strong class="ops-refund"><?cs var:o.points_total ?></strong> <?cs var:Lang.Site.Points ?><?cs else ?><?cs var:Lang.Ops.Order.CancelConfirmPending ?><?cs /if ?></p>
   <form class="form" method="post" action="/admin/orders/<?cs var:url_escape(o.order_no) ?>/cancel">
-    <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
-    <div class="row<?cs if:Form.Errors.reason ?> has-error<?cs /if ?>">
+    <?cs call:csrf() ?>
+    <div class="form-row<?cs if:Form.Errors.reason ?> has-error<?cs /if ?>">
       <label for="f-reason"><?cs var:Lang.Ops.Order.Reason ?></label>
-      <textarea id="f-reason" name="reason" rows="3" maxlength="200" required><?cs var:Form.Values.reason ?></textarea>
-      <p class="hint"><?cs var:Lang.Ops.Order.ReasonHint ?></p>
-      <?cs call:ops_error("reason") ?>
+      <textarea id="f-reason" name="reason" rows="3" maxlength="200" required<?cs call:aria(Form.Errors.reason, "reason", Lang.Ops.Order.ReasonHint) ?>><?cs var:Form.Values.reason ?></textarea>
+      <?cs call:ferr(Form.Errors.reason, "reason", Lang.Ops.Order.ReasonHint) ?>
     </div>
     <div class="actions">
       <button class="btn btn-danger" type="submit"><?cs var:Lang.Ops.Order.ConfirmCancel ?></button>

@@ -1,17 +1,18 @@
 <?cs # orders.cs: order search — number, member mobile, status tabs with counts, date range; paginated ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"admin/ops/macros.cs" ?>
 <div class="page-head"><h1><?cs var:Lang.Ops.Orders.Title ?></h1></div>
 <nav class="ops-tabs" aria-label="<?cs var:Lang.Ops.Orders.Status ?>">
   <a href="<?cs var:Filter.TabBase ?>"<?cs if:!Form.Values.status ?> class="active" aria-current="page"<?cs /if ?>><?cs var:Lang.Ops.Orders.All ?> <span class="muted"><?cs var:Counts.all ?></span></a>
   <?cs each:s = Lang.Ops.Orders.States ?><a href="<?cs var:Filter.TabBase ?>status=<?cs name:s ?>"<?cs if:Form.Values.status == name(s) ?> class="active" aria-current="page"<?cs /if ?>><?cs var:s ?> <span class="muted"><?cs alt:Counts[name(s)] ?>0<?cs /alt ?></span></a><?cs /each ?>
 </nav>
-<?cs if:Form.Errors.status ?><p class="field-error" id="err-status"><?cs var:Lang.Ops.Orders.Status ?>: <?cs var:Form.Errors.status ?></p><?cs /if ?>
+<?cs if:Form.Errors.status ?><?cs call:ferr(Lang.Ops.Orders.Status + ": " + Form.Errors.status, "status", "") ?><?cs /if ?>
 <form class="filters" method="get" action="/admin/orders">
   <?cs if:Form.Values.status ?><input type="hidden" name="status" value="<?cs var:Form.Values.status ?>"><?cs /if ?>
-  <label><?cs var:Lang.Ops.Orders.No ?><input type="text" name="no" maxlength="17" value="<?cs var:Form.Values.no ?>" placeholder="P2026…"<?cs if:Form.Errors.no ?> aria-invalid="true"<?cs /if ?>><?cs if:Form.Errors.no ?><span class="field-error"><?cs var:Form.Errors.no ?></span><?cs /if ?></label>
-  <label><?cs var:Lang.Ops.Orders.Mobile ?><input type="text" name="mobile" inputmode="numeric" maxlength="11" value="<?cs var:Form.Values.mobile ?>"<?cs if:Form.Errors.mobile ?> aria-invalid="true"<?cs /if ?>><?cs if:Form.Errors.mobile ?><span class="field-error"><?cs var:Form.Errors.mobile ?></span><?cs /if ?></label>
-  <label><?cs var:Lang.Ops.Orders.From ?><input type="date" name="from" value="<?cs var:Form.Values.from ?>"<?cs if:Form.Errors.from ?> aria-invalid="true"<?cs /if ?>><?cs if:Form.Errors.from ?><span class="field-error"><?cs var:Form.Errors.from ?></span><?cs /if ?></label>
-  <label><?cs var:Lang.Ops.Orders.To ?><input type="date" name="to" value="<?cs var:Form.Values.to ?>"<?cs if:Form.Errors.to ?> aria-invalid="true"<?cs /if ?>><?cs if:Form.Errors.to ?><span class="field-error"><?cs var:Form.Errors.to ?></span><?cs /if ?></label>
+  <label><?cs var:Lang.Ops.Orders.No ?><input type="text" name="no" maxlength="17" value="<?cs var:Form.Values.no ?>" placeholder="P2026…"<?cs call:aria(Form.Errors.no, "no", "") ?>><?cs call:ierr(Form.Errors.no, "no") ?></label>
+  <label><?cs var:Lang.Ops.Orders.Mobile ?><input type="text" name="mobile" inputmode="numeric" maxlength="11" value="<?cs var:Form.Values.mobile ?>"<?cs call:aria(Form.Errors.mobile, "mobile", "") ?>><?cs call:ierr(Form.Errors.mobile, "mobile") ?></label>
+  <label><?cs var:Lang.Ops.Orders.From ?><input type="date" name="from" value="<?cs var:Form.Values.from ?>"<?cs call:aria(Form.Errors.from, "from", "") ?>><?cs call:ierr(Form.Errors.from, "from") ?></label>
+  <label><?cs var:Lang.Ops.Orders.To ?><input type="date" name="to" value="<?cs var:Form.Values.to ?>"<?cs call:aria(Form.Errors.to, "to", "") ?>><?cs call:ierr(Form.Errors.to, "to") ?></label>
   <button class="btn btn-primary" type="submit"><?cs var:Lang.Ops.Search ?></button>
   <a class="btn" href="/admin/orders"><?cs var:Lang.Ops.Reset ?></a>
 </form>
@@ -32,7 +33,7 @@
   <?cs /each ?>
   </tbody>
 </table></div>
-<?cs call:ops_pager() ?>
+<?cs call:pager(1) ?>
 <?cs elif:!Form.HasErrors ?>
 <p class="empty-state"><?cs var:Lang.Ops.Orders.Empty ?></p>
 <?cs /if ?>

@@ -1,8 +1,9 @@
 <?cs # members.cs: member search by mobile or name, paginated ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"admin/ops/macros.cs" ?>
 <div class="page-head"><h1><?cs var:Lang.Ops.Members.Title ?></h1></div>
 <form class="filters" method="get" action="/admin/members" role="search">
-  <label><?cs var:Lang.Ops.Members.Query ?><input type="search" name="q" maxlength="32" value="<?cs var:Form.Values.q ?>" placeholder="<?cs var:Lang.Ops.Members.QueryHint ?>"<?cs if:Form.Errors.q ?> aria-invalid="true"<?cs /if ?>><?cs if:Form.Errors.q ?><span class="field-error"><?cs var:Form.Errors.q ?></span><?cs /if ?></label>
+  <label><?cs var:Lang.Ops.Members.Query ?><input type="search" name="q" maxlength="32" value="<?cs var:Form.Values.q ?>" placeholder="<?cs var:Lang.Ops.Members.QueryHint ?>"<?cs call:aria(Form.Errors.q, "q", "") ?>><?cs call:ierr(Form.Errors.q, "q") ?></label>
   <button class="btn btn-primary" type="submit"><?cs var:Lang.Ops.Search ?></button>
   <a class="btn" href="/admin/members"><?cs var:Lang.Ops.Reset ?></a>
 </form>
@@ -23,7 +24,7 @@
   <?cs /each ?>
   </tbody>
 </table></div>
-<?cs call:ops_pager() ?>
+<?cs call:pager(1) ?>
 <?cs elif:!Form.HasErrors ?>
 <p class="empty-state"><?cs var:Lang.Ops.Members.Empty ?></p>
 <?cs /if ?>

@@ -1,6 +1,7 @@
 <?cs # merchant.cs: one merchant — facts, staff accounts, voucher products, enable / disable; settlements come later ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"admin/ops/macros.cs" ?>
-<?cs call:ops_notice() ?>
+<?cs call:notice("ok") ?>
 <?cs with:m = Merchant.0 ?>
 <div class="page-head">
   <h1><?cs var:m.name ?> <?cs call:ops_badge(m.status) ?></h1>
@@ -17,7 +18,7 @@
   <section class="card" id="status">
     <h2><?cs var:Lang.Ops.Merchant.Status ?></h2>
     <form method="post" action="/admin/merchants/<?cs var:url_escape(m.id) ?>/status">
-      <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+      <?cs call:csrf() ?>
       <?cs if:m.status == "active" ?>
       <p class="hint"><?cs var:Lang.Ops.Merchant.DisableHint ?></p>
       <button class="btn btn-danger" type="submit" name="status" value="disabled" data-confirm="<?cs var:Lang.Admin.ConfirmAction ?>"><?cs var:Lang.Ops.Merchant.Disable ?></button>

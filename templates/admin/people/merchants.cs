@@ -1,4 +1,5 @@
 <?cs # merchants.cs: merchant accounts, with room for applications (two-stage review) that come with the merchant issue ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"admin/ops/macros.cs" ?>
 <div class="page-head"><h1><?cs var:Lang.Ops.Merchants.Title ?></h1></div>
 <form class="filters" method="get" action="/admin/merchants" role="search">
@@ -16,7 +17,7 @@
   <?cs /each ?>
   </tbody>
 </table></div>
-<?cs call:ops_pager() ?>
+<?cs call:pager(1) ?>
 <?cs else ?>
 <p class="empty-state"><?cs var:Lang.Ops.Merchants.Empty ?></p>
 <?cs /if ?>

@@ -1,8 +1,9 @@
 <?cs # sms.cs: the SMS outbox — every text sent, driver and status; verification codes are masked ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"admin/ops/macros.cs" ?>
 <div class="page-head"><h1><?cs var:Lang.Ops.Sms.Title ?></h1><span class="muted"><?cs var:Lang.Ops.Sms.Masked ?></span></div>
 <form class="filters" method="get" action="/admin/sms" role="search">
-  <label><?cs var:Lang.Ops.Sms.Mobile ?><input type="text" name="mobile" inputmode="numeric" maxlength="11" value="<?cs var:Form.Values.mobile ?>" placeholder="<?cs var:Lang.Ops.Sms.MobileHint ?>"<?cs if:Form.Errors.mobile ?> aria-invalid="true"<?cs /if ?>><?cs if:Form.Errors.mobile ?><span class="field-error"><?cs var:Form.Errors.mobile ?></span><?cs /if ?></label>
+  <label><?cs var:Lang.Ops.Sms.Mobile ?><input type="text" name="mobile" inputmode="numeric" maxlength="11" value="<?cs var:Form.Values.mobile ?>" placeholder="<?cs var:Lang.Ops.Sms.MobileHint ?>"<?cs call:aria(Form.Errors.mobile, "mobile", "") ?>><?cs call:ierr(Form.Errors.mobile, "mobile") ?></label>
   <button class="btn btn-primary" type="submit"><?cs var:Lang.Ops.Search ?></button>
   <a class="btn" href="/admin/sms"><?cs var:Lang.Ops.Reset ?></a>
 </form>
@@ -16,7 +17,7 @@
   <?cs /each ?>
   </tbody>
 </table></div>
-<?cs call:ops_pager() ?>
+<?cs call:pager(1) ?>
 <?cs elif:!Form.HasErrors ?>
 <p class="empty-state"><?cs var:Lang.Ops.Sms.Empty ?></p>
 <?cs /if ?>

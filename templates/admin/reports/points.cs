@@ -1,4 +1,5 @@
 <?cs # points.cs: points issued / spent / refunded / expired / outstanding per day or month (B9) ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"admin/reports/chart.cs" ?>
 <?cs include:"admin/reports/filters.cs" ?>
 <?cs call:rtabs() ?>

@@ -1,4 +1,5 @@
 <?cs # redemptions.cs: redemptions by product, category or merchant over a date range (B9) ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"admin/reports/chart.cs" ?>
 <?cs include:"admin/reports/filters.cs" ?>
 <?cs call:rtabs() ?>

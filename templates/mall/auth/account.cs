@@ -1,11 +1,12 @@
 <?cs # account.cs: member center hub — who, points, unread notices, orders by status, links to every service ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"mall/center/macros.cs" ?>
 <?cs set:Center.Tab = "home" ?>
 <div class="container center-layout account-page">
 <?cs call:center_side() ?>
 <section class="center-main">
   <h1 class="page-title"><?cs var:Lang.Auth.AccountTitle ?></h1>
-  <?cs call:center_notice() ?>
+  <?cs call:notice("ok") ?>
   <div class="card account-summary">
     <dl class="account-facts">
       <dt><?cs var:Lang.Auth.AccountMobile ?></dt><dd class="account-mobile"><?cs var:User.Masked ?></dd>
@@ -40,7 +41,7 @@
     <h2><?cs var:Lang.Auth.Security ?></h2>
     <p><a class="btn-link" href="/account/password"><?cs var:Lang.Auth.ChangePassword ?></a></p>
     <form class="form" method="post" action="/logout">
-      <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+      <?cs call:csrf() ?>
       <button class="btn" type="submit"><?cs var:Lang.Auth.LogoutButton ?></button>
     </form>
   </div>

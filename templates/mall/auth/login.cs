@@ -1,14 +1,14 @@
 <?cs # login.cs: member sign-in form (mobile + password) ?>
-<?cs include:"mall/auth/fields.cs" ?>
+<?cs include:"layout/macros.cs" ?>
 <section class="container auth-page">
 <div class="card auth-card">
   <h1><?cs var:Lang.Auth.LoginTitle ?></h1>
-  <?cs call:flash() ?>
+  <?cs call:notice("ok") ?>
   <form class="form" method="post" action="/login" novalidate>
-    <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+    <?cs call:csrf() ?>
     <?cs if:Form.Values.next ?><input type="hidden" name="next" value="<?cs var:Form.Values.next ?>"><?cs /if ?>
-    <?cs call:fld("mobile", Lang.Auth.Mobile, "tel", "tel", "numeric", 11, 1, "") ?>
-    <?cs call:fld("password", Lang.Auth.Password, "password", "current-password", "", 64, 0, "") ?>
+    <?cs call:field("mobile", Lang.Auth.Mobile, "tel", "tel", 11, 1, "") ?>
+    <?cs call:field("password", Lang.Auth.Password, "password", "current-password", 64, 1, "") ?>
     <div class="actions"><button class="btn btn-primary" type="submit"><?cs var:Lang.Auth.LoginButton ?></button></div>
   </form>
   <p class="auth-links">

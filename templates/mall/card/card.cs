@@ -1,13 +1,14 @@
 <?cs # card.cs: A8 member card — number and QR, payment password (set / reset by SMS, change), recent offline payments ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"mall/center/macros.cs" ?>
-<?cs # A digits-only secret field: never refilled with what was typed. ?>
-<?cs def:pwfld(form, n, label, auto, hint) ?>
+<?cs # A six-digit field of form "set" or "change" (ids <form>-<n>), never filled in again with what was typed; an
+     error shows only in the form that was sent (Card.Form). ?>
+<?cs def:digits(form, n, type, label, auto, hint) ?>
 <div class="form-row<?cs if:Form.Errors[n] && Card.Form == form ?> has-error<?cs /if ?>">
   <label for="<?cs var:form ?>-<?cs var:n ?>"><?cs var:label ?></label>
-  <input id="<?cs var:form ?>-<?cs var:n ?>" name="<?cs var:n ?>" type="password" inputmode="numeric" pattern="[0-9]*" maxlength="6" autocomplete="<?cs var:auto ?>" required<?cs
-  if:Form.Errors[n] && Card.Form == form ?> aria-invalid="true" aria-describedby="<?cs var:form ?>-e-<?cs var:n ?>"<?cs elif:hint ?> aria-describedby="<?cs var:form ?>-h-<?cs var:n ?>"<?cs /if ?>>
-  <?cs if:Form.Errors[n] && Card.Form == form ?><p class="field-error" id="<?cs var:form ?>-e-<?cs var:n ?>"><?cs var:Form.Errors[n] ?></p><?cs
-  elif:hint ?><p class="hint" id="<?cs var:form ?>-h-<?cs var:n ?>"><?cs var:hint ?></p><?cs /if ?>
+  <input id="<?cs var:form ?>-<?cs var:n ?>" name="<?cs var:n ?>" type="<?cs var:type ?>" inputmode="numeric" pattern="[0-9]*" maxlength="6" autocomplete="<?cs var:auto ?>" required<?cs
+  if:Card.Form == form ?><?cs call:aria(Form.Errors[n], form + "-" + n, hint) ?><?cs else ?><?cs call:aria("", form + "-" + n, hint) ?><?cs /if ?>>
+  <?cs if:Card.Form == form ?><?cs call:ferr(Form.Errors[n], form + "-" + n, hint) ?><?cs else ?><?cs call:ferr("", form + "-" + n, hint) ?><?cs /if ?>
 </div>
 <?cs /def ?>
 <?cs if:Card.Changing ?><?cs set:Card.Form = "change" ?><?cs else ?><?cs set:Card.Form = "set" ?><?cs /if ?>
@@ -15,7 +16,7 @@
 <?cs call:center_side() ?>
 <section class="center-main">
   <h1 class="page-title"><?cs var:Lang.Card.Title ?></h1>
-  <?cs call:center_notice() ?>
+  <?cs call:notice("ok") ?>
   <div class="card member-card">
     <div class="member-card-face">
       <p class="member-card-brand"><?cs var:Lang.Site.Name ?></p>
@@ -47,14 +48,9 @@
       </form>
       <form class="form" method="post" action="/card/password#set" novalidate>
         <?cs call:csrf() ?>
-        <div class="form-row<?cs if:Form.Errors.code ?> has-error<?cs /if ?>">
-          <label for="set-code"><?cs var:Lang.Card.Code ?></label>
-          <input id="set-code" name="code" type="text" inputmode="numeric" pattern="[0-9]*" maxlength="6" autocomplete="one-time-code" required<?cs
-          if:Form.Errors.code ?> aria-invalid="true" aria-describedby="set-e-code"<?cs else ?> aria-describedby="set-h-code"<?cs /if ?>>
-          <?cs if:Form.Errors.code ?><p class="field-error" id="set-e-code"><?cs var:Form.Errors.code ?></p><?cs else ?><p class="hint" id="set-h-code"><?cs var:Lang.Card.CodeHint ?></p><?cs /if ?>
-        </div>
-        <?cs call:pwfld("set", "password", Lang.Card.New, "new-password", Lang.Card.PwHint) ?>
-        <?cs call:pwfld("set", "confirm", Lang.Card.Confirm, "new-password", "") ?>
+        <?cs call:digits("set", "code", "text", Lang.Card.Code, "one-time-code", Lang.Card.CodeHint) ?>
+        <?cs call:digits("set", "password", "password", Lang.Card.New, "new-password", Lang.Card.PwHint) ?>
+        <?cs call:digits("set", "confirm", "password", Lang.Card.Confirm, "new-password", "") ?>
         <div class="actions"><button class="btn btn-primary" type="submit"><?cs if:Card.has_password == 1 ?><?cs var:Lang.Card.ResetButton ?><?cs else ?><?cs var:Lang.Card.SetButton ?><?cs /if ?></button></div>
       </form>
     </section>
@@ -63,9 +59,9 @@
       <h3><?cs var:Lang.Card.ChangeTitle ?></h3>
       <form class="form" method="post" action="/card/password/change#change" novalidate>
         <?cs call:csrf() ?>
-        <?cs call:pwfld("change", "old", Lang.Card.Old, "current-password", "") ?>
-        <?cs call:pwfld("change", "password", Lang.Card.New, "new-password", Lang.Card.PwHint) ?>
-        <?cs call:pwfld("change", "confirm", Lang.Card.Confirm, "new-password", "") ?>
+        <?cs call:digits("change", "old", "password", Lang.Card.Old, "current-password", "") ?>
+        <?cs call:digits("change", "password", "password", Lang.Card.New, "new-password", Lang.Card.PwHint) ?>
+        <?cs call:digits("change", "confirm", "password", Lang.Card.Confirm, "new-password", "") ?>
         <div class="actions"><button class="btn btn-primary" type="submit"><?cs var:Lang.Card.ChangeButton ?></button></div>
       </form>
     </section>

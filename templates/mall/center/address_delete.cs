@@ -1,4 +1,5 @@
 <?cs # address_delete.cs: A3 confirm before deleting an address (works without JavaScript) ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"mall/center/macros.cs" ?>
 <div class="container center-layout">
 <?cs call:center_side() ?>

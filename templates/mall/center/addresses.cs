@@ -1,11 +1,12 @@
 <?cs # addresses.cs: A3 address book — default first, edit / make default / delete (with confirmation) ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"mall/center/macros.cs" ?>
 <div class="container center-layout">
 <?cs call:center_side() ?>
 <section class="center-main">
   <div class="section-head"><h1 class="page-title"><?cs var:Lang.Center.Address.Title ?></h1>
   <?cs if:Address.Count < Address.Max ?><a class="btn btn-primary" href="/addresses/new"><?cs var:Lang.Center.Address.Add ?></a><?cs /if ?></div>
-  <?cs call:center_notice() ?>
+  <?cs call:notice("ok") ?>
   <p class="muted"><?cs var:Lang.Center.Address.Saved ?> <?cs var:Address.Count ?> / <?cs var:Address.Max ?></p>
   <?cs if:subcount(Addresses) ?>
   <ul class="address-list">

@@ -1,10 +1,11 @@
 <?cs # consultations.cs: A6 my consultations — questions with the product and the answer when there is one ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"mall/center/macros.cs" ?>
 <div class="container center-layout">
 <?cs call:center_side() ?>
 <section class="center-main">
   <h1 class="page-title"><?cs var:Lang.Center.Ask.MineTitle ?></h1>
-  <?cs call:center_notice() ?>
+  <?cs call:notice("ok") ?>
   <section class="card">
   <?cs if:subcount(Questions) ?>
     <?cs call:total_line() ?>
@@ -18,8 +19,8 @@
       </li>
     <?cs /each ?>
     </ul>
-    <?cs call:pager() ?>
-  <?cs elif:Pager.Total > 0 ?><div class="empty-state"><?cs var:Lang.Store.List.PageEmpty ?></div><?cs call:pager() ?>
+    <?cs call:pager(0) ?>
+  <?cs elif:Pager.Total > 0 ?><div class="empty-state"><?cs var:Lang.Store.List.PageEmpty ?></div><?cs call:pager(0) ?>
   <?cs else ?><div class="empty-state"><?cs var:Lang.Center.Ask.None ?></div><?cs /if ?>
   </section>
 </section>

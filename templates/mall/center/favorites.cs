@@ -1,10 +1,11 @@
 <?cs # favorites.cs: A4 favorites — product cards with a remove button each ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"mall/center/macros.cs" ?>
 <div class="container center-layout">
 <?cs call:center_side() ?>
 <section class="center-main">
   <h1 class="page-title"><?cs var:Lang.Center.Fav.Title ?></h1>
-  <?cs call:center_notice() ?>
+  <?cs call:notice("ok") ?>
   <?cs if:subcount(Favorites) ?>
   <?cs call:total_line() ?>
   <ul class="product-grid fav-grid">
@@ -20,8 +21,8 @@
     </li>
   <?cs /each ?>
   </ul>
-  <?cs call:pager() ?>
-  <?cs elif:Pager.Total > 0 ?><div class="card empty-state"><?cs var:Lang.Store.List.PageEmpty ?></div><?cs call:pager() ?>
+  <?cs call:pager(0) ?>
+  <?cs elif:Pager.Total > 0 ?><div class="card empty-state"><?cs var:Lang.Store.List.PageEmpty ?></div><?cs call:pager(0) ?>
   <?cs else ?><div class="card empty-state"><?cs var:Lang.Center.Fav.None ?> <a href="/products"><?cs var:Lang.Center.Fav.Browse ?></a></div><?cs /if ?>
 </section>
 </div>

@@ -1,11 +1,12 @@
 <?cs # inbox.cs: A9 notifications — newest first, unread highlighted, mark one or all as read ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"mall/center/macros.cs" ?>
 <div class="container center-layout">
 <?cs call:center_side() ?>
 <section class="center-main">
   <div class="section-head"><h1 class="page-title"><?cs var:Lang.Center.Inbox.Title ?><?cs if:Center.Unread > 0 ?> <span class="badge badge-hot unread-count"><?cs var:Center.Unread ?> <?cs var:Lang.Center.Inbox.UnreadCount ?></span><?cs /if ?></h1>
   <?cs if:Center.Unread > 0 ?><form method="post" action="/inbox/read-all"><?cs call:csrf() ?><button class="btn btn-small btn-outline" type="submit"><?cs var:Lang.Center.Inbox.MarkAll ?></button></form><?cs /if ?></div>
-  <?cs call:center_notice() ?>
+  <?cs call:notice("ok") ?>
   <section class="card">
   <?cs if:subcount(Inbox) ?>
     <ul class="inbox-list">
@@ -20,8 +21,8 @@
       </li>
     <?cs /each ?>
     </ul>
-    <?cs call:pager() ?>
-  <?cs elif:Pager.Total > 0 ?><div class="empty-state"><?cs var:Lang.Store.List.PageEmpty ?></div><?cs call:pager() ?>
+    <?cs call:pager(0) ?>
+  <?cs elif:Pager.Total > 0 ?><div class="empty-state"><?cs var:Lang.Store.List.PageEmpty ?></div><?cs call:pager(0) ?>
   <?cs else ?><div class="empty-state"><?cs var:Lang.Center.Inbox.None ?></div><?cs /if ?>
   </section>
 </section>

@@ -1,4 +1,5 @@
 <?cs # messages_public.cs: A5 public message board — approved messages with replies, masked mobiles ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"mall/center/macros.cs" ?>
 <div class="container">
   <div class="section-head"><h1 class="page-title"><?cs var:Lang.Center.Msg.PublicTitle ?></h1><a class="btn btn-primary" href="/messages"><?cs var:Lang.Center.Msg.PostLink ?></a></div>
@@ -14,8 +15,8 @@
       </li>
     <?cs /each ?>
     </ul>
-    <?cs call:pager() ?>
-  <?cs elif:Pager.Total > 0 ?><div class="empty-state"><?cs var:Lang.Store.List.PageEmpty ?></div><?cs call:pager() ?>
+    <?cs call:pager(0) ?>
+  <?cs elif:Pager.Total > 0 ?><div class="empty-state"><?cs var:Lang.Store.List.PageEmpty ?></div><?cs call:pager(0) ?>
   <?cs else ?><div class="empty-state"><?cs var:Lang.Center.Msg.PublicNone ?></div><?cs /if ?>
   </section>
 </div>

@@ -1,4 +1,5 @@
 <?cs # points.cs: A2 points center — balance, expiring soon, lots, filterable ledger ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"mall/center/macros.cs" ?>
 <div class="container center-layout">
 <?cs call:center_side() ?>
@@ -40,16 +41,8 @@
           <?cs each:k = Lang.Center.Points.Kinds ?><option value="<?cs name:k ?>"<?cs if:Filter.Kind == name(k) ?> selected<?cs /if ?>><?cs var:k ?></option><?cs /each ?>
         </select>
       </div>
-      <div class="form-row<?cs if:Form.Errors.from ?> has-error<?cs /if ?>">
-        <label for="f-from"><?cs var:Lang.Center.Points.From ?></label>
-        <input id="f-from" name="from" type="date" value="<?cs var:Form.Values.from ?>"<?cs if:Form.Errors.from ?> aria-invalid="true" aria-describedby="e-from"<?cs /if ?>>
-        <?cs if:Form.Errors.from ?><p class="field-error" id="e-from"><?cs var:Form.Errors.from ?></p><?cs /if ?>
-      </div>
-      <div class="form-row<?cs if:Form.Errors.to ?> has-error<?cs /if ?>">
-        <label for="f-to"><?cs var:Lang.Center.Points.To ?></label>
-        <input id="f-to" name="to" type="date" value="<?cs var:Form.Values.to ?>"<?cs if:Form.Errors.to ?> aria-invalid="true" aria-describedby="e-to"<?cs /if ?>>
-        <?cs if:Form.Errors.to ?><p class="field-error" id="e-to"><?cs var:Form.Errors.to ?></p><?cs /if ?>
-      </div>
+      <?cs call:field("from", Lang.Center.Points.From, "date", "", "", 0, "") ?>
+      <?cs call:field("to", Lang.Center.Points.To, "date", "", "", 0, "") ?>
       <div class="actions"><button class="btn btn-primary" type="submit"><?cs var:Lang.Center.Points.Filter ?></button><?cs if:Filter.Active ?> <a class="btn-link" href="/points#ledger"><?cs var:Lang.Center.Points.Reset ?></a><?cs /if ?></div>
     </form>
     <?cs if:subcount(Ledger) ?>
@@ -60,9 +53,9 @@
       <?cs each:e = Ledger ?><tr class="kind-<?cs var:e.kind ?>"><td><?cs var:e.time ?></td><td><?cs var:Lang.Center.Points.Kinds[e.kind] ?></td><td class="num amount<?cs if:e.amount < 0 ?> minus<?cs else ?> plus<?cs /if ?>"><?cs if:e.amount > 0 ?>+<?cs /if ?><?cs var:e.amount ?></td><td class="num"><?cs var:e.balance_after ?></td><td><?cs var:e.note ?><?cs if:e.order_no ?> <a href="/order/<?cs var:url_escape(e.order_no) ?>"><?cs var:Lang.Center.Points.Order ?> <?cs var:e.order_no ?></a><?cs /if ?></td></tr><?cs /each ?>
       </tbody>
     </table></div>
-    <?cs call:pager() ?>
+    <?cs call:pager(0) ?>
     <?cs elif:Filter.Active ?><div class="empty-state"><?cs var:Lang.Center.Points.LedgerNoneFiltered ?></div>
-    <?cs elif:Pager.Total > 0 ?><div class="empty-state"><?cs var:Lang.Store.List.PageEmpty ?></div><?cs call:pager() ?>
+    <?cs elif:Pager.Total > 0 ?><div class="empty-state"><?cs var:Lang.Store.List.PageEmpty ?></div><?cs call:pager(0) ?>
     <?cs else ?><div class="empty-state"><?cs var:Lang.Center.Points.LedgerNone ?></div><?cs /if ?>
   </section>
 </section>

@@ -1,4 +1,5 @@
 <?cs # review_form.cs: A7 write a review of one order item (or why it cannot be reviewed) ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"mall/center/macros.cs" ?>
 <div class="container center-layout">
 <?cs call:center_side() ?>
@@ -17,12 +18,12 @@
     <form class="form" method="post" action="/review" novalidate>
       <?cs call:csrf() ?>
       <input type="hidden" name="item" value="<?cs var:Item.0.id ?>">
-      <fieldset class="form-row score-row<?cs if:Form.Errors.score ?> has-error<?cs /if ?>"<?cs if:Form.Errors.score ?> aria-describedby="e-score"<?cs /if ?>>
+      <fieldset class="form-row score-row<?cs if:Form.Errors.score ?> has-error<?cs /if ?>"<?cs call:aria(Form.Errors.score, "score", "") ?>>
         <legend><?cs var:Lang.Center.Review.Score ?></legend>
         <?cs loop:i = 5, 1, -1 ?><label class="score-choice"><input type="radio" name="score" value="<?cs var:i ?>" required<?cs if:Form.Values.score == i ?> checked<?cs /if ?>> <?cs loop:j = 1, i, 1 ?>★<?cs /loop ?> <?cs var:Lang.Center.Review.Scores[i] ?></label><?cs /loop ?>
-        <?cs if:Form.Errors.score ?><p class="field-error" id="e-score"><?cs var:Form.Errors.score ?></p><?cs /if ?>
+        <?cs call:ferr(Form.Errors.score, "score", "") ?>
       </fieldset>
-      <?cs call:carea("content", Lang.Center.Review.Content, Review.Max, Lang.Center.Review.Hint) ?>
+      <?cs call:area("content", Lang.Center.Review.Content, 5, Review.Max, 1, Lang.Center.Review.Hint) ?>
       <div class="actions"><button class="btn btn-primary" type="submit"><?cs var:Lang.Center.Review.Submit ?></button></div>
     </form>
     <?cs /if ?>

@@ -1,10 +1,11 @@
 <?cs # reviews.cs: A7 my reviews with moderation status, and completed items still waiting for a review ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"mall/center/macros.cs" ?>
 <div class="container center-layout">
 <?cs call:center_side() ?>
 <section class="center-main">
   <h1 class="page-title"><?cs var:Lang.Center.Review.Title ?></h1>
-  <?cs call:center_notice() ?>
+  <?cs call:notice("ok") ?>
   <section class="card">
     <h2><?cs var:Lang.Center.Review.Waiting ?></h2>
     <?cs if:subcount(Waiting) ?>
@@ -24,8 +25,8 @@
       </li>
     <?cs /each ?>
     </ul>
-    <?cs call:pager() ?>
-    <?cs elif:Pager.Total > 0 ?><div class="empty-state"><?cs var:Lang.Store.List.PageEmpty ?></div><?cs call:pager() ?>
+    <?cs call:pager(0) ?>
+    <?cs elif:Pager.Total > 0 ?><div class="empty-state"><?cs var:Lang.Store.List.PageEmpty ?></div><?cs call:pager(0) ?>
     <?cs else ?><div class="empty-state"><?cs var:Lang.Center.Review.None ?></div><?cs /if ?>
   </section>
 </section>

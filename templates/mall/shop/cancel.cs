@@ -1,4 +1,5 @@
 <?cs # cancel.cs: O2 cancel confirmation — what happens to the points, reason, confirm checkbox ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"mall/shop/macros.cs" ?>
 <div class="container narrow shop-page">
 <section class="card cancel-box">

@@ -1,8 +1,9 @@
 <?cs # cart.cs: C1 cart — select, quantity (−/+ and typed), remove, move to favorites, totals; every button is a form ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"mall/shop/macros.cs" ?>
 <div class="container shop-page">
 <h1 class="page-title"><?cs var:Lang.Shop.Cart.Title ?></h1>
-<?cs call:notice() ?>
+<?cs call:notice("ok") ?>
 <?cs if:subcount(Cart) == 0 ?>
 <div class="empty-state cart-empty"><p><?cs var:Lang.Shop.Cart.Empty ?></p><a class="btn btn-primary" href="/products"><?cs var:Lang.Shop.Cart.GoShopping ?></a></div>
 <?cs else ?>

@@ -1,4 +1,5 @@
 <?cs # checkout.cs: C2 confirm order — items, address choice (physical goods), remark, totals; cart or "buy now" ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"mall/shop/macros.cs" ?>
 <div class="container narrow shop-page">
 <h1 class="page-title"><?cs var:Lang.Shop.Checkout.Title ?></h1>
@@ -37,11 +38,7 @@
   <?cs /each ?>
   </ul>
   <div class="form">
-    <div class="form-row<?cs if:Form.Errors.remark ?> has-error<?cs /if ?>">
-      <label for="f-remark"><?cs var:Lang.Shop.Checkout.Remark ?></label>
-      <input id="f-remark" type="text" name="remark" maxlength="<?cs var:Checkout.RemarkMax ?>" value="<?cs var:Form.Values.remark ?>" aria-describedby="h-remark">
-      <p class="hint" id="h-remark"><?cs var:Lang.Shop.Checkout.RemarkHint ?></p>
-    </div>
+    <?cs call:field("remark", Lang.Shop.Checkout.Remark, "text", "", Checkout.RemarkMax, 0, Lang.Shop.Checkout.RemarkHint) ?>
   </div>
 </section>
 <section class="card checkout-sum">

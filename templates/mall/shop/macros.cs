@@ -1,6 +1,4 @@
-<?cs # macros.cs: shop pieces — notice, status badge, line thumbnail, hidden CSRF field ?>
-<?cs def:notice() ?><?cs if:Page.Notice ?><div class="flash flash-ok" role="status"><?cs var:Page.Notice ?></div><?cs /if ?><?cs /def ?>
-<?cs def:csrf() ?><input type="hidden" name="csrf" value="<?cs var:Csrf ?>"><?cs /def ?>
+<?cs # macros.cs: shop pieces — order status badge, line thumbnail, points amount ?>
 <?cs # An order with nothing to ship (vouchers, top-ups) is not "awaiting shipment" once paid. ?>
 <?cs def:status(s, ship) ?><span class="order-status status-<?cs var:s ?>"><?cs if:s == "paid" && ship == "0" ?><?cs var:Lang.Shop.Status.paidNoShip ?><?cs else ?><?cs var:Lang.Shop.Status[s] ?><?cs /if ?></span><?cs /def ?>
 <?cs def:thumb(img, name) ?><span class="line-img"><?cs if:img ?><img src="<?cs var:img ?>" alt="" width="80" height="80" loading="lazy"><?cs else ?><span class="img-placeholder" aria-hidden="true"><?cs var:Lang.Site.Name ?></span><?cs /if ?></span><?cs /def ?>

@@ -1,8 +1,9 @@
 <?cs # order.cs: O1 order detail — status and actions, items (review links), address, payment, points entries and lots, timeline ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"mall/shop/macros.cs" ?>
 <div class="container narrow shop-page">
 <nav class="breadcrumb" aria-label="breadcrumb"><a href="/orders"><?cs var:Lang.Shop.Orders.Title ?></a><span>/</span><?cs var:Order.0.order_no ?></nav>
-<?cs call:notice() ?>
+<?cs call:notice("ok") ?>
 <section class="card order-head">
   <div class="order-head-main">
     <h1><?cs var:Lang.Shop.Order.Title ?> <?cs call:status(Order.0.status, Order.0.needs_shipping) ?></h1>

@@ -1,6 +1,6 @@
 <?cs # orders.cs: O1 my orders — status tabs with counts, order cards with first items and actions, pager ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"mall/shop/macros.cs" ?>
-<?cs include:"mall/store/macros.cs" ?>
 <div class="container shop-page">
 <h1 class="page-title"><?cs var:Lang.Shop.Orders.Title ?></h1>
 <nav class="tabs order-tabs" aria-label="<?cs var:Lang.Shop.Orders.Title ?>">
@@ -26,6 +26,6 @@
 </li>
 <?cs /each ?>
 </ul>
-<?cs call:pager() ?>
+<?cs call:pager(0) ?>
 <?cs /if ?>
 </div>

@@ -1,8 +1,9 @@
 <?cs # pay.cs: C3 pay a pending order — summary, balance, "send code" form, code + pay form (two forms: Enter pays) ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"mall/shop/macros.cs" ?>
 <div class="container narrow shop-page">
 <h1 class="page-title"><?cs var:Lang.Shop.Pay.Title ?></h1>
-<?cs call:notice() ?>
+<?cs call:notice("ok") ?>
 <section class="card pay-summary">
   <dl class="sum-list">
     <dt><?cs var:Lang.Shop.Pay.OrderNo ?></dt><dd class="order-no"><a href="/order/<?cs var:Order.0.order_no ?>"><?cs var:Order.0.order_no ?></a></dd>
@@ -22,10 +23,10 @@
     <button class="btn btn-outline" type="submit"<?cs if:Pay.Enough == 0 ?> disabled<?cs /if ?>><?cs if:Pay.Sent || Pay.CodeSpent ?><?cs var:Lang.Shop.Pay.ResendCode ?><?cs else ?><?cs var:Lang.Shop.Pay.SendCode ?><?cs /if ?></button>
   </form>
   <form class="form pay-form" method="post" action="/order/<?cs var:Order.0.order_no ?>/pay"><?cs call:csrf() ?>
-    <div class="form-row">
+    <div class="form-row<?cs if:Form.Errors.code ?> has-error<?cs /if ?>">
       <label for="f-code"><?cs var:Lang.Shop.Pay.Code ?></label>
-      <input id="f-code" type="text" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="6" pattern="[0-9]{6}" required aria-describedby="h-code"<?cs if:Pay.Sent ?> autofocus<?cs /if ?>>
-      <p class="hint" id="h-code"><?cs if:Pay.CodeSpent ?><?cs var:Lang.Shop.Pay.CodeSpentTip ?><?cs else ?><?cs var:Lang.Shop.Pay.CodeHint ?><?cs /if ?></p>
+      <input id="f-code" type="text" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="6" pattern="[0-9]{6}" required<?cs call:aria(Form.Errors.code, "code", Lang.Shop.Pay.CodeHint) ?><?cs if:Pay.Sent ?> autofocus<?cs /if ?>>
+      <?cs if:Pay.CodeSpent ?><?cs call:ferr(Form.Errors.code, "code", Lang.Shop.Pay.CodeSpentTip) ?><?cs else ?><?cs call:ferr(Form.Errors.code, "code", Lang.Shop.Pay.CodeHint) ?><?cs /if ?>
     </div>
     <div class="actions">
       <button class="btn btn-primary btn-large" type="submit"<?cs if:Pay.Enough == 0 ?> disabled<?cs /if ?>><?cs var:Lang.Shop.Pay.Submit ?></button>

@@ -1,4 +1,5 @@
 <?cs # activities.cs: S7 activity zone with tabs ongoing / upcoming / past / all ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"mall/store/macros.cs" ?>
 <div class="container">
 <nav class="breadcrumb" aria-label="breadcrumb"><a href="/"><?cs var:Lang.Site.Nav.Home ?></a><span>/</span><?cs var:Lang.Store.Activities.Title ?></nav>
@@ -17,6 +18,6 @@
   </a>
 </li><?cs /each ?>
 </ul>
-<?cs call:pager() ?>
+<?cs call:pager(0) ?>
 <?cs else ?><div class="empty-state"><?cs var:Lang.Store.Activities.Empty ?></div><?cs /if ?>
 </div>

@@ -1,4 +1,5 @@
 <?cs # product.cs: S5 product detail — gallery, price, stock, buy forms, description, reviews, Q&A ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"mall/store/macros.cs" ?>
 <div class="container">
 <nav class="breadcrumb" aria-label="breadcrumb"><a href="/"><?cs var:Lang.Site.Nav.Home ?></a><span>/</span><a href="/products?cat=<?cs var:Product.0.category_id ?>"><?cs var:Product.0.category ?></a><span>/</span><?cs var:Product.0.name ?></nav>
@@ -29,7 +30,7 @@
       <dd><?cs if:Rating.0.count > 0 ?><?cs call:stars(Rating.0.stars) ?> <?cs var:Rating.0.avg ?> · <a href="#reviews"><?cs var:Rating.0.count ?> <?cs var:Lang.Store.Product.ReviewsUnit ?></a><?cs else ?><span class="muted"><?cs var:Lang.Store.Product.NoRating ?></span><?cs /if ?></dd>
     </dl>
     <form class="buy-form" method="post" action="/cart/add">
-      <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+      <?cs call:csrf() ?>
       <input type="hidden" name="product_id" value="<?cs var:Product.0.id ?>">
       <div class="qty-row">
         <label for="qty"><?cs var:Lang.Store.Product.Qty ?></label>
@@ -45,7 +46,7 @@
       </div>
     </form>
     <form class="fav-form" method="post" action="/favorites/add">
-      <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+      <?cs call:csrf() ?>
       <input type="hidden" name="product_id" value="<?cs var:Product.0.id ?>">
       <button class="btn-link" type="submit">♡ <?cs var:Lang.Store.Product.Favorite ?></button>
     </form>
@@ -68,7 +69,7 @@
   <?cs each:v = Reviews ?><li><div class="review-head"><span class="review-who"><?cs var:v.who ?></span><?cs call:stars(v.score) ?><time class="muted"><?cs var:v.date ?></time></div><p><?cs var:v.content ?></p></li><?cs /each ?>
   </ul>
   <?cs else ?><div class="empty-state"><?cs var:Lang.Store.List.PageEmpty ?></div><?cs /if ?>
-  <?cs call:pager() ?>
+  <?cs call:pager(0) ?>
   <?cs else ?><div class="empty-state"><?cs var:Lang.Store.Product.NoReviews ?></div><?cs /if ?>
 </section>
 
@@ -82,10 +83,8 @@
   <?cs # member center (A6): ask a question; the body is cached per signed-in state, so only test it here ?>
   <?cs if:User.Masked ?>
   <form class="form ask-form" method="post" action="/product/<?cs var:Product.0.id ?>/ask">
-    <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
-    <div class="form-row"><label for="f-question"><?cs var:Lang.Center.Ask.FormTitle ?></label>
-    <textarea id="f-question" name="question" rows="3" maxlength="200" required aria-describedby="h-question"></textarea>
-    <p class="hint" id="h-question"><?cs var:Lang.Center.Ask.Hint ?></p></div>
+    <?cs call:csrf() ?>
+    <?cs call:area("question", Lang.Center.Ask.FormTitle, 3, 200, 1, Lang.Center.Ask.Hint) ?>
     <div class="actions"><button class="btn btn-outline" type="submit"><?cs var:Lang.Center.Ask.Submit ?></button></div>
   </form>
   <?cs else ?><p class="ask-login"><a class="btn-link" href="/login?next=<?cs var:url_escape("/product/" + Product.0.id) ?>"><?cs var:Lang.Center.Ask.Login ?></a></p><?cs /if ?>

@@ -1,4 +1,5 @@
 <?cs # products.cs: S3 product list — category/brand/points filters, sort bar, grid, pagination ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"mall/store/macros.cs" ?>
 <div class="container">
 <nav class="breadcrumb" aria-label="breadcrumb"><a href="/"><?cs var:Lang.Site.Nav.Home ?></a><span>/</span><a href="/products"><?cs var:Lang.Store.List.Title ?></a><?cs if:Filter.Category.0.parent_name ?><span>/</span><a href="/products?cat=<?cs var:Filter.Category.0.parent_id ?>"><?cs var:Filter.Category.0.parent_name ?></a><?cs /if ?><?cs if:Filter.Category.0.name ?><span>/</span><?cs var:Filter.Category.0.name ?><?cs /if ?><?cs if:Filter.Brand.0.name ?><span>/</span><?cs var:Filter.Brand.0.name ?><?cs /if ?></nav>
@@ -59,7 +60,7 @@
 
 <?cs if:subcount(Products) ?>
   <?cs call:grid(Products) ?>
-  <?cs call:pager() ?>
+  <?cs call:pager(0) ?>
 <?cs elif:Pager.Total > 0 ?>
   <div class="empty-state"><p><?cs var:Lang.Store.List.PageEmpty ?></p><a class="btn" href="<?cs var:Filter.Base ?>"><?cs var:Lang.Store.List.FirstPage ?></a></div>
 <?cs else ?>

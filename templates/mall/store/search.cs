@@ -1,4 +1,5 @@
 <?cs # search.cs: S4 search results, or "no results" with hot products ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs include:"mall/store/macros.cs" ?>
 <div class="container">
 <form class="search-hero card" method="get" action="/search" role="search">
@@ -9,7 +10,7 @@
 <?cs if:subcount(Products) ?>
   <p class="result-line"><?cs var:Lang.Store.Search.FoundPre ?> <strong><?cs var:Pager.Total ?></strong> <?cs var:Lang.Store.Search.FoundMid ?> “<span class="query"><?cs var:Search.Q ?></span>” <?cs var:Lang.Store.Search.FoundPost ?></p>
   <?cs call:grid(Products) ?>
-  <?cs call:pager() ?>
+  <?cs call:pager(0) ?>
 <?cs else ?>
   <div class="empty-state">
   <?cs if:Pager.Total > 0 ?><p><?cs var:Lang.Store.List.PageEmpty ?></p>

@@ -1,4 +1,5 @@
 <?cs # list.cs: the merchant's vouchers — filters, table with status and who redeemed when, pages, CSV link ?>
+<?cs include:"layout/macros.cs" ?>
 <div class="page-head"><h1><?cs var:Lang.MchPortal.Orders.Title ?></h1><a class="btn" id="csv" href="<?cs var:Filter.Csv ?>"><?cs var:Lang.MchPortal.Orders.Csv ?></a></div>
 <form class="filters" method="get" action="/merchant/orders">
   <label><?cs var:Lang.MchPortal.Orders.Status ?>
@@ -11,8 +12,8 @@
       <option value="issued"<?cs if:Filter.by != "redeemed" ?> selected<?cs /if ?>><?cs var:Lang.MchPortal.Orders.ByIssued ?></option>
       <option value="redeemed"<?cs if:Filter.by == "redeemed" ?> selected<?cs /if ?>><?cs var:Lang.MchPortal.Orders.ByRedeemed ?></option>
     </select></label>
-  <label<?cs if:Form.Errors.from ?> class="has-error"<?cs /if ?>><?cs var:Lang.MchPortal.Orders.From ?><input type="date" name="from" value="<?cs alt:Form.Values.from ?><?cs var:Filter.from ?><?cs /alt ?>"><?cs if:Form.Errors.from ?><span class="field-error"><?cs var:Form.Errors.from ?></span><?cs /if ?></label>
-  <label<?cs if:Form.Errors.to ?> class="has-error"<?cs /if ?>><?cs var:Lang.MchPortal.Orders.To ?><input type="date" name="to" value="<?cs alt:Form.Values.to ?><?cs var:Filter.to ?><?cs /alt ?>"><?cs if:Form.Errors.to ?><span class="field-error"><?cs var:Form.Errors.to ?></span><?cs /if ?></label>
+  <label<?cs if:Form.Errors.from ?> class="has-error"<?cs /if ?>><?cs var:Lang.MchPortal.Orders.From ?><input type="date" name="from" value="<?cs alt:Form.Values.from ?><?cs var:Filter.from ?><?cs /alt ?>"<?cs call:aria(Form.Errors.from, "from", "") ?>><?cs call:ierr(Form.Errors.from, "from") ?></label>
+  <label<?cs if:Form.Errors.to ?> class="has-error"<?cs /if ?>><?cs var:Lang.MchPortal.Orders.To ?><input type="date" name="to" value="<?cs alt:Form.Values.to ?><?cs var:Filter.to ?><?cs /alt ?>"<?cs call:aria(Form.Errors.to, "to", "") ?>><?cs call:ierr(Form.Errors.to, "to") ?></label>
   <label><?cs var:Lang.MchPortal.Orders.No ?><input type="search" name="no" maxlength="32" value="<?cs var:Filter.no ?>"></label>
   <button class="btn btn-primary" type="submit"><?cs var:Lang.MchPortal.Orders.Filter ?></button>
   <a class="btn" href="/merchant/orders"><?cs var:Lang.MchPortal.Orders.Reset ?></a>
@@ -37,11 +38,5 @@
   <?cs /each ?>
   </tbody>
 </table></div>
-<?cs if:Pager.Pages > 1 ?>
-<nav class="pagination" aria-label="<?cs var:Lang.MchPortal.Orders.Pages ?>">
-  <?cs if:Pager.Prev ?><a href="<?cs var:Pager.Base ?>page=<?cs var:Pager.Prev ?>" rel="prev"><?cs var:Lang.MchPortal.Orders.Prev ?></a><?cs else ?><span class="disabled"><?cs var:Lang.MchPortal.Orders.Prev ?></span><?cs /if ?>
-  <?cs each:it = Pager.Items ?><?cs if:it.gap ?><span class="info">…</span><?cs elif:it.current ?><span class="current" aria-current="page"><?cs var:it.num ?></span><?cs else ?><a href="<?cs var:Pager.Base ?>page=<?cs var:it.num ?>"><?cs var:it.num ?></a><?cs /if ?><?cs /each ?>
-  <?cs if:Pager.Next ?><a href="<?cs var:Pager.Base ?>page=<?cs var:Pager.Next ?>" rel="next"><?cs var:Lang.MchPortal.Orders.Next ?></a><?cs else ?><span class="disabled"><?cs var:Lang.MchPortal.Orders.Next ?></span><?cs /if ?>
-</nav>
-<?cs /if ?>
+<?cs call:pager(0) ?>
 <?cs else ?><p class="empty-state" id="empty"><?cs var:Lang.MchPortal.Orders.Empty ?></p><?cs /if ?>

@@ -1,4 +1,5 @@
 <?cs # detail.cs: one statement — totals, its vouchers, submit when it is the merchant's turn ?>
+<?cs include:"layout/macros.cs" ?>
 <?cs with:b = Bill.0 ?>
 <div class="page-head">
   <h1><?cs var:Lang.Settle.Detail ?> <?cs var:b.month ?> <span class="badge badge-<?cs var:b.status ?>" id="status"><?cs var:Lang.Settle.Status[b.status] ?></span></h1>
@@ -15,7 +16,7 @@
 </div>
 <?cs if:b.status == "draft" || b.status == "rejected" ?>
 <form class="card settle-submit" method="post" action="/merchant/settlements/<?cs var:url_escape(b.id) ?>/submit">
-  <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+  <?cs call:csrf() ?>
   <p class="muted"><?cs var:Lang.Settle.SubmitHint ?></p>
   <button class="btn btn-primary" type="submit"><?cs var:Lang.Settle.Submit ?></button>
 </form>

@@ -1,4 +1,5 @@
 <?cs # list.cs: the merchant owner's statements, newest month first ?>
+<?cs include:"layout/macros.cs" ?>
 <div class="page-head">
   <h1><?cs var:Lang.Settle.Title ?></h1>
   <?cs if:subcount(Bills) ?><a class="btn" href="/merchant/settlements.csv" download><?cs var:Lang.Settle.Csv ?></a><?cs /if ?>
@@ -21,11 +22,7 @@
   <?cs /each ?>
   </tbody>
 </table></div>
-<?cs if:Pager.Pages > 1 ?><nav class="pagination">
-  <?cs if:Pager.Prev ?><a rel="prev" href="<?cs var:Pager.Base ?>page=<?cs var:Pager.Prev ?>">‹</a><?cs /if ?>
-  <?cs each:p = Pager.Items ?><?cs if:p.gap ?><span class="info">…</span><?cs elif:p.current ?><span class="current"><?cs var:p.num ?></span><?cs else ?><a href="<?cs var:Pager.Base ?>page=<?cs var:p.num ?>"><?cs var:p.num ?></a><?cs /if ?><?cs /each ?>
-  <?cs if:Pager.Next ?><a rel="next" href="<?cs var:Pager.Base ?>page=<?cs var:Pager.Next ?>">›</a><?cs /if ?>
-</nav><?cs /if ?>
+<?cs call:pager(0) ?>
 <?cs else ?>
 <p class="empty-state"><?cs var:Lang.Settle.Empty ?></p>
 <?cs /if ?>

@@ -1,4 +1,5 @@
 <?cs # confirm.cs: V8 terminal step 2 — the member checks the amount and types the payment password ?>
+<?cs include:"layout/macros.cs" ?>
 <div class="page-head"><h1><?cs var:Lang.Terminal.ConfirmTitle ?></h1></div>
 <section class="card terminal-box terminal-confirm">
   <p class="muted"><?cs var:Lang.Terminal.ConfirmIntro ?></p>
@@ -7,16 +8,15 @@
     <dt><?cs var:Lang.Terminal.Amount ?></dt><dd class="terminal-amount"><strong><?cs var:Pay.Points ?></strong> <?cs var:Lang.Site.Points ?></dd>
   </dl>
   <form class="form" method="post" action="/merchant/terminal/pay" novalidate>
-    <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+    <?cs call:csrf() ?>
     <input type="hidden" name="card_no" value="<?cs var:Pay.CardNo ?>">
     <input type="hidden" name="points" value="<?cs var:Pay.Points ?>">
     <input type="hidden" name="receipt" value="<?cs var:Pay.Receipt ?>">
     <input type="hidden" name="sig" value="<?cs var:Pay.Sig ?>">
-    <div class="row<?cs if:Form.Errors.password ?> has-error<?cs /if ?>">
+    <div class="form-row<?cs if:Form.Errors.password ?> has-error<?cs /if ?>">
       <label for="t-pw"><?cs var:Lang.Terminal.Password ?></label>
-      <input id="t-pw" class="big terminal-pw" name="password" type="password" inputmode="numeric" pattern="[0-9]*" maxlength="6" autocomplete="off" autofocus required<?cs
-      if:Form.Errors.password ?> aria-invalid="true" aria-describedby="t-e-pw"<?cs /if ?>>
-      <?cs if:Form.Errors.password ?><p class="field-error" id="t-e-pw"><?cs var:Form.Errors.password ?></p><?cs /if ?>
+      <input id="t-pw" class="big terminal-pw" name="password" type="password" inputmode="numeric" pattern="[0-9]*" maxlength="6" autocomplete="off" autofocus required<?cs call:aria(Form.Errors.password, "password", "") ?>>
+      <?cs call:ferr(Form.Errors.password, "password", "") ?>
     </div>
     <div class="actions"><button class="btn btn-primary btn-large" type="submit"><?cs var:Lang.Terminal.Pay ?></button> <a class="btn" href="/merchant/terminal"><?cs var:Lang.Terminal.Cancel ?></a></div>
   </form>

@@ -1,5 +1,6 @@
 <?cs # receipt.cs: the merchant's copy of an offline points payment (printable) ?>
-<?cs if:Page.Notice ?><div class="flash flash-warn" role="status"><?cs var:Page.Notice ?></div><?cs /if ?>
+<?cs include:"layout/macros.cs" ?>
+<?cs call:notice("warn") ?>
 <article class="card terminal-receipt">
   <h1><?cs var:Lang.Terminal.Receipt.Title ?></h1>
   <p><span class="badge badge-ok"><?cs var:Lang.Terminal.Receipt.Paid ?></span></p>

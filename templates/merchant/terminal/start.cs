@@ -1,20 +1,19 @@
 <?cs # start.cs: V8 terminal step 1 — card number (typed or scanned) and the points to take; recent payments ?>
+<?cs include:"layout/macros.cs" ?>
 <div class="page-head"><h1><?cs var:Lang.Terminal.Title ?></h1></div>
 <section class="card terminal-box">
   <p class="muted"><?cs var:Lang.Terminal.Intro ?></p>
   <form class="form" method="post" action="/merchant/terminal" novalidate>
-    <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
-    <div class="row<?cs if:Form.Errors.card_no ?> has-error<?cs /if ?>">
+    <?cs call:csrf() ?>
+    <div class="form-row<?cs if:Form.Errors.card_no ?> has-error<?cs /if ?>">
       <label for="t-card"><?cs var:Lang.Terminal.CardNo ?></label>
-      <input class="big" id="t-card" name="card_no" type="text" inputmode="numeric" pattern="[0-9]*" maxlength="16" autocomplete="off" autofocus required value="<?cs var:Form.Values.card_no ?>"<?cs
-      if:Form.Errors.card_no ?> aria-invalid="true" aria-describedby="t-e-card"<?cs else ?> aria-describedby="t-h-card"<?cs /if ?>>
-      <?cs if:Form.Errors.card_no ?><p class="field-error" id="t-e-card"><?cs var:Form.Errors.card_no ?></p><?cs else ?><p class="hint" id="t-h-card"><?cs var:Lang.Terminal.CardHint ?></p><?cs /if ?>
+      <input class="big" id="t-card" name="card_no" type="text" inputmode="numeric" pattern="[0-9]*" maxlength="16" autocomplete="off" autofocus required value="<?cs var:Form.Values.card_no ?>"<?cs call:aria(Form.Errors.card_no, "card_no", Lang.Terminal.CardHint) ?>>
+      <?cs call:ferr(Form.Errors.card_no, "card_no", Lang.Terminal.CardHint) ?>
     </div>
-    <div class="row<?cs if:Form.Errors.points ?> has-error<?cs /if ?>">
+    <div class="form-row<?cs if:Form.Errors.points ?> has-error<?cs /if ?>">
       <label for="t-points"><?cs var:Lang.Terminal.Points ?></label>
-      <input class="big" id="t-points" name="points" type="number" min="1" max="<?cs var:Terminal.Max ?>" step="1" inputmode="numeric" required value="<?cs var:Form.Values.points ?>"<?cs
-      if:Form.Errors.points ?> aria-invalid="true" aria-describedby="t-e-points"<?cs else ?> aria-describedby="t-h-points"<?cs /if ?>>
-      <?cs if:Form.Errors.points ?><p class="field-error" id="t-e-points"><?cs var:Form.Errors.points ?></p><?cs else ?><p class="hint" id="t-h-points"><?cs var:Lang.Terminal.PointsHint ?></p><?cs /if ?>
+      <input class="big" id="t-points" name="points" type="number" min="1" max="<?cs var:Terminal.Max ?>" step="1" inputmode="numeric" required value="<?cs var:Form.Values.points ?>"<?cs call:aria(Form.Errors.points, "points", Lang.Terminal.PointsHint) ?>>
+      <?cs call:ferr(Form.Errors.points, "points", Lang.Terminal.PointsHint) ?>
     </div>
     <div class="actions"><button class="btn btn-primary btn-large" type="submit"><?cs var:Lang.Terminal.Next ?></button></div>
   </form>

@@ -1,10 +1,11 @@
 <?cs # confirm.cs: the voucher's details after a right number + password, and the confirm button ?>
+<?cs include:"layout/macros.cs" ?>
 <div class="page-head"><h1><?cs var:Lang.MchPortal.Verify.ConfirmTitle ?></h1></div>
 <section class="card verify-box verify-result" id="confirm">
   <?cs include:"merchant/verify/details.cs" ?>
   <p class="muted"><?cs var:Lang.MchPortal.Verify.ConfirmHint ?></p>
   <form class="form" method="post" action="/merchant/verify/redeem">
-    <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
+    <?cs call:csrf() ?>
     <input type="hidden" name="no" value="<?cs var:Form.Values.no ?>">
     <input type="hidden" name="pw" value="<?cs var:Form.Values.pw ?>">
     <div class="actions">

@@ -1,21 +1,21 @@
 <?cs # form.cs: verify a voucher — number + password (pre-filled from the QR's URL), the last outcome, recent attempts ?>
-<?cs include:"merchant/session/fields.cs" ?>
+<?cs include:"layout/macros.cs" ?>
 <div class="page-head"><h1><?cs var:Lang.MchPortal.Verify.Title ?></h1></div>
 <?cs if:Outcome.code ?><div class="flash flash-error" role="alert" id="outcome" data-outcome="<?cs var:Outcome.code ?>"><?cs var:Outcome.text ?></div><?cs /if ?>
 <?cs if:Voucher.no ?><section class="card verify-result is-bad"><?cs include:"merchant/verify/details.cs" ?></section><?cs /if ?>
 <section class="card verify-box">
   <p class="muted"><?cs var:Lang.MchPortal.Verify.Intro ?></p>
   <form class="form" method="post" action="/merchant/verify" novalidate>
-    <input type="hidden" name="csrf" value="<?cs var:Csrf ?>">
-    <div class="row<?cs if:Form.Errors.no ?> has-error<?cs /if ?>">
+    <?cs call:csrf() ?>
+    <div class="form-row<?cs if:Form.Errors.no ?> has-error<?cs /if ?>">
       <label for="f-no"><?cs var:Lang.MchPortal.Verify.No ?></label>
-      <input class="big" id="f-no" name="no" type="text" inputmode="latin" autocomplete="off" autocapitalize="characters" maxlength="32" required<?cs if:Form.Values.no ?> value="<?cs var:Form.Values.no ?>"<?cs else ?> autofocus<?cs /if ?>>
-      <?cs if:Form.Errors.no ?><p class="field-error"><?cs var:Form.Errors.no ?></p><?cs /if ?>
+      <input class="big" id="f-no" name="no" type="text" inputmode="latin" autocomplete="off" autocapitalize="characters" maxlength="32" required<?cs if:Form.Values.no ?> value="<?cs var:Form.Values.no ?>"<?cs else ?> autofocus<?cs /if ?><?cs call:aria(Form.Errors.no, "no", "") ?>>
+      <?cs call:ferr(Form.Errors.no, "no", "") ?>
     </div>
-    <div class="row<?cs if:Form.Errors.pw ?> has-error<?cs /if ?>">
+    <div class="form-row<?cs if:Form.Errors.pw ?> has-error<?cs /if ?>">
       <label for="f-pw"><?cs var:Lang.MchPortal.Verify.Password ?></label>
-      <input class="big" id="f-pw" name="pw" type="text" inputmode="numeric" autocomplete="off" maxlength="32" required<?cs if:Form.Values.pw ?> value="<?cs var:Form.Values.pw ?>"<?cs /if ?>>
-      <?cs if:Form.Errors.pw ?><p class="field-error"><?cs var:Form.Errors.pw ?></p><?cs /if ?>
+      <input class="big" id="f-pw" name="pw" type="text" inputmode="numeric" autocomplete="off" maxlength="32" required<?cs if:Form.Values.pw ?> value="<?cs var:Form.Values.pw ?>"<?cs /if ?><?cs call:aria(Form.Errors.pw, "pw", "") ?>>
+      <?cs call:ferr(Form.Errors.pw, "pw", "") ?>
     </div>
     <div class="actions"><button class="btn btn-primary btn-large" type="submit"><?cs var:Lang.MchPortal.Verify.Check ?></button></div>
   </form>

@@ -1,0 +1,1 @@
+<?cs include:"admin/ops/orders.cs" ?>

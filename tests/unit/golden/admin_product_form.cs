@@ -1,0 +1,1 @@
+<?cs include:"admin/catalog/product_form.cs" ?>

@@ -1,0 +1,1 @@
+<?cs include:"mall/auth/login.cs" ?>

@@ -1,0 +1,1 @@
+<?cs include:"mall/center/points.cs" ?>

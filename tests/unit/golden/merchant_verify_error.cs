@@ -1,0 +1,1 @@
+<?cs include:"merchant/verify/form.cs" ?>
