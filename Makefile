@@ -72,7 +72,7 @@ clean:
 # ---- unit tests (owned by qa): cmocka programs in tests/unit/, run by scripts/test.sh under valgrind ----
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
-UNIT_LIB := tests/unit/harness.c tests/unit/testapp.c
+UNIT_LIB := tests/unit/harness.c tests/unit/testapp.c tests/unit/role_matrix.c
 .PHONY: unit
 unit: $(UNIT_BIN)
 
@@ -82,13 +82,13 @@ $(BUILD)/tests/%: tests/unit/%.c $(UNIT_LIB) tests/unit/harness.h tests/unit/tes
 	@$(CC) $(CFLAGS) -Itests/unit -o $@ $< $(UNIT_LIB) $(BUILD)/libmall.a $(LDLIBS) -lcmocka -lpthread
 
 # test_admin_roles links the back office's own route table: cgi/admin/*.c compiled without main() (owned by admin-core)
-$(BUILD)/tests/test_admin_roles: tests/unit/test_admin_roles.c $(ADMIN_SRC) $(UNIT_LIB) tests/unit/harness.h $(HEADERS) $(BUILD)/libmall.a
+$(BUILD)/tests/test_admin_roles: tests/unit/test_admin_roles.c $(ADMIN_SRC) $(UNIT_LIB) tests/unit/harness.h tests/unit/role_matrix.h $(HEADERS) $(BUILD)/libmall.a
 	@mkdir -p $(dir $@)
 	@echo "  LINK    $@"
 	@$(CC) $(CFLAGS) -DMALL_NO_MAIN -Itests/unit -Icgi/admin -o $@ $< $(ADMIN_SRC) $(UNIT_LIB) $(BUILD)/libmall.a $(LDLIBS) -lcmocka -lpthread
 
 # test_merchant_roles links the merchant portal's own route table: cgi/merchant/*.c compiled without main() (owned by portal)
-$(BUILD)/tests/test_merchant_roles: tests/unit/test_merchant_roles.c $(MERCHANT_SRC) $(UNIT_LIB) tests/unit/harness.h $(HEADERS) $(BUILD)/libmall.a
+$(BUILD)/tests/test_merchant_roles: tests/unit/test_merchant_roles.c $(MERCHANT_SRC) $(UNIT_LIB) tests/unit/harness.h tests/unit/role_matrix.h $(HEADERS) $(BUILD)/libmall.a
 	@mkdir -p $(dir $@)
 	@echo "  LINK    $@"
 	@$(CC) $(CFLAGS) -DMALL_NO_MAIN -Itests/unit -Icgi/merchant -o $@ $< $(MERCHANT_SRC) $(UNIT_LIB) $(BUILD)/libmall.a $(LDLIBS) -lcmocka -lpthread

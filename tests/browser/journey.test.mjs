@@ -1,9 +1,8 @@
 // journey.test.mjs: a visitor searches, opens a product, signs in as the demo member and switches to English.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, BASE } from './browser-lib.mjs';
-
-const DEMO = { mobile: '13800138000', password: 'Demo@2026', masked: '138****8000' };
+import { DEMO } from '../http/lib/stack.mjs';
+import { openBrowser, open as openOn, steps, slug } from '../http/lib/browser.mjs';
 
 let browser, context, page, shot;
 let problems = []; // console errors, page errors and bad responses seen during the journey
@@ -17,11 +16,7 @@ after(async () => {
   await browser?.close();
 });
 
-async function open(path) {
-  const res = await page.goto(BASE + path);
-  assert.ok(res, `no response for ${path}`);
-  assert.equal(res.status(), 200, `${path} answered ${res.status()}`);
-}
+const open = (path) => openOn(page, path);
 
 // The page chrome (top bar, header, navigation) is everything in <body> before <main>.
 const chromeText = () => page.evaluate(() => {
@@ -36,14 +31,15 @@ const inChrome = (sel) => page.locator(`${sel}:not(main *)`).first();
 
 // The steps depend on each other, so they run as one test; each step names itself when it fails.
 test('visitor searches 洗车, opens a product, signs in and switches to English', async (t) => {
-  await t.test('home page', async () => {
+  const step = steps(t, { onFail: (name) => shot(`failed-journey-${slug(name)}`) });
+  await step('open the home page', async () => {
     await open('/');
     assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
     assert.match(await page.title(), /积分商城/);
     await shot('01-home');
   });
 
-  await t.test('search 洗车 from the home page', async () => {
+  await step('search 洗车 from the home page', async () => {
     const q = page.locator('form input[name="q"]').first();
     await q.fill('洗车');
     await Promise.all([page.waitForURL(/\/search\?/), q.press('Enter')]);
@@ -56,7 +52,7 @@ test('visitor searches 洗车, opens a product, signs in and switches to English
   });
 
   let productPath;
-  await t.test('open a product from the results', async () => {
+  await step('open a product from the results', async () => {
     const hit = page.locator('main a[href^="/product/"]').first();
     await hit.waitFor();
     const href = await hit.getAttribute('href');
@@ -68,7 +64,7 @@ test('visitor searches 洗车, opens a product, signs in and switches to English
     await shot('03-product');
   });
 
-  await t.test('sign in as the demo member', async () => {
+  await step('sign in as the demo member', async () => {
     const login = inChrome('a[href^="/login"]');
     await Promise.all([page.waitForURL(/\/login/), login.click()]);
     await shot('04-login');
@@ -83,7 +79,7 @@ test('visitor searches 洗车, opens a product, signs in and switches to English
     await shot('05-signed-in');
   });
 
-  await t.test('switch to English', async () => {
+  await step('switch to English on the same page', async () => {
     const before = new URL(page.url()).pathname;
     const sw = inChrome('a[href^="/lang?to=en"]');
     await sw.click();
@@ -96,18 +92,22 @@ test('visitor searches 洗车, opens a product, signs in and switches to English
     assert.ok(!/积分|登录/.test(head), `header still has Chinese words: ${head}`);
     assert.match(await page.title(), /Points Mall/);
     await shot('06-english');
-    // The choice is remembered: the home page is English too.
+  });
+
+  await step('the choice is remembered: the home page is English too', async () => {
     await open('/');
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
     const nav = await chromeText();
     assert.ok(!/[\u4e00-\u9fff]{2}/.test(nav.replace('中文', '')), `page chrome still in Chinese: ${nav}`);
     await shot('07-home-english');
-    if (productPath) {
-      await open(productPath);
-      const name = (await page.locator('main h1').first().innerText()).trim();
-      assert.ok(name && !/[\u4e00-\u9fff]/.test(name), `product name in English: ${name}`);
-      await shot('08-product-english');
-    }
+  });
+
+  await step('the product from the search shows its English name', async () => {
+    assert.ok(productPath, 'the product step found a product');
+    await open(productPath);
+    const name = (await page.locator('main h1').first().innerText()).trim();
+    assert.ok(name && !/[\u4e00-\u9fff]/.test(name), `product name in English: ${name}`);
+    await shot('08-product-english');
   });
 
   assert.deepEqual(problems, [], 'no server errors or script errors during the journey');

@@ -4,35 +4,30 @@
 // order shows the voucher used.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { launchChromium, watchPage, SHOTS, BASE } from './browser-lib.mjs';
-import { checkLedger, mallctl, sql } from '../http/shop-lib.mjs';
+import { ORIGIN, DEMO, checkLedger, mallctl, sql } from '../http/lib/stack.mjs';
+import { mobile as randomMobile, skipCooldown, lastCode } from '../http/lib/members.mjs';
+import { licenceNo } from '../http/lib/merchants.mjs';
+import { decodeQr } from '../http/lib/qr.mjs';
+import {
+  launchChromium, person, shooter, steps, slug, open, submit, errorsOn, memberSignIn, adminSignIn, merchantSignIn, imageFile,
+} from '../http/lib/browser.mjs';
 
-const VAR = process.env.MALL_VAR;
-const DEMO = { mobile: '13800138000', password: 'Demo@2026' };
-const CARWASH = { username: 'carwash', password: 'Merchant@2026' };
+const CARWASH = { username: 'carwash' }; // the demo car-wash owner (merchant 1)
 const TAG = randomInt(1e6, 1e7);
 
 let browser, work;
 const problems = []; // console errors, failed requests and 5xx responses seen by anyone
 const pages = {};
 
-const watch = (page, who) => watchPage(page, who, problems);
-
 before(async () => {
-  if (!VAR) throw new Error('MALL_VAR must point at the running stack\'s var directory');
   work = mkdtempSync(join(tmpdir(), 'mall-merchant-browser-'));
   browser = await launchChromium();
   // One cookie jar per person: the applicant (later the new merchant), two admins, the member, the car wash.
-  for (const who of ['applicant', 'ops', 'super', 'member', 'carwash']) {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-    pages[who] = await ctx.newPage();
-    watch(pages[who], who);
-  }
+  for (const who of ['applicant', 'ops', 'super', 'member', 'carwash']) pages[who] = await person(browser, who, problems);
 });
 
 after(async () => {
@@ -40,63 +35,18 @@ after(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-const shot = (page, name) => page.screenshot({ path: join(SHOTS, `merchant-${name}.png`), fullPage: true });
-
-async function open(page, path) {
-  const res = await page.goto(BASE + path);
-  assert.ok(res, `no response for ${path}`);
-  assert.equal(res.status(), 200, `${path} answered ${res.status()}`);
-}
-
-// Submits a form by clicking its button and waits for the page it leads to.
-async function submit(page, button) {
-  const [res] = await Promise.all([page.waitForNavigation(), button.click()]);
-  return res;
-}
-
-const errorsOn = (page) => page.locator('.flash-error, .field-error, .error').allInnerTexts();
+const shot = shooter('merchant');
 
 // A scanned business licence: a real JPEG made by ImageMagick (a tiny built-in PNG when it is missing).
-function licenceImage() {
-  const file = join(work, 'licence.jpg');
-  const r = spawnSync('convert', ['-size', '800x560', 'xc:#fdf6e3', '-fill', '#b22222', '-pointsize', '48', '-gravity', 'north',
-    '-annotate', '+0+40', 'BUSINESS LICENCE', '-fill', '#333', '-pointsize', '32', '-annotate', '+0+200', `No. 91110105MA${TAG}`, file]);
-  if (r.status !== 0) {
-    const png = join(work, 'licence.png');
-    writeFileSync(png, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==', 'base64'));
-    return png;
-  }
-  assert.deepEqual([...readFileSync(file).subarray(0, 2)], [0xff, 0xd8]);
-  return file;
-}
+const licenceImage = () => imageFile(work, 'licence.jpg', ['-size', '800x560', 'xc:#fdf6e3', '-fill', '#b22222', '-pointsize', '48',
+  '-gravity', 'north', '-annotate', '+0+40', 'BUSINESS LICENCE', '-fill', '#333', '-pointsize', '32', '-annotate', '+0+200',
+  `No. 91110105MA${TAG}`], [0xff, 0xd8]);
 
-// A unified social credit code (GB 32100-2015: 17 characters and a check character) made from the run's tag.
-function creditCode() {
-  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const w = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-  const body = `91110108MA${TAG}`;
-  const sum = [...body].reduce((s, c, i) => s + chars.indexOf(c) * w[i], 0);
-  return body + chars[(31 - (sum % 31)) % 31];
-}
+// A unified social credit code made from the run's tag.
+const creditCode = () => licenceNo(`91110108MA${TAG}`);
 
 // The newest text to a mobile (the outbox driver keeps them; mallctl prints tab-separated rows, oldest first).
 const lastText = (mobile) => mallctl('sms-outbox', '--phone', mobile, '--last', '1');
-
-async function adminSignIn(page, username) {
-  await open(page, '/admin/login');
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', 'Admin@2026');
-  await submit(page, page.locator('form button[type=submit]').first());
-  assert.equal(new URL(page.url()).pathname, '/admin/', `admin ${username} signed in: ${await errorsOn(page)}`);
-}
-
-async function merchantSignIn(page, username, password) {
-  await open(page, '/merchant/login');
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', password);
-  await submit(page, page.locator('main form button[type=submit]').first());
-  assert.ok(!new URL(page.url()).pathname.startsWith('/merchant/login'), `merchant ${username} signed in: ${await errorsOn(page)}`);
-}
 
 // One application review step (stage first / final) on /admin/applications: find it in the list, open it,
 // approve with a reason.
@@ -119,11 +69,12 @@ async function review(page, stage, company, reason, name) {
 test('merchant onboarding, a car-wash voucher bought, printed, verified by the merchant and shown used', async (t) => {
   const applicant = pages.applicant;
   const company = `浏览器测试洗车行${TAG}`;
-  const mobile = '139' + String(randomInt(0, 1e8)).padStart(8, '0');
+  const mobile = randomMobile('139');
   const username = `shop${TAG}`;
   let applicationId, merchantAccount, merchantPassword;
+  const step = steps(t, { onFail: async (name) => { for (const [who, page] of Object.entries(pages)) await shot(page, `failed-${slug(name)}-${who}`); } });
 
-  await t.test('a visitor applies at /merchant/apply with a licence image', async () => {
+  await step('a visitor applies at /merchant/apply with a licence image', async () => {
     await open(applicant, '/merchant/apply');
     const form = applicant.locator('main form[enctype="multipart/form-data"]');
     await form.locator('[name=company]').fill(company);
@@ -148,7 +99,7 @@ test('merchant onboarding, a car-wash voucher bought, printed, verified by the m
     assert.match(lastText(mobile), new RegExp(`编号 ${applicationId}\\b`), 'and texted to the applicant');
   });
 
-  await t.test('the ops admin approves the first review', async () => {
+  await step('the ops admin approves the first review', async () => {
     await adminSignIn(pages.ops, 'ops');
     await review(pages.ops, 'first', company, '资料齐全,营业执照清晰,同意进入终审。', '03-first');
     assert.equal(sql(`SELECT status FROM merchant_applications WHERE id = ${applicationId}`), 'first_approved');
@@ -157,7 +108,7 @@ test('merchant onboarding, a car-wash voucher bought, printed, verified by the m
     await shot(pages.ops, '04-first-approved');
   });
 
-  await t.test('the super admin approves the final review; the applicant gets the password by SMS', async () => {
+  await step('the super admin approves the final review; the applicant gets the password by SMS', async () => {
     await adminSignIn(pages.super, 'admin');
     await review(pages.super, 'final', company, '终审通过,欢迎加入联盟商户。', '05-final');
     const [status, merchantId] = sql(`SELECT status, merchant_id FROM merchant_applications WHERE id = ${applicationId}`).split('\t');
@@ -173,7 +124,7 @@ test('merchant onboarding, a car-wash voucher bought, printed, verified by the m
     merchantAccount = account;
   });
 
-  await t.test('the new merchant signs in with the texted password', async () => {
+  await step('the new merchant signs in with the texted password', async () => {
     await merchantSignIn(applicant, merchantAccount, merchantPassword);
     assert.match(await applicant.locator('body').innerText(), new RegExp(company));
     await shot(applicant, '07-merchant-home');
@@ -186,23 +137,22 @@ test('merchant onboarding, a car-wash voucher bought, printed, verified by the m
     AND on_shelf = 1 AND stock > 0 AND per_member_limit = 0 ORDER BY points_price, id LIMIT 1`).split('\t').map(Number);
   assert.ok(productId > 0, 'the demo catalog has a car-wash voucher');
   // Another test or run may have sent the demo member a payment code within the last minute.
-  sql(`UPDATE sms_codes SET created_at = created_at - INTERVAL 61 SECOND WHERE mobile = '${DEMO.mobile}'`);
+  skipCooldown(DEMO.mobile);
   let orderNo, voucherNo, voucherPassword, verifyUrl;
 
-  await t.test('the demo member buys the voucher now and pays with the SMS code', async () => {
-    await open(member, '/login');
-    const login = member.locator('main form:has(input[name=password])').first();
-    await login.locator('input[name=mobile]').fill(DEMO.mobile);
-    await login.locator('input[name=password]').fill(DEMO.password);
-    await submit(member, login.locator('[type=submit]').first());
+  await step('the demo member signs in and orders the voucher now, without an address', async () => {
+    await memberSignIn(member, DEMO.mobile, DEMO.password);
     await open(member, `/product/${productId}`);
     await shot(member, '08-product');
     await submit(member, member.locator('.buy-form button', { hasText: '立即兑换' }));
     assert.match(await member.locator('main').innerText(), /无需收货地址|无需配送/, 'a voucher needs no address');
     await Promise.all([member.waitForURL(/\/order\/P\d{16}\/pay$/), member.locator('button', { hasText: '提交订单' }).click()]);
     orderNo = member.url().match(/(P\d{16})/)[1];
+  });
+
+  await step('pays with the SMS code and gets the voucher by text', async () => {
     await Promise.all([member.waitForURL(/\/code$/), member.locator('button', { hasText: '获取短信验证码' }).click()]);
-    const code = lastText(DEMO.mobile).match(/验证码是(\d{6})/)[1];
+    const code = lastCode(DEMO.mobile);
     await member.fill('input[name=code]', code);
     await Promise.all([member.waitForURL(/\/done$/), member.locator('button', { hasText: '确认支付' }).click()]);
     assert.match(await member.locator('h1').innerText(), /兑换成功/);
@@ -213,7 +163,7 @@ test('merchant onboarding, a car-wash voucher bought, printed, verified by the m
     assert.ok(mallctl('sms-outbox', '--phone', DEMO.mobile, '--last', '3').includes(voucherNo), 'the voucher is texted to the member');
   });
 
-  await t.test('the member opens the printable voucher with its QR code', async () => {
+  await step('opens the printable voucher from the order', async () => {
     await open(member, `/order/${orderNo}`);
     const link = member.locator(`main a[href="/voucher/${voucherNo}"]`).first();
     await submit(member, link);
@@ -226,26 +176,28 @@ test('merchant onboarding, a car-wash voucher bought, printed, verified by the m
     assert.ok(voucherPassword, 'the 8-digit password is shown to its owner');
     assert.ok(await member.locator('main svg').count() >= 1, 'the QR code is drawn inline as SVG');
     await shot(member, '10-voucher');
+  });
+
+  await step('prints the voucher without the site header', async () => {
     await member.emulateMedia({ media: 'print' });
     assert.ok(!(await member.locator('body > header, .site-header').first().isVisible()), 'the site header is not printed');
     await shot(member, '11-voucher-print');
     await member.emulateMedia({ media: 'screen' });
+  });
+
+  await step('the voucher\'s QR code, scanned, opens the merchant\'s verify page with number and password', async () => {
     // The PNG of the same QR code, decoded like a shop's scanner would.
-    const png = await member.request.get(`${BASE}/voucher/${voucherNo}/qr.png`);
+    const png = await member.request.get(`${ORIGIN}/voucher/${voucherNo}/qr.png`);
     assert.equal(png.status(), 200);
     assert.equal(png.headers()['content-type'], 'image/png');
-    const file = join(work, 'qr.png');
-    writeFileSync(file, await png.body());
-    const z = spawnSync('zbarimg', ['--raw', '-q', file], { encoding: 'utf8' });
-    assert.equal(z.status, 0, `zbarimg: ${z.stderr}`);
-    verifyUrl = z.stdout.trim();
+    verifyUrl = decodeQr(await png.body());
     assert.match(verifyUrl, /\/merchant\/verify/, `the QR opens the merchant's verify page: ${verifyUrl}`);
     assert.ok(verifyUrl.includes(voucherNo) && verifyUrl.includes(voucherPassword), 'with number and password');
   });
 
-  await t.test('the car-wash merchant opens the QR URL and confirms the redemption', async () => {
-    const shop = pages.carwash;
-    await merchantSignIn(shop, CARWASH.username, CARWASH.password);
+  const shop = pages.carwash;
+  await step('the car-wash merchant signs in and opens the QR URL: number and password are filled in', async () => {
+    await merchantSignIn(shop, CARWASH.username);
     const u = new URL(verifyUrl);
     await open(shop, u.pathname + u.search);
     const lookup = shop.locator('main form:has(input[name=no])').first();
@@ -253,6 +205,10 @@ test('merchant onboarding, a car-wash voucher bought, printed, verified by the m
     assert.equal(await lookup.locator('input[name=pw]').inputValue(), voucherPassword,
       'and the password');
     await shot(shop, '12-verify-prefilled');
+  });
+
+  await step('the merchant looks the voucher up and confirms the redemption', async () => {
+    const lookup = shop.locator('main form:has(input[name=no])').first();
     await submit(shop, lookup.locator('button[type=submit]'));
     const details = await shop.locator('main').innerText();
     assert.ok(details.includes(voucherNo), 'the voucher details name the number');
@@ -263,12 +219,15 @@ test('merchant onboarding, a car-wash voucher bought, printed, verified by the m
     assert.match(await shop.locator('main').innerText(), /核销成功/);
     await shot(shop, '14-verified');
     assert.equal(sql(`SELECT status FROM vouchers WHERE voucher_no = '${voucherNo}'`), 'redeemed');
+  });
+
+  await step('the merchant\'s voucher list shows it redeemed', async () => {
     await open(shop, '/merchant/orders');
     assert.match(await shop.locator('main').innerText(), new RegExp(`${voucherNo}[^\\n]*已核销`), 'the merchant\'s voucher list shows it redeemed');
     await shot(shop, '15-merchant-orders');
   });
 
-  await t.test('the member\'s order and voucher show it used', async () => {
+  await step('the member\'s order and voucher show it used', async () => {
     await open(member, `/order/${orderNo}`);
     assert.match(await member.locator('main').innerText(), new RegExp(`${voucherNo}\\s+已使用`));
     await shot(member, '16-order-used');

@@ -2,17 +2,14 @@
 // code, sees the lower balance, cancels, and sees the points back in the same lots with their original expiry.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openBrowser, BASE } from './browser-lib.mjs';
-import { sql, mallctl } from '../http/shop-lib.mjs';
-
-const VAR = process.env.MALL_VAR;
-const DEMO = { mobile: '13800138000', password: 'Demo@2026' };
+import { ORIGIN, DEMO, sql } from '../http/lib/stack.mjs';
+import { lastCode, skipCooldown } from '../http/lib/members.mjs';
+import { openBrowser, memberSignIn, steps, slug } from '../http/lib/browser.mjs';
 
 let browser, context, page, shot;
 let problems = []; // console errors, page errors and bad responses seen during the journey
 
 before(async () => {
-  if (!VAR) throw new Error('MALL_VAR must point at the running stack\'s var directory');
   browser = await openBrowser({ failStatus: 500 });
   ({ context, page, problems, shot } = browser);
 });
@@ -24,7 +21,7 @@ after(async () => {
 const headerPoints = async () => Number(await page.locator('.header-points strong').innerText());
 // The lots table of /points: source, amount, remaining, expiry per row.
 const lotsOnPointsPage = async () => {
-  await page.goto(`${BASE}/points`);
+  await page.goto(`${ORIGIN}/points`);
   return page.locator('table').first().innerText();
 };
 
@@ -37,26 +34,24 @@ test('demo member: cart with two products → address → SMS code → pay → c
   const total = picks[0][1] + picks[1][1];
   sql(`DELETE FROM cart_items WHERE member_id = ${demoId}`);
   // Another test or run may have sent the demo member a payment code within the last minute.
-  sql(`UPDATE sms_codes SET created_at = created_at - INTERVAL 61 SECOND WHERE mobile = '${DEMO.mobile}'`);
+  skipCooldown(DEMO.mobile);
   const lotsBefore = sql(`SELECT id, remaining, expires_at FROM points_lots WHERE member_id = ${demoId} ORDER BY id`);
   let balanceBefore, no;
 
-  await t.test('sign in', async () => {
-    await page.goto(`${BASE}/login`);
-    const form = page.locator('main form');
-    await form.locator('input[name="mobile"]').fill(DEMO.mobile);
-    await form.locator('input[name="password"]').fill(DEMO.password);
-    await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), form.locator('[type="submit"]').first().click()]);
+  const step = steps(t, { onFail: (name) => shot(`redeem-failed-${slug(name)}`) });
+
+  await step('signs in as the demo member', async () => {
+    await memberSignIn(page, DEMO.mobile, DEMO.password);
     balanceBefore = await headerPoints();
     assert.ok(balanceBefore >= total, `demo balance ${balanceBefore} covers ${total}`);
   });
 
   let lotsShown;
-  await t.test('points page before', async () => { lotsShown = await lotsOnPointsPage(); });
+  await step('notes the lots on the points page', async () => { lotsShown = await lotsOnPointsPage(); });
 
-  await t.test('add two products to the cart from their pages', async () => {
+  await step('adds two products to the cart from their pages', async () => {
     for (const [id] of picks) {
-      await page.goto(`${BASE}/product/${id}`);
+      await page.goto(`${ORIGIN}/product/${id}`);
       await Promise.all([page.waitForURL(/\/cart\?done=added$/), page.locator('.buy-form button', { hasText: '加入购物车' }).click()]);
       assert.match(await page.locator('.flash-ok').innerText(), /已加入购物车/);
     }
@@ -65,7 +60,7 @@ test('demo member: cart with two products → address → SMS code → pay → c
     await shot('redeem-01-cart');
   });
 
-  await t.test('check out with an address', async () => {
+  await step('checks out with an address', async () => {
     await Promise.all([page.waitForURL(/\/checkout$/), page.locator('a', { hasText: '去结算' }).click()]);
     if (await page.locator('input[name="address_id"]').count() === 0) {
       // No address yet: add one through the address page, which comes back to the checkout.
@@ -85,10 +80,10 @@ test('demo member: cart with two products → address → SMS code → pay → c
     no = page.url().match(/(P\d{16})/)[1];
   });
 
-  await t.test('pay with the SMS code', async () => {
+  await step('pays with the SMS code', async () => {
     await Promise.all([page.waitForURL(/\/code$/), page.locator('button', { hasText: '获取短信验证码' }).click()]);
     assert.match(await page.locator('.flash-ok').innerText(), /验证码已发送/);
-    const code = mallctl('sms-outbox', '--phone', DEMO.mobile, '--last', '1').match(/验证码是(\d{6})/)[1];
+    const code = lastCode(DEMO.mobile);
     await page.fill('input[name="code"]', code);
     await shot('redeem-03-pay');
     await Promise.all([page.waitForURL(/\/done$/), page.locator('button', { hasText: '确认支付' }).click()]);
@@ -97,7 +92,7 @@ test('demo member: cart with two products → address → SMS code → pay → c
     await shot('redeem-04-done');
   });
 
-  await t.test('the order page shows the payment', async () => {
+  await step('sees the payment on the order page', async () => {
     await Promise.all([page.waitForURL(new RegExp(`/order/${no}$`)), page.locator('a', { hasText: '查看订单' }).click()]);
     assert.match(await page.locator('.order-status').first().innerText(), /待发货/);
     assert.match(await page.locator('.order-ledger').innerText(), new RegExp(`积分支付\\s+-${total}`));
@@ -105,7 +100,7 @@ test('demo member: cart with two products → address → SMS code → pay → c
     await shot('redeem-05-order');
   });
 
-  await t.test('cancel: confirm, points back with their original expiry', async () => {
+  await step('cancels the order after confirming', async () => {
     await Promise.all([page.waitForURL(/\/cancel$/), page.locator('a', { hasText: '取消订单' }).click()]);
     await page.check('input[name="confirm"]');
     await shot('redeem-06-cancel');
@@ -115,6 +110,9 @@ test('demo member: cart with two products → address → SMS code → pay → c
     assert.match(await page.locator('.order-ledger').innerText(), new RegExp(`积分退回\\s+\\+${total}`));
     assert.equal(await headerPoints(), balanceBefore);
     await shot('redeem-07-cancelled');
+  });
+
+  await step('sees the points back in the same lots with their original expiry', async () => {
     assert.equal(await lotsOnPointsPage(), lotsShown, '/points lists the same lots, amounts and expiry dates as before');
     await shot('redeem-08-points');
     assert.equal(sql(`SELECT id, remaining, expires_at FROM points_lots WHERE member_id = ${demoId} ORDER BY id`), lotsBefore);

@@ -2,13 +2,15 @@
 // keeps I4, bad input and upload attacks are refused with messages, roles and CSRF are enforced, every write audited.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { randomInt, randomBytes } from 'node:crypto';
-import { BASE, VAR, Client, sql, q, makeProduct, makeMembers, placeNow, sendCode, skipCooldown, flash, checkLedger } from './shop-lib.mjs';
-import { makeAdmin, adminLogin } from './admin-lib.mjs';
+import { BASE, VAR, sql, q, checkLedger } from './lib/stack.mjs';
+import { Client, flash } from './lib/client.mjs';
+import { makeMembers, skipCooldown } from './lib/members.mjs';
+import { makeProduct, placeNow, sendCode } from './lib/shop.mjs';
+import { adminClient, auditOf } from './lib/admin.mjs';
 const UPLOADS = path.join(VAR, 'uploads');
 
 // ---- a tiny valid PNG, built here (signature, IHDR, IDAT, IEND with real CRCs) ----
@@ -35,48 +37,13 @@ function png(w = 2, h = 2) {
   return Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
 }
 
-// ---- an admin client: the shop Client plus multipart posts, signed in as a fresh admin of a role ----
-class Admin extends Client {
-  async signIn(role) {
-    this.username = makeAdmin(role).username;
-    await adminLogin(this, this.username);
-    assert.equal((await this.get('/admin/')).status, 200);
-    return this;
-  }
-  // fields: {name: value}; files: [{field, filename, type, data}]. withCsrf=false leaves the token out.
-  multipart(p, fields, files = [], withCsrf = true) {
-    const boundary = '----mallTest' + randomBytes(8).toString('hex');
-    const parts = [];
-    const all = withCsrf ? { csrf: this.csrf, ...fields } : fields;
-    for (const [k, v] of Object.entries(all)) {
-      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-    }
-    for (const f of files) {
-      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.filename}"\r\nContent-Type: ${f.type}\r\n\r\n`));
-      parts.push(f.data, Buffer.from('\r\n'));
-    }
-    parts.push(Buffer.from(`--${boundary}--\r\n`));
-    const body = Buffer.concat(parts);
-    const headers = {
-      Cookie: [...this.jar].map(([k, v]) => `${k}=${v}`).join('; '),
-      'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': body.length,
-    };
-    return new Promise((resolve, reject) => {
-      const req = http.request({ host: BASE.hostname, port: BASE.port, path: p, method: 'POST', headers, localAddress: this.localAddress, agent: false }, (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode, location: res.headers.location, html: Buffer.concat(chunks).toString('utf8') }));
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
-  }
-  async form(p, fields, files = [], from = '/admin/products') {
-    if (!this.csrf) assert.equal((await this.get(from)).status, 200, `GET ${from}`);
-    return this.multipart(p, fields, files);
-  }
+// ---- a client signed in as a fresh admin of a role (its username kept), the dashboard reached ----
+async function admin(role = 'super') {
+  const { c, admin: a } = await adminClient(role);
+  c.username = a.username;
+  assert.equal((await c.get('/admin/')).status, 200);
+  return c;
 }
-const admin = async (role = 'super') => new Admin().signIn(role);
 const store = (p) => fetch(new URL(p, BASE), { redirect: 'manual' }).then(async (r) => ({ status: r.status, text: await r.text() }));
 const fieldError = (html, name) => {
   const row = html.split(`id="f-${name}"`)[1] || '';
@@ -84,10 +51,6 @@ const fieldError = (html, name) => {
 };
 const uploadsList = () => new Set(fs.readdirSync(UPLOADS));
 const newUploads = (before) => [...uploadsList()].filter((f) => !before.has(f));
-// Audit rows (mariadb -B doubles backslashes: undone so the JSON's \u escapes parse).
-const audit = (entity, id) => sql(`SELECT action, IFNULL(before_json, 'null'), IFNULL(after_json, 'null'), admin_name FROM audit_log
-  WHERE entity = ${q(entity)} AND entity_id = ${Number(id)} ORDER BY id`).split('\n').filter(Boolean)
-  .map((l) => { const [action, before, after, who] = l.replace(/\\\\/g, '\\').split('\t'); return { action, before: JSON.parse(before), after: JSON.parse(after), who }; });
 const childCategory = () => Number(sql('SELECT MIN(id) FROM categories WHERE parent_id IS NOT NULL'));
 const token = () => `Zq${randomInt(1e8)}x`;
 
@@ -96,7 +59,7 @@ function productForm(extra = {}) {
 }
 
 test('a role without catalog rights gets 403; anonymous visitors go to the sign-in page', async () => {
-  const anon = new Admin();
+  const anon = new Client();
   const r = await anon.get('/admin/products');
   assert.equal(r.status, 303);
   assert.match(r.location, /\/admin\/login\?next=%2Fadmin%2Fproducts/);
@@ -132,8 +95,8 @@ test('missing or wrong CSRF token → 403 and nothing is written', async () => {
   const a = await admin();
   await a.get('/admin/products/new');
   const name = `无令牌商品 ${token()}`;
-  assert.equal((await a.multipart('/admin/products', productForm({ name_zh: name }), [], false)).status, 403);
-  assert.equal((await a.multipart('/admin/products', { ...productForm({ name_zh: name }), csrf: 'f'.repeat(64) }, [], false)).status, 403);
+  assert.equal((await a.multipart('/admin/products', productForm({ name_zh: name }), [], { csrf: false })).status, 403);
+  assert.equal((await a.multipart('/admin/products', { ...productForm({ name_zh: name }), csrf: 'f'.repeat(64) }, [], { csrf: false })).status, 403);
   assert.equal((await a.request('POST', '/admin/notices', { title_zh: name, body_zh: 'x', published_at: '2026-01-01T00:00' })).status, 403);
   assert.equal(sql(`SELECT COUNT(*) FROM products WHERE name_zh = ${q2(name)}`), '0');
   assert.equal(sql(`SELECT COUNT(*) FROM notices WHERE title_zh = ${q2(name)}`), '0');
@@ -145,9 +108,9 @@ test('create with an uploaded PNG, shelve, find on the storefront, edit price, t
   const name = `积分测试耳机 ${word}`;
   const image = png(3, 2);
   const before = uploadsList();
-  const created = await a.form('/admin/products', productForm({
+  const created = await a.postMultipart('/admin/products', productForm({
     type: 'physical', name_zh: name, name_en: `Test headset ${word}`, summary_zh: '测试简介', points_price: '123', cash_price: '12.3', stock: '5', per_member_limit: '2',
-  }), [{ field: 'image_file', filename: 'headset.png', type: 'image/png', data: image }]);
+  }), [{ field: 'image_file', filename: 'headset.png', type: 'image/png', data: image }], '/admin/products');
   assert.equal(created.status, 303, fieldError(created.html, 'image_file') || created.html.slice(0, 300));
   const id = Number((created.location.match(/\/admin\/products\/(\d+)\?done=created$/) || [])[1]);
   assert.ok(id > 0, created.location);
@@ -190,7 +153,7 @@ test('create with an uploaded PNG, shelve, find on the storefront, edit price, t
   assert.equal((await store(`/product/${id}`)).status, 404);
   assert.ok(!(await store(`/search?q=${encodeURIComponent(word)}`)).text.includes(`href="/product/${id}"`));
 
-  const log = audit('product', id);
+  const log = auditOf('product', id);
   assert.deepEqual(log.map((e) => e.action), ['create', 'shelve', 'update', 'unshelve']);
   assert.equal(log[0].before, null);
   assert.equal(log[0].after.name_zh, name);
@@ -236,7 +199,7 @@ test('a stock change moves stock and initial stock together (paid orders keep th
   assert.match(fieldError(r.html, 'stock') || '', /小于 0/);
   assert.equal(sql(`SELECT CONCAT(stock, '/', initial_stock) FROM products WHERE id = ${id}`), '4/7');
   assert.notEqual(sql(`SELECT name_zh FROM products WHERE id = ${id}`), '改名不应生效');
-  const log = audit('product', id);
+  const log = auditOf('product', id);
   assert.deepEqual(log.map((e) => e.action), ['update', 'update']);
   assert.deepEqual([log[0].before.stock, log[0].before.initial_stock, log[0].after.stock, log[0].after.initial_stock], ['7', '10', '20', '23']);
   checkLedger();
@@ -356,9 +319,9 @@ test('categories stay two levels; in-use categories and brands cannot be deleted
   assert.equal((await a.multipart(`/admin/categories/${childId}/delete`, {})).status, 303);
   assert.equal((await a.multipart(`/admin/categories/${topId}/delete`, {})).status, 303);
   assert.equal(sql(`SELECT COUNT(*) FROM categories WHERE id IN (${topId}, ${childId})`), '0');
-  assert.deepEqual(audit('category', topId).map((e) => e.action), ['create', 'delete']);
-  assert.equal(audit('category', childId)[0].after.parent_id, String(topId));
-  assert.equal(audit('category', childId)[1].before.parent_id, String(topId));
+  assert.deepEqual(auditOf('category', topId).map((e) => e.action), ['create', 'delete']);
+  assert.equal(auditOf('category', childId)[0].after.parent_id, String(topId));
+  assert.equal(auditOf('category', childId)[1].before.parent_id, String(topId));
 
   // Brands: create, rename (search text follows), refuse deleting one in use.
   const brand = `测试品牌 ${token()}`;
@@ -375,7 +338,7 @@ test('categories stay two levels; in-use categories and brands cannot be deleted
   r = await a.multipart(`/admin/brands/${usedBrand}/delete`, {});
   assert.match(r.html, /仍有商品在使用/);
   assert.equal((await a.multipart(`/admin/brands/${brandId}/delete`, {})).status, 303);
-  const log = audit('brand', brandId);
+  const log = auditOf('brand', brandId);
   assert.deepEqual(log.map((e) => e.action), ['create', 'update', 'delete']);
   assert.equal(log[1].before.name_en, 'Test Brand');
   assert.equal(log[1].after.name_en, 'Renamed');
@@ -431,7 +394,7 @@ test('announcements, banners and activities show on the storefront at once; bad 
   assert.match(fieldError(r.html, 'position') || '', /选项/);
   assert.equal((await a.multipart(`/admin/ads/${adId}/delete`, {})).status, 303);
   assert.ok(!(await store('/')).text.includes(adTitle));
-  const adLog = audit('ad', adId);
+  const adLog = auditOf('ad', adId);
   assert.deepEqual(adLog.map((e) => e.action), ['create', 'update', 'delete']);
   assert.notEqual(adLog[1].before.starts_at, adLog[1].after.starts_at);
 
@@ -460,9 +423,9 @@ test('announcements, banners and activities show on the storefront at once; bad 
   assert.ok(!(await store('/notices')).text.includes(title));
   assert.ok(!(await store('/')).text.includes(banner));
   assert.equal((await store(`/activity/${actId}`)).status, 404);
-  assert.deepEqual(audit('notice', noticeId).map((e) => e.action), ['create', 'delete']);
-  assert.deepEqual(audit('banner', bannerId).map((e) => e.action), ['create', 'delete']);
-  const acts = audit('activity', actId);
+  assert.deepEqual(auditOf('notice', noticeId).map((e) => e.action), ['create', 'delete']);
+  assert.deepEqual(auditOf('banner', bannerId).map((e) => e.action), ['create', 'delete']);
+  const acts = auditOf('activity', actId);
   assert.deepEqual(acts.map((e) => e.action), ['create', 'update', 'delete']);
   assert.equal(acts[1].before.products, `${p2} ${p1}`);
   assert.equal(acts[1].after.products, `${p1}`);

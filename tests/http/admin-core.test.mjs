@@ -3,18 +3,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
-import { Client, flash, makeMembers, makeProduct, memberId, sql } from './shop-lib.mjs';
-import { ADMIN_PASSWORD, adminClient, adminLogin, adminPost, makeAdmin } from './admin-lib.mjs';
+import { sql } from './lib/stack.mjs';
+import { Client, flash } from './lib/client.mjs';
+import { makeMembers, memberId } from './lib/members.mjs';
+import { makeProduct } from './lib/shop.mjs';
+import { ADMIN_PASSWORD, adminClient, adminLogin, adminPost, makeAdmin, auditOf } from './lib/admin.mjs';
 
-const auditRows = (entityId) =>
-  sql(`SELECT action, admin_name, COALESCE(before_json, ''), COALESCE(after_json, '') FROM audit_log
-       WHERE entity = 'admin' AND entity_id = ${Number(entityId)} ORDER BY id`)
-    .split('\n').filter(Boolean).map((l) => { const [action, who, before, after] = l.split('\t'); return { action, who, before: before ? JSON.parse(before) : null, after: after ? JSON.parse(after) : null }; });
-
-async function tryLogin(c, username, password) {
-  if (!c.csrf) await c.get('/admin/login');
-  return c.request('POST', '/admin/login', { csrf: c.csrf, username, password });
-}
+// A sign-in attempt (the CSRF token of the sign-in page, or of the last page seen).
+const tryLogin = (c, username, password) => c.post('/admin/login', { username, password }, '/admin/login');
 
 test('sign in, see the dashboard, sign out; the session is gone afterwards', async () => {
   const a = makeAdmin('ops');
@@ -250,7 +246,7 @@ test('create, disable, enable and reset an admin: each write is audited with bef
   assert.equal((await tryLogin(new Client(), username, 'First@Pass2026')).status, 200, 'old password refused');
   await adminLogin(new Client(), username, 'Second@Pass2026');
 
-  const rows = auditRows(id);
+  const rows = auditOf('admin', id);
   assert.deepEqual(rows.map((x) => x.action), ['create', 'disable', 'enable', 'reset-password']);
   for (const row of rows) assert.equal(row.who, boss.username);
   assert.equal(rows[0].before, null);

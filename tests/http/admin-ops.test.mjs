@@ -3,11 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
-import {
-  Client, flash, makeMembers, makeProduct, memberId, balance, addAddress, sql, q, mallctl, placeNow, sendCode,
-  orderStatus, checkLedger, DEMO_PASSWORD,
-} from './shop-lib.mjs';
-import { adminClient, adminPost } from './admin-lib.mjs';
+import { sql, q, mallctl, checkLedger } from './lib/stack.mjs';
+import { Client, flash } from './lib/client.mjs';
+import { makeMembers, memberId, balance, addAddress, signedInMember, DEMO_PASSWORD } from './lib/members.mjs';
+import { makeProduct, buyNow, orderStatus } from './lib/shop.mjs';
+import { adminClient, adminPost, auditOf } from './lib/admin.mjs';
 
 const num = (s) => Number(s);
 const fieldError = (html, name) => {
@@ -15,42 +15,21 @@ const fieldError = (html, name) => {
   if (at < 0) return undefined;
   return (html.slice(at).match(/class="field-error"[^>]*>([^<]*)</) || [])[1];
 };
-// The mariadb client's batch output escapes backslashes (and the JSON is ASCII with \\u escapes).
-const unbatch = (s) => s.replace(/\\(.)/g, (_, ch) => ({ n: '\n', t: '\t', 0: '\0' }[ch] ?? ch));
-// Audit entries of one entity, oldest first, with parsed before/after.
-const audit = (entity, id) =>
-  sql(`SELECT action, admin_name, COALESCE(before_json, ''), COALESCE(after_json, '') FROM audit_log
-       WHERE entity = '${entity}' AND entity_id = ${Number(id)} ORDER BY id`)
-    .split('\n').filter(Boolean).map((l) => {
-      const [action, who, before, after] = l.split('\t');
-      return { action, who, before: before ? JSON.parse(unbatch(before)) : null, after: after ? JSON.parse(unbatch(after)) : null };
-    });
 const ledgerCount = (id) => num(sql(`SELECT COUNT(*) FROM points_ledger WHERE member_id = ${id}`));
-
-async function member(points = 0) {
-  const [m] = makeMembers(1, points);
-  const c = new Client();
-  await c.login(m);
-  return { m, c, id: memberId(m) };
-}
 
 // A member who bought one physical product and paid for it with points.
 async function paidOrder(points = 1000, price = 300) {
-  const who = await member(points);
+  const who = await signedInMember(points);
   const product = makeProduct({ type: 'physical', points: price, stock: 5, name: 'admin-ops 测试商品' });
   const address_id = addAddress(who.m);
-  const no = await placeNow(who.c, product, 1, { address_id });
-  const code = await sendCode(who.c, no, who.m);
-  const r = await who.c.post(`/order/${no}/pay`, { code });
-  assert.equal(r.status, 303, flash(r.html));
-  assert.equal(orderStatus(no), 'paid');
+  const no = await buyNow(who.c, who.m, product, 1, { address_id });
   return { ...who, no, product, orderId: num(sql(`SELECT id FROM orders WHERE order_no = ${q(no)}`)) };
 }
 
 // ---- B4 moderation ----
 
 test('moderation: approving a message with a reply puts it on /messages/public and in the member center; audited', async () => {
-  const { c, id } = await member();
+  const { c, id } = await signedInMember();
   const text = `后台审核测试留言 ${randomInt(1e9)}`;
   assert.equal((await c.post('/messages', { content: text }, '/messages')).status, 303);
   const msg = num(sql(`SELECT id FROM messages WHERE member_id = ${id}`));
@@ -72,7 +51,7 @@ test('moderation: approving a message with a reply puts it on /messages/public a
   const mine = await c.get('/messages');
   assert.match(mine.html, new RegExp(reply));
   assert.equal(sql(`SELECT COUNT(*) FROM inbox WHERE member_id = ${id} AND kind = 'message'`), '1', 'the member is told');
-  const [e] = audit('message', msg);
+  const [e] = auditOf('message', msg);
   assert.equal(e.action, 'approve');
   assert.equal(e.before.status, 'pending');
   assert.equal(e.after.status, 'approved');
@@ -86,13 +65,13 @@ test('moderation: approving a message with a reply puts it on /messages/public a
   assert.ok(fieldError(empty.html, 'reply'), 'a reply-only action needs text');
   assert.equal((await adminPost(mod, `/admin/moderation/messages/${msg}`, { action: 'reply', reply: '补充说明' })).status, 303);
   assert.equal(sql(`SELECT status FROM messages WHERE id = ${msg}`), 'rejected');
-  assert.deepEqual(audit('message', msg).map((a) => a.action), ['approve', 'reject', 'reply']);
+  assert.deepEqual(auditOf('message', msg).map((a) => a.action), ['approve', 'reject', 'reply']);
   assert.equal((await adminPost(mod, '/admin/moderation/messages/999999999', { action: 'approve' })).status, 404);
   assert.equal((await adminPost(mod, `/admin/moderation/messages/${msg}`, { action: 'delete' })).status, 200, 'unknown action refused');
 });
 
 test('moderation: an approved review shows on the product page, a hidden one does not; audited', async () => {
-  const { id } = await member();
+  const { id } = await signedInMember();
   const product = makeProduct({ type: 'virtual', points: 50, name: 'admin-ops 评价商品' });
   const text = `物超所值的好评 ${randomInt(1e9)}`;
   sql(`INSERT INTO reviews (product_id, member_id, score, content) VALUES (${product}, ${id}, 5, '${text}')`);
@@ -107,12 +86,12 @@ test('moderation: an approved review shows on the product page, a hidden one doe
   r = await adminPost(mod, `/admin/moderation/reviews/${rid}`, { action: 'hide', status: 'approved' });
   assert.equal(r.status, 303);
   assert.doesNotMatch((await anon.get(`/product/${product}`)).html, new RegExp(text));
-  const log = audit('review', rid);
+  const log = auditOf('review', rid);
   assert.deepEqual(log.map((a) => [a.action, a.before.status, a.after.status]), [['approve', 'pending', 'approved'], ['hide', 'approved', 'hidden']]);
 });
 
 test('moderation: an answered consultation shows under the product and tells the member; audited', async () => {
-  const { c, id } = await member();
+  const { c, id } = await signedInMember();
   const product = makeProduct({ type: 'virtual', points: 50, name: 'admin-ops 咨询商品' });
   const question = `请问有效期多久 ${randomInt(1e9)}`;
   assert.equal((await c.post(`/product/${product}/ask`, { question }, `/product/${product}`)).status, 303);
@@ -130,7 +109,7 @@ test('moderation: an answered consultation shows under the product and tells the
   assert.match(page.html, new RegExp(answer));
   assert.match((await c.get('/consultations')).html, new RegExp(answer));
   assert.equal(sql(`SELECT COUNT(*) FROM inbox WHERE member_id = ${id} AND kind = 'consultation'`), '1');
-  const [e] = audit('consultation', qid);
+  const [e] = auditOf('consultation', qid);
   assert.equal(e.action, 'answer');
   assert.equal(e.before.answer, undefined);
   assert.equal(e.after.answer, answer);
@@ -191,7 +170,7 @@ test('orders: ship → the member sees carrier, tracking number and timeline; ev
   assert.match(mine.html, /顺丰速运/);
   assert.match(mine.html, /SF1234567890/);
   assert.match(mine.html, new RegExp(note.replace(/[【】]/g, '.')));
-  const log = audit('order', o.orderId);
+  const log = auditOf('order', o.orderId);
   assert.deepEqual(log.map((a) => a.action), ['ship', 'event']);
   assert.equal(log[0].who, admin.username);
   assert.equal(log[0].before.status, 'paid');
@@ -226,7 +205,7 @@ test('orders: cancel with refund needs a confirmed reason; points go back, stock
   assert.equal(sql(`SELECT COUNT(*) FROM points_ledger WHERE order_id = ${o.orderId} AND kind = 'refund'`), '1');
   checkLedger();
   assert.match((await o.c.get(`/order/${o.no}`)).html, /商品缺货，已电话告知会员/);
-  const [e] = audit('order', o.orderId);
+  const [e] = auditOf('order', o.orderId);
   assert.equal(e.action, 'cancel');
   assert.equal(e.before.status, 'paid');
   assert.equal(e.after.status, 'cancelled');
@@ -289,7 +268,7 @@ test('members: grant and deduct keep check-ledger clean; more than the balance i
   assert.equal(ledgerCount(id), entries, 'nothing written');
   checkLedger();
 
-  const log = audit('member', id);
+  const log = auditOf('member', id);
   assert.deepEqual(log.map((a) => a.action), ['grant', 'deduct']);
   assert.equal(log[0].who, admin.username);
   assert.deepEqual([log[0].before.points_balance, log[0].after.points_balance, log[0].after.reason], ['200', '500', '客诉补偿 #1']);
@@ -320,12 +299,12 @@ test('members: bad amounts, dates and empty reasons are refused beside the field
   }
   assert.equal(ledgerCount(id), entries);
   assert.equal(balance(m), 100);
-  assert.equal(audit('member', id).length, 0);
+  assert.equal(auditOf('member', id).length, 0);
   assert.equal((await adminPost(ops, '/admin/members/999999999/grant', { grant_amount: '1', grant_expires: '2031-01-01', grant_reason: '不存在' })).status, 404);
 });
 
 test('members: freeze ends the session and blocks sign-in and payment; unfreeze lets them back; audited', async () => {
-  const { m, c, id } = await member(500);
+  const { m, c, id } = await signedInMember(500);
   assert.equal((await c.get('/account')).status, 200);
   const { c: ops } = await adminClient('ops');
   let r = await adminPost(ops, `/admin/members/${id}/freeze`, { status_reason: '疑似盗号' });
@@ -348,13 +327,13 @@ test('members: freeze ends the session and blocks sign-in and payment; unfreeze 
   r = await adminPost(ops, `/admin/members/${id}/unfreeze`, {});
   assert.equal(r.status, 303);
   await new Client().login(m);
-  const log = audit('member', id);
+  const log = auditOf('member', id);
   assert.deepEqual(log.map((a) => [a.action, a.before.status, a.after.status]), [['freeze', 'active', 'frozen'], ['unfreeze', 'frozen', 'active']]);
   assert.equal(log[0].after.reason, '疑似盗号');
 });
 
 test('members: password reset texts a temporary password (never on the page or in the URL), ends sessions; audited', async () => {
-  const { m, c, id } = await member();
+  const { m, c, id } = await signedInMember();
   const { c: ops } = await adminClient('ops');
   const r = await adminPost(ops, `/admin/members/${id}/password`, {});
   assert.equal(r.status, 303);
@@ -371,7 +350,7 @@ test('members: password reset texts a temporary password (never on the page or i
   await old.get('/login');
   assert.notEqual((await old.request('POST', '/login', { csrf: old.csrf, mobile: m, password: DEMO_PASSWORD })).status, 303);
   await new Client().login(m, pw);
-  const [e] = audit('member', id);
+  const [e] = auditOf('member', id);
   assert.equal(e.action, 'reset_password');
   assert.doesNotMatch(JSON.stringify(e), new RegExp(pw), 'the password is not in the audit log');
   // The outbox page masks it too.
@@ -402,7 +381,7 @@ test('merchants: list and detail with staff and voucher products; disable / enab
   r = await adminPost(fin, `/admin/merchants/${mid}/status`, { status: 'active' });
   assert.equal(r.status, 303);
   assert.equal((await adminPost(fin, `/admin/merchants/${mid}/status`, { status: 'gone' })).status, 400);
-  assert.deepEqual(audit('merchant', mid).map((a) => [a.action, a.before.status, a.after.status]),
+  assert.deepEqual(auditOf('merchant', mid).map((a) => [a.action, a.before.status, a.after.status]),
     [['disable', 'active', 'disabled'], ['enable', 'disabled', 'active']]);
 });
 
@@ -444,7 +423,7 @@ test('roles: each page family refuses the roles it does not list (403), and noth
   assert.equal((await fin.get(`/admin/members/${id}`)).status, 200);
   assert.equal((await mod.get('/admin/moderation/messages')).status, 200);
   assert.equal(balance(m), 100);
-  assert.equal(audit('member', id).length, 0);
+  assert.equal(auditOf('member', id).length, 0);
   // Anonymous: to the sign-in page.
   const anon = await new Client().get('/admin/orders');
   assert.equal(anon.status, 303);
@@ -463,5 +442,5 @@ test('CSRF: a write without the token is refused (403) and writes nothing', asyn
   }
   assert.equal(balance(m), 100);
   assert.equal(sql(`SELECT status FROM members WHERE id = ${id}`), 'active');
-  assert.equal(audit('member', id).length, 0);
+  assert.equal(auditOf('member', id).length, 0);
 });

@@ -3,10 +3,11 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
-import {
-  BASE, Client, checkLedger, flash, makeMembers, makeProduct, mallctl, memberId, placeNow, q, sendCode, skipCooldown, sql,
-} from './shop-lib.mjs';
-import { adminClient } from './admin-lib.mjs';
+import { checkLedger, mallctl, q, sql } from './lib/stack.mjs';
+import { Client } from './lib/client.mjs';
+import { makeMembers, memberId, skipCooldown } from './lib/members.mjs';
+import { makeProduct, placeNow, payOrder } from './lib/shop.mjs';
+import { adminClient } from './lib/admin.mjs';
 
 // ---- the activity: two members, grants, three paid orders (one cancelled), one expired lot, all moved into a
 // window of past days nobody else writes to, so every number is known exactly ----
@@ -16,12 +17,11 @@ const SAFE_NAME = `报表商品 ${randomInt(1e6)}`;
 const NASTY_NAME = `=HYPERLINK("http://x",${randomInt(1e6)})`;
 const MERCHANT_NAME = `@报表商户,"甲" ${randomInt(1e6)}`;
 
-async function payOrder(c, m, productId, quantity) {
+// The same member buys several times in a row: each payment code is sent at once.
+async function buyPaid(c, m, productId, quantity) {
   const no = await placeNow(c, productId, quantity);
   skipCooldown(m);
-  const code = await sendCode(c, no, m);
-  const r = await c.post(`/order/${no}/pay`, { code });
-  assert.equal(r.status, 303, `pay ${no}: ${flash(r.html)}`);
+  await payOrder(c, m, no);
   return no;
 }
 
@@ -56,9 +56,9 @@ before(async () => {
   W.cat2 = Number(sql(`SELECT category_id FROM products WHERE id = ${W.p2}`));
   const c = new Client();
   await c.login(a);
-  const o1 = await payOrder(c, a, W.p1, 2); // 200
-  const o2 = await payOrder(c, a, W.p2, 1); // 300
-  const o3 = await payOrder(c, a, W.p1, 1); // 100, cancelled below → refund 100, not a redemption
+  const o1 = await buyPaid(c, a, W.p1, 2); // 200
+  const o2 = await buyPaid(c, a, W.p2, 1); // 300
+  const o3 = await buyPaid(c, a, W.p1, 1); // 100, cancelled below → refund 100, not a redemption
   mallctl('order-cancel', o3, '报表测试取消');
   // An expired lot for b: 40 points that ran out yesterday, expired by the nightly job.
   sql(`INSERT INTO points_lots (member_id, source, note, amount, remaining, expires_at) VALUES (${idb}, 'grant', '报表测试', 40, 40, CURDATE() - INTERVAL 1 DAY);
@@ -99,11 +99,6 @@ function ledgerSums(from, to, month) {
 const nextDay = (d) => new Date(Date.parse(`${d}T00:00:00Z`) + 86400e3).toISOString().slice(0, 10);
 const balanceAt = (end) => Number(sql(`SELECT COALESCE(SUM(amount), 0) FROM points_ledger WHERE created_at < '${end}'`));
 
-async function download(c, path) {
-  const res = await fetch(new URL(path, BASE), { headers: { Cookie: [...c.jar].map(([k, v]) => `${k}=${v}`).join('; ') }, redirect: 'manual' });
-  const bytes = Buffer.from(await res.arrayBuffer());
-  return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), bytes, text: bytes.toString('utf8') };
-}
 // RFC 4180 parser (quoted fields, doubled quotes, CRLF).
 function parseCsv(text) {
   const rows = [];
@@ -148,7 +143,7 @@ test('daily points report equals the ledger: issued, spent, refunded, expired, o
   assert.equal(num(r.html.match(/id="sum-closing">([^<]*)/)[1]), balanceAt(nextDay(W.d3)));
   assert.match(r.html, /<svg class="chart-svg"[\s\S]*?<polyline class="chart-line" points="[\d., ]+"/, 'an inline SVG chart');
 
-  const csv = await download(c, `/admin/reports/points.csv?from=${from}&to=${to}&group=day`);
+  const csv = await c.getBytes(`/admin/reports/points.csv?from=${from}&to=${to}&group=day`);
   assert.equal(csv.status, 200);
   assert.equal(csv.type, 'text/csv; charset=utf-8');
   assert.match(csv.disposition, new RegExp(`^attachment; filename="points-daily-${from.replace(/-/g, '')}-${to.replace(/-/g, '')}\\.csv"$`));
@@ -178,7 +173,7 @@ test('monthly points report: months clipped to the range, sums equal the daily o
   assert.equal(t[m2][5], balanceAt(day(W.y, W.m + 1, 16)), 'outstanding at the end of the clipped month');
   // a month row drills down into its days
   assert.match(r.html, new RegExp(`href="/admin/reports\\?from=${from}&amp;to=${day(W.y, W.m, W.last)}&amp;group=day"`));
-  const csv = await download(c, `/admin/reports/points.csv?from=${from}&to=${to}&group=month`);
+  const csv = await c.getBytes(`/admin/reports/points.csv?from=${from}&to=${to}&group=month`);
   const rows = parseCsv(csv.text.slice(1));
   assert.equal(rows[0][0], '月份');
   assert.deepEqual(rows.slice(1, 3).map((x) => x.slice(0, 3)), [[m1, from, day(W.y, W.m, W.last)], [m2, day(W.y, W.m + 1, 1), to]]);
@@ -226,7 +221,7 @@ test('redemptions by product, category and merchant: paid lines only, totals, CS
   assert.deepEqual(t[''].slice(1, 4), ['2', '1', '200'], 'own products under the platform');
   assert.match(r.html, /平台自营/);
 
-  let csv = await download(c, `/admin/reports/redemptions.csv?${range}&by=product`);
+  let csv = await c.getBytes(`/admin/reports/redemptions.csv?${range}&by=product`);
   assert.equal(csv.status, 200);
   assert.equal(csv.type, 'text/csv; charset=utf-8');
   assert.match(csv.disposition, /^attachment; filename="redemptions-product-\d{8}-\d{8}\.csv"$/);
@@ -238,7 +233,7 @@ test('redemptions by product, category and merchant: paid lines only, totals, CS
   assert.deepEqual(rows[3], ['', '合计', '3', '2', '500']);
   assert.ok(csv.text.includes(`"'=HYPERLINK(""http://x"",`), 'quotes doubled inside a quoted field');
 
-  csv = await download(c, `/admin/reports/redemptions.csv?${range}&by=merchant`);
+  csv = await c.getBytes(`/admin/reports/redemptions.csv?${range}&by=merchant`);
   rows = parseCsv(csv.text.slice(1));
   assert.equal(rows[0][1], '商户');
   assert.deepEqual(rows[1], [String(W.merchant), `'${MERCHANT_NAME}`, '1', '1', '300'], '@ is a formula prefix too; commas and quotes survive');

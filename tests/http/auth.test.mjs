@@ -1,89 +1,12 @@
 // auth.test.mjs: member accounts (A1) — register, sign in/out, sessions, passwords, SMS codes, throttling
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import { spawnSync } from 'node:child_process';
-import { randomInt } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
-
-const BASE = new URL(process.env.MALL_URL || 'http://127.0.0.1:8080');
-const VAR = process.env.MALL_VAR;
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-if (!VAR) throw new Error('MALL_VAR must point at the running stack\'s var directory');
+import { sql, q, mallctl } from './lib/stack.mjs';
+import { Client, flash, notice, fieldError } from './lib/client.mjs';
+import { mobile as randomMobile, lastCode } from './lib/members.mjs';
 
 // ---- helpers ----
-const randomLoopback = () => `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
-const mobile = () => '139' + String(randomInt(0, 1e8)).padStart(8, '0');
-
-function mallctl(...args) {
-  const r = spawnSync('bash', ['-c', 'source "$0/scripts/stack.sh"; stack_env "$1"; shift 2; exec "$MALL_BUILD/mallctl" "$@"',
-    ROOT, VAR, '--', ...args], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`mallctl ${args.join(' ')}: ${r.stderr}`);
-  return r.stdout.trim();
-}
-
-// Runs in the mall's time zone, like the application's own connections.
-function sql(query) {
-  const tz = process.env.MALL_TZ || '+08:00';
-  const r = spawnSync('mariadb', [`--defaults-file=${VAR}/my.cnf`, '-uroot', '-N', '-B', 'mall', '-e', `SET time_zone = '${tz}'; ${query}`], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`sql: ${r.stderr}`);
-  // Changes made behind the mall's back: make every process drop its page and session caches.
-  if (/\b(UPDATE|DELETE|INSERT|REPLACE)\b/i.test(query)) mallctl('flush-caches');
-  return r.stdout.trim();
-}
-
-// Test mobiles are digits only, so they can be put in SQL text safely.
-const q = (m) => { assert.match(m, /^\d{11}$/); return `'${m}'`; };
-
-function lastCode(m) {
-  const out = mallctl('sms-outbox', '--phone', m, '--last', '1');
-  const found = out.match(/验证码是(\d{6})/);
-  assert.ok(found, `no code texted to ${m}: ${out}`);
-  return found[1];
-}
-
-// A browser-like client: keeps cookies, never follows redirects; localAddress picks the source IP.
-class Client {
-  // Each client gets its own loopback source address, so the per-IP login limit counts only its
-  // own failures and never those of other tests (or other test files) coming from 127.0.0.1.
-  constructor(localAddress = randomLoopback()) { this.jar = new Map(); this.localAddress = localAddress; }
-  cookie(name) { return this.jar.get(name); }
-  request(method, p, form) {
-    const body = form ? new URLSearchParams(form).toString() : '';
-    const headers = { Cookie: [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ') };
-    if (form) { headers['Content-Type'] = 'application/x-www-form-urlencoded'; headers['Content-Length'] = Buffer.byteLength(body); }
-    return new Promise((resolve, reject) => {
-      const req = http.request({ host: BASE.hostname, port: BASE.port, path: p, method, headers, localAddress: this.localAddress }, (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => {
-          for (const sc of res.headers['set-cookie'] || []) {
-            const [kv, ...attrs] = sc.split(';');
-            const [k, v] = [kv.slice(0, kv.indexOf('=')).trim(), kv.slice(kv.indexOf('=') + 1).trim()];
-            if (!v || attrs.some((a) => /max-age=0/i.test(a.trim()))) this.jar.delete(k); else this.jar.set(k, v);
-          }
-          resolve({ status: res.statusCode, location: res.headers.location, headers: res.headers, html: Buffer.concat(chunks).toString('utf8') });
-        });
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
-  }
-  get(p) { return this.request('GET', p); }
-  // Posts a form with the CSRF token of the page at `from` (fetched first).
-  async submit(from, action, form) {
-    const page = await this.get(from);
-    assert.equal(page.status, 200, `GET ${from}`);
-    const csrf = page.html.match(/name="csrf" value="([0-9a-f]{64})"/);
-    assert.ok(csrf, `no CSRF token on ${from}`);
-    return this.request('POST', action, { csrf: csrf[1], ...form });
-  }
-}
-
-const flash = (html) => (html.match(/class="flash flash-error"[^>]*>([^<]*)</) || [])[1];
-const notice = (html) => (html.match(/class="flash flash-ok"[^>]*>([^<]*)</) || [])[1];
-const fieldError = (html, name) => (html.match(new RegExp(`id="e-${name}">([^<]*)<`)) || [])[1];
+const mobile = () => randomMobile('139');
 const memberCount = (m) => Number(sql(`SELECT COUNT(*) FROM members WHERE mobile = ${q(m)}`));
 
 async function register(c, m, password = 'Secret-2026') {
@@ -187,8 +110,7 @@ test('two registrations racing with the same code: one account, no error page', 
   const m = mobile(), a = new Client(), b = new Client();
   await a.submit('/register', '/register/code', { mobile: m });
   const code = lastCode(m);
-  const tok = async (c) => (await c.get('/register')).html.match(/name="csrf" value="([0-9a-f]{64})"/)[1];
-  const [ta, tb] = [await tok(a), await tok(b)];
+  const [ta, tb] = [await a.token('/register'), await b.token('/register')];
   const form = { mobile: m, code, password: 'Secret-2026', confirm: 'Secret-2026' };
   const res = await Promise.all([a.request('POST', '/register', { csrf: ta, ...form }), b.request('POST', '/register', { csrf: tb, ...form })]);
   assert.deepEqual(res.map((r) => r.status).sort(), [200, 303]);
@@ -318,7 +240,7 @@ test('POST without or with a wrong CSRF token is refused and changes nothing', a
   assert.equal(r.status, 403);
   // The anonymous token does not work once signed in (it is bound to the session).
   const d = new Client();
-  const anonTok = (await d.get('/login')).html.match(/name="csrf" value="([0-9a-f]{64})"/)[1];
+  const anonTok = await d.token('/login');
   await login(d, m);
   r = await d.request('POST', '/logout', { csrf: anonTok });
   assert.equal(r.status, 403);

@@ -1,39 +1,13 @@
 // card.test.mjs: A8 member card — card number and QR, payment password set / change / reset by SMS, weak ones refused.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Client, flash, notice, sql, q, makeMembers, lastCode, skipCooldown } from './shop-lib.mjs';
-import { setPayPassword, cardOf, payHashOf } from './card-lib.mjs';
+import { sql, q } from './lib/stack.mjs';
+import { Client, flash, notice } from './lib/client.mjs';
+import { lastCode, skipCooldown, signedInMember } from './lib/members.mjs';
+import { setPayPassword, cardOf, payHashOf } from './lib/card.mjs';
+import { decodeSvgQr } from './lib/qr.mjs';
 
 const fieldError = (html) => [...html.matchAll(/class="field-error"[^>]*>([^<]*)</g)].map((x) => x[1]).join(' | ');
-
-// Draws the page's inline QR (runs "Mx yhNv1h-Nz" in module units) as a PGM and decodes it with zbarimg.
-function decodeQr(html) {
-  const svg = html.match(/<svg[^>]*viewBox="0 0 (\d+) \d+"[\s\S]*?<path fill="#000" d="([^"]*)"/);
-  assert.ok(svg, 'inline QR svg');
-  const size = Number(svg[1]), k = 8, w = size * k;
-  const px = Buffer.alloc(w * w, 255);
-  for (const [, x, y, n] of svg[2].matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g)) {
-    for (let yy = Number(y) * k; yy < (Number(y) + 1) * k; yy++) px.fill(0, yy * w + Number(x) * k, yy * w + (Number(x) + Number(n)) * k);
-  }
-  const dir = mkdtempSync(path.join(tmpdir(), 'cardqr-'));
-  const file = path.join(dir, 'qr.pgm');
-  writeFileSync(file, Buffer.concat([Buffer.from(`P5\n${w} ${w}\n255\n`), px]));
-  const r = spawnSync('zbarimg', ['-q', '--raw', file], { encoding: 'utf8' });
-  rmSync(dir, { recursive: true, force: true });
-  assert.equal(r.status, 0, `zbarimg: ${r.stderr}`);
-  return r.stdout.trim();
-}
-
-async function member(points = 0) {
-  const [m] = makeMembers(1, points);
-  const c = new Client();
-  await c.login(m);
-  return { m, c };
-}
 
 test('the card page needs a signed-in member', async () => {
   const r = await new Client().get('/card');
@@ -42,7 +16,7 @@ test('the card page needs a signed-in member', async () => {
 });
 
 test('a card number is made on the first visit, once, and shown with its QR code', async () => {
-  const { m, c } = await member();
+  const { m, c } = await signedInMember();
   assert.equal(cardOf(m), 'NULL');
   // Concurrent first visits agree on one number.
   const pages = await Promise.all([c.get('/card'), c.get('/card'), c.get('/card')]);
@@ -51,17 +25,17 @@ test('a card number is made on the first visit, once, and shown with its QR code
   assert.match(card, /^[1-9]\d{15}$/);
   const spaced = card.replace(/(\d{4})(?=\d)/g, '$1 ');
   for (const p of pages) assert.ok(p.html.includes(spaced), 'every page shows the stored number');
-  assert.equal(decodeQr(pages[0].html), card, 'the QR holds the card number only');
+  assert.equal(decodeSvgQr(pages[0].html), card, 'the QR holds the card number only');
   assert.equal((await c.get('/card')).html.includes(spaced), true);
   assert.equal(cardOf(m), card, 'the number never changes');
   // Another member gets another number.
-  const other = await member();
+  const other = await signedInMember();
   assert.equal((await other.c.get('/card')).status, 200);
   assert.notEqual(cardOf(other.m), card);
 });
 
 test('setting the payment password needs an SMS code and refuses weak or mismatched ones', async () => {
-  const { m, c } = await member();
+  const { m, c } = await signedInMember();
   assert.match((await c.get('/card')).html, /未设置|Not set/);
   // Without a code sent first.
   let r = await c.post('/card/password', { code: '123456', password: '258147', confirm: '258147' }, '/card');
@@ -104,7 +78,7 @@ test('setting the payment password needs an SMS code and refuses weak or mismatc
 });
 
 test('changing the payment password checks the old one; five wrong ones lock it; an SMS reset unlocks', async () => {
-  const { m, c } = await member();
+  const { m, c } = await signedInMember();
   await setPayPassword(c, m, '258147');
   const before = payHashOf(m);
   let r = await c.post('/card/password/change', { old: '258147', password: '258147', confirm: '258147' }, '/card');
@@ -151,7 +125,7 @@ test('changing the payment password checks the old one; five wrong ones lock it;
 });
 
 test('payment password forms refuse a missing CSRF token and work for the signed-in member only', async () => {
-  const { m, c } = await member();
+  const { m, c } = await signedInMember();
   await c.get('/card');
   let r = await c.request('POST', '/card/password', { code: '123456', password: '258147', confirm: '258147' });
   assert.equal(r.status, 403);
@@ -165,7 +139,7 @@ test('payment password forms refuse a missing CSRF token and work for the signed
 });
 
 test('receipts of other members are not found', async () => {
-  const { c } = await member();
+  const { c } = await signedInMember();
   assert.equal((await c.get('/card/receipt/202601010000000000')).status, 404);
   assert.equal((await c.get('/card/receipt/abc')).status, 404);
 });

@@ -1,14 +1,11 @@
 // cart.test.mjs: the cart (C1) — add, bounds on quantity, select, remove, move to favorites, other members' lines, CSRF
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, flash, notice, makeMembers, makeProduct, memberId, sql } from './shop-lib.mjs';
+import { sql } from './lib/stack.mjs';
+import { Client, flash, notice } from './lib/client.mjs';
+import { signedInMember } from './lib/members.mjs';
+import { makeProduct } from './lib/shop.mjs';
 
-async function member(points = 0) {
-  const [m] = makeMembers(1, points);
-  const c = new Client();
-  await c.login(m);
-  return { m, c, id: memberId(m) };
-}
 const cartRows = (id) => sql(`SELECT product_id, quantity, selected FROM cart_items WHERE member_id = ${id} ORDER BY id`);
 const lineId = (id, product) => Number(sql(`SELECT id FROM cart_items WHERE member_id = ${id} AND product_id = ${product}`));
 
@@ -25,7 +22,7 @@ test('anonymous visitors are sent to sign in, and nothing is added', async () =>
 });
 
 test('add, see the line and totals, add again adds up, empty state after removing', async () => {
-  const { c, id } = await member(5000);
+  const { c, id } = await signedInMember(5000);
   const p = makeProduct({ points: 120, stock: 50 });
   const empty = await c.get('/cart');
   assert.equal(empty.status, 200);
@@ -49,7 +46,7 @@ test('add, see the line and totals, add again adds up, empty state after removin
 });
 
 test('quantity is bounded by stock and the per-member limit, with clear messages', async () => {
-  const { c, id } = await member();
+  const { c, id } = await signedInMember();
   const p = makeProduct({ stock: 4 });
   let r = await c.post('/cart/add', { product_id: p, quantity: 5 });
   assert.equal(r.status, 400);
@@ -77,7 +74,7 @@ test('quantity is bounded by stock and the per-member limit, with clear messages
 });
 
 test('bad input on the cart forms: 0, negative, 10^12, non-numeric, empty, repeated → a message, never a change', async () => {
-  const { c, id } = await member();
+  const { c, id } = await signedInMember();
   const p = makeProduct({ stock: 30 });
   assert.equal((await c.post('/cart/add', { product_id: p, quantity: 1 })).status, 303);
   const line = lineId(id, p);
@@ -102,7 +99,7 @@ test('bad input on the cart forms: 0, negative, 10^12, non-numeric, empty, repea
 });
 
 test("someone else's cart line is a 404 and stays untouched; missing CSRF is a 403", async () => {
-  const a = await member(), b = await member();
+  const a = await signedInMember(), b = await signedInMember();
   const p = makeProduct({ stock: 20 });
   assert.equal((await a.c.post('/cart/add', { product_id: p, quantity: 2 })).status, 303);
   const line = lineId(a.id, p);
@@ -122,7 +119,7 @@ test("someone else's cart line is a 404 and stays untouched; missing CSRF is a 4
 });
 
 test('select lines (one and all) changes the totals; move to favorites', async () => {
-  const { c, id } = await member();
+  const { c, id } = await signedInMember();
   const p1 = makeProduct({ points: 100 }), p2 = makeProduct({ points: 250 });
   await c.post('/cart/add', { product_id: p1, quantity: 1 });
   await c.post('/cart/add', { product_id: p2, quantity: 2 });
@@ -147,7 +144,7 @@ test('select lines (one and all) changes the totals; move to favorites', async (
 });
 
 test('the cart is kept server-side across sessions', async () => {
-  const { m, c, id } = await member();
+  const { m, c, id } = await signedInMember();
   const p = makeProduct();
   await c.post('/cart/add', { product_id: p, quantity: 3 });
   const other = new Client();
@@ -159,7 +156,7 @@ test('the cart is kept server-side across sessions', async () => {
 });
 
 test('a visitor who signs in from an interrupted add lands on the cart, not on an error', async () => {
-  const { c } = await member();
+  const { c } = await signedInMember();
   const r = await c.get('/cart/add');
   assert.equal(r.status, 303);
   assert.equal(r.location, '/cart');

@@ -1,92 +1,10 @@
 // center.test.mjs: member center (A2–A7, A9) — points, addresses, favorites, messages, consultations, reviews, inbox
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import { spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
-
-const BASE = new URL(process.env.MALL_URL || 'http://127.0.0.1:8080');
-const VAR = process.env.MALL_VAR;
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-if (!VAR) throw new Error('MALL_VAR must point at the running stack\'s var directory');
-
-// ---- helpers ----
-const randomLoopback = () => `127.${randomInt(1, 255)}.${randomInt(0, 256)}.${randomInt(1, 255)}`;
-const mobile = () => '137' + String(randomInt(0, 1e8)).padStart(8, '0');
-const DEMO_PASSWORD = 'Demo@2026';
-
-function mallctl(...args) {
-  const r = spawnSync('bash', ['-c', 'source "$0/scripts/stack.sh"; stack_env "$1"; shift 2; exec "$MALL_BUILD/mallctl" "$@"',
-    ROOT, VAR, '--', ...args], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`mallctl ${args.join(' ')}: ${r.stdout}${r.stderr}`);
-  return r.stdout.trim();
-}
-
-function sql(query) {
-  const tz = process.env.MALL_TZ || '+08:00';
-  const r = spawnSync('mariadb', [`--defaults-file=${VAR}/my.cnf`, '-uroot', '-N', '-B', 'mall', '-e', `SET time_zone = '${tz}'; ${query}`], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`sql: ${r.stderr}`);
-  // Changes made behind the mall's back: make every process drop its page and session caches.
-  if (/\b(UPDATE|DELETE|INSERT|REPLACE)\b/i.test(query)) mallctl('flush-caches');
-  return r.stdout.trim();
-}
-const num = (s) => { assert.match(String(s), /^\d+$/); return Number(s); };
-
-class Client {
-  constructor(localAddress = randomLoopback()) { this.jar = new Map(); this.localAddress = localAddress; }
-  request(method, p, form) {
-    const body = form ? new URLSearchParams(form).toString() : '';
-    const headers = { Cookie: [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ') };
-    if (form) { headers['Content-Type'] = 'application/x-www-form-urlencoded'; headers['Content-Length'] = Buffer.byteLength(body); }
-    return new Promise((resolve, reject) => {
-      const req = http.request({ host: BASE.hostname, port: BASE.port, path: p, method, headers, localAddress: this.localAddress }, (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => {
-          for (const sc of res.headers['set-cookie'] || []) {
-            const [kv, ...attrs] = sc.split(';');
-            const [k, v] = [kv.slice(0, kv.indexOf('=')).trim(), kv.slice(kv.indexOf('=') + 1).trim()];
-            if (!v || attrs.some((a) => /max-age=0/i.test(a.trim()))) this.jar.delete(k); else this.jar.set(k, v);
-          }
-          resolve({ status: res.statusCode, location: res.headers.location, html: Buffer.concat(chunks).toString('utf8') });
-        });
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
-  }
-  get(p) { return this.request('GET', p); }
-  async csrf(from = '/account') {
-    const page = await this.get(from);
-    assert.equal(page.status, 200, `GET ${from}`);
-    const m = page.html.match(/name="csrf" value="([0-9a-f]{64})"/);
-    assert.ok(m, `no CSRF token on ${from}`);
-    return m[1];
-  }
-  // Posts a form (as a string of pairs, so repeated names are possible) with a fresh CSRF token.
-  async post(action, form = {}, from = '/account') {
-    const token = await this.csrf(from);
-    const pairs = Array.isArray(form) ? form : Object.entries(form);
-    return this.request('POST', action, [['csrf', token], ...pairs]);
-  }
-}
-
-const fieldError = (html, name) => (html.match(new RegExp(`id="e-${name}">([^<]*)<`)) || [])[1];
-const notice = (html) => (html.match(/class="flash flash-ok"[^>]*>([^<]*)</) || [])[1];
-const errorFlash = (html) => (html.match(/class="flash flash-error"[^>]*>([^<]*)</) || [])[1];
-
-// A fresh member with the demo member's password hash (no scrypt work, no SMS), signed in.
-async function member() {
-  const m = mobile();
-  sql(`INSERT INTO members (mobile, password_hash) SELECT '${m}', password_hash FROM members WHERE mobile = '13800138000'`);
-  const id = num(sql(`SELECT id FROM members WHERE mobile = '${m}'`));
-  const c = new Client();
-  const r = await c.post('/login', { mobile: m, password: DEMO_PASSWORD }, '/login');
-  assert.equal(r.status, 303, 'signed in');
-  return { c, id, mobile: m };
-}
+import { sql, num, mallctl, checkLedger } from './lib/stack.mjs';
+import { Client, flash as errorFlash, notice, fieldError } from './lib/client.mjs';
+import { signedInMember as member } from './lib/members.mjs';
 
 // A fresh on-shelf product of our own, so what we check on its page is not cached from an earlier view.
 function product(stock = 10) {
@@ -109,11 +27,6 @@ function completedOrder(memberId, prod, status = 'completed') {
        SELECT id, ${prod.id}, 'physical', '${prod.name}', 0, 1 FROM orders WHERE order_no = '${no}';
        UPDATE products SET stock = stock - ${taken} WHERE id = ${prod.id}`);
   return { no, item: num(sql(`SELECT oi.id FROM order_items oi JOIN orders o ON o.id = oi.order_id WHERE o.order_no = '${no}'`)) };
-}
-
-function checkLedger() {
-  const out = mallctl('check-ledger');
-  assert.match(out, /check-ledger: 0 violations/);
 }
 
 const ledgerOf = (html) => html.slice(html.indexOf('id="ledger"'));
@@ -229,7 +142,7 @@ test('addresses: create, first one is default, edit, make another default, delet
   const { c, id } = await member();
   const empty = await c.get('/addresses');
   assert.match(empty.html, /还没有收货地址/);
-  let r = await c.post('/addresses', ADDRESS, '/addresses/new');
+  let r = await c.submit('/addresses/new', '/addresses', ADDRESS);
   assert.equal(r.status, 303);
   assert.equal(r.location, '/addresses?done=saved');
   const first = num(sql(`SELECT id FROM addresses WHERE member_id = ${id}`));
@@ -239,21 +152,21 @@ test('addresses: create, first one is default, edit, make another default, delet
   assert.match(list.html, /王小明/);
   assert.match(list.html, /139\*{4}5678/, 'mobile masked in the list');
 
-  r = await c.post('/addresses', { ...ADDRESS, recipient: '李雷', is_default: '1' }, '/addresses/new');
+  r = await c.submit('/addresses/new', '/addresses', { ...ADDRESS, recipient: '李雷', is_default: '1' });
   assert.equal(r.status, 303);
   const second = num(sql(`SELECT MAX(id) FROM addresses WHERE member_id = ${id}`));
-  r = await c.post('/addresses', { ...ADDRESS, recipient: '韩梅梅' }, '/addresses/new');
+  r = await c.submit('/addresses/new', '/addresses', { ...ADDRESS, recipient: '韩梅梅' });
   const third = num(sql(`SELECT MAX(id) FROM addresses WHERE member_id = ${id}`));
   assert.equal(sql(`SELECT GROUP_CONCAT(id) FROM addresses WHERE member_id = ${id} AND is_default = 1`), String(second), 'exactly one default');
 
   const edit = await c.get(`/address/${first}/edit`);
   assert.equal(edit.status, 200);
   assert.match(edit.html, /value="王小明"/);
-  r = await c.post(`/address/${first}`, { ...ADDRESS, recipient: '王大明', detail: '科技园北区 1 栋' }, `/address/${first}/edit`);
+  r = await c.submit(`/address/${first}/edit`, `/address/${first}`, { ...ADDRESS, recipient: '王大明', detail: '科技园北区 1 栋' });
   assert.equal(r.status, 303);
   assert.equal(sql(`SELECT CONCAT(recipient, '|', detail) FROM addresses WHERE id = ${first}`), '王大明|科技园北区 1 栋');
 
-  r = await c.post(`/address/${first}/default`, {}, '/addresses');
+  r = await c.submit('/addresses', `/address/${first}/default`, {});
   assert.equal(r.status, 303);
   assert.equal(sql(`SELECT GROUP_CONCAT(id) FROM addresses WHERE member_id = ${id} AND is_default = 1`), String(first));
 
@@ -262,12 +175,12 @@ test('addresses: create, first one is default, edit, make another default, delet
   assert.match(confirm.html, /确定要删除/);
   assert.match(confirm.html, new RegExp(`action="/address/${first}/delete"`));
   assert.equal(sql(`SELECT COUNT(*) FROM addresses WHERE id = ${first}`), '1', 'asking is not deleting');
-  r = await c.post(`/address/${first}/delete`, {}, `/address/${first}/delete`);
+  r = await c.submit(`/address/${first}/delete`, `/address/${first}/delete`, {});
   assert.equal(r.status, 303);
   assert.equal(sql(`SELECT COUNT(*) FROM addresses WHERE id = ${first}`), '0');
   assert.equal(sql(`SELECT GROUP_CONCAT(id) FROM addresses WHERE member_id = ${id} AND is_default = 1`), String(third),
     'the newest remaining address became the default');
-  assert.equal((await c.request('POST', `/address/${first}/delete`, { csrf: await c.csrf() })).status, 404, 'deleting twice');
+  assert.equal((await c.request('POST', `/address/${first}/delete`, { csrf: await c.token('/account') })).status, 404, 'deleting twice');
 });
 
 test('addresses: invalid input gets a message beside the field and saves nothing', async () => {
@@ -280,17 +193,17 @@ test('addresses: invalid input gets a message beside the field and saves nothing
     ['detail', { detail: '四个字啊' }], ['detail', { detail: '路'.repeat(101) }], ['detail', { detail: 'ab\u0001cdef' }],
   ];
   for (const [field, change] of cases) {
-    const r = await c.post('/addresses', { ...ADDRESS, ...change }, '/addresses/new');
+    const r = await c.submit('/addresses/new', '/addresses', { ...ADDRESS, ...change });
     assert.equal(r.status, 200, `${field}=${JSON.stringify(change)}`);
     assert.ok(fieldError(r.html, field), `message beside ${field} for ${JSON.stringify(change)}`);
     assert.ok(errorFlash(r.html) || true);
   }
-  const kept = await c.post('/addresses', { ...ADDRESS, mobile: '123' }, '/addresses/new');
+  const kept = await c.submit('/addresses/new', '/addresses', { ...ADDRESS, mobile: '123' });
   assert.match(kept.html, /value="王小明"/, 'the other values stay filled in');
-  const repeated = await c.post('/addresses', [...Object.entries(ADDRESS), ['recipient', '第二个']], '/addresses/new');
+  const repeated = await c.submit('/addresses/new', '/addresses', [...Object.entries(ADDRESS), ['recipient', '第二个']]);
   assert.equal(repeated.status, 200);
   assert.ok(fieldError(repeated.html, 'recipient'));
-  const xss = await c.post('/addresses', { ...ADDRESS, recipient: '<script>x</script>' }, '/addresses/new');
+  const xss = await c.submit('/addresses/new', '/addresses', { ...ADDRESS, recipient: '<script>x</script>' });
   assert.equal(xss.status, 303, '18 characters of text is a valid name; it must come back escaped');
   const list = await c.get('/addresses');
   assert.doesNotMatch(list.html, /<script>x<\/script>/);
@@ -304,7 +217,7 @@ test('addresses: at most 20 per member', async () => {
   sql(`INSERT INTO addresses (member_id, recipient, mobile, province, city, district, detail, is_default) VALUES ${values.join(',')}`);
   const form = await c.get('/addresses/new');
   assert.match(form.html, /最多可保存 20 个/);
-  const r = await c.post('/addresses', ADDRESS, '/addresses/new');
+  const r = await c.submit('/addresses/new', '/addresses', ADDRESS);
   assert.equal(r.status, 200);
   assert.match(errorFlash(r.html), /最多可保存 20 个/);
   assert.equal(sql(`SELECT COUNT(*) FROM addresses WHERE member_id = ${id}`), '20');
@@ -312,7 +225,7 @@ test('addresses: at most 20 per member', async () => {
 
 test("addresses: another member's address, unknown and malformed ids are 404 and nothing changes", async () => {
   const a = await member(), b = await member();
-  await a.c.post('/addresses', ADDRESS, '/addresses/new');
+  await a.c.submit('/addresses/new', '/addresses', ADDRESS);
   const theirs = num(sql(`SELECT id FROM addresses WHERE member_id = ${a.id}`));
   for (const p of [`/address/${theirs}/edit`, `/address/${theirs}/delete`, '/address/999999999999999999/edit', '/address/abc/edit',
     '/address/-1/edit', '/address/0/edit', '/address/1e3/edit']) {
@@ -320,7 +233,7 @@ test("addresses: another member's address, unknown and malformed ids are 404 and
   }
   for (const [action, form] of [[`/address/${theirs}`, { ...ADDRESS, recipient: '黑客' }], [`/address/${theirs}/delete`, {}],
     [`/address/${theirs}/default`, {}], ['/address/999999999999999999/delete', {}]]) {
-    assert.equal((await b.c.post(action, form)).status, 404, action);
+    assert.equal((await b.c.submit('/account', action, form)).status, 404, action);
   }
   assert.equal(sql(`SELECT CONCAT(recipient, is_default) FROM addresses WHERE id = ${theirs}`), '王小明1');
   assert.equal((await b.c.get('/addresses')).html.includes('王小明'), false, 'not listed for someone else');
@@ -332,10 +245,10 @@ test('favorites: add from the product page (idempotent), list, remove; bad ids r
   const p = product();
   const page = await c.get(`/product/${p.id}`);
   assert.match(page.html, /action="\/favorites\/add"/);
-  let r = await c.post('/favorites/add', { product_id: p.id }, `/product/${p.id}`);
+  let r = await c.submit(`/product/${p.id}`, '/favorites/add', { product_id: p.id });
   assert.equal(r.status, 303);
   assert.equal(r.location, '/favorites?done=added');
-  r = await c.post('/favorites/add', { product_id: p.id });
+  r = await c.submit('/account', '/favorites/add', { product_id: p.id });
   assert.equal(r.status, 303, 'adding again is fine');
   assert.equal(sql(`SELECT COUNT(*) FROM favorites WHERE member_id = ${id}`), '1');
   const list = await c.get('/favorites?done=added');
@@ -344,15 +257,15 @@ test('favorites: add from the product page (idempotent), list, remove; bad ids r
   assert.match(list.html, new RegExp(`href="/product/${p.id}"`));
 
   for (const bad of ['', 'abc', '-1', '0', '1e3', '10000000000000000000']) {
-    assert.equal((await c.post('/favorites/add', { product_id: bad })).status, 400, `product_id=${bad}`);
+    assert.equal((await c.submit('/account', '/favorites/add', { product_id: bad })).status, 400, `product_id=${bad}`);
   }
-  assert.equal((await c.post('/favorites/add', [['product_id', p.id], ['product_id', p.id]])).status, 400, 'repeated');
-  assert.equal((await c.post('/favorites/add', { product_id: '999999999999' })).status, 404, 'unknown product');
+  assert.equal((await c.submit('/account', '/favorites/add', [['product_id', p.id], ['product_id', p.id]])).status, 400, 'repeated');
+  assert.equal((await c.submit('/account', '/favorites/add', { product_id: '999999999999' })).status, 404, 'unknown product');
   sql(`UPDATE products SET on_shelf = 0 WHERE id = ${p.id}`);
   const off = await c.get('/favorites');
   assert.match(off.html, /已下架/);
 
-  r = await c.post('/favorites/remove', { product_id: p.id }, '/favorites');
+  r = await c.submit('/favorites', '/favorites/remove', { product_id: p.id });
   assert.equal(r.status, 303);
   assert.equal(sql(`SELECT COUNT(*) FROM favorites WHERE member_id = ${id}`), '0');
   assert.match((await c.get('/favorites')).html, /收藏夹还是空的/);
@@ -362,7 +275,7 @@ test('favorites: add from the product page (idempotent), list, remove; bad ids r
 test('messages: post, see it pending, escaped; approved with a reply it shows on the public board with a masked mobile', async () => {
   const { c, id, mobile: m } = await member();
   const text = `<script>alert("x")</script> 建议增加更多电影票 ${randomInt(1e9)}`;
-  let r = await c.post('/messages', { content: text }, '/messages');
+  let r = await c.submit('/messages', '/messages', { content: text });
   assert.equal(r.status, 303);
   assert.equal(r.location, '/messages?done=posted');
   const mine = await c.get(r.location);
@@ -393,13 +306,13 @@ test('messages: post, see it pending, escaped; approved with a reply it shows on
 test('messages: empty, too long and repeated content are refused beside the field', async () => {
   const { c, id } = await member();
   for (const content of ['', '字'.repeat(501)]) {
-    const r = await c.post('/messages', { content }, '/messages');
+    const r = await c.submit('/messages', '/messages', { content });
     assert.equal(r.status, 200);
     assert.ok(fieldError(r.html, 'content'), `length ${content.length}`);
   }
-  const ok500 = await c.post('/messages', { content: '字'.repeat(500) }, '/messages');
+  const ok500 = await c.submit('/messages', '/messages', { content: '字'.repeat(500) });
   assert.equal(ok500.status, 303, '500 characters is allowed');
-  const rep = await c.post('/messages', [['content', 'a'], ['content', 'b']], '/messages');
+  const rep = await c.submit('/messages', '/messages', [['content', 'a'], ['content', 'b']]);
   assert.ok(fieldError(rep.html, 'content'));
   assert.equal(sql(`SELECT COUNT(*) FROM messages WHERE member_id = ${id}`), '1');
   assert.equal((await c.get('/messages/public?page=abc')).status, 400);
@@ -411,7 +324,7 @@ test('consultations: ask on a product, see it in "my consultations", answer appe
   const p = product();
   const q = `请问这个能开发票吗?${randomInt(1e9)}`;
   assert.match((await c.get(`/product/${p.id}`)).html, new RegExp(`action="/product/${p.id}/ask"`), 'members get the question form');
-  let r = await c.post(`/product/${p.id}/ask`, { question: q }, `/product/${p.id}`);
+  let r = await c.submit(`/product/${p.id}`, `/product/${p.id}/ask`, { question: q });
   assert.equal(r.status, 303);
   assert.equal(r.location, '/consultations?done=asked');
   const mine = await c.get(r.location);
@@ -427,14 +340,14 @@ test('consultations: ask on a product, see it in "my consultations", answer appe
   assert.match(page.html, /登录后提问/, 'visitors get a sign-in link instead of the form');
 
   for (const question of ['', '问'.repeat(201)]) {
-    const bad = await c.post(`/product/${p.id}/ask`, { question });
+    const bad = await c.submit('/account', `/product/${p.id}/ask`, { question });
     assert.equal(bad.status, 200);
     assert.ok(fieldError(bad.html, 'question'));
   }
-  assert.equal((await c.post('/product/999999999999/ask', { question: '有货吗' })).status, 404);
-  assert.equal((await c.post('/product/abc/ask', { question: '有货吗' })).status, 404);
+  assert.equal((await c.submit('/account', '/product/999999999999/ask', { question: '有货吗' })).status, 404);
+  assert.equal((await c.submit('/account', '/product/abc/ask', { question: '有货吗' })).status, 404);
   sql(`UPDATE products SET on_shelf = 0 WHERE id = ${p.id}`);
-  assert.equal((await c.post(`/product/${p.id}/ask`, { question: '下架了吗' })).status, 404);
+  assert.equal((await c.submit('/account', `/product/${p.id}/ask`, { question: '下架了吗' })).status, 404);
   assert.equal(sql(`SELECT COUNT(*) FROM consultations WHERE member_id = ${id}`), '1');
   const anonPost = await anon.request('POST', `/product/${p.id}/ask`, { question: 'x' });
   assert.ok([303, 403].includes(anonPost.status), 'a visitor cannot ask');
@@ -453,14 +366,14 @@ test('reviews: only for own completed order items, once; pending until approved,
 
   for (const [change, field] of [[{ score: '0' }, 'score'], [{ score: '6' }, 'score'], [{ score: 'abc' }, 'score'], [{ score: '' }, 'score'],
     [{ content: '四个字啊' }, 'content'], [{ content: '评'.repeat(501) }, 'content']]) {
-    const r = await c.post('/review', { item: done.item, score: '5', content: '物流很快,质量不错', ...change });
+    const r = await c.submit('/account', '/review', { item: done.item, score: '5', content: '物流很快,质量不错', ...change });
     assert.equal(r.status, 200, JSON.stringify(change));
     assert.ok(fieldError(r.html, field), JSON.stringify(change));
   }
   assert.equal(sql(`SELECT COUNT(*) FROM reviews WHERE member_id = ${id}`), '0');
 
   const text = `<b>物流很快</b>,质量不错 ${randomInt(1e9)}`;
-  let r = await c.post('/review', { item: done.item, score: '4', content: text }, `/review/new?item=${done.item}`);
+  let r = await c.submit(`/review/new?item=${done.item}`, '/review', { item: done.item, score: '4', content: text });
   assert.equal(r.status, 303);
   assert.equal(r.location, '/reviews?done=reviewed');
   const mine = await c.get(r.location);
@@ -468,7 +381,7 @@ test('reviews: only for own completed order items, once; pending until approved,
   assert.match(mine.html, /&lt;b&gt;物流很快&lt;\/b&gt;/);
   assert.doesNotMatch(mine.html, new RegExp(`/review/new\\?item=${done.item}`), 'no longer waiting');
 
-  r = await c.post('/review', { item: done.item, score: '5', content: '再评价一次试试' });
+  r = await c.submit('/account', '/review', { item: done.item, score: '5', content: '再评价一次试试' });
   assert.equal(r.status, 409);
   assert.match(r.html, /已经评价过了/);
   assert.match((await c.get(`/review/new?item=${done.item}`)).html, /已经评价过了/);
@@ -492,19 +405,19 @@ test('reviews: not before completion, not for someone else, bad ids; a double su
   let r = await a.c.get(`/review/new?item=${pending.item}`);
   assert.equal(r.status, 200);
   assert.match(r.html, /订单完成\(确认收货\)后才能评价/);
-  r = await a.c.post('/review', { item: pending.item, score: '5', content: '还没收到货先评价' });
+  r = await a.c.submit('/account', '/review', { item: pending.item, score: '5', content: '还没收到货先评价' });
   assert.equal(r.status, 409);
   assert.equal(sql(`SELECT COUNT(*) FROM reviews WHERE order_item_id = ${pending.item}`), '0');
 
   const done = completedOrder(a.id, p);
   assert.equal((await b.c.get(`/review/new?item=${done.item}`)).status, 404, "someone else's item");
-  assert.equal((await b.c.post('/review', { item: done.item, score: '1', content: '恶意差评差评' })).status, 404);
+  assert.equal((await b.c.submit('/account', '/review', { item: done.item, score: '1', content: '恶意差评差评' })).status, 404);
   for (const q of ['', 'item=abc', 'item=-1', 'item=0', 'item=1&item=2', 'item=10000000000000000000']) {
     assert.equal((await a.c.get(`/review/new?${q}`)).status, 400, q);
   }
   assert.equal((await a.c.get('/review/new?item=999999999999')).status, 404);
 
-  const token = await a.c.csrf();
+  const token = await a.c.token('/account');
   const results = await Promise.all(Array.from({ length: 6 }, () =>
     a.c.request('POST', '/review', { csrf: token, item: done.item, score: '5', content: '同时提交多次的评价' })));
   const codes = results.map((x) => x.status).sort();
@@ -532,14 +445,14 @@ test('inbox: newest first, unread highlighted and counted on the hub, mark one a
   assert.match(page.html, /href="\/points"/);
   assert.doesNotMatch(page.html, /别人的通知/);
 
-  let r = await a.c.post(`/inbox/${older}/read`, {}, '/inbox');
+  let r = await a.c.submit('/inbox', `/inbox/${older}/read`, {});
   assert.equal(r.status, 303);
   assert.equal(sql(`SELECT read_at IS NOT NULL FROM inbox WHERE id = ${older}`), '1');
   assert.match((await a.c.get('/account')).html, /class="unread-count">1</);
-  assert.equal((await a.c.post(`/inbox/${other}/read`, {})).status, 404, "someone else's notice");
+  assert.equal((await a.c.submit('/account', `/inbox/${other}/read`, {})).status, 404, "someone else's notice");
   assert.equal(sql(`SELECT read_at IS NULL FROM inbox WHERE id = ${other}`), '1');
-  assert.equal((await a.c.post('/inbox/999999999999/read', {})).status, 404);
-  r = await a.c.post('/inbox/read-all', {}, '/inbox');
+  assert.equal((await a.c.submit('/account', '/inbox/999999999999/read', {})).status, 404);
+  r = await a.c.submit('/inbox', '/inbox/read-all', {});
   assert.equal(r.status, 303);
   assert.equal(sql(`SELECT COUNT(*) FROM inbox WHERE member_id = ${a.id} AND read_at IS NULL`), '0');
   assert.equal(sql(`SELECT COUNT(*) FROM inbox WHERE member_id = ${b.id} AND read_at IS NULL`), '1', 'others untouched');

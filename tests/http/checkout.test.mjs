@@ -1,22 +1,15 @@
 // checkout.test.mjs: confirm order (C2), SMS-code payment (C3/C4), result (C6), orders, cancel with refund to the same lots (O1/O2)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  Client, flash, notice, makeMembers, makeProduct, memberId, balance, addAddress, sql, q, mallctl, lastCode,
-  skipCooldown, placeNow, sendCode, orderStatus, checkLedger,
-} from './shop-lib.mjs';
+import { sql, q, mallctl, checkLedger } from './lib/stack.mjs';
+import { flash, notice, headerPoints } from './lib/client.mjs';
+import { balance, addAddress, lastCode, skipCooldown, signedInMember } from './lib/members.mjs';
+import { makeProduct, placeNow, sendCode, orderStatus } from './lib/shop.mjs';
 
-async function member(points = 0, expires) {
-  const [m] = makeMembers(1, points, expires);
-  const c = new Client();
-  await c.login(m);
-  return { m, c, id: memberId(m) };
-}
-const headerPoints = (html) => Number((html.match(/class="[^"]*points[^"]*"[^>]*>[^<]*<strong>(\d+)<\/strong>/) || [])[1]);
 const lots = (id) => sql(`SELECT id, amount, remaining, expires_at, status FROM points_lots WHERE member_id = ${id} ORDER BY id`);
 
 test('happy path: cart → checkout with address → SMS code → pay → balance lower → cancel → points back to the same lots', async () => {
-  const { m, c, id } = await member(300, '2027-01-31');
+  const { m, c, id } = await signedInMember(300, '2027-01-31');
   // a second, later-expiring lot: the spend must take the earlier one first
   mallctl('grant-points', m, '1000', '2029-06-30', 'shop test later lot');
   const before = lots(id);
@@ -90,7 +83,7 @@ test('happy path: cart → checkout with address → SMS code → pay → balanc
 });
 
 test('checkout input: long remark, missing address, someone else\'s address, empty selection', async () => {
-  const a = await member(5000), b = await member();
+  const a = await signedInMember(5000), b = await signedInMember();
   const phys = makeProduct({ type: 'physical', points: 100 });
   const mine = addAddress(a.m), theirs = addAddress(b.m);
   await a.c.post('/cart/add', { product_id: phys, quantity: 1 });
@@ -118,7 +111,7 @@ test('checkout input: long remark, missing address, someone else\'s address, emp
 });
 
 test('buy now: bad quantities get a message and create nothing; a voucher needs no address', async () => {
-  const { c, id } = await member(5000);
+  const { c, id } = await signedInMember(5000);
   const p = makeProduct({ type: 'voucher', points: 100, stock: 7, limit: 3 });
   for (const bad of ['0', '-2', '1000000000000', 'abc', '', '4']) {
     const r = await c.post('/checkout/now', { product_id: p, quantity: bad, confirm: 1 });
@@ -138,7 +131,7 @@ test('buy now: bad quantities get a message and create nothing; a voucher needs 
 });
 
 test("someone else's order is a 404 exactly like an unknown one, on every order route", async () => {
-  const a = await member(5000), b = await member(5000);
+  const a = await signedInMember(5000), b = await signedInMember(5000);
   const p = makeProduct({ points: 100 });
   const no = await placeNow(a.c, p, 1);
   const unknown = 'P2026010100000000';
@@ -159,7 +152,7 @@ test("someone else's order is a 404 exactly like an unknown one, on every order 
 });
 
 test('SMS code rules on payment: bound to the order, 5 wrong tries, single use, cooldown, format', async () => {
-  const { m, c } = await member(5000);
+  const { m, c } = await signedInMember(5000);
   const p = makeProduct({ points: 100, stock: 50 });
   const A = await placeNow(c, p, 1), B = await placeNow(c, p, 2);
   let r = await c.post(`/order/${A}/pay`, { code: '123456' });
@@ -214,7 +207,7 @@ test('SMS code rules on payment: bound to the order, 5 wrong tries, single use, 
 });
 
 test('a payment right after a payment: the failure page shows the balance the first one left', async () => {
-  const { m, c } = await member(1000);
+  const { m, c } = await signedInMember(1000);
   const p = makeProduct({ points: 100, stock: 10 });
   const A = await placeNow(c, p, 1), B = await placeNow(c, p, 1);
   const codeA = await sendCode(c, A, m);
@@ -235,7 +228,7 @@ test('a payment right after a payment: the failure page shows the balance the fi
 });
 
 test('refusals at payment: not enough points, sold out meanwhile — clear messages, nothing charged', async () => {
-  const { m, c } = await member(150);
+  const { m, c } = await signedInMember(150);
   const dear = makeProduct({ points: 200 });
   const no = await placeNow(c, dear, 1);
   let page = await c.get(`/order/${no}/pay`);
@@ -264,7 +257,7 @@ test('refusals at payment: not enough points, sold out meanwhile — clear messa
 });
 
 test('missing CSRF on checkout, code, pay, cancel and receive → 403, nothing changes', async () => {
-  const { m, c, id } = await member(5000);
+  const { m, c, id } = await signedInMember(5000);
   const p = makeProduct({ points: 100 });
   await c.post('/cart/add', { product_id: p, quantity: 1 });
   const no = await placeNow(c, p, 1);
@@ -282,7 +275,7 @@ test('missing CSRF on checkout, code, pay, cancel and receive → 403, nothing c
 });
 
 test('orders list by status, shipping, timeline, confirm receipt, review links', async () => {
-  const { m, c } = await member(5000);
+  const { m, c } = await signedInMember(5000);
   const p = makeProduct({ type: 'physical', points: 100, stock: 9 });
   const addr = addAddress(m);
   await c.post('/cart/add', { product_id: p, quantity: 1 });

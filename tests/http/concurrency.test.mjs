@@ -2,10 +2,10 @@
 // expiry vs pay — each followed by `mallctl check-ledger`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  Client, flash, makeMembers, makeProduct, balance, sql, q, placeNow, sendCode, orderStatus, checkLedger, pool,
-  skipCooldown, addLot, mallctlAsync, memberId as memberIdOf,
-} from './shop-lib.mjs';
+import { sql, q, checkLedger, pool, mallctlAsync } from './lib/stack.mjs';
+import { Client, flash } from './lib/client.mjs';
+import { makeMembers, balance, skipCooldown, addLot, memberId as memberIdOf } from './lib/members.mjs';
+import { makeProduct, placeNow, sendCode, orderStatus } from './lib/shop.mjs';
 
 async function signedIn(ms) {
   return pool(ms, 6, async (m) => { const c = new Client(); await c.login(m); return c; });

@@ -1,44 +1,11 @@
 // jobs.test.mjs: mallctl jobs and operator commands — expiry, reminders, housekeeping, check-ledger, orders, moderation
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
+import { ORIGIN, mallctl, mallctlRun, mallctlAsync, sql as stackSql } from './lib/stack.mjs';
 
-const BASE = process.env.MALL_URL || 'http://127.0.0.1:8080';
-const VAR = process.env.MALL_VAR;
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-if (!VAR) throw new Error('MALL_VAR must point at the running stack\'s var directory');
-
-const CTL = ['-c', 'source "$0/scripts/stack.sh"; stack_env "$1"; shift 2; exec "$MALL_BUILD/mallctl" "$@"', ROOT, VAR, '--'];
-
-// Runs mallctl; returns { status, out, err } — several tests are about the exit status.
-function ctl(...args) {
-  const r = spawnSync('bash', [...CTL, ...args], { encoding: 'utf8' });
-  return { status: r.status, out: r.stdout.trim(), err: r.stderr.trim() };
-}
-function ctlOk(...args) {
-  const r = ctl(...args);
-  assert.equal(r.status, 0, `mallctl ${args.join(' ')}: ${r.err}${r.out}`);
-  return r.out;
-}
-function ctlAsync(...args) {
-  return new Promise((resolve) => {
-    const p = spawn('bash', [...CTL, ...args]);
-    let out = '';
-    p.stdout.on('data', (d) => { out += d; });
-    p.on('close', (status) => resolve({ status, out }));
-  });
-}
-
-// Runs in the mall's time zone, like the application's own connections.
-function sql(query) {
-  const tz = process.env.MALL_TZ || '+08:00';
-  const r = spawnSync('mariadb', [`--defaults-file=${VAR}/my.cnf`, '-uroot', '-N', '-B', 'mall', '-e', `SET time_zone = '${tz}'; ${query}`], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`sql: ${r.stderr}`);
-  return r.stdout.trim();
-}
+// Writes here leave the page caches alone: what a job changes must show on the storefront by the job's own doing.
+const sql = (query) => stackSql(query, { flush: false });
 const num = (query) => Number(sql(query));
 const day = (offset) => sql(`SELECT DATE_FORMAT(CURDATE() + INTERVAL ${Number(offset)} DAY, '%Y-%m-%d')`);
 
@@ -54,7 +21,7 @@ function newMember() {
 
 // Grants a lot through mallctl (today or later), then moves its expiry to `expiresIn` days from today.
 function grant(member, amount, expiresIn) {
-  ctlOk('grant-points', member.mobile, String(amount), day(Math.max(expiresIn, 0)), '任务测试发放');
+  mallctl('grant-points', member.mobile, String(amount), day(Math.max(expiresIn, 0)), '任务测试发放');
   const lot = num(`SELECT MAX(id) FROM points_lots WHERE member_id = ${member.id}`);
   if (expiresIn < 0) sql(`UPDATE points_lots SET expires_at = CURDATE() + INTERVAL ${Number(expiresIn)} DAY WHERE id = ${lot}`);
   return lot;
@@ -76,17 +43,17 @@ test('expire-points expires due lots once, however often it runs', () => {
   const due = grant(m, 300, -1);
   const keep = grant(m, 200, 0); // expiring today: still good today
   assert.equal(balance(m), 500);
-  ctlOk('expire-points');
+  mallctl('expire-points');
   const after = () => sql(`SELECT CONCAT(status, ' ', remaining) FROM points_lots WHERE id IN (${due}, ${keep}) ORDER BY id`);
   const entries = () => sql(`SELECT CONCAT(kind, ' ', amount, ' ', balance_after) FROM points_ledger WHERE member_id = ${m.id} AND kind = 'expire'`);
   assert.equal(after(), 'expired 0\nopen 200');
   assert.equal(entries(), 'expire -300 200');
   assert.equal(balance(m), 200);
-  ctlOk('expire-points');
+  mallctl('expire-points');
   assert.equal(after(), 'expired 0\nopen 200');
   assert.equal(entries(), 'expire -300 200');
   assert.equal(balance(m), 200);
-  ctlOk('check-ledger');
+  mallctl('check-ledger');
 });
 
 test('send-reminders texts and notifies once per lot, even run twice and concurrently', async () => {
@@ -94,9 +61,9 @@ test('send-reminders texts and notifies once per lot, even run twice and concurr
   const soon = grant(m, 120, 1);
   const soon2 = grant(m, 80, 2);
   const later = grant(m, 500, 40);
-  const runs = await Promise.all([1, 2, 3].map(() => ctlAsync('send-reminders', '--days', '3')));
+  const runs = await Promise.all([1, 2, 3].map(() => mallctlAsync('send-reminders', '--days', '3')));
   for (const r of runs) assert.equal(r.status, 0, r.out);
-  ctlOk('send-reminders', '--days', '3');
+  mallctl('send-reminders', '--days', '3');
   const texts = sql(`SELECT body FROM sms_outbox WHERE mobile = '${m.mobile}' AND purpose = 'expiry' ORDER BY id`).split('\n');
   assert.equal(texts.length, 2, texts.join('\n'));
   assert.ok(texts.some((t) => t.includes('120积分') && t.includes(day(1))), texts.join('\n'));
@@ -104,9 +71,9 @@ test('send-reminders texts and notifies once per lot, even run twice and concurr
   assert.equal(num(`SELECT COUNT(*) FROM inbox WHERE member_id = ${m.id} AND dedupe_key IN ('expiry:${soon}', 'expiry:${soon2}')`), 2);
   assert.equal(num(`SELECT COUNT(*) FROM inbox WHERE member_id = ${m.id}`), 2);
   assert.equal(num(`SELECT COUNT(*) FROM points_lots WHERE id = ${later} AND reminded_at IS NULL`), 1);
-  assert.equal(ctl('send-reminders', '--days', '0').status, 2);
-  assert.equal(ctl('send-reminders', '--days', 'x').status, 2);
-  assert.equal(ctl('send-reminders', '--days', '4294967297').status, 2);
+  assert.equal(mallctlRun('send-reminders', '--days', '0').status, 2);
+  assert.equal(mallctlRun('send-reminders', '--days', 'x').status, 2);
+  assert.equal(mallctlRun('send-reminders', '--days', '4294967297').status, 2);
 });
 
 test('orders-housekeeping cancels stale unpaid orders and completes long-shipped ones', () => {
@@ -116,7 +83,7 @@ test('orders-housekeeping cancels stale unpaid orders and completes long-shipped
   const oldPaid = newOrder(m, 'paid', 'created_at = NOW() - INTERVAL 2 DAY, paid_at = NOW() - INTERVAL 2 DAY');
   const oldShipped = newOrder(m, 'shipped', 'shipped_at = NOW() - INTERVAL 11 DAY');
   const newShipped = newOrder(m, 'shipped', 'shipped_at = NOW() - INTERVAL 9 DAY');
-  const out = ctlOk('orders-housekeeping');
+  const out = mallctl('orders-housekeeping');
   assert.match(out, /cancelled [1-9]\d* unpaid orders, completed [1-9]\d* shipped orders/);
   assert.equal(orderStatus(stale), 'cancelled');
   assert.equal(orderStatus(fresh), 'pending');
@@ -124,34 +91,34 @@ test('orders-housekeeping cancels stale unpaid orders and completes long-shipped
   assert.equal(orderStatus(oldShipped), 'completed');
   assert.equal(orderStatus(newShipped), 'shipped');
   assert.equal(sql(`SELECT kind FROM order_events WHERE order_id = (SELECT id FROM orders WHERE order_no = '${stale}')`), 'cancelled');
-  ctlOk('orders-housekeeping');
+  mallctl('orders-housekeeping');
   assert.equal(orderStatus(oldPaid), 'paid');
-  ctlOk('check-ledger');
+  mallctl('check-ledger');
 });
 
 test('check-ledger passes on clean data and fails on a corrupted balance', () => {
   const m = newMember();
   grant(m, 100, 30);
-  const clean = ctl('check-ledger');
+  const clean = mallctlRun('check-ledger');
   assert.equal(clean.status, 0, clean.out);
   assert.match(clean.out, /check-ledger: 0 violations/);
   for (const inv of ['I1', 'I2', 'I3', 'I4', 'I5', 'I6']) assert.match(clean.out, new RegExp(`^${inv} `, 'm'));
   try {
     sql(`UPDATE members SET points_balance = points_balance + 7 WHERE id = ${m.id}`);
-    const bad = ctl('check-ledger');
+    const bad = mallctlRun('check-ledger');
     assert.equal(bad.status, 1, bad.out);
     assert.match(bad.out, /member balance = sum of ledger entries\s+FAIL \(1\)/);
     assert.match(bad.out, /check-ledger: [1-9]\d* violations/);
   } finally {
     sql(`UPDATE members SET points_balance = points_balance - 7 WHERE id = ${m.id}`);
   }
-  assert.equal(ctl('check-ledger').status, 0);
+  assert.equal(mallctlRun('check-ledger').status, 0);
 });
 
 test('grant-points credits a lot and refuses bad input without writing', () => {
   const m = newMember();
   const expires = day(90);
-  assert.match(ctlOk('grant-points', m.mobile, '2500', expires, '春节活动奖励'), /granted 2500 points/);
+  assert.match(mallctl('grant-points', m.mobile, '2500', expires, '春节活动奖励'), /granted 2500 points/);
   assert.equal(balance(m), 2500);
   assert.equal(sql(`SELECT CONCAT(source, ' ', amount, ' ', remaining, ' ', expires_at, ' ', note) FROM points_lots WHERE member_id = ${m.id}`),
     `grant 2500 2500 ${expires} 春节活动奖励`);
@@ -159,9 +126,9 @@ test('grant-points credits a lot and refuses bad input without writing', () => {
   for (const args of [[m.mobile, '0', expires, 'x'], [m.mobile, '-5', expires, 'x'], [m.mobile, '12abc', expires, 'x'],
     [m.mobile, '1000000000000', expires, 'x'], [m.mobile, '10', day(-1), 'x'], [m.mobile, '10', '2026-02-30', 'x'],
     [m.mobile, '10', 'tomorrow', 'x'], [m.mobile, '10', expires, ''], ['1234', '10', expires, 'x']]) {
-    assert.equal(ctl('grant-points', ...args).status, 2, args.join(' '));
+    assert.equal(mallctlRun('grant-points', ...args).status, 2, args.join(' '));
   }
-  assert.equal(ctl('grant-points', '19000000000', '10', expires, 'x').status === 0, false);
+  assert.equal(mallctlRun('grant-points', '19000000000', '10', expires, 'x').status === 0, false);
   assert.equal(balance(m), 2500);
   assert.equal(num(`SELECT COUNT(*) FROM points_ledger WHERE member_id = ${m.id}`), 1);
 });
@@ -170,25 +137,25 @@ test('order-ship, order-event and order-complete move an order along its timelin
   const m = newMember();
   const no = newOrder(m, 'paid');
   const pending = newOrder(m, 'pending');
-  assert.equal(ctl('order-ship', pending, '顺丰速运', 'SF100').out, 'Order.Result.BadState');
-  assert.equal(ctl('order-event', no, '已揽收').out, 'Order.Result.BadState');
-  assert.equal(ctl('order-complete', no).out, 'Order.Result.BadState');
-  assert.equal(ctl('order-ship', 'P2099010100000000', '顺丰速运', 'SF100').out, 'Order.Result.NotFound');
-  assert.equal(ctl('order-ship', no, '', 'SF100').status, 2);
-  assert.equal(ctlOk('order-ship', no, '顺丰速运', 'SF1234567890'), 'Order.Result.Ok');
+  assert.equal(mallctlRun('order-ship', pending, '顺丰速运', 'SF100').out, 'Order.Result.BadState');
+  assert.equal(mallctlRun('order-event', no, '已揽收').out, 'Order.Result.BadState');
+  assert.equal(mallctlRun('order-complete', no).out, 'Order.Result.BadState');
+  assert.equal(mallctlRun('order-ship', 'P2099010100000000', '顺丰速运', 'SF100').out, 'Order.Result.NotFound');
+  assert.equal(mallctlRun('order-ship', no, '', 'SF100').status, 2);
+  assert.equal(mallctl('order-ship', no, '顺丰速运', 'SF1234567890'), 'Order.Result.Ok');
   assert.equal(sql(`SELECT CONCAT(status, ' ', carrier, ' ', tracking_no) FROM orders WHERE order_no = '${no}'`), 'shipped 顺丰速运 SF1234567890');
   assert.equal(num(`SELECT COUNT(*) FROM inbox WHERE member_id = ${m.id} AND title = '您的订单已发货' AND link = '/order/${no}'`), 1);
-  assert.equal(ctlOk('order-event', no, '快件已到达【深圳南山营业部】'), 'Order.Result.Ok');
-  const cancel = ctl('order-cancel', no, '运营取消');
+  assert.equal(mallctl('order-event', no, '快件已到达【深圳南山营业部】'), 'Order.Result.Ok');
+  const cancel = mallctlRun('order-cancel', no, '运营取消');
   assert.equal(cancel.status, 1);
   assert.equal(cancel.out, 'Order.Result.BadState');
-  assert.equal(ctlOk('order-complete', no), 'Order.Result.Ok');
-  const again = ctl('order-complete', no);
+  assert.equal(mallctl('order-complete', no), 'Order.Result.Ok');
+  const again = mallctlRun('order-complete', no);
   assert.equal(again.status, 1);
   assert.equal(again.out, 'Order.Result.BadState');
   assert.equal(sql(`SELECT GROUP_CONCAT(kind ORDER BY id) FROM order_events WHERE order_id = (SELECT id FROM orders WHERE order_no = '${no}')`),
     'shipped,event,completed');
-  ctlOk('check-ledger');
+  mallctl('check-ledger');
 });
 
 test('moderation commands publish reviews, messages and answers', async () => {
@@ -198,27 +165,27 @@ test('moderation commands publish reviews, messages and answers', async () => {
     VALUES ('physical', ${cat}, '任务测试商品', '', '', 100, 5, 5); SELECT LAST_INSERT_ID()`);
   try {
     const review = num(`INSERT INTO reviews (product_id, member_id, score, content) VALUES (${product}, ${m.id}, 5, '包装很好，物流很快'); SELECT LAST_INSERT_ID()`);
-    const before = await (await fetch(`${BASE}/product/${product}`)).text();
+    const before = await (await fetch(`${ORIGIN}/product/${product}`)).text();
     assert.ok(!before.includes('包装很好，物流很快'), 'a pending review must not show');
-    assert.match(ctlOk('review-approve', String(review)), /approved/);
-    const after = await (await fetch(`${BASE}/product/${product}`)).text();
+    assert.match(mallctl('review-approve', String(review)), /approved/);
+    const after = await (await fetch(`${ORIGIN}/product/${product}`)).text();
     assert.ok(after.includes('包装很好，物流很快'), 'the approved review shows on the product page at once');
-    assert.equal(ctl('review-approve', '999999999').status, 1);
-    assert.equal(ctl('review-approve', 'abc').status, 2);
+    assert.equal(mallctlRun('review-approve', '999999999').status, 1);
+    assert.equal(mallctlRun('review-approve', 'abc').status, 2);
 
     const msg = num(`INSERT INTO messages (member_id, content) VALUES (${m.id}, '请问积分什么时候到账？'); SELECT LAST_INSERT_ID()`);
-    ctlOk('message-approve', String(msg), '您好，积分将在次月5日前到账。');
+    mallctl('message-approve', String(msg), '您好，积分将在次月5日前到账。');
     assert.equal(sql(`SELECT CONCAT(status, ' ', reply, ' ', replied_at IS NOT NULL) FROM messages WHERE id = ${msg}`),
       'approved 您好，积分将在次月5日前到账。 1');
     assert.equal(num(`SELECT COUNT(*) FROM inbox WHERE member_id = ${m.id} AND dedupe_key = 'message-reply:${msg}'`), 1);
     const quiet = num(`INSERT INTO messages (member_id, content) VALUES (${m.id}, '谢谢'); SELECT LAST_INSERT_ID()`);
-    ctlOk('message-approve', String(quiet));
+    mallctl('message-approve', String(quiet));
     assert.equal(sql(`SELECT CONCAT(status, ' ', reply IS NULL) FROM messages WHERE id = ${quiet}`), 'approved 1');
 
     const ask = num(`INSERT INTO consultations (product_id, member_id, question) VALUES (${product}, ${m.id}, '支持七天无理由退货吗？'); SELECT LAST_INSERT_ID()`);
-    ctlOk('consultation-answer', String(ask), '支持，签收后7天内可申请。');
+    mallctl('consultation-answer', String(ask), '支持，签收后7天内可申请。');
     assert.equal(sql(`SELECT CONCAT(answer, ' ', answered_at IS NOT NULL) FROM consultations WHERE id = ${ask}`), '支持，签收后7天内可申请。 1');
-    assert.equal(ctl('consultation-answer', String(ask), '').status, 2);
+    assert.equal(mallctlRun('consultation-answer', String(ask), '').status, 2);
   } finally {
     sql(`UPDATE products SET on_shelf = 0 WHERE id = ${product}`);
   }

@@ -3,44 +3,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { adminClient, adminPost } from './admin-lib.mjs';
-import { BASE, Client, sql, q, mallctl, checkLedger, makeMembers, makeProduct, placeNow, sendCode, memberId, flash, orderStatus } from './shop-lib.mjs';
+import { BASE, sql, q, mallctl, checkLedger } from './lib/stack.mjs';
+import { Client, flash } from './lib/client.mjs';
+import { makeMembers, memberId } from './lib/members.mjs';
+import { makeProduct, buyNow, orderStatus } from './lib/shop.mjs';
+import { MERCHANT_PASSWORD, makeMerchant, merchantLogin, merchantClient } from './lib/merchants.mjs';
+import { decodeQr } from './lib/qr.mjs';
+import { adminClient, adminPost } from './lib/admin.mjs';
 
-const MPW = 'Merchant@2026'; // the demo merchants' password: new accounts reuse its hash (no scrypt per account)
 const tag = () => `${Date.now().toString(36)}${randomInt(1e6).toString(36)}`;
-
-// A merchant of its own with an owner (and optionally staff) signing in with MPW.
-function makeMerchant() {
-  const t = tag();
-  sql(`INSERT INTO merchants (name, address, phone) VALUES ('门户测试商户 ${t}', '测试路 1 号', '0755-0000000')`);
-  const id = Number(sql(`SELECT id FROM merchants WHERE name = '门户测试商户 ${t}'`));
-  const owner = `po${t}`, staff = `ps${t}`;
-  sql(`INSERT INTO merchant_users (merchant_id, username, password_hash, role)
-         SELECT ${id}, '${owner}', password_hash, 'owner' FROM merchant_users WHERE username = 'carwash';
-       INSERT INTO merchant_users (merchant_id, username, password_hash, role)
-         SELECT ${id}, '${staff}', password_hash, 'staff' FROM merchant_users WHERE username = 'carwash'`);
-  return { id, owner, staff, name: `门户测试商户 ${t}` };
-}
-
-async function mlogin(c, username, password = MPW, next) {
-  const page = await c.get('/merchant/login');
-  assert.equal(page.status, 200);
-  const form = { csrf: c.csrf, username, password };
-  if (next) form.next = next;
-  const r = await c.request('POST', '/merchant/login', form);
-  c.csrf = null;
-  return r;
-}
-async function merchantClient(username) {
-  const c = new Client();
-  const r = await mlogin(c, username);
-  assert.equal(r.status, 303, `merchant login ${username}: ${flash(r.html)}`);
-  return c;
-}
+const makePortalMerchant = () => makeMerchant('门户测试商户');
 const outcome = (html) => (html.match(/data-outcome="([a-z_]+)"/) || [])[1];
 
 // Vouchers bought through the real flow: a member pays for `n` units of a voucher product of merchant m.
@@ -50,11 +22,7 @@ async function buyVouchers(m, n = 1, { points = 200, name = 'portal voucher' } =
   const [mobile] = makeMembers(1, points * n + 1000);
   const c = new Client();
   await c.login(mobile);
-  const no = await placeNow(c, pid, n);
-  const code = await sendCode(c, no, mobile);
-  const r = await c.post(`/order/${no}/pay`, { code });
-  assert.equal(r.status, 303, `pay: ${flash(r.html)}`);
-  assert.equal(orderStatus(no), 'paid');
+  const no = await buyNow(c, mobile, pid, n);
   const texted = new Map();
   for (const [, vno, pw] of mallctl('sms-outbox', '--phone', mobile, '--last', '50').matchAll(/券号 (V\d{15})，验证密码 (\d{8})/g)) texted.set(vno, pw);
   const vs = sql(`SELECT v.voucher_no FROM vouchers v JOIN orders o ON o.id = v.order_id WHERE o.order_no = ${q(no)} ORDER BY v.id`).split('\n');
@@ -66,22 +34,17 @@ const voucherRow = (no) => {
   return { status, failed: +failed, locked: locked === '1', by: +by };
 };
 
-async function check(c, no, pw) {
-  if (!c.csrf) assert.equal((await c.get('/merchant/verify')).status, 200);
-  return c.request('POST', '/merchant/verify', { csrf: c.csrf, no, pw });
-}
-async function redeem(c, no, pw) {
-  if (!c.csrf) assert.equal((await c.get('/merchant/verify')).status, 200);
-  return c.request('POST', '/merchant/verify/redeem', { csrf: c.csrf, no, pw });
-}
+// The verification page's two steps: look a voucher up, then redeem it.
+const check = (c, no, pw) => c.post('/merchant/verify', { no, pw }, '/merchant/verify');
+const redeem = (c, no, pw) => c.post('/merchant/verify/redeem', { no, pw }, '/merchant/verify');
 
 test('sign-in: wrong password refused, right one gives the portal its own cookie; member and admin sessions do not count', async () => {
-  const m = makeMerchant();
+  const m = makePortalMerchant();
   const c = new Client();
-  const bad = await mlogin(c, m.owner, 'wrong-password');
+  const bad = await merchantLogin(c, m.owner, 'wrong-password');
   assert.equal(bad.status, 200);
   assert.match(flash(bad.html), /账号或密码错误/);
-  const ok = await mlogin(c, m.owner);
+  const ok = await merchantLogin(c, m.owner);
   assert.equal(ok.status, 303);
   assert.equal(ok.location, '/merchant/');
   assert.ok(c.jar.has('merchant_sid'), 'merchant cookie set');
@@ -111,21 +74,21 @@ test('sign-in: wrong password refused, right one gives the portal its own cookie
 });
 
 test('sign-in is throttled per account: after 5 failures even the right password waits (429)', async () => {
-  const m = makeMerchant();
+  const m = makePortalMerchant();
   for (let i = 0; i < 5; i++) {
-    const r = await mlogin(new Client(), m.owner, `wrong-${i}`);
+    const r = await merchantLogin(new Client(), m.owner, `wrong-${i}`);
     assert.equal(r.status, 200);
   }
-  const r = await mlogin(new Client(), m.owner);
+  const r = await merchantLogin(new Client(), m.owner);
   assert.equal(r.status, 429);
   assert.match(flash(r.html), /分钟后再试/);
   assert.ok(!r.location);
   // Another account is not affected.
-  assert.equal((await mlogin(new Client(), m.staff)).status, 303);
+  assert.equal((await merchantLogin(new Client(), m.staff)).status, 303);
 });
 
 test('disabled accounts and accounts of a disabled merchant cannot sign in; disabling ends open sessions', async () => {
-  const m = makeMerchant();
+  const m = makePortalMerchant();
   const staff = await merchantClient(m.staff);
   const owner = await merchantClient(m.owner);
   const sid = Number(sql(`SELECT id FROM merchant_users WHERE username = '${m.staff}'`));
@@ -133,19 +96,19 @@ test('disabled accounts and accounts of a disabled merchant cannot sign in; disa
   assert.equal(r.status, 303);
   assert.equal(r.location, '/merchant/staff?done=disabled');
   assert.equal((await staff.get('/merchant/')).status, 303, 'the staff member was signed out');
-  const again = await mlogin(new Client(), m.staff);
+  const again = await merchantLogin(new Client(), m.staff);
   assert.equal(again.status, 200);
   assert.match(flash(again.html), /停用/);
   assert.ok(!again.location);
   sql(`UPDATE merchants SET status = 'disabled' WHERE id = ${m.id}`);
   assert.equal((await owner.get('/merchant/')).status, 303, 'a disabled merchant signs its accounts out');
-  const o = await mlogin(new Client(), m.owner);
+  const o = await merchantLogin(new Client(), m.owner);
   assert.equal(o.status, 200);
   assert.match(flash(o.html), /停用/);
 });
 
 test('owner manages staff of its own merchant only; staff cannot open staff pages', async () => {
-  const m = makeMerchant(), other = makeMerchant();
+  const m = makePortalMerchant(), other = makePortalMerchant();
   const owner = await merchantClient(m.owner);
   const page = await owner.get('/merchant/staff');
   assert.equal(page.status, 200);
@@ -164,7 +127,7 @@ test('owner manages staff of its own merchant only; staff cannot open staff page
   assert.equal(taken.status, 200);
   assert.match(taken.html, /已被使用/);
   const s = new Client();
-  assert.equal((await mlogin(s, name, 'Newstaff@1')).status, 303);
+  assert.equal((await merchantLogin(s, name, 'Newstaff@1')).status, 303);
   // Staff: verify and orders yes, staff accounts no (403), and no staff link in the nav.
   const staffHome = await s.get('/merchant/');
   assert.equal(staffHome.status, 200);
@@ -181,7 +144,7 @@ test('owner manages staff of its own merchant only; staff cannot open staff page
   const reset = await owner.post(`/merchant/staff/${uid}/password`, { password: 'Another@22' });
   assert.equal(reset.status, 303);
   assert.equal((await s.get('/merchant/')).status, 303, 'signed out after the reset');
-  assert.equal((await mlogin(new Client(), name, 'Another@22')).status, 303);
+  assert.equal((await merchantLogin(new Client(), name, 'Another@22')).status, 303);
   // Another merchant's staff, and the owner itself, are out of reach: 404, nothing changes.
   const otherId = Number(sql(`SELECT id FROM merchant_users WHERE username = '${other.staff}'`));
   const ownerId = Number(sql(`SELECT id FROM merchant_users WHERE username = '${m.owner}'`));
@@ -189,7 +152,7 @@ test('owner manages staff of its own merchant only; staff cannot open staff page
   assert.equal((await owner.post(`/merchant/staff/${otherId}/password`, { password: 'Hijacked@1' })).status, 404);
   assert.equal((await owner.post(`/merchant/staff/${ownerId}/status`, { status: 'disabled' })).status, 404);
   assert.equal(sql(`SELECT status FROM merchant_users WHERE id IN (${otherId}, ${ownerId}) GROUP BY status`), 'active');
-  assert.equal((await mlogin(new Client(), other.staff)).status, 303, 'the other merchant\'s password is unchanged');
+  assert.equal((await merchantLogin(new Client(), other.staff)).status, 303, 'the other merchant\'s password is unchanged');
   // Every change is in the audit log, as this owner of this merchant, and no password hash is in it.
   const ownerStatus = await owner.post(`/merchant/staff/${uid}/status`, { status: 'disabled' });
   assert.equal(ownerStatus.status, 303);
@@ -207,7 +170,7 @@ test('owner manages staff of its own merchant only; staff cannot open staff page
 });
 
 test('POSTs without the CSRF token are refused (403) and change nothing', async () => {
-  const m = makeMerchant();
+  const m = makePortalMerchant();
   const { vouchers: [v] } = await buyVouchers(m);
   const c = await merchantClient(m.owner);
   for (const [p, form] of [['/merchant/verify/redeem', { no: v.no, pw: v.pw }], ['/merchant/verify', { no: v.no, pw: v.pw }],
@@ -220,23 +183,12 @@ test('POSTs without the CSRF token are refused (403) and change nothing', async 
   assert.equal((await c.get('/merchant/')).status, 200, 'still signed in');
 });
 
-function decodeQr(bytes) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mqr-'));
-  try {
-    const file = path.join(dir, 'qr.png');
-    writeFileSync(file, bytes);
-    const r = spawnSync('zbarimg', ['--raw', '-q', file], { encoding: 'utf8' });
-    assert.equal(r.status, 0, `zbarimg: ${r.stderr}`);
-    return r.stdout.trim();
-  } finally { rmSync(dir, { recursive: true, force: true }); }
-}
-
 test('the QR\'s URL: sign-in comes back to it pre-filled; details, confirm, redeemed once, member told in the inbox', async () => {
-  const m = makeMerchant();
+  const m = makePortalMerchant();
   const { member, mobile, orderNo, vouchers: [v] } = await buyVouchers(m, 1, { points: 150 });
-  const res = await fetch(new URL(`/voucher/${v.no}/qr.png`, BASE), { headers: { Cookie: [...member.jar].map(([k, val]) => `${k}=${val}`).join('; ') } });
+  const res = await member.getBytes(`/voucher/${v.no}/qr.png`);
   assert.equal(res.status, 200);
-  const url = new URL(decodeQr(Buffer.from(await res.arrayBuffer())));
+  const url = new URL(decodeQr(res.bytes));
   const target = url.pathname + url.search;
   // Not signed in: to the sign-in page, and back to the pre-filled form after it.
   const c = new Client();
@@ -244,7 +196,7 @@ test('the QR\'s URL: sign-in comes back to it pre-filled; details, confirm, rede
   assert.equal(anon.status, 303);
   const next = new URL(anon.location, BASE).searchParams.get('next');
   assert.equal(next, target);
-  const li = await mlogin(c, m.staff, MPW, next);
+  const li = await merchantLogin(c, m.staff, MERCHANT_PASSWORD, next);
   assert.equal(li.status, 303);
   assert.equal(li.location, target);
   const form = await c.get(target);
@@ -286,7 +238,7 @@ test('the QR\'s URL: sign-in comes back to it pre-filled; details, confirm, rede
 });
 
 test('two staff confirming one voucher at once: exactly one redeems it, the other is told it is already used', async () => {
-  const m = makeMerchant();
+  const m = makePortalMerchant();
   const { vouchers } = await buyVouchers(m, 3);
   const a = await merchantClient(m.owner), b = await merchantClient(m.staff);
   await a.get('/merchant/verify');
@@ -303,7 +255,7 @@ test('two staff confirming one voucher at once: exactly one redeems it, the othe
 });
 
 test('another merchant cannot see or redeem a voucher: it answers exactly like an unknown number', async () => {
-  const m = makeMerchant(), intruder = makeMerchant();
+  const m = makePortalMerchant(), intruder = makePortalMerchant();
   const { vouchers: [v] } = await buyVouchers(m);
   const c = await merchantClient(intruder.owner);
   const unknownNo = `V${String(randomInt(1e9)).padStart(15, '9')}`;
@@ -330,7 +282,7 @@ test('another merchant cannot see or redeem a voucher: it answers exactly like a
 });
 
 test('brute force: five wrong passwords lock the voucher, then even the right password fails — until ops unlock it', async () => {
-  const m = makeMerchant();
+  const m = makePortalMerchant();
   const { orderNo, vouchers: [v] } = await buyVouchers(m);
   const c = await merchantClient(m.staff);
   const wrong = (i) => String((Number(v.pw) + 1 + i) % 1e8).padStart(8, '0');
@@ -381,7 +333,7 @@ test('brute force: five wrong passwords lock the voucher, then even the right pa
 });
 
 test('wrong attempts are rate limited per merchant account (429, logged), other accounts unaffected', async () => {
-  const m = makeMerchant();
+  const m = makePortalMerchant();
   const { vouchers: [v] } = await buyVouchers(m);
   const c = await merchantClient(m.staff);
   const uid = Number(sql(`SELECT id FROM merchant_users WHERE username = '${m.staff}'`));
@@ -407,7 +359,7 @@ test('wrong attempts are rate limited per merchant account (429, logged), other 
 });
 
 test('orders: status, number and date filters, pagination links, CSV with BOM and formula-safe cells', async () => {
-  const m = makeMerchant();
+  const m = makePortalMerchant();
   const { vouchers } = await buyVouchers(m, 3, { points: 120, name: '=SUM(1+1) 洗车券' });
   const c = await merchantClient(m.owner);
   const [v1, v2, v3] = vouchers;

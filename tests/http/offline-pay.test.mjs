@@ -2,8 +2,11 @@
 // the 5-wrong-passwords lock, idempotent confirmation, parallel payments on one card, merchant scoping, CSRF.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, flash, sql, q, makeMembers, addLot, balance, checkLedger, pool } from './shop-lib.mjs';
-import { merchantClient, setPayPassword, makeCardMembers, payHashOf, startPayment, confirmPayment } from './card-lib.mjs';
+import { sql, q, checkLedger, pool } from './lib/stack.mjs';
+import { Client, flash } from './lib/client.mjs';
+import { makeMembers, addLot, balance } from './lib/members.mjs';
+import { newMerchantClient } from './lib/merchants.mjs';
+import { setPayPassword, makeCardMembers, payHashOf, startPayment, confirmPayment } from './lib/card.mjs';
 
 const PW = '258147';
 let HASH; // scrypt hash of PW, made once through /card and shared by the test members
@@ -22,7 +25,7 @@ const fieldError = (html) => (html.match(/class="field-error"[^>]*>([^<]*)</) ||
 test('an offline payment takes points FIFO through the ledger and leaves a receipt for both sides', async () => {
   const [who] = makeCardMembers(1, 200, HASH);
   addLot(who.mobile, 800, '2029-06-30'); // expires earlier than the first lot (2030-12-31): used first
-  const mc = await merchantClient(1);
+  const mc = await newMerchantClient(1);
   const form = await startPayment(mc, who.card, 900);
   const r = await confirmPayment(mc, form, PW);
   assert.equal(r.status, 303, flash(r.html));
@@ -61,7 +64,7 @@ test('an offline payment takes points FIFO through the ledger and leaves a recei
 
 test('the same confirmation submitted twice pays once', async () => {
   const [who] = makeCardMembers(1, 1000, HASH);
-  const mc = await merchantClient(1);
+  const mc = await newMerchantClient(1);
   const form = await startPayment(mc, who.card, 400);
   const [a, b] = await Promise.all([confirmPayment(mc, form, PW), confirmPayment(mc, form, PW)]);
   assert.deepEqual([a.status, b.status], [303, 303]);
@@ -81,7 +84,7 @@ test('the same confirmation submitted twice pays once', async () => {
 
 test('five wrong payment passwords lock offline payment for 30 minutes; a right one resets the count', async () => {
   const [who] = makeCardMembers(1, 1000, HASH);
-  const mc = await merchantClient(1);
+  const mc = await newMerchantClient(1);
   const form = await startPayment(mc, who.card, 100);
   let r = await confirmPayment(mc, form, '111112');
   assert.equal(r.status, 400);
@@ -103,7 +106,7 @@ test('five wrong payment passwords lock offline payment for 30 minutes; a right 
   r = await confirmPayment(mc, next, PW);
   assert.equal(r.status, 423, 'the right password is refused while locked');
   // Another merchant's terminal is locked out as well (the lock belongs to the card).
-  const other = await merchantClient(2);
+  const other = await newMerchantClient(2);
   r = await other.post('/merchant/terminal', { card_no: who.card, points: 10 }, '/merchant/terminal');
   assert.equal(r.status, 423);
   assert.match(flash(r.html), /30 分钟/);
@@ -123,7 +126,7 @@ test('five wrong payment passwords lock offline payment for 30 minutes; a right 
 
 test('one merchant account cannot guess its way through many cards: 20 wrong passwords in 15 minutes → 429', async () => {
   const cards = makeCardMembers(6, 1000, HASH);
-  const mc = await merchantClient(1);
+  const mc = await newMerchantClient(1);
   let r;
   for (const who of cards.slice(0, 5)) { // four wrong ones each: no card locks, the account counts 20
     const form = await startPayment(mc, who.card, 10);
@@ -140,7 +143,7 @@ test('one merchant account cannot guess its way through many cards: 20 wrong pas
   assert.equal(balance(last.mobile), 1000);
   for (const who of cards) assert.equal(sql(`SELECT pay_locked_until IS NULL FROM members WHERE id = ${who.id}`), '1');
   // Another cashier account of the same merchant is not held up.
-  const colleague = await merchantClient(1);
+  const colleague = await newMerchantClient(1);
   assert.equal((await confirmPayment(colleague, await startPayment(colleague, last.card, 10), PW)).status, 303);
   assert.equal(balance(last.mobile), 990);
   checkLedger();
@@ -148,7 +151,7 @@ test('one merchant account cannot guess its way through many cards: 20 wrong pas
 
 test('guessing in parallel is stopped at the fifth wrong password', async () => {
   const [who] = makeCardMembers(1, 1000, HASH);
-  const mc = await merchantClient(1);
+  const mc = await newMerchantClient(1);
   const form = await startPayment(mc, who.card, 100);
   const guesses = Array.from({ length: 12 }, (_, i) => String(300000 + i * 7));
   const results = await pool(guesses, 12, (g) => confirmPayment(mc, form, g));
@@ -162,7 +165,7 @@ test('guessing in parallel is stopped at the fifth wrong password', async () => 
 
 test('parallel payments on one card never overdraw it', async () => {
   const [who] = makeCardMembers(1, 1000, HASH);
-  const mc = await merchantClient(1);
+  const mc = await newMerchantClient(1);
   const forms = [];
   for (let i = 0; i < 10; i++) forms.push(await startPayment(mc, who.card, 300));
   const results = await pool(forms, 10, (f) => confirmPayment(mc, f, PW));
@@ -178,7 +181,7 @@ test('parallel payments on one card never overdraw it', async () => {
 test('refusals write nothing: not enough points, frozen member, no payment password, unknown card, bad input', async () => {
   const [poor, frozen, unset] = makeCardMembers(3, 100, HASH);
   sql(`UPDATE members SET pay_password_hash = NULL WHERE id = ${unset.id}`);
-  const mc = await merchantClient(1);
+  const mc = await newMerchantClient(1);
   const form = await startPayment(mc, poor.card, 101);
   let r = await confirmPayment(mc, form, PW);
   assert.equal(r.status, 409);
@@ -217,14 +220,14 @@ test('refusals write nothing: not enough points, frozen member, no payment passw
 
 test('receipts are scoped to the merchant; the terminal needs a merchant account and CSRF', async () => {
   const [who] = makeCardMembers(1, 500, HASH);
-  const mc = await merchantClient(1);
+  const mc = await newMerchantClient(1);
   const form = await startPayment(mc, who.card, 50);
   assert.equal((await confirmPayment(mc, form, PW)).status, 303);
   const url = `/merchant/terminal/receipt/${form.receipt}`;
   // Staff of the same merchant see it; another merchant's staff get the same 404 as for no receipt.
-  const colleague = await merchantClient(1);
+  const colleague = await newMerchantClient(1);
   assert.equal((await colleague.get(url)).status, 200);
-  const stranger = await merchantClient(2);
+  const stranger = await newMerchantClient(2);
   const other = await stranger.get(url);
   assert.equal(other.status, 404);
   const none = await stranger.get('/merchant/terminal/receipt/000000000000000000');

@@ -2,47 +2,16 @@
 // rejections with reasons texted to the applicant, roles, and the new owner signing in with the texted password.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import { randomInt } from 'node:crypto';
-import { BASE, Client, sql, mobile, q } from './shop-lib.mjs';
-import { adminClient, adminPost } from './admin-lib.mjs';
+import { BASE, sql, q } from './lib/stack.mjs';
+import { Client } from './lib/client.mjs';
+import { mobile } from './lib/members.mjs';
+import { adminClient, adminPost } from './lib/admin.mjs';
+import { merchantLogin, licenceNo } from './lib/merchants.mjs';
 
-// A valid unified social credit code (GB 32100-2015): 17 random characters and the check character.
-const CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-function licenceNo() {
-  const v = Array.from({ length: 17 }, () => randomInt(CHARS.length));
-  const sum = v.reduce((s, x, i) => s + x * WEIGHTS[i], 0);
-  return v.map((x) => CHARS[x]).join('') + CHARS[(31 - (sum % 31)) % 31];
-}
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-
-// Posts a multipart form (the application has a file field) with the client's cookies and source address.
-function postMultipart(c, path, fields, file, boundary = `----onboard${randomInt(1e12)}`) {
-  const parts = [];
-  for (const [k, v] of Object.entries(fields))
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="licence"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`));
-    parts.push(file.data, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  const body = Buffer.concat(parts);
-  const headers = {
-    Cookie: [...c.jar].map(([k, v]) => `${k}=${v}`).join('; '),
-    'Content-Type': `multipart/form-data; boundary=${boundary}`,
-    'Content-Length': body.length,
-  };
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: BASE.hostname, port: BASE.port, path, method: 'POST', headers, localAddress: c.localAddress, agent: false }, (res) => {
-      const chunks = [];
-      res.on('data', (d) => chunks.push(d));
-      res.on('end', () => resolve({ status: res.statusCode, location: res.headers.location, html: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+// The application form's licence image field.
+const licence = (data = PNG, filename = 'licence.png') => [{ field: 'licence', filename, type: 'image/png', data }];
 
 const lastSms = (m) => sql(`SELECT body FROM sms_outbox WHERE mobile = ${q(m)} ORDER BY id DESC LIMIT 1`);
 const appRow = (id) => {
@@ -61,17 +30,11 @@ function form(over = {}) {
 async function apply(fields = form()) {
   const c = new Client();
   assert.equal((await c.get('/merchant/apply')).status, 200);
-  const r = await postMultipart(c, '/merchant/apply', { csrf: c.csrf, ...fields }, { name: 'licence.png', type: 'image/png', data: PNG });
+  const r = await c.multipart('/merchant/apply', fields, licence());
   assert.equal(r.status, 303, r.html.match(/field-error[^>]*>([^<]*)/g)?.join(' '));
   const id = Number(new URL(r.location, BASE).searchParams.get('no'));
   assert.ok(id > 0);
   return id;
-}
-
-async function merchantLogin(username, password) {
-  const c = new Client();
-  assert.equal((await c.get('/merchant/login')).status, 200);
-  return { c, r: await c.request('POST', '/merchant/login', { csrf: c.csrf, username, password }) };
 }
 
 test('apply → first review by ops → final review by super → the owner signs in with the texted password', async () => {
@@ -116,8 +79,9 @@ test('apply → first review by ops → final review by super → the owner sign
   assert.ok(sms.includes(f.username), sms);
   const pw = sms.match(/初始密码：([A-Za-z0-9]+)/)[1];
   assert.ok(pw.length >= 10);
-  assert.equal((await merchantLogin(f.username, 'wrong-password')).r.status === 303, false);
-  const { c: m, r } = await merchantLogin(f.username, pw);
+  assert.equal((await merchantLogin(new Client(), f.username, 'wrong-password')).status === 303, false);
+  const m = new Client();
+  const r = await merchantLogin(m, f.username, pw);
   assert.equal(r.status, 303);
   const home = await m.get('/merchant/');
   assert.equal(home.status, 200);
@@ -169,7 +133,7 @@ test('roles: moderator and finance cannot open applications; anonymous goes to s
   // the public form checks CSRF too
   const v = new Client();
   await v.get('/merchant/apply');
-  const r = await postMultipart(v, '/merchant/apply', form(), { name: 'a.png', type: 'image/png', data: PNG });
+  const r = await v.multipart('/merchant/apply', form(), licence(PNG, 'a.png'), { csrf: false });
   assert.equal(r.status, 403);
 });
 
@@ -179,7 +143,7 @@ test('multipart forms are read whole whatever their boundary\'s length (ClearSil
   const statuses = {};
   for (let i = 0; i < 300; i++) {
     const boundary = `b${'-'.repeat(randomInt(1, 40))}${randomInt(1e12)}`;
-    const r = await postMultipart(c, '/merchant/apply', { csrf: c.csrf, ...form({ mobile: '12345' }) }, undefined, boundary);
+    const r = await c.multipart('/merchant/apply', form({ mobile: '12345' }), [], { boundary });
     statuses[r.status] = (statuses[r.status] || 0) + 1;
   }
   assert.deepEqual(statuses, { 400: 300 }, 'every post read with its CSRF token and fields (400: the bad mobile)');
@@ -190,20 +154,20 @@ test('the form refuses bad input with a message per field and stores nothing', a
   await c.get('/merchant/apply');
   const f = form({ mobile: '12345', licence_no: '91440300MA5ABCDEF0', username: '9bad name' });
   const before = sql('SELECT COUNT(*) FROM merchant_applications');
-  const r = await postMultipart(c, '/merchant/apply', { csrf: c.csrf, ...f }, { name: 'x.png', type: 'image/png', data: PNG });
+  const r = await c.multipart('/merchant/apply', f, licence(PNG, 'x.png'));
   assert.equal(r.status, 400);
   for (const field of ['mobile', 'licence_no', 'username']) assert.match(r.html, new RegExp(`id="e-${field}"`), field);
   // a "PNG" that is really text
   const g = form();
-  const r2 = await postMultipart(c, '/merchant/apply', { csrf: c.csrf, ...g }, { name: 'x.png', type: 'image/png', data: Buffer.from('<?php echo 1; ?>') });
+  const r2 = await c.multipart('/merchant/apply', g, licence(Buffer.from('<?php echo 1; ?>'), 'x.png'));
   assert.equal(r2.status, 400);
   assert.match(r2.html, /JPG/);
   // no image at all
-  const r3 = await postMultipart(c, '/merchant/apply', { csrf: c.csrf, ...form() });
+  const r3 = await c.multipart('/merchant/apply', form());
   assert.equal(r3.status, 400);
   assert.equal(sql('SELECT COUNT(*) FROM merchant_applications'), before);
   // a sign-in name already in use
-  const r4 = await postMultipart(c, '/merchant/apply', { csrf: c.csrf, ...form({ username: 'carwash' }) }, { name: 'x.png', type: 'image/png', data: PNG });
+  const r4 = await c.multipart('/merchant/apply', form({ username: 'carwash' }), licence(PNG, 'x.png'));
   assert.equal(r4.status, 400);
   assert.match(r4.html, /id="e-username"/);
 });

@@ -3,11 +3,12 @@
 // catalog change shows at once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, makeMembers, makeProduct, mallctl, sql } from './shop-lib.mjs';
+import { mallctl, sql } from './lib/stack.mjs';
+import { Client, csrfOf, headerPoints } from './lib/client.mjs';
+import { makeMembers } from './lib/members.mjs';
+import { makeProduct } from './lib/shop.mjs';
 
 const masked = (m) => `${m.slice(0, 3)}****${m.slice(-4)}`;
-const token = (html) => (html.match(/name="csrf" value="([0-9a-f]{64})"/) || [])[1];
-const headerPoints = (html) => Number((html.match(/class="[^"]*points[^"]*"[^>]*>[^<]*<strong>(\d+)<\/strong>/) || [])[1]);
 
 // Several processes serve the stack: ask often enough that every one has the page cached.
 async function many(c, path, n = 12) {
@@ -28,7 +29,7 @@ test('two members on the same cached page each see themselves and get their own 
   for (let i = 0; i < 12; i++) { pa.push(await a.get('/products')); pb.push(await b.get('/products')); }
   for (const p of pa) { assert.equal(p.status, 200); assert.ok(p.html.includes(masked(ma))); assert.ok(!p.html.includes(masked(mb))); }
   for (const p of pb) { assert.equal(p.status, 200); assert.ok(p.html.includes(masked(mb))); assert.ok(!p.html.includes(masked(ma))); }
-  const ta = new Set(pa.map((p) => token(p.html))), tb = new Set(pb.map((p) => token(p.html)));
+  const ta = new Set(pa.map((p) => csrfOf(p.html))), tb = new Set(pb.map((p) => csrfOf(p.html)));
   assert.equal(ta.size, 1, 'one token per session, on every copy of the page');
   assert.equal(tb.size, 1);
   assert.notEqual([...ta][0], [...tb][0]);
@@ -53,7 +54,7 @@ test('a balance change, a sign-out and a catalog change show at once on cached p
   // Signing out ends the session in every process, even for a copy of the old cookie.
   const sid = c.jar.get('member_sid');
   const form = (await c.get('/account')).html;
-  assert.equal((await c.request('POST', '/logout', { csrf: token(form) })).status, 303);
+  assert.equal((await c.request('POST', '/logout', { csrf: csrfOf(form) })).status, 303);
   const old = new Client();
   old.jar.set('member_sid', sid);
   for (const p of await many(old, '/')) assert.ok(!p.html.includes(masked(m)), 'signed out everywhere');

@@ -4,23 +4,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
-import { Client, sql, mallctl, makeMembers, makeProduct, memberId, checkLedger } from './shop-lib.mjs';
-import { adminClient, adminPost } from './admin-lib.mjs';
+import { sql, mallctl, checkLedger } from './lib/stack.mjs';
+import { makeMembers, memberId } from './lib/members.mjs';
+import { makeProduct } from './lib/shop.mjs';
+import { adminClient, adminPost } from './lib/admin.mjs';
+import { makeMerchant, merchantClient } from './lib/merchants.mjs';
 
-const MERCHANT_PASSWORD = 'Merchant@2026';
-
-// A fresh merchant with an owner and a staff account (sharing the demo owner's password hash).
-function makeMerchant() {
-  const tag = randomInt(1e9);
-  sql(`INSERT INTO merchants (name, address, phone) VALUES ('结算测试商户 ${tag}', '测试地址', '13900000000')`);
-  const id = Number(sql(`SELECT id FROM merchants WHERE name = '结算测试商户 ${tag}'`));
-  sql(`INSERT INTO merchant_users (merchant_id, username, password_hash, role)
-       SELECT ${id}, 'so${tag}', password_hash, 'owner' FROM merchant_users WHERE username = 'carwash';
-       INSERT INTO merchant_users (merchant_id, username, password_hash, role)
-       SELECT ${id}, 'ss${tag}', password_hash, 'staff' FROM merchant_users WHERE username = 'carwash'`);
-  const staff = Number(sql(`SELECT id FROM merchant_users WHERE username = 'ss${tag}'`));
-  return { id, owner: `so${tag}`, staffName: `ss${tag}`, staff };
-}
+// A fresh merchant with an owner and a staff account.
+const makeSettleMerchant = () => makeMerchant('结算测试商户', { address: '测试地址', phone: '13900000000' });
 
 // Redeemed vouchers written with SQL the way paying and verifying would leave them: one paid order (0 points, so
 // no ledger rows are needed) with one voucher line of `list.length` units, stock taken; each voucher redeemed at
@@ -42,7 +33,7 @@ function makeVouchers(merchant, list, issued = 0) {
   sql(`INSERT INTO vouchers (voucher_no, order_id, order_item_id, member_id, merchant_id, product_id, password_hash, status,
          valid_from, valid_to, points, settle_price_fen, redeemed_at, redeemed_by) VALUES ${rows.map((v, i) =>
     `('${nos[i]}', ${order}, ${item}, ${member}, ${merchant.id}, ${product}, REPEAT('0', 64), '${v.status}', '2019-01-01', '2030-12-31',
-      ${v.points}, ${v.fen}, ${v.status === 'redeemed' ? `'${v.at}'` : 'NULL'}, ${v.status === 'redeemed' ? merchant.staff : 'NULL'})`).join(',')}`);
+      ${v.points}, ${v.fen}, ${v.status === 'redeemed' ? `'${v.at}'` : 'NULL'}, ${v.status === 'redeemed' ? merchant.staffId : 'NULL'})`).join(',')}`);
   return nos;
 }
 
@@ -62,15 +53,6 @@ const snapshot = (merchants) => sql(`SELECT s.id, s.merchant_id, s.month, s.vouc
   (SELECT GROUP_CONCAT(v.voucher_no ORDER BY v.voucher_no) FROM vouchers v WHERE v.settlement_id = s.id)
   FROM settlements s WHERE s.merchant_id IN (${merchants.map((m) => m.id).join(',')}) ORDER BY s.id`);
 
-async function merchantClient(username) {
-  const c = new Client();
-  await c.get('/merchant/login');
-  const r = await c.request('POST', '/merchant/login', { csrf: c.csrf, username, password: MERCHANT_PASSWORD });
-  assert.equal(r.status, 303, `merchant login ${username}`);
-  c.csrf = null;
-  return c;
-}
-
 // Two unused months far in the past per test (statements persist between runs; merchants are new each time).
 const months = () => {
   const y = 2001 + randomInt(0, 17);
@@ -80,8 +62,8 @@ const months = () => {
 
 test('statements of two merchants over two months equal the sum of their redemptions; re-runs change nothing', async () => {
   const [m1, m2] = months();
-  const a = makeMerchant();
-  const b = makeMerchant();
+  const a = makeSettleMerchant();
+  const b = makeSettleMerchant();
   // Month edges in the mall time zone: the first second of m1 and the last second of m1 both belong to m1.
   makeVouchers(a, [
     { at: `${m1}-01 00:00:00`, fen: 1234, points: 100 }, { at: `${m1}-15 12:30:00`, fen: 1234, points: 100 },
@@ -128,7 +110,7 @@ test('statements of two merchants over two months equal the sum of their redempt
 
 test('owner submits, finance rejects with a reason, the statement is corrected, resubmitted, approved and paid', async () => {
   const [m1, m2] = months();
-  const a = makeMerchant();
+  const a = makeSettleMerchant();
   const nos = makeVouchers(a, [{ at: `${m1}-10 10:00:00`, fen: 1000, points: 90 }, { at: `${m1}-11 10:00:00`, fen: 2000, points: 180 },
     { at: `${m2}-05 10:00:00`, fen: 4000, points: 360 }]);
   mallctl('settle', '--month', m1);
@@ -191,7 +173,7 @@ test('owner submits, finance rejects with a reason, the statement is corrected, 
 
 test('CSV exports on both sides reconcile with the statement and start with a UTF-8 BOM', async () => {
   const [m1] = months();
-  const a = makeMerchant();
+  const a = makeSettleMerchant();
   makeVouchers(a, [{ at: `${m1}-02 10:00:00`, fen: 1999, points: 150 }, { at: `${m1}-03 10:00:00`, fen: 1, points: 1 }]);
   mallctl('settle', '--month', m1);
   const s = statement(a, m1);
@@ -218,8 +200,8 @@ test('CSV exports on both sides reconcile with the statement and start with a UT
 
 test('scoping and roles: other merchants, staff, ops and moderators are kept out; missing CSRF is 403', async () => {
   const [m1] = months();
-  const a = makeMerchant();
-  const b = makeMerchant();
+  const a = makeSettleMerchant();
+  const b = makeSettleMerchant();
   makeVouchers(a, [{ at: `${m1}-02 10:00:00`, fen: 100, points: 10 }]);
   mallctl('settle', '--month', m1);
   const s = statement(a, m1);
@@ -228,7 +210,7 @@ test('scoping and roles: other merchants, staff, ops and moderators are kept out
   assert.equal((await other.get(`/merchant/settlements/${s.id}/vouchers.csv`)).status, 404);
   assert.equal((await other.post(`/merchant/settlements/${s.id}/submit`, {}, '/merchant/settlements')).status, 404);
   assert.equal(statement(a, m1).status, 'draft');
-  const staff = await merchantClient(a.staffName);
+  const staff = await merchantClient(a.staff);
   assert.equal((await staff.get('/merchant/settlements')).status, 403);
   assert.equal((await staff.get(`/merchant/settlements/${s.id}`)).status, 403);
   for (const role of ['ops', 'moderator']) {

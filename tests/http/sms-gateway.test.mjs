@@ -2,33 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { execFile, spawnSync } from 'node:child_process';
-import { randomInt } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
+import { sql, mallctlAsyncEnv } from './lib/stack.mjs';
+import { mobile as randomMobile } from './lib/members.mjs';
 
-const VAR = process.env.MALL_VAR;
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-if (!VAR) throw new Error('MALL_VAR must point at the running stack\'s var directory');
-
-const mobile = () => '139' + String(randomInt(0, 1e8)).padStart(8, '0');
-
-// Asynchronous on purpose: the fake gateway answers from this same event loop.
-function mallctl(env, ...args) {
-  return new Promise((resolve) => {
-    execFile('bash', ['-c', 'source "$0/scripts/stack.sh"; stack_env "$1"; shift 2; exec "$MALL_BUILD/mallctl" "$@"', ROOT, VAR, '--', ...args],
-      { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 20000 },
-      (err, stdout, stderr) => resolve({ code: err ? err.code : 0, stdout: stdout.trim(), stderr }));
-  });
-}
-
-// Runs in the mall's time zone, like the application's own connections.
-function sql(query) {
-  const tz = process.env.MALL_TZ || '+08:00';
-  const r = spawnSync('mariadb', [`--defaults-file=${VAR}/my.cnf`, '-uroot', '-N', '-B', 'mall', '-e', `SET time_zone = '${tz}'; ${query}`], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`sql: ${r.stderr}`);
-  return r.stdout.trim();
-}
+const mobile = () => randomMobile('139');
+// mallctl runs asynchronously on purpose: the fake gateway answers from this same event loop.
 
 // A gateway that records every request and answers with the given status.
 async function gateway(status) {
@@ -53,8 +31,8 @@ test('http driver posts JSON to the gateway and records "sent"', async () => {
   const gw = await gateway(200);
   try {
     const m = mobile();
-    const r = await mallctl({ MALL_SMS_DRIVER: 'http', MALL_SMS_URL: gw.url }, 'sms-send', m, '测试');
-    assert.equal(r.code, 0, r.stderr);
+    const r = await mallctlAsyncEnv({ MALL_SMS_DRIVER: 'http', MALL_SMS_URL: gw.url }, 'sms-send', m, '测试');
+    assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stdout, 'sent');
     assert.equal(gw.seen.length, 1);
     assert.equal(gw.seen[0].method, 'POST');
@@ -62,7 +40,7 @@ test('http driver posts JSON to the gateway and records "sent"', async () => {
     assert.match(gw.seen[0].type, /^application\/json/);
     assert.deepEqual(JSON.parse(gw.seen[0].body), { mobile: m, text: '测试' });
     assert.deepEqual(outbox(m), ['http', 'sent', '', '测试']);
-    assert.match((await mallctl({}, 'sms-outbox', '--phone', m)).stdout, /manual\thttp\tsent\t测试$/);
+    assert.match((await mallctlAsyncEnv({}, 'sms-outbox', '--phone', m)).stdout, /manual\thttp\tsent\t测试$/);
   } finally {
     await gw.close();
   }
@@ -72,8 +50,8 @@ test('a gateway answering 500 leaves a "failed" row with the error', async () =>
   const gw = await gateway(500);
   try {
     const m = mobile();
-    const r = await mallctl({ MALL_SMS_DRIVER: 'http', MALL_SMS_URL: gw.url }, 'sms-send', m, '测试');
-    assert.equal(r.code, 1);
+    const r = await mallctlAsyncEnv({ MALL_SMS_DRIVER: 'http', MALL_SMS_URL: gw.url }, 'sms-send', m, '测试');
+    assert.equal(r.status, 1);
     assert.equal(r.stdout, 'failed');
     assert.equal(gw.seen.length, 1);
     const [driver, status, error] = outbox(m);
@@ -90,8 +68,8 @@ test('an unreachable gateway is a "failed" row, not a crash', async () => {
   const url = gw.url;
   await gw.close();
   const m = mobile();
-  const r = await mallctl({ MALL_SMS_DRIVER: 'http', MALL_SMS_URL: url }, 'sms-send', m, '测试');
-  assert.equal(r.code, 1);
+  const r = await mallctlAsyncEnv({ MALL_SMS_DRIVER: 'http', MALL_SMS_URL: url }, 'sms-send', m, '测试');
+  assert.equal(r.status, 1);
   const [, status, error] = outbox(m);
   assert.equal(status, 'failed');
   assert.notEqual(error, '');
@@ -102,11 +80,11 @@ test('a code texted through the gateway verifies; a failed send voids the code',
   try {
     const m = mobile();
     const env = { MALL_SMS_DRIVER: 'http', MALL_SMS_URL: gw.url };
-    assert.equal((await mallctl(env, 'sms-code-send', m, 'register')).stdout, 'sent');
+    assert.equal((await mallctlAsyncEnv(env, 'sms-code-send', m, 'register')).stdout, 'sent');
     const { text } = JSON.parse(gw.seen[0].body);
     assert.match(text, /^【积分商城】您的注册验证码是\d{6},5分钟内有效,请勿泄露。$/);
     const code = text.match(/\d{6}/)[0];
-    assert.equal((await mallctl(env, 'sms-code-verify', m, 'register', '', code)).stdout, 'ok');
+    assert.equal((await mallctlAsyncEnv(env, 'sms-code-verify', m, 'register', '', code)).stdout, 'ok');
   } finally {
     await gw.close();
   }
@@ -114,9 +92,9 @@ test('a code texted through the gateway verifies; a failed send voids the code',
   try {
     const m = mobile();
     const env = { MALL_SMS_DRIVER: 'http', MALL_SMS_URL: down.url };
-    assert.equal((await mallctl(env, 'sms-code-send', m, 'register')).stdout, 'failed');
+    assert.equal((await mallctlAsyncEnv(env, 'sms-code-send', m, 'register')).stdout, 'failed');
     const code = JSON.parse(down.seen[0].body).text.match(/\d{6}/)[0];
-    assert.notEqual((await mallctl(env, 'sms-code-verify', m, 'register', '', code)).stdout, 'ok');
+    assert.notEqual((await mallctlAsyncEnv(env, 'sms-code-verify', m, 'register', '', code)).stdout, 'ok');
   } finally {
     await down.close();
   }

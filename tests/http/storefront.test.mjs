@@ -1,13 +1,12 @@
 // storefront.test.mjs: S1–S8 storefront pages — content, filters, bad input, escaping, search, language, headers
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-
-const BASE = process.env.MALL_URL || 'http://127.0.0.1:8080';
+import { ORIGIN } from './lib/stack.mjs';
 
 async function get(path, { lang, headers = {} } = {}) {
   const h = { ...headers };
   if (lang) h.cookie = `lang=${lang}`;
-  const res = await fetch(BASE + path, { headers: h, redirect: 'manual' });
+  const res = await fetch(ORIGIN + path, { headers: h, redirect: 'manual' });
   return { status: res.status, headers: res.headers, text: await res.text() };
 }
 
@@ -272,14 +271,14 @@ test('lang=en cookie gives English UI strings on every page', async () => {
 });
 
 test('the language switch remembers the choice and returns to the page', async () => {
-  const res = await fetch(`${BASE}/lang?to=en&next=${encodeURIComponent('/products?sort=newest')}`, { redirect: 'manual' });
+  const res = await fetch(`${ORIGIN}/lang?to=en&next=${encodeURIComponent('/products?sort=newest')}`, { redirect: 'manual' });
   assert.equal(res.status, 303);
   assert.equal(res.headers.get('location'), '/products?sort=newest');
   assert.match(res.headers.get('set-cookie') || '', /lang=en/);
 });
 
 test('a POST without a CSRF token is refused with 403', async () => {
-  const res = await fetch(`${BASE}/login`, {
+  const res = await fetch(`${ORIGIN}/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: 'mobile=13800138000&password=whatever123',

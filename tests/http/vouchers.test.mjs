@@ -3,13 +3,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac, randomInt } from 'node:crypto';
-import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import {
-  BASE, VAR, Client, sql, q, mallctl, mallctlAsync, checkLedger, makeMembers, makeProduct, placeNow, sendCode, balance, flash, orderStatus,
-} from './shop-lib.mjs';
+import { BASE, VAR, sql, q, mallctl, mallctlAsync, checkLedger } from './lib/stack.mjs';
+import { Client, flash } from './lib/client.mjs';
+import { makeMembers, balance } from './lib/members.mjs';
+import { makeProduct, buyNow, orderStatus } from './lib/shop.mjs';
+import { decodeQr } from './lib/qr.mjs';
 
 // A merchant of this file's own (so its redemptions never show up in other tests' statements or journeys),
 // with one staff account; its voucher products leave the shelf once bought.
@@ -25,12 +25,9 @@ function voucherProduct(points = 300, days = 7) {
   return id;
 }
 
+// Buys and pays for quantity units; the product then leaves the shelf.
 async function buy(c, m, productId, quantity) {
-  const no = await placeNow(c, productId, quantity);
-  const code = await sendCode(c, no, m);
-  const r = await c.post(`/order/${no}/pay`, { code });
-  assert.equal(r.status, 303, `pay: ${flash(r.html)}`);
-  assert.equal(orderStatus(no), 'paid');
+  const no = await buyNow(c, m, productId, quantity);
   sql(`UPDATE products p JOIN order_items i ON i.product_id = p.id JOIN orders o ON o.id = i.order_id
        SET p.on_shelf = 0 WHERE o.order_no = ${q(no)}`);
   return no;
@@ -54,23 +51,6 @@ function textedPasswords(m) {
 // The server's own HMAC of a voucher password (the only form it stores).
 const secret = () => readFileSync(path.join(VAR, 'secret.key'));
 const hmac = (no, pw) => createHmac('sha256', secret()).update(`voucher|${no}|${pw}`).digest('hex');
-
-// Binary GET with the client's session cookie.
-async function getBytes(c, p) {
-  const res = await fetch(new URL(p, BASE), { headers: { Cookie: [...c.jar].map(([k, v]) => `${k}=${v}`).join('; ') }, redirect: 'manual' });
-  return { status: res.status, type: res.headers.get('content-type'), cache: res.headers.get('cache-control'), bytes: Buffer.from(await res.arrayBuffer()) };
-}
-
-function decodeQr(bytes) {
-  const dir = mkdtempSync(path.join(tmpdir(), 'vqr-'));
-  try {
-    const file = path.join(dir, 'qr.png');
-    writeFileSync(file, bytes);
-    const r = spawnSync('zbarimg', ['--raw', '-q', file], { encoding: 'utf8' });
-    assert.equal(r.status, 0, `zbarimg: ${r.stderr}`);
-    return r.stdout.trim();
-  } finally { rmSync(dir, { recursive: true, force: true }); }
-}
 
 test('paying a voucher product issues one voucher per unit, texted once, stored only as an HMAC', async () => {
   const [m] = makeMembers(1, 5000);
@@ -122,7 +102,7 @@ test('the owner\'s voucher page shows number, password, merchant and a QR; the P
   const merchant = sql(`SELECT name FROM merchants WHERE id = ${MERCHANT}`);
   assert.ok(page.html.includes(merchant), 'merchant name on the page');
   assert.match(page.html, /<svg[^>]*viewBox="0 0 (\d+) \1"[\s\S]*?<path d="(M\d+ \d+h\d+v1h-\d+z)+"/, 'inline SVG QR');
-  const png = await getBytes(c, `/voucher/${v.no}/qr.png`);
+  const png = await c.getBytes(`/voucher/${v.no}/qr.png`);
   assert.equal(png.status, 200);
   assert.equal(png.type, 'image/png');
   assert.match(png.cache, /no-store/);
@@ -149,7 +129,7 @@ test('another member, or an anonymous visitor, cannot see a voucher or its QR', 
   assert.equal(page.status, 404);
   assert.equal(page.html, unknown.html.replaceAll('V000000000000000', v.no), 'looks exactly like an unknown number');
   assert.ok(!page.html.includes(textedPasswords(owner).get(v.no)));
-  const png = await getBytes(o, `/voucher/${v.no}/qr.png`);
+  const png = await o.getBytes(`/voucher/${v.no}/qr.png`);
   assert.equal(png.status, 404);
   assert.notEqual(png.type, 'image/png');
   assert.ok(!(await o.get('/vouchers')).html.includes(v.no));

@@ -1,10 +1,10 @@
-// admin-lib.mjs: helpers for the back-office tests — admins of any role made with SQL, and signing in at /admin/login
-// (not a test file itself: no .test. in the name).
+// admin.mjs: the back office — admins of any role made with SQL, signing in at /admin/login, posting its forms.
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
-import { Client, flash, sql } from './shop-lib.mjs';
+import { sql } from './stack.mjs';
+import { Client, flash } from './client.mjs';
 
-export const ADMIN_PASSWORD = 'Admin@2026';
+export const ADMIN_PASSWORD = 'Admin@2026'; // the demo admins' (README: demo accounts)
 export const ROLES = ['super', 'ops', 'moderator', 'finance', 'enterprise'];
 
 // A fresh admin of `role` sharing the demo admin's password hash (no scrypt work, no throttle history).
@@ -26,7 +26,7 @@ export async function adminLogin(c, username, password = ADMIN_PASSWORD) {
   return r;
 }
 
-// A client signed in as a fresh admin of role.
+// A client signed in as a fresh admin of role → { c, admin }.
 export async function adminClient(role = 'super') {
   const a = makeAdmin(role);
   const c = new Client();
@@ -35,7 +35,15 @@ export async function adminClient(role = 'super') {
 }
 
 // Posts a back-office form with the session's CSRF token (fetching `from` first when none is known).
-export async function adminPost(c, action, form, from = '/admin/') {
-  if (!c.csrf) assert.equal((await c.get(from)).status, 200, `GET ${from}`);
-  return c.request('POST', action, { csrf: c.csrf, ...form });
-}
+export const adminPost = (c, action, form, from = '/admin/') => c.post(action, form, from);
+
+// Audit entries of one entity, oldest first: { action, who, before, after } with the JSON parsed. The mariadb
+// client's batch output escapes backslashes (and the JSON is ASCII with \u escapes): undone before parsing.
+const unbatch = (s) => s.replace(/\\(.)/g, (_, ch) => ({ n: '\n', t: '\t', 0: '\0' }[ch] ?? ch));
+export const auditOf = (entity, id) =>
+  sql(`SELECT action, admin_name, COALESCE(before_json, ''), COALESCE(after_json, '') FROM audit_log
+       WHERE entity = '${entity.replace(/[^a-z_]/g, '')}' AND entity_id = ${Number(id)} ORDER BY id`)
+    .split('\n').filter(Boolean).map((l) => {
+      const [action, who, before, after] = l.split('\t');
+      return { action, who, before: before ? JSON.parse(unbatch(before)) : null, after: after ? JSON.parse(unbatch(after)) : null };
+    });
