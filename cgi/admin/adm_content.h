@@ -4,12 +4,12 @@
 #include "admin.h"
 
 /* content.c: the same six handlers for each kind of content */
-#define ADM_CONTENT_DECLARE(name)          \
-  NEOERR *h_adm_##name##_list(req *r);     \
-  NEOERR *h_adm_##name##_new(req *r);      \
-  NEOERR *h_adm_##name##_create(req *r);   \
-  NEOERR *h_adm_##name##_edit(req *r);     \
-  NEOERR *h_adm_##name##_update(req *r);   \
+#define ADM_CONTENT_DECLARE(name)                                                                                      \
+  NEOERR *h_adm_##name##_list(req *r);                                                                                 \
+  NEOERR *h_adm_##name##_new(req *r);                                                                                  \
+  NEOERR *h_adm_##name##_create(req *r);                                                                               \
+  NEOERR *h_adm_##name##_edit(req *r);                                                                                 \
+  NEOERR *h_adm_##name##_update(req *r);                                                                               \
   NEOERR *h_adm_##name##_delete(req *r);
 ADM_CONTENT_DECLARE(notice)
 ADM_CONTENT_DECLARE(banner)

@@ -24,7 +24,10 @@ static NEOERR *set_roles(req *r) {
 static NEOERR *done_flash(req *r) {
   static const in_field F[] = {{"done", IN_ENUM, 0, 0, 0, "created|disabled|enabled|reset"}};
   in_value v;
-  if (input_read(r, F, 1, &v)) { hdf_remove_tree(r->hdf, "Form"); return STATUS_OK; }
+  if (input_read(r, F, 1, &v)) {
+    hdf_remove_tree(r->hdf, "Form");
+    return STATUS_OK;
+  }
   if (!v.present) return STATUS_OK;
   char key[64];
   snprintf(key, sizeof key, "AdminCore.Admins.Done.%s", v.s);
@@ -66,7 +69,8 @@ NEOERR *h_adm_admins_create(req *r) {
     req_form_error(r, "username", "AdminCore.Admins.UsernameRule");
     bad++;
   }
-  if (v[2].present && hdf_get_obj(r->hdf, "Form.Errors.password")) req_form_error(r, "password", "AdminCore.Admins.PasswordRule");
+  if (v[2].present && hdf_get_obj(r->hdf, "Form.Errors.password"))
+    req_form_error(r, "password", "AdminCore.Admins.PasswordRule");
   if (v[2].present && v[3].present && strcmp(v[2].s, v[3].s) != 0) {
     req_form_error(r, "confirm", "AdminCore.Admins.PasswordMismatch");
     bad++;
@@ -77,7 +81,10 @@ NEOERR *h_adm_admins_create(req *r) {
     audit_actor who;
     admin_actor(r, &who);
     err = admin_create(r->db, &who, v[0].s, v[1].s, v[2].s, &id);
-    if (!err && !id) { req_form_error(r, "username", "AdminCore.Admins.UsernameTaken"); bad++; }
+    if (!err && !id) {
+      req_form_error(r, "username", "AdminCore.Admins.UsernameTaken");
+      bad++;
+    }
   }
   if (err) return nerr_pass(err);
   if (bad) {
@@ -98,7 +105,8 @@ static NEOERR *show_detail(req *r, int *found) {
   r->template = T_DETAIL;
   r->no_cache = 1;
   char title[200];
-  snprintf(title, sizeof title, "%s · %s", req_text(r, "AdminCore.Admins.Title"), hdf_get_value(r->hdf, "Admin.username", ""));
+  snprintf(title, sizeof title, "%s · %s", req_text(r, "AdminCore.Admins.Title"),
+           hdf_get_value(r->hdf, "Admin.username", ""));
   err = hdf_set_value(r->hdf, "Page.Title", title);
   if (!err && id == r->user_id) err = hdf_set_value(r->hdf, "Admin.is_self", "1");
   return nerr_pass(err);
@@ -125,7 +133,10 @@ NEOERR *h_adm_admins_status(req *r) {
   }
   if (id == r->user_id && strcmp(v.s, "active") != 0) {
     NEOERR *err = show_detail(r, &found);
-    if (!err && found) { r->status = 400; err = req_form_error(r, NULL, "AdminCore.Admins.NotSelf"); }
+    if (!err && found) {
+      r->status = 400;
+      err = req_form_error(r, NULL, "AdminCore.Admins.NotSelf");
+    }
     return nerr_pass(err);
   }
   audit_actor who;
@@ -150,7 +161,8 @@ NEOERR *h_adm_admins_password(req *r) {
   int found = 0;
   int bad = input_read(r, F, 2, v);
   hdf_remove_tree(r->hdf, "Form.Values");
-  if (v[0].present && hdf_get_obj(r->hdf, "Form.Errors.password")) req_form_error(r, "password", "AdminCore.Admins.PasswordRule");
+  if (v[0].present && hdf_get_obj(r->hdf, "Form.Errors.password"))
+    req_form_error(r, "password", "AdminCore.Admins.PasswordRule");
   if (v[0].present && v[1].present && strcmp(v[0].s, v[1].s) != 0) {
     req_form_error(r, "confirm", "AdminCore.Admins.PasswordMismatch");
     bad++;
@@ -166,7 +178,10 @@ NEOERR *h_adm_admins_password(req *r) {
   if (err) return nerr_pass(err);
   if (!found) return nerr_pass(req_fail(r, 404));
   /* Resetting one's own password ends one's own session too: go and sign in again. */
-  if (id == r->user_id) { req_redirect(r, "/admin/login"); return STATUS_OK; }
+  if (id == r->user_id) {
+    req_redirect(r, "/admin/login");
+    return STATUS_OK;
+  }
   char loc[96];
   snprintf(loc, sizeof loc, "/admin/admins/%lld?done=reset", id);
   req_redirect(r, loc);

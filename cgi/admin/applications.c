@@ -50,7 +50,8 @@ static NEOERR *show_detail(req *r, long long id, int *found) {
   if (!err) err = application_get(r->db, id, r->hdf, "App", found);
   if (!err && *found) {
     const char *st = hdf_get_value(r->hdf, "App.0.status", "");
-    if (strcmp(st, "submitted") == 0 && ops_can(r, ROLES_APPLICATIONS)) err = hdf_set_value(r->hdf, "Page.CanFirst", "1");
+    if (strcmp(st, "submitted") == 0 && ops_can(r, ROLES_APPLICATIONS))
+      err = hdf_set_value(r->hdf, "Page.CanFirst", "1");
     if (!err && strcmp(st, "first_approved") == 0 && ops_can(r, ROLES_SUPER))
       err = hdf_set_value(r->hdf, "Page.CanFinal", "1");
   }

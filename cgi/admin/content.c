@@ -83,7 +83,8 @@ static NEOERR *new_form(req *r, const kind_page *p) {
   for (int i = 0; i < p->k->nfields && !err; i++) {
     const content_field *f = &p->k->fields[i];
     if (f->type == CF_TIME)
-      err = hdf_set_valuef(r->hdf, "Form.Values.%s=%s", f->name, p->k->ends && strcmp(f->name, p->k->ends) == 0 ? week : now);
+      err = hdf_set_valuef(r->hdf, "Form.Values.%s=%s", f->name,
+                           p->k->ends && strcmp(f->name, p->k->ends) == 0 ? week : now);
     else if (f->type == CF_INT) err = hdf_set_valuef(r->hdf, "Form.Values.%s=0", f->name);
     else if (f->type == CF_LINK) err = hdf_set_valuef(r->hdf, "Form.Values.%s=/", f->name);
   }
@@ -107,9 +108,11 @@ static NEOERR *edit_form(req *r, const kind_page *p) {
 
 static in_type input_type(cf_type t) {
   switch (t) {
-  case CF_TEXT: case CF_PRODUCTS: return IN_TEXT;
+  case CF_TEXT:
+  case CF_PRODUCTS: return IN_TEXT;
   case CF_INT: return IN_INT;
-  case CF_BOOL: case CF_ENUM: return IN_ENUM;
+  case CF_BOOL:
+  case CF_ENUM: return IN_ENUM;
   default: return IN_STR;
   }
 }
@@ -129,7 +132,11 @@ static NEOERR *save(req *r, const kind_page *p, long long id) {
   if (err) return nerr_pass(err);
   for (int i = 0; i < k->nfields; i++) {
     const content_field *f = &k->fields[i];
-    in[i] = (in_field){f->name, input_type(f->type), f->required ? IN_REQUIRED : 0, f->min, f->max,
+    in[i] = (in_field){f->name,
+                       input_type(f->type),
+                       f->required ? IN_REQUIRED : 0,
+                       f->min,
+                       f->max,
                        f->type == CF_BOOL ? "1" : f->choices};
     if (f->type == CF_TIME) in[i].min = 1, in[i].max = 19;
     /* An uploaded file stands in for the path, so the path is not required then. */
@@ -145,7 +152,10 @@ static NEOERR *save(req *r, const kind_page *p, long long id) {
     else if (f->type == CF_INT && !v[i].present) values[i] = "0";
     else if (f->type == CF_TIME && v[i].present) {
       if (content_check_time(v[i].s, times[i]) == 0) values[i] = times[i];
-      else { bad++; err = req_form_error(r, f->name, "AdminCat.BadTime"); }
+      else {
+        bad++;
+        err = req_form_error(r, f->name, "AdminCat.BadTime");
+      }
     } else if (f->type == CF_LINK && content_check_link(v[i].s) != 0) {
       bad++;
       err = req_form_error(r, f->name, "AdminCat.BadLink");
@@ -154,7 +164,10 @@ static NEOERR *save(req *r, const kind_page *p, long long id) {
       err = req_form_error(r, f->name, "AdminCat.BadImagePath");
     } else if (f->type == CF_PRODUCTS && v[i].present) {
       int rc = content_parse_ids(v[i].s, ids, CONTENT_MAX_PRODUCTS, &nids);
-      if (rc) { bad++; err = req_form_error(r, f->name, rc == -2 ? "AdminCat.TooManyProducts" : "AdminCat.BadIds"); }
+      if (rc) {
+        bad++;
+        err = req_form_error(r, f->name, rc == -2 ? "AdminCat.TooManyProducts" : "AdminCat.BadIds");
+      }
     }
   }
   int window = -1, wstart = -1;
@@ -205,7 +218,7 @@ static NEOERR *save(req *r, const kind_page *p, long long id) {
 }
 
 /* POST /admin/<plural>/{id}/delete → 303 list; 404 unknown */
-static NEOERR *delete(req *r, const kind_page *p) {
+static NEOERR *delete_item(req *r, const kind_page *p) {
   audit_actor who;
   admin_actor(r, &who);
   content_result res;
@@ -219,13 +232,13 @@ static NEOERR *delete(req *r, const kind_page *p) {
   return STATUS_OK;
 }
 
-#define KIND_HANDLERS(name, pg)                                                     \
-  NEOERR *h_adm_##name##_list(req *r) { return nerr_pass(list(r, &pg)); }           \
-  NEOERR *h_adm_##name##_new(req *r) { return nerr_pass(new_form(r, &pg)); }        \
-  NEOERR *h_adm_##name##_create(req *r) { return nerr_pass(save(r, &pg, 0)); }      \
-  NEOERR *h_adm_##name##_edit(req *r) { return nerr_pass(edit_form(r, &pg)); }      \
-  NEOERR *h_adm_##name##_update(req *r) { return nerr_pass(save(r, &pg, req_arg_id(r, 0))); } \
-  NEOERR *h_adm_##name##_delete(req *r) { return nerr_pass(delete(r, &pg)); }
+#define KIND_HANDLERS(name, pg)                                                                                        \
+  NEOERR *h_adm_##name##_list(req *r) { return nerr_pass(list(r, &pg)); }                                              \
+  NEOERR *h_adm_##name##_new(req *r) { return nerr_pass(new_form(r, &pg)); }                                           \
+  NEOERR *h_adm_##name##_create(req *r) { return nerr_pass(save(r, &pg, 0)); }                                         \
+  NEOERR *h_adm_##name##_edit(req *r) { return nerr_pass(edit_form(r, &pg)); }                                         \
+  NEOERR *h_adm_##name##_update(req *r) { return nerr_pass(save(r, &pg, req_arg_id(r, 0))); }                          \
+  NEOERR *h_adm_##name##_delete(req *r) { return nerr_pass(delete_item(r, &pg)); }
 
 KIND_HANDLERS(notice, NOTICES)
 KIND_HANDLERS(banner, BANNERS)

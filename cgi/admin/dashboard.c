@@ -4,7 +4,9 @@
 #include <stdio.h>
 
 /* Figures link to the page that deals with them, for roles that may open it. */
-static const struct { const char *name, *path; } LINKS[] = {
+static const struct {
+  const char *name, *path;
+} LINKS[] = {
     {"Orders", "/admin/orders"},
     {"Messages", "/admin/moderation/messages"},
     {"Reviews", "/admin/moderation/reviews"},

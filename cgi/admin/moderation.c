@@ -21,7 +21,9 @@ static int read_status(req *r, const char *choices, const char **status) {
 
 /* The queue page: tabs with counts, status filter, one page of items. */
 static NEOERR *queue(req *r, const char *tab, const char *status, long long page) {
-  static const struct { const char *tab, *tmpl, *title; } T[] = {
+  static const struct {
+    const char *tab, *tmpl, *title;
+  } T[] = {
       {"messages", "admin/ops/mod_messages.cs", "Ops.Mod.Messages"},
       {"reviews", "admin/ops/mod_reviews.cs", "Ops.Mod.Reviews"},
       {"consultations", "admin/ops/mod_consultations.cs", "Ops.Mod.Consultations"},
@@ -32,8 +34,8 @@ static NEOERR *queue(req *r, const char *tab, const char *status, long long page
   if (!err) err = hdf_set_value(r->hdf, "Mod.Tab", tab);
   if (!err) err = hdf_set_value(r->hdf, "Mod.Status", status);
   if (!err) err = moderation_counts(r->db, r->hdf, "Mod.Counts");
-  static const char *const STATES[3][4] = {{"pending", "approved", "rejected"}, {"pending", "approved", "hidden"},
-                                           {"pending", "answered"}};
+  static const char *const STATES[3][4] = {
+      {"pending", "approved", "rejected"}, {"pending", "approved", "hidden"}, {"pending", "answered"}};
   for (int i = 0; !err && STATES[t][i]; i++) err = hdf_set_valuef(r->hdf, "Mod.States.%d=%s", i, STATES[t][i]);
   if (!err && t == 0) err = moderation_messages(r->db, status, offset, OPS_PER_PAGE, r->hdf, "Items", &total);
   if (!err && t == 1) err = moderation_reviews(r->db, status, offset, OPS_PER_PAGE, r->hdf, "Items", &total);
@@ -149,9 +151,7 @@ NEOERR *h_adm_mod_answer(req *r) {
   int bad = input_read(r, F, 2, v);
   hdf_set_value(r->hdf, "Form.Id", req_arg(r, 0));
   const char *tab_status = v[1].present ? v[1].s : "pending";
-  if (bad) {
-    return nerr_pass(again(r, "consultations", tab_status, "Ops.Mod.AnswerRequired"));
-  }
+  if (bad) { return nerr_pass(again(r, "consultations", tab_status, "Ops.Mod.AnswerRequired")); }
   audit_actor who;
   admin_actor(r, &who);
   int found = 0;

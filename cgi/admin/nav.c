@@ -5,7 +5,9 @@
 
 /* Every page a back-office menu can lead to; key → Lang.Admin.Nav.<key>, group → Lang.Admin.NavGroup.<group>.
  * Entries whose route does not exist (yet) are simply hidden. */
-static const struct { const char *href, *key, *group; } NAV[] = {
+static const struct {
+  const char *href, *key, *group;
+} NAV[] = {
     {"/admin/", "Dashboard", "Overview"},
     {"/admin/products", "Products", "Catalog"},
     {"/admin/categories", "Categories", "Catalog"},
@@ -19,7 +21,8 @@ static const struct { const char *href, *key, *group; } NAV[] = {
     {"/admin/orders", "Orders", "Operations"},
     {"/admin/members", "Members", "People"},
     {"/admin/merchants", "Merchants", "People"},
-    {"/admin/applications", "Applications", "People"}, {"/admin/settlements", "Settlements", "People"},
+    {"/admin/applications", "Applications", "People"},
+    {"/admin/settlements", "Settlements", "People"},
     {"/admin/reports", "Reports", "Reports"},
     {"/admin/sms", "Sms", "System"},
     {"/admin/admins", "Admins", "System"},

@@ -102,7 +102,10 @@ static void to_order(req *r, const char *done) {
 
 /* An action's outcome: 303 to the order, or the page again with why it was refused (409). */
 static NEOERR *outcome(req *r, const order_outcome *out, const char *done, const char *tmpl) {
-  if (out->result == ORDER_OK) { to_order(r, done); return STATUS_OK; }
+  if (out->result == ORDER_OK) {
+    to_order(r, done);
+    return STATUS_OK;
+  }
   int found = 0;
   NEOERR *err = show(r, &found);
   if (err || !found) return nerr_pass(err);

@@ -25,8 +25,12 @@ NEOERR *h_adm_products(req *r) {
   if (err) return nerr_pass(err);
   if (input_read(r, F, 7, v)) return nerr_pass(req_fail(r, 400));
   if ((err = adm_cat_done(r, "created|saved|shelved|unshelved"))) return nerr_pass(err);
-  product_query q = {v[0].present ? v[0].s : "", v[1].i, v[2].i, v[3].present ? v[3].s : "",
-                     v[4].present ? (strcmp(v[4].s, "on") == 0) : -1, v[5].present};
+  product_query q = {v[0].present ? v[0].s : "",
+                     v[1].i,
+                     v[2].i,
+                     v[3].present ? v[3].s : "",
+                     v[4].present ? (strcmp(v[4].s, "on") == 0) : -1,
+                     v[5].present};
   long long page = v[6].present ? v[6].i : 1, total = 0;
   int rows = 0;
   err = catalog_admin_products(r->db, r->hdf, "Products", &q, (page - 1) * PER_PAGE, PER_PAGE, &rows, &total);
@@ -71,9 +75,9 @@ NEOERR *h_adm_product_new(req *r) {
   return nerr_pass(err);
 }
 
-static const char *const COLS[] = {"type", "category_id", "brand_id", "merchant_id", "name_zh", "name_en",
-                                   "summary_zh", "summary_en", "description_zh", "description_en", "points_price",
-                                   "cash", "stock", "per_member_limit"};
+static const char *const COLS[] = {"type",         "category_id", "brand_id",   "merchant_id",     "name_zh",
+                                   "name_en",      "summary_zh",  "summary_en", "description_zh",  "description_en",
+                                   "points_price", "cash",        "stock",      "per_member_limit"};
 
 /* Loads the product into Product.Row and, when fill, its values into the form. *found = 0 → 404 */
 static NEOERR *load(req *r, long long id, int fill, int *found) {
@@ -118,7 +122,10 @@ static const in_field FIELDS[] = {
 };
 enum { NF = sizeof FIELDS / sizeof FIELDS[0] };
 
-static const struct { catalog_result res; const char *field, *key; } REFUSALS[] = {
+static const struct {
+  catalog_result res;
+  const char *field, *key;
+} REFUSALS[] = {
     {CATALOG_BAD_CATEGORY, "category_id", "AdminCat.Product.BadCategory"},
     {CATALOG_BAD_BRAND, "brand_id", "AdminCat.Product.BadBrand"},
     {CATALOG_BAD_MERCHANT, "merchant_id", "AdminCat.Product.BadMerchant"},
@@ -150,12 +157,23 @@ static NEOERR *save(req *r, long long id) {
   if (!err && got < 0) bad++;
   if (err || bad) return nerr_pass(err ? err : req_form_error(r, NULL, "AdminCat.FixErrors"));
   product_fields f = {
-      .type = v[0].s, .category_id = v[1].i, .brand_id = v[2].i, .merchant_id = v[3].i,
-      .name_zh = v[4].s, .name_en = v[5].present ? v[5].s : "", .summary_zh = v[6].present ? v[6].s : "",
-      .summary_en = v[7].present ? v[7].s : "", .description_zh = v[8].present ? v[8].s : "",
-      .description_en = v[9].present ? v[9].s : "", .points_price = v[10].i, .cash_fen = fen, .stock = v[12].i,
+      .type = v[0].s,
+      .category_id = v[1].i,
+      .brand_id = v[2].i,
+      .merchant_id = v[3].i,
+      .name_zh = v[4].s,
+      .name_en = v[5].present ? v[5].s : "",
+      .summary_zh = v[6].present ? v[6].s : "",
+      .summary_en = v[7].present ? v[7].s : "",
+      .description_zh = v[8].present ? v[8].s : "",
+      .description_en = v[9].present ? v[9].s : "",
+      .points_price = v[10].i,
+      .cash_fen = fen,
+      .stock = v[12].i,
       .stock_was = v[14].present ? v[14].i : db_hdf_ll(r->hdf, "Product.Row.0.stock", 0),
-      .per_member_limit = v[13].i, .on_shelf = v[15].present, .image = got == 1 ? url : NULL,
+      .per_member_limit = v[13].i,
+      .on_shelf = v[15].present,
+      .image = got == 1 ? url : NULL,
   };
   audit_actor who;
   admin_actor(r, &who);

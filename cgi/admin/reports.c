@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define TOP_BARS 10      /* bars in the redemptions chart; the table and the CSV have every row */
+#define TOP_BARS 10 /* bars in the redemptions chart; the table and the CSV have every row */
 #define MAX_TABLE_ROWS 500
 
 typedef struct {
@@ -29,7 +29,10 @@ static void month_start_back(long day, int back, char *out) {
   char s[11];
   report_day_string(day, s);
   int y = atoi(s), m = atoi(s + 5) - back;
-  while (m < 1) { m += 12; y--; }
+  while (m < 1) {
+    m += 12;
+    y--;
+  }
   char tmp[32];
   snprintf(tmp, sizeof tmp, "%04d-%02d-01", y % 10000, m % 100);
   memcpy(out, tmp, 10);
@@ -57,8 +60,9 @@ static NEOERR *read_filter(req *r, rfilter *f, int *state) {
   f->month = v[2].present && strcmp(v[2].s, "month") == 0;
   f->group_s = f->month ? "month" : "day";
   f->by_s = v[3].present ? v[3].s : "product";
-  f->by = strcmp(f->by_s, "category") == 0 ? REDEEM_CATEGORY : strcmp(f->by_s, "merchant") == 0 ? REDEEM_MERCHANT
-                                                                                                 : REDEEM_PRODUCT;
+  f->by = strcmp(f->by_s, "category") == 0 ? REDEEM_CATEGORY
+      : strcmp(f->by_s, "merchant") == 0   ? REDEEM_MERCHANT
+                                           : REDEEM_PRODUCT;
   char today[11];
   NEOERR *err = report_today(r->db, today);
   if (err) return nerr_pass(err);
@@ -117,7 +121,11 @@ static NEOERR *quick_ranges(req *r, const rfilter *f, const char *base, int with
   snprintf(today, sizeof today, "%s", hdf_get_value(r->hdf, "Report.Today", ""));
   long t = report_day_number(today);
   if (t < 0) return STATUS_OK;
-  typedef struct { const char *key; long from, to; int month; } quick;
+  typedef struct {
+    const char *key;
+    long from, to;
+    int month;
+  } quick;
   quick q[7];
   char s[11];
   int n = 0;
@@ -186,8 +194,8 @@ static NEOERR *points_model(req *r, const rfilter *f) {
     sv[3][i] = b->expired;
     sv[4][i] = b->outstanding;
   }
-  const long long tv[7] = {p.total.issued, p.total.spent, p.total.refunded, p.total.expired, p.total.net,
-                           p.total.outstanding, p.opening};
+  const long long tv[7] = {p.total.issued, p.total.spent,       p.total.refunded, p.total.expired,
+                           p.total.net,    p.total.outstanding, p.opening};
   static const char *const tk[7] = {"Issued", "Spent", "Refunded", "Expired", "Net", "Outstanding", "Opening"};
   for (int k = 0; k < 7 && !err; k++) {
     char key[80];
@@ -259,7 +267,8 @@ static NEOERR *redemptions_model(req *r, const rfilter *f) {
     snprintf(n, sizeof n, "Report.Rows.%d", i);
     HDF *row = hdf_get_obj(tmp, p);
     const char *id = hdf_get_value(row, "id", NULL);
-    const char *name = id ? hdf_get_value(row, en ? "name_en" : "name_zh", "") : req_text(r, "AdminReports.SelfOperated");
+    const char *name =
+        id ? hdf_get_value(row, en ? "name_en" : "name_zh", "") : req_text(r, "AdminReports.SelfOperated");
     long long pts = strtoll(hdf_get_value(row, "points", "0"), NULL, 10);
     err = hdf_set_valuef(h, "%s.Id=%s", n, id ? id : "");
     if (!err) err = hdf_set_valuef(h, "%s.Name=%s", n, name);
@@ -316,14 +325,16 @@ static NEOERR *csv_header(req *r, STRING *s, const char *const *keys, int n) {
 static NEOERR *csv_send(req *r, STRING *s, const char *name, const rfilter *f) {
   char d0[9], d1[9];
   int k = 0;
-  for (const char *c = f->from; *c; c++) if (*c != '-') d0[k++] = *c;
+  for (const char *c = f->from; *c; c++)
+    if (*c != '-') d0[k++] = *c;
   d0[k] = 0;
   k = 0;
-  for (const char *c = f->to; *c; c++) if (*c != '-') d1[k++] = *c;
+  for (const char *c = f->to; *c; c++)
+    if (*c != '-') d1[k++] = *c;
   d1[k] = 0;
   r->content_type = "text/csv; charset=utf-8";
-  NEOERR *err = string_appendf(&r->headers, "Content-Disposition: attachment; filename=\"%s-%s-%s.csv\"\r\n", name,
-                               d0, d1);
+  NEOERR *err =
+      string_appendf(&r->headers, "Content-Disposition: attachment; filename=\"%s-%s-%s.csv\"\r\n", name, d0, d1);
   if (!err) err = string_append(&r->body, s->buf ? s->buf : "");
   return nerr_pass(err);
 }
@@ -352,10 +363,10 @@ NEOERR *h_adm_reports_points_csv(req *r) {
   }
   report_points p;
   if ((err = report_points_load(r->db, f.from, f.to, f.month, &p))) return nerr_pass(err);
-  static const char *const cols[9] = {"AdminReports.Col.Day", "AdminReports.Col.From", "AdminReports.Col.To",
-                                      "AdminReports.Col.Issued", "AdminReports.Col.Spent",
-                                      "AdminReports.Col.Refunded", "AdminReports.Col.Expired",
-                                      "AdminReports.Col.Net", "AdminReports.Col.Outstanding"};
+  static const char *const cols[9] = {
+      "AdminReports.Col.Day",     "AdminReports.Col.From",  "AdminReports.Col.To",
+      "AdminReports.Col.Issued",  "AdminReports.Col.Spent", "AdminReports.Col.Refunded",
+      "AdminReports.Col.Expired", "AdminReports.Col.Net",   "AdminReports.Col.Outstanding"};
   const char *head[9];
   memcpy(head, cols, sizeof head);
   if (f.month) head[0] = "AdminReports.Col.Month";
@@ -407,8 +418,9 @@ NEOERR *h_adm_reports_redemptions_csv(req *r) {
     qty += q;
     points += pts;
     err = csv_text(&s, id ? id : "", 1);
-    if (!err) err = csv_text(&s, id ? hdf_get_value(row, en ? "name_en" : "name_zh", "")
-                                    : req_text(r, "AdminReports.SelfOperated"), 0);
+    if (!err)
+      err = csv_text(
+          &s, id ? hdf_get_value(row, en ? "name_en" : "name_zh", "") : req_text(r, "AdminReports.SelfOperated"), 0);
     if (!err) err = string_appendf(&s, ",%lld,%lld,%lld\r\n", q, o, pts);
   }
   if (!err) err = csv_text(&s, "", 1);

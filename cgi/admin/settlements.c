@@ -12,8 +12,7 @@
 
 NEOERR *onboarding_done(req *r, const char *choices); /* applications.c */
 
-static const in_field FILTERS[] = {{"status", IN_ENUM, 0, 0, 0, SETTLEMENT_STATUSES},
-                                   {"month", IN_STR, 0, 7, 7, NULL}};
+static const in_field FILTERS[] = {{"status", IN_ENUM, 0, 0, 0, SETTLEMENT_STATUSES}, {"month", IN_STR, 0, 7, 7, NULL}};
 
 /* Reads ?status=&month=; 0 when one is invalid. */
 static int filters(req *r, const char **status, const char **month) {
@@ -31,7 +30,8 @@ NEOERR *h_adm_settlements(req *r) {
   long long page = 1, total = 0;
   if (!req_page(r, &page) || !filters(r, &status, &month)) return nerr_pass(req_fail(r, 400));
   NEOERR *err = ops_show(r, T_LIST, "Onboarding.Settle.Title");
-  if (!err) err = settlements_list(r->db, 0, status, month, (page - 1) * OPS_PER_PAGE, OPS_PER_PAGE, r->hdf, "Bills", &total);
+  if (!err)
+    err = settlements_list(r->db, 0, status, month, (page - 1) * OPS_PER_PAGE, OPS_PER_PAGE, r->hdf, "Bills", &total);
   if (!err) err = hdf_set_value(r->hdf, "Filter.status", status);
   if (!err) err = hdf_set_value(r->hdf, "Filter.month", month);
   STRING base;
@@ -50,13 +50,14 @@ NEOERR *h_adm_settlements(req *r) {
   return nerr_pass(err);
 }
 
-static const char *const LIST_HEAD[] = {"Onboarding.Settle.Id", "Onboarding.Settle.Merchant", "Onboarding.Settle.Month",
-                                        "Onboarding.Settle.Vouchers", "Onboarding.Settle.AmountFen",
-                                        "Onboarding.Settle.Amount", "Onboarding.Settle.Points", "Onboarding.Settle.Status",
-                                        "Onboarding.Settle.Reason", "Onboarding.Settle.SubmittedAt",
-                                        "Onboarding.Settle.ReviewedAt", "Onboarding.Settle.PaidAt"};
-static const char *const LIST_COLS[] = {"id", "merchant", "month", "vouchers", "amount_fen", "amount", "points",
-                                        "status", "reject_reason", "submitted_at", "reviewed_at", "paid_at"};
+static const char *const LIST_HEAD[] = {
+    "Onboarding.Settle.Id",          "Onboarding.Settle.Merchant",   "Onboarding.Settle.Month",
+    "Onboarding.Settle.Vouchers",    "Onboarding.Settle.AmountFen",  "Onboarding.Settle.Amount",
+    "Onboarding.Settle.Points",      "Onboarding.Settle.Status",     "Onboarding.Settle.Reason",
+    "Onboarding.Settle.SubmittedAt", "Onboarding.Settle.ReviewedAt", "Onboarding.Settle.PaidAt"};
+static const char *const LIST_COLS[] = {"id",          "merchant", "month",  "vouchers",      "amount_fen",
+                                        "amount",      "points",   "status", "reject_reason", "submitted_at",
+                                        "reviewed_at", "paid_at"};
 
 static const char *status_word(void *ctx, const char *status) {
   char key[64];
@@ -68,8 +69,8 @@ static const char *status_word(void *ctx, const char *status) {
   return t == key ? status : t; /* req_text hands back its argument when a key is missing */
 }
 
-static NEOERR *rows_csv(req *r, STRING *s, HDF *h, const char *prefix, const char *const *head,
-                        const char *const *cols, int n) {
+static NEOERR *rows_csv(req *r, STRING *s, HDF *h, const char *prefix, const char *const *head, const char *const *cols,
+                        int n) {
   const char *labels[16];
   for (int i = 0; i < n; i++) labels[i] = req_text(r, head[i]);
   NEOERR *err = settle_csv_header(s, labels, n);
@@ -143,11 +144,12 @@ NEOERR *h_adm_settlement(req *r) {
   return nerr_pass(onboarding_done(r, "approve|reject|pay"));
 }
 
-static const char *const V_HEAD[] = {"Onboarding.Settle.VoucherNo", "Onboarding.Settle.Product",
+static const char *const V_HEAD[] = {"Onboarding.Settle.VoucherNo",  "Onboarding.Settle.Product",
                                      "Onboarding.Settle.RedeemedAt", "Onboarding.Settle.RedeemedBy",
-                                     "Onboarding.Settle.PriceFen", "Onboarding.Settle.Price", "Onboarding.Settle.Points"};
-static const char *const V_COLS[] = {"voucher_no", "product", "redeemed_at", "redeemed_by", "settle_price_fen",
-                                     "price", "points"};
+                                     "Onboarding.Settle.PriceFen",   "Onboarding.Settle.Price",
+                                     "Onboarding.Settle.Points"};
+static const char *const V_COLS[] = {"voucher_no",       "product", "redeemed_at", "redeemed_by",
+                                     "settle_price_fen", "price",   "points"};
 
 /* One statement's vouchers as CSV. */
 static NEOERR *statement_csv(req *r, long long merchant_id, long long id) {

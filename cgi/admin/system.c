@@ -23,6 +23,6 @@ NEOERR *admin_load(req *r, long long id, int *ok) {
 }
 
 void admin_actor(req *r, audit_actor *who) {
-  *who = (audit_actor){.id = r->user_id, .name = hdf_get_value(r->hdf, "User.Name", ""), .ip = req_client_ip(r),
-                       .kind = "admin"};
+  *who = (audit_actor){
+      .id = r->user_id, .name = hdf_get_value(r->hdf, "User.Name", ""), .ip = req_client_ip(r), .kind = "admin"};
 }

@@ -19,10 +19,10 @@ static NEOERR *redirect_done(req *r, const char *list, const char *done) {
 
 /* Refusals shown on a list page (delete) or beside a form field. */
 static NEOERR *refusal(req *r, catalog_result res, const char *field) {
-  const char *key = res == CATALOG_BAD_PARENT     ? "AdminCat.Category.BadParent"
-                    : res == CATALOG_HAS_CHILDREN ? "AdminCat.Category.HasChildren"
-                    : res == CATALOG_HAS_PRODUCTS ? "AdminCat.HasProducts"
-                                                  : "AdminCat.FixErrors";
+  const char *key = res == CATALOG_BAD_PARENT ? "AdminCat.Category.BadParent"
+      : res == CATALOG_HAS_CHILDREN           ? "AdminCat.Category.HasChildren"
+      : res == CATALOG_HAS_PRODUCTS           ? "AdminCat.HasProducts"
+                                              : "AdminCat.FixErrors";
   return nerr_pass(req_form_error(r, field, key));
 }
 
@@ -84,10 +84,8 @@ NEOERR *h_adm_category_edit(req *r) {
 
 static NEOERR *category_save(req *r, long long id) {
   static const in_field F[] = {
-      {"parent_id", IN_INT, 0, 0, 2147483647, NULL},
-      {"name_zh", IN_STR, IN_REQUIRED, 1, 64, NULL},
-      {"name_en", IN_STR, 0, 1, 64, NULL},
-      {"icon", IN_STR, 0, 1, 200, NULL},
+      {"parent_id", IN_INT, 0, 0, 2147483647, NULL}, {"name_zh", IN_STR, IN_REQUIRED, 1, 64, NULL},
+      {"name_en", IN_STR, 0, 1, 64, NULL},           {"icon", IN_STR, 0, 1, 200, NULL},
       {"sort", IN_INT, 0, -99999, 99999, NULL},
   };
   in_value v[5];

@@ -55,8 +55,14 @@ NEOERR *adm_cat_upload(req *r, const char *field, const char *error_field, char 
   switch (res) {
   case UPLOAD_OK: *got = 1; break;
   case UPLOAD_EMPTY: break;
-  case UPLOAD_TOO_BIG: *got = -1; err = req_form_error(r, error_field, "AdminCat.Upload.TooBig"); break;
-  case UPLOAD_BAD_TYPE: *got = -1; err = req_form_error(r, error_field, "AdminCat.Upload.BadType"); break;
+  case UPLOAD_TOO_BIG:
+    *got = -1;
+    err = req_form_error(r, error_field, "AdminCat.Upload.TooBig");
+    break;
+  case UPLOAD_BAD_TYPE:
+    *got = -1;
+    err = req_form_error(r, error_field, "AdminCat.Upload.BadType");
+    break;
   }
   return nerr_pass(err);
 }

@@ -22,11 +22,19 @@ int main(void) {
     if (!err) err = hdf_set_value(hdf, "Text", "hello <mall>");
     if (!err) err = cs_init(&cs, hdf);
     char *copy = strdup(TEMPLATE);
-    if (!err) { err = cs_parse_string(cs, copy, strlen(copy)); copy = NULL; }
+    if (!err) {
+      err = cs_parse_string(cs, copy, strlen(copy));
+      copy = NULL;
+    }
     free(copy);
     if (!err) err = cs_render(cs, &out, append_cb);
-    if (err) { nerr_ignore(&err); string_clear(&out); string_append(&out, "error\n"); }
-    FCGX_FPrintF(fr.out, "Status: 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n", out.len);
+    if (err) {
+      nerr_ignore(&err);
+      string_clear(&out);
+      string_append(&out, "error\n");
+    }
+    FCGX_FPrintF(fr.out, "Status: 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n",
+                 out.len);
     FCGX_PutStr(out.buf, out.len, fr.out);
     string_clear(&out);
     cs_destroy(&cs);

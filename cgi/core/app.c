@@ -110,9 +110,10 @@ static NEOERR *write_response(req *r, STRING *page) {
   string_init(&h);
   NEOERR *err = string_appendf(&h, "Status: %d %s\r\n%s", r->status, status_text(r->status), SECURITY_HEADERS);
   if (!err && r->location) err = string_appendf(&h, "Location: %s\r\n", r->location);
-  if (!err) err = string_appendf(&h, "Content-Type: %s\r\nCache-Control: %s\r\n",
-                                 r->content_type ? r->content_type : "text/html; charset=utf-8",
-                                 r->user_id ? "private, no-store" : "no-cache");
+  if (!err)
+    err = string_appendf(&h, "Content-Type: %s\r\nCache-Control: %s\r\n",
+                         r->content_type ? r->content_type : "text/html; charset=utf-8",
+                         r->user_id ? "private, no-store" : "no-cache");
   if (!err && r->headers.len) err = string_append(&h, r->headers.buf);
   if (!err) err = string_appendf(&h, "Content-Length: %d\r\n\r\n", page->len);
   if (!err) io_send(h.buf, h.len);
@@ -135,7 +136,10 @@ static NEOERR *fill_csrf(req *r, STRING *body) {
     p = m + strlen(CSRF_MARK);
   }
   if (!err) err = string_append(&out, p);
-  if (!err) { string_clear(body); *body = out; } else string_clear(&out);
+  if (!err) {
+    string_clear(body);
+    *body = out;
+  } else string_clear(&out);
   return nerr_pass(err);
 }
 
@@ -263,7 +267,10 @@ static int fast_page(req *r, STRING *page) {
   snprintf(name, sizeof name, "%s_sid", r->app->realm);
   if (io_env_cookie(name, token, sizeof token)) {
     long long id = 0;
-    if (!web_session_peek(r->app->realm, token, r->sid_hash, &id)) { r->sid_hash[0] = 0; return 0; }
+    if (!web_session_peek(r->app->realm, token, r->sid_hash, &id)) {
+      r->sid_hash[0] = 0;
+      return 0;
+    }
     r->user_id = id;
   }
   r->lang = io_env_cookie("lang", lang, sizeof lang) && strcmp(lang, "en") == 0 ? "en" : "zh-CN";
@@ -276,7 +283,6 @@ static int fast_page(req *r, STRING *page) {
   if (r->user_id) csrf_for_session(r->app->realm, r->sid_hash, r->csrf);
   return 1;
 }
-
 
 static NEOERR *render_page(req *r, STRING *body, STRING *page, unsigned long long gen) {
   /* The body is HTML this program rendered from escaped templates; the layout prints it as is. */
@@ -425,17 +431,26 @@ static int handle(const app *a) {
   string_clear(&r.headers);
   string_clear(&r.body);
   free(r.location);
-  if (r.cgi) { r.cgi->hdf = NULL; cgi_destroy(&r.cgi); }
+  if (r.cgi) {
+    r.cgi->hdf = NULL;
+    cgi_destroy(&r.cgi);
+  }
   hdf_destroy(&r.hdf);
   return r.status;
 }
 
 static int app_init(const app *a) {
-  if (config_load() != 0) { fprintf(stderr, "%s: cannot read or create %s/secret.key\n", a->name, g_cfg.var); return -1; }
+  if (config_load() != 0) {
+    fprintf(stderr, "%s: cannot read or create %s/secret.key\n", a->name, g_cfg.var);
+    return -1;
+  }
   log_open(a->name);
   NEOERR *err = render_init();
   if (!err) err = db_init_errors();
-  if (err) { log_neoerr("init", &err); return -1; }
+  if (err) {
+    log_neoerr("init", &err);
+    return -1;
+  }
   io_install();
   return 0;
 }

@@ -25,15 +25,15 @@ typedef struct route {
   const char *pattern; /* "/product/{id}": {id} digits, {no} [A-Za-z0-9_-] */
   int flags;
   handler_fn fn;
-  const char *roles;   /* back-office roles allowed ("super,ops"); NULL = any principal */
+  const char *roles; /* back-office roles allowed ("super,ops"); NULL = any principal */
 } route;
 
 typedef struct app {
-  const char *name;           /* program name: log file and layout templates/layout/<name>.cs */
+  const char *name; /* program name: log file and layout templates/layout/<name>.cs */
   const route *routes;
   int nroutes;
-  const char *realm;          /* session realm and cookie: "member" → mall_member_sid */
-  const char *login_path;     /* where R_MEMBER routes send anonymous visitors */
+  const char *realm;      /* session realm and cookie: "member" → mall_member_sid */
+  const char *login_path; /* where R_MEMBER routes send anonymous visitors */
   /* Loads User.* for a signed-in principal; returns 0 in *ok when the principal is no longer allowed.
    * Programs with roles also set User.Role (copied to r->role, and cached with the session). */
   NEOERR *(*load_user)(req *r, long long id, int *ok);

@@ -3,17 +3,17 @@
 #define MALL_CONFIG_H
 
 typedef struct {
-  const char *root;        /* checkout root: templates/ and public/ live here */
-  const char *var;         /* runtime state: logs, secret, uploads */
-  const char *db_socket;   /* MariaDB unix socket */
+  const char *root;      /* checkout root: templates/ and public/ live here */
+  const char *var;       /* runtime state: logs, secret, uploads */
+  const char *db_socket; /* MariaDB unix socket */
   const char *db_name;
   const char *db_user;
   const char *db_pass;
-  const char *sms_driver;  /* "outbox" (default) or "http" */
-  const char *sms_url;     /* gateway for the http driver */
-  const char *tz;          /* time zone for per-day rules */
-  int https;               /* cookies get Secure when served over HTTPS */
-  unsigned char secret[32];/* server secret: CSRF and code hashing */
+  const char *sms_driver;   /* "outbox" (default) or "http" */
+  const char *sms_url;      /* gateway for the http driver */
+  const char *tz;           /* time zone for per-day rules */
+  int https;                /* cookies get Secure when served over HTTPS */
+  unsigned char secret[32]; /* server secret: CSRF and code hashing */
 } mall_config;
 
 extern mall_config g_cfg;

@@ -29,7 +29,10 @@ void db_tx_touch_accounts(void) {
 }
 
 void db_tx_touch_principal(long long principal_id) {
-  if (!g_in_tx) { principal_bump(principal_id); return; }
+  if (!g_in_tx) {
+    principal_bump(principal_id);
+    return;
+  }
   for (int i = 0; i < g_ntouched; i++)
     if (g_touched[i] == principal_id) return;
   if (g_ntouched < (int)(sizeof g_touched / sizeof g_touched[0])) g_touched[g_ntouched++] = principal_id;
@@ -147,13 +150,17 @@ static NEOERR *conn_check(MYSQL *db) {
 NEOERR *db_connect(MYSQL **out) {
   NEOERR *err = db_init_errors();
   if (err) return nerr_pass(err);
-  if (g_db) { *out = g_db; return STATUS_OK; }
+  if (g_db) {
+    *out = g_db;
+    return STATUS_OK;
+  }
   MYSQL *db = mysql_init(NULL);
   if (!db) return nerr_raise(NERR_NOMEM, "mysql_init");
   unsigned int timeout = 5;
   mysql_optionsv(db, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
   mysql_optionsv(db, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-  if (!mysql_real_connect(db, NULL, g_cfg.db_user, g_cfg.db_pass, g_cfg.db_name, 0, g_cfg.db_socket, CLIENT_MULTI_STATEMENTS)) {
+  if (!mysql_real_connect(db, NULL, g_cfg.db_user, g_cfg.db_pass, g_cfg.db_name, 0, g_cfg.db_socket,
+                          CLIENT_MULTI_STATEMENTS)) {
     err = nerr_raise(NERR_SQL, "connect: %s", mysql_error(db));
     mysql_close(db);
     return err;
@@ -166,11 +173,15 @@ NEOERR *db_connect(MYSQL **out) {
   b.buffer_type = MYSQL_TYPE_STRING;
   b.buffer = (void *)g_cfg.tz;
   b.buffer_length = strlen(g_cfg.tz);
-  if (!st || mysql_stmt_prepare(st, set_tz, sizeof set_tz - 1) || mysql_stmt_bind_param(st, &b) || mysql_stmt_execute(st)) {
+  if (!st || mysql_stmt_prepare(st, set_tz, sizeof set_tz - 1) || mysql_stmt_bind_param(st, &b) ||
+      mysql_stmt_execute(st)) {
     err = nerr_raise(NERR_SQL, "set time_zone: %s", st ? mysql_stmt_error(st) : "init");
   }
   if (st) mysql_stmt_close(st);
-  if (err) { mysql_close(db); return err; }
+  if (err) {
+    mysql_close(db);
+    return err;
+  }
   g_db = db;
   *out = db;
   return STATUS_OK;
@@ -357,9 +368,15 @@ static NEOERR *query_rows(MYSQL *db, const char *sql, const dbp *p, int n, row_f
   while (!err) {
     int rc = mysql_stmt_fetch(st);
     if (rc == MYSQL_NO_DATA) break;
-    if (rc == 1) { err = stmt_error(st, "fetch"); break; }
+    if (rc == 1) {
+      err = stmt_error(st, "fetch");
+      break;
+    }
     for (int i = 0; i < nc; i++) {
-      if (nulls[i]) { vals[i] = NULL; continue; }
+      if (nulls[i]) {
+        vals[i] = NULL;
+        continue;
+      }
       unsigned long l = lens[i] < b[i].buffer_length ? lens[i] : b[i].buffer_length - 1;
       bufs[i][l] = 0;
       vals[i] = bufs[i];
@@ -374,7 +391,10 @@ static NEOERR *query_rows(MYSQL *db, const char *sql, const dbp *p, int n, row_f
   return nerr_pass(err);
 }
 
-struct hdf_ctx { HDF *hdf; const char *prefix; };
+struct hdf_ctx {
+  HDF *hdf;
+  const char *prefix;
+};
 
 static NEOERR *row_to_hdf(void *ctx, int row, int nc, MYSQL_FIELD *f, char **vals) {
   struct hdf_ctx *c = ctx;
@@ -393,7 +413,11 @@ NEOERR *db_query_hdf(MYSQL *db, HDF *out, const char *prefix, const char *sql, c
   return nerr_pass(query_rows(db, sql, p, n, row_to_hdf, &c, rows));
 }
 
-struct str_ctx { char *buf; size_t len; int found; };
+struct str_ctx {
+  char *buf;
+  size_t len;
+  int found;
+};
 
 static NEOERR *row_first(void *ctx, int row, int nc, MYSQL_FIELD *f, char **vals) {
   (void)f;
@@ -430,13 +454,10 @@ NEOERR *db_query_ll(MYSQL *db, const char *sql, const dbp *p, int n, long long *
 static int whole_number_type(const MYSQL_FIELD *f) {
   switch (f->type) {
   case MYSQL_TYPE_FLOAT:
-  case MYSQL_TYPE_DOUBLE:
-    return 0;
+  case MYSQL_TYPE_DOUBLE: return 0;
   case MYSQL_TYPE_DECIMAL:
-  case MYSQL_TYPE_NEWDECIMAL:
-    return f->decimals == 0;
-  default:
-    return IS_NUM(f->type);
+  case MYSQL_TYPE_NEWDECIMAL: return f->decimals == 0;
+  default: return IS_NUM(f->type);
   }
 }
 
@@ -556,11 +577,17 @@ static NEOERR *typed_query(MYSQL *db, const char *sql, const dbp *p, int n, cons
     size_t off = stride * (size_t)r;
     if (r == 0 || stride) {
       typed_bind(&t, c, nc, off);
-      if (mysql_stmt_bind_result(st, t.b)) { err = stmt_error(st, "bind_result"); break; }
+      if (mysql_stmt_bind_result(st, t.b)) {
+        err = stmt_error(st, "bind_result");
+        break;
+      }
     }
     int rc = mysql_stmt_fetch(st);
     if (rc == MYSQL_NO_DATA) break;
-    if (rc == 1) { err = stmt_error(st, "fetch"); break; }
+    if (rc == 1) {
+      err = stmt_error(st, "fetch");
+      break;
+    }
     err = typed_settle(&t, c, nc, off, sql); /* MYSQL_DATA_TRUNCATED: it says which column */
     if (err) break;
     r++;
@@ -646,7 +673,10 @@ NEOERR *db_tx(MYSQL *db, db_tx_fn fn, void *arg) {
       return STATUS_OK;
     }
     /* After 1205 InnoDB keeps the transaction open: always roll back before anything else. */
-    if (g_db) { NEOERR *rb = plain(db, "ROLLBACK"); nerr_ignore(&rb); }
+    if (g_db) {
+      NEOERR *rb = plain(db, "ROLLBACK");
+      nerr_ignore(&rb);
+    }
     if (!nerr_match(err, NERR_SQL_RETRY) || attempt == 8 || !g_db) return nerr_pass(err);
     nerr_ignore(&err);
     unsigned char r;

@@ -76,10 +76,10 @@ typedef struct {
 #define DCOL_LL_N(p, isnull) ((dbc){DBC_LL, (1 ? (p) : (long long *)0), 0, (1 ? (isnull) : (int *)0)})
 #define DCOL_INT_N(p, isnull) ((dbc){DBC_INT, (1 ? (p) : (int *)0), 0, (1 ? (isnull) : (int *)0)})
 #define DCOL_STR_N(a, isnull) ((dbc){DBC_STR, (a), DB_ARRAY_SIZE(a), (1 ? (isnull) : (int *)0)})
-#define DB_ARRAY_SIZE(a) \
+#define DB_ARRAY_SIZE(a)                                                                                               \
   (sizeof(a) + 0 * sizeof(char[1 - 2 * __builtin_types_compatible_p(__typeof__(a), __typeof__(&(a)[0]))]))
 /* Bytes a VARCHAR(n) / CHAR(n) column of utf8mb4 text needs in a DBC_STR buffer, with the NUL. */
-#define DB_VARCHAR(n) ((n) * 4 + 1)
+#define DB_VARCHAR(n) ((n)*4 + 1)
 /* DCOLS(spec, spec, ...) expands to "array, count", like DBA. */
 #define DCOLS(...) (dbc[]){__VA_ARGS__}, (int)(sizeof((dbc[]){__VA_ARGS__}) / sizeof(dbc))
 

@@ -6,7 +6,7 @@
 
 /* ---- cgiwrap emulation: one global I/O target (each process serves one request at a time) ---- */
 typedef struct {
-  FCGX_Request *fr;   /* real FastCGI request, or NULL for emulated requests */
+  FCGX_Request *fr; /* real FastCGI request, or NULL for emulated requests */
   char **env;
   const char *body;
   size_t body_len, body_off;
@@ -28,7 +28,10 @@ static int io_write(void *data, const char *buf, int len) {
   (void)data;
   if (g_io.fr) return FCGX_PutStr(buf, len, g_io.fr->out);
   NEOERR *err = string_appendn(g_io.out, buf, len);
-  if (err) { nerr_ignore(&err); return -1; }
+  if (err) {
+    nerr_ignore(&err);
+    return -1;
+  }
   return len;
 }
 
@@ -36,7 +39,10 @@ static int io_writef(void *data, const char *fmt, va_list ap) {
   (void)data;
   if (g_io.fr) return FCGX_VFPrintF(g_io.fr->out, fmt, ap);
   NEOERR *err = string_appendvf(g_io.out, fmt, ap);
-  if (err) { nerr_ignore(&err); return -1; }
+  if (err) {
+    nerr_ignore(&err);
+    return -1;
+  }
   return 0;
 }
 
@@ -45,7 +51,11 @@ static char **io_envp(void) { return g_io.fr ? g_io.fr->envp : g_io.env; }
 /* cgi_init asks for some thirty variables; a scan of the environment for each costs more than the
  * rest of a cached page. So each request indexes its environment once by name hash. */
 #define ENV_SLOTS 256
-static struct { const char *name[ENV_SLOTS]; size_t len[ENV_SLOTS]; int used, overflow; } g_env;
+static struct {
+  const char *name[ENV_SLOTS];
+  size_t len[ENV_SLOTS];
+  int used, overflow;
+} g_env;
 
 static unsigned env_hash(const char *s, size_t n) {
   unsigned h = 2166136261u;
@@ -60,10 +70,17 @@ void io_env_index(void) {
     if (!eq) continue;
     size_t n = (size_t)(eq - *e);
     /* Each request header is a variable: a request with hundreds of them is looked up by scanning. */
-    if (g_env.used >= ENV_SLOTS / 2) { g_env.overflow = 1; return; }
+    if (g_env.used >= ENV_SLOTS / 2) {
+      g_env.overflow = 1;
+      return;
+    }
     unsigned s = env_hash(*e, n) % ENV_SLOTS;
     while (g_env.name[s] && !(g_env.len[s] == n && strncmp(g_env.name[s], *e, n) == 0)) s = (s + 1) % ENV_SLOTS;
-    if (!g_env.name[s]) { g_env.name[s] = *e; g_env.len[s] = n; g_env.used++; } /* the first of duplicates wins */
+    if (!g_env.name[s]) {
+      g_env.name[s] = *e;
+      g_env.len[s] = n;
+      g_env.used++;
+    } /* the first of duplicates wins */
   }
 }
 
@@ -87,7 +104,9 @@ static char *io_getenv(void *data, const char *k) {
 }
 
 static int io_putenv(void *data, const char *k, const char *v) {
-  (void)data; (void)k; (void)v;
+  (void)data;
+  (void)k;
+  (void)v;
   return 0;
 }
 

@@ -77,8 +77,7 @@ const char *input_check(const in_field *f, const char *v, int multi, in_value *o
     if (n > f->max) return "long";
     return NULL;
   }
-  case IN_ENUM:
-    return in_choices(f->choices, v) ? NULL : "choice";
+  case IN_ENUM: return in_choices(f->choices, v) ? NULL : "choice";
   case IN_MOBILE:
     if (strlen(v) != 11 || !all_digits(v) || v[0] != '1' || v[1] < '3') return "mobile";
     return NULL;

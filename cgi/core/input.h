@@ -9,12 +9,12 @@ typedef struct {
   const char *name;
   in_type type;
   int flags;
-  long long min, max;   /* IN_INT: value range; IN_STR/TEXT: length in characters; IN_DIGITS: digit count */
-  const char *choices;  /* IN_ENUM: "a|b|c" */
+  long long min, max;  /* IN_INT: value range; IN_STR/TEXT: length in characters; IN_DIGITS: digit count */
+  const char *choices; /* IN_ENUM: "a|b|c" */
 } in_field;
 typedef struct {
-  const char *s;        /* the raw (validated) string, NULL when absent */
-  long long i;          /* IN_INT value */
+  const char *s; /* the raw (validated) string, NULL when absent */
+  long long i;   /* IN_INT value */
   int present;
 } in_value;
 /* Validates every field; for each bad one sets Form.Errors.<name> to a Lang.Form key.

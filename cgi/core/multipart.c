@@ -92,7 +92,10 @@ static NEOERR *part(CGI *cgi, const char *p, size_t len) {
     if (colon) {
       size_t nl = (size_t)(colon - line), vl = ll - nl - 1;
       const char *v = colon + 1;
-      while (vl && isspace((unsigned char)*v)) { v++; vl--; }
+      while (vl && isspace((unsigned char)*v)) {
+        v++;
+        vl--;
+      }
       if (nl == 19 && strncasecmp(line, "Content-Disposition", nl) == 0) {
         free(name);
         free(filename);
@@ -124,8 +127,8 @@ static NEOERR *parse_body(CGI *cgi, const char *body, size_t len, const char *bo
   if (dl < 0 || (size_t)dl >= sizeof delim) return nerr_raise(NERR_PARSE, "multipart boundary too long");
   /* The first delimiter may open the body (no CRLF before it). */
   const char *p = len >= (size_t)dl - 2 && memcmp(body, delim + 2, (size_t)dl - 2) == 0
-                      ? body + dl - 2
-                      : memmem(body, len, delim, (size_t)dl);
+      ? body + dl - 2
+      : memmem(body, len, delim, (size_t)dl);
   if (!p) return nerr_raise(NERR_PARSE, "multipart body without its boundary");
   if (p != body + dl - 2) p += dl;
   const char *end = body + len;

@@ -26,7 +26,6 @@ NEOERR *req_pager(req *r, const char *base, long long page, long long total, int
   return nerr_pass(err);
 }
 
-
 int req_page(req *r, long long *page) {
   static const in_field F[] = {{"page", IN_INT, 0, 1, 100000, NULL}};
   in_value v[1];

@@ -50,9 +50,7 @@ NEOERR *render_init(void) {
   return STATUS_OK;
 }
 
-static HDF *lang_hdf(const char *lang) {
-  return (lang && strcmp(lang, "en") == 0) ? g_lang_en : g_lang_zh;
-}
+static HDF *lang_hdf(const char *lang) { return (lang && strcmp(lang, "en") == 0) ? g_lang_en : g_lang_zh; }
 
 const char *lang_get(const char *lang, const char *key) {
   HDF *h = lang_hdf(lang);
@@ -69,9 +67,7 @@ NEOERR *render_prepare(HDF *hdf, const char *lang) {
   return nerr_pass(hdf_set_value(hdf, "Config.Lang", lang && strcmp(lang, "en") == 0 ? "en" : "zh-CN"));
 }
 
-static NEOERR *append_cb(void *ctx, char *s) {
-  return nerr_pass(string_append((STRING *)ctx, s));
-}
+static NEOERR *append_cb(void *ctx, char *s) { return nerr_pass(string_append((STRING *)ctx, s)); }
 
 static NEOERR *render_with(HDF *hdf, const char *file, const char *tmpl, STRING *out) {
   CSPARSE *cs = NULL;
@@ -92,14 +88,17 @@ static NEOERR *render_with(HDF *hdf, const char *file, const char *tmpl, STRING 
   return nerr_pass(err);
 }
 
-NEOERR *render_file(HDF *hdf, const char *file, STRING *out) {
-  return nerr_pass(render_with(hdf, file, NULL, out));
-}
+NEOERR *render_file(HDF *hdf, const char *file, STRING *out) { return nerr_pass(render_with(hdf, file, NULL, out)); }
 
 /* Layouts are parsed once per process and re-parsed when the file changes. A parsed tree does not
  * depend on HDF values (only on the load path), so each render points it at the request's HDF. */
 #define LAYOUT_SLOTS 8
-static struct { char path[256]; CSPARSE *cs; HDF *owner; time_t mtime; } g_layouts[LAYOUT_SLOTS];
+static struct {
+  char path[256];
+  CSPARSE *cs;
+  HDF *owner;
+  time_t mtime;
+} g_layouts[LAYOUT_SLOTS];
 
 NEOERR *render_layout(HDF *hdf, const char *file, STRING *out) {
   char full[1400];
@@ -142,14 +141,17 @@ NEOERR *render_layout(HDF *hdf, const char *file, STRING *out) {
   return nerr_pass(err);
 }
 
-NEOERR *render_string(HDF *hdf, const char *tmpl, STRING *out) {
-  return nerr_pass(render_with(hdf, NULL, tmpl, out));
-}
+NEOERR *render_string(HDF *hdf, const char *tmpl, STRING *out) { return nerr_pass(render_with(hdf, NULL, tmpl, out)); }
 
 /* ---- page-body cache: per process, small, direct-mapped ---- */
 #define CACHE_SLOTS 512
 #define CACHE_TTL 10 /* seconds: stock and sales counts may lag this much; catalog edits bump at once */
-static struct { char *key; char *body; unsigned long long gen; time_t at; } g_cache[CACHE_SLOTS];
+static struct {
+  char *key;
+  char *body;
+  unsigned long long gen;
+  time_t at;
+} g_cache[CACHE_SLOTS];
 
 static unsigned slot_of(const char *key) {
   unsigned h = 2166136261u;
@@ -162,7 +164,10 @@ int page_cache_get(const char *key, STRING *out) {
   if (!g_cache[s].key || strcmp(g_cache[s].key, key) != 0) return 0;
   if (g_cache[s].gen != catalog_generation() || time(NULL) - g_cache[s].at >= CACHE_TTL) return 0;
   NEOERR *err = string_append(out, g_cache[s].body);
-  if (err) { nerr_ignore(&err); return 0; }
+  if (err) {
+    nerr_ignore(&err);
+    return 0;
+  }
   return 1;
 }
 

@@ -91,7 +91,10 @@ const char *req_text_fill(req *r, const char *key, const char *const *marks, con
     int hit = -1;
     for (int i = 0; i < count && hit < 0; i++)
       if (strncmp(t, marks[i], strlen(marks[i])) == 0) hit = i;
-    if (hit < 0) { buf[o++] = *t++; continue; }
+    if (hit < 0) {
+      buf[o++] = *t++;
+      continue;
+    }
     o += (size_t)snprintf(buf + o, len - o, "%s", values[hit] ? values[hit] : "");
     if (o >= len) o = len - 1;
     t += strlen(marks[hit]);

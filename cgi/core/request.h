@@ -11,31 +11,31 @@ struct route; /* app.h: the matched route */
 typedef struct req {
   const struct app *app;
   const struct route *route;
-  const char *realm;            /* the program's session realm ("member", "admin", "merchant") */
+  const char *realm; /* the program's session realm ("member", "admin", "merchant") */
   HDF *hdf;
   CGI *cgi;
   MYSQL *db;
   const char *method;
   char path[512];
-  char uri[1024];               /* path + query as requested */
-  char args[4][72];             /* captured path parameters, in pattern order */
+  char uri[1024];   /* path + query as requested */
+  char args[4][72]; /* captured path parameters, in pattern order */
   int status;
-  const char *template;         /* body template, relative to templates/ */
-  char *location;               /* set by req_redirect */
-  STRING headers;               /* extra response headers (Set-Cookie …) */
-  STRING body;                  /* R_RAW responses */
+  const char *template; /* body template, relative to templates/ */
+  char *location;       /* set by req_redirect */
+  STRING headers;       /* extra response headers (Set-Cookie …) */
+  STRING body;          /* R_RAW responses */
   const char *content_type;
-  long long user_id;            /* 0 = anonymous */
-  char sid_hash[65];            /* sha256 of the session token, "" without a session */
-  char anon[65];                /* anonymous visitor id (CSRF for sign-in forms) */
+  long long user_id; /* 0 = anonymous */
+  char sid_hash[65]; /* sha256 of the session token, "" without a session */
+  char anon[65];     /* anonymous visitor id (CSRF for sign-in forms) */
   char csrf[65];
-  const char *lang;             /* "zh-CN" or "en" */
-  int no_cache;                 /* handler decided this body must not be cached */
-  int user_loaded;              /* User.* came from the session cache */
-  int user_stale;               /* User.* came from the session cache, but its balance may be old (R_IDENTITY) */
-  int user_gen_set;             /* user_gen holds the principal generation User.* was read under */
+  const char *lang; /* "zh-CN" or "en" */
+  int no_cache;     /* handler decided this body must not be cached */
+  int user_loaded;  /* User.* came from the session cache */
+  int user_stale;   /* User.* came from the session cache, but its balance may be old (R_IDENTITY) */
+  int user_gen_set; /* user_gen holds the principal generation User.* was read under */
   unsigned long long user_gen;
-  char role[16];                /* principal's role (back office, merchants), set by load_user */
+  char role[16]; /* principal's role (back office, merchants), set by load_user */
 } req;
 
 /* ---- what was asked ---- */
@@ -71,8 +71,8 @@ NEOERR *req_pager(req *r, const char *base, long long page, long long total, int
 NEOERR *req_done_notice(req *r, const char *choices, const char *lang_prefix);
 
 /* ---- the response ---- */
-NEOERR *req_fail(req *r, int status);           /* render the error page for status */
-void req_redirect(req *r, const char *path);    /* 303 See Other to a local path */
+NEOERR *req_fail(req *r, int status);        /* render the error page for status */
+void req_redirect(req *r, const char *path); /* 303 See Other to a local path */
 NEOERR *req_set_cookie(req *r, const char *name, const char *value, int max_age, int http_only);
 
 #endif

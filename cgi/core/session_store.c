@@ -7,14 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char SQL_SESSION_GET[] =
-    "SELECT principal_id AS id, TIMESTAMPDIFF(SECOND, last_seen_at, NOW()) AS idle, "
-    "TIMESTAMPDIFF(SECOND, created_at, NOW()) AS age "
-    "FROM sessions WHERE token_hash = ? AND realm = ?";
+static const char SQL_SESSION_GET[] = "SELECT principal_id AS id, TIMESTAMPDIFF(SECOND, last_seen_at, NOW()) AS idle, "
+                                      "TIMESTAMPDIFF(SECOND, created_at, NOW()) AS age "
+                                      "FROM sessions WHERE token_hash = ? AND realm = ?";
 static const char SQL_SESSION_TOUCH[] = "UPDATE sessions SET last_seen_at = NOW() WHERE token_hash = ?";
 static const char SQL_SESSION_DELETE[] = "DELETE FROM sessions WHERE token_hash = ?";
-static const char SQL_SESSION_INSERT[] =
-    "INSERT INTO sessions (token_hash, realm, principal_id, created_at, last_seen_at, ip) VALUES (?, ?, ?, NOW(), NOW(), ?)";
+static const char SQL_SESSION_INSERT[] = "INSERT INTO sessions (token_hash, realm, principal_id, created_at, "
+                                         "last_seen_at, ip) VALUES (?, ?, ?, NOW(), NOW(), ?)";
 static const char SQL_SESSION_DROP_ALL[] = "DELETE FROM sessions WHERE realm = ? AND principal_id = ?";
 
 static int is_hex(const char *s, size_t len) {
@@ -36,7 +35,10 @@ int session_token_new(char token[65], char hash[65]) {
   return 0;
 }
 
-struct sess_row { long long id, idle, age; int found; };
+struct sess_row {
+  long long id, idle, age;
+  int found;
+};
 
 static NEOERR *read_session(MYSQL *db, const char *hash, const char *realm, struct sess_row *out) {
   HDF *h = NULL;
@@ -141,7 +143,11 @@ void session_cache_put(const char *realm, const char *hash, const session_entry 
   if (user) {
     NEOERR *err = hdf_init(&g_sess[s].user);
     if (!err) err = hdf_copy(g_sess[s].user, "", user);
-    if (err) { nerr_ignore(&err); sess_forget(s); return; } /* uncached: the next request reads it again */
+    if (err) {
+      nerr_ignore(&err);
+      sess_forget(s);
+      return;
+    } /* uncached: the next request reads it again */
   }
   memcpy(g_sess[s].hash, hash, 65);
   snprintf(g_sess[s].realm, sizeof g_sess[s].realm, "%s", realm);

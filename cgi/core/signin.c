@@ -50,9 +50,15 @@ NEOERR *signin_form(req *r, const signin_flow *f) {
   static const in_field F[] = {{"expired", IN_ENUM, 0, 0, 0, "1"}};
   char key[96];
   in_value v;
-  if (input_read(r, F, 1, &v)) { hdf_remove_tree(r->hdf, "Form"); memset(&v, 0, sizeof v); }
+  if (input_read(r, F, 1, &v)) {
+    hdf_remove_tree(r->hdf, "Form");
+    memset(&v, 0, sizeof v);
+  }
   const char *next = read_next(r, f);
-  if (r->user_id) { req_redirect(r, next ? next : f->home); return STATUS_OK; }
+  if (r->user_id) {
+    req_redirect(r, next ? next : f->home);
+    return STATUS_OK;
+  }
   NEOERR *err = show(r, f);
   if (!err && (v.present || hdf_get_int_value(r->hdf, "Page.SessionExpired", 0)))
     err = hdf_set_value(r->hdf, f->expired_to, req_text(r, text(r, f, "Expired", key, sizeof key)));

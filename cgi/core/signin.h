@@ -8,12 +8,12 @@
 typedef enum { SIGNIN_OK, SIGNIN_BAD, SIGNIN_DISABLED } signin_result;
 
 typedef struct {
-  const char *home;        /* "/admin/": where a signed-in visitor goes, and the only prefix ?next= may name */
-  const char *login_path;  /* "/admin/login": never a ?next= target */
-  const char *template;    /* the form */
+  const char *home;       /* "/admin/": where a signed-in visitor goes, and the only prefix ?next= may name */
+  const char *login_path; /* "/admin/login": never a ?next= target */
+  const char *template;   /* the form */
   /* Language keys under this prefix: .Title .Expired .IpLocked .AccountLocked ({n} minutes) .Bad .Disabled */
   const char *lang;
-  const char *expired_to;  /* where the "session expired" text goes: "Page.Notice" or "Page.Flash" */
+  const char *expired_to; /* where the "session expired" text goes: "Page.Notice" or "Page.Flash" */
   login_guard guard;
   /* Checks the password (unknown user and wrong password must look and take the same). */
   NEOERR *(*authenticate)(MYSQL *db, const char *username, const char *password, long long *id, signin_result *res);

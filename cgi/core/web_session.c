@@ -33,7 +33,11 @@ static int from_cache(req *r, const char *hash) {
   unsigned long long gen = principal_generation(e.principal_id);
   if (user) {
     NEOERR *err = hdf_copy(r->hdf, "User", user);
-    if (err) { nerr_ignore(&err); hdf_remove_tree(r->hdf, "User"); return 0; }
+    if (err) {
+      nerr_ignore(&err);
+      hdf_remove_tree(r->hdf, "User");
+      return 0;
+    }
   }
   if (gen == e.gen) {
     r->user_loaded = 1;
@@ -87,8 +91,7 @@ NEOERR *req_login(req *r, long long id) {
   NEOERR *err;
   /* A new token at every login: a token planted before sign-in is worthless after it. */
   if (r->sid_hash[0] && (err = session_store_delete(r->db, r->sid_hash))) return nerr_pass(err);
-  if (session_token_hash(req_cookie(r, name), hash) && (err = session_store_delete(r->db, hash)))
-    return nerr_pass(err);
+  if (session_token_hash(req_cookie(r, name), hash) && (err = session_store_delete(r->db, hash))) return nerr_pass(err);
   if (session_token_new(tok, hash) != 0) return nerr_raise(NERR_SYSTEM, "random");
   if ((err = session_store_create(r->db, r->realm, id, req_client_ip(r), hash))) return nerr_pass(err);
   r->user_id = id;

@@ -82,8 +82,14 @@ static NEOERR *code_error(req *r, const sms_verify_result *v) {
 
 /* Maps a refused code send to a flash; 429 for the limits. */
 static NEOERR *send_error(req *r, const sms_send_result *s) {
-  if (s->status == SMS_SEND_COOLDOWN) { r->status = 429; return nerr_pass(error_n(r, NULL, "Auth.CodeCooldown", s->seconds_left)); }
-  if (s->status == SMS_SEND_DAILY_CAP) { r->status = 429; return nerr_pass(req_form_error(r, NULL, "Auth.CodeDailyCap")); }
+  if (s->status == SMS_SEND_COOLDOWN) {
+    r->status = 429;
+    return nerr_pass(error_n(r, NULL, "Auth.CodeCooldown", s->seconds_left));
+  }
+  if (s->status == SMS_SEND_DAILY_CAP) {
+    r->status = 429;
+    return nerr_pass(req_form_error(r, NULL, "Auth.CodeDailyCap"));
+  }
   return nerr_pass(req_form_error(r, NULL, "Auth.CodeSendFailed"));
 }
 
@@ -118,7 +124,10 @@ static const char *after_login(req *r, const char *next, const char *fallback) {
 /* GET /register?next= → 200 form; 303 to /account when already signed in. */
 NEOERR *h_register_form(req *r) {
   const char *next = read_next(r);
-  if (r->user_id) { req_redirect(r, after_login(r, next, "/account")); return STATUS_OK; }
+  if (r->user_id) {
+    req_redirect(r, after_login(r, next, "/account"));
+    return STATUS_OK;
+  }
   return nerr_pass(show(r, T_REGISTER, "Auth.RegisterTitle"));
 }
 
@@ -180,12 +189,19 @@ NEOERR *h_login_form(req *r) {
   };
   in_value v[2];
   /* Bad flags are ignored, not reported: they come from links, not from the visitor. */
-  if (input_read(r, F, 2, v)) { hdf_remove_tree(r->hdf, "Form"); memset(v, 0, sizeof v); }
+  if (input_read(r, F, 2, v)) {
+    hdf_remove_tree(r->hdf, "Form");
+    memset(v, 0, sizeof v);
+  }
   const char *next = read_next(r);
-  if (r->user_id) { req_redirect(r, after_login(r, next, "/account")); return STATUS_OK; }
+  if (r->user_id) {
+    req_redirect(r, after_login(r, next, "/account"));
+    return STATUS_OK;
+  }
   NEOERR *err = show(r, T_LOGIN, "Auth.LoginTitle");
   if (!err && v[1].present) err = notice(r, "Auth.ResetDone");
-  else if (!err && (v[0].present || hdf_get_int_value(r->hdf, "Page.SessionExpired", 0))) err = notice(r, "Auth.SessionExpired");
+  else if (!err && (v[0].present || hdf_get_int_value(r->hdf, "Page.SessionExpired", 0)))
+    err = notice(r, "Auth.SessionExpired");
   return nerr_pass(err);
 }
 
@@ -234,9 +250,7 @@ NEOERR *h_logout(req *r) {
 /* ---- forgot password ---- */
 
 /* GET /forgot → 200 form. */
-NEOERR *h_forgot_form(req *r) {
-  return nerr_pass(show(r, T_FORGOT, "Auth.ForgotTitle"));
-}
+NEOERR *h_forgot_form(req *r) { return nerr_pass(show(r, T_FORGOT, "Auth.ForgotTitle")); }
 
 /* POST /forgot/code: mobile → 200 form with the same notice whether or not the mobile is
  * registered (only members get a text); 429 cooldown / daily cap. */
@@ -292,7 +306,10 @@ NEOERR *h_account(req *r) {
       {"changed", IN_ENUM, 0, 0, 0, "1"},
   };
   in_value v[2];
-  if (input_read(r, F, 2, v)) { hdf_remove_tree(r->hdf, "Form"); memset(v, 0, sizeof v); }
+  if (input_read(r, F, 2, v)) {
+    hdf_remove_tree(r->hdf, "Form");
+    memset(v, 0, sizeof v);
+  }
   NEOERR *err = show(r, T_ACCOUNT, "Auth.AccountTitle");
   if (!err && v[0].present) err = notice(r, "Auth.Welcome");
   if (!err && v[1].present) err = notice(r, "Auth.PasswordChanged");
@@ -301,9 +318,7 @@ NEOERR *h_account(req *r) {
 }
 
 /* GET /account/password → 200 form. */
-NEOERR *h_password_form(req *r) {
-  return nerr_pass(show(r, T_PASSWORD, "Auth.PasswordTitle"));
-}
+NEOERR *h_password_form(req *r) { return nerr_pass(show(r, T_PASSWORD, "Auth.PasswordTitle")); }
 
 /* POST /account/password: current, password, confirm → 303 /account?changed=1 with a fresh session
  * (every other session ends); 200 form with errors; 429 while the account is locked (a wrong
@@ -323,7 +338,10 @@ NEOERR *h_password(req *r) {
   long long left = 0;
   if ((err = throttle_locked(r->db, LOGIN_SCOPE_ACCOUNT, mobile, LOGIN_ACCOUNT_LIMIT, LOGIN_WINDOW, &left)))
     return nerr_pass(err);
-  if (left) { r->status = 429; return nerr_pass(error_n(r, NULL, "Auth.AccountLocked", minutes(left))); }
+  if (left) {
+    r->status = 429;
+    return nerr_pass(error_n(r, NULL, "Auth.AccountLocked", minutes(left)));
+  }
   int ok = 0;
   if ((err = member_password_ok(r->db, r->user_id, v[0].s, &ok))) return nerr_pass(err);
   if (!ok) {

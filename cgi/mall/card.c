@@ -53,7 +53,8 @@ NEOERR *h_card(req *r) {
     hdf_remove_tree(r->hdf, "Form.Errors");
     hdf_remove_tree(r->hdf, "Form.HasErrors");
   } else if (v[0].present) {
-    err = hdf_set_value(r->hdf, "Page.Notice", req_text(r, strcmp(v[0].s, "set") == 0 ? "Card.Done.Set" : "Card.Done.Changed"));
+    err = hdf_set_value(r->hdf, "Page.Notice",
+                        req_text(r, strcmp(v[0].s, "set") == 0 ? "Card.Done.Set" : "Card.Done.Changed"));
   }
   return nerr_pass(err);
 }
@@ -68,7 +69,9 @@ NEOERR *h_card_code(req *r) {
   if ((err = hdf_set_value(r->hdf, "Card.Sent", "1"))) return nerr_pass(err);
   switch (s.status) {
   case SMS_SEND_OK: return nerr_pass(hdf_set_value(r->hdf, "Page.Notice", req_text(r, "Card.CodeSent")));
-  case SMS_SEND_COOLDOWN: r->status = 429; return nerr_pass(text_n(r, "Page.Flash", "Card.CodeCooldown", s.seconds_left, 1));
+  case SMS_SEND_COOLDOWN:
+    r->status = 429;
+    return nerr_pass(text_n(r, "Page.Flash", "Card.CodeCooldown", s.seconds_left, 1));
   case SMS_SEND_DAILY_CAP: r->status = 429; return nerr_pass(req_form_error(r, NULL, "Card.CodeDailyCap"));
   default: r->status = 503; return nerr_pass(req_form_error(r, NULL, "Card.CodeSendFailed"));
   }
@@ -79,7 +82,10 @@ static int check_new(req *r, const in_value *pw, const in_value *confirm) {
   int bad = 0;
   if (pw->present && !hdf_get_obj(r->hdf, "Form.Errors.password")) {
     const char *why = card_paypw_weak(pw->s);
-    if (why) { req_form_error(r, "password", why); bad++; }
+    if (why) {
+      req_form_error(r, "password", why);
+      bad++;
+    }
   } else if (hdf_get_obj(r->hdf, "Form.Errors.password")) {
     req_form_error(r, "password", "Card.Pw.Digits");
   }
@@ -143,7 +149,10 @@ NEOERR *h_card_password_change(req *r) {
   if ((err = hdf_set_value(r->hdf, "Card.Changing", "1"))) return nerr_pass(err);
   int bad = input_read(r, F, 3, v);
   bad += check_new(r, &v[1], &v[2]);
-  if (!bad && strcmp(v[0].s, v[1].s) == 0) { req_form_error(r, "password", "Card.Pw.SameAsOld"); bad++; }
+  if (!bad && strcmp(v[0].s, v[1].s) == 0) {
+    req_form_error(r, "password", "Card.Pw.SameAsOld");
+    bad++;
+  }
   if (bad) {
     r->status = 400;
     return nerr_pass(req_form_error(r, NULL, "Card.FixErrors"));

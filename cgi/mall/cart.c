@@ -25,9 +25,7 @@ HDF *shop_row(HDF *h, const char *list, int i) {
   return hdf_get_obj(h, name);
 }
 
-long long shop_ll(HDF *h, const char *name) {
-  return strtoll(hdf_get_value(h, name, "0"), NULL, 10);
-}
+long long shop_ll(HDF *h, const char *name) { return strtoll(hdf_get_value(h, name, "0"), NULL, 10); }
 
 NEOERR *shop_notice(req *r, const char *key) {
   return nerr_pass(hdf_set_value(r->hdf, "Page.Notice", req_text(r, key)));
@@ -75,7 +73,10 @@ static NEOERR *cart_error(req *r, int status, const char *key, long long n, cons
 NEOERR *h_cart(req *r) {
   static const in_field F[] = {{"done", IN_ENUM, 0, 0, 0, "added|updated|removed|favorited|empty"}};
   in_value v[1];
-  if (input_read(r, F, 1, v)) { hdf_remove_tree(r->hdf, "Form"); memset(v, 0, sizeof v); }
+  if (input_read(r, F, 1, v)) {
+    hdf_remove_tree(r->hdf, "Form");
+    memset(v, 0, sizeof v);
+  }
   NEOERR *err = cart_page(r);
   if (err || !v[0].present) return nerr_pass(err);
   if (strcmp(v[0].s, "empty") == 0) return nerr_pass(shop_flash(r, 0, "Shop.Cart.NothingSelected", 0, NULL));
@@ -93,7 +94,8 @@ NEOERR *h_shop_back_to_cart(req *r) {
 /* Why a quantity cannot be taken: sold out, limit used up, or "between 1 and max". 409 / 400. */
 static NEOERR *bounds_error(req *r, const cart_bounds *b, long long room) {
   if (b->stock <= 0) return nerr_pass(cart_error(r, 409, "Shop.Cart.SoldOut", 0, NULL));
-  if (room <= 0 && b->limit > 0 && b->max <= 0) return nerr_pass(cart_error(r, 409, "Shop.Cart.LimitUsed", b->limit, NULL));
+  if (room <= 0 && b->limit > 0 && b->max <= 0)
+    return nerr_pass(cart_error(r, 409, "Shop.Cart.LimitUsed", b->limit, NULL));
   if (room <= 0) return nerr_pass(cart_error(r, 409, "Shop.Cart.AlreadyMax", b->max, NULL));
   return nerr_pass(cart_error(r, 400, "Shop.Cart.QtyRange", room, NULL));
 }

@@ -50,8 +50,11 @@ NEOERR *h_products(req *r) {
   };
   in_value v[6];
   if (input_read(r, F, 6, v)) return nerr_pass(req_fail(r, 400));
-  catalog_filter f = {.cat = v[0].i, .brand = v[1].i, .min = v[2].present ? v[2].i : 0,
-                      .max = v[3].present ? v[3].i : 1000000000000LL, .sort = SORT_SALES};
+  catalog_filter f = {.cat = v[0].i,
+                      .brand = v[1].i,
+                      .min = v[2].present ? v[2].i : 0,
+                      .max = v[3].present ? v[3].i : 1000000000000LL,
+                      .sort = SORT_SALES};
   for (int i = 0; v[4].present && i < SORT_COUNT; i++)
     if (strcmp(v[4].s, SORT_NAMES[i]) == 0) f.sort = i;
   if (f.min > f.max) {
@@ -76,9 +79,13 @@ NEOERR *h_products(req *r) {
   if (!err && v[2].present) err = hdf_set_valuef(h, "Filter.Min=%lld", f.min);
   if (!err && v[3].present) err = hdf_set_valuef(h, "Filter.Max=%lld", f.max);
   char base[256];
-  const struct { const char *key, *skip; } bases[] = {
-      {"Filter.Base", ""}, {"Filter.SortBase", "sort"}, {"Filter.CatBase", "cat"}, {"Filter.BrandBase", "brand"},
-      {"Filter.PriceBase", "price"}};
+  const struct {
+    const char *key, *skip;
+  } bases[] = {{"Filter.Base", ""},
+               {"Filter.SortBase", "sort"},
+               {"Filter.CatBase", "cat"},
+               {"Filter.BrandBase", "brand"},
+               {"Filter.PriceBase", "price"}};
   for (size_t i = 0; !err && i < sizeof bases / sizeof bases[0]; i++) {
     filter_base(base, sizeof base, &f, v[2].present, v[3].present, bases[i].skip);
     err = hdf_set_value(h, bases[i].key, base);

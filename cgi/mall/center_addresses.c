@@ -85,7 +85,8 @@ NEOERR *h_address_edit(req *r) {
   static const char *const cols[] = {"recipient", "mobile", "province", "city", "district", "detail"};
   for (size_t i = 0; i < sizeof cols / sizeof cols[0] && !err; i++)
     err = hdf_set_valuef(r->hdf, "Form.Values.%s=%s", cols[i], hdf_get_valuef(r->hdf, "Address.Row.0.%s", cols[i]));
-  if (!err && hdf_get_int_value(r->hdf, "Address.Row.0.is_default", 0)) err = hdf_set_value(r->hdf, "Form.Values.is_default", "1");
+  if (!err && hdf_get_int_value(r->hdf, "Address.Row.0.is_default", 0))
+    err = hdf_set_value(r->hdf, "Form.Values.is_default", "1");
   if (!err) err = show_form(r, id);
   return nerr_pass(err);
 }

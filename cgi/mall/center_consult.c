@@ -20,7 +20,10 @@ NEOERR *h_ask(req *r) {
   consult_result res;
   if ((err = consultation_ask(r->db, r->user_id, id, v[0].s, &res))) return nerr_pass(err);
   if (res == CONSULT_NO_PRODUCT) return nerr_pass(req_fail(r, 404));
-  if (res == CONSULT_TOO_MANY) { r->status = 429; return nerr_pass(req_flash(r, "Center.Ask.TooMany")); }
+  if (res == CONSULT_TOO_MANY) {
+    r->status = 429;
+    return nerr_pass(req_flash(r, "Center.Ask.TooMany"));
+  }
   req_redirect(r, "/consultations?done=asked");
   return STATUS_OK;
 }
@@ -31,8 +34,9 @@ NEOERR *h_consultations(req *r) {
   if (!req_page(r, &page)) return nerr_pass(req_fail(r, 400));
   NEOERR *err = center_show(r, "mall/center/consultations.cs", "Center.Ask.MineTitle", "consultations");
   if (!err) err = center_done_notice(r, "asked");
-  if (!err) err = consultations_mine(r->db, r->user_id, r->lang, r->hdf, "Questions", (page - 1) * CENTER_PER_PAGE,
-                                     CENTER_PER_PAGE, &total);
+  if (!err)
+    err = consultations_mine(r->db, r->user_id, r->lang, r->hdf, "Questions", (page - 1) * CENTER_PER_PAGE,
+                             CENTER_PER_PAGE, &total);
   if (!err) err = req_pager(r, "/consultations?", page, total, CENTER_PER_PAGE);
   return nerr_pass(err);
 }

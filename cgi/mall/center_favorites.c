@@ -10,8 +10,9 @@ NEOERR *h_favorites(req *r) {
   if (!req_page(r, &page)) return nerr_pass(req_fail(r, 400));
   NEOERR *err = center_show(r, "mall/center/favorites.cs", "Center.Fav.Title", "favorites");
   if (!err) err = center_done_notice(r, "added|removed");
-  if (!err) err = favorites_list(r->db, r->user_id, r->lang, r->hdf, "Favorites", (page - 1) * CENTER_PER_PAGE,
-                                 CENTER_PER_PAGE, &total);
+  if (!err)
+    err = favorites_list(r->db, r->user_id, r->lang, r->hdf, "Favorites", (page - 1) * CENTER_PER_PAGE, CENTER_PER_PAGE,
+                         &total);
   if (!err) err = req_pager(r, "/favorites?", page, total, CENTER_PER_PAGE);
   return nerr_pass(err);
 }

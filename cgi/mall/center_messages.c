@@ -7,7 +7,8 @@ static NEOERR *mine(req *r, long long page) {
   long long total = 0;
   NEOERR *err = center_show(r, "mall/center/messages.cs", "Center.Msg.Title", "messages");
   if (!err) err = hdf_set_valuef(r->hdf, "Msg.Max=%d", MESSAGE_MAX_CHARS);
-  if (!err) err = messages_mine(r->db, r->user_id, r->hdf, "Messages", (page - 1) * CENTER_PER_PAGE, CENTER_PER_PAGE, &total);
+  if (!err)
+    err = messages_mine(r->db, r->user_id, r->hdf, "Messages", (page - 1) * CENTER_PER_PAGE, CENTER_PER_PAGE, &total);
   if (!err) err = req_pager(r, "/messages?", page, total, CENTER_PER_PAGE);
   return nerr_pass(err);
 }
@@ -31,7 +32,10 @@ NEOERR *h_message_post(req *r) {
   if (err || bad) return nerr_pass(err);
   int ok = 0;
   if ((err = message_post(r->db, r->user_id, v[0].s, &ok))) return nerr_pass(err);
-  if (!ok) { r->status = 429; return nerr_pass(req_flash(r, "Center.Msg.TooMany")); }
+  if (!ok) {
+    r->status = 429;
+    return nerr_pass(req_flash(r, "Center.Msg.TooMany"));
+  }
   req_redirect(r, "/messages?done=posted");
   return STATUS_OK;
 }

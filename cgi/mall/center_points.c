@@ -37,8 +37,12 @@ NEOERR *h_points(req *r) {
   const char *names[2] = {"from", "to"};
   for (int i = 1; i <= 2 && !err; i++) {
     if (!v[i].present || hdf_get_valuef(r->hdf, "Form.Errors.%s", names[i - 1])) continue;
-    if (!valid_date(v[i].s)) { err = req_form_error(r, names[i - 1], "Center.Points.BadDate"); continue; }
-    if (i == 1) f.from = v[i].s; else f.to = v[i].s;
+    if (!valid_date(v[i].s)) {
+      err = req_form_error(r, names[i - 1], "Center.Points.BadDate");
+      continue;
+    }
+    if (i == 1) f.from = v[i].s;
+    else f.to = v[i].s;
   }
   if (!err && f.from && f.to && strcmp(f.from, f.to) > 0) err = req_form_error(r, "to", "Center.Points.BadRange");
   if (err) return nerr_pass(err);
@@ -52,8 +56,9 @@ NEOERR *h_points(req *r) {
   if (!err) err = hdf_set_valuef(h, "Points.ExpiringSum=%lld", soon);
   if (!err) err = hdf_set_valuef(h, "Points.Days=%d", POINTS_EXPIRING_DAYS);
   if (!err) err = member_points_lots(r->db, r->user_id, h, "Lots", &lots);
-  if (!err) err = member_points_ledger(r->db, r->user_id, &f, h, "Ledger", (page - 1) * CENTER_PER_PAGE,
-                                       CENTER_PER_PAGE, &total);
+  if (!err)
+    err =
+        member_points_ledger(r->db, r->user_id, &f, h, "Ledger", (page - 1) * CENTER_PER_PAGE, CENTER_PER_PAGE, &total);
   if (!err) err = hdf_set_value(h, "Filter.Kind", f.kind ? f.kind : "all");
   if (!err && f.from) err = hdf_set_value(h, "Filter.From", f.from);
   if (!err && f.to) err = hdf_set_value(h, "Filter.To", f.to);

@@ -14,7 +14,8 @@ static NEOERR *load_item(req *r, long long item, review_result *res) {
   if ((err = hdf_set_valuef(r->hdf, "Review.Max=%d", REVIEW_MAX_CHARS))) return nerr_pass(err);
   if ((err = hdf_set_valuef(r->hdf, "Review.Min=%d", REVIEW_MIN_CHARS))) return nerr_pass(err);
   if (*res == REVIEW_ALREADY) err = hdf_set_value(r->hdf, "Review.Refused", req_text(r, "Center.Review.Already"));
-  if (*res == REVIEW_NOT_COMPLETED) err = hdf_set_value(r->hdf, "Review.Refused", req_text(r, "Center.Review.NotCompleted"));
+  if (*res == REVIEW_NOT_COMPLETED)
+    err = hdf_set_value(r->hdf, "Review.Refused", req_text(r, "Center.Review.NotCompleted"));
   return nerr_pass(err);
 }
 
@@ -42,14 +43,18 @@ NEOERR *h_review(req *r) {
   NEOERR *err = load_item(r, item[0].i, &res);
   if (err) return nerr_pass(err);
   if (res == REVIEW_NOT_FOUND) return nerr_pass(req_fail(r, 404));
-  if (res != REVIEW_OK) { r->status = 409; return STATUS_OK; }
+  if (res != REVIEW_OK) {
+    r->status = 409;
+    return STATUS_OK;
+  }
   if (input_read(r, F, 2, v)) return nerr_pass(req_flash(r, "Center.FixErrors"));
   if ((err = review_create(r->db, r->user_id, item[0].i, (int)v[0].i, v[1].s, &res))) return nerr_pass(err);
   if (res == REVIEW_NOT_FOUND) return nerr_pass(req_fail(r, 404));
   if (res != REVIEW_OK) {
     r->status = 409;
-    return nerr_pass(hdf_set_value(r->hdf, "Review.Refused",
-                                   req_text(r, res == REVIEW_ALREADY ? "Center.Review.Already" : "Center.Review.NotCompleted")));
+    return nerr_pass(
+        hdf_set_value(r->hdf, "Review.Refused",
+                      req_text(r, res == REVIEW_ALREADY ? "Center.Review.Already" : "Center.Review.NotCompleted")));
   }
   req_redirect(r, "/reviews?done=reviewed");
   return STATUS_OK;
@@ -63,8 +68,9 @@ NEOERR *h_reviews(req *r) {
   NEOERR *err = center_show(r, "mall/center/reviews.cs", "Center.Review.Title", "reviews");
   if (!err) err = center_done_notice(r, "reviewed");
   if (!err) err = reviews_pending_items(r->db, r->user_id, r->hdf, "Waiting", 20, &waiting);
-  if (!err) err = reviews_mine(r->db, r->user_id, r->lang, r->hdf, "Reviews", (page - 1) * CENTER_PER_PAGE,
-                               CENTER_PER_PAGE, &total);
+  if (!err)
+    err = reviews_mine(r->db, r->user_id, r->lang, r->hdf, "Reviews", (page - 1) * CENTER_PER_PAGE, CENTER_PER_PAGE,
+                       &total);
   if (!err) err = req_pager(r, "/reviews?", page, total, CENTER_PER_PAGE);
   return nerr_pass(err);
 }

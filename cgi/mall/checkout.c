@@ -100,7 +100,10 @@ static const in_field ORDER_FIELDS[] = {
 static NEOERR *check_order_fields(req *r, const in_value *v, int bad, int *stop, int *problems) {
   *stop = 0;
   *problems = bad;
-  if (hdf_get_obj(r->hdf, "Form.Errors.address_id")) { *stop = 1; return nerr_pass(req_fail(r, 404)); }
+  if (hdf_get_obj(r->hdf, "Form.Errors.address_id")) {
+    *stop = 1;
+    return nerr_pass(req_fail(r, 404));
+  }
   NEOERR *err = STATUS_OK;
   if (v[0].present) {
     HDF *tmp = NULL;
@@ -108,7 +111,10 @@ static NEOERR *check_order_fields(req *r, const in_value *v, int bad, int *stop,
     err = hdf_init(&tmp);
     if (!err) err = address_get(r->db, r->user_id, v[0].i, tmp, "A", &found);
     hdf_destroy(&tmp);
-    if (!err && !found) { *stop = 1; return nerr_pass(req_fail(r, 404)); }
+    if (!err && !found) {
+      *stop = 1;
+      return nerr_pass(req_fail(r, 404));
+    }
   }
   if (!err && hdf_get_obj(r->hdf, "Form.Errors.remark"))
     err = shop_flash(r, 400, "Shop.Checkout.RemarkTooLong", REMARK_MAX, NULL);
@@ -123,8 +129,8 @@ static NEOERR *check_order_fields(req *r, const in_value *v, int bad, int *stop,
 static NEOERR *place(req *r, const order_line *lines, int n, const in_value *v, int from_cart) {
   order_outcome o;
   memset(&o, 0, sizeof o);
-  NEOERR *err = order_create(r->db, r->user_id, lines, n, v[0].present ? v[0].i : 0, v[1].present ? v[1].s : "",
-                             from_cart, &o);
+  NEOERR *err =
+      order_create(r->db, r->user_id, lines, n, v[0].present ? v[0].i : 0, v[1].present ? v[1].s : "", from_cart, &o);
   if (err) return nerr_pass(err);
   if (o.result != ORDER_OK) return nerr_pass(shop_result_flash(r, &o, "Lines"));
   char loc[64];
@@ -163,7 +169,8 @@ static NEOERR *now_line(req *r, long long product_id, long long quantity, cart_b
     long long points = shop_ll(p, "points");
     err = hdf_set_valuef(r->hdf, "Lines.0.product_id=%lld", product_id);
     if (!err) err = hdf_set_value(r->hdf, "Lines.0.name", hdf_get_value(p, "name", ""));
-    if (!err && hdf_get_value(p, "image", NULL)) err = hdf_set_value(r->hdf, "Lines.0.image", hdf_get_value(p, "image", ""));
+    if (!err && hdf_get_value(p, "image", NULL))
+      err = hdf_set_value(r->hdf, "Lines.0.image", hdf_get_value(p, "image", ""));
     if (!err) err = hdf_set_valuef(r->hdf, "Lines.0.points=%lld", points);
     if (!err) err = hdf_set_value(r->hdf, "Lines.0.type", b->type);
     if (!err) err = hdf_set_valuef(r->hdf, "Lines.0.quantity=%lld", quantity);
@@ -249,8 +256,7 @@ static NEOERR *pay_page(req *r) {
 
 /* The SMS reference a payment code is bound to: this order and its amount. */
 static void pay_ref(req *r, char *buf, size_t len) {
-  order_pay_ref(hdf_get_value(r->hdf, "Order.0.order_no", ""), shop_ll(r->hdf, "Order.0.points_total"),
-                buf, len);
+  order_pay_ref(hdf_get_value(r->hdf, "Order.0.order_no", ""), shop_ll(r->hdf, "Order.0.points_total"), buf, len);
 }
 
 /* GET /order/{no}/pay → 200 payment page; 303 to the order once it is no longer pending; 404 not ours. */
@@ -258,7 +264,10 @@ NEOERR *h_pay_form(req *r) {
   int found = 0;
   NEOERR *err = load_order(r, &found);
   if (err || !found) return nerr_pass(err);
-  if (!order_is(r, "pending")) { redirect_order(r, ""); return STATUS_OK; }
+  if (!order_is(r, "pending")) {
+    redirect_order(r, "");
+    return STATUS_OK;
+  }
   return nerr_pass(pay_page(r));
 }
 
@@ -268,7 +277,10 @@ NEOERR *h_pay_code(req *r) {
   int found = 0;
   NEOERR *err = load_order(r, &found);
   if (err || !found) return nerr_pass(err);
-  if (!order_is(r, "pending")) { redirect_order(r, ""); return STATUS_OK; }
+  if (!order_is(r, "pending")) {
+    redirect_order(r, "");
+    return STATUS_OK;
+  }
   if ((err = pay_page(r))) return nerr_pass(err);
   char ref[128];
   pay_ref(r, ref, sizeof ref);
@@ -338,8 +350,7 @@ NEOERR *h_pay(req *r) {
   sms_verify_result c;
   order_outcome o;
   /* Code check and payment commit together: one commit per payment. */
-  err = order_pay_with_code(r->db, r->user_id, hdf_get_value(r->hdf, "User.Mobile", ""), req_arg(r, 0), v[0].s,
-                            &c, &o);
+  err = order_pay_with_code(r->db, r->user_id, hdf_get_value(r->hdf, "User.Mobile", ""), req_arg(r, 0), v[0].s, &c, &o);
   if (err) return nerr_pass(err);
   if (c.status == SMS_VERIFY_OK && o.result == ORDER_OK) {
     redirect_order(r, "/done"); /* points.c already told the session caches about the new balance */
@@ -361,7 +372,13 @@ NEOERR *h_pay_done(req *r) {
   int found = 0;
   NEOERR *err = load_order(r, &found);
   if (err || !found) return nerr_pass(err);
-  if (order_is(r, "pending")) { redirect_order(r, "/pay"); return STATUS_OK; }
-  if (order_is(r, "cancelled")) { redirect_order(r, ""); return STATUS_OK; }
+  if (order_is(r, "pending")) {
+    redirect_order(r, "/pay");
+    return STATUS_OK;
+  }
+  if (order_is(r, "cancelled")) {
+    redirect_order(r, "");
+    return STATUS_OK;
+  }
   return nerr_pass(shop_show(r, T_DONE, "Shop.Done.Title"));
 }

@@ -15,7 +15,8 @@ NEOERR *h_notices(req *r) {
   long long page = v[0].present ? v[0].i : 1, total = 0;
   r->template = "mall/store/notices.cs";
   NEOERR *err = store_title(r, "Store.Notices.Title");
-  if (!err) err = content_notices(r->db, r->hdf, "Notices", r->lang, (page - 1) * NOTICES_PER_PAGE, NOTICES_PER_PAGE, &total);
+  if (!err)
+    err = content_notices(r->db, r->hdf, "Notices", r->lang, (page - 1) * NOTICES_PER_PAGE, NOTICES_PER_PAGE, &total);
   if (!err) err = req_pager(r, "/notices?", page, total, NOTICES_PER_PAGE);
   return nerr_pass(err);
 }
@@ -45,8 +46,9 @@ NEOERR *h_activities(req *r) {
   r->template = "mall/store/activities.cs";
   NEOERR *err = store_title(r, "Store.Activities.Title");
   if (!err) err = hdf_set_value(r->hdf, "Filter.Tab", tab);
-  if (!err) err = content_activities(r->db, r->hdf, "Activities", r->lang, tab, (page - 1) * ACTIVITIES_PER_PAGE,
-                                     ACTIVITIES_PER_PAGE, &total);
+  if (!err)
+    err = content_activities(r->db, r->hdf, "Activities", r->lang, tab, (page - 1) * ACTIVITIES_PER_PAGE,
+                             ACTIVITIES_PER_PAGE, &total);
   if (!err) err = req_pager(r, base, page, total, ACTIVITIES_PER_PAGE);
   return nerr_pass(err);
 }

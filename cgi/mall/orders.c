@@ -27,8 +27,9 @@ NEOERR *h_orders(req *r) {
   NEOERR *err = shop_show(r, T_ORDERS, "Shop.Orders.Title");
   if (!err) err = hdf_set_value(r->hdf, "Orders.Status", status ? status : "all");
   if (!err) err = orders_read_counts(r->db, r->user_id, r->hdf, "Orders.Counts");
-  if (!err) err = orders_read_list(r->db, r->user_id, status, (page - 1) * PER_PAGE, PER_PAGE, r->hdf, "Orders.List",
-                                   &rows, &total);
+  if (!err)
+    err = orders_read_list(r->db, r->user_id, status, (page - 1) * PER_PAGE, PER_PAGE, r->hdf, "Orders.List", &rows,
+                           &total);
   for (int i = 0; !err && i < rows; i++) {
     char prefix[48];
     snprintf(prefix, sizeof prefix, "Orders.List.%d.Items", i);
@@ -55,7 +56,9 @@ NEOERR *shop_order_page(req *r, const char *order_no) {
   int used_vouchers = 0; /* a redeemed voucher makes the order final */
   if (!err) err = mall_order_vouchers(r, id, &used_vouchers);
   if (!err) err = hdf_set_valuef(r->hdf, "Order.CanPay=%d", strcmp(st, "pending") == 0);
-  if (!err) err = hdf_set_valuef(r->hdf, "Order.CanCancel=%d", strcmp(st, "pending") == 0 || (strcmp(st, "paid") == 0 && !used_vouchers));
+  if (!err)
+    err = hdf_set_valuef(r->hdf, "Order.CanCancel=%d",
+                         strcmp(st, "pending") == 0 || (strcmp(st, "paid") == 0 && !used_vouchers));
   if (!err) err = hdf_set_valuef(r->hdf, "Order.CanReceive=%d", strcmp(st, "shipped") == 0);
   if (!err) err = hdf_set_valuef(r->hdf, "Order.CanReview=%d", strcmp(st, "completed") == 0);
   return nerr_pass(err);
@@ -65,7 +68,10 @@ NEOERR *shop_order_page(req *r, const char *order_no) {
 NEOERR *h_order(req *r) {
   static const in_field F[] = {{"done", IN_ENUM, 0, 0, 0, "cancelled|received"}};
   in_value v[1];
-  if (input_read(r, F, 1, v)) { hdf_remove_tree(r->hdf, "Form"); memset(v, 0, sizeof v); }
+  if (input_read(r, F, 1, v)) {
+    hdf_remove_tree(r->hdf, "Form");
+    memset(v, 0, sizeof v);
+  }
   NEOERR *err = shop_order_page(r, req_arg(r, 0));
   if (err || r->status == 404 || !v[0].present) return nerr_pass(err);
   char key[64];
@@ -82,7 +88,10 @@ static void to_order(req *r, const char *query) {
 static NEOERR *cancel_page(req *r, int *ok) {
   NEOERR *err = shop_order_page(r, req_arg(r, 0));
   *ok = !err && r->status != 404 && hdf_get_int_value(r->hdf, "Order.CanCancel", 0);
-  if (!err && r->status != 404) { r->template = T_CANCEL; err = hdf_set_value(r->hdf, "Page.Title", req_text(r, "Shop.Cancel.Title")); }
+  if (!err && r->status != 404) {
+    r->template = T_CANCEL;
+    err = hdf_set_value(r->hdf, "Page.Title", req_text(r, "Shop.Cancel.Title"));
+  }
   return nerr_pass(err);
 }
 
@@ -107,8 +116,10 @@ NEOERR *h_order_cancel(req *r) {
   int bad = input_read(r, F, 2, v), ok = 0;
   NEOERR *err = cancel_page(r, &ok);
   if (err || r->status == 404) return nerr_pass(err);
-  if (bad) return nerr_pass(shop_flash(r, 400, hdf_get_obj(r->hdf, "Form.Errors.confirm") ? "Shop.Cancel.NotConfirmed"
-                                                                                           : "Shop.Cancel.BadReason", 0, NULL));
+  if (bad)
+    return nerr_pass(shop_flash(
+        r, 400, hdf_get_obj(r->hdf, "Form.Errors.confirm") ? "Shop.Cancel.NotConfirmed" : "Shop.Cancel.BadReason", 0,
+        NULL));
   char key[64];
   snprintf(key, sizeof key, "Shop.Cancel.Reason.%s", v[0].present ? v[0].s : "other");
   order_outcome o;
@@ -134,7 +145,10 @@ NEOERR *h_order_receive(req *r) {
   memset(&o, 0, sizeof o);
   NEOERR *err = order_complete(r->db, r->user_id, req_arg(r, 0), &o);
   if (err) return nerr_pass(err);
-  if (o.result == ORDER_OK) { to_order(r, "?done=received"); return STATUS_OK; }
+  if (o.result == ORDER_OK) {
+    to_order(r, "?done=received");
+    return STATUS_OK;
+  }
   if ((err = shop_order_page(r, req_arg(r, 0))) || r->status == 404) return nerr_pass(err);
   return nerr_pass(shop_result_flash(r, &o, "Items"));
 }

@@ -14,7 +14,12 @@
 
 /* The page is not in the page-body cache (every view must reach the handler to be counted),
  * so its database reads are cached here instead, per process, invalidated like the page cache. */
-static struct { char key[64]; HDF *data; unsigned long long gen; time_t at; } g_data[DATA_SLOTS];
+static struct {
+  char key[64];
+  HDF *data;
+  unsigned long long gen;
+  time_t at;
+} g_data[DATA_SLOTS];
 
 static HDF *data_get(const char *key) {
   unsigned h = 2166136261u;

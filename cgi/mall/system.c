@@ -17,8 +17,7 @@ NEOERR *h_lang(req *r) {
   return STATUS_OK;
 }
 
-static const char SQL_MEMBER_HEADER[] =
-    "SELECT mobile, name, points_balance, status FROM members WHERE id = ?";
+static const char SQL_MEMBER_HEADER[] = "SELECT mobile, name, points_balance, status FROM members WHERE id = ?";
 
 /* Fills User.* for the header: masked mobile (138****8000) and the points balance. */
 NEOERR *mall_load_member(req *r, long long id, int *ok) {

@@ -20,8 +20,7 @@ static void public_base(req *r, char *buf, size_t len) {
   }
   const char *host = hdf_get_value(r->hdf, "HTTP.Host", "");
   int ok = *host && strlen(host) < 200;
-  for (const char *p = host; ok && *p; p++)
-    ok = isalnum((unsigned char)*p) || strchr(".-:[]", *p);
+  for (const char *p = host; ok && *p; p++) ok = isalnum((unsigned char)*p) || strchr(".-:[]", *p);
   snprintf(buf, len, "%s://%s", g_cfg.https ? "https" : "http", ok ? host : "localhost");
 }
 

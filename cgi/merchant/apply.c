@@ -80,7 +80,9 @@ NEOERR *h_mch_apply(req *r) {
     err = upload_store(fp, url, sizeof url, &up);
     if (err) return nerr_pass(err);
     if (up != UPLOAD_OK) {
-      const char *key = up == UPLOAD_TOO_BIG ? "Apply.ImageTooBig" : up == UPLOAD_BAD_TYPE ? "Apply.ImageType" : "Apply.ImageRequired";
+      const char *key = up == UPLOAD_TOO_BIG ? "Apply.ImageTooBig"
+          : up == UPLOAD_BAD_TYPE            ? "Apply.ImageType"
+                                             : "Apply.ImageRequired";
       bad += ferr(r, "licence", key);
     }
   } else {
@@ -91,7 +93,8 @@ NEOERR *h_mch_apply(req *r) {
       snprintf(name, sizeof name, "Query.%s", F[i].name);
       HDF *q = hdf_get_obj(r->hdf, name);
       const char *raw = q && !hdf_obj_child(q) ? hdf_obj_value(q) : NULL;
-      if (raw && hdf_get_valuef(r->hdf, "Form.Errors.%s", F[i].name) && strlen(raw) <= 400) err = hdf_set_valuef(r->hdf, "Form.Values.%s=%s", F[i].name, raw);
+      if (raw && hdf_get_valuef(r->hdf, "Form.Errors.%s", F[i].name) && strlen(raw) <= 400)
+        err = hdf_set_valuef(r->hdf, "Form.Values.%s=%s", F[i].name, raw);
     }
   }
   if (err) return nerr_pass(err);
@@ -99,8 +102,8 @@ NEOERR *h_mch_apply(req *r) {
     r->status = 400;
     return nerr_pass(req_form_error(r, NULL, "Apply.FixErrors"));
   }
-  application_form f = {v[F_COMPANY].s, v[F_CONTACT].s, v[F_MOBILE].s, v[F_ADDRESS].s, v[F_CATEGORY].s,
-                        licence, url, v[F_USERNAME].s};
+  application_form f = {v[F_COMPANY].s,  v[F_CONTACT].s, v[F_MOBILE].s, v[F_ADDRESS].s,
+                        v[F_CATEGORY].s, licence,        url,           v[F_USERNAME].s};
   long long id = 0;
   err = throttle_hit(r->db, "merchant_apply", ip);
   if (!err) err = application_submit(r->db, &f, &id);
@@ -122,8 +125,6 @@ NEOERR *h_mch_apply_done(req *r) {
   r->no_cache = 1;
   NEOERR *err = hdf_set_value(r->hdf, "Page.Title", req_text(r, "Apply.DoneTitle"));
   if (!err) err = hdf_set_value(r->hdf, "Page.Bare", "1");
-  if (!err && input_read(r, N, 1, v)) {
-    hdf_remove_tree(r->hdf, "Form");
-  }
+  if (!err && input_read(r, N, 1, v)) { hdf_remove_tree(r->hdf, "Form"); }
   return nerr_pass(err);
 }

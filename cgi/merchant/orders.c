@@ -97,7 +97,8 @@ NEOERR *h_mch_orders(req *r) {
   STRING q;
   string_init(&q);
   NEOERR *err = hdf_set_value(r->hdf, "Page.Title", req_text(r, "MchPortal.Orders.Title"));
-  if (!err) err = merchant_vouchers(r->db, merchant_id_of(r), &o.f, o.page, PER_PAGE, r->hdf, "Vouchers", &rows, &total);
+  if (!err)
+    err = merchant_vouchers(r->db, merchant_id_of(r), &o.f, o.page, PER_PAGE, r->hdf, "Vouchers", &rows, &total);
   if (!err) err = filter_query(&o, &q);
   if (!err) err = hdf_set_valuef(r->hdf, "Filter.Csv=/merchant/orders.csv?%s", q.buf ? q.buf : "");
   if (!err) err = hdf_set_valuef(r->hdf, "Filter.Base=/merchant/orders?%s", q.buf ? q.buf : "");
@@ -115,10 +116,11 @@ NEOERR *h_mch_orders(req *r) {
 /* GET /merchant/orders.csv?(same filters) → 200 text/csv attachment (UTF-8 BOM, formula-safe cells) of
  * at most CSV_MAX rows; bad filters → the list page with the message (400). */
 NEOERR *h_mch_orders_csv(req *r) {
-  static const char *const HEAD[] = {"No", "Product", "Member", "Status", "Points", "SettleYuan", "ValidFrom",
-                                     "ValidTo", "IssuedAt", "RedeemedAt", "RedeemedBy", "OrderNo"};
-  static const char *const COLS[] = {"no", "product", "member_masked", "status", "points", "settle_yuan",
-                                     "valid_from", "valid_to", "created_at", "redeemed_at", "redeemed_by", "order_no"};
+  static const char *const HEAD[] = {"No",        "Product", "Member",   "Status",     "Points",     "SettleYuan",
+                                     "ValidFrom", "ValidTo", "IssuedAt", "RedeemedAt", "RedeemedBy", "OrderNo"};
+  static const char *const COLS[] = {"no",         "product",     "member_masked", "status",
+                                     "points",     "settle_yuan", "valid_from",    "valid_to",
+                                     "created_at", "redeemed_at", "redeemed_by",   "order_no"};
   ofilter o;
   if (read_filter(r, &o)) {
     /* Not a download then: the page (the core renders r->template) explains which filter is wrong. */

@@ -53,16 +53,17 @@ NEOERR *h_mch_settlements(req *r) {
   r->template = T_LIST;
   r->no_cache = 1;
   NEOERR *err = hdf_set_value(r->hdf, "Page.Title", req_text(r, "Settle.Title"));
-  if (!err) err = settlements_list(r->db, merchant_id_of(r), "", "", (page - 1) * PER_PAGE, PER_PAGE, r->hdf, "Bills", &total);
+  if (!err)
+    err = settlements_list(r->db, merchant_id_of(r), "", "", (page - 1) * PER_PAGE, PER_PAGE, r->hdf, "Bills", &total);
   if (!err) err = req_pager(r, "/merchant/settlements?", page, total, PER_PAGE);
   return nerr_pass(err);
 }
 
-static const char *const LIST_HEAD[] = {"Settle.Month", "Settle.Vouchers", "Settle.AmountFen", "Settle.Amount",
-                                        "Settle.Points", "Settle.Status", "Settle.Reason", "Settle.SubmittedAt",
-                                        "Settle.PaidAt"};
-static const char *const LIST_COLS[] = {"month", "vouchers", "amount_fen", "amount", "points", "status",
-                                        "reject_reason", "submitted_at", "paid_at"};
+static const char *const LIST_HEAD[] = {"Settle.Month",  "Settle.Vouchers",    "Settle.AmountFen",
+                                        "Settle.Amount", "Settle.Points",      "Settle.Status",
+                                        "Settle.Reason", "Settle.SubmittedAt", "Settle.PaidAt"};
+static const char *const LIST_COLS[] = {"month",  "vouchers",      "amount_fen",   "amount", "points",
+                                        "status", "reject_reason", "submitted_at", "paid_at"};
 
 /* GET /merchant/settlements.csv → 200 text/csv (UTF-8 BOM) of every statement of this merchant */
 NEOERR *h_mch_settlements_csv(req *r) {
@@ -94,15 +95,16 @@ NEOERR *h_mch_settlement(req *r) {
   NEOERR *err = show(r, id_arg(r), &found);
   if (err) return nerr_pass(err);
   if (!found) return nerr_pass(req_fail(r, 404));
-  if (input_read(r, F, 1, v) == 0 && v[0].present) err = hdf_set_value(r->hdf, "Page.Flash", req_text(r, "Settle.Submitted"));
+  if (input_read(r, F, 1, v) == 0 && v[0].present)
+    err = hdf_set_value(r->hdf, "Page.Flash", req_text(r, "Settle.Submitted"));
   hdf_remove_tree(r->hdf, "Form");
   return nerr_pass(err);
 }
 
 static const char *const V_HEAD[] = {"Settle.VoucherNo", "Settle.Product", "Settle.RedeemedAt", "Settle.RedeemedBy",
-                                     "Settle.PriceFen", "Settle.Price", "Settle.Points"};
-static const char *const V_COLS[] = {"voucher_no", "product", "redeemed_at", "redeemed_by", "settle_price_fen",
-                                     "price", "points"};
+                                     "Settle.PriceFen",  "Settle.Price",   "Settle.Points"};
+static const char *const V_COLS[] = {"voucher_no",       "product", "redeemed_at", "redeemed_by",
+                                     "settle_price_fen", "price",   "points"};
 
 /* GET /merchant/settlements/{id}/vouchers.csv → 200 text/csv of one statement's vouchers; 404 as above */
 NEOERR *h_mch_settlement_csv(req *r) {

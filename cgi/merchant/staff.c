@@ -16,7 +16,6 @@ static NEOERR *show(req *r) {
   return nerr_pass(err);
 }
 
-
 /* The signed-in owner as the audit log records them: "username @ merchant". */
 static const audit_actor *actor(req *r, audit_actor *who, char *name, size_t len) {
   snprintf(name, len, "%s @ %s", hdf_get_value(r->hdf, "User.Name", ""), hdf_get_value(r->hdf, "User.Merchant", ""));
@@ -28,7 +27,10 @@ static const audit_actor *actor(req *r, audit_actor *who, char *name, size_t len
 NEOERR *h_mch_staff(req *r) {
   static const in_field F[] = {{"done", IN_ENUM, 0, 0, 0, "created|disabled|enabled|reset"}};
   in_value v;
-  if (input_read(r, F, 1, &v)) { hdf_remove_tree(r->hdf, "Form"); memset(&v, 0, sizeof v); }
+  if (input_read(r, F, 1, &v)) {
+    hdf_remove_tree(r->hdf, "Form");
+    memset(&v, 0, sizeof v);
+  }
   NEOERR *err = show(r);
   if (!err && v.present) {
     char key[64];
@@ -55,7 +57,8 @@ NEOERR *h_mch_staff_create(req *r) {
   if (err || bad) return nerr_pass(err);
   if (!merchant_username_ok(v[0].s)) return nerr_pass(req_form_error(r, "username", "MchPortal.Staff.BadUsername"));
   long long id = 0;
-  if ((err = merchant_staff_create(r->db, actor(r, &who, name, sizeof name), merchant_id_of(r), v[0].s, v[1].s, &id))) return nerr_pass(err);
+  if ((err = merchant_staff_create(r->db, actor(r, &who, name, sizeof name), merchant_id_of(r), v[0].s, v[1].s, &id)))
+    return nerr_pass(err);
   if (!id) return nerr_pass(req_form_error(r, "username", "MchPortal.Staff.Taken"));
   req_redirect(r, "/merchant/staff?done=created");
   return STATUS_OK;
@@ -70,7 +73,8 @@ NEOERR *h_mch_staff_status(req *r) {
   char name[300];
   if (input_read(r, F, 1, &v)) return nerr_pass(req_fail(r, 400));
   int found = 0, changed = 0;
-  NEOERR *err = merchant_staff_set_status(r->db, actor(r, &who, name, sizeof name), merchant_id_of(r), req_arg_id(r, 0), v.s, &found, &changed);
+  NEOERR *err = merchant_staff_set_status(r->db, actor(r, &who, name, sizeof name), merchant_id_of(r), req_arg_id(r, 0),
+                                          v.s, &found, &changed);
   if (err) return nerr_pass(err);
   if (!found) return nerr_pass(req_fail(r, 404));
   req_redirect(r, strcmp(v.s, "active") == 0 ? "/merchant/staff?done=enabled" : "/merchant/staff?done=disabled");
@@ -80,8 +84,7 @@ NEOERR *h_mch_staff_status(req *r) {
 /* POST /merchant/staff/{id}/password: password → 303 ?done=reset (the account is signed out everywhere);
  * a too short password → 200 the list with the message; 404 unless a staff account of this merchant. */
 NEOERR *h_mch_staff_password(req *r) {
-  static const in_field F[] = {
-      {"password", IN_STR, IN_REQUIRED, MERCHANT_PASSWORD_MIN, MERCHANT_PASSWORD_MAX, NULL}};
+  static const in_field F[] = {{"password", IN_STR, IN_REQUIRED, MERCHANT_PASSWORD_MIN, MERCHANT_PASSWORD_MAX, NULL}};
   in_value v;
   audit_actor who;
   char name[300];
@@ -97,7 +100,9 @@ NEOERR *h_mch_staff_password(req *r) {
     return nerr_pass(err);
   }
   int found = 0;
-  if ((err = merchant_staff_reset_password(r->db, actor(r, &who, name, sizeof name), merchant_id_of(r), id, v.s, &found))) return nerr_pass(err);
+  if ((err =
+           merchant_staff_reset_password(r->db, actor(r, &who, name, sizeof name), merchant_id_of(r), id, v.s, &found)))
+    return nerr_pass(err);
   if (!found) return nerr_pass(req_fail(r, 404));
   req_redirect(r, "/merchant/staff?done=reset");
   return STATUS_OK;

@@ -26,6 +26,4 @@ NEOERR *merchant_load(req *r, long long id, int *ok) {
   return nerr_pass(err);
 }
 
-long long merchant_id_of(req *r) {
-  return strtoll(hdf_get_value(r->hdf, "User.MerchantId", "0"), NULL, 10);
-}
+long long merchant_id_of(req *r) { return strtoll(hdf_get_value(r->hdf, "User.MerchantId", "0"), NULL, 10); }

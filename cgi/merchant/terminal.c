@@ -33,7 +33,8 @@ static NEOERR *flash_n(req *r, int status, const char *lang_key, long long n) {
 /* Binds the confirm form's card, amount and receipt number to this account, so none can be swapped. */
 static void form_sig(req *r, const char *card_no, long long points, const char *receipt, char out[65]) {
   char msg[160];
-  snprintf(msg, sizeof msg, "terminal|%lld|%lld|%s|%lld|%s", merchant_id_of(r), account_id(r), card_no, points, receipt);
+  snprintf(msg, sizeof msg, "terminal|%lld|%lld|%s|%lld|%s", merchant_id_of(r), account_id(r), card_no, points,
+           receipt);
   crypto_hmac_hex(msg, out);
 }
 
@@ -131,8 +132,12 @@ NEOERR *h_mch_terminal_pay(req *r) {
   if ((err = throttle_locked(r->db, WRONG_SCOPE, account, WRONG_LIMIT, WRONG_WINDOW, &left))) return nerr_pass(err);
   if (left) return nerr_pass(flash_n(r, 429, "Terminal.AccountLimited", (left + 59) / 60));
   card_payment p = {
-      .card_no = v[0].s, .points = v[1].i, .password = w[2].s, .receipt_no = w[0].s,
-      .merchant_id = merchant_id_of(r), .merchant_user_id = account_id(r),
+      .card_no = v[0].s,
+      .points = v[1].i,
+      .password = w[2].s,
+      .receipt_no = w[0].s,
+      .merchant_id = merchant_id_of(r),
+      .merchant_user_id = account_id(r),
       .merchant_name = hdf_get_value(r->hdf, "User.Merchant", ""),
   };
   card_outcome o;
@@ -144,7 +149,8 @@ NEOERR *h_mch_terminal_pay(req *r) {
     req_redirect(r, to);
     return STATUS_OK;
   case CARD_WRONG:
-    if ((err = throttle_hit(r->db, WRONG_SCOPE, account)) || (err = throttle_prune(r->db, WRONG_SCOPE, 2 * WRONG_WINDOW)))
+    if ((err = throttle_hit(r->db, WRONG_SCOPE, account)) ||
+        (err = throttle_prune(r->db, WRONG_SCOPE, 2 * WRONG_WINDOW)))
       return nerr_pass(err);
     r->status = 400;
     return nerr_pass(flash_n(r, 400, "Terminal.WrongPassword", o.tries_left));
@@ -169,7 +175,8 @@ NEOERR *h_mch_terminal_receipt(req *r) {
   if (err || !found) return nerr_pass(err ? err : req_fail(r, 404));
   r->template = T_RECEIPT;
   r->no_cache = 1;
-  if (!input_read(r, F, 1, v) && v[0].present) err = hdf_set_value(r->hdf, "Page.Notice", req_text(r, "Terminal.Again"));
+  if (!input_read(r, F, 1, v) && v[0].present)
+    err = hdf_set_value(r->hdf, "Page.Notice", req_text(r, "Terminal.Again"));
   hdf_remove_tree(r->hdf, "Form");
   if (!err) err = hdf_set_value(r->hdf, "Page.Title", req_text(r, "Terminal.Receipt.Title"));
   return nerr_pass(err);

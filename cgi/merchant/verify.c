@@ -35,8 +35,9 @@ static NEOERR *outcome(req *r, const char *code, const voucher_outcome *o) {
   snprintf(tries, sizeof tries, "%d", o ? o->tries_left : 0);
   /* {n}: the tries left after a wrong password, or when an already used voucher was redeemed. */
   const char *mark[] = {"{n}"};
-  const char *value[] = {strcmp(code, "wrong") == 0 ? tries
-                         : strcmp(code, "used") == 0 && o && o->redeemed_at[0] ? o->redeemed_at : "-"};
+  const char *value[] = {strcmp(code, "wrong") == 0                                ? tries
+                             : strcmp(code, "used") == 0 && o && o->redeemed_at[0] ? o->redeemed_at
+                                                                                   : "-"};
   if (strcmp(code, "wrong") == 0 || strcmp(code, "used") == 0) req_text_fill(r, key, mark, value, 1, msg, sizeof msg);
   else snprintf(msg, sizeof msg, "%s", req_text(r, key));
   NEOERR *err = hdf_set_value(r->hdf, "Outcome.code", code);

@@ -37,7 +37,10 @@ static char *read_file(const char *path) {
   long n = ftell(f);
   fseek(f, 0, SEEK_SET);
   char *buf = malloc((size_t)n + 1);
-  if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) { free(buf); buf = NULL; }
+  if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+    free(buf);
+    buf = NULL;
+  }
   if (buf) buf[n] = 0;
   fclose(f);
   return buf;
@@ -62,7 +65,10 @@ static int cmd_migrate(void) {
   if (err) return fail(&err, "migrate");
   struct dirent **names = NULL;
   int n = scandir(dir, &names, sql_file_filter, alphasort);
-  if (n < 0) { fprintf(stderr, "mallctl migrate: cannot read %s\n", dir); return 1; }
+  if (n < 0) {
+    fprintf(stderr, "mallctl migrate: cannot read %s\n", dir);
+    return 1;
+  }
   int rc = 0, applied = 0;
   for (int i = 0; i < n; i++) {
     const char *name = names[i]->d_name;
@@ -72,11 +78,17 @@ static int cmd_migrate(void) {
       char path[1400];
       snprintf(path, sizeof path, "%s/%s", dir, name);
       char *sql = read_file(path);
-      if (!sql) { fprintf(stderr, "mallctl migrate: cannot read %s\n", path); rc = 1; }
+      if (!sql) {
+        fprintf(stderr, "mallctl migrate: cannot read %s\n", path);
+        rc = 1;
+      }
       /* DDL commits implicitly in MariaDB; a failed file stops here and is retried next run. */
       if (rc == 0 && (err = db_run_script(g_db, sql))) rc = fail(&err, name);
       if (rc == 0 && (err = db_exec(g_db, SQL_MIGRATION_RECORD, DBA(DS(name)), NULL, NULL))) rc = fail(&err, name);
-      if (rc == 0) { printf("applied %s\n", name); applied++; }
+      if (rc == 0) {
+        printf("applied %s\n", name);
+        applied++;
+      }
       free(sql);
     }
     free(names[i]);
@@ -95,7 +107,10 @@ static const char SQL_SET_MERCHANT_PW[] = "UPDATE merchant_users SET password_ha
 static int set_demo_password(const char *sql, const char *password) {
   char marker[128], hash[PASSWORD_HASH_LEN];
   snprintf(marker, sizeof marker, "demo:%s", password);
-  if (password_hash(password, hash) != 0) { fprintf(stderr, "mallctl seed: scrypt failed\n"); return 1; }
+  if (password_hash(password, hash) != 0) {
+    fprintf(stderr, "mallctl seed: scrypt failed\n");
+    return 1;
+  }
   NEOERR *err = db_exec(g_db, sql, DBA(DS(hash), DS(marker)), NULL, NULL);
   return err ? fail(&err, "seed") : 0;
 }
@@ -104,18 +119,27 @@ static int cmd_seed(int if_empty) {
   long long members = 0;
   NEOERR *err = db_query_ll(g_db, SQL_MEMBER_COUNT, DB_NOARGS, &members, NULL);
   if (err) return fail(&err, "seed");
-  if (if_empty && members > 0) { printf("seed: database already has data, left as it is\n"); return 0; }
+  if (if_empty && members > 0) {
+    printf("seed: database already has data, left as it is\n");
+    return 0;
+  }
   char dir[1100];
   snprintf(dir, sizeof dir, "%s/schema/demo", g_cfg.root);
   struct dirent **names = NULL;
   int n = scandir(dir, &names, sql_file_filter, alphasort);
-  if (n < 0) { fprintf(stderr, "mallctl seed: cannot read %s\n", dir); return 1; }
+  if (n < 0) {
+    fprintf(stderr, "mallctl seed: cannot read %s\n", dir);
+    return 1;
+  }
   int rc = 0;
   for (int i = 0; i < n; i++) {
     char path[1400];
     snprintf(path, sizeof path, "%s/%s", dir, names[i]->d_name);
     char *sql = rc == 0 ? read_file(path) : NULL;
-    if (rc == 0 && !sql) { fprintf(stderr, "mallctl seed: cannot read %s\n", path); rc = 1; }
+    if (rc == 0 && !sql) {
+      fprintf(stderr, "mallctl seed: cannot read %s\n", path);
+      rc = 1;
+    }
     if (rc == 0 && (err = db_run_script(g_db, sql))) rc = fail(&err, names[i]->d_name);
     if (rc == 0) printf("loaded %s\n", names[i]->d_name);
     free(sql);
@@ -126,7 +150,10 @@ static int cmd_seed(int if_empty) {
   if (rc == 0) rc = set_demo_password(SQL_SET_ADMIN_PW, "Admin@2026");
   if (rc == 0) rc = set_demo_password(SQL_SET_MERCHANT_PW, "Merchant@2026");
   if (rc == 0 && (err = search_reindex_all(g_db))) rc = fail(&err, "reindex");
-  if (rc == 0) { catalog_bump(); printf("seed: demo data loaded\n"); }
+  if (rc == 0) {
+    catalog_bump();
+    printf("seed: demo data loaded\n");
+  }
   return rc;
 }
 
@@ -140,9 +167,15 @@ static int cmd_create_admin(const char *username, const char *role) {
   const char *envpw = getenv("MALL_ADMIN_PASSWORD");
   if (envpw) snprintf(pw, sizeof pw, "%s", envpw);
   else if (fgets(pw, sizeof pw, stdin)) pw[strcspn(pw, "\r\n")] = 0;
-  if (strlen(pw) < 8) { fprintf(stderr, "mallctl create-admin: password must have at least 8 characters\n"); return 2; }
+  if (strlen(pw) < 8) {
+    fprintf(stderr, "mallctl create-admin: password must have at least 8 characters\n");
+    return 2;
+  }
   char hash[PASSWORD_HASH_LEN];
-  if (password_hash(pw, hash) != 0) { fprintf(stderr, "mallctl create-admin: scrypt failed\n"); return 1; }
+  if (password_hash(pw, hash) != 0) {
+    fprintf(stderr, "mallctl create-admin: scrypt failed\n");
+    return 1;
+  }
   NEOERR *err = db_exec(g_db, SQL_ADMIN_UPSERT, DBA(DS(username), DS(hash), DS(role)), NULL, NULL);
   if (err) return fail(&err, "create-admin");
   printf("admin %s (%s) ready\n", username, role);
@@ -164,7 +197,10 @@ static int cmd_sms_outbox(const char *phone, long long last) {
     if (phone) err = db_query_hdf(g_db, h, "M", SQL_OUTBOX_PHONE, DBA(DS(phone), DI(last)), &rows);
     else err = db_query_hdf(g_db, h, "M", SQL_OUTBOX_ALL, DBA(DI(last)), &rows);
   }
-  if (err) { hdf_destroy(&h); return fail(&err, "sms-outbox"); }
+  if (err) {
+    hdf_destroy(&h);
+    return fail(&err, "sms-outbox");
+  }
   for (int i = rows - 1; i >= 0; i--) {
     printf("%s\t%s\t%s\t%s\t%s\t%s\n", hdf_get_valuef(h, "M.%d.at", i), hdf_get_valuef(h, "M.%d.mobile", i),
            hdf_get_valuef(h, "M.%d.purpose", i), hdf_get_valuef(h, "M.%d.driver", i),
@@ -191,7 +227,10 @@ static int valid_purpose(const char *p) {
 
 /* Sends a text through the configured driver: exit 0 when sent, 1 when the driver failed. */
 static int cmd_sms_send(const char *mobile, const char *text) {
-  if (!valid_mobile(mobile)) { fprintf(stderr, "mallctl sms-send: bad mobile number\n"); return 2; }
+  if (!valid_mobile(mobile)) {
+    fprintf(stderr, "mallctl sms-send: bad mobile number\n");
+    return 2;
+  }
   int sent = 0;
   NEOERR *err = sms_send(g_db, mobile, "manual", text, &sent);
   if (err) return fail(&err, "sms-send");
@@ -201,7 +240,10 @@ static int cmd_sms_send(const char *mobile, const char *text) {
 
 /* Issues a code through the domain API (tests and support): prints sent | cooldown N | daily-cap | failed. */
 static int cmd_sms_code_send(const char *mobile, const char *purpose, const char *ref) {
-  if (!valid_mobile(mobile) || !valid_purpose(purpose)) { fprintf(stderr, "mallctl sms-code-send: bad mobile or purpose\n"); return 2; }
+  if (!valid_mobile(mobile) || !valid_purpose(purpose)) {
+    fprintf(stderr, "mallctl sms-code-send: bad mobile or purpose\n");
+    return 2;
+  }
   sms_send_result res;
   NEOERR *err = sms_code_send(g_db, mobile, purpose, ref, &res);
   if (err) return fail(&err, "sms-code-send");
@@ -212,7 +254,10 @@ static int cmd_sms_code_send(const char *mobile, const char *purpose, const char
 
 /* Checks a code through the domain API: prints ok | wrong N | dead | expired | used | none. */
 static int cmd_sms_code_verify(const char *mobile, const char *purpose, const char *ref, const char *code) {
-  if (!valid_mobile(mobile) || !valid_purpose(purpose)) { fprintf(stderr, "mallctl sms-code-verify: bad mobile or purpose\n"); return 2; }
+  if (!valid_mobile(mobile) || !valid_purpose(purpose)) {
+    fprintf(stderr, "mallctl sms-code-verify: bad mobile or purpose\n");
+    return 2;
+  }
   sms_verify_result res;
   NEOERR *err = sms_code_verify(g_db, mobile, purpose, ref, code, &res);
   if (err) return fail(&err, "sms-code-verify");
@@ -241,7 +286,10 @@ static int cmd_expire_vouchers(void) {
 }
 
 static int cmd_send_reminders(int days) {
-  if (days < 1 || days > REMINDER_MAX_DAYS) { fprintf(stderr, "mallctl send-reminders: --days must be 1..%d\n", REMINDER_MAX_DAYS); return 2; }
+  if (days < 1 || days > REMINDER_MAX_DAYS) {
+    fprintf(stderr, "mallctl send-reminders: --days must be 1..%d\n", REMINDER_MAX_DAYS);
+    return 2;
+  }
   long long lots = 0;
   NEOERR *err = reminders_send(g_db, days, &lots);
   if (err) return fail(&err, "send-reminders");
@@ -288,14 +336,20 @@ static int text_ok(const char *s, size_t max) {
 }
 
 static int cmd_order_ship(const char *no, const char *carrier, const char *tracking) {
-  if (!text_ok(carrier, 32) || !text_ok(tracking, 64)) { fprintf(stderr, "mallctl order-ship: carrier 1..32 and tracking number 1..64 bytes\n"); return 2; }
+  if (!text_ok(carrier, 32) || !text_ok(tracking, 64)) {
+    fprintf(stderr, "mallctl order-ship: carrier 1..32 and tracking number 1..64 bytes\n");
+    return 2;
+  }
   order_outcome out;
   NEOERR *err = order_ship(g_db, no, carrier, tracking, &out);
   return order_done(err, &out, "order-ship");
 }
 
 static int cmd_order_event(const char *no, const char *text) {
-  if (!text_ok(text, 255)) { fprintf(stderr, "mallctl order-event: text of 1..255 bytes\n"); return 2; }
+  if (!text_ok(text, 255)) {
+    fprintf(stderr, "mallctl order-event: text of 1..255 bytes\n");
+    return 2;
+  }
   order_outcome out;
   NEOERR *err = order_add_event(g_db, no, text, &out);
   return order_done(err, &out, "order-event");
@@ -308,7 +362,10 @@ static int cmd_order_complete(const char *no) {
 }
 
 static int cmd_order_cancel(const char *no, const char *reason) {
-  if (!text_ok(reason, 200)) { fprintf(stderr, "mallctl order-cancel: reason of 1..200 bytes\n"); return 2; }
+  if (!text_ok(reason, 200)) {
+    fprintf(stderr, "mallctl order-cancel: reason of 1..200 bytes\n");
+    return 2;
+  }
   order_outcome out;
   NEOERR *err = order_cancel(g_db, 0, no, reason, &out);
   return order_done(err, &out, "order-cancel");
@@ -317,7 +374,11 @@ static int cmd_order_cancel(const char *no, const char *reason) {
 static const char SQL_VALID_EXPIRY[] =
     "SELECT STR_TO_DATE(?, '%Y-%m-%d') >= CURDATE() AND DATE_FORMAT(STR_TO_DATE(?, '%Y-%m-%d'), '%Y-%m-%d') = ?";
 
-struct grant_arg { long long member_id, amount; const char *expires, *reason; long long ledger_id; };
+struct grant_arg {
+  long long member_id, amount;
+  const char *expires, *reason;
+  long long ledger_id;
+};
 
 static NEOERR *tx_grant(MYSQL *db, void *arg) {
   struct grant_arg *g = arg;
@@ -334,11 +395,17 @@ static int cmd_grant_points(const char *mobile, const char *amount_s, const char
   long long valid = 0;
   NEOERR *err = db_query_ll(g_db, SQL_VALID_EXPIRY, DBA(DS(expires), DS(expires), DS(expires)), &valid, NULL);
   if (err) return fail(&err, "grant-points");
-  if (!valid) { fprintf(stderr, "mallctl grant-points: EXPIRES must be a date YYYY-MM-DD, today or later\n"); return 2; }
+  if (!valid) {
+    fprintf(stderr, "mallctl grant-points: EXPIRES must be a date YYYY-MM-DD, today or later\n");
+    return 2;
+  }
   long long id = 0;
   char status[16];
   if ((err = member_find(g_db, mobile, &id, status))) return fail(&err, "grant-points");
-  if (!id) { fprintf(stderr, "mallctl grant-points: no member with mobile %s\n", mobile); return 1; }
+  if (!id) {
+    fprintf(stderr, "mallctl grant-points: no member with mobile %s\n", mobile);
+    return 1;
+  }
   struct grant_arg g = {id, amount, expires, reason, 0};
   if ((err = db_tx(g_db, tx_grant, &g))) return fail(&err, "grant-points");
   printf("granted %lld points to member %lld (ledger entry %lld), expiring %s\n", amount, id, g.ledger_id, expires);
@@ -349,9 +416,8 @@ static int cmd_grant_points(const char *mobile, const char *amount_s, const char
 
 static const char SQL_REVIEW_APPROVE[] = "UPDATE reviews SET status = 'approved' WHERE id = ?";
 static const char SQL_REVIEW_EXISTS[] = "SELECT COUNT(*) FROM reviews WHERE id = ?";
-static const char SQL_MESSAGE_APPROVE[] =
-    "UPDATE messages SET status = 'approved', reply = COALESCE(?, reply), "
-    "replied_at = IF(? IS NULL, replied_at, NOW()) WHERE id = ?";
+static const char SQL_MESSAGE_APPROVE[] = "UPDATE messages SET status = 'approved', reply = COALESCE(?, reply), "
+                                          "replied_at = IF(? IS NULL, replied_at, NOW()) WHERE id = ?";
 static const char SQL_MESSAGE_MEMBER[] = "SELECT member_id FROM messages WHERE id = ?";
 static const char SQL_CONSULT_ANSWER[] = "UPDATE consultations SET answer = ?, answered_at = NOW() WHERE id = ?";
 static const char SQL_CONSULT_MEMBER[] = "SELECT member_id FROM consultations WHERE id = ?";
@@ -364,12 +430,18 @@ static long long id_arg(const char *s) {
 
 static int cmd_review_approve(const char *id_s) {
   long long id = id_arg(id_s), n = 0;
-  if (!id) { fprintf(stderr, "mallctl review-approve: ID must be a positive number\n"); return 2; }
+  if (!id) {
+    fprintf(stderr, "mallctl review-approve: ID must be a positive number\n");
+    return 2;
+  }
   NEOERR *err = db_exec(g_db, SQL_REVIEW_APPROVE, DBA(DI(id)), &n, NULL);
   if (err) return fail(&err, "review-approve");
   long long found = 0;
   if ((err = db_query_ll(g_db, SQL_REVIEW_EXISTS, DBA(DI(id)), &found, NULL))) return fail(&err, "review-approve");
-  if (!found) { fprintf(stderr, "mallctl review-approve: no review %lld\n", id); return 1; }
+  if (!found) {
+    fprintf(stderr, "mallctl review-approve: no review %lld\n", id);
+    return 1;
+  }
   catalog_bump(); /* product pages are cached */
   printf("review %lld approved\n", id);
   return 0;
@@ -377,15 +449,24 @@ static int cmd_review_approve(const char *id_s) {
 
 static int cmd_message_approve(const char *id_s, const char *reply) {
   long long id = id_arg(id_s), member = 0;
-  if (!id || (reply && !text_ok(reply, 1000))) { fprintf(stderr, "mallctl message-approve: ID [REPLY of 1..1000 bytes]\n"); return 2; }
+  if (!id || (reply && !text_ok(reply, 1000))) {
+    fprintf(stderr, "mallctl message-approve: ID [REPLY of 1..1000 bytes]\n");
+    return 2;
+  }
   int found = 0;
   NEOERR *err = db_query_ll(g_db, SQL_MESSAGE_MEMBER, DBA(DI(id)), &member, &found);
-  if (!err && found) err = db_exec(g_db, SQL_MESSAGE_APPROVE, DBA(reply ? DS(reply) : DNULL, reply ? DS(reply) : DNULL, DI(id)), NULL, NULL);
+  if (!err && found)
+    err = db_exec(g_db, SQL_MESSAGE_APPROVE, DBA(reply ? DS(reply) : DNULL, reply ? DS(reply) : DNULL, DI(id)), NULL,
+                  NULL);
   char key[48];
   snprintf(key, sizeof key, "message-reply:%lld", id);
-  if (!err && found && reply) err = inbox_add(g_db, member, "message", "您的留言有了回复", reply, "/messages", key, NULL);
+  if (!err && found && reply)
+    err = inbox_add(g_db, member, "message", "您的留言有了回复", reply, "/messages", key, NULL);
   if (err) return fail(&err, "message-approve");
-  if (!found) { fprintf(stderr, "mallctl message-approve: no message %lld\n", id); return 1; }
+  if (!found) {
+    fprintf(stderr, "mallctl message-approve: no message %lld\n", id);
+    return 1;
+  }
   catalog_bump(); /* the public messages page may be cached */
   printf("message %lld approved%s\n", id, reply ? " with a reply" : "");
   return 0;
@@ -393,7 +474,10 @@ static int cmd_message_approve(const char *id_s, const char *reply) {
 
 static int cmd_consultation_answer(const char *id_s, const char *text) {
   long long id = id_arg(id_s), member = 0;
-  if (!id || !text_ok(text, 1000)) { fprintf(stderr, "mallctl consultation-answer: ID TEXT(1..1000 bytes)\n"); return 2; }
+  if (!id || !text_ok(text, 1000)) {
+    fprintf(stderr, "mallctl consultation-answer: ID TEXT(1..1000 bytes)\n");
+    return 2;
+  }
   int found = 0;
   NEOERR *err = db_query_ll(g_db, SQL_CONSULT_MEMBER, DBA(DI(id)), &member, &found);
   if (!err && found) err = db_exec(g_db, SQL_CONSULT_ANSWER, DBA(DS(text), DI(id)), NULL, NULL);
@@ -401,7 +485,10 @@ static int cmd_consultation_answer(const char *id_s, const char *text) {
   snprintf(key, sizeof key, "consultation:%lld", id);
   if (!err && found) err = inbox_add(g_db, member, "consultation", "您的商品咨询有了回复", text, "", key, NULL);
   if (err) return fail(&err, "consultation-answer");
-  if (!found) { fprintf(stderr, "mallctl consultation-answer: no consultation %lld\n", id); return 1; }
+  if (!found) {
+    fprintf(stderr, "mallctl consultation-answer: no consultation %lld\n", id);
+    return 1;
+  }
   catalog_bump(); /* product pages are cached */
   printf("consultation %lld answered\n", id);
   return 0;
@@ -409,7 +496,10 @@ static int cmd_consultation_answer(const char *id_s, const char *text) {
 
 /* Builds the month's merchant statements (V7); idempotent, so a cron job may run it as often as it likes. */
 static int cmd_settle(const char *month) {
-  if (!settlement_month_ok(month)) { fprintf(stderr, "mallctl settle: --month YYYY-MM\n"); return 2; }
+  if (!settlement_month_ok(month)) {
+    fprintf(stderr, "mallctl settle: --month YYYY-MM\n");
+    return 2;
+  }
   settle_summary sum;
   NEOERR *err = settlement_run(g_db, NULL, month, &sum);
   if (err) return fail(&err, "settle");
@@ -419,36 +509,44 @@ static int cmd_settle(const char *month) {
 }
 
 static void usage(void) {
-  fprintf(stderr,
-          "usage: mallctl COMMAND\n"
-          "  migrate                      apply new schema/NNN_*.sql files\n"
-          "  seed [--if-empty]            load the demo data (schema/demo/*.sql)\n"
-          "  expire-vouchers              issued vouchers past their last day → expired\n"
-          "  create-admin USER ROLE       password from MALL_ADMIN_PASSWORD or stdin; ROLE: super|ops|moderator|finance|enterprise\n"
-          "  sms-outbox [--phone P] [--last N]  recent texts, oldest first\n"
-          "  sms-send MOBILE TEXT         send a text with the configured driver (MALL_SMS_DRIVER, MALL_SMS_URL)\n"
-          "  sms-code-send MOBILE PURPOSE [REF]         issue a one-time code (prints sent|cooldown N|daily-cap|failed)\n"
-          "  sms-code-verify MOBILE PURPOSE REF CODE    check a code (prints ok|wrong N|dead|expired|used|none)\n"
-          "  reindex                      rebuild the product search copy\n"
-          "  flush-caches                 make every process drop its page and session caches (after SQL by hand)\n"
-          "  expire-points                expire due points lots (idempotent)\n"
-          "  send-reminders --days N      SMS + inbox notice for points expiring within N days, once per lot\n"
-          "  orders-housekeeping          cancel orders unpaid after 30 min, complete orders shipped 10 days ago\n"
-          "  check-ledger                 verify ledger invariants I1-I6; exit 1 on any violation\n"
-          "  order-ship NO CARRIER TRACKING   mark a paid order shipped\n"
-          "  order-event NO TEXT          add a logistics event to a shipped order\n"
-          "  order-complete NO            confirm receipt of a shipped order\n"
-          "  order-cancel NO REASON       cancel (and refund a paid, unshipped) order as the operator\n"
-          "  grant-points MOBILE AMOUNT EXPIRES REASON   credit a lot of points (EXPIRES: YYYY-MM-DD)\n"
-          "  review-approve ID            show a review on the product page\n"
-          "  message-approve ID [REPLY]   publish a message, optionally with a reply\n"
-          "  consultation-answer ID TEXT  answer a product consultation\n"
-          "  settle --month YYYY-MM       build the month's merchant settlement statements (idempotent)\n");
+  fprintf(
+      stderr,
+      "usage: mallctl COMMAND\n"
+      "  migrate                      apply new schema/NNN_*.sql files\n"
+      "  seed [--if-empty]            load the demo data (schema/demo/*.sql)\n"
+      "  expire-vouchers              issued vouchers past their last day → expired\n"
+      "  create-admin USER ROLE       password from MALL_ADMIN_PASSWORD or stdin; ROLE: "
+      "super|ops|moderator|finance|enterprise\n"
+      "  sms-outbox [--phone P] [--last N]  recent texts, oldest first\n"
+      "  sms-send MOBILE TEXT         send a text with the configured driver (MALL_SMS_DRIVER, MALL_SMS_URL)\n"
+      "  sms-code-send MOBILE PURPOSE [REF]         issue a one-time code (prints sent|cooldown N|daily-cap|failed)\n"
+      "  sms-code-verify MOBILE PURPOSE REF CODE    check a code (prints ok|wrong N|dead|expired|used|none)\n"
+      "  reindex                      rebuild the product search copy\n"
+      "  flush-caches                 make every process drop its page and session caches (after SQL by hand)\n"
+      "  expire-points                expire due points lots (idempotent)\n"
+      "  send-reminders --days N      SMS + inbox notice for points expiring within N days, once per lot\n"
+      "  orders-housekeeping          cancel orders unpaid after 30 min, complete orders shipped 10 days ago\n"
+      "  check-ledger                 verify ledger invariants I1-I6; exit 1 on any violation\n"
+      "  order-ship NO CARRIER TRACKING   mark a paid order shipped\n"
+      "  order-event NO TEXT          add a logistics event to a shipped order\n"
+      "  order-complete NO            confirm receipt of a shipped order\n"
+      "  order-cancel NO REASON       cancel (and refund a paid, unshipped) order as the operator\n"
+      "  grant-points MOBILE AMOUNT EXPIRES REASON   credit a lot of points (EXPIRES: YYYY-MM-DD)\n"
+      "  review-approve ID            show a review on the product page\n"
+      "  message-approve ID [REPLY]   publish a message, optionally with a reply\n"
+      "  consultation-answer ID TEXT  answer a product consultation\n"
+      "  settle --month YYYY-MM       build the month's merchant settlement statements (idempotent)\n");
 }
 
 int main(int argc, char **argv) {
-  if (argc < 2) { usage(); return 2; }
-  if (config_load() != 0) { fprintf(stderr, "mallctl: cannot read or create %s/secret.key\n", g_cfg.var); return 1; }
+  if (argc < 2) {
+    usage();
+    return 2;
+  }
+  if (config_load() != 0) {
+    fprintf(stderr, "mallctl: cannot read or create %s/secret.key\n", g_cfg.var);
+    return 1;
+  }
   NEOERR *err = db_connect(&g_db);
   if (err) return fail(&err, "connect");
   int rc;
@@ -511,7 +609,10 @@ int main(int argc, char **argv) {
   } else if (strcmp(cmd, "reindex") == 0) {
     err = search_reindex_all(g_db);
     rc = err ? fail(&err, "reindex") : 0;
-    if (!rc) { catalog_bump(); printf("search index rebuilt\n"); }
+    if (!rc) {
+      catalog_bump();
+      printf("search index rebuilt\n");
+    }
   } else {
     usage();
     rc = 2;

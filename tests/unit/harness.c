@@ -22,9 +22,7 @@ MYSQL *t_db(void) {
   return db;
 }
 
-static void jar_header(const t_jar *j, char *out, size_t len) {
-  snprintf(out, len, "HTTP_COOKIE=%s", j ? j->s : "");
-}
+static void jar_header(const t_jar *j, char *out, size_t len) { snprintf(out, len, "HTTP_COOKIE=%s", j ? j->s : ""); }
 
 void t_jar_set(t_jar *j, const char *name, const char *value) {
   /* Rebuild without the old value, then append the new one (empty value = delete). */
@@ -82,10 +80,18 @@ void t_request(const app *a, const char *method, const char *uri, t_jar *jar, co
   snprintf(e_qs, sizeof e_qs, "QUERY_STRING=%s", q ? q + 1 : "");
   jar_header(jar, e_cookie, sizeof e_cookie);
   snprintf(e_len, sizeof e_len, "CONTENT_LENGTH=%zu", body ? strlen(body) : (size_t)0);
-  char *env[] = {e_method, e_uri, e_qs, e_cookie, e_len,
+  char *env[] = {e_method,
+                 e_uri,
+                 e_qs,
+                 e_cookie,
+                 e_len,
                  body ? "CONTENT_TYPE=application/x-www-form-urlencoded" : "SERVER_PROTOCOL=HTTP/1.1",
-                 "REMOTE_ADDR=127.0.0.1", "SERVER_NAME=127.0.0.1", "SERVER_PORT=80", "HTTP_HOST=127.0.0.1",
-                 "SCRIPT_NAME=", NULL};
+                 "REMOTE_ADDR=127.0.0.1",
+                 "SERVER_NAME=127.0.0.1",
+                 "SERVER_PORT=80",
+                 "HTTP_HOST=127.0.0.1",
+                 "SCRIPT_NAME=",
+                 NULL};
   STRING raw;
   string_init(&raw);
   int st = app_handle_emulated(a, env, body, &raw);

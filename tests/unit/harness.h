@@ -11,12 +11,14 @@
 /* One emulated HTTP response, split into status, raw header block and body. */
 typedef struct {
   int status;
-  char *head;  /* header lines as the program wrote them */
+  char *head; /* header lines as the program wrote them */
   char *body;
 } t_resp;
 
 /* A tiny cookie jar: "name=value; name2=value2", updated from Set-Cookie headers. */
-typedef struct { char s[2048]; } t_jar;
+typedef struct {
+  char s[2048];
+} t_jar;
 
 /* Sends one request through app_handle_emulated; jar may be NULL (no cookies sent or kept). */
 void t_request(const app *a, const char *method, const char *uri, t_jar *jar, const char *body, t_resp *out);

@@ -52,8 +52,9 @@ static inline long long fx_product(const char *type, long long price, long long 
   int found = 0;
   t_ok(db_query_ll(t_db(), FX_CATEGORY, DB_NOARGS, &cat, &found), "category");
   if (!found) t_ok(db_exec(t_db(), FX_CATEGORY_INSERT, DB_NOARGS, NULL, &cat), "category insert");
-  t_ok(db_exec(t_db(), FX_PRODUCT_INSERT, DBA(DS(type), DI(cat), DI(price), DI(stock), DI(stock), DI(limit)), NULL, &id),
-       "product");
+  t_ok(
+      db_exec(t_db(), FX_PRODUCT_INSERT, DBA(DS(type), DI(cat), DI(price), DI(stock), DI(stock), DI(limit)), NULL, &id),
+      "product");
   return id;
 }
 
@@ -63,7 +64,11 @@ static inline long long fx_address(long long member_id) {
   return id;
 }
 
-struct fx_credit { long long member, amount; const char *expires; long long entry; };
+struct fx_credit {
+  long long member, amount;
+  const char *expires;
+  long long entry;
+};
 
 static inline NEOERR *fx_tx_credit(MYSQL *db, void *arg) {
   struct fx_credit *c = arg;

@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char SQL_SESS_ADD[] =
-    "INSERT INTO sessions (token_hash, realm, principal_id, created_at, last_seen_at, ip) VALUES (?, ?, ?, NOW(), NOW(), '')";
+static const char SQL_SESS_ADD[] = "INSERT INTO sessions (token_hash, realm, principal_id, created_at, last_seen_at, "
+                                   "ip) VALUES (?, ?, ?, NOW(), NOW(), '')";
 static const char SQL_SESS_COUNT[] = "SELECT COUNT(*) FROM sessions WHERE token_hash = ?";
 static const char SQL_SESS_DEL[] = "DELETE FROM sessions WHERE realm = ? AND principal_id = ?";
 
@@ -67,7 +67,8 @@ void rm_check_routes_declare_roles(const rm_program *pg) {
   for (int i = 0; i < a->nroutes; i++) {
     const route *rt = &a->routes[i];
     if (rm_is_public(pg, rt)) {
-      if (rt->roles || (rt->flags & R_MEMBER)) fail_msg("%s %s is public but asks for a sign-in", rt->method, rt->pattern);
+      if (rt->roles || (rt->flags & R_MEMBER))
+        fail_msg("%s %s is public but asks for a sign-in", rt->method, rt->pattern);
       continue;
     }
     if (!rt->roles) fail_msg("%s %s has no roles list", rt->method, rt->pattern);
@@ -94,7 +95,8 @@ void rm_check_matrix(const rm_program *pg, rm_principal *who, int n) {
       int allowed = route_allows(rt, p->role);
       if (allowed && r.status == 403)
         fail_msg("%s %s as %s: allowed by the table but got 403", rt->method, path, p->role);
-      if (!allowed && r.status != 403) fail_msg("%s %s as %s: not allowed but got %d", rt->method, path, p->role, r.status);
+      if (!allowed && r.status != 403)
+        fail_msg("%s %s as %s: not allowed but got %d", rt->method, path, p->role, r.status);
       if (r.status >= 500) fail_msg("%s %s as %s: %d", rt->method, path, p->role, r.status);
       t_resp_free(&r);
       checked++;

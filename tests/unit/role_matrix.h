@@ -7,10 +7,10 @@
 /* How a program's sessions look and which of its routes anyone may reach. */
 typedef struct {
   const app *(*app)(void);
-  const char *realm;        /* sessions.realm: "admin", "merchant" */
-  const char *cookie;       /* session cookie: "admin_sid" */
-  const char *home;         /* a page every signed-in role may GET, carrying a CSRF token: "/admin/" */
-  const char *login_next;   /* where anonymous visitors are sent, up to the next: "/admin/login?next=" */
+  const char *realm;                /* sessions.realm: "admin", "merchant" */
+  const char *cookie;               /* session cookie: "admin_sid" */
+  const char *home;                 /* a page every signed-in role may GET, carrying a CSRF token: "/admin/" */
+  const char *login_next;           /* where anonymous visitors are sent, up to the next: "/admin/login?next=" */
   const char *const *public_routes; /* patterns reachable without signing in (checked for CSRF only) */
   const char *public_prefix;        /* and every pattern starting with this (NULL: none) */
 } rm_program;

@@ -15,7 +15,8 @@ static const rm_program ADMIN = {admin_app, "admin", "admin_sid", "/admin/", "/a
 static const char SQL_ADMIN_ADD[] = "INSERT INTO admins (username, password_hash, role) VALUES (?, 'unusable', ?)";
 static const char SQL_ADMIN_DEL[] = "DELETE FROM admins WHERE id = ?";
 
-static rm_principal g_who[NROLES] = {{.role = "super"}, {.role = "ops"}, {.role = "moderator"}, {.role = "finance"}, {.role = "enterprise"}};
+static rm_principal g_who[NROLES] = {
+    {.role = "super"}, {.role = "ops"}, {.role = "moderator"}, {.role = "finance"}, {.role = "enterprise"}};
 
 static int setup(void **state) {
   for (int i = 0; i < NROLES; i++) {
@@ -46,7 +47,8 @@ static void test_member_session_is_not_admin(void **state) { rm_check_foreign_se
 static void test_nav_follows_table(void **state) {
   for (int k = 0; k < NROLES; k++) {
     rm_ensure_session(&ADMIN, &g_who[k]);
-    assert_int_equal(admin_nav_allows(admin_app(), "/admin/admins", g_who[k].role), strcmp(g_who[k].role, "super") == 0);
+    assert_int_equal(admin_nav_allows(admin_app(), "/admin/admins", g_who[k].role),
+                     strcmp(g_who[k].role, "super") == 0);
     assert_int_equal(admin_nav_allows(admin_app(), "/admin/", g_who[k].role), 1);
     assert_int_equal(admin_nav_allows(admin_app(), "/admin/no-such-page", g_who[k].role), 0);
     t_resp r;

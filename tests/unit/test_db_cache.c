@@ -120,7 +120,8 @@ static void test_more_statements_than_the_cache_holds(void **state) {
   /* One out per one in: the newest DB_STMT_CACHE - 8 distinct statements are all still prepared (a cache
    * cleared on overflow would have lost them). */
   long long before = prepares();
-  for (int i = DISTINCT - DB_STMT_CACHE + 8; i < DISTINCT; i++) assert_int_equal(distinct(i), (long long)i * 100000 + i);
+  for (int i = DISTINCT - DB_STMT_CACHE + 8; i < DISTINCT; i++)
+    assert_int_equal(distinct(i), (long long)i * 100000 + i);
   assert_int_equal(prepares(), before);
   /* The first one left long ago: prepared again, correct, and the cache stays at its size. */
   assert_int_equal(distinct(0), 0);
@@ -184,13 +185,18 @@ static void test_lost_connection_clears_the_cache(void **state) {
 }
 
 /* A callback that runs the very statement whose rows it is reading, and a write. */
-struct nest { int rows; long long inner; };
+struct nest {
+  int rows;
+  long long inner;
+};
 
 static const char SQL_SEQ[] = "SELECT seq FROM seq_1_to_5 WHERE seq <= ?";
 
 static NEOERR *nested_row(void *ctx, int row) {
   struct nest *n = ctx;
-  struct { long long v; } two[2];
+  struct {
+    long long v;
+  } two[2];
   int rows = 0;
   n->rows++;
   /* The same text again while its rows are being read: a statement of its own, the outer rows intact. */
@@ -209,7 +215,7 @@ static void test_callback_runs_the_statement_it_reads(void **state) {
   assert_int_equal(rows, 5);
   assert_int_equal(n.rows, 5);
   assert_int_equal(n.inner, 5 * 3);
-  assert_int_equal(v, 5); /* the outer statement's last row */
+  assert_int_equal(v, 5);                       /* the outer statement's last row */
   assert_int_equal(ll(SQL_GET, DBA(DI(1))), 4); /* the last callback's write */
 }
 

@@ -51,8 +51,8 @@ static void test_no_row(void **state) {
   long long id = 99, lim = 99;
   int qty = 99, lim_null = 1, found = 1;
   char st[16] = "x";
-  t_ok(db_row(t_db(), SQL_ONE, DBA(DI(1)), DCOLS(DCOL_LL(&id), DCOL_INT(&qty), DCOL_LL_N(&lim, &lim_null), DCOL_STR(st)),
-              &found),
+  t_ok(db_row(t_db(), SQL_ONE, DBA(DI(1)),
+              DCOLS(DCOL_LL(&id), DCOL_INT(&qty), DCOL_LL_N(&lim, &lim_null), DCOL_STR(st)), &found),
        "no row");
   assert_int_equal(found, 0);
   assert_int_equal(id, 0);
@@ -76,8 +76,8 @@ static void test_column_count_must_match(void **state) {
   int qty = 0, found = 0;
   char st[16];
   /* One spec short (the old "alias typo reads as 0"): an error, not a default. */
-  assert_assert_err(db_row(t_db(), SQL_ONE, DBA(DI(5000000002LL)), DCOLS(DCOL_LL(&id), DCOL_INT(&qty), DCOL_STR(st)),
-                           &found));
+  assert_assert_err(
+      db_row(t_db(), SQL_ONE, DBA(DI(5000000002LL)), DCOLS(DCOL_LL(&id), DCOL_INT(&qty), DCOL_STR(st)), &found));
   assert_assert_err(db_row(t_db(), SQL_ONE, DBA(DI(5000000002LL)),
                            DCOLS(DCOL_LL(&id), DCOL_INT(&qty), DCOL_LL(&lim), DCOL_STR(st), DCOL_LL(&lim)), &found));
 }
@@ -87,8 +87,8 @@ static void test_numbers_must_be_whole_numbers(void **state) {
   int found = 0;
   assert_assert_err(db_row(t_db(), SQL_STATE, DBA(DI(5000000002LL)), DCOLS(DCOL_LL(&v)), &found)); /* text */
   assert_assert_err(db_row(t_db(), SQL_PRICE, DBA(DI(5000000001LL)), DCOLS(DCOL_LL(&v)), &found)); /* DECIMAL(10,2) */
-  assert_assert_err(db_row(t_db(), "SELECT 1.5e0", DB_NOARGS, DCOLS(DCOL_LL(&v)), &found));          /* a double */
-  assert_assert_err(db_row(t_db(), "SELECT CURDATE()", DB_NOARGS, DCOLS(DCOL_LL(&v)), &found));      /* a date */
+  assert_assert_err(db_row(t_db(), "SELECT 1.5e0", DB_NOARGS, DCOLS(DCOL_LL(&v)), &found));        /* a double */
+  assert_assert_err(db_row(t_db(), "SELECT CURDATE()", DB_NOARGS, DCOLS(DCOL_LL(&v)), &found));    /* a date */
   /* SUM of integers is a DECIMAL without a fraction: fine. */
   t_ok(db_row(t_db(), SQL_QTY_SUM, DB_NOARGS, DCOLS(DCOL_LL(&v), DCOL_LL(&n)), NULL), "sum");
   assert_int_equal(v, 12);
@@ -132,11 +132,16 @@ static void test_strings_must_fit(void **state) {
   assert_assert_err(db_row(t_db(), SQL_NOTE, DBA(DI(5000000002LL)), DCOLS(DCOL_STR(short_buf)), &found));
   /* A buffer known by pointer: the plain spec. */
   char *p = fits;
-  t_ok(db_row(t_db(), SQL_STATE, DBA(DI(5000000003LL)), (dbc[]){{DBC_STR, p, sizeof fits, NULL}}, 1, &found), "by pointer");
+  t_ok(db_row(t_db(), SQL_STATE, DBA(DI(5000000003LL)), (dbc[]){{DBC_STR, p, sizeof fits, NULL}}, 1, &found),
+       "by pointer");
   assert_string_equal(fits, "cancelled");
 }
 
-struct line { long long id; int qty; char state[16]; };
+struct line {
+  long long id;
+  int qty;
+  char state[16];
+};
 
 static void test_many_rows_into_an_array(void **state) {
   struct line l[4];
@@ -152,12 +157,17 @@ static void test_many_rows_into_an_array(void **state) {
   assert_int_equal(l[3].id, 0); /* untouched */
   /* More rows than fit: an error before anything is written. */
   memset(l, 0, sizeof l);
-  assert_assert_err(db_rows(t_db(), SQL_ALL, DB_NOARGS, DCOLS(DCOL_LL(&l[0].id), DCOL_INT(&l[0].qty), DCOL_STR(l[0].state)),
-                            sizeof l[0], 2, &rows));
+  assert_assert_err(db_rows(t_db(), SQL_ALL, DB_NOARGS,
+                            DCOLS(DCOL_LL(&l[0].id), DCOL_INT(&l[0].qty), DCOL_STR(l[0].state)), sizeof l[0], 2,
+                            &rows));
   assert_int_equal(l[0].id, 0);
 }
 
-struct acc { long long id, total; int qty, calls, stop_at; char last[16]; };
+struct acc {
+  long long id, total;
+  int qty, calls, stop_at;
+  char last[16];
+};
 
 static NEOERR *add_row(void *ctx, int row) {
   struct acc *a = ctx;
@@ -172,7 +182,8 @@ static void test_each_row_through_a_callback(void **state) {
   struct acc a;
   int rows = 0;
   memset(&a, 0, sizeof a);
-  t_ok(db_each(t_db(), SQL_ALL, DB_NOARGS, DCOLS(DCOL_LL(&a.id), DCOL_INT(&a.qty), DCOL_STR(a.last)), add_row, &a, &rows),
+  t_ok(db_each(t_db(), SQL_ALL, DB_NOARGS, DCOLS(DCOL_LL(&a.id), DCOL_INT(&a.qty), DCOL_STR(a.last)), add_row, &a,
+               &rows),
        "each");
   assert_int_equal(rows, 3);
   assert_int_equal(a.calls, 3);
@@ -181,8 +192,8 @@ static void test_each_row_through_a_callback(void **state) {
   /* An error from the callback stops the loop and comes back. */
   memset(&a, 0, sizeof a);
   a.stop_at = 1;
-  assert_assert_err(
-      db_each(t_db(), SQL_ALL, DB_NOARGS, DCOLS(DCOL_LL(&a.id), DCOL_INT(&a.qty), DCOL_STR(a.last)), add_row, &a, &rows));
+  assert_assert_err(db_each(t_db(), SQL_ALL, DB_NOARGS, DCOLS(DCOL_LL(&a.id), DCOL_INT(&a.qty), DCOL_STR(a.last)),
+                            add_row, &a, &rows));
   assert_int_equal(a.calls, 2);
   assert_int_equal(a.total, 3);
 }

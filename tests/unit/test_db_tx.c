@@ -23,10 +23,10 @@ static const char SQL_LOCK_WAIT[] = "SET SESSION innodb_lock_wait_timeout = ?";
 /* ---- the second connection: plain Connector/C, driven from a thread because it blocks on locks ---- */
 typedef struct {
   MYSQL *conn;
-  sem_t holding;   /* B holds its first locks */
-  sem_t go;        /* A holds row 1: B may ask for it */
-  int mode;        /* 0: deadlock partner, 1: hold row 1 then commit after a pause */
-  unsigned err;    /* first error B saw */
+  sem_t holding; /* B holds its first locks */
+  sem_t go;      /* A holds row 1: B may ask for it */
+  int mode;      /* 0: deadlock partner, 1: hold row 1 then commit after a pause */
+  unsigned err;  /* first error B saw */
 } partner;
 
 static MYSQL *connect_b(void) {
@@ -69,7 +69,10 @@ static long long value(int id) {
 }
 
 /* ---- transaction bodies ---- */
-typedef struct { partner *p; int calls; } tx_ctx;
+typedef struct {
+  partner *p;
+  int calls;
+} tx_ctx;
 
 static NEOERR *tx_deadlock(MYSQL *db, void *arg) {
   tx_ctx *c = arg;
@@ -110,7 +113,7 @@ static NEOERR *tx_app_error(MYSQL *db, void *arg) {
 static NEOERR *tx_outer(MYSQL *db, void *arg) {
   NEOERR *err = db_exec(db, SQL_ADD, DBA(DI(1), DI(1)), NULL, NULL);
   if (err) return nerr_pass(err);
-  err = db_tx(db, tx_app_error, arg); /* writes row 1 then fails: its part must vanish */
+  err = db_tx(db, tx_app_error, arg);                         /* writes row 1 then fails: its part must vanish */
   if (err && nerr_match(err, NERR_ASSERT)) nerr_ignore(&err); /* the caller settles the refusal */
   if (err) return nerr_pass(err);
   return nerr_pass(db_exec(db, SQL_ADD, DBA(DI(10), DI(2)), NULL, NULL));
@@ -218,7 +221,7 @@ static void test_nested_failure_undoes_only_the_inner_part(void **state) {
   reset();
   tx_ctx c = {NULL, 0};
   t_ok(db_tx(t_db(), tx_outer, &c), "outer");
-  assert_int_equal(value(1), 1);  /* the outer write stays, the inner one is gone */
+  assert_int_equal(value(1), 1); /* the outer write stays, the inner one is gone */
   assert_int_equal(value(2), 10);
   assert_connection_clean();
 }

@@ -11,7 +11,12 @@ static const char *check(in_type t, int flags, long long min, long long max, con
 }
 
 #define OK(e) assert_null(e)
-#define BAD(e, key) do { const char *e_ = (e); assert_non_null(e_); assert_string_equal(e_, key); } while (0)
+#define BAD(e, key)                                                                                                    \
+  do {                                                                                                                 \
+    const char *e_ = (e);                                                                                              \
+    assert_non_null(e_);                                                                                               \
+    assert_string_equal(e_, key);                                                                                      \
+  } while (0)
 
 static void test_int(void **state) {
   in_value v;
@@ -26,7 +31,7 @@ static void test_int(void **state) {
   BAD(check(IN_INT, 0, 0, 100, NULL, "101", &v), "range");
   BAD(check(IN_INT, 0, 1, 1000000, NULL, "999999999999999999", &v), "range"); /* 18 digits, fits in long long */
   BAD(check(IN_INT, 0, 0, 100, NULL, "1000000000000000000000000000000", &v), "number"); /* 10^30 */
-  BAD(check(IN_INT, 0, 0, 100, NULL, "9223372036854775808", &v), "number");            /* LLONG_MAX + 1 */
+  BAD(check(IN_INT, 0, 0, 100, NULL, "9223372036854775808", &v), "number");             /* LLONG_MAX + 1 */
   BAD(check(IN_INT, 0, -100, 100, NULL, "-9223372036854775809", &v), "number");
   BAD(check(IN_INT, 0, 0, 100, NULL, "abc", &v), "number");
   BAD(check(IN_INT, 0, 0, 100, NULL, "12abc", &v), "number");
@@ -55,19 +60,19 @@ static void test_str(void **state) {
   assert_string_equal(v.s, "积分商城");
   BAD(check(IN_STR, 0, 1, 4, NULL, "积分商城啊", &v), "long");
   BAD(check(IN_STR, 0, 2, 10, NULL, "积", &v), "short");
-  OK(check(IN_STR, 0, 1, 1, NULL, "😀", &v)); /* 4-byte sequence is one character */
+  OK(check(IN_STR, 0, 1, 1, NULL, "😀", &v));                  /* 4-byte sequence is one character */
   OK(check(IN_STR, 0, 1, 20, NULL, "Café 洗车 <b>&\"'", &v)); /* markup is data here; templates escape it */
   /* Invalid UTF-8 */
   BAD(check(IN_STR, 0, 0, 100, NULL, "\xff", &v), "chars");
-  BAD(check(IN_STR, 0, 0, 100, NULL, "ab\xe6\xb4", &v), "chars");       /* truncated 3-byte sequence */
-  BAD(check(IN_STR, 0, 0, 100, NULL, "\xc0\xbc", &v), "chars");         /* overlong '<' */
-  BAD(check(IN_STR, 0, 0, 100, NULL, "\xe6\x41\x41", &v), "chars");     /* bad continuation */
-  BAD(check(IN_STR, 0, 0, 100, NULL, "\x80", &v), "chars");             /* lone continuation */
-  BAD(check(IN_STR, 0, 0, 100, NULL, "\xf5\x80\x80\x80", &v), "chars"); /* beyond U+10FFFF */
-  BAD(check(IN_STR, 0, 0, 100, NULL, "\xe0\x80\xbc", &v), "chars");     /* overlong 3-byte '<' */
-  BAD(check(IN_STR, 0, 0, 100, NULL, "\xf0\x80\x80\xbc", &v), "chars"); /* overlong 4-byte '<' */
-  BAD(check(IN_STR, 0, 0, 100, NULL, "\xed\xa0\x80", &v), "chars");     /* UTF-16 surrogate U+D800 */
-  BAD(check(IN_STR, 0, 0, 100, NULL, "\xf4\x90\x80\x80", &v), "chars"); /* U+110000 */
+  BAD(check(IN_STR, 0, 0, 100, NULL, "ab\xe6\xb4", &v), "chars");                     /* truncated 3-byte sequence */
+  BAD(check(IN_STR, 0, 0, 100, NULL, "\xc0\xbc", &v), "chars");                       /* overlong '<' */
+  BAD(check(IN_STR, 0, 0, 100, NULL, "\xe6\x41\x41", &v), "chars");                   /* bad continuation */
+  BAD(check(IN_STR, 0, 0, 100, NULL, "\x80", &v), "chars");                           /* lone continuation */
+  BAD(check(IN_STR, 0, 0, 100, NULL, "\xf5\x80\x80\x80", &v), "chars");               /* beyond U+10FFFF */
+  BAD(check(IN_STR, 0, 0, 100, NULL, "\xe0\x80\xbc", &v), "chars");                   /* overlong 3-byte '<' */
+  BAD(check(IN_STR, 0, 0, 100, NULL, "\xf0\x80\x80\xbc", &v), "chars");               /* overlong 4-byte '<' */
+  BAD(check(IN_STR, 0, 0, 100, NULL, "\xed\xa0\x80", &v), "chars");                   /* UTF-16 surrogate U+D800 */
+  BAD(check(IN_STR, 0, 0, 100, NULL, "\xf4\x90\x80\x80", &v), "chars");               /* U+110000 */
   OK(check(IN_STR, 0, 0, 100, NULL, "\xed\x9f\xbf\xf4\x8f\xbf\xbf\xe0\xa0\x80", &v)); /* edges that are valid */
   /* Control characters: none in one-line strings; newlines and tabs only in IN_TEXT. */
   BAD(check(IN_STR, 0, 0, 100, NULL, "a\nb", &v), "chars");
@@ -132,7 +137,8 @@ static void test_multi(void **state) {
 
 /* Every error key the validator returns has a message in both languages. */
 static void test_error_keys_translated(void **state) {
-  const char *keys[] = {"required", "number", "range", "chars", "short", "long", "choice", "mobile", "digits", "multi", "invalid"};
+  const char *keys[] = {"required", "number", "range",  "chars", "short",  "long",
+                        "choice",   "mobile", "digits", "multi", "invalid"};
   const char *langs[] = {"zh-CN", "en"};
   for (size_t l = 0; l < 2; l++) {
     HDF *hdf = NULL;
@@ -152,10 +158,18 @@ int main(void) {
   /* render_prepare needs the language files, read once via the config. */
   if (config_load() != 0) return 1;
   NEOERR *err = render_init();
-  if (err) { nerr_log_error(err); nerr_ignore(&err); return 1; }
+  if (err) {
+    nerr_log_error(err);
+    nerr_ignore(&err);
+    return 1;
+  }
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_int),   cmocka_unit_test(test_str),    cmocka_unit_test(test_enum),
-      cmocka_unit_test(test_mobile), cmocka_unit_test(test_digits), cmocka_unit_test(test_multi),
+      cmocka_unit_test(test_int),
+      cmocka_unit_test(test_str),
+      cmocka_unit_test(test_enum),
+      cmocka_unit_test(test_mobile),
+      cmocka_unit_test(test_digits),
+      cmocka_unit_test(test_multi),
       cmocka_unit_test(test_error_keys_translated),
   };
   return cmocka_run_group_tests_name("input", tests, NULL, NULL);

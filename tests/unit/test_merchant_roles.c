@@ -10,8 +10,8 @@
 /* Routes anyone may reach (they check nothing but CSRF); every other route must name its roles. The public
  * application form (V3) may have pages of its own under /merchant/apply. */
 static const char *const PUBLIC[] = {"/merchant/login", "/merchant/healthz", NULL};
-static const rm_program MERCHANT = {merchant_app, "merchant", "merchant_sid", "/merchant/", "/merchant/login?next=", PUBLIC,
-                                    "/merchant/apply"};
+static const rm_program MERCHANT = {
+    merchant_app, "merchant", "merchant_sid", "/merchant/", "/merchant/login?next=", PUBLIC, "/merchant/apply"};
 
 static const char SQL_MERCHANT_ADD[] = "INSERT INTO merchants (name) VALUES (?)";
 static const char SQL_MERCHANT_DEL[] = "DELETE FROM merchants WHERE id = ?";

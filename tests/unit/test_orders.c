@@ -6,7 +6,8 @@ static const char SQL_STATUS[] = "SELECT status FROM orders WHERE order_no = ?";
 static const char SQL_ORDER_SPENDS[] = "SELECT COUNT(*) FROM points_ledger WHERE order_id = ? AND kind = 'spend'";
 static const char SQL_MEMBER_ENTRIES[] = "SELECT COUNT(*) FROM points_ledger WHERE member_id = ?";
 static const char SQL_LOT_REMAINING[] = "SELECT remaining FROM points_lots WHERE id = ?";
-static const char SQL_EXPIRE_ENTRIES_OF_LOT[] = "SELECT COUNT(*) FROM points_ledger WHERE lot_id = ? AND kind = 'expire'";
+static const char SQL_EXPIRE_ENTRIES_OF_LOT[] =
+    "SELECT COUNT(*) FROM points_ledger WHERE lot_id = ? AND kind = 'expire'";
 static const char SQL_CART_ADD[] = "INSERT INTO cart_items (member_id, product_id, quantity) VALUES (?, ?, ?)";
 static const char SQL_CART_COUNT[] = "SELECT COUNT(*) FROM cart_items WHERE member_id = ?";
 static const char SQL_OFF_SHELF[] = "UPDATE products SET on_shelf = 0 WHERE id = ?";
@@ -18,7 +19,8 @@ static const char SQL_BACKDATE_CREATED[] =
     "UPDATE orders SET created_at = NOW() - INTERVAL 31 MINUTE WHERE order_no = ?";
 static const char SQL_BACKDATE_SHIPPED[] = "UPDATE orders SET shipped_at = NOW() - INTERVAL 11 DAY WHERE order_no = ?";
 static const char SQL_EVENTS[] = "SELECT COUNT(*) FROM order_events WHERE order_id = ?";
-static const char SQL_SNAPSHOT[] = "SELECT CONCAT(recipient, '|', region, '|', address_detail) FROM orders WHERE id = ?";
+static const char SQL_SNAPSHOT[] =
+    "SELECT CONCAT(recipient, '|', region, '|', address_detail) FROM orders WHERE id = ?";
 static const char SQL_INBOX_SHIPPED[] = "SELECT COUNT(*) FROM inbox WHERE member_id = ? AND title = '您的订单已发货'";
 
 static void status_is(const char *no, const char *want) {
@@ -356,12 +358,16 @@ static void test_race_limit(void **state) {
 }
 
 /* (d) cancel racing pay on one order: it ends cancelled, with everything given back. */
-struct cancel_race { long long member; char no[ORDER_NO_LEN + 1]; };
+struct cancel_race {
+  long long member;
+  char no[ORDER_NO_LEN + 1];
+};
 
 static int racer_pay_or_cancel(int i, void *arg) {
   struct cancel_race *c = arg;
   order_outcome out;
-  NEOERR *err = i % 2 ? order_cancel(t_db(), c->member, c->no, "单元测试", &out) : order_pay(t_db(), c->member, c->no, &out);
+  NEOERR *err =
+      i % 2 ? order_cancel(t_db(), c->member, c->no, "单元测试", &out) : order_pay(t_db(), c->member, c->no, &out);
   return err ? fx_child_err(err) : (int)out.result;
 }
 
@@ -390,7 +396,10 @@ static void test_race_cancel_and_pay(void **state) {
 }
 
 /* (d) expire-points racing pay: the due lot expires exactly once and is never spent. */
-struct expire_race { long long member; char no[ORDER_NO_LEN + 1]; };
+struct expire_race {
+  long long member;
+  char no[ORDER_NO_LEN + 1];
+};
 
 static int racer_pay_or_expire(int i, void *arg) {
   struct expire_race *e = arg;

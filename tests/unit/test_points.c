@@ -6,7 +6,8 @@ static const char SQL_LOT_REMAINING[] = "SELECT remaining FROM points_lots WHERE
 static const char SQL_LOT_EXPIRES[] = "SELECT DATE_FORMAT(expires_at, '%Y-%m-%d') FROM points_lots WHERE id = ?";
 static const char SQL_LOT_STATUS_OPEN[] = "SELECT status = 'open' FROM points_lots WHERE id = ?";
 static const char SQL_ENTRIES[] = "SELECT COUNT(*) FROM points_ledger WHERE member_id = ?";
-static const char SQL_EXPIRE_ENTRIES_OF_LOT[] = "SELECT COUNT(*) FROM points_ledger WHERE lot_id = ? AND kind = 'expire'";
+static const char SQL_EXPIRE_ENTRIES_OF_LOT[] =
+    "SELECT COUNT(*) FROM points_ledger WHERE lot_id = ? AND kind = 'expire'";
 static const char SQL_ALLOC_OF[] = "SELECT amount FROM points_allocations WHERE ledger_id = ? AND lot_id = ?";
 static const char SQL_ALLOCS[] = "SELECT COUNT(*) FROM points_allocations WHERE ledger_id = ?";
 static const char SQL_BALANCE_AFTER[] = "SELECT balance_after FROM points_ledger WHERE id = ?";
@@ -58,7 +59,9 @@ static points_result spend(long long member, long long amount, long long order, 
   return POINTS_OK;
 }
 
-struct refund { long long member, entry, order, refunded; };
+struct refund {
+  long long member, entry, order, refunded;
+};
 
 static NEOERR *tx_refund(MYSQL *db, void *arg) {
   struct refund *r = arg;
@@ -76,7 +79,9 @@ static long long refund(long long member, long long entry, long long order) {
   return r.refunded;
 }
 
-struct expire { long long member, points; };
+struct expire {
+  long long member, points;
+};
 
 static NEOERR *tx_expire(MYSQL *db, void *arg) {
   struct expire *e = arg;
@@ -215,7 +220,9 @@ static void test_expire_is_idempotent(void **state) {
 }
 
 /* Half the racers spend 150 each, half expire: the due lot can never be spent, and expires once. */
-struct race_ctx { long long member; };
+struct race_ctx {
+  long long member;
+};
 
 static int racer_spend_or_expire(int idx, void *arg) {
   struct race_ctx *c = arg;
@@ -225,7 +232,10 @@ static int racer_spend_or_expire(int idx, void *arg) {
   }
   struct spend s = {c->member, 150, 0, POINTS_OK, 0};
   NEOERR *err = db_tx(t_db(), tx_spend, &s);
-  if (err && nerr_match(err, NERR_POINTS_REFUSED)) { nerr_ignore(&err); return s.res; }
+  if (err && nerr_match(err, NERR_POINTS_REFUSED)) {
+    nerr_ignore(&err);
+    return s.res;
+  }
   return err ? fx_child_err(err) : POINTS_OK;
 }
 

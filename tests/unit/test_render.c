@@ -118,7 +118,8 @@ static void test_goldens(void **state) {
   free(names);
   if (failed)
     fail_msg("%d of %d golden cases differ (a deliberate change? GOLDEN_UPDATE=1 build/tests/test_render, then "
-             "git diff tests/unit/golden/)", failed, cases);
+             "git diff tests/unit/golden/)",
+             failed, cases);
   assert_true(cases >= 12);
 }
 
@@ -157,7 +158,11 @@ static void test_error_template_escapes(void **state) {
 int main(void) {
   if (config_load() != 0) return 1;
   NEOERR *err = render_init();
-  if (err) { nerr_log_error(err); nerr_ignore(&err); return 1; }
+  if (err) {
+    nerr_log_error(err);
+    nerr_ignore(&err);
+    return 1;
+  }
   snprintf(g_dir, sizeof g_dir, "%s/tests/unit/golden", g_cfg.root);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_goldens),

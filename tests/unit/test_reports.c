@@ -8,9 +8,9 @@ static void test_day_numbers(void **state) {
   assert_int_equal(report_day_number("2000-01-01"), 10957);
   assert_int_equal(report_day_number("2024-02-29") + 1, report_day_number("2024-03-01"));
   assert_int_equal(report_day_number("2023-12-31") + 1, report_day_number("2024-01-01"));
-  static const char *const bad[] = {"2023-02-29", "2100-02-29", "1999-12-31", "2100-01-01", "2024-13-01", "2024-00-10",
-                                    "2024-04-31", "2024-4-01",  "2024/04/01", "20240401",   "2024-04-0a", "",
-                                    "2024-04-011", " 2024-04-01"};
+  static const char *const bad[] = {"2023-02-29", "2100-02-29", "1999-12-31",  "2100-01-01", "2024-13-01",
+                                    "2024-00-10", "2024-04-31", "2024-4-01",   "2024/04/01", "20240401",
+                                    "2024-04-0a", "",           "2024-04-011", " 2024-04-01"};
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
     if (report_day_number(bad[i]) != -1) fail_msg("accepted %s", bad[i]);
   assert_int_equal(report_day_number(NULL), -1);
@@ -26,9 +26,17 @@ static void test_day_numbers(void **state) {
 
 static void test_scale(void **state) {
   long long axis, step;
-  const long long cases[][3] = {{0, 1, 1},       {1, 1, 1},          {3, 3, 1},         {7, 8, 2},
-                                {10, 10, 2},     {100, 100, 20},     {101, 150, 50},    {999, 1000, 200},
-                                {30900, 40000, 10000}, {107800, 150000, 50000}, {-5, 1, 1}};
+  const long long cases[][3] = {{0, 1, 1},
+                                {1, 1, 1},
+                                {3, 3, 1},
+                                {7, 8, 2},
+                                {10, 10, 2},
+                                {100, 100, 20},
+                                {101, 150, 50},
+                                {999, 1000, 200},
+                                {30900, 40000, 10000},
+                                {107800, 150000, 50000},
+                                {-5, 1, 1}};
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     chart_nice_scale(cases[i][0], &axis, &step);
     if (axis != cases[i][1] || step != cases[i][2])

@@ -67,8 +67,14 @@ static void test_path_param_id(void **state) {
   assert_int_equal(r.status, 200);
   assert_non_null(strstr(r.body, "item:123456789012345678<"));
   t_resp_free(&r);
-  const char *bad[] = {"/t/item/1234567890123456789", "/t/item/-1", "/t/item/1a", "/t/item/abc", "/t/item/%31",
-                       "/t/item/1.5", "/t/item/+1", "/t/item/%3Cscript%3E"};
+  const char *bad[] = {"/t/item/1234567890123456789",
+                       "/t/item/-1",
+                       "/t/item/1a",
+                       "/t/item/abc",
+                       "/t/item/%31",
+                       "/t/item/1.5",
+                       "/t/item/+1",
+                       "/t/item/%3Cscript%3E"};
   for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
     get("GET", bad[i], NULL, NULL, &r);
     if (r.status != 404) fail_msg("%s: expected 404, got %d", bad[i], r.status);
@@ -190,8 +196,8 @@ static void test_member_redirect(void **state) {
 }
 
 static void assert_leaks_nothing(const t_resp *r) {
-  const char *secrets[] = {"secret_column", "no_such_table", "SELECT", "Traceback", "xyzzy", ".c:", "DatabaseError",
-                           "doesn't exist", "mysql", "MariaDB", "h_boom"};
+  const char *secrets[] = {"secret_column", "no_such_table", "SELECT", "Traceback", "xyzzy", ".c:",
+                           "DatabaseError", "doesn't exist", "mysql",  "MariaDB",   "h_boom"};
   for (size_t i = 0; i < sizeof secrets / sizeof *secrets; i++)
     if (strstr(r->body, secrets[i]) || strstr(r->head, secrets[i])) fail_msg("error page leaks '%s'", secrets[i]);
 }

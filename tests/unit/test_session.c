@@ -8,7 +8,8 @@
 
 static const char SQL_COUNT_HASH[] = "SELECT COUNT(*) FROM sessions WHERE token_hash = SHA2(?, 256)";
 static const char SQL_COUNT_RAW[] = "SELECT COUNT(*) FROM sessions WHERE token_hash = ?";
-static const char SQL_IDLE[] = "UPDATE sessions SET last_seen_at = NOW() - INTERVAL ? SECOND WHERE token_hash = SHA2(?, 256)";
+static const char SQL_IDLE[] =
+    "UPDATE sessions SET last_seen_at = NOW() - INTERVAL ? SECOND WHERE token_hash = SHA2(?, 256)";
 static const char SQL_AGE[] =
     "UPDATE sessions SET created_at = NOW() - INTERVAL ? SECOND, last_seen_at = NOW() WHERE token_hash = SHA2(?, 256)";
 static const char SQL_IDLE_NOW[] =
@@ -184,7 +185,7 @@ static void test_absolute_expiry(void **state) {
   accounts_bump(); /* SQL time travel bypasses the per-process session cache; real time does not */
   assert_true(whoami_is(&jar, "user:22"));
   t_ok(db_exec(t_db(), SQL_AGE, DBA(DI(SESSION_MAX_SECONDS + 60), DS(sid)), NULL, NULL), "backdate");
-  accounts_bump(); /* SQL time travel bypasses the per-process session cache; real time does not */
+  accounts_bump();  /* SQL time travel bypasses the per-process session cache; real time does not */
   t_jar copy = jar; /* the replayed cookie, as an attacker who stole it would send it */
   assert_true(whoami_is(&jar, "anon"));
   assert_true(whoami_is(&copy, "anon"));
@@ -251,9 +252,12 @@ static void test_drop_all(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_login_rotates_tokens), cmocka_unit_test(test_planted_session_token_is_replaced),
-      cmocka_unit_test(test_idle_expiry),          cmocka_unit_test(test_absolute_expiry),
-      cmocka_unit_test(test_logout),               cmocka_unit_test(test_frozen_principal_signed_out),
+      cmocka_unit_test(test_login_rotates_tokens),
+      cmocka_unit_test(test_planted_session_token_is_replaced),
+      cmocka_unit_test(test_idle_expiry),
+      cmocka_unit_test(test_absolute_expiry),
+      cmocka_unit_test(test_logout),
+      cmocka_unit_test(test_frozen_principal_signed_out),
       cmocka_unit_test(test_drop_all),
   };
   return cmocka_run_group_tests_name("session", tests, NULL, NULL);

@@ -7,7 +7,8 @@
 
 static const char SQL_MERCHANT_OF[] = "UPDATE products SET merchant_id = ?, voucher_valid_days = 10 WHERE id = ?";
 /* Merchants of this suite's own: their redemptions never reach other suites' settlements. */
-static const char SQL_MERCHANT_INSERT[] = "INSERT INTO merchants (name, address, phone) VALUES ('单元测试商户', '测试路 1 号', '')";
+static const char SQL_MERCHANT_INSERT[] =
+    "INSERT INTO merchants (name, address, phone) VALUES ('单元测试商户', '测试路 1 号', '')";
 static const char SQL_STAFF_INSERT[] =
     "INSERT INTO merchant_users (merchant_id, username, password_hash, role) VALUES (?, ?, 'x', 'staff')";
 static const char SQL_FIRST_VOUCHER[] = "SELECT voucher_no FROM vouchers WHERE order_id = ? ORDER BY id LIMIT 1";
@@ -90,7 +91,8 @@ static int setup(void **state) {
 }
 
 /* A paid order of two vouchers of g_merchant; fills the first voucher's number and password. */
-static long long paid_voucher_order(long long *member, char no[VOUCHER_NO_LEN + 1], char pw[16], char order_no[ORDER_NO_LEN + 1]) {
+static long long paid_voucher_order(long long *member, char no[VOUCHER_NO_LEN + 1], char pw[16],
+                                    char order_no[ORDER_NO_LEN + 1]) {
   *member = fx_member();
   fx_lot(*member, 1000, 30);
   long long p = fx_product("voucher", 100, 10, 0);
@@ -187,12 +189,17 @@ static void test_cancel_voids_then_redeem_refused(void **state) {
   fx_ledger_clean();
 }
 
-struct race { char no[VOUCHER_NO_LEN + 1], pw[16]; };
+struct race {
+  char no[VOUCHER_NO_LEN + 1], pw[16];
+};
 static int racer_redeem(int idx, void *arg) {
   struct race *r = arg;
   voucher_outcome o;
   NEOERR *err = voucher_redeem(t_db(), (int)g_merchant, staff(), r->no, r->pw, "", &o);
-  if (err) { nerr_ignore(&err); return -1; }
+  if (err) {
+    nerr_ignore(&err);
+    return -1;
+  }
   return (int)o.result;
 }
 

@@ -13,10 +13,10 @@ static const char SQL_ADMIN_INSERT[] =
 static const char SQL_ADMIN_SNAPSHOT[] = "SELECT id, username, role, status FROM admins WHERE id = ?";
 static const char SQL_ADMIN_SET_STATUS[] = "UPDATE admins SET status = ? WHERE id = ? AND status <> ?";
 static const char SQL_ADMIN_SET_HASH[] = "UPDATE admins SET password_hash = ? WHERE id = ?";
-static const char SQL_ADMIN_LIST[] =
-    "SELECT id, username, role, status, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS created_at FROM admins ORDER BY id";
-static const char SQL_ADMIN_GET[] =
-    "SELECT id, username, role, status, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS created_at FROM admins WHERE id = ?";
+static const char SQL_ADMIN_LIST[] = "SELECT id, username, role, status, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS "
+                                     "created_at FROM admins ORDER BY id";
+static const char SQL_ADMIN_GET[] = "SELECT id, username, role, status, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS "
+                                    "created_at FROM admins WHERE id = ?";
 
 NEOERR *admin_authenticate(MYSQL *db, const char *username, const char *password, long long *id,
                            admin_auth_status *st) {
@@ -106,8 +106,9 @@ static NEOERR *status_tx(MYSQL *db, void *p) {
   if (!err && n == 1) {
     a->changed = 1;
     err = audit_snapshot(db, SQL_ADMIN_SNAPSHOT, a->id, &after);
-    if (!err) err = audit_record(db, a->who, strcmp(a->status, "active") == 0 ? "enable" : "disable", "admin", a->id,
-                                 before, after);
+    if (!err)
+      err = audit_record(db, a->who, strcmp(a->status, "active") == 0 ? "enable" : "disable", "admin", a->id, before,
+                         after);
     /* A disabled admin's open sessions end now, not at their next idle timeout. */
     if (!err && strcmp(a->status, "active") != 0) err = session_drop_all(db, "admin", a->id);
   }
@@ -116,7 +117,8 @@ static NEOERR *status_tx(MYSQL *db, void *p) {
   return nerr_pass(err);
 }
 
-NEOERR *admin_set_status(MYSQL *db, const audit_actor *who, long long id, const char *status, int *found, int *changed) {
+NEOERR *admin_set_status(MYSQL *db, const audit_actor *who, long long id, const char *status, int *found,
+                         int *changed) {
   struct status_arg a = {who, id, status, 0, 0};
   NEOERR *err = db_tx(db, status_tx, &a);
   *found = a.found;

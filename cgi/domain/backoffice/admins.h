@@ -23,8 +23,7 @@ typedef enum {
   ADMIN_AUTH_BAD,      /* unknown username or wrong password: indistinguishable, same time spent */
   ADMIN_AUTH_DISABLED, /* right password, account disabled */
 } admin_auth_status;
-NEOERR *admin_authenticate(MYSQL *db, const char *username, const char *password, long long *id,
-                           admin_auth_status *st);
+NEOERR *admin_authenticate(MYSQL *db, const char *username, const char *password, long long *id, admin_auth_status *st);
 
 /* 1 when username is 3–32 of [a-z0-9_.-] starting with a letter (the same rule the form states). */
 int admin_username_ok(const char *username);

@@ -11,10 +11,9 @@ NEOERR *audit_record(MYSQL *db, const audit_actor *who, const char *action, cons
   char *b = before ? json_dumps(before, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENSURE_ASCII) : NULL;
   char *a = after ? json_dumps(after, JSON_COMPACT | JSON_SORT_KEYS | JSON_ENSURE_ASCII) : NULL;
   NEOERR *err = db_exec(db, SQL_AUDIT_INSERT,
-                        DBA(DS(who->kind ? who->kind : "admin"), DI(who->id), DS(who->name ? who->name : ""), DS(action),
-                            DS(entity),
-                            entity_id ? DI(entity_id) : DNULL, b ? DS(b) : DNULL, a ? DS(a) : DNULL,
-                            DS(who->ip ? who->ip : "")),
+                        DBA(DS(who->kind ? who->kind : "admin"), DI(who->id), DS(who->name ? who->name : ""),
+                            DS(action), DS(entity), entity_id ? DI(entity_id) : DNULL, b ? DS(b) : DNULL,
+                            a ? DS(a) : DNULL, DS(who->ip ? who->ip : "")),
                         NULL, NULL);
   free(b);
   free(a);

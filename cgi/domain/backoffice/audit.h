@@ -5,10 +5,10 @@
 #include <jansson.h>
 
 typedef struct {
-  long long id;       /* admins.id (merchant_users.id when kind is "merchant") */
-  const char *name;   /* admins.username ("username @ merchant" for a merchant account) */
+  long long id;     /* admins.id (merchant_users.id when kind is "merchant") */
+  const char *name; /* admins.username ("username @ merchant" for a merchant account) */
   const char *ip;
-  const char *kind;   /* NULL or "admin"; "merchant" for the merchant portal */
+  const char *kind; /* NULL or "admin"; "merchant" for the merchant portal */
 } audit_actor;
 
 /* Records one write, inside the caller's transaction (so the entry and the change commit together).

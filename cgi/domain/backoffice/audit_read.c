@@ -6,8 +6,8 @@
 #include <string.h>
 
 /* Optional filters as "? = 0 OR …" pairs: one fixed statement for every combination. */
-#define AUDIT_WHERE \
-  " WHERE (? = 0 OR (admin_id = ? AND actor_kind = 'admin')) AND (? = '' OR entity = ?) AND (? = 0 OR entity_id = ?)" \
+#define AUDIT_WHERE                                                                                                    \
+  " WHERE (? = 0 OR (admin_id = ? AND actor_kind = 'admin')) AND (? = '' OR entity = ?) AND (? = 0 OR entity_id = ?)"  \
   " AND (? = '' OR created_at >= ?) AND (? = '' OR created_at < ? + INTERVAL 1 DAY)"
 static const char SQL_AUDIT_COUNT[] = "SELECT COUNT(*) FROM audit_log" AUDIT_WHERE;
 static const char SQL_AUDIT_PAGE[] =
@@ -55,9 +55,7 @@ static NEOERR *set_diff_row(HDF *row, int m, const char *key, json_t *b, json_t 
   return nerr_pass(err);
 }
 
-static int cmp_names(const void *x, const void *y) {
-  return strcmp(*(const char *const *)x, *(const char *const *)y);
-}
+static int cmp_names(const void *x, const void *y) { return strcmp(*(const char *const *)x, *(const char *const *)y); }
 
 /* Before → after as one row per key (keys of either side, sorted, changed ones marked). */
 static NEOERR *lay_out_diff(HDF *row) {
@@ -99,11 +97,13 @@ NEOERR *audit_search(MYSQL *db, const audit_filter *f, int page, HDF *out, const
                                 DS(from), DS(from), DS(to), DS(to)),
                             total, &found);
   if (err || !*total) return nerr_pass(err);
-  err = db_query_hdf(db, out, prefix, SQL_AUDIT_PAGE,
-                     DBA(DI(f->admin_id), DI(f->admin_id), DS(ent), DS(ent), DI(f->entity_id), DI(f->entity_id),
-                         DS(from), DS(from), DS(to), DS(to), DI(AUDIT_PAGE_SIZE), DI((long long)(page - 1) * AUDIT_PAGE_SIZE)),
-                     NULL);
-  for (HDF *row = hdf_obj_child(hdf_get_obj(out, prefix)); row && !err; row = hdf_obj_next(row)) err = lay_out_diff(row);
+  err =
+      db_query_hdf(db, out, prefix, SQL_AUDIT_PAGE,
+                   DBA(DI(f->admin_id), DI(f->admin_id), DS(ent), DS(ent), DI(f->entity_id), DI(f->entity_id), DS(from),
+                       DS(from), DS(to), DS(to), DI(AUDIT_PAGE_SIZE), DI((long long)(page - 1) * AUDIT_PAGE_SIZE)),
+                   NULL);
+  for (HDF *row = hdf_obj_child(hdf_get_obj(out, prefix)); row && !err; row = hdf_obj_next(row))
+    err = lay_out_diff(row);
   return nerr_pass(err);
 }
 

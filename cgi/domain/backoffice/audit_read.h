@@ -6,9 +6,9 @@
 #define AUDIT_PAGE_SIZE 20
 
 typedef struct {
-  long long admin_id;   /* 0 = any */
-  const char *entity;   /* "" = any */
-  long long entity_id;  /* 0 = any */
+  long long admin_id;    /* 0 = any */
+  const char *entity;    /* "" = any */
+  long long entity_id;   /* 0 = any */
   const char *from, *to; /* "YYYY-MM-DD" inclusive, "" = open */
 } audit_filter;
 

@@ -15,7 +15,8 @@ static const char SQL_DASH_LOW_STOCK_COUNT[] = "SELECT COUNT(*) FROM products WH
 static const char SQL_DASH_LOW_STOCK[] =
     "SELECT id, name_zh, name_en, stock FROM products WHERE on_shelf = 1 AND stock <= ? ORDER BY stock, id LIMIT ?";
 
-static NEOERR *put_count(MYSQL *db, HDF *out, const char *prefix, const char *name, const char *sql, const dbp *p, int n) {
+static NEOERR *put_count(MYSQL *db, HDF *out, const char *prefix, const char *name, const char *sql, const dbp *p,
+                         int n) {
   long long v = 0;
   int found = 0;
   char key[128];
@@ -37,6 +38,8 @@ NEOERR *dashboard_read(MYSQL *db, HDF *out, const char *prefix) {
   if (!err) err = put_count(db, out, prefix, "open_consultations", SQL_DASH_OPEN_CONSULTATIONS, DB_NOARGS);
   if (!err) err = put_count(db, out, prefix, "low_stock_count", SQL_DASH_LOW_STOCK_COUNT, DBA(DI(DASHBOARD_LOW_STOCK)));
   snprintf(key, sizeof key, "%s.LowStock", prefix);
-  if (!err) err = db_query_hdf(db, out, key, SQL_DASH_LOW_STOCK, DBA(DI(DASHBOARD_LOW_STOCK), DI(DASHBOARD_LOW_STOCK_ROWS)), NULL);
+  if (!err)
+    err = db_query_hdf(db, out, key, SQL_DASH_LOW_STOCK, DBA(DI(DASHBOARD_LOW_STOCK), DI(DASHBOARD_LOW_STOCK_ROWS)),
+                       NULL);
   return nerr_pass(err);
 }

@@ -8,17 +8,18 @@
 /* Text columns come in _zh/_en pairs: English when asked for and present, Chinese otherwise.
  * Each use binds the language once (the first ? of the statement). */
 #define TR(col, alias) "IF(? = 'en' AND " col "_en <> '', " col "_en, " col "_zh) AS " alias
-#define CASH "IF(p.cash_price_fen > 0, CONCAT(p.cash_price_fen DIV 100, '.', LPAD(p.cash_price_fen MOD 100, 2, '0')), NULL)"
-#define CARD "SELECT p.id, " TR("p.name", "name") ", p.image, p.points_price AS points, " CASH " AS cash, p.sales, p.stock "
+#define CASH                                                                                                           \
+  "IF(p.cash_price_fen > 0, CONCAT(p.cash_price_fen DIV 100, '.', LPAD(p.cash_price_fen MOD 100, 2, '0')), NULL)"
+#define CARD                                                                                                           \
+  "SELECT p.id, " TR("p.name", "name") ", p.image, p.points_price AS points, " CASH " AS cash, p.sales, p.stock "
 #define RUNNING "starts_at <= NOW() AND ends_at > NOW()"
 
 /* ---- categories and brands ---- */
 static const char SQL_CATEGORIES[] =
-    "SELECT id, parent_id, name, LEFT(name, 1) AS initial, icon FROM (SELECT id, parent_id, sort, icon, " TR("name", "name")
-    " FROM categories) c ORDER BY parent_id IS NOT NULL, sort, id";
-static const char SQL_CATEGORY[] =
-    "SELECT c.id, " TR("c.name", "name") ", c.parent_id, " TR("pc.name", "parent_name")
-    " FROM categories c LEFT JOIN categories pc ON pc.id = c.parent_id WHERE c.id = ?";
+    "SELECT id, parent_id, name, LEFT(name, 1) AS initial, icon FROM (SELECT id, parent_id, sort, icon, " TR(
+        "name", "name") " FROM categories) c ORDER BY parent_id IS NOT NULL, sort, id";
+static const char SQL_CATEGORY[] = "SELECT c.id, " TR("c.name", "name") ", c.parent_id, " TR(
+    "pc.name", "parent_name") " FROM categories c LEFT JOIN categories pc ON pc.id = c.parent_id WHERE c.id = ?";
 static const char SQL_BRANDS[] = "SELECT id, " TR("name", "name") ", logo FROM brands ORDER BY sort, id";
 static const char SQL_BRAND[] = "SELECT id, " TR("name", "name") ", logo FROM brands WHERE id = ?";
 
@@ -71,9 +72,9 @@ NEOERR *catalog_brand_get(MYSQL *db, HDF *out, const char *prefix, const char *l
 }
 
 /* ---- product lists ---- */
-#define FILTER                                                                                          \
-  " FROM products p WHERE p.on_shelf = 1"                                                               \
-  " AND (? = 0 OR p.category_id = ? OR p.category_id IN (SELECT id FROM categories WHERE parent_id = ?))" \
+#define FILTER                                                                                                         \
+  " FROM products p WHERE p.on_shelf = 1"                                                                              \
+  " AND (? = 0 OR p.category_id = ? OR p.category_id IN (SELECT id FROM categories WHERE parent_id = ?))"              \
   " AND (? = 0 OR p.brand_id = ?) AND p.points_price BETWEEN ? AND ?"
 #define LIST(order) CARD FILTER " ORDER BY " order " LIMIT ? OFFSET ?"
 static const char SQL_LIST_SALES[] = LIST("p.sales DESC, p.id DESC");
@@ -82,11 +83,14 @@ static const char SQL_LIST_POINTS_DESC[] = LIST("p.points_price DESC, p.id DESC"
 static const char SQL_LIST_VIEWS[] = LIST("p.views DESC, p.id DESC");
 static const char SQL_LIST_NEWEST[] = LIST("p.created_at DESC, p.id DESC");
 static const char SQL_LIST_COUNT[] = "SELECT COUNT(*)" FILTER;
-static const char *const LIST_SQL[SORT_COUNT] = {SQL_LIST_SALES, SQL_LIST_POINTS_ASC, SQL_LIST_POINTS_DESC,
-/* The home page promotes what can be redeemed now: sold-out products stay in lists and search. */
-                                                 SQL_LIST_VIEWS, SQL_LIST_NEWEST};
-static const char SQL_HOT[] = CARD " FROM products p WHERE p.on_shelf = 1 AND p.stock > 0 ORDER BY p.sales DESC, p.id DESC LIMIT ?";
-static const char SQL_NEWEST[] = CARD " FROM products p WHERE p.on_shelf = 1 AND p.stock > 0 ORDER BY p.created_at DESC, p.id DESC LIMIT ?";
+static const char *const LIST_SQL[SORT_COUNT] = {
+    SQL_LIST_SALES, SQL_LIST_POINTS_ASC, SQL_LIST_POINTS_DESC,
+    /* The home page promotes what can be redeemed now: sold-out products stay in lists and search. */
+    SQL_LIST_VIEWS, SQL_LIST_NEWEST};
+static const char SQL_HOT[] =
+    CARD " FROM products p WHERE p.on_shelf = 1 AND p.stock > 0 ORDER BY p.sales DESC, p.id DESC LIMIT ?";
+static const char SQL_NEWEST[] =
+    CARD " FROM products p WHERE p.on_shelf = 1 AND p.stock > 0 ORDER BY p.created_at DESC, p.id DESC LIMIT ?";
 
 NEOERR *catalog_products(MYSQL *db, HDF *out, const char *prefix, const char *lang, const catalog_filter *f,
                          long long offset, int limit, int *rows, long long *total) {
@@ -111,10 +115,11 @@ NEOERR *catalog_newest(MYSQL *db, HDF *out, const char *prefix, const char *lang
 }
 
 /* ---- search (Mroonga copy joined back to InnoDB for on-shelf state and current data) ---- */
-#define MATCHES " FROM product_search s JOIN products p ON p.id = s.product_id" \
-                " WHERE MATCH(s.title, s.body) AGAINST(? IN BOOLEAN MODE) AND p.on_shelf = 1"
-static const char SQL_SEARCH[] =
-    CARD MATCHES " ORDER BY MATCH(s.title) AGAINST(? IN BOOLEAN MODE) * 10 + MATCH(s.body) AGAINST(? IN BOOLEAN MODE) DESC,"
+#define MATCHES                                                                                                        \
+  " FROM product_search s JOIN products p ON p.id = s.product_id"                                                      \
+  " WHERE MATCH(s.title, s.body) AGAINST(? IN BOOLEAN MODE) AND p.on_shelf = 1"
+static const char SQL_SEARCH[] = CARD MATCHES
+    " ORDER BY MATCH(s.title) AGAINST(? IN BOOLEAN MODE) * 10 + MATCH(s.body) AGAINST(? IN BOOLEAN MODE) DESC,"
     " p.sales DESC, p.id DESC LIMIT ? OFFSET ?";
 static const char SQL_SEARCH_COUNT[] = "SELECT COUNT(*)" MATCHES;
 
@@ -151,22 +156,103 @@ int catalog_search_query(const char *q, char *out, size_t len) {
   return words > 0;
 }
 
-NEOERR *catalog_search(MYSQL *db, HDF *out, const char *prefix, const char *lang, const char *bq,
-                       long long offset, int limit, int *rows, long long *total) {
+NEOERR *catalog_search(MYSQL *db, HDF *out, const char *prefix, const char *lang, const char *bq, long long offset,
+                       int limit, int *rows, long long *total) {
   *rows = 0;
   NEOERR *err = db_query_ll(db, SQL_SEARCH_COUNT, DBA(DS(bq)), total, NULL);
   if (err || *total <= offset) return nerr_pass(err);
-  return nerr_pass(db_query_hdf(db, out, prefix, SQL_SEARCH,
-                                DBA(DS(lang), DS(bq), DS(bq), DS(bq), DI(limit), DI(offset)), rows));
+  return nerr_pass(
+      db_query_hdf(db, out, prefix, SQL_SEARCH, DBA(DS(lang), DS(bq), DS(bq), DS(bq), DI(limit), DI(offset)), rows));
 }
 
 /* ---- product detail ---- */
-static const char SQL_PRODUCT[] =
-    CARD ", " TR("p.summary", "summary") ", " TR("p.description", "description")
-    ", p.per_member_limit, p.views, p.type, p.category_id, " TR("c.name", "category") ", c.parent_id AS category_parent, "
-    TR("b.name", "brand") ", p.brand_id, mc.name AS merchant"
-    " FROM products p JOIN categories c ON c.id = p.category_id LEFT JOIN brands b ON b.id = p.brand_id"
-    " LEFT JOIN merchants mc ON mc.id = p.merchant_id WHERE p.id = ? AND p.on_shelf = 1";
+static const char
+    SQL_PRODUCT[] =
+        CARD ", " TR("p.summary", "summary") ", " TR(
+            "p.description",
+            "description") ", p.per_member_limit, p.views, p.type, p.category_id, " TR("c.name",
+                                                                                       "category") ", c.parent_id AS "
+                                                                                                   "category_parent,"
+                                                                                                   " " TR("b.name",
+                                                                                                          "brand") ", "
+                                                                                                                   "p."
+                                                                                                                   "bra"
+                                                                                                                   "nd_"
+                                                                                                                   "id,"
+                                                                                                                   " mc"
+                                                                                                                   ".na"
+                                                                                                                   "me "
+                                                                                                                   "AS "
+                                                                                                                   "mer"
+                                                                                                                   "cha"
+                                                                                                                   "nt"
+                                                                                                                   " FR"
+                                                                                                                   "OM "
+                                                                                                                   "pro"
+                                                                                                                   "duc"
+                                                                                                                   "ts "
+                                                                                                                   "p "
+                                                                                                                   "JOI"
+                                                                                                                   "N "
+                                                                                                                   "cat"
+                                                                                                                   "ego"
+                                                                                                                   "rie"
+                                                                                                                   "s "
+                                                                                                                   "c "
+                                                                                                                   "ON "
+                                                                                                                   "c."
+                                                                                                                   "id "
+                                                                                                                   "= "
+                                                                                                                   "p."
+                                                                                                                   "cat"
+                                                                                                                   "ego"
+                                                                                                                   "ry_"
+                                                                                                                   "id "
+                                                                                                                   "LEF"
+                                                                                                                   "T "
+                                                                                                                   "JOI"
+                                                                                                                   "N "
+                                                                                                                   "bra"
+                                                                                                                   "nds"
+                                                                                                                   " b "
+                                                                                                                   "ON "
+                                                                                                                   "b."
+                                                                                                                   "id "
+                                                                                                                   "= "
+                                                                                                                   "p."
+                                                                                                                   "bra"
+                                                                                                                   "nd_"
+                                                                                                                   "id"
+                                                                                                                   " LE"
+                                                                                                                   "FT "
+                                                                                                                   "JOI"
+                                                                                                                   "N "
+                                                                                                                   "mer"
+                                                                                                                   "cha"
+                                                                                                                   "nts"
+                                                                                                                   " mc"
+                                                                                                                   " ON"
+                                                                                                                   " mc"
+                                                                                                                   ".id"
+                                                                                                                   " = "
+                                                                                                                   "p."
+                                                                                                                   "mer"
+                                                                                                                   "cha"
+                                                                                                                   "nt_"
+                                                                                                                   "id "
+                                                                                                                   "WHE"
+                                                                                                                   "RE "
+                                                                                                                   "p."
+                                                                                                                   "id "
+                                                                                                                   "= "
+                                                                                                                   "? "
+                                                                                                                   "AND"
+                                                                                                                   " p."
+                                                                                                                   "on_"
+                                                                                                                   "she"
+                                                                                                                   "lf "
+                                                                                                                   "= "
+                                                                                                                   "1";
 static const char SQL_IMAGES[] = "SELECT url FROM product_images WHERE product_id = ? ORDER BY sort, id LIMIT 8";
 static const char SQL_REVIEW_STATS[] =
     "SELECT COUNT(*) AS count, IFNULL(ROUND(AVG(score), 1), 0) AS avg, IFNULL(ROUND(AVG(score)), 0) AS stars"
@@ -176,16 +262,15 @@ static const char SQL_REVIEWS[] =
     " CONCAT(LEFT(m.mobile, 3), '****', RIGHT(m.mobile, 4)) AS who"
     " FROM reviews r LEFT JOIN members m ON m.id = r.member_id"
     " WHERE r.product_id = ? AND r.status = 'approved' ORDER BY r.id DESC LIMIT ? OFFSET ?";
-static const char SQL_CONSULTATIONS[] =
-    "SELECT q.question, q.answer, DATE_FORMAT(q.created_at, '%Y-%m-%d') AS date,"
-    " CONCAT(LEFT(m.mobile, 3), '****', RIGHT(m.mobile, 4)) AS who"
-    " FROM consultations q LEFT JOIN members m ON m.id = q.member_id"
-    " WHERE q.product_id = ? AND q.answer IS NOT NULL ORDER BY q.id DESC LIMIT ?";
+static const char SQL_CONSULTATIONS[] = "SELECT q.question, q.answer, DATE_FORMAT(q.created_at, '%Y-%m-%d') AS date,"
+                                        " CONCAT(LEFT(m.mobile, 3), '****', RIGHT(m.mobile, 4)) AS who"
+                                        " FROM consultations q LEFT JOIN members m ON m.id = q.member_id"
+                                        " WHERE q.product_id = ? AND q.answer IS NOT NULL ORDER BY q.id DESC LIMIT ?";
 
 NEOERR *catalog_product(MYSQL *db, HDF *out, const char *prefix, const char *lang, long long id, int *found) {
   int rows = 0;
-  NEOERR *err = db_query_hdf(db, out, prefix, SQL_PRODUCT,
-                             DBA(DS(lang), DS(lang), DS(lang), DS(lang), DS(lang), DI(id)), &rows);
+  NEOERR *err =
+      db_query_hdf(db, out, prefix, SQL_PRODUCT, DBA(DS(lang), DS(lang), DS(lang), DS(lang), DS(lang), DI(id)), &rows);
   *found = rows > 0;
   return nerr_pass(err);
 }
@@ -228,7 +313,11 @@ static const char SQL_VIEWS_ADD[] = "UPDATE products SET views = views + ? WHERE
 void catalog_view(long long id) {
   if (!g_last_flush) g_last_flush = time(NULL);
   for (int i = 0; i < g_nviews; i++)
-    if (g_views[i].id == id) { g_views[i].n++; g_pending++; return; }
+    if (g_views[i].id == id) {
+      g_views[i].n++;
+      g_pending++;
+      return;
+    }
   if (g_nviews == VIEW_SLOTS) return; /* full: dropped, the next flush empties the table */
   g_views[g_nviews].id = id;
   g_views[g_nviews++].n = 1;
@@ -253,27 +342,32 @@ NEOERR *catalog_views_flush(MYSQL *db, int force) {
 static const char SQL_BANNERS[] =
     "SELECT id, " TR("title", "title") ", image, link FROM banners WHERE " RUNNING " ORDER BY sort, id LIMIT ?";
 static const char SQL_ADS[] =
-    "SELECT id, " TR("title", "title") ", image, link FROM ads WHERE position = ? AND " RUNNING " ORDER BY sort, id LIMIT ?";
+    "SELECT id, " TR("title", "title") ", image, link FROM ads WHERE position = ? AND " RUNNING
+                                       " ORDER BY sort, id LIMIT ?";
 static const char SQL_NOTICES[] =
     "SELECT id, " TR("title", "title") ", pinned, DATE_FORMAT(published_at, '%Y-%m-%d') AS date"
-    " FROM notices WHERE published_at <= NOW() ORDER BY pinned DESC, published_at DESC, id DESC LIMIT ? OFFSET ?";
+                                       " FROM notices WHERE published_at <= NOW() ORDER BY pinned DESC, published_at "
+                                       "DESC, id DESC LIMIT ? OFFSET ?";
 static const char SQL_NOTICES_COUNT[] = "SELECT COUNT(*) FROM notices WHERE published_at <= NOW()";
-static const char SQL_NOTICE[] =
-    "SELECT id, " TR("title", "title") ", " TR("body", "body") ", pinned,"
-    " DATE_FORMAT(published_at, '%Y-%m-%d %H:%i') AS date FROM notices WHERE id = ? AND published_at <= NOW()";
+static const char SQL_NOTICE[] = "SELECT id, " TR("title", "title") ", " TR(
+    "body",
+    "body") ", pinned,"
+            " DATE_FORMAT(published_at, '%Y-%m-%d %H:%i') AS date FROM notices WHERE id = ? AND published_at <= NOW()";
 #define ACT_STATE "CASE WHEN starts_at > NOW() THEN 'upcoming' WHEN ends_at <= NOW() THEN 'past' ELSE 'ongoing' END"
-#define ACT_TAB                                                                                        \
-  " FROM activities WHERE (? = 'all' OR (? = 'ongoing' AND " RUNNING ") OR (? = 'upcoming' AND starts_at > NOW())" \
+#define ACT_TAB                                                                                                        \
+  " FROM activities WHERE (? = 'all' OR (? = 'ongoing' AND " RUNNING ") OR (? = 'upcoming' AND starts_at > NOW())"     \
   " OR (? = 'past' AND ends_at <= NOW()))"
-#define ACT_COLS                                                                                       \
-  "SELECT id, " TR("title", "title") ", " TR("summary", "summary") ", image, " ACT_STATE " AS state,"  \
-  " DATE_FORMAT(starts_at, '%Y-%m-%d %H:%i') AS starts, DATE_FORMAT(ends_at, '%Y-%m-%d %H:%i') AS ends"
+#define ACT_COLS                                                                                                       \
+  "SELECT id, " TR("title", "title") ", " TR(                                                                          \
+      "summary",                                                                                                       \
+      "summary") ", image, " ACT_STATE " AS state,"                                                                    \
+                 " DATE_FORMAT(starts_at, '%Y-%m-%d %H:%i') AS starts, DATE_FORMAT(ends_at, '%Y-%m-%d %H:%i') AS ends"
 static const char SQL_ACTIVITIES[] = ACT_COLS ACT_TAB " ORDER BY starts_at DESC, id DESC LIMIT ? OFFSET ?";
 static const char SQL_ACTIVITIES_COUNT[] = "SELECT COUNT(*)" ACT_TAB;
 static const char SQL_ACTIVITY[] = ACT_COLS ", " TR("rules", "rules") " FROM activities WHERE id = ?";
 static const char SQL_ACTIVITY_PRODUCTS[] =
     CARD " FROM activity_products ap JOIN products p ON p.id = ap.product_id"
-    " WHERE ap.activity_id = ? AND p.on_shelf = 1 ORDER BY ap.sort, p.id LIMIT 60";
+         " WHERE ap.activity_id = ? AND p.on_shelf = 1 ORDER BY ap.sort, p.id LIMIT 60";
 
 NEOERR *content_banners(MYSQL *db, HDF *out, const char *prefix, const char *lang, int limit) {
   return nerr_pass(db_query_hdf(db, out, prefix, SQL_BANNERS, DBA(DS(lang), DI(limit)), NULL));
@@ -297,8 +391,8 @@ NEOERR *content_notice_get(MYSQL *db, HDF *out, const char *prefix, const char *
   return nerr_pass(err);
 }
 
-NEOERR *content_activities(MYSQL *db, HDF *out, const char *prefix, const char *lang, const char *tab,
-                           long long offset, int limit, long long *total) {
+NEOERR *content_activities(MYSQL *db, HDF *out, const char *prefix, const char *lang, const char *tab, long long offset,
+                           int limit, long long *total) {
   NEOERR *err = db_query_ll(db, SQL_ACTIVITIES_COUNT, DBA(DS(tab), DS(tab), DS(tab), DS(tab)), total, NULL);
   if (err || *total <= offset) return nerr_pass(err);
   return nerr_pass(db_query_hdf(db, out, prefix, SQL_ACTIVITIES,

@@ -8,10 +8,10 @@
 
 enum { SORT_SALES, SORT_POINTS_ASC, SORT_POINTS_DESC, SORT_VIEWS, SORT_NEWEST, SORT_COUNT };
 typedef struct {
-  long long cat;    /* 0 = any; a top-level category includes its children */
-  long long brand;  /* 0 = any */
+  long long cat;      /* 0 = any; a top-level category includes its children */
+  long long brand;    /* 0 = any */
   long long min, max; /* points range, inclusive */
-  int sort;         /* SORT_* */
+  int sort;           /* SORT_* */
 } catalog_filter;
 
 /* Two-level tree: prefix.N.{id,name,Children.M.{id,name}} */
@@ -53,8 +53,8 @@ NEOERR *content_notices(MYSQL *db, HDF *out, const char *prefix, const char *lan
                         long long *total);
 NEOERR *content_notice_get(MYSQL *db, HDF *out, const char *prefix, const char *lang, long long id, int *found);
 /* tab: ongoing | upcoming | past | all. Rows carry state (ongoing/upcoming/past). */
-NEOERR *content_activities(MYSQL *db, HDF *out, const char *prefix, const char *lang, const char *tab,
-                           long long offset, int limit, long long *total);
+NEOERR *content_activities(MYSQL *db, HDF *out, const char *prefix, const char *lang, const char *tab, long long offset,
+                           int limit, long long *total);
 NEOERR *content_activity_get(MYSQL *db, HDF *out, const char *prefix, const char *lang, long long id, int *found);
 NEOERR *content_activity_products(MYSQL *db, HDF *out, const char *prefix, const char *lang, long long id);
 

@@ -32,21 +32,25 @@ int catalog_parse_yuan(const char *s, long long max_fen, long long *fen) {
 #define YUAN(col) "CONCAT(" col " DIV 100, '.', LPAD(" col " MOD 100, 2, '0'))"
 
 /* ---- product lists ---- */
-#define PRODUCT_FILTER                                                                                     \
-  " FROM products p JOIN categories c ON c.id = p.category_id LEFT JOIN brands b ON b.id = p.brand_id"    \
-  " WHERE (? = '' OR p.name_zh LIKE ? OR p.name_en LIKE ? OR p.id = ?)"                                    \
-  " AND (? = 0 OR p.category_id = ? OR c.parent_id = ?) AND (? = 0 OR p.brand_id = ?)"                     \
+#define PRODUCT_FILTER                                                                                                 \
+  " FROM products p JOIN categories c ON c.id = p.category_id LEFT JOIN brands b ON b.id = p.brand_id"                 \
+  " WHERE (? = '' OR p.name_zh LIKE ? OR p.name_en LIKE ? OR p.id = ?)"                                                \
+  " AND (? = 0 OR p.category_id = ? OR c.parent_id = ?) AND (? = 0 OR p.brand_id = ?)"                                 \
   " AND (? = '' OR p.type = ?) AND (? < 0 OR p.on_shelf = ?) AND (? = 0 OR p.stock <= ?)"
-static const char SQL_PRODUCTS[] =
-    "SELECT p.id, p.type, p.name_zh, p.name_en, p.image, p.points_price, " YUAN("p.cash_price_fen") " AS cash,"
-    " p.stock, p.initial_stock, p.sales, p.on_shelf, c.name_zh AS category, b.name_zh AS brand,"
-    " DATE_FORMAT(p.updated_at, '%Y-%m-%d %H:%i') AS updated" PRODUCT_FILTER " ORDER BY p.id DESC LIMIT ? OFFSET ?";
+static const char SQL_PRODUCTS[] = "SELECT p.id, p.type, p.name_zh, p.name_en, p.image, p.points_price, " YUAN(
+    "p.cash_price_fen") " AS cash,"
+                        " p.stock, p.initial_stock, p.sales, p.on_shelf, c.name_zh AS category, b.name_zh AS brand,"
+                        " DATE_FORMAT(p.updated_at, '%Y-%m-%d %H:%i') AS updated" PRODUCT_FILTER
+                        " ORDER BY p.id DESC LIMIT ? OFFSET ?";
 static const char SQL_PRODUCTS_COUNT[] = "SELECT COUNT(*)" PRODUCT_FILTER;
 
 /* LIKE treats % and _ as wildcards: a search for "100%" means those characters. */
 static void like_pattern(const char *q, char *out, size_t len) {
   size_t o = 0;
-  if (len < 3) { out[0] = 0; return; }
+  if (len < 3) {
+    out[0] = 0;
+    return;
+  }
   out[o++] = '%';
   for (; *q && o + 3 < len; q++) {
     if (*q == '%' || *q == '_' || *q == '\\') out[o++] = '\\';
@@ -63,9 +67,9 @@ NEOERR *catalog_admin_products(MYSQL *db, HDF *out, const char *prefix, const pr
   long long idq = 0;
   for (const char *p = q->q; *p >= '0' && *p <= '9' && idq < 100000000000LL; p++) idq = idq * 10 + (*p - '0');
   if (q->q[strspn(q->q, "0123456789")]) idq = -1;
-#define ARGS                                                                                                  \
-  DS(q->q), DS(like), DS(like), DI(idq), DI(q->cat), DI(q->cat), DI(q->cat), DI(q->brand), DI(q->brand),     \
-      DS(q->type), DS(q->type), DI(q->shelf), DI(q->shelf), DI(q->low), DI(CATALOG_LOW_STOCK)
+#define ARGS                                                                                                           \
+  DS(q->q), DS(like), DS(like), DI(idq), DI(q->cat), DI(q->cat), DI(q->cat), DI(q->brand), DI(q->brand), DS(q->type),  \
+      DS(q->type), DI(q->shelf), DI(q->shelf), DI(q->low), DI(CATALOG_LOW_STOCK)
   *rows = 0;
   NEOERR *err = db_query_ll(db, SQL_PRODUCTS_COUNT, DBA(ARGS), total, NULL);
   if (err || *total <= offset) return nerr_pass(err);
@@ -73,11 +77,12 @@ NEOERR *catalog_admin_products(MYSQL *db, HDF *out, const char *prefix, const pr
 #undef ARGS
 }
 
-#define PRODUCT_COLS                                                                                        \
-  "id, type, category_id, brand_id, merchant_id, name_zh, name_en, summary_zh, summary_en, description_zh,"  \
+#define PRODUCT_COLS                                                                                                   \
+  "id, type, category_id, brand_id, merchant_id, name_zh, name_en, summary_zh, summary_en, description_zh,"            \
   " description_en, points_price, cash_price_fen, stock, initial_stock, per_member_limit, image, on_shelf"
 static const char SQL_PRODUCT[] =
-    "SELECT " PRODUCT_COLS ", " YUAN("cash_price_fen") " AS cash, sales, initial_stock - stock AS taken FROM products WHERE id = ?";
+    "SELECT " PRODUCT_COLS
+    ", " YUAN("cash_price_fen") " AS cash, sales, initial_stock - stock AS taken FROM products WHERE id = ?";
 static const char SQL_PRODUCT_SNAPSHOT[] = "SELECT " PRODUCT_COLS " FROM products WHERE id = ? FOR UPDATE";
 static const char SQL_PRODUCT_IMAGES[] = "SELECT id, url FROM product_images WHERE product_id = ? ORDER BY sort, id";
 
@@ -215,7 +220,8 @@ static NEOERR *product_shelve_tx(MYSQL *db, void *arg) {
   if (!err && !before) t->res = CATALOG_NOT_FOUND;
   if (!err && before) err = db_exec(db, SQL_PRODUCT_SHELVE, DBA(DI(t->on_shelf), DI(t->id)), NULL, NULL);
   if (!err && before) err = audit_snapshot(db, SQL_PRODUCT_SNAPSHOT, t->id, &after);
-  if (!err && before) err = audit_record(db, t->who, t->on_shelf ? "shelve" : "unshelve", "product", t->id, before, after);
+  if (!err && before)
+    err = audit_record(db, t->who, t->on_shelf ? "shelve" : "unshelve", "product", t->id, before, after);
   json_decref(before);
   json_decref(after);
   return nerr_pass(err);
@@ -310,7 +316,8 @@ static NEOERR *category_save_tx(MYSQL *db, void *arg) {
   t->res = CATALOG_OK;
   t->saved = t->id;
   NEOERR *err = STATUS_OK;
-  if (t->id && !(err = audit_snapshot(db, SQL_CATEGORY_SNAPSHOT, t->id, &before)) && !before) t->res = CATALOG_NOT_FOUND;
+  if (t->id && !(err = audit_snapshot(db, SQL_CATEGORY_SNAPSHOT, t->id, &before)) && !before)
+    t->res = CATALOG_NOT_FOUND;
   /* Two levels only: the parent must be top level, and a category with children stays top level. */
   if (!err && t->res == CATALOG_OK && f->parent_id) {
     if (f->parent_id == t->id) t->res = CATALOG_BAD_PARENT;
@@ -335,7 +342,10 @@ done:
 }
 
 /* One product whose search text names the category or brand (a row of the product ids statement). */
-struct reindex { MYSQL *db; long long id; };
+struct reindex {
+  MYSQL *db;
+  long long id;
+};
 
 static NEOERR *reindex_row(void *ctx, int row) {
   struct reindex *x = ctx;
@@ -416,7 +426,8 @@ static NEOERR *brand_save_tx(MYSQL *db, void *arg) {
   if (t->id && !(err = audit_snapshot(db, SQL_BRAND_SNAPSHOT, t->id, &before)) && !before) t->res = CATALOG_NOT_FOUND;
   if (!err && t->res == CATALOG_OK) {
     if (!t->id)
-      err = db_exec(db, SQL_BRAND_INSERT, DBA(DS(f->name_zh), DS(f->name_en), DS(f->logo), DI(f->sort)), NULL, &t->saved);
+      err =
+          db_exec(db, SQL_BRAND_INSERT, DBA(DS(f->name_zh), DS(f->name_en), DS(f->logo), DI(f->sort)), NULL, &t->saved);
     else
       err = db_exec(db, SQL_BRAND_UPDATE, DBA(DS(f->name_zh), DS(f->name_en), DS(f->logo), DI(f->sort), DI(t->id)),
                     NULL, NULL);

@@ -5,16 +5,16 @@
 #include <mysql.h>
 #include "backoffice/audit.h"
 
-#define CATALOG_LOW_STOCK 10            /* "low stock" filter and dashboard: stock at or below this */
-#define CATALOG_MAX_POINTS 100000000LL  /* one hundred million points */
-#define CATALOG_MAX_FEN 100000000LL     /* one million yuan */
+#define CATALOG_LOW_STOCK 10           /* "low stock" filter and dashboard: stock at or below this */
+#define CATALOG_MAX_POINTS 100000000LL /* one hundred million points */
+#define CATALOG_MAX_FEN 100000000LL    /* one million yuan */
 #define CATALOG_MAX_STOCK 10000000LL
 #define CATALOG_MAX_LIMIT 10000
 
 typedef enum {
   CATALOG_OK,
   CATALOG_NOT_FOUND,
-  CATALOG_BAD_CATEGORY,   /* unknown category */
+  CATALOG_BAD_CATEGORY, /* unknown category */
   CATALOG_BAD_BRAND,
   CATALOG_BAD_MERCHANT,
   CATALOG_NEEDS_MERCHANT, /* voucher products belong to a merchant */
@@ -30,12 +30,12 @@ int catalog_parse_yuan(const char *s, long long max_fen, long long *fen);
 
 /* ---- products ---- */
 typedef struct {
-  const char *q;      /* name contains (or the id), "" = any */
-  long long cat;      /* 0 = any; a top-level category includes its children */
-  long long brand;    /* 0 = any */
-  const char *type;   /* "" = any */
-  int shelf;          /* -1 any, 0 off, 1 on */
-  int low;            /* 1: stock <= CATALOG_LOW_STOCK */
+  const char *q;    /* name contains (or the id), "" = any */
+  long long cat;    /* 0 = any; a top-level category includes its children */
+  long long brand;  /* 0 = any */
+  const char *type; /* "" = any */
+  int shelf;        /* -1 any, 0 off, 1 on */
+  int low;          /* 1: stock <= CATALOG_LOW_STOCK */
 } product_query;
 
 /* Rows: id, type, name_zh, name_en, image, points_price, cash (yuan text), stock, initial_stock, sales, on_shelf,
@@ -52,11 +52,11 @@ typedef struct {
   long long category_id, brand_id, merchant_id; /* brand/merchant 0 = none */
   const char *name_zh, *name_en, *summary_zh, *summary_en, *description_zh, *description_en;
   long long points_price, cash_fen;
-  long long stock;      /* the stock the admin wants */
-  long long stock_was;  /* the stock the form showed: the change is stock - stock_was (orders may run meanwhile) */
+  long long stock;     /* the stock the admin wants */
+  long long stock_was; /* the stock the form showed: the change is stock - stock_was (orders may run meanwhile) */
   long long per_member_limit;
-  int on_shelf;         /* create only; the shelf has its own action afterwards */
-  const char *image;    /* a newly uploaded image (becomes the main one), NULL when none */
+  int on_shelf;      /* create only; the shelf has its own action afterwards */
+  const char *image; /* a newly uploaded image (becomes the main one), NULL when none */
 } product_fields;
 
 /* Creates (id 0) or updates a product in one transaction with its audit entry, then reindexes it for search.

@@ -3,9 +3,8 @@
 
 static const char SQL_CONSULT_TODAY[] =
     "SELECT COUNT(*) FROM consultations WHERE member_id = ? AND created_at >= CURDATE()";
-static const char SQL_CONSULT_INSERT[] =
-    "INSERT INTO consultations (product_id, member_id, question)"
-    " SELECT id, ?, ? FROM products WHERE id = ? AND on_shelf = 1";
+static const char SQL_CONSULT_INSERT[] = "INSERT INTO consultations (product_id, member_id, question)"
+                                         " SELECT id, ?, ? FROM products WHERE id = ? AND on_shelf = 1";
 static const char SQL_CONSULT_MINE_COUNT[] = "SELECT COUNT(*) FROM consultations WHERE member_id = ?";
 static const char SQL_CONSULT_MINE[] =
     "SELECT q.id, q.product_id, IF(? = 'en' AND p.name_en <> '', p.name_en, p.name_zh) AS product, p.image,"
@@ -19,7 +18,10 @@ NEOERR *consultation_ask(MYSQL *db, long long member_id, long long product_id, c
   long long n = 0, added = 0;
   NEOERR *err = db_query_ll(db, SQL_CONSULT_TODAY, DBA(DI(member_id)), &n, NULL);
   if (err) return nerr_pass(err);
-  if (n >= CONSULT_DAILY_MAX) { *res = CONSULT_TOO_MANY; return STATUS_OK; }
+  if (n >= CONSULT_DAILY_MAX) {
+    *res = CONSULT_TOO_MANY;
+    return STATUS_OK;
+  }
   err = db_exec(db, SQL_CONSULT_INSERT, DBA(DI(member_id), DS(question), DI(product_id)), &added, NULL);
   *res = added ? CONSULT_OK : CONSULT_NO_PRODUCT;
   return nerr_pass(err);

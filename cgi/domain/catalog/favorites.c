@@ -22,13 +22,14 @@ static const char SQL_FAVORITES_COUNT[] = "SELECT COUNT(*) FROM favorites WHERE 
 static const char SQL_FAVORITES_LIST[] =
     "SELECT p.id, IF(? = 'en' AND p.name_en <> '', p.name_en, p.name_zh) AS name, p.image,"
     " p.points_price AS points,"
-    " IF(p.cash_price_fen > 0, CONCAT(p.cash_price_fen DIV 100, '.', LPAD(p.cash_price_fen MOD 100, 2, '0')), NULL) AS cash,"
+    " IF(p.cash_price_fen > 0, CONCAT(p.cash_price_fen DIV 100, '.', LPAD(p.cash_price_fen MOD 100, 2, '0')), NULL) AS "
+    "cash,"
     " p.sales, p.stock, p.on_shelf, DATE_FORMAT(f.created_at, '%Y-%m-%d') AS saved"
     " FROM favorites f JOIN products p ON p.id = f.product_id"
     " WHERE f.member_id = ? ORDER BY f.created_at DESC, f.product_id DESC LIMIT ? OFFSET ?";
 
-NEOERR *favorites_list(MYSQL *db, long long member_id, const char *lang, HDF *out, const char *prefix,
-                       long long offset, int limit, long long *total) {
+NEOERR *favorites_list(MYSQL *db, long long member_id, const char *lang, HDF *out, const char *prefix, long long offset,
+                       int limit, long long *total) {
   NEOERR *err = db_query_ll(db, SQL_FAVORITES_COUNT, DBA(DI(member_id)), total, NULL);
   if (!err && offset < *total)
     err = db_query_hdf(db, out, prefix, SQL_FAVORITES_LIST, DBA(DS(lang), DI(member_id), DI(limit), DI(offset)), NULL);

@@ -9,7 +9,7 @@ NEOERR *favorites_remove(MYSQL *db, long long member_id, long long product_id);
 
 /* The member's favorites, newest first, as product cards under prefix.N: id, name, image, points,
  * cash ("12.34" or unset), sales, stock, on_shelf, saved (date). *total = all of them. */
-NEOERR *favorites_list(MYSQL *db, long long member_id, const char *lang, HDF *out, const char *prefix,
-                       long long offset, int limit, long long *total);
+NEOERR *favorites_list(MYSQL *db, long long member_id, const char *lang, HDF *out, const char *prefix, long long offset,
+                       int limit, long long *total);
 
 #endif

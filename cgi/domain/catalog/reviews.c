@@ -56,7 +56,10 @@ NEOERR *review_create(MYSQL *db, long long member_id, long long item_id, int sco
   long long added = 0;
   NEOERR *err = db_exec(db, SQL_REVIEW_INSERT, DBA(DI(score), DS(content), DI(item_id), DI(member_id)), &added, NULL);
   if (err) return nerr_pass(err);
-  if (added) { *res = REVIEW_OK; return STATUS_OK; }
+  if (added) {
+    *res = REVIEW_OK;
+    return STATUS_OK;
+  }
   /* Nothing written: say why. */
   HDF *h = NULL;
   if ((err = hdf_init(&h))) return nerr_pass(err);
@@ -66,8 +69,8 @@ NEOERR *review_create(MYSQL *db, long long member_id, long long item_id, int sco
   return nerr_pass(err);
 }
 
-NEOERR *reviews_mine(MYSQL *db, long long member_id, const char *lang, HDF *out, const char *prefix,
-                     long long offset, int limit, long long *total) {
+NEOERR *reviews_mine(MYSQL *db, long long member_id, const char *lang, HDF *out, const char *prefix, long long offset,
+                     int limit, long long *total) {
   NEOERR *err = db_query_ll(db, SQL_REVIEWS_MINE_COUNT, DBA(DI(member_id)), total, NULL);
   if (!err && offset < *total)
     err = db_query_hdf(db, out, prefix, SQL_REVIEWS_MINE, DBA(DS(lang), DI(member_id), DI(limit), DI(offset)), NULL);

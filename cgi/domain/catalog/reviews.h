@@ -21,8 +21,8 @@ NEOERR *review_item(MYSQL *db, long long member_id, long long item_id, HDF *out,
 NEOERR *review_create(MYSQL *db, long long member_id, long long item_id, int score, const char *content,
                       review_result *res);
 /* Own reviews, newest first: id, product_id, product (name in lang), image, score, content, status, date. */
-NEOERR *reviews_mine(MYSQL *db, long long member_id, const char *lang, HDF *out, const char *prefix,
-                     long long offset, int limit, long long *total);
+NEOERR *reviews_mine(MYSQL *db, long long member_id, const char *lang, HDF *out, const char *prefix, long long offset,
+                     int limit, long long *total);
 /* Items of completed orders still waiting for a review, newest first: id, name, image, order_no, date. */
 NEOERR *reviews_pending_items(MYSQL *db, long long member_id, HDF *out, const char *prefix, int limit, int *rows);
 

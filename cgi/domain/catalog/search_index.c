@@ -3,11 +3,11 @@
 #include "db.h"
 
 /* Title: both names and the brand; body: categories, summaries and descriptions. */
-#define SEARCH_SELECT                                                                              \
-  "SELECT p.id, CONCAT_WS(' ', p.name_zh, p.name_en, b.name_zh, b.name_en), "                      \
-  "CONCAT_WS(' ', c.name_zh, c.name_en, pc.name_zh, pc.name_en, p.summary_zh, p.summary_en, "      \
-  "p.description_zh, p.description_en) "                                                           \
-  "FROM products p JOIN categories c ON c.id = p.category_id "                                     \
+#define SEARCH_SELECT                                                                                                  \
+  "SELECT p.id, CONCAT_WS(' ', p.name_zh, p.name_en, b.name_zh, b.name_en), "                                          \
+  "CONCAT_WS(' ', c.name_zh, c.name_en, pc.name_zh, pc.name_en, p.summary_zh, p.summary_en, "                          \
+  "p.description_zh, p.description_en) "                                                                               \
+  "FROM products p JOIN categories c ON c.id = p.category_id "                                                         \
   "LEFT JOIN categories pc ON pc.id = c.parent_id LEFT JOIN brands b ON b.id = p.brand_id "
 
 static const char SQL_CLEAR[] = "DELETE FROM product_search";

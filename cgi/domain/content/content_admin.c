@@ -10,9 +10,9 @@
 
 /* ---- announcements ---- */
 static const content_field NOTICE_FIELDS[] = {
-    {"title_zh", CF_STR, 1, 1, 200, NULL},  {"title_en", CF_STR, 0, 1, 200, NULL},
+    {"title_zh", CF_STR, 1, 1, 200, NULL},   {"title_en", CF_STR, 0, 1, 200, NULL},
     {"body_zh", CF_TEXT, 1, 1, 20000, NULL}, {"body_en", CF_TEXT, 0, 1, 20000, NULL},
-    {"pinned", CF_BOOL, 0, 0, 0, NULL},     {"published_at", CF_TIME, 1, 0, 0, NULL},
+    {"pinned", CF_BOOL, 0, 0, 0, NULL},      {"published_at", CF_TIME, 1, 0, 0, NULL},
 };
 static const char SQL_NOTICE_LIST[] =
     "SELECT id, title_zh AS title, '' AS image, DATE_FORMAT(published_at, '%Y-%m-%d %H:%i') AS info,"
@@ -23,64 +23,73 @@ static const char SQL_NOTICE_GET[] =
     "SELECT id, title_zh, title_en, body_zh, body_en, pinned, " TIME_FORM("published_at") " FROM notices WHERE id = ?";
 static const char SQL_NOTICE_INSERT[] =
     "INSERT INTO notices (title_zh, title_en, body_zh, body_en, pinned, published_at) VALUES (?, ?, ?, ?, ?, ?)";
-static const char SQL_NOTICE_UPDATE[] =
-    "UPDATE notices SET title_zh = ?, title_en = ?, body_zh = ?, body_en = ?, pinned = ?, published_at = ? WHERE id = ?";
+static const char SQL_NOTICE_UPDATE[] = "UPDATE notices SET title_zh = ?, title_en = ?, body_zh = ?, body_en = ?, "
+                                        "pinned = ?, published_at = ? WHERE id = ?";
 static const char SQL_NOTICE_DELETE[] = "DELETE FROM notices WHERE id = ?";
-const content_kind CONTENT_NOTICE = {"notice", NOTICE_FIELDS, 6, SQL_NOTICE_LIST, SQL_NOTICE_COUNT, SQL_NOTICE_GET,
-                                     SQL_NOTICE_INSERT, SQL_NOTICE_UPDATE, SQL_NOTICE_DELETE, NULL, NULL, 0};
+const content_kind CONTENT_NOTICE = {"notice",
+                                     NOTICE_FIELDS,
+                                     6,
+                                     SQL_NOTICE_LIST,
+                                     SQL_NOTICE_COUNT,
+                                     SQL_NOTICE_GET,
+                                     SQL_NOTICE_INSERT,
+                                     SQL_NOTICE_UPDATE,
+                                     SQL_NOTICE_DELETE,
+                                     NULL,
+                                     NULL,
+                                     0};
 
 /* ---- banners ---- */
 static const content_field BANNER_FIELDS[] = {
-    {"title_zh", CF_STR, 1, 1, 200, NULL}, {"title_en", CF_STR, 0, 1, 200, NULL},
-    {"image", CF_IMAGE, 1, 1, 255, NULL},  {"link", CF_LINK, 1, 1, 255, NULL},
-    {"sort", CF_INT, 0, 0, 9999, NULL},    {"starts_at", CF_TIME, 1, 0, 0, NULL},
+    {"title_zh", CF_STR, 1, 1, 200, NULL}, {"title_en", CF_STR, 0, 1, 200, NULL}, {"image", CF_IMAGE, 1, 1, 255, NULL},
+    {"link", CF_LINK, 1, 1, 255, NULL},    {"sort", CF_INT, 0, 0, 9999, NULL},    {"starts_at", CF_TIME, 1, 0, 0, NULL},
     {"ends_at", CF_TIME, 1, 0, 0, NULL},
 };
 static const char SQL_BANNER_LIST[] =
     "SELECT id, title_zh AS title, image, CONCAT(" WINDOW_INFO ", ' · ', link) AS info, " WINDOW_STATE " AS state,"
     " 0 AS pinned FROM banners ORDER BY sort, id LIMIT ? OFFSET ?";
 static const char SQL_BANNER_COUNT[] = "SELECT COUNT(*) FROM banners";
-static const char SQL_BANNER_GET[] =
-    "SELECT id, title_zh, title_en, image, link, sort, " TIME_FORM("starts_at") ", " TIME_FORM("ends_at")
-    " FROM banners WHERE id = ?";
+static const char SQL_BANNER_GET[] = "SELECT id, title_zh, title_en, image, link, sort, " TIME_FORM(
+    "starts_at") ", " TIME_FORM("ends_at") " FROM banners WHERE id = ?";
 static const char SQL_BANNER_INSERT[] =
     "INSERT INTO banners (title_zh, title_en, image, link, sort, starts_at, ends_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
-static const char SQL_BANNER_UPDATE[] =
-    "UPDATE banners SET title_zh = ?, title_en = ?, image = ?, link = ?, sort = ?, starts_at = ?, ends_at = ? WHERE id = ?";
+static const char SQL_BANNER_UPDATE[] = "UPDATE banners SET title_zh = ?, title_en = ?, image = ?, link = ?, sort = ?, "
+                                        "starts_at = ?, ends_at = ? WHERE id = ?";
 static const char SQL_BANNER_DELETE[] = "DELETE FROM banners WHERE id = ?";
-const content_kind CONTENT_BANNER = {"banner", BANNER_FIELDS, 7, SQL_BANNER_LIST, SQL_BANNER_COUNT, SQL_BANNER_GET,
-                                     SQL_BANNER_INSERT, SQL_BANNER_UPDATE, SQL_BANNER_DELETE, "starts_at", "ends_at", 0};
+const content_kind CONTENT_BANNER = {"banner",          BANNER_FIELDS,     7,
+                                     SQL_BANNER_LIST,   SQL_BANNER_COUNT,  SQL_BANNER_GET,
+                                     SQL_BANNER_INSERT, SQL_BANNER_UPDATE, SQL_BANNER_DELETE,
+                                     "starts_at",       "ends_at",         0};
 
 /* ---- ads ---- */
 static const content_field AD_FIELDS[] = {
-    {"title_zh", CF_STR, 1, 1, 200, NULL}, {"title_en", CF_STR, 0, 1, 200, NULL},
-    {"image", CF_IMAGE, 1, 1, 255, NULL},  {"link", CF_LINK, 1, 1, 255, NULL},
-    {"position", CF_ENUM, 1, 0, 0, "home"}, {"sort", CF_INT, 0, 0, 9999, NULL},
+    {"title_zh", CF_STR, 1, 1, 200, NULL}, {"title_en", CF_STR, 0, 1, 200, NULL},  {"image", CF_IMAGE, 1, 1, 255, NULL},
+    {"link", CF_LINK, 1, 1, 255, NULL},    {"position", CF_ENUM, 1, 0, 0, "home"}, {"sort", CF_INT, 0, 0, 9999, NULL},
     {"starts_at", CF_TIME, 1, 0, 0, NULL}, {"ends_at", CF_TIME, 1, 0, 0, NULL},
 };
 static const char SQL_AD_LIST[] =
-    "SELECT id, title_zh AS title, image, CONCAT(position, ' · ', " WINDOW_INFO ", ' · ', link) AS info, "
-    WINDOW_STATE " AS state, 0 AS pinned FROM ads ORDER BY position, sort, id LIMIT ? OFFSET ?";
+    "SELECT id, title_zh AS title, image, CONCAT(position, ' · ', " WINDOW_INFO ", ' · ', link) AS info, " WINDOW_STATE
+    " AS state, 0 AS pinned FROM ads ORDER BY position, sort, id LIMIT ? OFFSET ?";
 static const char SQL_AD_COUNT[] = "SELECT COUNT(*) FROM ads";
-static const char SQL_AD_GET[] =
-    "SELECT id, title_zh, title_en, image, link, position, sort, " TIME_FORM("starts_at") ", " TIME_FORM("ends_at")
-    " FROM ads WHERE id = ?";
-static const char SQL_AD_INSERT[] =
-    "INSERT INTO ads (title_zh, title_en, image, link, position, sort, starts_at, ends_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_AD_GET[] = "SELECT id, title_zh, title_en, image, link, position, sort, " TIME_FORM(
+    "starts_at") ", " TIME_FORM("ends_at") " FROM ads WHERE id = ?";
+static const char SQL_AD_INSERT[] = "INSERT INTO ads (title_zh, title_en, image, link, position, sort, starts_at, "
+                                    "ends_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_AD_UPDATE[] =
     "UPDATE ads SET title_zh = ?, title_en = ?, image = ?, link = ?, position = ?, sort = ?, starts_at = ?, ends_at = ?"
     " WHERE id = ?";
 static const char SQL_AD_DELETE[] = "DELETE FROM ads WHERE id = ?";
-const content_kind CONTENT_AD = {"ad", AD_FIELDS, 8, SQL_AD_LIST, SQL_AD_COUNT, SQL_AD_GET,
-                                 SQL_AD_INSERT, SQL_AD_UPDATE, SQL_AD_DELETE, "starts_at", "ends_at", 0};
+const content_kind CONTENT_AD = {
+    "ad",        AD_FIELDS, 8, SQL_AD_LIST, SQL_AD_COUNT, SQL_AD_GET, SQL_AD_INSERT, SQL_AD_UPDATE, SQL_AD_DELETE,
+    "starts_at", "ends_at", 0};
 
 /* ---- activities ---- */
 static const content_field ACTIVITY_FIELDS[] = {
-    {"title_zh", CF_STR, 1, 1, 200, NULL},   {"title_en", CF_STR, 0, 1, 200, NULL},
-    {"summary_zh", CF_STR, 0, 1, 500, NULL}, {"summary_en", CF_STR, 0, 1, 500, NULL},
+    {"title_zh", CF_STR, 1, 1, 200, NULL},    {"title_en", CF_STR, 0, 1, 200, NULL},
+    {"summary_zh", CF_STR, 0, 1, 500, NULL},  {"summary_en", CF_STR, 0, 1, 500, NULL},
     {"rules_zh", CF_TEXT, 1, 1, 20000, NULL}, {"rules_en", CF_TEXT, 0, 1, 20000, NULL},
-    {"image", CF_IMAGE, 0, 1, 255, NULL},    {"starts_at", CF_TIME, 1, 0, 0, NULL},
-    {"ends_at", CF_TIME, 1, 0, 0, NULL},     {"products", CF_PRODUCTS, 0, 0, 2000, NULL},
+    {"image", CF_IMAGE, 0, 1, 255, NULL},     {"starts_at", CF_TIME, 1, 0, 0, NULL},
+    {"ends_at", CF_TIME, 1, 0, 0, NULL},      {"products", CF_PRODUCTS, 0, 0, 2000, NULL},
 };
 static const char SQL_ACTIVITY_LIST[] =
     "SELECT a.id, a.title_zh AS title, a.image, CONCAT(" WINDOW_INFO ", ' · ',"
@@ -88,10 +97,11 @@ static const char SQL_ACTIVITY_LIST[] =
     " 0 AS pinned FROM activities a ORDER BY a.starts_at DESC, a.id DESC LIMIT ? OFFSET ?";
 static const char SQL_ACTIVITY_COUNT[] = "SELECT COUNT(*) FROM activities";
 static const char SQL_ACTIVITY_GET[] =
-    "SELECT a.id, a.title_zh, a.title_en, a.summary_zh, a.summary_en, a.rules_zh, a.rules_en, a.image, "
-    TIME_FORM("starts_at") ", " TIME_FORM("ends_at") ", (SELECT GROUP_CONCAT(ap.product_id ORDER BY ap.sort,"
-    " ap.product_id SEPARATOR ' ') FROM activity_products ap WHERE ap.activity_id = a.id) AS products"
-    " FROM activities a WHERE a.id = ?";
+    "SELECT a.id, a.title_zh, a.title_en, a.summary_zh, a.summary_en, a.rules_zh, a.rules_en, a.image, " TIME_FORM(
+        "starts_at") ", " TIME_FORM("ends_at") ", (SELECT GROUP_CONCAT(ap.product_id ORDER BY ap.sort,"
+                                               " ap.product_id SEPARATOR ' ') FROM activity_products ap WHERE "
+                                               "ap.activity_id = a.id) AS products"
+                                               " FROM activities a WHERE a.id = ?";
 static const char SQL_ACTIVITY_INSERT[] =
     "INSERT INTO activities (title_zh, title_en, summary_zh, summary_en, rules_zh, rules_en, image, starts_at, ends_at)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -99,9 +109,10 @@ static const char SQL_ACTIVITY_UPDATE[] =
     "UPDATE activities SET title_zh = ?, title_en = ?, summary_zh = ?, summary_en = ?, rules_zh = ?, rules_en = ?,"
     " image = ?, starts_at = ?, ends_at = ? WHERE id = ?";
 static const char SQL_ACTIVITY_DELETE[] = "DELETE FROM activities WHERE id = ?";
-const content_kind CONTENT_ACTIVITY = {"activity", ACTIVITY_FIELDS, 10, SQL_ACTIVITY_LIST, SQL_ACTIVITY_COUNT,
-                                       SQL_ACTIVITY_GET, SQL_ACTIVITY_INSERT, SQL_ACTIVITY_UPDATE, SQL_ACTIVITY_DELETE,
-                                       "starts_at", "ends_at", 1};
+const content_kind CONTENT_ACTIVITY = {"activity",          ACTIVITY_FIELDS,     10,
+                                       SQL_ACTIVITY_LIST,   SQL_ACTIVITY_COUNT,  SQL_ACTIVITY_GET,
+                                       SQL_ACTIVITY_INSERT, SQL_ACTIVITY_UPDATE, SQL_ACTIVITY_DELETE,
+                                       "starts_at",         "ends_at",           1};
 
 static const char SQL_AP_CLEAR[] = "DELETE FROM activity_products WHERE activity_id = ?";
 static const char SQL_AP_ADD[] = "INSERT INTO activity_products (activity_id, product_id, sort) VALUES (?, ?, ?)";
@@ -222,7 +233,10 @@ static NEOERR *save_tx(MYSQL *db, void *arg) {
   for (int i = 0; !err && t->res == CONTENT_OK && i < t->nproducts; i++) {
     long long n = 0;
     err = db_query_ll(db, SQL_PRODUCT_EXISTS, DBA(DI(t->products[i])), &n, NULL);
-    if (!err && !n) { t->res = CONTENT_BAD_PRODUCT; t->bad_product = t->products[i]; }
+    if (!err && !n) {
+      t->res = CONTENT_BAD_PRODUCT;
+      t->bad_product = t->products[i];
+    }
   }
   if (err || t->res != CONTENT_OK) goto done;
   dbp p[16];

@@ -26,12 +26,12 @@ typedef struct {
 } content_field;
 
 typedef struct {
-  const char *entity;           /* audit entity and page name: "notice", "banner", "ad", "activity" */
-  const content_field *fields;  /* columns in the order the insert and update statements bind them */
+  const char *entity;          /* audit entity and page name: "notice", "banner", "ad", "activity" */
+  const content_field *fields; /* columns in the order the insert and update statements bind them */
   int nfields;
   const char *sql_list, *sql_count, *sql_get, *sql_insert, *sql_update, *sql_delete;
-  const char *starts, *ends;    /* the time window's fields (ends must come after starts), or NULL */
-  int has_products;             /* the last field is CF_PRODUCTS */
+  const char *starts, *ends; /* the time window's fields (ends must come after starts), or NULL */
+  int has_products;          /* the last field is CF_PRODUCTS */
 } content_kind;
 
 extern const content_kind CONTENT_NOTICE, CONTENT_BANNER, CONTENT_AD, CONTENT_ACTIVITY;

@@ -1,8 +1,7 @@
 /* messages.c: members' messages to the operator (A5) — post, own list with replies, public wall */
 #include "content/messages.h"
 
-static const char SQL_MESSAGE_TODAY[] =
-    "SELECT COUNT(*) FROM messages WHERE member_id = ? AND created_at >= CURDATE()";
+static const char SQL_MESSAGE_TODAY[] = "SELECT COUNT(*) FROM messages WHERE member_id = ? AND created_at >= CURDATE()";
 static const char SQL_MESSAGE_INSERT[] = "INSERT INTO messages (member_id, content) VALUES (?, ?)";
 static const char SQL_MESSAGES_MINE_COUNT[] = "SELECT COUNT(*) FROM messages WHERE member_id = ?";
 static const char SQL_MESSAGES_MINE[] =
@@ -10,12 +9,11 @@ static const char SQL_MESSAGES_MINE[] =
     " DATE_FORMAT(replied_at, '%Y-%m-%d %H:%i') AS replied"
     " FROM messages WHERE member_id = ? ORDER BY id DESC LIMIT ? OFFSET ?";
 static const char SQL_MESSAGES_PUBLIC_COUNT[] = "SELECT COUNT(*) FROM messages WHERE status = 'approved'";
-static const char SQL_MESSAGES_PUBLIC[] =
-    "SELECT g.content, g.reply, DATE_FORMAT(g.created_at, '%Y-%m-%d') AS date,"
-    " DATE_FORMAT(g.replied_at, '%Y-%m-%d') AS replied,"
-    " CONCAT(LEFT(m.mobile, 3), '****', RIGHT(m.mobile, 4)) AS who"
-    " FROM messages g LEFT JOIN members m ON m.id = g.member_id"
-    " WHERE g.status = 'approved' ORDER BY g.id DESC LIMIT ? OFFSET ?";
+static const char SQL_MESSAGES_PUBLIC[] = "SELECT g.content, g.reply, DATE_FORMAT(g.created_at, '%Y-%m-%d') AS date,"
+                                          " DATE_FORMAT(g.replied_at, '%Y-%m-%d') AS replied,"
+                                          " CONCAT(LEFT(m.mobile, 3), '****', RIGHT(m.mobile, 4)) AS who"
+                                          " FROM messages g LEFT JOIN members m ON m.id = g.member_id"
+                                          " WHERE g.status = 'approved' ORDER BY g.id DESC LIMIT ? OFFSET ?";
 
 NEOERR *message_post(MYSQL *db, long long member_id, const char *content, int *ok) {
   long long n = 0;

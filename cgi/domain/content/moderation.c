@@ -5,10 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char SQL_COUNTS[] =
-    "SELECT (SELECT COUNT(*) FROM messages WHERE status = 'pending') AS messages,"
-    " (SELECT COUNT(*) FROM reviews WHERE status = 'pending') AS reviews,"
-    " (SELECT COUNT(*) FROM consultations WHERE answer IS NULL) AS consultations";
+static const char SQL_COUNTS[] = "SELECT (SELECT COUNT(*) FROM messages WHERE status = 'pending') AS messages,"
+                                 " (SELECT COUNT(*) FROM reviews WHERE status = 'pending') AS reviews,"
+                                 " (SELECT COUNT(*) FROM consultations WHERE answer IS NULL) AS consultations";
 static const char SQL_MESSAGES_COUNT[] = "SELECT COUNT(*) FROM messages WHERE status = ?";
 static const char SQL_MESSAGES[] =
     "SELECT g.id, g.member_id, m.mobile, g.content, g.status, g.reply,"
@@ -33,9 +32,8 @@ static const char SQL_MESSAGE_SNAP[] = "SELECT id, member_id, status, reply FROM
 static const char SQL_REVIEW_SNAP[] = "SELECT id, product_id, status FROM reviews WHERE id = ? FOR UPDATE";
 static const char SQL_CONSULT_SNAP[] =
     "SELECT id, product_id, member_id, answer FROM consultations WHERE id = ? FOR UPDATE";
-static const char SQL_MESSAGE_SET[] =
-    "UPDATE messages SET status = COALESCE(?, status), reply = COALESCE(?, reply),"
-    " replied_at = IF(? IS NULL, replied_at, NOW()) WHERE id = ?";
+static const char SQL_MESSAGE_SET[] = "UPDATE messages SET status = COALESCE(?, status), reply = COALESCE(?, reply),"
+                                      " replied_at = IF(? IS NULL, replied_at, NOW()) WHERE id = ?";
 static const char SQL_REVIEW_SET[] = "UPDATE reviews SET status = ? WHERE id = ?";
 static const char SQL_CONSULT_SET[] = "UPDATE consultations SET answer = ?, answered_at = NOW() WHERE id = ?";
 
@@ -48,8 +46,8 @@ NEOERR *moderation_counts(MYSQL *db, HDF *out, const char *prefix) {
   return nerr_pass(err);
 }
 
-static NEOERR *page(MYSQL *db, const char *count_sql, const char *sql, dbp key, long long offset, int limit,
-                    HDF *out, const char *prefix, long long *total) {
+static NEOERR *page(MYSQL *db, const char *count_sql, const char *sql, dbp key, long long offset, int limit, HDF *out,
+                    const char *prefix, long long *total) {
   NEOERR *err = db_query_ll(db, count_sql, &key, 1, total, NULL);
   if (!err && offset < *total) err = db_query_hdf(db, out, prefix, sql, DBA(key, DI(limit), DI(offset)), NULL);
   return nerr_pass(err);
@@ -95,8 +93,10 @@ static NEOERR *tx_message(MYSQL *db, void *arg) {
   NEOERR *err = audit_snapshot(db, SQL_MESSAGE_SNAP, a->id, &before);
   a->found = before != NULL;
   if (err || !before) return nerr_pass(err);
-  err = db_exec(db, SQL_MESSAGE_SET, DBA(a->status ? DS(a->status) : DNULL, a->text ? DS(a->text) : DNULL,
-                                         a->text ? DS(a->text) : DNULL, DI(a->id)), NULL, NULL);
+  err = db_exec(
+      db, SQL_MESSAGE_SET,
+      DBA(a->status ? DS(a->status) : DNULL, a->text ? DS(a->text) : DNULL, a->text ? DS(a->text) : DNULL, DI(a->id)),
+      NULL, NULL);
   char key[48];
   snprintf(key, sizeof key, "message-reply:%lld", a->id);
   long long member_id = 0;

@@ -8,12 +8,15 @@
 static const char SQL_MEMBER_BY_MOBILE[] = "SELECT id, status, password_hash FROM members WHERE mobile = ?";
 static const char SQL_MEMBER_HASH[] = "SELECT password_hash FROM members WHERE id = ?";
 /* A duplicate mobile updates nothing (0 rows): the loser of a registration race sees "taken". */
-static const char SQL_MEMBER_INSERT[] =
-    "INSERT INTO members (mobile, password_hash, status) VALUES (?, ?, 'active') "
-    "ON DUPLICATE KEY UPDATE id = id";
+static const char SQL_MEMBER_INSERT[] = "INSERT INTO members (mobile, password_hash, status) VALUES (?, ?, 'active') "
+                                        "ON DUPLICATE KEY UPDATE id = id";
 static const char SQL_MEMBER_SET_HASH[] = "UPDATE members SET password_hash = ? WHERE id = ?";
 
-struct member_row { long long id; char status[16]; char hash[DB_VARCHAR(255)]; };
+struct member_row {
+  long long id;
+  char status[16];
+  char hash[DB_VARCHAR(255)];
+};
 
 static NEOERR *load_by_mobile(MYSQL *db, const char *mobile, struct member_row *m) {
   int found = 0;
@@ -53,7 +56,10 @@ NEOERR *member_authenticate(MYSQL *db, const char *mobile, const char *password,
   }
   if (!password_check(m.hash, password)) return STATUS_OK;
   /* Frozen is told only to someone who knows the password. */
-  if (strcmp(m.status, "active") != 0) { *st = MEMBER_AUTH_FROZEN; return STATUS_OK; }
+  if (strcmp(m.status, "active") != 0) {
+    *st = MEMBER_AUTH_FROZEN;
+    return STATUS_OK;
+  }
   *id = m.id;
   *st = MEMBER_AUTH_OK;
   return STATUS_OK;

@@ -29,8 +29,7 @@ typedef enum {
   MEMBER_AUTH_BAD,    /* unknown mobile or wrong password: indistinguishable, same time spent */
   MEMBER_AUTH_FROZEN, /* right password, account frozen */
 } member_auth_status;
-NEOERR *member_authenticate(MYSQL *db, const char *mobile, const char *password, long long *id,
-                            member_auth_status *st);
+NEOERR *member_authenticate(MYSQL *db, const char *mobile, const char *password, long long *id, member_auth_status *st);
 
 /* 1 in *ok when password is the member's current one. */
 NEOERR *member_password_ok(MYSQL *db, long long id, const char *password, int *ok);

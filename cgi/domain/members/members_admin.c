@@ -17,7 +17,8 @@ static const char SQL_SEARCH[] =
     " FROM members WHERE ? = '' OR mobile LIKE CONCAT(?, '%') OR LOCATE(?, name) > 0"
     " ORDER BY id DESC LIMIT ? OFFSET ?";
 static const char SQL_GET[] =
-    "SELECT id, mobile, name, status, points_balance, enterprise, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS created_at,"
+    "SELECT id, mobile, name, status, points_balance, enterprise, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS "
+    "created_at,"
     " (SELECT COUNT(*) FROM orders o WHERE o.member_id = members.id) AS orders,"
     " (SELECT COUNT(*) FROM sessions s WHERE s.realm = 'member' AND s.principal_id = members.id) AS sessions,"
     " DATE_FORMAT(CURDATE() + INTERVAL 1 YEAR, '%Y-%m-%d') AS default_expiry"
@@ -27,11 +28,10 @@ static const char SQL_LOTS[] =
     " DATE_FORMAT(created_at, '%Y-%m-%d') AS created_at, expires_at < CURDATE() AS due"
     " FROM points_lots WHERE member_id = ? AND status = 'open' AND remaining > 0 ORDER BY expires_at, id LIMIT 200";
 static const char SQL_LEDGER_COUNT[] = "SELECT COUNT(*) FROM points_ledger WHERE member_id = ?";
-static const char SQL_LEDGER[] =
-    "SELECT l.id, l.kind, l.amount, l.balance_after, o.order_no, l.note,"
-    " DATE_FORMAT(l.created_at, '%Y-%m-%d %H:%i') AS created_at"
-    " FROM points_ledger l LEFT JOIN orders o ON o.id = l.order_id WHERE l.member_id = ?"
-    " ORDER BY l.id DESC LIMIT ? OFFSET ?";
+static const char SQL_LEDGER[] = "SELECT l.id, l.kind, l.amount, l.balance_after, o.order_no, l.note,"
+                                 " DATE_FORMAT(l.created_at, '%Y-%m-%d %H:%i') AS created_at"
+                                 " FROM points_ledger l LEFT JOIN orders o ON o.id = l.order_id WHERE l.member_id = ?"
+                                 " ORDER BY l.id DESC LIMIT ? OFFSET ?";
 /* The member row is locked first, as points.c does, so "before" is the state the change starts from. */
 static const char SQL_SNAP[] = "SELECT id, mobile, status, points_balance FROM members WHERE id = ? FOR UPDATE";
 static const char SQL_VALID_EXPIRY[] =
@@ -66,7 +66,8 @@ NEOERR *members_admin_lots(MYSQL *db, long long id, HDF *out, const char *prefix
 NEOERR *members_admin_ledger(MYSQL *db, long long id, long long offset, int limit, HDF *out, const char *prefix,
                              long long *total) {
   NEOERR *err = db_query_ll(db, SQL_LEDGER_COUNT, DBA(DI(id)), total, NULL);
-  if (!err && offset < *total) err = db_query_hdf(db, out, prefix, SQL_LEDGER, DBA(DI(id), DI(limit), DI(offset)), NULL);
+  if (!err && offset < *total)
+    err = db_query_hdf(db, out, prefix, SQL_LEDGER, DBA(DI(id), DI(limit), DI(offset)), NULL);
   return nerr_pass(err);
 }
 
@@ -85,7 +86,10 @@ struct act {
 static NEOERR *act_body(MYSQL *db, struct act *x, json_t **before, json_t **after) {
   NEOERR *err = audit_snapshot(db, SQL_SNAP, x->id, before);
   if (err) return nerr_pass(err);
-  if (!*before) { *x->res = MADMIN_NOT_FOUND; return STATUS_OK; }
+  if (!*before) {
+    *x->res = MADMIN_NOT_FOUND;
+    return STATUS_OK;
+  }
   const char *m = json_string_value(json_object_get(*before, "mobile"));
   snprintf(x->mobile, sizeof x->mobile, "%s", m ? m : "");
   const char *action = "";
@@ -100,14 +104,20 @@ static NEOERR *act_body(MYSQL *db, struct act *x, json_t **before, json_t **afte
     action = "deduct";
     err = points_spend(db, x->id, "adjust", x->amount, 0, NULL, x->reason, &pr, NULL);
     /* A refusal is an error, so db_tx rolls back (points_spend wrote nothing anyway). */
-    if (err) *x->res = pr == POINTS_INSUFFICIENT ? MADMIN_INSUFFICIENT : pr == POINTS_FROZEN ? MADMIN_FROZEN
-                     : pr == POINTS_NO_MEMBER ? MADMIN_NOT_FOUND : MADMIN_OK;
+    if (err)
+      *x->res = pr == POINTS_INSUFFICIENT ? MADMIN_INSUFFICIENT
+          : pr == POINTS_FROZEN           ? MADMIN_FROZEN
+          : pr == POINTS_NO_MEMBER        ? MADMIN_NOT_FOUND
+                                          : MADMIN_OK;
     break;
   }
   case ACT_STATUS:
     action = strcmp(x->status, "frozen") == 0 ? "freeze" : "unfreeze";
     err = db_exec(db, SQL_SET_STATUS, DBA(DS(x->status), DI(x->id), DS(x->status)), &n, NULL);
-    if (!err && n == 0) { *x->res = MADMIN_UNCHANGED; return STATUS_OK; }
+    if (!err && n == 0) {
+      *x->res = MADMIN_UNCHANGED;
+      return STATUS_OK;
+    }
     db_tx_touch_accounts(); /* session caches hold the status */
     if (!err && strcmp(x->status, "frozen") == 0) err = session_drop_all(db, "member", x->id);
     break;
@@ -149,8 +159,12 @@ NEOERR *members_admin_grant(MYSQL *db, const audit_actor *who, long long id, lon
   if (amount < 1 || amount > MEMBER_ADJUST_MAX) return nerr_raise(NERR_ASSERT, "grant amount %lld", amount);
   NEOERR *err = db_query_ll(db, SQL_VALID_EXPIRY, DBA(DS(expires), DS(expires), DS(expires)), &valid, NULL);
   if (err) return nerr_pass(err);
-  if (!valid) { *res = MADMIN_BAD_DATE; return STATUS_OK; }
-  struct act x = {.what = ACT_GRANT, .who = who, .id = id, .amount = amount, .expires = expires, .reason = reason, .res = res};
+  if (!valid) {
+    *res = MADMIN_BAD_DATE;
+    return STATUS_OK;
+  }
+  struct act x = {
+      .what = ACT_GRANT, .who = who, .id = id, .amount = amount, .expires = expires, .reason = reason, .res = res};
   return nerr_pass(run(db, &x));
 }
 

@@ -9,14 +9,13 @@
 static const char SQL_NAME_TAKEN[] =
     "SELECT (SELECT COUNT(*) FROM merchant_users WHERE username = ?)"
     " + (SELECT COUNT(*) FROM merchant_applications WHERE username = ? AND status IN ('submitted','first_approved'))";
-static const char SQL_INSERT[] =
-    "INSERT INTO merchant_applications (company, contact, mobile, address, category, licence_no, licence_image, username)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_INSERT[] = "INSERT INTO merchant_applications (company, contact, mobile, address, category, "
+                                 "licence_no, licence_image, username)"
+                                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_COUNT[] = "SELECT COUNT(*) FROM merchant_applications WHERE ? = '' OR status = ?";
-static const char SQL_LIST[] =
-    "SELECT id, company, contact, mobile, category, username, status,"
-    " DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS created_at FROM merchant_applications"
-    " WHERE ? = '' OR status = ? ORDER BY id DESC LIMIT ? OFFSET ?";
+static const char SQL_LIST[] = "SELECT id, company, contact, mobile, category, username, status,"
+                               " DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS created_at FROM merchant_applications"
+                               " WHERE ? = '' OR status = ? ORDER BY id DESC LIMIT ? OFFSET ?";
 static const char SQL_GET[] =
     "SELECT a.id, a.company, a.contact, a.mobile, a.address, a.category, a.licence_no, a.licence_image, a.username,"
     " a.status, a.first_reason, a.final_reason, a.merchant_id, f.username AS first_reviewer_name,"
@@ -37,8 +36,8 @@ static const char SQL_USER_EXISTS[] = "SELECT COUNT(*) FROM merchant_users WHERE
 static const char SQL_MERCHANT_NEW[] =
     "INSERT INTO merchants (name, address, phone, status) SELECT company, address, mobile, 'active'"
     " FROM merchant_applications WHERE id = ?";
-static const char SQL_OWNER_NEW[] =
-    "INSERT INTO merchant_users (merchant_id, username, password_hash, role, status) VALUES (?, ?, ?, 'owner', 'active')";
+static const char SQL_OWNER_NEW[] = "INSERT INTO merchant_users (merchant_id, username, password_hash, role, status) "
+                                    "VALUES (?, ?, ?, 'owner', 'active')";
 static const char SQL_MERCHANT_SNAP[] = "SELECT id, name, address, phone, status FROM merchants WHERE id = ?";
 
 int application_licence_ok(const char *s) {
@@ -133,7 +132,10 @@ static NEOERR *tx_review(MYSQL *db, void *arg) {
     if (x->approve) {
       long long clash = 0;
       err = db_query_ll(db, SQL_USER_EXISTS, DBA(DS(x->username)), &clash, NULL);
-      if (!err && clash) { x->res = APP_REVIEW_USERNAME_TAKEN; goto done; }
+      if (!err && clash) {
+        x->res = APP_REVIEW_USERNAME_TAKEN;
+        goto done;
+      }
       if (!err) err = db_exec(db, SQL_MERCHANT_NEW, DBA(DI(x->id)), NULL, &x->merchant_id);
       if (!err) err = db_exec(db, SQL_OWNER_NEW, DBA(DI(x->merchant_id), DS(x->username), DS(x->hash)), NULL, NULL);
       if (!err) err = audit_snapshot(db, SQL_MERCHANT_SNAP, x->merchant_id, &m);
@@ -174,11 +176,11 @@ static int initial_password(char *out, size_t len) {
   return letter && digit ? 0 : initial_password(out, len);
 }
 
-NEOERR *application_review(MYSQL *db, const audit_actor *who, long long id, int final, int approve,
-                           const char *reason, app_review_result *res, long long *merchant_id) {
+NEOERR *application_review(MYSQL *db, const audit_actor *who, long long id, int final, int approve, const char *reason,
+                           app_review_result *res, long long *merchant_id) {
   char pw[APPLICATION_PASSWORD_LEN + 1] = "", hash[PASSWORD_HASH_LEN] = "";
-  struct review x = {.who = who, .id = id, .final = final, .approve = approve, .reason = reason ? reason : "",
-                     .hash = hash};
+  struct review x = {
+      .who = who, .id = id, .final = final, .approve = approve, .reason = reason ? reason : "", .hash = hash};
   /* Hashed before the transaction: scrypt is slow and must not run while row locks are held. */
   if (final && approve && (initial_password(pw, sizeof pw) || password_hash(pw, hash)))
     return nerr_raise(NERR_SYSTEM, "cannot make an initial merchant password");

@@ -38,7 +38,7 @@ typedef enum {
  * final = 1: first_approved → approved / rejected, approval creating the merchant (active) and its owner
  * account with a random password. After COMMIT the applicant is told by SMS (with the password when
  * approved). reason: required by the caller for a rejection. *merchant_id gets the new merchant. */
-NEOERR *application_review(MYSQL *db, const audit_actor *who, long long id, int final, int approve,
-                           const char *reason, app_review_result *res, long long *merchant_id);
+NEOERR *application_review(MYSQL *db, const audit_actor *who, long long id, int final, int approve, const char *reason,
+                           app_review_result *res, long long *merchant_id);
 
 #endif

@@ -32,7 +32,8 @@ static const char SQL_PAY_LOCK_CARD[] =
 /* The fifth failure in a row starts the lock; an expired lock starts counting afresh. MariaDB assigns
  * left to right, so the second assignment sees the new count. */
 static const char SQL_PAY_FAIL[] =
-    "UPDATE members SET pay_failures = IF(pay_locked_until IS NOT NULL AND pay_locked_until <= NOW(), 1, pay_failures + 1), "
+    "UPDATE members SET pay_failures = IF(pay_locked_until IS NOT NULL AND pay_locked_until <= NOW(), 1, pay_failures "
+    "+ 1), "
     "pay_locked_until = IF(pay_failures >= ?, NOW() + INTERVAL ? MINUTE, NULL) WHERE id = ?";
 static const char SQL_PAY_OK[] = "UPDATE members SET pay_failures = 0, pay_locked_until = NULL WHERE id = ?";
 /* The session runs in the mall's time zone, so receipts carry the mall's date. */
@@ -42,10 +43,10 @@ static const char SQL_PAYMENT_INSERT[] =
     "INSERT INTO offline_payments (receipt_no, member_id, merchant_id, merchant_user_id, points, ledger_id) "
     "VALUES (?, ?, ?, ?, ?, ?)";
 
-#define PAYMENT_COLS                                                                                              \
-  "SELECT p.receipt_no, p.points, DATE_FORMAT(p.created_at, '%Y-%m-%d %H:%i:%s') AS time, m.name AS merchant, " \
-  "u.username AS staff, CONCAT(LEFT(b.card_no, 4), ' **** **** ', RIGHT(b.card_no, 4)) AS card_masked "         \
-  "FROM offline_payments p JOIN merchants m ON m.id = p.merchant_id JOIN members b ON b.id = p.member_id "      \
+#define PAYMENT_COLS                                                                                                   \
+  "SELECT p.receipt_no, p.points, DATE_FORMAT(p.created_at, '%Y-%m-%d %H:%i:%s') AS time, m.name AS merchant, "        \
+  "u.username AS staff, CONCAT(LEFT(b.card_no, 4), ' **** **** ', RIGHT(b.card_no, 4)) AS card_masked "                \
+  "FROM offline_payments p JOIN merchants m ON m.id = p.merchant_id JOIN members b ON b.id = p.member_id "             \
   "LEFT JOIN merchant_users u ON u.id = p.merchant_user_id "
 static const char SQL_MEMBER_PAYMENTS[] = PAYMENT_COLS "WHERE p.member_id = ? ORDER BY p.id DESC LIMIT ?";
 static const char SQL_MERCHANT_PAYMENTS[] = PAYMENT_COLS "WHERE p.merchant_id = ? ORDER BY p.id DESC LIMIT ?";
@@ -70,7 +71,8 @@ NEOERR *card_ensure(MYSQL *db, long long member_id, char card_no[CARD_NO_DIGITS 
     nerr_ignore(&err);
   }
   err = db_query_str(db, SQL_CARD_GET, DBA(DI(member_id)), card_no, CARD_NO_DIGITS + 1, &found);
-  if (!err && (!found || strlen(card_no) != CARD_NO_DIGITS)) err = nerr_raise(NERR_ASSERT, "member %lld has no card", member_id);
+  if (!err && (!found || strlen(card_no) != CARD_NO_DIGITS))
+    err = nerr_raise(NERR_ASSERT, "member %lld has no card", member_id);
   return nerr_pass(err);
 }
 
@@ -149,8 +151,8 @@ static NEOERR *check_locked_pw(MYSQL *db, const card_row *row, const char *pw, c
   }
   /* A lock that has run out leaves stale failures behind: the count restarts at 1. */
   int before = row->locked_minutes <= 0 && row->failures >= CARD_PAY_MAX_FAILURES ? 0 : row->failures;
-  NEOERR *err = db_exec(db, SQL_PAY_FAIL, DBA(DI(CARD_PAY_MAX_FAILURES), DI(CARD_PAY_LOCK_MINUTES), DI(row->id)),
-                        NULL, NULL);
+  NEOERR *err =
+      db_exec(db, SQL_PAY_FAIL, DBA(DI(CARD_PAY_MAX_FAILURES), DI(CARD_PAY_LOCK_MINUTES), DI(row->id)), NULL, NULL);
   if (err) return nerr_pass(err);
   if (before + 1 >= CARD_PAY_MAX_FAILURES) {
     out->result = CARD_LOCKED;
@@ -176,8 +178,14 @@ static NEOERR *tx_change(MYSQL *db, void *arg) {
   memset(a->out, 0, sizeof *a->out);
   NEOERR *err = lock_card(db, a->member_id, NULL, &row, &found);
   if (err) return nerr_pass(err);
-  if (!found) { a->out->result = CARD_NONE; return STATUS_OK; }
-  if (!row.has_hash) { a->out->result = CARD_NO_PASSWORD; return STATUS_OK; }
+  if (!found) {
+    a->out->result = CARD_NONE;
+    return STATUS_OK;
+  }
+  if (!row.has_hash) {
+    a->out->result = CARD_NO_PASSWORD;
+    return STATUS_OK;
+  }
   if ((err = check_locked_pw(db, &row, a->old_pw, a->out)) || a->out->result != CARD_OK) return nerr_pass(err);
   return nerr_pass(db_exec(db, SQL_PW_SET, DBA(DS(a->new_hash), DI(a->member_id)), NULL, NULL));
 }
@@ -219,7 +227,10 @@ static NEOERR *tx_pay(MYSQL *db, void *arg) {
   a->spent = POINTS_OK;
   NEOERR *err = lock_card(db, 0, p->card_no, &row, &found);
   if (err) return nerr_pass(err);
-  if (!found) { out->result = CARD_NONE; return STATUS_OK; }
+  if (!found) {
+    out->result = CARD_NONE;
+    return STATUS_OK;
+  }
   /* Under the card's lock, so a double submit waits for the first and then sees its receipt. */
   long long owner = 0;
   int paid = 0;
@@ -229,8 +240,14 @@ static NEOERR *tx_pay(MYSQL *db, void *arg) {
     out->repeated = 1;
     return STATUS_OK;
   }
-  if (strcmp(row.status, "active")) { out->result = CARD_FROZEN; return STATUS_OK; }
-  if (!row.has_hash) { out->result = CARD_NO_PASSWORD; return STATUS_OK; }
+  if (strcmp(row.status, "active")) {
+    out->result = CARD_FROZEN;
+    return STATUS_OK;
+  }
+  if (!row.has_hash) {
+    out->result = CARD_NO_PASSWORD;
+    return STATUS_OK;
+  }
   if ((err = check_locked_pw(db, &row, p->password, out)) || out->result != CARD_OK) return nerr_pass(err);
 
   char once[64], note[200];
@@ -239,14 +256,15 @@ static NEOERR *tx_pay(MYSQL *db, void *arg) {
   long long ledger_id = 0;
   err = points_spend(db, row.id, "offline", p->points, 0, once, note, &a->spent, &ledger_id);
   if (err) return nerr_pass(err); /* refusals roll the whole payment back, failures reset included */
-  err = db_exec(db, SQL_PAYMENT_INSERT,
-                DBA(DS(p->receipt_no), DI(row.id), DI(p->merchant_id), DI(p->merchant_user_id), DI(p->points),
-                    DI(ledger_id)),
-                NULL, NULL);
+  err = db_exec(
+      db, SQL_PAYMENT_INSERT,
+      DBA(DS(p->receipt_no), DI(row.id), DI(p->merchant_id), DI(p->merchant_user_id), DI(p->points), DI(ledger_id)),
+      NULL, NULL);
   if (err) return nerr_pass(err);
   char title[200], body[400], link[64], dedupe[64];
   snprintf(title, sizeof title, "线下积分支付 %lld 积分", p->points);
-  snprintf(body, sizeof body, "您在「%s」使用会员卡支付了 %lld 积分,小票号 %s。如非本人操作,请立即重置支付密码并联系客服。",
+  snprintf(body, sizeof body,
+           "您在「%s」使用会员卡支付了 %lld 积分,小票号 %s。如非本人操作,请立即重置支付密码并联系客服。",
            p->merchant_name ? p->merchant_name : "", p->points, p->receipt_no);
   snprintf(link, sizeof link, "/card/receipt/%s", p->receipt_no);
   snprintf(dedupe, sizeof dedupe, "offline:%s", p->receipt_no);
@@ -255,7 +273,8 @@ static NEOERR *tx_pay(MYSQL *db, void *arg) {
 
 NEOERR *card_pay(MYSQL *db, const card_payment *p, card_outcome *out) {
   struct pay_arg a = {p, out, POINTS_OK};
-  if (p->points < 1 || p->points > CARD_PAY_MAX_POINTS) return nerr_raise(NERR_ASSERT, "card_pay: points %lld", p->points);
+  if (p->points < 1 || p->points > CARD_PAY_MAX_POINTS)
+    return nerr_raise(NERR_ASSERT, "card_pay: points %lld", p->points);
   NEOERR *err = db_tx(db, tx_pay, &a);
   if (err && nerr_match(err, NERR_POINTS_REFUSED)) {
     nerr_ignore(&err);
@@ -277,7 +296,8 @@ NEOERR *card_merchant_payments(MYSQL *db, long long merchant_id, int limit, HDF 
   return nerr_pass(list(db, SQL_MERCHANT_PAYMENTS, merchant_id, limit, out, prefix, rows));
 }
 
-NEOERR *card_receipt_member(MYSQL *db, long long member_id, const char *receipt_no, HDF *out, const char *prefix, int *found) {
+NEOERR *card_receipt_member(MYSQL *db, long long member_id, const char *receipt_no, HDF *out, const char *prefix,
+                            int *found) {
   return nerr_pass(db_query_hdf(db, out, prefix, SQL_RECEIPT_MEMBER, DBA(DI(member_id), DS(receipt_no)), found));
 }
 

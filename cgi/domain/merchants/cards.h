@@ -5,10 +5,10 @@
 
 #define CARD_NO_DIGITS 16
 #define CARD_PAYPW_DIGITS 6
-#define CARD_PAY_MAX_FAILURES 5    /* wrong payment passwords in a row that lock the card */
+#define CARD_PAY_MAX_FAILURES 5 /* wrong payment passwords in a row that lock the card */
 #define CARD_PAY_LOCK_MINUTES 30
 #define CARD_PAY_MAX_POINTS 1000000
-#define CARD_RECEIPT_LEN 18        /* YYYYMMDD + 10 random digits */
+#define CARD_RECEIPT_LEN 18 /* YYYYMMDD + 10 random digits */
 
 /* The member's card number, created on first call (16 CSPRNG digits, set only while still NULL). */
 NEOERR *card_ensure(MYSQL *db, long long member_id, char card_no[CARD_NO_DIGITS + 1]);
@@ -23,20 +23,20 @@ const char *card_paypw_weak(const char *pw);
 
 typedef enum {
   CARD_OK,
-  CARD_NONE,         /* no such card / member */
-  CARD_NO_PASSWORD,  /* the member has not set a payment password */
-  CARD_WRONG,        /* wrong payment password: tries_left before the lock */
-  CARD_LOCKED,       /* too many wrong passwords: locked_minutes left */
-  CARD_FROZEN,       /* the member is frozen */
-  CARD_INSUFFICIENT, /* not enough points; nothing written */
-  CARD_RECEIPT_TAKEN,/* the receipt number belongs to another merchant's payment */
+  CARD_NONE,          /* no such card / member */
+  CARD_NO_PASSWORD,   /* the member has not set a payment password */
+  CARD_WRONG,         /* wrong payment password: tries_left before the lock */
+  CARD_LOCKED,        /* too many wrong passwords: locked_minutes left */
+  CARD_FROZEN,        /* the member is frozen */
+  CARD_INSUFFICIENT,  /* not enough points; nothing written */
+  CARD_RECEIPT_TAKEN, /* the receipt number belongs to another merchant's payment */
 } card_result;
 
 typedef struct {
   card_result result;
   int tries_left;
   long long locked_minutes;
-  int repeated;      /* CARD_OK for a receipt paid before (double submit): nothing new was written */
+  int repeated; /* CARD_OK for a receipt paid before (double submit): nothing new was written */
 } card_outcome;
 
 /* Sets (or resets, after an SMS check) the payment password; clears failures and any lock. */
@@ -53,9 +53,9 @@ typedef struct {
   const char *card_no;
   long long points;
   const char *password;
-  const char *receipt_no;     /* pre-generated in the confirm form: the idempotency key */
+  const char *receipt_no; /* pre-generated in the confirm form: the idempotency key */
   long long merchant_id, merchant_user_id;
-  const char *merchant_name;  /* for the member's inbox notice */
+  const char *merchant_name; /* for the member's inbox notice */
 } card_payment;
 
 /* One db_tx: locks the member, checks lock / password (counting failures), spends the points
@@ -71,7 +71,8 @@ NEOERR *card_new_receipt(MYSQL *db, char out[CARD_RECEIPT_LEN + 1]);
  * merchant, staff, card_masked. */
 NEOERR *card_member_payments(MYSQL *db, long long member_id, int limit, HDF *out, const char *prefix, int *rows);
 NEOERR *card_merchant_payments(MYSQL *db, long long merchant_id, int limit, HDF *out, const char *prefix, int *rows);
-NEOERR *card_receipt_member(MYSQL *db, long long member_id, const char *receipt_no, HDF *out, const char *prefix, int *found);
+NEOERR *card_receipt_member(MYSQL *db, long long member_id, const char *receipt_no, HDF *out, const char *prefix,
+                            int *found);
 NEOERR *card_receipt_merchant(MYSQL *db, long long merchant_id, const char *receipt_no, HDF *out, const char *prefix,
                               int *found);
 

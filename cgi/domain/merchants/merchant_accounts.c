@@ -11,17 +11,16 @@ static const char SQL_MUSER_BY_USERNAME[] =
 static const char SQL_MUSER_LIST[] =
     "SELECT id, username, role, status, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS created_at "
     "FROM merchant_users WHERE merchant_id = ? ORDER BY role = 'owner' DESC, id";
-static const char SQL_MUSER_INSERT[] =
-    "INSERT IGNORE INTO merchant_users (merchant_id, username, password_hash, role, status) VALUES (?, ?, ?, 'staff', 'active')";
+static const char SQL_MUSER_INSERT[] = "INSERT IGNORE INTO merchant_users (merchant_id, username, password_hash, role, "
+                                       "status) VALUES (?, ?, ?, 'staff', 'active')";
 static const char SQL_MUSER_STAFF_ID[] =
     "SELECT id FROM merchant_users WHERE id = ? AND merchant_id = ? AND role = 'staff'";
 static const char SQL_MUSER_SET_STATUS[] =
     "UPDATE merchant_users SET status = ? WHERE id = ? AND merchant_id = ? AND role = 'staff' AND status <> ?";
 static const char SQL_MUSER_SET_HASH[] =
     "UPDATE merchant_users SET password_hash = ? WHERE id = ? AND merchant_id = ? AND role = 'staff'";
-static const char SQL_MERCHANT_TODAY[] =
-    "SELECT COUNT(*) AS n, COALESCE(SUM(points), 0) AS pts FROM vouchers "
-    "WHERE merchant_id = ? AND status = 'redeemed' AND redeemed_at >= CURDATE()";
+static const char SQL_MERCHANT_TODAY[] = "SELECT COUNT(*) AS n, COALESCE(SUM(points), 0) AS pts FROM vouchers "
+                                         "WHERE merchant_id = ? AND status = 'redeemed' AND redeemed_at >= CURDATE()";
 static const char SQL_MERCHANT_DATE[] = "SELECT DATE_FORMAT(CURDATE(), '%Y-%m-%d')";
 static const char SQL_MERCHANT_OPEN[] =
     "SELECT COUNT(*) FROM vouchers WHERE merchant_id = ? AND status = 'issued' AND valid_to >= CURDATE()";

@@ -3,22 +3,23 @@
 #include <stdio.h>
 
 /* Every filter is a bound parameter: "(? = '' OR column = ?)" keeps one static statement per query. */
-#define MV_COLUMNS                                                                                              \
-  "SELECT v.voucher_no AS no, p.name_zh AS product, p.name_en AS product_en, "                               \
-  "CONCAT(LEFT(mb.mobile, 3), '****', RIGHT(mb.mobile, 4)) AS member_masked, "                               \
-  "IF(v.status = 'issued' AND v.valid_to < CURDATE(), 'expired', v.status) AS status, v.points, "            \
-  "v.settle_price_fen, CONCAT(v.settle_price_fen DIV 100, '.', LPAD(v.settle_price_fen MOD 100, 2, '0')) AS settle_yuan, " \
-  "DATE_FORMAT(v.valid_from, '%Y-%m-%d') AS valid_from, DATE_FORMAT(v.valid_to, '%Y-%m-%d') AS valid_to, "   \
-  "DATE_FORMAT(v.created_at, '%Y-%m-%d %H:%i') AS created_at, "                                              \
-  "DATE_FORMAT(v.redeemed_at, '%Y-%m-%d %H:%i:%s') AS redeemed_at, COALESCE(u.username, '') AS redeemed_by, " \
-  "o.order_no "                                                                                              \
-  "FROM vouchers v JOIN products p ON p.id = v.product_id JOIN members mb ON mb.id = v.member_id "           \
+#define MV_COLUMNS                                                                                                     \
+  "SELECT v.voucher_no AS no, p.name_zh AS product, p.name_en AS product_en, "                                         \
+  "CONCAT(LEFT(mb.mobile, 3), '****', RIGHT(mb.mobile, 4)) AS member_masked, "                                         \
+  "IF(v.status = 'issued' AND v.valid_to < CURDATE(), 'expired', v.status) AS status, v.points, "                      \
+  "v.settle_price_fen, CONCAT(v.settle_price_fen DIV 100, '.', LPAD(v.settle_price_fen MOD 100, 2, '0')) AS "          \
+  "settle_yuan, "                                                                                                      \
+  "DATE_FORMAT(v.valid_from, '%Y-%m-%d') AS valid_from, DATE_FORMAT(v.valid_to, '%Y-%m-%d') AS valid_to, "             \
+  "DATE_FORMAT(v.created_at, '%Y-%m-%d %H:%i') AS created_at, "                                                        \
+  "DATE_FORMAT(v.redeemed_at, '%Y-%m-%d %H:%i:%s') AS redeemed_at, COALESCE(u.username, '') AS redeemed_by, "          \
+  "o.order_no "                                                                                                        \
+  "FROM vouchers v JOIN products p ON p.id = v.product_id JOIN members mb ON mb.id = v.member_id "                     \
   "JOIN orders o ON o.id = v.order_id LEFT JOIN merchant_users u ON u.id = v.redeemed_by "
-#define MV_WHERE                                                                                              \
-  "WHERE v.merchant_id = ? "                                                                                 \
-  "AND (? = '' OR IF(v.status = 'issued' AND v.valid_to < CURDATE(), 'expired', v.status) = ?) "             \
-  "AND (? = '' OR v.voucher_no = ?) "                                                                        \
-  "AND (? = '' OR IF(? = 'redeemed', v.redeemed_at, v.created_at) >= ?) "                                    \
+#define MV_WHERE                                                                                                       \
+  "WHERE v.merchant_id = ? "                                                                                           \
+  "AND (? = '' OR IF(v.status = 'issued' AND v.valid_to < CURDATE(), 'expired', v.status) = ?) "                       \
+  "AND (? = '' OR v.voucher_no = ?) "                                                                                  \
+  "AND (? = '' OR IF(? = 'redeemed', v.redeemed_at, v.created_at) >= ?) "                                              \
   "AND (? = '' OR IF(? = 'redeemed', v.redeemed_at, v.created_at) < DATE_ADD(?, INTERVAL 1 DAY)) "
 #define MV_ORDER "ORDER BY IF(? = 'redeemed', v.redeemed_at, v.created_at) DESC, v.id DESC "
 
@@ -34,11 +35,12 @@ static const char SQL_MV_ATTEMPTS[] =
 static const char SQL_MV_WRONG_RECENT[] =
     "SELECT COUNT(*) FROM voucher_attempts WHERE merchant_user_id = ? "
     "AND created_at >= NOW() - INTERVAL ? SECOND AND outcome IN ('wrong', 'not_found', 'locked')";
-static const char SQL_MV_ATTEMPT_LIMITED[] =
-    "INSERT INTO voucher_attempts (merchant_id, merchant_user_id, voucher_no, outcome, ip) VALUES (?, ?, ?, 'limited', ?)";
+static const char SQL_MV_ATTEMPT_LIMITED[] = "INSERT INTO voucher_attempts (merchant_id, merchant_user_id, voucher_no, "
+                                             "outcome, ip) VALUES (?, ?, ?, 'limited', ?)";
 
-#define MV_ARGS(f) DS(f->status), DS(f->status), DS(f->no), DS(f->no), DS(f->from), DS(f->by), DS(f->from), \
-                   DS(f->to), DS(f->by), DS(f->to)
+#define MV_ARGS(f)                                                                                                     \
+  DS(f->status), DS(f->status), DS(f->no), DS(f->no), DS(f->from), DS(f->by), DS(f->from), DS(f->to), DS(f->by),       \
+      DS(f->to)
 
 NEOERR *merchant_vouchers(MYSQL *db, long long merchant_id, const merchant_voucher_filter *f, long long page,
                           int per_page, HDF *out, const char *prefix, int *rows, long long *total) {
@@ -52,7 +54,8 @@ NEOERR *merchant_vouchers(MYSQL *db, long long merchant_id, const merchant_vouch
 
 NEOERR *merchant_vouchers_all(MYSQL *db, long long merchant_id, const merchant_voucher_filter *f, int max, HDF *out,
                               const char *prefix, int *rows) {
-  return nerr_pass(db_query_hdf(db, out, prefix, SQL_MV_ALL, DBA(DI(merchant_id), MV_ARGS(f), DS(f->by), DI(max)), rows));
+  return nerr_pass(
+      db_query_hdf(db, out, prefix, SQL_MV_ALL, DBA(DI(merchant_id), MV_ARGS(f), DS(f->by), DI(max)), rows));
 }
 
 NEOERR *merchant_voucher_get(MYSQL *db, long long merchant_id, const char *no, HDF *out, const char *prefix,
@@ -82,6 +85,6 @@ NEOERR *merchant_verify_limited(MYSQL *db, long long merchant_id, long long user
   if (err || n < MERCHANT_VERIFY_LIMIT) return nerr_pass(err);
   *limited = 1;
   snprintf(no, sizeof no, "%s", voucher_no ? voucher_no : "");
-  return nerr_pass(db_exec(db, SQL_MV_ATTEMPT_LIMITED, DBA(DI(merchant_id), DI(user_id), DS(no), DS(ip ? ip : "")),
-                           NULL, NULL));
+  return nerr_pass(
+      db_exec(db, SQL_MV_ATTEMPT_LIMITED, DBA(DI(merchant_id), DI(user_id), DS(no), DS(ip ? ip : "")), NULL, NULL));
 }

@@ -15,7 +15,7 @@ typedef struct {
   const char *status; /* issued|redeemed|voided|expired or "" */
   const char *by;     /* issued|redeemed */
   const char *from, *to;
-  const char *no;     /* exact voucher number (upper case) */
+  const char *no; /* exact voucher number (upper case) */
 } merchant_voucher_filter;
 
 /* One page of this merchant's vouchers, newest first, as prefix.N.{no,product,product_en,member_masked,

@@ -11,9 +11,8 @@ static const char SQL_LIST[] =
 static const char SQL_GET[] =
     "SELECT id, name, address, phone, status, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS created_at"
     " FROM merchants WHERE id = ?";
-static const char SQL_STAFF[] =
-    "SELECT id, username, role, status, DATE_FORMAT(created_at, '%Y-%m-%d') AS created_at"
-    " FROM merchant_users WHERE merchant_id = ? ORDER BY role = 'owner' DESC, id";
+static const char SQL_STAFF[] = "SELECT id, username, role, status, DATE_FORMAT(created_at, '%Y-%m-%d') AS created_at"
+                                " FROM merchant_users WHERE merchant_id = ? ORDER BY role = 'owner' DESC, id";
 static const char SQL_PRODUCTS[] =
     "SELECT id, name_zh AS name, type, points_price, stock, on_shelf FROM products WHERE merchant_id = ?"
     " ORDER BY type = 'voucher' DESC, id LIMIT 200";
@@ -63,8 +62,8 @@ static NEOERR *tx_status(MYSQL *db, void *arg) {
     a->changed = n > 0;
     if (!err && a->changed) err = audit_snapshot(db, SQL_SNAP, a->id, &after);
     if (!err && a->changed)
-      err = audit_record(db, a->who, strcmp(a->status, "active") == 0 ? "enable" : "disable", "merchant", a->id,
-                         before, after);
+      err = audit_record(db, a->who, strcmp(a->status, "active") == 0 ? "enable" : "disable", "merchant", a->id, before,
+                         after);
   }
   json_decref(before);
   json_decref(after);
@@ -73,7 +72,8 @@ static NEOERR *tx_status(MYSQL *db, void *arg) {
 
 NEOERR *merchants_admin_set_status(MYSQL *db, const audit_actor *who, long long id, const char *status, int *found,
                                    int *changed) {
-  if (strcmp(status, "active") && strcmp(status, "disabled")) return nerr_raise(NERR_ASSERT, "merchant status %s", status);
+  if (strcmp(status, "active") && strcmp(status, "disabled"))
+    return nerr_raise(NERR_ASSERT, "merchant status %s", status);
   struct act a = {who, id, status, 0, 0};
   NEOERR *err = db_tx(db, tx_status, &a);
   *found = a.found;

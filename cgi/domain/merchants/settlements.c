@@ -6,12 +6,14 @@
 #include <string.h>
 
 /* The month's window in the mall time zone (the connection's time_zone; redeemed_at is a DATETIME). */
-#define IN_MONTH(col) col " >= CAST(CONCAT(?, '-01') AS DATETIME) AND " col " < CAST(CONCAT(?, '-01') AS DATETIME) + INTERVAL 1 MONTH"
+#define IN_MONTH(col)                                                                                                  \
+  col " >= CAST(CONCAT(?, '-01') AS DATETIME) AND " col " < CAST(CONCAT(?, '-01') AS DATETIME) + INTERVAL 1 MONTH"
 
 static const char SQL_CREATE[] =
     "INSERT IGNORE INTO settlements (merchant_id, month) SELECT DISTINCT v.merchant_id, ? FROM vouchers v"
-    " WHERE v.status = 'redeemed' AND v.settlement_id IS NULL AND " IN_MONTH("v.redeemed_at")
-    " AND NOT EXISTS (SELECT 1 FROM settlements s WHERE s.merchant_id = v.merchant_id AND s.month = ?)";
+    " WHERE v.status = 'redeemed' AND v.settlement_id IS NULL AND " IN_MONTH(
+        "v.redeemed_at") " AND NOT EXISTS (SELECT 1 FROM settlements s WHERE s.merchant_id = v.merchant_id AND s.month "
+                         "= ?)";
 static const char SQL_LOCK[] = "SELECT id, merchant_id, status FROM settlements WHERE month = ? ORDER BY id FOR UPDATE";
 static const char SQL_DETACH[] = "UPDATE vouchers SET settlement_id = NULL WHERE settlement_id = ?";
 static const char SQL_ATTACH[] =
@@ -27,16 +29,15 @@ static const char SQL_SUMMARY[] =
     "SELECT COUNT(*) AS n, COALESCE(SUM(vouchers), 0) AS vouchers, COALESCE(SUM(amount_fen), 0) AS amount_fen,"
     " COALESCE(SUM(points), 0) AS points FROM settlements WHERE month = ?";
 
-#define COLS                                                                                                       \
-  "s.id, s.merchant_id, m.name AS merchant, s.month, s.vouchers, s.amount_fen,"                                    \
-  " CAST(s.amount_fen / 100 AS DECIMAL(20,2)) AS amount, s.points, s.status, s.reject_reason,"                    \
-  " DATE_FORMAT(s.submitted_at, '%Y-%m-%d %H:%i') AS submitted_at, DATE_FORMAT(s.reviewed_at, '%Y-%m-%d %H:%i')" \
+#define COLS                                                                                                           \
+  "s.id, s.merchant_id, m.name AS merchant, s.month, s.vouchers, s.amount_fen,"                                        \
+  " CAST(s.amount_fen / 100 AS DECIMAL(20,2)) AS amount, s.points, s.status, s.reject_reason,"                         \
+  " DATE_FORMAT(s.submitted_at, '%Y-%m-%d %H:%i') AS submitted_at, DATE_FORMAT(s.reviewed_at, '%Y-%m-%d %H:%i')"       \
   " AS reviewed_at, DATE_FORMAT(s.paid_at, '%Y-%m-%d %H:%i') AS paid_at"
 #define FILTER " WHERE (? = 0 OR s.merchant_id = ?) AND (? = '' OR s.status = ?) AND (? = '' OR s.month = ?)"
 static const char SQL_LIST_COUNT[] = "SELECT COUNT(*) FROM settlements s" FILTER;
-static const char SQL_LIST[] =
-    "SELECT " COLS " FROM settlements s JOIN merchants m ON m.id = s.merchant_id" FILTER
-    " ORDER BY s.month DESC, s.merchant_id LIMIT ? OFFSET ?";
+static const char SQL_LIST[] = "SELECT " COLS " FROM settlements s JOIN merchants m ON m.id = s.merchant_id" FILTER
+                               " ORDER BY s.month DESC, s.merchant_id LIMIT ? OFFSET ?";
 static const char SQL_GET[] =
     "SELECT " COLS ", a.username AS reviewer FROM settlements s JOIN merchants m ON m.id = s.merchant_id"
     " LEFT JOIN admins a ON a.id = s.reviewed_by WHERE s.id = ? AND (? = 0 OR s.merchant_id = ?)";
@@ -117,10 +118,10 @@ static NEOERR *tx_run(MYSQL *db, void *arg) {
                        DCOL_LL(&x->sum.points)),
                  NULL);
   if (!err && x->who) {
-    json_t *after = json_pack("{s:s, s:i, s:i, s:i, s:i, s:I, s:I, s:I}", "month", mo, "statements",
-                              x->sum.statements, "created", x->sum.created, "recomputed", x->sum.recomputed, "kept",
-                              x->sum.kept, "vouchers", (json_int_t)x->sum.vouchers, "amount_fen",
-                              (json_int_t)x->sum.amount_fen, "points", (json_int_t)x->sum.points);
+    json_t *after = json_pack("{s:s, s:i, s:i, s:i, s:i, s:I, s:I, s:I}", "month", mo, "statements", x->sum.statements,
+                              "created", x->sum.created, "recomputed", x->sum.recomputed, "kept", x->sum.kept,
+                              "vouchers", (json_int_t)x->sum.vouchers, "amount_fen", (json_int_t)x->sum.amount_fen,
+                              "points", (json_int_t)x->sum.points);
     /* The month as the entity id (202611), so the log can be searched by it. */
     long long key = atoll(mo) * 100 + atoll(mo + 5);
     err = audit_record(db, x->who, "settle", "settlement_month", key, NULL, after);

@@ -9,10 +9,10 @@
 int settlement_month_ok(const char *s);
 
 typedef struct {
-  int statements;       /* statements of the month after the run */
-  int created;          /* new this run */
-  int recomputed;       /* draft / rejected ones rebuilt */
-  int kept;             /* submitted / approved / paid: left exactly as they were */
+  int statements;                         /* statements of the month after the run */
+  int created;                            /* new this run */
+  int recomputed;                         /* draft / rejected ones rebuilt */
+  int kept;                               /* submitted / approved / paid: left exactly as they were */
   long long vouchers, amount_fen, points; /* totals of the month's statements */
 } settle_summary;
 

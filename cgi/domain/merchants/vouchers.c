@@ -34,9 +34,8 @@ static const char SQL_VOUCHER_LOCK[] =
     "valid_to < CURDATE() AS past, DATE_FORMAT(redeemed_at, '%Y-%m-%d %H:%i:%s') AS redeemed_at "
     "FROM vouchers WHERE voucher_no = ? AND merchant_id = ? FOR UPDATE";
 /* MariaDB applies SET assignments left to right: locked_at sees the count already raised. */
-static const char SQL_VOUCHER_FAIL[] =
-    "UPDATE vouchers SET failed_attempts = failed_attempts + 1, "
-    "locked_at = IF(failed_attempts >= ?, NOW(), locked_at) WHERE id = ?";
+static const char SQL_VOUCHER_FAIL[] = "UPDATE vouchers SET failed_attempts = failed_attempts + 1, "
+                                       "locked_at = IF(failed_attempts >= ?, NOW(), locked_at) WHERE id = ?";
 static const char SQL_VOUCHER_REDEEM[] =
     "UPDATE vouchers SET status = 'redeemed', redeemed_at = NOW(), redeemed_by = ? WHERE id = ? AND status = 'issued'";
 static const char SQL_VOUCHER_REDEEMED_AT[] =
@@ -51,13 +50,13 @@ static const char SQL_VOUCHER_DETAILS[] =
     "CONCAT(LEFT(m.mobile, 3), '****', RIGHT(m.mobile, 4)) AS member_masked "
     "FROM vouchers v JOIN products p ON p.id = v.product_id JOIN members m ON m.id = v.member_id WHERE v.id = ?";
 
-#define MEMBER_COLUMNS                                                                                             \
-  "SELECT v.voucher_no AS no, v.password_enc, IF(v.status = 'issued' AND v.valid_to < CURDATE(), 'expired', "     \
-  "v.status) AS status, v.points, DATE_FORMAT(v.valid_from, '%Y-%m-%d') AS valid_from, "                        \
-  "DATE_FORMAT(v.valid_to, '%Y-%m-%d') AS valid_to, DATE_FORMAT(v.redeemed_at, '%Y-%m-%d %H:%i') AS redeemed_at, " \
-  "DATE_FORMAT(v.created_at, '%Y-%m-%d %H:%i') AS created_at, p.id AS product_id, p.name_zh AS product, "          \
-  "p.name_en AS product_en, p.image, mc.name AS merchant, mc.address, mc.phone, o.order_no "                       \
-  "FROM vouchers v JOIN products p ON p.id = v.product_id JOIN merchants mc ON mc.id = v.merchant_id "            \
+#define MEMBER_COLUMNS                                                                                                 \
+  "SELECT v.voucher_no AS no, v.password_enc, IF(v.status = 'issued' AND v.valid_to < CURDATE(), 'expired', "          \
+  "v.status) AS status, v.points, DATE_FORMAT(v.valid_from, '%Y-%m-%d') AS valid_from, "                               \
+  "DATE_FORMAT(v.valid_to, '%Y-%m-%d') AS valid_to, DATE_FORMAT(v.redeemed_at, '%Y-%m-%d %H:%i') AS redeemed_at, "     \
+  "DATE_FORMAT(v.created_at, '%Y-%m-%d %H:%i') AS created_at, p.id AS product_id, p.name_zh AS product, "              \
+  "p.name_en AS product_en, p.image, mc.name AS merchant, mc.address, mc.phone, o.order_no "                           \
+  "FROM vouchers v JOIN products p ON p.id = v.product_id JOIN merchants mc ON mc.id = v.merchant_id "                 \
   "JOIN orders o ON o.id = v.order_id "
 static const char SQL_MEMBER_VOUCHER[] = MEMBER_COLUMNS "WHERE v.voucher_no = ? AND v.member_id = ?";
 static const char SQL_MEMBER_VOUCHERS[] = MEMBER_COLUMNS "WHERE v.member_id = ? ORDER BY v.id DESC LIMIT 500";
@@ -111,7 +110,8 @@ int voucher_password_seal(const char *no, const char *password, char *hex, size_
       EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_GCM_SET_IVLEN, SEAL_IV, NULL) == 1 &&
       EVP_EncryptInit_ex(c, NULL, NULL, key, buf) == 1 &&
       EVP_EncryptUpdate(c, NULL, &outl, (const unsigned char *)no, (int)strlen(no)) == 1 &&
-      EVP_EncryptUpdate(c, buf + SEAL_IV + SEAL_TAG, &outl, (const unsigned char *)password, VOUCHER_PASSWORD_LEN) == 1 &&
+      EVP_EncryptUpdate(c, buf + SEAL_IV + SEAL_TAG, &outl, (const unsigned char *)password, VOUCHER_PASSWORD_LEN) ==
+          1 &&
       EVP_EncryptFinal_ex(c, buf + SEAL_IV + SEAL_TAG + outl, &outl) == 1 &&
       EVP_CIPHER_CTX_ctrl(c, EVP_CTRL_GCM_GET_TAG, SEAL_TAG, buf + SEAL_IV) == 1)
     ok = 1;
@@ -175,18 +175,21 @@ static NEOERR *issue_line(void *ctx, int row) {
     for (int tries = 0; !err && n == 0; tries++) {
       char no[VOUCHER_NO_LEN + 1], pw[VOUCHER_PASSWORD_LEN + 1], hash[65], enc[2 * SEAL_BYTES + 1];
       no[0] = 'V';
-      if (tries >= 5) { err = nerr_raise(NERR_ASSERT, "no free voucher number after 5 draws"); break; }
+      if (tries >= 5) {
+        err = nerr_raise(NERR_ASSERT, "no free voucher number after 5 draws");
+        break;
+      }
       if (crypto_digits(no + 1, VOUCHER_NO_LEN - 1) != 0 || crypto_digits(pw, VOUCHER_PASSWORD_LEN) != 0 ||
           voucher_password_seal(no, pw, enc, sizeof enc) != 0) {
         err = nerr_raise(NERR_ASSERT, "voucher randomness or sealing failed");
         break;
       }
       password_hash(no, pw, hash);
-      err = db_exec(x->db, SQL_VOUCHER_INSERT,
-                    DBA(DS(no), DI(x->order_id), DI(x->item_id), DI(x->member_id), DI(x->merchant_id),
-                        DI(x->product_id), DS(hash), DS(enc), DI(x->days), DI(x->points_price),
-                        DI(x->settle_price_fen)),
-                    &n, NULL);
+      err =
+          db_exec(x->db, SQL_VOUCHER_INSERT,
+                  DBA(DS(no), DI(x->order_id), DI(x->item_id), DI(x->member_id), DI(x->merchant_id), DI(x->product_id),
+                      DS(hash), DS(enc), DI(x->days), DI(x->points_price), DI(x->settle_price_fen)),
+                  &n, NULL);
       memset(pw, 0, sizeof pw);
     }
   }
@@ -195,15 +198,19 @@ static NEOERR *issue_line(void *ctx, int row) {
 
 NEOERR *vouchers_issue_order(MYSQL *db, long long order_id, long long member_id) {
   struct issue x = {.db = db, .order_id = order_id, .member_id = member_id};
-  return nerr_pass(db_each(db, SQL_VOUCHER_LINES, DBA(DI(order_id)),
-                           DCOLS(DCOL_LL(&x.item_id), DCOL_LL(&x.product_id), DCOL_LL(&x.quantity),
-                                 DCOL_LL(&x.points_price), DCOL_LL(&x.merchant_id), DCOL_LL(&x.settle_price_fen),
-                                 DCOL_LL(&x.days)),
-                           issue_line, &x, NULL));
+  return nerr_pass(
+      db_each(db, SQL_VOUCHER_LINES, DBA(DI(order_id)),
+              DCOLS(DCOL_LL(&x.item_id), DCOL_LL(&x.product_id), DCOL_LL(&x.quantity), DCOL_LL(&x.points_price),
+                    DCOL_LL(&x.merchant_id), DCOL_LL(&x.settle_price_fen), DCOL_LL(&x.days)),
+              issue_line, &x, NULL));
 }
 
 /* A voucher of an order being cancelled (a row of SQL_ORDER_VOUCHERS_LOCK). */
-struct voiding { long long id; char status[16]; int redeemed; };
+struct voiding {
+  long long id;
+  char status[16];
+  int redeemed;
+};
 
 static NEOERR *count_redeemed(void *ctx, int row) {
   struct voiding *v = ctx;
@@ -275,14 +282,20 @@ static NEOERR *verify_body(MYSQL *db, struct verify_arg *a) {
   char stored[65], status[16];
   long long failed = 0;
   int locked = 0, past = 0, never_redeemed = 0, found = 0;
-  NEOERR *err = db_row(db, SQL_VOUCHER_LOCK, DBA(DS(a->no), DI(a->merchant_id)),
-                       DCOLS(DCOL_LL(&out->voucher_id), DCOL_LL(&out->member_id), DCOL_STR(stored), DCOL_STR(status),
-                             DCOL_LL(&failed), DCOL_INT(&locked), DCOL_INT(&past),
-                             DCOL_STR_N(out->redeemed_at, &never_redeemed)),
-                       &found);
+  NEOERR *err =
+      db_row(db, SQL_VOUCHER_LOCK, DBA(DS(a->no), DI(a->merchant_id)),
+             DCOLS(DCOL_LL(&out->voucher_id), DCOL_LL(&out->member_id), DCOL_STR(stored), DCOL_STR(status),
+                   DCOL_LL(&failed), DCOL_INT(&locked), DCOL_INT(&past), DCOL_STR_N(out->redeemed_at, &never_redeemed)),
+             &found);
   if (err) return nerr_pass(err);
-  if (!found) { out->result = VOUCHER_NOT_FOUND; return STATUS_OK; }
-  if (locked) { out->result = VOUCHER_LOCKED; return STATUS_OK; }
+  if (!found) {
+    out->result = VOUCHER_NOT_FOUND;
+    return STATUS_OK;
+  }
+  if (locked) {
+    out->result = VOUCHER_LOCKED;
+    return STATUS_OK;
+  }
   char hash[65];
   password_hash(a->no, a->password, hash);
   if (!crypto_equal(hash, stored)) {
@@ -315,7 +328,8 @@ static NEOERR *verify_body(MYSQL *db, struct verify_arg *a) {
     int added = 0;
     if (!err) err = inbox_add(db, out->member_id, "voucher", "电子券已使用", body, link, key, &added);
   }
-  if (!err && a->details) err = db_query_hdf(db, a->details, a->prefix, SQL_VOUCHER_DETAILS, DBA(DI(out->voucher_id)), NULL);
+  if (!err && a->details)
+    err = db_query_hdf(db, a->details, a->prefix, SQL_VOUCHER_DETAILS, DBA(DI(out->voucher_id)), NULL);
   return nerr_pass(err);
 }
 
@@ -344,7 +358,10 @@ static NEOERR *verify(MYSQL *db, long long merchant_id, long long merchant_user_
     no[i] = (char)toupper((unsigned char)voucher_no[i]);
   no[i] = 0;
   snprintf(pw, sizeof pw, "%s", password ? password : "");
-  if (!*no) { out->result = VOUCHER_NOT_FOUND; return STATUS_OK; }
+  if (!*no) {
+    out->result = VOUCHER_NOT_FOUND;
+    return STATUS_OK;
+  }
   struct verify_arg a = {merchant_id, merchant_user_id, redeem, no, pw, ip, details, prefix ? prefix : "Voucher", out};
   return nerr_pass(db_tx(db, tx_verify, &a));
 }

@@ -5,9 +5,9 @@
 #define MALL_VOUCHERS_H
 #include "db.h"
 
-#define VOUCHER_NO_LEN 16       /* "V" + 15 digits */
+#define VOUCHER_NO_LEN 16 /* "V" + 15 digits */
 #define VOUCHER_PASSWORD_LEN 8
-#define VOUCHER_MAX_FAILURES 5  /* wrong passwords that lock a voucher */
+#define VOUCHER_MAX_FAILURES 5 /* wrong passwords that lock a voucher */
 
 typedef enum {
   VOUCHER_OK,
@@ -21,10 +21,10 @@ typedef enum {
 
 typedef struct {
   voucher_result result;
-  int tries_left;        /* with VOUCHER_WRONG_PASSWORD */
+  int tries_left; /* with VOUCHER_WRONG_PASSWORD */
   long long voucher_id;
   long long member_id;
-  char redeemed_at[20];  /* 'YYYY-MM-DD HH:MM:SS' with VOUCHER_USED / after VOUCHER_OK on redeem */
+  char redeemed_at[20]; /* 'YYYY-MM-DD HH:MM:SS' with VOUCHER_USED / after VOUCHER_OK on redeem */
 } voucher_outcome;
 
 /* Merchant side. Both check the password (a wrong one counts towards the lock and commits), log the

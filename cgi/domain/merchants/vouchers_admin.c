@@ -18,7 +18,12 @@ NEOERR *vouchers_admin_of_order(MYSQL *db, long long order_id, HDF *out, const c
   return nerr_pass(db_query_hdf(db, out, prefix, SQL_OF_ORDER, DBA(DI(order_id)), NULL));
 }
 
-struct unlock { const audit_actor *who; long long order_id; const char *no; voucher_unlock_result *res; };
+struct unlock {
+  const audit_actor *who;
+  long long order_id;
+  const char *no;
+  voucher_unlock_result *res;
+};
 
 static NEOERR *tx_unlock(MYSQL *db, void *arg) {
   struct unlock *u = arg;

@@ -30,8 +30,8 @@ typedef enum { ADDRESS_OK, ADDRESS_NOT_FOUND, ADDRESS_TOO_MANY } address_result;
 
 /* Creates (address_id 0) or updates one of the member's addresses in one transaction. The first
  * address, and any saved with make_default, becomes the only default. *id gets the address id. */
-NEOERR *address_save(MYSQL *db, long long member_id, long long address_id, const address_fields *f,
-                     address_result *res, long long *id);
+NEOERR *address_save(MYSQL *db, long long member_id, long long address_id, const address_fields *f, address_result *res,
+                     long long *id);
 /* Deletes; when it was the default, the newest remaining address becomes the default. */
 NEOERR *address_delete(MYSQL *db, long long member_id, long long address_id, address_result *res);
 /* Makes this address the only default. */

@@ -8,20 +8,20 @@
 
 /* What a member may still put in a cart for one product (advisory: payment re-checks everything). */
 typedef struct {
-  int found;            /* 0: unknown or off the shelf */
+  int found; /* 0: unknown or off the shelf */
   long long stock, limit, bought, in_cart;
-  long long max;        /* min(stock, limit - bought, ORDER_MAX_QUANTITY), never below 0 */
-  char type[16];        /* physical | voucher | virtual */
+  long long max; /* min(stock, limit - bought, ORDER_MAX_QUANTITY), never below 0 */
+  char type[16]; /* physical | voucher | virtual */
 } cart_bounds;
 NEOERR *cart_product_bounds(MYSQL *db, long long member_id, long long product_id, cart_bounds *out);
 
 typedef enum {
   CART_OK,
-  CART_NO_PRODUCT,  /* unknown or off the shelf */
-  CART_SOLD_OUT,    /* no stock left */
-  CART_LIMIT,       /* the per-member limit is used up */
-  CART_TOO_MANY,    /* quantity above what is left: see the bounds' max (minus in_cart for adds) */
-  CART_FULL,        /* CART_MAX_LINES different products already */
+  CART_NO_PRODUCT, /* unknown or off the shelf */
+  CART_SOLD_OUT,   /* no stock left */
+  CART_LIMIT,      /* the per-member limit is used up */
+  CART_TOO_MANY,   /* quantity above what is left: see the bounds' max (minus in_cart for adds) */
+  CART_FULL,       /* CART_MAX_LINES different products already */
 } cart_result;
 
 /* Adds quantity (1..ORDER_MAX_QUANTITY) of a product; the line is selected afterwards. */

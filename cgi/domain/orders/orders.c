@@ -69,9 +69,9 @@ static const char SQL_DUE_SHIPPED[] =
 
 const char *order_result_name(order_result r) {
   static const char *names[] = {
-      "Order.Result.Ok",        "Order.Result.NotFound",     "Order.Result.Empty",       "Order.Result.OffShelf",
-      "Order.Result.SoldOut",   "Order.Result.Limit",        "Order.Result.NeedAddress", "Order.Result.Insufficient",
-      "Order.Result.Frozen",    "Order.Result.AlreadyPaid",  "Order.Result.Cancelled",   "Order.Result.BadState",
+      "Order.Result.Ok",          "Order.Result.NotFound",    "Order.Result.Empty",       "Order.Result.OffShelf",
+      "Order.Result.SoldOut",     "Order.Result.Limit",       "Order.Result.NeedAddress", "Order.Result.Insufficient",
+      "Order.Result.Frozen",      "Order.Result.AlreadyPaid", "Order.Result.Cancelled",   "Order.Result.BadState",
       "Order.Result.VoucherUsed",
   };
   return (unsigned)r < sizeof names / sizeof names[0] ? names[r] : "Order.Result.BadState";
@@ -177,8 +177,14 @@ static NEOERR *tx_create(MYSQL *db, void *arg) {
                        DCOL_INT(&p->on_shelf)),
                  &found);
     if (err) break;
-    if (!found || p->on_shelf != 1) { err = refuse(out, ORDER_OFF_SHELF, l->product_id); break; }
-    if (p->stock < l->quantity) { err = refuse(out, ORDER_SOLD_OUT, l->product_id); break; }
+    if (!found || p->on_shelf != 1) {
+      err = refuse(out, ORDER_OFF_SHELF, l->product_id);
+      break;
+    }
+    if (p->stock < l->quantity) {
+      err = refuse(out, ORDER_SOLD_OUT, l->product_id);
+      break;
+    }
     if (p->limit > 0) {
       err = db_query_ll(db, SQL_MEMBER_BOUGHT, DBA(DI(a->member_id), DI(l->product_id)), &bought, NULL);
       if (!err && bought + l->quantity > p->limit) err = refuse(out, ORDER_LIMIT, l->product_id);
@@ -201,7 +207,10 @@ static NEOERR *tx_create(MYSQL *db, void *arg) {
   long long order_id = 0;
   for (int attempt = 0; !err && !order_id; attempt++) {
     char digits[9];
-    if (attempt == 5 || crypto_digits(digits, 8) != 0) { err = nerr_raise(NERR_ASSERT, "no order number"); break; }
+    if (attempt == 5 || crypto_digits(digits, 8) != 0) {
+      err = nerr_raise(NERR_ASSERT, "no order number");
+      break;
+    }
     snprintf(out->order_no, sizeof out->order_no, "P%.8s%s", day, digits);
     long long n = 0;
     err = db_exec(db, SQL_ORDER_INSERT,
@@ -237,8 +246,14 @@ NEOERR *order_create(MYSQL *db, long long member_id, const order_line *lines, in
                      const char *remark, int from_cart, order_outcome *out) {
   memset(out, 0, sizeof *out);
   /* Nothing (or a non-positive quantity) is "empty"; too many lines or too much of one is "limit". */
-  if (nlines <= 0 || !lines) { out->result = ORDER_EMPTY; return STATUS_OK; }
-  if (nlines > ORDER_MAX_LINES) { out->result = ORDER_LIMIT; return STATUS_OK; }
+  if (nlines <= 0 || !lines) {
+    out->result = ORDER_EMPTY;
+    return STATUS_OK;
+  }
+  if (nlines > ORDER_MAX_LINES) {
+    out->result = ORDER_LIMIT;
+    return STATUS_OK;
+  }
   order_line *merged = calloc((size_t)nlines, sizeof *merged);
   if (!merged) return nerr_raise(NERR_NOMEM, "order lines");
   memcpy(merged, lines, (size_t)nlines * sizeof *merged);
@@ -288,7 +303,9 @@ static const char SQL_ORDER_PAY[] =
 static const char SQL_ORDER_STATUS[] = "SELECT status FROM orders WHERE id = ? FOR UPDATE";
 
 /* One product of the order being paid (its lines summed). */
-typedef struct { long long product_id, quantity, limit; } pay_line;
+typedef struct {
+  long long product_id, quantity, limit;
+} pay_line;
 
 /* One row of SQL_PAY_PLAN: the order, and one of its lines. */
 typedef struct {
@@ -315,13 +332,16 @@ static NEOERR *pay_plan(MYSQL *db, struct pay_arg *a) {
   order_outcome *out = a->out;
   plan_row r[ORDER_MAX_LINES]; /* order_create makes at most ORDER_MAX_LINES lines */
   int rows = 0;
-  NEOERR *err = db_rows(db, SQL_PAY_PLAN, DBA(DS(a->order_no), DI(a->member_id)),
-                        DCOLS(DCOL_LL(&r[0].order_id), DCOL_STR(r[0].status), DCOL_LL(&r[0].points_total),
-                              DCOL_LL(&r[0].product_id), DCOL_LL(&r[0].quantity), DCOL_INT(&r[0].voucher),
-                              DCOL_LL(&r[0].limit)),
-                        sizeof r[0], ORDER_MAX_LINES, &rows);
+  NEOERR *err =
+      db_rows(db, SQL_PAY_PLAN, DBA(DS(a->order_no), DI(a->member_id)),
+              DCOLS(DCOL_LL(&r[0].order_id), DCOL_STR(r[0].status), DCOL_LL(&r[0].points_total),
+                    DCOL_LL(&r[0].product_id), DCOL_LL(&r[0].quantity), DCOL_INT(&r[0].voucher), DCOL_LL(&r[0].limit)),
+              sizeof r[0], ORDER_MAX_LINES, &rows);
   if (err) return nerr_pass(err);
-  if (rows == 0) { out->result = ORDER_NOT_FOUND; return STATUS_OK; }
+  if (rows == 0) {
+    out->result = ORDER_NOT_FOUND;
+    return STATUS_OK;
+  }
   for (int i = 0; i < rows; i++) {
     a->lines[i] = (pay_line){r[i].product_id, r[i].quantity, r[i].limit};
     a->vouchers |= r[i].voucher != 0;
@@ -428,13 +448,16 @@ static void text_vouchers(MYSQL *db, long long order_id) {
 }
 
 /* Starts a payment: checks the arguments and reads the plan. 1 when the transaction should run. */
-static int pay_start(MYSQL *db, long long member_id, const char *order_no, char no[ORDER_NO_LEN + 1],
-                     struct pay_arg *a, order_outcome *out, NEOERR **err) {
+static int pay_start(MYSQL *db, long long member_id, const char *order_no, char no[ORDER_NO_LEN + 1], struct pay_arg *a,
+                     order_outcome *out, NEOERR **err) {
   int ok = order_no_copy(order_no, no);
   memset(out, 0, sizeof *out);
   memset(a, 0, sizeof *a);
   *err = STATUS_OK;
-  if (member_id <= 0 || !ok) { out->result = ORDER_NOT_FOUND; return 0; }
+  if (member_id <= 0 || !ok) {
+    out->result = ORDER_NOT_FOUND;
+    return 0;
+  }
   a->member_id = member_id;
   a->order_no = no;
   a->out = out;
@@ -468,8 +491,8 @@ static NEOERR *tx_pay_with_code(MYSQL *db, void *arg) {
   return nerr_pass(pay_body(db, &a->pay));
 }
 
-NEOERR *order_pay_with_code(MYSQL *db, long long member_id, const char *mobile, const char *order_no,
-                            const char *code, sms_verify_result *code_result, order_outcome *out) {
+NEOERR *order_pay_with_code(MYSQL *db, long long member_id, const char *mobile, const char *order_no, const char *code,
+                            sms_verify_result *code_result, order_outcome *out) {
   char no[ORDER_NO_LEN + 1], ref[64];
   struct pay_code_arg a;
   NEOERR *err;
@@ -525,7 +548,10 @@ struct cancel_arg {
 };
 
 /* Puts one product of a cancelled paid order back on the shelf (a row of SQL_ORDER_LINES). */
-struct put_back { MYSQL *db; long long product_id, quantity; };
+struct put_back {
+  MYSQL *db;
+  long long product_id, quantity;
+};
 
 static NEOERR *put_back_row(void *ctx, int row) {
   struct put_back *p = ctx;
@@ -574,8 +600,7 @@ static NEOERR *cancel_body(MYSQL *db, struct cancel_arg *a) {
   char text[200];
   if (refunded > 0)
     snprintf(text, sizeof text, "订单 %s 已取消，%lld 积分已按原有效期退回您的账户。", out->order_no, refunded);
-  else
-    snprintf(text, sizeof text, "订单 %s 已取消。", out->order_no);
+  else snprintf(text, sizeof text, "订单 %s 已取消。", out->order_no);
   if (!err) err = notify(db, member_id, "cancelled", order_id, out->order_no, "订单已取消", text);
   return nerr_pass(err);
 }
@@ -591,7 +616,10 @@ static NEOERR *cancel(MYSQL *db, long long member_id, const char *order_no, cons
   char no[ORDER_NO_LEN + 1];
   int ok = order_no_copy(order_no, no);
   memset(out, 0, sizeof *out);
-  if (member_id < 0 || !ok) { out->result = ORDER_NOT_FOUND; return STATUS_OK; }
+  if (member_id < 0 || !ok) {
+    out->result = ORDER_NOT_FOUND;
+    return STATUS_OK;
+  }
   struct cancel_arg a = {member_id, no, reason, pending_only, out};
   return settle(db_tx(db, tx_cancel, &a), out);
 }
@@ -653,7 +681,10 @@ static NEOERR *step(MYSQL *db, int which, long long member_id, const char *order
   char no[ORDER_NO_LEN + 1];
   int ok = order_no_copy(order_no, no);
   memset(out, 0, sizeof *out);
-  if (member_id < 0 || !ok) { out->result = ORDER_NOT_FOUND; return STATUS_OK; }
+  if (member_id < 0 || !ok) {
+    out->result = ORDER_NOT_FOUND;
+    return STATUS_OK;
+  }
   struct step_arg s = {which, member_id, no, a ? a : "", b ? b : "", out};
   return settle(db_tx(db, tx_step, &s), out);
 }
@@ -676,7 +707,11 @@ NEOERR *order_complete(MYSQL *db, long long member_id, const char *order_no, ord
 /* ---- jobs ---- */
 
 /* One due order (a row of SQL_DUE_UNPAID or SQL_DUE_SHIPPED), each in a transaction of its own. */
-struct due { MYSQL *db; char order_no[ORDER_NO_LEN + 1]; long long *done; };
+struct due {
+  MYSQL *db;
+  char order_no[ORDER_NO_LEN + 1];
+  long long *done;
+};
 
 static NEOERR *cancel_due(void *ctx, int row) {
   struct due *d = ctx;
@@ -700,8 +735,8 @@ NEOERR *orders_housekeeping(MYSQL *db, long long *cancelled, long long *complete
   if (cancelled) *cancelled = 0;
   if (completed) *completed = 0;
   struct due d = {db, "", cancelled};
-  NEOERR *err = db_each(db, SQL_DUE_UNPAID, DBA(DI(ORDER_UNPAID_MINUTES)), DCOLS(DCOL_STR(d.order_no)), cancel_due, &d,
-                        NULL);
+  NEOERR *err =
+      db_each(db, SQL_DUE_UNPAID, DBA(DI(ORDER_UNPAID_MINUTES)), DCOLS(DCOL_STR(d.order_no)), cancel_due, &d, NULL);
   d.done = completed;
   if (!err)
     err = db_each(db, SQL_DUE_SHIPPED, DBA(DI(ORDER_AUTOCOMPLETE_DAYS)), DCOLS(DCOL_STR(d.order_no)), complete_due, &d,

@@ -13,18 +13,18 @@
 
 typedef enum {
   ORDER_OK,
-  ORDER_NOT_FOUND,       /* unknown number, or another member's order (indistinguishable) */
-  ORDER_EMPTY,           /* nothing selected */
-  ORDER_OFF_SHELF,       /* a product is no longer on sale (see product_id) */
-  ORDER_SOLD_OUT,        /* not enough stock (see product_id) */
-  ORDER_LIMIT,           /* per-member limit exceeded (see product_id) */
-  ORDER_NEED_ADDRESS,    /* physical goods need a valid address of this member */
-  ORDER_INSUFFICIENT,    /* not enough points */
-  ORDER_FROZEN,          /* member frozen */
-  ORDER_ALREADY_PAID,    /* paid (or further) already */
-  ORDER_CANCELLED,       /* cancelled already */
-  ORDER_BAD_STATE,       /* e.g. cancel after shipping, confirm before shipping */
-  ORDER_VOUCHER_USED,    /* cancel refused: a voucher of the order was redeemed already */
+  ORDER_NOT_FOUND,    /* unknown number, or another member's order (indistinguishable) */
+  ORDER_EMPTY,        /* nothing selected */
+  ORDER_OFF_SHELF,    /* a product is no longer on sale (see product_id) */
+  ORDER_SOLD_OUT,     /* not enough stock (see product_id) */
+  ORDER_LIMIT,        /* per-member limit exceeded (see product_id) */
+  ORDER_NEED_ADDRESS, /* physical goods need a valid address of this member */
+  ORDER_INSUFFICIENT, /* not enough points */
+  ORDER_FROZEN,       /* member frozen */
+  ORDER_ALREADY_PAID, /* paid (or further) already */
+  ORDER_CANCELLED,    /* cancelled already */
+  ORDER_BAD_STATE,    /* e.g. cancel after shipping, confirm before shipping */
+  ORDER_VOUCHER_USED, /* cancel refused: a voucher of the order was redeemed already */
 } order_result;
 
 typedef struct {
@@ -57,8 +57,8 @@ NEOERR *order_pay(MYSQL *db, long long member_id, const char *order_no, order_ou
  * (out) before the code is looked at (code_result stays SMS_VERIFY_NONE). Otherwise *code_result says
  * what the code check found; the payment runs only when it is SMS_VERIFY_OK (then out tells its outcome;
  * a refused payment still uses the code). */
-NEOERR *order_pay_with_code(MYSQL *db, long long member_id, const char *mobile, const char *order_no,
-                            const char *code, sms_verify_result *code_result, order_outcome *out);
+NEOERR *order_pay_with_code(MYSQL *db, long long member_id, const char *mobile, const char *order_no, const char *code,
+                            sms_verify_result *code_result, order_outcome *out);
 
 /* The SMS code reference a payment code is bound to: order number and amount. */
 void order_pay_ref(const char *order_no, long long points_total, char *buf, size_t len);

@@ -7,12 +7,12 @@
 #define S(x) ((x) ? (x) : "")
 /* Every filter is "empty or matches", so one fixed statement serves every combination. Prefix matches use
  * LIKE on validated alphanumeric input only (no wildcards can get in). */
-#define FILTER                                                                                            \
-  " FROM orders o JOIN members m ON m.id = o.member_id"                                                   \
-  " WHERE (? = '' OR o.order_no LIKE CONCAT(?, '%'))"                                                     \
-  " AND (? = '' OR m.mobile LIKE CONCAT(?, '%'))"                                                         \
-  " AND (? = '' OR o.status = ?)"                                                                         \
-  " AND (? = '' OR o.created_at >= ?)"                                                                    \
+#define FILTER                                                                                                         \
+  " FROM orders o JOIN members m ON m.id = o.member_id"                                                                \
+  " WHERE (? = '' OR o.order_no LIKE CONCAT(?, '%'))"                                                                  \
+  " AND (? = '' OR m.mobile LIKE CONCAT(?, '%'))"                                                                      \
+  " AND (? = '' OR o.status = ?)"                                                                                      \
+  " AND (? = '' OR o.created_at >= ?)"                                                                                 \
   " AND (? = '' OR o.created_at < DATE_ADD(?, INTERVAL 1 DAY))"
 static const char SQL_SEARCH_COUNT[] = "SELECT COUNT(*)" FILTER;
 static const char SQL_SEARCH[] =
@@ -24,7 +24,8 @@ static const char SQL_COUNTS[] = "SELECT status, COUNT(*) AS n FROM orders GROUP
 static const char SQL_GET[] =
     "SELECT o.id, o.order_no, o.member_id, o.status, o.points_total, o.cash_total_fen, o.needs_shipping, o.recipient,"
     " o.mobile, o.region, o.address_detail, o.remark, o.carrier, o.tracking_no, o.refunded, o.cancel_reason,"
-    " DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i:%s') AS created_at, DATE_FORMAT(o.paid_at, '%Y-%m-%d %H:%i:%s') AS paid_at,"
+    " DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i:%s') AS created_at, DATE_FORMAT(o.paid_at, '%Y-%m-%d %H:%i:%s') AS "
+    "paid_at,"
     " DATE_FORMAT(o.shipped_at, '%Y-%m-%d %H:%i:%s') AS shipped_at,"
     " DATE_FORMAT(o.completed_at, '%Y-%m-%d %H:%i:%s') AS completed_at,"
     " DATE_FORMAT(o.cancelled_at, '%Y-%m-%d %H:%i:%s') AS cancelled_at,"
@@ -33,17 +34,18 @@ static const char SQL_GET[] =
 /* Locking reads: the order row is locked first, as in orders.c, so the audit's "before" is what the action
  * changes, and no read view opens before orders.c's own reads (as if it ran alone). */
 static const char SQL_ID[] = "SELECT id FROM orders WHERE order_no = ? FOR UPDATE";
-static const char SQL_SNAP[] =
-    "SELECT order_no, status, points_total, carrier, tracking_no, refunded, cancel_reason FROM orders WHERE id = ? FOR UPDATE";
+static const char SQL_SNAP[] = "SELECT order_no, status, points_total, carrier, tracking_no, refunded, cancel_reason "
+                               "FROM orders WHERE id = ? FOR UPDATE";
 static const char SQL_SNAP_AFTER[] =
     "SELECT o.order_no, o.status, o.points_total, o.carrier, o.tracking_no, o.refunded, o.cancel_reason,"
     " (SELECT COUNT(*) FROM order_events e WHERE e.order_id = o.id) AS events, m.points_balance AS member_balance"
     " FROM orders o JOIN members m ON m.id = o.member_id WHERE o.id = ?";
 
-NEOERR *orders_admin_search(MYSQL *db, const order_filter *f, long long offset, int limit, HDF *out,
-                            const char *prefix, long long *total) {
-#define ARGS DS(S(f->no)), DS(S(f->no)), DS(S(f->mobile)), DS(S(f->mobile)), DS(S(f->status)), DS(S(f->status)), \
-             DS(S(f->from)), DS(S(f->from)), DS(S(f->to)), DS(S(f->to))
+NEOERR *orders_admin_search(MYSQL *db, const order_filter *f, long long offset, int limit, HDF *out, const char *prefix,
+                            long long *total) {
+#define ARGS                                                                                                           \
+  DS(S(f->no)), DS(S(f->no)), DS(S(f->mobile)), DS(S(f->mobile)), DS(S(f->status)), DS(S(f->status)), DS(S(f->from)),  \
+      DS(S(f->from)), DS(S(f->to)), DS(S(f->to))
   NEOERR *err = db_query_ll(db, SQL_SEARCH_COUNT, DBA(ARGS), total, NULL);
   if (!err && offset < *total) err = db_query_hdf(db, out, prefix, SQL_SEARCH, DBA(ARGS, DI(limit), DI(offset)), NULL);
 #undef ARGS
@@ -51,7 +53,12 @@ NEOERR *orders_admin_search(MYSQL *db, const order_filter *f, long long offset, 
 }
 
 /* One row of SQL_COUNTS: the orders in one status, into out.<prefix>.<status>; all adds them up. */
-struct status_count { HDF *out; const char *prefix; char status[16]; long long n, all; };
+struct status_count {
+  HDF *out;
+  const char *prefix;
+  char status[16];
+  long long n, all;
+};
 
 static NEOERR *status_count_row(void *ctx, int row) {
   struct status_count *c = ctx;
@@ -93,7 +100,10 @@ static NEOERR *tx_act(MYSQL *db, void *arg) {
   memset(x->out, 0, sizeof *x->out);
   NEOERR *err = db_query_ll(db, SQL_ID, DBA(DS(x->no)), &id, &found);
   if (err) return nerr_pass(err);
-  if (!found) { x->out->result = ORDER_NOT_FOUND; return STATUS_OK; }
+  if (!found) {
+    x->out->result = ORDER_NOT_FOUND;
+    return STATUS_OK;
+  }
   if ((err = audit_snapshot(db, SQL_SNAP, id, &before))) return nerr_pass(err);
   static const char *actions[] = {"ship", "event", "cancel"};
   if (x->what == ACT_SHIP) err = order_ship(db, x->no, x->a, x->b, x->out);

@@ -12,8 +12,8 @@ typedef struct {
 
 /* Newest first. Rows under prefix.N: order_no, status, points_total, member_id, mobile, line_count, units,
  * needs_shipping, created_at. */
-NEOERR *orders_admin_search(MYSQL *db, const order_filter *f, long long offset, int limit, HDF *out,
-                            const char *prefix, long long *total);
+NEOERR *orders_admin_search(MYSQL *db, const order_filter *f, long long offset, int limit, HDF *out, const char *prefix,
+                            long long *total);
 /* Orders per status under prefix.<status>, and prefix.all. */
 NEOERR *orders_admin_counts(MYSQL *db, HDF *out, const char *prefix);
 /* One order (every column, dates as text) plus member_mobile and member_name; *found = 0 when unknown. */

@@ -3,9 +3,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#define LIST_COLS                                                                                              \
-  "SELECT o.id, o.order_no, o.status, o.points_total, o.needs_shipping, DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i') AS created_at, " \
-  "(SELECT COUNT(*) FROM order_items i WHERE i.order_id = o.id) AS line_count, "                                     \
+#define LIST_COLS                                                                                                      \
+  "SELECT o.id, o.order_no, o.status, o.points_total, o.needs_shipping, DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i') "  \
+  "AS created_at, "                                                                                                    \
+  "(SELECT COUNT(*) FROM order_items i WHERE i.order_id = o.id) AS line_count, "                                       \
   "(SELECT SUM(quantity) FROM order_items i WHERE i.order_id = o.id) AS units FROM orders o "
 static const char SQL_LIST_ALL[] = LIST_COLS "WHERE o.member_id = ? ORDER BY o.id DESC LIMIT ?, ?";
 static const char SQL_LIST_STATUS[] = LIST_COLS "WHERE o.member_id = ? AND o.status = ? ORDER BY o.id DESC LIMIT ?, ?";
@@ -31,7 +32,8 @@ static const char SQL_LEDGER[] =
     "SELECT id, kind, amount, balance_after, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s') AS created_at "
     "FROM points_ledger WHERE member_id = ? AND order_id = ? ORDER BY id";
 static const char SQL_LOTS[] =
-    "SELECT l.id AS lot_id, l.source, l.note, a.amount, a.refunded, DATE_FORMAT(l.expires_at, '%Y-%m-%d') AS expires_at, "
+    "SELECT l.id AS lot_id, l.source, l.note, a.amount, a.refunded, DATE_FORMAT(l.expires_at, '%Y-%m-%d') AS "
+    "expires_at, "
     "l.status AS lot_status FROM points_ledger e JOIN points_allocations a ON a.ledger_id = e.id "
     "JOIN points_lots l ON l.id = a.lot_id WHERE e.member_id = ? AND e.order_id = ? AND e.kind = 'spend' "
     "ORDER BY l.expires_at, l.id";
@@ -43,7 +45,8 @@ NEOERR *orders_read_list(MYSQL *db, long long member_id, const char *status, lon
   NEOERR *err;
   if (status) {
     err = db_query_ll(db, SQL_TOTAL_STATUS, DBA(DI(member_id), DS(status)), total, NULL);
-    if (!err) err = db_query_hdf(db, out, prefix, SQL_LIST_STATUS, DBA(DI(member_id), DS(status), DI(offset), DI(limit)), rows);
+    if (!err)
+      err = db_query_hdf(db, out, prefix, SQL_LIST_STATUS, DBA(DI(member_id), DS(status), DI(offset), DI(limit)), rows);
   } else {
     err = db_query_ll(db, SQL_TOTAL_ALL, DBA(DI(member_id)), total, NULL);
     if (!err) err = db_query_hdf(db, out, prefix, SQL_LIST_ALL, DBA(DI(member_id), DI(offset), DI(limit)), rows);
@@ -52,7 +55,12 @@ NEOERR *orders_read_list(MYSQL *db, long long member_id, const char *status, lon
 }
 
 /* One row of SQL_COUNTS: the orders in one status, into out.<prefix>.<status>; all adds them up. */
-struct status_count { HDF *out; const char *prefix; char status[16]; long long n, all; };
+struct status_count {
+  HDF *out;
+  const char *prefix;
+  char status[16];
+  long long n, all;
+};
 
 static NEOERR *status_count_row(void *ctx, int row) {
   struct status_count *c = ctx;
@@ -63,8 +71,8 @@ static NEOERR *status_count_row(void *ctx, int row) {
 
 NEOERR *orders_read_counts(MYSQL *db, long long member_id, HDF *out, const char *prefix) {
   struct status_count c = {out, prefix, "", 0, 0};
-  NEOERR *err = db_each(db, SQL_COUNTS, DBA(DI(member_id)), DCOLS(DCOL_STR(c.status), DCOL_LL(&c.n)), status_count_row,
-                        &c, NULL);
+  NEOERR *err =
+      db_each(db, SQL_COUNTS, DBA(DI(member_id)), DCOLS(DCOL_STR(c.status), DCOL_LL(&c.n)), status_count_row, &c, NULL);
   if (!err) err = hdf_set_valuef(out, "%s.all=%lld", prefix, c.all);
   return nerr_pass(err);
 }

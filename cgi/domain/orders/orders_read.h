@@ -10,8 +10,7 @@ NEOERR *orders_read_list(MYSQL *db, long long member_id, const char *status, lon
 /* Count per status under prefix.<status>, and prefix.all. */
 NEOERR *orders_read_counts(MYSQL *db, long long member_id, HDF *out, const char *prefix);
 /* One order of this member (every column of orders, dates as text); *found = 0 for someone else's. */
-NEOERR *orders_read_get(MYSQL *db, long long member_id, const char *order_no, HDF *out, const char *prefix,
-                        int *found);
+NEOERR *orders_read_get(MYSQL *db, long long member_id, const char *order_no, HDF *out, const char *prefix, int *found);
 /* Lines: id, product_id, product_type, name, image, points_price, quantity, line_points, reviewed (0/1). */
 NEOERR *orders_read_items(MYSQL *db, long long order_id, int limit, HDF *out, const char *prefix, int *rows);
 /* Timeline, oldest first: kind, note, created_at. */

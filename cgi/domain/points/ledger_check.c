@@ -7,21 +7,24 @@
 #define SPEND_ENTRY "(e.kind IN ('spend', 'offline') OR (e.kind = 'adjust' AND e.amount < 0))"
 #define PAID_STATES "('paid', 'shipped', 'completed')"
 
-static const char SQL_I1_LEDGER[] =
-    "SELECT COUNT(*) FROM members m LEFT JOIN (SELECT member_id, SUM(amount) AS s FROM points_ledger GROUP BY member_id) l "
-    "ON l.member_id = m.id WHERE m.points_balance <> COALESCE(l.s, 0)";
+static const char SQL_I1_LEDGER[] = "SELECT COUNT(*) FROM members m LEFT JOIN (SELECT member_id, SUM(amount) AS s FROM "
+                                    "points_ledger GROUP BY member_id) l "
+                                    "ON l.member_id = m.id WHERE m.points_balance <> COALESCE(l.s, 0)";
 static const char SQL_I1_LOTS[] =
     "SELECT COUNT(*) FROM members m LEFT JOIN (SELECT member_id, SUM(remaining) AS s FROM points_lots "
     "WHERE status = 'open' GROUP BY member_id) l ON l.member_id = m.id WHERE m.points_balance <> COALESCE(l.s, 0)";
-static const char SQL_I1_EXPIRED_EMPTY[] = "SELECT COUNT(*) FROM points_lots WHERE status = 'expired' AND remaining <> 0";
+static const char SQL_I1_EXPIRED_EMPTY[] =
+    "SELECT COUNT(*) FROM points_lots WHERE status = 'expired' AND remaining <> 0";
 static const char SQL_I1_LOT_CREDIT[] =
     "SELECT COUNT(*) FROM points_lots l LEFT JOIN (SELECT lot_id, SUM(amount) AS s, COUNT(*) AS c FROM points_ledger "
-    "WHERE kind IN ('earn', 'grant', 'adjust') AND amount > 0 AND lot_id IS NOT NULL GROUP BY lot_id) e ON e.lot_id = l.id "
+    "WHERE kind IN ('earn', 'grant', 'adjust') AND amount > 0 AND lot_id IS NOT NULL GROUP BY lot_id) e ON e.lot_id = "
+    "l.id "
     "WHERE e.c IS NULL OR e.c <> 1 OR e.s <> l.amount";
 /* What left a lot is exactly what spends took from it (net of refunds) plus what expired from it. */
 static const char SQL_I1_LOT_USAGE[] =
     "SELECT COUNT(*) FROM points_lots l "
-    "LEFT JOIN (SELECT lot_id, SUM(amount - refunded) AS s FROM points_allocations GROUP BY lot_id) a ON a.lot_id = l.id "
+    "LEFT JOIN (SELECT lot_id, SUM(amount - refunded) AS s FROM points_allocations GROUP BY lot_id) a ON a.lot_id = "
+    "l.id "
     "LEFT JOIN (SELECT lot_id, -SUM(amount) AS s FROM points_ledger WHERE kind = 'expire' GROUP BY lot_id) x "
     "ON x.lot_id = l.id WHERE l.amount - l.remaining <> COALESCE(a.s, 0) + COALESCE(x.s, 0)";
 static const char SQL_I1_SPEND_ALLOCS[] =
@@ -33,17 +36,18 @@ static const char SQL_I1_ALLOC_OWNER[] =
     "OR NOT " SPEND_ENTRY;
 static const char SQL_I1_REFUNDS[] =
     "SELECT COUNT(*) FROM points_ledger e "
-    "LEFT JOIN (SELECT ledger_id, SUM(refunded) AS r FROM points_allocations GROUP BY ledger_id) a ON a.ledger_id = e.id "
+    "LEFT JOIN (SELECT ledger_id, SUM(refunded) AS r FROM points_allocations GROUP BY ledger_id) a ON a.ledger_id = "
+    "e.id "
     "LEFT JOIN (SELECT order_id, SUM(amount) AS r FROM points_ledger WHERE kind = 'refund' GROUP BY order_id) f "
-    "ON f.order_id = e.order_id WHERE " SPEND_ENTRY " AND COALESCE(a.r, 0) <> IF(e.order_id IS NULL, 0, COALESCE(f.r, 0))";
+    "ON f.order_id = e.order_id WHERE " SPEND_ENTRY
+    " AND COALESCE(a.r, 0) <> IF(e.order_id IS NULL, 0, COALESCE(f.r, 0))";
 static const char SQL_I1_REFUND_ORPHANS[] =
     "SELECT COUNT(*) FROM points_ledger f WHERE f.kind = 'refund' AND (f.order_id IS NULL OR NOT EXISTS "
     "(SELECT 1 FROM points_ledger e WHERE e.kind = 'spend' AND e.order_id = f.order_id AND e.member_id = f.member_id))";
-static const char SQL_I2[] =
-    "SELECT (SELECT COUNT(*) FROM members WHERE points_balance < 0) "
-    "+ (SELECT COUNT(*) FROM points_lots WHERE remaining < 0 OR remaining > amount) "
-    "+ (SELECT COUNT(*) FROM products WHERE stock < 0) "
-    "+ (SELECT COUNT(*) FROM points_allocations WHERE refunded < 0 OR refunded > amount)";
+static const char SQL_I2[] = "SELECT (SELECT COUNT(*) FROM members WHERE points_balance < 0) "
+                             "+ (SELECT COUNT(*) FROM points_lots WHERE remaining < 0 OR remaining > amount) "
+                             "+ (SELECT COUNT(*) FROM products WHERE stock < 0) "
+                             "+ (SELECT COUNT(*) FROM points_allocations WHERE refunded < 0 OR refunded > amount)";
 static const char SQL_I3_SPEND_ORDER[] =
     "SELECT COUNT(*) FROM points_ledger e LEFT JOIN orders o ON o.id = e.order_id WHERE e.kind = 'spend' AND "
     "(o.id IS NULL OR o.member_id <> e.member_id OR -e.amount <> o.points_total OR NOT (o.status IN " PAID_STATES
@@ -64,11 +68,13 @@ static const char SQL_I4_TAKEN[] =
 static const char SQL_I5_CODES[] =
     "SELECT COUNT(*) FROM sms_codes WHERE used_at IS NOT NULL AND (used_at > expires_at OR attempts > ?)";
 /* Vouchers (V1, V5): redeemed once, issued only for paid voucher items, voided only with their cancelled order. */
-static const char SQL_I5_VOUCHER_REDEEMED[] =
-    "SELECT COUNT(*) FROM vouchers WHERE (status = 'redeemed') <> (redeemed_at IS NOT NULL AND redeemed_by IS NOT NULL)";
+static const char SQL_I5_VOUCHER_REDEEMED[] = "SELECT COUNT(*) FROM vouchers WHERE (status = 'redeemed') <> "
+                                              "(redeemed_at IS NOT NULL AND redeemed_by IS NOT NULL)";
 static const char SQL_I5_VOUCHER_ORDER[] =
-    "SELECT COUNT(*) FROM vouchers v LEFT JOIN orders o ON o.id = v.order_id LEFT JOIN order_items i ON i.id = v.order_item_id "
-    "WHERE o.id IS NULL OR i.id IS NULL OR i.order_id <> v.order_id OR i.product_type <> 'voucher' OR i.product_id <> v.product_id "
+    "SELECT COUNT(*) FROM vouchers v LEFT JOIN orders o ON o.id = v.order_id LEFT JOIN order_items i ON i.id = "
+    "v.order_item_id "
+    "WHERE o.id IS NULL OR i.id IS NULL OR i.order_id <> v.order_id OR i.product_type <> 'voucher' OR i.product_id <> "
+    "v.product_id "
     "OR o.member_id <> v.member_id OR NOT (o.status IN " PAID_STATES " OR (o.status = 'cancelled' AND o.refunded = 1))";
 static const char SQL_I5_VOUCHER_UNITS[] =
     "SELECT COUNT(*) FROM (SELECT v.order_item_id FROM vouchers v JOIN order_items i ON i.id = v.order_item_id "
@@ -76,12 +82,13 @@ static const char SQL_I5_VOUCHER_UNITS[] =
 static const char SQL_I5_VOUCHER_VOID[] =
     "SELECT COUNT(*) FROM vouchers v JOIN orders o ON o.id = v.order_id "
     "WHERE (v.status = 'voided') <> (o.status = 'cancelled') AND v.status <> 'expired'";
-static const char SQL_I6_ONCE[] =
-    "SELECT COUNT(*) FROM (SELECT order_id FROM points_ledger WHERE kind IN ('spend', 'refund') AND order_id IS NOT NULL "
-    "GROUP BY order_id, kind HAVING COUNT(*) > 1) d";
+static const char SQL_I6_ONCE[] = "SELECT COUNT(*) FROM (SELECT order_id FROM points_ledger WHERE kind IN ('spend', "
+                                  "'refund') AND order_id IS NOT NULL "
+                                  "GROUP BY order_id, kind HAVING COUNT(*) > 1) d";
 static const char SQL_I6_OFFLINE[] =
     "SELECT (SELECT COUNT(*) FROM points_ledger e LEFT JOIN offline_payments p ON p.ledger_id = e.id "
-    "WHERE e.kind = 'offline' AND (p.id IS NULL OR e.amount >= 0 OR p.points <> -e.amount OR p.member_id <> e.member_id "
+    "WHERE e.kind = 'offline' AND (p.id IS NULL OR e.amount >= 0 OR p.points <> -e.amount OR p.member_id <> "
+    "e.member_id "
     "OR e.order_id IS NOT NULL OR e.once_key IS NULL OR e.once_key <> CONCAT('offline:', p.receipt_no))) "
     "+ (SELECT COUNT(*) FROM offline_payments p LEFT JOIN points_ledger e ON e.id = p.ledger_id "
     "WHERE e.id IS NULL OR e.kind <> 'offline')";
@@ -110,7 +117,8 @@ static const check CHECKS[] = {
     {"I4", "initial stock - stock = quantity of orders holding stock", SQL_I4_STOCK},
     {"I4", "orders hold stock exactly when paid, shipped or completed", SQL_I4_TAKEN},
     {"I5", "SMS codes used at most once, only alive and within their tries", SQL_I5_CODES},
-    {"I5", "vouchers are redeemed exactly when a redemption time and staff member are recorded", SQL_I5_VOUCHER_REDEEMED},
+    {"I5", "vouchers are redeemed exactly when a redemption time and staff member are recorded",
+     SQL_I5_VOUCHER_REDEEMED},
     {"I5", "vouchers belong to their member's paid (or refunded) order, on a voucher item of it", SQL_I5_VOUCHER_ORDER},
     {"I5", "no order item has more vouchers than units", SQL_I5_VOUCHER_UNITS},
     {"I5", "vouchers are voided exactly when their order is cancelled (expired ones aside)", SQL_I5_VOUCHER_VOID},

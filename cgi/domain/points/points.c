@@ -92,16 +92,20 @@ NEOERR *points_credit(MYSQL *db, long long member_id, const char *kind, long lon
   if (err) return nerr_pass(err);
   if (!status[0]) return refuse(NULL, POINTS_NO_MEMBER, "points_credit: no such member");
   long long lot_id = 0;
-  err = db_exec(db, SQL_LOT_INSERT,
-                DBA(DI(member_id), DS(source ? source : kind), DS(note ? note : ""), DI(amount), DI(amount), DS(expires)),
-                NULL, &lot_id);
+  err =
+      db_exec(db, SQL_LOT_INSERT,
+              DBA(DI(member_id), DS(source ? source : kind), DS(note ? note : ""), DI(amount), DI(amount), DS(expires)),
+              NULL, &lot_id);
   if (!err) err = db_exec(db, SQL_MEMBER_ADD, DBA(DI(amount), DI(member_id)), NULL, NULL);
   if (!err) err = ledger_add(db, member_id, kind, amount, lot_id, 0, note, NULL, ledger_id);
   return nerr_pass(err);
 }
 
 /* One due lot of a member being expired (a row of SQL_LOTS_DUE). */
-struct expiring { MYSQL *db; long long member_id, lot, remaining, total; };
+struct expiring {
+  MYSQL *db;
+  long long member_id, lot, remaining, total;
+};
 
 static NEOERR *expire_lot(void *ctx, int row) {
   struct expiring *x = ctx;
@@ -134,7 +138,9 @@ NEOERR *points_expire_member(MYSQL *db, long long member_id, long long *expired_
   return nerr_pass(err);
 }
 
-struct expire_arg { long long member_id, points; };
+struct expire_arg {
+  long long member_id, points;
+};
 
 static NEOERR *tx_expire(MYSQL *db, void *arg) {
   struct expire_arg *a = arg;
@@ -142,7 +148,10 @@ static NEOERR *tx_expire(MYSQL *db, void *arg) {
 }
 
 /* A member with due lots (a row of SQL_MEMBERS_DUE): expired in a transaction of its own. */
-struct expire_all { MYSQL *db; long long member_id, *members, *points; };
+struct expire_all {
+  MYSQL *db;
+  long long member_id, *members, *points;
+};
 
 static NEOERR *expire_member_row(void *ctx, int row) {
   struct expire_all *x = ctx;
@@ -160,8 +169,7 @@ NEOERR *points_expire_all(MYSQL *db, long long *members, long long *points) {
   if (members) *members = 0;
   if (points) *points = 0;
   struct expire_all x = {db, 0, members, points};
-  return nerr_pass(
-      db_each(db, SQL_MEMBERS_DUE, DB_NOARGS, DCOLS(DCOL_LL(&x.member_id)), expire_member_row, &x, NULL));
+  return nerr_pass(db_each(db, SQL_MEMBERS_DUE, DB_NOARGS, DCOLS(DCOL_LL(&x.member_id)), expire_member_row, &x, NULL));
 }
 
 /* The long way to take points from a member whose balance could not simply be charged: lock the row, refuse
@@ -180,7 +188,9 @@ static NEOERR *take_slowly(MYSQL *db, long long member_id, long long amount, poi
 }
 
 /* A member's open lots (SQL_LOTS_OPEN), earliest expiry first; due: one of them is past its date. */
-typedef struct { long long id, remaining; } open_lot;
+typedef struct {
+  long long id, remaining;
+} open_lot;
 struct lots {
   open_lot *v;
   int n, cap, due;
@@ -254,7 +264,10 @@ NEOERR *points_spend(MYSQL *db, long long member_id, const char *kind, long long
 }
 
 /* One allocation of a spend being refunded (a row of SQL_ALLOCS_OPEN): its points go back to its lot. */
-struct give_back { MYSQL *db; long long alloc, lot, open, total; };
+struct give_back {
+  MYSQL *db;
+  long long alloc, lot, open, total;
+};
 
 static NEOERR *give_back_row(void *ctx, int row) {
   struct give_back *g = ctx;
@@ -283,13 +296,16 @@ NEOERR *points_refund(MYSQL *db, long long member_id, long long spend_ledger_id,
   }
   err = db_query_ll(db, SQL_SPEND_GET, DBA(DI(spend_ledger_id), DI(member_id)), &id, &found);
   if (err) return nerr_pass(err);
-  if (!found) return nerr_raise(NERR_ASSERT, "points_refund: entry %lld is not a spend of member %lld", spend_ledger_id, member_id);
+  if (!found)
+    return nerr_raise(NERR_ASSERT, "points_refund: entry %lld is not a spend of member %lld", spend_ledger_id,
+                      member_id);
   struct give_back g = {db, 0, 0, 0, 0};
   err = db_each(db, SQL_ALLOCS_OPEN, DBA(DI(spend_ledger_id)),
                 DCOLS(DCOL_LL(&g.alloc), DCOL_LL(&g.lot), DCOL_LL(&g.open)), give_back_row, &g, NULL);
   long long total = g.total;
   if (!err && total > 0) err = db_exec(db, SQL_MEMBER_ADD, DBA(DI(total), DI(member_id)), NULL, NULL);
-  if (!err && total > 0) err = ledger_add(db, member_id, "refund", total, 0, order_id, "订单取消退还积分", once_key, NULL);
+  if (!err && total > 0)
+    err = ledger_add(db, member_id, "refund", total, 0, order_id, "订单取消退还积分", once_key, NULL);
   if (!err && refunded) *refunded = total;
   return nerr_pass(err);
 }

@@ -7,13 +7,12 @@
 
 /* Open lots with points left that expire within days (today included), soonest first:
  * id, source, note, amount, remaining, expires, days_left. *sum = their remaining points. */
-NEOERR *member_points_expiring(MYSQL *db, long long member_id, int days, HDF *out, const char *prefix,
-                               long long *sum);
+NEOERR *member_points_expiring(MYSQL *db, long long member_id, int days, HDF *out, const char *prefix, long long *sum);
 /* Every open lot with points left, soonest expiry first (same columns). */
 NEOERR *member_points_lots(MYSQL *db, long long member_id, HDF *out, const char *prefix, int *rows);
 
 typedef struct {
-  const char *kind; /* NULL = all; earn|spend|refund|expire|grant|adjust */
+  const char *kind;      /* NULL = all; earn|spend|refund|expire|grant|adjust */
   const char *from, *to; /* 'YYYY-MM-DD' inclusive, NULL = open */
 } ledger_filter;
 

@@ -59,8 +59,8 @@ NEOERR *reminders_send(MYSQL *db, int days, long long *lots) {
   if (days < 1 || days > REMINDER_MAX_DAYS) return nerr_raise(NERR_ASSERT, "reminders: days %d out of range", days);
   struct due_soon d = {.db = db, .lots = lots};
   /* "within N days": expiring today up to and including the Nth day from today. */
-  return nerr_pass(db_each(db, SQL_LOTS_DUE_SOON, DBA(DI(days + 1)),
-                           DCOLS(DCOL_LL(&d.lot_id), DCOL_LL(&d.member_id), DCOL_LL(&d.remaining), DCOL_STR(d.expires),
-                                 DCOL_STR(d.mobile)),
-                           remind, &d, NULL));
+  return nerr_pass(db_each(
+      db, SQL_LOTS_DUE_SOON, DBA(DI(days + 1)),
+      DCOLS(DCOL_LL(&d.lot_id), DCOL_LL(&d.member_id), DCOL_LL(&d.remaining), DCOL_STR(d.expires), DCOL_STR(d.mobile)),
+      remind, &d, NULL));
 }

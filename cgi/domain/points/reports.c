@@ -152,16 +152,16 @@ void report_points_free(report_points *p) {
 
 #define REDEEM_FROM " FROM order_items oi JOIN orders o ON o.id = oi.order_id JOIN products p ON p.id = oi.product_id"
 #define REDEEM_WHERE " WHERE o.status IN ('paid', 'shipped', 'completed') AND o.paid_at >= ? AND o.paid_at < ?"
-#define REDEEM_SUMS                                                                              \
+#define REDEEM_SUMS                                                                                                    \
   " SUM(oi.quantity) AS qty, COUNT(DISTINCT o.id) AS orders, SUM(oi.points_price * oi.quantity) AS points"
 
 static const char SQL_REDEEM_PRODUCT[] =
-    "SELECT p.id, p.name_zh, COALESCE(NULLIF(p.name_en, ''), p.name_zh) AS name_en," REDEEM_SUMS REDEEM_FROM REDEEM_WHERE
-    " GROUP BY p.id ORDER BY points DESC, qty DESC, p.id";
+    "SELECT p.id, p.name_zh, COALESCE(NULLIF(p.name_en, ''), p.name_zh) AS name_en," REDEEM_SUMS REDEEM_FROM
+        REDEEM_WHERE " GROUP BY p.id ORDER BY points DESC, qty DESC, p.id";
 static const char SQL_REDEEM_CATEGORY[] =
     "SELECT c.id, CONCAT_WS(' / ', cp.name_zh, c.name_zh) AS name_zh,"
-    " CONCAT_WS(' / ', COALESCE(NULLIF(cp.name_en, ''), cp.name_zh), COALESCE(NULLIF(c.name_en, ''), c.name_zh)) AS name_en,"
-    REDEEM_SUMS REDEEM_FROM
+    " CONCAT_WS(' / ', COALESCE(NULLIF(cp.name_en, ''), cp.name_zh), COALESCE(NULLIF(c.name_en, ''), c.name_zh)) AS "
+    "name_en," REDEEM_SUMS REDEEM_FROM
     " JOIN categories c ON c.id = p.category_id LEFT JOIN categories cp ON cp.id = c.parent_id" REDEEM_WHERE
     " GROUP BY c.id ORDER BY points DESC, qty DESC, c.id";
 static const char SQL_REDEEM_MERCHANT[] =
@@ -174,13 +174,14 @@ NEOERR *report_redemptions(MYSQL *db, redeem_by by, const char *from, const char
   if (report_day_number(from) < 0 || d1 < 0) return nerr_raise(NERR_ASSERT, "report_redemptions: bad range");
   char end[11];
   report_day_string(d1 + 1, end);
-  const char *sql = by == REDEEM_CATEGORY ? SQL_REDEEM_CATEGORY : by == REDEEM_MERCHANT ? SQL_REDEEM_MERCHANT
-                                                                                         : SQL_REDEEM_PRODUCT;
+  const char *sql = by == REDEEM_CATEGORY ? SQL_REDEEM_CATEGORY
+      : by == REDEEM_MERCHANT             ? SQL_REDEEM_MERCHANT
+                                          : SQL_REDEEM_PRODUCT;
   return nerr_pass(db_query_hdf(db, out, prefix, sql, DBA(DS(from), DS(end)), rows));
 }
 
-static const char SQL_REDEEM_ORDERS[] =
-    "SELECT COUNT(*) FROM orders o WHERE o.status IN ('paid', 'shipped', 'completed') AND o.paid_at >= ? AND o.paid_at < ?";
+static const char SQL_REDEEM_ORDERS[] = "SELECT COUNT(*) FROM orders o WHERE o.status IN ('paid', 'shipped', "
+                                        "'completed') AND o.paid_at >= ? AND o.paid_at < ?";
 
 NEOERR *report_redemption_orders(MYSQL *db, const char *from, const char *to, long long *orders) {
   long d1 = report_day_number(to);

@@ -20,7 +20,7 @@ NEOERR *report_today(MYSQL *db, char *buf);
  *   net         = sum of all ledger amounts = issued − spent + refunded − expired
  *   outstanding = sum of all member balances at the end of the bucket (opening + running net) */
 typedef struct {
-  char label[11]; /* 'YYYY-MM-DD' or 'YYYY-MM' */
+  char label[11];        /* 'YYYY-MM-DD' or 'YYYY-MM' */
   char from[11], to[11]; /* the bucket's first and last day inside the range */
   long long issued, spent, refunded, expired, net, outstanding;
 } report_points_row;
@@ -28,10 +28,10 @@ typedef struct {
 typedef struct {
   char from[11], to[11];
   int by_month;
-  long long opening;        /* outstanding before the first day */
+  long long opening; /* outstanding before the first day */
   int n;
-  report_points_row *rows;  /* n buckets, every day (or month) of the range, empty ones included */
-  report_points_row total;  /* sums over the range; outstanding = closing balance */
+  report_points_row *rows; /* n buckets, every day (or month) of the range, empty ones included */
+  report_points_row total; /* sums over the range; outstanding = closing balance */
 } report_points;
 
 /* from/to: valid days, from ≤ to, at most REPORT_MAX_DAYS apart (the caller validated them). */

@@ -17,6 +17,4 @@ NEOERR *csv_text(STRING *s, const char *v, int first) {
   return nerr_pass(err);
 }
 
-NEOERR *csv_num(STRING *s, long long v) {
-  return nerr_pass(string_appendf(s, ",%lld", v));
-}
+NEOERR *csv_num(STRING *s, long long v) { return nerr_pass(string_appendf(s, ",%lld", v)); }

@@ -20,7 +20,10 @@ NEOERR *qr_to_hdf(const char *text, HDF *out, const char *prefix) {
   int w = q->width;
   for (int y = 0; !err && y < w; y++) {
     for (int x = 0; !err && x < w;) {
-      if (!(q->data[y * w + x] & 1)) { x++; continue; }
+      if (!(q->data[y * w + x] & 1)) {
+        x++;
+        continue;
+      }
       int run = 1;
       while (x + run < w && (q->data[y * w + x + run] & 1)) run++;
       err = string_appendf(&path, "M%d %dh%dv1h-%dz", x + QR_MARGIN, y + QR_MARGIN, run, run);
@@ -49,7 +52,10 @@ static void mem_write(png_structp png, png_bytep data, png_size_t n) {
     size_t cap = (m->cap ? m->cap * 2 : 4096);
     while (cap < m->len + n) cap *= 2;
     unsigned char *b = realloc(m->buf, cap);
-    if (!b) { m->failed = 1; return; }
+    if (!b) {
+      m->failed = 1;
+      return;
+    }
     m->buf = b;
     m->cap = cap;
   }
@@ -91,7 +97,10 @@ int qr_png(const char *text, int scale, unsigned char **out, size_t *len) {
   png_destroy_write_struct(png ? &png : NULL, info ? &info : NULL);
   free(row);
   QRcode_free(q);
-  if (!ok) { free(m.buf); return -1; }
+  if (!ok) {
+    free(m.buf);
+    return -1;
+  }
   *out = m.buf;
   *len = m.len;
   return 0;

@@ -14,7 +14,10 @@ static const char SQL_OUTBOX_FINISH[] = "UPDATE sms_outbox SET status = ?, error
 
 /* ---- drivers ---- */
 
-struct gw_reply { char text[160]; size_t len; };
+struct gw_reply {
+  char text[160];
+  size_t len;
+};
 
 /* Keeps the start of the gateway's answer for the error column; the rest is dropped. */
 static size_t gw_write(char *p, size_t size, size_t n, void *ud) {
@@ -30,12 +33,21 @@ static size_t gw_write(char *p, size_t size, size_t n, void *ud) {
 /* POSTs {"mobile","text"} to g_cfg.sms_url. 1 on a 2xx answer; otherwise 0 and error filled. */
 static int driver_http(const char *mobile, const char *text, char *error, size_t elen) {
   static int inited;
-  if (!inited) { curl_global_init(CURL_GLOBAL_DEFAULT); inited = 1; }
-  if (!g_cfg.sms_url || !*g_cfg.sms_url) { snprintf(error, elen, "MALL_SMS_URL is not set"); return 0; }
+  if (!inited) {
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    inited = 1;
+  }
+  if (!g_cfg.sms_url || !*g_cfg.sms_url) {
+    snprintf(error, elen, "MALL_SMS_URL is not set");
+    return 0;
+  }
   json_t *o = json_pack("{s:s, s:s}", "mobile", mobile, "text", text);
   char *body = o ? json_dumps(o, JSON_COMPACT) : NULL;
   json_decref(o);
-  if (!body) { snprintf(error, elen, "json encoding failed"); return 0; }
+  if (!body) {
+    snprintf(error, elen, "json encoding failed");
+    return 0;
+  }
   CURL *c = curl_easy_init();
   struct curl_slist *hdrs = curl_slist_append(NULL, "Content-Type: application/json; charset=utf-8");
   struct gw_reply reply = {"", 0};
@@ -96,9 +108,8 @@ static const char SQL_CODES_TODAY[] =
     "SELECT COUNT(*) FROM sms_codes WHERE mobile = ? AND created_at >= CURDATE() FOR UPDATE";
 static const char SQL_CODE_LAST_AGE[] =
     "SELECT TIMESTAMPDIFF(SECOND, MAX(created_at), NOW()) FROM sms_codes WHERE mobile = ? AND purpose = ?";
-static const char SQL_CODE_INSERT[] =
-    "INSERT INTO sms_codes (mobile, purpose, ref, code_hash, expires_at, created_at) "
-    "VALUES (?, ?, ?, ?, NOW() + INTERVAL ? SECOND, NOW())";
+static const char SQL_CODE_INSERT[] = "INSERT INTO sms_codes (mobile, purpose, ref, code_hash, expires_at, created_at) "
+                                      "VALUES (?, ?, ?, ?, NOW() + INTERVAL ? SECOND, NOW())";
 static const char SQL_CODE_VOID[] = "UPDATE sms_codes SET expires_at = created_at WHERE id = ?";
 /* A new code retires the earlier live ones for the same purpose and ref: only the newest can be used. */
 static const char SQL_CODE_VOID_OLDER[] =
@@ -112,17 +123,15 @@ static const char SQL_CODE_NEWEST[] =
 /* Every check counts as an attempt, and only while the code is alive: however many guesses arrive at
  * once, at most SMS_CODE_MAX_TRIES of them get compared. The right code is counted and used in one
  * statement, so it is used at most once. */
-static const char SQL_CODE_ATTEMPT[] =
-    "UPDATE sms_codes SET attempts = attempts + 1 "
-    "WHERE id = ? AND used_at IS NULL AND attempts < ? AND expires_at > NOW()";
+static const char SQL_CODE_ATTEMPT[] = "UPDATE sms_codes SET attempts = attempts + 1 "
+                                       "WHERE id = ? AND used_at IS NULL AND attempts < ? AND expires_at > NOW()";
 /* The usual case in one statement: the right code, still live (being the only live one for its ref,
  * it is the newest). Counted and used at once; anything else goes the long way to learn why. */
 static const char SQL_CODE_USE_MATCHING[] =
     "UPDATE sms_codes SET attempts = attempts + 1, used_at = NOW() WHERE mobile = ? AND purpose = ? AND ref = ? "
     "AND code_hash = ? AND used_at IS NULL AND attempts < ? AND expires_at > NOW()";
-static const char SQL_CODE_USE[] =
-    "UPDATE sms_codes SET attempts = attempts + 1, used_at = NOW() "
-    "WHERE id = ? AND used_at IS NULL AND attempts < ? AND expires_at > NOW()";
+static const char SQL_CODE_USE[] = "UPDATE sms_codes SET attempts = attempts + 1, used_at = NOW() "
+                                   "WHERE id = ? AND used_at IS NULL AND attempts < ? AND expires_at > NOW()";
 
 static void code_hash(const char *purpose, const char *mobile, const char *ref, const char *code, char out[65]) {
   char msg[400];
@@ -135,11 +144,14 @@ static void code_text(const char *purpose, const char *code, char *out, size_t l
     snprintf(out, len, "【积分商城】您的注册验证码是%s,5分钟内有效,请勿泄露。", code);
   else if (strcmp(purpose, "reset") == 0)
     snprintf(out, len, "【积分商城】您正在重置登录密码,验证码是%s,5分钟内有效,请勿泄露。", code);
-  else
-    snprintf(out, len, "【积分商城】您的验证码是%s,5分钟内有效,请勿泄露。", code);
+  else snprintf(out, len, "【积分商城】您的验证码是%s,5分钟内有效,请勿泄露。", code);
 }
 
-struct issue { const char *mobile, *purpose, *ref, *hash; sms_send_result *res; long long id; };
+struct issue {
+  const char *mobile, *purpose, *ref, *hash;
+  sms_send_result *res;
+  long long id;
+};
 
 static NEOERR *issue_tx(MYSQL *db, void *arg) {
   struct issue *is = arg;
@@ -150,7 +162,10 @@ static NEOERR *issue_tx(MYSQL *db, void *arg) {
    * and are retried by db_tx), so the cap and cooldown cannot be raced past. */
   NEOERR *err = db_query_ll(db, SQL_CODES_TODAY, DBA(DS(is->mobile)), &today, NULL);
   if (err) return nerr_pass(err);
-  if (today >= SMS_CODE_DAILY_CAP) { is->res->status = SMS_SEND_DAILY_CAP; return STATUS_OK; }
+  if (today >= SMS_CODE_DAILY_CAP) {
+    is->res->status = SMS_SEND_DAILY_CAP;
+    return STATUS_OK;
+  }
   err = db_query_ll(db, SQL_CODE_LAST_AGE, DBA(DS(is->mobile), DS(is->purpose)), &age, &found);
   if (err) return nerr_pass(err);
   if (found && age < SMS_CODE_COOLDOWN) {
@@ -210,9 +225,18 @@ NEOERR *sms_code_verify(MYSQL *db, const char *mobile, const char *purpose, cons
   err = db_row(db, SQL_CODE_NEWEST, DBA(DS(mobile), DS(purpose), DS(ref ? ref : "")),
                DCOLS(DCOL_LL(&id), DCOL_STR(stored), DCOL_INT(&attempts), DCOL_INT(&used), DCOL_INT(&alive)), &found);
   if (err || !found) return nerr_pass(err);
-  if (used) { res->status = SMS_VERIFY_USED; return STATUS_OK; }
-  if (attempts >= SMS_CODE_MAX_TRIES) { res->status = SMS_VERIFY_DEAD; return STATUS_OK; }
-  if (!alive) { res->status = SMS_VERIFY_EXPIRED; return STATUS_OK; }
+  if (used) {
+    res->status = SMS_VERIFY_USED;
+    return STATUS_OK;
+  }
+  if (attempts >= SMS_CODE_MAX_TRIES) {
+    res->status = SMS_VERIFY_DEAD;
+    return STATUS_OK;
+  }
+  if (!alive) {
+    res->status = SMS_VERIFY_EXPIRED;
+    return STATUS_OK;
+  }
   if (crypto_equal(given, stored)) {
     if ((err = db_exec(db, SQL_CODE_USE, DBA(DI(id), DI(SMS_CODE_MAX_TRIES)), &n, NULL))) return nerr_pass(err);
     /* Lost a race: another request used it (or the guesses ran out, or time did) in between. */
@@ -220,7 +244,10 @@ NEOERR *sms_code_verify(MYSQL *db, const char *mobile, const char *purpose, cons
     return STATUS_OK;
   }
   if ((err = db_exec(db, SQL_CODE_ATTEMPT, DBA(DI(id), DI(SMS_CODE_MAX_TRIES)), &n, NULL))) return nerr_pass(err);
-  if (n != 1) { res->status = SMS_VERIFY_DEAD; return STATUS_OK; } /* used, dead or expired meanwhile */
+  if (n != 1) {
+    res->status = SMS_VERIFY_DEAD;
+    return STATUS_OK;
+  } /* used, dead or expired meanwhile */
   res->tries_left = SMS_CODE_MAX_TRIES - (attempts + 1);
   res->status = res->tries_left > 0 ? SMS_VERIFY_WRONG : SMS_VERIFY_DEAD;
   return STATUS_OK;
@@ -230,7 +257,8 @@ NEOERR *sms_code_spend(MYSQL *db, const char *mobile, const char *purpose, const
   char given[65];
   code_hash(purpose, mobile, ref ? ref : "", code ? code : "", given);
   return nerr_pass(db_exec(db, SQL_CODE_USE_MATCHING,
-                           DBA(DS(mobile), DS(purpose), DS(ref ? ref : ""), DS(given), DI(SMS_CODE_MAX_TRIES)), NULL, NULL));
+                           DBA(DS(mobile), DS(purpose), DS(ref ? ref : ""), DS(given), DI(SMS_CODE_MAX_TRIES)), NULL,
+                           NULL));
 }
 
 const char *sms_send_status_name(sms_send_status s) {

@@ -4,10 +4,10 @@
 #include "db.h"
 
 #define SMS_CODE_DIGITS 6
-#define SMS_CODE_TTL 300        /* seconds a code lives */
-#define SMS_CODE_MAX_TRIES 5    /* wrong entries that kill a code */
-#define SMS_CODE_COOLDOWN 60    /* seconds between codes per mobile + purpose */
-#define SMS_CODE_DAILY_CAP 10   /* codes per mobile per (mall time zone) day, all purposes */
+#define SMS_CODE_TTL 300      /* seconds a code lives */
+#define SMS_CODE_MAX_TRIES 5  /* wrong entries that kill a code */
+#define SMS_CODE_COOLDOWN 60  /* seconds between codes per mobile + purpose */
+#define SMS_CODE_DAILY_CAP 10 /* codes per mobile per (mall time zone) day, all purposes */
 
 /* Sends text to mobile with the configured driver (g_cfg.sms_driver) and records the attempt in
  * sms_outbox. *sent = 1 when the driver accepted it. Errors are database failures only. */

@@ -43,7 +43,10 @@ void chart_nice_scale(long long max, long long *axis_max, long long *step) {
   const long long cand[] = {mag / 10, mag / 5, mag / 2, mag, mag * 2, mag * 5, mag * 10};
   long long s = mag * 10;
   for (int i = 0; i < 7; i++)
-    if (cand[i] >= 1 && cand[i] * 5 >= max) { s = cand[i]; break; }
+    if (cand[i] >= 1 && cand[i] * 5 >= max) {
+      s = cand[i];
+      break;
+    }
   *step = s;
   *axis_max = (max + s - 1) / s * s;
 }
