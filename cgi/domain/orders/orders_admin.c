@@ -1,5 +1,6 @@
 /* orders_admin.c: the back office's order pages (B5) — search, detail reads, and audited ship / event / cancel */
 #include "orders/orders_admin.h"
+#include "orders/orders_read.h"
 #include "points/points.h"
 #include <stdlib.h>
 #include <string.h>
@@ -52,27 +53,8 @@ NEOERR *orders_admin_search(MYSQL *db, const order_filter *f, long long offset, 
   return nerr_pass(err);
 }
 
-/* One row of SQL_COUNTS: the orders in one status, into out.<prefix>.<status>; all adds them up. */
-struct status_count {
-  HDF *out;
-  const char *prefix;
-  char status[16];
-  long long n, all;
-};
-
-static NEOERR *status_count_row(void *ctx, int row) {
-  struct status_count *c = ctx;
-  (void)row;
-  c->all += c->n;
-  return nerr_pass(hdf_set_valuef(c->out, "%s.%s=%lld", c->prefix, c->status, c->n));
-}
-
 NEOERR *orders_admin_counts(MYSQL *db, HDF *out, const char *prefix) {
-  struct status_count c = {out, prefix, "", 0, 0};
-  NEOERR *err =
-      db_each(db, SQL_COUNTS, DB_NOARGS, DCOLS(DCOL_STR(c.status), DCOL_LL(&c.n)), status_count_row, &c, NULL);
-  if (!err) err = hdf_set_valuef(out, "%s.all=%lld", prefix, c.all);
-  return nerr_pass(err);
+  return nerr_pass(orders_count_statuses(db, SQL_COUNTS, DB_NOARGS, out, prefix));
 }
 
 NEOERR *orders_admin_get(MYSQL *db, const char *order_no, HDF *out, const char *prefix, int *found) {

@@ -69,12 +69,15 @@ static NEOERR *status_count_row(void *ctx, int row) {
   return nerr_pass(hdf_set_valuef(c->out, "%s.%s=%lld", c->prefix, c->status, c->n));
 }
 
-NEOERR *orders_read_counts(MYSQL *db, long long member_id, HDF *out, const char *prefix) {
+NEOERR *orders_count_statuses(MYSQL *db, const char *sql, const dbp *p, int n, HDF *out, const char *prefix) {
   struct status_count c = {out, prefix, "", 0, 0};
-  NEOERR *err =
-      db_each(db, SQL_COUNTS, DBA(DI(member_id)), DCOLS(DCOL_STR(c.status), DCOL_LL(&c.n)), status_count_row, &c, NULL);
+  NEOERR *err = db_each(db, sql, p, n, DCOLS(DCOL_STR(c.status), DCOL_LL(&c.n)), status_count_row, &c, NULL);
   if (!err) err = hdf_set_valuef(out, "%s.all=%lld", prefix, c.all);
   return nerr_pass(err);
+}
+
+NEOERR *orders_read_counts(MYSQL *db, long long member_id, HDF *out, const char *prefix) {
+  return nerr_pass(orders_count_statuses(db, SQL_COUNTS, DBA(DI(member_id)), out, prefix));
 }
 
 NEOERR *orders_read_get(MYSQL *db, long long member_id, const char *order_no, HDF *out, const char *prefix,

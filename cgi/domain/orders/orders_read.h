@@ -20,4 +20,8 @@ NEOERR *orders_read_ledger(MYSQL *db, long long member_id, long long order_id, H
 /* The lots the order's spend used: lot_id, source, note, amount, refunded, expires_at, lot_status. */
 NEOERR *orders_read_lots(MYSQL *db, long long member_id, long long order_id, HDF *out, const char *prefix);
 
+/* Status tabs from sql (rows of status, n): out.<prefix>.<status> and out.<prefix>.all (the member's and the
+ * back office's order lists). */
+NEOERR *orders_count_statuses(MYSQL *db, const char *sql, const dbp *p, int n, HDF *out, const char *prefix);
+
 #endif
