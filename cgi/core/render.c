@@ -88,58 +88,68 @@ static NEOERR *render_with(HDF *hdf, const char *file, const char *tmpl, STRING 
   return nerr_pass(err);
 }
 
-NEOERR *render_file(HDF *hdf, const char *file, STRING *out) { return nerr_pass(render_with(hdf, file, NULL, out)); }
-
-/* Layouts are parsed once per process and re-parsed when the file changes. A parsed tree does not
- * depend on HDF values (only on the load path), so each render points it at the request's HDF. */
-#define LAYOUT_SLOTS 8
+/* Templates — layouts and page bodies — are parsed once per process and again when the file changes (its own
+ * mtime: an edited partial or macros.cs needs a restart). A parsed tree does not depend on HDF values, only on the
+ * escaping mode and the load path (no template includes a file named by a variable), so each render points it at
+ * the request's HDF. Parsing a page with layout/macros.cs on every request cost more than rendering it. */
+#define TEMPLATE_SLOTS 256
 static struct {
   char path[256];
   CSPARSE *cs;
   HDF *owner;
   time_t mtime;
-} g_layouts[LAYOUT_SLOTS];
+} g_templates[TEMPLATE_SLOTS];
 
-NEOERR *render_layout(HDF *hdf, const char *file, STRING *out) {
+static unsigned template_slot(const char *file) {
+  unsigned h = 2166136261u;
+  for (const char *p = file; *p; p++) h = (h ^ (unsigned char)*p) * 16777619u;
+  return h % TEMPLATE_SLOTS;
+}
+
+static NEOERR *parse_cached(const char *file, unsigned slot, time_t mtime) {
+  /* Parsed against a private HDF holding only what parsing reads (escaping, load path). */
+  HDF *owner = NULL;
+  CSPARSE *cs = NULL;
+  NEOERR *err = hdf_init(&owner);
+  if (!err) err = render_prepare(owner, "zh-CN");
+  if (!err) err = cs_init(&cs, owner);
+  if (!err) err = cgi_register_strfuncs(cs);
+  if (!err) err = cs_parse_file(cs, file);
+  if (err) {
+    cs_destroy(&cs);
+    hdf_destroy(&owner);
+    return nerr_pass(err);
+  }
+  snprintf(g_templates[slot].path, sizeof g_templates[slot].path, "%s", file);
+  g_templates[slot].cs = cs;
+  g_templates[slot].owner = owner;
+  g_templates[slot].mtime = mtime;
+  return STATUS_OK;
+}
+
+NEOERR *render_file(HDF *hdf, const char *file, STRING *out) {
   char full[1400];
   snprintf(full, sizeof full, "%s/%s", g_tmpl_dir, file);
   struct stat st;
-  if (stat(full, &st) != 0) return nerr_raise(NERR_NOT_FOUND, "no layout %s", file);
-  int slot = -1;
-  for (int i = 0; i < LAYOUT_SLOTS && slot < 0; i++)
-    if (!g_layouts[i].cs || strcmp(g_layouts[i].path, file) == 0) slot = i;
-  if (slot < 0) return nerr_pass(render_file(hdf, file, out));
-  if (g_layouts[slot].cs && g_layouts[slot].mtime != st.st_mtime) {
-    cs_destroy(&g_layouts[slot].cs);
-    hdf_destroy(&g_layouts[slot].owner);
+  if (strlen(file) >= sizeof g_templates[0].path || stat(full, &st) != 0)
+    return nerr_pass(render_with(hdf, file, NULL, out)); /* reports the missing file as parsing would */
+  unsigned slot = template_slot(file);
+  /* A slot holds one file; another file hashing here replaces it (rare with 256 slots and ~120 templates). */
+  if (g_templates[slot].cs && (strcmp(g_templates[slot].path, file) != 0 || g_templates[slot].mtime != st.st_mtime)) {
+    cs_destroy(&g_templates[slot].cs);
+    hdf_destroy(&g_templates[slot].owner);
   }
-  NEOERR *err = STATUS_OK;
-  if (!g_layouts[slot].cs) {
-    /* Parsed against a private HDF holding only what parsing reads (escaping, load path). */
-    HDF *owner = NULL;
-    CSPARSE *cs = NULL;
-    err = hdf_init(&owner);
-    if (!err) err = render_prepare(owner, "zh-CN");
-    if (!err) err = cs_init(&cs, owner);
-    if (!err) err = cgi_register_strfuncs(cs);
-    if (!err) err = cs_parse_file(cs, file);
-    if (err) {
-      cs_destroy(&cs);
-      hdf_destroy(&owner);
-      return nerr_pass(err);
-    }
-    snprintf(g_layouts[slot].path, sizeof g_layouts[slot].path, "%s", file);
-    g_layouts[slot].cs = cs;
-    g_layouts[slot].owner = owner;
-    g_layouts[slot].mtime = st.st_mtime;
-  }
-  CSPARSE *cs = g_layouts[slot].cs;
+  NEOERR *err = g_templates[slot].cs ? STATUS_OK : parse_cached(file, slot, st.st_mtime);
+  if (err) return nerr_pass(err);
+  CSPARSE *cs = g_templates[slot].cs;
   cs->hdf = hdf;
   cs->global_hdf = lang_hdf(hdf_get_value(hdf, "Config.Lang", NULL));
   err = cs_render(cs, out, append_cb);
-  cs->hdf = g_layouts[slot].owner;
+  cs->hdf = g_templates[slot].owner;
   return nerr_pass(err);
 }
+
+NEOERR *render_layout(HDF *hdf, const char *file, STRING *out) { return nerr_pass(render_file(hdf, file, out)); }
 
 NEOERR *render_string(HDF *hdf, const char *tmpl, STRING *out) { return nerr_pass(render_with(hdf, NULL, tmpl, out)); }
 
