@@ -28,6 +28,9 @@ COLOUR_WORDS = [
 # studio backgrounds, one after another through a category, so neighbours never share one
 TINTS = ["#7fb3e8", "#f2a58e", "#8fd1b8", "#c7a6e8", "#f3c96b", "#8ecbe0", "#f29ab5", "#a9c77d", "#b9b0a4",
          "#e8b38a", "#94a7e0", "#e89090"]
+# the scene pictures' backgrounds: deeper colours, so the gallery's second picture stands apart
+SCENES = ["#2d6cdf", "#e8603c", "#11998e", "#8e44ad", "#d9822b", "#16a085", "#c0392b", "#34495e", "#7b5cd6",
+          "#0f8fb3", "#b8336a", "#3d7a3d"]
 BODIES = ["#f4f4f6", "#2b2d33", "#c9d6e3", "#e8c8b0", "#9fb8a8", "#d9d2e9", "#f0e0c0", "#b33a3a", "#3a5a8c"]
 
 SCENE_EMOJI = {
@@ -400,8 +403,8 @@ def selling_points(p):
 def scene(p, i):
     a = art(p, i)
     c = Canvas(SIZE, SIZE)
-    base = dark(a["tint"], 0.12)
-    deep = dark(base, 0.38)
+    base = SCENES[(i * 5 + p["sub"]["id"]) % len(SCENES)]
+    deep = dark(base, 0.4)
     c.add(rect(0, 0, SIZE, SIZE, fill=c.lin([(0, deep), (1, light(base, 0.15))], 0, 0, 1, 1)),
           circle(400, 90, 170, fill="#ffffff", opacity=0.07), circle(60, 470, 160, fill="#ffffff", opacity=0.06),
           circle(270, 300, 150, fill=c.rad([(0, "#ffffff", 0.5), (1, "#ffffff", 0)])))
