@@ -12,8 +12,8 @@ import re
 from demo_brands import colour as brand_colour
 from demo_brands import wordmark
 from demo_objects import draw
-from demo_svg import (Canvas, circle, dark, ellipse, f, fit_size, group, ink_on, light, line, luma, mix, rect, text,
-                      text_width, wrap)
+from demo_svg import (Canvas, circle, dark, ellipse, fit_size, group, ink_on, light, line, mix, rect, text, text_width,
+                      wrap)
 
 SIZE = 480
 
@@ -454,6 +454,3 @@ def facts(p, i, merchant=None):
     c.add(rect(0, SIZE - 44, SIZE, 44, fill=light(tint, 0.8)),
           text(26, SIZE - 16, info, "sans", fit_size(info, "sans", 430, 15, 10), "#44444a"))
     return c.svg()
-
-
-__all__ = ["hero", "scene", "facts", "art", "split_title", "luma", "f"]

@@ -1,5 +1,5 @@
 """demo_brands.py: how each demo brand's wordmark looks (made-up lettering in a brand-like colour, not real logos)."""
-from demo_svg import circle, dark, f, fit_size, group, rect, text, text_width
+from demo_svg import Canvas, circle, dark, fit_size, luma, rect, text, text_width
 
 # brand (zh) -> wordmark text, colour, face, letter spacing (em), decoration
 # decorations: None, "dot" (a dot after the word), "ring" (a ring before it), "bar" (underlined),
@@ -83,7 +83,6 @@ def wordmark(brand, x, y, height, max_w, anchor="start", on=None):
     Returns (svg, width)."""
     word, col, face, sp, deco = style(brand)
     if on is not None and deco != "box":
-        from demo_svg import luma
         if abs(luma(on) - luma(col)) < 0.3:
             col = "#ffffff" if luma(on) < 0.55 else dark(col, 0.5)
     size = height * (1.0 if face.startswith("dv") else 0.9)
@@ -124,13 +123,9 @@ def wordmark(brand, x, y, height, max_w, anchor="start", on=None):
 def logo_svg(brand):
     """The brand table's logo: the wordmark on a transparent 240x80 canvas (the home page's brand wall
     shows it 32 pixels high)."""
-    from demo_svg import Canvas
     c = Canvas(240, 80)
     word, col, face, sp, deco = style(brand)
     h = 44 if len(word) <= 5 else 38
     s, _w = wordmark(brand, 120, 40 - h * 0.45, h, 228, anchor="middle")
     c.add(s)
     return c.svg()
-
-
-__all__ = ["STYLES", "style", "colour", "wordmark", "logo_svg", "group", "f"]

@@ -6,9 +6,10 @@ label texts, emoji, variant) and returns SVG in local coordinates: the object ce
 own label, so two products of one kind still differ. Emoji (Noto Color Emoji) stand in where a drawing
 would add nothing: fruit in a snack bag's window, a car on a car-wash voucher, a shoe or a backpack.
 """
+import math
+
 from demo_brands import wordmark
-from demo_svg import (circle, dark, ellipse, f, fit_size, group, ink_on, light, line, luma, mix, path, rect,
-                      text)
+from demo_svg import circle, dark, ellipse, f, fit_size, group, ink_on, light, line, mix, path, rect, text
 
 
 def shine(c, x, y, w, h, rx, alpha=0.35):
@@ -172,7 +173,6 @@ def watch(c, a):
     if round_face:
         parts += [circle(0, 0, 82, fill=shade(c, body, 0, 0, 1, 1, 0.2)), circle(0, 0, 70, fill="#0b0c10")]
         for i in range(12):
-            import math
             ang = math.radians(i * 30)
             parts.append(line(58 * math.sin(ang), -58 * math.cos(ang), 64 * math.sin(ang), -64 * math.cos(ang),
                               stroke="#ffffff", sw=3 if i % 3 == 0 else 1.5))
@@ -202,7 +202,7 @@ def band(c, a):
              text(0, 36, "8,512 步", "sans", 9, "#bbbbbb", "middle")]
     for i in range(5):
         parts.append(circle(0, 84 + i * 11, 2.5, fill=dark(strap, 0.35)))
-    return [group(parts, rotate=-28), group([circle(0, 0, 40, fill="#ffffff", opacity=0.0)], 0, 0)]
+    return [group(parts, rotate=-28)]
 
 
 # ---------------------------------------------------------------- cards, tickets
@@ -622,7 +622,6 @@ def shaver(c, a):
     col = a["body"]
     p = [rect(-52, -40, 104, 170, 40, fill=c.lin([(0, light(col, 0.2)), (1, dark(col, 0.2))], 0, 0, 1, 0))]
     for i in range(3):
-        import math
         ang = (i - 1) * 36
         p.append(group([circle(0, 0, 30, fill="#a8adb5"), circle(0, 0, 22, fill="#d3d7dd"),
                         circle(0, 0, 6, fill="#888")], math.sin(math.radians(ang)) * 34, -70 - (8 if i != 1 else 0)))
@@ -720,7 +719,6 @@ def bicycle(c, a, kids=False):
         p += [circle(x, 40, r, fill="none", stroke="#222", sw=9), circle(x, 40, r - 10, fill="none", stroke="#999", sw=1.5),
               circle(x, 40, 7, fill="#555")]
         for i in range(8):
-            import math
             ang = math.radians(i * 22.5)
             p.append(line(x + (r - 8) * math.cos(ang), 40 + (r - 8) * math.sin(ang), x - (r - 8) * math.cos(ang),
                           40 - (r - 8) * math.sin(ang), stroke="#bbb", sw=1))
@@ -1005,6 +1003,3 @@ DRAWERS = {
 
 def draw(c, a):
     return DRAWERS[a["kind"]](c, a)
-
-
-__all__ = ["draw", "DRAWERS", "luma"]
