@@ -1,15 +1,25 @@
 #!/usr/bin/env python3
 """gen-demo.py: writes the demo catalog (schema/demo/001_demo.sql) and its images (public/img/demo/).
 
-Dev-time only; the output is committed so `make run` never needs python. Deterministic (fixed seed).
+Dev-time only; the output is committed so `make run` never needs python. Deterministic (fixed seed, and
+pictures that depend only on the catalog): two runs give byte-identical files.
   scripts/gen-demo.py            SQL + missing images
   scripts/gen-demo.py --sql      SQL only
-  scripts/gen-demo.py --force    SQL + regenerate every image
+  scripts/gen-demo.py --force    SQL + regenerate every product picture and brand logo
+                                 (banners, ads, activities and category icons only when missing)
+
+Product pictures and brand logos are SVG drawings (scripts/demo_art.py, demo_objects.py, demo_brands.py)
+with emoji from Debian's Noto Color Emoji, rendered by rsvg-convert and encoded by cwebp:
+`scripts/install-deps.sh --demo` installs those tools and fonts. Banners, ads, activities and category
+icons are ImageMagick drawings (apt-get install imagemagick).
 """
 import os
 import random
+import re
+import shutil
 import subprocess
 import sys
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
 sys.dont_write_bytecode = True  # no __pycache__ in the checkout
@@ -21,6 +31,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SQL_OUT = os.path.join(ROOT, "schema", "demo", "001_demo.sql")
 IMG_DIR = os.path.join(ROOT, "public", "img", "demo")
 FONT_BOLD, FONT = "Noto-Sans-CJK-SC-Bold", "Noto-Sans-CJK-SC"
+GALLERY = 3          # pictures per product: the main one, then a scene and a card of selling points
+PRODUCT_PX = 400     # shown at most 440 CSS pixels wide on the product page, 220 in lists
+WEBP_PRODUCT = ["-q", "60", "-m", "6", "-sharp_yuv"]
+WEBP_LOGO = ["-q", "90", "-alpha_q", "100", "-m", "6", "-sharp_yuv"]
 
 rng = random.Random(2026)
 
@@ -145,7 +159,7 @@ def sql_text(products):
                           q("/img/demo/cat%d.jpg" % c["id"]) if not c["parent"] else q(""), str(c["sort"])]
                          for c in CATEGORIES]))
     parts.append(insert("brands", ["id", "name_zh", "name_en", "logo", "sort"],
-                        [[str(b[0]), q(b[1]), q(b[2]), q(""), str(b[0])] for b in BRANDS]))
+                        [[str(b[0]), q(b[1]), q(b[2]), q("/img/demo/brand%d.webp" % b[0]), str(b[0])] for b in BRANDS]))
     parts.append(insert("merchants", ["id", "name", "address", "phone", "status", "created_at"],
                         [[str(m["id"]), q(m["name"]), q(m["address"]), q(m["phone"]), q("active"), ago(m["age"])]
                          for m in MERCHANTS]))
@@ -170,11 +184,11 @@ def sql_text(products):
                      str(p["merchant_id"]) if p["merchant_id"] else "NULL",
                      q(p["name_zh"]), q(p["name_en"]), q(p["summary_zh"]), q(p["summary_en"]),
                      q(p["desc_zh"]), q(p["desc_en"]), str(p["points"]), str(p["cash"]), str(p["stock"]),
-                     str(p["initial"]), str(p["limit"]), q("/img/demo/p%d.jpg" % p["id"]), str(p["on_shelf"]),
+                     str(p["initial"]), str(p["limit"]), q("/img/demo/p%d.webp" % p["id"]), str(p["on_shelf"]),
                      str(p["sales"]), str(p["views"]), created, created])
-        for n in range(1, extra_images(p) + 1):
-            suffix = "" if n == 1 else "-%d" % n
-            images.append([str(p["id"]), q("/img/demo/p%d%s.jpg" % (p["id"], suffix)), str(n - 1)])
+        # product_images holds the gallery's further pictures: the page shows products.image first
+        for n in range(2, GALLERY + 1):
+            images.append([str(p["id"]), q("/img/demo/p%d-%d.webp" % (p["id"], n)), str(n - 1)])
     parts.append(insert("products", cols, rows))
     parts.append(insert("product_images", ["product_id", "url", "sort"], images))
 
@@ -212,14 +226,6 @@ def sql_text(products):
 
 def window(days):
     return "NOW() + INTERVAL %d DAY" % days if days >= 0 else "NOW() - INTERVAL %d DAY" % -days
-
-
-def extra_images(p):
-    if p["id"] % 6 == 0:
-        return 3
-    if p["id"] % 3 == 0:
-        return 2
-    return 1
 
 
 def points_sql():
@@ -284,49 +290,6 @@ def reviews_sql(products):
 
 # ---- images -----------------------------------------------------------------------------------------------
 
-def esc(text):
-    return text.replace("%", "%%")  # -annotate expands %-escapes
-
-
-def font_size(text, big=32):
-    n = len(text)
-    return big if n <= 12 else big - 3 if n <= 22 else big - 6
-
-
-def tile_cmd(p, variant, path):
-    top = next(c for c in CATEGORIES if c["id"] == p["sub"]["parent"])
-    c1, c2 = p["sub"].get("colors", top["colors"])
-    glyph, dark = p["sub"]["glyph"], p["sub"].get("dark", top["dark"])
-    direction = ["SouthEast", "South", "SouthWest"][variant - 1]
-    cmd = ["convert", "-size", "480x480", "-define", "gradient:direction=" + direction,
-           "gradient:%s-%s" % (c1, c2), "-modulate", "100,100,%d" % (96 + (p["sub"]["id"] % 5) * 2),
-           "-fill", "rgba(255,255,255,0.12)"]
-    if variant == 1:
-        cmd += ["-draw", "circle 420,70 420,200", "-draw", "circle 40,440 40,540",
-                "-fill", "rgba(255,255,255,0.94)", "-draw", "circle 240,190 240,310",
-                "-font", FONT_BOLD, "-pointsize", "120", "-fill", dark, "-gravity", "center",
-                "-annotate", "+0-50", glyph]
-    else:
-        # detail views: rounded card with the English name, so the gallery has something new to show
-        cmd += ["-draw", "circle 60,60 60,180", "-draw", "circle 440,300 440,420",
-                "-fill", "rgba(255,255,255,0.94)", "-draw", "roundrectangle 50,70 430,320 24,24",
-                "-font", FONT_BOLD, "-pointsize", "52", "-fill", dark, "-gravity", "north",
-                "-annotate", "+0+92", p["sub"]["zh"],
-                "-font", FONT, "-pointsize", "22", "-fill", "#888888",
-                "-annotate", "+0+165", "商品详情" if variant == 2 else "规格参数",
-                "(", "-size", "340x100", "-background", "none", "-fill", "#555555", "-font", FONT,
-                "-pointsize", "22", "-gravity", "center", "caption:" + p["name_en"], ")",
-                "-gravity", "north", "-geometry", "+0+205", "-composite"]
-    cmd += ["-fill", "rgba(0,0,0,0.20)", "-draw", "rectangle 0,352 480,480"]
-    if p["brand"]:
-        cmd += ["-font", FONT, "-pointsize", "22", "-fill", "white", "-gravity", "northwest",
-                "-annotate", "+22+18", esc(p["brand"])]
-    cmd += ["(", "-size", "440x112", "-background", "none", "-fill", "white", "-font", FONT_BOLD,
-            "-pointsize", str(font_size(p["name_zh"])), "-gravity", "center", "caption:" + p["name_zh"], ")",
-            "-gravity", "south", "-geometry", "+0+8", "-composite"]
-    return cmd + jpeg_opts(path)
-
-
 def jpeg_opts(path):
     return ["-strip", "-quality", "75", "-sampling-factor", "4:2:0", "-interlace", "Plane", path]
 
@@ -369,11 +332,19 @@ def wide_cmd(w, h, colors, title, subtitle, glyph, path, button=None):
 
 
 def image_jobs(products):
-    jobs = []
+    """(file name, how to make it): drawings (an SVG string) or ImageMagick commands (a list)."""
+    import demo_art
+    import demo_brands
+    merchants = {m["id"]: m["name"] for m in MERCHANTS}
+    jobs, seen = [], {}
     for p in products:
-        for n in range(1, extra_images(p) + 1):
-            name = "p%d.jpg" % p["id"] if n == 1 else "p%d-%d.jpg" % (p["id"], n)
-            jobs.append((name, tile_cmd(p, n, os.path.join(IMG_DIR, name))))
+        i = seen[p["sub"]["key"]] = seen.get(p["sub"]["key"], -1) + 1  # the i-th of its category
+        m = merchants.get(p["merchant_id"])
+        jobs.append(("p%d.webp" % p["id"], lambda p=p, i=i: demo_art.hero(p, i)))
+        jobs.append(("p%d-2.webp" % p["id"], lambda p=p, i=i: demo_art.scene(p, i)))
+        jobs.append(("p%d-3.webp" % p["id"], lambda p=p, i=i, m=m: demo_art.facts(p, i, m)))
+    for b in BRANDS:
+        jobs.append(("brand%d.webp" % b[0], lambda b=b: demo_brands.logo_svg(b[1])))
     for i, b in enumerate(BANNERS, start=1):
         name = "banner%d.jpg" % i
         jobs.append((name, wide_cmd(1200, 400, b["colors"], b["zh"], b["sub"], b["glyph"],
@@ -395,17 +366,51 @@ def image_jobs(products):
     return jobs
 
 
+def check_tools():
+    import demo_fonts
+    missing = [t for t in ("rsvg-convert", "cwebp") if not shutil.which(t)] + demo_fonts.available()
+    if missing:
+        sys.exit("gen-demo: missing %s (scripts/install-deps.sh --demo installs them)" % ", ".join(missing))
+
+
 def make_images(products, force):
     os.makedirs(IMG_DIR, exist_ok=True)
-    jobs = [j for j in image_jobs(products) if force or not os.path.exists(os.path.join(IMG_DIR, j[0]))]
+    all_jobs = image_jobs(products)
+    drawn = [j for j in all_jobs if callable(j[1])]
+    jobs = [j for j in drawn if force or not os.path.exists(os.path.join(IMG_DIR, j[0]))]
+    jobs += [j for j in all_jobs if not callable(j[1]) and not os.path.exists(os.path.join(IMG_DIR, j[0]))]
+    if jobs:
+        check_tools()
+    tmp = tempfile.mkdtemp(prefix="gen-demo-")
 
     def run(job):
-        r = subprocess.run(job[1], capture_output=True, text=True)
-        if r.returncode != 0:
-            raise RuntimeError("%s: %s" % (job[0], r.stderr.strip()))
-    with ThreadPoolExecutor(max_workers=2) as pool:  # 2 cores on the build machines
-        list(pool.map(run, jobs))
-    print("images: %d written to %s" % (len(jobs), IMG_DIR))
+        name, how = job
+        if callable(how):
+            svg, png = os.path.join(tmp, name + ".svg"), os.path.join(tmp, name + ".png")
+            with open(svg, "w", encoding="utf-8") as fh:
+                fh.write(how())
+            logo = name.startswith("brand")
+            size = [] if logo else ["-w", str(PRODUCT_PX), "-h", str(PRODUCT_PX)]
+            cmds = [["rsvg-convert"] + size + [svg, "-o", png],
+                    ["cwebp", "-quiet"] + (WEBP_LOGO if logo else WEBP_PRODUCT) + [png, "-o", os.path.join(IMG_DIR, name)]]
+        else:
+            cmds = [how]
+        for cmd in cmds:
+            r = subprocess.run(cmd, capture_output=True, text=True)
+            if r.returncode != 0:
+                raise RuntimeError("%s: %s" % (name, r.stderr.strip()))
+    try:
+        with ThreadPoolExecutor(max_workers=2) as pool:  # 2 cores on the build machines
+            list(pool.map(run, jobs))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    # pictures of products or brands that the catalog no longer has (or in an old format)
+    wanted = {j[0] for j in all_jobs}
+    stale = [n for n in os.listdir(IMG_DIR) if re.match(r"^(p\d+(-\d+)?|brand\d+)\.(jpg|png|webp)$", n)
+             and n not in wanted]
+    for n in stale:
+        os.remove(os.path.join(IMG_DIR, n))
+    print("images: %d written, %d stale removed in %s" % (len(jobs), len(stale), IMG_DIR))
 
 
 def main():

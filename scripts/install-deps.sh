@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # install-deps.sh: installs whatever is missing — Debian packages with apt-get, npm test tools — and nothing else.
+# install-deps.sh --demo: only what scripts/gen-demo.py needs to draw the demo pictures (a developer's job:
+# the pictures are committed, so make run and make test never need these).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -12,6 +14,11 @@ PACKAGES=(
 )
 command -v node >/dev/null 2>&1 || PACKAGES+=(nodejs)
 command -v npm >/dev/null 2>&1 || PACKAGES+=(npm)
+DEMO=0
+if [ "${1:-}" = --demo ]; then
+  DEMO=1
+  PACKAGES=(librsvg2-bin webp fonts-noto-color-emoji fonts-noto-cjk fonts-dejavu-core fonts-dejavu-extra imagemagick)
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -27,7 +34,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ ! -d "$ROOT/node_modules/playwright-core" ] && [ -f "$ROOT/package.json" ]; then
+if [ "$DEMO" = 0 ] && [ ! -d "$ROOT/node_modules/playwright-core" ] && [ -f "$ROOT/package.json" ]; then
   echo "install-deps: installing npm test tools"
   (cd "$ROOT" && if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi)
 fi

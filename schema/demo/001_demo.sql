@@ -38,68 +38,68 @@ INSERT INTO categories (id, parent_id, name_zh, name_en, icon, sort) VALUES
 (33, 8, '文具', 'Stationery', '', 33);
 
 INSERT INTO brands (id, name_zh, name_en, logo, sort) VALUES
-(1, '华为', 'Huawei', '', 1),
-(2, '小米', 'Xiaomi', '', 2),
-(3, '苹果', 'Apple', '', 3),
-(4, 'OPPO', 'OPPO', '', 4),
-(5, 'vivo', 'vivo', '', 5),
-(6, '荣耀', 'Honor', '', 6),
-(7, '索尼', 'Sony', '', 7),
-(8, '漫步者', 'Edifier', '', 8),
-(9, '联想', 'Lenovo', '', 9),
-(10, '途虎养车', 'Tuhu', '', 10),
-(11, '车享家', 'Chexiang', '', 11),
-(12, '万达影城', 'Wanda Cinemas', '', 12),
-(13, 'CGV影城', 'CGV Cinemas', '', 13),
-(14, '超级猩猩', 'Super Monkey', '', 14),
-(15, '一兆韦德', 'Will''s Fitness', '', 15),
-(16, '中国移动', 'China Mobile', '', 16),
-(17, '中国联通', 'China Unicom', '', 17),
-(18, '中国电信', 'China Telecom', '', 18),
-(19, '星巴克', 'Starbucks', '', 19),
-(20, '瑞幸咖啡', 'Luckin Coffee', '', 20),
-(21, '三顿半', 'Saturnbird', '', 21),
-(22, '八马茶业', 'Bama Tea', '', 22),
-(23, '三只松鼠', 'Three Squirrels', '', 23),
-(24, '良品铺子', 'Bestore', '', 24),
-(25, '百草味', 'Be&Cheery', '', 25),
-(26, '稻香村', 'Daoxiangcun', '', 26),
-(27, '金龙鱼', 'Arawana', '', 27),
-(28, '福临门', 'Fortune', '', 28),
-(29, '鲁花', 'Luhua', '', 29),
-(30, '海天', 'Haday', '', 30),
-(31, '苏泊尔', 'Supor', '', 31),
-(32, '美的', 'Midea', '', 32),
-(33, '九阳', 'Joyoung', '', 33),
-(34, '罗莱家纺', 'Luolai', '', 34),
-(35, '水星家纺', 'Mercury', '', 35),
-(36, '网易严选', 'NetEase Yanxuan', '', 36),
-(37, '蓝月亮', 'Bluemoon', '', 37),
-(38, '维达', 'Vinda', '', 38),
-(39, '百雀羚', 'Pechoin', '', 39),
-(40, '珀莱雅', 'Proya', '', 40),
-(41, '薇诺娜', 'Winona', '', 41),
-(42, '兰蔻', 'Lancôme', '', 42),
-(43, '飞利浦', 'Philips', '', 43),
-(44, '戴森', 'Dyson', '', 44),
-(45, '云南白药', 'Yunnan Baiyao', '', 45),
-(46, '完美日记', 'Perfect Diary', '', 46),
-(47, '花西子', 'Florasis', '', 47),
-(48, '李宁', 'Li-Ning', '', 48),
-(49, '安踏', 'Anta', '', 49),
-(50, '迪卡侬', 'Decathlon', '', 50);
+(1, '华为', 'Huawei', '/img/demo/brand1.webp', 1),
+(2, '小米', 'Xiaomi', '/img/demo/brand2.webp', 2),
+(3, '苹果', 'Apple', '/img/demo/brand3.webp', 3),
+(4, 'OPPO', 'OPPO', '/img/demo/brand4.webp', 4),
+(5, 'vivo', 'vivo', '/img/demo/brand5.webp', 5),
+(6, '荣耀', 'Honor', '/img/demo/brand6.webp', 6),
+(7, '索尼', 'Sony', '/img/demo/brand7.webp', 7),
+(8, '漫步者', 'Edifier', '/img/demo/brand8.webp', 8),
+(9, '联想', 'Lenovo', '/img/demo/brand9.webp', 9),
+(10, '途虎养车', 'Tuhu', '/img/demo/brand10.webp', 10),
+(11, '车享家', 'Chexiang', '/img/demo/brand11.webp', 11),
+(12, '万达影城', 'Wanda Cinemas', '/img/demo/brand12.webp', 12),
+(13, 'CGV影城', 'CGV Cinemas', '/img/demo/brand13.webp', 13),
+(14, '超级猩猩', 'Super Monkey', '/img/demo/brand14.webp', 14),
+(15, '一兆韦德', 'Will''s Fitness', '/img/demo/brand15.webp', 15),
+(16, '中国移动', 'China Mobile', '/img/demo/brand16.webp', 16),
+(17, '中国联通', 'China Unicom', '/img/demo/brand17.webp', 17),
+(18, '中国电信', 'China Telecom', '/img/demo/brand18.webp', 18),
+(19, '星巴克', 'Starbucks', '/img/demo/brand19.webp', 19),
+(20, '瑞幸咖啡', 'Luckin Coffee', '/img/demo/brand20.webp', 20),
+(21, '三顿半', 'Saturnbird', '/img/demo/brand21.webp', 21),
+(22, '八马茶业', 'Bama Tea', '/img/demo/brand22.webp', 22),
+(23, '三只松鼠', 'Three Squirrels', '/img/demo/brand23.webp', 23),
+(24, '良品铺子', 'Bestore', '/img/demo/brand24.webp', 24),
+(25, '百草味', 'Be&Cheery', '/img/demo/brand25.webp', 25),
+(26, '稻香村', 'Daoxiangcun', '/img/demo/brand26.webp', 26),
+(27, '金龙鱼', 'Arawana', '/img/demo/brand27.webp', 27),
+(28, '福临门', 'Fortune', '/img/demo/brand28.webp', 28),
+(29, '鲁花', 'Luhua', '/img/demo/brand29.webp', 29),
+(30, '海天', 'Haday', '/img/demo/brand30.webp', 30),
+(31, '苏泊尔', 'Supor', '/img/demo/brand31.webp', 31),
+(32, '美的', 'Midea', '/img/demo/brand32.webp', 32),
+(33, '九阳', 'Joyoung', '/img/demo/brand33.webp', 33),
+(34, '罗莱家纺', 'Luolai', '/img/demo/brand34.webp', 34),
+(35, '水星家纺', 'Mercury', '/img/demo/brand35.webp', 35),
+(36, '网易严选', 'NetEase Yanxuan', '/img/demo/brand36.webp', 36),
+(37, '蓝月亮', 'Bluemoon', '/img/demo/brand37.webp', 37),
+(38, '维达', 'Vinda', '/img/demo/brand38.webp', 38),
+(39, '百雀羚', 'Pechoin', '/img/demo/brand39.webp', 39),
+(40, '珀莱雅', 'Proya', '/img/demo/brand40.webp', 40),
+(41, '薇诺娜', 'Winona', '/img/demo/brand41.webp', 41),
+(42, '兰蔻', 'Lancôme', '/img/demo/brand42.webp', 42),
+(43, '飞利浦', 'Philips', '/img/demo/brand43.webp', 43),
+(44, '戴森', 'Dyson', '/img/demo/brand44.webp', 44),
+(45, '云南白药', 'Yunnan Baiyao', '/img/demo/brand45.webp', 45),
+(46, '完美日记', 'Perfect Diary', '/img/demo/brand46.webp', 46),
+(47, '花西子', 'Florasis', '/img/demo/brand47.webp', 47),
+(48, '李宁', 'Li-Ning', '/img/demo/brand48.webp', 48),
+(49, '安踏', 'Anta', '/img/demo/brand49.webp', 49),
+(50, '迪卡侬', 'Decathlon', '/img/demo/brand50.webp', 50);
 INSERT INTO brands (id, name_zh, name_en, logo, sort) VALUES
-(51, '凯乐石', 'Kailas', '', 51),
-(52, '牧高笛', 'Mobi Garden', '', 52),
-(53, '捷安特', 'Giant', '', 53),
-(54, '飞鹤', 'Feihe', '', 54),
-(55, '伊利', 'Yili', '', 55),
-(56, '乐高', 'LEGO', '', 56),
-(57, '好孩子', 'Goodbaby', '', 57),
-(58, '帮宝适', 'Pampers', '', 58),
-(59, '中信出版', 'CITIC Press', '', 59),
-(60, '得力', 'Deli', '', 60),
-(61, '晨光', 'M&G', '', 61);
+(51, '凯乐石', 'Kailas', '/img/demo/brand51.webp', 51),
+(52, '牧高笛', 'Mobi Garden', '/img/demo/brand52.webp', 52),
+(53, '捷安特', 'Giant', '/img/demo/brand53.webp', 53),
+(54, '飞鹤', 'Feihe', '/img/demo/brand54.webp', 54),
+(55, '伊利', 'Yili', '/img/demo/brand55.webp', 55),
+(56, '乐高', 'LEGO', '/img/demo/brand56.webp', 56),
+(57, '好孩子', 'Goodbaby', '/img/demo/brand57.webp', 57),
+(58, '帮宝适', 'Pampers', '/img/demo/brand58.webp', 58),
+(59, '中信出版', 'CITIC Press', '/img/demo/brand59.webp', 59),
+(60, '得力', 'Deli', '/img/demo/brand60.webp', 60),
+(61, '晨光', 'M&G', '/img/demo/brand61.webp', 61);
 
 INSERT INTO merchants (id, name, address, phone, status, created_at) VALUES
 (1, '途虎洗车(朝阳店)', '北京市朝阳区建国路88号SOHO现代城B座底商', '010-65881234', 'active', NOW() - INTERVAL 200 DAY),
@@ -126,1488 +126,1606 @@ INSERT INTO products (id, type, category_id, brand_id, merchant_id, name_zh, nam
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Huawei Mate 60 Pro 5G Phone 12GB+512GB Green. High refresh eye-care screen, genuine with nationwide warranty. All phones are brand-new mainland editions with a one-year nationwide warranty; activated devices cannot be returned without a fault.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 70000, 349900, 175, 175, 2, '/img/demo/p1.jpg', 1, 125, 1520, NOW() - INTERVAL 73 DAY - INTERVAL 17 HOUR, NOW() - INTERVAL 73 DAY - INTERVAL 17 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 70000, 349900, 175, 175, 2, '/img/demo/p1.webp', 1, 125, 1520, NOW() - INTERVAL 73 DAY - INTERVAL 17 HOUR, NOW() - INTERVAL 73 DAY - INTERVAL 17 HOUR),
 (2, 'physical', 9, 1, NULL, '华为 nova 12 手机 256GB 樱语白', 'Huawei nova 12 Phone 256GB White', '大电池长续航，旗舰影像系统', 'Big battery for all-day use; flagship camera system', '华为 nova 12 手机 256GB 樱语白。大电池长续航，旗舰影像系统。手机类商品均为全新国行正品，支持全国联保一年，开箱激活后不支持无理由退货。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Huawei nova 12 Phone 256GB White. Big battery for all-day use, flagship camera system. All phones are brand-new mainland editions with a one-year nationwide warranty; activated devices cannot be returned without a fault.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 59980, 0, 1, 1, 0, '/img/demo/p2.jpg', 1, 299, 3330, NOW() - INTERVAL 87 DAY - INTERVAL 15 HOUR, NOW() - INTERVAL 87 DAY - INTERVAL 15 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 59980, 0, 1, 1, 0, '/img/demo/p2.webp', 1, 299, 3330, NOW() - INTERVAL 87 DAY - INTERVAL 15 HOUR, NOW() - INTERVAL 87 DAY - INTERVAL 15 HOUR),
 (3, 'physical', 9, 1, NULL, '华为 Pura 70 手机 12GB+256GB 羽砂黑', 'Huawei Pura 70 Phone 12GB+256GB Black', '官方正品 全国联保，大电池长续航', 'Genuine with nationwide warranty; big battery for all-day use', '华为 Pura 70 手机 12GB+256GB 羽砂黑。官方正品 全国联保，大电池长续航。手机类商品均为全新国行正品，支持全国联保一年，开箱激活后不支持无理由退货。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Huawei Pura 70 Phone 12GB+256GB Black. Genuine with nationwide warranty, big battery for all-day use. All phones are brand-new mainland editions with a one-year nationwide warranty; activated devices cannot be returned without a fault.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 109980, 0, 8, 8, 0, '/img/demo/p3.jpg', 1, 92, 1713, NOW() - INTERVAL 43 DAY - INTERVAL 2 HOUR, NOW() - INTERVAL 43 DAY - INTERVAL 2 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 109980, 0, 8, 8, 0, '/img/demo/p3.webp', 1, 92, 1713, NOW() - INTERVAL 43 DAY - INTERVAL 2 HOUR, NOW() - INTERVAL 43 DAY - INTERVAL 2 HOUR),
 (4, 'physical', 9, 1, NULL, '华为 畅享 70 手机 8GB+128GB 翡冷翠', 'Huawei Enjoy 70 Phone 8GB+128GB Green', '大电池长续航，官方正品 全国联保', 'Big battery for all-day use; genuine with nationwide warranty', '华为 畅享 70 手机 8GB+128GB 翡冷翠。大电池长续航，官方正品 全国联保。手机类商品均为全新国行正品，支持全国联保一年，开箱激活后不支持无理由退货。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Huawei Enjoy 70 Phone 8GB+128GB Green. Big battery for all-day use, genuine with nationwide warranty. All phones are brand-new mainland editions with a one-year nationwide warranty; activated devices cannot be returned without a fault.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 23980, 0, 50, 50, 0, '/img/demo/p4.jpg', 1, 30, 736, NOW() - INTERVAL 3 DAY - INTERVAL 22 HOUR, NOW() - INTERVAL 3 DAY - INTERVAL 22 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 23980, 0, 50, 50, 0, '/img/demo/p4.webp', 1, 30, 736, NOW() - INTERVAL 3 DAY - INTERVAL 22 HOUR, NOW() - INTERVAL 3 DAY - INTERVAL 22 HOUR),
 (5, 'physical', 9, 2, NULL, '小米 14 手机 徕卡影像 16GB+512GB 白色', 'Xiaomi 14 Phone Leica Optics 16GB+512GB White', '高刷护眼屏幕，官方正品 全国联保', 'High refresh eye-care screen; genuine with nationwide warranty', '小米 14 手机 徕卡影像 16GB+512GB 白色。高刷护眼屏幕，官方正品 全国联保。手机类商品均为全新国行正品，支持全国联保一年，开箱激活后不支持无理由退货。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Xiaomi 14 Phone Leica Optics 16GB+512GB White. High refresh eye-care screen, genuine with nationwide warranty. All phones are brand-new mainland editions with a one-year nationwide warranty; activated devices cannot be returned without a fault.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 91980, 0, 27, 27, 2, '/img/demo/p5.jpg', 1, 23, 402, NOW() - INTERVAL 64 DAY - INTERVAL 19 HOUR, NOW() - INTERVAL 64 DAY - INTERVAL 19 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 91980, 0, 27, 27, 2, '/img/demo/p5.webp', 1, 23, 402, NOW() - INTERVAL 64 DAY - INTERVAL 19 HOUR, NOW() - INTERVAL 64 DAY - INTERVAL 19 HOUR),
 (6, 'physical', 9, 2, NULL, 'Redmi K70 手机 12GB+256GB 墨羽', 'Redmi K70 Phone 12GB+256GB Black', '官方正品 全国联保，旗舰影像系统', 'Genuine with nationwide warranty; flagship camera system', 'Redmi K70 手机 12GB+256GB 墨羽。官方正品 全国联保，旗舰影像系统。手机类商品均为全新国行正品，支持全国联保一年，开箱激活后不支持无理由退货。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Redmi K70 Phone 12GB+256GB Black. Genuine with nationwide warranty, flagship camera system. All phones are brand-new mainland editions with a one-year nationwide warranty; activated devices cannot be returned without a fault.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 49980, 0, 78, 78, 0, '/img/demo/p6.jpg', 1, 22, 797, NOW() - INTERVAL 66 DAY, NOW() - INTERVAL 66 DAY),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 49980, 0, 78, 78, 0, '/img/demo/p6.webp', 1, 22, 797, NOW() - INTERVAL 66 DAY, NOW() - INTERVAL 66 DAY),
 (7, 'physical', 9, 2, NULL, 'Redmi Note 13 5G 手机 8GB+256GB 子夜黑', 'Redmi Note 13 5G Phone 8GB+256GB Midnight Black', '高刷护眼屏幕，旗舰影像系统', 'High refresh eye-care screen; flagship camera system', 'Redmi Note 13 5G 手机 8GB+256GB 子夜黑。高刷护眼屏幕，旗舰影像系统。手机类商品均为全新国行正品，支持全国联保一年，开箱激活后不支持无理由退货。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Redmi Note 13 5G Phone 8GB+256GB Midnight Black. High refresh eye-care screen, flagship camera system. All phones are brand-new mainland editions with a one-year nationwide warranty; activated devices cannot be returned without a fault.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 27980, 0, 0, 0, 0, '/img/demo/p7.jpg', 1, 1000, 14135, NOW() - INTERVAL 79 DAY - INTERVAL 13 HOUR, NOW() - INTERVAL 79 DAY - INTERVAL 13 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 27980, 0, 0, 0, 0, '/img/demo/p7.webp', 1, 1000, 14135, NOW() - INTERVAL 79 DAY - INTERVAL 13 HOUR, NOW() - INTERVAL 79 DAY - INTERVAL 13 HOUR),
 (8, 'physical', 9, 3, NULL, '苹果 iPhone 15 手机 128GB 蓝色', 'Apple iPhone 15 Phone 128GB Blue', '官方正品 全国联保，高刷护眼屏幕', 'Genuine with nationwide warranty; high refresh eye-care screen', '苹果 iPhone 15 手机 128GB 蓝色。官方正品 全国联保，高刷护眼屏幕。手机类商品均为全新国行正品，支持全国联保一年，开箱激活后不支持无理由退货。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Apple iPhone 15 Phone 128GB Blue. Genuine with nationwide warranty, high refresh eye-care screen. All phones are brand-new mainland editions with a one-year nationwide warranty; activated devices cannot be returned without a fault.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 119980, 0, 67, 67, 2, '/img/demo/p8.jpg', 1, 13, 692, NOW() - INTERVAL 69 DAY - INTERVAL 8 HOUR, NOW() - INTERVAL 69 DAY - INTERVAL 8 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 119980, 0, 67, 67, 2, '/img/demo/p8.webp', 1, 13, 692, NOW() - INTERVAL 69 DAY - INTERVAL 8 HOUR, NOW() - INTERVAL 69 DAY - INTERVAL 8 HOUR),
 (9, 'physical', 9, 3, NULL, '苹果 iPhone 15 Pro Max 手机 256GB 原色钛金属', 'Apple iPhone 15 Pro Max Phone 256GB Natural Titanium', '大电池长续航，官方正品 全国联保', 'Big battery for all-day use; genuine with nationwide warranty', '苹果 iPhone 15 Pro Max 手机 256GB 原色钛金属。大电池长续航，官方正品 全国联保。手机类商品均为全新国行正品，支持全国联保一年，开箱激活后不支持无理由退货。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Apple iPhone 15 Pro Max Phone 256GB Natural Titanium. Big battery for all-day use, genuine with nationwide warranty. All phones are brand-new mainland editions with a one-year nationwide warranty; activated devices cannot be returned without a fault.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 199980, 0, 74, 74, 2, '/img/demo/p9.jpg', 1, 26, 910, NOW() - INTERVAL 55 DAY - INTERVAL 6 HOUR, NOW() - INTERVAL 55 DAY - INTERVAL 6 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 199980, 0, 74, 74, 2, '/img/demo/p9.webp', 1, 26, 910, NOW() - INTERVAL 55 DAY - INTERVAL 6 HOUR, NOW() - INTERVAL 55 DAY - INTERVAL 6 HOUR),
 (10, 'physical', 9, 4, NULL, 'OPPO Find X7 手机 16GB+512GB 海阔天空', 'OPPO Find X7 Phone 16GB+512GB Ocean Blue', '高刷护眼屏幕，官方正品 全国联保', 'High refresh eye-care screen; genuine with nationwide warranty', 'OPPO Find X7 手机 16GB+512GB 海阔天空。高刷护眼屏幕，官方正品 全国联保。手机类商品均为全新国行正品，支持全国联保一年，开箱激活后不支持无理由退货。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'OPPO Find X7 Phone 16GB+512GB Ocean Blue. High refresh eye-care screen, genuine with nationwide warranty. All phones are brand-new mainland editions with a one-year nationwide warranty; activated devices cannot be returned without a fault.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 63000, 134900, 356, 356, 1, '/img/demo/p10.jpg', 1, 144, 2259, NOW() - INTERVAL 25 DAY - INTERVAL 8 HOUR, NOW() - INTERVAL 25 DAY - INTERVAL 8 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 63000, 134900, 356, 356, 1, '/img/demo/p10.webp', 1, 144, 2259, NOW() - INTERVAL 25 DAY - INTERVAL 8 HOUR, NOW() - INTERVAL 25 DAY - INTERVAL 8 HOUR),
 (11, 'physical', 9, 4, NULL, 'OPPO Reno11 手机 12GB+256GB 萤石青', 'OPPO Reno11 Phone 12GB+256GB Fluorite Green', '高刷护眼屏幕，5G全网通', 'High refresh eye-care screen; 5G on all networks', 'OPPO Reno11 手机 12GB+256GB 萤石青。高刷护眼屏幕，5G全网通。手机类商品均为全新国行正品，支持全国联保一年，开箱激活后不支持无理由退货。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'OPPO Reno11 Phone 12GB+256GB Fluorite Green. High refresh eye-care screen, 5G on all networks. All phones are brand-new mainland editions with a one-year nationwide warranty; activated devices cannot be returned without a fault.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 53980, 0, 982, 982, 0, '/img/demo/p11.jpg', 1, 18, 316, NOW() - INTERVAL 37 DAY - INTERVAL 10 HOUR, NOW() - INTERVAL 37 DAY - INTERVAL 10 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 53980, 0, 982, 982, 0, '/img/demo/p11.webp', 1, 18, 316, NOW() - INTERVAL 37 DAY - INTERVAL 10 HOUR, NOW() - INTERVAL 37 DAY - INTERVAL 10 HOUR),
 (12, 'physical', 9, 5, NULL, 'vivo X100 手机 12GB+256GB 星迹蓝', 'vivo X100 Phone 12GB+256GB Starry Blue', '大电池长续航，高刷护眼屏幕', 'Big battery for all-day use; high refresh eye-care screen', 'vivo X100 手机 12GB+256GB 星迹蓝。大电池长续航，高刷护眼屏幕。手机类商品均为全新国行正品，支持全国联保一年，开箱激活后不支持无理由退货。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'vivo X100 Phone 12GB+256GB Starry Blue. Big battery for all-day use, high refresh eye-care screen. All phones are brand-new mainland editions with a one-year nationwide warranty; activated devices cannot be returned without a fault.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 79980, 0, 480, 480, 2, '/img/demo/p12.jpg', 1, 20, 437, NOW() - INTERVAL 61 DAY - INTERVAL 2 HOUR, NOW() - INTERVAL 61 DAY - INTERVAL 2 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 79980, 0, 480, 480, 2, '/img/demo/p12.webp', 1, 20, 437, NOW() - INTERVAL 61 DAY - INTERVAL 2 HOUR, NOW() - INTERVAL 61 DAY - INTERVAL 2 HOUR),
 (13, 'physical', 9, 5, NULL, 'vivo Y100 手机 8GB+256GB 青松', 'vivo Y100 Phone 8GB+256GB Pine Green', '高刷护眼屏幕，5G全网通', 'High refresh eye-care screen; 5G on all networks', 'vivo Y100 手机 8GB+256GB 青松。高刷护眼屏幕，5G全网通。手机类商品均为全新国行正品，支持全国联保一年，开箱激活后不支持无理由退货。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'vivo Y100 Phone 8GB+256GB Pine Green. High refresh eye-care screen, 5G on all networks. All phones are brand-new mainland editions with a one-year nationwide warranty; activated devices cannot be returned without a fault.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 31980, 0, 62, 62, 0, '/img/demo/p13.jpg', 1, 18, 242, NOW() - INTERVAL 11 DAY, NOW() - INTERVAL 11 DAY),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 31980, 0, 62, 62, 0, '/img/demo/p13.webp', 1, 18, 242, NOW() - INTERVAL 11 DAY, NOW() - INTERVAL 11 DAY),
 (14, 'physical', 9, 6, NULL, '荣耀 Magic6 手机 12GB+256GB 绒黑色', 'Honor Magic6 Phone 12GB+256GB Velvet Black', '大电池长续航，高刷护眼屏幕', 'Big battery for all-day use; high refresh eye-care screen', '荣耀 Magic6 手机 12GB+256GB 绒黑色。大电池长续航，高刷护眼屏幕。手机类商品均为全新国行正品，支持全国联保一年，开箱激活后不支持无理由退货。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Honor Magic6 Phone 12GB+256GB Velvet Black. Big battery for all-day use, high refresh eye-care screen. All phones are brand-new mainland editions with a one-year nationwide warranty; activated devices cannot be returned without a fault.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 87980, 0, 55, 55, 1, '/img/demo/p14.jpg', 1, 25, 604, NOW() - INTERVAL 19 DAY, NOW() - INTERVAL 19 DAY),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 87980, 0, 55, 55, 1, '/img/demo/p14.webp', 1, 25, 604, NOW() - INTERVAL 19 DAY, NOW() - INTERVAL 19 DAY),
 (15, 'physical', 9, 6, NULL, '荣耀 X50 手机 8GB+128GB 燃橙色', 'Honor X50 Phone 8GB+128GB Orange', '大电池长续航，5G全网通', 'Big battery for all-day use; 5G on all networks', '荣耀 X50 手机 8GB+128GB 燃橙色。大电池长续航，5G全网通。手机类商品均为全新国行正品，支持全国联保一年，开箱激活后不支持无理由退货。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Honor X50 Phone 8GB+128GB Orange. Big battery for all-day use, 5G on all networks. All phones are brand-new mainland editions with a one-year nationwide warranty; activated devices cannot be returned without a fault.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 27980, 0, 61, 61, 0, '/img/demo/p15.jpg', 1, 19, 756, NOW() - INTERVAL 88 DAY - INTERVAL 16 HOUR, NOW() - INTERVAL 88 DAY - INTERVAL 16 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 27980, 0, 61, 61, 0, '/img/demo/p15.webp', 1, 19, 756, NOW() - INTERVAL 88 DAY - INTERVAL 16 HOUR, NOW() - INTERVAL 88 DAY - INTERVAL 16 HOUR),
 (16, 'physical', 10, 1, NULL, '华为 MatePad 11.5 平板电脑 8GB+128GB', 'Huawei MatePad 11.5 Tablet 8GB+128GB', '学习办公两相宜，大屏影音娱乐', 'Good for study and work; big screen for video and games', '华为 MatePad 11.5 平板电脑 8GB+128GB。学习办公两相宜，大屏影音娱乐。平板电脑享受官方一年保修，可在品牌授权服务中心检测维修。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Huawei MatePad 11.5 Tablet 8GB+128GB. Good for study and work, big screen for video and games. Tablets come with a one-year official warranty at authorised service centres.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 39980, 0, 42, 42, 0, '/img/demo/p16.jpg', 1, 38, 837, NOW() - INTERVAL 64 DAY - INTERVAL 13 HOUR, NOW() - INTERVAL 64 DAY - INTERVAL 13 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 39980, 0, 42, 42, 0, '/img/demo/p16.webp', 1, 38, 837, NOW() - INTERVAL 64 DAY - INTERVAL 13 HOUR, NOW() - INTERVAL 64 DAY - INTERVAL 13 HOUR),
 (17, 'physical', 10, 1, NULL, '华为 MatePad Pro 13.2 平板电脑 12GB+256GB', 'Huawei MatePad Pro 13.2 Tablet 12GB+256GB', '轻薄便携，大屏影音娱乐', 'Thin and light; big screen for video and games', '华为 MatePad Pro 13.2 平板电脑 12GB+256GB。轻薄便携，大屏影音娱乐。平板电脑享受官方一年保修，可在品牌授权服务中心检测维修。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Huawei MatePad Pro 13.2 Tablet 12GB+256GB. Thin and light, big screen for video and games. Tablets come with a one-year official warranty at authorised service centres.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 103980, 0, 1, 1, 0, '/img/demo/p17.jpg', 1, 79, 895, NOW() - INTERVAL 44 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 44 DAY - INTERVAL 20 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 103980, 0, 1, 1, 0, '/img/demo/p17.webp', 1, 79, 895, NOW() - INTERVAL 44 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 44 DAY - INTERVAL 20 HOUR),
 (18, 'physical', 10, 2, NULL, '小米平板6 11英寸 8GB+256GB 远山蓝', 'Xiaomi Pad 6 11-inch 8GB+256GB Blue', '支持手写笔，大屏影音娱乐', 'Stylus support; big screen for video and games', '小米平板6 11英寸 8GB+256GB 远山蓝。支持手写笔，大屏影音娱乐。平板电脑享受官方一年保修，可在品牌授权服务中心检测维修。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Xiaomi Pad 6 11-inch 8GB+256GB Blue. Stylus support, big screen for video and games. Tablets come with a one-year official warranty at authorised service centres.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 24000, 79900, 81, 81, 0, '/img/demo/p18.jpg', 1, 19, 634, NOW() - INTERVAL 59 DAY - INTERVAL 18 HOUR, NOW() - INTERVAL 59 DAY - INTERVAL 18 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 24000, 79900, 81, 81, 0, '/img/demo/p18.webp', 1, 19, 634, NOW() - INTERVAL 59 DAY - INTERVAL 18 HOUR, NOW() - INTERVAL 59 DAY - INTERVAL 18 HOUR),
 (19, 'physical', 10, 2, NULL, 'Redmi Pad SE 11英寸平板 6GB+128GB', 'Redmi Pad SE 11-inch Tablet 6GB+128GB', '大屏影音娱乐，轻薄便携', 'Big screen for video and games; thin and light', 'Redmi Pad SE 11英寸平板 6GB+128GB。大屏影音娱乐，轻薄便携。平板电脑享受官方一年保修，可在品牌授权服务中心检测维修。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Redmi Pad SE 11-inch Tablet 6GB+128GB. Big screen for video and games, thin and light. Tablets come with a one-year official warranty at authorised service centres.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 21980, 0, 64, 64, 0, '/img/demo/p19.jpg', 1, 16, 476, NOW() - INTERVAL 86 DAY - INTERVAL 22 HOUR, NOW() - INTERVAL 86 DAY - INTERVAL 22 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 21980, 0, 64, 64, 0, '/img/demo/p19.webp', 1, 16, 476, NOW() - INTERVAL 86 DAY - INTERVAL 22 HOUR, NOW() - INTERVAL 86 DAY - INTERVAL 22 HOUR),
 (20, 'physical', 10, 3, NULL, '苹果 iPad 10.9英寸 64GB WLAN版', 'Apple iPad 10.9-inch 64GB Wi-Fi', '支持手写笔，学习办公两相宜', 'Stylus support; good for study and work', '苹果 iPad 10.9英寸 64GB WLAN版。支持手写笔，学习办公两相宜。平板电脑享受官方一年保修，可在品牌授权服务中心检测维修。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Apple iPad 10.9-inch 64GB Wi-Fi. Stylus support, good for study and work. Tablets come with a one-year official warranty at authorised service centres.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 71980, 0, 67, 67, 0, '/img/demo/p20.jpg', 1, 13, 769, NOW() - INTERVAL 57 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 57 DAY - INTERVAL 20 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 71980, 0, 67, 67, 0, '/img/demo/p20.webp', 1, 13, 769, NOW() - INTERVAL 57 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 57 DAY - INTERVAL 20 HOUR),
 (21, 'physical', 10, 3, NULL, '苹果 iPad Air 11英寸 M2 128GB', 'Apple iPad Air 11-inch M2 128GB', '学习办公两相宜，轻薄便携', 'Good for study and work; thin and light', '苹果 iPad Air 11英寸 M2 128GB。学习办公两相宜，轻薄便携。平板电脑享受官方一年保修，可在品牌授权服务中心检测维修。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Apple iPad Air 11-inch M2 128GB. Good for study and work, thin and light. Tablets come with a one-year official warranty at authorised service centres.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 95980, 0, 5, 5, 1, '/img/demo/p21.jpg', 1, 45, 464, NOW() - INTERVAL 49 DAY - INTERVAL 8 HOUR, NOW() - INTERVAL 49 DAY - INTERVAL 8 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 95980, 0, 5, 5, 1, '/img/demo/p21.webp', 1, 45, 464, NOW() - INTERVAL 49 DAY - INTERVAL 8 HOUR, NOW() - INTERVAL 49 DAY - INTERVAL 8 HOUR),
 (22, 'physical', 10, 6, NULL, '荣耀平板9 12.1英寸 8GB+256GB', 'Honor Pad 9 12.1-inch 8GB+256GB', '学习办公两相宜，支持手写笔', 'Good for study and work; stylus support', '荣耀平板9 12.1英寸 8GB+256GB。学习办公两相宜，支持手写笔。平板电脑享受官方一年保修，可在品牌授权服务中心检测维修。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Honor Pad 9 12.1-inch 8GB+256GB. Good for study and work, stylus support. Tablets come with a one-year official warranty at authorised service centres.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 33980, 0, 36, 36, 0, '/img/demo/p22.jpg', 1, 14, 383, NOW() - INTERVAL 59 DAY - INTERVAL 15 HOUR, NOW() - INTERVAL 59 DAY - INTERVAL 15 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 33980, 0, 36, 36, 0, '/img/demo/p22.webp', 1, 14, 383, NOW() - INTERVAL 59 DAY - INTERVAL 15 HOUR, NOW() - INTERVAL 59 DAY - INTERVAL 15 HOUR),
 (23, 'physical', 10, 9, NULL, '联想小新Pad Pro 12.7英寸 8GB+128GB', 'Lenovo Xiaoxin Pad Pro 12.7-inch 8GB+128GB', '大屏影音娱乐，学习办公两相宜', 'Big screen for video and games; good for study and work', '联想小新Pad Pro 12.7英寸 8GB+128GB。大屏影音娱乐，学习办公两相宜。平板电脑享受官方一年保修，可在品牌授权服务中心检测维修。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Lenovo Xiaoxin Pad Pro 12.7-inch 8GB+128GB. Big screen for video and games, good for study and work. Tablets come with a one-year official warranty at authorised service centres.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 35980, 0, 82, 82, 0, '/img/demo/p23.jpg', 1, 18, 1061, NOW() - INTERVAL 67 DAY - INTERVAL 8 HOUR, NOW() - INTERVAL 67 DAY - INTERVAL 8 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 35980, 0, 82, 82, 0, '/img/demo/p23.webp', 1, 18, 1061, NOW() - INTERVAL 67 DAY - INTERVAL 8 HOUR, NOW() - INTERVAL 67 DAY - INTERVAL 8 HOUR),
 (24, 'physical', 11, 1, NULL, '华为 FreeBuds Pro 3 无线降噪耳机', 'Huawei FreeBuds Pro 3 Wireless ANC Earbuds', '主动降噪，高清音质', 'Active noise cancelling; hi-fi sound', '华为 FreeBuds Pro 3 无线降噪耳机。主动降噪，高清音质。耳机为贴身用品，拆封后如无质量问题不支持退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Huawei FreeBuds Pro 3 Wireless ANC Earbuds. Active noise cancelling, hi-fi sound. Earphones are personal items and cannot be returned once opened unless faulty.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 29980, 0, 24, 24, 0, '/img/demo/p24.jpg', 1, 26, 848, NOW() - INTERVAL 85 DAY - INTERVAL 5 HOUR, NOW() - INTERVAL 85 DAY - INTERVAL 5 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 29980, 0, 24, 24, 0, '/img/demo/p24.webp', 1, 26, 848, NOW() - INTERVAL 85 DAY - INTERVAL 5 HOUR, NOW() - INTERVAL 85 DAY - INTERVAL 5 HOUR),
 (25, 'physical', 11, 2, NULL, 'Redmi Buds 5 主动降噪蓝牙耳机', 'Redmi Buds 5 ANC Bluetooth Earbuds', '主动降噪，蓝牙5.3稳定连接', 'Active noise cancelling; stable Bluetooth 5.3', 'Redmi Buds 5 主动降噪蓝牙耳机。主动降噪，蓝牙5.3稳定连接。耳机为贴身用品，拆封后如无质量问题不支持退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Redmi Buds 5 ANC Bluetooth Earbuds. Active noise cancelling, stable Bluetooth 5.3. Earphones are personal items and cannot be returned once opened unless faulty.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3980, 0, 978, 978, 0, '/img/demo/p25.jpg', 1, 22, 1126, NOW() - INTERVAL 68 DAY - INTERVAL 6 HOUR, NOW() - INTERVAL 68 DAY - INTERVAL 6 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3980, 0, 978, 978, 0, '/img/demo/p25.webp', 1, 22, 1126, NOW() - INTERVAL 68 DAY - INTERVAL 6 HOUR, NOW() - INTERVAL 68 DAY - INTERVAL 6 HOUR),
 (26, 'physical', 11, 3, NULL, '苹果 AirPods Pro 第二代 USB-C', 'Apple AirPods Pro (2nd gen) USB-C', '高清音质，主动降噪', 'Hi-fi sound; active noise cancelling', '苹果 AirPods Pro 第二代 USB-C。高清音质，主动降噪。耳机为贴身用品，拆封后如无质量问题不支持退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Apple AirPods Pro (2nd gen) USB-C. Hi-fi sound, active noise cancelling. Earphones are personal items and cannot be returned once opened unless faulty.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 37980, 0, 268, 268, 0, '/img/demo/p26.jpg', 1, 32, 747, NOW() - INTERVAL 72 DAY - INTERVAL 8 HOUR, NOW() - INTERVAL 72 DAY - INTERVAL 8 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 37980, 0, 268, 268, 0, '/img/demo/p26.webp', 1, 32, 747, NOW() - INTERVAL 72 DAY - INTERVAL 8 HOUR, NOW() - INTERVAL 72 DAY - INTERVAL 8 HOUR),
 (27, 'physical', 11, 7, NULL, '索尼 WH-1000XM5 头戴式降噪耳机', 'Sony WH-1000XM5 Over-ear ANC Headphones', '高清音质，蓝牙5.3稳定连接', 'Hi-fi sound; stable Bluetooth 5.3', '索尼 WH-1000XM5 头戴式降噪耳机。高清音质，蓝牙5.3稳定连接。耳机为贴身用品，拆封后如无质量问题不支持退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Sony WH-1000XM5 Over-ear ANC Headphones. Hi-fi sound, stable Bluetooth 5.3. Earphones are personal items and cannot be returned once opened unless faulty.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 53980, 0, 37, 37, 0, '/img/demo/p27.jpg', 1, 13, 273, NOW() - INTERVAL 45 DAY - INTERVAL 23 HOUR, NOW() - INTERVAL 45 DAY - INTERVAL 23 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 53980, 0, 37, 37, 0, '/img/demo/p27.webp', 1, 13, 273, NOW() - INTERVAL 45 DAY - INTERVAL 23 HOUR, NOW() - INTERVAL 45 DAY - INTERVAL 23 HOUR),
 (28, 'physical', 11, 7, NULL, '索尼 WF-1000XM5 真无线降噪耳机', 'Sony WF-1000XM5 True Wireless ANC Earbuds', '蓝牙5.3稳定连接，高清音质', 'Stable Bluetooth 5.3; hi-fi sound', '索尼 WF-1000XM5 真无线降噪耳机。蓝牙5.3稳定连接，高清音质。耳机为贴身用品，拆封后如无质量问题不支持退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Sony WF-1000XM5 True Wireless ANC Earbuds. Stable Bluetooth 5.3, hi-fi sound. Earphones are personal items and cannot be returned once opened unless faulty.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 39980, 0, 277, 277, 0, '/img/demo/p28.jpg', 1, 23, 443, NOW() - INTERVAL 40 DAY - INTERVAL 5 HOUR, NOW() - INTERVAL 40 DAY - INTERVAL 5 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 39980, 0, 277, 277, 0, '/img/demo/p28.webp', 1, 23, 443, NOW() - INTERVAL 40 DAY - INTERVAL 5 HOUR, NOW() - INTERVAL 40 DAY - INTERVAL 5 HOUR),
 (29, 'physical', 11, 8, NULL, '漫步者 Lolli Pro 3 真无线耳机', 'Edifier Lolli Pro 3 True Wireless Earbuds', '高清音质，主动降噪', 'Hi-fi sound; active noise cancelling', '漫步者 Lolli Pro 3 真无线耳机。高清音质，主动降噪。耳机为贴身用品，拆封后如无质量问题不支持退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Edifier Lolli Pro 3 True Wireless Earbuds. Hi-fi sound, active noise cancelling. Earphones are personal items and cannot be returned once opened unless faulty.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7200, 23900, 962, 962, 0, '/img/demo/p29.jpg', 1, 38, 425, NOW() - INTERVAL 7 DAY - INTERVAL 3 HOUR, NOW() - INTERVAL 7 DAY - INTERVAL 3 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7200, 23900, 962, 962, 0, '/img/demo/p29.webp', 1, 38, 425, NOW() - INTERVAL 7 DAY - INTERVAL 3 HOUR, NOW() - INTERVAL 7 DAY - INTERVAL 3 HOUR),
 (30, 'physical', 11, 8, NULL, '漫步者 M230 桌面蓝牙音箱', 'Edifier M230 Desktop Bluetooth Speaker', '主动降噪，高清音质', 'Active noise cancelling; hi-fi sound', '漫步者 M230 桌面蓝牙音箱。主动降噪，高清音质。耳机为贴身用品，拆封后如无质量问题不支持退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Edifier M230 Desktop Bluetooth Speaker. Active noise cancelling, hi-fi sound. Earphones are personal items and cannot be returned once opened unless faulty.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 5980, 0, 5, 5, 0, '/img/demo/p30.jpg', 1, 95, 1207, NOW() - INTERVAL 58 DAY - INTERVAL 19 HOUR, NOW() - INTERVAL 58 DAY - INTERVAL 19 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 5980, 0, 5, 5, 0, '/img/demo/p30.webp', 1, 95, 1207, NOW() - INTERVAL 58 DAY - INTERVAL 19 HOUR, NOW() - INTERVAL 58 DAY - INTERVAL 19 HOUR),
 (31, 'physical', 11, 7, NULL, '索尼 SRS-XB100 便携蓝牙音箱', 'Sony SRS-XB100 Portable Bluetooth Speaker', '蓝牙5.3稳定连接，高清音质', 'Stable Bluetooth 5.3; hi-fi sound', '索尼 SRS-XB100 便携蓝牙音箱。蓝牙5.3稳定连接，高清音质。耳机为贴身用品，拆封后如无质量问题不支持退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Sony SRS-XB100 Portable Bluetooth Speaker. Stable Bluetooth 5.3, hi-fi sound. Earphones are personal items and cannot be returned once opened unless faulty.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7980, 0, 62, 62, 0, '/img/demo/p31.jpg', 1, 18, 404, NOW() - INTERVAL 87 DAY - INTERVAL 11 HOUR, NOW() - INTERVAL 87 DAY - INTERVAL 11 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7980, 0, 62, 62, 0, '/img/demo/p31.webp', 1, 18, 404, NOW() - INTERVAL 87 DAY - INTERVAL 11 HOUR, NOW() - INTERVAL 87 DAY - INTERVAL 11 HOUR),
 (32, 'physical', 11, 2, NULL, '小米 小爱音箱 Pro 智能音箱', 'Xiaomi Xiao AI Speaker Pro', '蓝牙5.3稳定连接，超长续航', 'Stable Bluetooth 5.3; long battery life', '小米 小爱音箱 Pro 智能音箱。蓝牙5.3稳定连接，超长续航。耳机为贴身用品，拆封后如无质量问题不支持退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Xiaomi Xiao AI Speaker Pro. Stable Bluetooth 5.3, long battery life. Earphones are personal items and cannot be returned once opened unless faulty.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 5980, 0, 84, 84, 0, '/img/demo/p32.jpg', 1, 16, 1002, NOW() - INTERVAL 55 DAY, NOW() - INTERVAL 55 DAY),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 5980, 0, 84, 84, 0, '/img/demo/p32.webp', 1, 16, 1002, NOW() - INTERVAL 55 DAY, NOW() - INTERVAL 55 DAY),
 (33, 'physical', 11, 1, NULL, '华为 Sound Joy 便携智能音箱', 'Huawei Sound Joy Portable Smart Speaker', '主动降噪，蓝牙5.3稳定连接', 'Active noise cancelling; stable Bluetooth 5.3', '华为 Sound Joy 便携智能音箱。主动降噪，蓝牙5.3稳定连接。耳机为贴身用品，拆封后如无质量问题不支持退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Huawei Sound Joy Portable Smart Speaker. Active noise cancelling, stable Bluetooth 5.3. Earphones are personal items and cannot be returned once opened unless faulty.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 15980, 0, 459, 459, 0, '/img/demo/p33.jpg', 0, 41, 539, NOW() - INTERVAL 53 DAY - INTERVAL 10 HOUR, NOW() - INTERVAL 53 DAY - INTERVAL 10 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 15980, 0, 459, 459, 0, '/img/demo/p33.webp', 0, 41, 539, NOW() - INTERVAL 53 DAY - INTERVAL 10 HOUR, NOW() - INTERVAL 53 DAY - INTERVAL 10 HOUR),
 (34, 'physical', 11, 4, NULL, 'OPPO Enco Free3 降噪耳机', 'OPPO Enco Free3 ANC Earbuds', '主动降噪，超长续航', 'Active noise cancelling; long battery life', 'OPPO Enco Free3 降噪耳机。主动降噪，超长续航。耳机为贴身用品，拆封后如无质量问题不支持退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'OPPO Enco Free3 ANC Earbuds. Active noise cancelling, long battery life. Earphones are personal items and cannot be returned once opened unless faulty.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 11980, 0, 48, 48, 0, '/img/demo/p34.jpg', 1, 32, 356, NOW() - INTERVAL 79 DAY - INTERVAL 3 HOUR, NOW() - INTERVAL 79 DAY - INTERVAL 3 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 11980, 0, 48, 48, 0, '/img/demo/p34.webp', 1, 32, 356, NOW() - INTERVAL 79 DAY - INTERVAL 3 HOUR, NOW() - INTERVAL 79 DAY - INTERVAL 3 HOUR),
 (35, 'physical', 12, 1, NULL, '华为 WATCH 4 Pro 智能手表 钛金属', 'Huawei WATCH 4 Pro Smartwatch Titanium', '两周超长续航，百种运动模式', 'Two-week battery; 100+ sport modes', '华为 WATCH 4 Pro 智能手表 钛金属。两周超长续航，百种运动模式。支持安卓与iOS手机，使用品牌官方App同步健康数据。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Huawei WATCH 4 Pro Smartwatch Titanium. Two-week battery, 100+ sport modes. Works with Android and iOS phones through the brand''s official app.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 39600, 131900, 273, 273, 1, '/img/demo/p35.jpg', 1, 27, 572, NOW() - INTERVAL 45 DAY - INTERVAL 13 HOUR, NOW() - INTERVAL 45 DAY - INTERVAL 13 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 39600, 131900, 273, 273, 1, '/img/demo/p35.webp', 1, 27, 572, NOW() - INTERVAL 45 DAY - INTERVAL 13 HOUR, NOW() - INTERVAL 45 DAY - INTERVAL 13 HOUR),
 (36, 'physical', 12, 1, NULL, '华为手环 8 NFC版 幻夜黑', 'Huawei Band 8 NFC Black', '两周超长续航，百种运动模式', 'Two-week battery; 100+ sport modes', '华为手环 8 NFC版 幻夜黑。两周超长续航，百种运动模式。支持安卓与iOS手机，使用品牌官方App同步健康数据。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Huawei Band 8 NFC Black. Two-week battery, 100+ sport modes. Works with Android and iOS phones through the brand''s official app.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 5980, 0, 53, 53, 0, '/img/demo/p36.jpg', 1, 27, 379, NOW() - INTERVAL 69 DAY, NOW() - INTERVAL 69 DAY),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 5980, 0, 53, 53, 0, '/img/demo/p36.webp', 1, 27, 379, NOW() - INTERVAL 69 DAY, NOW() - INTERVAL 69 DAY),
 (37, 'physical', 12, 1, NULL, '华为 WATCH GT 4 智能手表 46mm', 'Huawei WATCH GT 4 Smartwatch 46mm', '百种运动模式，NFC刷卡', '100+ sport modes; NFC payments', '华为 WATCH GT 4 智能手表 46mm。百种运动模式，NFC刷卡。支持安卓与iOS手机，使用品牌官方App同步健康数据。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Huawei WATCH GT 4 Smartwatch 46mm. 100+ sport modes, NFC payments. Works with Android and iOS phones through the brand''s official app.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 29760, 0, 0, 0, 0, '/img/demo/p37.jpg', 1, 80, 1337, NOW() - INTERVAL 33 DAY - INTERVAL 10 HOUR, NOW() - INTERVAL 33 DAY - INTERVAL 10 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 29760, 0, 0, 0, 0, '/img/demo/p37.webp', 1, 80, 1337, NOW() - INTERVAL 33 DAY - INTERVAL 10 HOUR, NOW() - INTERVAL 33 DAY - INTERVAL 10 HOUR),
 (38, 'physical', 12, 2, NULL, '小米手环 8 Pro 智能手环', 'Xiaomi Smart Band 8 Pro', 'NFC刷卡，心率血氧监测', 'NFC payments; heart-rate and SpO2 tracking', '小米手环 8 Pro 智能手环。NFC刷卡，心率血氧监测。支持安卓与iOS手机，使用品牌官方App同步健康数据。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Xiaomi Smart Band 8 Pro. NFC payments, heart-rate and SpO2 tracking. Works with Android and iOS phones through the brand''s official app.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7980, 0, 988, 988, 0, '/img/demo/p38.jpg', 1, 12, 1013, NOW() - INTERVAL 33 DAY - INTERVAL 10 HOUR, NOW() - INTERVAL 33 DAY - INTERVAL 10 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7980, 0, 988, 988, 0, '/img/demo/p38.webp', 1, 12, 1013, NOW() - INTERVAL 33 DAY - INTERVAL 10 HOUR, NOW() - INTERVAL 33 DAY - INTERVAL 10 HOUR),
 (39, 'physical', 12, 2, NULL, '小米 Watch S3 智能手表', 'Xiaomi Watch S3 Smartwatch', '百种运动模式，NFC刷卡', '100+ sport modes; NFC payments', '小米 Watch S3 智能手表。百种运动模式，NFC刷卡。支持安卓与iOS手机，使用品牌官方App同步健康数据。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Xiaomi Watch S3 Smartwatch. 100+ sport modes, NFC payments. Works with Android and iOS phones through the brand''s official app.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 15980, 0, 36, 36, 0, '/img/demo/p39.jpg', 1, 14, 313, NOW() - INTERVAL 86 DAY - INTERVAL 16 HOUR, NOW() - INTERVAL 86 DAY - INTERVAL 16 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 15980, 0, 36, 36, 0, '/img/demo/p39.webp', 1, 14, 313, NOW() - INTERVAL 86 DAY - INTERVAL 16 HOUR, NOW() - INTERVAL 86 DAY - INTERVAL 16 HOUR),
 (40, 'physical', 12, 3, NULL, '苹果 Apple Watch Series 9 GPS 41毫米', 'Apple Watch Series 9 GPS 41mm', '百种运动模式，两周超长续航', '100+ sport modes; two-week battery', '苹果 Apple Watch Series 9 GPS 41毫米。百种运动模式，两周超长续航。支持安卓与iOS手机，使用品牌官方App同步健康数据。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Apple Watch Series 9 GPS 41mm. 100+ sport modes, two-week battery. Works with Android and iOS phones through the brand''s official app.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 59980, 0, 184, 184, 0, '/img/demo/p40.jpg', 1, 16, 717, NOW() - INTERVAL 35 DAY - INTERVAL 10 HOUR, NOW() - INTERVAL 35 DAY - INTERVAL 10 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 59980, 0, 184, 184, 0, '/img/demo/p40.webp', 1, 16, 717, NOW() - INTERVAL 35 DAY - INTERVAL 10 HOUR, NOW() - INTERVAL 35 DAY - INTERVAL 10 HOUR),
 (41, 'physical', 12, 6, NULL, '荣耀手表 4 eSIM版', 'Honor Watch 4 eSIM', '百种运动模式，NFC刷卡', '100+ sport modes; NFC payments', '荣耀手表 4 eSIM版。百种运动模式，NFC刷卡。支持安卓与iOS手机，使用品牌官方App同步健康数据。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Honor Watch 4 eSIM. 100+ sport modes, NFC payments. Works with Android and iOS phones through the brand''s official app.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 19980, 0, 457, 457, 0, '/img/demo/p41.jpg', 1, 43, 1226, NOW() - INTERVAL 39 DAY - INTERVAL 6 HOUR, NOW() - INTERVAL 39 DAY - INTERVAL 6 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 19980, 0, 457, 457, 0, '/img/demo/p41.webp', 1, 43, 1226, NOW() - INTERVAL 39 DAY - INTERVAL 6 HOUR, NOW() - INTERVAL 39 DAY - INTERVAL 6 HOUR),
 (42, 'physical', 12, 4, NULL, 'OPPO Watch 4 Pro 智能手表', 'OPPO Watch 4 Pro Smartwatch', '百种运动模式，心率血氧监测', '100+ sport modes; heart-rate and SpO2 tracking', 'OPPO Watch 4 Pro 智能手表。百种运动模式，心率血氧监测。支持安卓与iOS手机，使用品牌官方App同步健康数据。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'OPPO Watch 4 Pro Smartwatch. 100+ sport modes, heart-rate and SpO2 tracking. Works with Android and iOS phones through the brand''s official app.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 45980, 0, 79, 79, 0, '/img/demo/p42.jpg', 1, 121, 2201, NOW() - INTERVAL 52 DAY - INTERVAL 1 HOUR, NOW() - INTERVAL 52 DAY - INTERVAL 1 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 45980, 0, 79, 79, 0, '/img/demo/p42.webp', 1, 121, 2201, NOW() - INTERVAL 52 DAY - INTERVAL 1 HOUR, NOW() - INTERVAL 52 DAY - INTERVAL 1 HOUR),
 (43, 'physical', 12, 5, NULL, 'vivo WATCH 3 智能手表', 'vivo WATCH 3 Smartwatch', '百种运动模式，NFC刷卡', '100+ sport modes; NFC payments', 'vivo WATCH 3 智能手表。百种运动模式，NFC刷卡。支持安卓与iOS手机，使用品牌官方App同步健康数据。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'vivo WATCH 3 Smartwatch. 100+ sport modes, NFC payments. Works with Android and iOS phones through the brand''s official app.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 25980, 0, 287, 287, 0, '/img/demo/p43.jpg', 0, 13, 328, NOW() - INTERVAL 2 DAY - INTERVAL 17 HOUR, NOW() - INTERVAL 2 DAY - INTERVAL 17 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 25980, 0, 287, 287, 0, '/img/demo/p43.webp', 0, 13, 328, NOW() - INTERVAL 2 DAY - INTERVAL 17 HOUR, NOW() - INTERVAL 2 DAY - INTERVAL 17 HOUR),
 (44, 'voucher', 13, 10, 1, '途虎 标准洗车券(5座轿车)', 'Tuhu Standard Car Wash Voucher (5-seat car)', '到店即洗无需预约，中性洗车液不伤车漆', 'Walk in, no booking; pH-neutral shampoo, safe for paint', '途虎 标准洗车券(5座轿车)。到店即洗无需预约，中性洗车液不伤车漆。洗车服务含车身外观清洗、轮毂清洁、脚垫冲洗与内饰吸尘，全程约30分钟。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：途虎洗车(朝阳店)（北京市朝阳区建国路88号SOHO现代城B座底商，电话 010-65881234）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'Tuhu Standard Car Wash Voucher (5-seat car). Walk in, no booking, pH-neutral shampoo, safe for paint. The car wash covers exterior wash, wheels, floor mats and interior vacuuming, about 30 minutes.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Tuhu Car Wash (Chaoyang) (Shop B1, SOHO New Town, 88 Jianguo Rd, Chaoyang, Beijing, tel. 010-65881234). The code is valid for 30 days; points for codes left unused are refunded automatically.', 700, 0, 914, 914, 3, '/img/demo/p44.jpg', 1, 86, 1279, NOW() - INTERVAL 66 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 66 DAY - INTERVAL 20 HOUR),
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Tuhu Car Wash (Chaoyang) (Shop B1, SOHO New Town, 88 Jianguo Rd, Chaoyang, Beijing, tel. 010-65881234). The code is valid for 30 days; points for codes left unused are refunded automatically.', 700, 0, 914, 914, 3, '/img/demo/p44.webp', 1, 86, 1279, NOW() - INTERVAL 66 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 66 DAY - INTERVAL 20 HOUR),
 (45, 'voucher', 13, 10, 1, '途虎 精致洗车券(SUV/MPV)', 'Tuhu Premium Car Wash Voucher (SUV/MPV)', '中性洗车液不伤车漆，专业技师手工洗车', 'PH-neutral shampoo, safe for paint; hand wash by trained staff', '途虎 精致洗车券(SUV/MPV)。中性洗车液不伤车漆，专业技师手工洗车。洗车服务含车身外观清洗、轮毂清洁、脚垫冲洗与内饰吸尘，全程约30分钟。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：途虎洗车(朝阳店)（北京市朝阳区建国路88号SOHO现代城B座底商，电话 010-65881234）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'Tuhu Premium Car Wash Voucher (SUV/MPV). PH-neutral shampoo, safe for paint, hand wash by trained staff. The car wash covers exterior wash, wheels, floor mats and interior vacuuming, about 30 minutes.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Tuhu Car Wash (Chaoyang) (Shop B1, SOHO New Town, 88 Jianguo Rd, Chaoyang, Beijing, tel. 010-65881234). The code is valid for 30 days; points for codes left unused are refunded automatically.', 1000, 0, 257, 257, 1, '/img/demo/p45.jpg', 1, 43, 1073, NOW() - INTERVAL 70 DAY - INTERVAL 8 HOUR, NOW() - INTERVAL 70 DAY - INTERVAL 8 HOUR),
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Tuhu Car Wash (Chaoyang) (Shop B1, SOHO New Town, 88 Jianguo Rd, Chaoyang, Beijing, tel. 010-65881234). The code is valid for 30 days; points for codes left unused are refunded automatically.', 1000, 0, 257, 257, 1, '/img/demo/p45.webp', 1, 43, 1073, NOW() - INTERVAL 70 DAY - INTERVAL 8 HOUR, NOW() - INTERVAL 70 DAY - INTERVAL 8 HOUR),
 (46, 'voucher', 13, 10, 1, '途虎 洗车10次卡(5座轿车)', 'Tuhu 10-Wash Car Wash Card (5-seat car)', '到店即洗无需预约，免费轮胎充气', 'Walk in, no booking; free tyre inflation', '途虎 洗车10次卡(5座轿车)。到店即洗无需预约，免费轮胎充气。洗车服务含车身外观清洗、轮毂清洁、脚垫冲洗与内饰吸尘，全程约30分钟。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：途虎洗车(朝阳店)（北京市朝阳区建国路88号SOHO现代城B座底商，电话 010-65881234）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'Tuhu 10-Wash Car Wash Card (5-seat car). Walk in, no booking, free tyre inflation. The car wash covers exterior wash, wheels, floor mats and interior vacuuming, about 30 minutes.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Tuhu Car Wash (Chaoyang) (Shop B1, SOHO New Town, 88 Jianguo Rd, Chaoyang, Beijing, tel. 010-65881234). The code is valid for 30 days; points for codes left unused are refunded automatically.', 5960, 0, 454, 454, 3, '/img/demo/p46.jpg', 1, 46, 700, NOW() - INTERVAL 36 DAY - INTERVAL 11 HOUR, NOW() - INTERVAL 36 DAY - INTERVAL 11 HOUR),
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Tuhu Car Wash (Chaoyang) (Shop B1, SOHO New Town, 88 Jianguo Rd, Chaoyang, Beijing, tel. 010-65881234). The code is valid for 30 days; points for codes left unused are refunded automatically.', 5960, 0, 454, 454, 3, '/img/demo/p46.webp', 1, 46, 700, NOW() - INTERVAL 36 DAY - INTERVAL 11 HOUR, NOW() - INTERVAL 36 DAY - INTERVAL 11 HOUR),
 (47, 'voucher', 13, 10, 1, '途虎 内饰深度清洁+洗车套餐', 'Tuhu Interior Deep Clean + Car Wash', '免费轮胎充气，到店即洗无需预约', 'Free tyre inflation; walk in, no booking', '途虎 内饰深度清洁+洗车套餐。免费轮胎充气，到店即洗无需预约。洗车服务含车身外观清洗、轮毂清洁、脚垫冲洗与内饰吸尘，全程约30分钟。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：途虎洗车(朝阳店)（北京市朝阳区建国路88号SOHO现代城B座底商，电话 010-65881234）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'Tuhu Interior Deep Clean + Car Wash. Free tyre inflation, walk in, no booking. The car wash covers exterior wash, wheels, floor mats and interior vacuuming, about 30 minutes.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Tuhu Car Wash (Chaoyang) (Shop B1, SOHO New Town, 88 Jianguo Rd, Chaoyang, Beijing, tel. 010-65881234). The code is valid for 30 days; points for codes left unused are refunded automatically.', 3360, 0, 1, 1, 3, '/img/demo/p47.jpg', 1, 499, 7025, NOW() - INTERVAL 82 DAY - INTERVAL 15 HOUR, NOW() - INTERVAL 82 DAY - INTERVAL 15 HOUR),
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Tuhu Car Wash (Chaoyang) (Shop B1, SOHO New Town, 88 Jianguo Rd, Chaoyang, Beijing, tel. 010-65881234). The code is valid for 30 days; points for codes left unused are refunded automatically.', 3360, 0, 1, 1, 3, '/img/demo/p47.webp', 1, 499, 7025, NOW() - INTERVAL 82 DAY - INTERVAL 15 HOUR, NOW() - INTERVAL 82 DAY - INTERVAL 15 HOUR),
 (48, 'voucher', 13, 10, 1, '途虎 手工打蜡+洗车套餐', 'Tuhu Hand Wax + Car Wash', '到店即洗无需预约，专业技师手工洗车', 'Walk in, no booking; hand wash by trained staff', '途虎 手工打蜡+洗车套餐。到店即洗无需预约，专业技师手工洗车。洗车服务含车身外观清洗、轮毂清洁、脚垫冲洗与内饰吸尘，全程约30分钟。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：途虎洗车(朝阳店)（北京市朝阳区建国路88号SOHO现代城B座底商，电话 010-65881234）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'Tuhu Hand Wax + Car Wash. Walk in, no booking, hand wash by trained staff. The car wash covers exterior wash, wheels, floor mats and interior vacuuming, about 30 minutes.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Tuhu Car Wash (Chaoyang) (Shop B1, SOHO New Town, 88 Jianguo Rd, Chaoyang, Beijing, tel. 010-65881234). The code is valid for 30 days; points for codes left unused are refunded automatically.', 2560, 0, 372, 372, 1, '/img/demo/p48.jpg', 1, 128, 725, NOW() - INTERVAL 69 DAY - INTERVAL 4 HOUR, NOW() - INTERVAL 69 DAY - INTERVAL 4 HOUR),
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Tuhu Car Wash (Chaoyang) (Shop B1, SOHO New Town, 88 Jianguo Rd, Chaoyang, Beijing, tel. 010-65881234). The code is valid for 30 days; points for codes left unused are refunded automatically.', 2560, 0, 372, 372, 1, '/img/demo/p48.webp', 1, 128, 725, NOW() - INTERVAL 69 DAY - INTERVAL 4 HOUR, NOW() - INTERVAL 69 DAY - INTERVAL 4 HOUR),
 (49, 'voucher', 13, 10, 1, '途虎 发动机舱清洗+洗车', 'Tuhu Engine Bay Clean + Car Wash', '中性洗车液不伤车漆，到店即洗无需预约', 'PH-neutral shampoo, safe for paint; walk in, no booking', '途虎 发动机舱清洗+洗车。中性洗车液不伤车漆，到店即洗无需预约。洗车服务含车身外观清洗、轮毂清洁、脚垫冲洗与内饰吸尘，全程约30分钟。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：途虎洗车(朝阳店)（北京市朝阳区建国路88号SOHO现代城B座底商，电话 010-65881234）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'Tuhu Engine Bay Clean + Car Wash. PH-neutral shampoo, safe for paint, walk in, no booking. The car wash covers exterior wash, wheels, floor mats and interior vacuuming, about 30 minutes.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Tuhu Car Wash (Chaoyang) (Shop B1, SOHO New Town, 88 Jianguo Rd, Chaoyang, Beijing, tel. 010-65881234). The code is valid for 30 days; points for codes left unused are refunded automatically.', 1760, 0, 223, 223, 0, '/img/demo/p49.jpg', 1, 77, 1843, NOW() - INTERVAL 47 DAY - INTERVAL 2 HOUR, NOW() - INTERVAL 47 DAY - INTERVAL 2 HOUR),
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Tuhu Car Wash (Chaoyang) (Shop B1, SOHO New Town, 88 Jianguo Rd, Chaoyang, Beijing, tel. 010-65881234). The code is valid for 30 days; points for codes left unused are refunded automatically.', 1760, 0, 223, 223, 0, '/img/demo/p49.webp', 1, 77, 1843, NOW() - INTERVAL 47 DAY - INTERVAL 2 HOUR, NOW() - INTERVAL 47 DAY - INTERVAL 2 HOUR),
 (50, 'voucher', 13, 10, 1, '途虎 空调杀菌除味+洗车', 'Tuhu A/C Sanitising + Car Wash', '中性洗车液不伤车漆，到店即洗无需预约', 'PH-neutral shampoo, safe for paint; walk in, no booking', '途虎 空调杀菌除味+洗车。中性洗车液不伤车漆，到店即洗无需预约。洗车服务含车身外观清洗、轮毂清洁、脚垫冲洗与内饰吸尘，全程约30分钟。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：途虎洗车(朝阳店)（北京市朝阳区建国路88号SOHO现代城B座底商，电话 010-65881234）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'Tuhu A/C Sanitising + Car Wash. PH-neutral shampoo, safe for paint, walk in, no booking. The car wash covers exterior wash, wheels, floor mats and interior vacuuming, about 30 minutes.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Tuhu Car Wash (Chaoyang) (Shop B1, SOHO New Town, 88 Jianguo Rd, Chaoyang, Beijing, tel. 010-65881234). The code is valid for 30 days; points for codes left unused are refunded automatically.', 1980, 0, 421, 421, 0, '/img/demo/p50.jpg', 1, 79, 1681, NOW() - INTERVAL 16 DAY - INTERVAL 3 HOUR, NOW() - INTERVAL 16 DAY - INTERVAL 3 HOUR);
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Tuhu Car Wash (Chaoyang) (Shop B1, SOHO New Town, 88 Jianguo Rd, Chaoyang, Beijing, tel. 010-65881234). The code is valid for 30 days; points for codes left unused are refunded automatically.', 1980, 0, 421, 421, 0, '/img/demo/p50.webp', 1, 79, 1681, NOW() - INTERVAL 16 DAY - INTERVAL 3 HOUR, NOW() - INTERVAL 16 DAY - INTERVAL 3 HOUR);
 INSERT INTO products (id, type, category_id, brand_id, merchant_id, name_zh, name_en, summary_zh, summary_en, description_zh, description_en, points_price, cash_price_fen, stock, initial_stock, per_member_limit, image, on_shelf, sales, views, created_at, updated_at) VALUES
 (51, 'voucher', 13, 10, 1, '途虎 镀晶洗车 全车漆面养护', 'Tuhu Ceramic Coating Car Wash', '中性洗车液不伤车漆，免费轮胎充气', 'PH-neutral shampoo, safe for paint; free tyre inflation', '途虎 镀晶洗车 全车漆面养护。中性洗车液不伤车漆，免费轮胎充气。洗车服务含车身外观清洗、轮毂清洁、脚垫冲洗与内饰吸尘，全程约30分钟。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：途虎洗车(朝阳店)（北京市朝阳区建国路88号SOHO现代城B座底商，电话 010-65881234）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'Tuhu Ceramic Coating Car Wash. PH-neutral shampoo, safe for paint, free tyre inflation. The car wash covers exterior wash, wheels, floor mats and interior vacuuming, about 30 minutes.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Tuhu Car Wash (Chaoyang) (Shop B1, SOHO New Town, 88 Jianguo Rd, Chaoyang, Beijing, tel. 010-65881234). The code is valid for 30 days; points for codes left unused are refunded automatically.', 7960, 0, 38, 38, 2, '/img/demo/p51.jpg', 1, 262, 4034, NOW() - INTERVAL 33 DAY - INTERVAL 19 HOUR, NOW() - INTERVAL 33 DAY - INTERVAL 19 HOUR),
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Tuhu Car Wash (Chaoyang) (Shop B1, SOHO New Town, 88 Jianguo Rd, Chaoyang, Beijing, tel. 010-65881234). The code is valid for 30 days; points for codes left unused are refunded automatically.', 7960, 0, 38, 38, 2, '/img/demo/p51.webp', 1, 262, 4034, NOW() - INTERVAL 33 DAY - INTERVAL 19 HOUR, NOW() - INTERVAL 33 DAY - INTERVAL 19 HOUR),
 (52, 'voucher', 13, 11, 6, '车享家 标准洗车券(浦东店)', 'Chexiang Standard Car Wash Voucher (Pudong)', '中性洗车液不伤车漆，免费轮胎充气', 'PH-neutral shampoo, safe for paint; free tyre inflation', '车享家 标准洗车券(浦东店)。中性洗车液不伤车漆，免费轮胎充气。洗车服务含车身外观清洗、轮毂清洁、脚垫冲洗与内饰吸尘，全程约30分钟。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：车享家汽车养护(浦东店)（上海市浦东新区张杨路1588号，电话 021-58301122）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'Chexiang Standard Car Wash Voucher (Pudong). PH-neutral shampoo, safe for paint, free tyre inflation. The car wash covers exterior wash, wheels, floor mats and interior vacuuming, about 30 minutes.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Chexiang Auto Care (Pudong) (1588 Zhangyang Rd, Pudong, Shanghai, tel. 021-58301122). The code is valid for 30 days; points for codes left unused are refunded automatically.', 600, 0, 242, 242, 3, '/img/demo/p52.jpg', 1, 58, 791, NOW() - INTERVAL 66 DAY - INTERVAL 7 HOUR, NOW() - INTERVAL 66 DAY - INTERVAL 7 HOUR),
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Chexiang Auto Care (Pudong) (1588 Zhangyang Rd, Pudong, Shanghai, tel. 021-58301122). The code is valid for 30 days; points for codes left unused are refunded automatically.', 600, 0, 242, 242, 3, '/img/demo/p52.webp', 1, 58, 791, NOW() - INTERVAL 66 DAY - INTERVAL 7 HOUR, NOW() - INTERVAL 66 DAY - INTERVAL 7 HOUR),
 (53, 'voucher', 13, 11, 6, '车享家 夜间快速洗车券', 'Chexiang Night Express Car Wash Voucher', '中性洗车液不伤车漆，到店即洗无需预约', 'PH-neutral shampoo, safe for paint; walk in, no booking', '车享家 夜间快速洗车券。中性洗车液不伤车漆，到店即洗无需预约。洗车服务含车身外观清洗、轮毂清洁、脚垫冲洗与内饰吸尘，全程约30分钟。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：车享家汽车养护(浦东店)（上海市浦东新区张杨路1588号，电话 021-58301122）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'Chexiang Night Express Car Wash Voucher. PH-neutral shampoo, safe for paint, walk in, no booking. The car wash covers exterior wash, wheels, floor mats and interior vacuuming, about 30 minutes.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Chexiang Auto Care (Pudong) (1588 Zhangyang Rd, Pudong, Shanghai, tel. 021-58301122). The code is valid for 30 days; points for codes left unused are refunded automatically.', 400, 0, 1613, 1613, 0, '/img/demo/p53.jpg', 1, 387, 3597, NOW() - INTERVAL 11 DAY - INTERVAL 15 HOUR, NOW() - INTERVAL 11 DAY - INTERVAL 15 HOUR),
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Chexiang Auto Care (Pudong) (1588 Zhangyang Rd, Pudong, Shanghai, tel. 021-58301122). The code is valid for 30 days; points for codes left unused are refunded automatically.', 400, 0, 1613, 1613, 0, '/img/demo/p53.webp', 1, 387, 3597, NOW() - INTERVAL 11 DAY - INTERVAL 15 HOUR, NOW() - INTERVAL 11 DAY - INTERVAL 15 HOUR),
 (54, 'voucher', 13, 11, 6, '车享家 轮毂清洗+洗车套餐', 'Chexiang Wheel Clean + Car Wash', '免费轮胎充气，到店即洗无需预约', 'Free tyre inflation; walk in, no booking', '车享家 轮毂清洗+洗车套餐。免费轮胎充气，到店即洗无需预约。洗车服务含车身外观清洗、轮毂清洁、脚垫冲洗与内饰吸尘，全程约30分钟。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：车享家汽车养护(浦东店)（上海市浦东新区张杨路1588号，电话 021-58301122）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'Chexiang Wheel Clean + Car Wash. Free tyre inflation, walk in, no booking. The car wash covers exterior wash, wheels, floor mats and interior vacuuming, about 30 minutes.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Chexiang Auto Care (Pudong) (1588 Zhangyang Rd, Pudong, Shanghai, tel. 021-58301122). The code is valid for 30 days; points for codes left unused are refunded automatically.', 1360, 0, 453, 453, 3, '/img/demo/p54.jpg', 1, 47, 1018, NOW() - INTERVAL 42 DAY - INTERVAL 10 HOUR, NOW() - INTERVAL 42 DAY - INTERVAL 10 HOUR),
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Chexiang Auto Care (Pudong) (1588 Zhangyang Rd, Pudong, Shanghai, tel. 021-58301122). The code is valid for 30 days; points for codes left unused are refunded automatically.', 1360, 0, 453, 453, 3, '/img/demo/p54.webp', 1, 47, 1018, NOW() - INTERVAL 42 DAY - INTERVAL 10 HOUR, NOW() - INTERVAL 42 DAY - INTERVAL 10 HOUR),
 (55, 'voucher', 14, 12, 2, '万达影城 2D电影票通兑券(单人)', 'Wanda Cinemas 2D Movie Ticket Voucher (1 person)', '全国多家影城可用，在线选座', 'Many cinemas nationwide; pick your seat', '万达影城 2D电影票通兑券(单人)。全国多家影城可用，在线选座。电影票兑换券可在影城前台或自助机兑换，部分特殊场次（首映、点映、VIP厅）需补差价。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：万达影城(CBD店)（北京市朝阳区建国路93号万达广场3层，电话 010-58203366）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'Wanda Cinemas 2D Movie Ticket Voucher (1 person). Many cinemas nationwide, pick your seat. Exchange the ticket voucher at the box office or kiosk; premieres, previews and VIP halls may need a top-up.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Wanda Cinemas (CBD) (3F Wanda Plaza, 93 Jianguo Rd, Chaoyang, Beijing, tel. 010-58203366). The code is valid for 30 days; points for codes left unused are refunded automatically.', 900, 0, 953, 953, 5, '/img/demo/p55.jpg', 1, 47, 772, NOW() - INTERVAL 44 DAY - INTERVAL 11 HOUR, NOW() - INTERVAL 44 DAY - INTERVAL 11 HOUR),
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Wanda Cinemas (CBD) (3F Wanda Plaza, 93 Jianguo Rd, Chaoyang, Beijing, tel. 010-58203366). The code is valid for 30 days; points for codes left unused are refunded automatically.', 900, 0, 953, 953, 5, '/img/demo/p55.webp', 1, 47, 772, NOW() - INTERVAL 44 DAY - INTERVAL 11 HOUR, NOW() - INTERVAL 44 DAY - INTERVAL 11 HOUR),
 (56, 'voucher', 14, 12, 2, '万达影城 3D电影票通兑券(单人)', 'Wanda Cinemas 3D Movie Ticket Voucher (1 person)', '周末节假日通用，全国多家影城可用', 'Weekends and holidays too; many cinemas nationwide', '万达影城 3D电影票通兑券(单人)。周末节假日通用，全国多家影城可用。电影票兑换券可在影城前台或自助机兑换，部分特殊场次（首映、点映、VIP厅）需补差价。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：万达影城(CBD店)（北京市朝阳区建国路93号万达广场3层，电话 010-58203366）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'Wanda Cinemas 3D Movie Ticket Voucher (1 person). Weekends and holidays too, many cinemas nationwide. Exchange the ticket voucher at the box office or kiosk; premieres, previews and VIP halls may need a top-up.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Wanda Cinemas (CBD) (3F Wanda Plaza, 93 Jianguo Rd, Chaoyang, Beijing, tel. 010-58203366). The code is valid for 30 days; points for codes left unused are refunded automatically.', 1100, 0, 1951, 1951, 3, '/img/demo/p56.jpg', 1, 49, 1329, NOW() - INTERVAL 84 DAY - INTERVAL 23 HOUR, NOW() - INTERVAL 84 DAY - INTERVAL 23 HOUR),
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Wanda Cinemas (CBD) (3F Wanda Plaza, 93 Jianguo Rd, Chaoyang, Beijing, tel. 010-58203366). The code is valid for 30 days; points for codes left unused are refunded automatically.', 1100, 0, 1951, 1951, 3, '/img/demo/p56.webp', 1, 49, 1329, NOW() - INTERVAL 84 DAY - INTERVAL 23 HOUR, NOW() - INTERVAL 84 DAY - INTERVAL 23 HOUR),
 (57, 'voucher', 14, 12, 2, '万达影城 IMAX电影票(单人)', 'Wanda Cinemas IMAX Movie Ticket (1 person)', '周末节假日通用，在线选座', 'Weekends and holidays too; pick your seat', '万达影城 IMAX电影票(单人)。周末节假日通用，在线选座。电影票兑换券可在影城前台或自助机兑换，部分特殊场次（首映、点映、VIP厅）需补差价。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：万达影城(CBD店)（北京市朝阳区建国路93号万达广场3层，电话 010-58203366）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'Wanda Cinemas IMAX Movie Ticket (1 person). Weekends and holidays too, pick your seat. Exchange the ticket voucher at the box office or kiosk; premieres, previews and VIP halls may need a top-up.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Wanda Cinemas (CBD) (3F Wanda Plaza, 93 Jianguo Rd, Chaoyang, Beijing, tel. 010-58203366). The code is valid for 30 days; points for codes left unused are refunded automatically.', 1600, 0, 943, 943, 1, '/img/demo/p57.jpg', 1, 57, 642, NOW() - INTERVAL 56 DAY - INTERVAL 8 HOUR, NOW() - INTERVAL 56 DAY - INTERVAL 8 HOUR),
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Wanda Cinemas (CBD) (3F Wanda Plaza, 93 Jianguo Rd, Chaoyang, Beijing, tel. 010-58203366). The code is valid for 30 days; points for codes left unused are refunded automatically.', 1600, 0, 943, 943, 1, '/img/demo/p57.webp', 1, 57, 642, NOW() - INTERVAL 56 DAY - INTERVAL 8 HOUR, NOW() - INTERVAL 56 DAY - INTERVAL 8 HOUR),
 (58, 'voucher', 14, 12, 2, '万达影城 双人电影票+爆米花套餐', 'Wanda Cinemas 2 Movie Tickets + Popcorn', '全国多家影城可用，在线选座', 'Many cinemas nationwide; pick your seat', '万达影城 双人电影票+爆米花套餐。全国多家影城可用，在线选座。电影票兑换券可在影城前台或自助机兑换，部分特殊场次（首映、点映、VIP厅）需补差价。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：万达影城(CBD店)（北京市朝阳区建国路93号万达广场3层，电话 010-58203366）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'Wanda Cinemas 2 Movie Tickets + Popcorn. Many cinemas nationwide, pick your seat. Exchange the ticket voucher at the box office or kiosk; premieres, previews and VIP halls may need a top-up.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Wanda Cinemas (CBD) (3F Wanda Plaza, 93 Jianguo Rd, Chaoyang, Beijing, tel. 010-58203366). The code is valid for 30 days; points for codes left unused are refunded automatically.', 2360, 0, 950, 950, 0, '/img/demo/p58.jpg', 1, 50, 904, NOW() - INTERVAL 34 DAY - INTERVAL 9 HOUR, NOW() - INTERVAL 34 DAY - INTERVAL 9 HOUR),
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Wanda Cinemas (CBD) (3F Wanda Plaza, 93 Jianguo Rd, Chaoyang, Beijing, tel. 010-58203366). The code is valid for 30 days; points for codes left unused are refunded automatically.', 2360, 0, 950, 950, 0, '/img/demo/p58.webp', 1, 50, 904, NOW() - INTERVAL 34 DAY - INTERVAL 9 HOUR, NOW() - INTERVAL 34 DAY - INTERVAL 9 HOUR),
 (59, 'voucher', 14, 12, 2, '万达影城 4DX电影票(单人)', 'Wanda Cinemas 4DX Movie Ticket (1 person)', '在线选座，热映新片通兑', 'Pick your seat; valid for current releases', '万达影城 4DX电影票(单人)。在线选座，热映新片通兑。电影票兑换券可在影城前台或自助机兑换，部分特殊场次（首映、点映、VIP厅）需补差价。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：万达影城(CBD店)（北京市朝阳区建国路93号万达广场3层，电话 010-58203366）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'Wanda Cinemas 4DX Movie Ticket (1 person). Pick your seat, valid for current releases. Exchange the ticket voucher at the box office or kiosk; premieres, previews and VIP halls may need a top-up.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Wanda Cinemas (CBD) (3F Wanda Plaza, 93 Jianguo Rd, Chaoyang, Beijing, tel. 010-58203366). The code is valid for 30 days; points for codes left unused are refunded automatically.', 1900, 0, 1937, 1937, 1, '/img/demo/p59.jpg', 1, 63, 1519, NOW() - INTERVAL 86 DAY - INTERVAL 13 HOUR, NOW() - INTERVAL 86 DAY - INTERVAL 13 HOUR),
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Wanda Cinemas (CBD) (3F Wanda Plaza, 93 Jianguo Rd, Chaoyang, Beijing, tel. 010-58203366). The code is valid for 30 days; points for codes left unused are refunded automatically.', 1900, 0, 1937, 1937, 1, '/img/demo/p59.webp', 1, 63, 1519, NOW() - INTERVAL 86 DAY - INTERVAL 13 HOUR, NOW() - INTERVAL 86 DAY - INTERVAL 13 HOUR),
 (60, 'voucher', 14, 12, 2, '万达影城 亲子电影票(1大1小)', 'Wanda Cinemas Family Movie Tickets (1 adult + 1 child)', '周末节假日通用，全国多家影城可用', 'Weekends and holidays too; many cinemas nationwide', '万达影城 亲子电影票(1大1小)。周末节假日通用，全国多家影城可用。电影票兑换券可在影城前台或自助机兑换，部分特殊场次（首映、点映、VIP厅）需补差价。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：万达影城(CBD店)（北京市朝阳区建国路93号万达广场3层，电话 010-58203366）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'Wanda Cinemas Family Movie Tickets (1 adult + 1 child). Weekends and holidays too, many cinemas nationwide. Exchange the ticket voucher at the box office or kiosk; premieres, previews and VIP halls may need a top-up.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Wanda Cinemas (CBD) (3F Wanda Plaza, 93 Jianguo Rd, Chaoyang, Beijing, tel. 010-58203366). The code is valid for 30 days; points for codes left unused are refunded automatically.', 1580, 0, 1649, 1649, 5, '/img/demo/p60.jpg', 1, 351, 5805, NOW() - INTERVAL 69 DAY - INTERVAL 16 HOUR, NOW() - INTERVAL 69 DAY - INTERVAL 16 HOUR),
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Wanda Cinemas (CBD) (3F Wanda Plaza, 93 Jianguo Rd, Chaoyang, Beijing, tel. 010-58203366). The code is valid for 30 days; points for codes left unused are refunded automatically.', 1580, 0, 1649, 1649, 5, '/img/demo/p60.webp', 1, 351, 5805, NOW() - INTERVAL 69 DAY - INTERVAL 16 HOUR, NOW() - INTERVAL 69 DAY - INTERVAL 16 HOUR),
 (61, 'voucher', 14, 13, 5, 'CGV影城 2D电影票兑换券', 'CGV Cinemas 2D Movie Ticket Voucher', '在线选座，全国多家影城可用', 'Pick your seat; many cinemas nationwide', 'CGV影城 2D电影票兑换券。在线选座，全国多家影城可用。电影票兑换券可在影城前台或自助机兑换，部分特殊场次（首映、点映、VIP厅）需补差价。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：CGV影城(五角场店)（上海市杨浦区淞沪路77号合生汇5层，电话 021-65106789）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'CGV Cinemas 2D Movie Ticket Voucher. Pick your seat, many cinemas nationwide. Exchange the ticket voucher at the box office or kiosk; premieres, previews and VIP halls may need a top-up.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: CGV Cinemas (Wujiaochang) (5F Hopson One, 77 Songhu Rd, Yangpu, Shanghai, tel. 021-65106789). The code is valid for 30 days; points for codes left unused are refunded automatically.', 840, 0, 897, 897, 5, '/img/demo/p61.jpg', 1, 103, 851, NOW() - INTERVAL 22 DAY, NOW() - INTERVAL 22 DAY),
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: CGV Cinemas (Wujiaochang) (5F Hopson One, 77 Songhu Rd, Yangpu, Shanghai, tel. 021-65106789). The code is valid for 30 days; points for codes left unused are refunded automatically.', 840, 0, 897, 897, 5, '/img/demo/p61.webp', 1, 103, 851, NOW() - INTERVAL 22 DAY, NOW() - INTERVAL 22 DAY),
 (62, 'voucher', 14, 13, 5, 'CGV影城 ScreenX电影票', 'CGV Cinemas ScreenX Movie Ticket', '全国多家影城可用，周末节假日通用', 'Many cinemas nationwide; weekends and holidays too', 'CGV影城 ScreenX电影票。全国多家影城可用，周末节假日通用。电影票兑换券可在影城前台或自助机兑换，部分特殊场次（首映、点映、VIP厅）需补差价。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：CGV影城(五角场店)（上海市杨浦区淞沪路77号合生汇5层，电话 021-65106789）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'CGV Cinemas ScreenX Movie Ticket. Many cinemas nationwide, weekends and holidays too. Exchange the ticket voucher at the box office or kiosk; premieres, previews and VIP halls may need a top-up.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: CGV Cinemas (Wujiaochang) (5F Hopson One, 77 Songhu Rd, Yangpu, Shanghai, tel. 021-65106789). The code is valid for 30 days; points for codes left unused are refunded automatically.', 1500, 0, 955, 955, 3, '/img/demo/p62.jpg', 1, 45, 1274, NOW() - INTERVAL 53 DAY - INTERVAL 15 HOUR, NOW() - INTERVAL 53 DAY - INTERVAL 15 HOUR),
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: CGV Cinemas (Wujiaochang) (5F Hopson One, 77 Songhu Rd, Yangpu, Shanghai, tel. 021-65106789). The code is valid for 30 days; points for codes left unused are refunded automatically.', 1500, 0, 955, 955, 3, '/img/demo/p62.webp', 1, 45, 1274, NOW() - INTERVAL 53 DAY - INTERVAL 15 HOUR, NOW() - INTERVAL 53 DAY - INTERVAL 15 HOUR),
 (63, 'voucher', 14, 13, 5, 'CGV影城 情侣电影票套餐(2张+饮品)', 'CGV Cinemas Couple Movie Tickets (2 + drinks)', '在线选座，热映新片通兑', 'Pick your seat; valid for current releases', 'CGV影城 情侣电影票套餐(2张+饮品)。在线选座，热映新片通兑。电影票兑换券可在影城前台或自助机兑换，部分特殊场次（首映、点映、VIP厅）需补差价。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：CGV影城(五角场店)（上海市杨浦区淞沪路77号合生汇5层，电话 021-65106789）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'CGV Cinemas Couple Movie Tickets (2 + drinks). Pick your seat, valid for current releases. Exchange the ticket voucher at the box office or kiosk; premieres, previews and VIP halls may need a top-up.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: CGV Cinemas (Wujiaochang) (5F Hopson One, 77 Songhu Rd, Yangpu, Shanghai, tel. 021-65106789). The code is valid for 30 days; points for codes left unused are refunded automatically.', 2560, 0, 259, 259, 0, '/img/demo/p63.jpg', 1, 41, 968, NOW() - INTERVAL 84 DAY - INTERVAL 8 HOUR, NOW() - INTERVAL 84 DAY - INTERVAL 8 HOUR),
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: CGV Cinemas (Wujiaochang) (5F Hopson One, 77 Songhu Rd, Yangpu, Shanghai, tel. 021-65106789). The code is valid for 30 days; points for codes left unused are refunded automatically.', 2560, 0, 259, 259, 0, '/img/demo/p63.webp', 1, 41, 968, NOW() - INTERVAL 84 DAY - INTERVAL 8 HOUR, NOW() - INTERVAL 84 DAY - INTERVAL 8 HOUR),
 (64, 'voucher', 14, 13, 5, 'CGV影城 午夜场电影票', 'CGV Cinemas Late-night Movie Ticket', '热映新片通兑，在线选座', 'Valid for current releases; pick your seat', 'CGV影城 午夜场电影票。热映新片通兑，在线选座。电影票兑换券可在影城前台或自助机兑换，部分特殊场次（首映、点映、VIP厅）需补差价。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：CGV影城(五角场店)（上海市杨浦区淞沪路77号合生汇5层，电话 021-65106789）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'CGV Cinemas Late-night Movie Ticket. Valid for current releases, pick your seat. Exchange the ticket voucher at the box office or kiosk; premieres, previews and VIP halls may need a top-up.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: CGV Cinemas (Wujiaochang) (5F Hopson One, 77 Songhu Rd, Yangpu, Shanghai, tel. 021-65106789). The code is valid for 30 days; points for codes left unused are refunded automatically.', 700, 0, 335, 335, 3, '/img/demo/p64.jpg', 1, 165, 2293, NOW() - INTERVAL 80 DAY - INTERVAL 11 HOUR, NOW() - INTERVAL 80 DAY - INTERVAL 11 HOUR),
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: CGV Cinemas (Wujiaochang) (5F Hopson One, 77 Songhu Rd, Yangpu, Shanghai, tel. 021-65106789). The code is valid for 30 days; points for codes left unused are refunded automatically.', 700, 0, 335, 335, 3, '/img/demo/p64.webp', 1, 165, 2293, NOW() - INTERVAL 80 DAY - INTERVAL 11 HOUR, NOW() - INTERVAL 80 DAY - INTERVAL 11 HOUR),
 (65, 'voucher', 15, 14, 3, '超级猩猩 健身团课单次券', 'Super Monkey Group Fitness Class (single)', '新手友好，专业教练带练', 'Beginner friendly; coached by certified trainers', '超级猩猩 健身团课单次券。新手友好，专业教练带练。健身课程请提前在门店小程序预约，迟到15分钟以上视为放弃本次课程。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：超级猩猩健身(国贸店)（北京市朝阳区光华路9号光华路SOHO 2层，电话 010-85951122）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'Super Monkey Group Fitness Class (single). Beginner friendly, coached by certified trainers. Book classes in advance via the store''s mini-program; arriving 15+ minutes late forfeits the class.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Super Monkey Fitness (Guomao) (2F Guanghua Rd SOHO, 9 Guanghua Rd, Chaoyang, Beijing, tel. 010-85951122). The code is valid for 30 days; points for codes left unused are refunded automatically.', 1780, 0, 420, 420, 0, '/img/demo/p65.jpg', 1, 80, 447, NOW() - INTERVAL 42 DAY - INTERVAL 7 HOUR, NOW() - INTERVAL 42 DAY - INTERVAL 7 HOUR),
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Super Monkey Fitness (Guomao) (2F Guanghua Rd SOHO, 9 Guanghua Rd, Chaoyang, Beijing, tel. 010-85951122). The code is valid for 30 days; points for codes left unused are refunded automatically.', 1780, 0, 420, 420, 0, '/img/demo/p65.webp', 1, 80, 447, NOW() - INTERVAL 42 DAY - INTERVAL 7 HOUR, NOW() - INTERVAL 42 DAY - INTERVAL 7 HOUR),
 (66, 'voucher', 15, 14, 3, '超级猩猩 健身团课10次卡', 'Super Monkey Group Fitness 10-Class Card', '器械区全天开放，专业教练带练', 'Gym floor open all day; coached by certified trainers', '超级猩猩 健身团课10次卡。器械区全天开放，专业教练带练。健身课程请提前在门店小程序预约，迟到15分钟以上视为放弃本次课程。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：超级猩猩健身(国贸店)（北京市朝阳区光华路9号光华路SOHO 2层，电话 010-85951122）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'Super Monkey Group Fitness 10-Class Card. Gym floor open all day, coached by certified trainers. Book classes in advance via the store''s mini-program; arriving 15+ minutes late forfeits the class.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Super Monkey Fitness (Guomao) (2F Guanghua Rd SOHO, 9 Guanghua Rd, Chaoyang, Beijing, tel. 010-85951122). The code is valid for 30 days; points for codes left unused are refunded automatically.', 15980, 0, 379, 379, 2, '/img/demo/p66.jpg', 1, 121, 1216, NOW() - INTERVAL 66 DAY - INTERVAL 21 HOUR, NOW() - INTERVAL 66 DAY - INTERVAL 21 HOUR),
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Super Monkey Fitness (Guomao) (2F Guanghua Rd SOHO, 9 Guanghua Rd, Chaoyang, Beijing, tel. 010-85951122). The code is valid for 30 days; points for codes left unused are refunded automatically.', 15980, 0, 379, 379, 2, '/img/demo/p66.webp', 1, 121, 1216, NOW() - INTERVAL 66 DAY - INTERVAL 21 HOUR, NOW() - INTERVAL 66 DAY - INTERVAL 21 HOUR),
 (67, 'voucher', 15, 14, 3, '超级猩猩 私教健身体验课(60分钟)', 'Super Monkey Personal Training Trial (60 min)', '器械区全天开放，新手友好', 'Gym floor open all day; beginner friendly', '超级猩猩 私教健身体验课(60分钟)。器械区全天开放，新手友好。健身课程请提前在门店小程序预约，迟到15分钟以上视为放弃本次课程。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：超级猩猩健身(国贸店)（北京市朝阳区光华路9号光华路SOHO 2层，电话 010-85951122）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'Super Monkey Personal Training Trial (60 min). Gym floor open all day, beginner friendly. Book classes in advance via the store''s mini-program; arriving 15+ minutes late forfeits the class.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Super Monkey Fitness (Guomao) (2F Guanghua Rd SOHO, 9 Guanghua Rd, Chaoyang, Beijing, tel. 010-85951122). The code is valid for 30 days; points for codes left unused are refunded automatically.', 3980, 0, 247, 247, 0, '/img/demo/p67.jpg', 1, 53, 605, NOW() - INTERVAL 70 DAY - INTERVAL 23 HOUR, NOW() - INTERVAL 70 DAY - INTERVAL 23 HOUR),
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Super Monkey Fitness (Guomao) (2F Guanghua Rd SOHO, 9 Guanghua Rd, Chaoyang, Beijing, tel. 010-85951122). The code is valid for 30 days; points for codes left unused are refunded automatically.', 3980, 0, 247, 247, 0, '/img/demo/p67.webp', 1, 53, 605, NOW() - INTERVAL 70 DAY - INTERVAL 23 HOUR, NOW() - INTERVAL 70 DAY - INTERVAL 23 HOUR),
 (68, 'voucher', 15, 14, 3, '超级猩猩 燃脂健身训练营(4周)', 'Super Monkey Fat-burn Fitness Bootcamp (4 weeks)', '含淋浴与储物柜，器械区全天开放', 'Showers and lockers included; gym floor open all day', '超级猩猩 燃脂健身训练营(4周)。含淋浴与储物柜，器械区全天开放。健身课程请提前在门店小程序预约，迟到15分钟以上视为放弃本次课程。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：超级猩猩健身(国贸店)（北京市朝阳区光华路9号光华路SOHO 2层，电话 010-85951122）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'Super Monkey Fat-burn Fitness Bootcamp (4 weeks). Showers and lockers included, gym floor open all day. Book classes in advance via the store''s mini-program; arriving 15+ minutes late forfeits the class.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Super Monkey Fitness (Guomao) (2F Guanghua Rd SOHO, 9 Guanghua Rd, Chaoyang, Beijing, tel. 010-85951122). The code is valid for 30 days; points for codes left unused are refunded automatically.', 19980, 0, 942, 942, 2, '/img/demo/p68.jpg', 1, 58, 1173, NOW() - INTERVAL 32 DAY - INTERVAL 15 HOUR, NOW() - INTERVAL 32 DAY - INTERVAL 15 HOUR),
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Super Monkey Fitness (Guomao) (2F Guanghua Rd SOHO, 9 Guanghua Rd, Chaoyang, Beijing, tel. 010-85951122). The code is valid for 30 days; points for codes left unused are refunded automatically.', 19980, 0, 942, 942, 2, '/img/demo/p68.webp', 1, 58, 1173, NOW() - INTERVAL 32 DAY - INTERVAL 15 HOUR, NOW() - INTERVAL 32 DAY - INTERVAL 15 HOUR),
 (69, 'voucher', 15, 15, 4, '一兆韦德 健身月卡(全店通用)', 'Will''s Fitness Monthly Gym Pass', '新手友好，专业教练带练', 'Beginner friendly; coached by certified trainers', '一兆韦德 健身月卡(全店通用)。新手友好，专业教练带练。健身课程请提前在门店小程序预约，迟到15分钟以上视为放弃本次课程。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：一兆韦德健身(徐汇店)（上海市徐汇区漕溪北路88号圣爱大厦5层，电话 021-64871234）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'Will''s Fitness Monthly Gym Pass. Beginner friendly, coached by certified trainers. Book classes in advance via the store''s mini-program; arriving 15+ minutes late forfeits the class.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Will''s Fitness (Xuhui) (5F Sheng''ai Tower, 88 North Caoxi Rd, Xuhui, Shanghai, tel. 021-64871234). The code is valid for 30 days; points for codes left unused are refunded automatically.', 9980, 0, 198, 198, 2, '/img/demo/p69.jpg', 1, 102, 664, NOW() - INTERVAL 46 DAY - INTERVAL 8 HOUR, NOW() - INTERVAL 46 DAY - INTERVAL 8 HOUR),
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Will''s Fitness (Xuhui) (5F Sheng''ai Tower, 88 North Caoxi Rd, Xuhui, Shanghai, tel. 021-64871234). The code is valid for 30 days; points for codes left unused are refunded automatically.', 9980, 0, 198, 198, 2, '/img/demo/p69.webp', 1, 102, 664, NOW() - INTERVAL 46 DAY - INTERVAL 8 HOUR, NOW() - INTERVAL 46 DAY - INTERVAL 8 HOUR),
 (70, 'voucher', 15, 15, 4, '一兆韦德 健身季卡', 'Will''s Fitness Quarterly Gym Pass', '专业教练带练，器械区全天开放', 'Coached by certified trainers; gym floor open all day', '一兆韦德 健身季卡。专业教练带练，器械区全天开放。健身课程请提前在门店小程序预约，迟到15分钟以上视为放弃本次课程。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：一兆韦德健身(徐汇店)（上海市徐汇区漕溪北路88号圣爱大厦5层，电话 021-64871234）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'Will''s Fitness Quarterly Gym Pass. Coached by certified trainers, gym floor open all day. Book classes in advance via the store''s mini-program; arriving 15+ minutes late forfeits the class.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Will''s Fitness (Xuhui) (5F Sheng''ai Tower, 88 North Caoxi Rd, Xuhui, Shanghai, tel. 021-64871234). The code is valid for 30 days; points for codes left unused are refunded automatically.', 25980, 0, 947, 947, 1, '/img/demo/p70.jpg', 1, 53, 1234, NOW() - INTERVAL 27 DAY - INTERVAL 18 HOUR, NOW() - INTERVAL 27 DAY - INTERVAL 18 HOUR),
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Will''s Fitness (Xuhui) (5F Sheng''ai Tower, 88 North Caoxi Rd, Xuhui, Shanghai, tel. 021-64871234). The code is valid for 30 days; points for codes left unused are refunded automatically.', 25980, 0, 947, 947, 1, '/img/demo/p70.webp', 1, 53, 1234, NOW() - INTERVAL 27 DAY - INTERVAL 18 HOUR, NOW() - INTERVAL 27 DAY - INTERVAL 18 HOUR),
 (71, 'voucher', 15, 15, 4, '一兆韦德 游泳健身单次券', 'Will''s Fitness Swim & Gym Day Pass', '含淋浴与储物柜，器械区全天开放', 'Showers and lockers included; gym floor open all day', '一兆韦德 游泳健身单次券。含淋浴与储物柜，器械区全天开放。健身课程请提前在门店小程序预约，迟到15分钟以上视为放弃本次课程。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：一兆韦德健身(徐汇店)（上海市徐汇区漕溪北路88号圣爱大厦5层，电话 021-64871234）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'Will''s Fitness Swim & Gym Day Pass. Showers and lockers included, gym floor open all day. Book classes in advance via the store''s mini-program; arriving 15+ minutes late forfeits the class.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Will''s Fitness (Xuhui) (5F Sheng''ai Tower, 88 North Caoxi Rd, Xuhui, Shanghai, tel. 021-64871234). The code is valid for 30 days; points for codes left unused are refunded automatically.', 1580, 0, 171, 171, 3, '/img/demo/p71.jpg', 1, 129, 2513, NOW() - INTERVAL 87 DAY - INTERVAL 17 HOUR, NOW() - INTERVAL 87 DAY - INTERVAL 17 HOUR),
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Will''s Fitness (Xuhui) (5F Sheng''ai Tower, 88 North Caoxi Rd, Xuhui, Shanghai, tel. 021-64871234). The code is valid for 30 days; points for codes left unused are refunded automatically.', 1580, 0, 171, 171, 3, '/img/demo/p71.webp', 1, 129, 2513, NOW() - INTERVAL 87 DAY - INTERVAL 17 HOUR, NOW() - INTERVAL 87 DAY - INTERVAL 17 HOUR),
 (72, 'voucher', 15, 15, 4, '一兆韦德 瑜伽健身体验课', 'Will''s Fitness Yoga Trial Class', '含淋浴与储物柜，器械区全天开放', 'Showers and lockers included; gym floor open all day', '一兆韦德 瑜伽健身体验课。含淋浴与储物柜，器械区全天开放。健身课程请提前在门店小程序预约，迟到15分钟以上视为放弃本次课程。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：一兆韦德健身(徐汇店)（上海市徐汇区漕溪北路88号圣爱大厦5层，电话 021-64871234）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'Will''s Fitness Yoga Trial Class. Showers and lockers included, gym floor open all day. Book classes in advance via the store''s mini-program; arriving 15+ minutes late forfeits the class.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Will''s Fitness (Xuhui) (5F Sheng''ai Tower, 88 North Caoxi Rd, Xuhui, Shanghai, tel. 021-64871234). The code is valid for 30 days; points for codes left unused are refunded automatically.', 1980, 0, 72, 72, 1, '/img/demo/p72.jpg', 1, 228, 3376, NOW() - INTERVAL 62 DAY - INTERVAL 10 HOUR, NOW() - INTERVAL 62 DAY - INTERVAL 10 HOUR),
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Will''s Fitness (Xuhui) (5F Sheng''ai Tower, 88 North Caoxi Rd, Xuhui, Shanghai, tel. 021-64871234). The code is valid for 30 days; points for codes left unused are refunded automatically.', 1980, 0, 72, 72, 1, '/img/demo/p72.webp', 1, 228, 3376, NOW() - INTERVAL 62 DAY - INTERVAL 10 HOUR, NOW() - INTERVAL 62 DAY - INTERVAL 10 HOUR),
 (73, 'voucher', 15, 15, 4, '一兆韦德 健身私教课3节', 'Will''s Fitness Personal Training (3 sessions)', '新手友好，含淋浴与储物柜', 'Beginner friendly; showers and lockers included', '一兆韦德 健身私教课3节。新手友好，含淋浴与储物柜。健身课程请提前在门店小程序预约，迟到15分钟以上视为放弃本次课程。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：一兆韦德健身(徐汇店)（上海市徐汇区漕溪北路88号圣爱大厦5层，电话 021-64871234）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'Will''s Fitness Personal Training (3 sessions). Beginner friendly, showers and lockers included. Book classes in advance via the store''s mini-program; arriving 15+ minutes late forfeits the class.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Will''s Fitness (Xuhui) (5F Sheng''ai Tower, 88 North Caoxi Rd, Xuhui, Shanghai, tel. 021-64871234). The code is valid for 30 days; points for codes left unused are refunded automatically.', 17980, 0, 457, 457, 0, '/img/demo/p73.jpg', 1, 43, 1363, NOW() - INTERVAL 32 DAY - INTERVAL 16 HOUR, NOW() - INTERVAL 32 DAY - INTERVAL 16 HOUR),
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Will''s Fitness (Xuhui) (5F Sheng''ai Tower, 88 North Caoxi Rd, Xuhui, Shanghai, tel. 021-64871234). The code is valid for 30 days; points for codes left unused are refunded automatically.', 17980, 0, 457, 457, 0, '/img/demo/p73.webp', 1, 43, 1363, NOW() - INTERVAL 32 DAY - INTERVAL 16 HOUR, NOW() - INTERVAL 32 DAY - INTERVAL 16 HOUR),
 (74, 'voucher', 15, 15, 4, '一兆韦德 健身周卡(7天畅练)', 'Will''s Fitness 7-day Gym Pass', '新手友好，含淋浴与储物柜', 'Beginner friendly; showers and lockers included', '一兆韦德 健身周卡(7天畅练)。新手友好，含淋浴与储物柜。健身课程请提前在门店小程序预约，迟到15分钟以上视为放弃本次课程。
 
 兑换成功后系统生成电子券码，可在「我的券码」中查看。到店出示券码二维码，由门店工作人员扫码核销。适用门店：一兆韦德健身(徐汇店)（上海市徐汇区漕溪北路88号圣爱大厦5层，电话 021-64871234）。券码自兑换之日起30天内有效，请在营业时间内使用，过期未使用的券码将自动退还积分。', 'Will''s Fitness 7-day Gym Pass. Beginner friendly, showers and lockers included. Book classes in advance via the store''s mini-program; arriving 15+ minutes late forfeits the class.
 
-After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Will''s Fitness (Xuhui) (5F Sheng''ai Tower, 88 North Caoxi Rd, Xuhui, Shanghai, tel. 021-64871234). The code is valid for 30 days; points for codes left unused are refunded automatically.', 3180, 0, 1, 1, 2, '/img/demo/p74.jpg', 1, 299, 2152, NOW() - INTERVAL 30 DAY - INTERVAL 6 HOUR, NOW() - INTERVAL 30 DAY - INTERVAL 6 HOUR),
+After redeeming you receive an electronic voucher code under "My vouchers". Show its QR code at the store and the staff will scan it. Valid at: Will''s Fitness (Xuhui) (5F Sheng''ai Tower, 88 North Caoxi Rd, Xuhui, Shanghai, tel. 021-64871234). The code is valid for 30 days; points for codes left unused are refunded automatically.', 3180, 0, 1, 1, 2, '/img/demo/p74.webp', 1, 299, 2152, NOW() - INTERVAL 30 DAY - INTERVAL 6 HOUR, NOW() - INTERVAL 30 DAY - INTERVAL 6 HOUR),
 (75, 'virtual', 16, 16, NULL, '中国移动 话费充值 10元', 'China Mobile Phone Credit Top-up ¥10', '7×24小时自动充值，全国通用', 'Automatic, around the clock; valid nationwide', '中国移动 话费充值 10元。7×24小时自动充值，全国通用。话费充值支持对应运营商的全国手机号码，充值成功后运营商将发送到账短信。
 
 下单时填写需要充值的手机号码或接收券码的手机号码，支付成功后一般10分钟内到账，高峰期最迟24小时。虚拟商品一经充值成功不支持退换，请仔细核对号码。', 'China Mobile Phone Credit Top-up ¥10. Automatic, around the clock, valid nationwide. Top-ups work for any mobile number of the carrier; the carrier confirms by SMS.
 
-Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 200, 0, 19955, 19955, 1, '/img/demo/p75.jpg', 1, 45, 1155, NOW() - INTERVAL 62 DAY - INTERVAL 4 HOUR, NOW() - INTERVAL 62 DAY - INTERVAL 4 HOUR),
+Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 200, 0, 19955, 19955, 1, '/img/demo/p75.webp', 1, 45, 1155, NOW() - INTERVAL 62 DAY - INTERVAL 4 HOUR, NOW() - INTERVAL 62 DAY - INTERVAL 4 HOUR),
 (76, 'virtual', 16, 16, NULL, '中国移动 话费充值 30元', 'China Mobile Phone Credit Top-up ¥30', '全国通用，7×24小时自动充值', 'Valid nationwide; automatic, around the clock', '中国移动 话费充值 30元。全国通用，7×24小时自动充值。话费充值支持对应运营商的全国手机号码，充值成功后运营商将发送到账短信。
 
 下单时填写需要充值的手机号码或接收券码的手机号码，支付成功后一般10分钟内到账，高峰期最迟24小时。虚拟商品一经充值成功不支持退换，请仔细核对号码。', 'China Mobile Phone Credit Top-up ¥30. Valid nationwide, automatic, around the clock. Top-ups work for any mobile number of the carrier; the carrier confirms by SMS.
 
-Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 600, 0, 19938, 19938, 3, '/img/demo/p76.jpg', 1, 62, 1579, NOW() - INTERVAL 24 DAY - INTERVAL 4 HOUR, NOW() - INTERVAL 24 DAY - INTERVAL 4 HOUR),
+Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 600, 0, 19938, 19938, 3, '/img/demo/p76.webp', 1, 62, 1579, NOW() - INTERVAL 24 DAY - INTERVAL 4 HOUR, NOW() - INTERVAL 24 DAY - INTERVAL 4 HOUR),
 (77, 'virtual', 16, 16, NULL, '中国移动 话费充值 50元', 'China Mobile Phone Credit Top-up ¥50', '7×24小时自动充值，全国通用', 'Automatic, around the clock; valid nationwide', '中国移动 话费充值 50元。7×24小时自动充值，全国通用。话费充值支持对应运营商的全国手机号码，充值成功后运营商将发送到账短信。
 
 下单时填写需要充值的手机号码或接收券码的手机号码，支付成功后一般10分钟内到账，高峰期最迟24小时。虚拟商品一经充值成功不支持退换，请仔细核对号码。', 'China Mobile Phone Credit Top-up ¥50. Automatic, around the clock, valid nationwide. Top-ups work for any mobile number of the carrier; the carrier confirms by SMS.
 
-Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 1000, 0, 4955, 4955, 0, '/img/demo/p77.jpg', 1, 45, 1246, NOW() - INTERVAL 85 DAY - INTERVAL 1 HOUR, NOW() - INTERVAL 85 DAY - INTERVAL 1 HOUR),
+Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 1000, 0, 4955, 4955, 0, '/img/demo/p77.webp', 1, 45, 1246, NOW() - INTERVAL 85 DAY - INTERVAL 1 HOUR, NOW() - INTERVAL 85 DAY - INTERVAL 1 HOUR),
 (78, 'virtual', 16, 16, NULL, '中国移动 话费充值 100元', 'China Mobile Phone Credit Top-up ¥100', '全国通用，快速到账', 'Valid nationwide; arrives fast', '中国移动 话费充值 100元。全国通用，快速到账。话费充值支持对应运营商的全国手机号码，充值成功后运营商将发送到账短信。
 
 下单时填写需要充值的手机号码或接收券码的手机号码，支付成功后一般10分钟内到账，高峰期最迟24小时。虚拟商品一经充值成功不支持退换，请仔细核对号码。', 'China Mobile Phone Credit Top-up ¥100. Valid nationwide, arrives fast. Top-ups work for any mobile number of the carrier; the carrier confirms by SMS.
 
-Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 2000, 0, 4955, 4955, 1, '/img/demo/p78.jpg', 1, 45, 1279, NOW() - INTERVAL 16 DAY - INTERVAL 14 HOUR, NOW() - INTERVAL 16 DAY - INTERVAL 14 HOUR),
+Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 2000, 0, 4955, 4955, 1, '/img/demo/p78.webp', 1, 45, 1279, NOW() - INTERVAL 16 DAY - INTERVAL 14 HOUR, NOW() - INTERVAL 16 DAY - INTERVAL 14 HOUR),
 (79, 'virtual', 16, 16, NULL, '中国移动 话费充值 200元', 'China Mobile Phone Credit Top-up ¥200', '到账短信提醒，7×24小时自动充值', 'SMS confirmation; automatic, around the clock', '中国移动 话费充值 200元。到账短信提醒，7×24小时自动充值。话费充值支持对应运营商的全国手机号码，充值成功后运营商将发送到账短信。
 
 下单时填写需要充值的手机号码或接收券码的手机号码，支付成功后一般10分钟内到账，高峰期最迟24小时。虚拟商品一经充值成功不支持退换，请仔细核对号码。', 'China Mobile Phone Credit Top-up ¥200. SMS confirmation, automatic, around the clock. Top-ups work for any mobile number of the carrier; the carrier confirms by SMS.
 
-Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 4000, 0, 19958, 19958, 0, '/img/demo/p79.jpg', 1, 42, 978, NOW() - INTERVAL 52 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 52 DAY - INTERVAL 20 HOUR),
+Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 4000, 0, 19958, 19958, 0, '/img/demo/p79.webp', 1, 42, 978, NOW() - INTERVAL 52 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 52 DAY - INTERVAL 20 HOUR),
 (80, 'virtual', 16, 16, NULL, '中国移动 话费充值 300元', 'China Mobile Phone Credit Top-up ¥300', '到账短信提醒，快速到账', 'SMS confirmation; arrives fast', '中国移动 话费充值 300元。到账短信提醒，快速到账。话费充值支持对应运营商的全国手机号码，充值成功后运营商将发送到账短信。
 
 下单时填写需要充值的手机号码或接收券码的手机号码，支付成功后一般10分钟内到账，高峰期最迟24小时。虚拟商品一经充值成功不支持退换，请仔细核对号码。', 'China Mobile Phone Credit Top-up ¥300. SMS confirmation, arrives fast. Top-ups work for any mobile number of the carrier; the carrier confirms by SMS.
 
-Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 6000, 0, 4945, 4945, 3, '/img/demo/p80.jpg', 1, 55, 1062, NOW() - INTERVAL 11 DAY - INTERVAL 14 HOUR, NOW() - INTERVAL 11 DAY - INTERVAL 14 HOUR),
+Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 6000, 0, 4945, 4945, 3, '/img/demo/p80.webp', 1, 55, 1062, NOW() - INTERVAL 11 DAY - INTERVAL 14 HOUR, NOW() - INTERVAL 11 DAY - INTERVAL 14 HOUR),
 (81, 'virtual', 16, 17, NULL, '中国联通 话费充值 10元', 'China Unicom Phone Credit Top-up ¥10', '快速到账，全国通用', 'Arrives fast; valid nationwide', '中国联通 话费充值 10元。快速到账，全国通用。话费充值支持对应运营商的全国手机号码，充值成功后运营商将发送到账短信。
 
 下单时填写需要充值的手机号码或接收券码的手机号码，支付成功后一般10分钟内到账，高峰期最迟24小时。虚拟商品一经充值成功不支持退换，请仔细核对号码。', 'China Unicom Phone Credit Top-up ¥10. Arrives fast, valid nationwide. Top-ups work for any mobile number of the carrier; the carrier confirms by SMS.
 
-Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 200, 0, 9954, 9954, 2, '/img/demo/p81.jpg', 1, 46, 623, NOW() - INTERVAL 0 DAY - INTERVAL 1 HOUR, NOW() - INTERVAL 0 DAY - INTERVAL 1 HOUR),
+Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 200, 0, 9954, 9954, 2, '/img/demo/p81.webp', 1, 46, 623, NOW() - INTERVAL 0 DAY - INTERVAL 1 HOUR, NOW() - INTERVAL 0 DAY - INTERVAL 1 HOUR),
 (82, 'virtual', 16, 17, NULL, '中国联通 话费充值 30元', 'China Unicom Phone Credit Top-up ¥30', '全国通用，7×24小时自动充值', 'Valid nationwide; automatic, around the clock', '中国联通 话费充值 30元。全国通用，7×24小时自动充值。话费充值支持对应运营商的全国手机号码，充值成功后运营商将发送到账短信。
 
 下单时填写需要充值的手机号码或接收券码的手机号码，支付成功后一般10分钟内到账，高峰期最迟24小时。虚拟商品一经充值成功不支持退换，请仔细核对号码。', 'China Unicom Phone Credit Top-up ¥30. Valid nationwide, automatic, around the clock. Top-ups work for any mobile number of the carrier; the carrier confirms by SMS.
 
-Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 600, 0, 19784, 19784, 1, '/img/demo/p82.jpg', 1, 216, 4102, NOW() - INTERVAL 42 DAY, NOW() - INTERVAL 42 DAY),
+Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 600, 0, 19784, 19784, 1, '/img/demo/p82.webp', 1, 216, 4102, NOW() - INTERVAL 42 DAY, NOW() - INTERVAL 42 DAY),
 (83, 'virtual', 16, 17, NULL, '中国联通 话费充值 50元', 'China Unicom Phone Credit Top-up ¥50', '全国通用，快速到账', 'Valid nationwide; arrives fast', '中国联通 话费充值 50元。全国通用，快速到账。话费充值支持对应运营商的全国手机号码，充值成功后运营商将发送到账短信。
 
 下单时填写需要充值的手机号码或接收券码的手机号码，支付成功后一般10分钟内到账，高峰期最迟24小时。虚拟商品一经充值成功不支持退换，请仔细核对号码。', 'China Unicom Phone Credit Top-up ¥50. Valid nationwide, arrives fast. Top-ups work for any mobile number of the carrier; the carrier confirms by SMS.
 
-Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 1000, 0, 4747, 4747, 5, '/img/demo/p83.jpg', 1, 253, 1727, NOW() - INTERVAL 55 DAY - INTERVAL 6 HOUR, NOW() - INTERVAL 55 DAY - INTERVAL 6 HOUR),
+Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 1000, 0, 4747, 4747, 5, '/img/demo/p83.webp', 1, 253, 1727, NOW() - INTERVAL 55 DAY - INTERVAL 6 HOUR, NOW() - INTERVAL 55 DAY - INTERVAL 6 HOUR),
 (84, 'virtual', 16, 17, NULL, '中国联通 话费充值 100元', 'China Unicom Phone Credit Top-up ¥100', '到账短信提醒，7×24小时自动充值', 'SMS confirmation; automatic, around the clock', '中国联通 话费充值 100元。到账短信提醒，7×24小时自动充值。话费充值支持对应运营商的全国手机号码，充值成功后运营商将发送到账短信。
 
 下单时填写需要充值的手机号码或接收券码的手机号码，支付成功后一般10分钟内到账，高峰期最迟24小时。虚拟商品一经充值成功不支持退换，请仔细核对号码。', 'China Unicom Phone Credit Top-up ¥100. SMS confirmation, automatic, around the clock. Top-ups work for any mobile number of the carrier; the carrier confirms by SMS.
 
-Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 2000, 0, 4893, 4893, 1, '/img/demo/p84.jpg', 1, 107, 1424, NOW() - INTERVAL 20 DAY - INTERVAL 17 HOUR, NOW() - INTERVAL 20 DAY - INTERVAL 17 HOUR),
+Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 2000, 0, 4893, 4893, 1, '/img/demo/p84.webp', 1, 107, 1424, NOW() - INTERVAL 20 DAY - INTERVAL 17 HOUR, NOW() - INTERVAL 20 DAY - INTERVAL 17 HOUR),
 (85, 'virtual', 16, 18, NULL, '中国电信 话费充值 10元', 'China Telecom Phone Credit Top-up ¥10', '到账短信提醒，7×24小时自动充值', 'SMS confirmation; automatic, around the clock', '中国电信 话费充值 10元。到账短信提醒，7×24小时自动充值。话费充值支持对应运营商的全国手机号码，充值成功后运营商将发送到账短信。
 
 下单时填写需要充值的手机号码或接收券码的手机号码，支付成功后一般10分钟内到账，高峰期最迟24小时。虚拟商品一经充值成功不支持退换，请仔细核对号码。', 'China Telecom Phone Credit Top-up ¥10. SMS confirmation, automatic, around the clock. Top-ups work for any mobile number of the carrier; the carrier confirms by SMS.
 
-Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 200, 0, 9931, 9931, 0, '/img/demo/p85.jpg', 1, 69, 1372, NOW() - INTERVAL 39 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 39 DAY - INTERVAL 20 HOUR),
+Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 200, 0, 9931, 9931, 0, '/img/demo/p85.webp', 1, 69, 1372, NOW() - INTERVAL 39 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 39 DAY - INTERVAL 20 HOUR),
 (86, 'virtual', 16, 18, NULL, '中国电信 话费充值 30元', 'China Telecom Phone Credit Top-up ¥30', '7×24小时自动充值，到账短信提醒', 'Automatic, around the clock; SMS confirmation', '中国电信 话费充值 30元。7×24小时自动充值，到账短信提醒。话费充值支持对应运营商的全国手机号码，充值成功后运营商将发送到账短信。
 
 下单时填写需要充值的手机号码或接收券码的手机号码，支付成功后一般10分钟内到账，高峰期最迟24小时。虚拟商品一经充值成功不支持退换，请仔细核对号码。', 'China Telecom Phone Credit Top-up ¥30. Automatic, around the clock, SMS confirmation. Top-ups work for any mobile number of the carrier; the carrier confirms by SMS.
 
-Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 600, 0, 19928, 19928, 0, '/img/demo/p86.jpg', 1, 72, 1290, NOW() - INTERVAL 14 DAY - INTERVAL 2 HOUR, NOW() - INTERVAL 14 DAY - INTERVAL 2 HOUR),
+Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 600, 0, 19928, 19928, 0, '/img/demo/p86.webp', 1, 72, 1290, NOW() - INTERVAL 14 DAY - INTERVAL 2 HOUR, NOW() - INTERVAL 14 DAY - INTERVAL 2 HOUR),
 (87, 'virtual', 16, 18, NULL, '中国电信 话费充值 50元', 'China Telecom Phone Credit Top-up ¥50', '到账短信提醒，快速到账', 'SMS confirmation; arrives fast', '中国电信 话费充值 50元。到账短信提醒，快速到账。话费充值支持对应运营商的全国手机号码，充值成功后运营商将发送到账短信。
 
 下单时填写需要充值的手机号码或接收券码的手机号码，支付成功后一般10分钟内到账，高峰期最迟24小时。虚拟商品一经充值成功不支持退换，请仔细核对号码。', 'China Telecom Phone Credit Top-up ¥50. SMS confirmation, arrives fast. Top-ups work for any mobile number of the carrier; the carrier confirms by SMS.
 
-Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 1000, 0, 19904, 19904, 0, '/img/demo/p87.jpg', 1, 96, 723, NOW() - INTERVAL 26 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 26 DAY - INTERVAL 20 HOUR),
+Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 1000, 0, 19904, 19904, 0, '/img/demo/p87.webp', 1, 96, 723, NOW() - INTERVAL 26 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 26 DAY - INTERVAL 20 HOUR),
 (88, 'virtual', 16, 18, NULL, '中国电信 话费充值 100元', 'China Telecom Phone Credit Top-up ¥100', '7×24小时自动充值，全国通用', 'Automatic, around the clock; valid nationwide', '中国电信 话费充值 100元。7×24小时自动充值，全国通用。话费充值支持对应运营商的全国手机号码，充值成功后运营商将发送到账短信。
 
 下单时填写需要充值的手机号码或接收券码的手机号码，支付成功后一般10分钟内到账，高峰期最迟24小时。虚拟商品一经充值成功不支持退换，请仔细核对号码。', 'China Telecom Phone Credit Top-up ¥100. Automatic, around the clock, valid nationwide. Top-ups work for any mobile number of the carrier; the carrier confirms by SMS.
 
-Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 2000, 0, 9959, 9959, 5, '/img/demo/p88.jpg', 1, 41, 939, NOW() - INTERVAL 34 DAY - INTERVAL 9 HOUR, NOW() - INTERVAL 34 DAY - INTERVAL 9 HOUR),
+Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 2000, 0, 9959, 9959, 5, '/img/demo/p88.webp', 1, 41, 939, NOW() - INTERVAL 34 DAY - INTERVAL 9 HOUR, NOW() - INTERVAL 34 DAY - INTERVAL 9 HOUR),
 (89, 'virtual', 16, 16, NULL, '中国移动 5GB全国流量包(7天有效)', 'China Mobile 5GB Nationwide Data Pack (7 days)', '快速到账，到账短信提醒', 'Arrives fast; SMS confirmation', '中国移动 5GB全国流量包(7天有效)。快速到账，到账短信提醒。话费充值支持对应运营商的全国手机号码，充值成功后运营商将发送到账短信。
 
 下单时填写需要充值的手机号码或接收券码的手机号码，支付成功后一般10分钟内到账，高峰期最迟24小时。虚拟商品一经充值成功不支持退换，请仔细核对号码。', 'China Mobile 5GB Nationwide Data Pack (7 days). Arrives fast, SMS confirmation. Top-ups work for any mobile number of the carrier; the carrier confirms by SMS.
 
-Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 300, 0, 4928, 4928, 1, '/img/demo/p89.jpg', 1, 72, 1101, NOW() - INTERVAL 62 DAY - INTERVAL 4 HOUR, NOW() - INTERVAL 62 DAY - INTERVAL 4 HOUR),
+Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 300, 0, 4928, 4928, 1, '/img/demo/p89.webp', 1, 72, 1101, NOW() - INTERVAL 62 DAY - INTERVAL 4 HOUR, NOW() - INTERVAL 62 DAY - INTERVAL 4 HOUR),
 (90, 'virtual', 16, 17, NULL, '中国联通 10GB全国流量包(30天有效)', 'China Unicom 10GB Nationwide Data Pack (30 days)', '快速到账，7×24小时自动充值', 'Arrives fast; automatic, around the clock', '中国联通 10GB全国流量包(30天有效)。快速到账，7×24小时自动充值。话费充值支持对应运营商的全国手机号码，充值成功后运营商将发送到账短信。
 
 下单时填写需要充值的手机号码或接收券码的手机号码，支付成功后一般10分钟内到账，高峰期最迟24小时。虚拟商品一经充值成功不支持退换，请仔细核对号码。', 'China Unicom 10GB Nationwide Data Pack (30 days). Arrives fast, automatic, around the clock. Top-ups work for any mobile number of the carrier; the carrier confirms by SMS.
 
-Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 600, 0, 19950, 19950, 2, '/img/demo/p90.jpg', 1, 50, 946, NOW() - INTERVAL 77 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 77 DAY - INTERVAL 20 HOUR),
+Enter the mobile number to top up (or to receive the code) at checkout. It usually arrives within 10 minutes, at the latest within 24 hours. Virtual goods cannot be returned once delivered, so please check the number carefully.', 600, 0, 19950, 19950, 2, '/img/demo/p90.webp', 1, 50, 946, NOW() - INTERVAL 77 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 77 DAY - INTERVAL 20 HOUR),
 (91, 'physical', 17, 19, NULL, '星巴克 中杯拿铁电子饮品券', 'Starbucks Tall Latte e-Voucher', '精选好豆，办公室下午茶好搭档', 'Selected beans; ideal for the office afternoon', '星巴克 中杯拿铁电子饮品券。精选好豆，办公室下午茶好搭档。食品类商品保质期均在6个月以上，请存放于阴凉干燥处。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Starbucks Tall Latte e-Voucher. Selected beans, ideal for the office afternoon. Food items have at least six months of shelf life; keep cool and dry.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 660, 0, 465, 465, 2, '/img/demo/p91.jpg', 1, 35, 600, NOW() - INTERVAL 59 DAY - INTERVAL 11 HOUR, NOW() - INTERVAL 59 DAY - INTERVAL 11 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 660, 0, 465, 465, 2, '/img/demo/p91.webp', 1, 35, 600, NOW() - INTERVAL 59 DAY - INTERVAL 11 HOUR, NOW() - INTERVAL 59 DAY - INTERVAL 11 HOUR),
 (92, 'physical', 17, 19, NULL, '星巴克 星礼卡 100元', 'Starbucks Star Gift Card ¥100', '精选好豆，办公室下午茶好搭档', 'Selected beans; ideal for the office afternoon', '星巴克 星礼卡 100元。精选好豆，办公室下午茶好搭档。食品类商品保质期均在6个月以上，请存放于阴凉干燥处。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Starbucks Star Gift Card ¥100. Selected beans, ideal for the office afternoon. Food items have at least six months of shelf life; keep cool and dry.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2000, 0, 0, 0, 0, '/img/demo/p92.jpg', 1, 100, 1070, NOW() - INTERVAL 57 DAY - INTERVAL 18 HOUR, NOW() - INTERVAL 57 DAY - INTERVAL 18 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2000, 0, 0, 0, 0, '/img/demo/p92.webp', 1, 100, 1070, NOW() - INTERVAL 57 DAY - INTERVAL 18 HOUR, NOW() - INTERVAL 57 DAY - INTERVAL 18 HOUR),
 (93, 'physical', 17, 20, NULL, '瑞幸咖啡 生椰拿铁电子券', 'Luckin Coffee Coconut Latte e-Voucher', '办公室下午茶好搭档，独立包装方便携带', 'Ideal for the office afternoon; individually packed', '瑞幸咖啡 生椰拿铁电子券。办公室下午茶好搭档，独立包装方便携带。食品类商品保质期均在6个月以上，请存放于阴凉干燥处。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Luckin Coffee Coconut Latte e-Voucher. Ideal for the office afternoon, individually packed. Food items have at least six months of shelf life; keep cool and dry.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 380, 0, 977, 977, 2, '/img/demo/p93.jpg', 0, 23, 911, NOW() - INTERVAL 69 DAY, NOW() - INTERVAL 69 DAY),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 380, 0, 977, 977, 2, '/img/demo/p93.webp', 0, 23, 911, NOW() - INTERVAL 69 DAY, NOW() - INTERVAL 69 DAY),
 (94, 'physical', 17, 20, NULL, '瑞幸咖啡 精选咖啡豆 250g', 'Luckin Coffee Signature Beans 250g', '精选好豆，醇香不苦涩', 'Selected beans; smooth, never bitter', '瑞幸咖啡 精选咖啡豆 250g。精选好豆，醇香不苦涩。食品类商品保质期均在6个月以上，请存放于阴凉干燥处。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Luckin Coffee Signature Beans 250g. Selected beans, smooth, never bitter. Food items have at least six months of shelf life; keep cool and dry.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1380, 0, 0, 0, 1, '/img/demo/p94.jpg', 1, 80, 1057, NOW() - INTERVAL 2 DAY - INTERVAL 1 HOUR, NOW() - INTERVAL 2 DAY - INTERVAL 1 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1380, 0, 0, 0, 1, '/img/demo/p94.webp', 1, 80, 1057, NOW() - INTERVAL 2 DAY - INTERVAL 1 HOUR, NOW() - INTERVAL 2 DAY - INTERVAL 1 HOUR),
 (95, 'physical', 17, 21, NULL, '三顿半 精品速溶咖啡 24颗装', 'Saturnbird Specialty Instant Coffee (24 cups)', '办公室下午茶好搭档，独立包装方便携带', 'Ideal for the office afternoon; individually packed', '三顿半 精品速溶咖啡 24颗装。办公室下午茶好搭档，独立包装方便携带。食品类商品保质期均在6个月以上，请存放于阴凉干燥处。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Saturnbird Specialty Instant Coffee (24 cups). Ideal for the office afternoon, individually packed. Food items have at least six months of shelf life; keep cool and dry.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3380, 0, 3, 3, 0, '/img/demo/p95.jpg', 1, 297, 4641, NOW() - INTERVAL 39 DAY - INTERVAL 15 HOUR, NOW() - INTERVAL 39 DAY - INTERVAL 15 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3380, 0, 3, 3, 0, '/img/demo/p95.webp', 1, 297, 4641, NOW() - INTERVAL 39 DAY - INTERVAL 15 HOUR, NOW() - INTERVAL 39 DAY - INTERVAL 15 HOUR),
 (96, 'physical', 17, 21, NULL, '三顿半 冷萃挂耳咖啡 20袋', 'Saturnbird Cold-brew Drip Bags (20)', '精选好豆，办公室下午茶好搭档', 'Selected beans; ideal for the office afternoon', '三顿半 冷萃挂耳咖啡 20袋。精选好豆，办公室下午茶好搭档。食品类商品保质期均在6个月以上，请存放于阴凉干燥处。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Saturnbird Cold-brew Drip Bags (20). Selected beans, ideal for the office afternoon. Food items have at least six months of shelf life; keep cool and dry.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1980, 0, 471, 471, 3, '/img/demo/p96.jpg', 1, 29, 564, NOW() - INTERVAL 40 DAY - INTERVAL 13 HOUR, NOW() - INTERVAL 40 DAY - INTERVAL 13 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1980, 0, 471, 471, 3, '/img/demo/p96.webp', 1, 29, 564, NOW() - INTERVAL 40 DAY - INTERVAL 13 HOUR, NOW() - INTERVAL 40 DAY - INTERVAL 13 HOUR),
 (97, 'physical', 17, 22, NULL, '八马茶业 安溪铁观音 礼盒250g', 'Bama Tea Anxi Tieguanyin Gift Box 250g', '独立包装方便携带，办公室下午茶好搭档', 'Individually packed; ideal for the office afternoon', '八马茶业 安溪铁观音 礼盒250g。独立包装方便携带，办公室下午茶好搭档。食品类商品保质期均在6个月以上，请存放于阴凉干燥处。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Bama Tea Anxi Tieguanyin Gift Box 250g. Individually packed, ideal for the office afternoon. Food items have at least six months of shelf life; keep cool and dry.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 5960, 0, 62, 62, 0, '/img/demo/p97.jpg', 1, 18, 722, NOW() - INTERVAL 60 DAY - INTERVAL 18 HOUR, NOW() - INTERVAL 60 DAY - INTERVAL 18 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 5960, 0, 62, 62, 0, '/img/demo/p97.webp', 1, 18, 722, NOW() - INTERVAL 60 DAY - INTERVAL 18 HOUR, NOW() - INTERVAL 60 DAY - INTERVAL 18 HOUR),
 (98, 'physical', 17, 22, NULL, '八马茶业 武夷岩茶大红袍 礼盒', 'Bama Tea Wuyi Da Hong Pao Gift Box', '醇香不苦涩，精选好豆', 'Smooth, never bitter; selected beans', '八马茶业 武夷岩茶大红袍 礼盒。醇香不苦涩，精选好豆。食品类商品保质期均在6个月以上，请存放于阴凉干燥处。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Bama Tea Wuyi Da Hong Pao Gift Box. Smooth, never bitter, selected beans. Food items have at least six months of shelf life; keep cool and dry.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7360, 0, 183, 183, 0, '/img/demo/p98.jpg', 1, 17, 640, NOW() - INTERVAL 59 DAY - INTERVAL 4 HOUR, NOW() - INTERVAL 59 DAY - INTERVAL 4 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7360, 0, 183, 183, 0, '/img/demo/p98.webp', 1, 17, 640, NOW() - INTERVAL 59 DAY - INTERVAL 4 HOUR, NOW() - INTERVAL 59 DAY - INTERVAL 4 HOUR),
 (99, 'physical', 17, 22, NULL, '八马茶业 云南普洱熟茶饼 357g', 'Bama Tea Yunnan Ripe Pu''er Cake 357g', '醇香不苦涩，独立包装方便携带', 'Smooth, never bitter; individually packed', '八马茶业 云南普洱熟茶饼 357g。醇香不苦涩，独立包装方便携带。食品类商品保质期均在6个月以上，请存放于阴凉干燥处。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Bama Tea Yunnan Ripe Pu''er Cake 357g. Smooth, never bitter, individually packed. Food items have at least six months of shelf life; keep cool and dry.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3960, 0, 985, 985, 0, '/img/demo/p99.jpg', 1, 15, 932, NOW() - INTERVAL 74 DAY, NOW() - INTERVAL 74 DAY),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3960, 0, 985, 985, 0, '/img/demo/p99.webp', 1, 15, 932, NOW() - INTERVAL 74 DAY, NOW() - INTERVAL 74 DAY),
 (100, 'physical', 18, 23, NULL, '三只松鼠 每日坚果 30袋装 750g', 'Three Squirrels Daily Nuts 30 Packs 750g', '追剧必备，新鲜日期', 'Perfect for binge-watching; fresh production date', '三只松鼠 每日坚果 30袋装 750g。追剧必备，新鲜日期。零食礼盒适合节日送礼与家庭分享，食品类商品售出后非质量问题不退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Three Squirrels Daily Nuts 30 Packs 750g. Perfect for binge-watching, fresh production date. Snack boxes suit festivals and family sharing; food cannot be returned unless defective.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2580, 0, 874, 874, 0, '/img/demo/p100.jpg', 1, 126, 1236, NOW() - INTERVAL 47 DAY - INTERVAL 6 HOUR, NOW() - INTERVAL 47 DAY - INTERVAL 6 HOUR);
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2580, 0, 874, 874, 0, '/img/demo/p100.webp', 1, 126, 1236, NOW() - INTERVAL 47 DAY - INTERVAL 6 HOUR, NOW() - INTERVAL 47 DAY - INTERVAL 6 HOUR);
 INSERT INTO products (id, type, category_id, brand_id, merchant_id, name_zh, name_en, summary_zh, summary_en, description_zh, description_en, points_price, cash_price_fen, stock, initial_stock, per_member_limit, image, on_shelf, sales, views, created_at, updated_at) VALUES
 (101, 'physical', 18, 23, NULL, '三只松鼠 零食大礼包 1.5kg', 'Three Squirrels Snack Gift Pack 1.5kg', '独立小包装，追剧必备', 'Small individual packs; perfect for binge-watching', '三只松鼠 零食大礼包 1.5kg。独立小包装，追剧必备。零食礼盒适合节日送礼与家庭分享，食品类商品售出后非质量问题不退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Three Squirrels Snack Gift Pack 1.5kg. Small individual packs, perfect for binge-watching. Snack boxes suit festivals and family sharing; food cannot be returned unless defective.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1980, 0, 38, 38, 2, '/img/demo/p101.jpg', 1, 42, 1064, NOW() - INTERVAL 51 DAY, NOW() - INTERVAL 51 DAY),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1980, 0, 38, 38, 2, '/img/demo/p101.webp', 1, 42, 1064, NOW() - INTERVAL 51 DAY, NOW() - INTERVAL 51 DAY),
 (102, 'physical', 18, 23, NULL, '三只松鼠 碧根果 210g×2', 'Three Squirrels Pecans 210g x2', '独立小包装，追剧必备', 'Small individual packs; perfect for binge-watching', '三只松鼠 碧根果 210g×2。独立小包装，追剧必备。零食礼盒适合节日送礼与家庭分享，食品类商品售出后非质量问题不退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Three Squirrels Pecans 210g x2. Small individual packs, perfect for binge-watching. Snack boxes suit festivals and family sharing; food cannot be returned unless defective.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1180, 0, 9, 9, 1, '/img/demo/p102.jpg', 1, 41, 794, NOW() - INTERVAL 10 DAY - INTERVAL 8 HOUR, NOW() - INTERVAL 10 DAY - INTERVAL 8 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1180, 0, 9, 9, 1, '/img/demo/p102.webp', 1, 41, 794, NOW() - INTERVAL 10 DAY - INTERVAL 8 HOUR, NOW() - INTERVAL 10 DAY - INTERVAL 8 HOUR),
 (103, 'physical', 18, 24, NULL, '良品铺子 靖江猪肉脯 200g×2', 'Bestore Jingjiang Pork Jerky 200g x2', '追剧必备，独立小包装', 'Perfect for binge-watching; small individual packs', '良品铺子 靖江猪肉脯 200g×2。追剧必备，独立小包装。零食礼盒适合节日送礼与家庭分享，食品类商品售出后非质量问题不退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Bestore Jingjiang Pork Jerky 200g x2. Perfect for binge-watching, small individual packs. Snack boxes suit festivals and family sharing; food cannot be returned unless defective.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1180, 0, 55, 55, 0, '/img/demo/p103.jpg', 1, 25, 980, NOW() - INTERVAL 57 DAY - INTERVAL 17 HOUR, NOW() - INTERVAL 57 DAY - INTERVAL 17 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1180, 0, 55, 55, 0, '/img/demo/p103.webp', 1, 25, 980, NOW() - INTERVAL 57 DAY - INTERVAL 17 HOUR, NOW() - INTERVAL 57 DAY - INTERVAL 17 HOUR),
 (104, 'physical', 18, 24, NULL, '良品铺子 芒果干 108g×3', 'Bestore Dried Mango 108g x3', '全家分享装，追剧必备', 'Family size; perfect for binge-watching', '良品铺子 芒果干 108g×3。全家分享装，追剧必备。零食礼盒适合节日送礼与家庭分享，食品类商品售出后非质量问题不退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Bestore Dried Mango 108g x3. Family size, perfect for binge-watching. Snack boxes suit festivals and family sharing; food cannot be returned unless defective.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 780, 0, 382, 382, 0, '/img/demo/p104.jpg', 1, 118, 1717, NOW() - INTERVAL 83 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 83 DAY - INTERVAL 20 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 780, 0, 382, 382, 0, '/img/demo/p104.webp', 1, 118, 1717, NOW() - INTERVAL 83 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 83 DAY - INTERVAL 20 HOUR),
 (105, 'physical', 18, 24, NULL, '良品铺子 高端零食礼盒 1.2kg', 'Bestore Premium Snack Gift Box 1.2kg', '追剧必备，独立小包装', 'Perfect for binge-watching; small individual packs', '良品铺子 高端零食礼盒 1.2kg。追剧必备，独立小包装。零食礼盒适合节日送礼与家庭分享，食品类商品售出后非质量问题不退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Bestore Premium Snack Gift Box 1.2kg. Perfect for binge-watching, small individual packs. Snack boxes suit festivals and family sharing; food cannot be returned unless defective.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3360, 0, 3, 3, 0, '/img/demo/p105.jpg', 1, 97, 716, NOW() - INTERVAL 36 DAY - INTERVAL 19 HOUR, NOW() - INTERVAL 36 DAY - INTERVAL 19 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3360, 0, 3, 3, 0, '/img/demo/p105.webp', 1, 97, 716, NOW() - INTERVAL 36 DAY - INTERVAL 19 HOUR, NOW() - INTERVAL 36 DAY - INTERVAL 19 HOUR),
 (106, 'physical', 18, 25, NULL, '百草味 夏威夷果 500g', 'Be&Cheery Macadamia Nuts 500g', '独立小包装，全家分享装', 'Small individual packs; family size', '百草味 夏威夷果 500g。独立小包装，全家分享装。零食礼盒适合节日送礼与家庭分享，食品类商品售出后非质量问题不退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Be&Cheery Macadamia Nuts 500g. Small individual packs, family size. Snack boxes suit festivals and family sharing; food cannot be returned unless defective.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1380, 0, 5, 5, 5, '/img/demo/p106.jpg', 1, 95, 1160, NOW() - INTERVAL 66 DAY - INTERVAL 18 HOUR, NOW() - INTERVAL 66 DAY - INTERVAL 18 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1380, 0, 5, 5, 5, '/img/demo/p106.webp', 1, 95, 1160, NOW() - INTERVAL 66 DAY - INTERVAL 18 HOUR, NOW() - INTERVAL 66 DAY - INTERVAL 18 HOUR),
 (107, 'physical', 18, 25, NULL, '百草味 果干蜜饯组合 8袋', 'Be&Cheery Dried Fruit Combo (8 bags)', '追剧必备，全家分享装', 'Perfect for binge-watching; family size', '百草味 果干蜜饯组合 8袋。追剧必备，全家分享装。零食礼盒适合节日送礼与家庭分享，食品类商品售出后非质量问题不退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Be&Cheery Dried Fruit Combo (8 bags). Perfect for binge-watching, family size. Snack boxes suit festivals and family sharing; food cannot be returned unless defective.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 980, 0, 0, 0, 2, '/img/demo/p107.jpg', 1, 1000, 12432, NOW() - INTERVAL 11 DAY - INTERVAL 7 HOUR, NOW() - INTERVAL 11 DAY - INTERVAL 7 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 980, 0, 0, 0, 2, '/img/demo/p107.webp', 1, 1000, 12432, NOW() - INTERVAL 11 DAY - INTERVAL 7 HOUR, NOW() - INTERVAL 11 DAY - INTERVAL 7 HOUR),
 (108, 'physical', 18, 26, NULL, '稻香村 京八件 糕点礼盒 1.2kg', 'Daoxiangcun Beijing Eight Pastries Gift Box 1.2kg', '独立小包装，追剧必备', 'Small individual packs; perfect for binge-watching', '稻香村 京八件 糕点礼盒 1.2kg。独立小包装，追剧必备。零食礼盒适合节日送礼与家庭分享，食品类商品售出后非质量问题不退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Daoxiangcun Beijing Eight Pastries Gift Box 1.2kg. Small individual packs, perfect for binge-watching. Snack boxes suit festivals and family sharing; food cannot be returned unless defective.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2560, 0, 188, 188, 0, '/img/demo/p108.jpg', 1, 12, 835, NOW() - INTERVAL 22 DAY - INTERVAL 5 HOUR, NOW() - INTERVAL 22 DAY - INTERVAL 5 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2560, 0, 188, 188, 0, '/img/demo/p108.webp', 1, 12, 835, NOW() - INTERVAL 22 DAY - INTERVAL 5 HOUR, NOW() - INTERVAL 22 DAY - INTERVAL 5 HOUR),
 (109, 'physical', 18, 26, NULL, '稻香村 中秋月饼礼盒 8饼8味', 'Daoxiangcun Mooncake Gift Box (8 flavours)', '独立小包装，全家分享装', 'Small individual packs; family size', '稻香村 中秋月饼礼盒 8饼8味。独立小包装，全家分享装。零食礼盒适合节日送礼与家庭分享，食品类商品售出后非质量问题不退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Daoxiangcun Mooncake Gift Box (8 flavours). Small individual packs, family size. Snack boxes suit festivals and family sharing; food cannot be returned unless defective.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3960, 0, 265, 265, 0, '/img/demo/p109.jpg', 1, 35, 665, NOW() - INTERVAL 82 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 82 DAY - INTERVAL 20 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3960, 0, 265, 265, 0, '/img/demo/p109.webp', 1, 35, 665, NOW() - INTERVAL 82 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 82 DAY - INTERVAL 20 HOUR),
 (110, 'physical', 19, 27, NULL, '金龙鱼 黄金比例调和油 5L', 'Arawana Golden Ratio Blended Oil 5L', '非转基因原料，大容量更实惠', 'Non-GMO ingredients; large pack, better value', '金龙鱼 黄金比例调和油 5L。非转基因原料，大容量更实惠。粮油商品重量较大，偏远地区可能延迟配送，敬请谅解。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Arawana Golden Ratio Blended Oil 5L. Non-GMO ingredients, large pack, better value. Heavy items may take longer to reach remote regions.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1580, 0, 0, 0, 3, '/img/demo/p110.jpg', 1, 50, 910, NOW() - INTERVAL 31 DAY - INTERVAL 15 HOUR, NOW() - INTERVAL 31 DAY - INTERVAL 15 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1580, 0, 0, 0, 3, '/img/demo/p110.webp', 1, 50, 910, NOW() - INTERVAL 31 DAY - INTERVAL 15 HOUR, NOW() - INTERVAL 31 DAY - INTERVAL 15 HOUR),
 (111, 'physical', 19, 27, NULL, '金龙鱼 东北大米 5kg', 'Arawana Northeast Rice 5kg', '产地直采，大容量更实惠', 'Sourced from origin; large pack, better value', '金龙鱼 东北大米 5kg。产地直采，大容量更实惠。粮油商品重量较大，偏远地区可能延迟配送，敬请谅解。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Arawana Northeast Rice 5kg. Sourced from origin, large pack, better value. Heavy items may take longer to reach remote regions.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 980, 0, 980, 980, 0, '/img/demo/p111.jpg', 1, 20, 272, NOW() - INTERVAL 48 DAY - INTERVAL 2 HOUR, NOW() - INTERVAL 48 DAY - INTERVAL 2 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 980, 0, 980, 980, 0, '/img/demo/p111.webp', 1, 20, 272, NOW() - INTERVAL 48 DAY - INTERVAL 2 HOUR, NOW() - INTERVAL 48 DAY - INTERVAL 2 HOUR),
 (112, 'physical', 19, 27, NULL, '金龙鱼 高筋麦芯小麦粉 5kg', 'Arawana High-gluten Wheat Flour 5kg', '家庭厨房必备，大容量更实惠', 'Kitchen staple; large pack, better value', '金龙鱼 高筋麦芯小麦粉 5kg。家庭厨房必备，大容量更实惠。粮油商品重量较大，偏远地区可能延迟配送，敬请谅解。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Arawana High-gluten Wheat Flour 5kg. Kitchen staple, large pack, better value. Heavy items may take longer to reach remote regions.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 780, 0, 184, 184, 5, '/img/demo/p112.jpg', 1, 16, 259, NOW() - INTERVAL 87 DAY - INTERVAL 18 HOUR, NOW() - INTERVAL 87 DAY - INTERVAL 18 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 780, 0, 184, 184, 5, '/img/demo/p112.webp', 1, 16, 259, NOW() - INTERVAL 87 DAY - INTERVAL 18 HOUR, NOW() - INTERVAL 87 DAY - INTERVAL 18 HOUR),
 (113, 'physical', 19, 28, NULL, '福临门 一级压榨花生油 5L', 'Fortune First-grade Pressed Peanut Oil 5L', '非转基因原料，产地直采', 'Non-GMO ingredients; sourced from origin', '福临门 一级压榨花生油 5L。非转基因原料，产地直采。粮油商品重量较大，偏远地区可能延迟配送，敬请谅解。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Fortune First-grade Pressed Peanut Oil 5L. Non-GMO ingredients, sourced from origin. Heavy items may take longer to reach remote regions.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2780, 0, 83, 83, 0, '/img/demo/p113.jpg', 1, 17, 460, NOW() - INTERVAL 76 DAY - INTERVAL 21 HOUR, NOW() - INTERVAL 76 DAY - INTERVAL 21 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2780, 0, 83, 83, 0, '/img/demo/p113.webp', 1, 17, 460, NOW() - INTERVAL 76 DAY - INTERVAL 21 HOUR, NOW() - INTERVAL 76 DAY - INTERVAL 21 HOUR),
 (114, 'physical', 19, 28, NULL, '福临门 五常大米 5kg', 'Fortune Wuchang Rice 5kg', '家庭厨房必备，产地直采', 'Kitchen staple; sourced from origin', '福临门 五常大米 5kg。家庭厨房必备，产地直采。粮油商品重量较大，偏远地区可能延迟配送，敬请谅解。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Fortune Wuchang Rice 5kg. Kitchen staple, sourced from origin. Heavy items may take longer to reach remote regions.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1780, 0, 310, 310, 0, '/img/demo/p114.jpg', 1, 190, 2493, NOW() - INTERVAL 58 DAY - INTERVAL 18 HOUR, NOW() - INTERVAL 58 DAY - INTERVAL 18 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1780, 0, 310, 310, 0, '/img/demo/p114.webp', 1, 190, 2493, NOW() - INTERVAL 58 DAY - INTERVAL 18 HOUR, NOW() - INTERVAL 58 DAY - INTERVAL 18 HOUR),
 (115, 'physical', 19, 29, NULL, '鲁花 5S压榨一级花生油 5L', 'Luhua 5S Pressed Peanut Oil 5L', '家庭厨房必备，产地直采', 'Kitchen staple; sourced from origin', '鲁花 5S压榨一级花生油 5L。家庭厨房必备，产地直采。粮油商品重量较大，偏远地区可能延迟配送，敬请谅解。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Luhua 5S Pressed Peanut Oil 5L. Kitchen staple, sourced from origin. Heavy items may take longer to reach remote regions.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3180, 0, 393, 393, 0, '/img/demo/p115.jpg', 1, 107, 1935, NOW() - INTERVAL 84 DAY - INTERVAL 15 HOUR, NOW() - INTERVAL 84 DAY - INTERVAL 15 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3180, 0, 393, 393, 0, '/img/demo/p115.webp', 1, 107, 1935, NOW() - INTERVAL 84 DAY - INTERVAL 15 HOUR, NOW() - INTERVAL 84 DAY - INTERVAL 15 HOUR),
 (116, 'physical', 19, 29, NULL, '鲁花 自然鲜酱香酱油 1L×2', 'Luhua Natural Soy Sauce 1L x2', '大容量更实惠，家庭厨房必备', 'Large pack, better value; kitchen staple', '鲁花 自然鲜酱香酱油 1L×2。大容量更实惠，家庭厨房必备。粮油商品重量较大，偏远地区可能延迟配送，敬请谅解。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Luhua Natural Soy Sauce 1L x2. Large pack, better value, kitchen staple. Heavy items may take longer to reach remote regions.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 780, 0, 0, 0, 1, '/img/demo/p116.jpg', 1, 80, 927, NOW() - INTERVAL 2 DAY - INTERVAL 14 HOUR, NOW() - INTERVAL 2 DAY - INTERVAL 14 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 780, 0, 0, 0, 1, '/img/demo/p116.webp', 1, 80, 927, NOW() - INTERVAL 2 DAY - INTERVAL 14 HOUR, NOW() - INTERVAL 2 DAY - INTERVAL 14 HOUR),
 (117, 'physical', 19, 30, NULL, '海天 金标生抽 1.9L×2', 'Haday Gold Label Light Soy Sauce 1.9L x2', '产地直采，家庭厨房必备', 'Sourced from origin; kitchen staple', '海天 金标生抽 1.9L×2。产地直采，家庭厨房必备。粮油商品重量较大，偏远地区可能延迟配送，敬请谅解。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Haday Gold Label Light Soy Sauce 1.9L x2. Sourced from origin, kitchen staple. Heavy items may take longer to reach remote regions.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 780, 0, 188, 188, 0, '/img/demo/p117.jpg', 1, 12, 310, NOW() - INTERVAL 29 DAY - INTERVAL 10 HOUR, NOW() - INTERVAL 29 DAY - INTERVAL 10 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 780, 0, 188, 188, 0, '/img/demo/p117.webp', 1, 12, 310, NOW() - INTERVAL 29 DAY - INTERVAL 10 HOUR, NOW() - INTERVAL 29 DAY - INTERVAL 10 HOUR),
 (118, 'physical', 19, 30, NULL, '海天 蚝油+老抽+醋 厨房组合装', 'Haday Oyster Sauce, Dark Soy & Vinegar Set', '产地直采，非转基因原料', 'Sourced from origin; non-GMO ingredients', '海天 蚝油+老抽+醋 厨房组合装。产地直采，非转基因原料。粮油商品重量较大，偏远地区可能延迟配送，敬请谅解。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Haday Oyster Sauce, Dark Soy & Vinegar Set. Sourced from origin, non-GMO ingredients. Heavy items may take longer to reach remote regions.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 900, 0, 985, 985, 1, '/img/demo/p118.jpg', 1, 15, 940, NOW() - INTERVAL 32 DAY - INTERVAL 14 HOUR, NOW() - INTERVAL 32 DAY - INTERVAL 14 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 900, 0, 985, 985, 1, '/img/demo/p118.webp', 1, 15, 940, NOW() - INTERVAL 32 DAY - INTERVAL 14 HOUR, NOW() - INTERVAL 32 DAY - INTERVAL 14 HOUR),
 (119, 'physical', 20, 31, NULL, '苏泊尔 球釜电饭煲 4L', 'Supor Spherical Rice Cooker 4L', '食品级材质，节能省电', 'Food-grade materials; energy saving', '苏泊尔 球釜电饭煲 4L。食品级材质，节能省电。厨房电器享受品牌官方一年质保，电机类部件保修三年。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Supor Spherical Rice Cooker 4L. Food-grade materials, energy saving. Kitchen appliances carry a one-year warranty, three years on motors.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7980, 0, 87, 87, 0, '/img/demo/p119.jpg', 1, 13, 217, NOW() - INTERVAL 26 DAY - INTERVAL 6 HOUR, NOW() - INTERVAL 26 DAY - INTERVAL 6 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7980, 0, 87, 87, 0, '/img/demo/p119.webp', 1, 13, 217, NOW() - INTERVAL 26 DAY - INTERVAL 6 HOUR, NOW() - INTERVAL 26 DAY - INTERVAL 6 HOUR),
 (120, 'physical', 20, 31, NULL, '苏泊尔 不粘炒锅 32cm', 'Supor Non-stick Wok 32cm', '一键智能烹饪，节能省电', 'One-touch smart cooking; energy saving', '苏泊尔 不粘炒锅 32cm。一键智能烹饪，节能省电。厨房电器享受品牌官方一年质保，电机类部件保修三年。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Supor Non-stick Wok 32cm. One-touch smart cooking, energy saving. Kitchen appliances carry a one-year warranty, three years on motors.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3980, 0, 986, 986, 0, '/img/demo/p120.jpg', 1, 14, 920, NOW() - INTERVAL 41 DAY - INTERVAL 5 HOUR, NOW() - INTERVAL 41 DAY - INTERVAL 5 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3980, 0, 986, 986, 0, '/img/demo/p120.webp', 1, 14, 920, NOW() - INTERVAL 41 DAY - INTERVAL 5 HOUR, NOW() - INTERVAL 41 DAY - INTERVAL 5 HOUR),
 (121, 'physical', 20, 31, NULL, '苏泊尔 电压力锅 5L 双胆', 'Supor Electric Pressure Cooker 5L', '节能省电，食品级材质', 'Energy saving; food-grade materials', '苏泊尔 电压力锅 5L 双胆。节能省电，食品级材质。厨房电器享受品牌官方一年质保，电机类部件保修三年。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Supor Electric Pressure Cooker 5L. Energy saving, food-grade materials. Kitchen appliances carry a one-year warranty, three years on motors.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7180, 0, 279, 279, 0, '/img/demo/p121.jpg', 1, 21, 808, NOW() - INTERVAL 70 DAY - INTERVAL 9 HOUR, NOW() - INTERVAL 70 DAY - INTERVAL 9 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7180, 0, 279, 279, 0, '/img/demo/p121.webp', 1, 21, 808, NOW() - INTERVAL 70 DAY - INTERVAL 9 HOUR, NOW() - INTERVAL 70 DAY - INTERVAL 9 HOUR),
 (122, 'physical', 20, 32, NULL, '美的 可视空气炸锅 5.5L', 'Midea Air Fryer 5.5L with Window', '易清洗，节能省电', 'Easy to clean; energy saving', '美的 可视空气炸锅 5.5L。易清洗，节能省电。厨房电器享受品牌官方一年质保，电机类部件保修三年。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Midea Air Fryer 5.5L with Window. Easy to clean, energy saving. Kitchen appliances carry a one-year warranty, three years on motors.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 6980, 0, 986, 986, 0, '/img/demo/p122.jpg', 1, 14, 507, NOW() - INTERVAL 4 DAY - INTERVAL 23 HOUR, NOW() - INTERVAL 4 DAY - INTERVAL 23 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 6980, 0, 986, 986, 0, '/img/demo/p122.webp', 1, 14, 507, NOW() - INTERVAL 4 DAY - INTERVAL 23 HOUR, NOW() - INTERVAL 4 DAY - INTERVAL 23 HOUR),
 (123, 'physical', 20, 32, NULL, '美的 电热水壶 1.7L 304不锈钢', 'Midea Electric Kettle 1.7L Stainless Steel', '一键智能烹饪，食品级材质', 'One-touch smart cooking; food-grade materials', '美的 电热水壶 1.7L 304不锈钢。一键智能烹饪，食品级材质。厨房电器享受品牌官方一年质保，电机类部件保修三年。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Midea Electric Kettle 1.7L Stainless Steel. One-touch smart cooking, food-grade materials. Kitchen appliances carry a one-year warranty, three years on motors.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1980, 0, 52, 52, 2, '/img/demo/p123.jpg', 1, 28, 653, NOW() - INTERVAL 81 DAY - INTERVAL 15 HOUR, NOW() - INTERVAL 81 DAY - INTERVAL 15 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1980, 0, 52, 52, 2, '/img/demo/p123.webp', 1, 28, 653, NOW() - INTERVAL 81 DAY - INTERVAL 15 HOUR, NOW() - INTERVAL 81 DAY - INTERVAL 15 HOUR),
 (124, 'physical', 20, 32, NULL, '美的 变频微波炉 20L', 'Midea Inverter Microwave 20L', '食品级材质，节能省电', 'Food-grade materials; energy saving', '美的 变频微波炉 20L。食品级材质，节能省电。厨房电器享受品牌官方一年质保，电机类部件保修三年。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Midea Inverter Microwave 20L. Food-grade materials, energy saving. Kitchen appliances carry a one-year warranty, three years on motors.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 9980, 0, 30, 30, 0, '/img/demo/p124.jpg', 1, 20, 575, NOW() - INTERVAL 52 DAY - INTERVAL 7 HOUR, NOW() - INTERVAL 52 DAY - INTERVAL 7 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 9980, 0, 30, 30, 0, '/img/demo/p124.webp', 1, 20, 575, NOW() - INTERVAL 52 DAY - INTERVAL 7 HOUR, NOW() - INTERVAL 52 DAY - INTERVAL 7 HOUR),
 (125, 'physical', 20, 32, NULL, '美的 家用电磁炉 2200W', 'Midea Induction Cooker 2200W', '易清洗，一键智能烹饪', 'Easy to clean; one-touch smart cooking', '美的 家用电磁炉 2200W。易清洗，一键智能烹饪。厨房电器享受品牌官方一年质保，电机类部件保修三年。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Midea Induction Cooker 2200W. Easy to clean, one-touch smart cooking. Kitchen appliances carry a one-year warranty, three years on motors.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 4580, 0, 980, 980, 0, '/img/demo/p125.jpg', 1, 20, 979, NOW() - INTERVAL 49 DAY - INTERVAL 16 HOUR, NOW() - INTERVAL 49 DAY - INTERVAL 16 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 4580, 0, 980, 980, 0, '/img/demo/p125.webp', 1, 20, 979, NOW() - INTERVAL 49 DAY - INTERVAL 16 HOUR, NOW() - INTERVAL 49 DAY - INTERVAL 16 HOUR),
 (126, 'physical', 20, 33, NULL, '九阳 破壁料理机 静音款', 'Joyoung Quiet High-speed Blender', '节能省电，易清洗', 'Energy saving; easy to clean', '九阳 破壁料理机 静音款。节能省电，易清洗。厨房电器享受品牌官方一年质保，电机类部件保修三年。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Joyoung Quiet High-speed Blender. Energy saving, easy to clean. Kitchen appliances carry a one-year warranty, three years on motors.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 11980, 0, 134, 134, 0, '/img/demo/p126.jpg', 1, 66, 1443, NOW() - INTERVAL 31 DAY - INTERVAL 17 HOUR, NOW() - INTERVAL 31 DAY - INTERVAL 17 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 11980, 0, 134, 134, 0, '/img/demo/p126.webp', 1, 66, 1443, NOW() - INTERVAL 31 DAY - INTERVAL 17 HOUR, NOW() - INTERVAL 31 DAY - INTERVAL 17 HOUR),
 (127, 'physical', 20, 33, NULL, '九阳 免滤豆浆机 1.2L', 'Joyoung Filter-free Soymilk Maker 1.2L', '节能省电，食品级材质', 'Energy saving; food-grade materials', '九阳 免滤豆浆机 1.2L。节能省电，食品级材质。厨房电器享受品牌官方一年质保，电机类部件保修三年。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Joyoung Filter-free Soymilk Maker 1.2L. Energy saving, food-grade materials. Kitchen appliances carry a one-year warranty, three years on motors.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 5980, 0, 942, 942, 0, '/img/demo/p127.jpg', 1, 58, 561, NOW() - INTERVAL 27 DAY - INTERVAL 5 HOUR, NOW() - INTERVAL 27 DAY - INTERVAL 5 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 5980, 0, 942, 942, 0, '/img/demo/p127.webp', 1, 58, 561, NOW() - INTERVAL 27 DAY - INTERVAL 5 HOUR, NOW() - INTERVAL 27 DAY - INTERVAL 5 HOUR),
 (128, 'physical', 20, 33, NULL, '九阳 多功能电蒸锅 三层', 'Joyoung Three-tier Electric Steamer', '一键智能烹饪，食品级材质', 'One-touch smart cooking; food-grade materials', '九阳 多功能电蒸锅 三层。一键智能烹饪，食品级材质。厨房电器享受品牌官方一年质保，电机类部件保修三年。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Joyoung Three-tier Electric Steamer. One-touch smart cooking, food-grade materials. Kitchen appliances carry a one-year warranty, three years on motors.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3980, 0, 157, 157, 0, '/img/demo/p128.jpg', 1, 43, 985, NOW() - INTERVAL 24 DAY - INTERVAL 11 HOUR, NOW() - INTERVAL 24 DAY - INTERVAL 11 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3980, 0, 157, 157, 0, '/img/demo/p128.webp', 1, 43, 985, NOW() - INTERVAL 24 DAY - INTERVAL 11 HOUR, NOW() - INTERVAL 24 DAY - INTERVAL 11 HOUR),
 (129, 'physical', 21, 34, NULL, '罗莱家纺 全棉四件套 1.8m床', 'Luolai Cotton Bedding Set (1.8m bed)', '亲肤透气，A类婴幼儿标准', 'Soft and breathable; Class A, safe for babies', '罗莱家纺 全棉四件套 1.8m床。亲肤透气，A类婴幼儿标准。家纺产品首次使用前建议清洗，洗涤时请参照水洗标说明。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Luolai Cotton Bedding Set (1.8m bed). Soft and breathable, Class A, safe for babies. Wash before first use and follow the care label.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 9800, 20900, 37, 37, 0, '/img/demo/p129.jpg', 1, 13, 554, NOW() - INTERVAL 81 DAY - INTERVAL 16 HOUR, NOW() - INTERVAL 81 DAY - INTERVAL 16 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 9800, 20900, 37, 37, 0, '/img/demo/p129.webp', 1, 13, 554, NOW() - INTERVAL 81 DAY - INTERVAL 16 HOUR, NOW() - INTERVAL 81 DAY - INTERVAL 16 HOUR),
 (130, 'physical', 21, 34, NULL, '罗莱家纺 桑蚕丝被 200×230cm', 'Luolai Mulberry Silk Duvet 200x230cm', 'A类婴幼儿标准，四季可用', 'Class A, safe for babies; for all seasons', '罗莱家纺 桑蚕丝被 200×230cm。A类婴幼儿标准，四季可用。家纺产品首次使用前建议清洗，洗涤时请参照水洗标说明。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Luolai Mulberry Silk Duvet 200x230cm. Class A, safe for babies, for all seasons. Wash before first use and follow the care label.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 25980, 0, 88, 88, 0, '/img/demo/p130.jpg', 1, 12, 870, NOW() - INTERVAL 43 DAY - INTERVAL 21 HOUR, NOW() - INTERVAL 43 DAY - INTERVAL 21 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 25980, 0, 88, 88, 0, '/img/demo/p130.webp', 1, 12, 870, NOW() - INTERVAL 43 DAY - INTERVAL 21 HOUR, NOW() - INTERVAL 43 DAY - INTERVAL 21 HOUR),
 (131, 'physical', 21, 34, NULL, '罗莱家纺 抗菌羽绒枕 一对装', 'Luolai Antibacterial Down Pillows (pair)', '不起球不褪色，四季可用', 'No pilling or fading; for all seasons', '罗莱家纺 抗菌羽绒枕 一对装。不起球不褪色，四季可用。家纺产品首次使用前建议清洗，洗涤时请参照水洗标说明。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Luolai Antibacterial Down Pillows (pair). No pilling or fading, for all seasons. Wash before first use and follow the care label.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7980, 0, 4, 4, 0, '/img/demo/p131.jpg', 1, 46, 1168, NOW() - INTERVAL 70 DAY - INTERVAL 15 HOUR, NOW() - INTERVAL 70 DAY - INTERVAL 15 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7980, 0, 4, 4, 0, '/img/demo/p131.webp', 1, 46, 1168, NOW() - INTERVAL 70 DAY - INTERVAL 15 HOUR, NOW() - INTERVAL 70 DAY - INTERVAL 15 HOUR),
 (132, 'physical', 21, 35, NULL, '水星家纺 乳胶枕 一对装', 'Mercury Latex Pillows (pair)', '四季可用，亲肤透气', 'For all seasons; soft and breathable', '水星家纺 乳胶枕 一对装。四季可用，亲肤透气。家纺产品首次使用前建议清洗，洗涤时请参照水洗标说明。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Mercury Latex Pillows (pair). For all seasons, soft and breathable. Wash before first use and follow the care label.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 5980, 0, 2, 2, 0, '/img/demo/p132.jpg', 1, 78, 1365, NOW() - INTERVAL 12 DAY - INTERVAL 17 HOUR, NOW() - INTERVAL 12 DAY - INTERVAL 17 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 5980, 0, 2, 2, 0, '/img/demo/p132.webp', 1, 78, 1365, NOW() - INTERVAL 12 DAY - INTERVAL 17 HOUR, NOW() - INTERVAL 12 DAY - INTERVAL 17 HOUR),
 (133, 'physical', 21, 35, NULL, '水星家纺 全棉毛巾被', 'Mercury Cotton Towel Blanket', '四季可用，A类婴幼儿标准', 'For all seasons; Class A, safe for babies', '水星家纺 全棉毛巾被。四季可用，A类婴幼儿标准。家纺产品首次使用前建议清洗，洗涤时请参照水洗标说明。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Mercury Cotton Towel Blanket. For all seasons, Class A, safe for babies. Wash before first use and follow the care label.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3180, 0, 0, 0, 0, '/img/demo/p133.jpg', 1, 50, 732, NOW() - INTERVAL 63 DAY - INTERVAL 1 HOUR, NOW() - INTERVAL 63 DAY - INTERVAL 1 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3180, 0, 0, 0, 0, '/img/demo/p133.webp', 1, 50, 732, NOW() - INTERVAL 63 DAY - INTERVAL 1 HOUR, NOW() - INTERVAL 63 DAY - INTERVAL 1 HOUR),
 (134, 'physical', 21, 35, NULL, '水星家纺 冰丝凉席三件套', 'Mercury Ice-silk Summer Mat Set', '亲肤透气，A类婴幼儿标准', 'Soft and breathable; Class A, safe for babies', '水星家纺 冰丝凉席三件套。亲肤透气，A类婴幼儿标准。家纺产品首次使用前建议清洗，洗涤时请参照水洗标说明。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Mercury Ice-silk Summer Mat Set. Soft and breathable, Class A, safe for babies. Wash before first use and follow the care label.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3980, 0, 1, 1, 0, '/img/demo/p134.jpg', 1, 99, 1205, NOW() - INTERVAL 54 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 54 DAY - INTERVAL 20 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3980, 0, 1, 1, 0, '/img/demo/p134.webp', 1, 99, 1205, NOW() - INTERVAL 54 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 54 DAY - INTERVAL 20 HOUR),
 (135, 'physical', 21, 36, NULL, '网易严选 100%澳洲羊毛被', 'NetEase Yanxuan 100% Australian Wool Duvet', '不起球不褪色，A类婴幼儿标准', 'No pilling or fading; Class A, safe for babies', '网易严选 100%澳洲羊毛被。不起球不褪色，A类婴幼儿标准。家纺产品首次使用前建议清洗，洗涤时请参照水洗标说明。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'NetEase Yanxuan 100% Australian Wool Duvet. No pilling or fading, Class A, safe for babies. Wash before first use and follow the care label.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 9980, 0, 287, 287, 0, '/img/demo/p135.jpg', 1, 13, 119, NOW() - INTERVAL 18 DAY - INTERVAL 19 HOUR, NOW() - INTERVAL 18 DAY - INTERVAL 19 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 9980, 0, 287, 287, 0, '/img/demo/p135.webp', 1, 13, 119, NOW() - INTERVAL 18 DAY - INTERVAL 19 HOUR, NOW() - INTERVAL 18 DAY - INTERVAL 19 HOUR),
 (136, 'physical', 21, 36, NULL, '网易严选 全棉A类毛巾 4条装', 'NetEase Yanxuan Class A Cotton Towels (4)', '亲肤透气，不起球不褪色', 'Soft and breathable; no pilling or fading', '网易严选 全棉A类毛巾 4条装。亲肤透气，不起球不褪色。家纺产品首次使用前建议清洗，洗涤时请参照水洗标说明。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'NetEase Yanxuan Class A Cotton Towels (4). Soft and breathable, no pilling or fading. Wash before first use and follow the care label.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1580, 0, 961, 961, 1, '/img/demo/p136.jpg', 1, 39, 846, NOW() - INTERVAL 9 DAY - INTERVAL 13 HOUR, NOW() - INTERVAL 9 DAY - INTERVAL 13 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1580, 0, 961, 961, 1, '/img/demo/p136.webp', 1, 39, 846, NOW() - INTERVAL 9 DAY - INTERVAL 13 HOUR, NOW() - INTERVAL 9 DAY - INTERVAL 13 HOUR),
 (137, 'physical', 22, 2, NULL, '小米 米家扫拖机器人 2', 'Xiaomi Mijia Robot Vacuum-Mop 2', '家庭囤货装，高效去污', 'Stock-up size; powerful cleaning', '小米 米家扫拖机器人 2。家庭囤货装，高效去污。清洁用品请放置于儿童接触不到的地方。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Xiaomi Mijia Robot Vacuum-Mop 2. Stock-up size, powerful cleaning. Keep cleaning products out of the reach of children.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 39980, 0, 47, 47, 0, '/img/demo/p137.jpg', 1, 53, 1037, NOW() - INTERVAL 29 DAY - INTERVAL 23 HOUR, NOW() - INTERVAL 29 DAY - INTERVAL 23 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 39980, 0, 47, 47, 0, '/img/demo/p137.webp', 1, 53, 1037, NOW() - INTERVAL 29 DAY - INTERVAL 23 HOUR, NOW() - INTERVAL 29 DAY - INTERVAL 23 HOUR),
 (138, 'physical', 22, 32, NULL, '美的 无线手持吸尘器', 'Midea Cordless Stick Vacuum', '高效去污，省时省力', 'Powerful cleaning; saves time and effort', '美的 无线手持吸尘器。高效去污，省时省力。清洁用品请放置于儿童接触不到的地方。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Midea Cordless Stick Vacuum. Powerful cleaning, saves time and effort. Keep cleaning products out of the reach of children.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 19980, 0, 36, 36, 0, '/img/demo/p138.jpg', 1, 14, 481, NOW() - INTERVAL 52 DAY - INTERVAL 23 HOUR, NOW() - INTERVAL 52 DAY - INTERVAL 23 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 19980, 0, 36, 36, 0, '/img/demo/p138.webp', 1, 14, 481, NOW() - INTERVAL 52 DAY - INTERVAL 23 HOUR, NOW() - INTERVAL 52 DAY - INTERVAL 23 HOUR),
 (139, 'physical', 22, 38, NULL, '维达 超韧抽纸 3层 24包', 'Vinda Ultra-strong Tissues 3-ply (24 packs)', '高效去污，家庭囤货装', 'Powerful cleaning; stock-up size', '维达 超韧抽纸 3层 24包。高效去污，家庭囤货装。清洁用品请放置于儿童接触不到的地方。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Vinda Ultra-strong Tissues 3-ply (24 packs). Powerful cleaning, stock-up size. Keep cleaning products out of the reach of children.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1180, 0, 468, 468, 1, '/img/demo/p139.jpg', 1, 32, 548, NOW() - INTERVAL 66 DAY - INTERVAL 9 HOUR, NOW() - INTERVAL 66 DAY - INTERVAL 9 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1180, 0, 468, 468, 1, '/img/demo/p139.webp', 1, 32, 548, NOW() - INTERVAL 66 DAY - INTERVAL 9 HOUR, NOW() - INTERVAL 66 DAY - INTERVAL 9 HOUR),
 (140, 'physical', 22, 38, NULL, '维达 卷纸 4层 27卷', 'Vinda Toilet Rolls 4-ply (27 rolls)', '高效去污，节省空间', 'Powerful cleaning; saves space', '维达 卷纸 4层 27卷。高效去污，节省空间。清洁用品请放置于儿童接触不到的地方。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Vinda Toilet Rolls 4-ply (27 rolls). Powerful cleaning, saves space. Keep cleaning products out of the reach of children.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1380, 0, 36, 36, 3, '/img/demo/p140.jpg', 1, 14, 743, NOW() - INTERVAL 43 DAY - INTERVAL 22 HOUR, NOW() - INTERVAL 43 DAY - INTERVAL 22 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1380, 0, 36, 36, 3, '/img/demo/p140.webp', 1, 14, 743, NOW() - INTERVAL 43 DAY - INTERVAL 22 HOUR, NOW() - INTERVAL 43 DAY - INTERVAL 22 HOUR),
 (141, 'physical', 22, 37, NULL, '蓝月亮 深层洁净洗衣液 3kg×2', 'Bluemoon Deep Clean Laundry Liquid 3kg x2', '省时省力，家庭囤货装', 'Saves time and effort; stock-up size', '蓝月亮 深层洁净洗衣液 3kg×2。省时省力，家庭囤货装。清洁用品请放置于儿童接触不到的地方。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Bluemoon Deep Clean Laundry Liquid 3kg x2. Saves time and effort, stock-up size. Keep cleaning products out of the reach of children.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1380, 0, 4, 4, 3, '/img/demo/p141.jpg', 1, 496, 6950, NOW() - INTERVAL 48 DAY - INTERVAL 21 HOUR, NOW() - INTERVAL 48 DAY - INTERVAL 21 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1380, 0, 4, 4, 3, '/img/demo/p141.webp', 1, 496, 6950, NOW() - INTERVAL 48 DAY - INTERVAL 21 HOUR, NOW() - INTERVAL 48 DAY - INTERVAL 21 HOUR),
 (142, 'physical', 22, 37, NULL, '蓝月亮 洗手液 500g×3', 'Bluemoon Hand Wash 500g x3', '节省空间，家庭囤货装', 'Saves space; stock-up size', '蓝月亮 洗手液 500g×3。节省空间，家庭囤货装。清洁用品请放置于儿童接触不到的地方。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Bluemoon Hand Wash 500g x3. Saves space, stock-up size. Keep cleaning products out of the reach of children.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 780, 0, 982, 982, 3, '/img/demo/p142.jpg', 1, 18, 745, NOW() - INTERVAL 41 DAY - INTERVAL 18 HOUR, NOW() - INTERVAL 41 DAY - INTERVAL 18 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 780, 0, 982, 982, 3, '/img/demo/p142.webp', 1, 18, 745, NOW() - INTERVAL 41 DAY - INTERVAL 18 HOUR, NOW() - INTERVAL 41 DAY - INTERVAL 18 HOUR),
 (143, 'physical', 22, 36, NULL, '网易严选 抽屉式收纳箱 3个装', 'NetEase Yanxuan Drawer Storage Boxes (3)', '省时省力，家庭囤货装', 'Saves time and effort; stock-up size', '网易严选 抽屉式收纳箱 3个装。省时省力，家庭囤货装。清洁用品请放置于儿童接触不到的地方。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'NetEase Yanxuan Drawer Storage Boxes (3). Saves time and effort, stock-up size. Keep cleaning products out of the reach of children.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2580, 0, 33, 33, 0, '/img/demo/p143.jpg', 1, 17, 994, NOW() - INTERVAL 32 DAY - INTERVAL 15 HOUR, NOW() - INTERVAL 32 DAY - INTERVAL 15 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2580, 0, 33, 33, 0, '/img/demo/p143.webp', 1, 17, 994, NOW() - INTERVAL 32 DAY - INTERVAL 15 HOUR, NOW() - INTERVAL 32 DAY - INTERVAL 15 HOUR),
 (144, 'physical', 22, 36, NULL, '网易严选 真空压缩收纳袋 8件套', 'NetEase Yanxuan Vacuum Storage Bags (8)', '省时省力，家庭囤货装', 'Saves time and effort; stock-up size', '网易严选 真空压缩收纳袋 8件套。省时省力，家庭囤货装。清洁用品请放置于儿童接触不到的地方。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'NetEase Yanxuan Vacuum Storage Bags (8). Saves time and effort, stock-up size. Keep cleaning products out of the reach of children.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1580, 0, 176, 176, 3, '/img/demo/p144.jpg', 1, 24, 691, NOW() - INTERVAL 69 DAY - INTERVAL 1 HOUR, NOW() - INTERVAL 69 DAY - INTERVAL 1 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1580, 0, 176, 176, 3, '/img/demo/p144.webp', 1, 24, 691, NOW() - INTERVAL 69 DAY - INTERVAL 1 HOUR, NOW() - INTERVAL 69 DAY - INTERVAL 1 HOUR),
 (145, 'physical', 22, 36, NULL, '网易严选 折叠晴雨伞 自动开收', 'NetEase Yanxuan Automatic Folding Umbrella', '省时省力，节省空间', 'Saves time and effort; saves space', '网易严选 折叠晴雨伞 自动开收。省时省力，节省空间。清洁用品请放置于儿童接触不到的地方。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'NetEase Yanxuan Automatic Folding Umbrella. Saves time and effort, saves space. Keep cleaning products out of the reach of children.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1180, 0, 185, 185, 0, '/img/demo/p145.jpg', 1, 15, 518, NOW() - INTERVAL 26 DAY - INTERVAL 6 HOUR, NOW() - INTERVAL 26 DAY - INTERVAL 6 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1180, 0, 185, 185, 0, '/img/demo/p145.webp', 1, 15, 518, NOW() - INTERVAL 26 DAY - INTERVAL 6 HOUR, NOW() - INTERVAL 26 DAY - INTERVAL 6 HOUR),
 (146, 'physical', 23, 39, NULL, '百雀羚 帧颜淡纹护肤套装', 'Pechoin Anti-wrinkle Skincare Set', '补水保湿，温和不刺激', 'Deep hydration; gentle on skin', '百雀羚 帧颜淡纹护肤套装。补水保湿，温和不刺激。美妆护肤商品由品牌官方授权渠道供货，支持扫码验真。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Pechoin Anti-wrinkle Skincare Set. Deep hydration, gentle on skin. Beauty products come from authorised channels and can be verified by scanning.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 9980, 0, 1, 1, 0, '/img/demo/p146.jpg', 1, 49, 1219, NOW() - INTERVAL 58 DAY - INTERVAL 3 HOUR, NOW() - INTERVAL 58 DAY - INTERVAL 3 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 9980, 0, 1, 1, 0, '/img/demo/p146.webp', 1, 49, 1219, NOW() - INTERVAL 58 DAY - INTERVAL 3 HOUR, NOW() - INTERVAL 58 DAY - INTERVAL 3 HOUR),
 (147, 'physical', 23, 39, NULL, '百雀羚 水能量补水套装', 'Pechoin Hydra Energy Moisturising Set', '敏感肌可用，补水保湿', 'Fine for sensitive skin; deep hydration', '百雀羚 水能量补水套装。敏感肌可用，补水保湿。美妆护肤商品由品牌官方授权渠道供货，支持扫码验真。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Pechoin Hydra Energy Moisturising Set. Fine for sensitive skin, deep hydration. Beauty products come from authorised channels and can be verified by scanning.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3980, 0, 1, 1, 0, '/img/demo/p147.jpg', 1, 79, 1283, NOW() - INTERVAL 13 DAY - INTERVAL 2 HOUR, NOW() - INTERVAL 13 DAY - INTERVAL 2 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3980, 0, 1, 1, 0, '/img/demo/p147.webp', 1, 79, 1283, NOW() - INTERVAL 13 DAY - INTERVAL 2 HOUR, NOW() - INTERVAL 13 DAY - INTERVAL 2 HOUR),
 (148, 'physical', 23, 40, NULL, '珀莱雅 双抗精华 30ml', 'Proya Dual Anti Essence 30ml', '敏感肌可用，补水保湿', 'Fine for sensitive skin; deep hydration', '珀莱雅 双抗精华 30ml。敏感肌可用，补水保湿。美妆护肤商品由品牌官方授权渠道供货，支持扫码验真。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Proya Dual Anti Essence 30ml. Fine for sensitive skin, deep hydration. Beauty products come from authorised channels and can be verified by scanning.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3300, 16400, 0, 0, 0, '/img/demo/p148.jpg', 1, 500, 4448, NOW() - INTERVAL 47 DAY - INTERVAL 17 HOUR, NOW() - INTERVAL 47 DAY - INTERVAL 17 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3300, 16400, 0, 0, 0, '/img/demo/p148.webp', 1, 500, 4448, NOW() - INTERVAL 47 DAY - INTERVAL 17 HOUR, NOW() - INTERVAL 47 DAY - INTERVAL 17 HOUR),
 (149, 'physical', 23, 40, NULL, '珀莱雅 红宝石面霜 50g', 'Proya Ruby Face Cream 50g', '补水保湿，敏感肌可用', 'Deep hydration; fine for sensitive skin', '珀莱雅 红宝石面霜 50g。补水保湿，敏感肌可用。美妆护肤商品由品牌官方授权渠道供货，支持扫码验真。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Proya Ruby Face Cream 50g. Deep hydration, fine for sensitive skin. Beauty products come from authorised channels and can be verified by scanning.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7380, 0, 185, 185, 0, '/img/demo/p149.jpg', 1, 15, 378, NOW() - INTERVAL 77 DAY - INTERVAL 12 HOUR, NOW() - INTERVAL 77 DAY - INTERVAL 12 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7380, 0, 185, 185, 0, '/img/demo/p149.webp', 1, 15, 378, NOW() - INTERVAL 77 DAY - INTERVAL 12 HOUR, NOW() - INTERVAL 77 DAY - INTERVAL 12 HOUR),
 (150, 'physical', 23, 41, NULL, '薇诺娜 舒敏保湿特护霜 50g', 'Winona Soothing Moisture Cream 50g', '温和不刺激，补水保湿', 'Gentle on skin; deep hydration', '薇诺娜 舒敏保湿特护霜 50g。温和不刺激，补水保湿。美妆护肤商品由品牌官方授权渠道供货，支持扫码验真。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Winona Soothing Moisture Cream 50g. Gentle on skin, deep hydration. Beauty products come from authorised channels and can be verified by scanning.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 5360, 0, 182, 182, 0, '/img/demo/p150.jpg', 1, 18, 679, NOW() - INTERVAL 81 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 81 DAY - INTERVAL 20 HOUR);
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 5360, 0, 182, 182, 0, '/img/demo/p150.webp', 1, 18, 679, NOW() - INTERVAL 81 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 81 DAY - INTERVAL 20 HOUR);
 INSERT INTO products (id, type, category_id, brand_id, merchant_id, name_zh, name_en, summary_zh, summary_en, description_zh, description_en, points_price, cash_price_fen, stock, initial_stock, per_member_limit, image, on_shelf, sales, views, created_at, updated_at) VALUES
 (151, 'physical', 23, 41, NULL, '薇诺娜 清透防晒乳 50g', 'Winona Light Sunscreen Lotion 50g', '敏感肌可用，专柜正品', 'Fine for sensitive skin; counter-genuine', '薇诺娜 清透防晒乳 50g。敏感肌可用，专柜正品。美妆护肤商品由品牌官方授权渠道供货，支持扫码验真。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Winona Light Sunscreen Lotion 50g. Fine for sensitive skin, counter-genuine. Beauty products come from authorised channels and can be verified by scanning.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3960, 0, 88, 88, 0, '/img/demo/p151.jpg', 1, 12, 542, NOW() - INTERVAL 24 DAY - INTERVAL 8 HOUR, NOW() - INTERVAL 24 DAY - INTERVAL 8 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3960, 0, 88, 88, 0, '/img/demo/p151.webp', 1, 12, 542, NOW() - INTERVAL 24 DAY - INTERVAL 8 HOUR, NOW() - INTERVAL 24 DAY - INTERVAL 8 HOUR),
 (152, 'physical', 23, 42, NULL, '兰蔻 小黑瓶精华肌底液 50ml', 'Lancôme Advanced Génifique Serum 50ml', '温和不刺激，敏感肌可用', 'Gentle on skin; fine for sensitive skin', '兰蔻 小黑瓶精华肌底液 50ml。温和不刺激，敏感肌可用。美妆护肤商品由品牌官方授权渠道供货，支持扫码验真。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Lancôme Advanced Génifique Serum 50ml. Gentle on skin, fine for sensitive skin. Beauty products come from authorised channels and can be verified by scanning.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 21600, 0, 44, 44, 0, '/img/demo/p152.jpg', 1, 36, 872, NOW() - INTERVAL 3 DAY - INTERVAL 3 HOUR, NOW() - INTERVAL 3 DAY - INTERVAL 3 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 21600, 0, 44, 44, 0, '/img/demo/p152.webp', 1, 36, 872, NOW() - INTERVAL 3 DAY - INTERVAL 3 HOUR, NOW() - INTERVAL 3 DAY - INTERVAL 3 HOUR),
 (153, 'physical', 23, 42, NULL, '兰蔻 菁纯臻颜面霜 60ml', 'Lancôme Absolue Soft Cream 60ml', '补水保湿，温和不刺激', 'Deep hydration; gentle on skin', '兰蔻 菁纯臻颜面霜 60ml。补水保湿，温和不刺激。美妆护肤商品由品牌官方授权渠道供货，支持扫码验真。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Lancôme Absolue Soft Cream 60ml. Deep hydration, gentle on skin. Beauty products come from authorised channels and can be verified by scanning.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 44000, 0, 88, 88, 0, '/img/demo/p153.jpg', 1, 12, 453, NOW() - INTERVAL 73 DAY - INTERVAL 21 HOUR, NOW() - INTERVAL 73 DAY - INTERVAL 21 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 44000, 0, 88, 88, 0, '/img/demo/p153.webp', 1, 12, 453, NOW() - INTERVAL 73 DAY - INTERVAL 21 HOUR, NOW() - INTERVAL 73 DAY - INTERVAL 21 HOUR),
 (154, 'physical', 24, 43, NULL, '飞利浦 声波电动牙刷 HX6730', 'Philips Sonic Electric Toothbrush HX6730', '家庭实惠装，快充长续航', 'Family value pack; fast charging, long battery', '飞利浦 声波电动牙刷 HX6730。家庭实惠装，快充长续航。个护电器支持一年质保，洗护用品开封后不支持退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Philips Sonic Electric Toothbrush HX6730. Family value pack, fast charging, long battery. Personal care devices have a one-year warranty; opened toiletries cannot be returned.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7980, 0, 68, 68, 0, '/img/demo/p154.jpg', 1, 12, 749, NOW() - INTERVAL 14 DAY - INTERVAL 17 HOUR, NOW() - INTERVAL 14 DAY - INTERVAL 17 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7980, 0, 68, 68, 0, '/img/demo/p154.webp', 1, 12, 749, NOW() - INTERVAL 14 DAY - INTERVAL 17 HOUR, NOW() - INTERVAL 14 DAY - INTERVAL 17 HOUR),
 (155, 'physical', 24, 43, NULL, '飞利浦 电动剃须刀 5系', 'Philips Series 5000 Electric Shaver', '快充长续航，全身水洗', 'Fast charging, long battery; fully washable', '飞利浦 电动剃须刀 5系。快充长续航，全身水洗。个护电器支持一年质保，洗护用品开封后不支持退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Philips Series 5000 Electric Shaver. Fast charging, long battery, fully washable. Personal care devices have a one-year warranty; opened toiletries cannot be returned.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 13980, 0, 261, 261, 0, '/img/demo/p155.jpg', 1, 39, 438, NOW() - INTERVAL 19 DAY - INTERVAL 6 HOUR, NOW() - INTERVAL 19 DAY - INTERVAL 6 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 13980, 0, 261, 261, 0, '/img/demo/p155.webp', 1, 39, 438, NOW() - INTERVAL 19 DAY - INTERVAL 6 HOUR, NOW() - INTERVAL 19 DAY - INTERVAL 6 HOUR),
 (156, 'physical', 24, 44, NULL, '戴森 Supersonic 吹风机 HD15', 'Dyson Supersonic Hair Dryer HD15', '全身水洗，家庭实惠装', 'Fully washable; family value pack', '戴森 Supersonic 吹风机 HD15。全身水洗，家庭实惠装。个护电器支持一年质保，洗护用品开封后不支持退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Dyson Supersonic Hair Dryer HD15. Fully washable, family value pack. Personal care devices have a one-year warranty; opened toiletries cannot be returned.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 36000, 119900, 284, 284, 0, '/img/demo/p156.jpg', 1, 16, 920, NOW() - INTERVAL 22 DAY - INTERVAL 11 HOUR, NOW() - INTERVAL 22 DAY - INTERVAL 11 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 36000, 119900, 284, 284, 0, '/img/demo/p156.webp', 1, 16, 920, NOW() - INTERVAL 22 DAY - INTERVAL 11 HOUR, NOW() - INTERVAL 22 DAY - INTERVAL 11 HOUR),
 (157, 'physical', 24, 44, NULL, '戴森 Airwrap 多功能美发造型器', 'Dyson Airwrap Multi-styler', '快充长续航，温和配方', 'Fast charging, long battery; mild formula', '戴森 Airwrap 多功能美发造型器。快充长续航，温和配方。个护电器支持一年质保，洗护用品开封后不支持退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Dyson Airwrap Multi-styler. Fast charging, long battery, mild formula. Personal care devices have a one-year warranty; opened toiletries cannot be returned.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 79980, 0, 1, 1, 1, '/img/demo/p157.jpg', 1, 299, 3668, NOW() - INTERVAL 28 DAY - INTERVAL 23 HOUR, NOW() - INTERVAL 28 DAY - INTERVAL 23 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 79980, 0, 1, 1, 1, '/img/demo/p157.webp', 1, 299, 3668, NOW() - INTERVAL 28 DAY - INTERVAL 23 HOUR, NOW() - INTERVAL 28 DAY - INTERVAL 23 HOUR),
 (158, 'physical', 24, 45, NULL, '云南白药 牙膏 210g×3', 'Yunnan Baiyao Toothpaste 210g x3', '家庭实惠装，全身水洗', 'Family value pack; fully washable', '云南白药 牙膏 210g×3。家庭实惠装，全身水洗。个护电器支持一年质保，洗护用品开封后不支持退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Yunnan Baiyao Toothpaste 210g x3. Family value pack, fully washable. Personal care devices have a one-year warranty; opened toiletries cannot be returned.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1780, 0, 419, 419, 2, '/img/demo/p158.jpg', 1, 81, 790, NOW() - INTERVAL 50 DAY - INTERVAL 22 HOUR, NOW() - INTERVAL 50 DAY - INTERVAL 22 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1780, 0, 419, 419, 2, '/img/demo/p158.webp', 1, 81, 790, NOW() - INTERVAL 50 DAY - INTERVAL 22 HOUR, NOW() - INTERVAL 50 DAY - INTERVAL 22 HOUR),
 (159, 'physical', 24, 45, NULL, '云南白药 养元青洗发水 400ml', 'Yunnan Baiyao Yangyuanqing Shampoo 400ml', '温和配方，快充长续航', 'Mild formula; fast charging, long battery', '云南白药 养元青洗发水 400ml。温和配方，快充长续航。个护电器支持一年质保，洗护用品开封后不支持退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Yunnan Baiyao Yangyuanqing Shampoo 400ml. Mild formula, fast charging, long battery. Personal care devices have a one-year warranty; opened toiletries cannot be returned.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1380, 0, 4, 4, 1, '/img/demo/p159.jpg', 1, 96, 1000, NOW() - INTERVAL 36 DAY - INTERVAL 9 HOUR, NOW() - INTERVAL 36 DAY - INTERVAL 9 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1380, 0, 4, 4, 1, '/img/demo/p159.webp', 1, 96, 1000, NOW() - INTERVAL 36 DAY - INTERVAL 9 HOUR, NOW() - INTERVAL 36 DAY - INTERVAL 9 HOUR),
 (160, 'physical', 24, 2, NULL, '小米 米家负离子吹风机', 'Xiaomi Mijia Ionic Hair Dryer', '温和配方，快充长续航', 'Mild formula; fast charging, long battery', '小米 米家负离子吹风机。温和配方，快充长续航。个护电器支持一年质保，洗护用品开封后不支持退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Xiaomi Mijia Ionic Hair Dryer. Mild formula, fast charging, long battery. Personal care devices have a one-year warranty; opened toiletries cannot be returned.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2580, 0, 0, 0, 0, '/img/demo/p160.jpg', 1, 1000, 10122, NOW() - INTERVAL 25 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 25 DAY - INTERVAL 20 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2580, 0, 0, 0, 0, '/img/demo/p160.webp', 1, 1000, 10122, NOW() - INTERVAL 25 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 25 DAY - INTERVAL 20 HOUR),
 (161, 'physical', 24, 2, NULL, '小米 米家电动牙刷 T300', 'Xiaomi Mijia Electric Toothbrush T300', '全身水洗，快充长续航', 'Fully washable; fast charging, long battery', '小米 米家电动牙刷 T300。全身水洗，快充长续航。个护电器支持一年质保，洗护用品开封后不支持退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Xiaomi Mijia Electric Toothbrush T300. Fully washable, fast charging, long battery. Personal care devices have a one-year warranty; opened toiletries cannot be returned.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1180, 0, 0, 0, 1, '/img/demo/p161.jpg', 1, 50, 871, NOW() - INTERVAL 12 DAY - INTERVAL 8 HOUR, NOW() - INTERVAL 12 DAY - INTERVAL 8 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1180, 0, 0, 0, 1, '/img/demo/p161.webp', 1, 50, 871, NOW() - INTERVAL 12 DAY - INTERVAL 8 HOUR, NOW() - INTERVAL 12 DAY - INTERVAL 8 HOUR),
 (162, 'physical', 25, 46, NULL, '完美日记 小细跟口红 3.5g', 'Perfect Diary Slim Lipstick 3.5g', '专柜同款，节日送礼首选', 'Same as in store; a favourite gift', '完美日记 小细跟口红 3.5g。专柜同款，节日送礼首选。彩妆香水类商品不支持开封后退换，请确认色号后下单。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Perfect Diary Slim Lipstick 3.5g. Same as in store, a favourite gift. Makeup and perfume cannot be returned once opened; please check the shade first.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1780, 0, 984, 984, 0, '/img/demo/p162.jpg', 1, 16, 900, NOW() - INTERVAL 5 DAY - INTERVAL 11 HOUR, NOW() - INTERVAL 5 DAY - INTERVAL 11 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1780, 0, 984, 984, 0, '/img/demo/p162.webp', 1, 16, 900, NOW() - INTERVAL 5 DAY - INTERVAL 11 HOUR, NOW() - INTERVAL 5 DAY - INTERVAL 11 HOUR),
 (163, 'physical', 25, 46, NULL, '完美日记 动物眼影盘 十二色', 'Perfect Diary Animal Eyeshadow Palette (12)', '节日送礼首选，专柜同款', 'A favourite gift; same as in store', '完美日记 动物眼影盘 十二色。节日送礼首选，专柜同款。彩妆香水类商品不支持开封后退换，请确认色号后下单。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Perfect Diary Animal Eyeshadow Palette (12). A favourite gift, same as in store. Makeup and perfume cannot be returned once opened; please check the shade first.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2580, 0, 188, 188, 0, '/img/demo/p163.jpg', 1, 12, 548, NOW() - INTERVAL 46 DAY - INTERVAL 6 HOUR, NOW() - INTERVAL 46 DAY - INTERVAL 6 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2580, 0, 188, 188, 0, '/img/demo/p163.webp', 1, 12, 548, NOW() - INTERVAL 46 DAY - INTERVAL 6 HOUR, NOW() - INTERVAL 46 DAY - INTERVAL 6 HOUR),
 (164, 'physical', 25, 47, NULL, '花西子 空气蜜粉 散粉', 'Florasis Air Loose Powder', '显白百搭，持久不脱妆', 'Flattering on every skin tone; long-lasting', '花西子 空气蜜粉 散粉。显白百搭，持久不脱妆。彩妆香水类商品不支持开封后退换，请确认色号后下单。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Florasis Air Loose Powder. Flattering on every skin tone, long-lasting. Makeup and perfume cannot be returned once opened; please check the shade first.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2980, 0, 459, 459, 0, '/img/demo/p164.jpg', 1, 41, 1303, NOW() - INTERVAL 10 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 10 DAY - INTERVAL 20 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2980, 0, 459, 459, 0, '/img/demo/p164.webp', 1, 41, 1303, NOW() - INTERVAL 10 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 10 DAY - INTERVAL 20 HOUR),
 (165, 'physical', 25, 46, NULL, '完美日记 持妆粉底液 30ml', 'Perfect Diary Long-wear Foundation 30ml', '专柜同款，持久不脱妆', 'Same as in store; long-lasting', '完美日记 持妆粉底液 30ml。专柜同款，持久不脱妆。彩妆香水类商品不支持开封后退换，请确认色号后下单。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Perfect Diary Long-wear Foundation 30ml. Same as in store, long-lasting. Makeup and perfume cannot be returned once opened; please check the shade first.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2980, 0, 188, 188, 0, '/img/demo/p165.jpg', 1, 12, 226, NOW() - INTERVAL 60 DAY - INTERVAL 4 HOUR, NOW() - INTERVAL 60 DAY - INTERVAL 4 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2980, 0, 188, 188, 0, '/img/demo/p165.webp', 1, 12, 226, NOW() - INTERVAL 60 DAY - INTERVAL 4 HOUR, NOW() - INTERVAL 60 DAY - INTERVAL 4 HOUR),
 (166, 'physical', 25, 47, NULL, '花西子 玉女桃花 腮红', 'Florasis Peach Blossom Blush', '持久不脱妆，专柜同款', 'Long-lasting; same as in store', '花西子 玉女桃花 腮红。持久不脱妆，专柜同款。彩妆香水类商品不支持开封后退换，请确认色号后下单。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Florasis Peach Blossom Blush. Long-lasting, same as in store. Makeup and perfume cannot be returned once opened; please check the shade first.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2580, 0, 24, 24, 0, '/img/demo/p166.jpg', 1, 26, 388, NOW() - INTERVAL 33 DAY - INTERVAL 3 HOUR, NOW() - INTERVAL 33 DAY - INTERVAL 3 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2580, 0, 24, 24, 0, '/img/demo/p166.webp', 1, 26, 388, NOW() - INTERVAL 33 DAY - INTERVAL 3 HOUR, NOW() - INTERVAL 33 DAY - INTERVAL 3 HOUR),
 (167, 'physical', 25, 47, NULL, '花西子 同心锁口红 雕花礼盒', 'Florasis Carved Lipstick Gift Box', '显白百搭，专柜同款', 'Flattering on every skin tone; same as in store', '花西子 同心锁口红 雕花礼盒。显白百搭，专柜同款。彩妆香水类商品不支持开封后退换，请确认色号后下单。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Florasis Carved Lipstick Gift Box. Flattering on every skin tone, same as in store. Makeup and perfume cannot be returned once opened; please check the shade first.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 4380, 0, 65, 65, 0, '/img/demo/p167.jpg', 1, 15, 606, NOW() - INTERVAL 87 DAY, NOW() - INTERVAL 87 DAY),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 4380, 0, 65, 65, 0, '/img/demo/p167.webp', 1, 15, 606, NOW() - INTERVAL 87 DAY, NOW() - INTERVAL 87 DAY),
 (168, 'physical', 25, 42, NULL, '兰蔻 菁纯丝绒雾面唇膏', 'Lancôme L''Absolu Rouge Matte Lipstick', '节日送礼首选，显白百搭', 'A favourite gift; flattering on every skin tone', '兰蔻 菁纯丝绒雾面唇膏。节日送礼首选，显白百搭。彩妆香水类商品不支持开封后退换，请确认色号后下单。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Lancôme L''Absolu Rouge Matte Lipstick. A favourite gift, flattering on every skin tone. Makeup and perfume cannot be returned once opened; please check the shade first.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7000, 0, 287, 287, 0, '/img/demo/p168.jpg', 1, 13, 347, NOW() - INTERVAL 25 DAY - INTERVAL 22 HOUR, NOW() - INTERVAL 25 DAY - INTERVAL 22 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7000, 0, 287, 287, 0, '/img/demo/p168.webp', 1, 13, 347, NOW() - INTERVAL 25 DAY - INTERVAL 22 HOUR, NOW() - INTERVAL 25 DAY - INTERVAL 22 HOUR),
 (169, 'physical', 25, 42, NULL, '兰蔻 美丽人生香水 50ml', 'Lancôme La Vie Est Belle Eau de Parfum 50ml', '专柜同款，持久不脱妆', 'Same as in store; long-lasting', '兰蔻 美丽人生香水 50ml。专柜同款，持久不脱妆。彩妆香水类商品不支持开封后退换，请确认色号后下单。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Lancôme La Vie Est Belle Eau de Parfum 50ml. Same as in store, long-lasting. Makeup and perfume cannot be returned once opened; please check the shade first.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 19000, 0, 155, 155, 0, '/img/demo/p169.jpg', 1, 45, 1012, NOW() - INTERVAL 25 DAY - INTERVAL 2 HOUR, NOW() - INTERVAL 25 DAY - INTERVAL 2 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 19000, 0, 155, 155, 0, '/img/demo/p169.webp', 1, 45, 1012, NOW() - INTERVAL 25 DAY - INTERVAL 2 HOUR, NOW() - INTERVAL 25 DAY - INTERVAL 2 HOUR),
 (170, 'physical', 26, 48, NULL, '李宁 超轻21 男子跑步鞋', 'Li-Ning Super Light 21 Men''s Running Shoes', '居家健身好帮手，耐磨防滑', 'Great for home workouts; durable, non-slip', '李宁 超轻21 男子跑步鞋。居家健身好帮手，耐磨防滑。鞋服类商品请参照尺码表选择，未穿着且吊牌完好可7天无理由退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Li-Ning Super Light 21 Men''s Running Shoes. Great for home workouts, durable, non-slip. Check the size chart; unworn items with tags can be returned within 7 days.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 9980, 0, 979, 979, 0, '/img/demo/p170.jpg', 1, 21, 889, NOW() - INTERVAL 62 DAY - INTERVAL 8 HOUR, NOW() - INTERVAL 62 DAY - INTERVAL 8 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 9980, 0, 979, 979, 0, '/img/demo/p170.webp', 1, 21, 889, NOW() - INTERVAL 62 DAY - INTERVAL 8 HOUR, NOW() - INTERVAL 62 DAY - INTERVAL 8 HOUR),
 (171, 'physical', 26, 48, NULL, '李宁 赤兔6 Pro 竞速跑鞋', 'Li-Ning Chitu 6 Pro Racing Shoes', '居家健身好帮手，轻量透气', 'Great for home workouts; light and breathable', '李宁 赤兔6 Pro 竞速跑鞋。居家健身好帮手，轻量透气。鞋服类商品请参照尺码表选择，未穿着且吊牌完好可7天无理由退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Li-Ning Chitu 6 Pro Racing Shoes. Great for home workouts, light and breathable. Check the size chart; unworn items with tags can be returned within 7 days.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 11980, 0, 961, 961, 0, '/img/demo/p171.jpg', 1, 39, 589, NOW() - INTERVAL 24 DAY - INTERVAL 23 HOUR, NOW() - INTERVAL 24 DAY - INTERVAL 23 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 11980, 0, 961, 961, 0, '/img/demo/p171.webp', 1, 39, 589, NOW() - INTERVAL 24 DAY - INTERVAL 23 HOUR, NOW() - INTERVAL 24 DAY - INTERVAL 23 HOUR),
 (172, 'physical', 26, 48, NULL, '李宁 速干运动T恤 男款', 'Li-Ning Quick-dry Sports T-shirt (men)', '耐磨防滑，专业缓震', 'Durable, non-slip; professional cushioning', '李宁 速干运动T恤 男款。耐磨防滑，专业缓震。鞋服类商品请参照尺码表选择，未穿着且吊牌完好可7天无理由退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Li-Ning Quick-dry Sports T-shirt (men). Durable, non-slip, professional cushioning. Check the size chart; unworn items with tags can be returned within 7 days.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2580, 0, 36, 36, 0, '/img/demo/p172.jpg', 1, 14, 444, NOW() - INTERVAL 79 DAY - INTERVAL 13 HOUR, NOW() - INTERVAL 79 DAY - INTERVAL 13 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2580, 0, 36, 36, 0, '/img/demo/p172.webp', 1, 14, 444, NOW() - INTERVAL 79 DAY - INTERVAL 13 HOUR, NOW() - INTERVAL 79 DAY - INTERVAL 13 HOUR),
 (173, 'physical', 26, 49, NULL, '安踏 C37 软底跑鞋', 'Anta C37 Soft Running Shoes', '轻量透气，专业缓震', 'Light and breathable; professional cushioning', '安踏 C37 软底跑鞋。轻量透气，专业缓震。鞋服类商品请参照尺码表选择，未穿着且吊牌完好可7天无理由退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Anta C37 Soft Running Shoes. Light and breathable, professional cushioning. Check the size chart; unworn items with tags can be returned within 7 days.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 4800, 15900, 937, 937, 0, '/img/demo/p173.jpg', 1, 63, 1244, NOW() - INTERVAL 11 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 11 DAY - INTERVAL 20 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 4800, 15900, 937, 937, 0, '/img/demo/p173.webp', 1, 63, 1244, NOW() - INTERVAL 11 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 11 DAY - INTERVAL 20 HOUR),
 (174, 'physical', 26, 49, NULL, '安踏 运动套装 男款 春秋', 'Anta Men''s Tracksuit (spring/autumn)', '耐磨防滑，居家健身好帮手', 'Durable, non-slip; great for home workouts', '安踏 运动套装 男款 春秋。耐磨防滑，居家健身好帮手。鞋服类商品请参照尺码表选择，未穿着且吊牌完好可7天无理由退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Anta Men''s Tracksuit (spring/autumn). Durable, non-slip, great for home workouts. Check the size chart; unworn items with tags can be returned within 7 days.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7980, 0, 971, 971, 0, '/img/demo/p174.jpg', 1, 29, 954, NOW() - INTERVAL 49 DAY - INTERVAL 16 HOUR, NOW() - INTERVAL 49 DAY - INTERVAL 16 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7980, 0, 971, 971, 0, '/img/demo/p174.webp', 1, 29, 954, NOW() - INTERVAL 49 DAY - INTERVAL 16 HOUR, NOW() - INTERVAL 49 DAY - INTERVAL 16 HOUR),
 (175, 'physical', 26, 50, NULL, '迪卡侬 可调节哑铃套装 20kg', 'Decathlon Adjustable Dumbbell Set 20kg', '轻量透气，居家健身好帮手', 'Light and breathable; great for home workouts', '迪卡侬 可调节哑铃套装 20kg。轻量透气，居家健身好帮手。鞋服类商品请参照尺码表选择，未穿着且吊牌完好可7天无理由退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Decathlon Adjustable Dumbbell Set 20kg. Light and breathable, great for home workouts. Check the size chart; unworn items with tags can be returned within 7 days.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 5980, 0, 87, 87, 0, '/img/demo/p175.jpg', 1, 13, 498, NOW() - INTERVAL 15 DAY - INTERVAL 22 HOUR, NOW() - INTERVAL 15 DAY - INTERVAL 22 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 5980, 0, 87, 87, 0, '/img/demo/p175.webp', 1, 13, 498, NOW() - INTERVAL 15 DAY - INTERVAL 22 HOUR, NOW() - INTERVAL 15 DAY - INTERVAL 22 HOUR),
 (176, 'physical', 26, 50, NULL, '迪卡侬 加厚瑜伽垫 10mm', 'Decathlon Thick Yoga Mat 10mm', '居家健身好帮手，轻量透气', 'Great for home workouts; light and breathable', '迪卡侬 加厚瑜伽垫 10mm。居家健身好帮手，轻量透气。鞋服类商品请参照尺码表选择，未穿着且吊牌完好可7天无理由退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Decathlon Thick Yoga Mat 10mm. Great for home workouts, light and breathable. Check the size chart; unworn items with tags can be returned within 7 days.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1980, 0, 5, 5, 1, '/img/demo/p176.jpg', 1, 995, 9216, NOW() - INTERVAL 78 DAY - INTERVAL 21 HOUR, NOW() - INTERVAL 78 DAY - INTERVAL 21 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1980, 0, 5, 5, 1, '/img/demo/p176.webp', 1, 995, 9216, NOW() - INTERVAL 78 DAY - INTERVAL 21 HOUR, NOW() - INTERVAL 78 DAY - INTERVAL 21 HOUR),
 (177, 'physical', 26, 50, NULL, '迪卡侬 7号篮球 室内外通用', 'Decathlon Size 7 Basketball', '耐磨防滑，居家健身好帮手', 'Durable, non-slip; great for home workouts', '迪卡侬 7号篮球 室内外通用。耐磨防滑，居家健身好帮手。鞋服类商品请参照尺码表选择，未穿着且吊牌完好可7天无理由退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Decathlon Size 7 Basketball. Durable, non-slip, great for home workouts. Check the size chart; unworn items with tags can be returned within 7 days.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2580, 0, 487, 487, 0, '/img/demo/p177.jpg', 1, 13, 928, NOW() - INTERVAL 61 DAY - INTERVAL 8 HOUR, NOW() - INTERVAL 61 DAY - INTERVAL 8 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2580, 0, 487, 487, 0, '/img/demo/p177.webp', 1, 13, 928, NOW() - INTERVAL 61 DAY - INTERVAL 8 HOUR, NOW() - INTERVAL 61 DAY - INTERVAL 8 HOUR),
 (178, 'physical', 26, 50, NULL, '迪卡侬 智能计数跳绳', 'Decathlon Smart Counting Jump Rope', '轻量透气，耐磨防滑', 'Light and breathable; durable, non-slip', '迪卡侬 智能计数跳绳。轻量透气，耐磨防滑。鞋服类商品请参照尺码表选择，未穿着且吊牌完好可7天无理由退换。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Decathlon Smart Counting Jump Rope. Light and breathable, durable, non-slip. Check the size chart; unworn items with tags can be returned within 7 days.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1580, 0, 967, 967, 1, '/img/demo/p178.jpg', 0, 33, 557, NOW() - INTERVAL 34 DAY - INTERVAL 12 HOUR, NOW() - INTERVAL 34 DAY - INTERVAL 12 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1580, 0, 967, 967, 1, '/img/demo/p178.webp', 0, 33, 557, NOW() - INTERVAL 34 DAY - INTERVAL 12 HOUR, NOW() - INTERVAL 34 DAY - INTERVAL 12 HOUR),
 (179, 'physical', 27, 51, NULL, '凯乐石 三合一冲锋衣 男款', 'Kailas 3-in-1 Hardshell Jacket (men)', '防风防泼水，一家出游必备', 'Wind- and water-resistant; family trip essential', '凯乐石 三合一冲锋衣 男款。防风防泼水，一家出游必备。户外装备出行前请检查配件是否齐全，并参照说明书正确使用。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Kailas 3-in-1 Hardshell Jacket (men). Wind- and water-resistant, family trip essential. Check the parts before your trip and follow the manual.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 25980, 0, 33, 33, 0, '/img/demo/p179.jpg', 1, 17, 940, NOW() - INTERVAL 0 DAY - INTERVAL 23 HOUR, NOW() - INTERVAL 0 DAY - INTERVAL 23 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 25980, 0, 33, 33, 0, '/img/demo/p179.webp', 1, 17, 940, NOW() - INTERVAL 0 DAY - INTERVAL 23 HOUR, NOW() - INTERVAL 0 DAY - INTERVAL 23 HOUR),
 (180, 'physical', 27, 51, NULL, '凯乐石 轻量登山鞋 防水', 'Kailas Lightweight Waterproof Hiking Shoes', '防风防泼水，一家出游必备', 'Wind- and water-resistant; family trip essential', '凯乐石 轻量登山鞋 防水。防风防泼水，一家出游必备。户外装备出行前请检查配件是否齐全，并参照说明书正确使用。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Kailas Lightweight Waterproof Hiking Shoes. Wind- and water-resistant, family trip essential. Check the parts before your trip and follow the manual.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 12600, 26900, 0, 0, 0, '/img/demo/p180.jpg', 1, 500, 3049, NOW() - INTERVAL 2 DAY - INTERVAL 15 HOUR, NOW() - INTERVAL 2 DAY - INTERVAL 15 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 12600, 26900, 0, 0, 0, '/img/demo/p180.webp', 1, 500, 3049, NOW() - INTERVAL 2 DAY - INTERVAL 15 HOUR, NOW() - INTERVAL 2 DAY - INTERVAL 15 HOUR),
 (181, 'physical', 27, 52, NULL, '牧高笛 自动速开帐篷 3-4人', 'Mobi Garden Instant Tent (3-4 people)', '收纳便携，防风防泼水', 'Packs small; wind- and water-resistant', '牧高笛 自动速开帐篷 3-4人。收纳便携，防风防泼水。户外装备出行前请检查配件是否齐全，并参照说明书正确使用。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Mobi Garden Instant Tent (3-4 people). Packs small, wind- and water-resistant. Check the parts before your trip and follow the manual.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 11980, 0, 38, 38, 0, '/img/demo/p181.jpg', 1, 12, 345, NOW() - INTERVAL 63 DAY - INTERVAL 6 HOUR, NOW() - INTERVAL 63 DAY - INTERVAL 6 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 11980, 0, 38, 38, 0, '/img/demo/p181.webp', 1, 12, 345, NOW() - INTERVAL 63 DAY - INTERVAL 6 HOUR, NOW() - INTERVAL 63 DAY - INTERVAL 6 HOUR),
 (182, 'physical', 27, 52, NULL, '牧高笛 户外信封睡袋', 'Mobi Garden Envelope Sleeping Bag', '一家出游必备，快速搭建', 'Family trip essential; quick to set up', '牧高笛 户外信封睡袋。一家出游必备，快速搭建。户外装备出行前请检查配件是否齐全，并参照说明书正确使用。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Mobi Garden Envelope Sleeping Bag. Family trip essential, quick to set up. Check the parts before your trip and follow the manual.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 5980, 0, 86, 86, 0, '/img/demo/p182.jpg', 1, 14, 679, NOW() - INTERVAL 64 DAY - INTERVAL 15 HOUR, NOW() - INTERVAL 64 DAY - INTERVAL 15 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 5980, 0, 86, 86, 0, '/img/demo/p182.webp', 1, 14, 679, NOW() - INTERVAL 64 DAY - INTERVAL 15 HOUR, NOW() - INTERVAL 64 DAY - INTERVAL 15 HOUR),
 (183, 'physical', 27, 52, NULL, '牧高笛 蛋卷桌+折叠椅 套装', 'Mobi Garden Roll Table + Folding Chairs', '收纳便携，一家出游必备', 'Packs small; family trip essential', '牧高笛 蛋卷桌+折叠椅 套装。收纳便携，一家出游必备。户外装备出行前请检查配件是否齐全，并参照说明书正确使用。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Mobi Garden Roll Table + Folding Chairs. Packs small, family trip essential. Check the parts before your trip and follow the manual.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7980, 0, 4, 4, 0, '/img/demo/p183.jpg', 1, 996, 5117, NOW() - INTERVAL 39 DAY - INTERVAL 12 HOUR, NOW() - INTERVAL 39 DAY - INTERVAL 12 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7980, 0, 4, 4, 0, '/img/demo/p183.webp', 1, 996, 5117, NOW() - INTERVAL 39 DAY - INTERVAL 12 HOUR, NOW() - INTERVAL 39 DAY - INTERVAL 12 HOUR),
 (184, 'physical', 27, 50, NULL, '迪卡侬 户外折叠椅 便携', 'Decathlon Portable Camping Chair', '防风防泼水，快速搭建', 'Wind- and water-resistant; quick to set up', '迪卡侬 户外折叠椅 便携。防风防泼水，快速搭建。户外装备出行前请检查配件是否齐全，并参照说明书正确使用。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Decathlon Portable Camping Chair. Wind- and water-resistant, quick to set up. Check the parts before your trip and follow the manual.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1980, 0, 2, 2, 0, '/img/demo/p184.jpg', 1, 48, 852, NOW() - INTERVAL 6 DAY - INTERVAL 9 HOUR, NOW() - INTERVAL 6 DAY - INTERVAL 9 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1980, 0, 2, 2, 0, '/img/demo/p184.webp', 1, 48, 852, NOW() - INTERVAL 6 DAY - INTERVAL 9 HOUR, NOW() - INTERVAL 6 DAY - INTERVAL 9 HOUR),
 (185, 'physical', 27, 50, NULL, '迪卡侬 登山双肩包 40L', 'Decathlon Hiking Backpack 40L', '防风防泼水，收纳便携', 'Wind- and water-resistant; packs small', '迪卡侬 登山双肩包 40L。防风防泼水，收纳便携。户外装备出行前请检查配件是否齐全，并参照说明书正确使用。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Decathlon Hiking Backpack 40L. Wind- and water-resistant, packs small. Check the parts before your trip and follow the manual.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 5980, 0, 0, 0, 0, '/img/demo/p185.jpg', 1, 80, 909, NOW() - INTERVAL 25 DAY - INTERVAL 14 HOUR, NOW() - INTERVAL 25 DAY - INTERVAL 14 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 5980, 0, 0, 0, 0, '/img/demo/p185.webp', 1, 80, 909, NOW() - INTERVAL 25 DAY - INTERVAL 14 HOUR, NOW() - INTERVAL 25 DAY - INTERVAL 14 HOUR),
 (186, 'physical', 28, 53, NULL, '捷安特 ATX 山地自行车 27.5寸', 'Giant ATX Mountain Bike 27.5"', '通勤健身两用，专业骑行设计', 'For commuting and fitness; designed for riders', '捷安特 ATX 山地自行车 27.5寸。通勤健身两用，专业骑行设计。自行车出厂已完成85%组装，收货后按说明安装车把与脚踏即可骑行。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Giant ATX Mountain Bike 27.5". For commuting and fitness, designed for riders. Bikes arrive 85% assembled; fit the handlebar and pedals as shown in the manual.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 53960, 0, 87, 87, 0, '/img/demo/p186.jpg', 1, 13, 449, NOW() - INTERVAL 5 DAY - INTERVAL 2 HOUR, NOW() - INTERVAL 5 DAY - INTERVAL 2 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 53960, 0, 87, 87, 0, '/img/demo/p186.webp', 1, 13, 449, NOW() - INTERVAL 5 DAY - INTERVAL 2 HOUR, NOW() - INTERVAL 5 DAY - INTERVAL 2 HOUR),
 (187, 'physical', 28, 53, NULL, '捷安特 Escape 城市通勤自行车', 'Giant Escape City Commuter Bike', '铝合金车架，通勤健身两用', 'Aluminium frame; for commuting and fitness', '捷安特 Escape 城市通勤自行车。铝合金车架，通勤健身两用。自行车出厂已完成85%组装，收货后按说明安装车把与脚踏即可骑行。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Giant Escape City Commuter Bike. Aluminium frame, for commuting and fitness. Bikes arrive 85% assembled; fit the handlebar and pedals as shown in the manual.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 59960, 0, 262, 262, 0, '/img/demo/p187.jpg', 1, 38, 1355, NOW() - INTERVAL 57 DAY - INTERVAL 15 HOUR, NOW() - INTERVAL 57 DAY - INTERVAL 15 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 59960, 0, 262, 262, 0, '/img/demo/p187.webp', 1, 38, 1355, NOW() - INTERVAL 57 DAY - INTERVAL 15 HOUR, NOW() - INTERVAL 57 DAY - INTERVAL 15 HOUR),
 (188, 'physical', 28, 53, NULL, '捷安特 骑行头盔 一体成型', 'Giant In-mould Cycling Helmet', '通勤健身两用，安全醒目', 'For commuting and fitness; safe and visible', '捷安特 骑行头盔 一体成型。通勤健身两用，安全醒目。自行车出厂已完成85%组装，收货后按说明安装车把与脚踏即可骑行。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Giant In-mould Cycling Helmet. For commuting and fitness, safe and visible. Bikes arrive 85% assembled; fit the handlebar and pedals as shown in the manual.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 5980, 0, 968, 968, 0, '/img/demo/p188.jpg', 1, 32, 1173, NOW() - INTERVAL 79 DAY - INTERVAL 5 HOUR, NOW() - INTERVAL 79 DAY - INTERVAL 5 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 5980, 0, 968, 968, 0, '/img/demo/p188.webp', 1, 32, 1173, NOW() - INTERVAL 79 DAY - INTERVAL 5 HOUR, NOW() - INTERVAL 79 DAY - INTERVAL 5 HOUR),
 (189, 'physical', 28, 53, NULL, '捷安特 USB充电自行车尾灯', 'Giant USB Rechargeable Bike Tail Light', '专业骑行设计，安全醒目', 'Designed for riders; safe and visible', '捷安特 USB充电自行车尾灯。专业骑行设计，安全醒目。自行车出厂已完成85%组装，收货后按说明安装车把与脚踏即可骑行。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Giant USB Rechargeable Bike Tail Light. Designed for riders, safe and visible. Bikes arrive 85% assembled; fit the handlebar and pedals as shown in the manual.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1580, 0, 967, 967, 2, '/img/demo/p189.jpg', 1, 33, 462, NOW() - INTERVAL 7 DAY - INTERVAL 4 HOUR, NOW() - INTERVAL 7 DAY - INTERVAL 4 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1580, 0, 967, 967, 2, '/img/demo/p189.webp', 1, 33, 462, NOW() - INTERVAL 7 DAY - INTERVAL 4 HOUR, NOW() - INTERVAL 7 DAY - INTERVAL 4 HOUR),
 (190, 'physical', 28, 50, NULL, '迪卡侬 骑行手套 半指', 'Decathlon Half-finger Cycling Gloves', '铝合金车架，通勤健身两用', 'Aluminium frame; for commuting and fitness', '迪卡侬 骑行手套 半指。铝合金车架，通勤健身两用。自行车出厂已完成85%组装，收货后按说明安装车把与脚踏即可骑行。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Decathlon Half-finger Cycling Gloves. Aluminium frame, for commuting and fitness. Bikes arrive 85% assembled; fit the handlebar and pedals as shown in the manual.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1180, 0, 3, 3, 0, '/img/demo/p190.jpg', 1, 997, 12116, NOW() - INTERVAL 74 DAY - INTERVAL 19 HOUR, NOW() - INTERVAL 74 DAY - INTERVAL 19 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1180, 0, 3, 3, 0, '/img/demo/p190.webp', 1, 997, 12116, NOW() - INTERVAL 74 DAY - INTERVAL 19 HOUR, NOW() - INTERVAL 74 DAY - INTERVAL 19 HOUR),
 (191, 'physical', 28, 50, NULL, '迪卡侬 骑行速干服 套装', 'Decathlon Quick-dry Cycling Kit', '安全醒目，专业骑行设计', 'Safe and visible; designed for riders', '迪卡侬 骑行速干服 套装。安全醒目，专业骑行设计。自行车出厂已完成85%组装，收货后按说明安装车把与脚踏即可骑行。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Decathlon Quick-dry Cycling Kit. Safe and visible, designed for riders. Bikes arrive 85% assembled; fit the handlebar and pedals as shown in the manual.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3980, 0, 173, 173, 0, '/img/demo/p191.jpg', 1, 27, 1170, NOW() - INTERVAL 43 DAY - INTERVAL 10 HOUR, NOW() - INTERVAL 43 DAY - INTERVAL 10 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3980, 0, 173, 173, 0, '/img/demo/p191.webp', 1, 27, 1170, NOW() - INTERVAL 43 DAY - INTERVAL 10 HOUR, NOW() - INTERVAL 43 DAY - INTERVAL 10 HOUR),
 (192, 'physical', 29, 54, NULL, '飞鹤 星飞帆 3段幼儿配方奶粉 700g', 'Feihe Xingfeifan Stage 3 Toddler Formula 700g', '宝宝爱吃，新鲜批次', 'Babies love it; fresh batch', '飞鹤 星飞帆 3段幼儿配方奶粉 700g。宝宝爱吃，新鲜批次。奶粉辅食为特殊食品，售出后非质量问题不予退换，请按月龄选择。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Feihe Xingfeifan Stage 3 Toddler Formula 700g. Babies love it, fresh batch. Baby food cannot be returned unless defective; choose by your baby''s age.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 6560, 0, 1, 1, 0, '/img/demo/p192.jpg', 1, 49, 1208, NOW() - INTERVAL 42 DAY - INTERVAL 3 HOUR, NOW() - INTERVAL 42 DAY - INTERVAL 3 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 6560, 0, 1, 1, 0, '/img/demo/p192.webp', 1, 49, 1208, NOW() - INTERVAL 42 DAY - INTERVAL 3 HOUR, NOW() - INTERVAL 42 DAY - INTERVAL 3 HOUR),
 (193, 'physical', 29, 54, NULL, '飞鹤 臻稚有机 3段奶粉 700g', 'Feihe Organic Stage 3 Formula 700g', '易冲调不结块，宝宝爱吃', 'Mixes easily; babies love it', '飞鹤 臻稚有机 3段奶粉 700g。易冲调不结块，宝宝爱吃。奶粉辅食为特殊食品，售出后非质量问题不予退换，请按月龄选择。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Feihe Organic Stage 3 Formula 700g. Mixes easily, babies love it. Baby food cannot be returned unless defective; choose by your baby''s age.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7960, 0, 653, 653, 0, '/img/demo/p193.jpg', 1, 347, 3748, NOW() - INTERVAL 59 DAY - INTERVAL 6 HOUR, NOW() - INTERVAL 59 DAY - INTERVAL 6 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7960, 0, 653, 653, 0, '/img/demo/p193.webp', 1, 347, 3748, NOW() - INTERVAL 59 DAY - INTERVAL 6 HOUR, NOW() - INTERVAL 59 DAY - INTERVAL 6 HOUR),
 (194, 'physical', 29, 55, NULL, '伊利 金领冠 3段奶粉 800g', 'Yili Pro-Kido Stage 3 Formula 800g', '易冲调不结块，科学配方', 'Mixes easily; science-based formula', '伊利 金领冠 3段奶粉 800g。易冲调不结块，科学配方。奶粉辅食为特殊食品，售出后非质量问题不予退换，请按月龄选择。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Yili Pro-Kido Stage 3 Formula 800g. Mixes easily, science-based formula. Baby food cannot be returned unless defective; choose by your baby''s age.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 5960, 0, 4, 4, 0, '/img/demo/p194.jpg', 1, 496, 7671, NOW() - INTERVAL 20 DAY - INTERVAL 12 HOUR, NOW() - INTERVAL 20 DAY - INTERVAL 12 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 5960, 0, 4, 4, 0, '/img/demo/p194.webp', 1, 496, 7671, NOW() - INTERVAL 20 DAY - INTERVAL 12 HOUR, NOW() - INTERVAL 20 DAY - INTERVAL 12 HOUR),
 (195, 'physical', 29, 55, NULL, '伊利 金领冠 珍护 2段奶粉 900g', 'Yili Pro-Kido Zhenhu Stage 2 Formula 900g', '科学配方，易冲调不结块', 'Science-based formula; mixes easily', '伊利 金领冠 珍护 2段奶粉 900g。科学配方，易冲调不结块。奶粉辅食为特殊食品，售出后非质量问题不予退换，请按月龄选择。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Yili Pro-Kido Zhenhu Stage 2 Formula 900g. Science-based formula, mixes easily. Baby food cannot be returned unless defective; choose by your baby''s age.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 6360, 0, 483, 483, 0, '/img/demo/p195.jpg', 1, 17, 661, NOW() - INTERVAL 21 DAY - INTERVAL 18 HOUR, NOW() - INTERVAL 21 DAY - INTERVAL 18 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 6360, 0, 483, 483, 0, '/img/demo/p195.webp', 1, 17, 661, NOW() - INTERVAL 21 DAY - INTERVAL 18 HOUR, NOW() - INTERVAL 21 DAY - INTERVAL 18 HOUR),
 (196, 'physical', 29, 55, NULL, '伊利 QQ星 儿童成长牛奶 12盒', 'Yili QQ Star Kids Growth Milk (12 boxes)', '易冲调不结块，科学配方', 'Mixes easily; science-based formula', '伊利 QQ星 儿童成长牛奶 12盒。易冲调不结块，科学配方。奶粉辅食为特殊食品，售出后非质量问题不予退换，请按月龄选择。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Yili QQ Star Kids Growth Milk (12 boxes). Mixes easily, science-based formula. Baby food cannot be returned unless defective; choose by your baby''s age.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1180, 0, 746, 746, 5, '/img/demo/p196.jpg', 1, 254, 1586, NOW() - INTERVAL 17 DAY - INTERVAL 22 HOUR, NOW() - INTERVAL 17 DAY - INTERVAL 22 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1180, 0, 746, 746, 5, '/img/demo/p196.webp', 1, 254, 1586, NOW() - INTERVAL 17 DAY - INTERVAL 22 HOUR, NOW() - INTERVAL 17 DAY - INTERVAL 22 HOUR),
 (197, 'physical', 29, 55, NULL, '伊利 安慕希 希腊风味酸奶 12盒', 'Yili Ambrosial Greek-style Yogurt (12)', '宝宝爱吃，易冲调不结块', 'Babies love it; mixes easily', '伊利 安慕希 希腊风味酸奶 12盒。宝宝爱吃，易冲调不结块。奶粉辅食为特殊食品，售出后非质量问题不予退换，请按月龄选择。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Yili Ambrosial Greek-style Yogurt (12). Babies love it, mixes easily. Baby food cannot be returned unless defective; choose by your baby''s age.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1380, 0, 466, 466, 0, '/img/demo/p197.jpg', 1, 34, 647, NOW() - INTERVAL 66 DAY - INTERVAL 7 HOUR, NOW() - INTERVAL 66 DAY - INTERVAL 7 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1380, 0, 466, 466, 0, '/img/demo/p197.webp', 1, 34, 647, NOW() - INTERVAL 66 DAY - INTERVAL 7 HOUR, NOW() - INTERVAL 66 DAY - INTERVAL 7 HOUR),
 (198, 'physical', 29, 54, NULL, '飞鹤 高钙儿童配方奶粉 4段', 'Feihe High-calcium Kids Formula Stage 4', '科学配方，新鲜批次', 'Science-based formula; fresh batch', '飞鹤 高钙儿童配方奶粉 4段。科学配方，新鲜批次。奶粉辅食为特殊食品，售出后非质量问题不予退换，请按月龄选择。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Feihe High-calcium Kids Formula Stage 4. Science-based formula, fresh batch. Baby food cannot be returned unless defective; choose by your baby''s age.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3980, 0, 21, 21, 0, '/img/demo/p198.jpg', 1, 29, 1055, NOW() - INTERVAL 89 DAY - INTERVAL 11 HOUR, NOW() - INTERVAL 89 DAY - INTERVAL 11 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3980, 0, 21, 21, 0, '/img/demo/p198.webp', 1, 29, 1055, NOW() - INTERVAL 89 DAY - INTERVAL 11 HOUR, NOW() - INTERVAL 89 DAY - INTERVAL 11 HOUR),
 (199, 'physical', 30, 56, NULL, '乐高 城市系列 消防局 60320', 'LEGO City Fire Station 60320', '亲子互动，益智启蒙', 'Play together; educational play', '乐高 城市系列 消防局 60320。亲子互动，益智启蒙。玩具含小零件，请在成人陪同下使用，3岁以下儿童注意防止误吞。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'LEGO City Fire Station 60320. Play together, educational play. Contains small parts; adult supervision required for children under 3.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7000, 34900, 29, 29, 0, '/img/demo/p199.jpg', 1, 21, 892, NOW() - INTERVAL 57 DAY, NOW() - INTERVAL 57 DAY),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7000, 34900, 29, 29, 0, '/img/demo/p199.webp', 1, 21, 892, NOW() - INTERVAL 57 DAY, NOW() - INTERVAL 57 DAY),
 (200, 'physical', 30, 56, NULL, '乐高 得宝系列 创意积木桶', 'LEGO DUPLO Creative Brick Box', '圆角安全设计，3C认证', 'Rounded, safe design; CCC certified', '乐高 得宝系列 创意积木桶。圆角安全设计，3C认证。玩具含小零件，请在成人陪同下使用，3岁以下儿童注意防止误吞。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'LEGO DUPLO Creative Brick Box. Rounded, safe design, CCC certified. Contains small parts; adult supervision required for children under 3.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 5980, 0, 1, 1, 0, '/img/demo/p200.jpg', 1, 99, 763, NOW() - INTERVAL 29 DAY - INTERVAL 23 HOUR, NOW() - INTERVAL 29 DAY - INTERVAL 23 HOUR);
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 5980, 0, 1, 1, 0, '/img/demo/p200.webp', 1, 99, 763, NOW() - INTERVAL 29 DAY - INTERVAL 23 HOUR, NOW() - INTERVAL 29 DAY - INTERVAL 23 HOUR);
 INSERT INTO products (id, type, category_id, brand_id, merchant_id, name_zh, name_en, summary_zh, summary_en, description_zh, description_en, points_price, cash_price_fen, stock, initial_stock, per_member_limit, image, on_shelf, sales, views, created_at, updated_at) VALUES
 (201, 'physical', 30, 56, NULL, '乐高 机械组 保时捷911赛车', 'LEGO Technic Porsche 911 Race Car', '3C认证，亲子互动', 'CCC certified; play together', '乐高 机械组 保时捷911赛车。3C认证，亲子互动。玩具含小零件，请在成人陪同下使用，3岁以下儿童注意防止误吞。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'LEGO Technic Porsche 911 Race Car. CCC certified, play together. Contains small parts; adult supervision required for children under 3.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 17980, 0, 136, 136, 0, '/img/demo/p201.jpg', 1, 64, 1416, NOW() - INTERVAL 24 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 24 DAY - INTERVAL 20 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 17980, 0, 136, 136, 0, '/img/demo/p201.webp', 1, 64, 1416, NOW() - INTERVAL 24 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 24 DAY - INTERVAL 20 HOUR),
 (202, 'physical', 30, 56, NULL, '乐高 好朋友系列 心湖城超市', 'LEGO Friends Heartlake City Supermarket', '圆角安全设计，益智启蒙', 'Rounded, safe design; educational play', '乐高 好朋友系列 心湖城超市。圆角安全设计，益智启蒙。玩具含小零件，请在成人陪同下使用，3岁以下儿童注意防止误吞。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'LEGO Friends Heartlake City Supermarket. Rounded, safe design, educational play. Contains small parts; adult supervision required for children under 3.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7980, 0, 981, 981, 0, '/img/demo/p202.jpg', 1, 19, 348, NOW() - INTERVAL 82 DAY - INTERVAL 16 HOUR, NOW() - INTERVAL 82 DAY - INTERVAL 16 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7980, 0, 981, 981, 0, '/img/demo/p202.webp', 1, 19, 348, NOW() - INTERVAL 82 DAY - INTERVAL 16 HOUR, NOW() - INTERVAL 82 DAY - INTERVAL 16 HOUR),
 (203, 'physical', 30, 56, NULL, '乐高 创意百变系列 海洋动物 31088', 'LEGO Creator Deep Sea Creatures 31088', '亲子互动，圆角安全设计', 'Play together; rounded, safe design', '乐高 创意百变系列 海洋动物 31088。亲子互动，圆角安全设计。玩具含小零件，请在成人陪同下使用，3岁以下儿童注意防止误吞。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'LEGO Creator Deep Sea Creatures 31088. Play together, rounded, safe design. Contains small parts; adult supervision required for children under 3.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2580, 0, 483, 483, 0, '/img/demo/p203.jpg', 1, 17, 294, NOW() - INTERVAL 12 DAY - INTERVAL 6 HOUR, NOW() - INTERVAL 12 DAY - INTERVAL 6 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2580, 0, 483, 483, 0, '/img/demo/p203.webp', 1, 17, 294, NOW() - INTERVAL 12 DAY - INTERVAL 6 HOUR, NOW() - INTERVAL 12 DAY - INTERVAL 6 HOUR),
 (204, 'physical', 30, 57, NULL, '好孩子 儿童平衡车 无脚踏', 'Goodbaby Kids Balance Bike', '3C认证，亲子互动', 'CCC certified; play together', '好孩子 儿童平衡车 无脚踏。3C认证，亲子互动。玩具含小零件，请在成人陪同下使用，3岁以下儿童注意防止误吞。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Goodbaby Kids Balance Bike. CCC certified, play together. Contains small parts; adult supervision required for children under 3.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7000, 14900, 36, 36, 0, '/img/demo/p204.jpg', 1, 14, 950, NOW() - INTERVAL 88 DAY - INTERVAL 18 HOUR, NOW() - INTERVAL 88 DAY - INTERVAL 18 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 7000, 14900, 36, 36, 0, '/img/demo/p204.webp', 1, 14, 950, NOW() - INTERVAL 88 DAY - INTERVAL 18 HOUR, NOW() - INTERVAL 88 DAY - INTERVAL 18 HOUR),
 (205, 'physical', 30, 57, NULL, '好孩子 儿童滑板车 闪光轮', 'Goodbaby Kids Scooter with Light-up Wheels', '亲子互动，益智启蒙', 'Play together; educational play', '好孩子 儿童滑板车 闪光轮。亲子互动，益智启蒙。玩具含小零件，请在成人陪同下使用，3岁以下儿童注意防止误吞。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Goodbaby Kids Scooter with Light-up Wheels. Play together, educational play. Contains small parts; adult supervision required for children under 3.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 5980, 0, 86, 86, 0, '/img/demo/p205.jpg', 1, 14, 486, NOW() - INTERVAL 50 DAY - INTERVAL 10 HOUR, NOW() - INTERVAL 50 DAY - INTERVAL 10 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 5980, 0, 86, 86, 0, '/img/demo/p205.webp', 1, 14, 486, NOW() - INTERVAL 50 DAY - INTERVAL 10 HOUR, NOW() - INTERVAL 50 DAY - INTERVAL 10 HOUR),
 (206, 'physical', 30, 57, NULL, '好孩子 儿童三轮车 可折叠', 'Goodbaby Foldable Kids Tricycle', '3C认证，益智启蒙', 'CCC certified; educational play', '好孩子 儿童三轮车 可折叠。3C认证，益智启蒙。玩具含小零件，请在成人陪同下使用，3岁以下儿童注意防止误吞。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Goodbaby Foldable Kids Tricycle. CCC certified, educational play. Contains small parts; adult supervision required for children under 3.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 4000, 19900, 1, 1, 0, '/img/demo/p206.jpg', 1, 99, 1218, NOW() - INTERVAL 62 DAY - INTERVAL 2 HOUR, NOW() - INTERVAL 62 DAY - INTERVAL 2 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 4000, 19900, 1, 1, 0, '/img/demo/p206.webp', 1, 99, 1218, NOW() - INTERVAL 62 DAY - INTERVAL 2 HOUR, NOW() - INTERVAL 62 DAY - INTERVAL 2 HOUR),
 (207, 'physical', 31, 57, NULL, '好孩子 婴儿推车 轻便可坐躺', 'Goodbaby Lightweight Reclining Stroller', '轻便易收纳，柔软亲肤', 'Light and foldable; soft on baby''s skin', '好孩子 婴儿推车 轻便可坐躺。轻便易收纳，柔软亲肤。婴儿用品均通过国家强制性产品认证，请放心选购。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Goodbaby Lightweight Reclining Stroller. Light and foldable, soft on baby''s skin. All baby products hold the national compulsory certification.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 25980, 0, 1, 1, 0, '/img/demo/p207.jpg', 1, 49, 653, NOW() - INTERVAL 30 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 30 DAY - INTERVAL 20 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 25980, 0, 1, 1, 0, '/img/demo/p207.webp', 1, 49, 653, NOW() - INTERVAL 30 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 30 DAY - INTERVAL 20 HOUR),
 (208, 'physical', 31, 57, NULL, '好孩子 儿童安全座椅 ISOFIX', 'Goodbaby ISOFIX Child Car Seat', '柔软亲肤，妈妈好帮手', 'Soft on baby''s skin; a parent''s little helper', '好孩子 儿童安全座椅 ISOFIX。柔软亲肤，妈妈好帮手。婴儿用品均通过国家强制性产品认证，请放心选购。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Goodbaby ISOFIX Child Car Seat. Soft on baby''s skin, a parent''s little helper. All baby products hold the national compulsory certification.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 31980, 0, 276, 276, 0, '/img/demo/p208.jpg', 1, 24, 989, NOW() - INTERVAL 52 DAY - INTERVAL 17 HOUR, NOW() - INTERVAL 52 DAY - INTERVAL 17 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 31980, 0, 276, 276, 0, '/img/demo/p208.webp', 1, 24, 989, NOW() - INTERVAL 52 DAY - INTERVAL 17 HOUR, NOW() - INTERVAL 52 DAY - INTERVAL 17 HOUR),
 (209, 'physical', 31, 58, NULL, '帮宝适 一级帮 纸尿裤 L码 52片', 'Pampers Premium Care Diapers L (52)', '柔软亲肤，妈妈好帮手', 'Soft on baby''s skin; a parent''s little helper', '帮宝适 一级帮 纸尿裤 L码 52片。柔软亲肤，妈妈好帮手。婴儿用品均通过国家强制性产品认证，请放心选购。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Pampers Premium Care Diapers L (52). Soft on baby''s skin, a parent''s little helper. All baby products hold the national compulsory certification.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3380, 0, 87, 87, 0, '/img/demo/p209.jpg', 1, 13, 137, NOW() - INTERVAL 24 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 24 DAY - INTERVAL 20 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3380, 0, 87, 87, 0, '/img/demo/p209.webp', 1, 13, 137, NOW() - INTERVAL 24 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 24 DAY - INTERVAL 20 HOUR),
 (210, 'physical', 31, 58, NULL, '帮宝适 清新帮 拉拉裤 XL码', 'Pampers Fresh Pull-up Pants XL', '轻便易收纳，妈妈好帮手', 'Light and foldable; a parent''s little helper', '帮宝适 清新帮 拉拉裤 XL码。轻便易收纳，妈妈好帮手。婴儿用品均通过国家强制性产品认证，请放心选购。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Pampers Fresh Pull-up Pants XL. Light and foldable, a parent''s little helper. All baby products hold the national compulsory certification.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2780, 0, 67, 67, 0, '/img/demo/p210.jpg', 1, 13, 1009, NOW() - INTERVAL 20 DAY, NOW() - INTERVAL 20 DAY),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2780, 0, 67, 67, 0, '/img/demo/p210.webp', 1, 13, 1009, NOW() - INTERVAL 20 DAY, NOW() - INTERVAL 20 DAY),
 (211, 'physical', 31, 57, NULL, '好孩子 婴儿浴盆 可折叠', 'Goodbaby Foldable Baby Bathtub', '安全无添加，妈妈好帮手', 'No harmful additives; a parent''s little helper', '好孩子 婴儿浴盆 可折叠。安全无添加，妈妈好帮手。婴儿用品均通过国家强制性产品认证，请放心选购。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Goodbaby Foldable Baby Bathtub. No harmful additives, a parent''s little helper. All baby products hold the national compulsory certification.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2580, 0, 2, 2, 0, '/img/demo/p211.jpg', 1, 48, 1321, NOW() - INTERVAL 32 DAY - INTERVAL 3 HOUR, NOW() - INTERVAL 32 DAY - INTERVAL 3 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2580, 0, 2, 2, 0, '/img/demo/p211.webp', 1, 48, 1321, NOW() - INTERVAL 32 DAY - INTERVAL 3 HOUR, NOW() - INTERVAL 32 DAY - INTERVAL 3 HOUR),
 (212, 'physical', 31, 57, NULL, '好孩子 宽口径玻璃奶瓶 240ml', 'Goodbaby Wide-neck Glass Bottle 240ml', '柔软亲肤，妈妈好帮手', 'Soft on baby''s skin; a parent''s little helper', '好孩子 宽口径玻璃奶瓶 240ml。柔软亲肤，妈妈好帮手。婴儿用品均通过国家强制性产品认证，请放心选购。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Goodbaby Wide-neck Glass Bottle 240ml. Soft on baby''s skin, a parent''s little helper. All baby products hold the national compulsory certification.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1780, 0, 1, 1, 0, '/img/demo/p212.jpg', 1, 49, 1154, NOW() - INTERVAL 65 DAY - INTERVAL 12 HOUR, NOW() - INTERVAL 65 DAY - INTERVAL 12 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1780, 0, 1, 1, 0, '/img/demo/p212.webp', 1, 49, 1154, NOW() - INTERVAL 65 DAY - INTERVAL 12 HOUR, NOW() - INTERVAL 65 DAY - INTERVAL 12 HOUR),
 (213, 'physical', 32, 59, NULL, '《三体》全集 刘慈欣 典藏版', 'The Three-Body Problem Trilogy (Liu Cixin, collector''s ed.)', '送礼佳品，正版图书', 'A great gift; authorised edition', '《三体》全集 刘慈欣 典藏版。送礼佳品，正版图书。图书由出版社正规渠道供货，如有印刷装订问题可免费换新。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'The Three-Body Problem Trilogy (Liu Cixin, collector''s ed.). A great gift, authorised edition. Books come from the publishers; printing defects are replaced free of charge.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1860, 0, 67, 67, 0, '/img/demo/p213.jpg', 1, 33, 658, NOW() - INTERVAL 22 DAY - INTERVAL 6 HOUR, NOW() - INTERVAL 22 DAY - INTERVAL 6 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1860, 0, 67, 67, 0, '/img/demo/p213.webp', 1, 33, 658, NOW() - INTERVAL 22 DAY - INTERVAL 6 HOUR, NOW() - INTERVAL 22 DAY - INTERVAL 6 HOUR),
 (214, 'physical', 32, 59, NULL, '《人类简史》 尤瓦尔·赫拉利', 'Sapiens: A Brief History of Humankind', '精装典藏，送礼佳品', 'Hardcover collector''s edition; a great gift', '《人类简史》 尤瓦尔·赫拉利。精装典藏，送礼佳品。图书由出版社正规渠道供货，如有印刷装订问题可免费换新。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Sapiens: A Brief History of Humankind. Hardcover collector''s edition, a great gift. Books come from the publishers; printing defects are replaced free of charge.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1360, 0, 97, 97, 2, '/img/demo/p214.jpg', 1, 103, 1741, NOW() - INTERVAL 50 DAY - INTERVAL 1 HOUR, NOW() - INTERVAL 50 DAY - INTERVAL 1 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1360, 0, 97, 97, 2, '/img/demo/p214.webp', 1, 103, 1741, NOW() - INTERVAL 50 DAY - INTERVAL 1 HOUR, NOW() - INTERVAL 50 DAY - INTERVAL 1 HOUR),
 (215, 'physical', 32, 59, NULL, '《原则》 瑞·达利欧', 'Principles by Ray Dalio', '精装典藏，豆瓣高分', 'Hardcover collector''s edition; highly rated', '《原则》 瑞·达利欧。精装典藏，豆瓣高分。图书由出版社正规渠道供货，如有印刷装订问题可免费换新。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Principles by Ray Dalio. Hardcover collector''s edition, highly rated. Books come from the publishers; printing defects are replaced free of charge.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1960, 0, 1, 1, 2, '/img/demo/p215.jpg', 1, 49, 1285, NOW() - INTERVAL 66 DAY - INTERVAL 22 HOUR, NOW() - INTERVAL 66 DAY - INTERVAL 22 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1960, 0, 1, 1, 2, '/img/demo/p215.webp', 1, 49, 1285, NOW() - INTERVAL 66 DAY - INTERVAL 22 HOUR, NOW() - INTERVAL 66 DAY - INTERVAL 22 HOUR),
 (216, 'physical', 32, NULL, NULL, '《活着》 余华 精装版', 'To Live by Yu Hua (hardcover)', '豆瓣高分，精装典藏', 'Highly rated; hardcover collector''s edition', '《活着》 余华 精装版。豆瓣高分，精装典藏。图书由出版社正规渠道供货，如有印刷装订问题可免费换新。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'To Live by Yu Hua (hardcover). Highly rated, hardcover collector''s edition. Books come from the publishers; printing defects are replaced free of charge.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 900, 0, 487, 487, 1, '/img/demo/p216.jpg', 1, 13, 613, NOW() - INTERVAL 9 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 9 DAY - INTERVAL 20 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 900, 0, 487, 487, 1, '/img/demo/p216.webp', 1, 13, 613, NOW() - INTERVAL 9 DAY - INTERVAL 20 HOUR, NOW() - INTERVAL 9 DAY - INTERVAL 20 HOUR),
 (217, 'physical', 32, NULL, NULL, '《长安的荔枝》 马伯庸', 'The Lychee Road by Ma Boyong', '送礼佳品，豆瓣高分', 'A great gift; highly rated', '《长安的荔枝》 马伯庸。送礼佳品，豆瓣高分。图书由出版社正规渠道供货，如有印刷装订问题可免费换新。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'The Lychee Road by Ma Boyong. A great gift, highly rated. Books come from the publishers; printing defects are replaced free of charge.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 900, 0, 975, 975, 1, '/img/demo/p217.jpg', 1, 25, 622, NOW() - INTERVAL 80 DAY - INTERVAL 14 HOUR, NOW() - INTERVAL 80 DAY - INTERVAL 14 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 900, 0, 975, 975, 1, '/img/demo/p217.webp', 1, 25, 622, NOW() - INTERVAL 80 DAY - INTERVAL 14 HOUR, NOW() - INTERVAL 80 DAY - INTERVAL 14 HOUR),
 (218, 'physical', 32, NULL, NULL, '《明朝那些事儿》 全9册', 'Those Things of the Ming Dynasty (9 volumes)', '精装典藏，正版图书', 'Hardcover collector''s edition; authorised edition', '《明朝那些事儿》 全9册。精装典藏，正版图书。图书由出版社正规渠道供货，如有印刷装订问题可免费换新。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Those Things of the Ming Dynasty (9 volumes). Hardcover collector''s edition, authorised edition. Books come from the publishers; printing defects are replaced free of charge.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3580, 17900, 4, 4, 0, '/img/demo/p218.jpg', 1, 196, 3022, NOW() - INTERVAL 84 DAY - INTERVAL 11 HOUR, NOW() - INTERVAL 84 DAY - INTERVAL 11 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 3580, 17900, 4, 4, 0, '/img/demo/p218.webp', 1, 196, 3022, NOW() - INTERVAL 84 DAY - INTERVAL 11 HOUR, NOW() - INTERVAL 84 DAY - INTERVAL 11 HOUR),
 (219, 'physical', 32, NULL, NULL, '《百年孤独》 马尔克斯', 'One Hundred Years of Solitude by García Márquez', '精装典藏，豆瓣高分', 'Hardcover collector''s edition; highly rated', '《百年孤独》 马尔克斯。精装典藏，豆瓣高分。图书由出版社正规渠道供货，如有印刷装订问题可免费换新。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'One Hundred Years of Solitude by García Márquez. Hardcover collector''s edition, highly rated. Books come from the publishers; printing defects are replaced free of charge.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1100, 0, 83, 83, 3, '/img/demo/p219.jpg', 1, 17, 228, NOW() - INTERVAL 52 DAY - INTERVAL 1 HOUR, NOW() - INTERVAL 52 DAY - INTERVAL 1 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1100, 0, 83, 83, 3, '/img/demo/p219.webp', 1, 17, 228, NOW() - INTERVAL 52 DAY - INTERVAL 1 HOUR, NOW() - INTERVAL 52 DAY - INTERVAL 1 HOUR),
 (220, 'physical', 32, NULL, NULL, '《小王子》 中英双语精装', 'The Little Prince (Chinese-English, hardcover)', '送礼佳品，精装典藏', 'A great gift; hardcover collector''s edition', '《小王子》 中英双语精装。送礼佳品，精装典藏。图书由出版社正规渠道供货，如有印刷装订问题可免费换新。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'The Little Prince (Chinese-English, hardcover). A great gift, hardcover collector''s edition. Books come from the publishers; printing defects are replaced free of charge.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 780, 0, 86, 86, 5, '/img/demo/p220.jpg', 1, 14, 674, NOW() - INTERVAL 77 DAY - INTERVAL 5 HOUR, NOW() - INTERVAL 77 DAY - INTERVAL 5 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 780, 0, 86, 86, 5, '/img/demo/p220.webp', 1, 14, 674, NOW() - INTERVAL 77 DAY - INTERVAL 5 HOUR, NOW() - INTERVAL 77 DAY - INTERVAL 5 HOUR),
 (221, 'physical', 33, 60, NULL, '得力 中性笔 0.5mm 12支装', 'Deli Gel Pens 0.5mm (12)', '多色可选，学生办公必备', 'Many colours; for school and office', '得力 中性笔 0.5mm 12支装。多色可选，学生办公必备。文具套装适合开学季与办公室采购。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Deli Gel Pens 0.5mm (12). Many colours, for school and office. Stationery sets suit back-to-school and office shopping.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 380, 0, 987, 987, 3, '/img/demo/p221.jpg', 1, 13, 973, NOW() - INTERVAL 51 DAY - INTERVAL 9 HOUR, NOW() - INTERVAL 51 DAY - INTERVAL 9 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 380, 0, 987, 987, 3, '/img/demo/p221.webp', 1, 13, 973, NOW() - INTERVAL 51 DAY - INTERVAL 9 HOUR, NOW() - INTERVAL 51 DAY - INTERVAL 9 HOUR),
 (222, 'physical', 33, 60, NULL, '得力 电动卷笔刀 学生款', 'Deli Electric Pencil Sharpener', '多色可选，学生办公必备', 'Many colours; for school and office', '得力 电动卷笔刀 学生款。多色可选，学生办公必备。文具套装适合开学季与办公室采购。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Deli Electric Pencil Sharpener. Many colours, for school and office. Stationery sets suit back-to-school and office shopping.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1180, 0, 185, 185, 2, '/img/demo/p222.jpg', 1, 15, 339, NOW() - INTERVAL 22 DAY, NOW() - INTERVAL 22 DAY),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1180, 0, 185, 185, 2, '/img/demo/p222.webp', 1, 15, 339, NOW() - INTERVAL 22 DAY, NOW() - INTERVAL 22 DAY),
 (223, 'physical', 33, 60, NULL, '得力 A4复印纸 70g 5包', 'Deli A4 Copy Paper 70g (5 reams)', '书写顺滑，学生办公必备', 'Smooth writing; for school and office', '得力 A4复印纸 70g 5包。书写顺滑，学生办公必备。文具套装适合开学季与办公室采购。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'Deli A4 Copy Paper 70g (5 reams). Smooth writing, for school and office. Stationery sets suit back-to-school and office shopping.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2380, 0, 248, 248, 0, '/img/demo/p223.jpg', 1, 52, 1188, NOW() - INTERVAL 53 DAY - INTERVAL 12 HOUR, NOW() - INTERVAL 53 DAY - INTERVAL 12 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 2380, 0, 248, 248, 0, '/img/demo/p223.webp', 1, 52, 1188, NOW() - INTERVAL 53 DAY - INTERVAL 12 HOUR, NOW() - INTERVAL 53 DAY - INTERVAL 12 HOUR),
 (224, 'physical', 33, 61, NULL, '晨光 开学文具大礼包', 'M&G Back-to-school Stationery Gift Set', '多色可选，经久耐用', 'Many colours; built to last', '晨光 开学文具大礼包。多色可选，经久耐用。文具套装适合开学季与办公室采购。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'M&G Back-to-school Stationery Gift Set. Many colours, built to last. Stationery sets suit back-to-school and office shopping.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1380, 0, 77, 77, 0, '/img/demo/p224.jpg', 1, 23, 622, NOW() - INTERVAL 52 DAY - INTERVAL 23 HOUR, NOW() - INTERVAL 52 DAY - INTERVAL 23 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 1380, 0, 77, 77, 0, '/img/demo/p224.webp', 1, 23, 622, NOW() - INTERVAL 52 DAY - INTERVAL 23 HOUR, NOW() - INTERVAL 52 DAY - INTERVAL 23 HOUR),
 (225, 'physical', 33, 61, NULL, '晨光 按动中性笔 0.5mm 24支', 'M&G Retractable Gel Pens 0.5mm (24)', '学生办公必备，书写顺滑', 'For school and office; smooth writing', '晨光 按动中性笔 0.5mm 24支。学生办公必备，书写顺滑。文具套装适合开学季与办公室采购。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'M&G Retractable Gel Pens 0.5mm (24). For school and office, smooth writing. Stationery sets suit back-to-school and office shopping.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 700, 0, 29, 29, 0, '/img/demo/p225.jpg', 1, 21, 791, NOW() - INTERVAL 73 DAY - INTERVAL 13 HOUR, NOW() - INTERVAL 73 DAY - INTERVAL 13 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 700, 0, 29, 29, 0, '/img/demo/p225.webp', 1, 21, 791, NOW() - INTERVAL 73 DAY - INTERVAL 13 HOUR, NOW() - INTERVAL 73 DAY - INTERVAL 13 HOUR),
 (226, 'physical', 33, 61, NULL, '晨光 活页笔记本 B5 4本', 'M&G Loose-leaf Notebooks B5 (4)', '经久耐用，书写顺滑', 'Built to last; smooth writing', '晨光 活页笔记本 B5 4本。经久耐用，书写顺滑。文具套装适合开学季与办公室采购。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'M&G Loose-leaf Notebooks B5 (4). Built to last, smooth writing. Stationery sets suit back-to-school and office shopping.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 780, 0, 29, 29, 3, '/img/demo/p226.jpg', 1, 21, 680, NOW() - INTERVAL 42 DAY - INTERVAL 7 HOUR, NOW() - INTERVAL 42 DAY - INTERVAL 7 HOUR),
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 780, 0, 29, 29, 3, '/img/demo/p226.webp', 1, 21, 680, NOW() - INTERVAL 42 DAY - INTERVAL 7 HOUR, NOW() - INTERVAL 42 DAY - INTERVAL 7 HOUR),
 (227, 'physical', 33, 61, NULL, '晨光 彩色马克笔 48色', 'M&G Colour Markers (48)', '书写顺滑，经久耐用', 'Smooth writing; built to last', '晨光 彩色马克笔 48色。书写顺滑，经久耐用。文具套装适合开学季与办公室采购。
 
 积分商城官方渠道正品保障，下单后48小时内发货，全国大部分地区包邮（新疆、西藏等偏远地区除外）。签收后如有质量问题，7天内可申请退换。', 'M&G Colour Markers (48). Smooth writing, built to last. Stationery sets suit back-to-school and office shopping.
 
-Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 980, 0, 0, 0, 2, '/img/demo/p227.jpg', 1, 50, 1242, NOW() - INTERVAL 52 DAY - INTERVAL 21 HOUR, NOW() - INTERVAL 52 DAY - INTERVAL 21 HOUR);
+Genuine goods from official channels, shipped within 48 hours with free delivery to most of mainland China (except remote regions). Quality issues can be reported within 7 days of delivery.', 980, 0, 0, 0, 2, '/img/demo/p227.webp', 1, 50, 1242, NOW() - INTERVAL 52 DAY - INTERVAL 21 HOUR, NOW() - INTERVAL 52 DAY - INTERVAL 21 HOUR);
 
 INSERT INTO product_images (product_id, url, sort) VALUES
-(1, '/img/demo/p1.jpg', 0),
-(2, '/img/demo/p2.jpg', 0),
-(3, '/img/demo/p3.jpg', 0),
-(3, '/img/demo/p3-2.jpg', 1),
-(4, '/img/demo/p4.jpg', 0),
-(5, '/img/demo/p5.jpg', 0),
-(6, '/img/demo/p6.jpg', 0),
-(6, '/img/demo/p6-2.jpg', 1),
-(6, '/img/demo/p6-3.jpg', 2),
-(7, '/img/demo/p7.jpg', 0),
-(8, '/img/demo/p8.jpg', 0),
-(9, '/img/demo/p9.jpg', 0),
-(9, '/img/demo/p9-2.jpg', 1),
-(10, '/img/demo/p10.jpg', 0),
-(11, '/img/demo/p11.jpg', 0),
-(12, '/img/demo/p12.jpg', 0),
-(12, '/img/demo/p12-2.jpg', 1),
-(12, '/img/demo/p12-3.jpg', 2),
-(13, '/img/demo/p13.jpg', 0),
-(14, '/img/demo/p14.jpg', 0),
-(15, '/img/demo/p15.jpg', 0),
-(15, '/img/demo/p15-2.jpg', 1),
-(16, '/img/demo/p16.jpg', 0),
-(17, '/img/demo/p17.jpg', 0),
-(18, '/img/demo/p18.jpg', 0),
-(18, '/img/demo/p18-2.jpg', 1),
-(18, '/img/demo/p18-3.jpg', 2),
-(19, '/img/demo/p19.jpg', 0),
-(20, '/img/demo/p20.jpg', 0),
-(21, '/img/demo/p21.jpg', 0),
-(21, '/img/demo/p21-2.jpg', 1),
-(22, '/img/demo/p22.jpg', 0),
-(23, '/img/demo/p23.jpg', 0),
-(24, '/img/demo/p24.jpg', 0),
-(24, '/img/demo/p24-2.jpg', 1),
-(24, '/img/demo/p24-3.jpg', 2),
-(25, '/img/demo/p25.jpg', 0),
-(26, '/img/demo/p26.jpg', 0),
-(27, '/img/demo/p27.jpg', 0),
-(27, '/img/demo/p27-2.jpg', 1),
-(28, '/img/demo/p28.jpg', 0),
-(29, '/img/demo/p29.jpg', 0),
-(30, '/img/demo/p30.jpg', 0),
-(30, '/img/demo/p30-2.jpg', 1),
-(30, '/img/demo/p30-3.jpg', 2),
-(31, '/img/demo/p31.jpg', 0),
-(32, '/img/demo/p32.jpg', 0),
-(33, '/img/demo/p33.jpg', 0),
-(33, '/img/demo/p33-2.jpg', 1),
-(34, '/img/demo/p34.jpg', 0);
+(1, '/img/demo/p1-2.webp', 1),
+(1, '/img/demo/p1-3.webp', 2),
+(2, '/img/demo/p2-2.webp', 1),
+(2, '/img/demo/p2-3.webp', 2),
+(3, '/img/demo/p3-2.webp', 1),
+(3, '/img/demo/p3-3.webp', 2),
+(4, '/img/demo/p4-2.webp', 1),
+(4, '/img/demo/p4-3.webp', 2),
+(5, '/img/demo/p5-2.webp', 1),
+(5, '/img/demo/p5-3.webp', 2),
+(6, '/img/demo/p6-2.webp', 1),
+(6, '/img/demo/p6-3.webp', 2),
+(7, '/img/demo/p7-2.webp', 1),
+(7, '/img/demo/p7-3.webp', 2),
+(8, '/img/demo/p8-2.webp', 1),
+(8, '/img/demo/p8-3.webp', 2),
+(9, '/img/demo/p9-2.webp', 1),
+(9, '/img/demo/p9-3.webp', 2),
+(10, '/img/demo/p10-2.webp', 1),
+(10, '/img/demo/p10-3.webp', 2),
+(11, '/img/demo/p11-2.webp', 1),
+(11, '/img/demo/p11-3.webp', 2),
+(12, '/img/demo/p12-2.webp', 1),
+(12, '/img/demo/p12-3.webp', 2),
+(13, '/img/demo/p13-2.webp', 1),
+(13, '/img/demo/p13-3.webp', 2),
+(14, '/img/demo/p14-2.webp', 1),
+(14, '/img/demo/p14-3.webp', 2),
+(15, '/img/demo/p15-2.webp', 1),
+(15, '/img/demo/p15-3.webp', 2),
+(16, '/img/demo/p16-2.webp', 1),
+(16, '/img/demo/p16-3.webp', 2),
+(17, '/img/demo/p17-2.webp', 1),
+(17, '/img/demo/p17-3.webp', 2),
+(18, '/img/demo/p18-2.webp', 1),
+(18, '/img/demo/p18-3.webp', 2),
+(19, '/img/demo/p19-2.webp', 1),
+(19, '/img/demo/p19-3.webp', 2),
+(20, '/img/demo/p20-2.webp', 1),
+(20, '/img/demo/p20-3.webp', 2),
+(21, '/img/demo/p21-2.webp', 1),
+(21, '/img/demo/p21-3.webp', 2),
+(22, '/img/demo/p22-2.webp', 1),
+(22, '/img/demo/p22-3.webp', 2),
+(23, '/img/demo/p23-2.webp', 1),
+(23, '/img/demo/p23-3.webp', 2),
+(24, '/img/demo/p24-2.webp', 1),
+(24, '/img/demo/p24-3.webp', 2),
+(25, '/img/demo/p25-2.webp', 1),
+(25, '/img/demo/p25-3.webp', 2);
 INSERT INTO product_images (product_id, url, sort) VALUES
-(35, '/img/demo/p35.jpg', 0),
-(36, '/img/demo/p36.jpg', 0),
-(36, '/img/demo/p36-2.jpg', 1),
-(36, '/img/demo/p36-3.jpg', 2),
-(37, '/img/demo/p37.jpg', 0),
-(38, '/img/demo/p38.jpg', 0),
-(39, '/img/demo/p39.jpg', 0),
-(39, '/img/demo/p39-2.jpg', 1),
-(40, '/img/demo/p40.jpg', 0),
-(41, '/img/demo/p41.jpg', 0),
-(42, '/img/demo/p42.jpg', 0),
-(42, '/img/demo/p42-2.jpg', 1),
-(42, '/img/demo/p42-3.jpg', 2),
-(43, '/img/demo/p43.jpg', 0),
-(44, '/img/demo/p44.jpg', 0),
-(45, '/img/demo/p45.jpg', 0),
-(45, '/img/demo/p45-2.jpg', 1),
-(46, '/img/demo/p46.jpg', 0),
-(47, '/img/demo/p47.jpg', 0),
-(48, '/img/demo/p48.jpg', 0),
-(48, '/img/demo/p48-2.jpg', 1),
-(48, '/img/demo/p48-3.jpg', 2),
-(49, '/img/demo/p49.jpg', 0),
-(50, '/img/demo/p50.jpg', 0),
-(51, '/img/demo/p51.jpg', 0),
-(51, '/img/demo/p51-2.jpg', 1),
-(52, '/img/demo/p52.jpg', 0),
-(53, '/img/demo/p53.jpg', 0),
-(54, '/img/demo/p54.jpg', 0),
-(54, '/img/demo/p54-2.jpg', 1),
-(54, '/img/demo/p54-3.jpg', 2),
-(55, '/img/demo/p55.jpg', 0),
-(56, '/img/demo/p56.jpg', 0),
-(57, '/img/demo/p57.jpg', 0),
-(57, '/img/demo/p57-2.jpg', 1),
-(58, '/img/demo/p58.jpg', 0),
-(59, '/img/demo/p59.jpg', 0),
-(60, '/img/demo/p60.jpg', 0),
-(60, '/img/demo/p60-2.jpg', 1),
-(60, '/img/demo/p60-3.jpg', 2),
-(61, '/img/demo/p61.jpg', 0),
-(62, '/img/demo/p62.jpg', 0),
-(63, '/img/demo/p63.jpg', 0),
-(63, '/img/demo/p63-2.jpg', 1),
-(64, '/img/demo/p64.jpg', 0),
-(65, '/img/demo/p65.jpg', 0),
-(66, '/img/demo/p66.jpg', 0),
-(66, '/img/demo/p66-2.jpg', 1),
-(66, '/img/demo/p66-3.jpg', 2),
-(67, '/img/demo/p67.jpg', 0);
+(26, '/img/demo/p26-2.webp', 1),
+(26, '/img/demo/p26-3.webp', 2),
+(27, '/img/demo/p27-2.webp', 1),
+(27, '/img/demo/p27-3.webp', 2),
+(28, '/img/demo/p28-2.webp', 1),
+(28, '/img/demo/p28-3.webp', 2),
+(29, '/img/demo/p29-2.webp', 1),
+(29, '/img/demo/p29-3.webp', 2),
+(30, '/img/demo/p30-2.webp', 1),
+(30, '/img/demo/p30-3.webp', 2),
+(31, '/img/demo/p31-2.webp', 1),
+(31, '/img/demo/p31-3.webp', 2),
+(32, '/img/demo/p32-2.webp', 1),
+(32, '/img/demo/p32-3.webp', 2),
+(33, '/img/demo/p33-2.webp', 1),
+(33, '/img/demo/p33-3.webp', 2),
+(34, '/img/demo/p34-2.webp', 1),
+(34, '/img/demo/p34-3.webp', 2),
+(35, '/img/demo/p35-2.webp', 1),
+(35, '/img/demo/p35-3.webp', 2),
+(36, '/img/demo/p36-2.webp', 1),
+(36, '/img/demo/p36-3.webp', 2),
+(37, '/img/demo/p37-2.webp', 1),
+(37, '/img/demo/p37-3.webp', 2),
+(38, '/img/demo/p38-2.webp', 1),
+(38, '/img/demo/p38-3.webp', 2),
+(39, '/img/demo/p39-2.webp', 1),
+(39, '/img/demo/p39-3.webp', 2),
+(40, '/img/demo/p40-2.webp', 1),
+(40, '/img/demo/p40-3.webp', 2),
+(41, '/img/demo/p41-2.webp', 1),
+(41, '/img/demo/p41-3.webp', 2),
+(42, '/img/demo/p42-2.webp', 1),
+(42, '/img/demo/p42-3.webp', 2),
+(43, '/img/demo/p43-2.webp', 1),
+(43, '/img/demo/p43-3.webp', 2),
+(44, '/img/demo/p44-2.webp', 1),
+(44, '/img/demo/p44-3.webp', 2),
+(45, '/img/demo/p45-2.webp', 1),
+(45, '/img/demo/p45-3.webp', 2),
+(46, '/img/demo/p46-2.webp', 1),
+(46, '/img/demo/p46-3.webp', 2),
+(47, '/img/demo/p47-2.webp', 1),
+(47, '/img/demo/p47-3.webp', 2),
+(48, '/img/demo/p48-2.webp', 1),
+(48, '/img/demo/p48-3.webp', 2),
+(49, '/img/demo/p49-2.webp', 1),
+(49, '/img/demo/p49-3.webp', 2),
+(50, '/img/demo/p50-2.webp', 1),
+(50, '/img/demo/p50-3.webp', 2);
 INSERT INTO product_images (product_id, url, sort) VALUES
-(68, '/img/demo/p68.jpg', 0),
-(69, '/img/demo/p69.jpg', 0),
-(69, '/img/demo/p69-2.jpg', 1),
-(70, '/img/demo/p70.jpg', 0),
-(71, '/img/demo/p71.jpg', 0),
-(72, '/img/demo/p72.jpg', 0),
-(72, '/img/demo/p72-2.jpg', 1),
-(72, '/img/demo/p72-3.jpg', 2),
-(73, '/img/demo/p73.jpg', 0),
-(74, '/img/demo/p74.jpg', 0),
-(75, '/img/demo/p75.jpg', 0),
-(75, '/img/demo/p75-2.jpg', 1),
-(76, '/img/demo/p76.jpg', 0),
-(77, '/img/demo/p77.jpg', 0),
-(78, '/img/demo/p78.jpg', 0),
-(78, '/img/demo/p78-2.jpg', 1),
-(78, '/img/demo/p78-3.jpg', 2),
-(79, '/img/demo/p79.jpg', 0),
-(80, '/img/demo/p80.jpg', 0),
-(81, '/img/demo/p81.jpg', 0),
-(81, '/img/demo/p81-2.jpg', 1),
-(82, '/img/demo/p82.jpg', 0),
-(83, '/img/demo/p83.jpg', 0),
-(84, '/img/demo/p84.jpg', 0),
-(84, '/img/demo/p84-2.jpg', 1),
-(84, '/img/demo/p84-3.jpg', 2),
-(85, '/img/demo/p85.jpg', 0),
-(86, '/img/demo/p86.jpg', 0),
-(87, '/img/demo/p87.jpg', 0),
-(87, '/img/demo/p87-2.jpg', 1),
-(88, '/img/demo/p88.jpg', 0),
-(89, '/img/demo/p89.jpg', 0),
-(90, '/img/demo/p90.jpg', 0),
-(90, '/img/demo/p90-2.jpg', 1),
-(90, '/img/demo/p90-3.jpg', 2),
-(91, '/img/demo/p91.jpg', 0),
-(92, '/img/demo/p92.jpg', 0),
-(93, '/img/demo/p93.jpg', 0),
-(93, '/img/demo/p93-2.jpg', 1),
-(94, '/img/demo/p94.jpg', 0),
-(95, '/img/demo/p95.jpg', 0),
-(96, '/img/demo/p96.jpg', 0),
-(96, '/img/demo/p96-2.jpg', 1),
-(96, '/img/demo/p96-3.jpg', 2),
-(97, '/img/demo/p97.jpg', 0),
-(98, '/img/demo/p98.jpg', 0),
-(99, '/img/demo/p99.jpg', 0),
-(99, '/img/demo/p99-2.jpg', 1),
-(100, '/img/demo/p100.jpg', 0),
-(101, '/img/demo/p101.jpg', 0);
+(51, '/img/demo/p51-2.webp', 1),
+(51, '/img/demo/p51-3.webp', 2),
+(52, '/img/demo/p52-2.webp', 1),
+(52, '/img/demo/p52-3.webp', 2),
+(53, '/img/demo/p53-2.webp', 1),
+(53, '/img/demo/p53-3.webp', 2),
+(54, '/img/demo/p54-2.webp', 1),
+(54, '/img/demo/p54-3.webp', 2),
+(55, '/img/demo/p55-2.webp', 1),
+(55, '/img/demo/p55-3.webp', 2),
+(56, '/img/demo/p56-2.webp', 1),
+(56, '/img/demo/p56-3.webp', 2),
+(57, '/img/demo/p57-2.webp', 1),
+(57, '/img/demo/p57-3.webp', 2),
+(58, '/img/demo/p58-2.webp', 1),
+(58, '/img/demo/p58-3.webp', 2),
+(59, '/img/demo/p59-2.webp', 1),
+(59, '/img/demo/p59-3.webp', 2),
+(60, '/img/demo/p60-2.webp', 1),
+(60, '/img/demo/p60-3.webp', 2),
+(61, '/img/demo/p61-2.webp', 1),
+(61, '/img/demo/p61-3.webp', 2),
+(62, '/img/demo/p62-2.webp', 1),
+(62, '/img/demo/p62-3.webp', 2),
+(63, '/img/demo/p63-2.webp', 1),
+(63, '/img/demo/p63-3.webp', 2),
+(64, '/img/demo/p64-2.webp', 1),
+(64, '/img/demo/p64-3.webp', 2),
+(65, '/img/demo/p65-2.webp', 1),
+(65, '/img/demo/p65-3.webp', 2),
+(66, '/img/demo/p66-2.webp', 1),
+(66, '/img/demo/p66-3.webp', 2),
+(67, '/img/demo/p67-2.webp', 1),
+(67, '/img/demo/p67-3.webp', 2),
+(68, '/img/demo/p68-2.webp', 1),
+(68, '/img/demo/p68-3.webp', 2),
+(69, '/img/demo/p69-2.webp', 1),
+(69, '/img/demo/p69-3.webp', 2),
+(70, '/img/demo/p70-2.webp', 1),
+(70, '/img/demo/p70-3.webp', 2),
+(71, '/img/demo/p71-2.webp', 1),
+(71, '/img/demo/p71-3.webp', 2),
+(72, '/img/demo/p72-2.webp', 1),
+(72, '/img/demo/p72-3.webp', 2),
+(73, '/img/demo/p73-2.webp', 1),
+(73, '/img/demo/p73-3.webp', 2),
+(74, '/img/demo/p74-2.webp', 1),
+(74, '/img/demo/p74-3.webp', 2),
+(75, '/img/demo/p75-2.webp', 1),
+(75, '/img/demo/p75-3.webp', 2);
 INSERT INTO product_images (product_id, url, sort) VALUES
-(102, '/img/demo/p102.jpg', 0),
-(102, '/img/demo/p102-2.jpg', 1),
-(102, '/img/demo/p102-3.jpg', 2),
-(103, '/img/demo/p103.jpg', 0),
-(104, '/img/demo/p104.jpg', 0),
-(105, '/img/demo/p105.jpg', 0),
-(105, '/img/demo/p105-2.jpg', 1),
-(106, '/img/demo/p106.jpg', 0),
-(107, '/img/demo/p107.jpg', 0),
-(108, '/img/demo/p108.jpg', 0),
-(108, '/img/demo/p108-2.jpg', 1),
-(108, '/img/demo/p108-3.jpg', 2),
-(109, '/img/demo/p109.jpg', 0),
-(110, '/img/demo/p110.jpg', 0),
-(111, '/img/demo/p111.jpg', 0),
-(111, '/img/demo/p111-2.jpg', 1),
-(112, '/img/demo/p112.jpg', 0),
-(113, '/img/demo/p113.jpg', 0),
-(114, '/img/demo/p114.jpg', 0),
-(114, '/img/demo/p114-2.jpg', 1),
-(114, '/img/demo/p114-3.jpg', 2),
-(115, '/img/demo/p115.jpg', 0),
-(116, '/img/demo/p116.jpg', 0),
-(117, '/img/demo/p117.jpg', 0),
-(117, '/img/demo/p117-2.jpg', 1),
-(118, '/img/demo/p118.jpg', 0),
-(119, '/img/demo/p119.jpg', 0),
-(120, '/img/demo/p120.jpg', 0),
-(120, '/img/demo/p120-2.jpg', 1),
-(120, '/img/demo/p120-3.jpg', 2),
-(121, '/img/demo/p121.jpg', 0),
-(122, '/img/demo/p122.jpg', 0),
-(123, '/img/demo/p123.jpg', 0),
-(123, '/img/demo/p123-2.jpg', 1),
-(124, '/img/demo/p124.jpg', 0),
-(125, '/img/demo/p125.jpg', 0),
-(126, '/img/demo/p126.jpg', 0),
-(126, '/img/demo/p126-2.jpg', 1),
-(126, '/img/demo/p126-3.jpg', 2),
-(127, '/img/demo/p127.jpg', 0),
-(128, '/img/demo/p128.jpg', 0),
-(129, '/img/demo/p129.jpg', 0),
-(129, '/img/demo/p129-2.jpg', 1),
-(130, '/img/demo/p130.jpg', 0),
-(131, '/img/demo/p131.jpg', 0),
-(132, '/img/demo/p132.jpg', 0),
-(132, '/img/demo/p132-2.jpg', 1),
-(132, '/img/demo/p132-3.jpg', 2),
-(133, '/img/demo/p133.jpg', 0),
-(134, '/img/demo/p134.jpg', 0);
+(76, '/img/demo/p76-2.webp', 1),
+(76, '/img/demo/p76-3.webp', 2),
+(77, '/img/demo/p77-2.webp', 1),
+(77, '/img/demo/p77-3.webp', 2),
+(78, '/img/demo/p78-2.webp', 1),
+(78, '/img/demo/p78-3.webp', 2),
+(79, '/img/demo/p79-2.webp', 1),
+(79, '/img/demo/p79-3.webp', 2),
+(80, '/img/demo/p80-2.webp', 1),
+(80, '/img/demo/p80-3.webp', 2),
+(81, '/img/demo/p81-2.webp', 1),
+(81, '/img/demo/p81-3.webp', 2),
+(82, '/img/demo/p82-2.webp', 1),
+(82, '/img/demo/p82-3.webp', 2),
+(83, '/img/demo/p83-2.webp', 1),
+(83, '/img/demo/p83-3.webp', 2),
+(84, '/img/demo/p84-2.webp', 1),
+(84, '/img/demo/p84-3.webp', 2),
+(85, '/img/demo/p85-2.webp', 1),
+(85, '/img/demo/p85-3.webp', 2),
+(86, '/img/demo/p86-2.webp', 1),
+(86, '/img/demo/p86-3.webp', 2),
+(87, '/img/demo/p87-2.webp', 1),
+(87, '/img/demo/p87-3.webp', 2),
+(88, '/img/demo/p88-2.webp', 1),
+(88, '/img/demo/p88-3.webp', 2),
+(89, '/img/demo/p89-2.webp', 1),
+(89, '/img/demo/p89-3.webp', 2),
+(90, '/img/demo/p90-2.webp', 1),
+(90, '/img/demo/p90-3.webp', 2),
+(91, '/img/demo/p91-2.webp', 1),
+(91, '/img/demo/p91-3.webp', 2),
+(92, '/img/demo/p92-2.webp', 1),
+(92, '/img/demo/p92-3.webp', 2),
+(93, '/img/demo/p93-2.webp', 1),
+(93, '/img/demo/p93-3.webp', 2),
+(94, '/img/demo/p94-2.webp', 1),
+(94, '/img/demo/p94-3.webp', 2),
+(95, '/img/demo/p95-2.webp', 1),
+(95, '/img/demo/p95-3.webp', 2),
+(96, '/img/demo/p96-2.webp', 1),
+(96, '/img/demo/p96-3.webp', 2),
+(97, '/img/demo/p97-2.webp', 1),
+(97, '/img/demo/p97-3.webp', 2),
+(98, '/img/demo/p98-2.webp', 1),
+(98, '/img/demo/p98-3.webp', 2),
+(99, '/img/demo/p99-2.webp', 1),
+(99, '/img/demo/p99-3.webp', 2),
+(100, '/img/demo/p100-2.webp', 1),
+(100, '/img/demo/p100-3.webp', 2);
 INSERT INTO product_images (product_id, url, sort) VALUES
-(135, '/img/demo/p135.jpg', 0),
-(135, '/img/demo/p135-2.jpg', 1),
-(136, '/img/demo/p136.jpg', 0),
-(137, '/img/demo/p137.jpg', 0),
-(138, '/img/demo/p138.jpg', 0),
-(138, '/img/demo/p138-2.jpg', 1),
-(138, '/img/demo/p138-3.jpg', 2),
-(139, '/img/demo/p139.jpg', 0),
-(140, '/img/demo/p140.jpg', 0),
-(141, '/img/demo/p141.jpg', 0),
-(141, '/img/demo/p141-2.jpg', 1),
-(142, '/img/demo/p142.jpg', 0),
-(143, '/img/demo/p143.jpg', 0),
-(144, '/img/demo/p144.jpg', 0),
-(144, '/img/demo/p144-2.jpg', 1),
-(144, '/img/demo/p144-3.jpg', 2),
-(145, '/img/demo/p145.jpg', 0),
-(146, '/img/demo/p146.jpg', 0),
-(147, '/img/demo/p147.jpg', 0),
-(147, '/img/demo/p147-2.jpg', 1),
-(148, '/img/demo/p148.jpg', 0),
-(149, '/img/demo/p149.jpg', 0),
-(150, '/img/demo/p150.jpg', 0),
-(150, '/img/demo/p150-2.jpg', 1),
-(150, '/img/demo/p150-3.jpg', 2),
-(151, '/img/demo/p151.jpg', 0),
-(152, '/img/demo/p152.jpg', 0),
-(153, '/img/demo/p153.jpg', 0),
-(153, '/img/demo/p153-2.jpg', 1),
-(154, '/img/demo/p154.jpg', 0),
-(155, '/img/demo/p155.jpg', 0),
-(156, '/img/demo/p156.jpg', 0),
-(156, '/img/demo/p156-2.jpg', 1),
-(156, '/img/demo/p156-3.jpg', 2),
-(157, '/img/demo/p157.jpg', 0),
-(158, '/img/demo/p158.jpg', 0),
-(159, '/img/demo/p159.jpg', 0),
-(159, '/img/demo/p159-2.jpg', 1),
-(160, '/img/demo/p160.jpg', 0),
-(161, '/img/demo/p161.jpg', 0),
-(162, '/img/demo/p162.jpg', 0),
-(162, '/img/demo/p162-2.jpg', 1),
-(162, '/img/demo/p162-3.jpg', 2),
-(163, '/img/demo/p163.jpg', 0),
-(164, '/img/demo/p164.jpg', 0),
-(165, '/img/demo/p165.jpg', 0),
-(165, '/img/demo/p165-2.jpg', 1),
-(166, '/img/demo/p166.jpg', 0),
-(167, '/img/demo/p167.jpg', 0),
-(168, '/img/demo/p168.jpg', 0);
+(101, '/img/demo/p101-2.webp', 1),
+(101, '/img/demo/p101-3.webp', 2),
+(102, '/img/demo/p102-2.webp', 1),
+(102, '/img/demo/p102-3.webp', 2),
+(103, '/img/demo/p103-2.webp', 1),
+(103, '/img/demo/p103-3.webp', 2),
+(104, '/img/demo/p104-2.webp', 1),
+(104, '/img/demo/p104-3.webp', 2),
+(105, '/img/demo/p105-2.webp', 1),
+(105, '/img/demo/p105-3.webp', 2),
+(106, '/img/demo/p106-2.webp', 1),
+(106, '/img/demo/p106-3.webp', 2),
+(107, '/img/demo/p107-2.webp', 1),
+(107, '/img/demo/p107-3.webp', 2),
+(108, '/img/demo/p108-2.webp', 1),
+(108, '/img/demo/p108-3.webp', 2),
+(109, '/img/demo/p109-2.webp', 1),
+(109, '/img/demo/p109-3.webp', 2),
+(110, '/img/demo/p110-2.webp', 1),
+(110, '/img/demo/p110-3.webp', 2),
+(111, '/img/demo/p111-2.webp', 1),
+(111, '/img/demo/p111-3.webp', 2),
+(112, '/img/demo/p112-2.webp', 1),
+(112, '/img/demo/p112-3.webp', 2),
+(113, '/img/demo/p113-2.webp', 1),
+(113, '/img/demo/p113-3.webp', 2),
+(114, '/img/demo/p114-2.webp', 1),
+(114, '/img/demo/p114-3.webp', 2),
+(115, '/img/demo/p115-2.webp', 1),
+(115, '/img/demo/p115-3.webp', 2),
+(116, '/img/demo/p116-2.webp', 1),
+(116, '/img/demo/p116-3.webp', 2),
+(117, '/img/demo/p117-2.webp', 1),
+(117, '/img/demo/p117-3.webp', 2),
+(118, '/img/demo/p118-2.webp', 1),
+(118, '/img/demo/p118-3.webp', 2),
+(119, '/img/demo/p119-2.webp', 1),
+(119, '/img/demo/p119-3.webp', 2),
+(120, '/img/demo/p120-2.webp', 1),
+(120, '/img/demo/p120-3.webp', 2),
+(121, '/img/demo/p121-2.webp', 1),
+(121, '/img/demo/p121-3.webp', 2),
+(122, '/img/demo/p122-2.webp', 1),
+(122, '/img/demo/p122-3.webp', 2),
+(123, '/img/demo/p123-2.webp', 1),
+(123, '/img/demo/p123-3.webp', 2),
+(124, '/img/demo/p124-2.webp', 1),
+(124, '/img/demo/p124-3.webp', 2),
+(125, '/img/demo/p125-2.webp', 1),
+(125, '/img/demo/p125-3.webp', 2);
 INSERT INTO product_images (product_id, url, sort) VALUES
-(168, '/img/demo/p168-2.jpg', 1),
-(168, '/img/demo/p168-3.jpg', 2),
-(169, '/img/demo/p169.jpg', 0),
-(170, '/img/demo/p170.jpg', 0),
-(171, '/img/demo/p171.jpg', 0),
-(171, '/img/demo/p171-2.jpg', 1),
-(172, '/img/demo/p172.jpg', 0),
-(173, '/img/demo/p173.jpg', 0),
-(174, '/img/demo/p174.jpg', 0),
-(174, '/img/demo/p174-2.jpg', 1),
-(174, '/img/demo/p174-3.jpg', 2),
-(175, '/img/demo/p175.jpg', 0),
-(176, '/img/demo/p176.jpg', 0),
-(177, '/img/demo/p177.jpg', 0),
-(177, '/img/demo/p177-2.jpg', 1),
-(178, '/img/demo/p178.jpg', 0),
-(179, '/img/demo/p179.jpg', 0),
-(180, '/img/demo/p180.jpg', 0),
-(180, '/img/demo/p180-2.jpg', 1),
-(180, '/img/demo/p180-3.jpg', 2),
-(181, '/img/demo/p181.jpg', 0),
-(182, '/img/demo/p182.jpg', 0),
-(183, '/img/demo/p183.jpg', 0),
-(183, '/img/demo/p183-2.jpg', 1),
-(184, '/img/demo/p184.jpg', 0),
-(185, '/img/demo/p185.jpg', 0),
-(186, '/img/demo/p186.jpg', 0),
-(186, '/img/demo/p186-2.jpg', 1),
-(186, '/img/demo/p186-3.jpg', 2),
-(187, '/img/demo/p187.jpg', 0),
-(188, '/img/demo/p188.jpg', 0),
-(189, '/img/demo/p189.jpg', 0),
-(189, '/img/demo/p189-2.jpg', 1),
-(190, '/img/demo/p190.jpg', 0),
-(191, '/img/demo/p191.jpg', 0),
-(192, '/img/demo/p192.jpg', 0),
-(192, '/img/demo/p192-2.jpg', 1),
-(192, '/img/demo/p192-3.jpg', 2),
-(193, '/img/demo/p193.jpg', 0),
-(194, '/img/demo/p194.jpg', 0),
-(195, '/img/demo/p195.jpg', 0),
-(195, '/img/demo/p195-2.jpg', 1),
-(196, '/img/demo/p196.jpg', 0),
-(197, '/img/demo/p197.jpg', 0),
-(198, '/img/demo/p198.jpg', 0),
-(198, '/img/demo/p198-2.jpg', 1),
-(198, '/img/demo/p198-3.jpg', 2),
-(199, '/img/demo/p199.jpg', 0),
-(200, '/img/demo/p200.jpg', 0),
-(201, '/img/demo/p201.jpg', 0);
+(126, '/img/demo/p126-2.webp', 1),
+(126, '/img/demo/p126-3.webp', 2),
+(127, '/img/demo/p127-2.webp', 1),
+(127, '/img/demo/p127-3.webp', 2),
+(128, '/img/demo/p128-2.webp', 1),
+(128, '/img/demo/p128-3.webp', 2),
+(129, '/img/demo/p129-2.webp', 1),
+(129, '/img/demo/p129-3.webp', 2),
+(130, '/img/demo/p130-2.webp', 1),
+(130, '/img/demo/p130-3.webp', 2),
+(131, '/img/demo/p131-2.webp', 1),
+(131, '/img/demo/p131-3.webp', 2),
+(132, '/img/demo/p132-2.webp', 1),
+(132, '/img/demo/p132-3.webp', 2),
+(133, '/img/demo/p133-2.webp', 1),
+(133, '/img/demo/p133-3.webp', 2),
+(134, '/img/demo/p134-2.webp', 1),
+(134, '/img/demo/p134-3.webp', 2),
+(135, '/img/demo/p135-2.webp', 1),
+(135, '/img/demo/p135-3.webp', 2),
+(136, '/img/demo/p136-2.webp', 1),
+(136, '/img/demo/p136-3.webp', 2),
+(137, '/img/demo/p137-2.webp', 1),
+(137, '/img/demo/p137-3.webp', 2),
+(138, '/img/demo/p138-2.webp', 1),
+(138, '/img/demo/p138-3.webp', 2),
+(139, '/img/demo/p139-2.webp', 1),
+(139, '/img/demo/p139-3.webp', 2),
+(140, '/img/demo/p140-2.webp', 1),
+(140, '/img/demo/p140-3.webp', 2),
+(141, '/img/demo/p141-2.webp', 1),
+(141, '/img/demo/p141-3.webp', 2),
+(142, '/img/demo/p142-2.webp', 1),
+(142, '/img/demo/p142-3.webp', 2),
+(143, '/img/demo/p143-2.webp', 1),
+(143, '/img/demo/p143-3.webp', 2),
+(144, '/img/demo/p144-2.webp', 1),
+(144, '/img/demo/p144-3.webp', 2),
+(145, '/img/demo/p145-2.webp', 1),
+(145, '/img/demo/p145-3.webp', 2),
+(146, '/img/demo/p146-2.webp', 1),
+(146, '/img/demo/p146-3.webp', 2),
+(147, '/img/demo/p147-2.webp', 1),
+(147, '/img/demo/p147-3.webp', 2),
+(148, '/img/demo/p148-2.webp', 1),
+(148, '/img/demo/p148-3.webp', 2),
+(149, '/img/demo/p149-2.webp', 1),
+(149, '/img/demo/p149-3.webp', 2),
+(150, '/img/demo/p150-2.webp', 1),
+(150, '/img/demo/p150-3.webp', 2);
 INSERT INTO product_images (product_id, url, sort) VALUES
-(201, '/img/demo/p201-2.jpg', 1),
-(202, '/img/demo/p202.jpg', 0),
-(203, '/img/demo/p203.jpg', 0),
-(204, '/img/demo/p204.jpg', 0),
-(204, '/img/demo/p204-2.jpg', 1),
-(204, '/img/demo/p204-3.jpg', 2),
-(205, '/img/demo/p205.jpg', 0),
-(206, '/img/demo/p206.jpg', 0),
-(207, '/img/demo/p207.jpg', 0),
-(207, '/img/demo/p207-2.jpg', 1),
-(208, '/img/demo/p208.jpg', 0),
-(209, '/img/demo/p209.jpg', 0),
-(210, '/img/demo/p210.jpg', 0),
-(210, '/img/demo/p210-2.jpg', 1),
-(210, '/img/demo/p210-3.jpg', 2),
-(211, '/img/demo/p211.jpg', 0),
-(212, '/img/demo/p212.jpg', 0),
-(213, '/img/demo/p213.jpg', 0),
-(213, '/img/demo/p213-2.jpg', 1),
-(214, '/img/demo/p214.jpg', 0),
-(215, '/img/demo/p215.jpg', 0),
-(216, '/img/demo/p216.jpg', 0),
-(216, '/img/demo/p216-2.jpg', 1),
-(216, '/img/demo/p216-3.jpg', 2),
-(217, '/img/demo/p217.jpg', 0),
-(218, '/img/demo/p218.jpg', 0),
-(219, '/img/demo/p219.jpg', 0),
-(219, '/img/demo/p219-2.jpg', 1),
-(220, '/img/demo/p220.jpg', 0),
-(221, '/img/demo/p221.jpg', 0),
-(222, '/img/demo/p222.jpg', 0),
-(222, '/img/demo/p222-2.jpg', 1),
-(222, '/img/demo/p222-3.jpg', 2),
-(223, '/img/demo/p223.jpg', 0),
-(224, '/img/demo/p224.jpg', 0),
-(225, '/img/demo/p225.jpg', 0),
-(225, '/img/demo/p225-2.jpg', 1),
-(226, '/img/demo/p226.jpg', 0),
-(227, '/img/demo/p227.jpg', 0);
+(151, '/img/demo/p151-2.webp', 1),
+(151, '/img/demo/p151-3.webp', 2),
+(152, '/img/demo/p152-2.webp', 1),
+(152, '/img/demo/p152-3.webp', 2),
+(153, '/img/demo/p153-2.webp', 1),
+(153, '/img/demo/p153-3.webp', 2),
+(154, '/img/demo/p154-2.webp', 1),
+(154, '/img/demo/p154-3.webp', 2),
+(155, '/img/demo/p155-2.webp', 1),
+(155, '/img/demo/p155-3.webp', 2),
+(156, '/img/demo/p156-2.webp', 1),
+(156, '/img/demo/p156-3.webp', 2),
+(157, '/img/demo/p157-2.webp', 1),
+(157, '/img/demo/p157-3.webp', 2),
+(158, '/img/demo/p158-2.webp', 1),
+(158, '/img/demo/p158-3.webp', 2),
+(159, '/img/demo/p159-2.webp', 1),
+(159, '/img/demo/p159-3.webp', 2),
+(160, '/img/demo/p160-2.webp', 1),
+(160, '/img/demo/p160-3.webp', 2),
+(161, '/img/demo/p161-2.webp', 1),
+(161, '/img/demo/p161-3.webp', 2),
+(162, '/img/demo/p162-2.webp', 1),
+(162, '/img/demo/p162-3.webp', 2),
+(163, '/img/demo/p163-2.webp', 1),
+(163, '/img/demo/p163-3.webp', 2),
+(164, '/img/demo/p164-2.webp', 1),
+(164, '/img/demo/p164-3.webp', 2),
+(165, '/img/demo/p165-2.webp', 1),
+(165, '/img/demo/p165-3.webp', 2),
+(166, '/img/demo/p166-2.webp', 1),
+(166, '/img/demo/p166-3.webp', 2),
+(167, '/img/demo/p167-2.webp', 1),
+(167, '/img/demo/p167-3.webp', 2),
+(168, '/img/demo/p168-2.webp', 1),
+(168, '/img/demo/p168-3.webp', 2),
+(169, '/img/demo/p169-2.webp', 1),
+(169, '/img/demo/p169-3.webp', 2),
+(170, '/img/demo/p170-2.webp', 1),
+(170, '/img/demo/p170-3.webp', 2),
+(171, '/img/demo/p171-2.webp', 1),
+(171, '/img/demo/p171-3.webp', 2),
+(172, '/img/demo/p172-2.webp', 1),
+(172, '/img/demo/p172-3.webp', 2),
+(173, '/img/demo/p173-2.webp', 1),
+(173, '/img/demo/p173-3.webp', 2),
+(174, '/img/demo/p174-2.webp', 1),
+(174, '/img/demo/p174-3.webp', 2),
+(175, '/img/demo/p175-2.webp', 1),
+(175, '/img/demo/p175-3.webp', 2);
+INSERT INTO product_images (product_id, url, sort) VALUES
+(176, '/img/demo/p176-2.webp', 1),
+(176, '/img/demo/p176-3.webp', 2),
+(177, '/img/demo/p177-2.webp', 1),
+(177, '/img/demo/p177-3.webp', 2),
+(178, '/img/demo/p178-2.webp', 1),
+(178, '/img/demo/p178-3.webp', 2),
+(179, '/img/demo/p179-2.webp', 1),
+(179, '/img/demo/p179-3.webp', 2),
+(180, '/img/demo/p180-2.webp', 1),
+(180, '/img/demo/p180-3.webp', 2),
+(181, '/img/demo/p181-2.webp', 1),
+(181, '/img/demo/p181-3.webp', 2),
+(182, '/img/demo/p182-2.webp', 1),
+(182, '/img/demo/p182-3.webp', 2),
+(183, '/img/demo/p183-2.webp', 1),
+(183, '/img/demo/p183-3.webp', 2),
+(184, '/img/demo/p184-2.webp', 1),
+(184, '/img/demo/p184-3.webp', 2),
+(185, '/img/demo/p185-2.webp', 1),
+(185, '/img/demo/p185-3.webp', 2),
+(186, '/img/demo/p186-2.webp', 1),
+(186, '/img/demo/p186-3.webp', 2),
+(187, '/img/demo/p187-2.webp', 1),
+(187, '/img/demo/p187-3.webp', 2),
+(188, '/img/demo/p188-2.webp', 1),
+(188, '/img/demo/p188-3.webp', 2),
+(189, '/img/demo/p189-2.webp', 1),
+(189, '/img/demo/p189-3.webp', 2),
+(190, '/img/demo/p190-2.webp', 1),
+(190, '/img/demo/p190-3.webp', 2),
+(191, '/img/demo/p191-2.webp', 1),
+(191, '/img/demo/p191-3.webp', 2),
+(192, '/img/demo/p192-2.webp', 1),
+(192, '/img/demo/p192-3.webp', 2),
+(193, '/img/demo/p193-2.webp', 1),
+(193, '/img/demo/p193-3.webp', 2),
+(194, '/img/demo/p194-2.webp', 1),
+(194, '/img/demo/p194-3.webp', 2),
+(195, '/img/demo/p195-2.webp', 1),
+(195, '/img/demo/p195-3.webp', 2),
+(196, '/img/demo/p196-2.webp', 1),
+(196, '/img/demo/p196-3.webp', 2),
+(197, '/img/demo/p197-2.webp', 1),
+(197, '/img/demo/p197-3.webp', 2),
+(198, '/img/demo/p198-2.webp', 1),
+(198, '/img/demo/p198-3.webp', 2),
+(199, '/img/demo/p199-2.webp', 1),
+(199, '/img/demo/p199-3.webp', 2),
+(200, '/img/demo/p200-2.webp', 1),
+(200, '/img/demo/p200-3.webp', 2);
+INSERT INTO product_images (product_id, url, sort) VALUES
+(201, '/img/demo/p201-2.webp', 1),
+(201, '/img/demo/p201-3.webp', 2),
+(202, '/img/demo/p202-2.webp', 1),
+(202, '/img/demo/p202-3.webp', 2),
+(203, '/img/demo/p203-2.webp', 1),
+(203, '/img/demo/p203-3.webp', 2),
+(204, '/img/demo/p204-2.webp', 1),
+(204, '/img/demo/p204-3.webp', 2),
+(205, '/img/demo/p205-2.webp', 1),
+(205, '/img/demo/p205-3.webp', 2),
+(206, '/img/demo/p206-2.webp', 1),
+(206, '/img/demo/p206-3.webp', 2),
+(207, '/img/demo/p207-2.webp', 1),
+(207, '/img/demo/p207-3.webp', 2),
+(208, '/img/demo/p208-2.webp', 1),
+(208, '/img/demo/p208-3.webp', 2),
+(209, '/img/demo/p209-2.webp', 1),
+(209, '/img/demo/p209-3.webp', 2),
+(210, '/img/demo/p210-2.webp', 1),
+(210, '/img/demo/p210-3.webp', 2),
+(211, '/img/demo/p211-2.webp', 1),
+(211, '/img/demo/p211-3.webp', 2),
+(212, '/img/demo/p212-2.webp', 1),
+(212, '/img/demo/p212-3.webp', 2),
+(213, '/img/demo/p213-2.webp', 1),
+(213, '/img/demo/p213-3.webp', 2),
+(214, '/img/demo/p214-2.webp', 1),
+(214, '/img/demo/p214-3.webp', 2),
+(215, '/img/demo/p215-2.webp', 1),
+(215, '/img/demo/p215-3.webp', 2),
+(216, '/img/demo/p216-2.webp', 1),
+(216, '/img/demo/p216-3.webp', 2),
+(217, '/img/demo/p217-2.webp', 1),
+(217, '/img/demo/p217-3.webp', 2),
+(218, '/img/demo/p218-2.webp', 1),
+(218, '/img/demo/p218-3.webp', 2),
+(219, '/img/demo/p219-2.webp', 1),
+(219, '/img/demo/p219-3.webp', 2),
+(220, '/img/demo/p220-2.webp', 1),
+(220, '/img/demo/p220-3.webp', 2),
+(221, '/img/demo/p221-2.webp', 1),
+(221, '/img/demo/p221-3.webp', 2),
+(222, '/img/demo/p222-2.webp', 1),
+(222, '/img/demo/p222-3.webp', 2),
+(223, '/img/demo/p223-2.webp', 1),
+(223, '/img/demo/p223-3.webp', 2),
+(224, '/img/demo/p224-2.webp', 1),
+(224, '/img/demo/p224-3.webp', 2),
+(225, '/img/demo/p225-2.webp', 1),
+(225, '/img/demo/p225-3.webp', 2);
+INSERT INTO product_images (product_id, url, sort) VALUES
+(226, '/img/demo/p226-2.webp', 1),
+(226, '/img/demo/p226-3.webp', 2),
+(227, '/img/demo/p227-2.webp', 1),
+(227, '/img/demo/p227-3.webp', 2);
 
 INSERT INTO notices (id, title_zh, title_en, body_zh, body_en, pinned, published_at) VALUES
 (1, '全新积分商城正式上线', 'The new Points Mall is live', '亲爱的会员：全新积分商城已正式上线！首页改版、搜索更快，部分商品支持积分+现金混合支付，洗车、电影、健身等本地生活服务也可以用积分兑换啦。', 'Dear members, the new Points Mall is live: a new home page, faster search, points-plus-cash payment for some items, and local services such as car washes, cinemas and gyms for points.', 1, NOW() - INTERVAL 2 DAY - INTERVAL 2 HOUR),
