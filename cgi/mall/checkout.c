@@ -247,14 +247,9 @@ static void redirect_order(req *r, const char *suffix) {
   req_redirect(r, loc);
 }
 
-/* 1 when the loaded order has a cash part on it or on a line (C5: it cannot be paid yet). */
-static int order_has_cash(req *r) {
-  if (shop_ll(r->hdf, "Order.0.cash_total_fen") != 0) return 1;
-  HDF *l = hdf_get_obj(r->hdf, "Items");
-  for (HDF *c = l ? hdf_obj_child(l) : NULL; c; c = hdf_obj_next(c))
-    if (shop_ll(c, "cash_price_fen") != 0) return 1;
-  return 0;
-}
+/* 1 when the loaded order has a cash part (C5: it cannot be paid yet; order_pay also refuses a cash part found
+ * only on a line). */
+static int order_has_cash(req *r) { return shop_ll(r->hdf, "Order.0.cash_total_fen") != 0; }
 
 static NEOERR *pay_page(req *r) {
   long long total = shop_ll(r->hdf, "Order.0.points_total");
@@ -376,6 +371,8 @@ NEOERR *h_pay(req *r) {
   /* A parallel request may have used this code to pay (or used up its tries while racing): then the
    * page says "already paid" (pay_page_again sees it), not "code used". */
   if ((err = pay_page_again(r, &shown)) || shown) return nerr_pass(err);
+  /* Refused before the code was looked at: the reason, not "no code". */
+  if (o.result == ORDER_CASH) return nerr_pass(shop_result_flash(r, &o, "Items"));
   if (c.status != SMS_VERIFY_OK) return nerr_pass(code_error(r, &c));
   if ((err = hdf_set_value(r->hdf, "Pay.CodeSpent", "1"))) return nerr_pass(err);
   return nerr_pass(shop_result_flash(r, &o, "Items"));
