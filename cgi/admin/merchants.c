@@ -74,7 +74,7 @@ NEOERR *h_adm_merchant_rate(req *r) {
   if (err) return nerr_pass(err);
   if (!found) return nerr_pass(req_fail(r, 404));
   char to[96];
-  snprintf(to, sizeof to, "/admin/merchants/%lld?done=rate#settle-rate", id);
+  snprintf(to, sizeof to, "/admin/merchants/%lld?done=rate#settlements", id);
   req_redirect(r, to);
   return STATUS_OK;
 }

@@ -7,12 +7,16 @@ import assert from 'node:assert/strict';
 import { sql, q, checkLedger } from './lib/stack.mjs';
 import { flash } from './lib/client.mjs';
 import { signedInMember, addAddress, balance, lastCode, skipCooldown } from './lib/members.mjs';
-import { makeProduct, placeNow, sendCode, orderStatus } from './lib/shop.mjs';
+import { makeProduct, sendCode, orderStatus } from './lib/shop.mjs';
+import { makeMerchant } from './lib/merchants.mjs';
 
 const CASH_FEN = 14900; // "7000 积分 + ¥149.00"
+// Voucher products of a merchant of their own: the demo merchants' catalogs stay as other tests expect them.
+let merchant;
+const merchantId = () => (merchant ||= makeMerchant('价格测试商户')).id;
 const cashProduct = (type = 'physical') => {
   const id = makeProduct({ type, points: 7000, stock: 20 });
-  sql(`UPDATE products SET cash_price_fen = ${CASH_FEN}${type === 'voucher' ? ', merchant_id = 1' : ''} WHERE id = ${id}`);
+  sql(`UPDATE products SET cash_price_fen = ${CASH_FEN}${type === 'voucher' ? `, merchant_id = ${merchantId()}` : ''} WHERE id = ${id}`);
   return id;
 };
 const orderCount = (memberId) => Number(sql(`SELECT COUNT(*) FROM orders WHERE member_id = ${memberId}`));
@@ -120,7 +124,7 @@ for (const type of ['physical', 'voucher', 'virtual']) {
   test(`${type}: points on product page, cart, checkout and pay page = points charged (ledger and order)`, async () => {
     const price = 1234 + Math.floor(Math.random() * 1000), qty = 3;
     const p = makeProduct({ type, points: price, stock: 50 });
-    if (type === 'voucher') sql(`UPDATE products SET merchant_id = 1 WHERE id = ${p}`);
+    if (type === 'voucher') sql(`UPDATE products SET merchant_id = ${merchantId()} WHERE id = ${p}`);
     const { c, m, id } = await signedInMember(100000);
     const address = type === 'physical' ? { address_id: addAddress(m) } : {};
 

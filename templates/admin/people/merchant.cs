@@ -46,7 +46,7 @@
   </table></div>
   <?cs else ?><p class="muted"><?cs var:Lang.Ops.Merchant.NoProducts ?></p><?cs /if ?>
 </section>
-<section class="card" id="settle-rate">
+<section class="card" id="settlements">
   <h2><?cs var:Lang.Ops.Merchant.Settlements ?></h2>
   <p><?cs var:Lang.Ops.Merchant.RateNow ?> <strong id="rate-now"><?cs var:m.offline_fen_per_100 ?></strong> <?cs var:Lang.Ops.Merchant.RateUnit ?></p>
   <p class="hint"><?cs var:Lang.Ops.Merchant.RateRule ?></p>
