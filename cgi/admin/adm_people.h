@@ -16,6 +16,7 @@ NEOERR *h_adm_member_password(req *r);
 NEOERR *h_adm_merchants(req *r);
 NEOERR *h_adm_merchant(req *r);
 NEOERR *h_adm_merchant_status(req *r);
+NEOERR *h_adm_merchant_rate(req *r);
 /* sms.c */
 NEOERR *h_adm_sms(req *r);
 

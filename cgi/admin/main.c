@@ -100,6 +100,7 @@ static const route ROUTES[] = {
     {"GET", "/admin/merchants", R_MEMBER, h_adm_merchants, ROLES_MERCHANTS},
     {"GET", "/admin/merchants/{id}", R_MEMBER, h_adm_merchant, ROLES_MERCHANTS},
     {"POST", "/admin/merchants/{id}/status", R_MEMBER, h_adm_merchant_status, ROLES_MERCHANTS},
+    {"POST", "/admin/merchants/{id}/settle-rate", R_MEMBER, h_adm_merchant_rate, ROLES_SETTLEMENTS},
     {"GET", "/admin/sms", R_MEMBER, h_adm_sms, ROLES_SMS},
     /* end members */
     /* reports: reports.c (B9) */

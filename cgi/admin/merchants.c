@@ -1,7 +1,9 @@
-/* merchants.c: merchant accounts in the back office (B7) — list, detail (staff, voucher products), enable /
- * disable (audited). Applications and settlements come with the merchant issue. */
+/* merchants.c: merchant accounts in the back office (B7) — list, detail (staff, voucher products, the terminal
+ * payment settlement rule), enable / disable and the rule (audited). */
 #include "adm_people.h"
+#include "adm_onboarding.h"
 #include "merchants/merchants_admin.h"
+#include "merchants/settlements.h"
 #include <stdio.h>
 
 /* GET /admin/merchants?q=&page= → 200 list; 400 bad page */
@@ -22,18 +24,59 @@ NEOERR *h_adm_merchants(req *r) {
   return nerr_pass(err);
 }
 
-/* GET /admin/merchants/{id}?done= → 200 detail; 404 unknown merchant */
-NEOERR *h_adm_merchant(req *r) {
-  long long id = req_arg_id(r, 0);
-  int found = 0;
+/* The detail page of merchant id; *found = 0 → the caller answers 404. */
+static NEOERR *merchant_page(req *r, long long id, int *found) {
+  long long rate = 0;
+  *found = 0;
   NEOERR *err = ops_show(r, "admin/people/merchant.cs", "Ops.Merchant.Title");
-  if (!err && id) err = merchants_admin_get(r->db, id, r->hdf, "Merchant", &found);
-  if (err) return nerr_pass(err);
-  if (!found) return nerr_pass(req_fail(r, 404));
+  if (!err && id) err = merchants_admin_get(r->db, id, r->hdf, "Merchant", found);
+  if (err || !*found) return nerr_pass(err);
   err = merchants_admin_staff(r->db, id, r->hdf, "Staff");
   if (!err) err = merchants_admin_products(r->db, id, r->hdf, "Products");
-  if (!err) err = ops_done(r, "enabled|disabled");
+  if (!err) err = settlement_rate_get(r->db, id, &rate, NULL);
+  if (!err) err = hdf_set_valuef(r->hdf, "Merchant.0.offline_fen_per_100=%lld", rate);
+  if (!err && !hdf_get_value(r->hdf, "Form.Values.fen_per_100", NULL))
+    err = hdf_set_valuef(r->hdf, "Form.Values.fen_per_100=%lld", rate);
+  if (!err && ops_can(r, ROLES_SETTLEMENTS)) err = hdf_set_value(r->hdf, "Page.CanRate", "1");
+  if (!err) err = hdf_set_valuef(r->hdf, "Page.RateMax=%d", SETTLE_RATE_MAX);
   return nerr_pass(err);
+}
+
+/* GET /admin/merchants/{id}?done= → 200 detail; 404 unknown merchant */
+NEOERR *h_adm_merchant(req *r) {
+  int found = 0;
+  NEOERR *err = merchant_page(r, req_arg_id(r, 0), &found);
+  if (err) return nerr_pass(err);
+  if (!found) return nerr_pass(req_fail(r, 404));
+  return nerr_pass(ops_done(r, "enabled|disabled|rate"));
+}
+
+/* POST /admin/merchants/{id}/settle-rate: fen_per_100 (0..SETTLE_RATE_MAX, whole fen per 100 points taken at the
+ * merchant's terminal) → 303 detail ?done=rate; 400 the detail with the field's message; 404 unknown merchant.
+ * Super admin and finance only (the route table). */
+NEOERR *h_adm_merchant_rate(req *r) {
+  static const in_field F[] = {{"fen_per_100", IN_INT, IN_REQUIRED, 0, SETTLE_RATE_MAX, NULL}};
+  in_value v[1];
+  long long id = req_arg_id(r, 0);
+  if (!id) return nerr_pass(req_fail(r, 404));
+  int found = 0;
+  if (input_read(r, F, 1, v)) {
+    hdf_remove_tree(r->hdf, "Form.Errors.fen_per_100");
+    ops_field_error(r, "fen_per_100", "Ops.Merchant.RateBad");
+    NEOERR *err = merchant_page(r, id, &found);
+    if (!err && !found) return nerr_pass(req_fail(r, 404));
+    r->status = 400;
+    return nerr_pass(err);
+  }
+  audit_actor who;
+  admin_actor(r, &who);
+  NEOERR *err = settlement_rate_set(r->db, &who, id, v[0].i, &found);
+  if (err) return nerr_pass(err);
+  if (!found) return nerr_pass(req_fail(r, 404));
+  char to[96];
+  snprintf(to, sizeof to, "/admin/merchants/%lld?done=rate#settlements", id);
+  req_redirect(r, to);
+  return STATUS_OK;
 }
 
 /* POST /admin/merchants/{id}/status: status=active|disabled → 303 detail ?done=enabled|disabled; 400 bad

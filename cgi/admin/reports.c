@@ -162,7 +162,26 @@ static NEOERR *page_common(req *r, const char *tmpl, const char *tab) {
   return nerr_pass(err);
 }
 
-/* Fills Report.* and the two charts for a valid range. */
+/* One row's numbers under n: Opening, Cols.0..7 (reports.h column order), Net (NetUp when > 0), Closing, and the
+ * groups Issued, Spent, Refunded, Expired. */
+static NEOERR *points_row_hdf(HDF *h, const char *n, const report_points_row *b) {
+  NEOERR *err = STATUS_OK;
+  char key[96];
+  for (int k = 0; k < REPORT_COLUMNS && !err; k++) {
+    snprintf(key, sizeof key, "%s.Cols.%d", n, k);
+    err = set_num(h, key, b->col[k]);
+  }
+  const long long vals[7] = {b->opening, b->net, b->closing, b->issued, b->spent, b->refunded, b->expired};
+  static const char *const keys[7] = {"Opening", "Net", "Closing", "Issued", "Spent", "Refunded", "Expired"};
+  for (int k = 0; k < 7 && !err; k++) {
+    snprintf(key, sizeof key, "%s.%s", n, keys[k]);
+    err = set_num(h, key, vals[k]);
+  }
+  if (!err && b->net > 0) err = hdf_set_valuef(h, "%s.NetUp=1", n);
+  return nerr_pass(err);
+}
+
+/* Fills Report.* (the column heads under Report.Cols) and the two charts for a valid range. */
 static NEOERR *points_model(req *r, const rfilter *f) {
   report_points p;
   NEOERR *err = report_points_load(r->db, f->from, f->to, f->month, &p);
@@ -172,6 +191,12 @@ static NEOERR *points_model(req *r, const rfilter *f) {
   long long *sv[5];
   for (int k = 0; k < 5; k++) sv[k] = calloc((size_t)p.n, sizeof(long long));
   if (!labels || !sv[0] || !sv[1] || !sv[2] || !sv[3] || !sv[4]) err = nerr_raise(NERR_NOMEM, "points_model");
+  for (int k = 0; k < REPORT_COLUMNS && !err; k++) {
+    char key[64];
+    snprintf(key, sizeof key, "AdminReports.Kind.%s", report_column_names[k]);
+    err = hdf_set_valuef(h, "Report.Cols.%d.Name=%s", k, report_column_names[k]);
+    if (!err) err = hdf_set_valuef(h, "Report.Cols.%d.Label=%s", k, req_text(r, key));
+  }
   for (int i = 0; i < p.n && !err; i++) {
     const report_points_row *b = &p.rows[i];
     char n[48];
@@ -179,30 +204,16 @@ static NEOERR *points_model(req *r, const rfilter *f) {
     err = hdf_set_valuef(h, "%s.Label=%s", n, b->label);
     if (!err) err = hdf_set_valuef(h, "%s.From=%s", n, b->from);
     if (!err) err = hdf_set_valuef(h, "%s.To=%s", n, b->to);
-    const long long vals[6] = {b->issued, b->spent, b->refunded, b->expired, b->net, b->outstanding};
-    static const char *const keys[6] = {"Issued", "Spent", "Refunded", "Expired", "Net", "Outstanding"};
-    for (int k = 0; k < 6 && !err; k++) {
-      char key[80];
-      snprintf(key, sizeof key, "%s.%s", n, keys[k]);
-      err = set_num(h, key, vals[k]);
-    }
-    if (!err && b->net > 0) err = hdf_set_valuef(h, "%s.NetUp=1", n);
+    if (!err) err = points_row_hdf(h, n, b);
     labels[i] = b->label;
     sv[0][i] = b->issued;
     sv[1][i] = b->spent;
     sv[2][i] = b->refunded;
     sv[3][i] = b->expired;
-    sv[4][i] = b->outstanding;
+    sv[4][i] = b->closing;
   }
-  const long long tv[7] = {p.total.issued, p.total.spent,       p.total.refunded, p.total.expired,
-                           p.total.net,    p.total.outstanding, p.opening};
-  static const char *const tk[7] = {"Issued", "Spent", "Refunded", "Expired", "Net", "Outstanding", "Opening"};
-  for (int k = 0; k < 7 && !err; k++) {
-    char key[80];
-    snprintf(key, sizeof key, "Report.Total.%s", tk[k]);
-    err = set_num(h, key, tv[k]);
-  }
-  if (!err && p.total.net > 0) err = hdf_set_value(h, "Report.Total.NetUp", "1");
+  if (!err) err = points_row_hdf(h, "Report.Total", &p.total);
+  if (!err) err = set_num(h, "Report.Total.Outstanding", p.total.closing);
   if (!err) {
     const chart_series flow[4] = {
         {req_text(r, "AdminReports.Col.Issued"), "s1", sv[0]},
@@ -339,12 +350,15 @@ static NEOERR *csv_send(req *r, STRING *s, const char *name, const rfilter *f) {
   return nerr_pass(err);
 }
 
+/* label, from, to, opening, the columns of reports.h, net, closing: opening + Σ columns = closing on every line. */
 static NEOERR *points_row_csv(STRING *s, const char *label, const report_points_row *b) {
   NEOERR *err = csv_text(s, label, 1);
   if (!err) err = csv_text(s, b->from, 0);
   if (!err) err = csv_text(s, b->to, 0);
-  const long long v[6] = {b->issued, b->spent, b->refunded, b->expired, b->net, b->outstanding};
-  for (int k = 0; k < 6 && !err; k++) err = csv_num(s, v[k]);
+  if (!err) err = csv_num(s, b->opening);
+  for (int k = 0; k < REPORT_COLUMNS && !err; k++) err = csv_num(s, b->col[k]);
+  if (!err) err = csv_num(s, b->net);
+  if (!err) err = csv_num(s, b->closing);
   if (!err) err = string_append(s, "\r\n");
   return nerr_pass(err);
 }
@@ -363,16 +377,18 @@ NEOERR *h_adm_reports_points_csv(req *r) {
   }
   report_points p;
   if ((err = report_points_load(r->db, f.from, f.to, f.month, &p))) return nerr_pass(err);
-  static const char *const cols[9] = {
-      "AdminReports.Col.Day",     "AdminReports.Col.From",  "AdminReports.Col.To",
-      "AdminReports.Col.Issued",  "AdminReports.Col.Spent", "AdminReports.Col.Refunded",
-      "AdminReports.Col.Expired", "AdminReports.Col.Net",   "AdminReports.Col.Outstanding"};
-  const char *head[9];
+  static const char *const cols[6 + REPORT_COLUMNS] = {
+      "AdminReports.Col.Day",        "AdminReports.Col.From",    "AdminReports.Col.To",
+      "AdminReports.Opening",        "AdminReports.Kind.earn",   "AdminReports.Kind.grant",
+      "AdminReports.Kind.adjust_in", "AdminReports.Kind.spend",  "AdminReports.Kind.offline",
+      "AdminReports.Kind.refund",    "AdminReports.Kind.expire", "AdminReports.Kind.adjust_out",
+      "AdminReports.Col.Net",        "AdminReports.Closing"};
+  const char *head[6 + REPORT_COLUMNS];
   memcpy(head, cols, sizeof head);
   if (f.month) head[0] = "AdminReports.Col.Month";
   STRING s;
   string_init(&s);
-  err = csv_header(r, &s, head, 9);
+  err = csv_header(r, &s, head, 6 + REPORT_COLUMNS);
   for (int i = 0; i < p.n && !err; i++) err = points_row_csv(&s, p.rows[i].label, &p.rows[i]);
   if (!err) err = points_row_csv(&s, req_text(r, "AdminReports.Total"), &p.total);
   if (!err) err = csv_send(r, &s, f.month ? "points-monthly" : "points-daily", &f);

@@ -50,14 +50,29 @@ NEOERR *h_adm_settlements(req *r) {
   return nerr_pass(err);
 }
 
-static const char *const LIST_HEAD[] = {
-    "Onboarding.Settle.Id",          "Onboarding.Settle.Merchant",   "Onboarding.Settle.Month",
-    "Onboarding.Settle.Vouchers",    "Onboarding.Settle.AmountFen",  "Onboarding.Settle.Amount",
-    "Onboarding.Settle.Points",      "Onboarding.Settle.Status",     "Onboarding.Settle.Reason",
-    "Onboarding.Settle.SubmittedAt", "Onboarding.Settle.ReviewedAt", "Onboarding.Settle.PaidAt"};
-static const char *const LIST_COLS[] = {"id",          "merchant", "month",  "vouchers",      "amount_fen",
-                                        "amount",      "points",   "status", "reject_reason", "submitted_at",
-                                        "reviewed_at", "paid_at"};
+static const char *const LIST_HEAD[] = {"Onboarding.Settle.Id",
+                                        "Onboarding.Settle.Merchant",
+                                        "Onboarding.Settle.Month",
+                                        "Onboarding.Settle.Vouchers",
+                                        "Onboarding.Settle.AmountFen",
+                                        "Onboarding.Settle.Amount",
+                                        "Onboarding.Settle.Points",
+                                        "Onboarding.Settle.Status",
+                                        "Onboarding.Settle.Reason",
+                                        "Onboarding.Settle.SubmittedAt",
+                                        "Onboarding.Settle.ReviewedAt",
+                                        "Onboarding.Settle.PaidAt",
+                                        "Onboarding.Settle.VoucherFen",
+                                        "Onboarding.Settle.VoucherPoints",
+                                        "Onboarding.Settle.TerminalCount",
+                                        "Onboarding.Settle.TerminalPoints",
+                                        "Onboarding.Settle.TerminalFen"};
+/* The totals first (as before), then their two parts: amount_fen = voucher_fen + offline_fen. */
+static const char *const LIST_COLS[] = {
+    "id",          "merchant",       "month",         "vouchers",       "amount_fen",  "amount",
+    "points",      "status",         "reject_reason", "submitted_at",   "reviewed_at", "paid_at",
+    "voucher_fen", "voucher_points", "offline_count", "offline_points", "offline_fen"};
+#define LIST_N ((int)(sizeof LIST_COLS / sizeof LIST_COLS[0]))
 
 static const char *status_word(void *ctx, const char *status) {
   char key[64];
@@ -71,7 +86,7 @@ static const char *status_word(void *ctx, const char *status) {
 
 static NEOERR *rows_csv(req *r, STRING *s, HDF *h, const char *prefix, const char *const *head, const char *const *cols,
                         int n) {
-  const char *labels[16];
+  const char *labels[24];
   for (int i = 0; i < n; i++) labels[i] = req_text(r, head[i]);
   NEOERR *err = settle_csv_header(s, labels, n);
   if (!err) err = settle_csv_rows(s, hdf_get_obj(h, prefix), cols, n, status_word, r);
@@ -96,7 +111,7 @@ NEOERR *h_adm_settlements_csv(req *r) {
   string_init(&s);
   NEOERR *err = hdf_init(&h);
   if (!err) err = settlements_list(r->db, 0, status, month, 0, CSV_MAX_ROWS, h, "B", &total);
-  if (!err) err = rows_csv(r, &s, h, "B", LIST_HEAD, LIST_COLS, 12);
+  if (!err) err = rows_csv(r, &s, h, "B", LIST_HEAD, LIST_COLS, LIST_N);
   if (!err) err = send_csv(r, &s, *month ? month : "settlements");
   hdf_destroy(&h);
   string_clear(&s);
@@ -130,6 +145,7 @@ static NEOERR *show(req *r, long long id, int *found) {
   NEOERR *err = ops_show(r, T_DETAIL, "Onboarding.Settle.Detail");
   if (!err) err = settlement_get(r->db, 0, id, r->hdf, "Bill", found);
   if (!err && *found) err = settlement_vouchers(r->db, id, r->hdf, "Vouchers");
+  if (!err && *found) err = settlement_terminal(r->db, id, r->hdf, "Terminal");
   return nerr_pass(err);
 }
 
@@ -147,11 +163,25 @@ NEOERR *h_adm_settlement(req *r) {
 static const char *const V_HEAD[] = {"Onboarding.Settle.VoucherNo",  "Onboarding.Settle.Product",
                                      "Onboarding.Settle.RedeemedAt", "Onboarding.Settle.RedeemedBy",
                                      "Onboarding.Settle.PriceFen",   "Onboarding.Settle.Price",
-                                     "Onboarding.Settle.Points"};
+                                     "Onboarding.Settle.Points",     "Onboarding.Settle.LineKind"};
+/* Voucher lines, then terminal-payment lines in the same columns: Σ of the fen column = the statement's amount. */
 static const char *const V_COLS[] = {"voucher_no",       "product", "redeemed_at", "redeemed_by",
-                                     "settle_price_fen", "price",   "points"};
+                                     "settle_price_fen", "price",   "points",      "kind"};
+static const char *const T_COLS[] = {"receipt_no", "product", "paid_at", "cashier",
+                                     "settle_fen", "price",   "points",  "kind"};
 
-/* One statement's vouchers as CSV. */
+/* Writes the line kind (and, for terminal payments, the product column's text) into every row of a list. */
+static NEOERR *label_lines(req *r, HDF *h, const char *list, const char *kind_key, const char *product_key) {
+  NEOERR *err = STATUS_OK;
+  HDF *l = hdf_get_obj(h, list);
+  for (HDF *row = l ? hdf_obj_child(l) : NULL; row && !err; row = hdf_obj_next(row)) {
+    err = hdf_set_value(row, "kind", req_text(r, kind_key));
+    if (!err && product_key) err = hdf_set_value(row, "product", req_text(r, product_key));
+  }
+  return nerr_pass(err);
+}
+
+/* One statement's lines (vouchers, then terminal payments) as CSV. */
 static NEOERR *statement_csv(req *r, long long merchant_id, long long id) {
   HDF *h = NULL;
   STRING s;
@@ -160,7 +190,12 @@ static NEOERR *statement_csv(req *r, long long merchant_id, long long id) {
   NEOERR *err = hdf_init(&h);
   if (!err) err = settlement_get(r->db, merchant_id, id, h, "Bill", &found);
   if (!err && found) err = settlement_vouchers(r->db, id, h, "V");
-  if (!err && found) err = rows_csv(r, &s, h, "V", V_HEAD, V_COLS, 7);
+  if (!err && found) err = settlement_terminal(r->db, id, h, "T");
+  if (!err && found) err = label_lines(r, h, "V", "Onboarding.Settle.KindVoucher", NULL);
+  if (!err && found)
+    err = label_lines(r, h, "T", "Onboarding.Settle.KindTerminal", "Onboarding.Settle.TerminalProduct");
+  if (!err && found) err = rows_csv(r, &s, h, "V", V_HEAD, V_COLS, 8);
+  if (!err && found) err = settle_csv_rows(&s, hdf_get_obj(h, "T"), T_COLS, 8, status_word, r);
   char name[64];
   snprintf(name, sizeof name, "settlement-%lld-%s", id, hdf_get_value(h, "Bill.0.month", ""));
   if (!err && found) err = send_csv(r, &s, name);

@@ -101,7 +101,7 @@ static NEOERR *bounds_error(req *r, const cart_bounds *b, long long room) {
 }
 
 /* POST /cart/add: product_id, quantity → 303 /cart?done=added; 400 bad quantity; 404 unknown or
- * off-shelf product; 409 sold out, limit reached, more than is left, cart full. */
+ * off-shelf product; 409 cash part (C5 not available yet), sold out, limit reached, more than is left, cart full. */
 NEOERR *h_cart_add(req *r) {
   static const in_field F[] = {
       {"product_id", IN_INT, IN_REQUIRED, 1, 999999999999999999LL, NULL},
@@ -123,6 +123,7 @@ NEOERR *h_cart_add(req *r) {
   case CART_OK: req_redirect(r, "/cart?done=added"); return STATUS_OK;
   case CART_NO_PRODUCT: return nerr_pass(req_fail(r, 404));
   case CART_FULL: return nerr_pass(cart_error(r, 409, "Shop.Cart.Full", CART_MAX_LINES, NULL));
+  case CART_CASH: return nerr_pass(cart_error(r, 409, "Shop.Result.Cash", 0, NULL));
   default: return nerr_pass(bounds_error(r, &b, b.max - b.in_cart));
   }
 }

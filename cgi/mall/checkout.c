@@ -30,6 +30,7 @@ const char *shop_result_key(order_result res) {
   case ORDER_CANCELLED: return "Shop.Result.Cancelled";
   case ORDER_BAD_STATE: return "Shop.Result.BadState";
   case ORDER_VOUCHER_USED: return "Shop.Result.VoucherUsed";
+  case ORDER_CASH: return "Shop.Result.Cash";
   }
   return "Shop.Result.BadState";
 }
@@ -183,7 +184,7 @@ static NEOERR *now_line(req *r, long long product_id, long long quantity, cart_b
 
 /* POST /checkout/now: product_id, quantity (from the product page) → 200 confirm page; with confirm=1,
  * address_id, remark → 303 /order/{no}/pay. 400 bad quantity / remark / no address; 404 unknown
- * product or someone else's address; 409 sold out, limit used up, off the shelf. */
+ * product or someone else's address; 409 cash part (C5 not available yet), sold out, limit used up, off the shelf. */
 NEOERR *h_checkout_now(req *r) {
   static const in_field F[] = {
       {"product_id", IN_INT, IN_REQUIRED, 1, ID_MAX, NULL},
@@ -202,8 +203,9 @@ NEOERR *h_checkout_now(req *r) {
   if ((err = checkout_page(r, 1))) return nerr_pass(err);
   if ((err = hdf_set_value(r->hdf, "Checkout.Now", "1"))) return nerr_pass(err);
   /* Nothing to confirm until the product can be had in this quantity. */
-  if (b.stock <= 0 || b.max <= 0 || !qty_ok || v[1].i > b.max) {
+  if (b.cash_fen != 0 || b.stock <= 0 || b.max <= 0 || !qty_ok || v[1].i > b.max) {
     if ((err = hdf_set_value(r->hdf, "Checkout.Blocked", "1"))) return nerr_pass(err);
+    if (b.cash_fen != 0) return nerr_pass(shop_flash(r, 409, "Shop.Result.Cash", 0, NULL));
     if (b.stock <= 0) return nerr_pass(shop_flash(r, 409, "Shop.Cart.SoldOut", 0, NULL));
     if (b.max <= 0) return nerr_pass(shop_flash(r, 409, "Shop.Cart.LimitUsed", b.limit, NULL));
     return nerr_pass(shop_flash(r, 400, "Shop.Cart.QtyRange", b.max, NULL));
@@ -245,10 +247,16 @@ static void redirect_order(req *r, const char *suffix) {
   req_redirect(r, loc);
 }
 
+/* 1 when the loaded order has a cash part (C5: it cannot be paid yet; order_pay also refuses a cash part found
+ * only on a line). */
+static int order_has_cash(req *r) { return shop_ll(r->hdf, "Order.0.cash_total_fen") != 0; }
+
 static NEOERR *pay_page(req *r) {
   long long total = shop_ll(r->hdf, "Order.0.points_total");
   long long balance = shop_ll(r->hdf, "User.Points");
   NEOERR *err = shop_show(r, T_PAY, "Shop.Pay.Title");
+  /* The page offers no code and no pay button for an order with a cash part (the payment refuses it too). */
+  if (!err && order_has_cash(r)) err = hdf_set_value(r->hdf, "Pay.Cash", "1");
   if (!err) err = hdf_set_valuef(r->hdf, "Pay.Enough=%d", balance >= total);
   if (!err) err = hdf_set_valuef(r->hdf, "Pay.After=%lld", balance - total);
   return nerr_pass(err);
@@ -271,8 +279,9 @@ NEOERR *h_pay_form(req *r) {
   return nerr_pass(pay_page(r));
 }
 
-/* POST /order/{no}/code → 200 payment page "code sent to 138****8000"; 429 within 60 s of the last
- * code or after 10 codes today; 503 the SMS driver refused; 303 to the order when not pending; 404. */
+/* POST /order/{no}/code → 200 payment page "code sent to 138****8000"; 409 the order has a cash part (no code
+ * sent); 429 within 60 s of the last code or after 10 codes today; 503 the SMS driver refused; 303 to the order
+ * when not pending; 404. */
 NEOERR *h_pay_code(req *r) {
   int found = 0;
   NEOERR *err = load_order(r, &found);
@@ -282,6 +291,7 @@ NEOERR *h_pay_code(req *r) {
     return STATUS_OK;
   }
   if ((err = pay_page(r))) return nerr_pass(err);
+  if (hdf_get_value(r->hdf, "Pay.Cash", NULL)) return nerr_pass(shop_flash(r, 409, "Shop.Pay.CashBlocked", 0, NULL));
   char ref[128];
   pay_ref(r, ref, sizeof ref);
   sms_send_result s;
@@ -335,7 +345,7 @@ static NEOERR *pay_page_again(req *r, int *shown) {
 }
 
 /* POST /order/{no}/pay: code → 303 /order/{no}/done; 400 code missing/malformed/wrong/expired/dead;
- * 409 code used, already paid, cancelled, sold out, not enough points, limit; 404 not ours.
+ * 409 code used, already paid, cancelled, cash part, sold out, not enough points, limit; 404 not ours.
  * A payment that goes through reads nothing for a page, not even the member's balance (R_IDENTITY:
  * User.Mobile is all it needs): it only redirects. */
 NEOERR *h_pay(req *r) {
@@ -361,6 +371,8 @@ NEOERR *h_pay(req *r) {
   /* A parallel request may have used this code to pay (or used up its tries while racing): then the
    * page says "already paid" (pay_page_again sees it), not "code used". */
   if ((err = pay_page_again(r, &shown)) || shown) return nerr_pass(err);
+  /* Refused before the code was looked at: the reason, not "no code". */
+  if (o.result == ORDER_CASH) return nerr_pass(shop_result_flash(r, &o, "Items"));
   if (c.status != SMS_VERIFY_OK) return nerr_pass(code_error(r, &c));
   if ((err = hdf_set_value(r->hdf, "Pay.CodeSpent", "1"))) return nerr_pass(err);
   return nerr_pass(shop_result_flash(r, &o, "Items"));

@@ -31,13 +31,16 @@ static NEOERR *send_csv(req *r, STRING *s, const char *name) {
   return nerr_pass(err);
 }
 
-static NEOERR *csv(req *r, HDF *rows, const char *const *head, const char *const *cols, int n, const char *name) {
-  const char *labels[16];
+/* more / more_cols: further rows (may be NULL) in the same n columns, named differently. */
+static NEOERR *csv(req *r, HDF *rows, const char *const *head, const char *const *cols, int n, const char *name,
+                   HDF *more, const char *const *more_cols) {
+  const char *labels[24];
   STRING s;
   string_init(&s);
   for (int i = 0; i < n; i++) labels[i] = req_text(r, head[i]);
   NEOERR *err = settle_csv_header(&s, labels, n);
   if (!err) err = settle_csv_rows(&s, rows, cols, n, status_word, r);
+  if (!err && more) err = settle_csv_rows(&s, more, more_cols, n, status_word, r);
   if (!err) err = send_csv(r, &s, name);
   string_clear(&s);
   return nerr_pass(err);
@@ -59,11 +62,15 @@ NEOERR *h_mch_settlements(req *r) {
   return nerr_pass(err);
 }
 
-static const char *const LIST_HEAD[] = {"Settle.Month",  "Settle.Vouchers",    "Settle.AmountFen",
-                                        "Settle.Amount", "Settle.Points",      "Settle.Status",
-                                        "Settle.Reason", "Settle.SubmittedAt", "Settle.PaidAt"};
-static const char *const LIST_COLS[] = {"month",  "vouchers",      "amount_fen",   "amount", "points",
-                                        "status", "reject_reason", "submitted_at", "paid_at"};
+static const char *const LIST_HEAD[] = {
+    "Settle.Month",         "Settle.Vouchers",      "Settle.AmountFen",      "Settle.Amount",     "Settle.Points",
+    "Settle.Status",        "Settle.Reason",        "Settle.SubmittedAt",    "Settle.PaidAt",     "Settle.VoucherFen",
+    "Settle.VoucherPoints", "Settle.TerminalCount", "Settle.TerminalPoints", "Settle.TerminalFen"};
+/* The totals first (as before), then their two parts: amount_fen = voucher_fen + offline_fen. */
+static const char *const LIST_COLS[] = {
+    "month",        "vouchers", "amount_fen",  "amount",         "points",        "status",         "reject_reason",
+    "submitted_at", "paid_at",  "voucher_fen", "voucher_points", "offline_count", "offline_points", "offline_fen"};
+#define LIST_N ((int)(sizeof LIST_COLS / sizeof LIST_COLS[0]))
 
 /* GET /merchant/settlements.csv → 200 text/csv (UTF-8 BOM) of every statement of this merchant */
 NEOERR *h_mch_settlements_csv(req *r) {
@@ -71,7 +78,7 @@ NEOERR *h_mch_settlements_csv(req *r) {
   long long total = 0;
   NEOERR *err = hdf_init(&h);
   if (!err) err = settlements_list(r->db, merchant_id_of(r), "", "", 0, 100000, h, "B", &total);
-  if (!err) err = csv(r, hdf_get_obj(h, "B"), LIST_HEAD, LIST_COLS, 9, "settlements");
+  if (!err) err = csv(r, hdf_get_obj(h, "B"), LIST_HEAD, LIST_COLS, LIST_N, "settlements", NULL, NULL);
   hdf_destroy(&h);
   return nerr_pass(err);
 }
@@ -84,6 +91,7 @@ static NEOERR *show(req *r, long long id, int *found) {
   /* Another merchant's statement looks exactly like one that does not exist. */
   if (!err && id) err = settlement_get(r->db, merchant_id_of(r), id, r->hdf, "Bill", found);
   if (!err && *found) err = settlement_vouchers(r->db, id, r->hdf, "Vouchers");
+  if (!err && *found) err = settlement_terminal(r->db, id, r->hdf, "Terminal");
   return nerr_pass(err);
 }
 
@@ -102,9 +110,23 @@ NEOERR *h_mch_settlement(req *r) {
 }
 
 static const char *const V_HEAD[] = {"Settle.VoucherNo", "Settle.Product", "Settle.RedeemedAt", "Settle.RedeemedBy",
-                                     "Settle.PriceFen",  "Settle.Price",   "Settle.Points"};
+                                     "Settle.PriceFen",  "Settle.Price",   "Settle.Points",     "Settle.LineKind"};
+/* Voucher lines, then terminal-payment lines in the same columns: Σ of the fen column = the statement's amount. */
 static const char *const V_COLS[] = {"voucher_no",       "product", "redeemed_at", "redeemed_by",
-                                     "settle_price_fen", "price",   "points"};
+                                     "settle_price_fen", "price",   "points",      "kind"};
+static const char *const T_COLS[] = {"receipt_no", "product", "paid_at", "cashier",
+                                     "settle_fen", "price",   "points",  "kind"};
+
+/* Writes the line kind (and, for terminal payments, the product column's text) into every row of a list. */
+static NEOERR *label_lines(req *r, HDF *h, const char *list, const char *kind_key, const char *product_key) {
+  NEOERR *err = STATUS_OK;
+  HDF *l = hdf_get_obj(h, list);
+  for (HDF *row = l ? hdf_obj_child(l) : NULL; row && !err; row = hdf_obj_next(row)) {
+    err = hdf_set_value(row, "kind", req_text(r, kind_key));
+    if (!err && product_key) err = hdf_set_value(row, "product", req_text(r, product_key));
+  }
+  return nerr_pass(err);
+}
 
 /* GET /merchant/settlements/{id}/vouchers.csv → 200 text/csv of one statement's vouchers; 404 as above */
 NEOERR *h_mch_settlement_csv(req *r) {
@@ -114,9 +136,12 @@ NEOERR *h_mch_settlement_csv(req *r) {
   NEOERR *err = hdf_init(&h);
   if (!err && id) err = settlement_get(r->db, merchant_id_of(r), id, h, "Bill", &found);
   if (!err && found) err = settlement_vouchers(r->db, id, h, "V");
+  if (!err && found) err = settlement_terminal(r->db, id, h, "T");
+  if (!err && found) err = label_lines(r, h, "V", "Settle.KindVoucher", NULL);
+  if (!err && found) err = label_lines(r, h, "T", "Settle.KindTerminal", "Settle.TerminalProduct");
   char name[64];
   snprintf(name, sizeof name, "settlement-%s", hdf_get_value(h, "Bill.0.month", ""));
-  if (!err && found) err = csv(r, hdf_get_obj(h, "V"), V_HEAD, V_COLS, 7, name);
+  if (!err && found) err = csv(r, hdf_get_obj(h, "V"), V_HEAD, V_COLS, 8, name, hdf_get_obj(h, "T"), T_COLS);
   hdf_destroy(&h);
   if (!err && !found) err = req_fail(r, 404);
   return nerr_pass(err);

@@ -503,8 +503,10 @@ static int cmd_settle(const char *month) {
   settle_summary sum;
   NEOERR *err = settlement_run(g_db, NULL, month, &sum);
   if (err) return fail(&err, "settle");
-  printf("settle %s: %d statements (%d new, %d rebuilt, %d kept), %lld vouchers, %lld fen, %lld points\n", month,
-         sum.statements, sum.created, sum.recomputed, sum.kept, sum.vouchers, sum.amount_fen, sum.points);
+  printf("settle %s: %d statements (%d new, %d rebuilt, %d kept), %lld vouchers, %lld terminal payments (%lld fen),"
+         " %lld fen, %lld points\n",
+         month, sum.statements, sum.created, sum.recomputed, sum.kept, sum.vouchers, sum.offline, sum.offline_fen,
+         sum.amount_fen, sum.points);
   return 0;
 }
 

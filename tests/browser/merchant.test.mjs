@@ -134,7 +134,7 @@ test('merchant onboarding, a car-wash voucher bought, printed, verified by the m
   const member = pages.member;
   // The cheapest car-wash voucher (merchant 1) with no per-member limit, so reruns on one database keep working.
   const [productId] = sql(`SELECT id FROM products WHERE type = 'voucher' AND merchant_id = 1
-    AND on_shelf = 1 AND stock > 0 AND per_member_limit = 0 ORDER BY points_price, id LIMIT 1`).split('\t').map(Number);
+    AND on_shelf = 1 AND stock > 0 AND per_member_limit = 0 AND cash_price_fen = 0 ORDER BY points_price, id LIMIT 1`).split('\t').map(Number);
   assert.ok(productId > 0, 'the demo catalog has a car-wash voucher');
   // Another test or run may have sent the demo member a payment code within the last minute.
   skipCooldown(DEMO.mobile);

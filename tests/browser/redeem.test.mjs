@@ -29,7 +29,7 @@ test('demo member: cart with two products → address → SMS code → pay → c
   const demoId = sql(`SELECT id FROM members WHERE mobile = '${DEMO.mobile}'`);
   // Two in-stock physical products without a per-member limit, cheap enough for the demo balance.
   const picks = sql(`SELECT id, points_price FROM products WHERE type = 'physical' AND on_shelf = 1 AND stock >= 5
-    AND per_member_limit = 0 AND points_price BETWEEN 100 AND 3000 ORDER BY id LIMIT 2`).split('\n').map((l) => l.split('\t').map(Number));
+    AND per_member_limit = 0 AND cash_price_fen = 0 AND points_price BETWEEN 100 AND 3000 ORDER BY id LIMIT 2`).split('\n').map((l) => l.split('\t').map(Number));
   assert.equal(picks.length, 2, 'the demo catalog has two affordable physical products');
   const total = picks[0][1] + picks[1][1];
   sql(`DELETE FROM cart_items WHERE member_id = ${demoId}`);

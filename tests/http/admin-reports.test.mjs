@@ -77,12 +77,20 @@ before(async () => {
 });
 
 const num = (s) => Number(String(s).replace(/[,+\s]/g, ''));
-// Rows of the points table: { period: [issued, spent, refunded, expired, net, outstanding] }
-function pointsTable(html) {
+// The table's cells per row: opening, earn, grant, adjust+, spend, offline, refund, expire, adjust−, net, closing.
+function pointsCells(html) {
   const rows = {};
-  for (const m of html.matchAll(/<tr data-period="([^"]+)">([\s\S]*?)<\/tr>/g))
+  for (const m of html.matchAll(/<tr (?:class="[^"]*" )?data-period="([^"]+)">([\s\S]*?)<\/tr>/g))
     rows[m[1]] = [...m[2].matchAll(/<td class="num[^"]*">([^<]*)<\/td>/g)].map((c) => num(c[1]));
   return rows;
+}
+// …folded into the legend's groups: { period: [issued, spent, refunded, expired, net, closing] }
+const groups = ([, earn, grant, adjIn, spend, offline, refund, expire, adjOut, net, closing]) =>
+  [earn + grant + adjIn, -(spend + offline + adjOut) || 0, refund, -expire || 0, net, closing]; // || 0: no -0
+function pointsTable(html) {
+  const out = {};
+  for (const [k, v] of Object.entries(pointsCells(html))) if (k !== 'total') out[k] = groups(v);
+  return out;
 }
 // The same numbers straight from the ledger, for [from, to] by day or month.
 function ledgerSums(from, to, month) {
@@ -90,7 +98,7 @@ function ledgerSums(from, to, month) {
   const out = {};
   const lines = sql(`SELECT DATE_FORMAT(created_at, '${fmt}'),
       SUM(IF(kind IN ('earn','grant') OR (kind = 'adjust' AND amount > 0), amount, 0)),
-      SUM(IF(kind = 'spend' OR (kind = 'adjust' AND amount < 0), -amount, 0)),
+      SUM(IF(kind IN ('spend', 'offline') OR (kind = 'adjust' AND amount < 0), -amount, 0)),
       SUM(IF(kind = 'refund', amount, 0)), SUM(IF(kind = 'expire', -amount, 0)), SUM(amount)
     FROM points_ledger WHERE created_at >= '${from}' AND created_at < '${to}' + INTERVAL 1 DAY GROUP BY 1`);
   for (const l of lines.split('\n').filter(Boolean)) { const [k, ...v] = l.split('\t'); out[k] = v.map(Number); }
@@ -149,11 +157,14 @@ test('daily points report equals the ledger: issued, spent, refunded, expired, o
   assert.match(csv.disposition, new RegExp(`^attachment; filename="points-daily-${from.replace(/-/g, '')}-${to.replace(/-/g, '')}\\.csv"$`));
   assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM first');
   const rows = parseCsv(csv.text.slice(1));
-  assert.deepEqual(rows[0], ['日期', '起始日', '截止日', '发放', '消费', '退还', '过期', '净变动', '期末余额']);
+  assert.deepEqual(rows[0], ['日期', '起始日', '截止日', '期初余额', '消费赠送', '运营发放', '正向调整', '商城兑换', '终端支付',
+    '订单退还', '过期', '后台扣减', '净变动', '期末余额']);
   assert.equal(rows.length, 1 + 4 + 1, 'header, four days, total');
-  for (const row of rows.slice(1, 5)) assert.deepEqual(row.slice(3).map(Number), t[row[0]], row[0]);
+  const cells = pointsCells(r.html);
+  for (const row of rows.slice(1, 5)) assert.deepEqual(row.slice(3).map(Number), cells[row[0]], row[0]);
   assert.deepEqual(rows[5].slice(0, 3), ['合计', from, to]);
-  assert.deepEqual(rows[5].slice(3).map(Number), [8040, 600, 100, 40, 7500, balanceAt(nextDay(W.d3))]);
+  assert.deepEqual(groups(rows[5].slice(3).map(Number)), [8040, 600, 100, 40, 7500, balanceAt(nextDay(W.d3))]);
+  assert.deepEqual(rows[5].slice(3).map(Number), cells.total, 'the CSV total is the page total');
   assert.ok(csv.text.includes('\r\n'), 'CRLF line ends');
 });
 

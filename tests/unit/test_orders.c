@@ -212,6 +212,38 @@ static void test_refusals_roll_back_everything(void **state) {
   fx_ledger_clean();
 }
 
+static const char SQL_SET_CASH[] = "UPDATE products SET cash_price_fen = ? WHERE id = ?";
+static const char SQL_ORDER_CASH[] = "UPDATE orders SET cash_total_fen = ? WHERE order_no = ?";
+static const char SQL_LINE_CASH[] = "UPDATE order_items i JOIN orders o ON o.id = i.order_id SET i.cash_price_fen = ? "
+                                    "WHERE o.order_no = ?";
+
+/* C5: a cash part is never ordered, and an order holding one (as older versions made them) is never paid. */
+static void test_cash_part_refused(void **state) {
+  long long m = fx_member();
+  fx_lot(m, 10000, 30);
+  long long p = fx_product("virtual", 7000, 10, 0);
+  order_outcome out;
+  t_ok(db_exec(t_db(), SQL_SET_CASH, DBA(DI(14900), DI(p)), NULL, NULL), "cash part");
+  assert_int_equal(create1(m, p, 1, 0, &out), ORDER_CASH);
+  assert_int_equal(out.product_id, p);
+  assert_string_equal(out.order_no, "");
+  /* An order made while the product had no cash part, then given one on the order or only on its line. */
+  t_ok(db_exec(t_db(), SQL_SET_CASH, DBA(DI(0), DI(p)), NULL, NULL), "no cash part");
+  assert_int_equal(create1(m, p, 1, 0, &out), ORDER_OK);
+  long long entries = fx_ll(SQL_MEMBER_ENTRIES, m);
+  t_ok(db_exec(t_db(), SQL_ORDER_CASH, DBA(DI(14900), DS(out.order_no)), NULL, NULL), "order cash");
+  assert_int_equal(pay(m, out.order_no), ORDER_CASH);
+  t_ok(db_exec(t_db(), SQL_ORDER_CASH, DBA(DI(0), DS(out.order_no)), NULL, NULL), "order cash 0");
+  t_ok(db_exec(t_db(), SQL_LINE_CASH, DBA(DI(1), DS(out.order_no)), NULL, NULL), "line cash");
+  assert_int_equal(pay(m, out.order_no), ORDER_CASH);
+  status_is(out.order_no, "pending");
+  assert_int_equal(fx_ll(FX_BALANCE, m), 10000);
+  assert_int_equal(fx_ll(FX_STOCK, p), 10);
+  assert_int_equal(fx_ll(SQL_MEMBER_ENTRIES, m), entries);
+  assert_int_equal(cancel(m, out.order_no), ORDER_OK);
+  fx_ledger_clean();
+}
+
 static void test_per_member_limit_at_payment(void **state) {
   long long m = fx_member();
   fx_lot(m, 1000, 30);
@@ -438,6 +470,7 @@ static int teardown(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_create_checks_lines_address_and_limits),
+      cmocka_unit_test(test_cash_part_refused),
       cmocka_unit_test(test_create_from_cart_removes_the_lines),
       cmocka_unit_test(test_pay_ship_complete),
       cmocka_unit_test(test_cancel_pending_and_paid),

@@ -9,31 +9,52 @@
 #define IN_MONTH(col)                                                                                                  \
   col " >= CAST(CONCAT(?, '-01') AS DATETIME) AND " col " < CAST(CONCAT(?, '-01') AS DATETIME) + INTERVAL 1 MONTH"
 
+/* A merchant gets a statement for a month with a redeemed voucher or a terminal payment in it, not yet settled. */
 static const char SQL_CREATE[] =
-    "INSERT IGNORE INTO settlements (merchant_id, month) SELECT DISTINCT v.merchant_id, ? FROM vouchers v"
-    " WHERE v.status = 'redeemed' AND v.settlement_id IS NULL AND " IN_MONTH(
-        "v.redeemed_at") " AND NOT EXISTS (SELECT 1 FROM settlements s WHERE s.merchant_id = v.merchant_id AND s.month "
-                         "= ?)";
+    "INSERT IGNORE INTO settlements (merchant_id, month) SELECT x.merchant_id, ? FROM ("
+    "SELECT v.merchant_id FROM vouchers v WHERE v.status = 'redeemed' AND v.settlement_id IS NULL AND " IN_MONTH(
+        "v.redeemed_at") " UNION SELECT p.merchant_id FROM offline_payments p WHERE p.settlement_id IS NULL "
+                         "AND " IN_MONTH("p.created_at") ") x"
+                                                         " WHERE NOT EXISTS (SELECT 1 FROM settlements s WHERE "
+                                                         "s.merchant_id = x.merchant_id AND s.month = ?)";
 static const char SQL_LOCK[] = "SELECT id, merchant_id, status FROM settlements WHERE month = ? ORDER BY id FOR UPDATE";
 static const char SQL_DETACH[] = "UPDATE vouchers SET settlement_id = NULL WHERE settlement_id = ?";
+static const char SQL_DETACH_OFFLINE[] =
+    "UPDATE offline_payments SET settlement_id = NULL, settle_fen = 0 WHERE settlement_id = ?";
 static const char SQL_ATTACH[] =
     "UPDATE vouchers v SET v.settlement_id = ? WHERE v.merchant_id = ? AND v.status = 'redeemed'"
     " AND v.settlement_id IS NULL AND " IN_MONTH("v.redeemed_at");
+/* Each terminal payment at the merchant's rule when the statement is (re)built, rounded per line (SETTLE_RULE). */
+static const char SQL_ATTACH_OFFLINE[] =
+    "UPDATE offline_payments p JOIN merchants m ON m.id = p.merchant_id"
+    " SET p.settlement_id = ?, p.settle_fen = (p.points * m.offline_fen_per_100 + 50) DIV 100"
+    " WHERE p.merchant_id = ? AND p.settlement_id IS NULL AND " IN_MONTH("p.created_at");
 static const char SQL_TOTALS[] =
     "UPDATE settlements s SET"
     " s.vouchers = (SELECT COUNT(*) FROM vouchers v WHERE v.settlement_id = s.id),"
-    " s.amount_fen = (SELECT COALESCE(SUM(v.settle_price_fen), 0) FROM vouchers v WHERE v.settlement_id = s.id),"
-    " s.points = (SELECT COALESCE(SUM(v.points), 0) FROM vouchers v WHERE v.settlement_id = s.id) WHERE s.id = ?";
-static const char SQL_DROP_EMPTY[] = "DELETE FROM settlements WHERE id = ? AND status = 'draft' AND vouchers = 0";
+    " s.voucher_fen = (SELECT COALESCE(SUM(v.settle_price_fen), 0) FROM vouchers v WHERE v.settlement_id = s.id),"
+    " s.voucher_points = (SELECT COALESCE(SUM(v.points), 0) FROM vouchers v WHERE v.settlement_id = s.id),"
+    " s.offline_count = (SELECT COUNT(*) FROM offline_payments p WHERE p.settlement_id = s.id),"
+    " s.offline_fen = (SELECT COALESCE(SUM(p.settle_fen), 0) FROM offline_payments p WHERE p.settlement_id = s.id),"
+    " s.offline_points = (SELECT COALESCE(SUM(p.points), 0) FROM offline_payments p WHERE p.settlement_id = s.id)"
+    " WHERE s.id = ?";
+static const char SQL_GRAND[] = "UPDATE settlements SET amount_fen = voucher_fen + offline_fen,"
+                                " points = voucher_points + offline_points WHERE id = ?";
+static const char SQL_DROP_EMPTY[] =
+    "DELETE FROM settlements WHERE id = ? AND status = 'draft' AND vouchers = 0 AND offline_count = 0";
 static const char SQL_SUMMARY[] =
     "SELECT COUNT(*) AS n, COALESCE(SUM(vouchers), 0) AS vouchers, COALESCE(SUM(amount_fen), 0) AS amount_fen,"
-    " COALESCE(SUM(points), 0) AS points FROM settlements WHERE month = ?";
+    " COALESCE(SUM(points), 0) AS points, COALESCE(SUM(offline_count), 0) AS offline,"
+    " COALESCE(SUM(offline_fen), 0) AS offline_fen FROM settlements WHERE month = ?";
 
 #define COLS                                                                                                           \
   "s.id, s.merchant_id, m.name AS merchant, s.month, s.vouchers, s.amount_fen,"                                        \
   " CAST(s.amount_fen / 100 AS DECIMAL(20,2)) AS amount, s.points, s.status, s.reject_reason,"                         \
   " DATE_FORMAT(s.submitted_at, '%Y-%m-%d %H:%i') AS submitted_at, DATE_FORMAT(s.reviewed_at, '%Y-%m-%d %H:%i')"       \
-  " AS reviewed_at, DATE_FORMAT(s.paid_at, '%Y-%m-%d %H:%i') AS paid_at"
+  " AS reviewed_at, DATE_FORMAT(s.paid_at, '%Y-%m-%d %H:%i') AS paid_at, s.voucher_fen,"                               \
+  " CAST(s.voucher_fen / 100 AS DECIMAL(20,2)) AS voucher_amount, s.voucher_points, s.offline_count, "                 \
+  "s.offline_points,"                                                                                                  \
+  " s.offline_fen, CAST(s.offline_fen / 100 AS DECIMAL(20,2)) AS offline_amount"
 #define FILTER " WHERE (? = 0 OR s.merchant_id = ?) AND (? = '' OR s.status = ?) AND (? = '' OR s.month = ?)"
 static const char SQL_LIST_COUNT[] = "SELECT COUNT(*) FROM settlements s" FILTER;
 static const char SQL_LIST[] = "SELECT " COLS " FROM settlements s JOIN merchants m ON m.id = s.merchant_id" FILTER
@@ -46,9 +67,16 @@ static const char SQL_VOUCHERS[] =
     " u.username AS redeemed_by, v.settle_price_fen, CAST(v.settle_price_fen / 100 AS DECIMAL(20,2)) AS price,"
     " v.points FROM vouchers v JOIN products p ON p.id = v.product_id"
     " LEFT JOIN merchant_users u ON u.id = v.redeemed_by WHERE v.settlement_id = ? ORDER BY v.redeemed_at, v.id";
+static const char SQL_TERMINAL[] =
+    "SELECT p.receipt_no, DATE_FORMAT(p.created_at, '%Y-%m-%d %H:%i:%s') AS paid_at, u.username AS cashier, p.points,"
+    " p.settle_fen, CAST(p.settle_fen / 100 AS DECIMAL(20,2)) AS price FROM offline_payments p"
+    " LEFT JOIN merchant_users u ON u.id = p.merchant_user_id WHERE p.settlement_id = ? ORDER BY p.created_at, p.id";
+static const char SQL_RATE_GET[] = "SELECT offline_fen_per_100 FROM merchants WHERE id = ?";
+static const char SQL_RATE_SNAP[] = "SELECT id, name, offline_fen_per_100 FROM merchants WHERE id = ? FOR UPDATE";
+static const char SQL_RATE_SET[] = "UPDATE merchants SET offline_fen_per_100 = ? WHERE id = ?";
 static const char SQL_SUBMIT[] =
     "UPDATE settlements SET status = 'submitted', submitted_at = NOW()"
-    " WHERE id = ? AND merchant_id = ? AND status IN ('draft','rejected') AND vouchers > 0";
+    " WHERE id = ? AND merchant_id = ? AND status IN ('draft','rejected') AND (vouchers > 0 OR offline_count > 0)";
 static const char SQL_OWNS[] = "SELECT COUNT(*) FROM settlements WHERE id = ? AND merchant_id = ?";
 static const char SQL_SNAP[] =
     "SELECT id, merchant_id, month, vouchers, amount_fen, points, status, reject_reason, reviewed_by, paid_at"
@@ -92,7 +120,10 @@ static NEOERR *rebuild(void *ctx, int row) {
   /* Rebuilt from scratch, so a corrected redemption (moved, or fixed price) is picked up exactly once. */
   NEOERR *err = db_exec(db, SQL_DETACH, DBA(DI(x->id)), NULL, NULL);
   if (!err) err = db_exec(db, SQL_ATTACH, DBA(DI(x->id), DI(x->merchant_id), DS(mo), DS(mo)), NULL, NULL);
+  if (!err) err = db_exec(db, SQL_DETACH_OFFLINE, DBA(DI(x->id)), NULL, NULL);
+  if (!err) err = db_exec(db, SQL_ATTACH_OFFLINE, DBA(DI(x->id), DI(x->merchant_id), DS(mo), DS(mo)), NULL, NULL);
   if (!err) err = db_exec(db, SQL_TOTALS, DBA(DI(x->id)), NULL, NULL);
+  if (!err) err = db_exec(db, SQL_GRAND, DBA(DI(x->id)), NULL, NULL);
   if (!err) err = db_exec(db, SQL_DROP_EMPTY, DBA(DI(x->id)), NULL, NULL);
   if (!err) x->sum.recomputed++;
   return nerr_pass(err);
@@ -104,7 +135,7 @@ static NEOERR *tx_run(MYSQL *db, void *arg) {
   long long n = 0;
   memset(&x->sum, 0, sizeof x->sum);
   x->db = db;
-  NEOERR *err = db_exec(db, SQL_CREATE, DBA(DS(mo), DS(mo), DS(mo), DS(mo)), &n, NULL);
+  NEOERR *err = db_exec(db, SQL_CREATE, DBA(DS(mo), DS(mo), DS(mo), DS(mo), DS(mo), DS(mo)), &n, NULL);
   x->sum.created = (int)n;
   if (!err)
     err = db_each(db, SQL_LOCK, DBA(DS(mo)), DCOLS(DCOL_LL(&x->id), DCOL_LL(&x->merchant_id), DCOL_STR(x->status)),
@@ -115,13 +146,14 @@ static NEOERR *tx_run(MYSQL *db, void *arg) {
   if (!err)
     err = db_row(db, SQL_SUMMARY, DBA(DS(mo)),
                  DCOLS(DCOL_INT(&x->sum.statements), DCOL_LL(&x->sum.vouchers), DCOL_LL(&x->sum.amount_fen),
-                       DCOL_LL(&x->sum.points)),
+                       DCOL_LL(&x->sum.points), DCOL_LL(&x->sum.offline), DCOL_LL(&x->sum.offline_fen)),
                  NULL);
   if (!err && x->who) {
-    json_t *after = json_pack("{s:s, s:i, s:i, s:i, s:i, s:I, s:I, s:I}", "month", mo, "statements", x->sum.statements,
-                              "created", x->sum.created, "recomputed", x->sum.recomputed, "kept", x->sum.kept,
-                              "vouchers", (json_int_t)x->sum.vouchers, "amount_fen", (json_int_t)x->sum.amount_fen,
-                              "points", (json_int_t)x->sum.points);
+    json_t *after = json_pack("{s:s, s:i, s:i, s:i, s:i, s:I, s:I, s:I, s:I, s:I}", "month", mo, "statements",
+                              x->sum.statements, "created", x->sum.created, "recomputed", x->sum.recomputed, "kept",
+                              x->sum.kept, "vouchers", (json_int_t)x->sum.vouchers, "amount_fen",
+                              (json_int_t)x->sum.amount_fen, "points", (json_int_t)x->sum.points, "terminal_payments",
+                              (json_int_t)x->sum.offline, "terminal_fen", (json_int_t)x->sum.offline_fen);
     /* The month as the entity id (202611), so the log can be searched by it. */
     long long key = atoll(mo) * 100 + atoll(mo + 5);
     err = audit_record(db, x->who, "settle", "settlement_month", key, NULL, after);
@@ -159,6 +191,45 @@ NEOERR *settlement_get(MYSQL *db, long long merchant_id, long long id, HDF *out,
 
 NEOERR *settlement_vouchers(MYSQL *db, long long id, HDF *out, const char *prefix) {
   return nerr_pass(db_query_hdf(db, out, prefix, SQL_VOUCHERS, DBA(DI(id)), NULL));
+}
+
+NEOERR *settlement_terminal(MYSQL *db, long long id, HDF *out, const char *prefix) {
+  return nerr_pass(db_query_hdf(db, out, prefix, SQL_TERMINAL, DBA(DI(id)), NULL));
+}
+
+NEOERR *settlement_rate_get(MYSQL *db, long long merchant_id, long long *fen_per_100, int *found) {
+  *fen_per_100 = 0;
+  return nerr_pass(db_query_ll(db, SQL_RATE_GET, DBA(DI(merchant_id)), fen_per_100, found));
+}
+
+struct rate {
+  const audit_actor *who;
+  long long id, fen;
+  int found;
+};
+
+static NEOERR *tx_rate(MYSQL *db, void *arg) {
+  struct rate *x = arg;
+  json_t *before = NULL, *after = NULL;
+  x->found = 0;
+  NEOERR *err = audit_snapshot(db, SQL_RATE_SNAP, x->id, &before);
+  if (err || !before) return nerr_pass(err);
+  x->found = 1;
+  err = db_exec(db, SQL_RATE_SET, DBA(DI(x->fen), DI(x->id)), NULL, NULL);
+  if (!err) err = audit_snapshot(db, SQL_RATE_SNAP, x->id, &after);
+  if (!err) err = audit_record(db, x->who, "settle_rate", "merchant", x->id, before, after);
+  json_decref(before);
+  json_decref(after);
+  return nerr_pass(err);
+}
+
+NEOERR *settlement_rate_set(MYSQL *db, const audit_actor *who, long long merchant_id, long long fen_per_100,
+                            int *found) {
+  if (fen_per_100 < 0 || fen_per_100 > SETTLE_RATE_MAX) return nerr_raise(NERR_ASSERT, "settle rate %lld", fen_per_100);
+  struct rate x = {.who = who, .id = merchant_id, .fen = fen_per_100};
+  NEOERR *err = db_tx(db, tx_rate, &x);
+  *found = x.found;
+  return nerr_pass(err);
 }
 
 NEOERR *settlement_submit(MYSQL *db, long long merchant_id, long long id, settle_result *res) {

@@ -10,7 +10,7 @@
   "WHERE o.member_id = ? AND oi.product_id = " product " AND o.status <> 'cancelled'), 0)"
 #define MAXQ(stock, limit, bought) "GREATEST(0, LEAST(" stock ", 999, IF(" limit " > 0, " limit " - " bought ", 999)))"
 
-static const char SQL_BOUNDS[] = "SELECT p.stock, p.per_member_limit, p.type, " BOUGHT(
+static const char SQL_BOUNDS[] = "SELECT p.stock, p.per_member_limit, p.type, p.cash_price_fen, " BOUGHT(
     "p.id") " AS bought, "
             "COALESCE((SELECT quantity FROM cart_items WHERE member_id = ? AND product_id = p.id), 0) AS in_cart "
             "FROM products p WHERE p.id = ? AND p.on_shelf = 1";
@@ -29,14 +29,15 @@ static const char SQL_SELECTED[] =
 #define LIST_INNER                                                                                                     \
   "SELECT c.id, c.product_id, c.quantity, c.selected, "                                                                \
   "IF(? = 'en' AND p.name_en <> '', p.name_en, p.name_zh) AS name, p.image, p.points_price AS points, p.type, "        \
-  "p.stock, p.on_shelf, p.per_member_limit, " BOUGHT(                                                                  \
+  "p.stock, p.on_shelf, p.per_member_limit, p.cash_price_fen, " BOUGHT(                                                \
       "c.product_id") " AS bought, "                                                                                   \
                       "c.quantity * p.points_price AS line_points "                                                    \
                       "FROM cart_items c JOIN products p ON p.id = c.product_id WHERE c.member_id = ? "
 #define LIST_OUTER(inner)                                                                                              \
   "SELECT x.*, " MAXQ("x.stock", "x.per_member_limit",                                                                 \
                       "x.bought") " AS max_qty, "                                                                      \
-                                  "CASE WHEN x.on_shelf = 0 THEN 'offshelf' WHEN x.stock = 0 THEN 'soldout' "          \
+                                  "CASE WHEN x.on_shelf = 0 THEN 'offshelf' WHEN x.cash_price_fen <> 0 THEN 'cash' "   \
+                                  "WHEN x.stock = 0 THEN 'soldout' "                                                   \
                                   "WHEN " MAXQ("x.stock", "x.per_member_limit",                                        \
                                                "x.bought") " = 0 THEN 'limit' "                                        \
                                                            "WHEN x.quantity > " MAXQ(                                  \
@@ -48,10 +49,10 @@ static const char SQL_LIST_SELECTED[] = LIST_OUTER(LIST_INNER "AND c.selected = 
 
 NEOERR *cart_product_bounds(MYSQL *db, long long member_id, long long product_id, cart_bounds *b) {
   memset(b, 0, sizeof *b);
-  NEOERR *err = db_row(
-      db, SQL_BOUNDS, DBA(DI(member_id), DI(member_id), DI(product_id)),
-      DCOLS(DCOL_LL(&b->stock), DCOL_LL(&b->limit), DCOL_STR(b->type), DCOL_LL(&b->bought), DCOL_LL(&b->in_cart)),
-      &b->found);
+  NEOERR *err = db_row(db, SQL_BOUNDS, DBA(DI(member_id), DI(member_id), DI(product_id)),
+                       DCOLS(DCOL_LL(&b->stock), DCOL_LL(&b->limit), DCOL_STR(b->type), DCOL_LL(&b->cash_fen),
+                             DCOL_LL(&b->bought), DCOL_LL(&b->in_cart)),
+                       &b->found);
   if (!err && b->found) {
     long long m = b->stock < ORDER_MAX_QUANTITY ? b->stock : ORDER_MAX_QUANTITY;
     if (b->limit > 0 && b->limit - b->bought < m) m = b->limit - b->bought;
@@ -67,6 +68,10 @@ NEOERR *cart_add(MYSQL *db, long long member_id, long long product_id, long long
   if (err) return nerr_pass(err);
   if (!b->found) {
     *res = CART_NO_PRODUCT;
+    return STATUS_OK;
+  }
+  if (b->cash_fen != 0) { /* before stock: the answer would not change with a restock */
+    *res = CART_CASH;
     return STATUS_OK;
   }
   if (b->stock <= 0) {

@@ -72,7 +72,7 @@ const char *order_result_name(order_result r) {
       "Order.Result.Ok",          "Order.Result.NotFound",    "Order.Result.Empty",       "Order.Result.OffShelf",
       "Order.Result.SoldOut",     "Order.Result.Limit",       "Order.Result.NeedAddress", "Order.Result.Insufficient",
       "Order.Result.Frozen",      "Order.Result.AlreadyPaid", "Order.Result.Cancelled",   "Order.Result.BadState",
-      "Order.Result.VoucherUsed",
+      "Order.Result.VoucherUsed", "Order.Result.Cash",
   };
   return (unsigned)r < sizeof names / sizeof names[0] ? names[r] : "Order.Result.BadState";
 }
@@ -179,6 +179,11 @@ static NEOERR *tx_create(MYSQL *db, void *arg) {
     if (err) break;
     if (!found || p->on_shelf != 1) {
       err = refuse(out, ORDER_OFF_SHELF, l->product_id);
+      break;
+    }
+    /* Points + cash (C5) has no cash payment yet: an order taking only the points would lose the cash. */
+    if (p->cash_price_fen != 0) {
+      err = refuse(out, ORDER_CASH, l->product_id);
       break;
     }
     if (p->stock < l->quantity) {
@@ -295,11 +300,13 @@ NEOERR *order_create(MYSQL *db, long long member_id, const order_line *lines, in
  * read and the payment is not applied to it.) */
 static const char SQL_PAY_PLAN[] =
     "SELECT o.id, o.status, o.points_total, i.product_id, i.quantity, i.product_type = 'voucher' AS voucher, "
-    "p.per_member_limit AS lim FROM orders o JOIN order_items i ON i.order_id = o.id "
+    "p.per_member_limit AS lim, o.cash_total_fen <> 0 OR i.cash_price_fen <> 0 AS cash "
+    "FROM orders o JOIN order_items i ON i.order_id = o.id "
     "JOIN products p ON p.id = i.product_id WHERE o.order_no = ? AND o.member_id = ?";
-/* The order row is locked and marked paid in one statement, first (the lock order above). */
-static const char SQL_ORDER_PAY[] =
-    "UPDATE orders SET status = 'paid', paid_at = NOW(), stock_taken = 1 WHERE id = ? AND status = 'pending'";
+/* The order row is locked and marked paid in one statement, first (the lock order above). Never one with a cash
+ * part (the plan refused it already; this keeps it so whatever reads came before). */
+static const char SQL_ORDER_PAY[] = "UPDATE orders SET status = 'paid', paid_at = NOW(), stock_taken = 1 WHERE id = ? "
+                                    "AND status = 'pending' AND cash_total_fen = 0";
 static const char SQL_ORDER_STATUS[] = "SELECT status FROM orders WHERE id = ? FOR UPDATE";
 
 /* One product of the order being paid (its lines summed). */
@@ -310,7 +317,7 @@ typedef struct {
 /* One row of SQL_PAY_PLAN: the order, and one of its lines. */
 typedef struct {
   long long order_id, points_total, product_id, quantity, limit;
-  int voucher;
+  int voucher, cash;
   char status[16];
 } plan_row;
 
@@ -332,19 +339,21 @@ static NEOERR *pay_plan(MYSQL *db, struct pay_arg *a) {
   order_outcome *out = a->out;
   plan_row r[ORDER_MAX_LINES]; /* order_create makes at most ORDER_MAX_LINES lines */
   int rows = 0;
-  NEOERR *err =
-      db_rows(db, SQL_PAY_PLAN, DBA(DS(a->order_no), DI(a->member_id)),
-              DCOLS(DCOL_LL(&r[0].order_id), DCOL_STR(r[0].status), DCOL_LL(&r[0].points_total),
-                    DCOL_LL(&r[0].product_id), DCOL_LL(&r[0].quantity), DCOL_INT(&r[0].voucher), DCOL_LL(&r[0].limit)),
-              sizeof r[0], ORDER_MAX_LINES, &rows);
+  NEOERR *err = db_rows(db, SQL_PAY_PLAN, DBA(DS(a->order_no), DI(a->member_id)),
+                        DCOLS(DCOL_LL(&r[0].order_id), DCOL_STR(r[0].status), DCOL_LL(&r[0].points_total),
+                              DCOL_LL(&r[0].product_id), DCOL_LL(&r[0].quantity), DCOL_INT(&r[0].voucher),
+                              DCOL_LL(&r[0].limit), DCOL_INT(&r[0].cash)),
+                        sizeof r[0], ORDER_MAX_LINES, &rows);
   if (err) return nerr_pass(err);
   if (rows == 0) {
     out->result = ORDER_NOT_FOUND;
     return STATUS_OK;
   }
+  int cash = 0;
   for (int i = 0; i < rows; i++) {
     a->lines[i] = (pay_line){r[i].product_id, r[i].quantity, r[i].limit};
     a->vouchers |= r[i].voucher != 0;
+    cash |= r[i].cash != 0;
   }
   qsort(a->lines, (size_t)rows, sizeof a->lines[0], pay_line_cmp);
   for (int i = 0; i < rows; i++) { /* one entry per product */
@@ -357,6 +366,7 @@ static NEOERR *pay_plan(MYSQL *db, struct pay_arg *a) {
   snprintf(out->order_no, sizeof out->order_no, "%s", a->order_no);
   if (strcmp(r[0].status, "cancelled") == 0) out->result = ORDER_CANCELLED;
   else if (strcmp(r[0].status, "pending")) out->result = ORDER_ALREADY_PAID;
+  else if (cash) out->result = ORDER_CASH; /* e.g. made before cash parts were refused at checkout */
   return STATUS_OK;
 }
 
@@ -370,6 +380,7 @@ static NEOERR *pay_body(MYSQL *db, struct pay_arg *a) {
     int found = 0;
     err = db_query_str(db, SQL_ORDER_STATUS, DBA(DI(order_id)), status, sizeof status, &found);
     if (err) return nerr_pass(err);
+    if (found && strcmp(status, "pending") == 0) return refuse(out, ORDER_CASH, 0); /* still pending: its cash part */
     return refuse(out, found && strcmp(status, "cancelled") == 0 ? ORDER_CANCELLED : ORDER_ALREADY_PAID, 0);
   }
 

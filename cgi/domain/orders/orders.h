@@ -25,6 +25,7 @@ typedef enum {
   ORDER_CANCELLED,    /* cancelled already */
   ORDER_BAD_STATE,    /* e.g. cancel after shipping, confirm before shipping */
   ORDER_VOUCHER_USED, /* cancel refused: a voucher of the order was redeemed already */
+  ORDER_CASH,         /* a product (or the order) has a cash part: points + cash payment (C5) does not exist yet */
 } order_result;
 
 typedef struct {
@@ -41,12 +42,15 @@ typedef struct {
   long long quantity;
 } order_line;
 
-/* Creates a pending order (one transaction): checks shelf, stock (advisory), per-member limit and
- * address; snapshots names and prices; removes ordered lines from the member's cart when from_cart. */
+/* Creates a pending order (one transaction): checks shelf, cash part (refused: ORDER_CASH), stock (advisory),
+ * per-member limit and address; snapshots names and prices; removes ordered lines from the member's cart when
+ * from_cart. */
 NEOERR *order_create(MYSQL *db, long long member_id, const order_line *lines, int nlines, long long address_id,
                      const char *remark, int from_cart, order_outcome *out);
 
-/* Pays a pending order with points: one plain read of the order and its lines, then one retried
+/* Pays a pending order with points: one plain read of the order and its lines (an order with a cash part, on
+ * the order or on any line, is refused with ORDER_CASH and nothing charged — the cash would never be collected),
+ * then one retried
  * transaction — order marked paid, FIFO points spend, per-member limit re-checked, event, vouchers,
  * conditional stock decrement per line. Never charges twice. The caller has already verified the SMS
  * code bound to this order (order_pay_ref). */

@@ -1,4 +1,4 @@
-/* ledger_check.c: verifies the ledger invariants I1–I6 of DESIGN.md over the whole database */
+/* ledger_check.c: verifies the ledger invariants I1–I6 of DESIGN.md (and S1, statements = their lines) over the whole database */
 #include "points/ledger_check.h"
 #include "shared/sms.h"
 #include <string.h>
@@ -92,6 +92,29 @@ static const char SQL_I6_OFFLINE[] =
     "OR e.order_id IS NOT NULL OR e.once_key IS NULL OR e.once_key <> CONCAT('offline:', p.receipt_no))) "
     "+ (SELECT COUNT(*) FROM offline_payments p LEFT JOIN points_ledger e ON e.id = p.ledger_id "
     "WHERE e.id IS NULL OR e.kind <> 'offline')";
+/* Exactly one: two payment rows on one entry would settle the same points twice. */
+static const char SQL_I6_OFFLINE_ONE[] =
+    "SELECT COUNT(*) FROM (SELECT ledger_id FROM offline_payments GROUP BY ledger_id HAVING COUNT(*) > 1) d";
+/* C5: points + cash payment does not exist, so an order with a cash part must never be paid (only its points would
+ * be charged). */
+static const char SQL_I3_NO_CASH[] =
+    "SELECT COUNT(*) FROM orders o WHERE o.status IN ('paid', 'shipped', 'completed') AND (o.cash_total_fen <> 0 "
+    "OR EXISTS (SELECT 1 FROM order_items i WHERE i.order_id = o.id AND i.cash_price_fen <> 0))";
+/* V7/V8: a statement's parts are the sums of its lines and its totals the sum of its parts; a line is settled by a
+ * statement of its own merchant and of the month it happened in. */
+static const char SQL_S_TOTALS[] =
+    "SELECT COUNT(*) FROM settlements s WHERE s.amount_fen <> s.voucher_fen + s.offline_fen"
+    " OR s.points <> s.voucher_points + s.offline_points"
+    " OR (s.vouchers, s.voucher_fen, s.voucher_points) <> (SELECT COUNT(*), COALESCE(SUM(v.settle_price_fen), 0),"
+    " COALESCE(SUM(v.points), 0) FROM vouchers v WHERE v.settlement_id = s.id)"
+    " OR (s.offline_count, s.offline_fen, s.offline_points) <> (SELECT COUNT(*), COALESCE(SUM(p.settle_fen), 0),"
+    " COALESCE(SUM(p.points), 0) FROM offline_payments p WHERE p.settlement_id = s.id)";
+static const char SQL_S_LINES[] =
+    "SELECT (SELECT COUNT(*) FROM offline_payments p JOIN settlements s ON s.id = p.settlement_id"
+    " WHERE s.merchant_id <> p.merchant_id OR s.month <> DATE_FORMAT(p.created_at, '%Y-%m'))"
+    " + (SELECT COUNT(*) FROM offline_payments p WHERE p.settlement_id IS NULL AND p.settle_fen <> 0)"
+    " + (SELECT COUNT(*) FROM offline_payments p LEFT JOIN settlements s ON s.id = p.settlement_id"
+    " WHERE p.settlement_id IS NOT NULL AND s.id IS NULL)";
 static const char SQL_I6_KEYS[] =
     "SELECT COUNT(*) FROM points_ledger WHERE kind IN ('spend', 'refund') AND order_id IS NOT NULL "
     "AND (once_key IS NULL OR once_key <> CONCAT(kind, ':', order_id))";
@@ -125,6 +148,10 @@ static const check CHECKS[] = {
     {"I6", "at most one spend and one refund per order", SQL_I6_ONCE},
     {"I6", "order spends and refunds carry their idempotency key", SQL_I6_KEYS},
     {"I6", "every offline payment has one ledger entry of its points and receipt key", SQL_I6_OFFLINE},
+    {"I6", "every offline ledger entry has exactly one offline payment", SQL_I6_OFFLINE_ONE},
+    {"I3", "no order with a cash part is paid (points + cash payment does not exist yet)", SQL_I3_NO_CASH},
+    {"S1", "statement totals = vouchers + terminal payments = the sums of their lines", SQL_S_TOTALS},
+    {"S1", "terminal payments are settled in their merchant's statement of their month", SQL_S_LINES},
 };
 #define NCHECKS (int)(sizeof CHECKS / sizeof CHECKS[0])
 

@@ -52,15 +52,19 @@ NEOERR *report_today(MYSQL *db, char *buf) {
   return nerr_pass(err);
 }
 
-/* The bounds are bound as datetimes: [from 00:00, day after to 00:00) keeps the by_time index usable. */
+const char *const report_column_names[REPORT_COLUMNS] = {"earn",    "grant",  "adjust_in", "spend",
+                                                         "offline", "refund", "expire",    "adjust_out"};
+
+/* The bounds are bound as datetimes: [from 00:00, day after to 00:00) keeps the by_time index usable. One SUM per
+ * column of reports.h, in report_column order; an entry of a kind no column names would show as net ≠ Σ columns,
+ * which report_points_load refuses. */
 static const char SQL_OPENING[] = "SELECT COALESCE(SUM(amount), 0) FROM points_ledger WHERE created_at < ?";
 static const char SQL_POINTS_BY_DAY[] =
     "SELECT DATE_FORMAT(created_at, '%Y-%m-%d') AS d,"
-    " SUM(CASE WHEN kind IN ('earn', 'grant') OR (kind = 'adjust' AND amount > 0) THEN amount ELSE 0 END) AS issued,"
-    " SUM(CASE WHEN kind = 'spend' OR (kind = 'adjust' AND amount < 0) THEN -amount ELSE 0 END) AS spent,"
-    " SUM(CASE WHEN kind = 'refund' THEN amount ELSE 0 END) AS refunded,"
-    " SUM(CASE WHEN kind = 'expire' THEN -amount ELSE 0 END) AS expired,"
-    " SUM(amount) AS net"
+    " SUM(IF(kind = 'earn', amount, 0)), SUM(IF(kind = 'grant', amount, 0)),"
+    " SUM(IF(kind = 'adjust' AND amount > 0, amount, 0)), SUM(IF(kind = 'spend', amount, 0)),"
+    " SUM(IF(kind = 'offline', amount, 0)), SUM(IF(kind = 'refund', amount, 0)), SUM(IF(kind = 'expire', amount, 0)),"
+    " SUM(IF(kind = 'adjust' AND amount < 0, amount, 0)), SUM(amount) AS net"
     " FROM points_ledger WHERE created_at >= ? AND created_at < ? GROUP BY d ORDER BY d";
 
 /* One day of SQL_POINTS_BY_DAY, into its place among the range's days. */
@@ -75,23 +79,28 @@ struct by_day {
 static NEOERR *day_row(void *ctx, int row) {
   struct by_day *b = ctx;
   (void)row;
+  long long sum = 0;
+  for (int k = 0; k < REPORT_COLUMNS; k++) sum += b->row.col[k];
+  if (sum != b->row.net) return nerr_raise(NERR_ASSERT, "report: a ledger kind of %s is in no column", b->d);
   long k = report_day_number(b->d) - b->d0;
   if (k < 0 || k >= b->ndays) return STATUS_OK;
-  report_points_row *to = &b->days[k];
-  to->issued = b->row.issued;
-  to->spent = b->row.spent;
-  to->refunded = b->row.refunded;
-  to->expired = b->row.expired;
-  to->net = b->row.net;
+  memcpy(b->days[k].col, b->row.col, sizeof b->row.col);
+  b->days[k].net = b->row.net;
   return STATUS_OK;
 }
 
 static void add_row(report_points_row *to, const report_points_row *from) {
-  to->issued += from->issued;
-  to->spent += from->spent;
-  to->refunded += from->refunded;
-  to->expired += from->expired;
+  for (int k = 0; k < REPORT_COLUMNS; k++) to->col[k] += from->col[k];
   to->net += from->net;
+}
+
+/* The positive groups of reports.h from the columns. */
+static void groups(report_points_row *b) {
+  const long long *c = b->col;
+  b->issued = c[REPORT_EARN] + c[REPORT_GRANT] + c[REPORT_ADJUST_IN];
+  b->spent = -(c[REPORT_SPEND] + c[REPORT_OFFLINE] + c[REPORT_ADJUST_OUT]);
+  b->refunded = c[REPORT_REFUND];
+  b->expired = -c[REPORT_EXPIRE];
 }
 
 NEOERR *report_points_load(MYSQL *db, const char *from, const char *to, int by_month, report_points *out) {
@@ -114,29 +123,34 @@ NEOERR *report_points_load(MYSQL *db, const char *from, const char *to, int by_m
   for (int i = 0; i < ndays; i++) report_day_string(d0 + i, days[i].label);
   NEOERR *err = db_row(db, SQL_OPENING, DBA(DS(from)), DCOLS(DCOL_LL(&out->opening)), NULL);
   struct by_day b = {.days = days, .d0 = d0, .ndays = ndays};
+  long long *c = b.row.col;
   if (!err)
     err = db_each(db, SQL_POINTS_BY_DAY, DBA(DS(from), DS(end)),
-                  DCOLS(DCOL_STR(b.d), DCOL_LL(&b.row.issued), DCOL_LL(&b.row.spent), DCOL_LL(&b.row.refunded),
-                        DCOL_LL(&b.row.expired), DCOL_LL(&b.row.net)),
+                  DCOLS(DCOL_STR(b.d), DCOL_LL(&c[0]), DCOL_LL(&c[1]), DCOL_LL(&c[2]), DCOL_LL(&c[3]), DCOL_LL(&c[4]),
+                        DCOL_LL(&c[5]), DCOL_LL(&c[6]), DCOL_LL(&c[7]), DCOL_LL(&b.row.net)),
                   day_row, &b, NULL);
   /* Buckets: every day, or every calendar month the range touches (clipped to the range). */
   long long balance = out->opening;
   for (int i = 0; i < ndays && !err; i++) {
-    report_points_row *b;
+    report_points_row *r;
     if (!by_month || out->n == 0 || strncmp(out->rows[out->n - 1].label, days[i].label, 7) != 0) {
-      b = &out->rows[out->n++];
-      snprintf(b->label, sizeof b->label, "%.*s", by_month ? 7 : 10, days[i].label);
-      snprintf(b->from, sizeof b->from, "%s", days[i].label);
+      r = &out->rows[out->n++];
+      snprintf(r->label, sizeof r->label, "%.*s", by_month ? 7 : 10, days[i].label);
+      snprintf(r->from, sizeof r->from, "%s", days[i].label);
+      r->opening = balance;
     } else {
-      b = &out->rows[out->n - 1];
+      r = &out->rows[out->n - 1];
     }
-    snprintf(b->to, sizeof b->to, "%s", days[i].label);
-    add_row(b, &days[i]);
+    snprintf(r->to, sizeof r->to, "%s", days[i].label);
+    add_row(r, &days[i]);
     add_row(&out->total, &days[i]);
     balance += days[i].net;
-    b->outstanding = balance;
+    r->closing = balance;
   }
-  out->total.outstanding = balance;
+  for (int i = 0; i < out->n; i++) groups(&out->rows[i]);
+  groups(&out->total);
+  out->total.opening = out->opening;
+  out->total.closing = balance;
   snprintf(out->total.from, sizeof out->total.from, "%s", from);
   snprintf(out->total.to, sizeof out->total.to, "%s", to);
   free(days);

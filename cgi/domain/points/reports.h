@@ -12,17 +12,41 @@ void report_day_string(long day, char *buf);
 /* Today in the database's time zone (the one ledger times are written in), 'YYYY-MM-DD'. */
 NEOERR *report_today(MYSQL *db, char *buf);
 
-/* Definitions (labelled on the page and in the CSV):
- *   issued      = earn + grant + positive adjust
- *   spent       = spend + negative adjust (as a positive number, before refunds)
- *   refunded    = refund (points returned by cancelled orders)
- *   expired     = expire (as a positive number)
- *   net         = sum of all ledger amounts = issued − spent + refunded − expired
- *   outstanding = sum of all member balances at the end of the bucket (opening + running net) */
+/* Columns: every ledger entry falls in exactly one, by its kind (and, for 'adjust', its sign); each column is the
+ * signed sum of its entries' amounts, exactly as the ledger holds them (outflows are negative), so that for every
+ * row (day or month) and for the range:   opening + Σ columns = closing.
+ *   earn        kind 'earn'    points earned by consumption rules (P2)
+ *   grant       kind 'grant'   operator / enterprise grants
+ *   adjust_in   kind 'adjust', amount > 0   back-office positive adjustments
+ *   spend       kind 'spend'   mall order payments (≤ 0)
+ *   offline     kind 'offline' payments at merchant terminals (V8, ≤ 0)
+ *   refund      kind 'refund'  points returned by cancelled orders (≥ 0)
+ *   expire      kind 'expire'  lots that ran out (≤ 0)
+ *   adjust_out  kind 'adjust', amount < 0   back-office deductions
+ * net = Σ columns = Σ of every ledger amount in the bucket; opening = Σ of every ledger amount before the bucket's
+ * first day (= all members' balances then); closing = opening + net. The groups the summary and charts use are
+ * shown as positive numbers: issued = earn + grant + adjust_in; spent = −(spend + offline + adjust_out);
+ * refunded = refund; expired = −expire (so net = issued − spent + refunded − expired). */
+typedef enum {
+  REPORT_EARN,
+  REPORT_GRANT,
+  REPORT_ADJUST_IN,
+  REPORT_SPEND,
+  REPORT_OFFLINE,
+  REPORT_REFUND,
+  REPORT_EXPIRE,
+  REPORT_ADJUST_OUT,
+  REPORT_COLUMNS
+} report_column;
+/* The columns' names, in report_column order: "earn", "grant", … (HDF keys, CSV and language key suffixes). */
+extern const char *const report_column_names[REPORT_COLUMNS];
+
 typedef struct {
   char label[11];        /* 'YYYY-MM-DD' or 'YYYY-MM' */
   char from[11], to[11]; /* the bucket's first and last day inside the range */
-  long long issued, spent, refunded, expired, net, outstanding;
+  long long col[REPORT_COLUMNS];
+  long long opening, net, closing;
+  long long issued, spent, refunded, expired; /* the groups above */
 } report_points_row;
 
 typedef struct {
@@ -31,7 +55,7 @@ typedef struct {
   long long opening; /* outstanding before the first day */
   int n;
   report_points_row *rows; /* n buckets, every day (or month) of the range, empty ones included */
-  report_points_row total; /* sums over the range; outstanding = closing balance */
+  report_points_row total; /* sums over the range; opening / closing of the whole range */
 } report_points;
 
 /* from/to: valid days, from ≤ to, at most REPORT_MAX_DAYS apart (the caller validated them). */

@@ -26,7 +26,7 @@
 </form>
 <?cs if:subcount(Bills) ?>
 <div class="table-wrap"><table class="table" id="settlements">
-  <thead><tr><th><?cs var:Lang.Onboarding.Settle.Id ?></th><th><?cs var:Lang.Onboarding.Settle.Merchant ?></th><th><?cs var:Lang.Onboarding.Settle.Month ?></th><th class="num"><?cs var:Lang.Onboarding.Settle.Vouchers ?></th><th class="num"><?cs var:Lang.Onboarding.Settle.Amount ?></th><th class="num"><?cs var:Lang.Onboarding.Settle.Points ?></th><th><?cs var:Lang.Onboarding.Settle.Status ?></th><th></th></tr></thead>
+  <thead><tr><th><?cs var:Lang.Onboarding.Settle.Id ?></th><th><?cs var:Lang.Onboarding.Settle.Merchant ?></th><th><?cs var:Lang.Onboarding.Settle.Month ?></th><th class="num"><?cs var:Lang.Onboarding.Settle.Vouchers ?></th><th class="num"><?cs var:Lang.Onboarding.Settle.TerminalCount ?></th><th class="num"><?cs var:Lang.Onboarding.Settle.Amount ?></th><th class="num"><?cs var:Lang.Onboarding.Settle.Points ?></th><th><?cs var:Lang.Onboarding.Settle.Status ?></th><th></th></tr></thead>
   <tbody>
   <?cs each:b = Bills ?>
     <tr data-id="<?cs var:b.id ?>">
@@ -34,6 +34,7 @@
       <td><a href="/admin/merchants/<?cs var:url_escape(b.merchant_id) ?>"><?cs var:b.merchant ?></a></td>
       <td><?cs var:b.month ?></td>
       <td class="num"><?cs var:b.vouchers ?></td>
+      <td class="num"><?cs var:b.offline_count ?></td>
       <td class="num">¥<?cs var:b.amount ?></td>
       <td class="num"><?cs var:b.points ?></td>
       <td><?cs call:onboarding_badge(b.status, 1) ?></td>

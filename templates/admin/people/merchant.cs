@@ -1,4 +1,4 @@
-<?cs # merchant.cs: one merchant — facts, staff accounts, voucher products, enable / disable; settlements come later ?>
+<?cs # merchant.cs: one merchant — facts, staff accounts, voucher products, enable / disable, terminal settlement rule ?>
 <?cs include:"layout/macros.cs" ?>
 <?cs include:"admin/ops/macros.cs" ?>
 <?cs call:notice("ok") ?>
@@ -46,8 +46,17 @@
   </table></div>
   <?cs else ?><p class="muted"><?cs var:Lang.Ops.Merchant.NoProducts ?></p><?cs /if ?>
 </section>
-<section class="card ops-coming" id="settlements">
+<section class="card" id="settlements">
   <h2><?cs var:Lang.Ops.Merchant.Settlements ?></h2>
-  <p class="muted"><?cs var:Lang.Ops.Merchant.SettlementsLater ?></p>
+  <p><?cs var:Lang.Ops.Merchant.RateNow ?> <strong id="rate-now"><?cs var:m.offline_fen_per_100 ?></strong> <?cs var:Lang.Ops.Merchant.RateUnit ?></p>
+  <p class="hint"><?cs var:Lang.Ops.Merchant.RateRule ?></p>
+  <?cs if:Page.CanRate ?>
+  <form class="form" method="post" action="/admin/merchants/<?cs var:url_escape(m.id) ?>/settle-rate">
+    <?cs call:csrf() ?>
+    <?cs call:field("fen_per_100", Lang.Ops.Merchant.RateField, "number", "off", "", 1, Lang.Ops.Merchant.RateHint) ?>
+    <div class="actions"><button class="btn btn-primary" type="submit" data-confirm="<?cs var:Lang.Admin.ConfirmAction ?>"><?cs var:Lang.Ops.Merchant.RateSave ?></button></div>
+  </form>
+  <?cs /if ?>
+  <p><a href="/admin/settlements"><?cs var:Lang.Ops.Merchant.SettlementsLink ?></a></p>
 </section>
 <?cs /with ?>

@@ -16,6 +16,9 @@
   </ul>
   <p class="muted"><?cs var:Lang.Shop.Pay.PayBeforePre ?> <?cs var:Order.0.pay_before ?> <?cs var:Lang.Shop.Pay.PayBeforePost ?></p>
 </section>
+<?cs if:Pay.Cash ?><?cs if:!Page.Flash ?><div class="flash flash-error" role="alert" id="pay-cash"><?cs var:Lang.Shop.Pay.CashBlocked ?></div><?cs /if ?>
+<p class="actions"><a class="btn btn-outline" href="/order/<?cs var:Order.0.order_no ?>/cancel"><?cs var:Lang.Shop.Pay.CancelLink ?></a></p>
+<?cs else ?>
 <?cs if:Pay.Enough == 0 ?><div class="flash flash-error" role="alert"><?cs var:Lang.Shop.Pay.NotEnough ?></div><?cs /if ?>
 <section class="card pay-box">
   <form class="pay-send" method="post" action="/order/<?cs var:Order.0.order_no ?>/code"><?cs call:csrf() ?>
@@ -34,4 +37,5 @@
     </div>
   </form>
 </section>
+<?cs /if ?>
 </div>
