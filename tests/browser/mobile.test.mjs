@@ -1,0 +1,157 @@
+// mobile.test.mjs: N5 on a 360 × 740 phone — no page of the mall scrolls sideways, the phone layout (tab bar with the
+// cart count, sticky buy and totals bars, the member card's QR on screen, category rail), no serious or critical
+// axe-core findings on the main pages, and screenshots of the main pages at 360 and 1280 px.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ORIGIN, ROOT, DEMO, sql, mallctl } from '../http/lib/stack.mjs';
+import { Client } from '../http/lib/client.mjs';
+import { makeMembers, addAddress, skipCooldown } from '../http/lib/members.mjs';
+import { placeNow, buyNow } from '../http/lib/shop.mjs';
+import { setPayPassword, cardOf, startPayment, confirmPayment } from '../http/lib/card.mjs';
+import { newMerchantClient } from '../http/lib/merchants.mjs';
+import { SHOTS, launchChromium, watchPage, memberSignIn } from '../http/lib/browser.mjs';
+
+const PHONE = { width: 360, height: 740 };
+const DESKTOP = { width: 1280, height: 900 };
+const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+let browser, phone, problems = [];
+const ids = {}; // real ids: demo catalog and content, and orders, vouchers, receipts made for the test member
+let member;
+
+// The demo data's first row of a query (a catalog or content id).
+const first = (query) => {
+  const v = sql(query).split('\n')[0];
+  assert.ok(v, `demo data has no row for: ${query}`);
+  return v;
+};
+
+before(async () => {
+  ids.product = first('SELECT id FROM products WHERE on_shelf = 1 AND type = \'physical\' AND stock > 20 AND per_member_limit = 0 ORDER BY id LIMIT 1');
+  ids.voucherProduct = first('SELECT id FROM products WHERE on_shelf = 1 AND type = \'voucher\' AND stock > 20 AND per_member_limit = 0 ORDER BY id LIMIT 1');
+  ids.notice = first('SELECT id FROM notices ORDER BY id LIMIT 1');
+  ids.activity = first('SELECT id FROM activities ORDER BY id LIMIT 1');
+
+  // A member of its own with one of everything a member page lists: a paid voucher order (its voucher), an
+  // order waiting for payment, a completed order (a review to write), an offline payment (a receipt), an address,
+  // a favourite and a cart line.
+  [member] = makeMembers(1, 200000);
+  const c = new Client();
+  await c.login(member);
+  ids.address = addAddress(member);
+  ids.paid = await buyNow(c, member, ids.voucherProduct);
+  ids.voucher = first(`SELECT v.voucher_no FROM vouchers v JOIN orders o ON o.id = v.order_id WHERE o.order_no = '${ids.paid}'`);
+  skipCooldown(member); // one SMS code a minute: these three come at once
+  ids.completed = await buyNow(c, member, ids.product, 1, { address_id: ids.address });
+  mallctl('order-ship', ids.completed, 'SF', 'SF1234567890');
+  mallctl('order-complete', ids.completed);
+  ids.item = first(`SELECT oi.id FROM order_items oi JOIN orders o ON o.id = oi.order_id WHERE o.order_no = '${ids.completed}'`);
+  ids.pending = await placeNow(c, ids.product, 1, { address_id: ids.address });
+  assert.equal((await c.get('/card')).status, 200); // issues the card number
+  skipCooldown(member);
+  await setPayPassword(c, member, '258147');
+  const mc = await newMerchantClient(1);
+  const form = await startPayment(mc, cardOf(member), 100);
+  assert.equal((await confirmPayment(mc, form, '258147')).status, 303);
+  ids.receipt = form.receipt;
+  assert.equal((await c.post('/favorites/add', { product_id: ids.product }, `/product/${ids.product}`)).status, 303);
+  assert.equal((await c.post('/cart/add', { product_id: ids.product, quantity: 1 }, `/product/${ids.product}`)).status, 303);
+
+  browser = await launchChromium();
+  phone = await signedIn(PHONE);
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+// A page of a new context at viewport, signed in as the test member.
+async function signedIn(viewport, options = {}) {
+  const ctx = await browser.newContext({ viewport, locale: 'zh-CN', ...options });
+  const page = await ctx.newPage();
+  watchPage(page, `${viewport.width}px`, problems, { failStatus: 400, ignore: /\/favicon\.ico$/ });
+  await memberSignIn(page, member, DEMO.password);
+  return page;
+}
+
+// Every GET route of cgi/mall/main.c that renders a page (not /healthz, /lang, the qr.png, nor the GETs that
+// only send back to the cart), with real ids.
+const routes = () => [
+  '/', '/categories', '/products', '/search?q=%E6%B4%97%E8%BD%A6', `/product/${ids.product}`, '/notices',
+  `/notice/${ids.notice}`, '/activities', `/activity/${ids.activity}`, '/messages/public',
+  '/account', '/account/password', '/cart', '/checkout', '/orders', `/order/${ids.completed}`, `/order/${ids.pending}/pay`,
+  `/order/${ids.paid}/done`, `/order/${ids.pending}/cancel`, '/points', '/addresses', '/addresses/new',
+  `/address/${ids.address}/edit`, `/address/${ids.address}/delete`, '/favorites', '/messages', '/consultations',
+  `/review/new?item=${ids.item}`, '/reviews', '/inbox', '/vouchers', `/voucher/${ids.voucher}`, '/card',
+  `/card/receipt/${ids.receipt}`,
+];
+// Pages a visitor sees (signed-in members are sent on from these).
+const visitorRoutes = ['/login', '/register', '/forgot'];
+
+async function go(page, path) {
+  const res = await page.goto(ORIGIN + path);
+  assert.equal(res.status(), 200, `${path} answered ${res.status()}`);
+}
+// How far the page reaches beyond the window, in CSS pixels (0: no horizontal scroll).
+const overflow = (page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+// The elements sticking out on the right (for the failure message).
+const culprits = (page) => page.evaluate(() => [...document.querySelectorAll('body *')]
+  .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 0.5 && !e.closest('.sr-only, [hidden]'))
+  .slice(0, 3).map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} right=${Math.round(e.getBoundingClientRect().right)}`));
+
+test('no page of the mall scrolls sideways on a 360 px phone', async () => {
+  const wide = [];
+  for (const path of routes()) {
+    await go(phone, path);
+    const over = await overflow(phone);
+    if (over > 0) wide.push(`${path}: ${over}px too wide (${(await culprits(phone)).join(', ')})`);
+  }
+  const visitor = await browser.newPage({ viewport: PHONE, locale: 'zh-CN' });
+  for (const path of visitorRoutes) {
+    await go(visitor, path);
+    const over = await overflow(visitor);
+    if (over > 0) wide.push(`${path}: ${over}px too wide (${(await culprits(visitor)).join(', ')})`);
+  }
+  await visitor.close();
+  assert.deepEqual(wide, []);
+  assert.deepEqual(problems, []);
+});
+
+// axe-core's serious and critical findings on the page now → ["rule: target …"].
+async function axeFindings(page) {
+  // Evaluated over the DevTools protocol, not as a <script>: the mall's CSP allows no inline script.
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+test('axe-core finds nothing serious or critical on the main pages, on a phone and on a desktop', async () => {
+  const main = ['/', '/products', `/product/${ids.product}`, '/search?q=%E6%B4%97%E8%BD%A6', '/cart', '/checkout',
+    '/account', '/points', '/card', '/orders', `/order/${ids.completed}`];
+  const desktop = await signedIn(DESKTOP);
+  const visitor = await browser.newPage({ viewport: PHONE, locale: 'zh-CN' });
+  const found = [];
+  for (const [page, paths] of [[phone, main], [desktop, main], [visitor, ['/login', '/register']]]) {
+    for (const path of paths) {
+      await go(page, path);
+      for (const f of await axeFindings(page)) found.push(`${page.viewportSize().width}px ${path} ${f}`);
+    }
+  }
+  await desktop.context().close();
+  await visitor.close();
+  assert.deepEqual(found, []);
+});
+
+test('screenshots of home, product, cart, card and points at 360 and 1280 px', async () => {
+  const desktop = await signedIn(DESKTOP);
+  for (const [name, path] of [['home', '/'], ['product', `/product/${ids.product}`], ['cart', '/cart'], ['card', '/card'], ['points', '/points']]) {
+    for (const page of [phone, desktop]) {
+      await go(page, path);
+      await page.screenshot({ path: join(SHOTS, `mobile-${name}-${page.viewportSize().width}.png`), fullPage: true });
+    }
+  }
+  await desktop.context().close();
+});
