@@ -128,13 +128,13 @@ async function axeFindings(page) {
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
-test('axe-core finds nothing serious or critical on the main pages, on a phone and on a desktop', async () => {
+test('axe-core finds nothing serious or critical on any page on a phone, nor on the main pages on a desktop', async () => {
   const main = ['/', '/products', `/product/${ids.product}`, '/search?q=%E6%B4%97%E8%BD%A6', '/cart', '/checkout',
     '/account', '/points', '/card', '/orders', `/order/${ids.completed}`];
   const desktop = await signedIn(DESKTOP);
   const visitor = await browser.newPage({ viewport: PHONE, locale: 'zh-CN' });
   const found = [];
-  for (const [page, paths] of [[phone, main], [desktop, main], [visitor, ['/login', '/register']]]) {
+  for (const [page, paths] of [[phone, routes()], [desktop, main], [visitor, visitorRoutes]]) {
     for (const path of paths) {
       await go(page, path);
       for (const f of await axeFindings(page)) found.push(`${page.viewportSize().width}px ${path} ${f}`);
@@ -145,13 +145,114 @@ test('axe-core finds nothing serious or critical on the main pages, on a phone a
   assert.deepEqual(found, []);
 });
 
-test('screenshots of home, product, cart, card and points at 360 and 1280 px', async () => {
-  const desktop = await signedIn(DESKTOP);
-  for (const [name, path] of [['home', '/'], ['product', `/product/${ids.product}`], ['cart', '/cart'], ['card', '/card'], ['points', '/points']]) {
-    for (const page of [phone, desktop]) {
-      await go(page, path);
-      await page.screenshot({ path: join(SHOTS, `mobile-${name}-${page.viewportSize().width}.png`), fullPage: true });
+// The box of the first visible element matching selector, in CSS pixels of the window.
+const box = async (page, selector) => {
+  const el = page.locator(selector).locator('visible=true').first();
+  await el.waitFor();
+  return el.boundingBox();
+};
+// Is selector drawn inside the window at the moment (not scrolled away)?
+const onScreen = async (page, selector) => {
+  const b = await box(page, selector);
+  return b.y >= 0 && b.y + b.height <= page.viewportSize().height + 0.5 && b.x >= 0 && b.x + b.width <= page.viewportSize().width + 0.5;
+};
+const tabs = (page) => page.locator('nav.tabbar a').allInnerTexts();
+
+test('a phone gets the tab bar with the cart count, the sticky buy and totals bars, the card QR and the category rail', async (t) => {
+  await t.test('tab bar: 首页 · 分类 · 购物车 · 我的, the cart count, the current tab', async () => {
+    await go(phone, '/');
+    assert.ok(await phone.locator('nav.tabbar').isVisible());
+    assert.deepEqual((await tabs(phone)).map((s) => s.replace(/\s+/g, ' ').trim()), ['首页', '分类', '购物车 1 件商品', '我的']);
+    assert.equal(await phone.locator('nav.tabbar a[aria-current=page]').innerText(), '首页');
+    assert.ok(await onScreen(phone, 'nav.tabbar'), 'the tab bar is on screen at the top of the page');
+    await phone.mouse.wheel(0, 3000);
+    await phone.waitForFunction(() => window.scrollY > 1000);
+    assert.ok(await onScreen(phone, 'nav.tabbar'), 'and after scrolling down');
+    const b = await box(phone, 'nav.tabbar');
+    assert.ok(b.y + b.height > PHONE.height - 2, 'at the bottom of the screen');
+    await Promise.all([phone.waitForURL(/\/categories$/), phone.locator('nav.tabbar a', { hasText: '分类' }).click()]);
+    assert.equal(await phone.locator('nav.tabbar a[aria-current=page]').innerText(), '分类');
+  });
+
+  await t.test('the wide screen keeps its header and has no tab bar', async () => {
+    const desktop = await signedIn(DESKTOP);
+    await go(desktop, '/');
+    assert.equal(await desktop.locator('nav.tabbar').isVisible(), false);
+    assert.ok(await desktop.locator('.site-header .header-cart').isVisible());
+    assert.match(await desktop.locator('.site-header .header-cart').innerText(), /购物车\s*1/);
+    await desktop.context().close();
+  });
+
+  await t.test('category page: a rail of the top categories beside their sub-categories', async () => {
+    await go(phone, '/categories');
+    const rail = await box(phone, 'nav.cat-rail');
+    const grid = await box(phone, '.cat-tree');
+    assert.ok(rail.x + rail.width <= grid.x + 1, 'the rail is left of the groups');
+    const last = phone.locator('nav.cat-rail a').last();
+    const target = await last.getAttribute('href');
+    await last.click();
+    assert.ok(await onScreen(phone, `${target} h2`), 'the rail jumps to the group');
+  });
+
+  await t.test('product page: favourite, add to cart and redeem now stay at the bottom in place of the tab bar', async () => {
+    await go(phone, `/product/${ids.product}`);
+    assert.equal(await phone.locator('nav.tabbar').isVisible(), false);
+    for (const y of [0, 2000]) {
+      await phone.evaluate((top) => window.scrollTo(0, top), y);
+      for (const sel of ['.buy-form button:has-text("加入购物车")', '.buy-form button:has-text("立即兑换")', '.fav-form button']) {
+        assert.ok(await onScreen(phone, sel), `${sel} on screen when scrolled to ${y}`);
+        const b = await box(phone, sel);
+        assert.ok(b.y > PHONE.height - 80, `${sel} in the bottom bar`);
+      }
     }
+    const qty = await box(phone, '#qty');
+    assert.ok(qty.width > 40, 'the quantity stays in the page');
+  });
+
+  await t.test('cart: the totals bar stays on screen above the tab bar', async () => {
+    await go(phone, '/cart');
+    assert.ok(await onScreen(phone, '.cart-bar .cart-total'));
+    const bar = await box(phone, '.cart-bar');
+    const tab = await box(phone, 'nav.tabbar');
+    assert.ok(bar.y + bar.height <= tab.y + 1, 'not under the tab bar');
+    assert.ok(await onScreen(phone, '.cart-bar a[href="/checkout"]'));
+  });
+
+  await t.test('checkout: the total and the submit button stay at the bottom of the screen', async () => {
+    await go(phone, '/checkout');
+    await phone.evaluate(() => window.scrollTo(0, 0));
+    assert.ok(await onScreen(phone, '.checkout-sum button[type=submit]'), 'the submit button is reachable without scrolling');
+    assert.ok(await onScreen(phone, '.checkout-sum .sum-total'));
+  });
+
+  await t.test('member card: the QR is large and on the first screen', async () => {
+    await go(phone, '/card');
+    assert.ok(await onScreen(phone, '.member-card-qr svg'));
+    const qr = await box(phone, '.member-card-qr svg');
+    assert.ok(qr.width >= 240, `the QR is ${qr.width}px wide`);
+  });
+
+  await t.test('without JavaScript: adding to the cart from the sticky bar works and counts', async () => {
+    const nojs = await signedIn(PHONE, { javaScriptEnabled: false });
+    const other = first(`SELECT id FROM products WHERE on_shelf = 1 AND type = 'physical' AND stock > 20 AND per_member_limit = 0 AND id <> ${ids.product} ORDER BY id LIMIT 1`);
+    await go(nojs, `/product/${other}`);
+    await Promise.all([nojs.waitForURL(/\/cart/), nojs.locator('.buy-form button:has-text("加入购物车")').click()]);
+    assert.match(await nojs.locator('nav.tabbar a[href="/cart"]').innerText(), /购物车\s*2/);
+    await nojs.context().close();
+  });
+  assert.deepEqual(problems, []);
+});
+
+test('screenshots of home, product, cart, card and points (and categories, checkout) at 360 and 1280 px', async () => {
+  // On the phone: what the first screen shows, and the whole page (fixed bars are drawn where the window ends).
+  const desktop = await signedIn(DESKTOP);
+  for (const [name, path] of [['home', '/'], ['product', `/product/${ids.product}`], ['cart', '/cart'], ['card', '/card'],
+    ['points', '/points'], ['categories', '/categories'], ['checkout', '/checkout']]) {
+    await go(phone, path);
+    await phone.screenshot({ path: join(SHOTS, `mobile-${name}-360.png`) });
+    await phone.screenshot({ path: join(SHOTS, `mobile-${name}-360-full.png`), fullPage: true });
+    await go(desktop, path);
+    await desktop.screenshot({ path: join(SHOTS, `mobile-${name}-1280.png`), fullPage: true });
   }
   await desktop.context().close();
 });
