@@ -1,5 +1,5 @@
 /* mall.js: progressive enhancement only — banner autoplay and dots, product gallery thumbnails, the category rail's
-   current group */
+   current group, the member center menu's current entry */
 (function () {
   'use strict';
   var reduce = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -61,7 +61,15 @@
     mark(links[0].getAttribute('href').slice(1));
   }
 
+  // The member center's menu scrolls sideways on phones: bring the current page's entry into view.
+  function centerMenu(list) {
+    var on = list.querySelector('a.active');
+    if (on && list.scrollWidth > list.clientWidth) list.scrollLeft += on.getBoundingClientRect().left - list.getBoundingClientRect().left - (list.clientWidth - on.offsetWidth) / 2;
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    var menu = document.querySelector('.center-side ul');
+    if (menu) centerMenu(menu);
     var r = document.querySelectorAll('[data-cat-rail]');
     for (var k = 0; k < r.length; k++) rail(r[k]);
     var c = document.querySelectorAll('[data-carousel]');

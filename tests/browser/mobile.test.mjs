@@ -230,6 +230,7 @@ test('a phone gets the tab bar with the cart count, the sticky buy and totals ba
     assert.ok(await onScreen(phone, '.member-card-qr svg'));
     const qr = await box(phone, '.member-card-qr svg');
     assert.ok(qr.width >= 240, `the QR is ${qr.width}px wide`);
+    assert.ok(await onScreen(phone, '#card-no'), 'the card number too, for a till that types it');
   });
 
   await t.test('without JavaScript: adding to the cart from the sticky bar works and counts', async () => {
