@@ -244,6 +244,51 @@ test('a phone gets the tab bar with the cart count, the sticky buy and totals ba
   assert.deepEqual(problems, []);
 });
 
+// Tabs through the page from the top (at most 100 stops) → what each stop was, or why it is a problem: drawn nowhere,
+// no focus indicator, or hidden under something else (the bars stuck to the bottom).
+async function tabStops(page) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const stops = [];
+  for (let i = 0; i < 100; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await page.evaluate(() => {
+      const e = document.activeElement;
+      if (!e || e === document.body) return null;
+      const name = `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''} "${(e.innerText || e.value || e.getAttribute('aria-label') || '').trim().replace(/\s+/g, ' ').slice(0, 16)}"`;
+      const r = e.getBoundingClientRect();
+      if (!r.width || !r.height) return `${name} NOT DRAWN`;
+      const s = getComputedStyle(e);
+      // A date field's focus is on the part being typed (year, month, day), which Chromium highlights itself; the
+      // field's own :focus does not always match in headless Chromium then.
+      const ring = e.type === 'date' || (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none' ||
+        (e.closest('.search-box') && getComputedStyle(e.closest('.search-box')).boxShadow !== 'none');
+      if (!ring) return `${name} NO FOCUS INDICATOR`;
+      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      if (top && !(top === e || e.contains(top) || top.contains(e))) return `${name} UNDER ${top.tagName.toLowerCase()}.${top.className}`;
+      return name;
+    });
+    if (!stop) break;
+    stops.push(stop);
+  }
+  return stops;
+}
+
+test('on a phone the keyboard reaches everything in reading order, each stop visible and never under a bar', async () => {
+  const bad = [];
+  for (const path of [`/product/${ids.product}`, '/cart', '/checkout', '/categories', '/card', '/points']) {
+    await go(phone, path);
+    const stops = await tabStops(phone);
+    assert.ok(stops.length > 10, `${path}: ${stops.length} stops`);
+    for (const s of stops) if (/ (NOT DRAWN|NO FOCUS INDICATOR|UNDER )/.test(s)) bad.push(`${path}: ${s}`);
+    if (path.startsWith('/product/')) {
+      const at = (re) => stops.findIndex((s) => re.test(s));
+      const order = [at(/^input#qty /), at(/加入购物车/), at(/立即兑换/), at(/收藏/)];
+      assert.ok(order.every((n, i) => n > 0 && (i === 0 || n === order[i - 1] + 1)), `quantity, add to cart, redeem, favourite in a row: ${stops.join(' | ')}`);
+    }
+  }
+  assert.deepEqual(bad, []);
+});
+
 test('screenshots of home, product, cart, card and points (and categories, checkout) at 360 and 1280 px', async () => {
   // On the phone: what the first screen shows, and the whole page (fixed bars are drawn where the window ends).
   const desktop = await signedIn(DESKTOP);
