@@ -228,7 +228,7 @@ static NEOERR *tx_create(MYSQL *db, void *arg) {
                   NULL, NULL);
     if (!err && a->from_cart) {
       err = db_exec(db, SQL_CART_REMOVE, DBA(DI(a->member_id), DI(l->product_id)), NULL, NULL);
-      db_tx_touch_principal(a->member_id); /* the header's cart count */
+      if (!err) db_tx_touch_principal(a->member_id); /* the header's cart count */
     }
   }
   if (!err) err = event_add(db, order_id, "created", "订单已提交");
