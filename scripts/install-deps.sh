@@ -34,7 +34,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-if [ "$DEMO" = 0 ] && [ ! -d "$ROOT/node_modules/playwright-core" ] && [ -f "$ROOT/package.json" ]; then
+if [ "$DEMO" = 0 ] && { [ ! -d "$ROOT/node_modules/playwright-core" ] || [ ! -d "$ROOT/node_modules/axe-core" ]; } && [ -f "$ROOT/package.json" ]; then
   echo "install-deps: installing npm test tools"
   (cd "$ROOT" && if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi)
 fi

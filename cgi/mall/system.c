@@ -1,4 +1,4 @@
-/* system.c: language switch, and loading the signed-in member for the header */
+/* system.c: language switch, and loading the signed-in member for the header (balance, cart count) */
 #include "mall.h"
 #include <stdio.h>
 #include <string.h>
@@ -17,9 +17,14 @@ NEOERR *h_lang(req *r) {
   return STATUS_OK;
 }
 
-static const char SQL_MEMBER_HEADER[] = "SELECT mobile, name, points_balance, status FROM members WHERE id = ?";
+/* The cart count rides along: every cart change bumps the member's principal generation (cart.c, orders.c),
+ * so the session cache and the signed-in page caches never show an old count. */
+static const char SQL_MEMBER_HEADER[] = "SELECT mobile, name, points_balance, status, "
+                                        "(SELECT COUNT(*) FROM cart_items c WHERE c.member_id = m.id) AS cart_lines "
+                                        "FROM members m WHERE id = ?";
 
-/* Fills User.* for the header: masked mobile (138****8000) and the points balance. */
+/* Fills User.* for the header: masked mobile (138****8000), the points balance and the cart's line count
+ * (the phone tab bar's badge). */
 NEOERR *mall_load_member(req *r, long long id, int *ok) {
   HDF *h = NULL;
   int rows = 0;
@@ -34,6 +39,7 @@ NEOERR *mall_load_member(req *r, long long id, int *ok) {
     if (!err) err = hdf_set_value(r->hdf, "User.Masked", masked);
     if (!err) err = hdf_set_value(r->hdf, "User.Name", hdf_get_value(h, "M.0.name", ""));
     if (!err) err = hdf_set_value(r->hdf, "User.Points", hdf_get_value(h, "M.0.points_balance", "0"));
+    if (!err) err = hdf_set_value(r->hdf, "User.CartLines", hdf_get_value(h, "M.0.cart_lines", "0"));
     if (!err) *ok = 1;
   }
   hdf_destroy(&h);

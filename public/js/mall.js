@@ -1,4 +1,5 @@
-/* mall.js: progressive enhancement only — banner autoplay and dots, product gallery thumbnails */
+/* mall.js: progressive enhancement only — banner autoplay and dots, product gallery thumbnails, the category rail's
+   current group, the member center menu's current entry */
 (function () {
   'use strict';
   var reduce = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -39,7 +40,38 @@
     }
   }
 
+  // The category page's rail (phones): marks the group being read; the links work without this.
+  function rail(nav) {
+    var links = nav.querySelectorAll('a[href^="#"]');
+    if (!links.length || !('IntersectionObserver' in window)) return;
+    function mark(id) {
+      for (var i = 0; i < links.length; i++) {
+        var on = links[i].getAttribute('href') === '#' + id;
+        links[i].classList.toggle('active', on);
+        if (on) links[i].setAttribute('aria-current', 'true'); else links[i].removeAttribute('aria-current');
+      }
+    }
+    var seen = new IntersectionObserver(function (entries) {
+      for (var i = 0; i < entries.length; i++) if (entries[i].isIntersecting) mark(entries[i].target.id);
+    }, { rootMargin: '0px 0px -70% 0px' });
+    for (var i = 0; i < links.length; i++) {
+      var group = document.getElementById(links[i].getAttribute('href').slice(1));
+      if (group) seen.observe(group);
+    }
+    mark(links[0].getAttribute('href').slice(1));
+  }
+
+  // The member center's menu scrolls sideways on phones: bring the current page's entry into view.
+  function centerMenu(list) {
+    var on = list.querySelector('a.active');
+    if (on && list.scrollWidth > list.clientWidth) list.scrollLeft += on.getBoundingClientRect().left - list.getBoundingClientRect().left - (list.clientWidth - on.offsetWidth) / 2;
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    var menu = document.querySelector('.center-side ul');
+    if (menu) centerMenu(menu);
+    var r = document.querySelectorAll('[data-cat-rail]');
+    for (var k = 0; k < r.length; k++) rail(r[k]);
     var c = document.querySelectorAll('[data-carousel]');
     for (var i = 0; i < c.length; i++) carousel(c[i]);
     var g = document.querySelectorAll('[data-gallery]');

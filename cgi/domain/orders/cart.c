@@ -94,7 +94,9 @@ NEOERR *cart_add(MYSQL *db, long long member_id, long long product_id, long long
       return STATUS_OK;
     }
   }
-  return nerr_pass(db_exec(db, SQL_ADD, DBA(DI(member_id), DI(product_id), DI(quantity), DI(b->max)), NULL, NULL));
+  err = db_exec(db, SQL_ADD, DBA(DI(member_id), DI(product_id), DI(quantity), DI(b->max)), NULL, NULL);
+  if (!err) db_tx_touch_principal(member_id); /* the header shows the cart's count */
+  return nerr_pass(err);
 }
 
 NEOERR *cart_line_product(MYSQL *db, long long member_id, long long line_id, long long *product_id) {
@@ -106,11 +108,15 @@ NEOERR *cart_line_product(MYSQL *db, long long member_id, long long line_id, lon
 }
 
 NEOERR *cart_set_quantity(MYSQL *db, long long member_id, long long line_id, long long quantity) {
-  return nerr_pass(db_exec(db, SQL_SET_QTY, DBA(DI(quantity), DI(line_id), DI(member_id)), NULL, NULL));
+  NEOERR *err = db_exec(db, SQL_SET_QTY, DBA(DI(quantity), DI(line_id), DI(member_id)), NULL, NULL);
+  if (!err) db_tx_touch_principal(member_id);
+  return nerr_pass(err);
 }
 
 NEOERR *cart_remove(MYSQL *db, long long member_id, long long line_id) {
-  return nerr_pass(db_exec(db, SQL_REMOVE, DBA(DI(line_id), DI(member_id)), NULL, NULL));
+  NEOERR *err = db_exec(db, SQL_REMOVE, DBA(DI(line_id), DI(member_id)), NULL, NULL);
+  if (!err) db_tx_touch_principal(member_id);
+  return nerr_pass(err);
 }
 
 NEOERR *cart_select(MYSQL *db, long long member_id, long long line_id, int selected) {

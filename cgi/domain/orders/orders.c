@@ -231,7 +231,10 @@ static NEOERR *tx_create(MYSQL *db, void *arg) {
                   DBA(DI(order_id), DI(l->product_id), DS(p->type), DS(p->name), DS(p->image), DI(p->points_price),
                       DI(p->cash_price_fen), DI(l->quantity)),
                   NULL, NULL);
-    if (!err && a->from_cart) err = db_exec(db, SQL_CART_REMOVE, DBA(DI(a->member_id), DI(l->product_id)), NULL, NULL);
+    if (!err && a->from_cart) {
+      err = db_exec(db, SQL_CART_REMOVE, DBA(DI(a->member_id), DI(l->product_id)), NULL, NULL);
+      if (!err) db_tx_touch_principal(a->member_id); /* the header's cart count */
+    }
   }
   if (!err) err = event_add(db, order_id, "created", "订单已提交");
   free(prod);

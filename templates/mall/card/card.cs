@@ -27,8 +27,10 @@
     <?cs if:Card.Qr.size ?>
     <figure class="member-card-qr">
       <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 <?cs var:Card.Qr.size ?> <?cs var:Card.Qr.size ?>" shape-rendering="crispEdges" role="img" aria-label="<?cs var:Lang.Card.QrLabel ?>"><rect width="100%" height="100%" fill="#fff"/><path fill="#000" d="<?cs var:Card.Qr.path ?>"/></svg>
+      <p class="card-awake" id="card-awake" hidden><?cs var:Lang.Card.Awake ?></p>
       <figcaption class="muted"><?cs var:Lang.Card.Intro ?></figcaption>
     </figure>
+    <script src="/js/card-screen.js" defer></script>
     <?cs /if ?>
   </div>
 

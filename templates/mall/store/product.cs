@@ -6,9 +6,9 @@
 <section class="product-top card">
   <div class="gallery" data-gallery>
     <div class="gallery-main"><?cs if:Product.0.image ?><img id="gallery-main" src="<?cs var:Product.0.image ?>" alt="<?cs var:Product.0.name ?>" width="600" height="600"><?cs else ?><span class="img-placeholder"><?cs var:Lang.Site.Name ?></span><?cs /if ?></div>
-    <?cs if:subcount(Images) ?><ul class="gallery-thumbs">
-      <?cs if:Product.0.image ?><li><a href="<?cs var:Product.0.image ?>" class="active"><img src="<?cs var:Product.0.image ?>" alt="" width="64" height="64"></a></li><?cs /if ?>
-      <?cs each:i = Images ?><li><a href="<?cs var:i.url ?>"><img src="<?cs var:i.url ?>" alt="" width="64" height="64" loading="lazy"></a></li><?cs /each ?>
+    <?cs if:subcount(Images) ?><ul class="gallery-thumbs"><?cs set:Gallery.N = #0 ?><?cs if:Product.0.image ?><?cs set:Gallery.N = #1 ?><?cs /if ?>
+      <?cs if:Product.0.image ?><li><a href="<?cs var:Product.0.image ?>" class="active"><img src="<?cs var:Product.0.image ?>" alt="<?cs var:Lang.Store.Product.Picture ?> 1" width="64" height="64"></a></li><?cs /if ?>
+      <?cs each:i = Images ?><li><a href="<?cs var:i.url ?>"><img src="<?cs var:i.url ?>" alt="<?cs var:Lang.Store.Product.Picture ?> <?cs set:Gallery.N = #Gallery.N + #1 ?><?cs var:Gallery.N ?>" width="64" height="64" loading="lazy"></a></li><?cs /each ?>
     </ul><?cs /if ?>
   </div>
   <div class="product-info">
