@@ -272,7 +272,7 @@ test('create, disable, enable and reset an admin: each write is audited with bef
   assert.match(future.html, /class="empty-state"/);
   const bad = await c.get('/admin/audit?from=2026-02-30');
   assert.equal(bad.status, 400);
-  assert.match(bad.html, /请输入有效日期/);
+  assert.match(bad.html, /请按 年-月-日 填写日期/);
   assert.equal((await c.get('/admin/audit?entity_id=abc')).status, 400);
 });
 
