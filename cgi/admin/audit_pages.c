@@ -13,8 +13,8 @@ NEOERR *h_adm_audit_list(req *r) {
       {"admin", IN_INT, 0, 0, 2147483647LL, NULL},
       {"entity", IN_STR, 0, 0, 32, NULL},
       {"entity_id", IN_INT, 0, 0, 999999999999999999LL, NULL},
-      {"from", IN_STR, 0, 0, 10, NULL},
-      {"to", IN_STR, 0, 0, 10, NULL},
+      {"from", IN_DATE, 0, 0, 0, NULL},
+      {"to", IN_DATE, 0, 0, 0, NULL},
       {"page", IN_INT, 0, 1, 100000, NULL},
   };
   in_value v[6];
@@ -50,6 +50,15 @@ NEOERR *h_adm_audit_list(req *r) {
   int page = v[5].present ? (int)v[5].i : 1;
   long long total = 0;
   if ((err = audit_search(r->db, &f, page, r->hdf, "Audit", &total))) return nerr_pass(err);
+  /* Language keys cannot hold '-': "reset-password" is labelled by Lang.AdminCore.Audit.Actions.reset_password. */
+  for (HDF *e = hdf_get_child(r->hdf, "Audit"); e && !err; e = hdf_obj_next(e)) {
+    char key[64];
+    snprintf(key, sizeof key, "%s", hdf_get_value(e, "action", ""));
+    for (char *c = key; *c; c++)
+      if (*c == '-') *c = '_';
+    err = hdf_set_value(e, "action_key", key);
+  }
+  if (err) return nerr_pass(err);
   long long pages = (total + AUDIT_PAGE_SIZE - 1) / AUDIT_PAGE_SIZE;
   char num[24];
   snprintf(num, sizeof num, "%lld", total);

@@ -92,7 +92,7 @@ static NEOERR *result(req *r, madmin_result res, const char *done) {
 NEOERR *h_adm_member_grant(req *r) {
   static const in_field F[] = {
       {"grant_amount", IN_INT, IN_REQUIRED, 1, MEMBER_ADJUST_MAX, NULL},
-      {"grant_expires", IN_STR, IN_REQUIRED, 10, 10, NULL},
+      {"grant_expires", IN_DATE, IN_REQUIRED, 0, 0, NULL},
       {"grant_reason", IN_STR, IN_REQUIRED, 2, 200, NULL},
   };
   in_value v[3];

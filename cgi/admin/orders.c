@@ -28,8 +28,8 @@ NEOERR *h_adm_orders(req *r) {
       {"no", IN_STR, 0, 1, ORDER_NO_LEN, NULL},
       {"mobile", IN_DIGITS, 0, 1, 11, NULL},
       {"status", IN_ENUM, 0, 0, 0, ORDER_STATES},
-      {"from", IN_STR, 0, 10, 10, NULL},
-      {"to", IN_STR, 0, 10, 10, NULL},
+      {"from", IN_DATE, 0, 0, 0, NULL},
+      {"to", IN_DATE, 0, 0, 0, NULL},
   };
   in_value v[5];
   long long page = 1, total = 0;

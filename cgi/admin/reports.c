@@ -18,8 +18,8 @@ typedef struct {
 } rfilter;
 
 static const in_field F_FILTER[] = {
-    {"from", IN_STR, 0, 0, 32, NULL},
-    {"to", IN_STR, 0, 0, 32, NULL},
+    {"from", IN_DATE, 0, 0, 0, NULL},
+    {"to", IN_DATE, 0, 0, 0, NULL},
     {"group", IN_ENUM, 0, 0, 0, "day|month"},
     {"by", IN_ENUM, 0, 0, 0, "product|category|merchant"},
 };
@@ -69,8 +69,9 @@ static NEOERR *read_filter(req *r, rfilter *f, int *state) {
   long t = report_day_number(today), d0 = -1, d1 = t;
   int bad = 0;
   /* too long or odd characters: the same message as any other bad date */
-  if (hdf_get_obj(r->hdf, "Form.Errors.to")) v[1].present = 1, v[1].s = "";
-  if (hdf_get_obj(r->hdf, "Form.Errors.from")) v[0].present = 1, v[0].s = "";
+  /* (the text as typed, which input_read keeps in Form.Values, is shown again to be corrected) */
+  if (hdf_get_obj(r->hdf, "Form.Errors.to")) v[1].present = 1, v[1].s = hdf_get_value(r->hdf, "Form.Values.to", "");
+  if (hdf_get_obj(r->hdf, "Form.Errors.from")) v[0].present = 1, v[0].s = hdf_get_value(r->hdf, "Form.Values.from", "");
   if (v[1].present && (d1 = report_day_number(v[1].s)) < 0) {
     bad = 1;
     err = req_form_error(r, "to", "AdminReports.BadDate");

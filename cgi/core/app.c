@@ -228,7 +228,15 @@ static NEOERR *dispatch(req *r, STRING *body, unsigned long long *gen, int *cach
     string_clear(&loc);
     return nerr_pass(err);
   }
-  if (is_post && !csrf_valid(r)) return nerr_pass(req_fail(r, 403));
+  if (is_post && !csrf_valid(r)) {
+    /* A stale or missing token is not a refused permission: "page expired", back to the form — the page it was
+     * sent from, else the same address when that is also a page. */
+    char back[1024], args[4][72];
+    int st = 0;
+    if (!req_local_referer(r, back, sizeof back))
+      snprintf(back, sizeof back, "%s", route_find(r->app, "GET", r->path, args, &st) ? r->path : "");
+    return nerr_pass(req_fail_expired(r, back));
+  }
   /* Roles are enforced here, before any handler runs: a route lists who may use it. */
   if (r->route->roles && (!r->user_id || !route_allows(r->route, r->role))) return nerr_pass(req_fail(r, 403));
   if (r->route->flags & R_CACHE) {

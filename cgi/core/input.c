@@ -39,6 +39,17 @@ static int all_digits(const char *s) {
   return 1;
 }
 
+/* YYYY-MM-DD naming a day that exists (2026-02-30 does not). */
+static int date_ok(const char *v) {
+  if (strlen(v) != 10 || v[4] != '-' || v[7] != '-') return 0;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && (v[i] < '0' || v[i] > '9')) return 0;
+  int y = atoi(v), m = atoi(v + 5), d = atoi(v + 8);
+  static const int DAYS[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > DAYS[m - 1]) return 0;
+  return !(m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+}
+
 static int in_choices(const char *choices, const char *v) {
   size_t vl = strlen(v);
   const char *p = choices;
@@ -81,6 +92,7 @@ const char *input_check(const in_field *f, const char *v, int multi, in_value *o
   case IN_MOBILE:
     if (strlen(v) != 11 || !all_digits(v) || v[0] != '1' || v[1] < '3') return "mobile";
     return NULL;
+  case IN_DATE: return date_ok(v) ? NULL : "date";
   case IN_DIGITS: {
     size_t l = strlen(v);
     if (!all_digits(v) || (long long)l < f->min || (long long)l > f->max) return "digits";
@@ -88,6 +100,19 @@ const char *input_check(const in_field *f, const char *v, int multi, in_value *o
   }
   }
   return "invalid";
+}
+
+/* t with every {n} replaced by n, into buf. */
+static void fill_n(char *buf, size_t len, const char *t, long long n) {
+  size_t o = 0;
+  while (*t && o + 1 < len) {
+    if (strncmp(t, "{n}", 3) == 0) {
+      int w = snprintf(buf + o, len - o, "%lld", n);
+      o = w > 0 && (size_t)w < len - o ? o + (size_t)w : len - 1;
+      t += 3;
+    } else buf[o++] = *t++;
+  }
+  buf[o] = 0;
 }
 
 int input_read(req *r, const in_field *f, int n, in_value *out) {
@@ -104,11 +129,19 @@ int input_read(req *r, const in_field *f, int n, in_value *out) {
       bad++;
       char key[160];
       snprintf(key, sizeof key, "Form.Errors.%s", f[i].name);
-      char lkey[64];
+      char lkey[64], msg[256];
       snprintf(lkey, sizeof lkey, "Lang.Form.%s", e);
-      const char *msg = lang_get(r->lang, lkey);
-      hdf_set_value(r->hdf, key, msg ? msg : e);
+      const char *t = lang_get(r->lang, lkey);
+      /* A length error says the field's limit ("最多 500 字"): {n} is the declared max (or min when too short). */
+      fill_n(msg, sizeof msg, t ? t : e, strcmp(e, "short") == 0 ? f[i].min : f[i].max);
+      hdf_set_value(r->hdf, key, msg);
       hdf_set_value(r->hdf, "Form.HasErrors", "1");
+      /* The form shows what was typed again, so a member can shorten it instead of typing it anew; bytes that
+       * are not valid UTF-8 (or a repeated parameter) are not echoed. */
+      if (v && *v && !multi && strcmp(e, "chars") != 0) {
+        snprintf(key, sizeof key, "Form.Values.%s", f[i].name);
+        hdf_set_value(r->hdf, key, v);
+      }
     } else if (out[i].present) {
       char key[160];
       snprintf(key, sizeof key, "Form.Values.%s", f[i].name);

@@ -3,7 +3,8 @@
 #define MALL_INPUT_H
 #include "request.h"
 
-typedef enum { IN_INT, IN_STR, IN_TEXT, IN_ENUM, IN_MOBILE, IN_DIGITS } in_type;
+/* IN_DATE: a calendar date written YYYY-MM-DD (years 1900–2999), whatever the browser's locale would show. */
+typedef enum { IN_INT, IN_STR, IN_TEXT, IN_ENUM, IN_MOBILE, IN_DIGITS, IN_DATE } in_type;
 enum { IN_REQUIRED = 1 };
 typedef struct {
   const char *name;

@@ -1,5 +1,6 @@
 /* request.c: one HTTP request as handlers see it — its parts, the response being built, and the helpers on it */
 #include "request.h"
+#include "app.h"
 #include "config.h"
 #include "fcgi_io.h"
 #include "render.h"
@@ -58,11 +59,39 @@ void req_redirect(req *r, const char *path) {
   r->status = 303;
 }
 
+int req_local_referer(req *r, char *buf, size_t len) {
+  (void)r;
+  const char *ref = io_env("HTTP_REFERER"), *host = io_env("HTTP_HOST");
+  buf[0] = 0;
+  if (!ref || !host || !*host || !len) return 0;
+  if (strncmp(ref, "http://", 7) == 0) ref += 7;
+  else if (strncmp(ref, "https://", 8) == 0) ref += 8;
+  else return 0;
+  size_t hl = strlen(host);
+  if (strncmp(ref, host, hl) != 0) return 0;
+  const char *path = ref + hl;
+  /* Only a path on this host, printable, that cannot be read as another host (//x, /\x). */
+  if (path[0] != '/' || path[1] == '/' || path[1] == '\\' || strlen(path) >= len) return 0;
+  for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+    if (*p < 0x20 || *p == 0x7f) return 0;
+  snprintf(buf, len, "%s", path);
+  return 1;
+}
+
 NEOERR *req_fail(req *r, int status) {
   r->status = status;
   r->template = "layout/error.cs";
   r->no_cache = 1;
   NEOERR *err = hdf_set_int_value(r->hdf, "Page.Status", status);
+  /* The way out of an error page: this program's home (the mall, the back office, the merchant portal). */
+  const char *name = r->app ? r->app->name : "mall";
+  if (!err)
+    err = strcmp(name, "mall") == 0 ? hdf_set_value(r->hdf, "Page.HomeUrl", "/")
+                                    : hdf_set_valuef(r->hdf, "Page.HomeUrl=/%s/", name);
+  char back[1024];
+  /* Refused (403): back to the page the visitor came from, when it is one of ours. */
+  if (!err && status == 403 && req_local_referer(r, back, sizeof back) && strcmp(back, r->uri) != 0)
+    err = hdf_set_value(r->hdf, "Page.BackUrl", back);
   char key[64];
   snprintf(key, sizeof key, "Lang.Error.%d", status);
   const char *t = lang_get(r->lang, key);
@@ -70,6 +99,15 @@ NEOERR *req_fail(req *r, int status) {
   snprintf(key, sizeof key, "Lang.Error.%dText", status);
   t = lang_get(r->lang, key);
   if (!err) err = hdf_set_value(r->hdf, "Page.ErrorText", t ? t : "");
+  return nerr_pass(err);
+}
+
+NEOERR *req_fail_expired(req *r, const char *back) {
+  NEOERR *err = req_fail(r, 403);
+  hdf_remove_tree(r->hdf, "Page.BackUrl");
+  if (!err) err = hdf_set_value(r->hdf, "Page.Title", req_text(r, "Error.Expired"));
+  if (!err) err = hdf_set_value(r->hdf, "Page.ErrorText", req_text(r, "Error.ExpiredText"));
+  if (!err && back && *back) err = hdf_set_value(r->hdf, "Page.FormUrl", back);
   return nerr_pass(err);
 }
 

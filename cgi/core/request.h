@@ -3,6 +3,7 @@
 #define MALL_REQUEST_H
 #include <ClearSilver.h>
 #include <mysql.h>
+#include <stddef.h>
 #include "db.h"
 
 struct app;   /* app.h: the program (route table, realm, hooks) */
@@ -45,6 +46,9 @@ const char *req_arg(req *r, int i);
 long long req_arg_id(req *r, int i);
 const char *req_cookie(req *r, const char *name);
 const char *req_client_ip(req *r);
+/* The page this request came from (Referer), when it is a page of this host: its path and query into buf; 0 when
+ * there is none. */
+int req_local_referer(req *r, char *buf, size_t len);
 /* ?page= (1..100000, default 1); 0 when it is not a valid page number (Form.Errors set). */
 int req_page(req *r, long long *page);
 
@@ -71,7 +75,12 @@ NEOERR *req_pager(req *r, const char *base, long long page, long long total, int
 NEOERR *req_done_notice(req *r, const char *choices, const char *lang_prefix);
 
 /* ---- the response ---- */
-NEOERR *req_fail(req *r, int status);        /* render the error page for status */
+/* Renders the error page for status (Lang.Error.<status>, Page.HomeUrl; for 403, a refused permission, Page.BackUrl
+ * to the page the visitor came from). */
+NEOERR *req_fail(req *r, int status);
+/* The error page for a form sent with a missing or stale CSRF token (403, "page expired"), with a link back to the
+ * form (back: the form's page when known, else NULL). */
+NEOERR *req_fail_expired(req *r, const char *back);
 void req_redirect(req *r, const char *path); /* 303 See Other to a local path */
 NEOERR *req_set_cookie(req *r, const char *name, const char *value, int max_age, int http_only);
 

@@ -1,5 +1,6 @@
 /* cart.c: the cart page (C1) — add, change quantity, remove, select, move to favorites — and shop helpers */
 #include "mall_shop.h"
+#include "mall_store.h"
 #include "orders/cart.h"
 #include "catalog/favorites.h"
 #include <stdio.h>
@@ -91,8 +92,9 @@ NEOERR *h_shop_back_to_cart(req *r) {
   return STATUS_OK;
 }
 
-/* Why a quantity cannot be taken: sold out, limit used up, or "between 1 and max". 409 / 400. */
-static NEOERR *bounds_error(req *r, const cart_bounds *b, long long room) {
+/* Why a cart line's quantity cannot be taken: sold out, limit used up, or "between 1 and max" (409 / 400), on the
+ * cart page. */
+static NEOERR *line_bounds_error(req *r, const cart_bounds *b, long long room) {
   if (b->stock <= 0) return nerr_pass(cart_error(r, 409, "Shop.Cart.SoldOut", 0, NULL));
   if (room <= 0 && b->limit > 0 && b->max <= 0)
     return nerr_pass(cart_error(r, 409, "Shop.Cart.LimitUsed", b->limit, NULL));
@@ -100,8 +102,27 @@ static NEOERR *bounds_error(req *r, const cart_bounds *b, long long room) {
   return nerr_pass(cart_error(r, 400, "Shop.Cart.QtyRange", room, NULL));
 }
 
-/* POST /cart/add: product_id, quantity → 303 /cart?done=added; 400 bad quantity; 404 unknown or
- * off-shelf product; 409 cash part (C5 not available yet), sold out, limit reached, more than is left, cart full. */
+NEOERR *shop_qty_refused(req *r, long long product_id, int status, const char *key, long long n) {
+  char num[24], msg[700];
+  snprintf(num, sizeof num, "%lld", n);
+  const char *marks[] = {"{n}"}, *values[] = {num};
+  req_text_fill(r, key, marks, values, 1, msg, sizeof msg);
+  return nerr_pass(store_product_refusal(r, product_id, status, msg));
+}
+
+/* Why a quantity cannot be taken: sold out, limit used up, or "between 1 and max" (409 / 400) — told on the product
+ * page, where the quantity was typed. */
+static NEOERR *bounds_error(req *r, long long product_id, const cart_bounds *b, long long room) {
+  if (b->stock <= 0) return nerr_pass(shop_qty_refused(r, product_id, 409, "Shop.Cart.SoldOut", 0));
+  if (room <= 0 && b->limit > 0 && b->max <= 0)
+    return nerr_pass(shop_qty_refused(r, product_id, 409, "Shop.Cart.LimitUsed", b->limit));
+  if (room <= 0) return nerr_pass(shop_qty_refused(r, product_id, 409, "Shop.Cart.AlreadyMax", b->max));
+  return nerr_pass(shop_qty_refused(r, product_id, 400, "Shop.Cart.QtyRange", room));
+}
+
+/* POST /cart/add: product_id, quantity → 303 /cart?done=added; 400 bad quantity, 409 sold out, limit reached or
+ * more than is left (the product page, the error under its quantity field); 404 unknown or off-shelf product;
+ * 409 cart full or a cash part (C5 not available yet) (the cart page). */
 NEOERR *h_cart_add(req *r) {
   static const in_field F[] = {
       {"product_id", IN_INT, IN_REQUIRED, 1, 999999999999999999LL, NULL},
@@ -115,7 +136,7 @@ NEOERR *h_cart_add(req *r) {
   if (!v[1].present || hdf_get_obj(r->hdf, "Form.Errors.quantity")) {
     if ((err = cart_product_bounds(r->db, r->user_id, v[0].i, &b))) return nerr_pass(err);
     if (!b.found) return nerr_pass(req_fail(r, 404));
-    return nerr_pass(bounds_error(r, &b, b.max - b.in_cart));
+    return nerr_pass(bounds_error(r, v[0].i, &b, b.max - b.in_cart));
   }
   cart_result res;
   if ((err = cart_add(r->db, r->user_id, v[0].i, v[1].i, &res, &b))) return nerr_pass(err);
@@ -124,7 +145,7 @@ NEOERR *h_cart_add(req *r) {
   case CART_NO_PRODUCT: return nerr_pass(req_fail(r, 404));
   case CART_FULL: return nerr_pass(cart_error(r, 409, "Shop.Cart.Full", CART_MAX_LINES, NULL));
   case CART_CASH: return nerr_pass(cart_error(r, 409, "Shop.Result.Cash", 0, NULL));
-  default: return nerr_pass(bounds_error(r, &b, b.max - b.in_cart));
+  default: return nerr_pass(bounds_error(r, v[0].i, &b, b.max - b.in_cart));
   }
 }
 
@@ -156,7 +177,7 @@ NEOERR *h_cart_update(req *r) {
   if ((err = cart_product_bounds(r->db, r->user_id, product, &b))) return nerr_pass(err);
   if (!b.found) return nerr_pass(cart_error(r, 409, "Shop.Cart.OffShelf", 0, NULL));
   long long q = bad ? 0 : v[0].i + (v[1].present ? (v[1].s[0] == '-' ? -1 : 1) : 0);
-  if (bad || q < 1 || q > b.max) return nerr_pass(bounds_error(r, &b, b.max));
+  if (bad || q < 1 || q > b.max) return nerr_pass(line_bounds_error(r, &b, b.max));
   if ((err = cart_set_quantity(r->db, r->user_id, line, q))) return nerr_pass(err);
   req_redirect(r, "/cart?done=updated");
   return STATUS_OK;

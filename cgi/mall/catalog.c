@@ -28,17 +28,19 @@ NEOERR *h_categories(req *r) {
 
 static const char *const SORT_NAMES[SORT_COUNT] = {"sales", "points_asc", "points_desc", "views", "newest"};
 
-/* Query string of the current filters without the ones in skip ("cat", "brand", "sort"), ending in '?' or '&'. */
+/* Query string of the current filters without the ones in skip ("cat", "brand", "price", "sort", "stock"), ending in
+ * '?' or '&'. */
 static void filter_base(char *out, size_t len, const catalog_filter *f, int has_min, int has_max, const char *skip) {
   int o = snprintf(out, len, "/products?");
   if (f->cat && !strstr(skip, "cat")) o += snprintf(out + o, len - o, "cat=%lld&", f->cat);
   if (f->brand && !strstr(skip, "brand")) o += snprintf(out + o, len - o, "brand=%lld&", f->brand);
   if (has_min && !strstr(skip, "price")) o += snprintf(out + o, len - o, "min=%lld&", f->min);
   if (has_max && !strstr(skip, "price")) o += snprintf(out + o, len - o, "max=%lld&", f->max);
-  if (f->sort != SORT_SALES && !strstr(skip, "sort")) snprintf(out + o, len - o, "sort=%s&", SORT_NAMES[f->sort]);
+  if (f->sort != SORT_SALES && !strstr(skip, "sort")) o += snprintf(out + o, len - o, "sort=%s&", SORT_NAMES[f->sort]);
+  if (f->in_stock_only && !strstr(skip, "stock")) snprintf(out + o, len - o, "instock=1&");
 }
 
-/* GET /products?cat=&brand=&min=&max=&sort=&page= → 200 list; 400 invalid parameters; 404 unknown cat/brand */
+/* GET /products?cat=&brand=&min=&max=&sort=&instock=1&page= → 200 list (sold-out last, or left out with instock=1); 400 invalid parameters; 404 unknown cat/brand */
 NEOERR *h_products(req *r) {
   static const in_field F[] = {
       {"cat", IN_INT, 0, 1, 2147483647LL, NULL},
@@ -47,14 +49,16 @@ NEOERR *h_products(req *r) {
       {"max", IN_INT, 0, 0, 1000000000000LL, NULL},
       {"sort", IN_ENUM, 0, 0, 0, "sales|points_asc|points_desc|views|newest"},
       {"page", IN_INT, 0, 1, STORE_PAGE_MAX, NULL},
+      {"instock", IN_ENUM, 0, 0, 0, "1"},
   };
-  in_value v[6];
-  if (input_read(r, F, 6, v)) return nerr_pass(req_fail(r, 400));
+  in_value v[7];
+  if (input_read(r, F, 7, v)) return nerr_pass(req_fail(r, 400));
   catalog_filter f = {.cat = v[0].i,
                       .brand = v[1].i,
                       .min = v[2].present ? v[2].i : 0,
                       .max = v[3].present ? v[3].i : 1000000000000LL,
-                      .sort = SORT_SALES};
+                      .sort = SORT_SALES,
+                      .in_stock_only = v[6].present};
   for (int i = 0; v[4].present && i < SORT_COUNT; i++)
     if (strcmp(v[4].s, SORT_NAMES[i]) == 0) f.sort = i;
   if (f.min > f.max) {
@@ -78,14 +82,12 @@ NEOERR *h_products(req *r) {
   if (!err && f.brand) err = hdf_set_valuef(h, "Filter.BrandId=%lld", f.brand);
   if (!err && v[2].present) err = hdf_set_valuef(h, "Filter.Min=%lld", f.min);
   if (!err && v[3].present) err = hdf_set_valuef(h, "Filter.Max=%lld", f.max);
+  if (!err && f.in_stock_only) err = hdf_set_value(h, "Filter.InStock", "1");
   char base[256];
   const struct {
     const char *key, *skip;
-  } bases[] = {{"Filter.Base", ""},
-               {"Filter.SortBase", "sort"},
-               {"Filter.CatBase", "cat"},
-               {"Filter.BrandBase", "brand"},
-               {"Filter.PriceBase", "price"}};
+  } bases[] = {{"Filter.Base", ""},           {"Filter.SortBase", "sort"},   {"Filter.CatBase", "cat"},
+               {"Filter.BrandBase", "brand"}, {"Filter.PriceBase", "price"}, {"Filter.StockBase", "stock"}};
   for (size_t i = 0; !err && i < sizeof bases / sizeof bases[0]; i++) {
     filter_base(base, sizeof base, &f, v[2].present, v[3].present, bases[i].skip);
     err = hdf_set_value(h, bases[i].key, base);
@@ -112,14 +114,15 @@ static void utf8_prefix(const char *s, int max, char *out, size_t len) {
   out[i] = 0;
 }
 
-/* GET /search?q=&page= → 200 results, or "no results" with hot products; 400 invalid parameters */
+/* GET /search?q=&instock=1&page= → 200 results (sold-out last, or left out with instock=1), or "no results" with hot products; 400 invalid parameters */
 NEOERR *h_search(req *r) {
   static const in_field F[] = {
       {"q", IN_STR, 0, 0, 200, NULL},
       {"page", IN_INT, 0, 1, STORE_PAGE_MAX, NULL},
+      {"instock", IN_ENUM, 0, 0, 0, "1"},
   };
-  in_value v[2];
-  if (input_read(r, F, 2, v)) return nerr_pass(req_fail(r, 400));
+  in_value v[3];
+  if (input_read(r, F, 3, v)) return nerr_pass(req_fail(r, 400));
   HDF *h = r->hdf;
   r->template = "mall/store/search.cs";
   char q[256], bq[512], base[600];
@@ -127,15 +130,19 @@ NEOERR *h_search(req *r) {
   long long page = v[1].present ? v[1].i : 1, total = 0;
   int rows = 0;
   NEOERR *err = hdf_set_value(h, "Search.Q", q);
+  if (!err && v[2].present) err = hdf_set_value(h, "Search.InStock", "1");
   if (!err) err = store_title(r, "Store.Search.Title");
   if (!err && catalog_search_query(q, bq, sizeof bq))
-    err = catalog_search(r->db, h, "Products", r->lang, bq, (page - 1) * PER_PAGE, PER_PAGE, &rows, &total);
+    err =
+        catalog_search(r->db, h, "Products", r->lang, bq, v[2].present, (page - 1) * PER_PAGE, PER_PAGE, &rows, &total);
   if (!err && rows == 0) err = catalog_hot(r->db, h, "Hot", r->lang, 10);
   char *esc = NULL;
   if (!err) err = cgi_url_escape(q, &esc);
   if (!err) {
     snprintf(base, sizeof base, "/search?q=%s&", esc);
-    err = req_pager(r, base, page, total, PER_PAGE);
+    err = hdf_set_value(h, "Search.Base", base); /* the in-stock switch adds to it */
+    if (!err && v[2].present) strncat(base, "instock=1&", sizeof base - strlen(base) - 1);
+    if (!err) err = req_pager(r, base, page, total, PER_PAGE);
   }
   free(esc);
   return nerr_pass(err);

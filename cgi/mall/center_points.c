@@ -23,8 +23,8 @@ static int valid_date(const char *s) {
 NEOERR *h_points(req *r) {
   static const in_field F[] = {
       {"kind", IN_ENUM, 0, 0, 0, "all|earn|spend|refund|expire|grant|adjust|offline"},
-      {"from", IN_STR, 0, 0, 10, NULL},
-      {"to", IN_STR, 0, 0, 10, NULL},
+      {"from", IN_DATE, 0, 0, 0, NULL},
+      {"to", IN_DATE, 0, 0, 0, NULL},
   };
   in_value v[3];
   long long page = 1;

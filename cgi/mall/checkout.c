@@ -183,8 +183,9 @@ static NEOERR *now_line(req *r, long long product_id, long long quantity, cart_b
 }
 
 /* POST /checkout/now: product_id, quantity (from the product page) → 200 confirm page; with confirm=1,
- * address_id, remark → 303 /order/{no}/pay. 400 bad quantity / remark / no address; 404 unknown
- * product or someone else's address; 409 cash part (C5 not available yet), sold out, limit used up, off the shelf. */
+ * address_id, remark → 303 /order/{no}/pay. 400 bad quantity, 409 sold out or limit used up (the product page,
+ * the error under its quantity field); 400 bad remark / no address; 404 unknown product or someone else's address;
+ * 409 off the shelf or a cash part (C5 not available yet). */
 NEOERR *h_checkout_now(req *r) {
   static const in_field F[] = {
       {"product_id", IN_INT, IN_REQUIRED, 1, ID_MAX, NULL},
@@ -200,16 +201,14 @@ NEOERR *h_checkout_now(req *r) {
   int found = 0;
   NEOERR *err = now_line(r, v[0].i, qty_ok ? v[1].i : 1, &b, &found);
   if (err || !found) return nerr_pass(err ? err : req_fail(r, 404));
+  /* Nothing to confirm until the product can be had in this quantity (and for points alone): say why on the
+   * product page. */
+  if (b.cash_fen != 0) return nerr_pass(shop_qty_refused(r, v[0].i, 409, "Shop.Result.Cash", 0));
+  if (b.stock <= 0) return nerr_pass(shop_qty_refused(r, v[0].i, 409, "Shop.Cart.SoldOut", 0));
+  if (b.max <= 0) return nerr_pass(shop_qty_refused(r, v[0].i, 409, "Shop.Cart.LimitUsed", b.limit));
+  if (!qty_ok || v[1].i > b.max) return nerr_pass(shop_qty_refused(r, v[0].i, 400, "Shop.Cart.QtyRange", b.max));
   if ((err = checkout_page(r, 1))) return nerr_pass(err);
   if ((err = hdf_set_value(r->hdf, "Checkout.Now", "1"))) return nerr_pass(err);
-  /* Nothing to confirm until the product can be had in this quantity. */
-  if (b.cash_fen != 0 || b.stock <= 0 || b.max <= 0 || !qty_ok || v[1].i > b.max) {
-    if ((err = hdf_set_value(r->hdf, "Checkout.Blocked", "1"))) return nerr_pass(err);
-    if (b.cash_fen != 0) return nerr_pass(shop_flash(r, 409, "Shop.Result.Cash", 0, NULL));
-    if (b.stock <= 0) return nerr_pass(shop_flash(r, 409, "Shop.Cart.SoldOut", 0, NULL));
-    if (b.max <= 0) return nerr_pass(shop_flash(r, 409, "Shop.Cart.LimitUsed", b.limit, NULL));
-    return nerr_pass(shop_flash(r, 400, "Shop.Cart.QtyRange", b.max, NULL));
-  }
   if (!v[2].present) {
     /* First visit from the product page: nothing to complain about yet. */
     hdf_remove_tree(r->hdf, "Form.Errors");

@@ -30,6 +30,9 @@ NEOERR *h_order_receive(req *r);
 /* Shared by the shop pages (cart.c). */
 /* Page.Flash (an error, with status) from a language key; {n} and {name} filled in when given. */
 NEOERR *shop_flash(req *r, int status, const char *key, long long n, const char *name);
+/* A quantity refused on the product page of product_id: the language key's text ({n} filled in) under its
+ * quantity field, with status (see store_product_refusal). */
+NEOERR *shop_qty_refused(req *r, long long product_id, int status, const char *key, long long n);
 /* Row i of an HDF list (NULL when absent). */
 HDF *shop_row(HDF *h, const char *list, int i);
 /* An HDF value as a 64-bit number (0 when absent). */

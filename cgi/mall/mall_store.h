@@ -11,6 +11,10 @@ NEOERR *h_products(req *r);
 NEOERR *h_search(req *r);
 /* product.c */
 NEOERR *h_product(req *r);
+/* The product page of id again with msg under its quantity field and the given status (400 a quantity that is not
+ * 1..max, 409 sold out or limit used up): how the cart and "redeem now" refuse a quantity. 404 page when the
+ * product is gone. */
+NEOERR *store_product_refusal(req *r, long long id, int status, const char *msg);
 /* content.c */
 NEOERR *h_notices(req *r);
 NEOERR *h_notice(req *r);

@@ -64,28 +64,24 @@ void mall_cache_hit(req *r) {
   if (err) log_neoerr("views flush", &err); /* a lost view count must not fail the page */
 }
 
-/* GET /product/{id}?rpage= → 200; 404 unknown or off the shelf; 400 invalid rpage */
-NEOERR *h_product(req *r) {
-  static const in_field F[] = {{"rpage", IN_INT, 0, 1, STORE_PAGE_MAX, NULL}};
-  in_value v[1];
-  if (input_read(r, F, 1, v)) return nerr_pass(req_fail(r, 400));
-  long long id = store_id_arg(r), rpage = v[0].present ? v[0].i : 1;
+/* Fills the product page of id at review page rpage; *found = 0 (nothing shown) when it is unknown or off the shelf. */
+static NEOERR *product_page(req *r, long long id, long long rpage, int *found) {
   char key[64];
   snprintf(key, sizeof key, "%s|%lld|%lld", r->lang, id, rpage);
   HDF *d = data_get(key), *fresh = NULL;
   NEOERR *err = STATUS_OK;
   if (!d) {
     unsigned long long gen = catalog_generation();
-    int found = 0;
     err = hdf_init(&fresh);
-    if (!err) err = load(r, fresh, id, rpage, &found);
-    if (err || !found) {
+    if (!err) err = load(r, fresh, id, rpage, found);
+    if (err || !*found) {
       hdf_destroy(&fresh);
-      return nerr_pass(err ? err : req_fail(r, 404));
+      return nerr_pass(err);
     }
     d = fresh;
     data_put(key, &fresh, gen);
   }
+  *found = 1;
   for (HDF *c = hdf_obj_child(d); c && !err; c = hdf_obj_next(c)) err = hdf_copy(r->hdf, hdf_obj_name(c), c);
   if (err) return nerr_pass(err);
 
@@ -97,10 +93,35 @@ NEOERR *h_product(req *r) {
   if (!err) err = req_pager(r, base, rpage, db_hdf_ll(h, "Rating.0.count", 0), REVIEWS_PER_PAGE);
   if (!err) err = hdf_set_value(h, "Pager.Param", "rpage");
   if (!err) err = hdf_set_value(h, "Pager.Anchor", "#reviews");
-  if (err) return nerr_pass(err);
+  return nerr_pass(err);
+}
+
+/* GET /product/{id}?rpage= → 200; 404 unknown or off the shelf; 400 invalid rpage */
+NEOERR *h_product(req *r) {
+  static const in_field F[] = {{"rpage", IN_INT, 0, 1, STORE_PAGE_MAX, NULL}};
+  in_value v[1];
+  if (input_read(r, F, 1, v)) return nerr_pass(req_fail(r, 400));
+  long long id = store_id_arg(r);
+  int found = 0;
+  NEOERR *err = product_page(r, id, v[0].present ? v[0].i : 1, &found);
+  if (err || !found) return nerr_pass(err ? err : req_fail(r, 404));
 
   catalog_view(id);
   NEOERR *verr = catalog_views_flush(r->db, 0);
   if (verr) log_neoerr("views flush", &verr); /* a lost view count must not fail the page */
   return STATUS_OK;
+}
+
+NEOERR *store_product_refusal(req *r, long long id, int status, const char *msg) {
+  int found = 0;
+  NEOERR *err = product_page(r, id, 1, &found);
+  if (err || !found) return nerr_pass(err ? err : req_fail(r, 404));
+  r->status = status;
+  r->no_cache = 1;
+  /* Form.Values.quantity holds what was typed (input_read keeps it even when it is not a number). */
+  err = hdf_set_value(r->hdf, "Form.Errors.quantity", msg);
+  if (!err) err = hdf_set_value(r->hdf, "Form.HasErrors", "1");
+  /* The language switch and the sign-in return address point at the product, not at the form's action. */
+  if (!err) err = hdf_set_valuef(r->hdf, "Page.Uri=/product/%lld", id);
+  return nerr_pass(err);
 }

@@ -15,8 +15,8 @@
 static const in_field F_FILTER[] = {
     {"status", IN_ENUM, 0, 0, 0, "issued|redeemed|voided|expired"},
     {"by", IN_ENUM, 0, 0, 0, "issued|redeemed"},
-    {"from", IN_STR, 0, 1, 10, NULL},
-    {"to", IN_STR, 0, 1, 10, NULL},
+    {"from", IN_DATE, 0, 0, 0, NULL},
+    {"to", IN_DATE, 0, 0, 0, NULL},
     {"no", IN_STR, 0, 1, 32, NULL},
     {"page", IN_INT, 0, 1, 100000, NULL},
 };

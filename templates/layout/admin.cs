@@ -24,7 +24,6 @@
 </nav>
 <main id="main" class="admin-main">
 <?cs call:flash() ?>
-<?cs if:Page.Status == 403 ?><div class="flash flash-error" role="alert"><?cs var:Lang.Admin.Forbidden ?> <a href="/admin/"><?cs var:Lang.Admin.BackToDashboard ?></a></div><?cs /if ?>
 <?cs # Page.Body is HTML this program rendered from escaped templates (see render_page). ?>
 <?cs uvar:Page.Body ?>
 </main>

@@ -8,6 +8,12 @@
     <p class="muted"><?cs var:Lang.Error.Details ?></p>
     <ul class="error-list"><?cs each:e = Form.Errors ?><li><code><?cs name:e ?></code> <?cs var:e ?></li><?cs /each ?></ul>
     <?cs /if ?>
-    <p class="error-actions"><a class="btn btn-primary" href="/"><?cs var:Lang.Error.Home ?></a> <a class="btn" href="/products"><?cs var:Lang.Error.Browse ?></a></p>
+    <?cs # The way back: to the form (a stale form), to the page the visitor came from (a refused permission), to
+           this program's home (Page.HomeUrl: /, /admin/, /merchant/) ?>
+    <p class="error-actions"><?cs
+      if:Page.FormUrl ?><a class="btn btn-primary" href="<?cs var:Page.FormUrl ?>"><?cs var:Lang.Error.BackToForm ?></a> <?cs
+      elif:Page.BackUrl ?><a class="btn btn-primary" href="<?cs var:Page.BackUrl ?>"><?cs var:Lang.Error.Back ?></a> <?cs /if ?><a class="btn<?cs
+      if:!Page.FormUrl && !Page.BackUrl ?> btn-primary<?cs /if ?>" href="<?cs alt:Page.HomeUrl ?>/<?cs /alt ?>"><?cs var:Lang.Error.Home ?></a><?cs
+      if:!Page.HomeUrl || Page.HomeUrl == "/" ?> <a class="btn" href="/products"><?cs var:Lang.Error.Browse ?></a><?cs /if ?></p>
   </div>
 </section>

@@ -37,13 +37,17 @@
 <?cs def:ferr(e, k, hint) ?><?cs if:e ?><p class="field-error" id="e-<?cs var:k ?>"><?cs var:e ?></p><?cs
   elif:hint ?><p class="hint" id="h-<?cs var:k ?>"><?cs var:hint ?></p><?cs /if ?><?cs /def ?>
 <?cs def:ierr(e, k) ?><?cs if:e ?><span class="field-error" id="e-<?cs var:k ?>"><?cs var:e ?></span><?cs /if ?><?cs /def ?>
+<?cs # dateattr(): a date entry's type and attributes — text written YYYY-MM-DD (年-月-日) whatever the browser's locale
+       (type=date follows it: mm/dd/yyyy in some zh-CN browsers); the server checks it (IN_DATE); data-date lets
+       forms.js add a picker ?>
+<?cs def:dateattr() ?> type="text" inputmode="numeric" pattern="[0-9]{4}-[0-9]{2}-[0-9]{2}" maxlength="10" placeholder="2026-12-04" autocomplete="off" title="<?cs var:Lang.Site.DateFormat ?>" data-date<?cs /def ?>
 <?cs # field(n, label, type, auto, max, req, hint): a labelled input #f-<n> holding Form.Values.<n>, with its error
        or hint; auto = autocomplete, max = maxlength ("" leaves either out), req = 1 makes it required. Passwords
        and one-time codes are never filled in again; phone numbers and codes ask for the numeric keypad. ?>
 <?cs def:field(n, label, type, auto, max, req, hint) ?>
 <div class="form-row<?cs if:req ?> is-required<?cs /if ?><?cs if:Form.Errors[n] ?> has-error<?cs /if ?>">
   <label for="f-<?cs var:n ?>"><?cs var:label ?></label>
-  <input id="f-<?cs var:n ?>" name="<?cs var:n ?>" type="<?cs var:type ?>"<?cs if:auto ?> autocomplete="<?cs var:auto ?>"<?cs /if ?><?cs
+  <input id="f-<?cs var:n ?>" name="<?cs var:n ?>"<?cs if:type == "date" ?><?cs call:dateattr() ?><?cs else ?> type="<?cs var:type ?>"<?cs /if ?><?cs if:auto ?> autocomplete="<?cs var:auto ?>"<?cs /if ?><?cs
   if:type == "tel" || auto == "one-time-code" ?> inputmode="numeric"<?cs /if ?><?cs if:max ?> maxlength="<?cs var:max ?>"<?cs /if ?><?cs
   if:req ?> required<?cs /if ?><?cs if:?Form.Values[n] && type != "password" && auto != "one-time-code" ?> value="<?cs var:Form.Values[n] ?>"<?cs /if ?><?cs
   call:aria(Form.Errors[n], n, hint) ?>>
@@ -77,6 +81,7 @@
 <?cs /if ?><title><?cs if:Page.Title ?><?cs var:Page.Title ?> - <?cs /if ?><?cs var:name ?></title>
 <link rel="stylesheet" href="/css/<?cs var:css ?>.css">
 <script src="/js/<?cs var:js ?>.js" defer></script>
+<script src="/js/forms.js" defer></script>
 </head><?cs /def ?>
 <?cs # langsw(): the link that switches the page to the other language and back to this address ?>
 <?cs def:langsw() ?><a class="lang-switch" lang="<?cs var:Page.OtherLang ?>" href="/lang?to=<?cs var:Page.OtherLang ?>&amp;next=<?cs var:url_escape(Page.Uri) ?>"><?cs var:Lang.Site.OtherLang ?></a><?cs /def ?>

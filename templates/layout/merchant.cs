@@ -26,7 +26,6 @@
 </header>
 <main id="main" class="m-main">
 <?cs call:flash() ?>
-<?cs if:Page.Status == 403 ?><div class="flash flash-error" role="alert"><?cs var:Lang.Merchant.Forbidden ?> <a href="/merchant/"><?cs var:Lang.Merchant.BackHome ?></a></div><?cs /if ?>
 <?cs # Page.Body is HTML this program rendered from escaped templates (see render_page). ?>
 <?cs uvar:Page.Body ?>
 </main>

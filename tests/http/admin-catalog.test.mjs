@@ -221,7 +221,7 @@ test('bad product input gets a message beside the field and writes nothing', asy
     [{ cash_price: '1e3' }, 'cash_price', /金额/],
     [{ cash_price: '99999999' }, 'cash_price', /不能超过/],
     [{ name_zh: '' }, 'name_zh', /必填/],
-    [{ name_zh: 'x'.repeat(121) }, 'name_zh', /太长/],
+    [{ name_zh: 'x'.repeat(121) }, 'name_zh', /^最多 120 字$/],
     [{ type: 'weapon' }, 'type', /选项/],
     [{ category_id: '999999' }, 'category_id', /分类不存在/],
     [{ category_id: 'x' }, 'category_id', /数字/],
@@ -235,6 +235,7 @@ test('bad product input gets a message beside the field and writes nothing', asy
     assert.equal(r.status, 200, JSON.stringify(extra));
     assert.match(fieldError(r.html, field) || '', message, `${JSON.stringify(extra)} → message beside ${field}`);
     assert.match(r.html, /flash-error/, 'a summary at the top');
+    if (extra.name_zh) assert.match(r.html, new RegExp(`name="name_zh"[^>]* value="${extra.name_zh}"`), 'the long name is kept to shorten');
     if (/^[\p{L}\p{N} ]+$/u.test(name)) assert.equal(sql(`SELECT COUNT(*) FROM products WHERE name_zh = ${q2(name)}`), '0');
   }
   assert.deepEqual(newUploads(before), [], 'a refused form leaves no uploaded file behind');

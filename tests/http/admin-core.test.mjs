@@ -264,7 +264,7 @@ test('create, disable, enable and reset an admin: each write is audited with bef
   const page = await c.get(`/admin/audit?entity=admin&entity_id=${id}`);
   assert.equal(page.status, 200);
   assert.equal([...page.html.matchAll(/class="audit-entry"/g)].length, 4);
-  assert.match(page.html, /<tr class="changed"><th>status<\/th>\s*<td class="before"><pre>active<\/pre><\/td>\s*<td class="arrow"[^>]*>→<\/td>\s*<td class="after"><pre>disabled<\/pre>/);
+  assert.match(page.html, /<tr class="changed"><th title="status">状态<\/th>\s*<td class="before"><pre>active<\/pre><\/td>\s*<td class="arrow"[^>]*>→<\/td>\s*<td class="after"><pre>disabled<\/pre>/);
   // Filters: by admin and by date.
   const byAdmin = await c.get(`/admin/audit?admin=${boss.id}`);
   assert.equal([...byAdmin.html.matchAll(/class="audit-entry"/g)].length, 4);
@@ -272,7 +272,7 @@ test('create, disable, enable and reset an admin: each write is audited with bef
   assert.match(future.html, /class="empty-state"/);
   const bad = await c.get('/admin/audit?from=2026-02-30');
   assert.equal(bad.status, 400);
-  assert.match(bad.html, /请输入有效日期/);
+  assert.match(bad.html, /请按 年-月-日 填写日期/);
   assert.equal((await c.get('/admin/audit?entity_id=abc')).status, 400);
 });
 

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from './lib/stack.mjs';
-import { Client, flash, notice } from './lib/client.mjs';
+import { Client, flash, notice, fieldError } from './lib/client.mjs';
 import { signedInMember } from './lib/members.mjs';
 import { makeProduct } from './lib/shop.mjs';
 
@@ -50,13 +50,13 @@ test('quantity is bounded by stock and the per-member limit, with clear messages
   const p = makeProduct({ stock: 4 });
   let r = await c.post('/cart/add', { product_id: p, quantity: 5 });
   assert.equal(r.status, 400);
-  assert.equal(flash(r.html), '数量无效:请输入 1 到 4 之间的整数。');
+  assert.equal(fieldError(r.html, 'quantity'), '数量无效:请输入 1 到 4 之间的整数。', 'told on the product page');
   assert.equal(cartRows(id), '');
   const limited = makeProduct({ stock: 100, limit: 2 });
   assert.equal((await c.post('/cart/add', { product_id: limited, quantity: 2 })).status, 303);
   r = await c.post('/cart/add', { product_id: limited, quantity: 1 });
   assert.equal(r.status, 409);
-  assert.match(flash(r.html), /最大数量\(2 件\)/);
+  assert.match(fieldError(r.html, 'quantity'), /最大数量\(2 件\)/);
   r = await c.post('/cart/update', { line: lineId(id, limited), quantity: 3 });
   assert.equal(r.status, 400);
   assert.equal(flash(r.html), '数量无效:请输入 1 到 2 之间的整数。');
@@ -70,7 +70,7 @@ test('quantity is bounded by stock and the per-member limit, with clear messages
   const soldOut = makeProduct({ stock: 0 });
   r = await c.post('/cart/add', { product_id: soldOut, quantity: 1 });
   assert.equal(r.status, 409);
-  assert.equal(flash(r.html), '很抱歉,该商品已售罄,暂时无法兑换。');
+  assert.equal(fieldError(r.html, 'quantity'), '很抱歉,该商品已售罄,暂时无法兑换。');
 });
 
 test('bad input on the cart forms: 0, negative, 10^12, non-numeric, empty, repeated → a message, never a change', async () => {
@@ -81,7 +81,7 @@ test('bad input on the cart forms: 0, negative, 10^12, non-numeric, empty, repea
   for (const bad of ['0', '-1', '1000000000000', 'abc', '', '1.5', '１']) {
     let r = await c.post('/cart/add', { product_id: p, quantity: bad });
     assert.equal(r.status, 400, `add quantity=${JSON.stringify(bad)}`);
-    assert.match(flash(r.html), /请输入 1 到 29 之间的整数/);
+    assert.match(fieldError(r.html, 'quantity'), /请输入 1 到 29 之间的整数/);
     r = await c.post('/cart/update', { line, quantity: bad });
     assert.equal(r.status, 400, `update quantity=${JSON.stringify(bad)}`);
     assert.match(flash(r.html), /请输入 1 到 30 之间的整数/);

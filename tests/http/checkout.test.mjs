@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql, q, mallctl, checkLedger } from './lib/stack.mjs';
-import { flash, notice, headerPoints } from './lib/client.mjs';
+import { flash, notice, headerPoints, fieldError } from './lib/client.mjs';
 import { balance, addAddress, lastCode, skipCooldown, signedInMember } from './lib/members.mjs';
 import { makeProduct, placeNow, sendCode, orderStatus } from './lib/shop.mjs';
 
@@ -116,8 +116,10 @@ test('buy now: bad quantities get a message and create nothing; a voucher needs 
   for (const bad of ['0', '-2', '1000000000000', 'abc', '', '4']) {
     const r = await c.post('/checkout/now', { product_id: p, quantity: bad, confirm: 1 });
     assert.equal(r.status, 400, `quantity=${JSON.stringify(bad)}`);
-    assert.equal(flash(r.html), '数量无效:请输入 1 到 3 之间的整数。');
-    assert.match(r.html, /type="submit" disabled>提交订单/);
+    // Back on the product page: the message under the quantity field, which keeps what was typed.
+    assert.equal(fieldError(r.html, 'quantity'), '数量无效:请输入 1 到 3 之间的整数。');
+    assert.match(r.html, new RegExp(`id="qty"[^>]* value="${bad || 1}"`));
+    assert.doesNotMatch(r.html, /提交订单/);
   }
   assert.equal((await c.post('/checkout/now', { product_id: 'abc', quantity: 1 })).status, 404);
   assert.equal((await c.post('/checkout/now', { product_id: makeProduct({ onShelf: 0 }), quantity: 1 })).status, 404);

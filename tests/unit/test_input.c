@@ -1,4 +1,5 @@
-/* test_input.c: declared-input validation (input_check) — ints, strings, enums, mobiles, digits, repeats */
+/* test_input.c: declared-input validation (input_check, input_read) — ints, strings, enums, mobiles, digits, dates,
+ * repeats; length errors that name the limit and keep the text */
 #include "harness.h"
 #include "config.h"
 #include "render.h"
@@ -136,9 +137,52 @@ static void test_multi(void **state) {
 }
 
 /* Every error key the validator returns has a message in both languages. */
+static void test_date(void **state) {
+  in_value v;
+  OK(check(IN_DATE, 0, 0, 0, NULL, "2026-12-04", &v));
+  OK(check(IN_DATE, 0, 0, 0, NULL, "2028-02-29", &v));
+  OK(check(IN_DATE, 0, 0, 0, NULL, "", &v));
+  assert_false(v.present);
+  BAD(check(IN_DATE, IN_REQUIRED, 0, 0, NULL, "", &v), "required");
+  const char *bad[] = {"12/04/2026", "2026-2-1",   "2026-02-30",  "2027-02-29", "2026-13-01",     "2026-00-10",
+                       "2026-12-00", "1899-12-31", "2026-12-04x", "2026/12/04", "２０２６-12-04", "abcd-ef-gh"};
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) BAD(check(IN_DATE, 0, 0, 0, NULL, bad[i], &v), "date");
+  (void)state;
+}
+
+/* input_read on a request: a length error names the declared limit, and the text stays for the form to show. */
+static void test_read_keeps_text_and_says_limit(void **state) {
+  const char *langs[] = {"zh-CN", "en"}, *want[] = {"最多 5 字", "At most 5 characters"};
+  for (size_t l = 0; l < 2; l++) {
+    req r;
+    memset(&r, 0, sizeof r);
+    t_ok(hdf_init(&r.hdf), "hdf_init");
+    r.lang = langs[l];
+    t_ok(hdf_set_value(r.hdf, "Query.note", "一二三四五六"), "set");
+    t_ok(hdf_set_value(r.hdf, "Query.name", "ab"), "set");
+    t_ok(hdf_set_value(r.hdf, "Query.when", "12/04/2026"), "set");
+    static const in_field F[] = {
+        {"note", IN_TEXT, 0, 1, 5, NULL}, {"name", IN_STR, 0, 3, 10, NULL}, {"when", IN_DATE, 0, 0, 0, NULL}};
+    in_value v[3];
+    assert_int_equal(input_read(&r, F, 3, v), 3);
+    assert_string_equal(hdf_get_value(r.hdf, "Form.Errors.note", ""), want[l]);
+    assert_string_equal(hdf_get_value(r.hdf, "Form.Values.note", ""), "一二三四五六");
+    assert_string_equal(hdf_get_value(r.hdf, "Form.Errors.name", ""), l ? "At least 3 characters" : "至少 3 字");
+    assert_string_equal(hdf_get_value(r.hdf, "Form.Values.when", ""), "12/04/2026");
+    assert_non_null(strstr(hdf_get_value(r.hdf, "Form.Errors.when", ""), "2026-12-04"));
+    /* bytes that are not UTF-8 are refused and not echoed */
+    t_ok(hdf_set_value(r.hdf, "Query.note", "ab\xff"), "set");
+    hdf_remove_tree(r.hdf, "Form");
+    input_read(&r, F, 1, v);
+    assert_null(hdf_get_value(r.hdf, "Form.Values.note", NULL));
+    hdf_destroy(&r.hdf);
+  }
+  (void)state;
+}
+
 static void test_error_keys_translated(void **state) {
-  const char *keys[] = {"required", "number", "range",  "chars", "short",  "long",
-                        "choice",   "mobile", "digits", "multi", "invalid"};
+  const char *keys[] = {"required", "number", "range",  "chars", "short",   "long",
+                        "choice",   "mobile", "digits", "multi", "invalid", "date"};
   const char *langs[] = {"zh-CN", "en"};
   for (size_t l = 0; l < 2; l++) {
     HDF *hdf = NULL;
@@ -170,6 +214,8 @@ int main(void) {
       cmocka_unit_test(test_mobile),
       cmocka_unit_test(test_digits),
       cmocka_unit_test(test_multi),
+      cmocka_unit_test(test_date),
+      cmocka_unit_test(test_read_keeps_text_and_says_limit),
       cmocka_unit_test(test_error_keys_translated),
   };
   return cmocka_run_group_tests_name("input", tests, NULL, NULL);

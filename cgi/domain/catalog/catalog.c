@@ -75,8 +75,10 @@ NEOERR *catalog_brand_get(MYSQL *db, HDF *out, const char *prefix, const char *l
 #define FILTER                                                                                                         \
   " FROM products p WHERE p.on_shelf = 1"                                                                              \
   " AND (? = 0 OR p.category_id = ? OR p.category_id IN (SELECT id FROM categories WHERE parent_id = ?))"              \
-  " AND (? = 0 OR p.brand_id = ?) AND p.points_price BETWEEN ? AND ?"
-#define LIST(order) CARD FILTER " ORDER BY " order " LIMIT ? OFFSET ?"
+  " AND (? = 0 OR p.brand_id = ?) AND p.points_price BETWEEN ? AND ? AND p.in_stock >= ?"
+/* Sold-out products go last in every order; in_stock leads the by_sales and by_new indexes (021_in_stock_first.sql)
+ * so those two orders still read an index in order. */
+#define LIST(order) CARD FILTER " ORDER BY p.in_stock DESC, " order " LIMIT ? OFFSET ?"
 static const char SQL_LIST_SALES[] = LIST("p.sales DESC, p.id DESC");
 static const char SQL_LIST_POINTS_ASC[] = LIST("p.points_price ASC, p.id ASC");
 static const char SQL_LIST_POINTS_DESC[] = LIST("p.points_price DESC, p.id DESC");
@@ -88,21 +90,22 @@ static const char *const LIST_SQL[SORT_COUNT] = {
     /* The home page promotes what can be redeemed now: sold-out products stay in lists and search. */
     SQL_LIST_VIEWS, SQL_LIST_NEWEST};
 static const char SQL_HOT[] =
-    CARD " FROM products p WHERE p.on_shelf = 1 AND p.stock > 0 ORDER BY p.sales DESC, p.id DESC LIMIT ?";
+    CARD " FROM products p WHERE p.on_shelf = 1 AND p.in_stock = 1 ORDER BY p.sales DESC, p.id DESC LIMIT ?";
 static const char SQL_NEWEST[] =
-    CARD " FROM products p WHERE p.on_shelf = 1 AND p.stock > 0 ORDER BY p.created_at DESC, p.id DESC LIMIT ?";
+    CARD " FROM products p WHERE p.on_shelf = 1 AND p.in_stock = 1 ORDER BY p.created_at DESC, p.id DESC LIMIT ?";
 
 NEOERR *catalog_products(MYSQL *db, HDF *out, const char *prefix, const char *lang, const catalog_filter *f,
                          long long offset, int limit, int *rows, long long *total) {
   int sort = f->sort >= 0 && f->sort < SORT_COUNT ? f->sort : SORT_SALES;
   NEOERR *err = db_query_ll(db, SQL_LIST_COUNT,
-                            DBA(DI(f->cat), DI(f->cat), DI(f->cat), DI(f->brand), DI(f->brand), DI(f->min), DI(f->max)),
+                            DBA(DI(f->cat), DI(f->cat), DI(f->cat), DI(f->brand), DI(f->brand), DI(f->min), DI(f->max),
+                                DI(f->in_stock_only ? 1 : 0)),
                             total, NULL);
   *rows = 0;
   if (err || *total <= offset) return nerr_pass(err);
   return nerr_pass(db_query_hdf(db, out, prefix, LIST_SQL[sort],
                                 DBA(DS(lang), DI(f->cat), DI(f->cat), DI(f->cat), DI(f->brand), DI(f->brand),
-                                    DI(f->min), DI(f->max), DI(limit), DI(offset)),
+                                    DI(f->min), DI(f->max), DI(f->in_stock_only ? 1 : 0), DI(limit), DI(offset)),
                                 rows));
 }
 
@@ -117,10 +120,10 @@ NEOERR *catalog_newest(MYSQL *db, HDF *out, const char *prefix, const char *lang
 /* ---- search (Mroonga copy joined back to InnoDB for on-shelf state and current data) ---- */
 #define MATCHES                                                                                                        \
   " FROM product_search s JOIN products p ON p.id = s.product_id"                                                      \
-  " WHERE MATCH(s.title, s.body) AGAINST(? IN BOOLEAN MODE) AND p.on_shelf = 1"
-static const char SQL_SEARCH[] = CARD MATCHES
-    " ORDER BY MATCH(s.title) AGAINST(? IN BOOLEAN MODE) * 10 + MATCH(s.body) AGAINST(? IN BOOLEAN MODE) DESC,"
-    " p.sales DESC, p.id DESC LIMIT ? OFFSET ?";
+  " WHERE MATCH(s.title, s.body) AGAINST(? IN BOOLEAN MODE) AND p.on_shelf = 1 AND p.in_stock >= ?"
+static const char SQL_SEARCH[] = CARD MATCHES " ORDER BY p.in_stock DESC, MATCH(s.title) AGAINST(? IN BOOLEAN MODE) * "
+                                              "10 + MATCH(s.body) AGAINST(? IN BOOLEAN MODE) DESC,"
+                                              " p.sales DESC, p.id DESC LIMIT ? OFFSET ?";
 static const char SQL_SEARCH_COUNT[] = "SELECT COUNT(*)" MATCHES;
 
 static int is_space(const unsigned char *p) {
@@ -156,103 +159,102 @@ int catalog_search_query(const char *q, char *out, size_t len) {
   return words > 0;
 }
 
-NEOERR *catalog_search(MYSQL *db, HDF *out, const char *prefix, const char *lang, const char *bq, long long offset,
-                       int limit, int *rows, long long *total) {
+NEOERR *catalog_search(MYSQL *db, HDF *out, const char *prefix, const char *lang, const char *bq, int in_stock_only,
+                       long long offset, int limit, int *rows, long long *total) {
+  long long in = in_stock_only ? 1 : 0;
   *rows = 0;
-  NEOERR *err = db_query_ll(db, SQL_SEARCH_COUNT, DBA(DS(bq)), total, NULL);
+  NEOERR *err = db_query_ll(db, SQL_SEARCH_COUNT, DBA(DS(bq), DI(in)), total, NULL);
   if (err || *total <= offset) return nerr_pass(err);
-  return nerr_pass(
-      db_query_hdf(db, out, prefix, SQL_SEARCH, DBA(DS(lang), DS(bq), DS(bq), DS(bq), DI(limit), DI(offset)), rows));
+  return nerr_pass(db_query_hdf(db, out, prefix, SQL_SEARCH,
+                                DBA(DS(lang), DS(bq), DI(in), DS(bq), DS(bq), DI(limit), DI(offset)), rows));
 }
 
 /* ---- product detail ---- */
-static const char
-    SQL_PRODUCT[] =
-        CARD ", " TR("p.summary", "summary") ", " TR(
-            "p.description",
-            "description") ", p.per_member_limit, p.views, p.type, p.category_id, " TR("c.name",
-                                                                                       "category") ", c.parent_id AS "
-                                                                                                   "category_parent,"
-                                                                                                   " " TR("b.name",
-                                                                                                          "brand") ", "
-                                                                                                                   "p."
-                                                                                                                   "bra"
-                                                                                                                   "nd_"
-                                                                                                                   "id,"
-                                                                                                                   " mc"
-                                                                                                                   ".na"
-                                                                                                                   "me "
-                                                                                                                   "AS "
-                                                                                                                   "mer"
-                                                                                                                   "cha"
-                                                                                                                   "nt"
-                                                                                                                   " FR"
-                                                                                                                   "OM "
-                                                                                                                   "pro"
-                                                                                                                   "duc"
-                                                                                                                   "ts "
-                                                                                                                   "p "
-                                                                                                                   "JOI"
-                                                                                                                   "N "
-                                                                                                                   "cat"
-                                                                                                                   "ego"
-                                                                                                                   "rie"
-                                                                                                                   "s "
-                                                                                                                   "c "
-                                                                                                                   "ON "
-                                                                                                                   "c."
-                                                                                                                   "id "
-                                                                                                                   "= "
-                                                                                                                   "p."
-                                                                                                                   "cat"
-                                                                                                                   "ego"
-                                                                                                                   "ry_"
-                                                                                                                   "id "
-                                                                                                                   "LEF"
-                                                                                                                   "T "
-                                                                                                                   "JOI"
-                                                                                                                   "N "
-                                                                                                                   "bra"
-                                                                                                                   "nds"
-                                                                                                                   " b "
-                                                                                                                   "ON "
-                                                                                                                   "b."
-                                                                                                                   "id "
-                                                                                                                   "= "
-                                                                                                                   "p."
-                                                                                                                   "bra"
-                                                                                                                   "nd_"
-                                                                                                                   "id"
-                                                                                                                   " LE"
-                                                                                                                   "FT "
-                                                                                                                   "JOI"
-                                                                                                                   "N "
-                                                                                                                   "mer"
-                                                                                                                   "cha"
-                                                                                                                   "nts"
-                                                                                                                   " mc"
-                                                                                                                   " ON"
-                                                                                                                   " mc"
-                                                                                                                   ".id"
-                                                                                                                   " = "
-                                                                                                                   "p."
-                                                                                                                   "mer"
-                                                                                                                   "cha"
-                                                                                                                   "nt_"
-                                                                                                                   "id "
-                                                                                                                   "WHE"
-                                                                                                                   "RE "
-                                                                                                                   "p."
-                                                                                                                   "id "
-                                                                                                                   "= "
-                                                                                                                   "? "
-                                                                                                                   "AND"
-                                                                                                                   " p."
-                                                                                                                   "on_"
-                                                                                                                   "she"
-                                                                                                                   "lf "
-                                                                                                                   "= "
-                                                                                                                   "1";
+static const char SQL_PRODUCT[] = CARD ", " TR("p.summary", "summary") ", " TR(
+    "p.description",
+    "description") ", p.per_member_limit, p.views, p.type, p.category_id, " TR("c.name",
+                                                                               "category") ", c.parent_id AS "
+                                                                                           "category_parent,"
+                                                                                           " " TR("b.name",
+                                                                                                  "brand") ", "
+                                                                                                           "p."
+                                                                                                           "bra"
+                                                                                                           "nd_"
+                                                                                                           "id,"
+                                                                                                           " mc"
+                                                                                                           ".na"
+                                                                                                           "me "
+                                                                                                           "AS "
+                                                                                                           "mer"
+                                                                                                           "cha"
+                                                                                                           "nt"
+                                                                                                           " FR"
+                                                                                                           "OM "
+                                                                                                           "pro"
+                                                                                                           "duc"
+                                                                                                           "ts "
+                                                                                                           "p "
+                                                                                                           "JOI"
+                                                                                                           "N "
+                                                                                                           "cat"
+                                                                                                           "ego"
+                                                                                                           "rie"
+                                                                                                           "s "
+                                                                                                           "c "
+                                                                                                           "ON "
+                                                                                                           "c."
+                                                                                                           "id "
+                                                                                                           "= "
+                                                                                                           "p."
+                                                                                                           "cat"
+                                                                                                           "ego"
+                                                                                                           "ry_"
+                                                                                                           "id "
+                                                                                                           "LEF"
+                                                                                                           "T "
+                                                                                                           "JOI"
+                                                                                                           "N "
+                                                                                                           "bra"
+                                                                                                           "nds"
+                                                                                                           " b "
+                                                                                                           "ON "
+                                                                                                           "b."
+                                                                                                           "id "
+                                                                                                           "= "
+                                                                                                           "p."
+                                                                                                           "bra"
+                                                                                                           "nd_"
+                                                                                                           "id"
+                                                                                                           " LE"
+                                                                                                           "FT "
+                                                                                                           "JOI"
+                                                                                                           "N "
+                                                                                                           "mer"
+                                                                                                           "cha"
+                                                                                                           "nts"
+                                                                                                           " mc"
+                                                                                                           " ON"
+                                                                                                           " mc"
+                                                                                                           ".id"
+                                                                                                           " = "
+                                                                                                           "p."
+                                                                                                           "mer"
+                                                                                                           "cha"
+                                                                                                           "nt_"
+                                                                                                           "id "
+                                                                                                           "WHE"
+                                                                                                           "RE "
+                                                                                                           "p."
+                                                                                                           "id "
+                                                                                                           "= "
+                                                                                                           "? "
+                                                                                                           "AND"
+                                                                                                           " p."
+                                                                                                           "on_"
+                                                                                                           "she"
+                                                                                                           "lf "
+                                                                                                           "= "
+                                                                                                           "1";
 static const char SQL_IMAGES[] = "SELECT url FROM product_images WHERE product_id = ? ORDER BY sort, id LIMIT 8";
 static const char SQL_REVIEW_STATS[] =
     "SELECT COUNT(*) AS count, IFNULL(ROUND(AVG(score), 1), 0) AS avg, IFNULL(ROUND(AVG(score)), 0) AS stars"
@@ -367,7 +369,7 @@ static const char SQL_ACTIVITIES_COUNT[] = "SELECT COUNT(*)" ACT_TAB;
 static const char SQL_ACTIVITY[] = ACT_COLS ", " TR("rules", "rules") " FROM activities WHERE id = ?";
 static const char SQL_ACTIVITY_PRODUCTS[] =
     CARD " FROM activity_products ap JOIN products p ON p.id = ap.product_id"
-         " WHERE ap.activity_id = ? AND p.on_shelf = 1 ORDER BY ap.sort, p.id LIMIT 60";
+         " WHERE ap.activity_id = ? AND p.on_shelf = 1 ORDER BY p.in_stock DESC, ap.sort, p.id LIMIT 60";
 
 NEOERR *content_banners(MYSQL *db, HDF *out, const char *prefix, const char *lang, int limit) {
   return nerr_pass(db_query_hdf(db, out, prefix, SQL_BANNERS, DBA(DS(lang), DI(limit)), NULL));

@@ -11,7 +11,8 @@ typedef struct {
   long long cat;      /* 0 = any; a top-level category includes its children */
   long long brand;    /* 0 = any */
   long long min, max; /* points range, inclusive */
-  int sort;           /* SORT_* */
+  int sort;           /* SORT_* (sold-out products always come last) */
+  int in_stock_only;  /* 1 = leave sold-out products out */
 } catalog_filter;
 
 /* Two-level tree: prefix.N.{id,name,Children.M.{id,name}} */
@@ -30,8 +31,9 @@ NEOERR *catalog_newest(MYSQL *db, HDF *out, const char *prefix, const char *lang
 /* Turns user text into a safe Mroonga boolean query (every word required, as a quoted phrase).
  * Returns 0 when nothing searchable is left. */
 int catalog_search_query(const char *q, char *out, size_t len);
+/* in_stock_only = 1 leaves sold-out products out; otherwise they come last. */
 NEOERR *catalog_search(MYSQL *db, HDF *out, const char *prefix, const char *lang, const char *boolean_query,
-                       long long offset, int limit, int *rows, long long *total);
+                       int in_stock_only, long long offset, int limit, int *rows, long long *total);
 
 /* Product detail (on-shelf only): card columns plus summary, description, per_member_limit, views,
  * type, category_id, category, brand, merchant. */

@@ -17,10 +17,10 @@
     <input type="number" name="entity_id" min="1" value="<?cs var:Form.Values.entity_id ?>"<?cs call:aria(Form.Errors.entity_id, "entity_id", "") ?>>
     <?cs call:ierr(Form.Errors.entity_id, "entity_id") ?></label>
   <label><?cs var:Lang.AdminCore.Audit.From ?>
-    <input type="date" name="from" value="<?cs var:Form.Values.from ?>"<?cs call:aria(Form.Errors.from, "from", "") ?>>
+    <input<?cs call:dateattr() ?> name="from" value="<?cs var:Form.Values.from ?>"<?cs call:aria(Form.Errors.from, "from", "") ?>>
     <?cs call:ierr(Form.Errors.from, "from") ?></label>
   <label><?cs var:Lang.AdminCore.Audit.To ?>
-    <input type="date" name="to" value="<?cs var:Form.Values.to ?>"<?cs call:aria(Form.Errors.to, "to", "") ?>>
+    <input<?cs call:dateattr() ?> name="to" value="<?cs var:Form.Values.to ?>"<?cs call:aria(Form.Errors.to, "to", "") ?>>
     <?cs call:ierr(Form.Errors.to, "to") ?></label>
   <button class="btn btn-primary" type="submit"><?cs var:Lang.AdminCore.Audit.Search ?></button>
   <a class="btn" href="/admin/audit"><?cs var:Lang.AdminCore.Audit.Reset ?></a>
@@ -34,7 +34,7 @@
     <tr class="audit-entry" data-id="<?cs var:e.id ?>">
       <td class="nowrap"><?cs var:e.created_at ?><br><span class="muted"><?cs var:e.ip ?></span></td>
       <td><?cs if:e.actor_kind == "merchant" ?><span class="badge badge-info"><?cs var:Lang.AdminCore.Audit.MerchantActor ?></span> <?cs /if ?><?cs var:e.admin_name ?> <span class="muted">#<?cs var:e.admin_id ?></span></td>
-      <td><span class="badge badge-info" title="<?cs var:e.action ?>"><?cs alt:Lang.AdminCore.Audit.Actions[e.action] ?><?cs var:e.action ?><?cs /alt ?></span></td>
+      <td><span class="badge badge-info" title="<?cs var:e.action ?>"><?cs alt:Lang.AdminCore.Audit.Actions[e.action_key] ?><?cs alt:Lang.AdminCore.Audit.Actions[e.action] ?><?cs var:e.action ?><?cs /alt ?><?cs /alt ?></span></td>
       <td><?cs alt:Lang.AdminCore.Audit.Entities[e.entity] ?><?cs var:e.entity ?><?cs /alt ?><?cs if:e.entity_id ?> <a href="/admin/audit?entity=<?cs var:url_escape(e.entity) ?>&amp;entity_id=<?cs var:url_escape(e.entity_id) ?>">#<?cs var:e.entity_id ?></a><?cs /if ?></td>
       <td>
       <?cs if:subcount(e.Diff) ?>
@@ -42,7 +42,7 @@
           <thead><tr><th><?cs var:Lang.AdminCore.Audit.Field ?></th><th><?cs var:Lang.AdminCore.Audit.Before ?></th><th><span class="sr-only">→</span></th><th><?cs var:Lang.AdminCore.Audit.After ?></th></tr></thead>
           <tbody>
           <?cs each:d = e.Diff ?>
-          <tr<?cs if:d.changed ?> class="changed"<?cs /if ?>><th><?cs var:d.key ?></th>
+          <tr<?cs if:d.changed ?> class="changed"<?cs /if ?>><th title="<?cs var:d.key ?>"><?cs alt:Lang.AdminCore.Audit.Fields[d.key] ?><?cs var:d.key ?><?cs /alt ?></th>
             <td class="before"><?cs if:?d.before ?><pre><?cs var:d.before ?></pre><?cs else ?><span class="muted">—</span><?cs /if ?></td>
             <td class="arrow" aria-hidden="true">→</td>
             <td class="after"><?cs if:?d.after ?><pre><?cs var:d.after ?></pre><?cs else ?><span class="muted">—</span><?cs /if ?></td></tr>

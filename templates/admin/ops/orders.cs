@@ -11,8 +11,8 @@
   <?cs if:Form.Values.status ?><input type="hidden" name="status" value="<?cs var:Form.Values.status ?>"><?cs /if ?>
   <label><?cs var:Lang.Ops.Orders.No ?><input type="text" name="no" maxlength="17" value="<?cs var:Form.Values.no ?>" placeholder="P2026…"<?cs call:aria(Form.Errors.no, "no", "") ?>><?cs call:ierr(Form.Errors.no, "no") ?></label>
   <label><?cs var:Lang.Ops.Orders.Mobile ?><input type="text" name="mobile" inputmode="numeric" maxlength="11" value="<?cs var:Form.Values.mobile ?>"<?cs call:aria(Form.Errors.mobile, "mobile", "") ?>><?cs call:ierr(Form.Errors.mobile, "mobile") ?></label>
-  <label><?cs var:Lang.Ops.Orders.From ?><input type="date" name="from" value="<?cs var:Form.Values.from ?>"<?cs call:aria(Form.Errors.from, "from", "") ?>><?cs call:ierr(Form.Errors.from, "from") ?></label>
-  <label><?cs var:Lang.Ops.Orders.To ?><input type="date" name="to" value="<?cs var:Form.Values.to ?>"<?cs call:aria(Form.Errors.to, "to", "") ?>><?cs call:ierr(Form.Errors.to, "to") ?></label>
+  <label><?cs var:Lang.Ops.Orders.From ?><input<?cs call:dateattr() ?> name="from" value="<?cs var:Form.Values.from ?>"<?cs call:aria(Form.Errors.from, "from", "") ?>><?cs call:ierr(Form.Errors.from, "from") ?></label>
+  <label><?cs var:Lang.Ops.Orders.To ?><input<?cs call:dateattr() ?> name="to" value="<?cs var:Form.Values.to ?>"<?cs call:aria(Form.Errors.to, "to", "") ?>><?cs call:ierr(Form.Errors.to, "to") ?></label>
   <button class="btn btn-primary" type="submit"><?cs var:Lang.Ops.Search ?></button>
   <a class="btn" href="/admin/orders"><?cs var:Lang.Ops.Reset ?></a>
 </form>

@@ -30,7 +30,7 @@
       <div class="form-row<?cs if:Form.Errors.grant_amount ?> has-error<?cs /if ?>"><label for="g-amount"><?cs var:Lang.Ops.Member.Amount ?></label>
         <input id="g-amount" name="grant_amount" type="number" min="1" max="10000000" step="1" required value="<?cs var:Form.Values.grant_amount ?>"<?cs call:aria(Form.Errors.grant_amount, "grant_amount", "") ?>><?cs call:ferr(Form.Errors.grant_amount, "grant_amount", "") ?></div>
       <div class="form-row<?cs if:Form.Errors.grant_expires ?> has-error<?cs /if ?>"><label for="g-expires"><?cs var:Lang.Ops.Member.Expires ?></label>
-        <input id="g-expires" name="grant_expires" type="date" required value="<?cs var:Form.Values.grant_expires ?>"<?cs call:aria(Form.Errors.grant_expires, "grant_expires", "") ?>><?cs call:ferr(Form.Errors.grant_expires, "grant_expires", "") ?></div>
+        <input id="g-expires" name="grant_expires"<?cs call:dateattr() ?> required value="<?cs var:Form.Values.grant_expires ?>"<?cs call:aria(Form.Errors.grant_expires, "grant_expires", "") ?>><?cs call:ferr(Form.Errors.grant_expires, "grant_expires", "") ?></div>
       <div class="form-row<?cs if:Form.Errors.grant_reason ?> has-error<?cs /if ?>"><label for="g-reason"><?cs var:Lang.Ops.Member.Reason ?></label>
         <input type="text" id="g-reason" name="grant_reason" maxlength="200" required value="<?cs var:Form.Values.grant_reason ?>" placeholder="<?cs var:Lang.Ops.Member.ReasonHint ?>"<?cs call:aria(Form.Errors.grant_reason, "grant_reason", "") ?>><?cs call:ferr(Form.Errors.grant_reason, "grant_reason", "") ?></div>
       <div class="actions"><button class="btn btn-primary" type="submit"><?cs var:Lang.Ops.Member.GrantButton ?></button></div>

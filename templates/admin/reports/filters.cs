@@ -9,10 +9,10 @@
 <?cs def:rfilters(action, kind) ?>
 <form class="filters report-filters" method="get" action="<?cs var:action ?>">
   <label<?cs if:Form.Errors.from ?> class="has-error"<?cs /if ?>><?cs var:Lang.AdminReports.From ?>
-    <input type="date" name="from" value="<?cs var:Report.From ?>" min="2000-01-01" max="2099-12-31"<?cs call:aria(Form.Errors.from, "from", "") ?>>
+    <input<?cs call:dateattr() ?> name="from" value="<?cs var:Report.From ?>"<?cs call:aria(Form.Errors.from, "from", "") ?>>
     <?cs call:ierr(Form.Errors.from, "from") ?></label>
   <label<?cs if:Form.Errors.to ?> class="has-error"<?cs /if ?>><?cs var:Lang.AdminReports.To ?>
-    <input type="date" name="to" value="<?cs var:Report.To ?>" min="2000-01-01" max="2099-12-31"<?cs call:aria(Form.Errors.to, "to", "") ?>>
+    <input<?cs call:dateattr() ?> name="to" value="<?cs var:Report.To ?>"<?cs call:aria(Form.Errors.to, "to", "") ?>>
     <?cs call:ierr(Form.Errors.to, "to") ?></label>
   <?cs if:kind == "points" ?>
   <label><?cs var:Lang.AdminReports.Group ?>

@@ -8,3 +8,5 @@
 </a></li><?cs /def ?>
 <?cs def:grid(list) ?><ul class="product-grid"><?cs each:p = list ?><?cs call:card(p) ?><?cs /each ?></ul><?cs /def ?>
 <?cs def:stars(n) ?><span class="stars" aria-hidden="true"><?cs loop:i = 1, 5, 1 ?><?cs if:i <= n ?>★<?cs else ?><span class="star-off">★</span><?cs /if ?><?cs /loop ?></span><?cs /def ?>
+<?cs # instock(on, base): the "in stock only" switch of a list — base is the list's address without it (ends in ? or &) ?>
+<?cs def:instock(on, base) ?><a class="instock-switch<?cs if:on ?> active<?cs /if ?>" href="<?cs var:base ?><?cs if:!on ?>instock=1<?cs /if ?>"<?cs if:on ?> aria-current="true"<?cs /if ?>><span class="box" aria-hidden="true"><?cs if:on ?>✓<?cs /if ?></span><?cs var:Lang.Store.List.InStockOnly ?></a><?cs /def ?>

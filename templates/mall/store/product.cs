@@ -32,9 +32,10 @@
     <form class="buy-form" method="post" action="/cart/add">
       <?cs call:csrf() ?>
       <input type="hidden" name="product_id" value="<?cs var:Product.0.id ?>">
-      <div class="qty-row">
+      <div class="qty-row<?cs if:Form.Errors.quantity ?> has-error<?cs /if ?>">
         <label for="qty"><?cs var:Lang.Store.Product.Qty ?></label>
-        <input id="qty" class="qty" type="number" name="quantity" value="1" min="1" max="<?cs if:Product.0.per_member_limit > 0 && Product.0.per_member_limit < Product.0.stock ?><?cs var:Product.0.per_member_limit ?><?cs else ?><?cs var:Product.0.stock ?><?cs /if ?>" inputmode="numeric" required<?cs if:Product.0.stock == 0 || Product.0.cash ?> disabled<?cs /if ?>>
+        <input id="qty" class="qty" type="number" name="quantity" value="<?cs if:?Form.Values.quantity ?><?cs var:Form.Values.quantity ?><?cs else ?>1<?cs /if ?>" min="1" max="<?cs if:Product.0.per_member_limit > 0 && Product.0.per_member_limit < Product.0.stock ?><?cs var:Product.0.per_member_limit ?><?cs else ?><?cs var:Product.0.stock ?><?cs /if ?>" inputmode="numeric" required<?cs if:Product.0.stock == 0 || Product.0.cash ?> disabled<?cs /if ?><?cs call:aria(Form.Errors.quantity, "quantity", "") ?>>
+        <?cs call:ierr(Form.Errors.quantity, "quantity") ?>
       </div>
       <div class="buy-buttons">
       <?cs if:Product.0.cash ?>

@@ -41,6 +41,7 @@
       <?cs if:Filter.Cat ?><input type="hidden" name="cat" value="<?cs var:Filter.Cat ?>"><?cs /if ?>
       <?cs if:Filter.BrandId ?><input type="hidden" name="brand" value="<?cs var:Filter.BrandId ?>"><?cs /if ?>
       <?cs if:Filter.Sort != "sales" ?><input type="hidden" name="sort" value="<?cs var:Filter.Sort ?>"><?cs /if ?>
+      <?cs if:Filter.InStock ?><input type="hidden" name="instock" value="1"><?cs /if ?>
       <label class="sr-only" for="f-min"><?cs var:Lang.Store.List.Min ?></label>
       <input id="f-min" type="number" name="min" min="0" inputmode="numeric" placeholder="<?cs var:Lang.Store.List.Min ?>" value="<?cs var:Filter.Min ?>">
       <span aria-hidden="true">–</span>
@@ -55,6 +56,7 @@
   <nav class="sorts" aria-label="<?cs var:Lang.Store.List.SortLabel ?>">
   <?cs each:s = Lang.Store.Sort ?><a class="<?cs if:Filter.Sort == name(s) ?>active<?cs /if ?>" href="<?cs var:Filter.SortBase ?><?cs if:name(s) != "sales" ?>sort=<?cs var:name(s) ?><?cs /if ?>"><?cs var:s ?></a><?cs /each ?>
   </nav>
+  <?cs call:instock(Filter.InStock, Filter.StockBase) ?>
   <span class="result-count"><?cs var:Lang.Store.List.CountPre ?> <strong><?cs var:Pager.Total ?></strong> <?cs var:Lang.Store.List.CountPost ?></span>
 </div>
 

@@ -5,8 +5,10 @@
 <form class="search-hero card" method="get" action="/search" role="search">
   <label class="sr-only" for="search-q"><?cs var:Lang.Site.Search ?></label>
   <input id="search-q" type="search" name="q" maxlength="50" value="<?cs var:Search.Q ?>" placeholder="<?cs var:Lang.Site.SearchHint ?>">
+  <?cs if:Search.InStock ?><input type="hidden" name="instock" value="1"><?cs /if ?>
   <button class="btn btn-primary" type="submit"><?cs var:Lang.Site.Search ?></button>
 </form>
+<?cs if:Search.Q ?><div class="result-tools"><?cs call:instock(Search.InStock, Search.Base) ?></div><?cs /if ?>
 <?cs if:subcount(Products) ?>
   <p class="result-line"><?cs var:Lang.Store.Search.FoundPre ?> <strong><?cs var:Pager.Total ?></strong> <?cs var:Lang.Store.Search.FoundMid ?> “<span class="query"><?cs var:Search.Q ?></span>” <?cs var:Lang.Store.Search.FoundPost ?></p>
   <?cs call:grid(Products) ?>

@@ -12,8 +12,8 @@
       <option value="issued"<?cs if:Filter.by != "redeemed" ?> selected<?cs /if ?>><?cs var:Lang.MchPortal.Orders.ByIssued ?></option>
       <option value="redeemed"<?cs if:Filter.by == "redeemed" ?> selected<?cs /if ?>><?cs var:Lang.MchPortal.Orders.ByRedeemed ?></option>
     </select></label>
-  <label<?cs if:Form.Errors.from ?> class="has-error"<?cs /if ?>><?cs var:Lang.MchPortal.Orders.From ?><input type="date" name="from" value="<?cs alt:Form.Values.from ?><?cs var:Filter.from ?><?cs /alt ?>"<?cs call:aria(Form.Errors.from, "from", "") ?>><?cs call:ierr(Form.Errors.from, "from") ?></label>
-  <label<?cs if:Form.Errors.to ?> class="has-error"<?cs /if ?>><?cs var:Lang.MchPortal.Orders.To ?><input type="date" name="to" value="<?cs alt:Form.Values.to ?><?cs var:Filter.to ?><?cs /alt ?>"<?cs call:aria(Form.Errors.to, "to", "") ?>><?cs call:ierr(Form.Errors.to, "to") ?></label>
+  <label<?cs if:Form.Errors.from ?> class="has-error"<?cs /if ?>><?cs var:Lang.MchPortal.Orders.From ?><input<?cs call:dateattr() ?> name="from" value="<?cs alt:Form.Values.from ?><?cs var:Filter.from ?><?cs /alt ?>"<?cs call:aria(Form.Errors.from, "from", "") ?>><?cs call:ierr(Form.Errors.from, "from") ?></label>
+  <label<?cs if:Form.Errors.to ?> class="has-error"<?cs /if ?>><?cs var:Lang.MchPortal.Orders.To ?><input<?cs call:dateattr() ?> name="to" value="<?cs alt:Form.Values.to ?><?cs var:Filter.to ?><?cs /alt ?>"<?cs call:aria(Form.Errors.to, "to", "") ?>><?cs call:ierr(Form.Errors.to, "to") ?></label>
   <label><?cs var:Lang.MchPortal.Orders.No ?><input type="search" name="no" maxlength="32" value="<?cs var:Filter.no ?>"></label>
   <button class="btn btn-primary" type="submit"><?cs var:Lang.MchPortal.Orders.Filter ?></button>
   <a class="btn" href="/merchant/orders"><?cs var:Lang.MchPortal.Orders.Reset ?></a>

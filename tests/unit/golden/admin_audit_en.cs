@@ -1,0 +1,1 @@
+<?cs include:"admin/audit/list.cs" ?>
