@@ -1,4 +1,4 @@
--- 021_terminal_settlement.sql: terminal (offline) payments in merchant statements (V7 + V8) — each merchant's
+-- 022_terminal_settlement.sql: terminal (offline) payments in merchant statements (V7 + V8) — each merchant's
 -- settlement rule for them, the statement a payment is settled in with its amount, and the statement's two parts.
 -- Rule: a terminal payment of P points settles at ROUND_HALF_UP(P × offline_fen_per_100 / 100) fen, per line.
 -- Default 80 fen per 100 points, the rate demo voucher prices were set at (014_vouchers.sql: 0.8 fen a point).
