@@ -164,22 +164,6 @@ static const char *const V_HEAD[] = {"Onboarding.Settle.VoucherNo",  "Onboarding
                                      "Onboarding.Settle.RedeemedAt", "Onboarding.Settle.RedeemedBy",
                                      "Onboarding.Settle.PriceFen",   "Onboarding.Settle.Price",
                                      "Onboarding.Settle.Points",     "Onboarding.Settle.LineKind"};
-/* Voucher lines, then terminal-payment lines in the same columns: Σ of the fen column = the statement's amount. */
-static const char *const V_COLS[] = {"voucher_no",       "product", "redeemed_at", "redeemed_by",
-                                     "settle_price_fen", "price",   "points",      "kind"};
-static const char *const T_COLS[] = {"receipt_no", "product", "paid_at", "cashier",
-                                     "settle_fen", "price",   "points",  "kind"};
-
-/* Writes the line kind (and, for terminal payments, the product column's text) into every row of a list. */
-static NEOERR *label_lines(req *r, HDF *h, const char *list, const char *kind_key, const char *product_key) {
-  NEOERR *err = STATUS_OK;
-  HDF *l = hdf_get_obj(h, list);
-  for (HDF *row = l ? hdf_obj_child(l) : NULL; row && !err; row = hdf_obj_next(row)) {
-    err = hdf_set_value(row, "kind", req_text(r, kind_key));
-    if (!err && product_key) err = hdf_set_value(row, "product", req_text(r, product_key));
-  }
-  return nerr_pass(err);
-}
 
 /* One statement's lines (vouchers, then terminal payments) as CSV. */
 static NEOERR *statement_csv(req *r, long long merchant_id, long long id) {
@@ -191,11 +175,11 @@ static NEOERR *statement_csv(req *r, long long merchant_id, long long id) {
   if (!err) err = settlement_get(r->db, merchant_id, id, h, "Bill", &found);
   if (!err && found) err = settlement_vouchers(r->db, id, h, "V");
   if (!err && found) err = settlement_terminal(r->db, id, h, "T");
-  if (!err && found) err = label_lines(r, h, "V", "Onboarding.Settle.KindVoucher", NULL);
-  if (!err && found)
-    err = label_lines(r, h, "T", "Onboarding.Settle.KindTerminal", "Onboarding.Settle.TerminalProduct");
-  if (!err && found) err = rows_csv(r, &s, h, "V", V_HEAD, V_COLS, 8);
-  if (!err && found) err = settle_csv_rows(&s, hdf_get_obj(h, "T"), T_COLS, 8, status_word, r);
+  if (!err && found) err = req_label_rows(r, h, "V", "kind", "Onboarding.Settle.KindVoucher");
+  if (!err && found) err = req_label_rows(r, h, "T", "kind", "Onboarding.Settle.KindTerminal");
+  if (!err && found) err = req_label_rows(r, h, "T", "product", "Onboarding.Settle.TerminalProduct");
+  if (!err && found) err = rows_csv(r, &s, h, "V", V_HEAD, SETTLE_VOUCHER_COLS, 8);
+  if (!err && found) err = settle_csv_rows(&s, hdf_get_obj(h, "T"), SETTLE_TERMINAL_COLS, 8, status_word, r);
   char name[64];
   snprintf(name, sizeof name, "settlement-%lld-%s", id, hdf_get_value(h, "Bill.0.month", ""));
   if (!err && found) err = send_csv(r, &s, name);

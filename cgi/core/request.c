@@ -155,3 +155,11 @@ NEOERR *req_flash_text(req *r, const char *text) {
 }
 
 NEOERR *req_flash(req *r, const char *lang_key) { return nerr_pass(req_flash_text(r, req_text(r, lang_key))); }
+
+NEOERR *req_label_rows(req *r, HDF *h, const char *list, const char *field, const char *lang_key) {
+  NEOERR *err = STATUS_OK;
+  HDF *l = hdf_get_obj(h, list);
+  for (HDF *row = l ? hdf_obj_child(l) : NULL; row && !err; row = hdf_obj_next(row))
+    err = hdf_set_value(row, field, req_text(r, lang_key));
+  return nerr_pass(err);
+}

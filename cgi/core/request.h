@@ -74,6 +74,9 @@ NEOERR *req_pager(req *r, const char *base, long long page, long long total, int
  * anything else is ignored. */
 NEOERR *req_done_notice(req *r, const char *choices, const char *lang_prefix);
 
+/* Sets <list>.N.<field> to a language string in every row of list (a label a page or a CSV shows). */
+NEOERR *req_label_rows(req *r, HDF *h, const char *list, const char *field, const char *lang_key);
+
 /* ---- the response ---- */
 /* Renders the error page for status (Lang.Error.<status>, Page.HomeUrl; for 403, a refused permission, Page.BackUrl
  * to the page the visitor came from). */

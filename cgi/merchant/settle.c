@@ -10,12 +10,6 @@
 #define T_DETAIL "merchant/settle/detail.cs"
 #define PER_PAGE 20
 
-static long long id_arg(req *r) {
-  const char *s = req_arg(r, 0);
-  if (!s || !*s || strlen(s) > 15) return 0;
-  return strtoll(s, NULL, 10);
-}
-
 static const char *status_word(void *ctx, const char *status) {
   char key[64];
   snprintf(key, sizeof key, "Settle.Status.%s", status);
@@ -100,7 +94,7 @@ NEOERR *h_mch_settlement(req *r) {
   static const in_field F[] = {{"done", IN_ENUM, 0, 0, 0, "submitted"}};
   in_value v[1];
   int found = 0;
-  NEOERR *err = show(r, id_arg(r), &found);
+  NEOERR *err = show(r, req_arg_id(r, 0), &found);
   if (err) return nerr_pass(err);
   if (!found) return nerr_pass(req_fail(r, 404));
   if (input_read(r, F, 1, v) == 0 && v[0].present)
@@ -111,37 +105,23 @@ NEOERR *h_mch_settlement(req *r) {
 
 static const char *const V_HEAD[] = {"Settle.VoucherNo", "Settle.Product", "Settle.RedeemedAt", "Settle.RedeemedBy",
                                      "Settle.PriceFen",  "Settle.Price",   "Settle.Points",     "Settle.LineKind"};
-/* Voucher lines, then terminal-payment lines in the same columns: Σ of the fen column = the statement's amount. */
-static const char *const V_COLS[] = {"voucher_no",       "product", "redeemed_at", "redeemed_by",
-                                     "settle_price_fen", "price",   "points",      "kind"};
-static const char *const T_COLS[] = {"receipt_no", "product", "paid_at", "cashier",
-                                     "settle_fen", "price",   "points",  "kind"};
-
-/* Writes the line kind (and, for terminal payments, the product column's text) into every row of a list. */
-static NEOERR *label_lines(req *r, HDF *h, const char *list, const char *kind_key, const char *product_key) {
-  NEOERR *err = STATUS_OK;
-  HDF *l = hdf_get_obj(h, list);
-  for (HDF *row = l ? hdf_obj_child(l) : NULL; row && !err; row = hdf_obj_next(row)) {
-    err = hdf_set_value(row, "kind", req_text(r, kind_key));
-    if (!err && product_key) err = hdf_set_value(row, "product", req_text(r, product_key));
-  }
-  return nerr_pass(err);
-}
 
 /* GET /merchant/settlements/{id}/vouchers.csv → 200 text/csv of one statement's vouchers; 404 as above */
 NEOERR *h_mch_settlement_csv(req *r) {
   HDF *h = NULL;
   int found = 0;
-  long long id = id_arg(r);
+  long long id = req_arg_id(r, 0);
   NEOERR *err = hdf_init(&h);
   if (!err && id) err = settlement_get(r->db, merchant_id_of(r), id, h, "Bill", &found);
   if (!err && found) err = settlement_vouchers(r->db, id, h, "V");
   if (!err && found) err = settlement_terminal(r->db, id, h, "T");
-  if (!err && found) err = label_lines(r, h, "V", "Settle.KindVoucher", NULL);
-  if (!err && found) err = label_lines(r, h, "T", "Settle.KindTerminal", "Settle.TerminalProduct");
+  if (!err && found) err = req_label_rows(r, h, "V", "kind", "Settle.KindVoucher");
+  if (!err && found) err = req_label_rows(r, h, "T", "kind", "Settle.KindTerminal");
+  if (!err && found) err = req_label_rows(r, h, "T", "product", "Settle.TerminalProduct");
   char name[64];
   snprintf(name, sizeof name, "settlement-%s", hdf_get_value(h, "Bill.0.month", ""));
-  if (!err && found) err = csv(r, hdf_get_obj(h, "V"), V_HEAD, V_COLS, 8, name, hdf_get_obj(h, "T"), T_COLS);
+  if (!err && found)
+    err = csv(r, hdf_get_obj(h, "V"), V_HEAD, SETTLE_VOUCHER_COLS, 8, name, hdf_get_obj(h, "T"), SETTLE_TERMINAL_COLS);
   hdf_destroy(&h);
   if (!err && !found) err = req_fail(r, 404);
   return nerr_pass(err);
@@ -150,7 +130,7 @@ NEOERR *h_mch_settlement_csv(req *r) {
 /* POST /merchant/settlements/{id}/submit → 303 detail ?done=submitted; 404 unknown or another merchant's;
  * 409 the detail with a message (already submitted, or nothing to settle) */
 NEOERR *h_mch_settlement_submit(req *r) {
-  long long id = id_arg(r);
+  long long id = req_arg_id(r, 0);
   settle_result res = SETTLE_NOT_FOUND;
   NEOERR *err = id ? settlement_submit(r->db, merchant_id_of(r), id, &res) : STATUS_OK;
   if (err) return nerr_pass(err);

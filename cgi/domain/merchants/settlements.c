@@ -299,3 +299,8 @@ NEOERR *settle_csv_rows(STRING *s, HDF *rows, const char *const *cols, int n,
   }
   return nerr_pass(err);
 }
+
+const char *const SETTLE_VOUCHER_COLS[8] = {"voucher_no",       "product", "redeemed_at", "redeemed_by",
+                                            "settle_price_fen", "price",   "points",      "kind"};
+const char *const SETTLE_TERMINAL_COLS[8] = {"receipt_no", "product", "paid_at", "cashier",
+                                             "settle_fen", "price",   "points",  "kind"};

@@ -68,4 +68,9 @@ NEOERR *settle_csv_header(STRING *s, const char *const *labels, int n);
 NEOERR *settle_csv_rows(STRING *s, HDF *rows, const char *const *cols, int n,
                         const char *(*label)(void *ctx, const char *status), void *ctx);
 
+/* The columns of a statement's CSV lines (8 each): voucher lines, then terminal-payment lines in the same places,
+ * so Σ of the fen column = the statement's amount. */
+extern const char *const SETTLE_VOUCHER_COLS[8];
+extern const char *const SETTLE_TERMINAL_COLS[8];
+
 #endif
