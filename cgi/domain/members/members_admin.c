@@ -5,6 +5,7 @@
 #include "points/points.h"
 #include "session_store.h"
 #include "shared/sms.h"
+#include "shared/passwords.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -182,28 +183,10 @@ NEOERR *members_admin_set_status(MYSQL *db, const audit_actor *who, long long id
   return nerr_pass(run(db, &x));
 }
 
-/* Letters and digits without look-alikes (0/O, 1/l/I), so it can be typed from a text message. */
-static int temp_password(char *out, size_t len) {
-  static const char A[] = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-  const size_t n = sizeof A - 1; /* 57 */
-  size_t i = 0;
-  while (i + 1 < len) {
-    unsigned char b[32];
-    if (crypto_random(b, sizeof b)) return -1;
-    for (size_t k = 0; k < sizeof b && i + 1 < len; k++)
-      if (b[k] < 256 - 256 % n) out[i++] = A[b[k] % n]; /* rejection sampling: no bias */
-  }
-  out[i] = 0;
-  /* The member's password rules want a mix; redraw the rare all-letters or all-digits result. */
-  int letter = 0, digit = 0;
-  for (size_t k = 0; k < i; k++) (out[k] >= '2' && out[k] <= '9') ? digit++ : letter++;
-  return letter && digit ? 0 : temp_password(out, len);
-}
-
 NEOERR *members_admin_reset_password(MYSQL *db, const audit_actor *who, long long id, madmin_result *res, int *sent) {
   char pw[MEMBER_TEMP_PASSWORD_LEN + 1];
   *sent = 0;
-  if (temp_password(pw, sizeof pw)) return nerr_raise(NERR_SYSTEM, "no randomness for a temporary password");
+  if (password_generate(pw, sizeof pw)) return nerr_raise(NERR_SYSTEM, "no randomness for a temporary password");
   struct act x = {.what = ACT_PASSWORD, .who = who, .id = id, .password = pw, .res = res};
   NEOERR *err = run(db, &x);
   if (!err && *res == MADMIN_OK) {

@@ -159,30 +159,13 @@ done:
   return nerr_pass(err);
 }
 
-/* Letters and digits without look-alikes, so it can be typed from a text message. */
-static int initial_password(char *out, size_t len) {
-  static const char A[] = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-  const size_t n = sizeof A - 1;
-  size_t i = 0;
-  while (i + 1 < len) {
-    unsigned char b[32];
-    if (crypto_random(b, sizeof b)) return -1;
-    for (size_t k = 0; k < sizeof b && i + 1 < len; k++)
-      if (b[k] < 256 - 256 % n) out[i++] = A[b[k] % n]; /* rejection sampling: no bias */
-  }
-  out[i] = 0;
-  int letter = 0, digit = 0;
-  for (size_t k = 0; k < i; k++) (out[k] >= '2' && out[k] <= '9') ? digit++ : letter++;
-  return letter && digit ? 0 : initial_password(out, len);
-}
-
 NEOERR *application_review(MYSQL *db, const audit_actor *who, long long id, int final, int approve, const char *reason,
                            app_review_result *res, long long *merchant_id) {
   char pw[APPLICATION_PASSWORD_LEN + 1] = "", hash[PASSWORD_HASH_LEN] = "";
   struct review x = {
       .who = who, .id = id, .final = final, .approve = approve, .reason = reason ? reason : "", .hash = hash};
   /* Hashed before the transaction: scrypt is slow and must not run while row locks are held. */
-  if (final && approve && (initial_password(pw, sizeof pw) || password_hash(pw, hash)))
+  if (final && approve && (password_generate(pw, sizeof pw) || password_hash(pw, hash)))
     return nerr_raise(NERR_SYSTEM, "cannot make an initial merchant password");
   NEOERR *err = db_tx(db, tx_review, &x);
   *res = x.res;

@@ -12,4 +12,8 @@ int password_check(const char *hash, const char *plain);
 /* Spends the same time as a check, for unknown accounts (no user enumeration by timing). */
 void password_dummy_check(const char *plain);
 
+/* A random password of len - 1 characters from an alphabet without look-alikes (0/O, 1/l/I), with at least one
+ * letter and one digit, for temporary and initial passwords sent by SMS. 0 on success, -1 without randomness. */
+int password_generate(char *out, size_t len);
+
 #endif
