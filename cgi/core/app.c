@@ -3,6 +3,7 @@
 #include "config.h"
 #include "log.h"
 #include "multipart.h"
+#include "post_replay.h"
 #include "render.h"
 #include "fcgi_io.h"
 #include "web_session.h"
@@ -199,7 +200,8 @@ static NEOERR *user_load(req *r) {
 NEOERR *req_user_fresh(req *r) { return nerr_pass(user_load(r)); }
 
 /* Everything between parsing and rendering; returns errors only for real failures. */
-static NEOERR *dispatch(req *r, STRING *body, unsigned long long *gen, int *cached) {
+/* replayed: body holds a whole page a POST rendered for this address (post_replay.c), to send as it is. */
+static NEOERR *dispatch(req *r, STRING *body, unsigned long long *gen, int *cached, int *replayed) {
   NEOERR *err = db_connect(&r->db);
   if (err) {
     log_neoerr("db_connect", &err);
@@ -239,6 +241,10 @@ static NEOERR *dispatch(req *r, STRING *body, unsigned long long *gen, int *cach
   }
   /* Roles are enforced here, before any handler runs: a route lists who may use it. */
   if (r->route->roles && (!r->user_id || !route_allows(r->route, r->role))) return nerr_pass(req_fail(r, 403));
+  if (strcmp(r->method, "GET") == 0 && !(r->route->flags & R_RAW) && post_replay_pending(r->realm)) {
+    if ((err = post_replay_take(r, body, replayed))) return nerr_pass(err);
+    if (*replayed) return STATUS_OK;
+  }
   if (r->route->flags & R_CACHE) {
     char key[1300];
     snprintf(key, sizeof key, "B|%s|%d|%s", r->lang, r->user_id ? 1 : 0, r->uri);
@@ -272,6 +278,7 @@ static void full_page_key(req *r, unsigned long long gen, char *key, size_t len)
 static int fast_page(req *r, STRING *page) {
   char name[64], lang[8], token[80];
   if (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0) return 0;
+  if (post_replay_pending(r->app->realm)) return 0; /* a page a POST rendered may be waiting for this GET */
   snprintf(name, sizeof name, "%s_sid", r->app->realm);
   if (io_env_cookie(name, token, sizeof token)) {
     long long id = 0;
@@ -292,6 +299,26 @@ static int fast_page(req *r, STRING *page) {
   return 1;
 }
 
+/* Where a page rendered for a POST is shown (POST/redirect/GET): the page the form was sent from when it is a page
+ * of this program, else the POST's own address when that is also a page. 0: nowhere — answered directly (no
+ * database to keep it in, a server error, an error page refusing the request itself, or no page to show it at). */
+static int replay_target(req *r, char *url, size_t len) {
+  if (strcmp(r->method, "POST") != 0 || !r->route || !r->db || r->status >= 500) return 0;
+  if (r->template && strcmp(r->template, "layout/error.cs") == 0) return 0; /* said at the address it refuses */
+  char args[4][72], path[1024];
+  int st = 0;
+  if (req_local_referer(r, url, len)) {
+    snprintf(path, sizeof path, "%.*s", (int)strcspn(url, "?#"), url);
+    url[strcspn(url, "#")] = 0;
+    const route *g = route_find(r->app, "GET", path, args, &st);
+    if (g && !(g->flags & R_RAW)) return 1;
+  }
+  const route *g = route_find(r->app, "GET", r->path, args, &st);
+  if (!g || (g->flags & R_RAW)) return 0;
+  snprintf(url, len, "%s", r->uri);
+  return 1;
+}
+
 static NEOERR *render_page(req *r, STRING *body, STRING *page, unsigned long long gen) {
   /* The body is HTML this program rendered from escaped templates; the layout prints it as is. */
   NEOERR *err = hdf_set_buf(r->hdf, "Page.Body", body->buf);
@@ -301,6 +328,15 @@ static NEOERR *render_page(req *r, STRING *body, STRING *page, unsigned long lon
   char layout[128];
   snprintf(layout, sizeof layout, "layout/%s.cs", r->app->name);
   if ((err = render_layout(r->hdf, layout, page))) return nerr_pass(err);
+  char url[1024];
+  if (replay_target(r, url, sizeof url)) {
+    /* Kept with its CSRF placeholders: no token is stored; the GET fills in the session's. */
+    if (!(err = post_replay_keep(r, page->buf ? page->buf : "", url))) {
+      string_clear(page);
+      return STATUS_OK;
+    }
+    log_neoerr("post_replay", &err); /* answered directly instead: the form still works, only Back asks again */
+  }
   /* Anonymous pages are cached only without a CSRF placeholder (the fast path has no token for a
    * visitor); a member's page keeps its placeholders, filled with the session's token when served. */
   if (full_page_cacheable(r) && r->status == 200 && !r->no_cache && !r->headers.len &&
@@ -374,7 +410,7 @@ static int handle(const app *a) {
   string_init(&body);
   string_init(&page);
   unsigned long long gen = catalog_generation();
-  int cached = 0, parsed = 0, done = 0;
+  int cached = 0, parsed = 0, done = 0, replayed = 0;
 
   const char *m = io_env("REQUEST_METHOD");
   r.method = m ? m : "GET";
@@ -397,7 +433,7 @@ static int handle(const app *a) {
   if (!err && !done) err = fill_request_hdf(&r);
   if (!err && !done) {
     if (!parsed) err = req_fail(&r, r.status == 200 ? 400 : r.status);
-    else err = dispatch(&r, &body, &gen, &cached);
+    else err = dispatch(&r, &body, &gen, &cached, &replayed);
   }
   if (err) {
     log_neoerr(r.path, &err);
@@ -405,7 +441,7 @@ static int handle(const app *a) {
     err = req_fail(&r, 500);
   }
   int raw = r.route && (r.route->flags & R_RAW) && !r.template && !cached;
-  if (!err && !done && !r.location && !raw && !cached) {
+  if (!err && !done && !r.location && !raw && !cached && !replayed) {
     if (!r.template) err = req_fail(&r, 500);
     if (!err) err = render_file(r.hdf, r.template, &body);
     if (!err && r.route && (r.route->flags & R_CACHE) && r.status == 200 && !r.no_cache) {
@@ -419,6 +455,10 @@ static int handle(const app *a) {
   } else if (raw) {
     page = r.body;
     string_init(&r.body);
+  } else if (replayed) {
+    page = body;
+    string_init(&body);
+    err = fill_csrf(&r, &page);
   } else {
     err = render_page(&r, &body, &page, gen);
   }

@@ -41,3 +41,20 @@ test('date filters show YYYY-MM-DD text in a zh-CN browser and take a typed date
   assert.equal(await page.locator('#e-from').count(), 0);
   assert.deepEqual(problems, []);
 });
+
+test('a refused form comes back at its own address; Reload then shows the page, not the form sent again', async () => {
+  await open(page, '/messages'); // still signed in as the member of the first test
+  // Past what the browser itself would stop (maxlength), as a pasted or scripted text can be.
+  await page.locator('textarea[name="content"]').evaluate((el) => { el.removeAttribute('maxlength'); el.removeAttribute('required'); });
+  await page.locator('textarea[name="content"]').fill('长'.repeat(501));
+  await Promise.all([page.waitForNavigation(), page.locator('textarea[name="content"]').evaluate((el) => el.form.requestSubmit())]);
+  assert.match(page.url(), /\/messages$/);
+  assert.equal(await page.locator('#e-content').innerText(), '最多 500 字');
+  assert.equal((await page.locator('textarea[name="content"]').inputValue()).length, 501);
+  const nav = await page.evaluate(() => performance.getEntriesByType('navigation')[0].type);
+  assert.equal(nav, 'navigate', 'the page on screen came from a GET (a 303 was followed)');
+  await page.reload();
+  assert.equal(await page.locator('#e-content').count(), 0, 'Reload asked for the page, not the form again');
+  assert.equal(await page.locator('textarea[name="content"]').inputValue(), '');
+  assert.deepEqual(problems, []);
+});

@@ -1,5 +1,6 @@
-// client.mjs: a browser-like HTTP client for the tests — keeps cookies, never follows redirects, remembers the CSRF
-// token of the last page it saw, posts url-encoded and multipart forms; plus readers for the flash messages.
+// client.mjs: a browser-like HTTP client for the tests — keeps cookies, follows only the redirect a POST/redirect/GET
+// answer asks for, sends the last page as Referer on POSTs, remembers the CSRF token of the last page it saw, posts
+// url-encoded and multipart forms; plus readers for the flash messages.
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { randomInt } from 'node:crypto';
@@ -17,30 +18,43 @@ export class Client {
     this.jar = new Map();
     this.localAddress = localAddress;
     this.csrf = null; // the token of the last page seen (post() uses it)
+    this.page = null; // the address of the last HTML page fetched (a POST's Referer, as a browser sends it)
   }
   cookie(name) { return this.jar.get(name); }
   cookieHeader() { return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; '); }
 
   // One request on a connection of its own → { status, location, headers, bytes, html }. Keeps the cookies it is
   // given (a cleared or expired one is dropped) and the CSRF token of the page.
-  send(method, p, body = null, extraHeaders = {}) {
+  // A POST whose page is kept for a GET (POST/redirect/GET: a 303 setting a *_pr cookie) is followed as a browser
+  // does: the answer is the GET's, with the POST's own status and location under `posted`.
+  async send(method, p, body = null, extraHeaders = {}) {
+    const r = await this.exchange(method, p, body, extraHeaders);
+    if (method !== 'POST' || r.status !== 303 || !r.replay) return r;
+    const page = await this.exchange('GET', new URL(r.location, BASE).pathname + new URL(r.location, BASE).search);
+    return { ...page, posted: { status: r.status, location: r.location } };
+  }
+  exchange(method, p, body = null, extraHeaders = {}) {
     const headers = { Cookie: this.cookieHeader(), ...extraHeaders };
+    if (method === 'POST' && this.page && !('Referer' in headers)) headers.Referer = new URL(this.page, BASE).href;
     if (body !== null) headers['Content-Length'] = Buffer.byteLength(body);
     return new Promise((resolve, reject) => {
       const req = http.request({ host: BASE.hostname, port: BASE.port, path: p, method, headers, localAddress: this.localAddress, agent: false }, (res) => {
         const chunks = [];
         res.on('data', (c) => chunks.push(c));
         res.on('end', () => {
+          let replay = false;
           for (const sc of res.headers['set-cookie'] || []) {
             const [kv, ...attrs] = sc.split(';');
             const [k, v] = [kv.slice(0, kv.indexOf('=')).trim(), kv.slice(kv.indexOf('=') + 1).trim()];
             if (!v || attrs.some((a) => /max-age=0/i.test(a.trim()))) this.jar.delete(k); else this.jar.set(k, v);
+            if (v && k.endsWith('_pr')) replay = true;
           }
           const bytes = Buffer.concat(chunks);
           const html = bytes.toString('utf8');
           const t = csrfOf(html);
           if (t) this.csrf = t;
-          resolve({ status: res.statusCode, location: res.headers.location, headers: res.headers, bytes, html });
+          if (method === 'GET' && /text\/html/.test(res.headers['content-type'] || '')) this.page = p;
+          resolve({ status: res.statusCode, location: res.headers.location, headers: res.headers, bytes, html, replay });
         });
       });
       req.on('error', reject);
