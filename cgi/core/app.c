@@ -2,6 +2,7 @@
 #include "app.h"
 #include "config.h"
 #include "log.h"
+#include "media_type.h"
 #include "multipart.h"
 #include "post_replay.h"
 #include "render.h"
@@ -93,6 +94,7 @@ static const char *status_text(int s) {
   case 404: return "Not Found";
   case 405: return "Method Not Allowed";
   case 413: return "Payload Too Large";
+  case 415: return "Unsupported Media Type";
   case 429: return "Too Many Requests";
   case 503: return "Service Unavailable";
   default: return s >= 500 ? "Internal Server Error" : "Status";
@@ -110,6 +112,8 @@ static NEOERR *write_response(req *r, STRING *page) {
   STRING h;
   string_init(&h);
   NEOERR *err = string_appendf(&h, "Status: %d %s\r\n%s", r->status, status_text(r->status), SECURITY_HEADERS);
+  /* Over HTTPS, browsers are told to never try plain HTTP here again (a year; subdomains are the operator's call). */
+  if (!err && req_is_https()) err = string_append(&h, "Strict-Transport-Security: max-age=31536000\r\n");
   if (!err && r->location) err = string_appendf(&h, "Location: %s\r\n", r->location);
   if (!err)
     err = string_appendf(&h, "Content-Type: %s\r\nCache-Control: %s\r\n",
@@ -353,7 +357,8 @@ static NEOERR *parse_request(req *r, int *parsed) {
   *parsed = 0;
   const char *cl = io_env("CONTENT_LENGTH");
   const char *ct = io_env("CONTENT_TYPE");
-  int multipart = ct && strncmp(ct, "multipart/form-data", 19) == 0;
+  body_kind kind = strcmp(r->method, "POST") == 0 ? media_body_kind(ct) : BODY_NONE;
+  int multipart = kind == BODY_MULTIPART;
   long long clen = cl ? strtoll(cl, NULL, 10) : 0;
   char tmpdir[1100];
   snprintf(tmpdir, sizeof tmpdir, "%s/tmp", g_cfg.var);
@@ -365,6 +370,8 @@ static NEOERR *parse_request(req *r, int *parsed) {
   /* Bodies are small forms; uploads (multipart) get a larger limit. */
   if (clen > (multipart ? 6LL * 1024 * 1024 : 256 * 1024)) {
     st = 413;
+  } else if (kind == BODY_BAD_CHARSET) {
+    st = 415;
   } else if (strcmp(r->method, "GET") && strcmp(r->method, "HEAD") && strcmp(r->method, "POST")) {
     st = 405;
   } else {
@@ -377,6 +384,8 @@ static NEOERR *parse_request(req *r, int *parsed) {
   /* Multipart bodies are parsed by multipart.c (see there why); cgi_parse then sees another type and reads
    * only the query string and cookies. */
   if (multipart) hdf_set_value(r->hdf, "CGI.ContentType", "application/x-mall-multipart");
+  /* cgi_parse reads a form only under the exact bare lower-case type (media_type.c says why we say it for it). */
+  if (kind == BODY_FORM) hdf_set_value(r->hdf, "CGI.ContentType", "application/x-www-form-urlencoded");
   NEOERR *perr = cgi_parse(r->cgi);
   if (multipart) {
     NEOERR *e = hdf_set_value(r->hdf, "CGI.ContentType", ct);

@@ -38,14 +38,14 @@ NEOERR *req_form_error(req *r, const char *field, const char *lang_key) {
   return nerr_pass(hdf_set_value(r->hdf, key, req_text(r, lang_key)));
 }
 
-static int is_https(void) {
+int req_is_https(void) {
   const char *h = io_env("HTTPS");
   return g_cfg.https || (h && strcmp(h, "on") == 0);
 }
 
 NEOERR *req_set_cookie(req *r, const char *name, const char *value, int max_age, int http_only) {
   NEOERR *err = string_appendf(&r->headers, "Set-Cookie: %s=%s; Path=/; SameSite=Lax%s%s", name, value,
-                               http_only ? "; HttpOnly" : "", is_https() ? "; Secure" : "");
+                               http_only ? "; HttpOnly" : "", req_is_https() ? "; Secure" : "");
   if (!err && (max_age > 0 || !*value)) err = string_appendf(&r->headers, "; Max-Age=%d", *value ? max_age : 0);
   if (!err) err = string_append(&r->headers, "\r\n");
   return nerr_pass(err);

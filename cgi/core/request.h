@@ -85,6 +85,8 @@ NEOERR *req_fail(req *r, int status);
  * form (back: the form's page when known, else NULL). */
 NEOERR *req_fail_expired(req *r, const char *back);
 void req_redirect(req *r, const char *path); /* 303 See Other to a local path */
+/* 1 when this request came over HTTPS (lighttpd's HTTPS=on, or MALL_HTTPS=1 behind a TLS-terminating proxy). */
+int req_is_https(void);
 NEOERR *req_set_cookie(req *r, const char *name, const char *value, int max_age, int http_only);
 
 #endif

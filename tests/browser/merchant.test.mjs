@@ -151,7 +151,8 @@ test('merchant onboarding, a car-wash voucher bought, printed, verified by the m
   });
 
   await step('pays with the SMS code and gets the voucher by text', async () => {
-    await Promise.all([member.waitForURL(/\/code$/), member.locator('button', { hasText: '获取短信验证码' }).click()]);
+    await Promise.all([member.waitForNavigation(), member.locator('button', { hasText: '获取短信验证码' }).click()]);
+    assert.match(member.url(), /\/order\/P\d{16}\/pay$/, 'the code step is shown at the pay page (POST/redirect/GET)');
     const code = lastCode(DEMO.mobile);
     await member.fill('input[name=code]', code);
     await Promise.all([member.waitForURL(/\/done$/), member.locator('button', { hasText: '确认支付' }).click()]);

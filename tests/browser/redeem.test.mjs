@@ -81,7 +81,8 @@ test('demo member: cart with two products → address → SMS code → pay → c
   });
 
   await step('pays with the SMS code', async () => {
-    await Promise.all([page.waitForURL(/\/code$/), page.locator('button', { hasText: '获取短信验证码' }).click()]);
+    await Promise.all([page.waitForNavigation(), page.locator('button', { hasText: '获取短信验证码' }).click()]);
+    assert.match(page.url(), /\/order\/P\d{16}\/pay$/, 'the code step is shown at the pay page (POST/redirect/GET)');
     assert.match(await page.locator('.flash-ok').innerText(), /验证码已发送/);
     const code = lastCode(DEMO.mobile);
     await page.fill('input[name="code"]', code);

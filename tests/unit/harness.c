@@ -105,6 +105,13 @@ void t_request(const app *a, const char *method, const char *uri, t_jar *jar, co
   assert_int_equal(out->status, st);
   string_clear(&raw);
   if (jar) jar_update(jar, out->head);
+  /* POST/redirect/GET (post_replay.c): a browser follows the 303 that keeps the POST's page; so do we. */
+  char loc[1024];
+  if (jar && strcmp(method, "POST") == 0 && out->status == 303 && strstr(out->head, "_pr=") &&
+      !strstr(out->head, "_pr=;") && t_header(out, "Location", loc, sizeof loc)) {
+    t_resp_free(out);
+    t_request(a, "GET", loc, jar, NULL, out);
+  }
 }
 
 void t_resp_free(t_resp *r) {

@@ -1,4 +1,5 @@
 /* test_session.c: sessions and CSRF — token rotation at login, idle/absolute expiry, logout, frozen principals */
+#include "config.h"
 #include "generations.h"
 #include "harness.h"
 #include "web_session.h"
@@ -239,6 +240,25 @@ static void test_frozen_principal_signed_out(void **state) {
   assert_int_equal(q_ll(SQL_COUNT_HASH, DBA(DS(sid))), 0);
 }
 
+/* Over HTTPS every answer tells the browser to stay on HTTPS, and cookies are Secure; over plain HTTP neither. */
+static void test_https_headers(void **state) {
+  (void)state;
+  t_resp r;
+  char v[128];
+  g_cfg.https = 1;
+  call("GET", "/t/form", NULL, NULL, &r);
+  g_cfg.https = 0;
+  assert_int_equal(r.status, 200);
+  assert_non_null(t_header(&r, "Strict-Transport-Security", v, sizeof v));
+  assert_string_equal(v, "max-age=31536000");
+  assert_non_null(strstr(r.head, "; Secure"));
+  t_resp_free(&r);
+  call("GET", "/t/form", NULL, NULL, &r);
+  assert_null(t_header(&r, "Strict-Transport-Security", v, sizeof v));
+  assert_null(strstr(r.head, "; Secure"));
+  t_resp_free(&r);
+}
+
 static void test_drop_all(void **state) {
   t_jar a = {""}, b = {""};
   sign_in(&a, 41, NULL, 0);
@@ -259,6 +279,7 @@ int main(void) {
       cmocka_unit_test(test_logout),
       cmocka_unit_test(test_frozen_principal_signed_out),
       cmocka_unit_test(test_drop_all),
+      cmocka_unit_test(test_https_headers),
   };
   return cmocka_run_group_tests_name("session", tests, NULL, NULL);
 }
