@@ -82,8 +82,8 @@ done
 count unit "$unit_pass" "$unit_fail"
 
 # ---- node:test suites: spec output for people, TAP file for counting ----
-run_node() { # suite dir timeout_ms
-  local suite=$1 dir=$2 tmo=$3 tap=$LOGS/$1.tap files=()
+run_node() { # suite dir timeout_ms [node options]
+  local suite=$1 dir=$2 tmo=$3 tap=$LOGS/$1.tap files=() opts=("${@:4}")
   for f in "$dir"/*.test.mjs; do
     [ -e "$f" ] || continue
     [ -n "${ONLY:-}" ] && ! [[ $(basename "$f") =~ $ONLY ]] && continue
@@ -94,7 +94,7 @@ run_node() { # suite dir timeout_ms
     count "$suite" 0 0
     return
   fi
-  node --test --test-timeout="$tmo" --test-reporter=spec --test-reporter-destination=stdout \
+  node --test "${opts[@]}" --test-timeout="$tmo" --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination="$tap" "${files[@]}"
   local rc=$? p f c
   p=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$tap" | tail -1)
@@ -123,6 +123,10 @@ else
   mkdir -p "$MALL_SCREENSHOTS"
   run_node browser tests/browser 180000
 fi
+
+# Last and one file at a time: these break the shared stack on purpose (e.g. kill the database) and mend it.
+note "serial tests (tests/http/serial: alone, after everything else)"
+run_node serial tests/http/serial 180000 --test-concurrency=1
 
 note "summary"
 printf '%s\n' "${SUMMARY[@]}"

@@ -3,6 +3,7 @@
 #include "config.h"
 #include "crypto.h"
 #include "generations.h"
+#include "log.h"
 #include <errmsg.h>
 #include <errno.h>
 #include <limits.h>
@@ -11,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 NERR_TYPE NERR_SQL = -1;
@@ -71,7 +73,11 @@ static stmt_entry *g_bucket[STMT_BUCKETS];
 static stmt_entry *g_newest, *g_oldest;
 static int g_held;
 static long long g_prepares;
-static unsigned g_conn_gen; /* bumped by db_close: a reader notices that its connection went away */
+static unsigned g_conn_gen; /* bumped when the connection goes: a reader notices that its statements died */
+static unsigned int g_lost;  /* the error that killed the connection, until it is renewed (0: alive) */
+static long long g_reconnects;
+static void conn_lost(unsigned int e);
+static int reconnect(void);
 
 NEOERR *db_init_errors(void) {
   NEOERR *err = nerr_init();
@@ -133,6 +139,7 @@ void db_close(void) {
   g_conn_gen++;
   mysql_close(g_db);
   g_db = NULL;
+  g_lost = 0;
 }
 
 void db_stmt_cache_stats(int *held, long long *prepares) {
@@ -147,9 +154,64 @@ static NEOERR *conn_check(MYSQL *db) {
   return STATUS_OK;
 }
 
+/* What every connection is set up with: per-day rules and timestamps use the mall's time zone. */
+static NEOERR *session_setup(MYSQL *db) {
+  NEOERR *err = STATUS_OK;
+  MYSQL_STMT *st = mysql_stmt_init(db);
+  static const char set_tz[] = "SET time_zone = ?";
+  MYSQL_BIND b;
+  memset(&b, 0, sizeof b);
+  b.buffer_type = MYSQL_TYPE_STRING;
+  b.buffer = (void *)g_cfg.tz;
+  b.buffer_length = strlen(g_cfg.tz);
+  if (!st || mysql_stmt_prepare(st, set_tz, sizeof set_tz - 1) || mysql_stmt_bind_param(st, &b) ||
+      mysql_stmt_execute(st)) {
+    err = nerr_raise(NERR_SQL, "set time_zone: %s", st ? mysql_stmt_error(st) : "init");
+  }
+  if (st) mysql_stmt_close(st);
+  return err;
+}
+
+/* The connection died under a statement (server restarted, failed over, killed it): every prepared statement
+ * died with it. The handle stays — requests hold its address — until reconnect() renews it in place. */
+static void conn_lost(unsigned int e) {
+  g_lost = e;
+  cache_clear();
+  g_conn_gen++;
+}
+
+/* A fresh connection in the same MYSQL handle (mariadb_reconnect copies the new one over it, so every pointer a
+ * request holds stays good), set up as db_connect does. Never inside a transaction: that died with the
+ * connection, and only db_tx may run it again. 0: connected again. */
+static int reconnect(void) {
+  if (!g_db || g_in_tx) return -1;
+  cache_clear();
+  g_conn_gen++;
+  my_bool on = 1, off = 0;
+  /* mariadb_reconnect refuses while the dead connection looked mid-transaction, and without the option set;
+   * the option is off otherwise so Connector/C never reconnects on its own, silently, without our set-up. */
+  g_db->server_status &= ~SERVER_STATUS_IN_TRANS;
+  mysql_optionsv(g_db, MYSQL_OPT_RECONNECT, &on);
+  int rc = mariadb_reconnect(g_db);
+  mysql_optionsv(g_db, MYSQL_OPT_RECONNECT, &off);
+  NEOERR *err = rc ? nerr_raise(NERR_SQL, "reconnect: [%u] %s", mysql_errno(g_db), mysql_error(g_db))
+                   : session_setup(g_db);
+  if (err) {
+    log_neoerr("db reconnect", &err);
+    return -1;
+  }
+  g_lost = 0;
+  g_reconnects++;
+  return 0;
+}
+
+long long db_reconnects(void) { return g_reconnects; }
+
 NEOERR *db_connect(MYSQL **out) {
   NEOERR *err = db_init_errors();
   if (err) return nerr_pass(err);
+  /* Lost in an earlier request and not renewed since (the server was still down): try now, else start over. */
+  if (g_db && g_lost && reconnect() != 0) db_close();
   if (g_db) {
     *out = g_db;
     return STATUS_OK;
@@ -165,24 +227,12 @@ NEOERR *db_connect(MYSQL **out) {
     mysql_close(db);
     return err;
   }
-  /* Per-day rules and timestamps use the mall's time zone. */
-  MYSQL_STMT *st = mysql_stmt_init(db);
-  static const char set_tz[] = "SET time_zone = ?";
-  MYSQL_BIND b;
-  memset(&b, 0, sizeof b);
-  b.buffer_type = MYSQL_TYPE_STRING;
-  b.buffer = (void *)g_cfg.tz;
-  b.buffer_length = strlen(g_cfg.tz);
-  if (!st || mysql_stmt_prepare(st, set_tz, sizeof set_tz - 1) || mysql_stmt_bind_param(st, &b) ||
-      mysql_stmt_execute(st)) {
-    err = nerr_raise(NERR_SQL, "set time_zone: %s", st ? mysql_stmt_error(st) : "init");
-  }
-  if (st) mysql_stmt_close(st);
-  if (err) {
+  if ((err = session_setup(db))) {
     mysql_close(db);
     return err;
   }
   g_db = db;
+  g_lost = 0;
   *out = db;
   return STATUS_OK;
 }
@@ -190,7 +240,7 @@ NEOERR *db_connect(MYSQL **out) {
 static NEOERR *stmt_error(MYSQL_STMT *st, const char *what) {
   unsigned int e = mysql_stmt_errno(st);
   NEOERR *err = nerr_raise(is_retry_errno(e) ? NERR_SQL_RETRY : NERR_SQL, "%s: [%u] %s", what, e, mysql_stmt_error(st));
-  if (is_gone_errno(e)) db_close();
+  if (is_gone_errno(e)) conn_lost(e);
   return err;
 }
 
@@ -267,8 +317,29 @@ static void stmt_release(stmt_entry *e) {
   mysql_stmt_free_result(e->st);
 }
 
-/* Finds or prepares the statement for sql, binds params and executes it; marked busy until stmt_release. */
+/* A statement that cannot have changed anything: worth sending again on a fresh connection. */
+static int sql_is_read(const char *sql) {
+  while (*sql == ' ' || *sql == '\n' || *sql == '(') sql++;
+  return strncasecmp(sql, "SELECT", 6) == 0 || strncasecmp(sql, "WITH", 4) == 0 || strncasecmp(sql, "SHOW", 4) == 0;
+}
+
+static NEOERR *stmt_run_once(MYSQL *db, const char *sql, const dbp *p, int n, stmt_entry **out);
+
+/* Finds or prepares the statement for sql, binds params and executes it; marked busy until stmt_release. When the
+ * connection turns out dead (a database restart since this process last used it) outside a transaction, it is
+ * renewed and the statement sent once more if that is safe: a read, or anything the dead connection never sent
+ * (2006 — the server was gone before the statement left). A write lost in flight (2013) is not guessed at. */
 static NEOERR *stmt_run(MYSQL *db, const char *sql, const dbp *p, int n, stmt_entry **out) {
+  NEOERR *err = stmt_run_once(db, sql, p, n, out);
+  if (!err || !g_lost || g_in_tx || !(sql_is_read(sql) || g_lost == CR_SERVER_GONE_ERROR)) return err;
+  unsigned int lost = g_lost;
+  if (reconnect() != 0) return err;
+  log_error("db: connection renewed after [%u]; statement sent again", lost);
+  nerr_ignore(&err);
+  return nerr_pass(stmt_run_once(db, sql, p, n, out));
+}
+
+static NEOERR *stmt_run_once(MYSQL *db, const char *sql, const dbp *p, int n, stmt_entry **out) {
   stmt_entry *e = NULL;
   NEOERR *err = stmt_get(db, sql, &e);
   if (err) return nerr_pass(err);
@@ -637,7 +708,7 @@ static NEOERR *plain(MYSQL *db, const char *sql) {
   if (mysql_real_query(db, sql, strlen(sql))) {
     unsigned int e = mysql_errno(db);
     err = nerr_raise(is_retry_errno(e) ? NERR_SQL_RETRY : NERR_SQL, "%s: [%u] %s", sql, e, mysql_error(db));
-    if (is_gone_errno(e)) db_close();
+    if (is_gone_errno(e)) conn_lost(e);
     return err;
   }
   return STATUS_OK;
@@ -663,21 +734,35 @@ NEOERR *db_tx(MYSQL *db, db_tx_fn fn, void *arg) {
     g_last_attempts = attempt;
     g_accounts_touched = 0;
     g_ntouched = 0;
+    int committing = 0;
     err = plain(db, "START TRANSACTION");
     g_in_tx = 1;
     if (!err) err = fn(db, arg);
-    if (!err) err = plain(db, "COMMIT");
+    if (!err) {
+      committing = 1;
+      err = plain(db, "COMMIT");
+    }
     g_in_tx = 0;
     if (!err) {
       touched_bump();
       return STATUS_OK;
     }
+    /* The connection died under the transaction, which died with it (the server rolls back a connection's open
+     * transaction): run it whole again on a fresh one. Not when it died under COMMIT after the COMMIT left (2013):
+     * then it may have committed, and running it again could do it twice. */
+    if (g_lost && attempt < 8 && !(committing && g_lost != CR_SERVER_GONE_ERROR)) {
+      unsigned int lost = g_lost;
+      if (reconnect() != 0) return nerr_pass(err);
+      log_error("db: connection renewed after [%u]; transaction run again", lost);
+      nerr_ignore(&err);
+      continue;
+    }
     /* After 1205 InnoDB keeps the transaction open: always roll back before anything else. */
-    if (g_db) {
+    if (g_db && !g_lost) {
       NEOERR *rb = plain(db, "ROLLBACK");
       nerr_ignore(&rb);
     }
-    if (!nerr_match(err, NERR_SQL_RETRY) || attempt == 8 || !g_db) return nerr_pass(err);
+    if (!nerr_match(err, NERR_SQL_RETRY) || attempt == 8 || !g_db || g_lost) return nerr_pass(err);
     nerr_ignore(&err);
     unsigned char r;
     crypto_random(&r, 1);
