@@ -79,19 +79,24 @@ NEOERR *signin_post(req *r, const signin_flow *f) {
   const char *ip = req_client_ip(r);
   long long left = 0;
   login_lock lock;
-  if ((err = login_guard_check(r->db, &f->guard, v[0].s, ip, &lock, &left))) return nerr_pass(err);
+  login_ticket t;
+  if ((err = login_guard_enter(r->db, &f->guard, v[0].s, ip, &lock, &left, &t))) return nerr_pass(err);
   if (lock == LOGIN_IP_LOCKED) return nerr_pass(locked(r, f, "IpLocked", left));
   if (lock == LOGIN_ACCOUNT_LOCKED) return nerr_pass(locked(r, f, "AccountLocked", left));
   long long id = 0;
   signin_result res;
   if ((err = f->authenticate(r->db, v[0].s, v[1].s, &id, &res))) return nerr_pass(err);
-  if (res == SIGNIN_DISABLED) return nerr_pass(req_flash(r, text(r, f, "Disabled", key, sizeof key)));
+  if (res == SIGNIN_DISABLED) {
+    err = login_guard_void(r->db, &t);
+    if (!err) err = req_flash(r, text(r, f, "Disabled", key, sizeof key));
+    return nerr_pass(err);
+  }
   if (res == SIGNIN_BAD) {
-    err = login_guard_failed(r->db, &f->guard, v[0].s, ip);
+    err = login_guard_failed(r->db, &f->guard);
     if (!err) err = req_flash(r, text(r, f, "Bad", key, sizeof key));
     return nerr_pass(err);
   }
-  if ((err = login_guard_passed(r->db, &f->guard, v[0].s))) return nerr_pass(err);
+  if ((err = login_guard_passed(r->db, &f->guard, v[0].s, &t))) return nerr_pass(err);
   if ((err = req_login(r, id))) return nerr_pass(err);
   req_redirect(r, next ? next : f->home);
   return STATUS_OK;

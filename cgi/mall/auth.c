@@ -220,7 +220,8 @@ NEOERR *h_login(req *r) {
   const char *ip = req_client_ip(r);
   long long left = 0;
   login_lock lock;
-  if ((err = login_guard_check(r->db, &G, v[0].s, ip, &lock, &left))) return nerr_pass(err);
+  login_ticket t;
+  if ((err = login_guard_enter(r->db, &G, v[0].s, ip, &lock, &left, &t))) return nerr_pass(err);
   if (lock != LOGIN_OPEN) {
     r->status = 429;
     return nerr_pass(error_n(r, NULL, lock == LOGIN_IP_LOCKED ? "Auth.IpLocked" : "Auth.AccountLocked", minutes(left)));
@@ -228,13 +229,17 @@ NEOERR *h_login(req *r) {
   long long id = 0;
   member_auth_status st;
   if ((err = member_authenticate(r->db, v[0].s, v[1].s, &id, &st))) return nerr_pass(err);
-  if (st == MEMBER_AUTH_FROZEN) return nerr_pass(req_form_error(r, NULL, "Auth.Frozen"));
+  if (st == MEMBER_AUTH_FROZEN) {
+    err = login_guard_void(r->db, &t);
+    if (!err) err = req_form_error(r, NULL, "Auth.Frozen");
+    return nerr_pass(err);
+  }
   if (st == MEMBER_AUTH_BAD) {
-    err = login_guard_failed(r->db, &G, v[0].s, ip);
+    err = login_guard_failed(r->db, &G);
     if (!err) err = req_form_error(r, NULL, "Auth.BadLogin");
     return nerr_pass(err);
   }
-  if ((err = login_guard_passed(r->db, &G, v[0].s))) return nerr_pass(err);
+  if ((err = login_guard_passed(r->db, &G, v[0].s, &t))) return nerr_pass(err);
   if ((err = req_login(r, id))) return nerr_pass(err);
   req_redirect(r, after_login(r, next, "/account"));
   return STATUS_OK;
@@ -335,8 +340,8 @@ NEOERR *h_password(req *r) {
   bad += check_new_password(r, &v[1], &v[2]);
   if (err || bad) return nerr_pass(err);
   const char *mobile = hdf_get_value(r->hdf, "User.Mobile", "");
-  long long left = 0;
-  if ((err = throttle_locked(r->db, LOGIN_SCOPE_ACCOUNT, mobile, LOGIN_ACCOUNT_LIMIT, LOGIN_WINDOW, &left)))
+  long long left = 0, attempt = 0;
+  if ((err = throttle_take(r->db, LOGIN_SCOPE_ACCOUNT, mobile, LOGIN_ACCOUNT_LIMIT, LOGIN_WINDOW, &left, &attempt)))
     return nerr_pass(err);
   if (left) {
     r->status = 429;
@@ -344,11 +349,8 @@ NEOERR *h_password(req *r) {
   }
   int ok = 0;
   if ((err = member_password_ok(r->db, r->user_id, v[0].s, &ok))) return nerr_pass(err);
-  if (!ok) {
-    err = throttle_hit(r->db, LOGIN_SCOPE_ACCOUNT, mobile);
-    if (!err) err = req_form_error(r, "current", "Auth.CurrentWrong");
-    return nerr_pass(err);
-  }
+  if (!ok) return nerr_pass(req_form_error(r, "current", "Auth.CurrentWrong")); /* the attempt stays counted */
+  if ((err = throttle_forget(r->db, attempt))) return nerr_pass(err);
   if (strcmp(v[0].s, v[1].s) == 0) return nerr_pass(req_form_error(r, "password", "Auth.PasswordSame"));
   if ((err = member_set_password(r->db, r->user_id, v[1].s))) return nerr_pass(err);
   if ((err = session_drop_all(r->db, r->realm, r->user_id))) return nerr_pass(err);

@@ -129,7 +129,9 @@ NEOERR *h_mch_terminal_pay(req *r) {
   char account[24];
   long long left = 0;
   snprintf(account, sizeof account, "%lld", account_id(r));
-  if ((err = throttle_locked(r->db, WRONG_SCOPE, account, WRONG_LIMIT, WRONG_WINDOW, &left))) return nerr_pass(err);
+  long long attempt = 0;
+  if ((err = throttle_take(r->db, WRONG_SCOPE, account, WRONG_LIMIT, WRONG_WINDOW, &left, &attempt)))
+    return nerr_pass(err);
   if (left) return nerr_pass(flash_n(r, 429, "Terminal.AccountLimited", (left + 59) / 60));
   card_payment p = {
       .card_no = v[0].s,
@@ -142,6 +144,8 @@ NEOERR *h_mch_terminal_pay(req *r) {
   };
   card_outcome o;
   if ((err = card_pay(r->db, &p, &o))) return nerr_pass(err);
+  /* Only a wrong password keeps counting against this account. */
+  if (o.result != CARD_WRONG && (err = throttle_forget(r->db, attempt))) return nerr_pass(err);
   char to[96];
   switch (o.result) {
   case CARD_OK:
@@ -149,9 +153,7 @@ NEOERR *h_mch_terminal_pay(req *r) {
     req_redirect(r, to);
     return STATUS_OK;
   case CARD_WRONG:
-    if ((err = throttle_hit(r->db, WRONG_SCOPE, account)) ||
-        (err = throttle_prune(r->db, WRONG_SCOPE, 2 * WRONG_WINDOW)))
-      return nerr_pass(err);
+    if ((err = throttle_prune(r->db, WRONG_SCOPE, 2 * WRONG_WINDOW))) return nerr_pass(err);
     r->status = 400;
     return nerr_pass(flash_n(r, 400, "Terminal.WrongPassword", o.tries_left));
   case CARD_LOCKED: return nerr_pass(flash_n(r, 423, "Terminal.Locked", o.locked_minutes));

@@ -10,6 +10,12 @@ static const char SQL_THROTTLE_NTH[] =
 static const char SQL_THROTTLE_CLEAR[] = "DELETE FROM throttle_events WHERE scope = ? AND subject = ?";
 static const char SQL_THROTTLE_PRUNE[] =
     "DELETE FROM throttle_events WHERE scope = ? AND created_at < NOW() - INTERVAL ? SECOND LIMIT 500";
+/* Takes (creating when new) the subject's lock row; held to the transaction's end, it queues other attempts. */
+static const char SQL_THROTTLE_LOCK[] = "INSERT INTO throttle_locks (scope, subject, touched_at) VALUES (?, ?, NOW()) "
+                                        "ON DUPLICATE KEY UPDATE touched_at = NOW()";
+static const char SQL_THROTTLE_LOCK_PRUNE[] =
+    "DELETE FROM throttle_locks WHERE scope = ? AND touched_at < NOW() - INTERVAL ? SECOND LIMIT 500";
+static const char SQL_THROTTLE_FORGET[] = "DELETE FROM throttle_events WHERE id = ?";
 
 NEOERR *throttle_hit(MYSQL *db, const char *scope, const char *subject) {
   return nerr_pass(db_exec(db, SQL_THROTTLE_HIT, DBA(DS(scope), DS(subject)), NULL, NULL));
@@ -32,30 +38,92 @@ NEOERR *throttle_clear(MYSQL *db, const char *scope, const char *subject) {
 }
 
 NEOERR *throttle_prune(MYSQL *db, const char *scope, int keep) {
-  return nerr_pass(db_exec(db, SQL_THROTTLE_PRUNE, DBA(DS(scope), DI(keep)), NULL, NULL));
-}
-
-NEOERR *login_guard_check(MYSQL *db, const login_guard *g, const char *account, const char *ip, login_lock *lock,
-                          long long *left) {
-  *lock = LOGIN_OPEN;
-  NEOERR *err = throttle_locked(db, g->scope_ip, ip, g->ip_limit, g->window, left);
-  if (err || *left) {
-    if (!err) *lock = LOGIN_IP_LOCKED;
-    return nerr_pass(err);
-  }
-  err = throttle_locked(db, g->scope_account, account, g->account_limit, g->window, left);
-  if (!err && *left) *lock = LOGIN_ACCOUNT_LOCKED;
+  NEOERR *err = db_exec(db, SQL_THROTTLE_PRUNE, DBA(DS(scope), DI(keep)), NULL, NULL);
+  if (!err) err = db_exec(db, SQL_THROTTLE_LOCK_PRUNE, DBA(DS(scope), DI(keep)), NULL, NULL);
   return nerr_pass(err);
 }
 
-NEOERR *login_guard_failed(MYSQL *db, const login_guard *g, const char *account, const char *ip) {
-  NEOERR *err = throttle_hit(db, g->scope_ip, ip);
-  if (!err) err = throttle_hit(db, g->scope_account, account);
-  if (!err) err = throttle_prune(db, g->scope_ip, 2 * g->window);
+/* Inside a transaction: lock, count, and record when open. */
+static NEOERR *take_locked(MYSQL *db, const char *scope, const char *subject, int limit, int window, long long *left,
+                           long long *event_id) {
+  *event_id = 0;
+  NEOERR *err = db_exec(db, SQL_THROTTLE_LOCK, DBA(DS(scope), DS(subject)), NULL, NULL);
+  if (!err) err = throttle_locked(db, scope, subject, limit, window, left);
+  if (!err && !*left) err = db_exec(db, SQL_THROTTLE_HIT, DBA(DS(scope), DS(subject)), NULL, event_id);
+  return nerr_pass(err);
+}
+
+struct take_args {
+  const char *scope, *subject;
+  int limit, window;
+  long long *left, *event_id;
+};
+
+static NEOERR *take_tx(MYSQL *db, void *arg) {
+  struct take_args *a = arg;
+  return nerr_pass(take_locked(db, a->scope, a->subject, a->limit, a->window, a->left, a->event_id));
+}
+
+NEOERR *throttle_take(MYSQL *db, const char *scope, const char *subject, int limit, int window,
+                      long long *seconds_left, long long *event_id) {
+  struct take_args a = {scope, subject, limit, window, seconds_left, event_id};
+  return nerr_pass(db_tx(db, take_tx, &a));
+}
+
+NEOERR *throttle_forget(MYSQL *db, long long event_id) {
+  if (!event_id) return STATUS_OK;
+  return nerr_pass(db_exec(db, SQL_THROTTLE_FORGET, DBA(DI(event_id)), NULL, NULL));
+}
+
+struct enter_args {
+  const login_guard *g;
+  const char *account, *ip;
+  login_lock *lock;
+  long long *left;
+  login_ticket *t;
+};
+
+/* The IP's lock first, then the account's, in every sign-in: two attempts never wait on each other crosswise. */
+static NEOERR *enter_tx(MYSQL *db, void *arg) {
+  struct enter_args *a = arg;
+  *a->lock = LOGIN_OPEN;
+  a->t->ip_event = a->t->account_event = 0;
+  NEOERR *err = take_locked(db, a->g->scope_ip, a->ip, a->g->ip_limit, a->g->window, a->left, &a->t->ip_event);
+  if (err || *a->left) {
+    if (!err) *a->lock = LOGIN_IP_LOCKED;
+    return nerr_pass(err);
+  }
+  err = take_locked(db, a->g->scope_account, a->account, a->g->account_limit, a->g->window, a->left,
+                    &a->t->account_event);
+  if (!err && *a->left) {
+    *a->lock = LOGIN_ACCOUNT_LOCKED;
+    /* Refused: this attempt takes nothing from the IP either. */
+    err = throttle_forget(db, a->t->ip_event);
+    a->t->ip_event = 0;
+  }
+  return nerr_pass(err);
+}
+
+NEOERR *login_guard_enter(MYSQL *db, const login_guard *g, const char *account, const char *ip, login_lock *lock,
+                          long long *left, login_ticket *t) {
+  struct enter_args a = {g, account, ip, lock, left, t};
+  return nerr_pass(db_tx(db, enter_tx, &a));
+}
+
+NEOERR *login_guard_failed(MYSQL *db, const login_guard *g) {
+  NEOERR *err = throttle_prune(db, g->scope_ip, 2 * g->window);
   if (!err) err = throttle_prune(db, g->scope_account, 2 * g->window);
   return nerr_pass(err);
 }
 
-NEOERR *login_guard_passed(MYSQL *db, const login_guard *g, const char *account) {
-  return nerr_pass(throttle_clear(db, g->scope_account, account));
+NEOERR *login_guard_passed(MYSQL *db, const login_guard *g, const char *account, const login_ticket *t) {
+  NEOERR *err = throttle_forget(db, t->ip_event);
+  if (!err) err = throttle_clear(db, g->scope_account, account);
+  return nerr_pass(err);
+}
+
+NEOERR *login_guard_void(MYSQL *db, const login_ticket *t) {
+  NEOERR *err = throttle_forget(db, t->ip_event);
+  if (!err) err = throttle_forget(db, t->account_event);
+  return nerr_pass(err);
 }
