@@ -1,4 +1,5 @@
 /* mallctl.c: command-line face of the mall — migrations, demo data, admin accounts, SMS outbox */
+#include "backup.h"
 #include "config.h"
 #include "db.h"
 #include "members/inbox.h"
@@ -515,6 +516,8 @@ static void usage(void) {
       stderr,
       "usage: mallctl COMMAND\n"
       "  migrate                      apply new schema/NNN_*.sql files\n"
+      "  backup DIR                   online backup: database snapshot, secret.key, uploads, SHA-256 manifest\n"
+      "  restore DIR                  into an empty database: verify the manifest, load, then check-ledger\n"
       "  seed [--if-empty]            load the demo data (schema/demo/*.sql)\n"
       "  expire-vouchers              issued vouchers past their last day → expired\n"
       "  create-admin USER ROLE       password from MALL_ADMIN_PASSWORD or stdin; ROLE: "
@@ -585,6 +588,12 @@ int main(int argc, char **argv) {
     rc = cmd_orders_housekeeping();
   } else if (strcmp(cmd, "check-ledger") == 0 && argc == 2) {
     rc = cmd_check_ledger();
+  } else if (strcmp(cmd, "backup") == 0 && argc == 3) {
+    rc = backup_create(g_db, argv[2]);
+  } else if (strcmp(cmd, "restore") == 0 && argc == 3) {
+    /* A restore is done when the ledger it brought back holds together. */
+    rc = backup_restore(g_db, argv[2]);
+    if (!rc) rc = cmd_check_ledger();
   } else if (strcmp(cmd, "order-ship") == 0 && argc == 5) {
     rc = cmd_order_ship(argv[2], argv[3], argv[4]);
   } else if (strcmp(cmd, "order-event") == 0 && argc == 4) {
