@@ -1,0 +1,226 @@
+/* blacklist.c: the blacklist (F3) — this process's copy of the active entries and the watched events, the check
+ * against it, and the event counters automatic rules read (evaluated where the event happens, set-based) */
+#include "shared/blacklist.h"
+#include "shared/cidr.h"
+#include "generations.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+static const char SQL_BL_ACTIVE[] =
+    "SELECT id, kind, value, CAST(COALESCE(UNIX_TIMESTAMP(expires_at), 0) AS SIGNED), "
+    "COALESCE(DATE_FORMAT(expires_at, '%Y-%m-%d %H:%i'), '') FROM blacklist_entries "
+    "WHERE removed_at IS NULL AND (expires_at IS NULL OR expires_at > NOW())";
+static const char SQL_BL_WATCHED[] = "SELECT DISTINCT event, subject FROM blacklist_rules WHERE enabled = 1";
+/* One event: its minute and its day (mall time zone: the connection's). */
+static const char SQL_BL_COUNT[] =
+    "INSERT INTO blacklist_counts (event, subject_kind, subject, unit, bucket, n) VALUES "
+    "(?, ?, ?, 'minute', DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:00'), 1), (?, ?, ?, 'day', CURDATE(), 1) "
+    "ON DUPLICATE KEY UPDATE n = n + 1";
+/* Every enabled rule on this event and subject kind, at once: a rule over its threshold adds one entry unless one is
+ * active already. Counting starts afresh after the subject's last entry ended (expired or removed), so an unblocked
+ * client is not caught again at once by the events that got it blocked. Parameters: value, kind, value, event,
+ * kind, value, value, value. */
+static const char SQL_BL_EVALUATE[] =
+    "INSERT INTO blacklist_entries (kind, value, reason, rule_id, expires_at) "
+    "SELECT r.subject, ?, CONCAT('rule #', r.id), r.id, NOW() + INTERVAL r.block_minutes MINUTE "
+    "FROM blacklist_rules r JOIN (SELECT COALESCE(MAX(COALESCE(removed_at, expires_at)), '1970-01-02') AS since "
+    "FROM blacklist_entries WHERE kind = ? AND value = ?) f "
+    "WHERE r.enabled = 1 AND r.event = ? AND r.subject = ? "
+    "AND NOT EXISTS (SELECT 1 FROM blacklist_entries e WHERE e.kind = r.subject AND e.value = ? "
+    "AND e.removed_at IS NULL AND (e.expires_at IS NULL OR e.expires_at > NOW())) "
+    "AND CASE r.period "
+    "WHEN 'minutes' THEN (SELECT COALESCE(SUM(c.n), 0) FROM blacklist_counts c WHERE c.event = r.event "
+    "AND c.subject_kind = r.subject AND c.subject = ? AND c.unit = 'minute' "
+    "AND c.bucket > NOW() - INTERVAL r.window_minutes MINUTE AND c.bucket >= f.since) > r.threshold "
+    "ELSE (SELECT COUNT(*) FROM blacklist_counts c WHERE c.event = r.event AND c.subject_kind = r.subject "
+    "AND c.subject = ? AND c.unit = 'day' AND c.bucket > CURDATE() - INTERVAL r.days_span DAY "
+    "AND c.bucket >= f.since AND c.n > r.threshold) >= r.days_needed END "
+    "ORDER BY r.block_minutes DESC, r.id LIMIT 1";
+/* Counters past the longest window (a day of minutes, 31 days): a few rows per call. */
+static const char SQL_BL_PRUNE_MINUTES[] =
+    "DELETE FROM blacklist_counts WHERE unit = 'minute' AND bucket < NOW() - INTERVAL 1 DAY LIMIT 500";
+static const char SQL_BL_PRUNE_DAYS[] =
+    "DELETE FROM blacklist_counts WHERE unit = 'day' AND bucket < CURDATE() - INTERVAL 32 DAY LIMIT 500";
+
+enum { K_IP, K_MOBILE, K_MERCHANT, K_COUNT };
+static const char *const KIND[K_COUNT] = {"ip", "mobile", "merchant"};
+static const char *const EVENT[] = {BL_EVENT_SIGNIN_FAIL, BL_EVENT_SMS_CODE, BL_EVENT_PAYMENT};
+#define N_EVENTS (int)(sizeof EVENT / sizeof EVENT[0])
+
+typedef struct {
+  long long id, expires;
+  int kind;
+  cidr net; /* K_IP */
+  char value[72];
+  char until[20]; /* expires as the mall prints it (its time zone) */
+} bl_entry;
+
+static struct {
+  bl_entry *e;
+  int n, cap, loaded;
+  unsigned long long gen;
+  time_t at;
+  unsigned watched; /* bit event * K_COUNT + kind: an enabled rule counts that event for that subject kind */
+} g_bl;
+
+static int kind_of(const char *s) {
+  for (int k = 0; k < K_COUNT; k++)
+    if (strcmp(s, KIND[k]) == 0) return k;
+  return -1;
+}
+
+static int event_of(const char *s) {
+  for (int i = 0; i < N_EVENTS; i++)
+    if (strcmp(s, EVENT[i]) == 0) return i;
+  return -1;
+}
+
+void blacklist_forget(void) { g_bl.loaded = 0; }
+
+struct load_row {
+  long long id, expires;
+  char kind[12], value[DB_VARCHAR(64)], until[20];
+};
+
+static NEOERR *keep_entry(void *ctx, int row) {
+  (void)row;
+  const struct load_row *lr = ctx;
+  int k = kind_of(lr->kind);
+  if (k < 0 || strlen(lr->value) >= sizeof g_bl.e[0].value) return STATUS_OK;
+  bl_entry e = {.id = lr->id, .expires = lr->expires, .kind = k};
+  snprintf(e.value, sizeof e.value, "%s", lr->value);
+  snprintf(e.until, sizeof e.until, "%s", lr->until);
+  if (k == K_IP && cidr_parse(lr->value, &e.net) != 0) return STATUS_OK; /* unreadable: never matches */
+  if (g_bl.n == g_bl.cap) {
+    int cap = g_bl.cap ? g_bl.cap * 2 : 64;
+    bl_entry *p = realloc(g_bl.e, (size_t)cap * sizeof *p);
+    if (!p) return nerr_raise(NERR_NOMEM, "blacklist: %d entries", cap);
+    g_bl.e = p;
+    g_bl.cap = cap;
+  }
+  g_bl.e[g_bl.n++] = e;
+  return STATUS_OK;
+}
+
+struct watch_row {
+  char event[16], subject[12];
+};
+
+static NEOERR *keep_watch(void *ctx, int row) {
+  (void)row;
+  const struct watch_row *w = ctx;
+  int ev = event_of(w->event), k = kind_of(w->subject);
+  if (ev >= 0 && k >= 0) g_bl.watched |= 1u << (ev * K_COUNT + k);
+  return STATUS_OK;
+}
+
+/* Reads the active entries and the watched events again when the copy is stale. */
+static NEOERR *refresh(MYSQL *db) {
+  time_t now = time(NULL);
+  unsigned long long gen = blacklist_generation(); /* before the reads: a change meanwhile leaves it stale */
+  if (g_bl.loaded && g_bl.gen == gen && now - g_bl.at < BLACKLIST_CACHE_SECONDS && now >= g_bl.at) return STATUS_OK;
+  g_bl.loaded = 0;
+  g_bl.n = 0;
+  g_bl.watched = 0;
+  struct load_row lr;
+  NEOERR *err = db_each(db, SQL_BL_ACTIVE, DB_NOARGS,
+                        DCOLS(DCOL_LL(&lr.id), DCOL_STR(lr.kind), DCOL_STR(lr.value), DCOL_LL(&lr.expires), DCOL_STR(lr.until)),
+                        keep_entry,
+                        &lr, NULL);
+  struct watch_row w;
+  if (!err)
+    err = db_each(db, SQL_BL_WATCHED, DB_NOARGS, DCOLS(DCOL_STR(w.event), DCOL_STR(w.subject)), keep_watch, &w, NULL);
+  if (err) {
+    g_bl.n = 0;
+    g_bl.watched = 0;
+    return nerr_pass(err);
+  }
+  g_bl.loaded = 1;
+  g_bl.gen = gen;
+  g_bl.at = now;
+  return STATUS_OK;
+}
+
+static void fill_hit(const bl_entry *e, blacklist_hit *hit) {
+  hit->id = e->id;
+  hit->expires = e->expires;
+  snprintf(hit->kind, sizeof hit->kind, "%s", KIND[e->kind]);
+  snprintf(hit->value, sizeof hit->value, "%s", e->value);
+  snprintf(hit->until, sizeof hit->until, "%s", e->until);
+}
+
+NEOERR *blacklist_check(MYSQL *db, const char *ip, const char *mobile, const char *merchant, blacklist_hit *hit) {
+  memset(hit, 0, sizeof *hit);
+  NEOERR *err = refresh(db);
+  if (err) return nerr_pass(err);
+  cidr addr;
+  int have_ip = ip && *ip && cidr_parse_ip(ip, &addr) == 0;
+  long long now = (long long)time(NULL);
+  for (int i = 0; i < g_bl.n; i++) {
+    const bl_entry *e = &g_bl.e[i];
+    if (e->expires && e->expires <= now) continue; /* lapsed since the copy was read */
+    int match = 0;
+    switch (e->kind) {
+    case K_IP: match = have_ip && cidr_contains(&e->net, &addr); break;
+    case K_MOBILE: match = mobile && strcmp(e->value, mobile) == 0; break;
+    /* usernames are unique without regard to case (the column's collation) */
+    default: match = merchant && *merchant && strcasecmp(e->value, merchant) == 0; break;
+    }
+    if (match) {
+      fill_hit(e, hit);
+      return STATUS_OK;
+    }
+  }
+  return STATUS_OK;
+}
+
+struct eval_arg {
+  const char *event, *kind, *value;
+  long long added;
+};
+
+static NEOERR *evaluate(MYSQL *db, void *arg) {
+  struct eval_arg *a = arg;
+  a->added = 0;
+  return nerr_pass(db_exec(db, SQL_BL_EVALUATE,
+                           DBA(DS(a->value), DS(a->kind), DS(a->value), DS(a->event), DS(a->kind), DS(a->value),
+                               DS(a->value), DS(a->value)),
+                           &a->added, NULL));
+}
+
+NEOERR *blacklist_event(MYSQL *db, const char *event, const char *ip, const char *mobile, const char *merchant,
+                        int *caught) {
+  static unsigned events;
+  *caught = 0;
+  int ev = event_of(event);
+  if (ev < 0) return nerr_raise(NERR_ASSERT, "blacklist: unknown event %s", event);
+  NEOERR *err = refresh(db);
+  if (err) return nerr_pass(err);
+  char addr[64] = "";
+  cidr c;
+  if (ip && cidr_parse_ip(ip, &c) == 0) cidr_format(&c, addr, sizeof addr); /* one spelling per client */
+  const char *subject[K_COUNT] = {addr, mobile, merchant};
+  int counted = 0;
+  for (int k = 0; k < K_COUNT && !err; k++) {
+    if (!subject[k] || !*subject[k] || strlen(subject[k]) > 64 || !(g_bl.watched & (1u << (ev * K_COUNT + k))))
+      continue;
+    counted = 1;
+    err = db_exec(db, SQL_BL_COUNT,
+                  DBA(DS(event), DS(KIND[k]), DS(subject[k]), DS(event), DS(KIND[k]), DS(subject[k])), NULL, NULL);
+    struct eval_arg a = {event, KIND[k], subject[k], 0};
+    if (!err) err = db_tx(db, evaluate, &a);
+    if (!err && a.added) *caught = 1;
+  }
+  if (!err && counted && ++events % 50 == 1) {
+    err = db_exec(db, SQL_BL_PRUNE_MINUTES, DB_NOARGS, NULL, NULL);
+    if (!err) err = db_exec(db, SQL_BL_PRUNE_DAYS, DB_NOARGS, NULL, NULL);
+  }
+  if (*caught) { /* committed: every process reads the list again before its next check */
+    blacklist_bump();
+    blacklist_forget();
+  }
+  return nerr_pass(err);
+}
