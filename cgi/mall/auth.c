@@ -1,6 +1,7 @@
 /* auth.c: member account pages — register, sign in/out, forgot and change password, account home */
 #include "mall_auth.h"
 #include "mall_center.h"
+#include "blocked.h"
 #include "members/members.h"
 #include "shared/sms.h"
 #include "shared/throttle.h"
@@ -97,8 +98,15 @@ static NEOERR *send_error(req *r, const sms_send_result *s) {
 static NEOERR *issue_code(req *r, const char *mobile, const char *purpose, int deliver, sms_send_result *s) {
   const char *ip = req_client_ip(r);
   long long left = 0;
+  int blocked = 0;
   memset(s, 0, sizeof *s);
-  NEOERR *err = throttle_locked(r->db, SMS_SCOPE_IP, ip, SMS_IP_LIMIT, SMS_IP_WINDOW, &left);
+  s->status = SMS_SEND_FAILED;
+  NEOERR *err = req_blacklist_guard(r, mobile, NULL, &blocked);
+  if (err || blocked) return nerr_pass(err);
+  /* Every request counts for the blacklist rules, refused ones too: a script hammering the throttle is caught. */
+  req_blacklist_event(r, BL_EVENT_SMS_CODE, mobile, NULL);
+  s->status = SMS_SEND_OK;
+  err = throttle_locked(r->db, SMS_SCOPE_IP, ip, SMS_IP_LIMIT, SMS_IP_WINDOW, &left);
   if (err) return nerr_pass(err);
   if (left) {
     r->status = 429;
@@ -220,8 +228,11 @@ NEOERR *h_login(req *r) {
   const char *ip = req_client_ip(r);
   long long left = 0;
   login_lock lock;
+  int blocked = 0;
+  if ((err = req_blacklist_guard(r, v[0].s, NULL, &blocked)) || blocked) return nerr_pass(err);
   if ((err = login_guard_check(r->db, &G, v[0].s, ip, &lock, &left))) return nerr_pass(err);
   if (lock != LOGIN_OPEN) {
+    req_blacklist_event(r, BL_EVENT_SIGNIN_FAIL, v[0].s, NULL); /* a refused attempt is a failed one too */
     r->status = 429;
     return nerr_pass(error_n(r, NULL, lock == LOGIN_IP_LOCKED ? "Auth.IpLocked" : "Auth.AccountLocked", minutes(left)));
   }
@@ -230,6 +241,7 @@ NEOERR *h_login(req *r) {
   if ((err = member_authenticate(r->db, v[0].s, v[1].s, &id, &st))) return nerr_pass(err);
   if (st == MEMBER_AUTH_FROZEN) return nerr_pass(req_form_error(r, NULL, "Auth.Frozen"));
   if (st == MEMBER_AUTH_BAD) {
+    req_blacklist_event(r, BL_EVENT_SIGNIN_FAIL, v[0].s, NULL);
     err = login_guard_failed(r->db, &G, v[0].s, ip);
     if (!err) err = req_form_error(r, NULL, "Auth.BadLogin");
     return nerr_pass(err);

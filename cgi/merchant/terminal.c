@@ -1,5 +1,6 @@
 /* terminal.c: the merchant terminal (V8) — card number + points → member types the payment password → receipt */
 #include "mch_terminal.h"
+#include "blocked.h"
 #include "merchants/cards.h"
 #include "crypto.h"
 #include "shared/throttle.h"
@@ -78,11 +79,18 @@ NEOERR *h_mch_terminal_start(req *r) {
     r->status = 400;
     return nerr_pass(req_form_error(r, NULL, "Terminal.FixErrors"));
   }
-  int found = 0;
+  int found = 0, blocked = 0;
   HDF *h = NULL;
   if ((err = hdf_init(&h))) return nerr_pass(err);
   err = card_lookup(r->db, v[0].s, h, "C", &found);
-  if (!err && !found) {
+  /* The cashier's account, the shop's IP and the card's member: any of them blacklisted stops the payment. */
+  if (!err) err = req_blacklist_guard(r, hdf_get_value(h, "C.0.mobile", NULL), hdf_get_value(r->hdf, "User.Name", ""),
+                                      &blocked);
+  if (err || blocked) {
+    hdf_destroy(&h);
+    return nerr_pass(err);
+  }
+  if (!found) {
     r->status = 400;
     err = req_form_error(r, "card_no", "Terminal.NoCard");
   } else if (!err && strcmp(hdf_get_value(h, "C.0.status", ""), "active")) {
@@ -119,9 +127,12 @@ NEOERR *h_mch_terminal_pay(req *r) {
   int found = 0;
   NEOERR *err = hdf_init(&h);
   if (!err) err = card_lookup(r->db, v[0].s, h, "C", &found);
-  if (!err) err = confirm_page(r, v[0].s, v[1].i, w[0].s, hdf_get_value(h, "C.0.card_masked", ""));
+  int blocked = 0;
+  if (!err) err = req_blacklist_guard(r, hdf_get_value(h, "C.0.mobile", NULL), hdf_get_value(r->hdf, "User.Name", ""),
+                                      &blocked);
+  if (!err && !blocked) err = confirm_page(r, v[0].s, v[1].i, w[0].s, hdf_get_value(h, "C.0.card_masked", ""));
   hdf_destroy(&h);
-  if (err) return nerr_pass(err);
+  if (err || blocked) return nerr_pass(err);
   if (!w[2].present || !w[2].s[0]) {
     r->status = 400;
     return nerr_pass(req_form_error(r, "password", "Terminal.PasswordNeeded"));
