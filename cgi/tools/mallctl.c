@@ -606,6 +606,7 @@ int main(int argc, char **argv) {
   } else if (strcmp(cmd, "flush-caches") == 0) {
     catalog_bump();
     accounts_bump();
+    blacklist_bump();
     printf("caches flushed\n");
     rc = 0;
   } else if (strcmp(cmd, "reindex") == 0) {
