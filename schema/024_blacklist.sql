@@ -57,6 +57,15 @@ CREATE TABLE blacklist_counts (
   KEY by_age (unit, bucket)
 ) ENGINE=InnoDB;
 
+-- One row: raised in the same transaction as every change of entries or rules. A process that has not heard of a
+-- change through its machine's generations file (a change made on another app machine) notices it here, reading this
+-- row at most once a second before it trusts its copy of the list.
+CREATE TABLE blacklist_version (
+  id TINYINT NOT NULL PRIMARY KEY,
+  version BIGINT NOT NULL
+) ENGINE=InnoDB;
+INSERT INTO blacklist_version (id, version) VALUES (1, 1);
+
 -- Defaults an operator tunes on /admin/blacklist/rules. Sign-in failures and SMS codes are also throttled
 -- (20 failures / 15 min and 30 register codes / hour per IP): these catch a client that keeps hammering through the
 -- throttle (refused attempts count). Rules on an account are off: anyone could lock a member out by typing their mobile.

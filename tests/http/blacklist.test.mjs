@@ -245,3 +245,19 @@ test('rules: settings checked and audited; roles without the blacklist are refus
   assert.equal((await moderator.get('/admin/blacklist')).status, 403);
   assert.equal((await moderator.post('/admin/blacklist', { kind: 'ip', value: '1.2.3.4', reason: 'x' })).status, 403);
 });
+
+test('a change made on another app machine (no generation bump here) is seen within a second through the version row', async () => {
+  const [m] = makeMembers(1);
+  const ip = loopback(octet(), octet(), 5);
+  const c = new Client(ip);
+  assert.equal((await signIn(c, m, 'Demo@2026')).status, 303);
+  // What another machine's back office writes; this machine's generations file never hears of it.
+  sql(`INSERT INTO blacklist_entries (kind, value, reason) VALUES ('ip', '${ip}', 'other node');
+       UPDATE blacklist_version SET version = version + 1 WHERE id = 1`, { flush: false });
+  await new Promise((res) => setTimeout(res, 1100));
+  assertBlocked(await signIn(new Client(ip), m, 'Demo@2026'), 'after another machine\'s change');
+  sql(`UPDATE blacklist_entries SET removed_at = NOW() WHERE kind = 'ip' AND value = '${ip}';
+       UPDATE blacklist_version SET version = version + 1 WHERE id = 1`, { flush: false });
+  await new Promise((res) => setTimeout(res, 1100));
+  assert.equal((await signIn(new Client(ip), m, 'Demo@2026')).status, 303, 'and its removal');
+});

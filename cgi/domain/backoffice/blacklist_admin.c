@@ -157,14 +157,15 @@ static NEOERR *tx_add(MYSQL *db, void *p) {
                 DBA(DS(a->kind), DS(a->value), DS(a->reason), DI(a->who->id), a->expires ? DS(a->expires) : DNULL),
                 NULL, a->id);
   json_t *after = NULL;
+  if (!err) err = blacklist_version_raise(db);
   if (!err) err = audit_snapshot(db, SQL_SNAP, *a->id, &after);
   if (!err) err = audit_record(db, a->who, "create", "blacklist", *a->id, NULL, after);
   json_decref(after);
   return nerr_pass(err);
 }
 
-/* After a change commits: every process on this machine reads the list again before its next check (other machines
- * within BLACKLIST_CACHE_SECONDS). */
+/* After a change commits: every process on this machine reads the list again before its next check; other machines
+ * see the raised version within BLACKLIST_VERIFY_SECONDS. */
 static void list_changed(void) {
   blacklist_bump();
   blacklist_forget();
@@ -196,7 +197,8 @@ static NEOERR *tx_remove(MYSQL *db, void *p) {
   err = db_exec(db, SQL_REMOVE, DBA(DI(a->who->id), DS(a->reason), DI(a->id)), &n, NULL);
   if (!err && n == 1) {
     *a->changed = 1;
-    err = audit_snapshot(db, SQL_SNAP, a->id, &after);
+    err = blacklist_version_raise(db);
+    if (!err) err = audit_snapshot(db, SQL_SNAP, a->id, &after);
     if (!err) err = audit_record(db, a->who, "remove", "blacklist", a->id, before, after);
   }
   json_decref(before);
@@ -233,6 +235,7 @@ static NEOERR *tx_rule(MYSQL *db, void *p) {
                 DBA(DI(r->threshold), DS(r->period), DI(r->window_minutes), DI(r->days_needed), DI(r->days_span),
                     DI(r->block_minutes), DI(r->enabled ? 1 : 0), DI(r->id)),
                 NULL, NULL);
+  if (!err) err = blacklist_version_raise(db);
   if (!err) err = audit_snapshot(db, SQL_RULE_SNAP, r->id, &after);
   if (!err) err = audit_record(db, a->who, "update", "blacklist_rule", r->id, before, after);
   json_decref(before);

@@ -14,6 +14,8 @@ static const char SQL_BL_ACTIVE[] =
     "COALESCE(DATE_FORMAT(expires_at, '%Y-%m-%d %H:%i'), '') FROM blacklist_entries "
     "WHERE removed_at IS NULL AND (expires_at IS NULL OR expires_at > NOW())";
 static const char SQL_BL_WATCHED[] = "SELECT DISTINCT event, subject FROM blacklist_rules WHERE enabled = 1";
+static const char SQL_BL_VERSION[] = "SELECT version FROM blacklist_version WHERE id = 1";
+static const char SQL_BL_VERSION_RAISE[] = "UPDATE blacklist_version SET version = version + 1 WHERE id = 1";
 /* One event: its minute and its day (mall time zone: the connection's). */
 static const char SQL_BL_COUNT[] =
     "INSERT INTO blacklist_counts (event, subject_kind, subject, unit, bucket, n) VALUES "
@@ -62,7 +64,8 @@ static struct {
   bl_entry *e;
   int n, cap, loaded;
   unsigned long long gen;
-  time_t at;
+  long long version; /* blacklist_version when the list was read */
+  time_t at;         /* when the copy was last known to be current */
   unsigned watched; /* bit event * K_COUNT + kind: an enabled rule counts that event for that subject kind */
 } g_bl;
 
@@ -117,16 +120,27 @@ static NEOERR *keep_watch(void *ctx, int row) {
   return STATUS_OK;
 }
 
-/* Reads the active entries and the watched events again when the copy is stale. */
+NEOERR *blacklist_version_raise(MYSQL *db) { return nerr_pass(db_exec(db, SQL_BL_VERSION_RAISE, DB_NOARGS, NULL, NULL)); }
+
+/* Reads the active entries and the watched events again when the copy is stale: the generation moved (a change on
+ * this machine), or, checked at most once every BLACKLIST_VERIFY_SECONDS, the version row did (another machine). */
 static NEOERR *refresh(MYSQL *db) {
   time_t now = time(NULL);
   unsigned long long gen = blacklist_generation(); /* before the reads: a change meanwhile leaves it stale */
-  if (g_bl.loaded && g_bl.gen == gen && now - g_bl.at < BLACKLIST_CACHE_SECONDS && now >= g_bl.at) return STATUS_OK;
+  int same_gen = g_bl.loaded && g_bl.gen == gen;
+  if (same_gen && now - g_bl.at < BLACKLIST_VERIFY_SECONDS && now >= g_bl.at) return STATUS_OK;
+  long long version = 0;
+  NEOERR *err = db_query_ll(db, SQL_BL_VERSION, DB_NOARGS, &version, NULL);
+  if (err) return nerr_pass(err);
+  if (same_gen && version == g_bl.version) {
+    g_bl.at = now;
+    return STATUS_OK;
+  }
   g_bl.loaded = 0;
   g_bl.n = 0;
   g_bl.watched = 0;
   struct load_row lr;
-  NEOERR *err = db_each(db, SQL_BL_ACTIVE, DB_NOARGS,
+  err = db_each(db, SQL_BL_ACTIVE, DB_NOARGS,
                         DCOLS(DCOL_LL(&lr.id), DCOL_STR(lr.kind), DCOL_STR(lr.value), DCOL_LL(&lr.expires), DCOL_STR(lr.until)),
                         keep_entry,
                         &lr, NULL);
@@ -140,6 +154,7 @@ static NEOERR *refresh(MYSQL *db) {
   }
   g_bl.loaded = 1;
   g_bl.gen = gen;
+  g_bl.version = version; /* read before the list: a change meanwhile makes the next check read it again */
   g_bl.at = now;
   return STATUS_OK;
 }
@@ -185,10 +200,12 @@ struct eval_arg {
 static NEOERR *evaluate(MYSQL *db, void *arg) {
   struct eval_arg *a = arg;
   a->added = 0;
-  return nerr_pass(db_exec(db, SQL_BL_EVALUATE,
-                           DBA(DS(a->value), DS(a->kind), DS(a->value), DS(a->event), DS(a->kind), DS(a->value),
-                               DS(a->value), DS(a->value)),
-                           &a->added, NULL));
+  NEOERR *err = db_exec(db, SQL_BL_EVALUATE,
+                        DBA(DS(a->value), DS(a->kind), DS(a->value), DS(a->event), DS(a->kind), DS(a->value),
+                            DS(a->value), DS(a->value)),
+                        &a->added, NULL);
+  if (!err && a->added) err = blacklist_version_raise(db);
+  return nerr_pass(err);
 }
 
 NEOERR *blacklist_event(MYSQL *db, const char *event, const char *ip, const char *mobile, const char *merchant,

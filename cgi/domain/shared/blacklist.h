@@ -4,9 +4,10 @@
 #define MALL_BLACKLIST_H
 #include "db.h"
 
-/* A copy older than this is read again even when the generation did not move: the bound for a change made on
- * another app machine (the generations file is per machine). */
-#define BLACKLIST_CACHE_SECONDS 5
+/* A copy is trusted without a query while the blacklist generation stands still (changes on this machine) and for at
+ * most this long; then one row (blacklist_version, raised with every change in the database) says whether another
+ * app machine changed the list, and only then is the list read again. */
+#define BLACKLIST_VERIFY_SECONDS 1
 
 /* The entry that blocks a request. */
 typedef struct {
@@ -17,9 +18,9 @@ typedef struct {
   char until[20];    /* the same as the mall prints it ("" = until removed) */
 } blacklist_hit;
 
-/* Is any of ip, mobile, merchant (each may be NULL or "") on the list now? hit->id = 0 when none is. Queries only
- * when this process's copy is stale: the blacklist generation moved (an entry or a rule changed on this machine) or
- * the copy is BLACKLIST_CACHE_SECONDS old. Entries lapse by their expiry time in the copy, without any write. */
+/* Is any of ip, mobile, merchant (each may be NULL or "") on the list now? hit->id = 0 when none is. No query while
+ * this process's copy is fresh (see BLACKLIST_VERIFY_SECONDS); the list is read again only after a change. Entries
+ * lapse by their expiry time in the copy, without any write. */
 NEOERR *blacklist_check(MYSQL *db, const char *ip, const char *mobile, const char *merchant, blacklist_hit *hit);
 
 /* Event kinds automatic rules count (blacklist_rules.event). */
@@ -36,5 +37,7 @@ NEOERR *blacklist_event(MYSQL *db, const char *event, const char *ip, const char
 
 /* Drops this process's copy (after a change made in this process, and for tests). */
 void blacklist_forget(void);
+/* Inside the transaction of any change of entries or rules: other machines' copies go stale. */
+NEOERR *blacklist_version_raise(MYSQL *db);
 
 #endif
