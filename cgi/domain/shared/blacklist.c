@@ -13,14 +13,22 @@ static const char SQL_BL_ACTIVE[] =
     "SELECT id, kind, value, CAST(COALESCE(UNIX_TIMESTAMP(expires_at), 0) AS SIGNED), "
     "COALESCE(DATE_FORMAT(expires_at, '%Y-%m-%d %H:%i'), '') FROM blacklist_entries "
     "WHERE removed_at IS NULL AND (expires_at IS NULL OR expires_at > NOW())";
-static const char SQL_BL_WATCHED[] = "SELECT DISTINCT event, subject FROM blacklist_rules WHERE enabled = 1";
+/* Per event and subject kind: whether a minutes rule and a days rule watch it, and the lowest daily threshold. */
+static const char SQL_BL_WATCHED[] =
+    "SELECT event, subject, MAX(period = 'minutes'), MAX(period = 'days'), "
+    "COALESCE(MIN(IF(period = 'days', threshold, NULL)), 0) FROM blacklist_rules WHERE enabled = 1 "
+    "GROUP BY event, subject";
 static const char SQL_BL_VERSION[] = "SELECT version FROM blacklist_version WHERE id = 1";
 static const char SQL_BL_VERSION_RAISE[] = "UPDATE blacklist_version SET version = version + 1 WHERE id = 1";
-/* One event: its minute and its day (mall time zone: the connection's). */
-static const char SQL_BL_COUNT[] =
+/* One event: its minute, for minutes rules. */
+static const char SQL_BL_COUNT_MINUTE[] =
     "INSERT INTO blacklist_counts (event, subject_kind, subject, unit, bucket, n) VALUES "
-    "(?, ?, ?, 'minute', DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:00'), 1), (?, ?, ?, 'day', CURDATE(), 1) "
-    "ON DUPLICATE KEY UPDATE n = n + 1";
+    "(?, ?, ?, 'minute', DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:00'), 1) ON DUPLICATE KEY UPDATE n = n + 1";
+/* Its day (mall time zone: the connection's), for days rules; the new count comes back as the insert id (0 for the
+ * day's first event), so a day still under every threshold needs no evaluation. */
+static const char SQL_BL_COUNT_DAY[] =
+    "INSERT INTO blacklist_counts (event, subject_kind, subject, unit, bucket, n) VALUES "
+    "(?, ?, ?, 'day', CURDATE(), 1) ON DUPLICATE KEY UPDATE n = LAST_INSERT_ID(n + 1)";
 /* Every enabled rule on this event and subject kind, at once: a rule over its threshold adds one entry unless one is
  * active already. Counting starts afresh after the subject's last entry ended (expired or removed), so an unblocked
  * client is not caught again at once by the events that got it blocked. Parameters: value, kind, value, event,
@@ -66,7 +74,10 @@ static struct {
   unsigned long long gen;
   long long version; /* blacklist_version when the list was read */
   time_t at;         /* when the copy was last known to be current */
-  unsigned watched; /* bit event * K_COUNT + kind: an enabled rule counts that event for that subject kind */
+  struct {
+    int minutes, days;       /* an enabled rule of that period counts this event for this subject kind */
+    long long day_threshold; /* the lowest threshold of those days rules */
+  } watch[N_EVENTS][K_COUNT];
 } g_bl;
 
 static int kind_of(const char *s) {
@@ -110,13 +121,18 @@ static NEOERR *keep_entry(void *ctx, int row) {
 
 struct watch_row {
   char event[16], subject[12];
+  int minutes, days;
+  long long day_threshold;
 };
 
 static NEOERR *keep_watch(void *ctx, int row) {
   (void)row;
   const struct watch_row *w = ctx;
   int ev = event_of(w->event), k = kind_of(w->subject);
-  if (ev >= 0 && k >= 0) g_bl.watched |= 1u << (ev * K_COUNT + k);
+  if (ev < 0 || k < 0) return STATUS_OK;
+  g_bl.watch[ev][k].minutes = w->minutes;
+  g_bl.watch[ev][k].days = w->days;
+  g_bl.watch[ev][k].day_threshold = w->day_threshold;
   return STATUS_OK;
 }
 
@@ -138,7 +154,7 @@ static NEOERR *refresh(MYSQL *db) {
   }
   g_bl.loaded = 0;
   g_bl.n = 0;
-  g_bl.watched = 0;
+  memset(g_bl.watch, 0, sizeof g_bl.watch);
   struct load_row lr;
   err = db_each(db, SQL_BL_ACTIVE, DB_NOARGS,
                         DCOLS(DCOL_LL(&lr.id), DCOL_STR(lr.kind), DCOL_STR(lr.value), DCOL_LL(&lr.expires), DCOL_STR(lr.until)),
@@ -146,10 +162,13 @@ static NEOERR *refresh(MYSQL *db) {
                         &lr, NULL);
   struct watch_row w;
   if (!err)
-    err = db_each(db, SQL_BL_WATCHED, DB_NOARGS, DCOLS(DCOL_STR(w.event), DCOL_STR(w.subject)), keep_watch, &w, NULL);
+    err = db_each(db, SQL_BL_WATCHED, DB_NOARGS,
+                  DCOLS(DCOL_STR(w.event), DCOL_STR(w.subject), DCOL_INT(&w.minutes), DCOL_INT(&w.days),
+                        DCOL_LL(&w.day_threshold)),
+                  keep_watch, &w, NULL);
   if (err) {
     g_bl.n = 0;
-    g_bl.watched = 0;
+    memset(g_bl.watch, 0, sizeof g_bl.watch);
     return nerr_pass(err);
   }
   g_bl.loaded = 1;
@@ -222,13 +241,21 @@ NEOERR *blacklist_event(MYSQL *db, const char *event, const char *ip, const char
   const char *subject[K_COUNT] = {addr, mobile, merchant};
   int counted = 0;
   for (int k = 0; k < K_COUNT && !err; k++) {
-    if (!subject[k] || !*subject[k] || strlen(subject[k]) > 64 || !(g_bl.watched & (1u << (ev * K_COUNT + k))))
-      continue;
+    const int minutes = g_bl.watch[ev][k].minutes, days = g_bl.watch[ev][k].days;
+    if (!subject[k] || !*subject[k] || strlen(subject[k]) > 64 || !(minutes || days)) continue;
     counted = 1;
-    err = db_exec(db, SQL_BL_COUNT,
-                  DBA(DS(event), DS(KIND[k]), DS(subject[k]), DS(event), DS(KIND[k]), DS(subject[k])), NULL, NULL);
+    long long day_n = 0;
+    if (minutes)
+      err = db_exec(db, SQL_BL_COUNT_MINUTE, DBA(DS(event), DS(KIND[k]), DS(subject[k])), NULL, NULL);
+    if (!err && days) {
+      err = db_exec(db, SQL_BL_COUNT_DAY, DBA(DS(event), DS(KIND[k]), DS(subject[k])), NULL, &day_n);
+      if (!day_n) day_n = 1;
+    }
+    /* Only this event's day changed: while it stays under every daily threshold, no days rule can be crossed now
+     * (a day leaving the window never adds one). A minutes rule sums its window, so it is always evaluated. */
+    if (err || (!minutes && day_n <= g_bl.watch[ev][k].day_threshold)) continue;
     struct eval_arg a = {event, KIND[k], subject[k], 0};
-    if (!err) err = db_tx(db, evaluate, &a);
+    err = db_tx(db, evaluate, &a);
     if (!err && a.added) *caught = 1;
   }
   if (!err && counted && ++events % 50 == 1) {
