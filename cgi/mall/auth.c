@@ -140,7 +140,7 @@ NEOERR *h_register_form(req *r) {
 }
 
 /* POST /register/code: mobile (+ next) → 200 form with "code sent" or the error; 429 cooldown / daily cap /
- * 30 codes an hour from the client IP. */
+ * 30 codes an hour from the client IP; 403 blacklisted. */
 NEOERR *h_register_code(req *r) {
   static const in_field F[] = {{"mobile", IN_MOBILE, IN_REQUIRED, 0, 0, NULL}};
   in_value v[1];
@@ -159,7 +159,7 @@ NEOERR *h_register_code(req *r) {
   return nerr_pass(hdf_set_value(r->hdf, "Page.Notice", msg));
 }
 
-/* POST /register: mobile, code, password, confirm (+ next) → 303 signed in; 200 form with errors. */
+/* POST /register: mobile, code, password, confirm (+ next) → 303 signed in; 200 form with errors; 403 blacklisted. */
 NEOERR *h_register(req *r) {
   static const in_field F[] = {
       {"mobile", IN_MOBILE, IN_REQUIRED, 0, 0, NULL},
@@ -170,9 +170,11 @@ NEOERR *h_register(req *r) {
   in_value v[4];
   const char *next = read_next(r);
   NEOERR *err = show(r, T_REGISTER, "Auth.RegisterTitle");
-  int bad = input_read(r, F, 4, v);
+  int bad = input_read(r, F, 4, v), blocked = 0;
   bad += check_new_password(r, &v[2], &v[3]);
   if (err || bad) return nerr_pass(err);
+  /* Registering signs in: a code obtained before the block does not get round it. */
+  if ((err = req_blacklist_guard(r, v[0].s, NULL, &blocked)) || blocked) return nerr_pass(err);
   long long id = 0;
   char status[16];
   if ((err = member_find(r->db, v[0].s, &id, status))) return nerr_pass(err);
@@ -214,7 +216,8 @@ NEOERR *h_login_form(req *r) {
 }
 
 /* POST /login: mobile, password (+ next) → 303 signed in; 200 form "wrong mobile or password" or
- * frozen; 429 while the account (5 failures / 15 min) or the client IP (20 / 15 min) is locked. */
+ * frozen; 429 while the account (5 failures / 15 min) or the client IP (20 / 15 min) is locked; 403 when the client
+ * IP or the mobile is blacklisted (failures and refusals count for the blacklist's rules). */
 NEOERR *h_login(req *r) {
   static const in_field F[] = {
       {"mobile", IN_MOBILE, IN_REQUIRED, 0, 0, NULL},
@@ -265,7 +268,7 @@ NEOERR *h_logout(req *r) {
 NEOERR *h_forgot_form(req *r) { return nerr_pass(show(r, T_FORGOT, "Auth.ForgotTitle")); }
 
 /* POST /forgot/code: mobile → 200 form with the same notice whether or not the mobile is
- * registered (only members get a text); 429 cooldown / daily cap. */
+ * registered (only members get a text); 429 cooldown / daily cap; 403 blacklisted. */
 NEOERR *h_forgot_code(req *r) {
   static const in_field F[] = {{"mobile", IN_MOBILE, IN_REQUIRED, 0, 0, NULL}};
   in_value v[1];

@@ -60,7 +60,7 @@ NEOERR *h_card(req *r) {
   return nerr_pass(err);
 }
 
-/* POST /card/code → 200 the card page with "code sent" (Card.CodeSent); 429 cooldown / daily cap. */
+/* POST /card/code → 200 the card page with "code sent" (Card.CodeSent); 429 cooldown / daily cap; 403 blacklisted. */
 NEOERR *h_card_code(req *r) {
   int blocked = 0;
   NEOERR *err = req_blacklist_guard(r, hdf_get_value(r->hdf, "User.Mobile", ""), NULL, &blocked);

@@ -281,7 +281,7 @@ NEOERR *h_pay_form(req *r) {
 
 /* POST /order/{no}/code → 200 payment page "code sent to 138****8000"; 409 the order has a cash part (no code
  * sent); 429 within 60 s of the last code or after 10 codes today; 503 the SMS driver refused; 303 to the order
- * when not pending; 404. */
+ * when not pending; 404; 403 the client IP or the member's mobile is blacklisted. */
 NEOERR *h_pay_code(req *r) {
   int found = 0, blocked = 0;
   NEOERR *err = req_blacklist_guard(r, hdf_get_value(r->hdf, "User.Mobile", ""), NULL, &blocked);
@@ -348,7 +348,8 @@ static NEOERR *pay_page_again(req *r, int *shown) {
 }
 
 /* POST /order/{no}/pay: code → 303 /order/{no}/done; 400 code missing/malformed/wrong/expired/dead;
- * 409 code used, already paid, cancelled, cash part, sold out, not enough points, limit; 404 not ours.
+ * 409 code used, already paid, cancelled, cash part, sold out, not enough points, limit; 404 not ours; 403
+ * blacklisted (a payment that goes through counts for the blacklist's per-day rules).
  * A payment that goes through reads nothing for a page, not even the member's balance (R_IDENTITY:
  * User.Mobile is all it needs): it only redirects. */
 NEOERR *h_pay(req *r) {

@@ -67,7 +67,8 @@ static NEOERR *confirm_page(req *r, const char *card_no, long long points, const
 }
 
 /* POST /merchant/terminal: card_no, points → 200 the confirm page where the member types the payment
- * password; 400 bad input or unknown card; 409 no payment password / frozen; 423 locked. */
+ * password; 400 bad input or unknown card; 409 no payment password / frozen; 423 locked; 403 the shop's IP, this
+ * account or the card's member is blacklisted. */
 NEOERR *h_mch_terminal_start(req *r) {
   in_value v[2];
   NEOERR *err = start_page(r);
@@ -111,7 +112,7 @@ NEOERR *h_mch_terminal_start(req *r) {
 /* POST /merchant/terminal/pay: card_no, points, receipt, sig, password → 303 the receipt (a repeat of
  * a paid confirmation too, paying nothing); 400 wrong password (confirm page again) or tampered form;
  * 409 insufficient points / frozen / no password; 423 locked; 429 this account typed too many wrong
- * passwords lately (WRONG_LIMIT in WRONG_WINDOW, on any cards). */
+ * passwords lately (WRONG_LIMIT in WRONG_WINDOW, on any cards); 403 blacklisted (IP, account, card's member). */
 NEOERR *h_mch_terminal_pay(req *r) {
   static const in_field F[] = {
       {"receipt", IN_DIGITS, IN_REQUIRED, CARD_RECEIPT_LEN, CARD_RECEIPT_LEN, NULL},
