@@ -1,8 +1,8 @@
 <?cs # list.cs: blacklist entries by kind and state, paged, with the form for a manual entry (F3) ?>
 <?cs include:"layout/macros.cs" ?>
 <div class="page-head"><h1><?cs var:Lang.Blacklist.Title ?></h1>
-  <a class="btn" href="/admin/blacklist/rules"><?cs var:Lang.Blacklist.Rules.Title ?></a>
-  <a class="btn" href="/admin/audit?entity=blacklist"><?cs var:Lang.Blacklist.History ?></a></div>
+  <div><a class="btn" href="/admin/blacklist/rules"><?cs var:Lang.Blacklist.Rules.Title ?></a>
+  <a class="btn" href="/admin/audit?entity=blacklist"><?cs var:Lang.Blacklist.History ?></a></div></div>
 <?cs call:notice("ok") ?>
 <form class="filters" method="get" action="/admin/blacklist" role="search">
   <label><?cs var:Lang.Blacklist.Kind ?><select name="kind">

@@ -20,6 +20,7 @@
   <p class="muted"><?cs var:Lang.Blacklist.Rules.Caught ?>: <?cs var:u.caught ?></p>
   <form class="form" method="post" action="/admin/blacklist/rules/<?cs var:url_escape(u.id) ?>" novalidate>
     <?cs call:csrf() ?>
+    <div class="grid">
     <?cs call:rn(u, "threshold", Lang.Blacklist.Rules.Threshold) ?>
     <div class="form-row">
       <label for="f-<?cs var:u.id ?>-period"><?cs var:Lang.Blacklist.Rules.Period ?></label>
@@ -32,6 +33,7 @@
     <?cs call:rn(u, "days_needed", Lang.Blacklist.Rules.DaysNeededLabel) ?>
     <?cs call:rn(u, "days_span", Lang.Blacklist.Rules.DaysSpan) ?>
     <?cs call:rn(u, "block_minutes", Lang.Blacklist.Rules.BlockMinutes) ?>
+    </div>
     <div class="form-row"><label><input type="checkbox" name="enabled" value="1"<?cs if:u.enabled == "1" ?> checked<?cs /if ?>> <?cs var:Lang.Blacklist.Rules.Enabled ?></label></div>
     <div class="actions"><button class="btn btn-primary" type="submit"><?cs var:Lang.Blacklist.Rules.Save ?></button></div>
   </form>
