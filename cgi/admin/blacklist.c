@@ -86,16 +86,17 @@ NEOERR *h_adm_blacklist_add(req *r) {
     }
     if (res == BL_ADD_PAST) bad += ops_field_error(r, "expires", "Blacklist.PastExpiry");
     else if (res == BL_ADD_NO_MERCHANT) bad += ops_field_error(r, "value", "Blacklist.NoMerchant");
-    else {
+    else { /* already listed: the message names that entry */
       char msg[300];
       bad += ops_field_error(r, "value", "Blacklist.Duplicate");
-      hdf_set_value(r->hdf, "Form.Errors.value", req_text_n(r, "Blacklist.Duplicate", id, msg, sizeof msg));
+      err = hdf_set_value(r->hdf, "Form.Errors.value", req_text_n(r, "Blacklist.Duplicate", id, msg, sizeof msg));
     }
   }
   r->status = 400;
-  req_form_error(r, NULL, "Blacklist.FixErrors");
   in_value f[3] = {{0}};
-  return nerr_pass(list_page(r, 1, f));
+  if (!err) err = req_form_error(r, NULL, "Blacklist.FixErrors");
+  if (!err) err = list_page(r, 1, f);
+  return nerr_pass(err);
 }
 
 /* The entry of the path for the confirmation page; *found = 0 → 404. */
