@@ -86,8 +86,7 @@ NEOERR *h_adm_blacklist_add(req *r) {
     }
     if (res == BL_ADD_PAST) bad += ops_field_error(r, "expires", "Blacklist.PastExpiry");
     else if (res == BL_ADD_NO_MERCHANT) bad += ops_field_error(r, "value", "Blacklist.NoMerchant");
-    else { /* already listed: the message names that entry */
-      char msg[300];
+    else { /* already listed: the message names that entry */ char msg[300];
       bad += ops_field_error(r, "value", "Blacklist.Duplicate");
       err = hdf_set_value(r->hdf, "Form.Errors.value", req_text_n(r, "Blacklist.Duplicate", id, msg, sizeof msg));
     }

@@ -85,8 +85,8 @@ NEOERR *h_mch_terminal_start(req *r) {
   if ((err = hdf_init(&h))) return nerr_pass(err);
   err = card_lookup(r->db, v[0].s, h, "C", &found);
   /* The cashier's account, the shop's IP and the card's member: any of them blacklisted stops the payment. */
-  if (!err) err = req_blacklist_guard(r, hdf_get_value(h, "C.0.mobile", NULL), hdf_get_value(r->hdf, "User.Name", ""),
-                                      &blocked);
+  const char *holder = hdf_get_value(h, "C.0.mobile", NULL), *cashier = hdf_get_value(r->hdf, "User.Name", "");
+  if (!err) err = req_blacklist_guard(r, holder, cashier, &blocked);
   if (err || blocked) {
     hdf_destroy(&h);
     return nerr_pass(err);
@@ -129,8 +129,8 @@ NEOERR *h_mch_terminal_pay(req *r) {
   NEOERR *err = hdf_init(&h);
   if (!err) err = card_lookup(r->db, v[0].s, h, "C", &found);
   int blocked = 0;
-  if (!err) err = req_blacklist_guard(r, hdf_get_value(h, "C.0.mobile", NULL), hdf_get_value(r->hdf, "User.Name", ""),
-                                      &blocked);
+  const char *holder = hdf_get_value(h, "C.0.mobile", NULL), *cashier = hdf_get_value(r->hdf, "User.Name", "");
+  if (!err) err = req_blacklist_guard(r, holder, cashier, &blocked);
   if (!err && !blocked) err = confirm_page(r, v[0].s, v[1].i, w[0].s, hdf_get_value(h, "C.0.card_masked", ""));
   hdf_destroy(&h);
   if (err || blocked) return nerr_pass(err);

@@ -62,8 +62,8 @@ static void test_parse_ipv6(void **state) {
   canon("2001:db8:abcd:12:ffff::/48", "2001:db8:abcd::/48");
   canon("::1", "::1");
   canon("fe80::1/10", "fe80::/10");
-  canon("::ffff:10.1.2.3", "10.1.2.3");              /* IPv4-mapped: the same client as 10.1.2.3 */
-  canon("::ffff:10.1.2.3/120", "10.1.2.0/24");       /* its prefix counts the IPv6 way */
+  canon("::ffff:10.1.2.3", "10.1.2.3");        /* IPv4-mapped: the same client as 10.1.2.3 */
+  canon("::ffff:10.1.2.3/120", "10.1.2.0/24"); /* its prefix counts the IPv6 way */
   bad("2001:db8::/129");
   bad("2001:db8:::1");
   bad("2001:db8::g");
@@ -129,7 +129,7 @@ static void test_expiry_parse(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_parse_ipv4),  cmocka_unit_test(test_parse_ipv6), cmocka_unit_test(test_contains),
+      cmocka_unit_test(test_parse_ipv4),  cmocka_unit_test(test_parse_ipv6),   cmocka_unit_test(test_contains),
       cmocka_unit_test(test_value_check), cmocka_unit_test(test_expiry_parse),
   };
   return cmocka_run_group_tests_name("cidr", tests, NULL, NULL);

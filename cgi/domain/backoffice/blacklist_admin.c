@@ -10,15 +10,16 @@
 
 #define ACTIVE "(e.removed_at IS NULL AND (e.expires_at IS NULL OR e.expires_at > NOW()))"
 #define COLUMNS                                                                                                        \
-  "SELECT e.id, e.kind, e.value, e.reason, e.rule_id, r.event AS rule_event, r.subject AS rule_subject, "           \
-  "a.username AS created_by, DATE_FORMAT(e.created_at, '%Y-%m-%d %H:%i:%s') AS created_at, "                          \
-  "DATE_FORMAT(e.expires_at, '%Y-%m-%d %H:%i:%s') AS expires_at, "                                                    \
-  "DATE_FORMAT(e.removed_at, '%Y-%m-%d %H:%i:%s') AS removed_at, b.username AS removed_by, e.remove_reason, "         \
-  "CASE WHEN e.removed_at IS NOT NULL THEN 'removed' WHEN " ACTIVE " THEN 'active' ELSE 'expired' END AS state "     \
-  "FROM blacklist_entries e LEFT JOIN blacklist_rules r ON r.id = e.rule_id LEFT JOIN admins a ON a.id = "          \
+  "SELECT e.id, e.kind, e.value, e.reason, e.rule_id, r.event AS rule_event, r.subject AS rule_subject, "              \
+  "a.username AS created_by, DATE_FORMAT(e.created_at, '%Y-%m-%d %H:%i:%s') AS created_at, "                           \
+  "DATE_FORMAT(e.expires_at, '%Y-%m-%d %H:%i:%s') AS expires_at, "                                                     \
+  "DATE_FORMAT(e.removed_at, '%Y-%m-%d %H:%i:%s') AS removed_at, b.username AS removed_by, e.remove_reason, "          \
+  "CASE WHEN e.removed_at IS NOT NULL THEN 'removed' WHEN " ACTIVE " THEN 'active' ELSE 'expired' END AS state "       \
+  "FROM blacklist_entries e LEFT JOIN blacklist_rules r ON r.id = e.rule_id LEFT JOIN admins a ON a.id = "             \
   "e.created_by LEFT JOIN admins b ON b.id = e.removed_by "
 #define FILTER                                                                                                         \
-  "WHERE (? = '' OR e.kind = ?) AND (? = 'all' OR (? = 'active') = " ACTIVE ") AND (? = '' OR LOCATE(?, e.value) = 1) "
+  "WHERE (? = '' OR e.kind = ?) AND (? = 'all' OR (? = 'active') = " ACTIVE ") AND (? = '' OR LOCATE(?, e.value) = "   \
+                                                                            "1) "
 
 static const char SQL_COUNT[] = "SELECT COUNT(*) FROM blacklist_entries e " FILTER;
 static const char SQL_LIST[] = COLUMNS FILTER "ORDER BY e.id DESC LIMIT ? OFFSET ?";
@@ -101,8 +102,8 @@ int blacklist_expiry_parse(const char *text, char out[20]) {
   return 0; /* a day past the month's end is caught by SQL_FUTURE's round trip */
 }
 
-NEOERR *blacklist_admin_list(MYSQL *db, const char *kind, const char *state, const char *q, long long offset,
-                             int limit, HDF *out, const char *prefix, long long *total) {
+NEOERR *blacklist_admin_list(MYSQL *db, const char *kind, const char *state, const char *q, long long offset, int limit,
+                             HDF *out, const char *prefix, long long *total) {
   const char *k = kind ? kind : "", *s = state ? state : "all", *v = q ? q : "";
   NEOERR *err = db_query_ll(db, SQL_COUNT, DBA(DS(k), DS(k), DS(s), DS(s), DS(v), DS(v)), total, NULL);
   if (!err && offset < *total)
@@ -171,8 +172,8 @@ static void list_changed(void) {
   blacklist_forget();
 }
 
-NEOERR *blacklist_admin_add(MYSQL *db, const audit_actor *who, const char *kind, const char *value,
-                            const char *reason, const char *expires, long long *id, bl_add_result *res) {
+NEOERR *blacklist_admin_add(MYSQL *db, const audit_actor *who, const char *kind, const char *value, const char *reason,
+                            const char *expires, long long *id, bl_add_result *res) {
   struct add_arg a = {who, kind, value, reason, expires, id, res};
   NEOERR *err = db_tx(db, tx_add, &a);
   if (!err && *res == BL_ADD_OK) list_changed();

@@ -19,8 +19,8 @@ int blacklist_expiry_parse(const char *text, char out[20]);
 /* Entries, newest first. kind: "" or one of BLACKLIST_KINDS; state: "active", "ended" or "all"; q: "" or the start
  * of the value. Rows: id, kind, value, reason, rule_id, rule_event, rule_subject, created_by, created_at, expires_at,
  * removed_at, removed_by, remove_reason, state (active|expired|removed). */
-NEOERR *blacklist_admin_list(MYSQL *db, const char *kind, const char *state, const char *q, long long offset,
-                             int limit, HDF *out, const char *prefix, long long *total);
+NEOERR *blacklist_admin_list(MYSQL *db, const char *kind, const char *state, const char *q, long long offset, int limit,
+                             HDF *out, const char *prefix, long long *total);
 /* One entry, the same columns; *found = 0 when unknown. */
 NEOERR *blacklist_admin_get(MYSQL *db, long long id, HDF *out, const char *prefix, int *found);
 
@@ -31,8 +31,8 @@ typedef enum {
   BL_ADD_DUPLICATE,   /* an active entry names the same thing already (*id is that entry) */
 } bl_add_result;
 /* A manual entry (value canonical, from blacklist_value_check); expires NULL or "YYYY-MM-DD HH:MM:SS" (mall time). */
-NEOERR *blacklist_admin_add(MYSQL *db, const audit_actor *who, const char *kind, const char *value,
-                            const char *reason, const char *expires, long long *id, bl_add_result *res);
+NEOERR *blacklist_admin_add(MYSQL *db, const audit_actor *who, const char *kind, const char *value, const char *reason,
+                            const char *expires, long long *id, bl_add_result *res);
 /* Ends an entry now (*changed = 0 when it had ended already); *found = 0 when unknown. */
 NEOERR *blacklist_admin_remove(MYSQL *db, const audit_actor *who, long long id, const char *reason, int *found,
                                int *changed);

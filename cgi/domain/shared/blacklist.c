@@ -9,10 +9,9 @@
 #include <strings.h>
 #include <time.h>
 
-static const char SQL_BL_ACTIVE[] =
-    "SELECT id, kind, value, CAST(COALESCE(UNIX_TIMESTAMP(expires_at), 0) AS SIGNED), "
-    "COALESCE(DATE_FORMAT(expires_at, '%Y-%m-%d %H:%i'), '') FROM blacklist_entries "
-    "WHERE removed_at IS NULL AND (expires_at IS NULL OR expires_at > NOW())";
+static const char SQL_BL_ACTIVE[] = "SELECT id, kind, value, CAST(COALESCE(UNIX_TIMESTAMP(expires_at), 0) AS SIGNED), "
+                                    "COALESCE(DATE_FORMAT(expires_at, '%Y-%m-%d %H:%i'), '') FROM blacklist_entries "
+                                    "WHERE removed_at IS NULL AND (expires_at IS NULL OR expires_at > NOW())";
 /* Per event and subject kind: whether a minutes rule and a days rule watch it, and the lowest daily threshold. */
 static const char SQL_BL_WATCHED[] =
     "SELECT event, subject, MAX(period = 'minutes'), MAX(period = 'days'), "
@@ -136,7 +135,9 @@ static NEOERR *keep_watch(void *ctx, int row) {
   return STATUS_OK;
 }
 
-NEOERR *blacklist_version_raise(MYSQL *db) { return nerr_pass(db_exec(db, SQL_BL_VERSION_RAISE, DB_NOARGS, NULL, NULL)); }
+NEOERR *blacklist_version_raise(MYSQL *db) {
+  return nerr_pass(db_exec(db, SQL_BL_VERSION_RAISE, DB_NOARGS, NULL, NULL));
+}
 
 /* Reads the active entries and the watched events again when the copy is stale: the generation moved (a change on
  * this machine), or, checked at most once every BLACKLIST_VERIFY_SECONDS, the version row did (another machine). */
@@ -157,9 +158,8 @@ static NEOERR *refresh(MYSQL *db) {
   memset(g_bl.watch, 0, sizeof g_bl.watch);
   struct load_row lr;
   err = db_each(db, SQL_BL_ACTIVE, DB_NOARGS,
-                        DCOLS(DCOL_LL(&lr.id), DCOL_STR(lr.kind), DCOL_STR(lr.value), DCOL_LL(&lr.expires), DCOL_STR(lr.until)),
-                        keep_entry,
-                        &lr, NULL);
+                DCOLS(DCOL_LL(&lr.id), DCOL_STR(lr.kind), DCOL_STR(lr.value), DCOL_LL(&lr.expires), DCOL_STR(lr.until)),
+                keep_entry, &lr, NULL);
   struct watch_row w;
   if (!err)
     err = db_each(db, SQL_BL_WATCHED, DB_NOARGS,
@@ -219,10 +219,10 @@ struct eval_arg {
 static NEOERR *evaluate(MYSQL *db, void *arg) {
   struct eval_arg *a = arg;
   a->added = 0;
-  NEOERR *err = db_exec(db, SQL_BL_EVALUATE,
-                        DBA(DS(a->value), DS(a->kind), DS(a->value), DS(a->event), DS(a->kind), DS(a->value),
-                            DS(a->value), DS(a->value)),
-                        &a->added, NULL);
+  NEOERR *err = db_exec(
+      db, SQL_BL_EVALUATE,
+      DBA(DS(a->value), DS(a->kind), DS(a->value), DS(a->event), DS(a->kind), DS(a->value), DS(a->value), DS(a->value)),
+      &a->added, NULL);
   if (!err && a->added) err = blacklist_version_raise(db);
   return nerr_pass(err);
 }
@@ -245,8 +245,7 @@ NEOERR *blacklist_event(MYSQL *db, const char *event, const char *ip, const char
     if (!subject[k] || !*subject[k] || strlen(subject[k]) > 64 || !(minutes || days)) continue;
     counted = 1;
     long long day_n = 0;
-    if (minutes)
-      err = db_exec(db, SQL_BL_COUNT_MINUTE, DBA(DS(event), DS(KIND[k]), DS(subject[k])), NULL, NULL);
+    if (minutes) err = db_exec(db, SQL_BL_COUNT_MINUTE, DBA(DS(event), DS(KIND[k]), DS(subject[k])), NULL, NULL);
     if (!err && days) {
       err = db_exec(db, SQL_BL_COUNT_DAY, DBA(DS(event), DS(KIND[k]), DS(subject[k])), NULL, &day_n);
       if (!day_n) day_n = 1;
