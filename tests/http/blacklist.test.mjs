@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
-import { sql, q, num } from './lib/stack.mjs';
+import { sql, q, num, pool } from './lib/stack.mjs';
 import { Client, flash, fieldError } from './lib/client.mjs';
 import { makeMembers, mobile as randomMobile, skipCooldown } from './lib/members.mjs';
 import { adminClient, auditOf } from './lib/admin.mjs';
@@ -260,4 +260,16 @@ test('a change made on another app machine (no generation bump here) is seen wit
        UPDATE blacklist_version SET version = version + 1 WHERE id = 1`, { flush: false });
   await new Promise((res) => setTimeout(res, 1100));
   assert.equal((await signIn(new Client(ip), m, 'Demo@2026')).status, 303, 'and its removal');
+});
+
+test('a burst of failed sign-ins from one IP racing across the rule: never a 500, the IP ends up blocked', async () => {
+  const ip = loopback(octet(), octet(), 33);
+  const guessed = randomMobile('136');
+  const statuses = await pool(Array.from({ length: 90 }, (_, i) => i), 12, async () => {
+    const r = await signIn(new Client(ip), guessed, 'wrong-password');
+    return r.status;
+  });
+  for (const s of statuses) assert.ok([200, 403, 429].includes(s), `status ${s}`);
+  assert.ok(num(sql(`SELECT COUNT(*) FROM blacklist_entries WHERE kind = 'ip' AND value = '${ip}' AND rule_id = 1`)) >= 1);
+  assertBlocked(await signIn(new Client(ip), guessed, 'wrong-password'), 'after the burst');
 });
