@@ -66,12 +66,15 @@ CREATE TABLE blacklist_version (
 ) ENGINE=InnoDB;
 INSERT INTO blacklist_version (id, version) VALUES (1, 1);
 
--- Defaults an operator tunes on /admin/blacklist/rules. Sign-in failures and SMS codes are also throttled
--- (20 failures / 15 min and 30 register codes / hour per IP): these catch a client that keeps hammering through the
--- throttle (refused attempts count). Rules on an account are off: anyone could lock a member out by typing their mobile.
+-- Defaults an operator tunes on /admin/blacklist/rules. On: sign-in failures per IP — failures are also throttled
+-- (20 / 15 min per IP), this catches a client that keeps hammering through the throttle (refused attempts count).
+-- Off until an operator sets thresholds that fit the campaign: code requests per IP (a shop's or a carrier's NAT sends
+-- many members from one address) and redemptions per member (a flash sale's own buyers must not trip it; while it is
+-- off a payment writes nothing here). Rules on an account's sign-in failures are off: anyone could lock a member out by
+-- typing their mobile.
 INSERT INTO blacklist_rules (event, subject, threshold, period, window_minutes, days_needed, days_span, block_minutes, enabled) VALUES
   ('signin_fail', 'ip', 60, 'minutes', 60, 1, 1, 1440, 1),
-  ('sms_code', 'ip', 200, 'minutes', 60, 1, 1, 1440, 1),
-  ('payment', 'mobile', 20, 'days', 1440, 3, 7, 10080, 1),
+  ('sms_code', 'ip', 200, 'minutes', 60, 1, 1, 1440, 0),
+  ('payment', 'mobile', 20, 'days', 1440, 3, 7, 10080, 0),
   ('signin_fail', 'mobile', 30, 'minutes', 60, 1, 1, 60, 0),
   ('signin_fail', 'merchant', 30, 'minutes', 60, 1, 1, 60, 0);
