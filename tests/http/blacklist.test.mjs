@@ -96,6 +96,25 @@ test('redemptions on 3 days within a week over the daily threshold: the member i
   assertBlocked(await c.post(`/order/${second}/pay`, { code: '123456' }), 'a payment');
 });
 
+test('more than 200 code requests an hour from one IP (rule switched on): blocked, other IPs go on', async (t) => {
+  const { c: admin } = await adminClient();
+  const rule = { threshold: 200, period: 'minutes', window_minutes: 60, days_needed: 1, days_span: 1, block_minutes: 1440 };
+  const set = async (on) => assert.equal((await admin.post('/admin/blacklist/rules/2', on ? { ...rule, enabled: 1 } : rule,
+    '/admin/blacklist/rules')).status, 303);
+  await set(true);
+  t.after(() => set(false));
+  const a = octet(), b = octet();
+  const bad = new Client(loopback(a, b, 21));
+  // The per-IP code throttle answers 429 after 30; the requests it refuses still count.
+  const statuses = [];
+  for (let i = 0; i < 201; i++) statuses.push((await bad.post('/forgot/code', { mobile: randomMobile('136') }, '/forgot')).status);
+  assert.ok(statuses.every((s) => s === 200 || s === 429), `statuses ${[...new Set(statuses)]}`);
+  assert.equal(sql(`SELECT rule_id FROM blacklist_entries WHERE kind = 'ip' AND value = '${loopback(a, b, 21)}'`), '2');
+  assertBlocked(await bad.post('/forgot/code', { mobile: randomMobile('136') }, '/forgot'), 'the 202nd request');
+  assert.equal((await new Client(loopback(a, b, 22)).submit('/forgot', '/forgot/code', { mobile: randomMobile('136') })).status, 200,
+    'the neighbour address goes on');
+});
+
 test('a manual entry for a member mobile blocks sign-in and payment; removal unblocks at once; both audited', async () => {
   const { c: admin } = await adminClient('ops');
   const [m] = makeMembers(1, 1000);
