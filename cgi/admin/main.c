@@ -7,6 +7,7 @@
 #include "adm_people.h"
 #include "adm_reports.h"
 #include "adm_onboarding.h"
+#include "adm_blacklist.h"
 
 static const route ROUTES[] = {
     /* method  pattern                 flags            handler           roles */
@@ -121,6 +122,14 @@ static const route ROUTES[] = {
     {"GET", "/admin/settlements/{id}/vouchers.csv", R_MEMBER | R_RAW, h_adm_settlement_csv, ROLES_SETTLEMENTS},
     {"POST", "/admin/settlements/{id}/review", R_MEMBER, h_adm_settlement_review, ROLES_SETTLEMENTS},
     /* end onboard */
+    /* blacklist: blacklist.c (F3 entries and automatic rules) */
+    {"GET", "/admin/blacklist", R_MEMBER, h_adm_blacklist, ROLES_BLACKLIST},
+    {"POST", "/admin/blacklist", R_MEMBER, h_adm_blacklist_add, ROLES_BLACKLIST},
+    {"GET", "/admin/blacklist/{id}/remove", R_MEMBER, h_adm_blacklist_remove_form, ROLES_BLACKLIST},
+    {"POST", "/admin/blacklist/{id}/remove", R_MEMBER, h_adm_blacklist_remove, ROLES_BLACKLIST},
+    {"GET", "/admin/blacklist/rules", R_MEMBER, h_adm_blacklist_rules, ROLES_BLACKLIST},
+    {"POST", "/admin/blacklist/rules/{id}", R_MEMBER, h_adm_blacklist_rule, ROLES_BLACKLIST},
+    /* end blacklist */
 };
 
 static const app ADMIN = {

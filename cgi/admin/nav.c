@@ -24,6 +24,7 @@ static const struct {
     {"/admin/applications", "Applications", "People"},
     {"/admin/settlements", "Settlements", "People"},
     {"/admin/reports", "Reports", "Reports"},
+    {"/admin/blacklist", "Blacklist", "System"},
     {"/admin/sms", "Sms", "System"},
     {"/admin/admins", "Admins", "System"},
     {"/admin/audit", "Audit", "System"},

@@ -10,7 +10,7 @@
 /* After the two global counters, one counter per member slot (member id modulo MEMBER_SLOTS): a balance
  * change drops only the cached pages and sessions of the members sharing that slot. */
 #define MEMBER_SLOTS 4096
-enum { GEN_CATALOG, GEN_ACCOUNTS, GEN_MEMBERS, GEN_COUNT = GEN_MEMBERS + MEMBER_SLOTS };
+enum { GEN_CATALOG, GEN_ACCOUNTS, GEN_BLACKLIST, GEN_MEMBERS, GEN_COUNT = GEN_MEMBERS + MEMBER_SLOTS };
 static volatile unsigned long long *g_gen;
 
 static void gen_map(void) {
@@ -45,6 +45,8 @@ unsigned long long catalog_generation(void) { return get(GEN_CATALOG); }
 void catalog_bump(void) { bump(GEN_CATALOG); }
 unsigned long long accounts_generation(void) { return get(GEN_ACCOUNTS); }
 void accounts_bump(void) { bump(GEN_ACCOUNTS); }
+unsigned long long blacklist_generation(void) { return get(GEN_BLACKLIST); }
+void blacklist_bump(void) { bump(GEN_BLACKLIST); }
 
 static int member_slot(long long principal_id) {
   return GEN_MEMBERS + (int)((unsigned long long)principal_id % MEMBER_SLOTS);

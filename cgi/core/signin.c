@@ -1,6 +1,7 @@
 /* signin.c: the staff sign-in flow the back office and the merchant portal share — username + password form,
  * throttled per account and per IP, a local ?next= to return to, sign-out */
 #include "signin.h"
+#include "blocked.h"
 #include "input.h"
 #include "web_session.h"
 #include <stdio.h>
@@ -80,7 +81,10 @@ NEOERR *signin_post(req *r, const signin_flow *f) {
   long long left = 0;
   login_lock lock;
   login_ticket t;
+  int blocked = 0;
+  if (f->blacklist && ((err = req_blacklist_guard(r, NULL, v[0].s, &blocked)) || blocked)) return nerr_pass(err);
   if ((err = login_guard_enter(r->db, &f->guard, v[0].s, ip, &lock, &left, &t))) return nerr_pass(err);
+  if (lock != LOGIN_OPEN && f->blacklist) req_blacklist_event(r, BL_EVENT_SIGNIN_FAIL, NULL, v[0].s);
   if (lock == LOGIN_IP_LOCKED) return nerr_pass(locked(r, f, "IpLocked", left));
   if (lock == LOGIN_ACCOUNT_LOCKED) return nerr_pass(locked(r, f, "AccountLocked", left));
   long long id = 0;
@@ -92,6 +96,7 @@ NEOERR *signin_post(req *r, const signin_flow *f) {
     return nerr_pass(err);
   }
   if (res == SIGNIN_BAD) {
+    if (f->blacklist) req_blacklist_event(r, BL_EVENT_SIGNIN_FAIL, NULL, v[0].s);
     err = login_guard_failed(r->db, &f->guard);
     if (!err) err = req_flash(r, text(r, f, "Bad", key, sizeof key));
     return nerr_pass(err);

@@ -1,6 +1,7 @@
 /* auth.c: member account pages — register, sign in/out, forgot and change password, account home */
 #include "mall_auth.h"
 #include "mall_center.h"
+#include "blocked.h"
 #include "members/members.h"
 #include "shared/sms.h"
 #include "shared/throttle.h"
@@ -97,8 +98,15 @@ static NEOERR *send_error(req *r, const sms_send_result *s) {
 static NEOERR *issue_code(req *r, const char *mobile, const char *purpose, int deliver, sms_send_result *s) {
   const char *ip = req_client_ip(r);
   long long left = 0;
+  int blocked = 0;
   memset(s, 0, sizeof *s);
-  NEOERR *err = throttle_locked(r->db, SMS_SCOPE_IP, ip, SMS_IP_LIMIT, SMS_IP_WINDOW, &left);
+  s->status = SMS_SEND_FAILED;
+  NEOERR *err = req_blacklist_guard(r, mobile, NULL, &blocked);
+  if (err || blocked) return nerr_pass(err);
+  /* Every request counts for the blacklist rules, refused ones too: a script hammering the throttle is caught. */
+  req_blacklist_event(r, BL_EVENT_SMS_CODE, mobile, NULL);
+  s->status = SMS_SEND_OK;
+  err = throttle_locked(r->db, SMS_SCOPE_IP, ip, SMS_IP_LIMIT, SMS_IP_WINDOW, &left);
   if (err) return nerr_pass(err);
   if (left) {
     r->status = 429;
@@ -132,7 +140,7 @@ NEOERR *h_register_form(req *r) {
 }
 
 /* POST /register/code: mobile (+ next) → 200 form with "code sent" or the error; 429 cooldown / daily cap /
- * 30 codes an hour from the client IP. */
+ * 30 codes an hour from the client IP; 403 blacklisted. */
 NEOERR *h_register_code(req *r) {
   static const in_field F[] = {{"mobile", IN_MOBILE, IN_REQUIRED, 0, 0, NULL}};
   in_value v[1];
@@ -151,7 +159,7 @@ NEOERR *h_register_code(req *r) {
   return nerr_pass(hdf_set_value(r->hdf, "Page.Notice", msg));
 }
 
-/* POST /register: mobile, code, password, confirm (+ next) → 303 signed in; 200 form with errors. */
+/* POST /register: mobile, code, password, confirm (+ next) → 303 signed in; 200 form with errors; 403 blacklisted. */
 NEOERR *h_register(req *r) {
   static const in_field F[] = {
       {"mobile", IN_MOBILE, IN_REQUIRED, 0, 0, NULL},
@@ -162,9 +170,11 @@ NEOERR *h_register(req *r) {
   in_value v[4];
   const char *next = read_next(r);
   NEOERR *err = show(r, T_REGISTER, "Auth.RegisterTitle");
-  int bad = input_read(r, F, 4, v);
+  int bad = input_read(r, F, 4, v), blocked = 0;
   bad += check_new_password(r, &v[2], &v[3]);
   if (err || bad) return nerr_pass(err);
+  /* Registering signs in: a code obtained before the block does not get round it. */
+  if ((err = req_blacklist_guard(r, v[0].s, NULL, &blocked)) || blocked) return nerr_pass(err);
   long long id = 0;
   char status[16];
   if ((err = member_find(r->db, v[0].s, &id, status))) return nerr_pass(err);
@@ -206,7 +216,8 @@ NEOERR *h_login_form(req *r) {
 }
 
 /* POST /login: mobile, password (+ next) → 303 signed in; 200 form "wrong mobile or password" or
- * frozen; 429 while the account (5 failures / 15 min) or the client IP (20 / 15 min) is locked. */
+ * frozen; 429 while the account (5 failures / 15 min) or the client IP (20 / 15 min) is locked; 403 when the client
+ * IP or the mobile is blacklisted (failures and refusals count for the blacklist's rules). */
 NEOERR *h_login(req *r) {
   static const in_field F[] = {
       {"mobile", IN_MOBILE, IN_REQUIRED, 0, 0, NULL},
@@ -221,8 +232,11 @@ NEOERR *h_login(req *r) {
   long long left = 0;
   login_lock lock;
   login_ticket t;
+  int blocked = 0;
+  if ((err = req_blacklist_guard(r, v[0].s, NULL, &blocked)) || blocked) return nerr_pass(err);
   if ((err = login_guard_enter(r->db, &G, v[0].s, ip, &lock, &left, &t))) return nerr_pass(err);
   if (lock != LOGIN_OPEN) {
+    req_blacklist_event(r, BL_EVENT_SIGNIN_FAIL, v[0].s, NULL); /* a refused attempt is a failed one too */
     r->status = 429;
     return nerr_pass(error_n(r, NULL, lock == LOGIN_IP_LOCKED ? "Auth.IpLocked" : "Auth.AccountLocked", minutes(left)));
   }
@@ -235,6 +249,7 @@ NEOERR *h_login(req *r) {
     return nerr_pass(err);
   }
   if (st == MEMBER_AUTH_BAD) {
+    req_blacklist_event(r, BL_EVENT_SIGNIN_FAIL, v[0].s, NULL);
     err = login_guard_failed(r->db, &G);
     if (!err) err = req_form_error(r, NULL, "Auth.BadLogin");
     return nerr_pass(err);
@@ -258,7 +273,7 @@ NEOERR *h_logout(req *r) {
 NEOERR *h_forgot_form(req *r) { return nerr_pass(show(r, T_FORGOT, "Auth.ForgotTitle")); }
 
 /* POST /forgot/code: mobile → 200 form with the same notice whether or not the mobile is
- * registered (only members get a text); 429 cooldown / daily cap. */
+ * registered (only members get a text); 429 cooldown / daily cap; 403 blacklisted. */
 NEOERR *h_forgot_code(req *r) {
   static const in_field F[] = {{"mobile", IN_MOBILE, IN_REQUIRED, 0, 0, NULL}};
   in_value v[1];

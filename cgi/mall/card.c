@@ -1,4 +1,5 @@
 /* card.c: the member card (A8) — card number and QR, payment password set / change / reset, receipts */
+#include "blocked.h"
 #include "mall_card.h"
 #include "merchants/cards.h"
 #include "shared/qr.h"
@@ -59,10 +60,13 @@ NEOERR *h_card(req *r) {
   return nerr_pass(err);
 }
 
-/* POST /card/code → 200 the card page with "code sent" (Card.CodeSent); 429 cooldown / daily cap. */
+/* POST /card/code → 200 the card page with "code sent" (Card.CodeSent); 429 cooldown / daily cap; 403 blacklisted. */
 NEOERR *h_card_code(req *r) {
-  NEOERR *err = card_page(r);
-  if (err) return nerr_pass(err);
+  int blocked = 0;
+  NEOERR *err = req_blacklist_guard(r, hdf_get_value(r->hdf, "User.Mobile", ""), NULL, &blocked);
+  if (err || blocked) return nerr_pass(err);
+  req_blacklist_event(r, BL_EVENT_SMS_CODE, hdf_get_value(r->hdf, "User.Mobile", ""), NULL);
+  if ((err = card_page(r))) return nerr_pass(err);
   sms_send_result s;
   memset(&s, 0, sizeof s);
   if ((err = sms_code_send(r->db, hdf_get_value(r->hdf, "User.Mobile", ""), "paypw", "", &s))) return nerr_pass(err);

@@ -1,5 +1,6 @@
 /* checkout.c: confirm order (C2, from the cart or "buy now"), pay with an SMS code (C3/C4), result page (C6) */
 #include "mall_shop.h"
+#include "blocked.h"
 #include "orders/addresses.h"
 #include "orders/cart.h"
 #include "catalog/catalog.h"
@@ -280,10 +281,13 @@ NEOERR *h_pay_form(req *r) {
 
 /* POST /order/{no}/code → 200 payment page "code sent to 138****8000"; 409 the order has a cash part (no code
  * sent); 429 within 60 s of the last code or after 10 codes today; 503 the SMS driver refused; 303 to the order
- * when not pending; 404. */
+ * when not pending; 404; 403 the client IP or the member's mobile is blacklisted. */
 NEOERR *h_pay_code(req *r) {
-  int found = 0;
-  NEOERR *err = load_order(r, &found);
+  int found = 0, blocked = 0;
+  NEOERR *err = req_blacklist_guard(r, hdf_get_value(r->hdf, "User.Mobile", ""), NULL, &blocked);
+  if (err || blocked) return nerr_pass(err);
+  req_blacklist_event(r, BL_EVENT_SMS_CODE, hdf_get_value(r->hdf, "User.Mobile", ""), NULL);
+  err = load_order(r, &found);
   if (err || !found) return nerr_pass(err);
   if (!order_is(r, "pending")) {
     redirect_order(r, "");
@@ -344,14 +348,16 @@ static NEOERR *pay_page_again(req *r, int *shown) {
 }
 
 /* POST /order/{no}/pay: code → 303 /order/{no}/done; 400 code missing/malformed/wrong/expired/dead;
- * 409 code used, already paid, cancelled, cash part, sold out, not enough points, limit; 404 not ours.
+ * 409 code used, already paid, cancelled, cash part, sold out, not enough points, limit; 404 not ours; 403
+ * blacklisted (a payment that goes through counts for the blacklist's per-day rules).
  * A payment that goes through reads nothing for a page, not even the member's balance (R_IDENTITY:
  * User.Mobile is all it needs): it only redirects. */
 NEOERR *h_pay(req *r) {
   static const in_field F[] = {{"code", IN_DIGITS, IN_REQUIRED, SMS_CODE_DIGITS, SMS_CODE_DIGITS, NULL}};
   in_value v[1];
-  int shown = 0;
-  NEOERR *err;
+  int shown = 0, blocked = 0;
+  NEOERR *err = req_blacklist_guard(r, hdf_get_value(r->hdf, "User.Mobile", ""), NULL, &blocked);
+  if (err || blocked) return nerr_pass(err);
   if (input_read(r, F, 1, v)) {
     if ((err = pay_page_again(r, &shown)) || shown) return nerr_pass(err);
     return nerr_pass(shop_flash(r, 400, v[0].present ? "Shop.Pay.CodeFormat" : "Shop.Pay.CodeMissing", 0, NULL));
@@ -362,6 +368,8 @@ NEOERR *h_pay(req *r) {
   err = order_pay_with_code(r->db, r->user_id, hdf_get_value(r->hdf, "User.Mobile", ""), req_arg(r, 0), v[0].s, &c, &o);
   if (err) return nerr_pass(err);
   if (c.status == SMS_VERIFY_OK && o.result == ORDER_OK) {
+    /* Counted after the commit, outside the payment's transaction: a redemption for the per-day rules. */
+    req_blacklist_event(r, BL_EVENT_PAYMENT, hdf_get_value(r->hdf, "User.Mobile", ""), NULL);
     redirect_order(r, "/done"); /* points.c already told the session caches about the new balance */
     return STATUS_OK;
   }

@@ -21,6 +21,7 @@ static const signin_flow SIGNIN = {
     .template = T_LOGIN,
     .lang = "MchPortal.Login",
     .expired_to = "Page.Flash",
+    .blacklist = 1,
     .guard = {MERCHANT_LOGIN_SCOPE_ACCOUNT, MERCHANT_LOGIN_SCOPE_IP, MERCHANT_LOGIN_ACCOUNT_LIMIT,
               MERCHANT_LOGIN_IP_LIMIT, MERCHANT_LOGIN_WINDOW},
     .authenticate = authenticate,

@@ -1,5 +1,6 @@
 /* terminal.c: the merchant terminal (V8) — card number + points → member types the payment password → receipt */
 #include "mch_terminal.h"
+#include "blocked.h"
 #include "merchants/cards.h"
 #include "crypto.h"
 #include "shared/throttle.h"
@@ -66,7 +67,8 @@ static NEOERR *confirm_page(req *r, const char *card_no, long long points, const
 }
 
 /* POST /merchant/terminal: card_no, points → 200 the confirm page where the member types the payment
- * password; 400 bad input or unknown card; 409 no payment password / frozen; 423 locked. */
+ * password; 400 bad input or unknown card; 409 no payment password / frozen; 423 locked; 403 the shop's IP, this
+ * account or the card's member is blacklisted. */
 NEOERR *h_mch_terminal_start(req *r) {
   in_value v[2];
   NEOERR *err = start_page(r);
@@ -78,11 +80,18 @@ NEOERR *h_mch_terminal_start(req *r) {
     r->status = 400;
     return nerr_pass(req_form_error(r, NULL, "Terminal.FixErrors"));
   }
-  int found = 0;
+  int found = 0, blocked = 0;
   HDF *h = NULL;
   if ((err = hdf_init(&h))) return nerr_pass(err);
   err = card_lookup(r->db, v[0].s, h, "C", &found);
-  if (!err && !found) {
+  /* The cashier's account, the shop's IP and the card's member: any of them blacklisted stops the payment. */
+  const char *holder = hdf_get_value(h, "C.0.mobile", NULL), *cashier = hdf_get_value(r->hdf, "User.Name", "");
+  if (!err) err = req_blacklist_guard(r, holder, cashier, &blocked);
+  if (err || blocked) {
+    hdf_destroy(&h);
+    return nerr_pass(err);
+  }
+  if (!found) {
     r->status = 400;
     err = req_form_error(r, "card_no", "Terminal.NoCard");
   } else if (!err && strcmp(hdf_get_value(h, "C.0.status", ""), "active")) {
@@ -103,7 +112,7 @@ NEOERR *h_mch_terminal_start(req *r) {
 /* POST /merchant/terminal/pay: card_no, points, receipt, sig, password → 303 the receipt (a repeat of
  * a paid confirmation too, paying nothing); 400 wrong password (confirm page again) or tampered form;
  * 409 insufficient points / frozen / no password; 423 locked; 429 this account typed too many wrong
- * passwords lately (WRONG_LIMIT in WRONG_WINDOW, on any cards). */
+ * passwords lately (WRONG_LIMIT in WRONG_WINDOW, on any cards); 403 blacklisted (IP, account, card's member). */
 NEOERR *h_mch_terminal_pay(req *r) {
   static const in_field F[] = {
       {"receipt", IN_DIGITS, IN_REQUIRED, CARD_RECEIPT_LEN, CARD_RECEIPT_LEN, NULL},
@@ -119,9 +128,12 @@ NEOERR *h_mch_terminal_pay(req *r) {
   int found = 0;
   NEOERR *err = hdf_init(&h);
   if (!err) err = card_lookup(r->db, v[0].s, h, "C", &found);
-  if (!err) err = confirm_page(r, v[0].s, v[1].i, w[0].s, hdf_get_value(h, "C.0.card_masked", ""));
+  int blocked = 0;
+  const char *holder = hdf_get_value(h, "C.0.mobile", NULL), *cashier = hdf_get_value(r->hdf, "User.Name", "");
+  if (!err) err = req_blacklist_guard(r, holder, cashier, &blocked);
+  if (!err && !blocked) err = confirm_page(r, v[0].s, v[1].i, w[0].s, hdf_get_value(h, "C.0.card_masked", ""));
   hdf_destroy(&h);
-  if (err) return nerr_pass(err);
+  if (err || blocked) return nerr_pass(err);
   if (!w[2].present || !w[2].s[0]) {
     r->status = 400;
     return nerr_pass(req_form_error(r, "password", "Terminal.PasswordNeeded"));

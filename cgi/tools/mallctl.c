@@ -527,7 +527,7 @@ static void usage(void) {
       "  sms-code-send MOBILE PURPOSE [REF]         issue a one-time code (prints sent|cooldown N|daily-cap|failed)\n"
       "  sms-code-verify MOBILE PURPOSE REF CODE    check a code (prints ok|wrong N|dead|expired|used|none)\n"
       "  reindex                      rebuild the product search copy\n"
-      "  flush-caches                 make every process drop its page and session caches (after SQL by hand)\n"
+      "  flush-caches                 make every process drop its page, session and blacklist caches (after SQL by hand)\n"
       "  expire-points                expire due points lots (idempotent)\n"
       "  send-reminders --days N      SMS + inbox notice for points expiring within N days, once per lot\n"
       "  orders-housekeeping          cancel orders unpaid after 30 min, complete orders shipped 10 days ago\n"
@@ -615,6 +615,7 @@ int main(int argc, char **argv) {
   } else if (strcmp(cmd, "flush-caches") == 0) {
     catalog_bump();
     accounts_bump();
+    blacklist_bump();
     printf("caches flushed\n");
     rc = 0;
   } else if (strcmp(cmd, "reindex") == 0) {

@@ -17,7 +17,7 @@ static const char SQL_CARD_STATE[] =
 static const char SQL_CARD_LOOKUP[] =
     "SELECT status, pay_password_hash IS NOT NULL AS has_password, pay_locked_until > NOW() AS locked, "
     "CEIL(TIMESTAMPDIFF(SECOND, NOW(), pay_locked_until) / 60) AS locked_minutes, "
-    "CONCAT(LEFT(card_no, 4), ' **** **** ', RIGHT(card_no, 4)) AS card_masked FROM members WHERE card_no = ?";
+    "CONCAT(LEFT(card_no, 4), ' **** **** ', RIGHT(card_no, 4)) AS card_masked, mobile FROM members WHERE card_no = ?";
 static const char SQL_PW_SET[] =
     "UPDATE members SET pay_password_hash = ?, pay_failures = 0, pay_locked_until = NULL WHERE id = ?";
 /* The member row is the lock every payment and password check of one card serializes on. */
