@@ -42,6 +42,7 @@ int config_load(void) {
   g_cfg.root = env_or("MALL_ROOT", ".");
   g_cfg.var = env_or("MALL_VAR", "var");
   g_cfg.db_socket = env_or("MALL_DB_SOCKET", "var/run/mariadb.sock");
+  g_cfg.db_hosts = env_or("MALL_DB_HOSTS", "");
   g_cfg.db_name = env_or("MALL_DB_NAME", "mall");
   g_cfg.db_user = env_or("MALL_DB_USER", "root");
   g_cfg.db_pass = env_or("MALL_DB_PASS", "");

@@ -5,7 +5,8 @@
 typedef struct {
   const char *root;      /* checkout root: templates/ and public/ live here */
   const char *var;       /* runtime state: logs, secret, uploads */
-  const char *db_socket; /* MariaDB unix socket */
+  const char *db_socket; /* MariaDB unix socket (when db_hosts is empty) */
+  const char *db_hosts;  /* "host:port,host:port,…": a cluster's nodes, tried in turn (empty: the socket) */
   const char *db_name;
   const char *db_user;
   const char *db_pass;
