@@ -30,6 +30,7 @@ cluster_ports() {
         echo "SST_PORT_$i=$(free_port)"
       done
       for j in $(seq 1 $APPS); do echo "APP_PORT_$j=$(free_port)"; done
+      echo "SMS_PORT=$(free_port)"
     } > "$var/ports.env"
   fi
   # shellcheck disable=SC1091
@@ -150,21 +151,21 @@ hosts_for() {
   echo "$list"
 }
 
-app_env() { # var app-node
-  local var=$1 j=$2
+app_env() { # var app-node [first database node]
+  local var=$1 j=$2 first=${3:-$2}
   stack_env "$var/app$j"
   export MALL_DB_SOCKET=$var/nonexistent.sock # never used: MALL_DB_HOSTS wins
-  MALL_DB_HOSTS=$(hosts_for "$j")
+  MALL_DB_HOSTS=$(hosts_for "$first")
   export MALL_DB_HOSTS
 }
 
-app_start() {
-  local var=$1 j=$2 a=$1/app$2
+app_start() { # var app-node [first database node]
+  local var=$1 j=$2 first=${3:-$2} a=$1/app$2
   mkdir -p "$a"/{run,log,tmp} "$var/shared/uploads"
   cp "$var/shared/secret.key" "$a/secret.key"
   chmod 600 "$a/secret.key"
   ln -sfn "$var/shared/uploads" "$a/uploads"
-  (app_env "$var" "$j" && web_start "$a" "$(port_of APP_PORT "$j")")
+  (app_env "$var" "$j" "$first" && web_start "$a" "$(port_of APP_PORT "$j")")
 }
 
 app_stop() { web_stop "$1/app$2"; }
@@ -220,6 +221,10 @@ cluster_test() {
     keep=0
   fi
   mkdir -p "$var"
+  var=$(cd "$var" && pwd)
+  cluster_ports "$var"
+  # Codes are texted to the bank test itself (it plays the SMS gateway): no database read per code.
+  export MALL_SMS_DRIVER=http MALL_SMS_URL=http://127.0.0.1:$SMS_PORT/sms MALL_CLUSTER_SMS_PORT=$SMS_PORT
   CLUSTER_STOP_VAR=$var
   CLUSTER_KEEP=$keep
   trap 'set +e; cluster_stop "$CLUSTER_STOP_VAR"; mkdir -p "$ROOT/var/cluster-logs"; for d in "$CLUSTER_STOP_VAR"/db? "$CLUSTER_STOP_VAR"/app?; do mkdir -p "$ROOT/var/cluster-logs/$(basename "$d")"; cp -r "$d/log/." "$ROOT/var/cluster-logs/$(basename "$d")/" 2>/dev/null; done; [ "$CLUSTER_KEEP" = 1 ] || rm -rf "$CLUSTER_STOP_VAR"' EXIT
@@ -238,7 +243,15 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
     test) cluster_test "${2:-}" ;;
     db-kill) cluster_ports "$2" && db_node_kill "$2" "$3" ;;
     db-start) cluster_ports "$2" && db_node_start "$2" "$3" && db_wait_synced "$2" "$3" ;;
+    db-start-wait) cluster_ports "$2" && db_wait_synced "$2" "$3" ;;
+    app-restart) # VAR [J FIRST]: app node J (default: both) again, its node list starting at database node FIRST
+      cluster_ports "$2"
+      for j in $(seq 1 $APPS); do
+        [ -n "${3:-}" ] && [ "$3" != "$j" ] && continue
+        app_stop "$2" "$j"
+        app_start "$2" "$j" "${4:-$j}"
+      done ;;
     db-sql) cluster_ports "$2" && db_sql "$2" "$3" "$4" ;;
-    *) echo "usage: $0 test [VAR] | start VAR | stop VAR | db-kill VAR N | db-start VAR N | db-sql VAR N SQL" >&2; exit 2 ;;
+    *) echo "usage: $0 test [VAR] | start VAR | stop VAR | db-kill VAR N | db-start VAR N | db-start-wait VAR N | app-restart VAR [J FIRST] | db-sql VAR N SQL" >&2; exit 2 ;;
   esac
 fi
