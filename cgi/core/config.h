@@ -7,6 +7,7 @@ typedef struct {
   const char *var;       /* runtime state: logs, secret, uploads */
   const char *db_socket; /* MariaDB unix socket (when db_hosts is empty) */
   const char *db_hosts;  /* "host:port,host:port,…": a cluster's nodes, tried in turn (empty: the socket) */
+  int db_timeout;        /* seconds a statement's answer may take before the connection counts as lost (0: none) */
   const char *db_name;
   const char *db_user;
   const char *db_pass;

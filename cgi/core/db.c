@@ -299,6 +299,11 @@ static NEOERR *connect_fresh(MYSQL **out) {
     unsigned int timeout = 5;
     mysql_optionsv(db, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
     mysql_optionsv(db, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+    if (g_cfg.db_timeout > 0) { /* kept by mariadb_reconnect, which copies the options */
+      unsigned int t = (unsigned int)g_cfg.db_timeout;
+      mysql_optionsv(db, MYSQL_OPT_READ_TIMEOUT, &t);
+      mysql_optionsv(db, MYSQL_OPT_WRITE_TIMEOUT, &t);
+    }
     nerr_ignore(&err);
     if (!mysql_real_connect(db, n ? g_nodes[k].host : NULL, g_cfg.db_user, g_cfg.db_pass, g_cfg.db_name,
                             n ? g_nodes[k].port : 0, n ? NULL : g_cfg.db_socket, CLIENT_MULTI_STATEMENTS)) {

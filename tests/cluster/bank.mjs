@@ -55,7 +55,8 @@ class SqlPipe {
         this.waiting.shift()(out);
       }
     });
-    this.p.stderr.on('data', (d) => console.error(`sql pipe: ${d}`));
+    this.conflicts = 0;
+    this.p.stderr.on('data', (d) => { const s = String(d); if (/ERROR 1213/.test(s)) this.conflicts++; else if (!/^-+\s*$|^UPDATE sms_codes/m.test(s)) console.error(`sql pipe: ${s}`); });
   }
   run(q) { return new Promise((resolve) => { this.waiting.push(resolve); this.p.stdin.write(`${q};\nSELECT '__END__';\n`); }); }
   close() { this.p.stdin.end(); }
@@ -70,7 +71,7 @@ class Client {
     const headers = { Cookie: [...this.jar].map(([k, v]) => `${k}=${v}`).join('; '), Referer: `${APPS[this.app].origin}/` };
     if (body !== null) { headers['Content-Type'] = 'application/x-www-form-urlencoded'; headers['Content-Length'] = Buffer.byteLength(body); }
     return new Promise((resolve) => {
-      const req = http.request({ host: APPS[this.app].hostname, port: APPS[this.app].port, path: p, method, headers, agent: agents[this.app], timeout: 30000 }, (res) => {
+      const req = http.request({ host: APPS[this.app].hostname, port: APPS[this.app].port, path: p, method, headers, agent: agents[this.app], timeout: 60000 }, (res) => {
         const chunks = [];
         res.on('data', (c) => chunks.push(c));
         res.on('end', () => {
@@ -146,6 +147,7 @@ const pipe = new SqlPipe(3); // db3 is never killed below
 const model = new Map(mobiles.map((m) => [m, { balance: START_POINTS, unknown: 0 }]));
 const paid = new Map(); // order no → mobile, acknowledged paid (303)
 const cancelled = new Set(); // acknowledged cancelled
+const cancelUnknown = new Set(); // paid, then a cancel without an answer: paid or cancelled are both right
 const granted = []; // acknowledged grants: { mobile, amount, reason }
 const statuses = {};
 let ops = { pay: 0, cancel: 0, grant: 0 };
@@ -177,20 +179,26 @@ async function member(m, app, until, counter) {
     if (!code.code) { bump(`code ${code.status}`); await sleep(100); continue; }
     const r2 = await c.post(`/order/${no}/pay`, { code: code.code });
     ops.pay++;
-    if (r2.status === 303) {
+    // Paid: 303 to …/done. A refusal is a 303 too (POST/redirect/GET back to the form, with the reason).
+    const ok2 = r2.status === 303 && /\/done$/.test(r2.location || '');
+    if (ok2) {
       paid.set(no, m);
       model.get(m).balance -= price;
       counter.paid++;
     } else {
-      bump(`pay ${r2.status}`);
+      bump(`pay ${r2.status}${r2.status === 303 ? ' refused' : ''}`);
       if (r2.status === 0 || r2.status >= 500) { model.get(m).unknown++; continue; }
     }
-    pipe.run(`UPDATE sms_codes SET created_at = created_at - INTERVAL 1 DAY WHERE mobile = '${m}'`);
-    if (r2.status === 303 && randomInt(4) === 0) {
+    // Its codes aged before the next one is asked for (awaited: ageing a newer code would expire it).
+    await pipe.run(`UPDATE sms_codes SET created_at = created_at - INTERVAL 1 DAY WHERE mobile = '${m}'`);
+    if (ok2 && randomInt(4) === 0) {
       const r3 = await c.post(`/order/${no}/cancel`, { reason: 'changed', confirm: 1 });
       ops.cancel++;
-      if (r3.status === 303) { cancelled.add(no); model.get(m).balance += price; counter.cancelled++; }
-      else { bump(`cancel ${r3.status}`); if (r3.status === 0 || r3.status >= 500) model.get(m).unknown++; }
+      if (r3.status === 303 && /done=cancelled/.test(r3.location || '')) { cancelled.add(no); model.get(m).balance += price; counter.cancelled++; }
+      else {
+        bump(`cancel ${r3.status}`);
+        if (r3.status === 0 || r3.status >= 500) { model.get(m).unknown++; cancelUnknown.add(no); }
+      }
     }
   }
 }
@@ -205,7 +213,7 @@ async function admin(app, until, counter) {
     const reason = `bank ${tag} a${app + 1} #${++n}`;
     const r = await c.post(`/admin/members/${memberIds.get(m)}/grant`, { grant_amount: amount, grant_expires: '2030-12-31', grant_reason: reason });
     ops.grant++;
-    if (r.status === 303) { granted.push({ mobile: m, amount, reason }); model.get(m).balance += amount; counter.granted++; }
+    if (r.status === 303 && /done=granted/.test(r.location || '')) { granted.push({ mobile: m, amount, reason }); model.get(m).balance += amount; counter.granted++; }
     else { bump(`grant ${r.status}`); if (r.status === 0 || r.status >= 500) { model.get(m).unknown++; await sleep(100); } }
     await sleep(50);
   }
@@ -347,7 +355,7 @@ const paidNos = [...paid.keys()];
 const inList = (nos) => nos.map((n) => `'${n}'`).join(',') || "''";
 for (const n of [1, 2, 3]) {
   const st = new Map(paidNos.length ? sqlOn(n, `SELECT order_no, status FROM orders WHERE order_no IN (${inList(paidNos)})`).split('\n').map((l) => l.split('\t')) : []);
-  const lostPaid = paidNos.filter((no) => !cancelled.has(no) && st.get(no) !== 'paid');
+  const lostPaid = paidNos.filter((no) => !cancelled.has(no) && st.get(no) !== 'paid' && !(cancelUnknown.has(no) && st.get(no) === 'cancelled'));
   const lostCancel = [...cancelled].filter((no) => st.get(no) !== 'cancelled');
   check(lostPaid.length === 0, `db${n}: all ${paidNos.length - cancelled.size} orders acknowledged paid (and not cancelled) are paid${lostPaid.length ? ` — NOT: ${lostPaid.slice(0, 5)}` : ''}`);
   check(lostCancel.length === 0, `db${n}: all ${cancelled.size} acknowledged cancels are cancelled${lostCancel.length ? ` — NOT: ${lostCancel.slice(0, 5)}` : ''}`);
