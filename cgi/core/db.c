@@ -97,9 +97,9 @@ static struct {
   char host[256];
   unsigned int port;
 } g_nodes[DB_MAX_NODES];
-static int g_nnodes = -1; /* -1: not parsed yet; 0: no list, the unix socket */
-static int g_node;         /* the node last connected to */
-static long long g_conflicts; /* transactions run again after 1213 (a deadlock, or a certification conflict) */
+static int g_nnodes = -1;         /* -1: not parsed yet; 0: no list, the unix socket */
+static int g_node;                /* the node last connected to */
+static long long g_conflicts;     /* transactions run again after 1213 (a deadlock, or a certification conflict) */
 static unsigned int g_last_errno; /* the server's or client's error number of the last failed statement */
 
 static int nodes_count(void) {
@@ -143,7 +143,7 @@ static int node_ready(MYSQL *db) {
 
 static int is_gone_errno(unsigned int e) {
   return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST || e == CR_CONNECTION_ERROR || e == ER_CONNECTION_KILLED ||
-         (e == ER_UNKNOWN_COM_ERROR && g_nnodes > 0); /* 1047: this cluster node left the primary component */
+      (e == ER_UNKNOWN_COM_ERROR && g_nnodes > 0); /* 1047: this cluster node left the primary component */
 }
 
 /* The statement never ran: safe to send again on another connection. */
@@ -245,9 +245,10 @@ static int reconnect_once(void) {
   mysql_optionsv(g_db, MYSQL_OPT_RECONNECT, &on);
   int rc = mariadb_reconnect(g_db);
   mysql_optionsv(g_db, MYSQL_OPT_RECONNECT, &off);
-  NEOERR *err = rc ? nerr_raise(NERR_SQL, "reconnect: [%u] %s", mysql_errno(g_db), mysql_error(g_db))
-                   : (g_nnodes > 0 && !node_ready(g_db)) ? nerr_raise(NERR_SQL, "reconnect: node not ready (wsrep)")
-                                                        : session_setup(g_db);
+  NEOERR *err;
+  if (rc) err = nerr_raise(NERR_SQL, "reconnect: [%u] %s", mysql_errno(g_db), mysql_error(g_db));
+  else if (g_nnodes > 0 && !node_ready(g_db)) err = nerr_raise(NERR_SQL, "reconnect: node not ready (wsrep)");
+  else err = session_setup(g_db);
   if (err) {
     log_neoerr("db reconnect", &err);
     return -1;
@@ -876,8 +877,8 @@ NEOERR *db_tx(MYSQL *db, db_tx_fn fn, void *arg) {
      * or at the next statement (brute-force abort): the same retry as an InnoDB deadlock. */
     if (why == ER_LOCK_DEADLOCK) {
       g_conflicts++;
-      log_error("db: write conflict [1213] at %s, transaction run again (attempt %d)", committing ? "COMMIT" : "a statement",
-                attempt + 1);
+      log_error("db: write conflict [1213] at %s, transaction run again (attempt %d)",
+                committing ? "COMMIT" : "a statement", attempt + 1);
     }
     nerr_ignore(&err);
     unsigned char r;

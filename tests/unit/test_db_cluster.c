@@ -17,7 +17,7 @@ static const char SQL_ADD[] = "UPDATE unit_cluster_probe SET v = v + ? WHERE id 
 static const char SQL_GET[] = "SELECT v FROM unit_cluster_probe WHERE id = ?";
 static const char SQL_PORT[] = "SELECT @@port";
 
-static int g_nodes; /* listed in MALL_DB_HOSTS */
+static int g_nodes;    /* listed in MALL_DB_HOSTS */
 static MYSQL *g_other; /* plain Connector/C, on a node other than the one db_connect chose */
 
 static int listed_nodes(void) {
