@@ -1,6 +1,7 @@
 /* mallctl.c: command-line face of the mall — migrations, demo data, admin accounts, SMS outbox */
 #include "backup.h"
 #include "config.h"
+#include "job_lock.h"
 #include "db.h"
 #include "members/inbox.h"
 #include "points/ledger_check.h"
@@ -556,6 +557,23 @@ int main(int argc, char **argv) {
   if (err) return fail(&err, "connect");
   int rc;
   const char *cmd = argv[1];
+  /* Jobs cron runs on every app machine: one run at a time, the others wait their turn (then find little to do). */
+  static const char *const JOBS[] = {"expire-points", "expire-vouchers", "send-reminders", "orders-housekeeping",
+                                     "settle", NULL};
+  job_lock job = {0};
+  for (int i = 0; JOBS[i]; i++) {
+    if (strcmp(cmd, JOBS[i]) != 0) continue;
+    int got = 0;
+    if ((err = job_lock_take(g_db, cmd, &job, &got))) {
+      rc = fail(&err, cmd);
+      db_close();
+      return rc;
+    }
+    if (!got) {
+      db_close();
+      return 0;
+    }
+  }
   if (strcmp(cmd, "migrate") == 0) {
     rc = cmd_migrate();
   } else if (strcmp(cmd, "seed") == 0) {
@@ -629,6 +647,7 @@ int main(int argc, char **argv) {
     usage();
     rc = 2;
   }
+  if ((err = job_lock_release(g_db, &job))) rc = fail(&err, "job release");
   db_close();
   return rc;
 }
