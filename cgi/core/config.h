@@ -4,7 +4,8 @@
 
 typedef struct {
   const char *root;      /* checkout root: templates/ and public/ live here */
-  const char *var;       /* runtime state: logs, secret, uploads */
+  const char *var;       /* runtime state: logs, secret */
+  const char *uploads;   /* uploaded files: MALL_UPLOADS, shared storage when several machines serve (var/uploads) */
   const char *db_socket; /* MariaDB unix socket */
   const char *db_name;
   const char *db_user;
