@@ -2,6 +2,7 @@
 #include "mall.h"
 #include "mall_store.h"
 #include "catalog/catalog.h"
+#include "campaigns/guards.h"
 #include <stdio.h>
 
 #define NOTICES_PER_PAGE 15
@@ -54,6 +55,18 @@ NEOERR *h_activities(req *r) {
 }
 
 /* GET /activity/{id} → 200 with its rules and products; 404 unknown */
+/* A paused or tripped activity says so on its page (F2, F4): the same words its payments are refused with. The
+ * page is cached; a pause, resume, trip or untrip drops the caches (guards_notify, switch_poll). */
+static NEOERR *activity_guard(req *r, long long id) {
+  char title[DB_VARCHAR(200)], msg[DB_VARCHAR(200)], text[900];
+  int lottery = 0, paused = 0, tripped = 0;
+  NEOERR *err =
+      guards_activity_message(r->db, id, r->lang, title, sizeof title, msg, sizeof msg, &lottery, &paused, &tripped);
+  if (err || (!paused && !tripped)) return nerr_pass(err);
+  if ((err = mall_guard_text(r, id, text, sizeof text))) return nerr_pass(err);
+  return nerr_pass(hdf_set_value(r->hdf, "ActivityGuard.Message", text));
+}
+
 NEOERR *h_activity(req *r) {
   int found = 0;
   long long id = store_id_arg(r);
@@ -63,5 +76,6 @@ NEOERR *h_activity(req *r) {
   r->template = "mall/store/activity.cs";
   err = hdf_set_value(r->hdf, "Page.Title", hdf_get_value(r->hdf, "Activity.0.title", ""));
   if (!err) err = content_activity_products(r->db, r->hdf, "Products", r->lang, id);
+  if (!err) err = activity_guard(r, id);
   return nerr_pass(err);
 }
