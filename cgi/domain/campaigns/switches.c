@@ -120,6 +120,22 @@ static long long g_version = -1, g_day = -1;
 static unsigned long long g_gen;
 static time_t g_checked;
 
+static const char SQL_LIST_ACTIVITIES[] =
+    "SELECT a.id, a.title_zh AS title, a.paused, a.pause_reason, a.points_budget, a.cash_budget_fen, a.member_day_cap, "
+    "COALESCE(d.points_spent, 0) AS points_spent, COALESCE(d.cash_spent_fen, 0) AS cash_spent_fen, "
+    "COALESCE(d.orders, 0) AS orders, d.tripped_at IS NOT NULL AS tripped FROM activities a "
+    "LEFT JOIN activity_days d ON d.activity_id = a.id AND d.day = CURDATE() "
+    "WHERE a.starts_at <= NOW() AND a.ends_at > NOW() ORDER BY a.id LIMIT 200";
+static const char SQL_ACTIVITY_TITLE[] = "SELECT title_zh FROM activities WHERE id = ?";
+
+NEOERR *switch_list_activities(MYSQL *db, HDF *out, const char *prefix) {
+  return nerr_pass(db_query_hdf(db, out, prefix, SQL_LIST_ACTIVITIES, DB_NOARGS, NULL));
+}
+
+NEOERR *switch_activity_title(MYSQL *db, long long id, char *title, size_t len, int *found) {
+  return nerr_pass(db_query_str(db, SQL_ACTIVITY_TITLE, DBA(DI(id)), title, len, found));
+}
+
 const switch_state *switch_poll(MYSQL *db) {
   time_t now = time(NULL);
   unsigned long long gen = catalog_generation();

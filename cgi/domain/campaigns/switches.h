@@ -40,6 +40,12 @@ NEOERR *switch_read(MYSQL *db, switch_state *st);
  * error the previous copy stays. */
 const switch_state *switch_poll(MYSQL *db);
 
+/* Running activities for the back office's switch page (and the monitor): prefix.N.{id, title, paused,
+ * pause_reason, points_budget, cash_budget_fen, member_day_cap, points_spent, cash_spent_fen, orders, tripped}. */
+NEOERR *switch_list_activities(MYSQL *db, HDF *out, const char *prefix);
+/* One activity's title (zh) for a confirmation; *found = 0 when there is none. */
+NEOERR *switch_activity_title(MYSQL *db, long long id, char *title, size_t len, int *found);
+
 /* The banner, as page values: Guard.MallPaused, Guard.Reason, Guard.Activities.N.{id,title,reason}. */
 NEOERR *switch_to_hdf(const switch_state *st, HDF *hdf, const char *lang);
 
