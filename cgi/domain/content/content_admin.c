@@ -95,7 +95,7 @@ static const content_field ACTIVITY_FIELDS[] = {
     {"image", CF_IMAGE, 0, 1, 255, NULL},     {"starts_at", CF_TIME, 1, 0, 0, NULL},
     {"ends_at", CF_TIME, 1, 0, 0, NULL},
     /* circuit breakers (F2): the trip message's style, budgets per mall day, units per member per day */
-    {"style", CF_ENUM, 1, 0, 0, "normal|lottery"},
+    {"style", CF_ENUM, 0, 0, 0, "normal|lottery"}, /* absent: normal (forms made before it existed) */
     {"points_budget", CF_INT, 0, 0, 1000000000000LL, NULL},
     {"cash_budget_fen", CF_INT, 0, 0, 1000000000000LL, NULL},
     {"member_day_cap", CF_INT, 0, 0, 100000, NULL},
@@ -118,10 +118,10 @@ static const char SQL_ACTIVITY_GET[] =
 static const char SQL_ACTIVITY_INSERT[] =
     "INSERT INTO activities (title_zh, title_en, summary_zh, summary_en, rules_zh, rules_en, image, starts_at, ends_at,"
     " style, points_budget, cash_budget_fen, member_day_cap, trip_message_zh, trip_message_en)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(NULLIF(?, ''), 'normal'), ?, ?, ?, ?, ?)";
 static const char SQL_ACTIVITY_UPDATE[] =
     "UPDATE activities SET title_zh = ?, title_en = ?, summary_zh = ?, summary_en = ?, rules_zh = ?, rules_en = ?,"
-    " image = ?, starts_at = ?, ends_at = ?, style = ?, points_budget = ?, cash_budget_fen = ?, member_day_cap = ?,"
+    " image = ?, starts_at = ?, ends_at = ?, style = COALESCE(NULLIF(?, ''), 'normal'), points_budget = ?, cash_budget_fen = ?, member_day_cap = ?,"
     " trip_message_zh = ?, trip_message_en = ? WHERE id = ?";
 static const char SQL_ACTIVITY_DELETE[] = "DELETE FROM activities WHERE id = ?";
 /* A budget raised above what today spent clears today's trip, in the same transaction and audited (F2). */
