@@ -305,7 +305,11 @@ NEOERR *order_create(MYSQL *db, long long member_id, const order_line *lines, in
  * read and the payment is not applied to it.) */
 static const char SQL_PAY_PLAN[] =
     "SELECT o.id, o.status, o.points_total, i.product_id, i.quantity, i.product_type = 'voucher' AS voucher, "
-    "p.per_member_limit AS lim, o.cash_total_fen <> 0 OR i.cash_price_fen <> 0 AS cash "
+    "p.per_member_limit AS lim, o.cash_total_fen <> 0 OR i.cash_price_fen <> 0 AS cash, "
+    /* a running activity with a budget and no counter row for today yet: guards_prepare makes it (F2) */
+    "EXISTS (SELECT 1 FROM activity_products ap JOIN activities a ON a.id = ap.activity_id LEFT JOIN activity_days d "
+    "ON d.activity_id = a.id AND d.day = CURDATE() WHERE ap.product_id = i.product_id AND a.starts_at <= NOW() AND "
+    "a.ends_at > NOW() AND (a.points_budget > 0 OR a.cash_budget_fen > 0) AND d.activity_id IS NULL) AS new_day "
     "FROM orders o JOIN order_items i ON i.order_id = o.id "
     "JOIN products p ON p.id = i.product_id WHERE o.order_no = ? AND o.member_id = ?";
 /* The order row is locked and marked paid in one statement, first (the lock order above). Never one with a cash
@@ -322,7 +326,7 @@ typedef struct {
 /* One row of SQL_PAY_PLAN: the order, and one of its lines. */
 typedef struct {
   long long order_id, points_total, product_id, quantity, limit;
-  int voucher, cash;
+  int voucher, cash, new_day;
   char status[16];
 } plan_row;
 
@@ -330,7 +334,7 @@ struct pay_arg {
   long long member_id;
   const char *order_no;
   pay_line lines[ORDER_MAX_LINES]; /* by ascending product id: the order stock is taken in */
-  int nlines, vouchers;
+  int nlines, vouchers, new_day;
   order_outcome *out;
 };
 
@@ -347,7 +351,7 @@ static NEOERR *pay_plan(MYSQL *db, struct pay_arg *a) {
   NEOERR *err = db_rows(db, SQL_PAY_PLAN, DBA(DS(a->order_no), DI(a->member_id)),
                         DCOLS(DCOL_LL(&r[0].order_id), DCOL_STR(r[0].status), DCOL_LL(&r[0].points_total),
                               DCOL_LL(&r[0].product_id), DCOL_LL(&r[0].quantity), DCOL_INT(&r[0].voucher),
-                              DCOL_LL(&r[0].limit), DCOL_INT(&r[0].cash)),
+                              DCOL_LL(&r[0].limit), DCOL_INT(&r[0].cash), DCOL_INT(&r[0].new_day)),
                         sizeof r[0], ORDER_MAX_LINES, &rows);
   if (err) return nerr_pass(err);
   if (rows == 0) {
@@ -358,6 +362,7 @@ static NEOERR *pay_plan(MYSQL *db, struct pay_arg *a) {
   for (int i = 0; i < rows; i++) {
     a->lines[i] = (pay_line){r[i].product_id, r[i].quantity, r[i].limit};
     a->vouchers |= r[i].voucher != 0;
+    a->new_day |= r[i].new_day != 0;
     cash |= r[i].cash != 0;
   }
   qsort(a->lines, (size_t)rows, sizeof a->lines[0], pay_line_cmp);
@@ -498,7 +503,7 @@ static int pay_start(MYSQL *db, long long member_id, const char *order_no, char 
   a->order_no = no;
   a->out = out;
   if ((*err = pay_plan(db, a))) return 0;
-  if (out->result == ORDER_OK && (*err = guards_prepare(db, out->order_id))) return 0;
+  if (out->result == ORDER_OK && a->new_day && (*err = guards_prepare(db, out->order_id))) return 0;
   return out->result == ORDER_OK;
 }
 
