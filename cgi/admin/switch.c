@@ -53,7 +53,8 @@ NEOERR *h_adm_switch_pause(req *r) {
   NEOERR *err;
   if (bad) {
     if ((err = show(r)) || (err = adm_cat_keep_values(r, F, 3))) return nerr_pass(err);
-    if (hdf_get_obj(r->hdf, "Form.Errors.reason")) err = hdf_set_value(r->hdf, "Form.Errors.reason", req_text(r, "Switch.ReasonRequired"));
+    if (hdf_get_obj(r->hdf, "Form.Errors.reason"))
+      err = hdf_set_value(r->hdf, "Form.Errors.reason", req_text(r, "Switch.ReasonRequired"));
     if (!err) err = req_form_error(r, NULL, "AdminCat.FixErrors");
     return nerr_pass(err);
   }

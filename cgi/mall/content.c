@@ -2,7 +2,6 @@
 #include "mall.h"
 #include "mall_store.h"
 #include "catalog/catalog.h"
-#include "campaigns/guards.h"
 #include <stdio.h>
 
 #define NOTICES_PER_PAGE 15
@@ -58,12 +57,10 @@ NEOERR *h_activities(req *r) {
 /* A paused or tripped activity says so on its page (F2, F4): the same words its payments are refused with. The
  * page is cached; a pause, resume, trip or untrip drops the caches (guards_notify, switch_poll). */
 static NEOERR *activity_guard(req *r, long long id) {
-  char title[DB_VARCHAR(200)], msg[DB_VARCHAR(200)], text[900];
-  int lottery = 0, paused = 0, tripped = 0;
-  NEOERR *err =
-      guards_activity_message(r->db, id, r->lang, title, sizeof title, msg, sizeof msg, &lottery, &paused, &tripped);
-  if (err || (!paused && !tripped)) return nerr_pass(err);
-  if ((err = mall_guard_text(r, id, text, sizeof text))) return nerr_pass(err);
+  char text[900];
+  int active = 0;
+  NEOERR *err = mall_guard_text(r, id, text, sizeof text, &active);
+  if (err || !active) return nerr_pass(err);
   return nerr_pass(hdf_set_value(r->hdf, "ActivityGuard.Message", text));
 }
 

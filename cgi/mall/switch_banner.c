@@ -20,12 +20,13 @@ void mall_before_request(void) {
 
 NEOERR *mall_layout_values(req *r) { return nerr_pass(switch_to_hdf(switch_poll(r->db), r->hdf, r->lang)); }
 
-NEOERR *mall_guard_text(req *r, long long activity_id, char *out, size_t len) {
+NEOERR *mall_guard_text(req *r, long long activity_id, char *out, size_t len, int *active) {
   char title[DB_VARCHAR(200)], msg[DB_VARCHAR(200)];
   int lottery = 0, paused = 0, tripped = 0;
-  NEOERR *err =
-      guards_activity_message(r->db, activity_id, r->lang, title, sizeof title, msg, sizeof msg, &lottery, &paused, &tripped);
+  NEOERR *err = guards_activity_message(r->db, activity_id, r->lang, title, sizeof title, msg, sizeof msg, &lottery,
+                                        &paused, &tripped);
   if (err) return nerr_pass(err);
+  if (active) *active = paused || tripped;
   if (paused) {
     const char *marks[] = {"{name}", "{reason}"}, *values[] = {title, msg};
     req_text_fill(r, "Guard.ActivityPaused", marks, values, 2, out, len);
@@ -42,7 +43,7 @@ NEOERR *mall_guard_flash(req *r, const order_outcome *o) {
     const char *marks[] = {"{reason}"}, *values[] = {st->mall_reason};
     req_text_fill(r, "Guard.MallPausedPay", marks, values, 1, msg, sizeof msg);
   } else {
-    NEOERR *err = mall_guard_text(r, o->activity_id, msg, sizeof msg);
+    NEOERR *err = mall_guard_text(r, o->activity_id, msg, sizeof msg, NULL);
     if (err) return nerr_pass(err);
   }
   r->status = 409;

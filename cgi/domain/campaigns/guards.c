@@ -10,7 +10,8 @@
 /* Budgeted running activities of the order without today's row (plain read: only decides what to insert). */
 static const char SQL_MISSING_DAYS[] =
     "SELECT DISTINCT a.id FROM order_items i JOIN activity_products ap ON ap.product_id = i.product_id "
-    "JOIN activities a ON a.id = ap.activity_id LEFT JOIN activity_days d ON d.activity_id = a.id AND d.day = CURDATE() "
+    "JOIN activities a ON a.id = ap.activity_id LEFT JOIN activity_days d ON d.activity_id = a.id AND d.day = "
+    "CURDATE() "
     "WHERE i.order_id = ? AND " RUNNING " AND (a.points_budget > 0 OR a.cash_budget_fen > 0) AND d.activity_id IS NULL";
 static const char SQL_DAY_CREATE[] = "INSERT IGNORE INTO activity_days (activity_id, day) VALUES (?, CURDATE())";
 /* Locking read: a pause that committed before this payment got here is always seen; a pause waits for the
@@ -35,7 +36,8 @@ static const char SQL_CAP_TAKE[] =
     "VALUES(quantity), quantity)";
 /* The activity's day budget: taken only while it stays within both budgets and the day has not tripped. */
 static const char SQL_BUDGET_TAKE[] =
-    "UPDATE activity_days SET points_spent = points_spent + ?, cash_spent_fen = cash_spent_fen + ?, orders = orders + 1 "
+    "UPDATE activity_days SET points_spent = points_spent + ?, cash_spent_fen = cash_spent_fen + ?, orders = orders + "
+    "1 "
     "WHERE activity_id = ? AND day = CURDATE() AND tripped_at IS NULL AND (? = 0 OR points_spent + ? <= ?) "
     "AND (? = 0 OR cash_spent_fen + ? <= ?)";
 static const char SQL_COUNTED[] =
@@ -46,14 +48,16 @@ static const char SQL_TRIP[] =
 static const char SQL_VERSION_BUMP[] = "UPDATE mall_switch SET version = version + 1 WHERE id = 1";
 /* A cancel gives back today's counts (GREATEST: a count an admin reset by hand never goes below zero). */
 static const char SQL_RELEASE_CAPS[] =
-    "UPDATE member_day_counts c JOIN order_guard_counts g ON g.scope = c.scope AND g.ref_id = c.ref_id AND g.day = c.day "
+    "UPDATE member_day_counts c JOIN order_guard_counts g ON g.scope = c.scope AND g.ref_id = c.ref_id AND g.day = "
+    "c.day "
     "JOIN orders o ON o.id = g.order_id AND o.member_id = c.member_id "
     "SET c.quantity = GREATEST(c.quantity - g.quantity, 0) WHERE g.order_id = ? AND g.day = CURDATE() "
     "AND g.scope IN ('product', 'activity')";
 static const char SQL_RELEASE_BUDGET[] =
     "UPDATE activity_days d JOIN order_guard_counts g ON g.ref_id = d.activity_id AND g.day = d.day "
     "SET d.points_spent = GREATEST(d.points_spent - g.points, 0), d.cash_spent_fen = GREATEST(d.cash_spent_fen - "
-    "g.cash_fen, 0), d.orders = GREATEST(d.orders - 1, 0) WHERE g.order_id = ? AND g.day = CURDATE() AND g.scope = 'budget'";
+    "g.cash_fen, 0), d.orders = GREATEST(d.orders - 1, 0) WHERE g.order_id = ? AND g.day = CURDATE() AND g.scope = "
+    "'budget'";
 static const char SQL_RELEASED[] = "DELETE FROM order_guard_counts WHERE order_id = ?";
 /* Untrip only when both budgets leave room beyond what was spent (0 = no budget). */
 static const char SQL_UNTRIP[] =
@@ -84,8 +88,8 @@ typedef struct {
 
 #define MAX_GUARD_ROWS 120
 
-static NEOERR *cap_take(MYSQL *db, long long member_id, const char *scope, long long ref, long long units, long long cap,
-                        int *ok) {
+static NEOERR *cap_take(MYSQL *db, long long member_id, const char *scope, long long ref, long long units,
+                        long long cap, int *ok) {
   long long n = 0;
   NEOERR *err = db_exec(db, SQL_CAP_TAKE,
                         DBA(DI(member_id), DS(scope), DI(ref), DI(units), DI(units), DI(cap), DI(cap)), &n, NULL);
@@ -95,9 +99,8 @@ static NEOERR *cap_take(MYSQL *db, long long member_id, const char *scope, long 
 
 static NEOERR *budget_take(MYSQL *db, const guard_row *g, int *ok) {
   long long n = 0;
-  const dbp args[] = {DI(g->points),        DI(g->cash),   DI(g->id),          DI(g->points_budget),
-                      DI(g->points),        DI(g->points_budget), DI(g->cash_budget), DI(g->cash),
-                      DI(g->cash_budget)};
+  const dbp args[] = {DI(g->points),        DI(g->cash),        DI(g->id),   DI(g->points_budget), DI(g->points),
+                      DI(g->points_budget), DI(g->cash_budget), DI(g->cash), DI(g->cash_budget)};
   NEOERR *err = db_exec(db, SQL_BUDGET_TAKE, args, 9, &n, NULL);
   if (!err && n == 0) {
     /* No row (the day turned since guards_prepare): make it and try once more; a row that exists was refused. */
@@ -144,7 +147,8 @@ NEOERR *guards_pay(MYSQL *db, long long member_id, long long order_id, guard_out
       if (g->kind[0] == 'a') out->activity_id = g->id;
       else out->product_id = g->id;
     }
-    if (!err && ok) err = db_exec(db, SQL_COUNTED, DBA(DI(order_id), DS(scope), DI(g->id), DI(g->units), DI(0), DI(0)), NULL, NULL);
+    if (!err && ok)
+      err = db_exec(db, SQL_COUNTED, DBA(DI(order_id), DS(scope), DI(g->id), DI(g->units), DI(0), DI(0)), NULL, NULL);
   }
   for (int i = 0; !err && ok && i < rows; i++) {
     const guard_row *g = &r[i];
@@ -155,8 +159,8 @@ NEOERR *guards_pay(MYSQL *db, long long member_id, long long order_id, guard_out
       out->activity_id = g->id;
     }
     if (!err && ok)
-      err = db_exec(db, SQL_COUNTED, DBA(DI(order_id), DS("budget"), DI(g->id), DI(g->units), DI(g->points), DI(g->cash)),
-                    NULL, NULL);
+      err = db_exec(db, SQL_COUNTED,
+                    DBA(DI(order_id), DS("budget"), DI(g->id), DI(g->units), DI(g->points), DI(g->cash)), NULL, NULL);
   }
   return nerr_pass(err);
 }

@@ -26,7 +26,8 @@ static const char SQL_STATE_MALL[] =
     "SELECT paused, reason, COALESCE(DATE_FORMAT(paused_at, '%Y-%m-%d %H:%i'), '') FROM mall_switch WHERE id = 1";
 static const char SQL_STATE_ACTIVITIES[] =
     "SELECT id, title_zh, title_en, pause_reason FROM activities WHERE paused = 1 AND ends_at > NOW() "
-    "ORDER BY id LIMIT " "8";
+    "ORDER BY id LIMIT "
+    "8";
 static const char SQL_POLL[] = "SELECT version, CAST(CURDATE() + 0 AS SIGNED) FROM mall_switch WHERE id = 1";
 
 /* Copies at most max UTF-8 characters of in. */
@@ -60,7 +61,8 @@ static NEOERR *tx_switch(MYSQL *db, void *arg) {
   /* Lock order as in a payment: the switch row, then the activity. */
   NEOERR *err = db_row(db, SQL_SWITCH_LOCK, DB_NOARGS, DCOLS(DCOL_INT(&paused)), NULL);
   const char *snap = a->activity_id ? SQL_ACTIVITY_SNAPSHOT : SQL_MALL_SNAPSHOT;
-  if (!err && a->activity_id) err = db_row(db, SQL_ACTIVITY_LOCK, DBA(DI(a->activity_id)), DCOLS(DCOL_INT(&paused)), &found);
+  if (!err && a->activity_id)
+    err = db_row(db, SQL_ACTIVITY_LOCK, DBA(DI(a->activity_id)), DCOLS(DCOL_INT(&paused)), &found);
   if (!err && a->activity_id && !found) a->res = SWITCH_NOT_FOUND;
   if (!err && a->res == SWITCH_OK && paused == a->pause) a->res = SWITCH_UNCHANGED;
   if (err || a->res != SWITCH_OK) return nerr_pass(err);
@@ -174,7 +176,8 @@ NEOERR *switch_to_hdf(const switch_state *st, HDF *hdf, const char *lang) {
   for (int i = 0; !err && i < st->nactivities; i++) {
     const switch_activity *a = &st->activities[i];
     err = hdf_set_valuef(hdf, "Guard.Activities.%d.id=%lld", i, a->id);
-    if (!err) err = hdf_set_valuef(hdf, "Guard.Activities.%d.title=%s", i, en && a->title_en[0] ? a->title_en : a->title_zh);
+    if (!err)
+      err = hdf_set_valuef(hdf, "Guard.Activities.%d.title=%s", i, en && a->title_en[0] ? a->title_en : a->title_zh);
     if (!err) err = hdf_set_valuef(hdf, "Guard.Activities.%d.reason=%s", i, a->reason);
   }
   return nerr_pass(err);
