@@ -16,6 +16,7 @@
 #include "render.h"
 #include <dirent.h>
 #include "merchants/vouchers.h"
+#include "campaigns/switches.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -512,6 +513,39 @@ static int cmd_settle(const char *month) {
   return 0;
 }
 
+/* pause|resume [--activity ID] [--reason TEXT] (F4): for when the web back office itself is struggling. Audited as
+ * the system ("mallctl:<unix user>"); every app process shows the change within a second. */
+static int cmd_switch(int pause, int argc, char **argv) {
+  const char *what = pause ? "pause" : "resume", *reason = NULL;
+  long long activity = 0;
+  for (int i = 2; i < argc; i++) {
+    if (strcmp(argv[i], "--activity") == 0 && i + 1 < argc && (activity = id_arg(argv[i + 1]))) i++;
+    else if (pause && strcmp(argv[i], "--reason") == 0 && i + 1 < argc && argv[i + 1][0]) reason = argv[++i];
+    else {
+      fprintf(stderr, "mallctl %s: usage: mallctl %s [--activity ID]%s\n", what, what, pause ? " --reason TEXT" : "");
+      return 2;
+    }
+  }
+  if (pause && !reason) {
+    fprintf(stderr, "mallctl pause: --reason TEXT is required (members see it)\n");
+    return 2;
+  }
+  char name[96];
+  const char *user = getenv("USER");
+  snprintf(name, sizeof name, "mallctl:%.60s", user && *user ? user : "unknown");
+  audit_actor who = {0, name, "", "system"};
+  switch_result res = SWITCH_OK;
+  NEOERR *err = pause ? switch_pause(g_db, &who, activity, reason, &res) : switch_resume(g_db, &who, activity, &res);
+  if (err) return fail(&err, what);
+  if (res == SWITCH_NOT_FOUND) {
+    fprintf(stderr, "mallctl %s: no activity %lld\n", what, activity);
+    return 1;
+  }
+  if (activity) printf("activity %lld %s\n", activity, res == SWITCH_UNCHANGED ? (pause ? "was paused already" : "was not paused") : (pause ? "paused" : "resumed"));
+  else printf("redemption %s\n", res == SWITCH_UNCHANGED ? (pause ? "was paused already" : "was not paused") : (pause ? "paused" : "resumed"));
+  return 0;
+}
+
 static void usage(void) {
   fprintf(
       stderr,
@@ -541,7 +575,9 @@ static void usage(void) {
       "  review-approve ID            show a review on the product page\n"
       "  message-approve ID [REPLY]   publish a message, optionally with a reply\n"
       "  consultation-answer ID TEXT  answer a product consultation\n"
-      "  settle --month YYYY-MM       build the month's merchant settlement statements (idempotent)\n");
+      "  settle --month YYYY-MM       build the month's merchant settlement statements (idempotent)\n"
+      "  pause [--activity ID] --reason TEXT   pause all redemption, or one activity (audited; members see the reason)\n"
+      "  resume [--activity ID]       resume it\n");
 }
 
 int main(int argc, char **argv) {
@@ -630,6 +666,8 @@ int main(int argc, char **argv) {
     rc = cmd_consultation_answer(argv[2], argv[3]);
   } else if (strcmp(cmd, "settle") == 0 && argc == 4 && strcmp(argv[2], "--month") == 0) {
     rc = cmd_settle(argv[3]);
+  } else if (strcmp(cmd, "pause") == 0 || strcmp(cmd, "resume") == 0) {
+    rc = cmd_switch(strcmp(cmd, "pause") == 0, argc, argv);
   } else if (strcmp(cmd, "flush-caches") == 0) {
     catalog_bump();
     accounts_bump();
