@@ -554,6 +554,7 @@ static int wait_for_request(FCGX_Request *fr) {
 
 int app_run(const app *a) {
   if (app_init(a) != 0) return 1;
+  db_set_read_timeout(30); /* a page waits no longer than this for one statement */
   signal(SIGPIPE, SIG_IGN);
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);

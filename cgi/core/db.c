@@ -20,6 +20,10 @@ NERR_TYPE NERR_SQL_RETRY = -1;
 
 static MYSQL *g_db;
 static int g_last_attempts;
+static unsigned int g_last_errno; /* of the last failed statement */
+static unsigned int g_read_timeout; /* seconds a statement may keep us waiting (0: forever) */
+
+void db_set_read_timeout(unsigned int seconds) { g_read_timeout = seconds; }
 static int g_in_tx, g_accounts_touched;
 /* Principals whose header data the open transaction changed; more than fit: the accounts generation. */
 static long long g_touched[8];
@@ -169,6 +173,10 @@ static NEOERR *session_setup(MYSQL *db) {
     err = nerr_raise(NERR_SQL, "set time_zone: %s", st ? mysql_stmt_error(st) : "init");
   }
   if (st) mysql_stmt_close(st);
+  /* A table lock (metadata lock) waited for as long as a row lock, not the server's default of a year. */
+  static const char lock_wait[] = "SET SESSION lock_wait_timeout = 20";
+  if (!err && mysql_real_query(db, lock_wait, sizeof lock_wait - 1))
+    err = nerr_raise(NERR_SQL, "set lock_wait_timeout: %s", mysql_error(db));
   return err;
 }
 
@@ -220,6 +228,9 @@ NEOERR *db_connect(MYSQL **out) {
   if (!db) return nerr_raise(NERR_NOMEM, "mysql_init");
   unsigned int timeout = 5;
   mysql_optionsv(db, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+  /* A reply that never comes (seen once under load, cause not found) becomes a lost connection — renewed and the
+   * work retried — instead of a request hanging until the server stops. */
+  if (g_read_timeout) mysql_optionsv(db, MYSQL_OPT_READ_TIMEOUT, &g_read_timeout);
   mysql_optionsv(db, MYSQL_SET_CHARSET_NAME, "utf8mb4");
   if (!mysql_real_connect(db, NULL, g_cfg.db_user, g_cfg.db_pass, g_cfg.db_name, 0, g_cfg.db_socket,
                           CLIENT_MULTI_STATEMENTS)) {
@@ -239,6 +250,7 @@ NEOERR *db_connect(MYSQL **out) {
 
 static NEOERR *stmt_error(MYSQL_STMT *st, const char *what) {
   unsigned int e = mysql_stmt_errno(st);
+  g_last_errno = e;
   NEOERR *err = nerr_raise(is_retry_errno(e) ? NERR_SQL_RETRY : NERR_SQL, "%s: [%u] %s", what, e, mysql_stmt_error(st));
   if (is_gone_errno(e)) conn_lost(e);
   return err;
@@ -707,6 +719,7 @@ static NEOERR *plain(MYSQL *db, const char *sql) {
   if (err) return nerr_pass(err);
   if (mysql_real_query(db, sql, strlen(sql))) {
     unsigned int e = mysql_errno(db);
+    g_last_errno = e;
     err = nerr_raise(is_retry_errno(e) ? NERR_SQL_RETRY : NERR_SQL, "%s: [%u] %s", sql, e, mysql_error(db));
     if (is_gone_errno(e)) conn_lost(e);
     return err;
@@ -730,6 +743,7 @@ NEOERR *db_tx(MYSQL *db, db_tx_fn fn, void *arg) {
     }
     return nerr_pass(err);
   }
+  int waits = 0;
   for (int attempt = 1; attempt <= 8; attempt++) {
     g_last_attempts = attempt;
     g_accounts_touched = 0;
@@ -763,6 +777,8 @@ NEOERR *db_tx(MYSQL *db, db_tx_fn fn, void *arg) {
       nerr_ignore(&rb);
     }
     if (!nerr_match(err, NERR_SQL_RETRY) || attempt == 8 || !g_db || g_lost) return nerr_pass(err);
+    /* Deadlocks are cheap to retry; a lock held for a whole lock-wait timeout is usually still held. */
+    if (g_last_errno == ER_LOCK_WAIT_TIMEOUT && ++waits >= 3) return nerr_pass(err);
     nerr_ignore(&err);
     unsigned char r;
     crypto_random(&r, 1);

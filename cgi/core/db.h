@@ -26,6 +26,8 @@ NEOERR *db_connect(MYSQL **out);
 void db_close(void);
 /* How many times this process renewed a connection that died under it (a database restart or failover). */
 long long db_reconnects(void);
+/* Seconds a statement's reply may take before the connection counts as lost (the FastCGI programs set it). */
+void db_set_read_timeout(unsigned int seconds);
 /* Statements are identified by their text: any text, static or built in a buffer, is safe. Each process
  * prepares a statement once and keeps it in a cache keyed by the whole text (hashed, then compared; the
  * cache holds its own copy), never by the text's address. The cache holds DB_STMT_CACHE statements — every
