@@ -8,6 +8,7 @@
 #include "points/points.h"
 #include "points/reminders.h"
 #include "shared/passwords.h"
+#include "catalog/product_list.h"
 #include "catalog/search_index.h"
 #include "merchants/settlements.h"
 #include "shared/sms.h"
@@ -524,6 +525,7 @@ static void usage(void) {
       "  sms-code-send MOBILE PURPOSE [REF]         issue a one-time code (prints sent|cooldown N|daily-cap|failed)\n"
       "  sms-code-verify MOBILE PURPOSE REF CODE    check a code (prints ok|wrong N|dead|expired|used|none)\n"
       "  reindex                      rebuild the product search copy\n"
+      "  refresh-lists                bring list order (in stock, sales, views) up to date now (also runs by itself)\n"
       "  flush-caches                 make every process drop its page and session caches (after SQL by hand)\n"
       "  expire-points                expire due points lots (idempotent)\n"
       "  send-reminders --days N      SMS + inbox notice for points expiring within N days, once per lot\n"
@@ -608,6 +610,10 @@ int main(int argc, char **argv) {
     accounts_bump();
     printf("caches flushed\n");
     rc = 0;
+  } else if (strcmp(cmd, "refresh-lists") == 0 && argc == 2) {
+    err = catalog_lists_refresh(g_db, 1);
+    if (!err) catalog_bump();
+    rc = err ? fail(&err, "refresh-lists") : 0;
   } else if (strcmp(cmd, "reindex") == 0) {
     err = search_reindex_all(g_db);
     rc = err ? fail(&err, "reindex") : 0;

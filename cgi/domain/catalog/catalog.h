@@ -22,9 +22,8 @@ NEOERR *catalog_category_get(MYSQL *db, HDF *out, const char *prefix, const char
 NEOERR *catalog_brands(MYSQL *db, HDF *out, const char *prefix, const char *lang);
 NEOERR *catalog_brand_get(MYSQL *db, HDF *out, const char *prefix, const char *lang, long long id, int *found);
 
-/* Product cards: id, name, image, points, cash ("12.34" or unset), sales, stock. */
-NEOERR *catalog_products(MYSQL *db, HDF *out, const char *prefix, const char *lang, const catalog_filter *f,
-                         long long offset, int limit, int *rows, long long *total);
+/* Product cards: id, name, image, points, cash ("12.34" or unset), sales, stock. The filtered lists with their
+ * pages and counts are product_list.h. */
 NEOERR *catalog_hot(MYSQL *db, HDF *out, const char *prefix, const char *lang, int limit);
 NEOERR *catalog_newest(MYSQL *db, HDF *out, const char *prefix, const char *lang, int limit);
 
