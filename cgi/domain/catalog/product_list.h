@@ -42,7 +42,7 @@ typedef struct {
  * 0 = sold out. */
 void catalog_list_stmt(const catalog_filter *f, int cat_top, int block, const list_seek *after, int with_offset,
                        const char *lang, long long offset, int limit, list_stmt *st);
-/* The bounded count: block -1 counts both blocks. */
+/* The bounded count of one block (at most cap rows read). */
 void catalog_count_stmt(const catalog_filter *f, int cat_top, int block, long long cap, list_stmt *st);
 
 /* The list snapshot (list_in_stock, list_sales, list_views) catches up with stock, sales and views at most every
