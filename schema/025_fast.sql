@@ -55,3 +55,13 @@ ALTER TABLE points_lots ADD COLUMN open_left TINYINT AS (status = 'open' AND rem
   ADD KEY open_lots (member_id, open_left, expires_at);
 ALTER TABLE points_ledger ADD KEY by_member_kind (member_id, kind, id);
 ALTER TABLE orders ADD KEY by_member_id (member_id, id);
+
+-- Search ranks inside Mroonga: the search copy carries what the ranking and filters need (on_shelf, the list snapshot's
+-- in-stock flag and sales), so a search is one table, a MATCH and equalities — the shape Mroonga's ORDER BY … LIMIT
+-- optimisation takes (Mroonga_fast_order_limit counts it). catalog_lists_refresh keeps these in step.
+ALTER TABLE product_search
+  ADD COLUMN on_shelf TINYINT NOT NULL DEFAULT 1,
+  ADD COLUMN list_in_stock TINYINT NOT NULL DEFAULT 1,
+  ADD COLUMN rank_sales BIGINT NOT NULL DEFAULT 0;
+UPDATE product_search s JOIN products p ON p.id = s.product_id
+  SET s.on_shelf = p.on_shelf, s.list_in_stock = p.list_in_stock, s.rank_sales = p.list_sales;

@@ -3,6 +3,7 @@
 #include "mall_store.h"
 #include "catalog/catalog.h"
 #include "catalog/product_list.h"
+#include "catalog/search_list.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -143,9 +144,10 @@ NEOERR *h_search(req *r) {
   NEOERR *err = hdf_set_value(h, "Search.Q", q);
   if (!err && v[2].present) err = hdf_set_value(h, "Search.InStock", "1");
   if (!err) err = store_title(r, "Store.Search.Title");
+  /* Result pages stop at SEARCH_PAGES: past them only the count is read (and the empty state shown). */
+  long long offset = page <= SEARCH_PAGES ? (page - 1) * PER_PAGE : 1LL << 60;
   if (!err && catalog_search_query(q, bq, sizeof bq))
-    err =
-        catalog_search(r->db, h, "Products", r->lang, bq, v[2].present, (page - 1) * PER_PAGE, PER_PAGE, &rows, &total);
+    err = catalog_search(r->db, h, "Products", r->lang, bq, v[2].present, offset, PER_PAGE, &rows, &total);
   if (!err && rows == 0) err = catalog_hot(r->db, h, "Hot", r->lang, 10);
   char *esc = NULL;
   if (!err) err = cgi_url_escape(q, &esc);
@@ -153,7 +155,7 @@ NEOERR *h_search(req *r) {
     snprintf(base, sizeof base, "/search?q=%s&", esc);
     err = hdf_set_value(h, "Search.Base", base); /* the in-stock switch adds to it */
     if (!err && v[2].present) strncat(base, "instock=1&", sizeof base - strlen(base) - 1);
-    if (!err) err = req_pager(r, base, page, total, PER_PAGE);
+    if (!err) err = req_pager_seek(r, base, page, total, SEARCH_COUNT_CAP, PER_PAGE, SEARCH_PAGES, NULL);
   }
   free(esc);
   return nerr_pass(err);

@@ -3,6 +3,7 @@
  * while stock and sales move, counts exact or "1000+" */
 #include "harness.h"
 #include "catalog/product_list.h"
+#include "catalog/search_list.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 /* 1,500 products in a top category with three leaves and two brands, beside the demo catalog: enough rows that the
  * optimiser prefers a full scan wherever no index fits. Everything is named EXPLAIN-… and removed afterwards. */
 static const char SQL_CLEAN[] =
+    "DELETE s FROM product_search s JOIN products p ON p.id = s.product_id WHERE p.name_zh LIKE 'EXPLAIN-%';"
     "DELETE FROM products WHERE name_zh LIKE 'EXPLAIN-%';"
     "DELETE FROM categories WHERE name_zh LIKE 'EXPLAIN-%' AND parent_id IS NOT NULL;"
     "DELETE FROM categories WHERE name_zh LIKE 'EXPLAIN-%';"
@@ -26,6 +28,10 @@ static const char SQL_SEED[] =
     " SELECT ELT(seq % 3 + 1, @a, @b, @c), ELT(seq % 5 + 1, NULL, @x, @y, @x, @y), CONCAT('EXPLAIN-', seq), '', '',"
     " 100 + (seq * 37) % 5000, IF(seq % 7 = 0, 0, 10), 10, (seq * 53) % 400, (seq * 91) % 300,"
     " NOW() - INTERVAL (seq * 13) % 20000 MINUTE FROM seq_1_to_1500;"
+    /* Every seeded product is found by 测试词 (1,500 hits: "1000+"); EXPLAIN-12 finds about a hundred. */
+    "INSERT INTO product_search (product_id, on_shelf, list_in_stock, rank_sales, title, body)"
+    " SELECT id, on_shelf, list_in_stock, list_sales, name_zh, IF(id % 4 = 0, '测试词 测试词', '测试词') FROM products"
+    " WHERE name_zh LIKE 'EXPLAIN-%';"
     "ANALYZE TABLE products, categories, brands";
 
 static long long g_top, g_leaf, g_brand;
@@ -293,6 +299,73 @@ static void test_cursor_text(void **state) {
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) assert_int_equal(list_seek_parse(bad[i], &k), 0);
 }
 
+/* ---- search ---- */
+
+static long long fast_order_limit(void) {
+  char v[64] = "0";
+  t_ok(db_query_str(t_db(), "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS"
+                            " WHERE VARIABLE_NAME = 'MROONGA_FAST_ORDER_LIMIT'",
+                    DB_NOARGS, v, sizeof v, NULL),
+       "status");
+  return atoll(v);
+}
+
+/* The reference: the copy joined back, sorted outside the engine. */
+static int search_reference(const char *bq, int in_stock_only, long long *ids, int max) {
+  char q[600];
+  snprintf(q, sizeof q, "*W1:10,2:1 %s", bq);
+  HDF *h = NULL;
+  int rows = 0, n = 0;
+  t_ok(hdf_init(&h), "hdf");
+  t_ok(db_query_hdf(t_db(), h, "R",
+                    "SELECT s.product_id AS id FROM product_search s JOIN products p ON p.id = s.product_id"
+                    " WHERE MATCH(s.title, s.body) AGAINST(? IN BOOLEAN MODE) AND p.on_shelf = 1"
+                    " AND (? = 0 OR (p.list_in_stock = 1 AND p.stock > 0))"
+                    " ORDER BY p.list_in_stock DESC, MATCH(s.title, s.body) AGAINST(? IN BOOLEAN MODE) DESC,"
+                    " p.list_sales DESC, p.id DESC",
+                    DBA(DS(q), DI(in_stock_only), DS(q)), &rows),
+       "search reference");
+  for (HDF *r = hdf_get_child(h, "R"); r && n < max; r = hdf_obj_next(r)) ids[n++] = db_hdf_ll(r, "id", 0);
+  hdf_destroy(&h);
+  return n;
+}
+
+static void test_search_ranks_inside_mroonga(void **state) {
+  static const char *const words[] = {"测试词", "EXPLAIN-12"};
+  for (size_t w = 0; w < 2; w++) {
+    char bq[256];
+    assert_int_equal(catalog_search_query(words[w], bq, sizeof bq), 1);
+    /* Each ranked statement is one Mroonga's ORDER BY … LIMIT takes. */
+    for (int block = 0; block <= 1; block++) {
+      search_stmt st;
+      HDF *h = NULL;
+      catalog_search_stmt(bq, block, 0, 40, 20, &st);
+      long long before = fast_order_limit();
+      t_ok(hdf_init(&h), "hdf");
+      t_ok(db_query_hdf(t_db(), h, "R", st.sql, st.p, st.n, NULL), st.sql);
+      hdf_destroy(&h);
+      if (fast_order_limit() <= before) fail_msg("Mroonga sorted outside the engine: %s", st.sql);
+    }
+    for (int stock = 0; stock <= 1; stock++) {
+      int want = search_reference(bq, stock, g_want, MAXROWS), got = 0;
+      long long total = 0;
+      for (int page = 0; page < SEARCH_PAGES; page++) {
+        HDF *h = NULL;
+        int rows = 0;
+        t_ok(hdf_init(&h), "hdf");
+        t_ok(catalog_search(t_db(), h, "P", "zh-CN", bq, stock, page * 20LL, 20, &rows, &total), "search");
+        for (HDF *r = hdf_get_child(h, "P"); r; r = hdf_obj_next(r)) g_got[got++] = db_hdf_ll(r, "id", 0);
+        hdf_destroy(&h);
+        if (rows < 20) break;
+      }
+      assert_int_equal(total, want > SEARCH_COUNT_CAP ? SEARCH_COUNT_CAP + 1 : want);
+      assert_int_equal(got, want > SEARCH_PAGES * 20 ? SEARCH_PAGES * 20 : want);
+      for (int j = 0; j < got; j++)
+        if (g_got[j] != g_want[j]) fail_msg("%s: result %d is %lld, want %lld", words[w], j, g_got[j], g_want[j]);
+    }
+  }
+}
+
 int main(void) {
   /* The snapshot stays put while the walks run: only the tests refresh it. */
   setenv("MALL_LIST_REFRESH", "86400", 1);
@@ -302,6 +375,7 @@ int main(void) {
       cmocka_unit_test(test_every_combination_returns_the_reference_rows),
       cmocka_unit_test(test_counts_are_exact_or_capped),
       cmocka_unit_test(test_keyset_pages_never_skip_or_repeat),
+      cmocka_unit_test(test_search_ranks_inside_mroonga),
   };
   t_ok(db_init_errors(), "errors");
   return cmocka_run_group_tests(tests, setup, teardown);

@@ -80,15 +80,7 @@ NEOERR *catalog_newest(MYSQL *db, HDF *out, const char *prefix, const char *lang
   return nerr_pass(db_query_hdf(db, out, prefix, SQL_NEWEST, DBA(DS(lang), DI(limit)), NULL));
 }
 
-/* ---- search (Mroonga copy joined back to InnoDB for on-shelf state and current data) ---- */
-#define MATCHES                                                                                                        \
-  " FROM product_search s JOIN products p ON p.id = s.product_id"                                                      \
-  " WHERE MATCH(s.title, s.body) AGAINST(? IN BOOLEAN MODE) AND p.on_shelf = 1 AND p.in_stock >= ?"
-static const char SQL_SEARCH[] = CARD MATCHES " ORDER BY p.in_stock DESC, MATCH(s.title) AGAINST(? IN BOOLEAN MODE) * "
-                                              "10 + MATCH(s.body) AGAINST(? IN BOOLEAN MODE) DESC,"
-                                              " p.sales DESC, p.id DESC LIMIT ? OFFSET ?";
-static const char SQL_SEARCH_COUNT[] = "SELECT COUNT(*)" MATCHES;
-
+/* ---- search query text (the search itself is search_list.c) ---- */
 static int is_space(const unsigned char *p) {
   /* ASCII blanks, and the ideographic space U+3000 that CJK keyboards type */
   return *p == ' ' || *p == '\t' ? 1 : (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) ? 3 : 0;
@@ -120,16 +112,6 @@ int catalog_search_query(const char *q, char *out, size_t len) {
     words++;
   }
   return words > 0;
-}
-
-NEOERR *catalog_search(MYSQL *db, HDF *out, const char *prefix, const char *lang, const char *bq, int in_stock_only,
-                       long long offset, int limit, int *rows, long long *total) {
-  long long in = in_stock_only ? 1 : 0;
-  *rows = 0;
-  NEOERR *err = db_query_ll(db, SQL_SEARCH_COUNT, DBA(DS(bq), DI(in)), total, NULL);
-  if (err || *total <= offset) return nerr_pass(err);
-  return nerr_pass(db_query_hdf(db, out, prefix, SQL_SEARCH,
-                                DBA(DS(lang), DS(bq), DI(in), DS(bq), DS(bq), DI(limit), DI(offset)), rows));
 }
 
 /* ---- product detail ---- */

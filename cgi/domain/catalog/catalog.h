@@ -30,9 +30,7 @@ NEOERR *catalog_newest(MYSQL *db, HDF *out, const char *prefix, const char *lang
 /* Turns user text into a safe Mroonga boolean query (every word required, as a quoted phrase).
  * Returns 0 when nothing searchable is left. */
 int catalog_search_query(const char *q, char *out, size_t len);
-/* in_stock_only = 1 leaves sold-out products out; otherwise they come last. */
-NEOERR *catalog_search(MYSQL *db, HDF *out, const char *prefix, const char *lang, const char *boolean_query,
-                       int in_stock_only, long long offset, int limit, int *rows, long long *total);
+/* The search itself: search_list.h. */
 
 /* Product detail (on-shelf only): card columns plus summary, description, per_member_limit, views,
  * type, category_id, category, brand, merchant. */

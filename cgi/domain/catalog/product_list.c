@@ -234,6 +234,12 @@ static const char SQL_REFRESH[] =
     "UPDATE products SET list_in_stock = in_stock, list_sales = sales, list_views = views"
     " WHERE list_in_stock <> in_stock OR list_sales <> sales OR list_views <> views";
 
+/* The search copy follows the snapshot (and on_shelf), so search ranks inside Mroonga on the same order. */
+static const char SQL_REFRESH_SEARCH[] =
+    "UPDATE product_search s JOIN products p ON p.id = s.product_id"
+    " SET s.on_shelf = p.on_shelf, s.list_in_stock = p.list_in_stock, s.rank_sales = p.list_sales"
+    " WHERE s.on_shelf <> p.on_shelf OR s.list_in_stock <> p.list_in_stock OR s.rank_sales <> p.list_sales";
+
 static time_t g_checked;
 
 NEOERR *catalog_lists_refresh(MYSQL *db, int force) {
@@ -245,5 +251,6 @@ NEOERR *catalog_lists_refresh(MYSQL *db, int force) {
   long long claimed = 1;
   NEOERR *err = force ? STATUS_OK : db_exec(db, SQL_REFRESH_CLAIM, DBA(DI(every)), &claimed, NULL);
   if (!err && claimed) err = db_exec(db, SQL_REFRESH, DB_NOARGS, NULL, NULL);
+  if (!err && claimed) err = db_exec(db, SQL_REFRESH_SEARCH, DB_NOARGS, NULL, NULL);
   return nerr_pass(err);
 }
