@@ -77,8 +77,8 @@ ROWS=(
 measure() {
   local path=$1 out
   shift
-  wrk -t2 -c8 -d2s "$@" "$URL$path" >/dev/null 2>&1 # warm caches and processes
-  out=$(wrk -t2 -c"$CONNS" -d"${SECONDS_EACH}s" --latency -s "$ROOT/tests/bench/report.lua" "$@" "$URL$path" 2>&1)
+  wrk -t2 -c8 -d2s ${WRK_SCRIPT:+-s "$WRK_SCRIPT"} "$@" "$URL$path" >/dev/null 2>&1 # warm caches and processes
+  out=$(wrk -t2 -c"$CONNS" -d"${SECONDS_EACH}s" --latency -s "${WRK_SCRIPT:-$ROOT/tests/bench/report.lua}" "$@" "$URL$path" 2>&1)
   rps= p50= p99= total= sockerr= non2xx=
   read -r _ rps p50 p99 total sockerr non2xx <<<"$(grep '^RESULT ' <<<"$out")"
 }
@@ -184,7 +184,7 @@ miss_rows() { # size label
     [ "$code" = 200 ] || { verified="$verified; answers $code"; FAILS=$((FAILS + 1)); }
     local saved=$SECONDS_EACH
     SECONDS_EACH=$MISS_SECONDS
-    measure "$path" -s "$ROOT/tests/bench/miss.lua" "${hdr[@]}"
+    WRK_SCRIPT=$ROOT/tests/bench/miss.lua measure "$path" "${hdr[@]}" # wrk runs one script: report.lua's line is in it
     SECONDS_EACH=$saved
     [ -n "${rps:-}" ] || { MISS_OUT+=("$(printf '%-34s %-5s %s' "$name" "$size" "FAILED: wrk gave no result")"); FAILS=$((FAILS + 1)); continue; }
     local ratio verdict

@@ -99,7 +99,9 @@ NEOERR *h_products(req *r) {
     filter_base(base, sizeof base, &f, v[2].present, v[3].present, bases[i].skip);
     err = hdf_set_value(h, bases[i].key, base);
   }
-  if (!err) err = catalog_categories(r->db, h, "Categories", r->lang);
+  /* The chips show the top level and the current top category's children: nothing else of the tree is read. */
+  long long top = f.cat ? db_hdf_ll(h, "Filter.Category.0.parent_id", f.cat) : 0;
+  if (!err) err = catalog_category_chips(r->db, h, "Categories", r->lang, top);
   if (!err) err = catalog_brands(r->db, h, "Brands", r->lang);
   /* Numbered pages stop at LIST_OFFSET_PAGES (the OFFSET they need grows with the page); deeper ones seek. */
   long long offset = page <= LIST_OFFSET_PAGES ? (page - 1) * PER_PAGE : 1LL << 60;

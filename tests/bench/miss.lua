@@ -1,11 +1,16 @@
--- miss.lua: wrk script — every request carries a parameter no page reads (nc=<random>), so each one misses the
--- page caches (their key is the whole URI); prints the same RESULT line as report.lua for scripts/bench.sh
+-- miss.lua: wrk script — every request carries a parameter no page reads (nc=<thread>-<n>-<random>), so each one
+-- misses the page caches (their key is the whole URI); prints the same RESULT line as report.lua for scripts/bench.sh
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("tid", threads)
+end
 local n = 0
-math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16) % 100000)
 request = function()
+  if n == 0 then math.randomseed(os.time() * 100 + (tid or 0)) end
   n = n + 1
   local sep = string.find(wrk.path, "?", 1, true) and "&" or "?"
-  return wrk.format(nil, wrk.path .. sep .. "nc=" .. math.random(1, 1000000000) .. "-" .. n)
+  return wrk.format(nil, wrk.path .. sep .. "nc=" .. (tid or 0) .. "-" .. n .. "-" .. math.random(1, 1000000000))
 end
 done = function(summary, latency, requests)
   local e = summary.errors

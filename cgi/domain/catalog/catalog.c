@@ -17,11 +17,18 @@ static const char SQL_CATEGORY[] = "SELECT c.id, " TR("c.name", "name") ", c.par
 static const char SQL_BRANDS[] = "SELECT id, " TR("name", "name") ", logo FROM brands ORDER BY sort, id";
 static const char SQL_BRAND[] = "SELECT id, " TR("name", "name") ", logo FROM brands WHERE id = ?";
 
-NEOERR *catalog_categories(MYSQL *db, HDF *out, const char *prefix, const char *lang) {
+/* The product list's chips: the top level, and the children of one top category only (by_parent ranges) — the
+ * sidebar costs the same however large the tree grows. */
+static const char SQL_CATEGORY_CHIPS[] =
+    "SELECT id, parent_id, name, LEFT(name, 1) AS initial, icon FROM (SELECT id, parent_id, sort, icon, " TR(
+        "name", "name") " FROM categories WHERE parent_id IS NULL OR parent_id = ?) c ORDER BY parent_id IS NOT NULL,"
+                        " sort, id";
+
+static NEOERR *category_tree(MYSQL *db, HDF *out, const char *prefix, const char *sql, const dbp *p, int n) {
   HDF *tmp = NULL;
   int top = 0;
   NEOERR *err = hdf_init(&tmp);
-  if (!err) err = db_query_hdf(db, tmp, "C", SQL_CATEGORIES, DBA(DS(lang)), NULL);
+  if (!err) err = db_query_hdf(db, tmp, "C", sql, p, n, NULL);
   /* Parents sort first, so every child finds its parent already placed. */
   HDF *row = err ? NULL : hdf_get_child(tmp, "C");
   for (; !err && row; row = hdf_obj_next(row)) {
@@ -45,6 +52,14 @@ NEOERR *catalog_categories(MYSQL *db, HDF *out, const char *prefix, const char *
   }
   hdf_destroy(&tmp);
   return nerr_pass(err);
+}
+
+NEOERR *catalog_categories(MYSQL *db, HDF *out, const char *prefix, const char *lang) {
+  return nerr_pass(category_tree(db, out, prefix, SQL_CATEGORIES, DBA(DS(lang))));
+}
+
+NEOERR *catalog_category_chips(MYSQL *db, HDF *out, const char *prefix, const char *lang, long long top) {
+  return nerr_pass(category_tree(db, out, prefix, SQL_CATEGORY_CHIPS, DBA(DS(lang), DI(top))));
 }
 
 NEOERR *catalog_category_get(MYSQL *db, HDF *out, const char *prefix, const char *lang, long long id, int *found) {

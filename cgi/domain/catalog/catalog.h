@@ -17,6 +17,8 @@ typedef struct {
 
 /* Two-level tree: prefix.N.{id,name,Children.M.{id,name}} */
 NEOERR *catalog_categories(MYSQL *db, HDF *out, const char *prefix, const char *lang);
+/* The same tree with only the top level and the children of top (0: none). */
+NEOERR *catalog_category_chips(MYSQL *db, HDF *out, const char *prefix, const char *lang, long long top);
 /* One category with its parent's id and name (parent_id, parent_name when it has one). */
 NEOERR *catalog_category_get(MYSQL *db, HDF *out, const char *prefix, const char *lang, long long id, int *found);
 NEOERR *catalog_brands(MYSQL *db, HDF *out, const char *prefix, const char *lang);

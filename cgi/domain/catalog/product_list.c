@@ -229,18 +229,47 @@ void list_seek_format(const list_seek *k, char *buf, size_t len) {
 /* ---- the list snapshot ---- */
 static const char SQL_REFRESH_CLAIM[] =
     "UPDATE list_refresh SET refreshed_at = NOW(6) WHERE id = 1 AND refreshed_at <= NOW(6) - INTERVAL ? SECOND";
-/* Only rows whose list position moved are written (and only their index entries). */
-static const char SQL_REFRESH[] =
-    "UPDATE products SET list_in_stock = in_stock, list_sales = sales, list_views = views"
-    " WHERE list_in_stock <> in_stock OR list_sales <> sales OR list_views <> views";
-
-/* The search copy follows the snapshot (and on_shelf), so search ranks inside Mroonga on the same order. */
-static const char SQL_REFRESH_SEARCH[] =
+/* The rows whose list position moved: found in one pass over products (a minute's sales and views touch few), then
+ * written by primary key in batches of REFRESH_BATCH with their search copy — never a join over the whole search
+ * copy. A batch names REFRESH_BATCH ids (the last repeated), so there is one statement text. */
+#define REFRESH_BATCH 100
+#define REFRESH_MAX 20000 /* per refresh: the next one takes the rest */
+static const char SQL_REFRESH_IDS[] = "SELECT id FROM products"
+                                      " WHERE list_in_stock <> in_stock OR list_sales <> sales OR list_views <> views"
+                                      " LIMIT 20001";
+#define ID_LIST                                                                                                        \
+  "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " \
+  "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " \
+  "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+static const char SQL_REFRESH_ROWS[] = "UPDATE products SET list_in_stock = in_stock, list_sales = sales,"
+                                       " list_views = views WHERE id IN (" ID_LIST ")";
+static const char SQL_REFRESH_SEARCH_ROWS[] =
+    "UPDATE product_search s JOIN products p ON p.id = s.product_id"
+    " SET s.on_shelf = p.on_shelf, s.list_in_stock = p.list_in_stock, s.rank_sales = p.list_sales"
+    " WHERE s.product_id IN (" ID_LIST ")";
+/* mallctl refresh-lists: the whole search copy too (on_shelf changed by hand, say). */
+static const char SQL_REFRESH_SEARCH_ALL[] =
     "UPDATE product_search s JOIN products p ON p.id = s.product_id"
     " SET s.on_shelf = p.on_shelf, s.list_in_stock = p.list_in_stock, s.rank_sales = p.list_sales"
     " WHERE s.on_shelf <> p.on_shelf OR s.list_in_stock <> p.list_in_stock OR s.rank_sales <> p.list_sales";
 
 static time_t g_checked;
+
+static NEOERR *refresh_rows(MYSQL *db) {
+  long long *ids = malloc(sizeof(long long) * (REFRESH_MAX + 1));
+  int n = 0;
+  if (!ids) return nerr_raise(NERR_NOMEM, "refresh ids");
+  NEOERR *err = db_rows(db, SQL_REFRESH_IDS, DB_NOARGS, DCOLS(DCOL_LL(&ids[0])), sizeof ids[0], REFRESH_MAX + 1, &n);
+  if (n > REFRESH_MAX) n = REFRESH_MAX;
+  for (int i = 0; !err && i < n; i += REFRESH_BATCH) {
+    dbp p[REFRESH_BATCH];
+    for (int j = 0; j < REFRESH_BATCH; j++) p[j] = DI(ids[i + j < n ? i + j : n - 1]);
+    err = db_exec(db, SQL_REFRESH_ROWS, p, REFRESH_BATCH, NULL, NULL);
+    if (!err) err = db_exec(db, SQL_REFRESH_SEARCH_ROWS, p, REFRESH_BATCH, NULL, NULL);
+  }
+  free(ids);
+  return nerr_pass(err);
+}
 
 NEOERR *catalog_lists_refresh(MYSQL *db, int force) {
   const char *env = getenv("MALL_LIST_REFRESH");
@@ -250,7 +279,7 @@ NEOERR *catalog_lists_refresh(MYSQL *db, int force) {
   g_checked = now;
   long long claimed = 1;
   NEOERR *err = force ? STATUS_OK : db_exec(db, SQL_REFRESH_CLAIM, DBA(DI(every)), &claimed, NULL);
-  if (!err && claimed) err = db_exec(db, SQL_REFRESH, DB_NOARGS, NULL, NULL);
-  if (!err && claimed) err = db_exec(db, SQL_REFRESH_SEARCH, DB_NOARGS, NULL, NULL);
+  if (!err && claimed) err = refresh_rows(db);
+  if (!err && force) err = db_exec(db, SQL_REFRESH_SEARCH_ALL, DB_NOARGS, NULL, NULL);
   return nerr_pass(err);
 }

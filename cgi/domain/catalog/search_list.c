@@ -15,12 +15,18 @@
 static const char SQL_IDS[] = "SELECT product_id, " MATCH_ALL " AS score FROM product_search WHERE " MATCH_ALL
                               " AND on_shelf = 1 AND list_in_stock = %d ORDER BY score DESC, rank_sales DESC,"
                               " product_id DESC LIMIT ? OFFSET ?";
+/* Each statement costs what Mroonga spends on all the matches (scoring them to find the best): a page runs as few
+ * as it can — one count over both blocks, the ranked ids of the in-stock block, and only past that block's end
+ * its own count and the sold-out block's ids. */
 static const char SQL_COUNT[] = "SELECT COUNT(*) FROM (SELECT product_id FROM product_search WHERE " MATCH_ALL
                                 " AND on_shelf = 1 AND list_in_stock = %d LIMIT ?) bounded";
+static const char SQL_COUNT_ALL[] = "SELECT COUNT(*) FROM (SELECT product_id FROM product_search WHERE " MATCH_ALL
+                                    " AND on_shelf = 1 LIMIT ?) bounded";
 
 void catalog_search_stmt(const char *bq, int block, int count, long long offset, int limit, search_stmt *st) {
   snprintf(st->query, sizeof st->query, "*W1:10,2:1 %s", bq);
-  snprintf(st->sql, sizeof st->sql, count ? SQL_COUNT : SQL_IDS, block ? 1 : 0);
+  if (count && block < 0) snprintf(st->sql, sizeof st->sql, "%s", SQL_COUNT_ALL);
+  else snprintf(st->sql, sizeof st->sql, count ? SQL_COUNT : SQL_IDS, block ? 1 : 0);
   st->n = 0;
   if (!count) st->p[st->n++] = DS(st->query);
   st->p[st->n++] = DS(st->query);
@@ -52,18 +58,20 @@ static NEOERR *block_count(MYSQL *db, const char *bq, int block, long long *n) {
 
 NEOERR *catalog_search(MYSQL *db, HDF *out, const char *prefix, const char *lang, const char *bq, int in_stock_only,
                        long long offset, int limit, int *rows, long long *total) {
-  long long ids[64], in_stock = 0, sold_out = 0;
+  long long ids[64], in_stock = 0;
   int n = 0;
   *rows = 0;
   if (limit > 64) limit = 64;
   NEOERR *err = catalog_lists_refresh(db, 0);
-  if (!err) err = block_count(db, bq, 1, &in_stock);
-  if (!err && !in_stock_only && in_stock <= SEARCH_COUNT_CAP) err = block_count(db, bq, 0, &sold_out);
-  *total = in_stock + sold_out > SEARCH_COUNT_CAP ? SEARCH_COUNT_CAP + 1 : in_stock + sold_out;
+  if (!err) err = block_count(db, bq, in_stock_only ? 1 : -1, total);
   if (err || offset >= *total) return nerr_pass(err);
-  if (offset < in_stock) err = block_ids(db, bq, 1, offset, limit, ids, &n);
-  if (!err && n < limit && !in_stock_only)
-    err = block_ids(db, bq, 0, offset > in_stock ? offset - in_stock : 0, limit - n, ids, &n);
+  err = block_ids(db, bq, 1, offset, limit, ids, &n);
+  if (!err && n < limit && !in_stock_only) {
+    /* The in-stock block ends on this page (it had n rows from offset on) or before it (count it). */
+    if (n > 0 || offset == 0) in_stock = offset + n;
+    else err = block_count(db, bq, 1, &in_stock);
+    if (!err) err = block_ids(db, bq, 0, offset > in_stock ? offset - in_stock : 0, limit - n, ids, &n);
+  }
   if (err || !n) return nerr_pass(err);
 
   /* The cards, by primary key, in the ranked order; live on-shelf (and, for "in stock only", stock) checked again
