@@ -184,8 +184,18 @@ miss_rows() { # size label
     [ "$code" = 200 ] || { verified="$verified; answers $code"; FAILS=$((FAILS + 1)); }
     local saved=$SECONDS_EACH
     SECONDS_EACH=$MISS_SECONDS
+    local s0 s1
+    s0=$(stmts)
     WRK_SCRIPT=$ROOT/tests/bench/miss.lua measure "$path" "${hdr[@]}" # wrk runs one script: report.lua's line is in it
+    s1=$(stmts)
     SECONDS_EACH=$saved
+    # The measured run itself must have reached the database on every request (warm-up included in the delta).
+    if [ -n "${total:-}" ] && [ $((s1 - s0)) -lt "$total" ]; then
+      verified="$verified; RUN NOT ALL MISSES: $((s1 - s0)) statements for $total requests"
+      FAILS=$((FAILS + 1))
+    else
+      verified="$verified; run: $((s1 - s0)) statements for ${total:-?} requests"
+    fi
     [ -n "${rps:-}" ] || { MISS_OUT+=("$(printf '%-34s %-5s %s' "$name" "$size" "FAILED: wrk gave no result")"); FAILS=$((FAILS + 1)); continue; }
     local ratio verdict
     if [ "$size" = demo ]; then
