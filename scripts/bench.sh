@@ -11,6 +11,8 @@
 #        FLASH_BUYERS (64), FLASH_SECONDS (10), FLASH_WARMUP (2), FLASH_ORDERS (pending orders per buyer, 320),
 #        FLASH_BUDGET (the budget row's daily points budget, default 100000000: large enough to stay open for the
 #        whole window, so the row measures the guard's cost; a smaller one trips and the rest are refused)
+#        BENCH_MISS_SECONDS (5: each cache-miss row), BULK=1 (after the demo rows and the flash sale, load
+#        tests/bench/bulk.sql and measure the cache-miss rows again at bulk size, side by side)
 set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -81,8 +83,8 @@ ROWS=(
 measure() {
   local path=$1 out
   shift
-  wrk -t2 -c8 -d2s "$@" "$URL$path" >/dev/null 2>&1 # warm caches and processes
-  out=$(wrk -t2 -c"$CONNS" -d"${SECONDS_EACH}s" --latency -s "$ROOT/tests/bench/report.lua" "$@" "$URL$path" 2>&1)
+  wrk -t2 -c8 -d2s ${WRK_SCRIPT:+-s "$WRK_SCRIPT"} "$@" "$URL$path" >/dev/null 2>&1 # warm caches and processes
+  out=$(wrk -t2 -c"$CONNS" -d"${SECONDS_EACH}s" --latency -s "${WRK_SCRIPT:-$ROOT/tests/bench/report.lua}" "$@" "$URL$path" 2>&1)
   rps= p50= p99= total= sockerr= non2xx=
   read -r _ rps p50 p99 total sockerr non2xx <<<"$(grep '^RESULT ' <<<"$out")"
 }
@@ -140,6 +142,89 @@ for p in "${PAGE[@]}"; do
   fi
   TABLE+=("$(printf '%-32s %9s %8s %8s %6s  %s' "$name" "$rps" "$p50" "$p99" "$ratio" "$verdict (baseline around it: $base)")")
 done
+
+# ---- cache misses, first views, deep pages and search: demo size, then (BULK=1) bulk size ----
+# Each request carries a parameter no page reads (tests/bench/miss.lua), so every one misses the page caches; that it
+# really reaches the database is checked first (Com_stmt_execute grows on every request). Targets: at demo size each
+# page >= MISS_TARGET x the trivial page (measured around it); at bulk size each >= BULK_TARGET x its own demo rate.
+MISS_SECONDS=${BENCH_MISS_SECONDS:-5}
+MISS_TARGET=0.25
+BULK_TARGET=0.5
+declare -A MISS_RPS=()
+MISS_ORDER=()
+MISS_OUT=()
+stmts() { sql "SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'" | awk '{print $2}'; }
+# The keyset link past the numbered pages, read from page 50 (or the points page's ledger at page 50).
+next_link() { curl -s "${@:2}" "$URL$1" | grep -o 'class="page-next" rel="next" href="[^"]*' | head -1 | sed 's/.*href="//; s/&amp;/\&/g'; }
+miss_rows() { # size label
+  local size=$1 cookie=${SID:+member_sid=$SID}
+  local top cursor pcursor
+  top=$(sql "SELECT c.id FROM categories c JOIN products p ON p.cat_root = c.id GROUP BY c.id ORDER BY COUNT(*) DESC LIMIT 1")
+  cursor=$(next_link "/products?page=50")
+  pcursor=$( [ -n "$cookie" ] && next_link "/points?page=50" -H "Cookie: $cookie")
+  local rows=(
+    "products p1|/products|"
+    "products top cat by points|/products?cat=$top&sort=points_asc|"
+    "products page 50|/products?page=50|"
+    "products keyset page|${cursor:-/products?page=50}|"
+    "search 洗车|/search?q=%E6%B4%97%E8%BD%A6|"
+    "search 洗车 page 10|/search?q=%E6%B4%97%E8%BD%A6&page=10|"
+    "home signed in, first view|/|c"
+    "points p1 signed in|/points|c"
+    "points keyset page|${pcursor:-/points?page=50}|c"
+  )
+  for row in "${rows[@]}"; do
+    IFS='|' read -r name path needs <<<"$row"
+    local hdr=()
+    if [ -n "$needs" ]; then
+      [ -n "$cookie" ] || { MISS_OUT+=("$(printf '%-34s %-5s %s' "$name" "$size" "FAILED: not signed in")"); FAILS=$((FAILS + 1)); continue; }
+      hdr=(-H "Cookie: $cookie")
+    fi
+    local sep='?' before after code
+    [[ "$path" == *'?'* ]] && sep='&'
+    before=$(stmts)
+    for i in 1 2 3 4 5; do code=$(curl -s -o /dev/null -w '%{http_code}' "${hdr[@]}" "$URL$path${sep}nc=verify$RANDOM$i"); done
+    after=$(stmts)
+    local verified="misses verified: $((after - before)) statements over 5 requests"
+    [ $((after - before)) -ge 5 ] || { verified="NOT VERIFIED: only $((after - before)) statements over 5 requests"; FAILS=$((FAILS + 1)); }
+    [ "$code" = 200 ] || { verified="$verified; answers $code"; FAILS=$((FAILS + 1)); }
+    local saved=$SECONDS_EACH
+    SECONDS_EACH=$MISS_SECONDS
+    local s0 s1
+    s0=$(stmts)
+    WRK_SCRIPT=$ROOT/tests/bench/miss.lua measure "$path" "${hdr[@]}" # wrk runs one script: report.lua's line is in it
+    s1=$(stmts)
+    SECONDS_EACH=$saved
+    # The measured run itself must have reached the database on every request (warm-up included in the delta).
+    if [ -n "${total:-}" ] && [ $((s1 - s0)) -lt "$total" ]; then
+      verified="$verified; RUN NOT ALL MISSES: $((s1 - s0)) statements for $total requests"
+      FAILS=$((FAILS + 1))
+    else
+      verified="$verified; run: $((s1 - s0)) statements for ${total:-?} requests"
+    fi
+    [ -n "${rps:-}" ] || { MISS_OUT+=("$(printf '%-34s %-5s %s' "$name" "$size" "FAILED: wrk gave no result")"); FAILS=$((FAILS + 1)); continue; }
+    local ratio verdict
+    if [ "$size" = demo ]; then
+      baseline
+      local n=${#BASE[@]} base
+      base=$(printf '%s\n' "${BASE[n - 2]}" "${BASE[n - 1]}" | mean_of)
+      ratio=$(awk -v a="$rps" -v b="$base" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+      MISS_RPS[$name]=$rps
+      MISS_ORDER+=("$name")
+      if awk -v r="$ratio" -v t="$MISS_TARGET" 'BEGIN { exit !(r >= t) }'; then verdict="ok (>= $MISS_TARGET x trivial $base)"
+      else verdict="BELOW TARGET $MISS_TARGET x trivial $base"; FAILS=$((FAILS + 1)); MISSED_EXPLAIN=1; fi
+    else
+      local demo=${MISS_RPS[$name]:-0}
+      ratio=$(awk -v a="$rps" -v b="$demo" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+      if awk -v r="$ratio" -v t="$BULK_TARGET" 'BEGIN { exit !(r >= t) }'; then verdict="ok (>= $BULK_TARGET x demo $demo)"
+      else verdict="BELOW TARGET $BULK_TARGET x demo $demo"; FAILS=$((FAILS + 1)); MISSED_EXPLAIN=1; fi
+    fi
+    [ "$non2xx" = 0 ] && [ "$sockerr" = 0 ] || { verdict="$verdict; ERRORS: $non2xx non-2xx, $sockerr socket"; FAILS=$((FAILS + 1)); }
+    MISS_OUT+=("$(printf '%-34s %-5s %9s %8s %8s %6s  %s; %s' "$name" "$size" "$rps" "$p50" "$p99" "$ratio" "$verdict" "$verified")")
+  done
+}
+MISSED_EXPLAIN=0
+miss_rows demo
 
 # ---- flash sale ----
 FLASH_OUT=()
@@ -245,10 +330,34 @@ payments seen ${paid_all:-?}, products with stock < 0: $negative"
 flash_sale "flash sale" 0 "$FLASH_TARGET"
 flash_sale "flash sale + daily budget" "$FLASH_BUDGET" "$FLASH_BUDGET_TARGET"
 
+if [ "${BULK:-0}" = 1 ]; then
+  echo "bulk data: loading tests/bench/bulk.sql …"
+  t0=$(date +%s)
+  if mariadb --defaults-file="$VAR/my.cnf" -uroot mall < "$ROOT/tests/bench/bulk.sql" >/dev/null; then
+    BULK_LOAD="bulk data loaded in $(( $(date +%s) - t0 )) s: $(sql "SELECT CONCAT((SELECT COUNT(*) FROM products), ' products, ',
+      (SELECT COUNT(*) FROM members), ' members, ', (SELECT COUNT(*) FROM points_ledger), ' ledger entries, ',
+      (SELECT COUNT(*) FROM points_lots), ' lots, ', (SELECT COUNT(*) FROM orders), ' orders')")"
+    "$MALL_BUILD/mallctl" flush-caches >/dev/null
+    miss_rows bulk
+  else
+    BULK_LOAD="!!! bulk.sql failed"
+    FAILS=$((FAILS + 1))
+  fi
+fi
+if [ "$MISSED_EXPLAIN" = 1 ]; then
+  echo "a page missed its target: the plans of the main list statements (mallctl explain)"
+  "$MALL_BUILD/mallctl" explain
+fi
+
 echo
 echo "wrk -t2 -c$CONNS -d${SECONDS_EACH}s, MALL_PROCS=$MALL_PROCS, $(nproc) cores"
 printf '%-32s %9s %8s %8s %6s  %s\n' "page" "req/s" "p50 ms" "p99 ms" "ratio" "target"
 printf '%s\n' "${TABLE[@]}"
+echo
+echo "cache misses (every request a new URI, tests/bench/miss.lua), wrk -t2 -c$CONNS -d${MISS_SECONDS}s; demo ratio = ÷ trivial page,"
+echo "bulk ratio = ÷ the same page at demo size${BULK_LOAD:+; $BULK_LOAD}"
+printf '%-34s %-5s %9s %8s %8s %6s  %s\n' "page" "data" "req/s" "p50 ms" "p99 ms" "ratio" "target"
+printf '%s\n' "${MISS_OUT[@]}"
 echo
 echo "flash sale: $FLASH_BUYERS buyers, one product (stock 1000000), POST /order/{no}/pay for ${FLASH_SECONDS}s, \
 MALL_PROCS=$MALL_PROCS; ratio = paid/s ÷ ceiling; the second run puts the product in an activity with a daily budget \

@@ -10,6 +10,9 @@
 #include "points/points.h"
 #include "points/reminders.h"
 #include "shared/passwords.h"
+#include "catalog/product_list.h"
+#include "catalog/search_list.h"
+#include "points/points_read.h"
 #include "catalog/search_index.h"
 #include "merchants/settlements.h"
 #include "shared/sms.h"
@@ -546,6 +549,52 @@ static int cmd_switch(int pause, int argc, char **argv) {
   return 0;
 }
 
+/* Prints EXPLAIN FORMAT=JSON of one statement. */
+static NEOERR *explain_one(const char *what, const char *sql, const dbp *p, int n) {
+  char q[3000], plan[32768];
+  int found = 0;
+  snprintf(q, sizeof q, "EXPLAIN FORMAT=JSON %s", sql);
+  NEOERR *err = db_query_str(g_db, q, p, n, plan, sizeof plan, &found);
+  if (!err) printf("---- %s\n%s\n%s\n", what, sql, plan);
+  return nerr_pass(err);
+}
+
+/* The plans of the main list statements (bench.sh prints them when a page misses its target). */
+static int cmd_explain(void) {
+  catalog_filter all = {.max = 1000000000000LL, .sort = SORT_SALES};
+  list_seek after = {1, 1, 100, 1000000};
+  list_stmt ls;
+  search_stmt ss;
+  ledger_stmt ld;
+  ledger_filter none = {0};
+  char bq[256];
+  long long top = 0, member = 0;
+  NEOERR *err = db_query_ll(g_db, "SELECT MIN(id) FROM categories WHERE parent_id IS NULL", DB_NOARGS, &top, NULL);
+  if (!err) err = db_query_ll(g_db, "SELECT id FROM members WHERE mobile = '13800138000'", DB_NOARGS, &member, NULL);
+  catalog_list_stmt(&all, 0, 1, NULL, 0, "zh-CN", 0, 20, &ls);
+  if (!err) err = explain_one("products, page 1", ls.sql, ls.p, ls.n);
+  catalog_list_stmt(&all, 0, 1, NULL, 1, "zh-CN", 980, 20, &ls);
+  if (!err) err = explain_one("products, page 50", ls.sql, ls.p, ls.n);
+  catalog_list_stmt(&all, 0, 1, &after, 0, "zh-CN", 0, 20, &ls);
+  if (!err) err = explain_one("products, keyset page", ls.sql, ls.p, ls.n);
+  catalog_count_stmt(&all, 0, 1, LIST_COUNT_CAP + 1, &ls);
+  if (!err) err = explain_one("products, count", ls.sql, ls.p, ls.n);
+  catalog_filter cat = {.cat = top, .max = 1000000000000LL, .sort = SORT_POINTS_ASC};
+  catalog_list_stmt(&cat, 1, 1, NULL, 0, "zh-CN", 0, 20, &ls);
+  if (!err) err = explain_one("products, top category by points", ls.sql, ls.p, ls.n);
+  catalog_search_query("洗车", bq, sizeof bq);
+  catalog_search_stmt(bq, 1, 0, 0, 20, &ss);
+  if (!err) err = explain_one("search 洗车, ranked ids", ss.sql, ss.p, ss.n);
+  catalog_search_stmt(bq, 1, 1, 0, 0, &ss);
+  if (!err) err = explain_one("search 洗车, count", ss.sql, ss.p, ss.n);
+  member_points_ledger_stmt(member, &none, 0, 490, 0, 10, &ld);
+  if (!err) err = explain_one("points ledger, page 50", ld.sql, ld.p, ld.n);
+  member_points_ledger_stmt(member, &none, 1, 0, 0, 0, &ld);
+  if (!err) err = explain_one("points ledger, count", ld.sql, ld.p, ld.n);
+  if (!err) err = explain_one("open lots, first page", POINTS_LOT_SQL[2], DBA(DI(member), DI(10)));
+  return err ? fail(&err, "explain") : 0;
+}
+
 static void usage(void) {
   fprintf(
       stderr,
@@ -562,6 +611,8 @@ static void usage(void) {
       "  sms-code-send MOBILE PURPOSE [REF]         issue a one-time code (prints sent|cooldown N|daily-cap|failed)\n"
       "  sms-code-verify MOBILE PURPOSE REF CODE    check a code (prints ok|wrong N|dead|expired|used|none)\n"
       "  reindex                      rebuild the product search copy\n"
+      "  explain                      EXPLAIN the main list statements (products, search, points)\n"
+      "  refresh-lists                bring list order (in stock, sales, views) up to date now (also runs by itself)\n"
       "  flush-caches                 make every process drop its page, session and blacklist caches (after SQL by hand)\n"
       "  expire-points                expire due points lots (idempotent)\n"
       "  send-reminders --days N      SMS + inbox notice for points expiring within N days, once per lot\n"
@@ -674,6 +725,12 @@ int main(int argc, char **argv) {
     blacklist_bump();
     printf("caches flushed\n");
     rc = 0;
+  } else if (strcmp(cmd, "explain") == 0 && argc == 2) {
+    rc = cmd_explain();
+  } else if (strcmp(cmd, "refresh-lists") == 0 && argc == 2) {
+    err = catalog_lists_refresh(g_db, 1);
+    if (!err) catalog_bump();
+    rc = err ? fail(&err, "refresh-lists") : 0;
   } else if (strcmp(cmd, "reindex") == 0) {
     err = search_reindex_all(g_db);
     rc = err ? fail(&err, "reindex") : 0;

@@ -279,6 +279,7 @@ static const char SQL_CATEGORY_INSERT[] =
     "INSERT INTO categories (parent_id, name_zh, name_en, icon, sort) VALUES (?, ?, ?, ?, ?)";
 static const char SQL_CATEGORY_UPDATE[] =
     "UPDATE categories SET parent_id = ?, name_zh = ?, name_en = ?, icon = ?, sort = ? WHERE id = ?";
+static const char SQL_CATEGORY_REROOT[] = "UPDATE products SET cat_root = ? WHERE category_id = ? AND cat_root <> ?";
 static const char SQL_CATEGORY_DELETE[] = "DELETE FROM categories WHERE id = ?";
 /* Search text carries category names: the products in a renamed category are indexed again. */
 static const char SQL_CATEGORY_PRODUCT_IDS[] =
@@ -334,6 +335,10 @@ static NEOERR *category_save_tx(MYSQL *db, void *arg) {
   else
     err = db_exec(db, SQL_CATEGORY_UPDATE,
                   DBA(parent, DS(f->name_zh), DS(f->name_en), DS(f->icon), DI(f->sort), DI(t->id)), NULL, NULL);
+  /* The storefront reads a top category's subtree through products.cat_root (025_fast.sql): a category that moves
+   * takes its products to the new root. */
+  if (!err && t->id)
+    err = db_exec(db, SQL_CATEGORY_REROOT, DBA(DI(f->parent_id ? f->parent_id : t->id), DI(t->id), DI(f->parent_id ? f->parent_id : t->id)), NULL, NULL);
   if (!err) err = audit_snapshot(db, SQL_CATEGORY_SNAPSHOT, t->saved, &after);
   if (!err) err = audit_record(db, t->who, t->id ? "update" : "create", "category", t->saved, before, after);
 done:
