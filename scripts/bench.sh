@@ -4,9 +4,15 @@
 # paying orders of one hot product through HTTP) next to its physical ceiling (tests/bench/ceiling.c: the bare stock
 # decrement from 64 connections). Exits 1 when a target is missed or errors occur.
 #   targets: anonymous catalog pages >= 0.8 x baseline, signed-in home >= 0.5 x baseline,
-#            flash-sale paid orders/s >= 0.15 x ceiling updates/s, no oversell, check-ledger clean
+#            flash-sale paid orders/s >= 0.15 x ceiling updates/s, no oversell, check-ledger clean; the same flash sale
+#            with the product in an activity with a daily points budget (F2: a second hot row, the activity's day
+#            counter, in every payment) >= 0.10 x ceiling, never a point over the budget
 #   env: MALL_PROCS (FastCGI processes per program, default 4), BENCH_SECONDS (default 10), BENCH_CONNS (32),
-#        FLASH_BUYERS (64), FLASH_SECONDS (10), FLASH_WARMUP (2), FLASH_ORDERS (pending orders per buyer, 320)
+#        FLASH_BUYERS (64), FLASH_SECONDS (10), FLASH_WARMUP (2), FLASH_ORDERS (pending orders per buyer, 320),
+#        FLASH_BUDGET (the budget row's daily points budget, default 100000000: large enough to stay open for the
+#        whole window, so the row measures the guard's cost; a smaller one trips and the rest are refused)
+#        BENCH_MISS_SECONDS (5: each cache-miss row), BULK=1 (after the demo rows and the flash sale, load
+#        tests/bench/bulk.sql and measure the cache-miss rows again at bulk size, side by side)
 set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -25,6 +31,8 @@ export FLASH_ORDERS=${FLASH_ORDERS:-320}
 # one 10 s run each): 3 procs 1141, 4 1266-1380, 6 1072, 8 1045, 16 1017, 24 937 — a payment is CPU work in
 # MariaDB and the FastCGI process, so on 2 cores more processes only add context switches and lock queues.
 FLASH_TARGET=0.15
+FLASH_BUDGET_TARGET=0.10
+FLASH_BUDGET=${FLASH_BUDGET:-100000000}
 
 # shellcheck source=stack.sh
 source "$ROOT/scripts/stack.sh"
@@ -75,8 +83,8 @@ ROWS=(
 measure() {
   local path=$1 out
   shift
-  wrk -t2 -c8 -d2s "$@" "$URL$path" >/dev/null 2>&1 # warm caches and processes
-  out=$(wrk -t2 -c"$CONNS" -d"${SECONDS_EACH}s" --latency -s "$ROOT/tests/bench/report.lua" "$@" "$URL$path" 2>&1)
+  wrk -t2 -c8 -d2s ${WRK_SCRIPT:+-s "$WRK_SCRIPT"} "$@" "$URL$path" >/dev/null 2>&1 # warm caches and processes
+  out=$(wrk -t2 -c"$CONNS" -d"${SECONDS_EACH}s" --latency -s "${WRK_SCRIPT:-$ROOT/tests/bench/report.lua}" "$@" "$URL$path" 2>&1)
   rps= p50= p99= total= sockerr= non2xx=
   read -r _ rps p50 p99 total sockerr non2xx <<<"$(grep '^RESULT ' <<<"$out")"
 }
@@ -135,19 +143,106 @@ for p in "${PAGE[@]}"; do
   TABLE+=("$(printf '%-32s %9s %8s %8s %6s  %s' "$name" "$rps" "$p50" "$p99" "$ratio" "$verdict (baseline around it: $base)")")
 done
 
+# ---- cache misses, first views, deep pages and search: demo size, then (BULK=1) bulk size ----
+# Each request carries a parameter no page reads (tests/bench/miss.lua), so every one misses the page caches; that it
+# really reaches the database is checked first (Com_stmt_execute grows on every request). Targets: at demo size each
+# page >= MISS_TARGET x the trivial page (measured around it); at bulk size each >= BULK_TARGET x its own demo rate.
+MISS_SECONDS=${BENCH_MISS_SECONDS:-5}
+MISS_TARGET=0.25
+BULK_TARGET=0.5
+declare -A MISS_RPS=()
+MISS_ORDER=()
+MISS_OUT=()
+stmts() { sql "SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'" | awk '{print $2}'; }
+# The keyset link past the numbered pages, read from page 50 (or the points page's ledger at page 50).
+next_link() { curl -s "${@:2}" "$URL$1" | grep -o 'class="page-next" rel="next" href="[^"]*' | head -1 | sed 's/.*href="//; s/&amp;/\&/g'; }
+miss_rows() { # size label
+  local size=$1 cookie=${SID:+member_sid=$SID}
+  local top cursor pcursor
+  top=$(sql "SELECT c.id FROM categories c JOIN products p ON p.cat_root = c.id GROUP BY c.id ORDER BY COUNT(*) DESC LIMIT 1")
+  cursor=$(next_link "/products?page=50")
+  pcursor=$( [ -n "$cookie" ] && next_link "/points?page=50" -H "Cookie: $cookie")
+  local rows=(
+    "products p1|/products|"
+    "products top cat by points|/products?cat=$top&sort=points_asc|"
+    "products page 50|/products?page=50|"
+    "products keyset page|${cursor:-/products?page=50}|"
+    "search 洗车|/search?q=%E6%B4%97%E8%BD%A6|"
+    "search 洗车 page 10|/search?q=%E6%B4%97%E8%BD%A6&page=10|"
+    "home signed in, first view|/|c"
+    "points p1 signed in|/points|c"
+    "points keyset page|${pcursor:-/points?page=50}|c"
+  )
+  for row in "${rows[@]}"; do
+    IFS='|' read -r name path needs <<<"$row"
+    local hdr=()
+    if [ -n "$needs" ]; then
+      [ -n "$cookie" ] || { MISS_OUT+=("$(printf '%-34s %-5s %s' "$name" "$size" "FAILED: not signed in")"); FAILS=$((FAILS + 1)); continue; }
+      hdr=(-H "Cookie: $cookie")
+    fi
+    local sep='?' before after code
+    [[ "$path" == *'?'* ]] && sep='&'
+    before=$(stmts)
+    for i in 1 2 3 4 5; do code=$(curl -s -o /dev/null -w '%{http_code}' "${hdr[@]}" "$URL$path${sep}nc=verify$RANDOM$i"); done
+    after=$(stmts)
+    local verified="misses verified: $((after - before)) statements over 5 requests"
+    [ $((after - before)) -ge 5 ] || { verified="NOT VERIFIED: only $((after - before)) statements over 5 requests"; FAILS=$((FAILS + 1)); }
+    [ "$code" = 200 ] || { verified="$verified; answers $code"; FAILS=$((FAILS + 1)); }
+    local saved=$SECONDS_EACH
+    SECONDS_EACH=$MISS_SECONDS
+    local s0 s1
+    s0=$(stmts)
+    WRK_SCRIPT=$ROOT/tests/bench/miss.lua measure "$path" "${hdr[@]}" # wrk runs one script: report.lua's line is in it
+    s1=$(stmts)
+    SECONDS_EACH=$saved
+    # The measured run itself must have reached the database on every request (warm-up included in the delta).
+    if [ -n "${total:-}" ] && [ $((s1 - s0)) -lt "$total" ]; then
+      verified="$verified; RUN NOT ALL MISSES: $((s1 - s0)) statements for $total requests"
+      FAILS=$((FAILS + 1))
+    else
+      verified="$verified; run: $((s1 - s0)) statements for ${total:-?} requests"
+    fi
+    [ -n "${rps:-}" ] || { MISS_OUT+=("$(printf '%-34s %-5s %s' "$name" "$size" "FAILED: wrk gave no result")"); FAILS=$((FAILS + 1)); continue; }
+    local ratio verdict
+    if [ "$size" = demo ]; then
+      baseline
+      local n=${#BASE[@]} base
+      base=$(printf '%s\n' "${BASE[n - 2]}" "${BASE[n - 1]}" | mean_of)
+      ratio=$(awk -v a="$rps" -v b="$base" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+      MISS_RPS[$name]=$rps
+      MISS_ORDER+=("$name")
+      if awk -v r="$ratio" -v t="$MISS_TARGET" 'BEGIN { exit !(r >= t) }'; then verdict="ok (>= $MISS_TARGET x trivial $base)"
+      else verdict="BELOW TARGET $MISS_TARGET x trivial $base"; FAILS=$((FAILS + 1)); MISSED_EXPLAIN=1; fi
+    else
+      local demo=${MISS_RPS[$name]:-0}
+      ratio=$(awk -v a="$rps" -v b="$demo" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+      if awk -v r="$ratio" -v t="$BULK_TARGET" 'BEGIN { exit !(r >= t) }'; then verdict="ok (>= $BULK_TARGET x demo $demo)"
+      else verdict="BELOW TARGET $BULK_TARGET x demo $demo"; FAILS=$((FAILS + 1)); MISSED_EXPLAIN=1; fi
+    fi
+    [ "$non2xx" = 0 ] && [ "$sockerr" = 0 ] || { verdict="$verdict; ERRORS: $non2xx non-2xx, $sockerr socket"; FAILS=$((FAILS + 1)); }
+    MISS_OUT+=("$(printf '%-34s %-5s %9s %8s %8s %6s  %s; %s' "$name" "$size" "$rps" "$p50" "$p99" "$ratio" "$verdict" "$verified")")
+  done
+}
+MISSED_EXPLAIN=0
+miss_rows demo
+
 # ---- flash sale ----
 FLASH_OUT=()
 flash_row() { FLASH_OUT+=("$(printf '%-32s %9s %8s %8s %6s  %s' "$@")"); }
 flash_fail() { FLASH_OUT+=("!!! $1"); FAILS=$((FAILS + 1)); }
 
+CEIL_RATE= CEIL_N= CEIL_P50= CEIL_P99=
+# flash_sale LABEL BUDGET TARGET: one flash sale (BUDGET 0: no activity; else its daily points budget).
 flash_sale() {
-  echo "flash sale: setting up $FLASH_BUYERS buyers with pending orders and payment codes …"
-  local out paid_rate p50 p99 paid_win req_win failed paid_all window product
-  out=$(MALL_URL=$URL timeout 300 node "$ROOT/tests/bench/flash.mjs" 2>&1)
+  local label=$1 budget=$2 target=$3
+  echo "$label: setting up $FLASH_BUYERS buyers with pending orders and payment codes …"
+  local out paid_rate p50 p99 paid_win req_win failed paid_all window product activity budget_points tripped
+  out=$(MALL_URL=$URL FLASH_BUDGET=$budget timeout 300 node "$ROOT/tests/bench/flash.mjs" 2>&1)
   local rc=$?
-  grep -v '^FLASH \|^SETUP ' <<<"$out"
+  grep -v '^FLASH \|^SETUP \|^BUDGET ' <<<"$out"
   read -r _ product _ orders placed codes <<<"$(grep '^SETUP ' <<<"$out")"
   read -r _ paid_rate p50 p99 paid_win req_win failed paid_all window <<<"$(grep '^FLASH ' <<<"$out")"
+  read -r _ activity budget_points tripped <<<"$(grep '^BUDGET ' <<<"$out")"
   [ -n "${orders:-}" ] && FLASH_OUT+=("setup (not timed): $((FLASH_BUYERS * orders)) pending orders via POST /checkout/now ($placed/s), \
 their codes via POST /order/{no}/code ($codes/s);" \
     "  the 60 s SMS cooldown and daily cap were passed by backdating sms_codes.created_at with SQL between code rounds")
@@ -160,9 +255,12 @@ their codes via POST /order/{no}/code ($codes/s);" \
 
   # The ceiling: the bare conditional stock decrement on a product row of its own (off the shelf), from as many
   # connections as there are buyers, for as long as the payments ran; its stock is put back afterwards so that
-  # check-ledger's stock invariant (I4) still holds for it.
-  local ceil_rate= ceil_n ceil_p50 ceil_p99 ceil_id
-  if gcc -O2 -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -I/usr/include/mariadb -o "$VAR/ceiling" \
+  # check-ledger's stock invariant (I4) still holds for it. Measured once, after the first flash sale.
+  local ceil_rate=$CEIL_RATE ceil_n=$CEIL_N ceil_p50=$CEIL_P50 ceil_p99=$CEIL_P99 ceil_id first=
+  [ -z "$CEIL_RATE" ] && first=1
+  if [ -z "$first" ]; then
+    :
+  elif gcc -O2 -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -I/usr/include/mariadb -o "$VAR/ceiling" \
        "$ROOT/tests/bench/ceiling.c" -lmariadb -lpthread; then
     ceil_id=$(sql "INSERT INTO products (type, category_id, name_zh, name_en, description_zh, description_en, points_price,
                      stock, initial_stock, on_shelf) SELECT 'virtual', MIN(id), '库存上限压测', 'Stock ceiling bench', '', '',
@@ -174,16 +272,17 @@ their codes via POST /order/{no}/code ($codes/s);" \
   else
     flash_fail "tests/bench/ceiling.c did not build"
   fi
-  [ -n "${ceil_rate:-}" ] || flash_fail "the ceiling measurement gave no result"
+  [ -n "${ceil_rate:-}" ] || { [ -n "$first" ] && flash_fail "the ceiling measurement gave no result"; }
+  CEIL_RATE=$ceil_rate CEIL_N=$ceil_n CEIL_P50=$ceil_p50 CEIL_P99=$ceil_p99
 
   local ratio=- verdict=
   if [ -n "$paid_rate" ] && [ -n "$ceil_rate" ]; then
     ratio=$(awk -v a="$paid_rate" -v b="$ceil_rate" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
-    if awk -v r="$ratio" -v t="$FLASH_TARGET" 'BEGIN { exit !(r >= t) }'; then verdict="ok (>= $FLASH_TARGET x ceiling)"
-    else verdict="BELOW TARGET $FLASH_TARGET x ceiling"; FAILS=$((FAILS + 1)); fi
+    if awk -v r="$ratio" -v t="$target" 'BEGIN { exit !(r >= t) }'; then verdict="ok (>= $target x ceiling)"
+    else verdict="BELOW TARGET $target x ceiling"; FAILS=$((FAILS + 1)); fi
   fi
-  flash_row "flash sale: paid orders/s" "${paid_rate:--}" "${p50:--}" "${p99:--}" "$ratio" "$verdict"
-  flash_row "ceiling: stock UPDATE/s" "${ceil_rate:--}" "${ceil_p50:--}" "${ceil_p99:--}" "1" \
+  flash_row "$label: paid orders/s" "${paid_rate:--}" "${p50:--}" "${p99:--}" "$ratio" "$verdict"
+  [ -n "$first" ] && flash_row "ceiling: stock UPDATE/s" "${ceil_rate:--}" "${ceil_p50:--}" "${ceil_p99:--}" "1" \
     "${ceil_n:-0} updates, $FLASH_BUYERS connections, autocommit"
   [ -n "${paid_win:-}" ] && FLASH_OUT+=("pay window ${window}s after ${FLASH_WARMUP}s warm-up: $paid_win paid of $req_win POST /order/{no}/pay \
 (p50/p99 of those requests); $paid_all paid in all")
@@ -206,6 +305,18 @@ their codes via POST /order/{no}/code ($codes/s);" \
 payments seen ${paid_all:-?}, products with stock < 0: $negative"
     fi
   fi
+  # The budget (F2): what today's counter took is exactly what the paid orders cost, and never over the budget.
+  if [ "$budget" != 0 ]; then
+    local spent counted price
+    price=${FLASH_PRICE:-10}
+    spent=$(sql "SELECT COALESCE(SUM(points_spent), 0) FROM activity_days WHERE activity_id = ${activity:-0}")
+    counted=$(( ${paid_all:-0} * price ))
+    if [ -n "${activity:-}" ] && [ "$spent" = "$counted" ] && [ "$spent" -le "$budget" ]; then
+      FLASH_OUT+=("budget: ${spent} of ${budget} points spent = ${paid_all} payments x ${price}; ${tripped:-0} refused by the tripped budget")
+    else
+      flash_fail "BUDGET CHECK FAILED: activity ${activity:-?} spent ${spent:-?} of ${budget}, payments seen x price = $counted"
+    fi
+  fi
   local ledger
   ledger=$("$MALL_BUILD/mallctl" check-ledger 2>&1)
   local lrc=$?
@@ -216,15 +327,41 @@ payments seen ${paid_all:-?}, products with stock < 0: $negative"
     FLASH_OUT+=("$(grep -v ' ok (0)\| skipped' <<<"$ledger" | sed 's/^/    /')")
   fi
 }
-flash_sale
+flash_sale "flash sale" 0 "$FLASH_TARGET"
+flash_sale "flash sale + daily budget" "$FLASH_BUDGET" "$FLASH_BUDGET_TARGET"
+
+if [ "${BULK:-0}" = 1 ]; then
+  echo "bulk data: loading tests/bench/bulk.sql …"
+  t0=$(date +%s)
+  if mariadb --defaults-file="$VAR/my.cnf" -uroot mall < "$ROOT/tests/bench/bulk.sql" >/dev/null; then
+    BULK_LOAD="bulk data loaded in $(( $(date +%s) - t0 )) s: $(sql "SELECT CONCAT((SELECT COUNT(*) FROM products), ' products, ',
+      (SELECT COUNT(*) FROM members), ' members, ', (SELECT COUNT(*) FROM points_ledger), ' ledger entries, ',
+      (SELECT COUNT(*) FROM points_lots), ' lots, ', (SELECT COUNT(*) FROM orders), ' orders')")"
+    "$MALL_BUILD/mallctl" flush-caches >/dev/null
+    miss_rows bulk
+  else
+    BULK_LOAD="!!! bulk.sql failed"
+    FAILS=$((FAILS + 1))
+  fi
+fi
+if [ "$MISSED_EXPLAIN" = 1 ]; then
+  echo "a page missed its target: the plans of the main list statements (mallctl explain)"
+  "$MALL_BUILD/mallctl" explain
+fi
 
 echo
 echo "wrk -t2 -c$CONNS -d${SECONDS_EACH}s, MALL_PROCS=$MALL_PROCS, $(nproc) cores"
 printf '%-32s %9s %8s %8s %6s  %s\n' "page" "req/s" "p50 ms" "p99 ms" "ratio" "target"
 printf '%s\n' "${TABLE[@]}"
 echo
+echo "cache misses (every request a new URI, tests/bench/miss.lua), wrk -t2 -c$CONNS -d${MISS_SECONDS}s; demo ratio = ÷ trivial page,"
+echo "bulk ratio = ÷ the same page at demo size${BULK_LOAD:+; $BULK_LOAD}"
+printf '%-34s %-5s %9s %8s %8s %6s  %s\n' "page" "data" "req/s" "p50 ms" "p99 ms" "ratio" "target"
+printf '%s\n' "${MISS_OUT[@]}"
+echo
 echo "flash sale: $FLASH_BUYERS buyers, one product (stock 1000000), POST /order/{no}/pay for ${FLASH_SECONDS}s, \
-MALL_PROCS=$MALL_PROCS; ratio = paid/s ÷ ceiling"
+MALL_PROCS=$MALL_PROCS; ratio = paid/s ÷ ceiling; the second run puts the product in an activity with a daily budget \
+of $FLASH_BUDGET points"
 printf '%-32s %9s %8s %8s %6s  %s\n' "" "per s" "p50 ms" "p99 ms" "ratio" "target"
 printf '%s\n' "${FLASH_OUT[@]}"
 if [ "$FAILS" -ne 0 ]; then

@@ -8,7 +8,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 stack_env() {
   local var=$1
-  export MALL_ROOT=$ROOT MALL_VAR=$var
+  export MALL_ROOT=$ROOT MALL_VAR=$var MALL_UPLOADS=$var/uploads
   export MALL_DB_SOCKET=$var/run/mariadb.sock MALL_DB_NAME=mall MALL_DB_USER=root MALL_DB_PASS=
   export MALL_BUILD=${MALL_BUILD:-$ROOT/build}
   export MALL_PROCS=${MALL_PROCS:-4} MALL_TZ=${MALL_TZ:-+08:00}

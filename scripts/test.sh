@@ -7,6 +7,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 export MALL_BUILD=${MALL_BUILD:-$ROOT/build}
 export MALL_DB_FLUSH=2 # tests only: commits need not survive a power cut
+export MALL_LIST_REFRESH=${MALL_LIST_REFRESH:-0} # tests only: list order follows stock and sales at once (tests set them by SQL)
 
 # shellcheck source=stack.sh
 source "$ROOT/scripts/stack.sh" # turns on -e; the stack start below relies on it

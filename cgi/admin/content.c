@@ -117,7 +117,7 @@ static in_type input_type(cf_type t) {
   }
 }
 
-enum { MAXF = 12 };
+enum { MAXF = 20 };
 
 /* POST /admin/<plural>[/{id}] (multipart when an image is uploaded) → 303 list; 200 form with errors; 404 */
 static NEOERR *save(req *r, const kind_page *p, long long id) {

@@ -8,6 +8,7 @@
 #include "adm_reports.h"
 #include "adm_onboarding.h"
 #include "adm_blacklist.h"
+#include "adm_guards.h"
 
 static const route ROUTES[] = {
     /* method  pattern                 flags            handler           roles */
@@ -74,6 +75,11 @@ static const route ROUTES[] = {
     {"POST", "/admin/activities/{id}", R_MEMBER, h_adm_activity_update, ROLES_CONTENT},
     {"POST", "/admin/activities/{id}/delete", R_MEMBER, h_adm_activity_delete, ROLES_CONTENT},
     /* end content */
+    /* campaign guards: switch.c (F4 emergency switch, F2 breakers' state) */
+    {"GET", "/admin/switch", R_MEMBER, h_adm_switch, ROLES_SWITCH},
+    {"POST", "/admin/switch/pause", R_MEMBER, h_adm_switch_pause, ROLES_SWITCH},
+    {"POST", "/admin/switch/resume", R_MEMBER, h_adm_switch_resume, ROLES_SWITCH},
+    /* end campaign guards */
     /* moderation + orders: moderation.c orders.c (B4, B5) */
     {"GET", "/admin/moderation", R_MEMBER, h_adm_mod_index, ROLES_MODERATION},
     {"GET", "/admin/moderation/messages", R_MEMBER, h_adm_mod_messages, ROLES_MODERATION},

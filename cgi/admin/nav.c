@@ -17,6 +17,7 @@ static const struct {
     {"/admin/banners", "Banners", "Content"},
     {"/admin/ads", "Ads", "Content"},
     {"/admin/activities", "Activities", "Content"},
+    {"/admin/switch", "Switch", "Content"},
     {"/admin/moderation", "Moderation", "Operations"},
     {"/admin/orders", "Orders", "Operations"},
     {"/admin/members", "Members", "People"},

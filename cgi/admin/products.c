@@ -72,12 +72,13 @@ NEOERR *h_adm_product_new(req *r) {
   if (!err) err = hdf_set_value(r->hdf, "Form.Values.type", "physical");
   if (!err) err = hdf_set_value(r->hdf, "Form.Values.on_shelf", "1");
   if (!err) err = hdf_set_value(r->hdf, "Form.Values.per_member_limit", "0");
+  if (!err) err = hdf_set_value(r->hdf, "Form.Values.member_day_cap", "0");
   return nerr_pass(err);
 }
 
 static const char *const COLS[] = {"type",         "category_id", "brand_id",   "merchant_id",     "name_zh",
                                    "name_en",      "summary_zh",  "summary_en", "description_zh",  "description_en",
-                                   "points_price", "cash",        "stock",      "per_member_limit"};
+                                   "points_price", "cash",        "stock",      "per_member_limit", "member_day_cap"};
 
 /* Loads the product into Product.Row and, when fill, its values into the form. *found = 0 → 404 */
 static NEOERR *load(req *r, long long id, int fill, int *found) {
@@ -119,6 +120,7 @@ static const in_field FIELDS[] = {
     {"per_member_limit", IN_INT, 0, 0, CATALOG_MAX_LIMIT, NULL},
     {"stock_was", IN_INT, 0, 0, CATALOG_MAX_STOCK, NULL},
     {"on_shelf", IN_ENUM, 0, 0, 0, "1"},
+    {"member_day_cap", IN_INT, 0, 0, CATALOG_MAX_LIMIT, NULL},
 };
 enum { NF = sizeof FIELDS / sizeof FIELDS[0] };
 
@@ -172,6 +174,7 @@ static NEOERR *save(req *r, long long id) {
       .stock = v[12].i,
       .stock_was = v[14].present ? v[14].i : db_hdf_ll(r->hdf, "Product.Row.0.stock", 0),
       .per_member_limit = v[13].i,
+      .member_day_cap = v[16].present ? v[16].i : 0,
       .on_shelf = v[15].present,
       .image = got == 1 ? url : NULL,
   };

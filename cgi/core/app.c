@@ -213,6 +213,7 @@ static NEOERR *dispatch(req *r, STRING *body, unsigned long long *gen, int *cach
     if (r->route->flags & R_RAW) return nerr_pass(r->route->fn(r)); /* /healthz reports it */
     return nerr_pass(req_fail(r, 503));
   }
+  if (r->app->layout_values && (err = r->app->layout_values(r))) return nerr_pass(err);
   if ((err = web_session_load(r))) return nerr_pass(err);
   if (r->user_stale && (r->route->flags & R_IDENTITY)) r->user_gen_set = 0; /* nothing cached from it */
   else if ((err = user_load(r))) return nerr_pass(err);
@@ -428,6 +429,10 @@ static int handle(const app *a) {
   snprintf(r.path, sizeof r.path, "%.*s", (int)strcspn(r.uri, "?"), r.uri);
 
   NEOERR *err = STATUS_OK;
+  if (a->before_request) {
+    a->before_request();
+    gen = catalog_generation(); /* what the page is cached under must be what it was built under */
+  }
   if (fast_page(&r, &page)) {
     done = 1;
     if (a->on_cache_hit) a->on_cache_hit(&r);
@@ -549,6 +554,7 @@ static int wait_for_request(FCGX_Request *fr) {
 
 int app_run(const app *a) {
   if (app_init(a) != 0) return 1;
+  db_set_read_timeout(30); /* a page waits no longer than this for one statement */
   signal(SIGPIPE, SIG_IGN);
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);

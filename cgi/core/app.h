@@ -39,6 +39,11 @@ typedef struct app {
   NEOERR *(*load_user)(req *r, long long id, int *ok);
   /* Called when a cached page is served without running its handler (e.g. to count views). */
   void (*on_cache_hit)(req *r);
+  /* Called first for every request, before the page caches are looked at: may drop them (catalog_changed) when
+   * shared state they show moved on another machine (the emergency switch's banner). */
+  void (*before_request)(void);
+  /* Called once the database is connected, for every page that is rendered: page values every layout shows. */
+  NEOERR *(*layout_values)(req *r);
 } app;
 
 /* Runs the FastCGI accept loop until the socket closes. Returns the process exit code. */

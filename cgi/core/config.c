@@ -41,6 +41,9 @@ static int load_secret(void) {
 int config_load(void) {
   g_cfg.root = env_or("MALL_ROOT", ".");
   g_cfg.var = env_or("MALL_VAR", "var");
+  static char uploads[1024];
+  snprintf(uploads, sizeof uploads, "%s/uploads", g_cfg.var);
+  g_cfg.uploads = env_or("MALL_UPLOADS", uploads);
   g_cfg.db_socket = env_or("MALL_DB_SOCKET", "var/run/mariadb.sock");
   g_cfg.db_hosts = env_or("MALL_DB_HOSTS", "");
   /* With a cluster, 20 s by default: a Galera node can leave a brute-force-aborted statement unanswered forever

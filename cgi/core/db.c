@@ -20,6 +20,10 @@ NERR_TYPE NERR_SQL_RETRY = -1;
 
 static MYSQL *g_db;
 static int g_last_attempts;
+static unsigned int g_last_errno; /* the server's or client's error number of the last failed statement */
+static unsigned int g_read_timeout; /* seconds a statement may keep us waiting (0: forever) */
+
+void db_set_read_timeout(unsigned int seconds) { g_read_timeout = seconds; }
 static int g_in_tx, g_accounts_touched;
 /* Principals whose header data the open transaction changed; more than fit: the accounts generation. */
 static long long g_touched[8];
@@ -100,7 +104,6 @@ static struct {
 static int g_nnodes = -1;         /* -1: not parsed yet; 0: no list, the unix socket */
 static int g_node;                /* the node last connected to */
 static long long g_conflicts;     /* transactions run again after 1213 (a deadlock, or a certification conflict) */
-static unsigned int g_last_errno; /* the server's or client's error number of the last failed statement */
 
 static int nodes_count(void) {
   if (g_nnodes >= 0) return g_nnodes;
@@ -223,6 +226,10 @@ static NEOERR *session_setup(MYSQL *db) {
     err = nerr_raise(NERR_SQL, "set time_zone: %s", st ? mysql_stmt_error(st) : "init");
   }
   if (st) mysql_stmt_close(st);
+  /* A table lock (metadata lock) waited for as long as a row lock, not the server's default of a year. */
+  static const char lock_wait[] = "SET SESSION lock_wait_timeout = 20";
+  if (!err && mysql_real_query(db, lock_wait, sizeof lock_wait - 1))
+    err = nerr_raise(NERR_SQL, "set lock_wait_timeout: %s", mysql_error(db));
   return err;
 }
 
@@ -300,8 +307,11 @@ static NEOERR *connect_fresh(MYSQL **out) {
     unsigned int timeout = 5;
     mysql_optionsv(db, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
     mysql_optionsv(db, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-    if (g_cfg.db_timeout > 0) { /* kept by mariadb_reconnect, which copies the options */
-      unsigned int t = (unsigned int)g_cfg.db_timeout;
+    /* A reply that never comes (seen once under load, cause not found; a Galera node leaving brute-force-aborted
+     * statements unanswered) becomes a lost connection — renewed and the work retried — instead of a request hanging
+     * until the server stops. MALL_DB_TIMEOUT overrides the programs' own limit; kept by mariadb_reconnect. */
+    unsigned int t = g_cfg.db_timeout > 0 ? (unsigned int)g_cfg.db_timeout : g_read_timeout;
+    if (t) {
       mysql_optionsv(db, MYSQL_OPT_READ_TIMEOUT, &t);
       mysql_optionsv(db, MYSQL_OPT_WRITE_TIMEOUT, &t);
     }
@@ -838,6 +848,7 @@ NEOERR *db_tx(MYSQL *db, db_tx_fn fn, void *arg) {
     }
     return nerr_pass(err);
   }
+  int waits = 0;
   for (int attempt = 1; attempt <= 8; attempt++) {
     g_last_attempts = attempt;
     g_accounts_touched = 0;
@@ -880,6 +891,8 @@ NEOERR *db_tx(MYSQL *db, db_tx_fn fn, void *arg) {
       log_error("db: write conflict [1213] at %s, transaction run again (attempt %d)",
                 committing ? "COMMIT" : "a statement", attempt + 1);
     }
+    /* Deadlocks are cheap to retry; a lock held for a whole lock-wait timeout is usually still held. */
+    if (why == ER_LOCK_WAIT_TIMEOUT && ++waits >= 3) return nerr_pass(err);
     nerr_ignore(&err);
     unsigned char r;
     crypto_random(&r, 1);

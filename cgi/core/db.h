@@ -28,6 +28,8 @@ void db_close(void);
 long long db_reconnects(void);
 /* Transactions this process ran again after error 1213 (an InnoDB deadlock, or a Galera certification conflict). */
 long long db_conflicts(void);
+/* Seconds a statement's reply may take before the connection counts as lost (the FastCGI programs set it). */
+void db_set_read_timeout(unsigned int seconds);
 /* Statements are identified by their text: any text, static or built in a buffer, is safe. Each process
  * prepares a statement once and keeps it in a cache keyed by the whole text (hashed, then compared; the
  * cache holds its own copy), never by the text's address. The cache holds DB_STMT_CACHE statements — every

@@ -49,3 +49,20 @@ NEOERR *req_done_notice(req *r, const char *choices, const char *lang_prefix) {
   snprintf(key, sizeof key, "%s.%s", lang_prefix, v.s);
   return nerr_pass(hdf_set_value(r->hdf, "Page.Notice", req_text(r, key)));
 }
+
+NEOERR *req_pager_seek(req *r, const char *base, long long page, long long total, long long cap, int per_page,
+                       long long max_pages, const char *after) {
+  HDF *h = r->hdf;
+  long long numbered = total < max_pages * per_page ? total : max_pages * per_page;
+  /* A keyset page (page 0) shows the numbered pages around the last of them, none current. */
+  NEOERR *err = req_pager(r, base, page ? page : max_pages + 1, numbered, per_page);
+  if (!err) err = hdf_set_valuef(h, "Pager.Total=%lld", total);
+  if (!err && total > cap) err = hdf_set_valuef(h, "Pager.TotalText=%lld+", cap);
+  if (!err && !page) hdf_remove_tree(h, "Pager.Prev");
+  /* Past the numbered pages the next link seeks: it names the last card shown, so it stays right as rows move. */
+  if (!err && after && (!page || (page >= max_pages && total > page * per_page))) {
+    hdf_remove_tree(h, "Pager.Next");
+    err = hdf_set_value(h, "Pager.After", after);
+  }
+  return nerr_pass(err);
+}

@@ -70,6 +70,11 @@ NEOERR *req_flash_text(req *r, const char *text);
 /* Page links for a list of total rows: Pager.Base (a URL ending in ? or &), Page, Pages, Total, Prev,
  * Next and Items.N (num/current, or gap) — first, last, and two either side of the current page. */
 NEOERR *req_pager(req *r, const char *base, long long page, long long total, int per_page);
+/* req_pager for a list counted only up to cap (total = cap + 1 shows as "cap+", Pager.TotalText) whose numbered pages
+ * stop at max_pages: from there the next link carries after (the next page's keyset cursor, NULL at the end) as
+ * ?after=. page 0 is a keyset page. */
+NEOERR *req_pager_seek(req *r, const char *base, long long page, long long total, long long cap, int per_page,
+                       long long max_pages, const char *after);
 /* ?done=<choice> after a redirect → Page.Notice from the language key "<lang_prefix>.<choice>";
  * anything else is ignored. */
 NEOERR *req_done_notice(req *r, const char *choices, const char *lang_prefix);

@@ -2,6 +2,8 @@
 #include "mall.h"
 #include "mall_store.h"
 #include "catalog/catalog.h"
+#include "catalog/product_list.h"
+#include "catalog/search_list.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,7 +42,9 @@ static void filter_base(char *out, size_t len, const catalog_filter *f, int has_
   if (f->in_stock_only && !strstr(skip, "stock")) snprintf(out + o, len - o, "instock=1&");
 }
 
-/* GET /products?cat=&brand=&min=&max=&sort=&instock=1&page= → 200 list (sold-out last, or left out with instock=1); 400 invalid parameters; 404 unknown cat/brand */
+/* GET /products?cat=&brand=&min=&max=&sort=&instock=1&page=|after= → 200 list (sold-out last, or left out with
+ * instock=1; numbered pages up to LIST_OFFSET_PAGES, then keyset pages from ?after=; past them the empty state);
+ * 400 invalid parameters or cursor; 404 unknown cat/brand */
 NEOERR *h_products(req *r) {
   static const in_field F[] = {
       {"cat", IN_INT, 0, 1, 2147483647LL, NULL},
@@ -50,9 +54,12 @@ NEOERR *h_products(req *r) {
       {"sort", IN_ENUM, 0, 0, 0, "sales|points_asc|points_desc|views|newest"},
       {"page", IN_INT, 0, 1, STORE_PAGE_MAX, NULL},
       {"instock", IN_ENUM, 0, 0, 0, "1"},
+      {"after", IN_STR, 0, 0, 60, NULL},
   };
-  in_value v[7];
-  if (input_read(r, F, 7, v)) return nerr_pass(req_fail(r, 400));
+  in_value v[8];
+  list_seek after = {0};
+  if (input_read(r, F, 8, v)) return nerr_pass(req_fail(r, 400));
+  if (v[7].present && !list_seek_parse(v[7].s, &after)) return nerr_pass(req_fail(r, 400));
   catalog_filter f = {.cat = v[0].i,
                       .brand = v[1].i,
                       .min = v[2].present ? v[2].i : 0,
@@ -92,12 +99,19 @@ NEOERR *h_products(req *r) {
     filter_base(base, sizeof base, &f, v[2].present, v[3].present, bases[i].skip);
     err = hdf_set_value(h, bases[i].key, base);
   }
-  if (!err) err = catalog_categories(r->db, h, "Categories", r->lang);
+  /* The chips show the top level and the current top category's children: nothing else of the tree is read. */
+  long long top = f.cat ? db_hdf_ll(h, "Filter.Category.0.parent_id", f.cat) : 0;
+  if (!err) err = catalog_category_chips(r->db, h, "Categories", r->lang, top);
   if (!err) err = catalog_brands(r->db, h, "Brands", r->lang);
-  int rows = 0;
-  long long total = 0;
-  if (!err) err = catalog_products(r->db, h, "Products", r->lang, &f, (page - 1) * PER_PAGE, PER_PAGE, &rows, &total);
-  if (!err) err = req_pager(r, hdf_get_value(h, "Filter.Base", "/products?"), page, total, PER_PAGE);
+  /* Numbered pages stop at LIST_OFFSET_PAGES (the OFFSET they need grows with the page); deeper ones seek. */
+  long long offset = page <= LIST_OFFSET_PAGES ? (page - 1) * PER_PAGE : 1LL << 60;
+  list_page pg;
+  char cursor[96];
+  if (!err) err = catalog_list(r->db, h, "Products", r->lang, &f, offset, &after, PER_PAGE, &pg);
+  if (!err && pg.next.set) list_seek_format(&pg.next, cursor, sizeof cursor);
+  if (!err)
+    err = req_pager_seek(r, hdf_get_value(h, "Filter.Base", "/products?"), after.set ? 0 : page, pg.total,
+                         LIST_COUNT_CAP, PER_PAGE, LIST_OFFSET_PAGES, pg.next.set ? cursor : NULL);
   return nerr_pass(err);
 }
 
@@ -132,9 +146,10 @@ NEOERR *h_search(req *r) {
   NEOERR *err = hdf_set_value(h, "Search.Q", q);
   if (!err && v[2].present) err = hdf_set_value(h, "Search.InStock", "1");
   if (!err) err = store_title(r, "Store.Search.Title");
+  /* Result pages stop at SEARCH_PAGES: past them only the count is read (and the empty state shown). */
+  long long offset = page <= SEARCH_PAGES ? (page - 1) * PER_PAGE : 1LL << 60;
   if (!err && catalog_search_query(q, bq, sizeof bq))
-    err =
-        catalog_search(r->db, h, "Products", r->lang, bq, v[2].present, (page - 1) * PER_PAGE, PER_PAGE, &rows, &total);
+    err = catalog_search(r->db, h, "Products", r->lang, bq, v[2].present, offset, PER_PAGE, &rows, &total);
   if (!err && rows == 0) err = catalog_hot(r->db, h, "Hot", r->lang, 10);
   char *esc = NULL;
   if (!err) err = cgi_url_escape(q, &esc);
@@ -142,7 +157,7 @@ NEOERR *h_search(req *r) {
     snprintf(base, sizeof base, "/search?q=%s&", esc);
     err = hdf_set_value(h, "Search.Base", base); /* the in-stock switch adds to it */
     if (!err && v[2].present) strncat(base, "instock=1&", sizeof base - strlen(base) - 1);
-    if (!err) err = req_pager(r, base, page, total, PER_PAGE);
+    if (!err) err = req_pager_seek(r, base, page, total, SEARCH_COUNT_CAP, PER_PAGE, SEARCH_PAGES, NULL);
   }
   free(esc);
   return nerr_pass(err);

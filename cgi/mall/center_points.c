@@ -18,17 +18,27 @@ static int valid_date(const char *s) {
   return d <= days[m - 1] + (m == 2 && leap);
 }
 
-/* GET /points?kind=&from=&to=&page= → 200; 400 for an invalid kind or page. Bad dates are shown
- * next to their field and ignored. */
+#define LOTS_PER_PAGE 10
+
+/* GET /points?kind=&from=&to=&page=|after=&lots= → 200; 400 for an invalid kind, page or cursor. Bad dates are shown
+ * next to their field and ignored. The ledger numbers POINTS_OFFSET_PAGES pages, then seeks (?after=<entry id>); the
+ * open lots show LOTS_PER_PAGE at a time (?lots=<expires>.<id> continues after a lot). */
 NEOERR *h_points(req *r) {
   static const in_field F[] = {
       {"kind", IN_ENUM, 0, 0, 0, "all|earn|spend|refund|expire|grant|adjust|offline"},
       {"from", IN_DATE, 0, 0, 0, NULL},
       {"to", IN_DATE, 0, 0, 0, NULL},
   };
-  in_value v[3];
+  static const in_field K[] = {
+      {"after", IN_INT, 0, 1, 9000000000000000000LL, NULL},
+      {"lots", IN_STR, 0, 0, 40, NULL},
+  };
+  in_value v[3], k[2];
   long long page = 1;
-  if (!req_page(r, &page) || input_read(r, F, 1, v)) return nerr_pass(req_fail(r, 400));
+  lots_seek lots_after = {0};
+  if (!req_page(r, &page) || input_read(r, F, 1, v) || input_read(r, K, 2, k)) return nerr_pass(req_fail(r, 400));
+  if (k[1].present && !lots_seek_parse(k[1].s, &lots_after)) return nerr_pass(req_fail(r, 400));
+  long long after_id = k[0].present ? k[0].i : 0;
   NEOERR *err = center_show(r, "mall/center/points.cs", "Center.Points.Title", "points");
   if (err) return nerr_pass(err);
   input_read(r, F + 1, 2, v + 1);
@@ -50,15 +60,21 @@ NEOERR *h_points(req *r) {
   if (hdf_get_obj(r->hdf, "Form.Errors.from")) f.from = NULL;
 
   HDF *h = r->hdf;
-  long long soon = 0, total = 0;
+  long long soon = 0, total = 0, open = 0;
   int lots = 0;
+  lots_seek lots_next;
   err = member_points_expiring(r->db, r->user_id, POINTS_EXPIRING_DAYS, h, "Expiring", &soon);
   if (!err) err = hdf_set_valuef(h, "Points.ExpiringSum=%lld", soon);
   if (!err) err = hdf_set_valuef(h, "Points.Days=%d", POINTS_EXPIRING_DAYS);
-  if (!err) err = member_points_lots(r->db, r->user_id, h, "Lots", &lots);
+  if (!err) err = member_points_lots(r->db, r->user_id, &lots_after, LOTS_PER_PAGE, h, "Lots", &lots, &open, &lots_next);
+  if (!err && open > POINTS_COUNT_CAP) err = hdf_set_valuef(h, "Points.LotsOpen=%d+", POINTS_COUNT_CAP);
+  else if (!err) err = hdf_set_valuef(h, "Points.LotsOpen=%lld", open);
+  if (!err && lots_after.set) err = hdf_set_value(h, "Points.LotsFirst", "1");
+  if (!err && lots_next.set) err = hdf_set_valuef(h, "Points.LotsMore=%s.%lld", lots_next.expires, lots_next.id);
+  /* Numbered pages stop at POINTS_OFFSET_PAGES (the OFFSET grows with the page); deeper ones seek. */
+  long long offset = page <= POINTS_OFFSET_PAGES ? (page - 1) * CENTER_PER_PAGE : 1LL << 60;
   if (!err)
-    err =
-        member_points_ledger(r->db, r->user_id, &f, h, "Ledger", (page - 1) * CENTER_PER_PAGE, CENTER_PER_PAGE, &total);
+    err = member_points_ledger(r->db, r->user_id, &f, h, "Ledger", offset, after_id, CENTER_PER_PAGE, &total);
   if (!err) err = hdf_set_value(h, "Filter.Kind", f.kind ? f.kind : "all");
   if (!err && f.from) err = hdf_set_value(h, "Filter.From", f.from);
   if (!err && f.to) err = hdf_set_value(h, "Filter.To", f.to);
@@ -67,7 +83,16 @@ NEOERR *h_points(req *r) {
   snprintf(base, sizeof base, "/points?%s%s%s%s%s%s%s", f.kind ? "kind=" : "", f.kind ? f.kind : "", f.kind ? "&" : "",
            f.from ? "from=" : "", f.from ? f.from : "", f.from ? "&" : "", "");
   if (f.to) snprintf(base + strlen(base), sizeof base - strlen(base), "to=%s&", f.to);
-  if (!err) err = req_pager(r, base, page, total, CENTER_PER_PAGE);
+  /* The next page seeks from the last entry shown. */
+  char next[32] = "";
+  int shown = 0;
+  for (HDF *e = hdf_get_child(h, "Ledger"); e; e = hdf_obj_next(e)) {
+    shown++;
+    if (!hdf_obj_next(e)) snprintf(next, sizeof next, "%lld", db_hdf_ll(e, "id", 0));
+  }
+  if (!err)
+    err = req_pager_seek(r, base, after_id ? 0 : page, total, POINTS_COUNT_CAP, CENTER_PER_PAGE, POINTS_OFFSET_PAGES,
+                         shown == CENTER_PER_PAGE && next[0] ? next : NULL);
   if (!err) err = hdf_set_value(h, "Pager.Anchor", "#ledger");
   return nerr_pass(err);
 }

@@ -32,12 +32,17 @@ const char *shop_result_key(order_result res) {
   case ORDER_BAD_STATE: return "Shop.Result.BadState";
   case ORDER_VOUCHER_USED: return "Shop.Result.VoucherUsed";
   case ORDER_CASH: return "Shop.Result.Cash";
+  case ORDER_PAUSED: return "Shop.Result.Paused";
+  case ORDER_TRIPPED: return "Shop.Result.Tripped";
+  case ORDER_DAY_CAP: return "Shop.Result.DayCap";
   }
   return "Shop.Result.BadState";
 }
 
 NEOERR *shop_result_flash(req *r, const order_outcome *o, const char *list) {
   if (o->result == ORDER_NOT_FOUND) return nerr_pass(req_fail(r, 404));
+  /* The activity's own words (its trip message, or its pause and reason); a day cap of an activity names it. */
+  if (o->result == ORDER_PAUSED || o->result == ORDER_TRIPPED) return nerr_pass(mall_guard_flash(r, o));
   const char *name = NULL;
   HDF *l = list ? hdf_get_obj(r->hdf, list) : NULL;
   for (HDF *c = l ? hdf_obj_child(l) : NULL; c && o->product_id; c = hdf_obj_next(c))

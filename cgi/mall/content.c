@@ -54,6 +54,16 @@ NEOERR *h_activities(req *r) {
 }
 
 /* GET /activity/{id} → 200 with its rules and products; 404 unknown */
+/* A paused or tripped activity says so on its page (F2, F4): the same words its payments are refused with. The
+ * page is cached; a pause, resume, trip or untrip drops the caches (guards_notify, switch_poll). */
+static NEOERR *activity_guard(req *r, long long id) {
+  char text[900];
+  int active = 0;
+  NEOERR *err = mall_guard_text(r, id, text, sizeof text, &active);
+  if (err || !active) return nerr_pass(err);
+  return nerr_pass(hdf_set_value(r->hdf, "ActivityGuard.Message", text));
+}
+
 NEOERR *h_activity(req *r) {
   int found = 0;
   long long id = store_id_arg(r);
@@ -63,5 +73,6 @@ NEOERR *h_activity(req *r) {
   r->template = "mall/store/activity.cs";
   err = hdf_set_value(r->hdf, "Page.Title", hdf_get_value(r->hdf, "Activity.0.title", ""));
   if (!err) err = content_activity_products(r->db, r->hdf, "Products", r->lang, id);
+  if (!err) err = activity_guard(r, id);
   return nerr_pass(err);
 }

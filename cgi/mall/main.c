@@ -106,6 +106,8 @@ static const app MALL = {
     .login_path = "/login",
     .load_user = mall_load_member,
     .on_cache_hit = mall_cache_hit,
+    .before_request = mall_before_request,
+    .layout_values = mall_layout_values,
 };
 
 const app *mall_app(void) { return &MALL; }

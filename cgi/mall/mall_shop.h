@@ -48,5 +48,7 @@ const char *shop_result_key(order_result res);
 /* Shows a refusal as a flash: 409, or 404 for ORDER_NOT_FOUND; the product named when list (an HDF
  * list with product_id and name) holds it. */
 NEOERR *shop_result_flash(req *r, const order_outcome *o, const char *list);
+/* switch_banner.c: a payment refused by a pause or a trip (409, the activity's own text). */
+NEOERR *mall_guard_flash(req *r, const order_outcome *o);
 
 #endif

@@ -13,14 +13,17 @@
 #define STATUSES "pending|paid|shipped|completed|cancelled"
 
 /* Fills Pager.* like the storefront's pager (Base ends in '?' or '&'). */
-/* GET /orders?status=pending|paid|shipped|completed|cancelled|all&page= → 200; 400 bad parameters. */
+/* GET /orders?status=pending|paid|shipped|completed|cancelled|all&page=|after= → 200; 400 bad parameters. Numbered
+ * pages stop at ORDERS_OFFSET_PAGES; deeper ones seek from the last order shown (?after=<id>). */
 NEOERR *h_orders(req *r) {
   static const in_field F[] = {
       {"status", IN_ENUM, 0, 0, 0, STATUSES "|all"},
       {"page", IN_INT, 0, 1, PAGE_MAX, NULL},
+      {"after", IN_INT, 0, 1, 9000000000000000000LL, NULL},
   };
-  in_value v[2];
-  if (input_read(r, F, 2, v)) return nerr_pass(req_fail(r, 400));
+  in_value v[3];
+  if (input_read(r, F, 3, v)) return nerr_pass(req_fail(r, 400));
+  long long after_id = v[2].present ? v[2].i : 0;
   const char *status = v[0].present && strcmp(v[0].s, "all") != 0 ? v[0].s : NULL;
   long long page = v[1].present ? v[1].i : 1, total = 0;
   int rows = 0;
@@ -28,8 +31,8 @@ NEOERR *h_orders(req *r) {
   if (!err) err = hdf_set_value(r->hdf, "Orders.Status", status ? status : "all");
   if (!err) err = orders_read_counts(r->db, r->user_id, r->hdf, "Orders.Counts");
   if (!err)
-    err = orders_read_list(r->db, r->user_id, status, (page - 1) * PER_PAGE, PER_PAGE, r->hdf, "Orders.List", &rows,
-                           &total);
+    err = orders_read_list(r->db, r->user_id, status, page <= ORDERS_OFFSET_PAGES ? (page - 1) * PER_PAGE : 1LL << 60,
+                           after_id, PER_PAGE, r->hdf, "Orders.List", &rows, &total);
   for (int i = 0; !err && i < rows; i++) {
     char prefix[48];
     snprintf(prefix, sizeof prefix, "Orders.List.%d.Items", i);
@@ -37,7 +40,11 @@ NEOERR *h_orders(req *r) {
   }
   char base[64];
   snprintf(base, sizeof base, "/orders?status=%s&", status ? status : "all");
-  if (!err) err = req_pager(r, base, page, total, PER_PAGE);
+  char next[32] = "";
+  if (rows == PER_PAGE) snprintf(next, sizeof next, "%lld", shop_ll(shop_row(r->hdf, "Orders.List", rows - 1), "id"));
+  if (!err)
+    err = req_pager_seek(r, base, after_id ? 0 : page, total, ORDERS_COUNT_CAP, PER_PAGE, ORDERS_OFFSET_PAGES,
+                         next[0] ? next : NULL);
   return nerr_pass(err);
 }
 

@@ -179,8 +179,7 @@ int backup_create(MYSQL *db, const char *dir) {
     json_decref(files);
     return say("backup: cannot copy %s", path, NULL);
   }
-  char uploads[1100];
-  snprintf(uploads, sizeof uploads, "%s/uploads", g_cfg.var);
+  const char *uploads = g_cfg.uploads;
   g_walk.from_root = uploads;
   g_walk.to_root = dir;
   g_walk.files = files;
@@ -259,7 +258,8 @@ int backup_restore(MYSQL *db, const char *dir) {
     if (strcmp(rel, DUMP) == 0) continue;
     char from[2048], to[2048], todir[2048];
     snprintf(from, sizeof from, "%s/%s", dir, rel);
-    snprintf(to, sizeof to, "%s/%s", g_cfg.var, rel);
+    if (strncmp(rel, "uploads/", 8) == 0) snprintf(to, sizeof to, "%s/%s", g_cfg.uploads, rel + 8);
+    else snprintf(to, sizeof to, "%s/%s", g_cfg.var, rel);
     snprintf(todir, sizeof todir, "%s", to);
     *strrchr(todir, '/') = 0;
     if (mkdirs(todir) != 0 || copy_file(from, to, 0600) != 0) {

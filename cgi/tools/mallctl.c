@@ -1,6 +1,7 @@
 /* mallctl.c: command-line face of the mall — migrations, demo data, admin accounts, SMS outbox */
 #include "backup.h"
 #include "config.h"
+#include "job_lock.h"
 #include "db.h"
 #include "members/inbox.h"
 #include "points/ledger_check.h"
@@ -9,12 +10,16 @@
 #include "points/points.h"
 #include "points/reminders.h"
 #include "shared/passwords.h"
+#include "catalog/product_list.h"
+#include "catalog/search_list.h"
+#include "points/points_read.h"
 #include "catalog/search_index.h"
 #include "merchants/settlements.h"
 #include "shared/sms.h"
 #include "render.h"
 #include <dirent.h>
 #include "merchants/vouchers.h"
+#include "campaigns/switches.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -511,6 +516,85 @@ static int cmd_settle(const char *month) {
   return 0;
 }
 
+/* pause|resume [--activity ID] [--reason TEXT] (F4): for when the web back office itself is struggling. Audited as
+ * the system ("mallctl:<unix user>"); every app process shows the change within a second. */
+static int cmd_switch(int pause, int argc, char **argv) {
+  const char *what = pause ? "pause" : "resume", *reason = NULL;
+  long long activity = 0;
+  for (int i = 2; i < argc; i++) {
+    if (strcmp(argv[i], "--activity") == 0 && i + 1 < argc && (activity = id_arg(argv[i + 1]))) i++;
+    else if (pause && strcmp(argv[i], "--reason") == 0 && i + 1 < argc && argv[i + 1][0]) reason = argv[++i];
+    else {
+      fprintf(stderr, "mallctl %s: usage: mallctl %s [--activity ID]%s\n", what, what, pause ? " --reason TEXT" : "");
+      return 2;
+    }
+  }
+  if (pause && !reason) {
+    fprintf(stderr, "mallctl pause: --reason TEXT is required (members see it)\n");
+    return 2;
+  }
+  char name[96];
+  const char *user = getenv("USER");
+  snprintf(name, sizeof name, "mallctl:%.60s", user && *user ? user : "unknown");
+  audit_actor who = {0, name, "", "system"};
+  switch_result res = SWITCH_OK;
+  NEOERR *err = pause ? switch_pause(g_db, &who, activity, reason, &res) : switch_resume(g_db, &who, activity, &res);
+  if (err) return fail(&err, what);
+  if (res == SWITCH_NOT_FOUND) {
+    fprintf(stderr, "mallctl %s: no activity %lld\n", what, activity);
+    return 1;
+  }
+  if (activity) printf("activity %lld %s\n", activity, res == SWITCH_UNCHANGED ? (pause ? "was paused already" : "was not paused") : (pause ? "paused" : "resumed"));
+  else printf("redemption %s\n", res == SWITCH_UNCHANGED ? (pause ? "was paused already" : "was not paused") : (pause ? "paused" : "resumed"));
+  return 0;
+}
+
+/* Prints EXPLAIN FORMAT=JSON of one statement. */
+static NEOERR *explain_one(const char *what, const char *sql, const dbp *p, int n) {
+  char q[3000], plan[32768];
+  int found = 0;
+  snprintf(q, sizeof q, "EXPLAIN FORMAT=JSON %s", sql);
+  NEOERR *err = db_query_str(g_db, q, p, n, plan, sizeof plan, &found);
+  if (!err) printf("---- %s\n%s\n%s\n", what, sql, plan);
+  return nerr_pass(err);
+}
+
+/* The plans of the main list statements (bench.sh prints them when a page misses its target). */
+static int cmd_explain(void) {
+  catalog_filter all = {.max = 1000000000000LL, .sort = SORT_SALES};
+  list_seek after = {1, 1, 100, 1000000};
+  list_stmt ls;
+  search_stmt ss;
+  ledger_stmt ld;
+  ledger_filter none = {0};
+  char bq[256];
+  long long top = 0, member = 0;
+  NEOERR *err = db_query_ll(g_db, "SELECT MIN(id) FROM categories WHERE parent_id IS NULL", DB_NOARGS, &top, NULL);
+  if (!err) err = db_query_ll(g_db, "SELECT id FROM members WHERE mobile = '13800138000'", DB_NOARGS, &member, NULL);
+  catalog_list_stmt(&all, 0, 1, NULL, 0, "zh-CN", 0, 20, &ls);
+  if (!err) err = explain_one("products, page 1", ls.sql, ls.p, ls.n);
+  catalog_list_stmt(&all, 0, 1, NULL, 1, "zh-CN", 980, 20, &ls);
+  if (!err) err = explain_one("products, page 50", ls.sql, ls.p, ls.n);
+  catalog_list_stmt(&all, 0, 1, &after, 0, "zh-CN", 0, 20, &ls);
+  if (!err) err = explain_one("products, keyset page", ls.sql, ls.p, ls.n);
+  catalog_count_stmt(&all, 0, 1, LIST_COUNT_CAP + 1, &ls);
+  if (!err) err = explain_one("products, count", ls.sql, ls.p, ls.n);
+  catalog_filter cat = {.cat = top, .max = 1000000000000LL, .sort = SORT_POINTS_ASC};
+  catalog_list_stmt(&cat, 1, 1, NULL, 0, "zh-CN", 0, 20, &ls);
+  if (!err) err = explain_one("products, top category by points", ls.sql, ls.p, ls.n);
+  catalog_search_query("洗车", bq, sizeof bq);
+  catalog_search_stmt(bq, 1, 0, 0, 20, &ss);
+  if (!err) err = explain_one("search 洗车, ranked ids", ss.sql, ss.p, ss.n);
+  catalog_search_stmt(bq, 1, 1, 0, 0, &ss);
+  if (!err) err = explain_one("search 洗车, count", ss.sql, ss.p, ss.n);
+  member_points_ledger_stmt(member, &none, 0, 490, 0, 10, &ld);
+  if (!err) err = explain_one("points ledger, page 50", ld.sql, ld.p, ld.n);
+  member_points_ledger_stmt(member, &none, 1, 0, 0, 0, &ld);
+  if (!err) err = explain_one("points ledger, count", ld.sql, ld.p, ld.n);
+  if (!err) err = explain_one("open lots, first page", POINTS_LOT_SQL[2], DBA(DI(member), DI(10)));
+  return err ? fail(&err, "explain") : 0;
+}
+
 static void usage(void) {
   fprintf(
       stderr,
@@ -527,6 +611,8 @@ static void usage(void) {
       "  sms-code-send MOBILE PURPOSE [REF]         issue a one-time code (prints sent|cooldown N|daily-cap|failed)\n"
       "  sms-code-verify MOBILE PURPOSE REF CODE    check a code (prints ok|wrong N|dead|expired|used|none)\n"
       "  reindex                      rebuild the product search copy\n"
+      "  explain                      EXPLAIN the main list statements (products, search, points)\n"
+      "  refresh-lists                bring list order (in stock, sales, views) up to date now (also runs by itself)\n"
       "  flush-caches                 make every process drop its page, session and blacklist caches (after SQL by hand)\n"
       "  expire-points                expire due points lots (idempotent)\n"
       "  send-reminders --days N      SMS + inbox notice for points expiring within N days, once per lot\n"
@@ -540,7 +626,9 @@ static void usage(void) {
       "  review-approve ID            show a review on the product page\n"
       "  message-approve ID [REPLY]   publish a message, optionally with a reply\n"
       "  consultation-answer ID TEXT  answer a product consultation\n"
-      "  settle --month YYYY-MM       build the month's merchant settlement statements (idempotent)\n");
+      "  settle --month YYYY-MM       build the month's merchant settlement statements (idempotent)\n"
+      "  pause [--activity ID] --reason TEXT   pause all redemption, or one activity (audited; members see the reason)\n"
+      "  resume [--activity ID]       resume it\n");
 }
 
 int main(int argc, char **argv) {
@@ -556,6 +644,23 @@ int main(int argc, char **argv) {
   if (err) return fail(&err, "connect");
   int rc;
   const char *cmd = argv[1];
+  /* Jobs cron runs on every app machine: one run at a time, the others wait their turn (then find little to do). */
+  static const char *const JOBS[] = {"expire-points", "expire-vouchers", "send-reminders", "orders-housekeeping",
+                                     "settle", NULL};
+  job_lock job = {0};
+  for (int i = 0; JOBS[i]; i++) {
+    if (strcmp(cmd, JOBS[i]) != 0) continue;
+    int got = 0;
+    if ((err = job_lock_take(g_db, cmd, &job, &got))) {
+      rc = fail(&err, cmd);
+      db_close();
+      return rc;
+    }
+    if (!got) {
+      db_close();
+      return 0;
+    }
+  }
   if (strcmp(cmd, "migrate") == 0) {
     rc = cmd_migrate();
   } else if (strcmp(cmd, "seed") == 0) {
@@ -612,12 +717,20 @@ int main(int argc, char **argv) {
     rc = cmd_consultation_answer(argv[2], argv[3]);
   } else if (strcmp(cmd, "settle") == 0 && argc == 4 && strcmp(argv[2], "--month") == 0) {
     rc = cmd_settle(argv[3]);
+  } else if (strcmp(cmd, "pause") == 0 || strcmp(cmd, "resume") == 0) {
+    rc = cmd_switch(strcmp(cmd, "pause") == 0, argc, argv);
   } else if (strcmp(cmd, "flush-caches") == 0) {
     catalog_bump();
     accounts_bump();
     blacklist_bump();
     printf("caches flushed\n");
     rc = 0;
+  } else if (strcmp(cmd, "explain") == 0 && argc == 2) {
+    rc = cmd_explain();
+  } else if (strcmp(cmd, "refresh-lists") == 0 && argc == 2) {
+    err = catalog_lists_refresh(g_db, 1);
+    if (!err) catalog_bump();
+    rc = err ? fail(&err, "refresh-lists") : 0;
   } else if (strcmp(cmd, "reindex") == 0) {
     err = search_reindex_all(g_db);
     rc = err ? fail(&err, "reindex") : 0;
@@ -629,6 +742,7 @@ int main(int argc, char **argv) {
     usage();
     rc = 2;
   }
+  if ((err = job_lock_release(g_db, &job))) rc = fail(&err, "job release");
   db_close();
   return rc;
 }

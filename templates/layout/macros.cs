@@ -13,7 +13,8 @@
 <?cs # notice(kind): Page.Notice (a confirmation, e.g. from ?done=) where the page shows it; kind is ok or warn ?>
 <?cs def:notice(kind) ?><?cs if:Page.Notice ?><div class="flash flash-<?cs var:kind ?>" role="status"><?cs var:Page.Notice ?></div><?cs /if ?><?cs /def ?>
 <?cs # pager(count): links to the other pages of a list (Pager.* as req_pager fills it: Base ends in ? or &, Items
-       numbers the links; without Items it shows page / pages); count = 1 adds the number of rows ?>
+       numbers the links; without Items it shows page / pages; After, past the numbered pages, is the keyset cursor
+       the next link carries); count = 1 adds the number of rows (TotalText, e.g. "1000+", when set) ?>
 <?cs def:pglink(p) ?><?cs var:Pager.Base ?><?cs alt:Pager.Param ?>page<?cs /alt ?>=<?cs var:p ?><?cs var:Pager.Anchor ?><?cs /def ?>
 <?cs def:pager(count) ?><?cs if:Pager.Pages > 1 ?>
 <nav class="pagination" aria-label="<?cs var:Lang.Site.Pager.Label ?>">
@@ -24,8 +25,9 @@
   else ?><a href="<?cs call:pglink(it.num) ?>"><?cs var:it.num ?></a><?cs /if ?><?cs /each ?><?cs
   else ?><span class="page-current" aria-current="page"><?cs var:Pager.Page ?></span><span class="page-gap">/ <?cs var:Pager.Pages ?></span><?cs /if ?>
   <?cs if:Pager.Next ?><a class="page-next" rel="next" href="<?cs call:pglink(Pager.Next) ?>"><?cs var:Lang.Site.Pager.Next ?></a><?cs
+  elif:Pager.After ?><a class="page-next" rel="next" href="<?cs var:Pager.Base ?>after=<?cs var:Pager.After ?><?cs var:Pager.Anchor ?>"><?cs var:Lang.Site.Pager.Next ?></a><?cs
   else ?><span class="page-next disabled"><?cs var:Lang.Site.Pager.Next ?></span><?cs /if ?>
-  <?cs if:count ?><span class="page-info"><?cs var:Pager.Total ?> <?cs var:Lang.Site.Pager.Total ?></span><?cs /if ?>
+  <?cs if:count ?><span class="page-info"><?cs alt:Pager.TotalText ?><?cs var:Pager.Total ?><?cs /alt ?> <?cs var:Lang.Site.Pager.Total ?></span><?cs /if ?>
 </nav>
 <?cs /if ?><?cs /def ?>
 <?cs # Field errors. e is the message (usually Form.Errors.<name>), k names the ids: the error is #e-<k>, the hint

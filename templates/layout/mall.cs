@@ -49,6 +49,11 @@ else ?><?cs set:Page.Family = "page" ?><?cs /if ?>
     </ul>
   </nav>
 </header>
+<?cs if:Guard.MallPaused || subcount(Guard.Activities) ?><div class="guard-banner" role="status"><div class="container">
+  <?cs if:Guard.MallPaused ?><p><strong><?cs var:Lang.Guard.Banner.MallLabel ?></strong> <?cs var:Guard.Reason ?></p><?cs /if ?>
+  <?cs each:g = Guard.Activities ?><p><strong><?cs var:Lang.Guard.Banner.Activity ?></strong> <a href="/activity/<?cs var:url_escape(g.id) ?>"><?cs var:g.title ?></a> <?cs var:g.reason ?></p><?cs /each ?>
+  <p class="guard-banner-note"><?cs var:Lang.Guard.Banner.Untouched ?></p>
+</div></div><?cs /if ?>
 <?cs if:Page.Flash ?><div class="container"><?cs call:flash() ?></div><?cs /if ?>
 <main id="main" class="site-main">
 <?cs # Page.Body is HTML this program rendered from escaped templates (see render_page). ?>

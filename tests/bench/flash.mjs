@@ -2,11 +2,14 @@
 // at once through the real HTTP stack (POST /order/{no}/pay), timed; prints machine-readable lines for bench.sh:
 //   FLASH <paid/s> <p50 ms> <p99 ms> <paid in window> <pay requests in window> <failed pays> <paid in all> <window s>
 //   SETUP <product id> <buyers> <orders per buyer> <placed/s> <codes/s>
+//   BUDGET <activity id> <daily points budget> <payments refused by the tripped budget>   (with FLASH_BUDGET only)
 // The 60 s cooldown and 10-a-day cap on SMS codes allow one payment per member per minute, so payments cannot be
 // driven in a loop: orders and their codes are made through HTTP beforehand (between rounds of code requests the
 // bench backdates sms_codes.created_at with SQL — the product code is not changed), and only the payments are timed.
 // env: MALL_URL, MALL_VAR, MALL_BUILD (mallctl), FLASH_BUYERS (64), FLASH_SECONDS (10), FLASH_WARMUP (2),
-//      FLASH_ORDERS (orders per buyer), FLASH_PRICE (points per unit, 10)
+//      FLASH_ORDERS (orders per buyer), FLASH_PRICE (points per unit, 10),
+//      FLASH_BUDGET (points: the hot product runs in an activity with this daily budget (F2), so every payment also
+//      takes the activity's day counter — a second hot row; 0 = none, the plain flash sale)
 import http from 'node:http';
 import { spawn, spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
@@ -19,6 +22,7 @@ const WARMUP = Number(process.env.FLASH_WARMUP || 2);
 const ORDERS = Number(process.env.FLASH_ORDERS || 320);
 const PRICE = Number(process.env.FLASH_PRICE || 10);
 const STOCK = 1000000;
+const BUDGET = Number(process.env.FLASH_BUDGET || 0);
 const PASSWORD = 'Demo@2026'; // the demo member's: buyers share its scrypt hash
 const say = (...a) => console.log('  ' + a.join(' '));
 if (!VAR) { console.error('flash.mjs: MALL_VAR is not set'); process.exit(2); }
@@ -161,15 +165,24 @@ async function setup() {
   }
   for (const b of buyers) if (seen.get(b.mobile) !== ORDERS) throw new Error(`${b.mobile}: ${seen.get(b.mobile)} codes texted`);
   console.log(`SETUP ${product} ${BUYERS} ${ORDERS} ${placedRate.toFixed(0)} ${codeRate.toFixed(0)}`);
-  return { buyers, product };
+  let activity = 0;
+  if (BUDGET > 0) {
+    await sql(`INSERT INTO activities (title_zh, rules_zh, rules_en, starts_at, ends_at, style, points_budget)
+               VALUES ('秒杀预算压测', '', '', NOW() - INTERVAL 1 DAY, NOW() + INTERVAL 1 DAY, 'lottery', ${BUDGET})`);
+    activity = Number(await sql('SELECT LAST_INSERT_ID()'));
+    await sql(`INSERT INTO activity_products (activity_id, product_id) VALUES (${activity}, ${product})`);
+    say(`the product runs in activity ${activity} with a daily budget of ${BUDGET} points`);
+  }
+  return { buyers, product, activity };
 }
 
 // Every buyer pays its orders one after another for WARMUP + SECONDS; the window after the warm-up is measured.
-async function payPhase(buyers) {
+async function payPhase(buyers, activity) {
   const start = now(), from = start + WARMUP * 1000, deadline = from + SECONDS * 1000;
   let ranOut = Infinity;
   const done = []; // [t0, t1, paid]
   const failures = new Map();
+  let tripped = 0; // refused by the activity's tripped budget: the breaker working, not a failure
   await Promise.all(buyers.map(async (b) => {
     for (const o of b.orders) {
       const t0 = now();
@@ -177,7 +190,8 @@ async function payPhase(buyers) {
       const r = await b.request('POST', `/order/${o.no}/pay`, { csrf: b.csrf, code: o.code });
       const t1 = now();
       const paid = r.status === 303 && r.location.endsWith(`/order/${o.no}/done`);
-      if (!paid) {
+      if (!paid && activity && r.status === 409 && flash(r.html) === '谢谢参与') tripped++;
+      else if (!paid) {
         const why = `${r.status} ${flash(r.html) || r.location}`;
         failures.set(why, (failures.get(why) || 0) + 1);
       }
@@ -192,15 +206,16 @@ async function payPhase(buyers) {
   const lat = inWindow.map(([t0, t1]) => t1 - t0).sort((a, b) => a - b);
   const paidWin = inWindow.filter((d) => d[2]).length;
   const secs = (end - from) / 1000;
-  const failed = done.filter((d) => !d[2]).length;
-  const paidAll = done.length - failed;
+  const failed = done.filter((d) => !d[2]).length - tripped;
+  const paidAll = done.filter((d) => d[2]).length;
   console.log(`FLASH ${(secs > 0 ? paidWin / secs : 0).toFixed(1)} ${pct(lat, 50).toFixed(2)} ${pct(lat, 99).toFixed(2)} ` +
     `${paidWin} ${inWindow.length} ${failed} ${paidAll} ${secs.toFixed(1)}`);
+  if (activity) console.log(`BUDGET ${activity} ${BUDGET} ${tripped}`);
 }
 
 try {
-  const { buyers } = await setup();
-  await payPhase(buyers);
+  const { buyers, activity } = await setup();
+  await payPhase(buyers, activity);
   for (const b of buyers) b.agent.destroy();
 } catch (e) {
   console.error(`flash.mjs: ${e.stack || e}`);

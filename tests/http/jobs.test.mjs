@@ -56,6 +56,29 @@ test('expire-points expires due lots once, however often it runs', () => {
   mallctl('check-ledger');
 });
 
+test('the same cron job on two machines at once: one run at a time, the other waits its turn; a dead run frees it', async () => {
+  // Another machine's run holds the job (a lease of 2 s, as if it were still working or had died holding it).
+  sql(`INSERT INTO job_locks (name, holder, host, locked_until) VALUES ('orders-housekeeping', '${'b'.repeat(32)}', 'node-b', NOW() + INTERVAL 2 SECOND)
+       ON DUPLICATE KEY UPDATE holder = VALUES(holder), host = VALUES(host), locked_until = VALUES(locked_until)`);
+  const m = newMember();
+  const stale = newOrder(m, 'pending', 'created_at = NOW() - INTERVAL 31 MINUTE');
+  const r = await mallctlAsync('orders-housekeeping');
+  assert.equal(r.status, 0, r.out);
+  assert.match(r.stderr, /running elsewhere \(on node-b, lease until .*\): waiting for it/);
+  assert.equal(orderStatus(stale), 'cancelled', 'it ran once the lease was over');
+  assert.equal(sql(`SELECT holder <> '${'b'.repeat(32)}' AND locked_until <= NOW() FROM job_locks WHERE name = 'orders-housekeeping'`), '1', 'taken over, then given back');
+
+  // Two runs started together over the same due lots: each lot expires once.
+  const members = [newMember(), newMember(), newMember()];
+  const lots = members.map((x) => grant(x, 100, -1));
+  const [a, b] = await Promise.all([mallctlAsync('expire-points'), mallctlAsync('expire-points')]);
+  assert.equal(a.status, 0, a.out);
+  assert.equal(b.status, 0, b.out);
+  assert.equal(num(`SELECT COUNT(*) FROM points_ledger WHERE kind = 'expire' AND lot_id IN (${lots.join(',')})`), 3);
+  for (const x of members) assert.equal(balance(x), 0);
+  mallctl('check-ledger');
+});
+
 test('send-reminders texts and notifies once per lot, even run twice and concurrently', async () => {
   const m = newMember();
   const soon = grant(m, 120, 1);

@@ -1,17 +1,11 @@
 /* catalog.c: storefront reads — categories, brands, product lists, search, detail, content, view counts */
 #include "catalog/catalog.h"
 #include "db.h"
+#include "catalog/card_sql.h"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
-/* Text columns come in _zh/_en pairs: English when asked for and present, Chinese otherwise.
- * Each use binds the language once (the first ? of the statement). */
-#define TR(col, alias) "IF(? = 'en' AND " col "_en <> '', " col "_en, " col "_zh) AS " alias
-#define CASH                                                                                                           \
-  "IF(p.cash_price_fen > 0, CONCAT(p.cash_price_fen DIV 100, '.', LPAD(p.cash_price_fen MOD 100, 2, '0')), NULL)"
-#define CARD                                                                                                           \
-  "SELECT p.id, " TR("p.name", "name") ", p.image, p.points_price AS points, " CASH " AS cash, p.sales, p.stock "
 #define RUNNING "starts_at <= NOW() AND ends_at > NOW()"
 
 /* ---- categories and brands ---- */
@@ -23,11 +17,18 @@ static const char SQL_CATEGORY[] = "SELECT c.id, " TR("c.name", "name") ", c.par
 static const char SQL_BRANDS[] = "SELECT id, " TR("name", "name") ", logo FROM brands ORDER BY sort, id";
 static const char SQL_BRAND[] = "SELECT id, " TR("name", "name") ", logo FROM brands WHERE id = ?";
 
-NEOERR *catalog_categories(MYSQL *db, HDF *out, const char *prefix, const char *lang) {
+/* The product list's chips: the top level, and the children of one top category only (by_parent ranges) — the
+ * sidebar costs the same however large the tree grows. */
+static const char SQL_CATEGORY_CHIPS[] =
+    "SELECT id, parent_id, name, LEFT(name, 1) AS initial, icon FROM (SELECT id, parent_id, sort, icon, " TR(
+        "name", "name") " FROM categories WHERE parent_id IS NULL OR parent_id = ?) c ORDER BY parent_id IS NOT NULL,"
+                        " sort, id";
+
+static NEOERR *category_tree(MYSQL *db, HDF *out, const char *prefix, const char *sql, const dbp *p, int n) {
   HDF *tmp = NULL;
   int top = 0;
   NEOERR *err = hdf_init(&tmp);
-  if (!err) err = db_query_hdf(db, tmp, "C", SQL_CATEGORIES, DBA(DS(lang)), NULL);
+  if (!err) err = db_query_hdf(db, tmp, "C", sql, p, n, NULL);
   /* Parents sort first, so every child finds its parent already placed. */
   HDF *row = err ? NULL : hdf_get_child(tmp, "C");
   for (; !err && row; row = hdf_obj_next(row)) {
@@ -53,6 +54,14 @@ NEOERR *catalog_categories(MYSQL *db, HDF *out, const char *prefix, const char *
   return nerr_pass(err);
 }
 
+NEOERR *catalog_categories(MYSQL *db, HDF *out, const char *prefix, const char *lang) {
+  return nerr_pass(category_tree(db, out, prefix, SQL_CATEGORIES, DBA(DS(lang))));
+}
+
+NEOERR *catalog_category_chips(MYSQL *db, HDF *out, const char *prefix, const char *lang, long long top) {
+  return nerr_pass(category_tree(db, out, prefix, SQL_CATEGORY_CHIPS, DBA(DS(lang), DI(top))));
+}
+
 NEOERR *catalog_category_get(MYSQL *db, HDF *out, const char *prefix, const char *lang, long long id, int *found) {
   int rows = 0;
   NEOERR *err = db_query_hdf(db, out, prefix, SQL_CATEGORY, DBA(DS(lang), DS(lang), DI(id)), &rows);
@@ -71,43 +80,12 @@ NEOERR *catalog_brand_get(MYSQL *db, HDF *out, const char *prefix, const char *l
   return nerr_pass(err);
 }
 
-/* ---- product lists ---- */
-#define FILTER                                                                                                         \
-  " FROM products p WHERE p.on_shelf = 1"                                                                              \
-  " AND (? = 0 OR p.category_id = ? OR p.category_id IN (SELECT id FROM categories WHERE parent_id = ?))"              \
-  " AND (? = 0 OR p.brand_id = ?) AND p.points_price BETWEEN ? AND ? AND p.in_stock >= ?"
-/* Sold-out products go last in every order; in_stock leads the by_sales and by_new indexes (021_in_stock_first.sql)
- * so those two orders still read an index in order. */
-#define LIST(order) CARD FILTER " ORDER BY p.in_stock DESC, " order " LIMIT ? OFFSET ?"
-static const char SQL_LIST_SALES[] = LIST("p.sales DESC, p.id DESC");
-static const char SQL_LIST_POINTS_ASC[] = LIST("p.points_price ASC, p.id ASC");
-static const char SQL_LIST_POINTS_DESC[] = LIST("p.points_price DESC, p.id DESC");
-static const char SQL_LIST_VIEWS[] = LIST("p.views DESC, p.id DESC");
-static const char SQL_LIST_NEWEST[] = LIST("p.created_at DESC, p.id DESC");
-static const char SQL_LIST_COUNT[] = "SELECT COUNT(*)" FILTER;
-static const char *const LIST_SQL[SORT_COUNT] = {
-    SQL_LIST_SALES, SQL_LIST_POINTS_ASC, SQL_LIST_POINTS_DESC,
-    /* The home page promotes what can be redeemed now: sold-out products stay in lists and search. */
-    SQL_LIST_VIEWS, SQL_LIST_NEWEST};
-static const char SQL_HOT[] =
-    CARD " FROM products p WHERE p.on_shelf = 1 AND p.in_stock = 1 ORDER BY p.sales DESC, p.id DESC LIMIT ?";
-static const char SQL_NEWEST[] =
-    CARD " FROM products p WHERE p.on_shelf = 1 AND p.in_stock = 1 ORDER BY p.created_at DESC, p.id DESC LIMIT ?";
-
-NEOERR *catalog_products(MYSQL *db, HDF *out, const char *prefix, const char *lang, const catalog_filter *f,
-                         long long offset, int limit, int *rows, long long *total) {
-  int sort = f->sort >= 0 && f->sort < SORT_COUNT ? f->sort : SORT_SALES;
-  NEOERR *err = db_query_ll(db, SQL_LIST_COUNT,
-                            DBA(DI(f->cat), DI(f->cat), DI(f->cat), DI(f->brand), DI(f->brand), DI(f->min), DI(f->max),
-                                DI(f->in_stock_only ? 1 : 0)),
-                            total, NULL);
-  *rows = 0;
-  if (err || *total <= offset) return nerr_pass(err);
-  return nerr_pass(db_query_hdf(db, out, prefix, LIST_SQL[sort],
-                                DBA(DS(lang), DI(f->cat), DI(f->cat), DI(f->cat), DI(f->brand), DI(f->brand),
-                                    DI(f->min), DI(f->max), DI(f->in_stock_only ? 1 : 0), DI(limit), DI(offset)),
-                                rows));
-}
+/* ---- home page lists (the product list pages are product_list.c) ---- */
+/* The home page promotes what can be redeemed now: the list snapshot's in-stock block, checked live. */
+static const char SQL_HOT[] = CARD " FROM products p WHERE p.on_shelf = 1 AND p.list_in_stock = 1 AND p.stock > 0"
+                                   " ORDER BY p.list_sales DESC, p.id DESC LIMIT ?";
+static const char SQL_NEWEST[] = CARD " FROM products p WHERE p.on_shelf = 1 AND p.list_in_stock = 1 AND p.stock > 0"
+                                      " ORDER BY p.created_at DESC, p.id DESC LIMIT ?";
 
 NEOERR *catalog_hot(MYSQL *db, HDF *out, const char *prefix, const char *lang, int limit) {
   return nerr_pass(db_query_hdf(db, out, prefix, SQL_HOT, DBA(DS(lang), DI(limit)), NULL));
@@ -117,15 +95,7 @@ NEOERR *catalog_newest(MYSQL *db, HDF *out, const char *prefix, const char *lang
   return nerr_pass(db_query_hdf(db, out, prefix, SQL_NEWEST, DBA(DS(lang), DI(limit)), NULL));
 }
 
-/* ---- search (Mroonga copy joined back to InnoDB for on-shelf state and current data) ---- */
-#define MATCHES                                                                                                        \
-  " FROM product_search s JOIN products p ON p.id = s.product_id"                                                      \
-  " WHERE MATCH(s.title, s.body) AGAINST(? IN BOOLEAN MODE) AND p.on_shelf = 1 AND p.in_stock >= ?"
-static const char SQL_SEARCH[] = CARD MATCHES " ORDER BY p.in_stock DESC, MATCH(s.title) AGAINST(? IN BOOLEAN MODE) * "
-                                              "10 + MATCH(s.body) AGAINST(? IN BOOLEAN MODE) DESC,"
-                                              " p.sales DESC, p.id DESC LIMIT ? OFFSET ?";
-static const char SQL_SEARCH_COUNT[] = "SELECT COUNT(*)" MATCHES;
-
+/* ---- search query text (the search itself is search_list.c) ---- */
 static int is_space(const unsigned char *p) {
   /* ASCII blanks, and the ideographic space U+3000 that CJK keyboards type */
   return *p == ' ' || *p == '\t' ? 1 : (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) ? 3 : 0;
@@ -157,16 +127,6 @@ int catalog_search_query(const char *q, char *out, size_t len) {
     words++;
   }
   return words > 0;
-}
-
-NEOERR *catalog_search(MYSQL *db, HDF *out, const char *prefix, const char *lang, const char *bq, int in_stock_only,
-                       long long offset, int limit, int *rows, long long *total) {
-  long long in = in_stock_only ? 1 : 0;
-  *rows = 0;
-  NEOERR *err = db_query_ll(db, SQL_SEARCH_COUNT, DBA(DS(bq), DI(in)), total, NULL);
-  if (err || *total <= offset) return nerr_pass(err);
-  return nerr_pass(db_query_hdf(db, out, prefix, SQL_SEARCH,
-                                DBA(DS(lang), DS(bq), DI(in), DS(bq), DS(bq), DI(limit), DI(offset)), rows));
 }
 
 /* ---- product detail ---- */

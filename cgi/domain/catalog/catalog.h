@@ -17,23 +17,22 @@ typedef struct {
 
 /* Two-level tree: prefix.N.{id,name,Children.M.{id,name}} */
 NEOERR *catalog_categories(MYSQL *db, HDF *out, const char *prefix, const char *lang);
+/* The same tree with only the top level and the children of top (0: none). */
+NEOERR *catalog_category_chips(MYSQL *db, HDF *out, const char *prefix, const char *lang, long long top);
 /* One category with its parent's id and name (parent_id, parent_name when it has one). */
 NEOERR *catalog_category_get(MYSQL *db, HDF *out, const char *prefix, const char *lang, long long id, int *found);
 NEOERR *catalog_brands(MYSQL *db, HDF *out, const char *prefix, const char *lang);
 NEOERR *catalog_brand_get(MYSQL *db, HDF *out, const char *prefix, const char *lang, long long id, int *found);
 
-/* Product cards: id, name, image, points, cash ("12.34" or unset), sales, stock. */
-NEOERR *catalog_products(MYSQL *db, HDF *out, const char *prefix, const char *lang, const catalog_filter *f,
-                         long long offset, int limit, int *rows, long long *total);
+/* Product cards: id, name, image, points, cash ("12.34" or unset), sales, stock. The filtered lists with their
+ * pages and counts are product_list.h. */
 NEOERR *catalog_hot(MYSQL *db, HDF *out, const char *prefix, const char *lang, int limit);
 NEOERR *catalog_newest(MYSQL *db, HDF *out, const char *prefix, const char *lang, int limit);
 
 /* Turns user text into a safe Mroonga boolean query (every word required, as a quoted phrase).
  * Returns 0 when nothing searchable is left. */
 int catalog_search_query(const char *q, char *out, size_t len);
-/* in_stock_only = 1 leaves sold-out products out; otherwise they come last. */
-NEOERR *catalog_search(MYSQL *db, HDF *out, const char *prefix, const char *lang, const char *boolean_query,
-                       int in_stock_only, long long offset, int limit, int *rows, long long *total);
+/* The search itself: search_list.h. */
 
 /* Product detail (on-shelf only): card columns plus summary, description, per_member_limit, views,
  * type, category_id, category, brand, merchant. */

@@ -79,7 +79,7 @@ NEOERR *catalog_admin_products(MYSQL *db, HDF *out, const char *prefix, const pr
 
 #define PRODUCT_COLS                                                                                                   \
   "id, type, category_id, brand_id, merchant_id, name_zh, name_en, summary_zh, summary_en, description_zh,"            \
-  " description_en, points_price, cash_price_fen, stock, initial_stock, per_member_limit, image, on_shelf"
+  " description_en, points_price, cash_price_fen, stock, initial_stock, per_member_limit, member_day_cap, image, on_shelf"
 static const char SQL_PRODUCT[] =
     "SELECT " PRODUCT_COLS
     ", " YUAN("cash_price_fen") " AS cash, sales, initial_stock - stock AS taken FROM products WHERE id = ?";
@@ -104,11 +104,11 @@ static const char SQL_MERCHANT_EXISTS[] = "SELECT COUNT(*) FROM merchants WHERE 
 static const char SQL_PRODUCT_INSERT[] =
     "INSERT INTO products (type, category_id, brand_id, merchant_id, name_zh, name_en, summary_zh, summary_en,"
     " description_zh, description_en, points_price, cash_price_fen, stock, initial_stock, per_member_limit, image,"
-    " on_shelf) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " on_shelf, member_day_cap) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_PRODUCT_UPDATE[] =
     "UPDATE products SET type = ?, category_id = ?, brand_id = ?, merchant_id = ?, name_zh = ?, name_en = ?,"
     " summary_zh = ?, summary_en = ?, description_zh = ?, description_en = ?, points_price = ?, cash_price_fen = ?,"
-    " per_member_limit = ?, image = IF(? = '', image, ?) WHERE id = ?";
+    " per_member_limit = ?, image = IF(? = '', image, ?), member_day_cap = ? WHERE id = ?";
 /* Stock and initial stock move together, so initial − current still equals what paid orders took (I4). */
 static const char SQL_PRODUCT_STOCK[] =
     "UPDATE products SET stock = stock + ?, initial_stock = initial_stock + ? WHERE id = ? AND stock + ? >= 0";
@@ -168,13 +168,14 @@ static NEOERR *product_save_tx(MYSQL *db, void *arg) {
                   DBA(DS(f->type), DI(f->category_id), brand, merchant, DS(f->name_zh), DS(f->name_en),
                       DS(f->summary_zh), DS(f->summary_en), DS(f->description_zh), DS(f->description_en),
                       DI(f->points_price), DI(f->cash_fen), DI(f->stock), DI(f->stock), DI(f->per_member_limit),
-                      DS(image), DI(f->on_shelf ? 1 : 0)),
+                      DS(image), DI(f->on_shelf ? 1 : 0), DI(f->member_day_cap)),
                   NULL, &t->saved);
   } else {
     err = db_exec(db, SQL_PRODUCT_UPDATE,
                   DBA(DS(f->type), DI(f->category_id), brand, merchant, DS(f->name_zh), DS(f->name_en),
                       DS(f->summary_zh), DS(f->summary_en), DS(f->description_zh), DS(f->description_en),
-                      DI(f->points_price), DI(f->cash_fen), DI(f->per_member_limit), DS(image), DS(image), DI(t->id)),
+                      DI(f->points_price), DI(f->cash_fen), DI(f->per_member_limit), DS(image), DS(image),
+                      DI(f->member_day_cap), DI(t->id)),
                   NULL, NULL);
     long long delta = f->stock - f->stock_was, changed = 0;
     if (!err && delta) {
@@ -278,6 +279,7 @@ static const char SQL_CATEGORY_INSERT[] =
     "INSERT INTO categories (parent_id, name_zh, name_en, icon, sort) VALUES (?, ?, ?, ?, ?)";
 static const char SQL_CATEGORY_UPDATE[] =
     "UPDATE categories SET parent_id = ?, name_zh = ?, name_en = ?, icon = ?, sort = ? WHERE id = ?";
+static const char SQL_CATEGORY_REROOT[] = "UPDATE products SET cat_root = ? WHERE category_id = ? AND cat_root <> ?";
 static const char SQL_CATEGORY_DELETE[] = "DELETE FROM categories WHERE id = ?";
 /* Search text carries category names: the products in a renamed category are indexed again. */
 static const char SQL_CATEGORY_PRODUCT_IDS[] =
@@ -333,6 +335,10 @@ static NEOERR *category_save_tx(MYSQL *db, void *arg) {
   else
     err = db_exec(db, SQL_CATEGORY_UPDATE,
                   DBA(parent, DS(f->name_zh), DS(f->name_en), DS(f->icon), DI(f->sort), DI(t->id)), NULL, NULL);
+  /* The storefront reads a top category's subtree through products.cat_root (025_fast.sql): a category that moves
+   * takes its products to the new root. */
+  if (!err && t->id)
+    err = db_exec(db, SQL_CATEGORY_REROOT, DBA(DI(f->parent_id ? f->parent_id : t->id), DI(t->id), DI(f->parent_id ? f->parent_id : t->id)), NULL, NULL);
   if (!err) err = audit_snapshot(db, SQL_CATEGORY_SNAPSHOT, t->saved, &after);
   if (!err) err = audit_record(db, t->who, t->id ? "update" : "create", "category", t->saved, before, after);
 done:

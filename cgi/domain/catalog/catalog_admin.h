@@ -55,8 +55,9 @@ typedef struct {
   long long stock;     /* the stock the admin wants */
   long long stock_was; /* the stock the form showed: the change is stock - stock_was (orders may run meanwhile) */
   long long per_member_limit;
-  int on_shelf;      /* create only; the shelf has its own action afterwards */
-  const char *image; /* a newly uploaded image (becomes the main one), NULL when none */
+  long long member_day_cap; /* units one member may pay for per mall day (F2); 0 = no cap */
+  int on_shelf;             /* create only; the shelf has its own action afterwards */
+  const char *image;        /* a newly uploaded image (becomes the main one), NULL when none */
 } product_fields;
 
 /* Creates (id 0) or updates a product in one transaction with its audit entry, then reindexes it for search.

@@ -1,5 +1,6 @@
 /* content_admin.c: back-office content — announcements, banners, ads, activities, described by one table each (B3) */
 #include "content/content_admin.h"
+#include "campaigns/guards.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,7 +38,9 @@ const content_kind CONTENT_NOTICE = {"notice",
                                      SQL_NOTICE_DELETE,
                                      NULL,
                                      NULL,
-                                     0};
+                                     0,
+                                     NULL,
+                                     NULL};
 
 /* ---- banners ---- */
 static const content_field BANNER_FIELDS[] = {
@@ -59,7 +62,8 @@ static const char SQL_BANNER_DELETE[] = "DELETE FROM banners WHERE id = ?";
 const content_kind CONTENT_BANNER = {"banner",          BANNER_FIELDS,     7,
                                      SQL_BANNER_LIST,   SQL_BANNER_COUNT,  SQL_BANNER_GET,
                                      SQL_BANNER_INSERT, SQL_BANNER_UPDATE, SQL_BANNER_DELETE,
-                                     "starts_at",       "ends_at",         0};
+                                     "starts_at",       "ends_at",         0,
+                                     NULL,              NULL};
 
 /* ---- ads ---- */
 static const content_field AD_FIELDS[] = {
@@ -81,7 +85,7 @@ static const char SQL_AD_UPDATE[] =
 static const char SQL_AD_DELETE[] = "DELETE FROM ads WHERE id = ?";
 const content_kind CONTENT_AD = {
     "ad",        AD_FIELDS, 8, SQL_AD_LIST, SQL_AD_COUNT, SQL_AD_GET, SQL_AD_INSERT, SQL_AD_UPDATE, SQL_AD_DELETE,
-    "starts_at", "ends_at", 0};
+    "starts_at", "ends_at", 0,       NULL,          NULL};
 
 /* ---- activities ---- */
 static const content_field ACTIVITY_FIELDS[] = {
@@ -89,7 +93,15 @@ static const content_field ACTIVITY_FIELDS[] = {
     {"summary_zh", CF_STR, 0, 1, 500, NULL},  {"summary_en", CF_STR, 0, 1, 500, NULL},
     {"rules_zh", CF_TEXT, 1, 1, 20000, NULL}, {"rules_en", CF_TEXT, 0, 1, 20000, NULL},
     {"image", CF_IMAGE, 0, 1, 255, NULL},     {"starts_at", CF_TIME, 1, 0, 0, NULL},
-    {"ends_at", CF_TIME, 1, 0, 0, NULL},      {"products", CF_PRODUCTS, 0, 0, 2000, NULL},
+    {"ends_at", CF_TIME, 1, 0, 0, NULL},
+    /* circuit breakers (F2): the trip message's style, budgets per mall day, units per member per day */
+    {"style", CF_ENUM, 0, 0, 0, "normal|lottery"}, /* absent: normal (forms made before it existed) */
+    {"points_budget", CF_INT, 0, 0, 1000000000000LL, NULL},
+    {"cash_budget_fen", CF_INT, 0, 0, 1000000000000LL, NULL},
+    {"member_day_cap", CF_INT, 0, 0, 100000, NULL},
+    {"trip_message_zh", CF_STR, 0, 1, 200, NULL},
+    {"trip_message_en", CF_STR, 0, 1, 200, NULL},
+    {"products", CF_PRODUCTS, 0, 0, 2000, NULL},
 };
 static const char SQL_ACTIVITY_LIST[] =
     "SELECT a.id, a.title_zh AS title, a.image, CONCAT(" WINDOW_INFO ", ' · ',"
@@ -98,21 +110,32 @@ static const char SQL_ACTIVITY_LIST[] =
 static const char SQL_ACTIVITY_COUNT[] = "SELECT COUNT(*) FROM activities";
 static const char SQL_ACTIVITY_GET[] =
     "SELECT a.id, a.title_zh, a.title_en, a.summary_zh, a.summary_en, a.rules_zh, a.rules_en, a.image, " TIME_FORM(
-        "starts_at") ", " TIME_FORM("ends_at") ", (SELECT GROUP_CONCAT(ap.product_id ORDER BY ap.sort,"
+        "starts_at") ", " TIME_FORM("ends_at") ", a.style, a.points_budget, a.cash_budget_fen, a.member_day_cap,"
+                     " a.trip_message_zh, a.trip_message_en, (SELECT GROUP_CONCAT(ap.product_id ORDER BY ap.sort,"
                                                " ap.product_id SEPARATOR ' ') FROM activity_products ap WHERE "
                                                "ap.activity_id = a.id) AS products"
                                                " FROM activities a WHERE a.id = ?";
 static const char SQL_ACTIVITY_INSERT[] =
-    "INSERT INTO activities (title_zh, title_en, summary_zh, summary_en, rules_zh, rules_en, image, starts_at, ends_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO activities (title_zh, title_en, summary_zh, summary_en, rules_zh, rules_en, image, starts_at, ends_at,"
+    " style, points_budget, cash_budget_fen, member_day_cap, trip_message_zh, trip_message_en)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(NULLIF(?, ''), 'normal'), ?, ?, ?, ?, ?)";
 static const char SQL_ACTIVITY_UPDATE[] =
     "UPDATE activities SET title_zh = ?, title_en = ?, summary_zh = ?, summary_en = ?, rules_zh = ?, rules_en = ?,"
-    " image = ?, starts_at = ?, ends_at = ? WHERE id = ?";
+    " image = ?, starts_at = ?, ends_at = ?, style = COALESCE(NULLIF(?, ''), 'normal'), points_budget = ?, cash_budget_fen = ?, member_day_cap = ?,"
+    " trip_message_zh = ?, trip_message_en = ? WHERE id = ?";
 static const char SQL_ACTIVITY_DELETE[] = "DELETE FROM activities WHERE id = ?";
-const content_kind CONTENT_ACTIVITY = {"activity",          ACTIVITY_FIELDS,     10,
+/* A budget raised above what today spent clears today's trip, in the same transaction and audited (F2). */
+static NEOERR *activity_saved(MYSQL *db, const audit_actor *who, long long id) {
+  int untripped = 0;
+  NEOERR *err = guards_untrip(db, id, &untripped);
+  if (!err && untripped) err = audit_record(db, who, "untrip", "activity", id, NULL, NULL);
+  return nerr_pass(err);
+}
+const content_kind CONTENT_ACTIVITY = {"activity",          ACTIVITY_FIELDS,     16,
                                        SQL_ACTIVITY_LIST,   SQL_ACTIVITY_COUNT,  SQL_ACTIVITY_GET,
                                        SQL_ACTIVITY_INSERT, SQL_ACTIVITY_UPDATE, SQL_ACTIVITY_DELETE,
-                                       "starts_at",         "ends_at",           1};
+                                       "starts_at",         "ends_at",           1,
+                                       activity_saved,      guards_notify};
 
 static const char SQL_AP_CLEAR[] = "DELETE FROM activity_products WHERE activity_id = ?";
 static const char SQL_AP_ADD[] = "INSERT INTO activity_products (activity_id, product_id, sort) VALUES (?, ?, ?)";
@@ -239,9 +262,9 @@ static NEOERR *save_tx(MYSQL *db, void *arg) {
     }
   }
   if (err || t->res != CONTENT_OK) goto done;
-  dbp p[16];
+  dbp p[24];
   int np = 0;
-  for (int i = 0; i < k->nfields && np < 15; i++)
+  for (int i = 0; i < k->nfields && np < 23; i++)
     if (k->fields[i].type != CF_PRODUCTS) p[np++] = DS(t->values[i] ? t->values[i] : "");
   if (t->id) {
     p[np++] = DI(t->id);
@@ -256,6 +279,7 @@ static NEOERR *save_tx(MYSQL *db, void *arg) {
   }
   if (!err) err = audit_snapshot(db, k->sql_get, t->saved, &after);
   if (!err) err = audit_record(db, t->who, t->id ? "update" : "create", k->entity, t->saved, before, after);
+  if (!err && k->after_save) err = k->after_save(db, t->who, t->saved);
 done:
   json_decref(before);
   json_decref(after);
@@ -267,6 +291,8 @@ NEOERR *content_save(MYSQL *db, const audit_actor *who, const content_kind *k, l
                      long long *bad_product) {
   content_tx t = {.who = who, .k = k, .id = id, .values = values, .products = products, .nproducts = nproducts};
   NEOERR *err = db_tx(db, save_tx, &t);
+  /* After COMMIT, outside the transaction: never waits on the switch row while holding the kind's row. */
+  if (!err && t.res == CONTENT_OK && k->after_commit) err = k->after_commit(db);
   *res = t.res;
   *saved_id = t.saved;
   *bad_product = t.bad_product;

@@ -32,6 +32,9 @@ typedef struct {
   const char *sql_list, *sql_count, *sql_get, *sql_insert, *sql_update, *sql_delete;
   const char *starts, *ends; /* the time window's fields (ends must come after starts), or NULL */
   int has_products;          /* the last field is CF_PRODUCTS */
+  /* Optional: inside the save's transaction after the row and its audit entry; after its COMMIT. */
+  NEOERR *(*after_save)(MYSQL *db, const audit_actor *who, long long id);
+  NEOERR *(*after_commit)(MYSQL *db);
 } content_kind;
 
 extern const content_kind CONTENT_NOTICE, CONTENT_BANNER, CONTENT_AD, CONTENT_ACTIVITY;

@@ -5,6 +5,7 @@
 #include "points/points.h"
 #include "shared/sms.h"
 #include "merchants/vouchers.h"
+#include "campaigns/guards.h"
 #include "log.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,7 +73,8 @@ const char *order_result_name(order_result r) {
       "Order.Result.Ok",          "Order.Result.NotFound",    "Order.Result.Empty",       "Order.Result.OffShelf",
       "Order.Result.SoldOut",     "Order.Result.Limit",       "Order.Result.NeedAddress", "Order.Result.Insufficient",
       "Order.Result.Frozen",      "Order.Result.AlreadyPaid", "Order.Result.Cancelled",   "Order.Result.BadState",
-      "Order.Result.VoucherUsed", "Order.Result.Cash",
+      "Order.Result.VoucherUsed", "Order.Result.Cash",     "Order.Result.Paused",      "Order.Result.Tripped",
+      "Order.Result.DayCap",
   };
   return (unsigned)r < sizeof names / sizeof names[0] ? names[r] : "Order.Result.BadState";
 }
@@ -303,7 +305,11 @@ NEOERR *order_create(MYSQL *db, long long member_id, const order_line *lines, in
  * read and the payment is not applied to it.) */
 static const char SQL_PAY_PLAN[] =
     "SELECT o.id, o.status, o.points_total, i.product_id, i.quantity, i.product_type = 'voucher' AS voucher, "
-    "p.per_member_limit AS lim, o.cash_total_fen <> 0 OR i.cash_price_fen <> 0 AS cash "
+    "p.per_member_limit AS lim, o.cash_total_fen <> 0 OR i.cash_price_fen <> 0 AS cash, "
+    /* a running activity with a budget and no counter row for today yet: guards_prepare makes it (F2) */
+    "EXISTS (SELECT 1 FROM activity_products ap JOIN activities a ON a.id = ap.activity_id LEFT JOIN activity_days d "
+    "ON d.activity_id = a.id AND d.day = CURDATE() WHERE ap.product_id = i.product_id AND a.starts_at <= NOW() AND "
+    "a.ends_at > NOW() AND (a.points_budget > 0 OR a.cash_budget_fen > 0) AND d.activity_id IS NULL) AS new_day "
     "FROM orders o JOIN order_items i ON i.order_id = o.id "
     "JOIN products p ON p.id = i.product_id WHERE o.order_no = ? AND o.member_id = ?";
 /* The order row is locked and marked paid in one statement, first (the lock order above). Never one with a cash
@@ -320,7 +326,7 @@ typedef struct {
 /* One row of SQL_PAY_PLAN: the order, and one of its lines. */
 typedef struct {
   long long order_id, points_total, product_id, quantity, limit;
-  int voucher, cash;
+  int voucher, cash, new_day;
   char status[16];
 } plan_row;
 
@@ -328,7 +334,7 @@ struct pay_arg {
   long long member_id;
   const char *order_no;
   pay_line lines[ORDER_MAX_LINES]; /* by ascending product id: the order stock is taken in */
-  int nlines, vouchers;
+  int nlines, vouchers, new_day;
   order_outcome *out;
 };
 
@@ -345,7 +351,7 @@ static NEOERR *pay_plan(MYSQL *db, struct pay_arg *a) {
   NEOERR *err = db_rows(db, SQL_PAY_PLAN, DBA(DS(a->order_no), DI(a->member_id)),
                         DCOLS(DCOL_LL(&r[0].order_id), DCOL_STR(r[0].status), DCOL_LL(&r[0].points_total),
                               DCOL_LL(&r[0].product_id), DCOL_LL(&r[0].quantity), DCOL_INT(&r[0].voucher),
-                              DCOL_LL(&r[0].limit), DCOL_INT(&r[0].cash)),
+                              DCOL_LL(&r[0].limit), DCOL_INT(&r[0].cash), DCOL_INT(&r[0].new_day)),
                         sizeof r[0], ORDER_MAX_LINES, &rows);
   if (err) return nerr_pass(err);
   if (rows == 0) {
@@ -356,6 +362,7 @@ static NEOERR *pay_plan(MYSQL *db, struct pay_arg *a) {
   for (int i = 0; i < rows; i++) {
     a->lines[i] = (pay_line){r[i].product_id, r[i].quantity, r[i].limit};
     a->vouchers |= r[i].voucher != 0;
+    a->new_day |= r[i].new_day != 0;
     cash |= r[i].cash != 0;
   }
   qsort(a->lines, (size_t)rows, sizeof a->lines[0], pay_line_cmp);
@@ -417,6 +424,18 @@ static NEOERR *pay_body(MYSQL *db, struct pay_arg *a) {
   }
   if (err) return nerr_pass(err);
 
+  /* Pause switches, daily caps and budgets (F2, F4): after the member lock, before the hot product rows. */
+  guard_outcome g;
+  err = guards_pay(db, member_id, order_id, &g);
+  if (err) return nerr_pass(err);
+  if (g.result != GUARD_OK) {
+    out->activity_id = g.activity_id;
+    order_result why = g.result == GUARD_TRIPPED                                    ? ORDER_TRIPPED
+                       : g.result == GUARD_MALL_PAUSED || g.result == GUARD_ACTIVITY_PAUSED ? ORDER_PAUSED
+                                                                                     : ORDER_DAY_CAP;
+    return refuse(out, why, g.product_id);
+  }
+
   char text[160];
   snprintf(text, sizeof text, "已支付 %lld 积分", out->points_total);
   err = event_add(db, order_id, "paid", text);
@@ -440,6 +459,14 @@ static NEOERR *pay_body(MYSQL *db, struct pay_arg *a) {
 static void pay_reset(struct pay_arg *a) {
   a->out->result = ORDER_OK;
   a->out->product_id = 0;
+  a->out->activity_id = 0;
+}
+
+/* After a payment refused for an activity's budget rolled back: the activity trips (F2). */
+static void trip_after(MYSQL *db, const order_outcome *out) {
+  if (out->result != ORDER_TRIPPED || out->activity_id <= 0) return;
+  NEOERR *err = guards_trip(db, out->activity_id);
+  if (err) log_neoerr("guards_trip", &err);
 }
 
 static NEOERR *tx_pay(MYSQL *db, void *arg) {
@@ -476,6 +503,7 @@ static int pay_start(MYSQL *db, long long member_id, const char *order_no, char 
   a->order_no = no;
   a->out = out;
   if ((*err = pay_plan(db, a))) return 0;
+  if (out->result == ORDER_OK && a->new_day && (*err = guards_prepare(db, out->order_id))) return 0;
   return out->result == ORDER_OK;
 }
 
@@ -486,6 +514,7 @@ NEOERR *order_pay(MYSQL *db, long long member_id, const char *order_no, order_ou
   if (pay_start(db, member_id, order_no, no, &a, out, &err)) {
     err = settle(db_tx(db, tx_pay, &a), out);
     if (!err && out->result == ORDER_OK && a.vouchers) text_vouchers(db, out->order_id);
+    if (!err) trip_after(db, out);
   }
   return nerr_pass(err);
 }
@@ -522,6 +551,7 @@ NEOERR *order_pay_with_code(MYSQL *db, long long member_id, const char *mobile, 
     *code_result = a.verify;
     int paid = !err && a.verify.status == SMS_VERIFY_OK && out->result == ORDER_OK;
     if (paid && a.pay.vouchers) text_vouchers(db, out->order_id);
+    if (!err) trip_after(db, out);
     /* A refused payment rolled back the code's use with everything else; it is spent all the same (the
      * member asks for a new one once the reason is fixed). */
     if (!err && a.verify.status == SMS_VERIFY_OK && !paid) err = sms_code_spend(db, mobile, "pay", ref, code);
@@ -602,6 +632,7 @@ static NEOERR *cancel_body(MYSQL *db, struct cancel_arg *a) {
     snprintf(key, sizeof key, "refund:%lld", order_id);
     if (!err) err = points_refund(db, member_id, spend, order_id, key, &refunded);
   }
+  if (paid && !err) err = guards_release(db, order_id); /* today's caps and budget counts */
   if (paid && !err) {
     struct put_back pb = {db, 0, 0};
     err = db_each(db, SQL_ORDER_LINES, DBA(DI(order_id)), DCOLS(DCOL_LL(&pb.product_id), DCOL_LL(&pb.quantity)),

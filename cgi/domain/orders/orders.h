@@ -26,11 +26,15 @@ typedef enum {
   ORDER_BAD_STATE,    /* e.g. cancel after shipping, confirm before shipping */
   ORDER_VOUCHER_USED, /* cancel refused: a voucher of the order was redeemed already */
   ORDER_CASH,         /* a product (or the order) has a cash part: points + cash payment (C5) does not exist yet */
+  ORDER_PAUSED,       /* redemption paused (F4): the whole mall (activity_id 0) or the activity activity_id */
+  ORDER_TRIPPED,      /* the activity activity_id is over its daily budget for today (F2) */
+  ORDER_DAY_CAP,      /* the member's daily cap of the product product_id, or of the activity activity_id (F2) */
 } order_result;
 
 typedef struct {
   order_result result;
-  long long product_id; /* the product a failure is about, when there is one */
+  long long product_id;  /* the product a failure is about, when there is one */
+  long long activity_id; /* the activity a guard refusal (PAUSED, TRIPPED, DAY_CAP) is about; 0 for none */
   long long order_id;
   char order_no[ORDER_NO_LEN + 1];
   long long points_total;

@@ -1,28 +1,30 @@
-/* points_read.c: read side of the points center (A2) — expiring soon, open lots, filterable ledger */
+/* points_read.c: read side of the points center (A2) — expiring soon, open lots (paged), filterable ledger (keyset) */
 #include "points/points_read.h"
+#include <stdio.h>
+#include <string.h>
 
+/* Every statement here reads one member's rows through an index that starts with member_id, and no more of them
+ * than the page needs: open lots through open_lots (member_id, open_left, expires_at — spent lots are never read),
+ * the ledger through by_member (member_id, id) or by_member_kind (member_id, kind, id). Counts stop at
+ * POINTS_COUNT_CAP + 1. */
 #define LOT_COLUMNS                                                                                                    \
   "SELECT id, source, note, amount, remaining, DATE_FORMAT(expires_at, '%Y-%m-%d') AS expires,"                        \
   " DATEDIFF(expires_at, CURDATE()) AS days_left FROM points_lots "
+#define EXPIRING_WHERE                                                                                                 \
+  "WHERE member_id = ? AND open_left = 1 AND expires_at >= CURDATE() AND expires_at < CURDATE() + INTERVAL ? DAY"
 
-static const char SQL_LOTS_EXPIRING[] =
-    LOT_COLUMNS "WHERE member_id = ? AND status = 'open' AND remaining > 0 AND expires_at >= CURDATE()"
-                " AND expires_at < CURDATE() + INTERVAL ? DAY ORDER BY expires_at, id LIMIT 100";
-static const char SQL_LOTS_EXPIRING_SUM[] =
-    "SELECT COALESCE(SUM(remaining), 0) FROM points_lots WHERE member_id = ? AND status = 'open' AND remaining > 0"
-    " AND expires_at >= CURDATE() AND expires_at < CURDATE() + INTERVAL ? DAY";
-static const char SQL_LOTS_OPEN[] =
-    LOT_COLUMNS "WHERE member_id = ? AND status = 'open' AND remaining > 0 ORDER BY expires_at, id LIMIT 200";
+static const char SQL_LOTS_EXPIRING[] = LOT_COLUMNS EXPIRING_WHERE " ORDER BY expires_at, id LIMIT 100";
+static const char SQL_LOTS_EXPIRING_SUM[] = "SELECT COALESCE(SUM(remaining), 0) FROM points_lots " EXPIRING_WHERE;
+static const char SQL_LOTS_FIRST[] =
+    LOT_COLUMNS "WHERE member_id = ? AND open_left = 1 ORDER BY expires_at, id LIMIT ?";
+static const char SQL_LOTS_AFTER[] =
+    LOT_COLUMNS "WHERE member_id = ? AND open_left = 1 AND (expires_at > ? OR (expires_at = ? AND id > ?))"
+                " ORDER BY expires_at, id LIMIT ?";
+static const char SQL_LOTS_OPEN_COUNT[] =
+    "SELECT COUNT(*) FROM (SELECT 1 FROM points_lots WHERE member_id = ? AND open_left = 1 LIMIT ?) bounded";
 
-/* NULL-able filters are bound twice each: "? IS NULL OR column = ?" keeps one prepared statement. */
-#define LEDGER_WHERE                                                                                                   \
-  " WHERE l.member_id = ? AND (? IS NULL OR l.kind = ?)"                                                               \
-  " AND (? IS NULL OR l.created_at >= ?) AND (? IS NULL OR l.created_at < ? + INTERVAL 1 DAY)"
-static const char SQL_LEDGER_COUNT[] = "SELECT COUNT(*) FROM points_ledger l" LEDGER_WHERE;
-static const char SQL_LEDGER[] =
-    "SELECT l.id, l.kind, l.amount, l.balance_after, l.note, o.order_no,"
-    " DATE_FORMAT(l.created_at, '%Y-%m-%d %H:%i') AS time"
-    " FROM points_ledger l LEFT JOIN orders o ON o.id = l.order_id" LEDGER_WHERE " ORDER BY l.id DESC LIMIT ? OFFSET ?";
+const char *const POINTS_LOT_SQL[] = {SQL_LOTS_EXPIRING, SQL_LOTS_EXPIRING_SUM, SQL_LOTS_FIRST, SQL_LOTS_AFTER,
+                                       SQL_LOTS_OPEN_COUNT, NULL};
 
 NEOERR *member_points_expiring(MYSQL *db, long long member_id, int days, HDF *out, const char *prefix, long long *sum) {
   NEOERR *err = db_query_ll(db, SQL_LOTS_EXPIRING_SUM, DBA(DI(member_id), DI(days)), sum, NULL);
@@ -30,21 +32,99 @@ NEOERR *member_points_expiring(MYSQL *db, long long member_id, int days, HDF *ou
   return nerr_pass(err);
 }
 
-NEOERR *member_points_lots(MYSQL *db, long long member_id, HDF *out, const char *prefix, int *rows) {
-  return nerr_pass(db_query_hdf(db, out, prefix, SQL_LOTS_OPEN, DBA(DI(member_id)), rows));
+int lots_seek_parse(const char *s, lots_seek *out) {
+  int y, m, d;
+  long long id;
+  char again[64];
+  memset(out, 0, sizeof *out);
+  if (!s || strlen(s) > 40 || sscanf(s, "%4d-%2d-%2d.%lld", &y, &m, &d, &id) != 4 || id <= 0) return 0;
+  if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > 31) return 0;
+  snprintf(again, sizeof again, "%04d-%02d-%02d.%lld", y, m, d, id);
+  if (strcmp(again, s) != 0) return 0;
+  out->set = 1;
+  snprintf(out->expires, sizeof out->expires, "%04d-%02d-%02d", y, m, d);
+  out->id = id;
+  return 1;
 }
 
-#define OPT(s) ((s) ? DS(s) : DNULL)
+NEOERR *member_points_lots(MYSQL *db, long long member_id, const lots_seek *after, int limit, HDF *out,
+                           const char *prefix, int *rows, long long *open, lots_seek *next) {
+  memset(next, 0, sizeof *next);
+  NEOERR *err = db_query_ll(db, SQL_LOTS_OPEN_COUNT, DBA(DI(member_id), DI(POINTS_COUNT_CAP + 1)), open, NULL);
+  if (!err && after && after->set)
+    err = db_query_hdf(db, out, prefix, SQL_LOTS_AFTER,
+                       DBA(DI(member_id), DS(after->expires), DS(after->expires), DI(after->id), DI(limit)), rows);
+  else if (!err) err = db_query_hdf(db, out, prefix, SQL_LOTS_FIRST, DBA(DI(member_id), DI(limit)), rows);
+  if (!err && *rows == limit) {
+    char key[128];
+    snprintf(key, sizeof key, "%s.%d", prefix, *rows - 1);
+    HDF *last = hdf_get_obj(out, key);
+    next->set = 1;
+    snprintf(next->expires, sizeof next->expires, "%s", hdf_get_value(last, "expires", ""));
+    next->id = db_hdf_ll(last, "id", 0);
+  }
+  return nerr_pass(err);
+}
+
+/* ---- the ledger: one statement text per filter shape (no "? IS NULL OR" catch-alls) ---- */
+static void add(ledger_stmt *st, const char *s) { strncat(st->sql, s, sizeof st->sql - strlen(st->sql) - 1); }
+static void bind(ledger_stmt *st, dbp p) {
+  if (st->n < (int)(sizeof st->p / sizeof st->p[0])) st->p[st->n++] = p;
+}
+
+void member_points_ledger_stmt(long long member_id, const ledger_filter *f, int count, long long offset,
+                               long long after_id, int limit, ledger_stmt *st) {
+  st->sql[0] = 0;
+  st->n = 0;
+  /* The index is named: "id < ?" on the primary key looks cheap to the optimiser when the member is recent, and
+   * then it reads every member's older entries. */
+  const char *index = f->kind ? " FORCE INDEX (by_member_kind)" : " FORCE INDEX (by_member)";
+  if (count) {
+    add(st, "SELECT COUNT(*) FROM (SELECT 1 FROM points_ledger l");
+    add(st, index);
+  } else {
+    add(st, "SELECT l.id, l.kind, l.amount, l.balance_after, l.note, o.order_no,"
+            " DATE_FORMAT(l.created_at, '%Y-%m-%d %H:%i') AS time FROM points_ledger l");
+    add(st, index);
+    add(st, " LEFT JOIN orders o ON o.id = l.order_id");
+  }
+  add(st, " WHERE l.member_id = ?");
+  bind(st, DI(member_id));
+  if (f->kind) {
+    add(st, " AND l.kind = ?");
+    bind(st, DS(f->kind));
+  }
+  if (f->from) {
+    add(st, " AND l.created_at >= ?");
+    bind(st, DS(f->from));
+  }
+  if (f->to) {
+    add(st, " AND l.created_at < ? + INTERVAL 1 DAY");
+    bind(st, DS(f->to));
+  }
+  if (count) {
+    add(st, " LIMIT ?) bounded");
+    bind(st, DI(POINTS_COUNT_CAP + 1));
+    return;
+  }
+  if (after_id > 0) {
+    add(st, " AND l.id < ?");
+    bind(st, DI(after_id));
+  }
+  add(st, " ORDER BY l.id DESC LIMIT ?");
+  bind(st, DI(limit));
+  if (after_id <= 0 && offset > 0) {
+    add(st, " OFFSET ?");
+    bind(st, DI(offset));
+  }
+}
 
 NEOERR *member_points_ledger(MYSQL *db, long long member_id, const ledger_filter *f, HDF *out, const char *prefix,
-                             long long offset, int limit, long long *total) {
-  NEOERR *err = db_query_ll(
-      db, SQL_LEDGER_COUNT,
-      DBA(DI(member_id), OPT(f->kind), OPT(f->kind), OPT(f->from), OPT(f->from), OPT(f->to), OPT(f->to)), total, NULL);
-  if (!err && offset < *total)
-    err = db_query_hdf(db, out, prefix, SQL_LEDGER,
-                       DBA(DI(member_id), OPT(f->kind), OPT(f->kind), OPT(f->from), OPT(f->from), OPT(f->to),
-                           OPT(f->to), DI(limit), DI(offset)),
-                       NULL);
-  return nerr_pass(err);
+                             long long offset, long long after_id, int limit, long long *total) {
+  ledger_stmt st;
+  member_points_ledger_stmt(member_id, f, 1, 0, 0, 0, &st);
+  NEOERR *err = db_query_ll(db, st.sql, st.p, st.n, total, NULL);
+  if (err || (after_id <= 0 && offset >= *total)) return nerr_pass(err);
+  member_points_ledger_stmt(member_id, f, 0, offset, after_id, limit, &st);
+  return nerr_pass(db_query_hdf(db, out, prefix, st.sql, st.p, st.n, NULL));
 }

@@ -4,20 +4,47 @@
 #include "db.h"
 
 #define POINTS_EXPIRING_DAYS 30
+/* Lists count at most this many rows (more shows as "1000+"), and number pages this deep before they seek. */
+#define POINTS_COUNT_CAP 1000
+#define POINTS_OFFSET_PAGES 50
 
-/* Open lots with points left that expire within days (today included), soonest first:
+/* Open lots with points left that expire within days (today included), soonest first (at most 100):
  * id, source, note, amount, remaining, expires, days_left. *sum = their remaining points. */
 NEOERR *member_points_expiring(MYSQL *db, long long member_id, int days, HDF *out, const char *prefix, long long *sum);
-/* Every open lot with points left, soonest expiry first (same columns). */
-NEOERR *member_points_lots(MYSQL *db, long long member_id, HDF *out, const char *prefix, int *rows);
+
+/* Where a page of open lots starts: after the lot (expires 'YYYY-MM-DD', id); unset = the first page. */
+typedef struct {
+  int set;
+  char expires[11];
+  long long id;
+} lots_seek;
+/* "2026-12-31.123" ⇄ lots_seek; parse returns 0 for anything else. */
+int lots_seek_parse(const char *s, lots_seek *out);
+/* One page of open lots with points left, soonest expiry first (same columns as above): limit rows from after.
+ * *open = how many open lots there are (POINTS_COUNT_CAP + 1 = more); *next is set when more follow. */
+NEOERR *member_points_lots(MYSQL *db, long long member_id, const lots_seek *after, int limit, HDF *out,
+                           const char *prefix, int *rows, long long *open, lots_seek *next);
+
+/* The lot statements above, for the EXPLAIN test (NULL-terminated): expiring (member, days), expiring sum (member,
+ * days), first page (member, limit), after (member, expires, expires, id, limit), count (member, cap). */
+extern const char *const POINTS_LOT_SQL[];
 
 typedef struct {
   const char *kind;      /* NULL = all; earn|spend|refund|expire|grant|adjust */
   const char *from, *to; /* 'YYYY-MM-DD' inclusive, NULL = open */
 } ledger_filter;
 
-/* Ledger entries newest first: id, kind, amount, balance_after, note, order_no (or unset), time. */
+/* Ledger entries newest first: id, kind, amount, balance_after, note, order_no (or unset), time. By offset, or
+ * (after_id > 0) the entries older than after_id. *total counts at most POINTS_COUNT_CAP + 1. */
 NEOERR *member_points_ledger(MYSQL *db, long long member_id, const ledger_filter *f, HDF *out, const char *prefix,
-                             long long offset, int limit, long long *total);
+                             long long offset, long long after_id, int limit, long long *total);
+/* The statement member_points_ledger runs for a filter (count = 1: its bounded count), for the EXPLAIN test. */
+typedef struct {
+  char sql[1024];
+  dbp p[12];
+  int n;
+} ledger_stmt;
+void member_points_ledger_stmt(long long member_id, const ledger_filter *f, int count, long long offset,
+                               long long after_id, int limit, ledger_stmt *st);
 
 #endif

@@ -46,9 +46,8 @@ NEOERR *upload_store(FILE *fp, char *url, size_t url_len, upload_result *res) {
       free(buf);
       return nerr_raise(NERR_SYSTEM, "no randomness for an upload name");
     }
-    snprintf(path, sizeof path, "%s/uploads", g_cfg.var);
-    mkdir(path, 0755);
-    snprintf(path, sizeof path, "%s/uploads/%s.%s", g_cfg.var, token, ext);
+    mkdir(g_cfg.uploads, 0755);
+    snprintf(path, sizeof path, "%s/%s.%s", g_cfg.uploads, token, ext);
     /* O_EXCL + O_NOFOLLOW: never overwrite or follow anything already there. */
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
     if (fd < 0) {

@@ -33,7 +33,7 @@
   <?cs each:e = Audit ?>
     <tr class="audit-entry" data-id="<?cs var:e.id ?>">
       <td class="nowrap"><?cs var:e.created_at ?><br><span class="muted"><?cs var:e.ip ?></span></td>
-      <td><?cs if:e.actor_kind == "merchant" ?><span class="badge badge-info"><?cs var:Lang.AdminCore.Audit.MerchantActor ?></span> <?cs /if ?><?cs var:e.admin_name ?> <span class="muted">#<?cs var:e.admin_id ?></span></td>
+      <td><?cs if:e.actor_kind == "merchant" ?><span class="badge badge-info"><?cs var:Lang.AdminCore.Audit.MerchantActor ?></span> <?cs elif:e.actor_kind == "system" ?><span class="badge badge-info"><?cs var:Lang.AdminCore.Audit.SystemActor ?></span> <?cs /if ?><?cs var:e.admin_name ?> <span class="muted">#<?cs var:e.admin_id ?></span></td>
       <td><span class="badge badge-info" title="<?cs var:e.action ?>"><?cs alt:Lang.AdminCore.Audit.Actions[e.action_key] ?><?cs alt:Lang.AdminCore.Audit.Actions[e.action] ?><?cs var:e.action ?><?cs /alt ?><?cs /alt ?></span></td>
       <td><?cs alt:Lang.AdminCore.Audit.Entities[e.entity] ?><?cs var:e.entity ?><?cs /alt ?><?cs if:e.entity_id ?> <a href="/admin/audit?entity=<?cs var:url_escape(e.entity) ?>&amp;entity_id=<?cs var:url_escape(e.entity_id) ?>">#<?cs var:e.entity_id ?></a><?cs /if ?></td>
       <td>

@@ -66,6 +66,7 @@
   <?cs if:Product.Id ?><?cs call:field("stock", Lang.AdminCat.Field.stock, "text", "", 9, 1, Lang.AdminCat.Hint.stock_edit) ?><?cs
   else ?><?cs call:field("stock", Lang.AdminCat.Field.stock, "text", "", 9, 1, Lang.AdminCat.Hint.stock) ?><?cs /if ?>
   <?cs call:field("per_member_limit", Lang.AdminCat.Field.per_member_limit, "text", "", 6, 0, Lang.AdminCat.Hint.per_member_limit) ?>
+  <?cs call:field("member_day_cap", Lang.AdminCat.Field.member_day_cap_product, "text", "", 6, 0, Lang.AdminCat.Hint.member_day_cap_product) ?>
   </div>
   <?cs if:Product.Id ?><input type="hidden" name="stock_was" value="<?cs var:Form.Values.stock_was ?>">
   <p class="muted"><?cs var:Lang.AdminCat.Product.StockFacts ?> <strong><?cs var:Product.Row.0.initial_stock ?></strong> / <strong id="stock-taken"><?cs var:Product.Row.0.taken ?></strong></p><?cs /if ?>

@@ -20,4 +20,4 @@
   </ul>
 </nav>
 <?cs /def ?>
-<?cs def:total_line() ?><?cs if:Pager.Total > 0 ?><p class="muted center-total"><?cs var:Lang.Center.Pager.Total ?> <?cs var:Pager.Total ?> <?cs var:Lang.Center.Pager.Items ?></p><?cs /if ?><?cs /def ?>
+<?cs def:total_line() ?><?cs if:Pager.Total > 0 ?><p class="muted center-total"><?cs var:Lang.Center.Pager.Total ?> <?cs alt:Pager.TotalText ?><?cs var:Pager.Total ?><?cs /alt ?> <?cs var:Lang.Center.Pager.Items ?></p><?cs /if ?><?cs /def ?>

@@ -23,12 +23,15 @@
   <section class="card" id="lots">
     <h2><?cs var:Lang.Center.Points.Lots ?></h2>
     <?cs if:subcount(Lots) ?>
+    <p class="muted lots-summary"><?cs var:Lang.Center.Points.LotsOpenPre ?> <strong><?cs var:Points.LotsOpen ?></strong> <?cs var:Lang.Center.Points.LotsOpenPost ?></p>
     <div class="table-wrap"><table class="data-table lots-table">
       <thead><tr><th scope="col"><?cs var:Lang.Center.Points.Source ?></th><th scope="col" class="num"><?cs var:Lang.Center.Points.Amount ?></th><th scope="col" class="num"><?cs var:Lang.Center.Points.Remaining ?></th><th scope="col"><?cs var:Lang.Center.Points.ExpiresOn ?></th></tr></thead>
       <tbody>
       <?cs each:l = Lots ?><tr<?cs if:l.days_left < Points.Days ?> class="is-soon"<?cs /if ?>><td><?cs alt:Lang.Center.Points.Src[l.source] ?><?cs var:l.source ?><?cs /alt ?><?cs if:l.note ?> <span class="muted">· <?cs var:l.note ?></span><?cs /if ?></td><td class="num"><?cs var:l.amount ?></td><td class="num"><strong><?cs var:l.remaining ?></strong></td><td><time datetime="<?cs var:l.expires ?>"><?cs var:l.expires ?></time></td></tr><?cs /each ?>
       </tbody>
     </table></div>
+    <?cs if:Points.LotsMore || Points.LotsFirst ?><p class="lots-pager"><?cs if:Points.LotsFirst ?><a href="/points#lots"><?cs var:Lang.Center.Points.LotsFirst ?></a> <?cs /if ?><?cs
+      if:Points.LotsMore ?><a class="lots-more" rel="next" href="/points?lots=<?cs var:url_escape(Points.LotsMore) ?>#lots"><?cs var:Lang.Center.Points.LotsMore ?></a><?cs /if ?></p><?cs /if ?>
     <?cs else ?><div class="empty-state"><?cs var:Lang.Center.Points.LotsNone ?></div><?cs /if ?>
   </section>
 

@@ -11,6 +11,7 @@
     <p class="activity-time"><?cs var:Lang.Store.Activities.When ?> <?cs var:Activity.0.starts ?> – <?cs var:Activity.0.ends ?></p>
   </div>
 </section>
+<?cs if:ActivityGuard.Message ?><div class="flash flash-error activity-guard" role="alert"><?cs var:ActivityGuard.Message ?></div><?cs /if ?>
 <section class="card rules">
   <h2><?cs var:Lang.Store.Activities.Rules ?></h2>
   <div class="article-body"><?cs var:Activity.0.rules ?></div>

@@ -57,7 +57,7 @@
   <?cs each:s = Lang.Store.Sort ?><a class="<?cs if:Filter.Sort == name(s) ?>active<?cs /if ?>" href="<?cs var:Filter.SortBase ?><?cs if:name(s) != "sales" ?>sort=<?cs var:name(s) ?><?cs /if ?>"><?cs var:s ?></a><?cs /each ?>
   </nav>
   <?cs call:instock(Filter.InStock, Filter.StockBase) ?>
-  <span class="result-count"><?cs var:Lang.Store.List.CountPre ?> <strong><?cs var:Pager.Total ?></strong> <?cs var:Lang.Store.List.CountPost ?></span>
+  <span class="result-count"><?cs var:Lang.Store.List.CountPre ?> <strong><?cs alt:Pager.TotalText ?><?cs var:Pager.Total ?><?cs /alt ?></strong> <?cs var:Lang.Store.List.CountPost ?></span>
 </div>
 
 <?cs if:subcount(Products) ?>

@@ -10,7 +10,7 @@
 </form>
 <?cs if:Search.Q ?><div class="result-tools"><?cs call:instock(Search.InStock, Search.Base) ?></div><?cs /if ?>
 <?cs if:subcount(Products) ?>
-  <p class="result-line"><?cs var:Lang.Store.Search.FoundPre ?> <strong><?cs var:Pager.Total ?></strong> <?cs var:Lang.Store.Search.FoundMid ?> “<span class="query"><?cs var:Search.Q ?></span>” <?cs var:Lang.Store.Search.FoundPost ?></p>
+  <p class="result-line"><?cs var:Lang.Store.Search.FoundPre ?> <strong><?cs alt:Pager.TotalText ?><?cs var:Pager.Total ?><?cs /alt ?></strong> <?cs var:Lang.Store.Search.FoundMid ?> “<span class="query"><?cs var:Search.Q ?></span>” <?cs var:Lang.Store.Search.FoundPost ?></p>
   <?cs call:grid(Products) ?>
   <?cs call:pager(0) ?>
 <?cs else ?>

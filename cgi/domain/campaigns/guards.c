@@ -1,0 +1,210 @@
+/* guards.c: circuit breakers (F2) and pause switches (F4) inside the payment — conditional counters, never a
+ * value computed in C from a SELECT */
+#include "campaigns/guards.h"
+#include "generations.h"
+#include <stdio.h>
+#include <string.h>
+
+#define RUNNING "a.starts_at <= NOW() AND a.ends_at > NOW()"
+
+/* Budgeted running activities of the order without today's row (plain read: only decides what to insert). */
+static const char SQL_MISSING_DAYS[] =
+    "SELECT DISTINCT a.id FROM order_items i JOIN activity_products ap ON ap.product_id = i.product_id "
+    "JOIN activities a ON a.id = ap.activity_id LEFT JOIN activity_days d ON d.activity_id = a.id AND d.day = "
+    "CURDATE() "
+    "WHERE i.order_id = ? AND " RUNNING " AND (a.points_budget > 0 OR a.cash_budget_fen > 0) AND d.activity_id IS NULL";
+static const char SQL_DAY_CREATE[] = "INSERT IGNORE INTO activity_days (activity_id, day) VALUES (?, CURDATE())";
+/* Locking read: a pause that committed before this payment got here is always seen; a pause waits for the
+ * payments already past this point (they took the switch row in share mode first, before any other guard lock). */
+static const char SQL_MALL_SWITCH[] = "SELECT paused FROM mall_switch WHERE id = 1 LOCK IN SHARE MODE";
+/* What the order meets: its running activities (with their settings and the order's units, points and cash in
+ * them) and its products with a daily cap. Settings only; every counter is moved by a conditional UPDATE. */
+static const char SQL_ORDER_GUARDS[] =
+    "SELECT 'a' AS kind, a.id, a.paused, a.points_budget, a.cash_budget_fen, a.member_day_cap, "
+    "CAST(SUM(i.quantity) AS SIGNED) AS units, CAST(SUM(i.points_price * i.quantity) AS SIGNED) AS points, "
+    "CAST(SUM(i.cash_price_fen * i.quantity) AS SIGNED) AS cash "
+    "FROM order_items i JOIN activity_products ap ON ap.product_id = i.product_id "
+    "JOIN activities a ON a.id = ap.activity_id WHERE i.order_id = ? AND " RUNNING " GROUP BY a.id "
+    "UNION ALL SELECT 'p', p.id, 0, 0, 0, p.member_day_cap, CAST(SUM(i.quantity) AS SIGNED), 0, 0 "
+    "FROM order_items i JOIN products p ON p.id = i.product_id WHERE i.order_id = ? AND p.member_day_cap > 0 "
+    "GROUP BY p.id, p.member_day_cap ORDER BY 1, 2";
+/* One member's day count: inserted, or raised only while it stays within the cap (affected rows 0 = refused).
+ * The member row is locked by the payment, so two tabs of one member meet here one after the other. */
+static const char SQL_CAP_TAKE[] =
+    "INSERT INTO member_day_counts (member_id, scope, ref_id, day, quantity) SELECT ?, ?, ?, CURDATE(), ? FROM DUAL "
+    "WHERE ? <= ? ON DUPLICATE KEY UPDATE quantity = IF(quantity + VALUES(quantity) <= ?, quantity + "
+    "VALUES(quantity), quantity)";
+/* The activity's day budget: taken only while it stays within both budgets and the day has not tripped. */
+static const char SQL_BUDGET_TAKE[] =
+    "UPDATE activity_days SET points_spent = points_spent + ?, cash_spent_fen = cash_spent_fen + ?, orders = orders + "
+    "1 "
+    "WHERE activity_id = ? AND day = CURDATE() AND tripped_at IS NULL AND (? = 0 OR points_spent + ? <= ?) "
+    "AND (? = 0 OR cash_spent_fen + ? <= ?)";
+static const char SQL_COUNTED[] =
+    "INSERT INTO order_guard_counts (order_id, scope, ref_id, day, quantity, points, cash_fen) "
+    "VALUES (?, ?, ?, CURDATE(), ?, ?, ?)";
+static const char SQL_TRIP[] =
+    "UPDATE activity_days SET tripped_at = NOW() WHERE activity_id = ? AND day = CURDATE() AND tripped_at IS NULL";
+static const char SQL_VERSION_BUMP[] = "UPDATE mall_switch SET version = version + 1 WHERE id = 1";
+/* A cancel gives back today's counts (GREATEST: a count an admin reset by hand never goes below zero). */
+static const char SQL_RELEASE_CAPS[] =
+    "UPDATE member_day_counts c JOIN order_guard_counts g ON g.scope = c.scope AND g.ref_id = c.ref_id AND g.day = "
+    "c.day "
+    "JOIN orders o ON o.id = g.order_id AND o.member_id = c.member_id "
+    "SET c.quantity = GREATEST(c.quantity - g.quantity, 0) WHERE g.order_id = ? AND g.day = CURDATE() "
+    "AND g.scope IN ('product', 'activity')";
+static const char SQL_RELEASE_BUDGET[] =
+    "UPDATE activity_days d JOIN order_guard_counts g ON g.ref_id = d.activity_id AND g.day = d.day "
+    "SET d.points_spent = GREATEST(d.points_spent - g.points, 0), d.cash_spent_fen = GREATEST(d.cash_spent_fen - "
+    "g.cash_fen, 0), d.orders = GREATEST(d.orders - 1, 0) WHERE g.order_id = ? AND g.day = CURDATE() AND g.scope = "
+    "'budget'";
+static const char SQL_RELEASED[] = "DELETE FROM order_guard_counts WHERE order_id = ?";
+/* Untrip only when both budgets leave room beyond what was spent (0 = no budget). */
+static const char SQL_UNTRIP[] =
+    "UPDATE activity_days d JOIN activities a ON a.id = d.activity_id SET d.tripped_at = NULL "
+    "WHERE d.activity_id = ? AND d.day = CURDATE() AND d.tripped_at IS NOT NULL "
+    "AND (a.points_budget = 0 OR a.points_budget > d.points_spent) "
+    "AND (a.cash_budget_fen = 0 OR a.cash_budget_fen > d.cash_spent_fen)";
+static const char SQL_ACTIVITY_MESSAGE[] =
+    "SELECT IF(? = 'en' AND a.title_en <> '', a.title_en, a.title_zh), "
+    "IF(? = 'en' AND a.trip_message_en <> '', a.trip_message_en, a.trip_message_zh), a.style = 'lottery', a.paused, "
+    "a.pause_reason, d.tripped_at IS NOT NULL FROM activities a "
+    "LEFT JOIN activity_days d ON d.activity_id = a.id AND d.day = CURDATE() WHERE a.id = ?";
+
+NEOERR *guards_prepare(MYSQL *db, long long order_id) {
+  long long ids[32];
+  int rows = 0;
+  NEOERR *err = db_rows(db, SQL_MISSING_DAYS, DBA(DI(order_id)), DCOLS(DCOL_LL(&ids[0])), sizeof ids[0], 32, &rows);
+  for (int i = 0; !err && i < rows; i++) err = db_exec(db, SQL_DAY_CREATE, DBA(DI(ids[i])), NULL, NULL);
+  return nerr_pass(err);
+}
+
+/* One row of SQL_ORDER_GUARDS. */
+typedef struct {
+  char kind[2];
+  int paused;
+  long long id, points_budget, cash_budget, cap, units, points, cash;
+} guard_row;
+
+#define MAX_GUARD_ROWS 120
+
+static NEOERR *cap_take(MYSQL *db, long long member_id, const char *scope, long long ref, long long units,
+                        long long cap, int *ok) {
+  long long n = 0;
+  NEOERR *err = db_exec(db, SQL_CAP_TAKE,
+                        DBA(DI(member_id), DS(scope), DI(ref), DI(units), DI(units), DI(cap), DI(cap)), &n, NULL);
+  *ok = !err && n > 0;
+  return nerr_pass(err);
+}
+
+static NEOERR *budget_take(MYSQL *db, const guard_row *g, int *ok) {
+  long long n = 0;
+  const dbp args[] = {DI(g->points),        DI(g->cash),        DI(g->id),   DI(g->points_budget), DI(g->points),
+                      DI(g->points_budget), DI(g->cash_budget), DI(g->cash), DI(g->cash_budget)};
+  NEOERR *err = db_exec(db, SQL_BUDGET_TAKE, args, 9, &n, NULL);
+  if (!err && n == 0) {
+    /* No row (the day turned since guards_prepare): make it and try once more; a row that exists was refused. */
+    long long made = 0;
+    err = db_exec(db, SQL_DAY_CREATE, DBA(DI(g->id)), &made, NULL);
+    if (!err && made == 1) err = db_exec(db, SQL_BUDGET_TAKE, args, 9, &n, NULL);
+  }
+  *ok = !err && n > 0;
+  return nerr_pass(err);
+}
+
+NEOERR *guards_pay(MYSQL *db, long long member_id, long long order_id, guard_outcome *out) {
+  memset(out, 0, sizeof *out);
+  int paused = 0, rows = 0, ok = 1;
+  NEOERR *err = db_row(db, SQL_MALL_SWITCH, DB_NOARGS, DCOLS(DCOL_INT(&paused)), NULL);
+  if (err) return nerr_pass(err);
+  if (paused) {
+    out->result = GUARD_MALL_PAUSED;
+    return STATUS_OK;
+  }
+  guard_row r[MAX_GUARD_ROWS];
+  err = db_rows(db, SQL_ORDER_GUARDS, DBA(DI(order_id), DI(order_id)),
+                DCOLS(DCOL_STR(r[0].kind), DCOL_LL(&r[0].id), DCOL_INT(&r[0].paused), DCOL_LL(&r[0].points_budget),
+                      DCOL_LL(&r[0].cash_budget), DCOL_LL(&r[0].cap), DCOL_LL(&r[0].units), DCOL_LL(&r[0].points),
+                      DCOL_LL(&r[0].cash)),
+                sizeof r[0], MAX_GUARD_ROWS, &rows);
+  if (err) return nerr_pass(err);
+  /* Pauses first: a paused activity refuses whatever its counters say. */
+  for (int i = 0; i < rows; i++) {
+    if (r[i].kind[0] == 'a' && r[i].paused) {
+      out->result = GUARD_ACTIVITY_PAUSED;
+      out->activity_id = r[i].id;
+      return STATUS_OK;
+    }
+  }
+  /* Caps (this member's rows, locked by nobody else) before budgets (the activity's hot row, held to COMMIT). */
+  for (int i = 0; !err && ok && i < rows; i++) {
+    const guard_row *g = &r[i];
+    if (g->cap <= 0) continue;
+    const char *scope = g->kind[0] == 'a' ? "activity" : "product";
+    err = cap_take(db, member_id, scope, g->id, g->units, g->cap, &ok);
+    if (!err && !ok) {
+      out->result = g->kind[0] == 'a' ? GUARD_CAP_ACTIVITY : GUARD_CAP_PRODUCT;
+      if (g->kind[0] == 'a') out->activity_id = g->id;
+      else out->product_id = g->id;
+    }
+    if (!err && ok)
+      err = db_exec(db, SQL_COUNTED, DBA(DI(order_id), DS(scope), DI(g->id), DI(g->units), DI(0), DI(0)), NULL, NULL);
+  }
+  for (int i = 0; !err && ok && i < rows; i++) {
+    const guard_row *g = &r[i];
+    if (g->kind[0] != 'a' || (g->points_budget <= 0 && g->cash_budget <= 0)) continue;
+    err = budget_take(db, g, &ok);
+    if (!err && !ok) {
+      out->result = GUARD_TRIPPED;
+      out->activity_id = g->id;
+    }
+    if (!err && ok)
+      err = db_exec(db, SQL_COUNTED,
+                    DBA(DI(order_id), DS("budget"), DI(g->id), DI(g->units), DI(g->points), DI(g->cash)), NULL, NULL);
+  }
+  return nerr_pass(err);
+}
+
+NEOERR *guards_notify(MYSQL *db) {
+  NEOERR *err = db_exec(db, SQL_VERSION_BUMP, DB_NOARGS, NULL, NULL);
+  catalog_bump();
+  return nerr_pass(err);
+}
+
+NEOERR *guards_trip(MYSQL *db, long long activity_id) {
+  long long n = 0;
+  /* Two statements, each its own commit: never holds the day row while waiting for the switch row. */
+  NEOERR *err = db_exec(db, SQL_TRIP, DBA(DI(activity_id)), &n, NULL);
+  if (!err && n == 1) err = guards_notify(db);
+  return nerr_pass(err);
+}
+
+NEOERR *guards_release(MYSQL *db, long long order_id) {
+  NEOERR *err = db_exec(db, SQL_RELEASE_CAPS, DBA(DI(order_id)), NULL, NULL);
+  if (!err) err = db_exec(db, SQL_RELEASE_BUDGET, DBA(DI(order_id)), NULL, NULL);
+  if (!err) err = db_exec(db, SQL_RELEASED, DBA(DI(order_id)), NULL, NULL);
+  return nerr_pass(err);
+}
+
+NEOERR *guards_untrip(MYSQL *db, long long activity_id, int *untripped) {
+  long long n = 0;
+  NEOERR *err = db_exec(db, SQL_UNTRIP, DBA(DI(activity_id)), &n, NULL);
+  *untripped = !err && n > 0;
+  return nerr_pass(err);
+}
+
+NEOERR *guards_activity_message(MYSQL *db, long long activity_id, const char *lang, char *title, size_t title_len,
+                                char *message, size_t len, int *lottery, int *paused, int *tripped) {
+  char t[DB_VARCHAR(200)], m[DB_VARCHAR(200)], reason[DB_VARCHAR(200)];
+  int found = 0, tr_null = 0;
+  *lottery = *paused = *tripped = 0;
+  NEOERR *err = db_row(db, SQL_ACTIVITY_MESSAGE, DBA(DS(lang), DS(lang), DI(activity_id)),
+                       DCOLS(DCOL_STR(t), DCOL_STR(m), DCOL_INT(lottery), DCOL_INT(paused), DCOL_STR(reason),
+                             DCOL_INT_N(tripped, &tr_null)),
+                       &found);
+  if (err) return nerr_pass(err);
+  if (!found) t[0] = m[0] = reason[0] = 0;
+  snprintf(title, title_len, "%s", t);
+  snprintf(message, len, "%s", *paused ? reason : m);
+  return STATUS_OK;
+}

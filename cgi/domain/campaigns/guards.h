@@ -1,0 +1,54 @@
+/* guards.h: circuit breakers (F2) and the pause switches (F4) as a payment meets them — daily caps per member, daily
+ * budgets per activity, refusals that roll the payment back, and what a cancel gives back. No HTTP here. */
+#ifndef MALL_GUARDS_H
+#define MALL_GUARDS_H
+#include "db.h"
+
+typedef enum {
+  GUARD_OK,
+  GUARD_MALL_PAUSED,     /* all redemption paused */
+  GUARD_ACTIVITY_PAUSED, /* activity_id paused */
+  GUARD_TRIPPED,         /* activity_id over its daily budget (or tripped already today) */
+  GUARD_CAP_PRODUCT,     /* the member's daily cap of product_id */
+  GUARD_CAP_ACTIVITY,    /* the member's daily cap across the products of activity_id */
+} guard_result;
+
+typedef struct {
+  guard_result result;
+  long long activity_id, product_id;
+} guard_outcome;
+
+/* Before the payment's transaction (autocommit): creates today's budget rows of the order's running activities that
+ * have a budget and no row yet, so the transaction only ever UPDATEs them (two first payments of a day would
+ * otherwise deadlock on inserting the same row). A plain read decides which are missing. */
+NEOERR *guards_prepare(MYSQL *db, long long order_id);
+
+/* Inside the payment's transaction, after the member row is locked: the mall switch (a locking read, so a pause
+ * that committed is always seen), the order's running activities (paused?), then the conditional counters —
+ * per-member day caps of products and activities, the activities' day budgets — each one UPDATE whose affected
+ * row count decides. Records what was counted for guards_release. out->result != GUARD_OK: nothing may be
+ * committed (the caller refuses and rolls back). */
+NEOERR *guards_pay(MYSQL *db, long long member_id, long long order_id, guard_outcome *out);
+
+/* After a refused payment rolled back: marks the activity tripped for today (once) and tells every app process. */
+NEOERR *guards_trip(MYSQL *db, long long activity_id);
+
+/* Inside a paid order's cancel transaction: gives back what its payment counted today (caps and budgets; a trip
+ * stays until the next day or a budget raise). */
+NEOERR *guards_release(MYSQL *db, long long order_id);
+
+/* Inside an activity's save transaction: clears today's trip when the budgets now leave room. *untripped = 1
+ * when it did. */
+NEOERR *guards_untrip(MYSQL *db, long long activity_id, int *untripped);
+
+/* The refusal text a member sees for an activity (trip message or pause reason), in lang ("en" or "zh-CN"), into
+ * buf. An empty trip message means the style's default, which the caller takes from its language file:
+ * *lottery says which. */
+NEOERR *guards_activity_message(MYSQL *db, long long activity_id, const char *lang, char *title, size_t title_len,
+                                char *message, size_t len, int *lottery, int *paused, int *tripped);
+
+/* Moves the switch version (after any change a page shows: pause, resume, trip, untrip) and this machine's
+ * catalog generation; other machines see the version within a second (switch_poll). */
+NEOERR *guards_notify(MYSQL *db);
+
+#endif

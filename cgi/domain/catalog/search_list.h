@@ -1,0 +1,27 @@
+/* search_list.h: storefront search — ranked inside Mroonga with the LIMIT pushed into the engine, bounded counts */
+#ifndef MALL_SEARCH_LIST_H
+#define MALL_SEARCH_LIST_H
+#include "db.h"
+
+/* Counts stop at SEARCH_COUNT_CAP + 1 ("1000+"); result pages stop at SEARCH_PAGES. */
+#define SEARCH_COUNT_CAP 1000
+#define SEARCH_PAGES 50
+
+/* One page of search results (card columns) for a query from catalog_search_query: in-stock matches first, then the
+ * sold-out ones unless in_stock_only; each block by score (title ten times the body), then sales, then id.
+ * *total: matches, at most SEARCH_COUNT_CAP + 1. */
+NEOERR *catalog_search(MYSQL *db, HDF *out, const char *prefix, const char *lang, const char *boolean_query,
+                       int in_stock_only, long long offset, int limit, int *rows, long long *total);
+
+/* The ranked id statement of one block (1 in stock, 0 sold out) and its bounded count (block -1: both blocks), for
+ * the tests: both run on the Mroonga table alone. */
+typedef struct {
+  char sql[768];
+  char query[600]; /* the weighted boolean query bound to it */
+  dbp p[6];
+  int n;
+} search_stmt;
+void catalog_search_stmt(const char *boolean_query, int block, int count, long long offset, int limit,
+                         search_stmt *st);
+
+#endif

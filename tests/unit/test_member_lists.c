@@ -1,0 +1,226 @@
+/* test_member_lists.c: a member's lists (points center, my orders) against a member with thousands of lots, ledger
+ * entries and orders — no statement scans or sorts (EXPLAIN), ledger and order pages walk every row once (numbered,
+ * then keyset), open lots page through every open lot once, counts exact or capped */
+#include "harness.h"
+#include "points/points_read.h"
+#include "orders/orders_read.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* 3,000 ledger entries of every kind over a year and 3,000 lots of which 120 still have points: the member the
+ * points page must not read whole. Removed afterwards (the ledger check must not see them). */
+static const char SQL_CLEAN[] =
+    "SET @m = (SELECT id FROM members WHERE mobile = '19900000777');"
+    "DELETE FROM points_ledger WHERE member_id = @m; DELETE FROM points_lots WHERE member_id = @m;"
+    "DELETE i FROM order_items i JOIN orders o ON o.id = i.order_id WHERE o.member_id = @m;"
+    "DELETE FROM orders WHERE member_id = @m;"
+    "DELETE FROM members WHERE id = @m";
+static const char SQL_SEED[] =
+    "INSERT INTO members (mobile, password_hash) VALUES ('19900000777', 'x'); SET @m = LAST_INSERT_ID();"
+    "INSERT INTO points_lots (member_id, source, amount, remaining, expires_at, status)"
+    " SELECT @m, 'earn', 100, IF(seq % 25 = 0, 40, 0), CURDATE() + INTERVAL (seq * 7) % 400 DAY,"
+    " IF(seq % 25 = 0 OR seq % 3 = 0, 'open', 'expired') FROM seq_1_to_3000;"
+    "INSERT INTO points_ledger (member_id, kind, amount, balance_after, note, created_at)"
+    " SELECT @m, ELT(seq % 6 + 1, 'earn', 'spend', 'refund', 'expire', 'grant', 'adjust'), 10, seq, '',"
+    " NOW() - INTERVAL 3000 - seq HOUR FROM seq_1_to_3000;"
+    "INSERT INTO orders (order_no, member_id, status, points_total, created_at)"
+    " SELECT CONCAT('U', LPAD(seq, 16, '0')), @m, ELT(seq % 5 + 1, 'pending', 'paid', 'shipped', 'completed',"
+    " 'cancelled'), 0, NOW() - INTERVAL seq HOUR FROM seq_1_to_3000;"
+    /* A line each, so order_items is a table the optimiser reaches through by_order, as in production. */
+    "INSERT INTO order_items (order_id, product_id, product_type, name, points_price, quantity)"
+    " SELECT o.id, (SELECT MIN(id) FROM products), 'virtual', 'x', 0, 1 FROM orders o WHERE o.member_id = @m;"
+    "ANALYZE TABLE points_ledger, points_lots, members, orders, order_items";
+
+static long long g_member;
+
+static long long one(const char *sql) {
+  long long v = 0;
+  t_ok(db_query_ll(t_db(), sql, DB_NOARGS, &v, NULL), sql);
+  return v;
+}
+
+static int setup(void **state) {
+  t_ok(db_run_script(t_db(), SQL_CLEAN), "clean");
+  t_ok(db_run_script(t_db(), SQL_SEED), "seed");
+  g_member = one("SELECT id FROM members WHERE mobile = '19900000777'");
+  return 0;
+}
+
+static int teardown(void **state) {
+  t_ok(db_run_script(t_db(), SQL_CLEAN), "clean");
+  return 0;
+}
+
+/* No full scan of a real table (the bounded counts' derived tables are fine), the member's own index on the
+ * member's table (by_member…, or open_lots), no filesort. */
+static int g_bad;
+static void check_plan(const char *stmt, const dbp *p, int n) {
+  char sql[1400], plan[16384];
+  int found = 0, bad = 0;
+  snprintf(sql, sizeof sql, "EXPLAIN FORMAT=JSON %s", stmt);
+  t_ok(db_query_str(t_db(), sql, p, n, plan, sizeof plan, &found), sql);
+  static const char TN[] = "\"table_name\": \"", AT[] = "\"access_type\": \"", KEY[] = "\"key\": \"";
+  int driving = 1;
+  for (const char *t = plan; (t = strstr(t, TN)); t++) {
+    const char *name = t + strlen(TN), *next = strstr(name, TN), *at = strstr(name, AT), *key = strstr(name, KEY);
+    if (*name == '<') continue;
+    if (at && (!next || at < next) && strncmp(at + strlen(AT), "ALL", 3) == 0) bad = 1;
+    /* The first real table read is the member's (others are joined by primary key or their own index). */
+    if (driving && (!key || (next && key > next) ||
+                    (strncmp(key + strlen(KEY), "by_member", 9) && strncmp(key + strlen(KEY), "open_lots", 9))))
+      bad = 1;
+    driving = 0;
+  }
+  if (bad || strstr(plan, "filesort")) {
+    /* cmocka cuts long messages: the statement, then each table with its access and key on a line of its own. */
+    print_error("scans, sorts or reads another index: %s\n", stmt);
+    for (const char *t = plan; (t = strstr(t, TN)); t++) {
+      const char *at = strstr(t, AT), *key = strstr(t, KEY);
+      print_error("  %.20s | %.12s | %.24s\n", t + strlen(TN), at ? at + strlen(AT) : "-", key ? key + strlen(KEY) : "-");
+    }
+    if (strstr(plan, "filesort")) print_error("  filesort\n");
+    g_bad++;
+  }
+}
+
+static void test_statements_read_only_the_page(void **state) {
+  static const char *const kinds[] = {NULL, "spend"};
+  static const char *const froms[] = {NULL, "2026-01-01"};
+  static const char *const tos[] = {NULL, "2026-12-31"};
+  for (int k = 0; k < 2; k++)
+    for (int a = 0; a < 2; a++)
+      for (int b = 0; b < 2; b++) {
+        ledger_filter f = {kinds[k], froms[a], tos[b]};
+        ledger_stmt st;
+        /* Date filters alone read the member's entries newest first and check the date row by row: bounded by that
+         * member's ledger, not the table's (the by_member prefix is what the check below insists on). */
+        member_points_ledger_stmt(g_member, &f, 1, 0, 0, 0, &st);
+        check_plan(st.sql, st.p, st.n);
+        member_points_ledger_stmt(g_member, &f, 0, 0, 0, 10, &st);
+        check_plan(st.sql, st.p, st.n);
+        member_points_ledger_stmt(g_member, &f, 0, 400, 0, 10, &st);
+        check_plan(st.sql, st.p, st.n);
+        member_points_ledger_stmt(g_member, &f, 0, 0, 1000000, 10, &st);
+        check_plan(st.sql, st.p, st.n);
+      }
+  check_plan(POINTS_LOT_SQL[0], DBA(DI(g_member), DI(30)));
+  check_plan(POINTS_LOT_SQL[1], DBA(DI(g_member), DI(30)));
+  check_plan(POINTS_LOT_SQL[2], DBA(DI(g_member), DI(10)));
+  check_plan(POINTS_LOT_SQL[3], DBA(DI(g_member), DS("2026-06-01"), DS("2026-06-01"), DI(5), DI(10)));
+  check_plan(POINTS_LOT_SQL[4], DBA(DI(g_member), DI(POINTS_COUNT_CAP + 1)));
+  const char *const *o = ORDERS_LIST_SQL;
+  check_plan(o[0], DBA(DI(g_member), DI(400), DI(10)));
+  check_plan(o[1], DBA(DI(g_member), DS("paid"), DI(400), DI(10)));
+  check_plan(o[2], DBA(DI(g_member), DI(1000000000), DI(10)));
+  check_plan(o[3], DBA(DI(g_member), DS("paid"), DI(1000000000), DI(10)));
+  check_plan(o[4], DBA(DI(g_member)));
+  check_plan(o[5], DBA(DI(g_member), DS("paid")));
+  check_plan(o[6], DBA(DI(g_member), DS("pending")));
+  assert_int_equal(g_bad, 0);
+}
+
+static void test_order_pages_walk_every_order_once(void **state) {
+  static const char *const statuses[] = {NULL, "shipped"};
+  for (int k = 0; k < 2; k++) {
+    long long want = k ? 600 : 3000, prev = 1LL << 62, after = 0, seen = 0, total = 0;
+    for (int page = 0;; page++) {
+      HDF *h = NULL;
+      int rows = 0;
+      t_ok(hdf_init(&h), "hdf");
+      int numbered = page < ORDERS_OFFSET_PAGES;
+      t_ok(orders_read_list(t_db(), g_member, statuses[k], numbered ? page * 10LL : 0, numbered ? 0 : after, 10, h,
+                            "O", &rows, &total),
+           "orders");
+      for (HDF *e = hdf_get_child(h, "O"); e; e = hdf_obj_next(e)) {
+        long long id = db_hdf_ll(e, "id", 0);
+        assert_true(id < prev);
+        prev = after = id;
+        seen++;
+      }
+      hdf_destroy(&h);
+      if (rows < 10) break;
+    }
+    assert_int_equal(seen, want);
+    assert_int_equal(total, want > ORDERS_COUNT_CAP ? ORDERS_COUNT_CAP + 1 : want);
+  }
+  HDF *h = NULL;
+  t_ok(hdf_init(&h), "hdf");
+  t_ok(orders_read_counts(t_db(), g_member, h, "C"), "counts");
+  assert_string_equal(hdf_get_value(h, "C.paid", ""), "99+");
+  hdf_destroy(&h);
+}
+
+static void test_ledger_pages_walk_every_entry_once(void **state) {
+  static const char *const kinds[] = {NULL, "grant"};
+  for (int k = 0; k < 2; k++) {
+    ledger_filter f = {kinds[k], NULL, NULL};
+    long long want = one(k ? "SELECT COUNT(*) FROM points_ledger l JOIN members m ON m.id = l.member_id"
+                             " WHERE m.mobile = '19900000777' AND l.kind = 'grant'"
+                           : "SELECT COUNT(*) FROM points_ledger l JOIN members m ON m.id = l.member_id"
+                             " WHERE m.mobile = '19900000777'");
+    long long prev = 1LL << 62, after = 0, seen = 0, total = 0;
+    for (int page = 0;; page++) {
+      HDF *h = NULL;
+      t_ok(hdf_init(&h), "hdf");
+      int numbered = page < POINTS_OFFSET_PAGES;
+      t_ok(member_points_ledger(t_db(), g_member, &f, h, "L", numbered ? page * 10LL : 0, numbered ? 0 : after, 10,
+                                &total),
+           "ledger");
+      int rows = 0;
+      for (HDF *e = hdf_get_child(h, "L"); e; e = hdf_obj_next(e), rows++) {
+        long long id = db_hdf_ll(e, "id", 0);
+        assert_true(id < prev); /* strictly newest first: nothing repeated */
+        prev = after = id;
+        seen++;
+      }
+      hdf_destroy(&h);
+      if (rows < 10) break;
+    }
+    assert_int_equal(seen, want); /* nothing skipped */
+    assert_int_equal(total, want > POINTS_COUNT_CAP ? POINTS_COUNT_CAP + 1 : want);
+  }
+}
+
+static void test_open_lots_page_through_every_open_lot(void **state) {
+  long long want = one("SELECT COUNT(*) FROM points_lots l JOIN members m ON m.id = l.member_id"
+                       " WHERE m.mobile = '19900000777' AND l.status = 'open' AND l.remaining > 0");
+  lots_seek after = {0}, next;
+  long long seen = 0, open = 0;
+  char last[32] = "";
+  for (;;) {
+    HDF *h = NULL;
+    int rows = 0;
+    t_ok(hdf_init(&h), "hdf");
+    t_ok(member_points_lots(t_db(), g_member, &after, 10, h, "L", &rows, &open, &next), "lots");
+    for (HDF *l = hdf_get_child(h, "L"); l; l = hdf_obj_next(l)) {
+      char at[32];
+      snprintf(at, sizeof at, "%s.%010lld", hdf_get_value(l, "expires", ""), db_hdf_ll(l, "id", 0));
+      assert_true(strcmp(at, last) > 0); /* soonest first, none twice */
+      snprintf(last, sizeof last, "%s", at);
+      assert_true(db_hdf_ll(l, "remaining", 0) > 0);
+      seen++;
+    }
+    hdf_destroy(&h);
+    if (!next.set) break;
+    after = next;
+  }
+  assert_int_equal(seen, want);
+  assert_int_equal(open, want);
+  lots_seek k;
+  assert_int_equal(lots_seek_parse("2026-12-31.42", &k), 1);
+  assert_string_equal(k.expires, "2026-12-31");
+  static const char *const bad[] = {"", "2026-12-31", "2026-12-31.0", "2026-13-01.1", "2026-1-01.1", "2026-12-31.1x"};
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) assert_int_equal(lots_seek_parse(bad[i], &k), 0);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_statements_read_only_the_page),
+      cmocka_unit_test(test_ledger_pages_walk_every_entry_once),
+      cmocka_unit_test(test_open_lots_page_through_every_open_lot),
+      cmocka_unit_test(test_order_pages_walk_every_order_once),
+  };
+  t_ok(db_init_errors(), "errors");
+  return cmocka_run_group_tests(tests, setup, teardown);
+}
