@@ -149,6 +149,24 @@ static int is_gone_errno(unsigned int e) {
       (e == ER_UNKNOWN_COM_ERROR && g_nnodes > 0); /* 1047: this cluster node left the primary component */
 }
 
+/* A deadlock (1213: InnoDB, or Galera's brute-force abort of a transaction another node's commit conflicts
+ * with), a lock-wait timeout or a lost connection inside a transaction dooms it: the server has rolled it back (or
+ * will), and a statement sent after that would run on its own, autocommitted — a caller that went on past the
+ * error (a best-effort step, a retry loop) would leave half a transaction behind. So nothing more is sent until
+ * db_tx rolls back and runs the transaction again. */
+static unsigned int g_tx_doomed;
+
+static void failed(unsigned int e) {
+  g_last_errno = e;
+  if (g_in_tx && !g_tx_doomed && (is_retry_errno(e) || is_gone_errno(e))) g_tx_doomed = e;
+}
+
+static NEOERR *tx_doomed_check(void) {
+  if (!g_in_tx || !g_tx_doomed) return STATUS_OK;
+  g_last_errno = g_tx_doomed;
+  return nerr_raise(NERR_SQL_RETRY, "transaction rolled back after [%u]; statement not sent", g_tx_doomed);
+}
+
 /* The statement never ran: safe to send again on another connection. */
 static int is_unsent_errno(unsigned int e) { return e == CR_SERVER_GONE_ERROR || e == ER_UNKNOWN_COM_ERROR; }
 
@@ -355,7 +373,7 @@ NEOERR *db_connect(MYSQL **out) {
 
 static NEOERR *stmt_error(MYSQL_STMT *st, const char *what) {
   unsigned int e = mysql_stmt_errno(st);
-  g_last_errno = e;
+  failed(e);
   NEOERR *err = nerr_raise(is_retry_errno(e) ? NERR_SQL_RETRY : NERR_SQL, "%s: [%u] %s", what, e, mysql_stmt_error(st));
   if (is_gone_errno(e)) conn_lost(e);
   return err;
@@ -375,6 +393,7 @@ static uint64_t fnv1a(const char *s, size_t *len) {
 static NEOERR *stmt_get(MYSQL *db, const char *sql, stmt_entry **out) {
   *out = NULL;
   NEOERR *err = conn_check(db);
+  if (!err) err = tx_doomed_check();
   if (err) return nerr_pass(err);
   size_t len;
   uint64_t h = fnv1a(sql, &len);
@@ -821,10 +840,11 @@ long long db_hdf_ll(HDF *h, const char *name, long long def) {
 
 static NEOERR *plain(MYSQL *db, const char *sql) {
   NEOERR *err = conn_check(db);
+  if (!err && strcmp(sql, "ROLLBACK") != 0) err = tx_doomed_check();
   if (err) return nerr_pass(err);
   if (mysql_real_query(db, sql, strlen(sql))) {
     unsigned int e = mysql_errno(db);
-    g_last_errno = e;
+    failed(e);
     err = nerr_raise(is_retry_errno(e) ? NERR_SQL_RETRY : NERR_SQL, "%s: [%u] %s", sql, e, mysql_error(db));
     if (is_gone_errno(e)) conn_lost(e);
     return err;
@@ -842,7 +862,7 @@ NEOERR *db_tx(MYSQL *db, db_tx_fn fn, void *arg) {
   if (g_in_tx) {
     err = plain(db, "SAVEPOINT db_tx_nested");
     if (!err) err = fn(db, arg);
-    if (err && g_db) {
+    if (err && g_db && !g_tx_doomed) {
       NEOERR *rb = plain(db, "ROLLBACK TO SAVEPOINT db_tx_nested");
       nerr_ignore(&rb);
     }
@@ -855,14 +875,16 @@ NEOERR *db_tx(MYSQL *db, db_tx_fn fn, void *arg) {
     g_ntouched = 0;
     int committing = 0;
     g_last_errno = 0;
+    g_tx_doomed = 0;
     err = plain(db, "START TRANSACTION");
     g_in_tx = 1;
     if (!err) err = fn(db, arg);
     if (!err) {
       committing = 1;
-      err = plain(db, "COMMIT");
+      err = plain(db, "COMMIT"); /* refused, unsent, when fn went on past a doomed statement */
     }
     g_in_tx = 0;
+    g_tx_doomed = 0;
     if (!err) {
       touched_bump();
       return STATUS_OK;
