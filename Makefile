@@ -19,7 +19,7 @@ LIB_OBJ := $(call obj,$(CORE_SRC) $(DOMAIN_SRC))
 
 PROGRAMS := $(BUILD)/mall.fcgi $(BUILD)/admin.fcgi $(BUILD)/merchant.fcgi $(BUILD)/mallctl $(BUILD)/trivial.fcgi
 
-.PHONY: all deps run test bench clean
+.PHONY: all deps run test bench cluster-test clean
 all: $(PROGRAMS)
 
 $(BUILD)/obj/%.o: %.c $(HEADERS)
@@ -65,6 +65,11 @@ test: deps
 bench: deps
 	@$(MAKE) --no-print-directory all
 	@scripts/bench.sh
+
+# A 3-node Galera cluster and two app nodes on this machine, the bank test with database nodes killed (not in make test).
+cluster-test: deps
+	@$(MAKE) --no-print-directory all unit
+	@scripts/cluster.sh test
 
 clean:
 	rm -rf $(BUILD)

@@ -10,6 +10,7 @@ PACKAGES=(
   libfcgi-dev clearsilver-dev libmariadb-dev libscrypt-dev libqrencode-dev libpng-dev
   libjansson-dev libcurl4-openssl-dev libssl-dev zlib1g-dev libcmocka-dev
   mariadb-server mariadb-client mariadb-plugin-mroonga lighttpd
+  galera-4 mariadb-backup socat
   valgrind wrk zbar-tools chromium fonts-noto-cjk
 )
 command -v node >/dev/null 2>&1 || PACKAGES+=(nodejs)

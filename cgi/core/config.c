@@ -45,6 +45,10 @@ int config_load(void) {
   snprintf(uploads, sizeof uploads, "%s/uploads", g_cfg.var);
   g_cfg.uploads = env_or("MALL_UPLOADS", uploads);
   g_cfg.db_socket = env_or("MALL_DB_SOCKET", "var/run/mariadb.sock");
+  g_cfg.db_hosts = env_or("MALL_DB_HOSTS", "");
+  /* With a cluster, 20 s by default: a Galera node can leave a brute-force-aborted statement unanswered forever
+   * (the MDEV-20172 family); longer than innodb_lock_wait_timeout, so a lock wait is never cut short. */
+  g_cfg.db_timeout = atoi(env_or("MALL_DB_TIMEOUT", *g_cfg.db_hosts ? "20" : "0"));
   g_cfg.db_name = env_or("MALL_DB_NAME", "mall");
   g_cfg.db_user = env_or("MALL_DB_USER", "root");
   g_cfg.db_pass = env_or("MALL_DB_PASS", "");

@@ -6,7 +6,9 @@ typedef struct {
   const char *root;      /* checkout root: templates/ and public/ live here */
   const char *var;       /* runtime state: logs, secret */
   const char *uploads;   /* uploaded files: MALL_UPLOADS, shared storage when several machines serve (var/uploads) */
-  const char *db_socket; /* MariaDB unix socket */
+  const char *db_socket; /* MariaDB unix socket (when db_hosts is empty) */
+  const char *db_hosts;  /* "host:port,host:port,…": a cluster's nodes, tried in turn (empty: the socket) */
+  int db_timeout;        /* seconds a statement's answer may take before the connection counts as lost (0: default) */
   const char *db_name;
   const char *db_user;
   const char *db_pass;

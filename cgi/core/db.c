@@ -20,7 +20,7 @@ NERR_TYPE NERR_SQL_RETRY = -1;
 
 static MYSQL *g_db;
 static int g_last_attempts;
-static unsigned int g_last_errno; /* of the last failed statement */
+static unsigned int g_last_errno; /* the server's or client's error number of the last failed statement */
 static unsigned int g_read_timeout; /* seconds a statement may keep us waiting (0: forever) */
 
 void db_set_read_timeout(unsigned int seconds) { g_read_timeout = seconds; }
@@ -95,9 +95,80 @@ static int is_retry_errno(unsigned int e) {
   return e == ER_LOCK_DEADLOCK || e == ER_LOCK_WAIT_TIMEOUT || e == ER_CHECKREAD;
 }
 
-static int is_gone_errno(unsigned int e) {
-  return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST || e == CR_CONNECTION_ERROR || e == ER_CONNECTION_KILLED;
+/* MALL_DB_HOSTS: a cluster's nodes (Galera), tried in order starting from the one last used. */
+#define DB_MAX_NODES 8
+static struct {
+  char host[256];
+  unsigned int port;
+} g_nodes[DB_MAX_NODES];
+static int g_nnodes = -1;         /* -1: not parsed yet; 0: no list, the unix socket */
+static int g_node;                /* the node last connected to */
+static long long g_conflicts;     /* transactions run again after 1213 (a deadlock, or a certification conflict) */
+
+static int nodes_count(void) {
+  if (g_nnodes >= 0) return g_nnodes;
+  g_nnodes = 0;
+  const char *s = g_cfg.db_hosts ? g_cfg.db_hosts : "";
+  while (*s && g_nnodes < DB_MAX_NODES) {
+    size_t n = strcspn(s, ",");
+    char item[300];
+    snprintf(item, sizeof item, "%.*s", (int)(n < sizeof item - 1 ? n : sizeof item - 1), s);
+    s += n + (s[n] == ',');
+    char *h = item;
+    while (*h == ' ') h++;
+    char *end = h + strlen(h);
+    while (end > h && end[-1] == ' ') *--end = 0;
+    if (!*h) continue;
+    unsigned int port = 3306;
+    char *colon = strrchr(h, ':');
+    if (colon) {
+      *colon = 0;
+      port = (unsigned int)strtoul(colon + 1, NULL, 10);
+    }
+    snprintf(g_nodes[g_nnodes].host, sizeof g_nodes[0].host, "%s", h);
+    g_nodes[g_nnodes].port = port ? port : 3306;
+    g_nnodes++;
+  }
+  return g_nnodes;
 }
+
+/* A Galera node that is up but not part of the primary component (joining, or cut off) answers every query with
+ * 1047: such a node is passed over like one that refuses. A server without wsrep has no such status: ready. */
+static int node_ready(MYSQL *db) {
+  if (mysql_query(db, "SHOW STATUS LIKE 'wsrep_ready'")) return 0;
+  MYSQL_RES *res = mysql_store_result(db);
+  if (!res) return 0;
+  MYSQL_ROW row = mysql_fetch_row(res);
+  int ready = !row || (row[1] && strcasecmp(row[1], "ON") == 0);
+  mysql_free_result(res);
+  return ready;
+}
+
+static int is_gone_errno(unsigned int e) {
+  return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST || e == CR_CONNECTION_ERROR || e == ER_CONNECTION_KILLED ||
+      (e == ER_UNKNOWN_COM_ERROR && g_nnodes > 0); /* 1047: this cluster node left the primary component */
+}
+
+/* A deadlock (1213: InnoDB, or Galera's brute-force abort of a transaction another node's commit conflicts
+ * with), a lock-wait timeout or a lost connection inside a transaction dooms it: the server has rolled it back (or
+ * will), and a statement sent after that would run on its own, autocommitted — a caller that went on past the
+ * error (a best-effort step, a retry loop) would leave half a transaction behind. So nothing more is sent until
+ * db_tx rolls back and runs the transaction again. */
+static unsigned int g_tx_doomed;
+
+static void failed(unsigned int e) {
+  g_last_errno = e;
+  if (g_in_tx && !g_tx_doomed && (is_retry_errno(e) || is_gone_errno(e))) g_tx_doomed = e;
+}
+
+static NEOERR *tx_doomed_check(void) {
+  if (!g_in_tx || !g_tx_doomed) return STATUS_OK;
+  g_last_errno = g_tx_doomed;
+  return nerr_raise(NERR_SQL_RETRY, "transaction rolled back after [%u]; statement not sent", g_tx_doomed);
+}
+
+/* The statement never ran: safe to send again on another connection. */
+static int is_unsent_errno(unsigned int e) { return e == CR_SERVER_GONE_ERROR || e == ER_UNKNOWN_COM_ERROR; }
 
 static void recency_unlink(stmt_entry *e) {
   if (e->newer) e->newer->older = e->older;
@@ -191,10 +262,7 @@ static void conn_lost(unsigned int e) {
 /* A fresh connection in the same MYSQL handle (mariadb_reconnect copies the new one over it, so every pointer a
  * request holds stays good), set up as db_connect does. Never inside a transaction: that died with the
  * connection, and only db_tx may run it again. 0: connected again. */
-static int reconnect(void) {
-  if (!g_db || g_in_tx) return -1;
-  cache_clear();
-  g_conn_gen++;
+static int reconnect_once(void) {
   my_bool on = 1, off = 0;
   /* mariadb_reconnect refuses while the dead connection looked mid-transaction, and without the option set;
    * the option is off otherwise so Connector/C never reconnects on its own, silently, without our set-up. */
@@ -202,18 +270,89 @@ static int reconnect(void) {
   mysql_optionsv(g_db, MYSQL_OPT_RECONNECT, &on);
   int rc = mariadb_reconnect(g_db);
   mysql_optionsv(g_db, MYSQL_OPT_RECONNECT, &off);
-  NEOERR *err = rc ? nerr_raise(NERR_SQL, "reconnect: [%u] %s", mysql_errno(g_db), mysql_error(g_db))
-                   : session_setup(g_db);
+  NEOERR *err;
+  if (rc) err = nerr_raise(NERR_SQL, "reconnect: [%u] %s", mysql_errno(g_db), mysql_error(g_db));
+  else if (g_nnodes > 0 && !node_ready(g_db)) err = nerr_raise(NERR_SQL, "reconnect: node not ready (wsrep)");
+  else err = session_setup(g_db);
   if (err) {
     log_neoerr("db reconnect", &err);
     return -1;
   }
+  return 0;
+}
+
+static int reconnect(void) {
+  if (!g_db || g_in_tx) return -1;
+  cache_clear();
+  g_conn_gen++;
+  int ok = -1;
+  if (nodes_count() == 0) {
+    ok = reconnect_once();
+  } else {
+    /* mariadb_reconnect dials the handle's own host and port (mysql->host, mysql->port, copied from the last
+     * connect): pointing them at the next node makes it fail over in place, every pointer a request holds intact. */
+    for (int i = 0; i < g_nnodes && ok != 0; i++) {
+      int k = (g_node + i) % g_nnodes;
+      char *host = strdup(g_nodes[k].host);
+      if (!host) break;
+      free(g_db->host);
+      g_db->host = host;
+      g_db->port = g_nodes[k].port;
+      ok = reconnect_once();
+      if (ok == 0) {
+        if (k != g_node) log_error("db: failed over to node %s:%u", g_nodes[k].host, g_nodes[k].port);
+        g_node = k;
+      }
+    }
+  }
+  if (ok != 0) return -1;
   g_lost = 0;
   g_reconnects++;
   return 0;
 }
 
 long long db_reconnects(void) { return g_reconnects; }
+long long db_conflicts(void) { return g_conflicts; }
+
+/* A fresh connection: the unix socket, or the first cluster node (from the one last used) that takes it. */
+static NEOERR *connect_fresh(MYSQL **out) {
+  NEOERR *err = STATUS_OK;
+  int n = nodes_count();
+  for (int i = 0; i < (n ? n : 1); i++) {
+    int k = n ? (g_node + i) % n : 0;
+    MYSQL *db = mysql_init(NULL);
+    if (!db) return nerr_raise(NERR_NOMEM, "mysql_init");
+    unsigned int timeout = 5;
+    mysql_optionsv(db, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+    mysql_optionsv(db, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+    /* A reply that never comes (seen once under load, cause not found; a Galera node leaving brute-force-aborted
+     * statements unanswered) becomes a lost connection — renewed and the work retried — instead of a request hanging
+     * until the server stops. MALL_DB_TIMEOUT overrides the programs' own limit; kept by mariadb_reconnect. */
+    unsigned int t = g_cfg.db_timeout > 0 ? (unsigned int)g_cfg.db_timeout : g_read_timeout;
+    if (t) {
+      mysql_optionsv(db, MYSQL_OPT_READ_TIMEOUT, &t);
+      mysql_optionsv(db, MYSQL_OPT_WRITE_TIMEOUT, &t);
+    }
+    nerr_ignore(&err);
+    if (!mysql_real_connect(db, n ? g_nodes[k].host : NULL, g_cfg.db_user, g_cfg.db_pass, g_cfg.db_name,
+                            n ? g_nodes[k].port : 0, n ? NULL : g_cfg.db_socket, CLIENT_MULTI_STATEMENTS)) {
+      err = n ? nerr_raise(NERR_SQL, "connect %s:%u: %s", g_nodes[k].host, g_nodes[k].port, mysql_error(db))
+              : nerr_raise(NERR_SQL, "connect: %s", mysql_error(db));
+    } else if (n && !node_ready(db)) {
+      err = nerr_raise(NERR_SQL, "connect %s:%u: node not ready (wsrep)", g_nodes[k].host, g_nodes[k].port);
+    } else {
+      err = session_setup(db);
+    }
+    if (!err) {
+      if (n && k != g_node) log_error("db: connected to node %s:%u", g_nodes[k].host, g_nodes[k].port);
+      g_node = k;
+      *out = db;
+      return STATUS_OK;
+    }
+    mysql_close(db);
+  }
+  return nerr_pass(err);
+}
 
 NEOERR *db_connect(MYSQL **out) {
   NEOERR *err = db_init_errors();
@@ -224,24 +363,8 @@ NEOERR *db_connect(MYSQL **out) {
     *out = g_db;
     return STATUS_OK;
   }
-  MYSQL *db = mysql_init(NULL);
-  if (!db) return nerr_raise(NERR_NOMEM, "mysql_init");
-  unsigned int timeout = 5;
-  mysql_optionsv(db, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
-  /* A reply that never comes (seen once under load, cause not found) becomes a lost connection — renewed and the
-   * work retried — instead of a request hanging until the server stops. */
-  if (g_read_timeout) mysql_optionsv(db, MYSQL_OPT_READ_TIMEOUT, &g_read_timeout);
-  mysql_optionsv(db, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-  if (!mysql_real_connect(db, NULL, g_cfg.db_user, g_cfg.db_pass, g_cfg.db_name, 0, g_cfg.db_socket,
-                          CLIENT_MULTI_STATEMENTS)) {
-    err = nerr_raise(NERR_SQL, "connect: %s", mysql_error(db));
-    mysql_close(db);
-    return err;
-  }
-  if ((err = session_setup(db))) {
-    mysql_close(db);
-    return err;
-  }
+  MYSQL *db = NULL;
+  if ((err = connect_fresh(&db))) return nerr_pass(err);
   g_db = db;
   g_lost = 0;
   *out = db;
@@ -250,7 +373,7 @@ NEOERR *db_connect(MYSQL **out) {
 
 static NEOERR *stmt_error(MYSQL_STMT *st, const char *what) {
   unsigned int e = mysql_stmt_errno(st);
-  g_last_errno = e;
+  failed(e);
   NEOERR *err = nerr_raise(is_retry_errno(e) ? NERR_SQL_RETRY : NERR_SQL, "%s: [%u] %s", what, e, mysql_stmt_error(st));
   if (is_gone_errno(e)) conn_lost(e);
   return err;
@@ -270,6 +393,7 @@ static uint64_t fnv1a(const char *s, size_t *len) {
 static NEOERR *stmt_get(MYSQL *db, const char *sql, stmt_entry **out) {
   *out = NULL;
   NEOERR *err = conn_check(db);
+  if (!err) err = tx_doomed_check();
   if (err) return nerr_pass(err);
   size_t len;
   uint64_t h = fnv1a(sql, &len);
@@ -343,7 +467,7 @@ static NEOERR *stmt_run_once(MYSQL *db, const char *sql, const dbp *p, int n, st
  * (2006 — the server was gone before the statement left). A write lost in flight (2013) is not guessed at. */
 static NEOERR *stmt_run(MYSQL *db, const char *sql, const dbp *p, int n, stmt_entry **out) {
   NEOERR *err = stmt_run_once(db, sql, p, n, out);
-  if (!err || !g_lost || g_in_tx || !(sql_is_read(sql) || g_lost == CR_SERVER_GONE_ERROR)) return err;
+  if (!err || !g_lost || g_in_tx || !(sql_is_read(sql) || is_unsent_errno(g_lost))) return err;
   unsigned int lost = g_lost;
   if (reconnect() != 0) return err;
   log_error("db: connection renewed after [%u]; statement sent again", lost);
@@ -716,10 +840,11 @@ long long db_hdf_ll(HDF *h, const char *name, long long def) {
 
 static NEOERR *plain(MYSQL *db, const char *sql) {
   NEOERR *err = conn_check(db);
+  if (!err && strcmp(sql, "ROLLBACK") != 0) err = tx_doomed_check();
   if (err) return nerr_pass(err);
   if (mysql_real_query(db, sql, strlen(sql))) {
     unsigned int e = mysql_errno(db);
-    g_last_errno = e;
+    failed(e);
     err = nerr_raise(is_retry_errno(e) ? NERR_SQL_RETRY : NERR_SQL, "%s: [%u] %s", sql, e, mysql_error(db));
     if (is_gone_errno(e)) conn_lost(e);
     return err;
@@ -737,7 +862,7 @@ NEOERR *db_tx(MYSQL *db, db_tx_fn fn, void *arg) {
   if (g_in_tx) {
     err = plain(db, "SAVEPOINT db_tx_nested");
     if (!err) err = fn(db, arg);
-    if (err && g_db) {
+    if (err && g_db && !g_tx_doomed) {
       NEOERR *rb = plain(db, "ROLLBACK TO SAVEPOINT db_tx_nested");
       nerr_ignore(&rb);
     }
@@ -749,14 +874,17 @@ NEOERR *db_tx(MYSQL *db, db_tx_fn fn, void *arg) {
     g_accounts_touched = 0;
     g_ntouched = 0;
     int committing = 0;
+    g_last_errno = 0;
+    g_tx_doomed = 0;
     err = plain(db, "START TRANSACTION");
     g_in_tx = 1;
     if (!err) err = fn(db, arg);
     if (!err) {
       committing = 1;
-      err = plain(db, "COMMIT");
+      err = plain(db, "COMMIT"); /* refused, unsent, when fn went on past a doomed statement */
     }
     g_in_tx = 0;
+    g_tx_doomed = 0;
     if (!err) {
       touched_bump();
       return STATUS_OK;
@@ -771,14 +899,22 @@ NEOERR *db_tx(MYSQL *db, db_tx_fn fn, void *arg) {
       nerr_ignore(&err);
       continue;
     }
+    unsigned int why = g_last_errno;
     /* After 1205 InnoDB keeps the transaction open: always roll back before anything else. */
     if (g_db && !g_lost) {
       NEOERR *rb = plain(db, "ROLLBACK");
       nerr_ignore(&rb);
     }
     if (!nerr_match(err, NERR_SQL_RETRY) || attempt == 8 || !g_db || g_lost) return nerr_pass(err);
+    /* Under Galera a write-write conflict with another node's transaction comes as 1213 at COMMIT (certification)
+     * or at the next statement (brute-force abort): the same retry as an InnoDB deadlock. */
+    if (why == ER_LOCK_DEADLOCK) {
+      g_conflicts++;
+      log_error("db: write conflict [1213] at %s, transaction run again (attempt %d)",
+                committing ? "COMMIT" : "a statement", attempt + 1);
+    }
     /* Deadlocks are cheap to retry; a lock held for a whole lock-wait timeout is usually still held. */
-    if (g_last_errno == ER_LOCK_WAIT_TIMEOUT && ++waits >= 3) return nerr_pass(err);
+    if (why == ER_LOCK_WAIT_TIMEOUT && ++waits >= 3) return nerr_pass(err);
     nerr_ignore(&err);
     unsigned char r;
     crypto_random(&r, 1);

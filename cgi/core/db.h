@@ -26,6 +26,8 @@ NEOERR *db_connect(MYSQL **out);
 void db_close(void);
 /* How many times this process renewed a connection that died under it (a database restart or failover). */
 long long db_reconnects(void);
+/* Transactions this process ran again after error 1213 (an InnoDB deadlock, or a Galera certification conflict). */
+long long db_conflicts(void);
 /* Seconds a statement's reply may take before the connection counts as lost (the FastCGI programs set it). */
 void db_set_read_timeout(unsigned int seconds);
 /* Statements are identified by their text: any text, static or built in a buffer, is safe. Each process

@@ -87,6 +87,29 @@ static NEOERR *tx_deadlock(MYSQL *db, void *arg) {
   return nerr_pass(db_exec(db, SQL_ADD, DBA(DI(1), DI(2)), NULL, NULL));
 }
 
+/* A caller that swallows the deadlock and goes on writing (a best-effort step): on attempt 1 the write to row 3
+ * comes after InnoDB rolled the transaction back, so sent it would autocommit on its own. */
+static int g_after_deadlock_refused;
+static NEOERR *tx_deadlock_swallowed(MYSQL *db, void *arg) {
+  tx_ctx *c = arg;
+  c->calls++;
+  NEOERR *err = db_exec(db, SQL_ADD, DBA(DI(1), DI(1)), NULL, NULL);
+  if (err) return nerr_pass(err);
+  if (c->calls == 1) {
+    sem_post(&c->p->go);
+    struct timespec ts = {0, 300000000L};
+    nanosleep(&ts, NULL);
+  }
+  err = db_exec(db, SQL_ADD, DBA(DI(1), DI(2)), NULL, NULL);
+  if (err && c->calls == 1) {
+    nerr_ignore(&err);
+    err = db_exec(db, SQL_ADD, DBA(DI(100), DI(3)), NULL, NULL);
+    g_after_deadlock_refused = err && nerr_match(err, NERR_SQL_RETRY);
+    nerr_ignore(&err);
+  }
+  return nerr_pass(err);
+}
+
 static NEOERR *tx_row1(MYSQL *db, void *arg) {
   tx_ctx *c = arg;
   c->calls++;
@@ -151,6 +174,30 @@ static void test_deadlock_is_retried(void **state) {
   assert_int_equal(value(2), 11);
   assert_int_equal(value(3), 10);
   assert_int_equal(value(50), 10);
+  mysql_close(p.conn);
+  sem_destroy(&p.holding);
+  sem_destroy(&p.go);
+}
+
+static void test_nothing_sent_after_a_deadlock(void **state) {
+  reset();
+  partner p = {.conn = connect_b(), .mode = 0};
+  sem_init(&p.holding, 0, 0);
+  sem_init(&p.go, 0, 0);
+  pthread_t th;
+  assert_int_equal(pthread_create(&th, NULL, partner_main, &p), 0);
+  sem_wait(&p.holding);
+  tx_ctx c = {&p, 0};
+  g_after_deadlock_refused = 0;
+  NEOERR *err = db_tx(t_db(), tx_deadlock_swallowed, &c);
+  pthread_join(th, NULL);
+  t_ok(err, "db_tx after a swallowed deadlock");
+  assert_int_equal(p.err, 0);
+  assert_true(g_after_deadlock_refused);
+  assert_true(db_tx_last_attempts() > 1); /* COMMIT refused: the whole transaction ran again */
+  assert_int_equal(value(1), 11);
+  assert_int_equal(value(2), 11);
+  assert_int_equal(value(3), 10); /* B's +10 only: the +100 sent after the deadlock never ran */
   mysql_close(p.conn);
   sem_destroy(&p.holding);
   sem_destroy(&p.go);
@@ -240,6 +287,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_success_commits_once),
       cmocka_unit_test(test_deadlock_is_retried),
+      cmocka_unit_test(test_nothing_sent_after_a_deadlock),
       cmocka_unit_test(test_lock_wait_timeout_is_retried),
       cmocka_unit_test(test_non_retryable_error_rolls_back),
       cmocka_unit_test(test_handler_error_rolls_back),

@@ -2,6 +2,7 @@
 #include "shared/sms.h"
 #include "config.h"
 #include "crypto.h"
+#include "shared/throttle.h"
 #include <curl/curl.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -104,8 +105,10 @@ NEOERR *sms_send(MYSQL *db, const char *mobile, const char *purpose, const char 
 
 /* ---- codes ---- */
 
-static const char SQL_CODES_TODAY[] =
-    "SELECT COUNT(*) FROM sms_codes WHERE mobile = ? AND created_at >= CURDATE() FOR UPDATE";
+#define SMS_CODE_QUEUE "sms-code" /* throttle_locks scope: one row per mobile that code requests queue on */
+
+/* Read after the mobile's queue row is held (throttle_queue), so the read view sees every earlier code. */
+static const char SQL_CODES_TODAY[] = "SELECT COUNT(*) FROM sms_codes WHERE mobile = ? AND created_at >= CURDATE()";
 static const char SQL_CODE_LAST_AGE[] =
     "SELECT TIMESTAMPDIFF(SECOND, MAX(created_at), NOW()) FROM sms_codes WHERE mobile = ? AND purpose = ?";
 static const char SQL_CODE_INSERT[] = "INSERT INTO sms_codes (mobile, purpose, ref, code_hash, expires_at, created_at) "
@@ -158,9 +161,10 @@ static NEOERR *issue_tx(MYSQL *db, void *arg) {
   long long today = 0, age = 0;
   int found = 0;
   is->id = 0;
-  /* FOR UPDATE locks this mobile's range of the day index: concurrent sends queue up (or deadlock
-   * and are retried by db_tx), so the cap and cooldown cannot be raced past. */
-  NEOERR *err = db_query_ll(db, SQL_CODES_TODAY, DBA(DS(is->mobile)), &today, NULL);
+  /* Concurrent sends to one mobile queue on its lock row, so the cap and cooldown cannot be raced past — on one
+   * node or across a cluster's nodes. */
+  NEOERR *err = throttle_queue(db, SMS_CODE_QUEUE, is->mobile);
+  if (!err) err = db_query_ll(db, SQL_CODES_TODAY, DBA(DS(is->mobile)), &today, NULL);
   if (err) return nerr_pass(err);
   if (today >= SMS_CODE_DAILY_CAP) {
     is->res->status = SMS_SEND_DAILY_CAP;
@@ -189,6 +193,7 @@ NEOERR *sms_code_issue(MYSQL *db, const char *mobile, const char *purpose, const
   code_hash(purpose, mobile, ref ? ref : "", code, hash);
   struct issue is = {mobile, purpose, ref ? ref : "", hash, res, 0};
   NEOERR *err = db_tx(db, issue_tx, &is);
+  if (!err && res->status == SMS_SEND_OK) err = throttle_prune(db, SMS_CODE_QUEUE, 2 * 86400);
   if (err || res->status != SMS_SEND_OK || !deliver) return nerr_pass(err);
   /* Texted after the commit: a slow gateway must not hold the row locks. */
   char text[300];

@@ -43,11 +43,15 @@ NEOERR *throttle_prune(MYSQL *db, const char *scope, int keep) {
   return nerr_pass(err);
 }
 
+NEOERR *throttle_queue(MYSQL *db, const char *scope, const char *subject) {
+  return nerr_pass(db_exec(db, SQL_THROTTLE_LOCK, DBA(DS(scope), DS(subject)), NULL, NULL));
+}
+
 /* Inside a transaction: lock, count, and record when open. */
 static NEOERR *take_locked(MYSQL *db, const char *scope, const char *subject, int limit, int window, long long *left,
                            long long *event_id) {
   *event_id = 0;
-  NEOERR *err = db_exec(db, SQL_THROTTLE_LOCK, DBA(DS(scope), DS(subject)), NULL, NULL);
+  NEOERR *err = throttle_queue(db, scope, subject);
   if (!err) err = throttle_locked(db, scope, subject, limit, window, left);
   if (!err && !*left) err = db_exec(db, SQL_THROTTLE_HIT, DBA(DS(scope), DS(subject)), NULL, event_id);
   return nerr_pass(err);

@@ -19,6 +19,10 @@ NEOERR *throttle_take(MYSQL *db, const char *scope, const char *subject, int lim
                       long long *seconds_left, long long *event_id);
 /* The attempt throttle_take recorded did not fail after all: it no longer counts (0: nothing to forget). */
 NEOERR *throttle_forget(MYSQL *db, long long event_id);
+/* Inside a transaction: takes (creating when new) scope+subject's lock row and holds it to the transaction's end, so
+ * transactions deciding on the same subject queue here, one after another — a plain row lock instead of a locking
+ * range read (whose gap locks stalled under load), and a row write that a Galera cluster certifies across nodes. */
+NEOERR *throttle_queue(MYSQL *db, const char *scope, const char *subject);
 /* Deletes events of scope older than keep seconds (a few rows per call, cheap to run often). */
 NEOERR *throttle_prune(MYSQL *db, const char *scope, int keep);
 
