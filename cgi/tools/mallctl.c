@@ -605,7 +605,7 @@ static void usage(void) {
       "  seed [--if-empty]            load the demo data (schema/demo/*.sql)\n"
       "  expire-vouchers              issued vouchers past their last day → expired\n"
       "  create-admin USER ROLE       password from MALL_ADMIN_PASSWORD or stdin; ROLE: "
-      "super|ops|moderator|finance|enterprise\n"
+      "super|ops|moderator|finance|enterprise|monitor\n"
       "  sms-outbox [--phone P] [--last N]  recent texts, oldest first\n"
       "  sms-send MOBILE TEXT         send a text with the configured driver (MALL_SMS_DRIVER, MALL_SMS_URL)\n"
       "  sms-code-send MOBILE PURPOSE [REF]         issue a one-time code (prints sent|cooldown N|daily-cap|failed)\n"

@@ -162,6 +162,14 @@ NEOERR *guards_pay(MYSQL *db, long long member_id, long long order_id, guard_out
       err = db_exec(db, SQL_COUNTED,
                     DBA(DI(order_id), DS("budget"), DI(g->id), DI(g->units), DI(g->points), DI(g->cash)), NULL, NULL);
   }
+  /* What the monitor counts once the payment has its stock (monitor_count, the payment's last statements). */
+  for (int i = 0; !err && ok && i < rows && out->nactivities < GUARD_MAX_ACTIVITIES; i++) {
+    if (r[i].kind[0] != 'a') continue;
+    guard_activity *a = &out->activities[out->nactivities++];
+    a->id = r[i].id;
+    a->points = r[i].points;
+    a->cash = r[i].cash;
+  }
   return nerr_pass(err);
 }
 

@@ -13,9 +13,18 @@ typedef enum {
   GUARD_CAP_ACTIVITY,    /* the member's daily cap across the products of activity_id */
 } guard_result;
 
+/* One running activity an order met, with the points and cash of its products in the order (the monitor counts them). */
+typedef struct {
+  long long id, points, cash;
+} guard_activity;
+
+#define GUARD_MAX_ACTIVITIES 64
+
 typedef struct {
   guard_result result;
   long long activity_id, product_id;
+  int nactivities; /* the order's running activities, ascending id (GUARD_OK only) */
+  guard_activity activities[GUARD_MAX_ACTIVITIES];
 } guard_outcome;
 
 /* Before the payment's transaction (autocommit): creates today's budget rows of the order's running activities that
