@@ -66,3 +66,6 @@ CREATE TABLE monitor_alerts (
 ) ENGINE=InnoDB;
 
 ALTER TABLE admins MODIFY COLUMN role ENUM('super','ops','moderator','finance','enterprise','monitor') NOT NULL;
+
+-- A product's activities (the product page's trip message, the payment's guards) without reading every activity's list.
+ALTER TABLE activity_products ADD KEY by_product (product_id, activity_id);

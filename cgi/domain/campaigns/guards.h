@@ -56,6 +56,10 @@ NEOERR *guards_untrip(MYSQL *db, long long activity_id, int *untripped);
 NEOERR *guards_activity_message(MYSQL *db, long long activity_id, const char *lang, char *title, size_t title_len,
                                 char *message, size_t len, int *lottery, int *paused, int *tripped);
 
+/* The first running activity of a product that is paused or has tripped today (*activity_id 0: none), for the
+ * product page's message. */
+NEOERR *guards_product_stopped(MYSQL *db, long long product_id, long long *activity_id);
+
 /* Moves the switch version (after any change a page shows: pause, resume, trip, untrip) and this machine's
  * catalog generation; other machines see the version within a second (switch_poll). */
 NEOERR *guards_notify(MYSQL *db);
