@@ -3,14 +3,16 @@
 #include <stdio.h>
 #include <string.h>
 
-/* The minute row is an upsert: the first payment of a minute makes it, the others add to it. */
+/* The minute row is an upsert: the first payment of a minute makes it, the others add to it. The minute is the
+ * order's paid_at (the row this transaction just wrote and holds), so the monitor and the orders agree to the minute. */
 static const char SQL_MINUTE_ADD[] =
     "INSERT INTO activity_minutes (activity_id, minute, orders, points, cash_fen) "
-    "VALUES (?, DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:00'), 1, ?, ?) ON DUPLICATE KEY UPDATE orders = orders + 1, "
-    "points = points + VALUES(points), cash_fen = cash_fen + VALUES(cash_fen)";
+    "SELECT ?, DATE_FORMAT(paid_at, '%Y-%m-%d %H:%i:00'), 1, ?, ? FROM orders WHERE id = ? "
+    "ON DUPLICATE KEY UPDATE orders = orders + 1, points = points + VALUES(points), cash_fen = cash_fen + "
+    "VALUES(cash_fen)";
 static const char SQL_PAYMENT_ADD[] =
     "INSERT INTO activity_payments (activity_id, paid_at, order_id, member_id, ip, points, cash_fen) "
-    "VALUES (?, NOW(), ?, ?, ?, ?, ?)";
+    "SELECT ?, paid_at, id, ?, ?, ?, ? FROM orders WHERE id = ?";
 
 static const char SQL_SERIES[] =
     "SELECT CAST(TIMESTAMPDIFF(MINUTE, CURDATE() - INTERVAL 1 DAY, minute) AS SIGNED), orders, points, cash_fen "
@@ -43,10 +45,10 @@ NEOERR *monitor_count(MYSQL *db, const guard_outcome *g, long long order_id, lon
   /* Ascending activity id (guards_pay's order): two payments never take two minute rows in opposite orders. */
   for (int i = 0; !err && i < g->nactivities; i++) {
     const guard_activity *a = &g->activities[i];
-    err = db_exec(db, SQL_MINUTE_ADD, DBA(DI(a->id), DI(a->points), DI(a->cash)), NULL, NULL);
+    err = db_exec(db, SQL_MINUTE_ADD, DBA(DI(a->id), DI(a->points), DI(a->cash), DI(order_id)), NULL, NULL);
     if (!err)
       err = db_exec(db, SQL_PAYMENT_ADD,
-                    DBA(DI(a->id), DI(order_id), DI(member_id), DS(ip ? ip : ""), DI(a->points), DI(a->cash)), NULL,
+                    DBA(DI(a->id), DI(member_id), DS(ip ? ip : ""), DI(a->points), DI(a->cash), DI(order_id)), NULL,
                     NULL);
   }
   return nerr_pass(err);
