@@ -68,9 +68,9 @@ static NEOERR *chart(req *r, const char *prefix, const char *name, long long (*v
   char p[160];
   snprintf(p, sizeof p, "%s.%s", prefix, name);
   /* Yesterday whole, today up to this minute: the stock-index look, today's line running into the day. */
-  const chart_series s[2] = {{req_text(r, "Monitor.Yesterday"), "s2", v[0], 0, 1},
-                             {req_text(r, "Monitor.Today"), "s1", v[1], g_series.now + 1, 1}};
-  return nerr_pass(chart_lines(r->hdf, p, minute_labels(), MONITOR_DAY_MINUTES, s, 2));
+  const chart_series s[2] = {{req_text(r, "Monitor.Yesterday"), "s2", v[0]}, {req_text(r, "Monitor.Today"), "s1", v[1]}};
+  const int len[2] = {0, g_series.now + 1};
+  return nerr_pass(chart_lines_live(r->hdf, p, minute_labels(), MONITOR_DAY_MINUTES, s, 2, len));
 }
 
 static NEOERR *fill_activity(req *r, HDF *a, const char *prefix, int wall) {

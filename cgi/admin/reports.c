@@ -217,12 +217,12 @@ static NEOERR *points_model(req *r, const rfilter *f) {
   if (!err) err = set_num(h, "Report.Total.Outstanding", p.total.closing);
   if (!err) {
     const chart_series flow[4] = {
-        {req_text(r, "AdminReports.Col.Issued"), "s1", sv[0], 0, 0},
-        {req_text(r, "AdminReports.Col.Spent"), "s2", sv[1], 0, 0},
-        {req_text(r, "AdminReports.Col.Refunded"), "s3", sv[2], 0, 0},
-        {req_text(r, "AdminReports.Col.Expired"), "s4", sv[3], 0, 0},
+        {req_text(r, "AdminReports.Col.Issued"), "s1", sv[0]},
+        {req_text(r, "AdminReports.Col.Spent"), "s2", sv[1]},
+        {req_text(r, "AdminReports.Col.Refunded"), "s3", sv[2]},
+        {req_text(r, "AdminReports.Col.Expired"), "s4", sv[3]},
     };
-    const chart_series bal[1] = {{req_text(r, "AdminReports.Col.Outstanding"), "s5", sv[4], 0, 0}};
+    const chart_series bal[1] = {{req_text(r, "AdminReports.Col.Outstanding"), "s5", sv[4]}};
     err = chart_lines(h, "Charts.Flow", labels, p.n, flow, 4);
     if (!err) err = chart_lines(h, "Charts.Balance", labels, p.n, bal, 1);
   }

@@ -8,8 +8,6 @@ typedef struct {
   const char *name;
   const char *cls;
   const long long *v;
-  int len;    /* values drawn, from the first bucket (0: all n) — today's line stops at the current minute */
-  int sparse; /* 1: flat stretches are drawn from their ends only (a day of minutes is mostly flat) */
 } chart_series;
 
 /* The axis maximum and tick step for values up to max: 1/2/5 × 10^k steps, 4–5 ticks, max ≥ 1. */
@@ -18,9 +16,14 @@ void chart_nice_scale(long long max, long long *axis_max, long long *step);
 /* Line chart over n buckets named labels[0..n-1] (n ≥ 1). Writes under prefix:
  *   Width, Height (viewBox), Left, Right, Top, Bottom (plot area),
  *   Ticks.N.{Y,Label}, XLabels.N.{X,Label} (at most ~8, evenly thinned),
- *   Series.N.{Name,Class,Points ("x,y x,y …"), Dots.N.{X,Y,Label,Value}} (dots only for n ≤ 62),
- *   and for a series shorter than n, Series.N.{EndX,EndY} (where it stops: the "now" mark). */
+ *   Series.N.{Name,Class,Points ("x,y x,y …"), Dots.N.{X,Y,Label,Value}} (dots only for n ≤ 62). */
 NEOERR *chart_lines(HDF *out, const char *prefix, const char *const *labels, int n, const chart_series *s, int ns);
+
+/* The same for a day of minutes, like a stock-index chart: series j draws its first len[j] values only (0: all n;
+ * today's line stops at the current minute, where Series.N.{EndX,EndY} mark it), and flat stretches are drawn from
+ * their ends only (a day of minutes is mostly flat: a few hundred points instead of 1,440). */
+NEOERR *chart_lines_live(HDF *out, const char *prefix, const char *const *labels, int n, const chart_series *s, int ns,
+                         const int *len);
 
 /* Horizontal bar chart of n values (n ≥ 0, shown in the given order). Writes under prefix:
  *   Width, Height, Left, Right, Bars.N.{Y,H,W,TextY,Label,Value}, Ticks.N.{X,Label}. */
