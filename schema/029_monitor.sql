@@ -69,3 +69,6 @@ ALTER TABLE admins MODIFY COLUMN role ENUM('super','ops','moderator','finance','
 
 -- A product's activities (the product page's trip message, the payment's guards) without reading every activity's list.
 ALTER TABLE activity_products ADD KEY by_product (product_id, activity_id);
+
+-- The running activities (the monitor's and the alert job's list) through the ones not ended yet, not every activity.
+ALTER TABLE activities ADD KEY running (ends_at, starts_at);

@@ -38,7 +38,8 @@ static const char SQL_TOP_IPS[] =
 static const char SQL_ALERTS[] = ALERTS_SELECT "ORDER BY al.id DESC LIMIT 50";
 static const char SQL_ALERTS_OPEN[] = ALERTS_SELECT "AND al.acked_at IS NULL ORDER BY al.id DESC LIMIT 50";
 
-const char *const MONITOR_SQL[5] = {SQL_SERIES, SQL_TOP_MEMBERS, SQL_TOP_IPS, SQL_ALERTS, SQL_ALERTS_OPEN};
+const char *const MONITOR_SQL[7] = {SQL_SERIES,      SQL_TOP_MEMBERS, SQL_TOP_IPS,    SQL_ALERTS,
+                                    SQL_ALERTS_OPEN, SQL_MINUTE_ADD,  SQL_PAYMENT_ADD};
 
 NEOERR *monitor_count(MYSQL *db, const guard_outcome *g, long long order_id, long long member_id, const char *ip) {
   NEOERR *err = STATUS_OK;

@@ -29,7 +29,8 @@ NEOERR *monitor_top(MYSQL *db, long long activity_id, HDF *out, const char *memb
  * texts, acked_at, acked_by_name}; unacked_only: those nobody acknowledged yet. */
 NEOERR *monitor_alerts_list(MYSQL *db, HDF *out, const char *prefix, int unacked_only);
 
-/* The statements above, for the EXPLAIN tests: series, top members, top IPs, alerts, unacknowledged alerts. */
-extern const char *const MONITOR_SQL[5];
+/* The statements above, for the EXPLAIN tests: series, top members, top IPs, alerts, unacknowledged alerts, and the
+ * payment's two inserts (minute upsert, payment row). */
+extern const char *const MONITOR_SQL[7];
 
 #endif

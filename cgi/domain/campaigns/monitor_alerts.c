@@ -24,7 +24,7 @@ static const char SQL_RUNNING[] =
     "SELECT a.id, a.title_zh, a.points_budget, a.cash_budget_fen, COALESCE(d.points_spent, 0), "
     "COALESCE(d.cash_spent_fen, 0), COALESCE(UNIX_TIMESTAMP(d.tripped_at), 0), "
     "COALESCE(s.surge_pct, 300), COALESCE(s.surge_minutes, 5), COALESCE(s.surge_min_orders, 10), "
-    "COALESCE(s.budget_pct, 80), COALESCE(s.on_trip, 1) FROM activities a "
+    "COALESCE(s.budget_pct, 80), COALESCE(s.on_trip, 1) FROM activities a FORCE INDEX (running) "
     "LEFT JOIN activity_days d ON d.activity_id = a.id AND d.day = CURDATE() "
     "LEFT JOIN monitor_settings s ON s.activity_id = a.id "
     "WHERE a.starts_at <= NOW() AND a.ends_at > NOW() ORDER BY a.id LIMIT 200";
@@ -45,7 +45,7 @@ static const char SQL_UNTEXTED[] =
     "SELECT al.id, al.kind, al.measured, al.reference, a.title_zh, COALESCE(s.duty_mobiles, ''), "
     "COALESCE(s.surge_minutes, 5) FROM monitor_alerts al JOIN activities a ON a.id = al.activity_id "
     "LEFT JOIN monitor_settings s ON s.activity_id = al.activity_id "
-    "WHERE al.day >= CURDATE() - INTERVAL 1 DAY AND al.texted_at IS NULL ORDER BY al.id LIMIT 100";
+    "WHERE al.day >= CURDATE() - INTERVAL 1 DAY AND al.texted_at IS NULL ORDER BY al.day, al.id LIMIT 100";
 static const char SQL_CLAIM[] = "UPDATE monitor_alerts SET texted_at = NOW() WHERE id = ? AND texted_at IS NULL";
 static const char SQL_TEXTED[] = "UPDATE monitor_alerts SET texts = ? WHERE id = ?";
 static const char SQL_ALERT_SNAPSHOT[] =
@@ -56,6 +56,8 @@ static const char SQL_ACK[] =
     "UPDATE monitor_alerts SET acked_at = NOW(), acked_by = ?, acked_by_name = ? WHERE id = ? AND acked_at IS NULL";
 static const char SQL_PURGE[] =
     "DELETE FROM activity_payments WHERE paid_at < CURDATE() - INTERVAL 2 DAY ORDER BY paid_at LIMIT 10000";
+
+const char *const MONITOR_ALERT_SQL[4] = {SQL_SURGE, SQL_SURGE_SLOT, SQL_UNTEXTED, SQL_RUNNING};
 
 NEOERR *monitor_settings_get(MYSQL *db, long long activity_id, monitor_settings *s, int *found) {
   memset(s, 0, sizeof *s);

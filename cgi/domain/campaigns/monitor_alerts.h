@@ -32,4 +32,7 @@ NEOERR *monitor_ack(MYSQL *db, const audit_actor *who, long long alert_id, monit
 /* Drops activity_payments rows older than two days, at most 10,000 per statement. */
 NEOERR *monitor_purge(MYSQL *db, long long *removed);
 
+/* The evaluation's statements, for the EXPLAIN tests: surge windows, surge slot, alerts to text, running activities. */
+extern const char *const MONITOR_ALERT_SQL[4];
+
 #endif
