@@ -25,7 +25,7 @@ test('the monitor role reads the monitor and is refused every other page and eve
   const home = await c.get('/admin/');
   const nav = home.html.slice(home.html.indexOf('<nav class="admin-nav"'), home.html.indexOf('</nav>'));
   assert.deepEqual([...nav.matchAll(/href="([^"]+)"/g)].map((x) => x[1]), ['/admin/', '/admin/monitor']);
-  assert.match(home.html, /监控(只读)/);
+  assert.match(home.html, /监控\(只读\)/);
   // The monitor page offers nothing that writes (its only form is signing out, in the header).
   const mon = await c.get('/admin/monitor');
   assert.equal((mon.html.match(/<form /g) || []).length, 1);
@@ -71,7 +71,7 @@ test('the monitor role reads the monitor and is refused every other page and eve
 test('a super admin creates a monitor account from the admin form; it signs in and lands on the dashboard', async () => {
   const { c: sup } = await adminClient('super');
   const form = await sup.get('/admin/admins');
-  assert.match(form.html, /<option value="monitor"[^>]*>监控(只读)<\/option>/);
+  assert.match(form.html, /<option value="monitor"[^>]*>监控\(只读\)<\/option>/);
   const username = `client${randomInt(1e6)}`;
   const r = await adminPost(sup, '/admin/admins', { username, role: 'monitor', password: ADMIN_PASSWORD, confirm: ADMIN_PASSWORD }, '/admin/admins');
   assert.equal(r.posted?.status ?? r.status, 303);

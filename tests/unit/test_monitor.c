@@ -65,6 +65,7 @@ static void check_plan(const char *name, const char *stmt, const dbp *p, int n, 
       if (!key || kl != wl || strncmp(key + strlen(KEY), w, (size_t)wl) != 0) bad = 1;
     }
   }
+  if (!strstr(plan, TN)) print_message("  %s\n", plan);
   if (strstr(plan, "filesort")) print_message("  filesort%s\n", grouped ? " (of the grouped rows)" : "");
   if (!grouped && strstr(plan, "filesort")) bad = 1;
   if (bad) {
@@ -75,13 +76,15 @@ static void check_plan(const char *name, const char *stmt, const dbp *p, int n, 
 
 static void test_statements_read_their_range(void **state) {
   const char *const *m = MONITOR_SQL, *const *al = MONITOR_ALERT_SQL;
+  long long order = 0; /* an order that exists (the demo's), so the plan shows its primary-key read */
+  t_ok(db_query_ll(t_db(), "SELECT COALESCE(MAX(id), 0) FROM orders", DB_NOARGS, &order, NULL), "order");
   check_plan("series (today and yesterday)", m[0], DBA(DI(A0)), "activity_minutes:PRIMARY", 0);
   check_plan("top members, last hour", m[1], DBA(DI(A0)), "activity_payments:PRIMARY,m:PRIMARY", 1);
   check_plan("top IPs, last hour", m[2], DBA(DI(A0)), "activity_payments:PRIMARY", 1);
   check_plan("alerts today", m[3], DB_NOARGS, "al:by_day,a:PRIMARY", 0);
   check_plan("open alerts today", m[4], DB_NOARGS, "al:by_day,a:PRIMARY", 0);
-  check_plan("payment: minute upsert", m[5], DBA(DI(A0), DI(100), DI(0), DI(1)), "orders:PRIMARY", 0);
-  check_plan("payment: who and where", m[6], DBA(DI(A0), DI(1), DS("10.0.0.1"), DI(100), DI(0), DI(1)),
+  check_plan("payment: minute upsert", m[5], DBA(DI(A0), DI(100), DI(0), DI(order)), "orders:PRIMARY", 0);
+  check_plan("payment: who and where", m[6], DBA(DI(A0), DI(1), DS("10.0.0.1"), DI(100), DI(0), DI(order)),
              "orders:PRIMARY", 0);
   check_plan("surge windows", al[0], DBA(DI(A0), DI(4), DI(A0), DI(4)), "activity_minutes:PRIMARY", 0);
   check_plan("surge slot", al[1], DBA(DI(A0)), "monitor_alerts:once", 0);

@@ -27,7 +27,7 @@ static const char SQL_RUNNING[] =
     "COALESCE(s.budget_pct, 80), COALESCE(s.on_trip, 1) FROM activities a FORCE INDEX (running) "
     "LEFT JOIN activity_days d ON d.activity_id = a.id AND d.day = CURDATE() "
     "LEFT JOIN monitor_settings s ON s.activity_id = a.id "
-    "WHERE a.starts_at <= NOW() AND a.ends_at > NOW() ORDER BY a.id LIMIT 200";
+    "WHERE a.starts_at <= NOW() AND a.ends_at > NOW() LIMIT 200"; /* any order: each activity on its own */
 /* The last N minutes (this one included) and yesterday's same minutes: two primary-key ranges. */
 static const char SQL_SURGE[] =
     "SELECT (SELECT CAST(COALESCE(SUM(orders), 0) AS SIGNED) FROM activity_minutes WHERE activity_id = ? "
@@ -43,7 +43,8 @@ static const char SQL_FIRE[] =
     "VALUES (?, ?, CURDATE(), ?, NOW(), ?, ?)";
 static const char SQL_UNTEXTED[] =
     "SELECT al.id, al.kind, al.measured, al.reference, a.title_zh, COALESCE(s.duty_mobiles, ''), "
-    "COALESCE(s.surge_minutes, 5) FROM monitor_alerts al JOIN activities a ON a.id = al.activity_id "
+    "COALESCE(s.surge_minutes, 5) FROM monitor_alerts al FORCE INDEX (by_day) STRAIGHT_JOIN activities a "
+    "ON a.id = al.activity_id "
     "LEFT JOIN monitor_settings s ON s.activity_id = al.activity_id "
     "WHERE al.day >= CURDATE() - INTERVAL 1 DAY AND al.texted_at IS NULL ORDER BY al.day, al.id LIMIT 100";
 static const char SQL_CLAIM[] = "UPDATE monitor_alerts SET texted_at = NOW() WHERE id = ? AND texted_at IS NULL";
