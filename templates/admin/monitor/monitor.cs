@@ -16,7 +16,7 @@
       <span class="mon-alert-sms"><?cs var:Lang.Monitor.Texted ?> <?cs var:al.texts ?></span>
       <?cs if:al.acked_at ?><span class="mon-alert-ack"><?cs var:Lang.Monitor.AckedBy ?> <?cs var:al.acked_by_name ?> <?cs var:al.acked_at ?></span><?cs
       elif:Monitor.CanAck ?><form class="inline-form" method="post" action="/admin/monitor/alerts/<?cs var:url_escape(al.id) ?>/ack"><?cs call:csrf() ?><button class="btn btn-small btn-primary" type="submit"><?cs var:Lang.Monitor.Ack ?></button></form><?cs
-      else ?><span class="badge badge-warn"><?cs var:Lang.Monitor.Open ?></span><?cs /if ?>
+      else ?><span class="badge mon-open"><?cs var:Lang.Monitor.Open ?></span><?cs /if ?>
     </li>
   <?cs /each ?>
   </ul>

@@ -5,9 +5,9 @@
 <header class="wall-head"><h1><?cs var:Page.Title ?></h1><p class="wall-clock"><?cs var:Lang.Monitor.UpdatedAt ?> <time><?cs var:Monitor.Now ?></time></p></header>
 <?cs if:Monitor.MallPaused ?><div class="wall-banner" role="alert"><?cs var:Lang.Monitor.MallPaused ?>:<?cs var:Monitor.MallReason ?></div><?cs /if ?>
 <?cs if:subcount(Monitor.Alerts) ?>
-<ul class="wall-alerts" role="alert">
+<div role="alert"><ul class="wall-alerts">
 <?cs each:al = Monitor.Alerts ?><li data-alert="<?cs var:al.id ?>"><span class="mon-alert-time"><?cs var:al.fired ?></span> <?cs call:monalert(al) ?></li><?cs /each ?>
-</ul>
+</ul></div>
 <?cs /if ?>
 <?cs if:subcount(Monitor.Activities) ?>
 <div class="wall-grid">
