@@ -53,8 +53,8 @@ static NEOERR *set_ll(HDF *h, const char *prefix, const char *key, long long v) 
 
 /* Fen as yuan with two decimals, for the figures a person reads. */
 static NEOERR *set_yuan(HDF *h, const char *prefix, const char *key, long long fen) {
-  return nerr_pass(hdf_set_valuef(h, "%s.%s=%s%lld.%02lld", prefix, key, fen < 0 ? "-" : "", (fen < 0 ? -fen : fen) / 100,
-                                  (fen < 0 ? -fen : fen) % 100));
+  return nerr_pass(hdf_set_valuef(h, "%s.%s=%s%lld.%02lld", prefix, key, fen < 0 ? "-" : "",
+                                  (fen < 0 ? -fen : fen) / 100, (fen < 0 ? -fen : fen) % 100));
 }
 
 /* Used share of a budget in whole per cent, for the meter and the text. */
@@ -68,7 +68,8 @@ static NEOERR *chart(req *r, const char *prefix, const char *name, long long (*v
   char p[160];
   snprintf(p, sizeof p, "%s.%s", prefix, name);
   /* Yesterday whole, today up to this minute: the stock-index look, today's line running into the day. */
-  const chart_series s[2] = {{req_text(r, "Monitor.Yesterday"), "s2", v[0]}, {req_text(r, "Monitor.Today"), "s1", v[1]}};
+  const chart_series s[2] = {{req_text(r, "Monitor.Yesterday"), "s2", v[0]},
+                             {req_text(r, "Monitor.Today"), "s1", v[1]}};
   const int len[2] = {0, g_series.now + 1};
   return nerr_pass(chart_lines_live(r->hdf, p, minute_labels(), MONITOR_DAY_MINUTES, s, 2, len));
 }
@@ -132,8 +133,7 @@ static NEOERR *board(req *r, int wall) {
   if (!err) err = hdf_set_value(r->hdf, "Monitor.Now", now);
   if (!err) err = hdf_set_valuef(r->hdf, "Page.Refresh=%d", wall ? WALL_REFRESH : DESK_REFRESH);
   if (!err && may(r, "POST", "/admin/monitor/alerts/{id}/ack")) err = hdf_set_value(r->hdf, "Monitor.CanAck", "1");
-  if (!err && may(r, "GET", "/admin/monitor/{id}/settings"))
-    err = hdf_set_value(r->hdf, "Monitor.CanConfigure", "1");
+  if (!err && may(r, "GET", "/admin/monitor/{id}/settings")) err = hdf_set_value(r->hdf, "Monitor.CanConfigure", "1");
   if (!err && may(r, "GET", "/admin/members/{id}")) err = hdf_set_value(r->hdf, "Monitor.CanMembers", "1");
   return nerr_pass(err);
 }

@@ -81,4 +81,9 @@ test('a super admin creates a monitor account from the admin form; it signs in a
   assert.equal((await c.get('/admin/')).status, 200);
   assert.equal((await c.get('/admin/monitor/wall')).status, 200);
   assert.equal((await c.get('/admin/products')).status, 403);
+  // The demo data has one too (README: demo accounts).
+  const demo = new Client();
+  await adminLogin(demo, 'monitor');
+  assert.equal((await demo.get('/admin/monitor')).status, 200);
+  assert.equal((await demo.get('/admin/switch')).status, 403);
 });

@@ -8,17 +8,17 @@
 #include <string.h>
 
 #define A0 990001 /* test activities 990001..990020: ids no real activity has */
-static const char SQL_CLEAN[] =
-    "DELETE FROM activity_minutes WHERE activity_id BETWEEN 990001 AND 990020;"
-    "DELETE FROM activity_payments WHERE activity_id BETWEEN 990001 AND 990020;"
-    "DELETE FROM monitor_alerts WHERE activity_id BETWEEN 990001 AND 990020";
+static const char SQL_CLEAN[] = "DELETE FROM activity_minutes WHERE activity_id BETWEEN 990001 AND 990020;"
+                                "DELETE FROM activity_payments WHERE activity_id BETWEEN 990001 AND 990020;"
+                                "DELETE FROM monitor_alerts WHERE activity_id BETWEEN 990001 AND 990020";
 /* Three days of every minute for 20 activities (86,400 rows), 100,000 payments, 3,000 alerts over 30 days. */
 static const char SQL_SEED[] =
     "INSERT INTO activity_minutes (activity_id, minute, orders, points, cash_fen) SELECT 990001 + seq % 20, "
     "CURDATE() - INTERVAL 1 DAY + INTERVAL (seq DIV 20) MINUTE - INTERVAL 1 DAY, 1 + seq % 7, 100, 0 "
     "FROM seq_0_to_86399;"
     "INSERT INTO activity_payments (activity_id, paid_at, order_id, member_id, ip, points, cash_fen) SELECT "
-    "990001 + seq % 20, NOW() - INTERVAL (seq * 2) SECOND, seq, 1 + seq % 5000, CONCAT('10.0.', seq % 250, '.1'), 100, 0 "
+    "990001 + seq % 20, NOW() - INTERVAL (seq * 2) SECOND, seq, 1 + seq % 5000, CONCAT('10.0.', seq % 250, '.1'), 100, "
+    "0 "
     "FROM seq_1_to_100000;"
     "INSERT INTO monitor_alerts (activity_id, kind, day, slot, fired_at, texted_at) SELECT 990001 + seq % 20, "
     "ELT(1 + seq % 3, 'surge', 'budget', 'tripped'), CURDATE() - INTERVAL seq % 30 DAY, seq, NOW(), NOW() "

@@ -31,9 +31,9 @@ static const char SQL_TOP_IPS[] =
     "FROM activity_payments FORCE INDEX (PRIMARY) WHERE activity_id = ? AND paid_at >= NOW() - INTERVAL 1 HOUR "
     "GROUP BY ip ORDER BY orders DESC, ip LIMIT 5";
 #define ALERTS_SELECT                                                                                                  \
-  "SELECT al.id, al.activity_id, a.title_zh AS title, al.kind, DATE_FORMAT(al.fired_at, '%H:%i:%s') AS fired, "       \
+  "SELECT al.id, al.activity_id, a.title_zh AS title, al.kind, DATE_FORMAT(al.fired_at, '%H:%i:%s') AS fired, "        \
   "al.measured, al.reference, al.texts, COALESCE(DATE_FORMAT(al.acked_at, '%H:%i:%s'), '') AS acked_at, "              \
-  "al.acked_by_name FROM monitor_alerts al FORCE INDEX (by_day) JOIN activities a ON a.id = al.activity_id "          \
+  "al.acked_by_name FROM monitor_alerts al FORCE INDEX (by_day) JOIN activities a ON a.id = al.activity_id "           \
   "WHERE al.day = CURDATE() "
 static const char SQL_ALERTS[] = ALERTS_SELECT "ORDER BY al.id DESC LIMIT 50";
 static const char SQL_ALERTS_OPEN[] = ALERTS_SELECT "AND al.acked_at IS NULL ORDER BY al.id DESC LIMIT 50";

@@ -137,8 +137,7 @@ typedef struct {
 static NEOERR *fire(MYSQL *db, long long activity_id, const char *kind, long long slot, long long measured,
                     long long reference, int *fired) {
   long long n = 0;
-  NEOERR *err =
-      db_exec(db, SQL_FIRE, DBA(DI(activity_id), DS(kind), DI(slot), DI(measured), DI(reference)), &n, NULL);
+  NEOERR *err = db_exec(db, SQL_FIRE, DBA(DI(activity_id), DS(kind), DI(slot), DI(measured), DI(reference)), &n, NULL);
   if (!err && n == 1) (*fired)++;
   return nerr_pass(err);
 }
@@ -155,7 +154,8 @@ static NEOERR *evaluate_one(MYSQL *db, const running_row *r, int *fired) {
   NEOERR *err = STATUS_OK;
   if (r->on_trip && r->tripped_at > 0) err = fire(db, r->id, "tripped", r->tripped_at, 0, 0, fired);
   long long used = budget_used_pct(r);
-  if (!err && r->budget_pct > 0 && used >= r->budget_pct) err = fire(db, r->id, "budget", 0, used, r->budget_pct, fired);
+  if (!err && r->budget_pct > 0 && used >= r->budget_pct)
+    err = fire(db, r->id, "budget", 0, used, r->budget_pct, fired);
   if (err || r->surge_pct <= 0) return nerr_pass(err);
   long long now = 0, then = 0, slot = 0;
   int w = r->surge_minutes > 0 ? r->surge_minutes - 1 : 0;
@@ -189,9 +189,8 @@ static NEOERR *text_alerts(MYSQL *db, int *texted) {
   static untexted_row u[100];
   int rows = 0;
   NEOERR *err = db_rows(db, SQL_UNTEXTED, DB_NOARGS,
-                        DCOLS(DCOL_LL(&u[0].id), DCOL_STR(u[0].kind), DCOL_LL(&u[0].measured),
-                              DCOL_LL(&u[0].reference), DCOL_STR(u[0].title), DCOL_STR(u[0].mobiles),
-                              DCOL_INT(&u[0].minutes)),
+                        DCOLS(DCOL_LL(&u[0].id), DCOL_STR(u[0].kind), DCOL_LL(&u[0].measured), DCOL_LL(&u[0].reference),
+                              DCOL_STR(u[0].title), DCOL_STR(u[0].mobiles), DCOL_INT(&u[0].minutes)),
                         sizeof u[0], 100, &rows);
   for (int i = 0; !err && i < rows; i++) {
     long long claimed = 0;
@@ -247,7 +246,8 @@ static NEOERR *tx_ack(MYSQL *db, void *arg) {
   else if (!err && acked) a->res = MONITOR_ACK_ALREADY;
   if (err || a->res != MONITOR_ACK_OK) return nerr_pass(err);
   err = audit_snapshot(db, SQL_ALERT_SNAPSHOT, a->id, &before);
-  if (!err) err = db_exec(db, SQL_ACK, DBA(DI(a->who->id), DS(a->who->name ? a->who->name : ""), DI(a->id)), NULL, NULL);
+  if (!err)
+    err = db_exec(db, SQL_ACK, DBA(DI(a->who->id), DS(a->who->name ? a->who->name : ""), DI(a->id)), NULL, NULL);
   if (!err) err = audit_snapshot(db, SQL_ALERT_SNAPSHOT, a->id, &after);
   if (!err) err = audit_record(db, a->who, "ack", "monitor_alert", a->id, before, after);
   json_decref(before);
