@@ -5,7 +5,8 @@
 #include "backoffice/audit.h"
 
 /* Role lists for the route table (SPEC B1). Every route names who may use it. */
-#define ROLES_ALL "super,ops,moderator,finance,enterprise"
+/* monitor: the client's read-only representatives (the dashboard and the monitor pages, nothing that writes) */
+#define ROLES_ALL "super,ops,moderator,finance,enterprise,monitor"
 #define ROLES_CATALOG "super,ops"
 #define ROLES_CONTENT "super,ops"
 #define ROLES_MODERATION "super,moderator"

@@ -10,9 +10,9 @@
 
 /* Roles offered by the forms, in display order. */
 static NEOERR *set_roles(req *r) {
-  static const char *roles[] = {"super", "ops", "moderator", "finance", "enterprise"};
+  static const char *roles[] = {"super", "ops", "moderator", "finance", "enterprise", "monitor"};
   NEOERR *err = STATUS_OK;
-  for (int i = 0; i < 5 && !err; i++) {
+  for (int i = 0; i < (int)(sizeof roles / sizeof roles[0]) && !err; i++) {
     char k[32];
     snprintf(k, sizeof k, "Roles.%d", i);
     err = hdf_set_value(r->hdf, k, roles[i]);

@@ -9,6 +9,7 @@
 #include "adm_onboarding.h"
 #include "adm_blacklist.h"
 #include "adm_guards.h"
+#include "adm_monitor.h"
 
 static const route ROUTES[] = {
     /* method  pattern                 flags            handler           roles */
@@ -80,6 +81,14 @@ static const route ROUTES[] = {
     {"POST", "/admin/switch/pause", R_MEMBER, h_adm_switch_pause, ROLES_SWITCH},
     {"POST", "/admin/switch/resume", R_MEMBER, h_adm_switch_resume, ROLES_SWITCH},
     /* end campaign guards */
+    /* monitor: monitor.c monitor_alerts.c (F1 live monitoring wall; the monitor role only reads) */
+    {"GET", "/admin/monitor", R_MEMBER, h_adm_monitor, ROLES_MONITOR_VIEW},
+    {"GET", "/admin/monitor/wall", R_MEMBER, h_adm_monitor_wall, ROLES_MONITOR_VIEW},
+    {"GET", "/admin/monitor/{id}/minutes.csv", R_MEMBER | R_RAW, h_adm_monitor_csv, ROLES_MONITOR_VIEW},
+    {"GET", "/admin/monitor/{id}/settings", R_MEMBER, h_adm_monitor_settings, ROLES_MONITOR_EDIT},
+    {"POST", "/admin/monitor/{id}/settings", R_MEMBER, h_adm_monitor_settings_save, ROLES_MONITOR_EDIT},
+    {"POST", "/admin/monitor/alerts/{id}/ack", R_MEMBER, h_adm_monitor_ack, ROLES_MONITOR_EDIT},
+    /* end monitor */
     /* moderation + orders: moderation.c orders.c (B4, B5) */
     {"GET", "/admin/moderation", R_MEMBER, h_adm_mod_index, ROLES_MODERATION},
     {"GET", "/admin/moderation/messages", R_MEMBER, h_adm_mod_messages, ROLES_MODERATION},

@@ -9,6 +9,7 @@ static const struct {
   const char *href, *key, *group;
 } NAV[] = {
     {"/admin/", "Dashboard", "Overview"},
+    {"/admin/monitor", "Monitor", "Overview"},
     {"/admin/products", "Products", "Catalog"},
     {"/admin/categories", "Categories", "Catalog"},
     {"/admin/brands", "Brands", "Catalog"},

@@ -370,7 +370,8 @@ NEOERR *h_pay(req *r) {
   sms_verify_result c;
   order_outcome o;
   /* Code check and payment commit together: one commit per payment. */
-  err = order_pay_with_code(r->db, r->user_id, hdf_get_value(r->hdf, "User.Mobile", ""), req_arg(r, 0), v[0].s, &c, &o);
+  err = order_pay_with_code(r->db, r->user_id, hdf_get_value(r->hdf, "User.Mobile", ""), req_arg(r, 0), v[0].s,
+                            req_client_ip(r), &c, &o);
   if (err) return nerr_pass(err);
   if (c.status == SMS_VERIFY_OK && o.result == ORDER_OK) {
     /* Counted after the commit, outside the payment's transaction: a redemption for the per-day rules. */

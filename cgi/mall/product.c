@@ -2,6 +2,7 @@
 #include "mall.h"
 #include "mall_store.h"
 #include "catalog/catalog.h"
+#include "campaigns/guards.h"
 #include "log.h"
 #include "render.h"
 #include <stdio.h>
@@ -52,6 +53,16 @@ static NEOERR *load(req *r, HDF *d, long long id, long long rpage, int *found) {
   if (!err && (rpage - 1) * REVIEWS_PER_PAGE < count)
     err = catalog_reviews(r->db, d, "Reviews", id, (rpage - 1) * REVIEWS_PER_PAGE, REVIEWS_PER_PAGE);
   if (!err) err = catalog_consultations(r->db, d, "Questions", id, 10);
+  /* Its activity paused or tripped (F2, F4): the words its payment would be refused with, on the page already. Cached
+   * with the rest: a pause, resume, trip or untrip moves the catalog generation. */
+  long long stopped = 0;
+  if (!err) err = guards_product_stopped(r->db, id, &stopped);
+  if (!err && stopped) {
+    char text[900];
+    int active = 0;
+    err = mall_guard_text(r, stopped, text, sizeof text, &active);
+    if (!err && active) err = hdf_set_value(d, "ProductGuard.Message", text);
+  }
   return nerr_pass(err);
 }
 

@@ -20,6 +20,7 @@
 #include <dirent.h>
 #include "merchants/vouchers.h"
 #include "campaigns/switches.h"
+#include "campaigns/monitor_alerts.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -559,6 +560,18 @@ static NEOERR *explain_one(const char *what, const char *sql, const dbp *p, int 
   return nerr_pass(err);
 }
 
+/* The monitor's alerts (F1): evaluated every minute from cron whether or not anyone looks at the monitor; old
+ * payment rows of the top lists dropped. */
+static int cmd_monitor_alerts(void) {
+  int fired = 0, texted = 0;
+  long long purged = 0;
+  NEOERR *err = monitor_evaluate(g_db, &fired, &texted);
+  if (!err) err = monitor_purge(g_db, &purged);
+  if (err) return fail(&err, "monitor-alerts");
+  printf("monitor-alerts: %d fired, %d texted, %lld old payment rows dropped\n", fired, texted, purged);
+  return 0;
+}
+
 /* The plans of the main list statements (bench.sh prints them when a page misses its target). */
 static int cmd_explain(void) {
   catalog_filter all = {.max = 1000000000000LL, .sort = SORT_SALES};
@@ -605,7 +618,7 @@ static void usage(void) {
       "  seed [--if-empty]            load the demo data (schema/demo/*.sql)\n"
       "  expire-vouchers              issued vouchers past their last day → expired\n"
       "  create-admin USER ROLE       password from MALL_ADMIN_PASSWORD or stdin; ROLE: "
-      "super|ops|moderator|finance|enterprise\n"
+      "super|ops|moderator|finance|enterprise|monitor\n"
       "  sms-outbox [--phone P] [--last N]  recent texts, oldest first\n"
       "  sms-send MOBILE TEXT         send a text with the configured driver (MALL_SMS_DRIVER, MALL_SMS_URL)\n"
       "  sms-code-send MOBILE PURPOSE [REF]         issue a one-time code (prints sent|cooldown N|daily-cap|failed)\n"
@@ -617,6 +630,7 @@ static void usage(void) {
       "  expire-points                expire due points lots (idempotent)\n"
       "  send-reminders --days N      SMS + inbox notice for points expiring within N days, once per lot\n"
       "  orders-housekeeping          cancel orders unpaid after 30 min, complete orders shipped 10 days ago\n"
+      "  monitor-alerts               evaluate the monitor's alerts (surge, budget, breaker), text each one once\n"
       "  check-ledger                 verify ledger invariants I1-I6; exit 1 on any violation\n"
       "  order-ship NO CARRIER TRACKING   mark a paid order shipped\n"
       "  order-event NO TEXT          add a logistics event to a shipped order\n"
@@ -646,7 +660,7 @@ int main(int argc, char **argv) {
   const char *cmd = argv[1];
   /* Jobs cron runs on every app machine: one run at a time, the others wait their turn (then find little to do). */
   static const char *const JOBS[] = {"expire-points", "expire-vouchers", "send-reminders", "orders-housekeeping",
-                                     "settle", NULL};
+                                     "settle", "monitor-alerts", NULL};
   job_lock job = {0};
   for (int i = 0; JOBS[i]; i++) {
     if (strcmp(cmd, JOBS[i]) != 0) continue;
@@ -725,6 +739,8 @@ int main(int argc, char **argv) {
     blacklist_bump();
     printf("caches flushed\n");
     rc = 0;
+  } else if (strcmp(cmd, "monitor-alerts") == 0 && argc == 2) {
+    rc = cmd_monitor_alerts();
   } else if (strcmp(cmd, "explain") == 0 && argc == 2) {
     rc = cmd_explain();
   } else if (strcmp(cmd, "refresh-lists") == 0 && argc == 2) {

@@ -1,7 +1,11 @@
 <?cs # admin.cs: back-office layout — top bar (user, role, language, sign-out), role-aware left nav, content ?>
 <?cs include:"layout/macros.cs" ?>
-<?cs call:head(Lang.Admin.Name, "admin", "confirm", 1) ?>
-<?cs if:User.Name && !Page.Bare ?>
+<?cs if:Page.Refresh ?><?cs call:livehead(Lang.Admin.Name) ?><?cs else ?><?cs call:head(Lang.Admin.Name, "admin", "confirm", 1) ?><?cs /if ?>
+<?cs if:Page.Wall ?>
+<body class="admin wall">
+<?cs # Page.Body is HTML this program rendered from escaped templates (see render_page). ?>
+<?cs uvar:Page.Body ?>
+<?cs elif:User.Name && !Page.Bare ?>
 <body class="admin">
 <a class="skip-link" href="#main"><?cs var:Lang.Admin.SkipToContent ?></a>
 <header class="admin-header">

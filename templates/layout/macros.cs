@@ -85,6 +85,20 @@
 <script src="/js/<?cs var:js ?>.js" defer></script>
 <script src="/js/forms.js" defer></script>
 </head><?cs /def ?>
+<?cs # livehead(name): the head of a page that refreshes itself (the monitor): a meta refresh only without JavaScript
+       (noscript), monitor.js swapping the live part in place with it ?>
+<?cs def:livehead(name) ?><!doctype html>
+<html lang="<?cs var:Page.Lang ?>">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<noscript><meta http-equiv="refresh" content="<?cs var:Page.Refresh ?>"></noscript>
+<title><?cs var:Page.Title ?> - <?cs var:name ?></title>
+<link rel="stylesheet" href="/css/admin.css">
+<script src="/js/monitor.js" defer></script>
+<script src="/js/forms.js" defer></script>
+</head><?cs /def ?>
 <?cs # langsw(): the link that switches the page to the other language and back to this address ?>
 <?cs def:langsw() ?><a class="lang-switch" lang="<?cs var:Page.OtherLang ?>" href="/lang?to=<?cs var:Page.OtherLang ?>&amp;next=<?cs var:url_escape(Page.Uri) ?>"><?cs var:Lang.Site.OtherLang ?></a><?cs /def ?>
 <?cs /if ?>

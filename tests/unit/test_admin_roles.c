@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define NROLES 5
+#define NROLES 6
 /* Routes anyone may reach (they check nothing but CSRF); every other route must name its roles. */
 static const char *const PUBLIC[] = {"/admin/login", "/admin/healthz", NULL};
 static const rm_program ADMIN = {admin_app, "admin", "admin_sid", "/admin/", "/admin/login?next=", PUBLIC, NULL};
@@ -16,7 +16,8 @@ static const char SQL_ADMIN_ADD[] = "INSERT INTO admins (username, password_hash
 static const char SQL_ADMIN_DEL[] = "DELETE FROM admins WHERE id = ?";
 
 static rm_principal g_who[NROLES] = {
-    {.role = "super"}, {.role = "ops"}, {.role = "moderator"}, {.role = "finance"}, {.role = "enterprise"}};
+    {.role = "super"}, {.role = "ops"}, {.role = "moderator"}, {.role = "finance"}, {.role = "enterprise"},
+    {.role = "monitor"}};
 
 static int setup(void **state) {
   for (int i = 0; i < NROLES; i++) {

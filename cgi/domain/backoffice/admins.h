@@ -8,7 +8,7 @@
 #define ADMIN_PASSWORD_MAX 64
 #define ADMIN_USERNAME_MIN 3
 #define ADMIN_USERNAME_MAX 32
-#define ADMIN_ROLES "super|ops|moderator|finance|enterprise"
+#define ADMIN_ROLES "super|ops|moderator|finance|enterprise|monitor"
 
 /* Sign-in throttling: failures per username and per client IP within a window (own scopes, so a
  * storm on the storefront's sign-in does not lock the back office and vice versa). */

@@ -71,6 +71,16 @@ static const char SQL_ACTIVITY_MESSAGE[] =
     "a.pause_reason, d.tripped_at IS NOT NULL FROM activities a "
     "LEFT JOIN activity_days d ON d.activity_id = a.id AND d.day = CURDATE() WHERE a.id = ?";
 
+static const char SQL_PRODUCT_STOPPED[] =
+    "SELECT a.id FROM activity_products ap JOIN activities a ON a.id = ap.activity_id "
+    "LEFT JOIN activity_days d ON d.activity_id = a.id AND d.day = CURDATE() "
+    "WHERE ap.product_id = ? AND " RUNNING " AND (a.paused = 1 OR d.tripped_at IS NOT NULL) ORDER BY a.id LIMIT 1";
+
+NEOERR *guards_product_stopped(MYSQL *db, long long product_id, long long *activity_id) {
+  *activity_id = 0;
+  return nerr_pass(db_query_ll(db, SQL_PRODUCT_STOPPED, DBA(DI(product_id)), activity_id, NULL));
+}
+
 NEOERR *guards_prepare(MYSQL *db, long long order_id) {
   long long ids[32];
   int rows = 0;
@@ -161,6 +171,14 @@ NEOERR *guards_pay(MYSQL *db, long long member_id, long long order_id, guard_out
     if (!err && ok)
       err = db_exec(db, SQL_COUNTED,
                     DBA(DI(order_id), DS("budget"), DI(g->id), DI(g->units), DI(g->points), DI(g->cash)), NULL, NULL);
+  }
+  /* What the monitor counts once the payment has its stock (monitor_count, the payment's last statements). */
+  for (int i = 0; !err && ok && i < rows && out->nactivities < GUARD_MAX_ACTIVITIES; i++) {
+    if (r[i].kind[0] != 'a') continue;
+    guard_activity *a = &out->activities[out->nactivities++];
+    a->id = r[i].id;
+    a->points = r[i].points;
+    a->cash = r[i].cash;
   }
   return nerr_pass(err);
 }

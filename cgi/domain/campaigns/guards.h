@@ -13,9 +13,18 @@ typedef enum {
   GUARD_CAP_ACTIVITY,    /* the member's daily cap across the products of activity_id */
 } guard_result;
 
+/* One running activity an order met, with the points and cash of its products in the order (the monitor counts them). */
+typedef struct {
+  long long id, points, cash;
+} guard_activity;
+
+#define GUARD_MAX_ACTIVITIES 64
+
 typedef struct {
   guard_result result;
   long long activity_id, product_id;
+  int nactivities; /* the order's running activities, ascending id (GUARD_OK only) */
+  guard_activity activities[GUARD_MAX_ACTIVITIES];
 } guard_outcome;
 
 /* Before the payment's transaction (autocommit): creates today's budget rows of the order's running activities that
@@ -46,6 +55,10 @@ NEOERR *guards_untrip(MYSQL *db, long long activity_id, int *untripped);
  * *lottery says which. */
 NEOERR *guards_activity_message(MYSQL *db, long long activity_id, const char *lang, char *title, size_t title_len,
                                 char *message, size_t len, int *lottery, int *paused, int *tripped);
+
+/* The first running activity of a product that is paused or has tripped today (*activity_id 0: none), for the
+ * product page's message. */
+NEOERR *guards_product_stopped(MYSQL *db, long long product_id, long long *activity_id);
 
 /* Moves the switch version (after any change a page shows: pause, resume, trip, untrip) and this machine's
  * catalog generation; other machines see the version within a second (switch_poll). */

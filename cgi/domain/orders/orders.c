@@ -6,6 +6,7 @@
 #include "shared/sms.h"
 #include "merchants/vouchers.h"
 #include "campaigns/guards.h"
+#include "campaigns/monitor.h"
 #include "log.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -335,6 +336,7 @@ struct pay_arg {
   const char *order_no;
   pay_line lines[ORDER_MAX_LINES]; /* by ascending product id: the order stock is taken in */
   int nlines, vouchers, new_day;
+  const char *ip; /* the client's address, for the monitor ("" when none: jobs, tests) */
   order_outcome *out;
 };
 
@@ -452,6 +454,8 @@ static NEOERR *pay_body(MYSQL *db, struct pay_arg *a) {
     err = db_row(db, SQL_PRODUCT_LOCKED, DBA(DI(pid)), DCOLS(DCOL_INT(&on_shelf), DCOL_LL(&limit)), &found);
     if (!err) err = refuse(out, found && on_shelf == 1 ? ORDER_SOLD_OUT : ORDER_OFF_SHELF, pid);
   }
+  /* The monitor's per-minute totals (F1): last, so its row per activity and minute is held the shortest. */
+  if (!err && out->result == ORDER_OK) err = monitor_count(db, &g, order_id, member_id, a->ip);
   return nerr_pass(err);
 }
 
@@ -535,7 +539,7 @@ static NEOERR *tx_pay_with_code(MYSQL *db, void *arg) {
 }
 
 NEOERR *order_pay_with_code(MYSQL *db, long long member_id, const char *mobile, const char *order_no, const char *code,
-                            sms_verify_result *code_result, order_outcome *out) {
+                            const char *ip, sms_verify_result *code_result, order_outcome *out) {
   char no[ORDER_NO_LEN + 1], ref[64];
   struct pay_code_arg a;
   NEOERR *err;
@@ -547,6 +551,7 @@ NEOERR *order_pay_with_code(MYSQL *db, long long member_id, const char *mobile, 
     a.mobile = mobile;
     a.code = code;
     a.ref = ref;
+    a.pay.ip = ip;
     err = settle(db_tx(db, tx_pay_with_code, &a), out);
     *code_result = a.verify;
     int paid = !err && a.verify.status == SMS_VERIFY_OK && out->result == ORDER_OK;

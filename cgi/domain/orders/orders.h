@@ -64,9 +64,9 @@ NEOERR *order_pay(MYSQL *db, long long member_id, const char *order_no, order_ou
  * transaction (one commit per payment). An order that is missing, cancelled or paid already is refused
  * (out) before the code is looked at (code_result stays SMS_VERIFY_NONE). Otherwise *code_result says
  * what the code check found; the payment runs only when it is SMS_VERIFY_OK (then out tells its outcome;
- * a refused payment still uses the code). */
+ * a refused payment still uses the code). ip: the client's address, kept for the monitor's top IPs. */
 NEOERR *order_pay_with_code(MYSQL *db, long long member_id, const char *mobile, const char *order_no, const char *code,
-                            sms_verify_result *code_result, order_outcome *out);
+                            const char *ip, sms_verify_result *code_result, order_outcome *out);
 
 /* The SMS code reference a payment code is bound to: order number and amount. */
 void order_pay_ref(const char *order_no, long long points_total, char *buf, size_t len);

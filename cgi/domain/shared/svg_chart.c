@@ -87,11 +87,18 @@ static NEOERR *put_ticks_y(HDF *out, const char *prefix, long long axis, long lo
   return nerr_pass(err);
 }
 
+static int series_len(const int *len, int j, int n) { return len && len[j] > 0 && len[j] < n ? len[j] : n; }
+
 NEOERR *chart_lines(HDF *out, const char *prefix, const char *const *labels, int n, const chart_series *s, int ns) {
+  return nerr_pass(chart_lines_live(out, prefix, labels, n, s, ns, NULL));
+}
+
+NEOERR *chart_lines_live(HDF *out, const char *prefix, const char *const *labels, int n, const chart_series *s, int ns,
+                         const int *lens) {
   if (n < 1) return STATUS_OK;
   long long max = 0;
   for (int j = 0; j < ns; j++)
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < series_len(lens, j, n); i++)
       if (s[j].v[i] > max) max = s[j].v[i];
   long long axis, step;
   chart_nice_scale(max, &axis, &step);
@@ -123,9 +130,16 @@ NEOERR *chart_lines(HDF *out, const char *prefix, const char *const *labels, int
     if (!err) err = set_str(out, p, "Class", s[j].cls);
     STRING pts;
     string_init(&pts);
-    for (int i = 0; i < n && !err; i++) {
+    int len = series_len(lens, j, n);
+    for (int i = 0; i < len && !err; i++) {
       double x = x0 + dx * i, y = L_BOTTOM - (L_BOTTOM - L_TOP) * (double)s[j].v[i] / (double)axis;
-      err = string_appendf(&pts, "%s%.1f,%.1f", i ? " " : "", x, y);
+      /* A point inside a flat stretch adds nothing to the line: its neighbours on both sides have its value. */
+      if (lens && i > 0 && i < len - 1 && s[j].v[i] == s[j].v[i - 1] && s[j].v[i] == s[j].v[i + 1]) continue;
+      err = string_appendf(&pts, "%s%.1f,%.1f", pts.len ? " " : "", x, y);
+      if (!err && i == len - 1 && len < n) {
+        err = set_num(out, p, "EndX", x);
+        if (!err) err = set_num(out, p, "EndY", y);
+      }
       if (!err && n <= MAX_DOTS) {
         char d[200], num[48];
         snprintf(d, sizeof d, "%s.Dots.%d", p, i);

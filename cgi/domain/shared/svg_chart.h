@@ -19,6 +19,12 @@ void chart_nice_scale(long long max, long long *axis_max, long long *step);
  *   Series.N.{Name,Class,Points ("x,y x,y …"), Dots.N.{X,Y,Label,Value}} (dots only for n ≤ 62). */
 NEOERR *chart_lines(HDF *out, const char *prefix, const char *const *labels, int n, const chart_series *s, int ns);
 
+/* The same for a day of minutes, like a stock-index chart: series j draws its first len[j] values only (0: all n;
+ * today's line stops at the current minute, where Series.N.{EndX,EndY} mark it), and flat stretches are drawn from
+ * their ends only (a day of minutes is mostly flat: a few hundred points instead of 1,440). */
+NEOERR *chart_lines_live(HDF *out, const char *prefix, const char *const *labels, int n, const chart_series *s, int ns,
+                         const int *len);
+
 /* Horizontal bar chart of n values (n ≥ 0, shown in the given order). Writes under prefix:
  *   Width, Height, Left, Right, Bars.N.{Y,H,W,TextY,Label,Value}, Ticks.N.{X,Label}. */
 NEOERR *chart_bars(HDF *out, const char *prefix, const char *const *labels, const long long *v, int n);

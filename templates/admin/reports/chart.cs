@@ -14,7 +14,7 @@
     <?cs each:s = c.Series ?>
     <g class="chart-series <?cs var:s.Class ?>">
       <polyline class="chart-line" points="<?cs var:s.Points ?>"><title><?cs var:s.Name ?></title></polyline>
-      <?cs each:d = s.Dots ?><circle class="chart-dot" cx="<?cs var:d.X ?>" cy="<?cs var:d.Y ?>" r="3"><title><?cs var:d.Label ?> <?cs var:s.Name ?>: <?cs var:d.Value ?></title></circle><?cs /each ?>
+      <?cs each:d = s.Dots ?><circle class="chart-dot" cx="<?cs var:d.X ?>" cy="<?cs var:d.Y ?>" r="3"><title><?cs var:d.Label ?> <?cs var:s.Name ?>: <?cs var:d.Value ?></title></circle><?cs /each ?><?cs if:s.EndX ?><circle class="chart-now" cx="<?cs var:s.EndX ?>" cy="<?cs var:s.EndY ?>" r="4"/><?cs /if ?>
     </g>
     <?cs /each ?>
   </svg>

@@ -12,7 +12,8 @@
     </ul><?cs /if ?>
   </div>
   <div class="product-info">
-    <h1 class="product-title"><?cs if:Product.0.type == "voucher" ?><span class="badge badge-voucher"><?cs var:Lang.Store.Product.Voucher ?></span> <?cs elif:Product.0.type == "virtual" ?><span class="badge badge-voucher"><?cs var:Lang.Store.Product.Virtual ?></span> <?cs /if ?><?cs var:Product.0.name ?></h1>
+    <h1 class="product-title"><?cs if:Product.0.type == "voucher" ?><span class="badge badge-voucher"><?cs var:Lang.Store.Product.Voucher ?></span> <?cs elif:Product.0.type == "virtual" ?><span class="badge badge-voucher"><?cs var:Lang.Store.Product.Virtual ?></span> <?cs /if ?><?cs var:Product.0.name ?></h1><?cs if:ProductGuard.Message ?>
+    <div class="flash flash-error activity-guard" role="alert"><?cs var:ProductGuard.Message ?></div><?cs /if ?>
     <?cs if:Product.0.summary ?><p class="product-summary"><?cs var:Product.0.summary ?></p><?cs /if ?>
     <div class="price-box">
       <span class="price-label"><?cs var:Lang.Store.Product.Price ?></span>

@@ -5,7 +5,7 @@ import { sql } from './stack.mjs';
 import { Client, flash } from './client.mjs';
 
 export const ADMIN_PASSWORD = 'Admin@2026'; // the demo admins' (README: demo accounts)
-export const ROLES = ['super', 'ops', 'moderator', 'finance', 'enterprise'];
+export const ROLES = ['super', 'ops', 'moderator', 'finance', 'enterprise', 'monitor'];
 
 // A fresh admin of `role` sharing the demo admin's password hash (no scrypt work, no throttle history).
 export function makeAdmin(role = 'super', prefix = 't') {
