@@ -19,6 +19,8 @@ static const char SQL_BOXES_COUNT[] =
     "SELECT COUNT(*), CAST(COALESCE(SUM(active), 0) AS SIGNED) FROM (SELECT active FROM code_boxes FORCE INDEX (by_code) "
     "WHERE batch_id = ? LIMIT ?) t";
 
+const char *const CODE_BOXES_SQL[] = {SQL_RANGE_SET, SQL_RANGE_ANY, SQL_BOXES_FIRST, SQL_BOXES_AFTER, SQL_BOXES_COUNT};
+
 struct set_arg {
   const audit_actor *who;
   long long batch_id;

@@ -9,6 +9,10 @@
 
 typedef enum { BOXES_OK, BOXES_UNKNOWN, BOXES_NONE_IN_RANGE } boxes_result;
 
+/* The statements (EXPLAIN tests): [0] range activation (active ×3, batch, from, to, active), [1] is the range empty
+ * (batch, from, to), [2] first page (batch, limit), [3] next page (batch, after, limit), [4] capped count (batch, cap). */
+extern const char *const CODE_BOXES_SQL[5];
+
 /* Activates (active = 1) or deactivates the named boxes of a batch (list of n codes), or every box whose code is
  * between from and to (box-code order; list NULL). A list naming an unknown box changes nothing (*res BOXES_UNKNOWN,
  * unknown gets the first few, comma-separated). *changed: boxes whose state changed. */

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char SQL_CODE_FIND[] =
+const char CODE_FIND_SQL[] =
     "SELECT c.batch_id, c.serial, b.activity_id, b.points, DATE_FORMAT(b.points_expire, '%Y-%m-%d'), "
     "DATE_FORMAT(b.valid_until, '%Y-%m-%d'), b.valid_until >= CURDATE(), COALESCE(x.active, 0), "
     "COALESCE(DATE_FORMAT(c.used_at, '%Y-%m-%d %H:%i:%s'), ''), COALESCE(c.used_by, 0) "
@@ -12,7 +12,7 @@ static const char SQL_CODE_FIND[] =
 static const char SQL_MEMBER_LOCK[] = "SELECT status FROM members WHERE id = ? FOR UPDATE";
 /* The one write that decides who gets a code: only while unused, only in an active box. The box row is read in share
  * mode by this statement, so a deactivation waits for scans in flight and the scans after it see it. */
-static const char SQL_CODE_USE[] =
+const char CODE_USE_SQL[] =
     "UPDATE codes c JOIN code_boxes x ON x.id = c.box_id SET c.used_at = NOW(), c.used_by = ? "
     "WHERE c.batch_id = ? AND c.serial = ? AND c.used_at IS NULL AND x.active = 1";
 static const char SQL_CODE_LEDGER[] = "UPDATE codes SET ledger_id = ? WHERE batch_id = ? AND serial = ?";
@@ -30,7 +30,7 @@ static NEOERR *find(MYSQL *db, const char *text, long long member_id, scan_outco
   code_hash(out->code, hash);
   int found = 0, valid = 0, active = 0;
   long long used_by = 0;
-  NEOERR *err = db_row(db, SQL_CODE_FIND, DBA(DS(hash)),
+  NEOERR *err = db_row(db, CODE_FIND_SQL, DBA(DS(hash)),
                        DCOLS(DCOL_LL(&out->batch_id), DCOL_LL(&out->serial), DCOL_LL(&out->activity_id),
                              DCOL_LL(&out->points), DCOL_STR(out->points_expire), DCOL_STR(out->valid_until),
                              DCOL_INT(&valid), DCOL_INT(&active), DCOL_STR(out->used_at), DCOL_LL(&used_by)),
@@ -74,7 +74,7 @@ static NEOERR *tx_scan(MYSQL *db, void *arg) {
     return refused();
   }
   long long n = 0;
-  err = db_exec(db, SQL_CODE_USE, DBA(DI(a->member_id), DI(o->batch_id), DI(o->serial)), &n, NULL);
+  err = db_exec(db, CODE_USE_SQL, DBA(DI(a->member_id), DI(o->batch_id), DI(o->serial)), &n, NULL);
   if (err) return nerr_pass(err);
   if (n != 1) {
     o->result = SCAN_USED; /* or deactivated meanwhile: read again after the rollback */

@@ -28,6 +28,11 @@ typedef struct {
   int mine; /* used by this member */
 } scan_outcome;
 
+/* The statements a scan's cost rests on (EXPLAIN tests): the lookup by keyed hash (parameter: hash) and the
+ * conditional UPDATE that marks a code used (member, batch, serial). */
+extern const char CODE_FIND_SQL[];
+extern const char CODE_USE_SQL[];
+
 /* What a code is, for its page (no writes): SCAN_OK when it could be collected now (guards aside). member_id 0 when
  * nobody is signed in. */
 NEOERR *code_lookup(MYSQL *db, const char *text, long long member_id, scan_outcome *out);
