@@ -259,6 +259,25 @@ test('a blacklisted account and a paused activity (or mall) cannot earn; nothing
   checkLedger();
 });
 
+test('F3: scans are an event the automatic rules count — a client guessing codes is blacklisted', async () => {
+  const [m] = makeMembers(1, 0);
+  const c = new Client();
+  await c.login(m);
+  const rule = sql(`SELECT id FROM blacklist_rules WHERE event = 'code_scan' AND subject = 'ip'`);
+  sql(`UPDATE blacklist_rules SET threshold = 3, window_minutes = 60, block_minutes = 60, enabled = 1 WHERE id = ${rule};
+       UPDATE blacklist_version SET version = version + 1 WHERE id = 1`);
+  try {
+    await c.get('/points');
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await c.post(`/c/${strayCode()}`, {})).status);
+    assert.deepEqual(statuses, [404, 404, 404, 404, 403], 'more than 3 scans an hour from one IP: blocked from the next');
+    assert.equal(sql(`SELECT COUNT(*) FROM blacklist_entries WHERE kind = 'ip' AND value = '${c.localAddress}' AND rule_id = ${rule}`), '1');
+  } finally {
+    sql(`UPDATE blacklist_rules SET enabled = 0 WHERE id = ${rule}; UPDATE blacklist_entries SET removed_at = NOW() WHERE rule_id = ${rule};
+         UPDATE blacklist_version SET version = version + 1 WHERE id = 1`);
+  }
+});
+
 test('F2: a member\'s daily cap and the activity\'s daily points budget hold for scans (mallctl batch)', async () => {
   const a = makeActivity([], { cap: 2, budget: 30, style: 'lottery' });
   const { urls, batch } = mallctlBatch(a, { count: 12, points: 10, per: 4 });
