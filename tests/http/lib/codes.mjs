@@ -66,13 +66,13 @@ export const mappingOf = (urls, per, prefix = 'BOX') =>
   'box,code\n' + urls.map((u, i) => `${prefix}${String(Math.floor(i / per) + 1).padStart(3, '0')},${u}`).join('\n') + '\n';
 
 // A batch made with mallctl, mapped `per` codes a box and every box activated → { batch, urls, password }.
-export function mallctlBatch(activity, { count = 10, points = 5, per = 5, activate = true } = {}) {
+export function mallctlBatch(activity, { count = 10, points = 5, per = 5, activate = true, base = 'http://mall.test' } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'mall-codes-'));
   try {
     const zip = path.join(dir, 'b.zip');
     const out = mallctl('codes-generate', '--activity', String(activity), '--count', String(count), '--points', String(points),
       '--valid-until', '2030-12-31', '--points-expire', '2031-06-30', '--out', zip, '--name', `t${randomInt(1e6)}`,
-      '--base-url', 'http://mall.test');
+      '--base-url', base);
     const batch = Number(out.match(/batch (\d+):/)[1]), password = out.match(/password: (\S+)/)[1];
     const urls = urlsOf(Object.values(unzip7z(readFileSync(zip), password).files)[0]);
     writeFileSync(path.join(dir, 'map.csv'), mappingOf(urls, per));
