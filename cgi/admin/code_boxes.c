@@ -13,7 +13,10 @@
 
 #define T_BATCH "admin/codes/batch.cs"
 #define BOXES_PER_PAGE 50
-#define IMPORT_MAX_UPLOAD (64L << 20) /* lighttpd lets this route's bodies reach 64 MiB */
+#define IMPORT_MAX_UPLOAD (16L << 20) /* lighttpd lets this route's bodies reach 16 MiB */
+/* A request checks and writes at most this many lines (~12 s here): a whole million-code mapping (~1 min) goes through
+ * `mallctl codes-import`, so no FastCGI process is held for a minute. */
+#define IMPORT_WEB_MAX_LINES 200000
 
 NEOERR *adm_codes_batch_page(req *r, long long batch_id, const char *after, int *found) {
   NEOERR *err = adm_cat_page(r, T_BATCH, "Codes.BatchTitle");
@@ -139,6 +142,9 @@ NEOERR *h_adm_codes_import(req *r) {
     data = NULL;
   }
   free(data);
+  long long nl = 0;
+  for (size_t i = 0; !problem && csv && i < clen; i++) nl += csv[i] == '\n';
+  if (!problem && nl > IMPORT_WEB_MAX_LINES) problem = "Codes.Import.TooManyLines";
   code_import_report *rep = NULL;
   if (!problem) {
     rep = malloc(sizeof *rep);
