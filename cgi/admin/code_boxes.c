@@ -160,8 +160,7 @@ NEOERR *h_adm_codes_import(req *r) {
     if (!err && !rep->written) {
       r->status = 422;
       err = req_flash(r, "Codes.Import.RefusedAll");
-    } else if (!err)
-      err = hdf_set_value(r->hdf, "Page.Flash", req_text(r, "Codes.Import.Done"));
+    } else if (!err) err = hdf_set_value(r->hdf, "Page.Flash", req_text(r, "Codes.Import.Done"));
   }
   free(rep);
   return nerr_pass(err);
@@ -190,7 +189,8 @@ NEOERR *h_adm_codes_boxes(req *r) {
   const char *list[BOXES_LIST_MAX];
   int n = 0;
   const char *field = "boxes", *problem = NULL;
-  for (char *save = NULL, *t = copy ? strtok_r(copy, ", \r\n\t", &save) : NULL; t; t = strtok_r(NULL, ", \r\n\t", &save)) {
+  for (char *save = NULL, *t = copy ? strtok_r(copy, ", \r\n\t", &save) : NULL; t;
+       t = strtok_r(NULL, ", \r\n\t", &save)) {
     if (n == BOXES_LIST_MAX) {
       problem = "Codes.Boxes.TooMany";
       break;
@@ -200,7 +200,8 @@ NEOERR *h_adm_codes_boxes(req *r) {
   }
   int range = v[2].present && v[3].present;
   if (!problem && !bad && !n && !range) problem = "Codes.Boxes.Nothing";
-  if (!problem && range && (!box_text_ok(v[2].s) || !box_text_ok(v[3].s))) problem = "Codes.Boxes.BadCode", field = "from";
+  if (!problem && range && (!box_text_ok(v[2].s) || !box_text_ok(v[3].s)))
+    problem = "Codes.Boxes.BadCode", field = "from";
   long long changed = 0;
   boxes_result res = BOXES_OK;
   char unknown[300] = "";

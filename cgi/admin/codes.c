@@ -94,12 +94,9 @@ NEOERR *h_adm_codes(req *r) {
  * /admin/codes/jobs/{id} (the job is queued and a worker started); 200 the form with field errors. */
 NEOERR *h_adm_codes_create(req *r) {
   static const in_field F[] = {
-      {"activity_id", IN_INT, IN_REQUIRED, 1, 2147483647, NULL},
-      {"name", IN_STR, IN_REQUIRED, 1, 100, NULL},
-      {"count", IN_INT, IN_REQUIRED, 1, CODE_BATCH_MAX, NULL},
-      {"points", IN_INT, IN_REQUIRED, 1, 1000000, NULL},
-      {"valid_until", IN_DATE, IN_REQUIRED, 0, 0, NULL},
-      {"points_expire", IN_DATE, IN_REQUIRED, 0, 0, NULL},
+      {"activity_id", IN_INT, IN_REQUIRED, 1, 2147483647, NULL}, {"name", IN_STR, IN_REQUIRED, 1, 100, NULL},
+      {"count", IN_INT, IN_REQUIRED, 1, CODE_BATCH_MAX, NULL},   {"points", IN_INT, IN_REQUIRED, 1, 1000000, NULL},
+      {"valid_until", IN_DATE, IN_REQUIRED, 0, 0, NULL},         {"points_expire", IN_DATE, IN_REQUIRED, 0, 0, NULL},
   };
   in_value v[6];
   int bad = input_read(r, F, 6, v);

@@ -57,7 +57,8 @@ static NEOERR *guard_flash(req *r, const scan_outcome *o) {
       return nerr_pass(
           req_flash_text(r, req_text_fill(r, "Codes.Scan.ActivityPaused", marks, values, 2, buf, sizeof buf)));
     }
-    return nerr_pass(msg[0] ? req_flash_text(r, msg) : req_flash(r, lottery ? "Guard.Trip.Lottery" : "Guard.Trip.Normal"));
+    return nerr_pass(msg[0] ? req_flash_text(r, msg)
+                            : req_flash(r, lottery ? "Guard.Trip.Lottery" : "Guard.Trip.Normal"));
   case GUARD_CAP_ACTIVITY: return nerr_pass(req_flash(r, "Codes.Scan.Cap"));
   default: return nerr_pass(req_flash(r, "Codes.Scan.NotRunning"));
   }

@@ -51,14 +51,19 @@ static void progress(void *ctx, long long done, long long total) {
 static int cmd_generate(MYSQL *db, int argc, char **argv) {
   const char *out = opt(argc, argv, "--out"), *base = opt(argc, argv, "--base-url");
   if (!base) base = getenv("MALL_PUBLIC_URL");
-  code_batch_spec s = {num(opt(argc, argv, "--activity")), opt(argc, argv, "--name"), num(opt(argc, argv, "--count")),
-                       num(opt(argc, argv, "--points")), opt(argc, argv, "--valid-until"),
-                       opt(argc, argv, "--points-expire"), base};
-  if (!s.activity_id || !s.count || s.count > CODE_BATCH_MAX || !s.points || !s.valid_until || !s.points_expire || !out ||
-      !base || strncmp(base, "http", 4) != 0) {
-    fprintf(stderr, "usage: mallctl codes-generate --activity ID --count N (1-%d) --points P --valid-until YYYY-MM-DD "
-                    "--points-expire YYYY-MM-DD --out FILE.zip [--name TEXT] [--base-url https://… (default "
-                    "MALL_PUBLIC_URL)]\n",
+  code_batch_spec s = {num(opt(argc, argv, "--activity")),
+                       opt(argc, argv, "--name"),
+                       num(opt(argc, argv, "--count")),
+                       num(opt(argc, argv, "--points")),
+                       opt(argc, argv, "--valid-until"),
+                       opt(argc, argv, "--points-expire"),
+                       base};
+  if (!s.activity_id || !s.count || s.count > CODE_BATCH_MAX || !s.points || !s.valid_until || !s.points_expire ||
+      !out || !base || strncmp(base, "http", 4) != 0) {
+    fprintf(stderr,
+            "usage: mallctl codes-generate --activity ID --count N (1-%d) --points P --valid-until YYYY-MM-DD "
+            "--points-expire YYYY-MM-DD --out FILE.zip [--name TEXT] [--base-url https://… (default "
+            "MALL_PUBLIC_URL)]\n",
             CODE_BATCH_MAX);
     return 2;
   }
@@ -160,8 +165,9 @@ static int cmd_import(MYSQL *db, int argc, char **argv) {
   long long batch = num(opt(argc, argv, "--batch"));
   const char *path = argc >= 5 ? argv[argc - 1] : NULL;
   if (!batch || !path || path[0] == '-') {
-    fprintf(stderr, "usage: mallctl codes-import --batch ID FILE (.csv, or .zip with the password in MALL_ZIP_PASSWORD "
-                    "or on stdin)\n");
+    fprintf(stderr,
+            "usage: mallctl codes-import --batch ID FILE (.csv, or .zip with the password in MALL_ZIP_PASSWORD "
+            "or on stdin)\n");
     return 2;
   }
   size_t len = 0;
@@ -230,8 +236,8 @@ static int cmd_boxes(MYSQL *db, int argc, char **argv, int active) {
   system_actor(&who, name);
   long long changed = 0;
   boxes_result res;
-  NEOERR *err = code_boxes_set(db, &who, batch, active, copy ? list : NULL, n, from, to, &changed, &res, unknown,
-                               sizeof unknown);
+  NEOERR *err =
+      code_boxes_set(db, &who, batch, active, copy ? list : NULL, n, from, to, &changed, &res, unknown, sizeof unknown);
   free(copy);
   if (err) return failed(&err, what);
   if (res == BOXES_UNKNOWN) {
@@ -263,7 +269,7 @@ static int cmd_qr(int argc, char **argv) {
 
 int codes_cmd_is(const char *cmd) {
   return strcmp(cmd, "codes-generate") == 0 || strcmp(cmd, "codes-worker") == 0 || strcmp(cmd, "codes-import") == 0 ||
-         strcmp(cmd, "codes-activate") == 0 || strcmp(cmd, "codes-deactivate") == 0 || strcmp(cmd, "qr-png") == 0;
+      strcmp(cmd, "codes-activate") == 0 || strcmp(cmd, "codes-deactivate") == 0 || strcmp(cmd, "qr-png") == 0;
 }
 
 int codes_cmd(MYSQL *db, int argc, char **argv) {
@@ -278,12 +284,13 @@ int codes_cmd(MYSQL *db, int argc, char **argv) {
 }
 
 void codes_cmd_usage(void) {
-  fprintf(stderr,
-          "  codes-generate --activity ID --count N --points P --valid-until D --points-expire D --out FILE.zip\n"
-          "                               [--name TEXT] [--base-url URL]   one-item codes (F5): prints the password once\n"
-          "  codes-worker [--job ID]      run the back office's queued generation jobs (cron: every minute)\n"
-          "  codes-import --batch ID FILE box ↔ code mapping (.csv, or .zip: password from MALL_ZIP_PASSWORD or stdin)\n"
-          "  codes-activate --batch ID (--boxes A,B | --from A --to B)     codes in these boxes earn\n"
-          "  codes-deactivate --batch ID (--boxes A,B | --from A --to B)   they no longer do (a stolen pallet)\n"
-          "  qr-png TEXT FILE.png         draw a QR code (tests, print previews)\n");
+  fprintf(
+      stderr,
+      "  codes-generate --activity ID --count N --points P --valid-until D --points-expire D --out FILE.zip\n"
+      "                               [--name TEXT] [--base-url URL]   one-item codes (F5): prints the password once\n"
+      "  codes-worker [--job ID]      run the back office's queued generation jobs (cron: every minute)\n"
+      "  codes-import --batch ID FILE box ↔ code mapping (.csv, or .zip: password from MALL_ZIP_PASSWORD or stdin)\n"
+      "  codes-activate --batch ID (--boxes A,B | --from A --to B)     codes in these boxes earn\n"
+      "  codes-deactivate --batch ID (--boxes A,B | --from A --to B)   they no longer do (a stolen pallet)\n"
+      "  qr-png TEXT FILE.png         draw a QR code (tests, print previews)\n");
 }

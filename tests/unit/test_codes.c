@@ -76,9 +76,9 @@ static void test_parse_reads_what_people_type_and_scanners_see(void **state) {
   snprintf(in, sizeof in, " 2345-6789-abcd-%c ", code[CODE_DATA_LEN] | 0x20);
   assert_int_equal(code_parse(in, out), CODE_OK);
   assert_string_equal(out, code);
-  assert_int_equal(code_parse("23456789ABC", out), CODE_MALFORMED);      /* short */
-  assert_int_equal(code_parse("23456789ABCDEF", out), CODE_MALFORMED);   /* long */
-  assert_int_equal(code_parse("O23456789ABCD", out), CODE_MALFORMED);    /* not in the alphabet */
+  assert_int_equal(code_parse("23456789ABC", out), CODE_MALFORMED);    /* short */
+  assert_int_equal(code_parse("23456789ABCDEF", out), CODE_MALFORMED); /* long */
+  assert_int_equal(code_parse("O23456789ABCD", out), CODE_MALFORMED);  /* not in the alphabet */
   assert_int_equal(code_parse("23456789ABC!D", out), CODE_MALFORMED);
   assert_int_equal(code_parse("", out), CODE_MALFORMED);
   assert_int_equal(code_parse(NULL, out), CODE_MALFORMED);
@@ -109,10 +109,9 @@ static void test_hash_and_password(void **state) {
 
 /* ---- plans at 1,000,000 codes ---- */
 
-static const char SQL_CLEAN[] =
-    "SET @b = (SELECT id FROM code_batches WHERE name = 'unit explain');"
-    "DELETE FROM codes WHERE batch_id = @b; DELETE FROM code_boxes WHERE batch_id = @b;"
-    "DELETE FROM code_batches WHERE id = @b";
+static const char SQL_CLEAN[] = "SET @b = (SELECT id FROM code_batches WHERE name = 'unit explain');"
+                                "DELETE FROM codes WHERE batch_id = @b; DELETE FROM code_boxes WHERE batch_id = @b;"
+                                "DELETE FROM code_batches WHERE id = @b";
 static const char SQL_SEED[] =
     "INSERT INTO code_batches (activity_id, name, count, points, valid_until, points_expire, base_url, created_by, "
     "state) VALUES ((SELECT MIN(id) FROM activities), 'unit explain', 1000000, 1, '2030-01-01', '2030-01-01', "

@@ -24,8 +24,8 @@ static const char SQL_JOB_INSERT[] = "INSERT INTO code_jobs (batch_id, admin_id,
 
 static const char SQL_JOB_NEXT[] =
     "SELECT id FROM code_jobs FORCE INDEX (by_state) WHERE state = 'queued' ORDER BY id LIMIT 1";
-static const char SQL_JOB_STALE[] =
-    "SELECT id FROM code_jobs FORCE INDEX (by_state) WHERE state = 'running' AND lease_until < NOW() ORDER BY id LIMIT 1";
+static const char SQL_JOB_STALE[] = "SELECT id FROM code_jobs FORCE INDEX (by_state) WHERE state = 'running' AND "
+                                    "lease_until < NOW() ORDER BY id LIMIT 1";
 static const char SQL_JOB_TAKE[] =
     "UPDATE code_jobs SET state = 'running', holder = ?, lease_until = NOW() + INTERVAL ? SECOND, started_at = NOW(), "
     "done_count = 0, message = '' WHERE id = ? AND (state = 'queued' OR (state = 'running' AND lease_until < NOW()))";
@@ -51,8 +51,7 @@ static const char SQL_PACKAGE_PIECE[] = "INSERT INTO code_packages (batch_id, se
 static const char SQL_SERIALS_IN[] =
     "SELECT serial FROM codes WHERE batch_id = ? AND serial BETWEEN ? AND ? ORDER BY serial";
 
-static const char SQL_PASSWORD_LOCK[] =
-    "SELECT admin_id, state, password_enc FROM code_jobs WHERE id = ? FOR UPDATE";
+static const char SQL_PASSWORD_LOCK[] = "SELECT admin_id, state, password_enc FROM code_jobs WHERE id = ? FOR UPDATE";
 static const char SQL_PASSWORD_WIPE[] =
     "UPDATE code_jobs SET password_enc = NULL, password_shown_at = NOW() WHERE id = ? AND password_enc IS NOT NULL";
 
@@ -71,7 +70,7 @@ static const char SQL_BATCH_EXPORTED[] =
 static const char SQL_BATCH_DISCARDED[] = "UPDATE code_batches SET state = 'exported' WHERE id = ?";
 
 #define BATCH_COLS                                                                                                     \
-  "b.id, b.name, b.activity_id, a.title_zh AS activity, b.count, b.points, b.valid_until, b.points_expire, b.state, " \
+  "b.id, b.name, b.activity_id, a.title_zh AS activity, b.count, b.points, b.valid_until, b.points_expire, b.state, "  \
   "b.created_at, b.package_sha256, b.package_bytes, b.exported_by, b.exported_at, b.imported_at"
 static const char SQL_BATCHES_FIRST[] = "SELECT " BATCH_COLS " FROM code_batches b LEFT JOIN activities a ON a.id = "
                                         "b.activity_id ORDER BY b.id DESC LIMIT ?";
@@ -81,13 +80,13 @@ static const char SQL_BATCH_ONE[] =
     "SELECT " BATCH_COLS ", EXISTS (SELECT 1 FROM code_packages p WHERE p.batch_id = b.id) AS has_package "
     "FROM code_batches b LEFT JOIN activities a ON a.id = b.activity_id WHERE b.id = ?";
 #define JOB_COLS                                                                                                       \
-  "j.id, j.batch_id, j.state, j.done_count, j.total, FLOOR(100 * j.done_count / j.total) AS percent, j.created_at, "  \
+  "j.id, j.batch_id, j.state, j.done_count, j.total, FLOOR(100 * j.done_count / j.total) AS percent, j.created_at, "   \
   "j.finished_at, j.seconds_taken, b.name AS batch_name"
 static const char SQL_JOBS_FIRST[] =
     "SELECT " JOB_COLS " FROM code_jobs j JOIN code_batches b ON b.id = j.batch_id ORDER BY j.id DESC LIMIT ?";
-static const char SQL_JOBS_AFTER[] = "SELECT " JOB_COLS
-                                     " FROM code_jobs j JOIN code_batches b ON b.id = j.batch_id WHERE j.id < ? "
-                                     "ORDER BY j.id DESC LIMIT ?";
+static const char SQL_JOBS_AFTER[] =
+    "SELECT " JOB_COLS " FROM code_jobs j JOIN code_batches b ON b.id = j.batch_id WHERE j.id < ? "
+    "ORDER BY j.id DESC LIMIT ?";
 static const char SQL_BATCH_COUNT[] = "SELECT count FROM code_batches WHERE id = ?";
 
 /* ---- creation ---- */
@@ -157,8 +156,8 @@ NEOERR *code_job_claim(MYSQL *db, long long job_id, code_job *job, int *got) {
   err = db_exec(db, SQL_JOB_TAKE, DBA(DS(job->holder), DI(CODE_JOB_LEASE), DI(id)), &n, NULL);
   if (err || n != 1) return nerr_pass(err);
   job->id = id;
-  err = db_row(db, SQL_JOB_GET, DBA(DI(id)), DCOLS(DCOL_LL(&job->batch_id), DCOL_LL(&job->admin_id), DCOL_LL(&job->total)),
-               NULL);
+  err = db_row(db, SQL_JOB_GET, DBA(DI(id)),
+               DCOLS(DCOL_LL(&job->batch_id), DCOL_LL(&job->admin_id), DCOL_LL(&job->total)), NULL);
   if (!err) *got = 1;
   return nerr_pass(err);
 }
@@ -319,8 +318,8 @@ static NEOERR *job_fail(MYSQL *db, code_job *job, NEOERR *why) {
   return why;
 }
 
-NEOERR *code_job_run(MYSQL *db, code_job *job, const char *out_path, char password[24], code_progress_fn fn,
-                     void *ctx, double *seconds) {
+NEOERR *code_job_run(MYSQL *db, code_job *job, const char *out_path, char password[24], code_progress_fn fn, void *ctx,
+                     double *seconds) {
   double t0 = now_seconds();
   long long count = 0;
   char base[DB_VARCHAR(200)], day[16], tmp[1200];
@@ -405,7 +404,8 @@ static NEOERR *tx_reveal(MYSQL *db, void *arg) {
   else if (admin != a->admin_id) *a->res = REVEAL_NOT_YOURS;
   else if (strcmp(state, "done")) *a->res = REVEAL_NOT_READY;
   else if (null) *a->res = REVEAL_GONE;
-  else if (code_password_open(sealed, a->out, 24) != 0) return nerr_raise(NERR_ASSERT, "job %lld: sealed password", a->job_id);
+  else if (code_password_open(sealed, a->out, 24) != 0)
+    return nerr_raise(NERR_ASSERT, "job %lld: sealed password", a->job_id);
   else {
     *a->res = REVEAL_OK;
     err = db_exec(db, SQL_PASSWORD_WIPE, DBA(DI(a->job_id)), NULL, NULL);

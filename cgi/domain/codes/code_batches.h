@@ -39,8 +39,8 @@ typedef void (*code_progress_fn)(void *ctx, long long done, long long total);
  * URLs with a new random password, and keeps it — at out_path when given (mallctl: the batch counts as exported
  * there), else in the database for its admin to download. The password goes to password (24 bytes) and, sealed, into
  * the job row (not for out_path). On failure the job and batch are marked failed and their codes removed. */
-NEOERR *code_job_run(MYSQL *db, code_job *job, const char *out_path, char password[24], code_progress_fn fn,
-                     void *ctx, double *seconds);
+NEOERR *code_job_run(MYSQL *db, code_job *job, const char *out_path, char password[24], code_progress_fn fn, void *ctx,
+                     double *seconds);
 
 typedef enum { REVEAL_OK, REVEAL_NOT_YOURS, REVEAL_GONE, REVEAL_NOT_READY, REVEAL_NO_JOB } reveal_result;
 /* The package password of a finished job, once, to the admin who started it: read and wiped in one transaction. */

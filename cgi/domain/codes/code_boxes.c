@@ -15,9 +15,9 @@ static const char SQL_BOXES_FIRST[] =
 static const char SQL_BOXES_AFTER[] =
     "SELECT id, box_code, codes, active, activated_at, deactivated_at FROM code_boxes FORCE INDEX (by_code) "
     "WHERE batch_id = ? AND box_code > ? ORDER BY box_code LIMIT ?";
-static const char SQL_BOXES_COUNT[] =
-    "SELECT COUNT(*), CAST(COALESCE(SUM(active), 0) AS SIGNED) FROM (SELECT active FROM code_boxes FORCE INDEX (by_code) "
-    "WHERE batch_id = ? LIMIT ?) t";
+static const char SQL_BOXES_COUNT[] = "SELECT COUNT(*), CAST(COALESCE(SUM(active), 0) AS SIGNED) FROM (SELECT active "
+                                      "FROM code_boxes FORCE INDEX (by_code) "
+                                      "WHERE batch_id = ? LIMIT ?) t";
 
 const char *const CODE_BOXES_SQL[] = {SQL_RANGE_SET, SQL_RANGE_ANY, SQL_BOXES_FIRST, SQL_BOXES_AFTER, SQL_BOXES_COUNT};
 
@@ -97,10 +97,10 @@ static NEOERR *tx_set(MYSQL *db, void *arg) {
     err = db_query_ll(db, SQL_RANGE_ANY, DBA(DI(a->batch_id), DS(a->from), DS(a->to)), &any, NULL);
     if (!err && !any) *a->res = BOXES_NONE_IN_RANGE;
     if (!err && any)
-      err = db_exec(db, SQL_RANGE_SET,
-                    DBA(DI(a->active), DI(a->active), DI(a->active), DI(a->batch_id), DS(a->from), DS(a->to),
-                        DI(a->active)),
-                    a->changed, NULL);
+      err = db_exec(
+          db, SQL_RANGE_SET,
+          DBA(DI(a->active), DI(a->active), DI(a->active), DI(a->batch_id), DS(a->from), DS(a->to), DI(a->active)),
+          a->changed, NULL);
     json_object_set_new(after, "from", json_string(a->from));
     json_object_set_new(after, "to", json_string(a->to));
   }
@@ -125,8 +125,8 @@ NEOERR *code_boxes_list(MYSQL *db, long long batch_id, const char *after, int li
                         int *more) {
   int rows = 0;
   NEOERR *err = after && *after
-                    ? db_query_hdf(db, out, prefix, SQL_BOXES_AFTER, DBA(DI(batch_id), DS(after), DI(limit + 1)), &rows)
-                    : db_query_hdf(db, out, prefix, SQL_BOXES_FIRST, DBA(DI(batch_id), DI(limit + 1)), &rows);
+      ? db_query_hdf(db, out, prefix, SQL_BOXES_AFTER, DBA(DI(batch_id), DS(after), DI(limit + 1)), &rows)
+      : db_query_hdf(db, out, prefix, SQL_BOXES_FIRST, DBA(DI(batch_id), DI(limit + 1)), &rows);
   *more = rows > limit;
   if (!err && *more) {
     char name[80];
@@ -137,6 +137,6 @@ NEOERR *code_boxes_list(MYSQL *db, long long batch_id, const char *after, int li
 }
 
 NEOERR *code_boxes_count(MYSQL *db, long long batch_id, long long cap, long long *boxes, long long *active) {
-  return nerr_pass(db_row(db, SQL_BOXES_COUNT, DBA(DI(batch_id), DI(cap + 1)), DCOLS(DCOL_LL(boxes), DCOL_LL(active)),
-                          NULL));
+  return nerr_pass(
+      db_row(db, SQL_BOXES_COUNT, DBA(DI(batch_id), DI(cap + 1)), DCOLS(DCOL_LL(boxes), DCOL_LL(active)), NULL));
 }

@@ -125,8 +125,8 @@ static NEOERR *parse(char *csv, size_t len, code_import_report *rep, item **out,
 }
 
 /* Looks up every hash (sorted) in batches; sets serials, counts unknown and conflicting lines. */
-static NEOERR *lookup(MYSQL *db, long long batch_id, item *v, long long n, code_import_report *rep,
-                      unsigned char *seen, long long count) {
+static NEOERR *lookup(MYSQL *db, long long batch_id, item *v, long long n, code_import_report *rep, unsigned char *seen,
+                      long long count) {
   found_row *rows = malloc(LOOKUP_ROWS * sizeof *rows);
   dbp *args = malloc(LOOKUP_ROWS * sizeof *args);
   STRING sql;
@@ -135,18 +135,19 @@ static NEOERR *lookup(MYSQL *db, long long batch_id, item *v, long long n, code_
   for (long long i = 0; !err && i < n; i += LOOKUP_ROWS) {
     int m = (int)(n - i < LOOKUP_ROWS ? n - i : LOOKUP_ROWS), got = 0;
     string_clear(&sql);
-    err = string_append(&sql, "SELECT c.hash, c.batch_id, c.serial, COALESCE(x.box_code, '') FROM codes c "
-                              "LEFT JOIN code_boxes x ON x.id = c.box_id WHERE c.hash IN (");
+    err = string_append(&sql,
+                        "SELECT c.hash, c.batch_id, c.serial, COALESCE(x.box_code, '') FROM codes c "
+                        "LEFT JOIN code_boxes x ON x.id = c.box_id WHERE c.hash IN (");
     for (int k = 0; !err && k < m; k++) {
       args[k] = DS(v[i + k].hash);
       err = string_append(&sql, k ? ",?" : "?");
     }
     if (!err) err = string_append(&sql, ") ORDER BY c.hash");
     if (!err)
-      err = db_rows(db, sql.buf, args, m,
-                    DCOLS(DCOL_STR(rows[0].hash), DCOL_LL(&rows[0].batch), DCOL_LL(&rows[0].serial),
-                          DCOL_STR(rows[0].box)),
-                    sizeof rows[0], LOOKUP_ROWS, &got);
+      err = db_rows(
+          db, sql.buf, args, m,
+          DCOLS(DCOL_STR(rows[0].hash), DCOL_LL(&rows[0].batch), DCOL_LL(&rows[0].serial), DCOL_STR(rows[0].box)),
+          sizeof rows[0], LOOKUP_ROWS, &got);
     /* Both sides are in hash order: one merge. */
     int r = 0;
     for (int k = 0; !err && k < m; k++) {
@@ -164,7 +165,8 @@ static NEOERR *lookup(MYSQL *db, long long batch_id, item *v, long long n, code_
         rep->conflict++;
         issue(rep, it->line, "conflict", rows[r].box);
       }
-      if (it->serial >= 1 && it->serial <= count) seen[(it->serial - 1) / 8] |= (unsigned char)(1u << ((it->serial - 1) % 8));
+      if (it->serial >= 1 && it->serial <= count)
+        seen[(it->serial - 1) / 8] |= (unsigned char)(1u << ((it->serial - 1) % 8));
     }
   }
   string_clear(&sql);
@@ -215,8 +217,7 @@ static NEOERR *tx_write(MYSQL *db, void *arg) {
     }
     if (!err) err = string_append(&sql, ") ORDER BY box_code");
     int got = 0;
-    if (!err)
-      err = db_rows(db, sql.buf, args, m + 1, DCOLS(DCOL_LL(&a->box_ids[i])), sizeof a->box_ids[0], m, &got);
+    if (!err) err = db_rows(db, sql.buf, args, m + 1, DCOLS(DCOL_LL(&a->box_ids[i])), sizeof a->box_ids[0], m, &got);
     if (!err && got != m) err = nerr_raise(NERR_ASSERT, "import: %d of %d boxes", got, m);
   }
   /* Codes per box, up to 1000 serials a statement; only codes without a box change (again: nothing changes). */

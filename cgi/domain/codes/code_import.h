@@ -14,14 +14,14 @@
 
 typedef struct {
   long long line;
-  char kind[16]; /* malformed, check, unknown, duplicate, conflict, box */
+  char kind[16];   /* malformed, check, unknown, duplicate, conflict, box */
   char detail[64]; /* the other line of a duplicate, the box a code is in already, the text of a bad box */
 } import_issue;
 
 typedef struct {
-  long long lines, codes, boxes;                   /* mapping lines read, distinct codes, distinct boxes */
+  long long lines, codes, boxes; /* mapping lines read, distinct codes, distinct boxes */
   long long malformed, check, unknown, duplicate, conflict, bad_box; /* refusals */
-  long long missing;                               /* codes of the batch the file does not name (a warning) */
+  long long missing; /* codes of the batch the file does not name (a warning) */
   long long missing_serials[IMPORT_MAX_MISSING];
   int nmissing_listed;
   import_issue issues[IMPORT_MAX_ISSUES];

@@ -66,8 +66,7 @@ NEOERR *code_zip_read(const char *buf, size_t len, const char *password, size_t 
   if (pick < 0) err = nerr_raise(NERR_PARSE, "the ZIP holds no .csv file");
   else if (zip_stat_index(za, (zip_uint64_t)pick, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))
     err = nerr_raise(NERR_PARSE, "ZIP entry without a size");
-  else if (st.size > max)
-    err = nerr_raise(NERR_PARSE, "the mapping file is larger than %zu bytes", max);
+  else if (st.size > max) err = nerr_raise(NERR_PARSE, "the mapping file is larger than %zu bytes", max);
   if (!err) {
     zip_file_t *zf = zip_fopen_index_encrypted(za, (zip_uint64_t)pick, 0, password && *password ? password : NULL);
     char *data = zf ? malloc(st.size + 1) : NULL;
@@ -116,10 +115,11 @@ int code_password_seal(const char *password, char *out, size_t len) {
   if (crypto_random(buf, 12) != 0) return -1;
   seal_key(key);
   EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
-  int l = 0, ok = ctx && EVP_EncryptInit_ex(ctx, EVP_aes_256_gcm(), NULL, key, buf) == 1 &&
-                  EVP_EncryptUpdate(ctx, buf + 12, &l, (const unsigned char *)password, (int)n) == 1 &&
-                  EVP_EncryptFinal_ex(ctx, buf + 12 + l, &l) == 1 &&
-                  EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, 16, buf + 12 + n) == 1;
+  int l = 0,
+      ok = ctx && EVP_EncryptInit_ex(ctx, EVP_aes_256_gcm(), NULL, key, buf) == 1 &&
+      EVP_EncryptUpdate(ctx, buf + 12, &l, (const unsigned char *)password, (int)n) == 1 &&
+      EVP_EncryptFinal_ex(ctx, buf + 12 + l, &l) == 1 &&
+      EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, 16, buf + 12 + n) == 1;
   EVP_CIPHER_CTX_free(ctx);
   OPENSSL_cleanse(key, sizeof key);
   if (!ok) return -1;
@@ -135,10 +135,11 @@ int code_password_open(const char *sealed, char *out, size_t len) {
   if (len < n + 1 || unhex(sealed, buf, hl / 2) != 0) return -1;
   seal_key(key);
   EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
-  int l = 0, ok = ctx && EVP_DecryptInit_ex(ctx, EVP_aes_256_gcm(), NULL, key, buf) == 1 &&
-                  EVP_DecryptUpdate(ctx, (unsigned char *)out, &l, buf + 12, (int)n) == 1 &&
-                  EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, 16, buf + 12 + n) == 1 &&
-                  EVP_DecryptFinal_ex(ctx, (unsigned char *)out + l, &l) == 1;
+  int l = 0,
+      ok = ctx && EVP_DecryptInit_ex(ctx, EVP_aes_256_gcm(), NULL, key, buf) == 1 &&
+      EVP_DecryptUpdate(ctx, (unsigned char *)out, &l, buf + 12, (int)n) == 1 &&
+      EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, 16, buf + 12 + n) == 1 &&
+      EVP_DecryptFinal_ex(ctx, (unsigned char *)out + l, &l) == 1;
   EVP_CIPHER_CTX_free(ctx);
   OPENSSL_cleanse(key, sizeof key);
   out[ok ? n : 0] = 0;

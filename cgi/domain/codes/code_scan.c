@@ -12,9 +12,8 @@ const char CODE_FIND_SQL[] =
 static const char SQL_MEMBER_LOCK[] = "SELECT status FROM members WHERE id = ? FOR UPDATE";
 /* The one write that decides who gets a code: only while unused, only in an active box. The box row is read in share
  * mode by this statement, so a deactivation waits for scans in flight and the scans after it see it. */
-const char CODE_USE_SQL[] =
-    "UPDATE codes c JOIN code_boxes x ON x.id = c.box_id SET c.used_at = NOW(), c.used_by = ? "
-    "WHERE c.batch_id = ? AND c.serial = ? AND c.used_at IS NULL AND x.active = 1";
+const char CODE_USE_SQL[] = "UPDATE codes c JOIN code_boxes x ON x.id = c.box_id SET c.used_at = NOW(), c.used_by = ? "
+                            "WHERE c.batch_id = ? AND c.serial = ? AND c.used_at IS NULL AND x.active = 1";
 static const char SQL_CODE_LEDGER[] = "UPDATE codes SET ledger_id = ? WHERE batch_id = ? AND serial = ?";
 static const char SQL_BATCH_NAME[] = "SELECT name FROM code_batches WHERE id = ?";
 
@@ -97,7 +96,8 @@ NEOERR *code_scan(MYSQL *db, const char *text, long long member_id, scan_outcome
   if (err || out->result != SCAN_OK) return nerr_pass(err);
   char name[DB_VARCHAR(100)] = "", note[DB_VARCHAR(100) + 32];
   int found = 0;
-  if ((err = db_query_str(db, SQL_BATCH_NAME, DBA(DI(out->batch_id)), name, sizeof name, &found))) return nerr_pass(err);
+  if ((err = db_query_str(db, SQL_BATCH_NAME, DBA(DI(out->batch_id)), name, sizeof name, &found)))
+    return nerr_pass(err);
   snprintf(note, sizeof note, "扫码积分 %s", name);
   if ((err = guards_scan_prepare(db, out->activity_id))) return nerr_pass(err);
   struct scan_arg a = {member_id, out, note};

@@ -8,14 +8,14 @@
 #include "campaigns/guards.h"
 
 typedef enum {
-  SCAN_OK,        /* earned (codes_scan) / may be collected (code_lookup) */
-  SCAN_TYPO,      /* the check character does not match (or not a code at all): no database work */
-  SCAN_INVALID,   /* no such code — never says more than that */
-  SCAN_USED,      /* used before, at used_at (by this member when mine) */
-  SCAN_INACTIVE,  /* its box is not active (not yet, or deactivated) */
-  SCAN_EXPIRED,   /* the batch's validity is over */
-  SCAN_GUARD,     /* a campaign guard refused: guard.result says which */
-  SCAN_FROZEN,    /* the member's account is frozen */
+  SCAN_OK,       /* earned (codes_scan) / may be collected (code_lookup) */
+  SCAN_TYPO,     /* the check character does not match (or not a code at all): no database work */
+  SCAN_INVALID,  /* no such code — never says more than that */
+  SCAN_USED,     /* used before, at used_at (by this member when mine) */
+  SCAN_INACTIVE, /* its box is not active (not yet, or deactivated) */
+  SCAN_EXPIRED,  /* the batch's validity is over */
+  SCAN_GUARD,    /* a campaign guard refused: guard.result says which */
+  SCAN_FROZEN,   /* the member's account is frozen */
 } scan_result;
 
 typedef struct {
