@@ -12,6 +12,7 @@ typedef struct {
   const char *box; /* points into the CSV buffer */
   long long line, serial;
   int box_idx;
+  int mapped; /* in this very box already: nothing to write (an import run again reads, never writes) */
 } item;
 
 typedef struct {
@@ -117,6 +118,7 @@ static NEOERR *parse(char *csv, size_t len, code_import_report *rep, item **out,
     v[k].line = line;
     v[k].serial = 0;
     v[k].box_idx = -1;
+    v[k].mapped = 0;
     k++;
   }
   *out = v;
@@ -161,6 +163,7 @@ static NEOERR *lookup(MYSQL *db, long long batch_id, item *v, long long n, code_
         continue;
       }
       it->serial = rows[r].serial;
+      it->mapped = strcmp(rows[r].box, it->box) == 0;
       if (rows[r].box[0] && strcmp(rows[r].box, it->box)) {
         rep->conflict++;
         issue(rep, it->line, "conflict", rows[r].box);
@@ -228,16 +231,20 @@ static NEOERR *tx_write(MYSQL *db, void *arg) {
     args[0] = DI(a->box_ids[box]);
     args[1] = DI(a->batch_id);
     while (!err && i < a->n && a->v[i].box_idx == box && m < 1000) {
-      args[2 + m] = DI(a->v[i].serial);
-      err = string_append(&sql, m ? ",?" : "?");
-      m++, i++;
+      if (!a->v[i].mapped) {
+        args[2 + m] = DI(a->v[i].serial);
+        err = string_append(&sql, m ? ",?" : "?");
+        m++;
+      }
+      i++;
     }
     long long changed = 0;
     if (!err) err = string_append(&sql, ")");
-    if (!err) err = db_exec(db, sql.buf, args, m + 2, &changed, NULL);
+    if (!err && m) err = db_exec(db, sql.buf, args, m + 2, &changed, NULL);
     a->rep->changed += changed;
   }
-  if (!err) err = db_exec(db, SQL_BOX_COUNTS, DBA(DI(a->batch_id)), NULL, NULL);
+  /* Counts move only with codes that moved. */
+  if (!err && a->rep->changed) err = db_exec(db, SQL_BOX_COUNTS, DBA(DI(a->batch_id)), NULL, NULL);
   if (!err) err = db_exec(db, SQL_BATCH_IMPORTED, DBA(DI(a->batch_id)), NULL, NULL);
   if (!err) {
     json_t *after = json_pack("{s:I,s:I,s:I,s:I,s:I}", "lines", (json_int_t)a->rep->lines, "codes",
