@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ORIGIN, mallctl } from '../http/lib/stack.mjs';
+import { ORIGIN, ROOT, mallctl } from '../http/lib/stack.mjs';
 import { makeMembers, balance, DEMO_PASSWORD } from '../http/lib/members.mjs';
 import { makeActivity } from '../http/lib/guards.mjs';
 import { mallctlBatch } from '../http/lib/codes.mjs';
@@ -20,6 +20,13 @@ before(async () => {
 });
 after(async () => { await browser?.close(); });
 
+const AXE = readFileSync(path.join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+// axe-core's serious and critical findings (as mobile.test.mjs checks the other pages).
+async function axeFindings() {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.evaluate(AXE);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+}
 const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 test('phone: scan a QR code → sign in → back to the code → collect → the points arrive', async (t) => {
@@ -43,6 +50,7 @@ test('phone: scan a QR code → sign in → back to the code → collect → the
     assert.equal(res.status(), 200);
     await assert.doesNotReject(page.locator('.code-plus', { hasText: '+8' }).waitFor());
     assert.ok(await overflow() <= 0, 'no sideways scroll at 360 px');
+    assert.deepEqual(await axeFindings(), []);
     await shot('codes-scan-anonymous');
     await Promise.all([page.waitForURL(/\/login/), page.locator('#code-login').click()]);
     await page.locator('input[name=mobile]').first().fill(m);
@@ -56,6 +64,7 @@ test('phone: scan a QR code → sign in → back to the code → collect → the
     assert.match(await page.locator('.flash-ok').innerText(), /积分已到账/);
     assert.match(await page.locator('#code-state').innerText(), /您已领取/);
     assert.ok(await overflow() <= 0, 'no sideways scroll at 360 px');
+    assert.deepEqual(await axeFindings(), []);
     await shot('codes-scan-collected');
     assert.equal(balance(m), 8);
   });
