@@ -66,7 +66,7 @@ static void spawn_worker(long long job_id) {
   waitpid(pid, NULL, 0);
 }
 
-static NEOERR *list_page(req *r, long long after) {
+static NEOERR *list_page(req *r, long long after, long long jobs_after) {
   int more = 0, jmore = 0;
   NEOERR *err = adm_cat_page(r, T_LIST, "Codes.Title");
   if (!err) err = code_batches_list(r->db, after, PER_PAGE, r->hdf, "Batches", &more);
@@ -75,17 +75,20 @@ static NEOERR *list_page(req *r, long long after) {
     snprintf(key, sizeof key, "Batches.%d.id", PER_PAGE - 1);
     err = hdf_set_value(r->hdf, "Page.NextAfter", hdf_get_value(r->hdf, key, ""));
   }
-  if (!err && !after) err = code_jobs_list(r->db, 0, 10, r->hdf, "Jobs", &jmore);
+  if (!err) err = code_jobs_list(r->db, jobs_after, 10, r->hdf, "Jobs", &jmore);
+  if (!err && jmore) err = hdf_set_value(r->hdf, "Page.JobsAfter", hdf_get_value(r->hdf, "Jobs.9.id", ""));
   if (!err) err = switch_list_activities(r->db, r->hdf, "Activities");
   return nerr_pass(err);
 }
 
-/* GET /admin/codes?after=&done= → 200 batches (newest first, keyset on the id), recent jobs, the new batch form */
+/* GET /admin/codes?after=&jobs_after=&done= → 200 batches and jobs (newest first, each keyset on its id), the new batch
+ * form; 400 a bad cursor */
 NEOERR *h_adm_codes(req *r) {
-  static const in_field F[] = {{"after", IN_INT, 0, 1, 2147483647, NULL}};
-  in_value v[1];
-  if (input_read(r, F, 1, v)) return nerr_pass(req_fail(r, 400));
-  NEOERR *err = list_page(r, v[0].present ? v[0].i : 0);
+  static const in_field F[] = {{"after", IN_INT, 0, 1, 2147483647, NULL},
+                               {"jobs_after", IN_INT, 0, 1, 9000000000000000000LL, NULL}};
+  in_value v[2];
+  if (input_read(r, F, 2, v)) return nerr_pass(req_fail(r, 400));
+  NEOERR *err = list_page(r, v[0].present ? v[0].i : 0, v[1].present ? v[1].i : 0);
   if (!err) err = req_done_notice(r, "discarded", "Codes.Done");
   return nerr_pass(err);
 }
@@ -114,7 +117,7 @@ NEOERR *h_adm_codes_create(req *r) {
     if (res == BATCH_BAD_DATES) bad = req_form_error(r, "points_expire", "Codes.BadDates") == STATUS_OK;
   }
   if (bad) {
-    err = list_page(r, 0);
+    err = list_page(r, 0, 0);
     if (!err) err = adm_cat_keep_values(r, F, 6);
     if (!err) err = req_form_error(r, NULL, "AdminCat.FixErrors");
     return nerr_pass(err);

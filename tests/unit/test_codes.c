@@ -3,6 +3,7 @@
  * seal; and, on a batch of 1,000,000 codes in 10,000 boxes, the plans of the lookup by hash, the conditional UPDATE
  * that uses a code and the box activation (EXPLAIN: no scan, the index meant, no filesort) */
 #include "harness.h"
+#include "codes/code_batches.h"
 #include "codes/code_boxes.h"
 #include "codes/code_format.h"
 #include "codes/code_package.h"
@@ -194,6 +195,11 @@ static void test_plans_at_a_million_codes(void **state) {
   /* check-ledger's used-codes checks go through by_ledger, never the million rows. */
   check_plan("SELECT COUNT(*) FROM codes FORCE INDEX (by_ledger) WHERE ledger_id IS NULL AND used_at IS NOT NULL",
              DB_NOARGS, "codes", "by_ledger", 1000);
+  /* The batches and jobs lists: keyset pages on the primary key, newest first. */
+  check_plan(CODE_LISTS_SQL[0], DBA(DI(21)), "b", "PRIMARY", 1000000);
+  check_plan(CODE_LISTS_SQL[1], DBA(DI(g_batch), DI(21)), "b", "PRIMARY", 1000000);
+  check_plan(CODE_LISTS_SQL[2], DBA(DI(11)), "j", "PRIMARY", 1000000);
+  check_plan(CODE_LISTS_SQL[3], DBA(DI(1000000), DI(11)), "j", "PRIMARY", 1000000);
   assert_int_equal(g_bad, 0);
 }
 

@@ -72,10 +72,12 @@ static const char SQL_BATCH_DISCARDED[] = "UPDATE code_batches SET state = 'expo
 #define BATCH_COLS                                                                                                     \
   "b.id, b.name, b.activity_id, a.title_zh AS activity, b.count, b.points, b.valid_until, b.points_expire, b.state, "  \
   "b.created_at, b.package_sha256, b.package_bytes, b.exported_by, b.exported_at, b.imported_at"
-static const char SQL_BATCHES_FIRST[] = "SELECT " BATCH_COLS " FROM code_batches b LEFT JOIN activities a ON a.id = "
-                                        "b.activity_id ORDER BY b.id DESC LIMIT ?";
-static const char SQL_BATCHES_AFTER[] = "SELECT " BATCH_COLS " FROM code_batches b LEFT JOIN activities a ON a.id = "
-                                        "b.activity_id WHERE b.id < ? ORDER BY b.id DESC LIMIT ?";
+static const char SQL_BATCHES_FIRST[] =
+    "SELECT " BATCH_COLS " FROM code_batches b FORCE INDEX (PRIMARY) LEFT JOIN activities a ON a.id = "
+    "b.activity_id ORDER BY b.id DESC LIMIT ?";
+static const char SQL_BATCHES_AFTER[] =
+    "SELECT " BATCH_COLS " FROM code_batches b FORCE INDEX (PRIMARY) LEFT JOIN activities a ON a.id = "
+    "b.activity_id WHERE b.id < ? ORDER BY b.id DESC LIMIT ?";
 static const char SQL_BATCH_ONE[] =
     "SELECT " BATCH_COLS ", EXISTS (SELECT 1 FROM code_packages p WHERE p.batch_id = b.id) AS has_package "
     "FROM code_batches b LEFT JOIN activities a ON a.id = b.activity_id WHERE b.id = ?";
@@ -83,11 +85,15 @@ static const char SQL_BATCH_ONE[] =
   "j.id, j.batch_id, j.state, j.done_count, j.total, FLOOR(100 * j.done_count / j.total) AS percent, j.created_at, "   \
   "j.finished_at, j.seconds_taken, b.name AS batch_name"
 static const char SQL_JOBS_FIRST[] =
-    "SELECT " JOB_COLS " FROM code_jobs j JOIN code_batches b ON b.id = j.batch_id ORDER BY j.id DESC LIMIT ?";
+    "SELECT " JOB_COLS
+    " FROM code_jobs j FORCE INDEX (PRIMARY) LEFT JOIN code_batches b ON b.id = j.batch_id ORDER BY j.id DESC LIMIT ?";
 static const char SQL_JOBS_AFTER[] =
-    "SELECT " JOB_COLS " FROM code_jobs j JOIN code_batches b ON b.id = j.batch_id WHERE j.id < ? "
+    "SELECT " JOB_COLS
+    " FROM code_jobs j FORCE INDEX (PRIMARY) LEFT JOIN code_batches b ON b.id = j.batch_id WHERE j.id < ? "
     "ORDER BY j.id DESC LIMIT ?";
 static const char SQL_BATCH_COUNT[] = "SELECT count FROM code_batches WHERE id = ?";
+
+const char *const CODE_LISTS_SQL[4] = {SQL_BATCHES_FIRST, SQL_BATCHES_AFTER, SQL_JOBS_FIRST, SQL_JOBS_AFTER};
 
 /* ---- creation ---- */
 

@@ -59,6 +59,8 @@ NEOERR *code_package_discard(MYSQL *db, const audit_actor *who, long long batch_
 
 /* Lists, newest first, keyset on the primary key (after = 0: the first page): prefix.N.* rows, at most limit;
  * *more = 1 when another page follows. */
+/* Their statements (EXPLAIN tests): batches first (limit), after (id, limit), jobs first, after. */
+extern const char *const CODE_LISTS_SQL[4];
 NEOERR *code_batches_list(MYSQL *db, long long after, int limit, HDF *out, const char *prefix, int *more);
 NEOERR *code_jobs_list(MYSQL *db, long long after, int limit, HDF *out, const char *prefix, int *more);
 /* One batch for its page: prefix.{id, name, activity_id, activity, count, points, valid_until, points_expire, state,

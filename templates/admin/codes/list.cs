@@ -33,6 +33,7 @@
         <td><progress max="100" value="<?cs var:j.percent ?>"><?cs var:j.percent ?>%</progress> <?cs var:j.done_count ?> / <?cs var:j.total ?></td><td><?cs var:j.created_at ?></td></tr>
     <?cs /each ?></tbody>
   </table></div>
+  <?cs if:Page.JobsAfter ?><nav class="pagination" aria-label="<?cs var:Lang.Codes.Jobs ?>"><a class="page-next" rel="next" href="/admin/codes?jobs_after=<?cs var:url_escape(Page.JobsAfter) ?>#codes-jobs"><?cs var:Lang.Site.Pager.Next ?></a></nav><?cs /if ?>
 </section>
 <?cs /if ?>
 <section class="card" id="codes-batches">
