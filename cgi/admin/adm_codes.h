@@ -13,6 +13,7 @@ NEOERR *h_adm_codes_job(req *r);
 NEOERR *h_adm_codes_password(req *r);
 NEOERR *h_adm_codes_package(req *r);
 NEOERR *h_adm_codes_discard(req *r);
+NEOERR *h_adm_codes_retry(req *r);
 /* code_boxes.c */
 NEOERR *h_adm_codes_batch(req *r);
 NEOERR *h_adm_codes_import(req *r);

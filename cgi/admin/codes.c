@@ -192,6 +192,21 @@ NEOERR *h_adm_codes_package(req *r) {
   return nerr_pass(string_append(&r->headers, h));
 }
 
+/* POST /admin/codes/batches/{id}/retry → 303 the new job's page (a worker started); 409 the batch has not failed */
+NEOERR *h_adm_codes_retry(req *r) {
+  audit_actor who;
+  admin_actor(r, &who);
+  long long job = 0;
+  NEOERR *err = code_batch_retry(r->db, &who, req_arg_id(r, 0), &job);
+  if (err) return nerr_pass(err);
+  if (!job) return nerr_pass(req_fail(r, 409));
+  spawn_worker(job);
+  char loc[64];
+  snprintf(loc, sizeof loc, "/admin/codes/jobs/%lld", job);
+  req_redirect(r, loc);
+  return STATUS_OK;
+}
+
 /* POST /admin/codes/batches/{id}/discard → 303 /admin/codes?done=discarded (the package is deleted: only the codes'
  * hashes remain); 404 when there is none of this admin's */
 NEOERR *h_adm_codes_discard(req *r) {

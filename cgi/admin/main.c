@@ -89,6 +89,7 @@ static const route ROUTES[] = {
     {"GET", "/admin/codes/batches/{id}", R_MEMBER, h_adm_codes_batch, ROLES_CODES},
     {"GET", "/admin/codes/batches/{id}/package.zip", R_MEMBER | R_RAW, h_adm_codes_package, ROLES_CODES},
     {"POST", "/admin/codes/batches/{id}/discard", R_MEMBER, h_adm_codes_discard, ROLES_CODES},
+    {"POST", "/admin/codes/batches/{id}/retry", R_MEMBER, h_adm_codes_retry, ROLES_CODES},
     {"POST", "/admin/codes/batches/{id}/import", R_MEMBER, h_adm_codes_import, ROLES_CODES},
     {"POST", "/admin/codes/batches/{id}/boxes", R_MEMBER, h_adm_codes_boxes, ROLES_CODES},
     /* end one-item codes */

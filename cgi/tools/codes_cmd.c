@@ -115,6 +115,11 @@ static int cmd_worker(MYSQL *db, int argc, char **argv) {
     if (only) break;
   }
   if (!ran && !only) printf("codes-worker: no job waiting\n");
+  /* A password nobody came to see in a week is forgotten: the package it opens is then useless to anyone. */
+  long long forgotten = 0;
+  NEOERR *err = only ? STATUS_OK : code_jobs_forget_passwords(db, 7, &forgotten);
+  if (err) rc = failed(&err, "codes-worker");
+  else if (forgotten) printf("codes-worker: %lld package passwords never shown, forgotten\n", forgotten);
   return rc;
 }
 

@@ -323,3 +323,35 @@ test('the scan on the member\'s points page, in the points report and check-ledg
   const r = mallctlRun('check-ledger');
   assert.match(r.out, /every scan entry credits one used code[^\n]* ok \(0\)/);
 });
+
+test('a failed generation is started again from the job page; a password nobody came to see is forgotten after a week', async () => {
+  const c = W.admin;
+  const r = await adminPost(c, '/admin/codes', { activity_id: W.activity, name: '重试测试', count: 20, points: 1,
+    valid_until: '2030-12-31', points_expire: '2031-06-30' }, '/admin/codes');
+  assert.equal(r.status, 303, flash(r.html));
+  const waitDone = async (job) => {
+    for (let i = 0; i < 200; i++) {
+      if (sql(`SELECT state FROM code_jobs WHERE id = ${job}`) === 'done') return;
+      await sleep(100);
+    }
+    assert.fail(`job ${job} did not finish`);
+  };
+  const job = Number(r.location.split('/').pop());
+  await waitDone(job);
+  const batch = Number(sql(`SELECT batch_id FROM code_jobs WHERE id = ${job}`));
+  assert.equal((await c.post(`/admin/codes/batches/${batch}/retry`, {}, `/admin/codes/jobs/${job}`)).status, 409, 'only a failed batch');
+  // As a worker that gave up leaves it.
+  sql(`UPDATE code_jobs SET state = 'failed', message = 'test' WHERE id = ${job}; UPDATE code_batches SET state = 'failed' WHERE id = ${batch};
+       DELETE FROM codes WHERE batch_id = ${batch}; DELETE FROM code_packages WHERE batch_id = ${batch}`);
+  const page = await c.get(`/admin/codes/jobs/${job}`);
+  assert.match(page.html, /id="retry"/);
+  const again = await c.post(`/admin/codes/batches/${batch}/retry`, {});
+  assert.equal(again.status, 303);
+  const job2 = Number(again.location.split('/').pop());
+  await waitDone(job2);
+  assert.equal(sql(`SELECT COUNT(*) FROM codes WHERE batch_id = ${batch}`), '20');
+  assert.ok(auditOf('code_batch', batch).some((a) => a.action === 'retry'));
+  sql(`UPDATE code_jobs SET finished_at = NOW() - INTERVAL 8 DAY WHERE id = ${job2}`);
+  assert.match(mallctl('codes-worker'), /forgotten/);
+  assert.equal(sql(`SELECT password_enc IS NULL FROM code_jobs WHERE id = ${job2}`), '1');
+});

@@ -143,6 +143,40 @@ NEOERR *code_batch_create(MYSQL *db, const audit_actor *who, const code_batch_sp
   return nerr_pass(db_tx(db, tx_create, &a));
 }
 
+static const char SQL_BATCH_FAILED_LOCK[] =
+    "SELECT count FROM code_batches WHERE id = ? AND state = 'failed' FOR UPDATE";
+static const char SQL_BATCH_REQUEUED[] = "UPDATE code_batches SET state = 'new' WHERE id = ?";
+static const char SQL_FORGET[] =
+    "UPDATE code_jobs FORCE INDEX (by_state) SET password_enc = NULL WHERE state = 'done' AND password_enc IS NOT NULL "
+    "AND finished_at < NOW() - INTERVAL ? DAY";
+
+struct retry_arg {
+  const audit_actor *who;
+  long long batch_id, *job_id;
+};
+
+static NEOERR *tx_retry(MYSQL *db, void *arg) {
+  struct retry_arg *a = arg;
+  long long count = 0;
+  int found = 0;
+  *a->job_id = 0;
+  NEOERR *err = db_row(db, SQL_BATCH_FAILED_LOCK, DBA(DI(a->batch_id)), DCOLS(DCOL_LL(&count)), &found);
+  if (err || !found) return nerr_pass(err);
+  err = db_exec(db, SQL_BATCH_REQUEUED, DBA(DI(a->batch_id)), NULL, NULL);
+  if (!err) err = db_exec(db, SQL_JOB_INSERT, DBA(DI(a->batch_id), DI(a->who->id), DI(count)), NULL, a->job_id);
+  if (!err) err = audit_record(db, a->who, "retry", "code_batch", a->batch_id, NULL, NULL);
+  return nerr_pass(err);
+}
+
+NEOERR *code_batch_retry(MYSQL *db, const audit_actor *who, long long batch_id, long long *job_id) {
+  struct retry_arg a = {who, batch_id, job_id};
+  return nerr_pass(db_tx(db, tx_retry, &a));
+}
+
+NEOERR *code_jobs_forget_passwords(MYSQL *db, int days, long long *forgotten) {
+  return nerr_pass(db_exec(db, SQL_FORGET, DBA(DI(days)), forgotten, NULL));
+}
+
 /* ---- the job ---- */
 
 NEOERR *code_job_claim(MYSQL *db, long long job_id, code_job *job, int *got) {

@@ -25,6 +25,12 @@ typedef enum { BATCH_OK, BATCH_NO_ACTIVITY, BATCH_BAD_DATES } batch_result;
 NEOERR *code_batch_create(MYSQL *db, const audit_actor *who, const code_batch_spec *s, long long *batch_id,
                           long long *job_id, batch_result *res);
 
+/* A failed batch gets a new job (its codes were removed with the failure), audited; *job_id 0 when the batch is not
+ * failed. */
+NEOERR *code_batch_retry(MYSQL *db, const audit_actor *who, long long batch_id, long long *job_id);
+/* Forgets package passwords nobody came to see within days (the package itself stays unreadable without it). */
+NEOERR *code_jobs_forget_passwords(MYSQL *db, int days, long long *forgotten);
+
 typedef struct {
   long long id, batch_id, admin_id, total;
   char holder[33];

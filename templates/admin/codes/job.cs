@@ -8,7 +8,9 @@
     <progress id="job-progress" max="100" value="<?cs var:Job.percent ?>"><?cs var:Job.percent ?>%</progress>
     <span id="job-count"><?cs var:Job.done_count ?> / <?cs var:Job.total ?></span> (<?cs var:Job.percent ?>%)</p>
   <?cs if:Job.state == "queued" || Job.state == "running" ?><p class="muted"><?cs var:Lang.Codes.Refreshing ?></p><?cs /if ?>
-  <?cs if:Job.state == "failed" ?><div class="flash flash-error" role="alert"><?cs var:Lang.Codes.Failed ?> <?cs var:Job.message ?></div><?cs /if ?>
+  <?cs if:Job.state == "failed" ?><div class="flash flash-error" role="alert"><?cs var:Lang.Codes.Failed ?> <?cs var:Job.message ?></div>
+    <?cs if:Job.batch_state == "failed" ?><form method="post" action="/admin/codes/batches/<?cs var:url_escape(Job.batch_id) ?>/retry"><?cs call:csrf() ?><button class="btn btn-primary" type="submit" id="retry"><?cs var:Lang.Codes.Retry ?></button></form><?cs /if ?>
+  <?cs /if ?>
   <?cs if:Job.state == "done" ?>
     <dl class="dl">
       <dt><?cs var:Lang.Codes.Took ?></dt><dd id="job-seconds"><?cs var:Job.seconds_taken ?> s</dd>
