@@ -4,7 +4,7 @@ CC ?= gcc
 CFLAGS ?= -O2 -g
 CFLAGS += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wno-unused-parameter \
           -I/usr/include/ClearSilver -I/usr/include/mariadb -Icgi/core -Icgi/domain
-LDLIBS = -lneo_cgi -lneo_cs -lneo_utl -lfcgi -lmariadb -lscrypt -lcurl -ljansson -lcrypto -lz -lm -lqrencode -lpng
+LDLIBS = -lneo_cgi -lneo_cs -lneo_utl -lfcgi -lmariadb -lscrypt -lcurl -ljansson -lcrypto -lz -lm -lqrencode -lpng -lzip
 
 CORE_SRC := $(wildcard cgi/core/*.c)
 DOMAIN_SRC := $(wildcard cgi/domain/*/*.c)

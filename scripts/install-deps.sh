@@ -8,10 +8,10 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PACKAGES=(
   build-essential pkg-config curl ca-certificates
   libfcgi-dev clearsilver-dev libmariadb-dev libscrypt-dev libqrencode-dev libpng-dev
-  libjansson-dev libcurl4-openssl-dev libssl-dev zlib1g-dev libcmocka-dev
+  libjansson-dev libcurl4-openssl-dev libssl-dev zlib1g-dev libcmocka-dev libzip-dev
   mariadb-server mariadb-client mariadb-plugin-mroonga lighttpd
   galera-4 mariadb-backup socat
-  valgrind wrk zbar-tools chromium fonts-noto-cjk
+  valgrind wrk zbar-tools p7zip-full chromium fonts-noto-cjk
 )
 command -v node >/dev/null 2>&1 || PACKAGES+=(nodejs)
 command -v npm >/dev/null 2>&1 || PACKAGES+=(npm)

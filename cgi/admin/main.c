@@ -10,6 +10,7 @@
 #include "adm_blacklist.h"
 #include "adm_guards.h"
 #include "adm_monitor.h"
+#include "adm_codes.h"
 
 static const route ROUTES[] = {
     /* method  pattern                 flags            handler           roles */
@@ -89,6 +90,18 @@ static const route ROUTES[] = {
     {"POST", "/admin/monitor/{id}/settings", R_MEMBER, h_adm_monitor_settings_save, ROLES_MONITOR_EDIT},
     {"POST", "/admin/monitor/alerts/{id}/ack", R_MEMBER, h_adm_monitor_ack, ROLES_MONITOR_EDIT},
     /* end monitor */
+    /* one-item codes: codes.c code_boxes.c (F5 batches, generation jobs, package, mapping import, boxes) */
+    {"GET", "/admin/codes", R_MEMBER, h_adm_codes, ROLES_CODES},
+    {"POST", "/admin/codes", R_MEMBER, h_adm_codes_create, ROLES_CODES},
+    {"GET", "/admin/codes/jobs/{id}", R_MEMBER, h_adm_codes_job, ROLES_CODES},
+    {"POST", "/admin/codes/jobs/{id}/password", R_MEMBER, h_adm_codes_password, ROLES_CODES},
+    {"GET", "/admin/codes/batches/{id}", R_MEMBER, h_adm_codes_batch, ROLES_CODES},
+    {"GET", "/admin/codes/batches/{id}/package.zip", R_MEMBER | R_RAW, h_adm_codes_package, ROLES_CODES},
+    {"POST", "/admin/codes/batches/{id}/discard", R_MEMBER, h_adm_codes_discard, ROLES_CODES},
+    {"POST", "/admin/codes/batches/{id}/retry", R_MEMBER, h_adm_codes_retry, ROLES_CODES},
+    {"POST", "/admin/codes/batches/{id}/import", R_MEMBER, h_adm_codes_import, ROLES_CODES},
+    {"POST", "/admin/codes/batches/{id}/boxes", R_MEMBER, h_adm_codes_boxes, ROLES_CODES},
+    /* end one-item codes */
     /* moderation + orders: moderation.c orders.c (B4, B5) */
     {"GET", "/admin/moderation", R_MEMBER, h_adm_mod_index, ROLES_MODERATION},
     {"GET", "/admin/moderation/messages", R_MEMBER, h_adm_mod_messages, ROLES_MODERATION},

@@ -19,6 +19,7 @@ static const struct {
     {"/admin/ads", "Ads", "Content"},
     {"/admin/activities", "Activities", "Content"},
     {"/admin/switch", "Switch", "Content"},
+    {"/admin/codes", "Codes", "Content"},
     {"/admin/moderation", "Moderation", "Operations"},
     {"/admin/orders", "Orders", "Operations"},
     {"/admin/members", "Members", "People"},

@@ -6,6 +6,7 @@
 #include "mall_center.h"
 #include "mall_card.h"
 #include "mall_vouchers.h"
+#include "mall_codes.h"
 
 static const route ROUTES[] = {
     /* method  pattern            flags              handler */
@@ -96,6 +97,10 @@ static const route ROUTES[] = {
     {"POST", "/card/password/change", R_MEMBER, h_card_password_change, NULL},
     {"GET", "/card/receipt/{no}", R_MEMBER, h_card_receipt, NULL},
     /* end card */
+    /* one-item codes: codes.c (F5) — the URL a product's QR code holds */
+    {"GET", "/c/{no}", 0, h_code, NULL},
+    {"POST", "/c/{no}", R_MEMBER, h_code_collect, NULL},
+    /* end one-item codes */
 };
 
 static const app MALL = {

@@ -73,13 +73,15 @@
   <?cs call:ferr(Form.Errors[n], n, hint) ?>
 </div>
 <?cs /def ?>
-<?cs # head(name, css, js, noindex): a layout's document start up to </head>: <title> is "Page.Title - name" ?>
+<?cs # head(name, css, js, noindex): a layout's document start up to </head>: <title> is "Page.Title - name"; Page.Refresh
+       (seconds) reloads a page that follows a background job, without JavaScript ?>
 <?cs def:head(name, css, js, noindex) ?><!doctype html>
 <html lang="<?cs var:Page.Lang ?>">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <?cs if:noindex ?><meta name="robots" content="noindex, nofollow">
+<?cs /if ?><?cs if:Page.Refresh ?><meta http-equiv="refresh" content="<?cs var:Page.Refresh ?>">
 <?cs /if ?><title><?cs if:Page.Title ?><?cs var:Page.Title ?> - <?cs /if ?><?cs var:name ?></title>
 <link rel="stylesheet" href="/css/<?cs var:css ?>.css">
 <script src="/js/<?cs var:js ?>.js" defer></script>

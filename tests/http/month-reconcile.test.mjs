@@ -1,5 +1,5 @@
-// month-reconcile.test.mjs: one scripted month holding every kind of ledger entry (earn, grant, spend, terminal
-// payment, refund, expire, adjust + and −) on several days. The points report's day rows and month row equal
+// month-reconcile.test.mjs: one scripted month holding every kind of ledger entry (earn, grant, code scan, spend,
+// terminal payment, refund, expire, adjust + and −) on several days. The points report's day rows and month row equal
 // independent SQL sums per kind and opening + Σ columns = closing on each; a merchant's statement for that month
 // equals its redeemed vouchers + its terminal payments under the rule set in the back office (audited);
 // check-ledger stays clean and catches a statement or terminal payment that no longer adds up.
@@ -13,10 +13,12 @@ import { makeProduct, placeNow, payOrder } from './lib/shop.mjs';
 import { adminClient, auditOf } from './lib/admin.mjs';
 import { makeMerchant, merchantClient } from './lib/merchants.mjs';
 import { setPayPassword, makeCardMembers, payHashOf, startPayment, confirmPayment } from './lib/card.mjs';
+import { makeActivity } from './lib/guards.mjs';
+import { mallctlBatch, codeOf } from './lib/codes.mjs';
 
 const W = {};
 const pad = (n) => String(n).padStart(2, '0');
-const KINDS = ['earn', 'grant', 'adjust_in', 'spend', 'offline', 'refund', 'expire', 'adjust_out'];
+const KINDS = ['earn', 'grant', 'scan', 'adjust_in', 'spend', 'offline', 'refund', 'expire', 'adjust_out'];
 const RATE = 83; // fen per 100 points for the test merchant's terminal payments
 const num = (s) => Number(String(s).replace(/[,+\s]/g, ''));
 
@@ -61,6 +63,10 @@ before(async () => {
   const p1 = makeProduct({ points: 100, stock: 20 }), p2 = makeProduct({ points: 300, stock: 20 });
   const c = new Client();
   await c.login(a.mobile);
+  // A one-item code scanned (F5): 60 points as a lot of its own.
+  const { urls } = mallctlBatch(makeActivity([]), { count: 2, points: 60, per: 2 });
+  await c.get(`/c/${codeOf(urls[0])}`);
+  assert.equal((await c.post(`/c/${codeOf(urls[0])}`, {})).status, 303);
   const o1 = await placeNow(c, p1, 2); await payOrder(c, a.mobile, o1);
   skipCooldown(a.mobile);
   const o2 = await placeNow(c, p2, 1); await payOrder(c, a.mobile, o2);
@@ -85,7 +91,7 @@ before(async () => {
   // Into the month: each entry on its day (several per day), the terminal payments with their ledger entries.
   const at = (d, t = '12:00:00') => `'${W.days[d]} ${t}'`;
   const mine = `member_id IN (${ids}) AND id > ${ledgerMark}`;
-  sql(`UPDATE points_ledger SET created_at = ${at(0, '00:00:00')} WHERE ${mine} AND kind IN ('earn', 'grant');
+  sql(`UPDATE points_ledger SET created_at = ${at(0, '00:00:00')} WHERE ${mine} AND kind IN ('earn', 'grant', 'scan');
        UPDATE points_ledger SET created_at = ${at(1, '09:00:00')} WHERE ${mine} AND kind = 'spend';
        UPDATE points_ledger SET created_at = ${at(1, '23:59:59')} WHERE ${mine} AND kind = 'offline' AND member_id = ${b.id};
        UPDATE points_ledger SET created_at = ${at(2)} WHERE ${mine} AND kind IN ('refund', 'adjust');
@@ -110,14 +116,15 @@ before(async () => {
 
 // Independent sums: one column per kind straight from the ledger, signed as stored.
 function ledgerByKind(from, toExclusive) {
-  const [earn, grant, adjIn, spend, offline, refund, expire, adjOut, net] = sql(`SELECT
+  const [earn, grant, scan, adjIn, spend, offline, refund, expire, adjOut, net] = sql(`SELECT
       COALESCE(SUM(CASE WHEN kind = 'earn' THEN amount END), 0), COALESCE(SUM(CASE WHEN kind = 'grant' THEN amount END), 0),
+      COALESCE(SUM(CASE WHEN kind = 'scan' THEN amount END), 0),
       COALESCE(SUM(CASE WHEN kind = 'adjust' AND amount > 0 THEN amount END), 0), COALESCE(SUM(CASE WHEN kind = 'spend' THEN amount END), 0),
       COALESCE(SUM(CASE WHEN kind = 'offline' THEN amount END), 0), COALESCE(SUM(CASE WHEN kind = 'refund' THEN amount END), 0),
       COALESCE(SUM(CASE WHEN kind = 'expire' THEN amount END), 0), COALESCE(SUM(CASE WHEN kind = 'adjust' AND amount < 0 THEN amount END), 0),
       COALESCE(SUM(amount), 0)
     FROM points_ledger WHERE created_at >= '${from}' AND created_at < '${toExclusive}'`).split('\t').map(Number);
-  return { earn, grant, adjust_in: adjIn, spend, offline, refund, expire, adjust_out: adjOut, net };
+  return { earn, grant, scan, adjust_in: adjIn, spend, offline, refund, expire, adjust_out: adjOut, net };
 }
 const balanceBefore = (day) => Number(sql(`SELECT COALESCE(SUM(amount), 0) FROM points_ledger WHERE created_at < '${day}'`));
 const nextDay = (d) => new Date(Date.parse(`${d}T00:00:00Z`) + 86400e3).toISOString().slice(0, 10);
@@ -128,7 +135,7 @@ function reportRows(html) {
   const rows = {};
   for (const m of html.matchAll(/<tr (?:class="[^"]*" )?data-period="([^"]+)">([\s\S]*?)<\/tr>/g)) {
     const v = [...m[2].matchAll(/<td class="num[^"]*">([^<]*)<\/td>/g)].map((c) => num(c[1]));
-    const row = { opening: v[0], net: v[9], closing: v[10] };
+    const row = { opening: v[0], net: v[1 + KINDS.length], closing: v[2 + KINDS.length] };
     KINDS.forEach((k, i) => { row[k] = v[1 + i]; });
     rows[m[1]] = row;
   }
@@ -168,11 +175,11 @@ test('every day and the month: report columns = ledger sums per kind, opening + 
 
   const csv = await c.getBytes(`/admin/reports/points.csv?from=${first}&to=${last}&group=day`);
   const lines = csv.text.slice(1).trim().split('\r\n').map((l) => l.split(','));
-  assert.deepEqual(lines[0].slice(3), ['期初余额', '消费赠送', '运营发放', '正向调整', '商城兑换', '终端支付', '订单退还', '过期', '后台扣减', '净变动', '期末余额']);
+  assert.deepEqual(lines[0].slice(3), ['期初余额', '消费赠送', '运营发放', '扫码积分', '正向调整', '商城兑换', '终端支付', '订单退还', '过期', '后台扣减', '净变动', '期末余额']);
   for (const l of lines.slice(1)) {
     const v = l.slice(3).map(Number);
-    assert.equal(v[0] + v.slice(1, 9).reduce((s, x) => s + x, 0), v[10], `CSV ${l[0]}: opening + Σ columns = closing`);
-    if (rows[l[0]]) assert.equal(v[5], rows[l[0]].offline, `CSV ${l[0]} terminal column`);
+    assert.equal(v[0] + v.slice(1, 1 + KINDS.length).reduce((s, x) => s + x, 0), v[2 + KINDS.length], `CSV ${l[0]}: opening + Σ columns = closing`);
+    if (rows[l[0]]) assert.equal(v[1 + KINDS.indexOf('offline')], rows[l[0]].offline, `CSV ${l[0]} terminal column`);
   }
 });
 

@@ -65,6 +65,14 @@ static const char SQL_UNTRIP[] =
     "WHERE d.activity_id = ? AND d.day = CURDATE() AND d.tripped_at IS NOT NULL "
     "AND (a.points_budget = 0 OR a.points_budget > d.points_spent) "
     "AND (a.cash_budget_fen = 0 OR a.cash_budget_fen > d.cash_spent_fen)";
+/* A scan's activity: settings only, like SQL_ORDER_GUARDS. */
+static const char SQL_SCAN_ACTIVITY[] =
+    "SELECT a.paused, " RUNNING ", a.points_budget, a.member_day_cap FROM activities a WHERE a.id = ?";
+static const char SQL_SCAN_BUDGET_OF[] = "SELECT points_budget FROM activities WHERE id = ?";
+/* A scan's points out of the day budget; payments' orders count stays theirs. */
+static const char SQL_SCAN_BUDGET[] =
+    "UPDATE activity_days SET points_spent = points_spent + ? WHERE activity_id = ? AND day = CURDATE() "
+    "AND tripped_at IS NULL AND points_spent + ? <= ?";
 static const char SQL_ACTIVITY_MESSAGE[] =
     "SELECT IF(? = 'en' AND a.title_en <> '', a.title_en, a.title_zh), "
     "IF(? = 'en' AND a.trip_message_en <> '', a.trip_message_en, a.trip_message_zh), a.style = 'lottery', a.paused, "
@@ -225,4 +233,44 @@ NEOERR *guards_activity_message(MYSQL *db, long long activity_id, const char *la
   snprintf(title, title_len, "%s", t);
   snprintf(message, len, "%s", *paused ? reason : m);
   return STATUS_OK;
+}
+
+NEOERR *guards_scan_prepare(MYSQL *db, long long activity_id) {
+  long long budget = 0;
+  int found = 0;
+  NEOERR *err = db_query_ll(db, SQL_SCAN_BUDGET_OF, DBA(DI(activity_id)), &budget, &found);
+  if (!err && found && budget > 0) err = db_exec(db, SQL_DAY_CREATE, DBA(DI(activity_id)), NULL, NULL);
+  return nerr_pass(err);
+}
+
+NEOERR *guards_scan(MYSQL *db, long long member_id, long long activity_id, long long points, guard_outcome *out) {
+  memset(out, 0, sizeof *out);
+  out->activity_id = activity_id;
+  int paused = 0, running = 0, found = 0, ok = 1;
+  long long budget = 0, cap = 0;
+  NEOERR *err = db_row(db, SQL_MALL_SWITCH, DB_NOARGS, DCOLS(DCOL_INT(&paused)), NULL);
+  if (err || paused) {
+    out->result = paused ? GUARD_MALL_PAUSED : GUARD_OK;
+    return nerr_pass(err);
+  }
+  err = db_row(db, SQL_SCAN_ACTIVITY, DBA(DI(activity_id)),
+               DCOLS(DCOL_INT(&paused), DCOL_INT(&running), DCOL_LL(&budget), DCOL_LL(&cap)), &found);
+  if (err) return nerr_pass(err);
+  if (!found || !running) out->result = GUARD_NOT_RUNNING;
+  else if (paused) out->result = GUARD_ACTIVITY_PAUSED;
+  if (out->result != GUARD_OK) return STATUS_OK;
+  if (cap > 0 && !(err = cap_take(db, member_id, "activity", activity_id, 1, cap, &ok)) && !ok)
+    out->result = GUARD_CAP_ACTIVITY;
+  if (err || !ok || budget <= 0) return nerr_pass(err);
+  long long n = 0;
+  err = db_exec(db, SQL_SCAN_BUDGET, DBA(DI(points), DI(activity_id), DI(points), DI(budget)), &n, NULL);
+  if (!err && n == 0) {
+    /* No row (the day turned since guards_scan_prepare): make it and try once more; a row that exists refused. */
+    long long made = 0;
+    err = db_exec(db, SQL_DAY_CREATE, DBA(DI(activity_id)), &made, NULL);
+    if (!err && made == 1)
+      err = db_exec(db, SQL_SCAN_BUDGET, DBA(DI(points), DI(activity_id), DI(points), DI(budget)), &n, NULL);
+  }
+  if (!err && n == 0) out->result = GUARD_TRIPPED;
+  return nerr_pass(err);
 }

@@ -11,6 +11,7 @@ typedef enum {
   GUARD_TRIPPED,         /* activity_id over its daily budget (or tripped already today) */
   GUARD_CAP_PRODUCT,     /* the member's daily cap of product_id */
   GUARD_CAP_ACTIVITY,    /* the member's daily cap across the products of activity_id */
+  GUARD_NOT_RUNNING,     /* activity_id has not started or has ended (code scans) */
 } guard_result;
 
 /* One running activity an order met, with the points and cash of its products in the order (the monitor counts them). */
@@ -59,6 +60,15 @@ NEOERR *guards_activity_message(MYSQL *db, long long activity_id, const char *la
 /* The first running activity of a product that is paused or has tripped today (*activity_id 0: none), for the
  * product page's message. */
 NEOERR *guards_product_stopped(MYSQL *db, long long product_id, long long *activity_id);
+
+/* One-item code scans (F5). Before the scan's transaction (autocommit): creates today's budget row of the activity
+ * when it has a budget, like guards_prepare. */
+NEOERR *guards_scan_prepare(MYSQL *db, long long activity_id);
+/* Inside the scan's transaction, after the member row and the code are locked: the mall switch (locking read), the
+ * activity (paused, running), the member's day count of the activity (a scan counts as one unit against its
+ * member_day_cap, shared with its products' payments), then the activity's day points budget (the points leave it
+ * like a payment's). out->result != GUARD_OK: the caller rolls back (and calls guards_trip for GUARD_TRIPPED). */
+NEOERR *guards_scan(MYSQL *db, long long member_id, long long activity_id, long long points, guard_outcome *out);
 
 /* Moves the switch version (after any change a page shows: pause, resume, trip, untrip) and this machine's
  * catalog generation; other machines see the version within a second (switch_poll). */

@@ -17,7 +17,7 @@ static const char SQL_I1_EXPIRED_EMPTY[] =
     "SELECT COUNT(*) FROM points_lots WHERE status = 'expired' AND remaining <> 0";
 static const char SQL_I1_LOT_CREDIT[] =
     "SELECT COUNT(*) FROM points_lots l LEFT JOIN (SELECT lot_id, SUM(amount) AS s, COUNT(*) AS c FROM points_ledger "
-    "WHERE kind IN ('earn', 'grant', 'adjust') AND amount > 0 AND lot_id IS NOT NULL GROUP BY lot_id) e ON e.lot_id = "
+    "WHERE kind IN ('earn', 'grant', 'adjust', 'scan') AND amount > 0 AND lot_id IS NOT NULL GROUP BY lot_id) e ON e.lot_id = "
     "l.id "
     "WHERE e.c IS NULL OR e.c <> 1 OR e.s <> l.amount";
 /* What left a lot is exactly what spends took from it (net of refunds) plus what expired from it. */
@@ -119,6 +119,21 @@ static const char SQL_I6_KEYS[] =
     "SELECT COUNT(*) FROM points_ledger WHERE kind IN ('spend', 'refund') AND order_id IS NOT NULL "
     "AND (once_key IS NULL OR once_key <> CONCAT(kind, ':', order_id))";
 
+/* One-item codes (F5): a scan entry is the credit of exactly one used code — its member, its batch's points, its key —
+ * and a used code has exactly one scan entry. Driven from the ledger and from codes' by_ledger index, never a scan of
+ * every code. */
+static const char SQL_I6_SCAN_ENTRY[] =
+    "SELECT COUNT(*) FROM points_ledger e LEFT JOIN codes c ON c.ledger_id = e.id LEFT JOIN code_batches b ON b.id = "
+    "c.batch_id WHERE e.kind = 'scan' AND (c.batch_id IS NULL OR c.used_at IS NULL OR c.used_by <> e.member_id "
+    "OR b.points <> e.amount OR e.lot_id IS NULL OR e.once_key IS NULL "
+    "OR e.once_key <> CONCAT('scan:', c.batch_id, ':', c.serial))";
+static const char SQL_I6_SCAN_CODES[] =
+    "SELECT (SELECT COUNT(*) FROM codes FORCE INDEX (by_ledger) WHERE ledger_id IS NULL AND used_at IS NOT NULL) "
+    "+ (SELECT COUNT(*) FROM codes c FORCE INDEX (by_ledger) LEFT JOIN points_ledger e ON e.id = c.ledger_id "
+    "WHERE c.ledger_id IS NOT NULL AND (e.id IS NULL OR e.kind <> 'scan' OR c.used_at IS NULL)) "
+    "+ (SELECT COUNT(*) FROM (SELECT ledger_id FROM codes FORCE INDEX (by_ledger) WHERE ledger_id IS NOT NULL "
+    "GROUP BY ledger_id HAVING COUNT(*) > 1) d)";
+
 typedef struct {
   const char *code, *what, *sql;
 } check;
@@ -149,6 +164,9 @@ static const check CHECKS[] = {
     {"I6", "order spends and refunds carry their idempotency key", SQL_I6_KEYS},
     {"I6", "every offline payment has one ledger entry of its points and receipt key", SQL_I6_OFFLINE},
     {"I6", "every offline ledger entry has exactly one offline payment", SQL_I6_OFFLINE_ONE},
+    {"I6", "every scan entry credits one used code: its member, its batch's points, key scan:<batch>:<serial>",
+     SQL_I6_SCAN_ENTRY},
+    {"I6", "every used code has exactly one scan entry, and only used codes have one", SQL_I6_SCAN_CODES},
     {"I3", "no order with a cash part is paid (points + cash payment does not exist yet)", SQL_I3_NO_CASH},
     {"S1", "statement totals = vouchers + terminal payments = the sums of their lines", SQL_S_TOTALS},
     {"S1", "terminal payments are settled in their merchant's statement of their month", SQL_S_LINES},

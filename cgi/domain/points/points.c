@@ -84,8 +84,13 @@ static NEOERR *ledger_add(MYSQL *db, long long member_id, const char *kind, long
 
 NEOERR *points_credit(MYSQL *db, long long member_id, const char *kind, long long amount, const char *source,
                       const char *note, const char *expires, long long *ledger_id) {
+  return nerr_pass(points_credit_once(db, member_id, kind, amount, source, note, expires, NULL, ledger_id));
+}
+
+NEOERR *points_credit_once(MYSQL *db, long long member_id, const char *kind, long long amount, const char *source,
+                           const char *note, const char *expires, const char *once_key, long long *ledger_id) {
   if (amount <= 0) return nerr_raise(NERR_ASSERT, "points_credit: amount %lld", amount);
-  if (strcmp(kind, "earn") && strcmp(kind, "grant") && strcmp(kind, "adjust"))
+  if (strcmp(kind, "earn") && strcmp(kind, "grant") && strcmp(kind, "adjust") && strcmp(kind, "scan"))
     return nerr_raise(NERR_ASSERT, "points_credit: kind %s", kind);
   char status[16];
   NEOERR *err = member_lock(db, member_id, status);
@@ -97,7 +102,7 @@ NEOERR *points_credit(MYSQL *db, long long member_id, const char *kind, long lon
               DBA(DI(member_id), DS(source ? source : kind), DS(note ? note : ""), DI(amount), DI(amount), DS(expires)),
               NULL, &lot_id);
   if (!err) err = db_exec(db, SQL_MEMBER_ADD, DBA(DI(amount), DI(member_id)), NULL, NULL);
-  if (!err) err = ledger_add(db, member_id, kind, amount, lot_id, 0, note, NULL, ledger_id);
+  if (!err) err = ledger_add(db, member_id, kind, amount, lot_id, 0, note, once_key, ledger_id);
   return nerr_pass(err);
 }
 

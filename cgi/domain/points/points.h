@@ -17,9 +17,13 @@ typedef enum {
 } points_result;
 
 /* Adds a lot of amount points expiring at the end of expires ('YYYY-MM-DD') and its ledger entry.
- * kind: "earn" or "grant" (or "adjust" for a positive admin adjustment). */
+ * kind: "earn" or "grant" (or "adjust" for a positive admin adjustment, "scan" for a one-item code scanned). */
 NEOERR *points_credit(MYSQL *db, long long member_id, const char *kind, long long amount, const char *source,
                       const char *note, const char *expires, long long *ledger_id);
+/* The same with an idempotency key on the entry (e.g. "scan:<batch>:<serial>"): a second credit with the key fails on
+ * the ledger's unique key instead of paying twice. */
+NEOERR *points_credit_once(MYSQL *db, long long member_id, const char *kind, long long amount, const char *source,
+                           const char *note, const char *expires, const char *once_key, long long *ledger_id);
 
 /* Spends amount from the member's earliest-expiring open lots (due lots are expired first) and records
  * the lots used. once_key (e.g. "spend:<order id>") makes a second spend with the same key impossible.

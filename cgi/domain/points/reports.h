@@ -17,6 +17,7 @@ NEOERR *report_today(MYSQL *db, char *buf);
  * row (day or month) and for the range:   opening + Σ columns = closing.
  *   earn        kind 'earn'    points earned by consumption rules (P2)
  *   grant       kind 'grant'   operator / enterprise grants
+ *   scan        kind 'scan'    one-item codes scanned by members (F5)
  *   adjust_in   kind 'adjust', amount > 0   back-office positive adjustments
  *   spend       kind 'spend'   mall order payments (≤ 0)
  *   offline     kind 'offline' payments at merchant terminals (V8, ≤ 0)
@@ -25,11 +26,12 @@ NEOERR *report_today(MYSQL *db, char *buf);
  *   adjust_out  kind 'adjust', amount < 0   back-office deductions
  * net = Σ columns = Σ of every ledger amount in the bucket; opening = Σ of every ledger amount before the bucket's
  * first day (= all members' balances then); closing = opening + net. The groups the summary and charts use are
- * shown as positive numbers: issued = earn + grant + adjust_in; spent = −(spend + offline + adjust_out);
+ * shown as positive numbers: issued = earn + grant + scan + adjust_in; spent = −(spend + offline + adjust_out);
  * refunded = refund; expired = −expire (so net = issued − spent + refunded − expired). */
 typedef enum {
   REPORT_EARN,
   REPORT_GRANT,
+  REPORT_SCAN,
   REPORT_ADJUST_IN,
   REPORT_SPEND,
   REPORT_OFFLINE,
