@@ -1,0 +1,15 @@
+-- 030_cache_generations.sql: the cache counters every app machine reads (generations.c). A change that per-process
+-- caches hold raises its row in the same transaction as the change: 1 catalog (storefront pages), 2 accounts (every
+-- cached session: sign-out, session drop, freeze, password), 3 blacklist; 1000 + (principal id mod 4096) one slot of
+-- principals (a member's balance and cart in the page header). A raised row goes to at least the time in
+-- microseconds, so a database restored from an older backup still moves every counter forward.
+-- Readers: a request with a session cookie reads rows 1-3 and its principal's slot in one primary-key read before it
+-- trusts a cached session; any other request at most once a second per process.
+CREATE TABLE cache_generations (
+  id INT NOT NULL PRIMARY KEY,
+  gen BIGINT NOT NULL DEFAULT 0
+) ENGINE=InnoDB;
+INSERT INTO cache_generations (id, gen) VALUES (1, 1), (2, 1), (3, 1);
+INSERT INTO cache_generations (id, gen)
+  WITH RECURSIVE s (n) AS (SELECT 0 UNION ALL SELECT n + 1 FROM s WHERE n < 4095)
+  SELECT 1000 + n, 1 FROM s;
