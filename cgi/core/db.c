@@ -26,7 +26,7 @@ static unsigned int g_read_timeout; /* seconds a statement may keep us waiting (
 void db_set_read_timeout(unsigned int seconds) { g_read_timeout = seconds; }
 static int g_in_tx;
 /* Rows of cache_generations the open transaction raises just before its COMMIT (generations.h); more than fit:
- * the accounts row instead of the principals' slots. */
+ * the accounts row instead of the principals' slots (balance and session slots alike: ids from GEN_ROW_SLOTS). */
 static int g_touched[16];
 static int g_ntouched;
 static void gen_rows_bump_local(void);
@@ -53,6 +53,8 @@ void db_tx_touch_generation(int row) {
 void db_tx_touch_accounts(void) { db_tx_touch_generation(GEN_ROW_ACCOUNTS); }
 
 void db_tx_touch_principal(long long principal_id) { db_tx_touch_generation(generations_slot_row(principal_id)); }
+
+void db_tx_touch_sessions(long long principal_id) { db_tx_touch_generation(generations_session_row(principal_id)); }
 
 /* After COMMIT, so no other process of this machine can cache the old values again. */
 static void gen_rows_bump_local(void) {

@@ -115,8 +115,10 @@ NEOERR *db_tx(MYSQL *db, db_tx_fn fn, void *arg);
  * is raised just before COMMIT, in the same transaction (a rollback raises nothing), and this machine's generations
  * file after it; outside a transaction both at once. */
 void db_tx_touch_generation(int row);
-/* A session ended or a principal's status changed: every cached session is read again. */
+/* Every cached session is read again (a change touching many principals at once). */
 void db_tx_touch_accounts(void);
+/* A principal's session ended or its status changed: its cached sessions (and its slot's) are read again. */
+void db_tx_touch_sessions(long long principal_id);
 /* The open transaction changed this principal's header data (a balance, the cart): its caches go. */
 void db_tx_touch_principal(long long principal_id);
 /* How many attempts the last db_tx took (for tests). */

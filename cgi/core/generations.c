@@ -11,8 +11,16 @@
 #include <unistd.h>
 
 /* The file: after the three global counters, one counter per principal slot (id modulo GEN_MEMBER_SLOTS): a balance
- * change drops only the cached pages and sessions of the principals sharing that slot. */
-enum { GEN_CATALOG, GEN_ACCOUNTS, GEN_BLACKLIST, GEN_MEMBERS, GEN_COUNT = GEN_MEMBERS + GEN_MEMBER_SLOTS };
+ * change drops only the cached pages of the principals sharing that slot; then one per session slot: a sign-out
+ * drops only the cached sessions of the principals sharing that slot. */
+enum {
+  GEN_CATALOG,
+  GEN_ACCOUNTS,
+  GEN_BLACKLIST,
+  GEN_MEMBERS,
+  GEN_SESSIONS = GEN_MEMBERS + GEN_MEMBER_SLOTS,
+  GEN_COUNT = GEN_SESSIONS + GEN_MEMBER_SLOTS
+};
 static volatile unsigned long long *g_gen;
 
 /* The database's rows as this process last read them (never lower than an earlier read: a replica that lags
@@ -58,12 +66,17 @@ int generations_slot_row(long long principal_id) {
   return GEN_ROW_SLOTS + (int)((unsigned long long)principal_id % GEN_MEMBER_SLOTS);
 }
 
+int generations_session_row(long long principal_id) {
+  return GEN_ROW_SESSIONS + (int)((unsigned long long)principal_id % GEN_MEMBER_SLOTS);
+}
+
 /* The file counter of a database row. */
 static int index_of_row(int row) {
   if (row == GEN_ROW_CATALOG) return GEN_CATALOG;
   if (row == GEN_ROW_ACCOUNTS) return GEN_ACCOUNTS;
   if (row == GEN_ROW_BLACKLIST) return GEN_BLACKLIST;
   if (row >= GEN_ROW_SLOTS && row < GEN_ROW_SLOTS + GEN_MEMBER_SLOTS) return GEN_MEMBERS + row - GEN_ROW_SLOTS;
+  if (row >= GEN_ROW_SESSIONS && row < GEN_ROW_SESSIONS + GEN_MEMBER_SLOTS) return GEN_SESSIONS + row - GEN_ROW_SESSIONS;
   return -1;
 }
 
@@ -86,9 +99,13 @@ unsigned long long principal_generation(long long principal_id) {
   return get(GEN_ACCOUNTS) + principal_counter(principal_id);
 }
 void principal_bump(long long principal_id) { db_tx_touch_principal(principal_id); }
+unsigned long long session_generation(long long principal_id) {
+  return get(GEN_ACCOUNTS) + get(GEN_SESSIONS + (int)((unsigned long long)principal_id % GEN_MEMBER_SLOTS));
+}
+void sessions_bump(long long principal_id) { db_tx_touch_sessions(principal_id); }
 
 /* ---- the database's rows ---- */
-static const char SQL_GEN_READ[] = "SELECT id, gen FROM cache_generations WHERE id IN (1, 2, 3, ?)";
+static const char SQL_GEN_READ[] = "SELECT id, gen FROM cache_generations WHERE id IN (1, 2, 3, ?, ?)";
 
 static void seen(long long row, long long value) {
   int i = index_of_row((int)row);
@@ -100,11 +117,13 @@ void generations_request(void) { g_request++; }
 NEOERR *generations_sync(MYSQL *db, long long principal_id) {
   int row = principal_id > 0 ? generations_slot_row(principal_id) : GEN_ROW_CATALOG;
   if (principal_id > 0 && g_synced_request == g_request && g_synced_row == row) return STATUS_OK;
+  int session_row = principal_id > 0 ? generations_session_row(principal_id) : GEN_ROW_CATALOG;
   struct {
     long long id, gen;
-  } r[4];
+  } r[5];
   int n = 0;
-  NEOERR *err = db_rows(db, SQL_GEN_READ, DBA(DI(row)), DCOLS(DCOL_LL(&r[0].id), DCOL_LL(&r[0].gen)), sizeof r[0], 4, &n);
+  NEOERR *err = db_rows(db, SQL_GEN_READ, DBA(DI(row), DI(session_row)), DCOLS(DCOL_LL(&r[0].id), DCOL_LL(&r[0].gen)),
+                        sizeof r[0], 5, &n);
   if (err) return nerr_pass(err);
   for (int i = 0; i < n; i++) seen(r[i].id, r[i].gen);
   g_polled = time(NULL);
@@ -125,9 +144,10 @@ void generations_poll(void) {
   if (err) log_neoerr("cache generations", &err);
 }
 
-void generations_seen(long long accounts, long long principal_id, long long slot) {
+void generations_seen(long long accounts, long long principal_id, long long slot, long long session_slot) {
   seen(GEN_ROW_ACCOUNTS, accounts);
   seen(generations_slot_row(principal_id), slot);
+  seen(generations_session_row(principal_id), session_slot);
   g_synced_request = g_request;
   g_synced_row = generations_slot_row(principal_id);
 }

@@ -14,7 +14,7 @@
 unsigned long long catalog_generation(void);
 void catalog_bump(void);
 void catalog_bump_local(void);
-/* Accounts: a session ended or a principal's status changed (every cached session). */
+/* Accounts: every cached session at once (mallctl flush-caches, a restore, a transaction touching many principals). */
 unsigned long long accounts_generation(void);
 void accounts_bump(void);
 /* Blacklist: an entry added or removed, a rule changed (per-process blacklist copies). */
@@ -27,21 +27,26 @@ void blacklist_bump(void);
 unsigned long long principal_generation(long long principal_id);
 unsigned long long principal_counter(long long principal_id);
 void principal_bump(long long principal_id);
+/* One principal's sessions: the accounts generation plus the principal's session slot, which sessions_bump() raises
+ * (a sign-out, a session dropped, a freeze, a password change). A cached session is trusted only while it holds. */
+unsigned long long session_generation(long long principal_id);
+void sessions_bump(long long principal_id);
 
-/* Reading the database rows. generations_sync reads the global rows and, with principal_id > 0, that principal's slot
- * in one primary-key read (once per request and principal: a second call in the same request reads nothing).
+/* Reading the database rows. generations_sync reads the global rows and, with principal_id > 0, that principal's two
+ * slots in one primary-key read (once per request and principal: a second call in the same request reads nothing).
  * generations_poll reads the global rows at most once a second (errors are logged and ignored: the caches then
  * keep the counters last read, and the request meets the database's trouble itself). generations_request starts a
  * request. */
 NEOERR *generations_sync(MYSQL *db, long long principal_id);
 void generations_poll(void);
 void generations_request(void);
-/* Records rows read elsewhere (the session read joins them): accounts and the principal's slot. */
-void generations_seen(long long accounts, long long principal_id, long long slot);
+/* Records rows read elsewhere (the session read joins them): accounts and the principal's two slots. */
+void generations_seen(long long accounts, long long principal_id, long long slot, long long session_slot);
 
 /* For db.c: the row ids in cache_generations. */
-enum { GEN_ROW_CATALOG = 1, GEN_ROW_ACCOUNTS = 2, GEN_ROW_BLACKLIST = 3, GEN_ROW_SLOTS = 1000 };
+enum { GEN_ROW_CATALOG = 1, GEN_ROW_ACCOUNTS = 2, GEN_ROW_BLACKLIST = 3, GEN_ROW_SLOTS = 1000, GEN_ROW_SESSIONS = 10000 };
 int generations_slot_row(long long principal_id);
+int generations_session_row(long long principal_id);
 /* For db.c: after COMMIT, the file counter of a row the transaction raised. */
 void generations_bump_local_row(int row);
 

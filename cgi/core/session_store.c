@@ -7,12 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* With the accounts row and the principal's slot of cache_generations, read in the same snapshot as the session: a
- * sign-out committed after this read raises a row this read did not see, so the copy cached from it goes stale. */
+/* With the accounts row and the principal's two slots of cache_generations (generations.h), read in the same snapshot
+ * as the session: a sign-out committed after this read raises a row this read did not see, so the copy cached from it
+ * goes stale. */
 static const char SQL_SESSION_GET[] =
     "SELECT s.principal_id, TIMESTAMPDIFF(SECOND, s.last_seen_at, NOW()), TIMESTAMPDIFF(SECOND, s.created_at, NOW()), "
-    "a.gen, g.gen FROM sessions s JOIN cache_generations a ON a.id = 2 "
-    "JOIN cache_generations g ON g.id = 1000 + s.principal_id % 4096 WHERE s.token_hash = ? AND s.realm = ?";
+    "a.gen, g.gen, h.gen FROM sessions s JOIN cache_generations a ON a.id = 2 "
+    "JOIN cache_generations g ON g.id = 1000 + s.principal_id % 4096 "
+    "JOIN cache_generations h ON h.id = 10000 + s.principal_id % 4096 WHERE s.token_hash = ? AND s.realm = ?";
+static const char SQL_SESSION_PRINCIPAL[] = "SELECT principal_id FROM sessions WHERE token_hash = ? FOR UPDATE";
 static const char SQL_SESSION_TOUCH[] = "UPDATE sessions SET last_seen_at = NOW() WHERE token_hash = ?";
 static const char SQL_SESSION_DELETE[] = "DELETE FROM sessions WHERE token_hash = ?";
 static const char SQL_SESSION_INSERT[] = "INSERT INTO sessions (token_hash, realm, principal_id, created_at, "
@@ -39,16 +42,16 @@ int session_token_new(char token[65], char hash[65]) {
 }
 
 struct sess_row {
-  long long id, idle, age, acc_gen, slot_gen;
+  long long id, idle, age, acc_gen, slot_gen, session_gen;
   int found;
 };
 
 static NEOERR *read_session(MYSQL *db, const char *hash, const char *realm, struct sess_row *out) {
   NEOERR *err = db_row(db, SQL_SESSION_GET, DBA(DS(hash), DS(realm)),
                        DCOLS(DCOL_LL(&out->id), DCOL_LL(&out->idle), DCOL_LL(&out->age), DCOL_LL(&out->acc_gen),
-                             DCOL_LL(&out->slot_gen)),
+                             DCOL_LL(&out->slot_gen), DCOL_LL(&out->session_gen)),
                        &out->found);
-  if (!err && out->found) generations_seen(out->acc_gen, out->id, out->slot_gen);
+  if (!err && out->found) generations_seen(out->acc_gen, out->id, out->slot_gen, out->session_gen);
   return nerr_pass(err);
 }
 
@@ -57,10 +60,10 @@ NEOERR *session_store_open(MYSQL *db, const char *realm, const char *hash, sessi
   struct sess_row s = {0};
   NEOERR *err = read_session(db, hash, realm, &s);
   if (err || !s.found) return nerr_pass(err);
-  /* Includes the accounts row as read with the session: a sign-out committed after that read raised the row beyond
-   * it, and every use of the cached copy reads the row first (session_cache_get), so the copy is never trusted after
-   * it. (This machine's file may count a local sign-out the read did not see: stale then, not wrong.) */
-  unsigned long long gen = accounts_generation();
+  /* Includes the rows as read with the session: a sign-out committed after that read raised the principal's session
+   * slot beyond it, and every use of the cached copy reads the rows first (session_cache_get), so the copy is never
+   * trusted after it. (This machine's file may count a local sign-out the read did not see: stale then, not wrong.) */
+  unsigned long long gen = session_generation(s.id);
   if (s.idle > SESSION_IDLE_SECONDS || s.age > SESSION_MAX_SECONDS) {
     *state = SESSION_EXPIRED;
     return nerr_pass(db_exec(db, SQL_SESSION_DELETE, DBA(DS(hash)), NULL, NULL));
@@ -76,8 +79,8 @@ NEOERR *session_store_open(MYSQL *db, const char *realm, const char *hash, sessi
   e->seen = now - s.idle;
   e->at = now;
   e->acc_gen = gen;
-  /* The principal's counter is read before its header data is, like the accounts one above. */
-  e->gen = gen + principal_counter(s.id);
+  /* The principal's counter is read before its header data is, like the session's above. */
+  e->gen = principal_generation(s.id);
   *state = SESSION_LIVE;
   return STATUS_OK;
 }
@@ -86,9 +89,9 @@ NEOERR *session_store_create(MYSQL *db, const char *realm, long long principal_i
   return nerr_pass(db_exec(db, SQL_SESSION_INSERT, DBA(DS(hash), DS(realm), DI(principal_id), DS(ip)), NULL, NULL));
 }
 
-/* The delete and the accounts row of cache_generations in one transaction (joined when one is open): every process on
- * every app machine reads that row before it trusts a cached session, so none trusts this one after the COMMIT. A
- * delete that finds nothing raises nothing. */
+/* The delete and the principal's session slot of cache_generations in one transaction (joined when one is open): every
+ * process on every app machine reads that row before it trusts a cached session of the principal, so none trusts
+ * this one after the COMMIT. A delete that finds nothing raises nothing. */
 struct drop_arg {
   const char *hash, *realm;
   long long principal_id;
@@ -96,10 +99,16 @@ struct drop_arg {
 
 static NEOERR *tx_drop(MYSQL *db, void *arg) {
   const struct drop_arg *a = arg;
-  long long n = 0;
-  NEOERR *err = a->hash ? db_exec(db, SQL_SESSION_DELETE, DBA(DS(a->hash)), &n, NULL)
-                        : db_exec(db, SQL_SESSION_DROP_ALL, DBA(DS(a->realm), DI(a->principal_id)), &n, NULL);
-  if (!err && n > 0) db_tx_touch_accounts();
+  long long n = 0, principal_id = a->principal_id;
+  int found = 1;
+  NEOERR *err = STATUS_OK;
+  if (a->hash) {
+    err = db_row(db, SQL_SESSION_PRINCIPAL, DBA(DS(a->hash)), DCOLS(DCOL_LL(&principal_id)), &found);
+    if (!err && found) err = db_exec(db, SQL_SESSION_DELETE, DBA(DS(a->hash)), &n, NULL);
+  } else {
+    err = db_exec(db, SQL_SESSION_DROP_ALL, DBA(DS(a->realm), DI(a->principal_id)), &n, NULL);
+  }
+  if (!err && n > 0) db_tx_touch_sessions(principal_id);
   return nerr_pass(err);
 }
 
@@ -147,7 +156,7 @@ int session_cache_get(MYSQL *db, const char *realm, const char *hash, session_en
     return 0;
   }
   /* Past a minute of idleness the database must see the visit (touch) and judge the timeout. */
-  if (c->acc_gen != accounts_generation() || now - c->at >= SESSION_CACHE_SECONDS || now - c->seen >= 60 ||
+  if (c->acc_gen != session_generation(c->principal_id) || now - c->at >= SESSION_CACHE_SECONDS || now - c->seen >= 60 ||
       now - c->created > SESSION_MAX_SECONDS) {
     sess_forget(s);
     return 0;

@@ -12,7 +12,7 @@
 typedef struct {
   long long principal_id;
   time_t created, seen, at;        /* its creation, the visit the database last saw, when this copy was read */
-  unsigned long long acc_gen, gen; /* accounts generation of the read; principal generation of the header data */
+  unsigned long long acc_gen, gen; /* session generation of the read; principal generation of the header data */
 } session_entry;
 
 typedef enum { SESSION_NONE, SESSION_LIVE, SESSION_EXPIRED } session_state;
@@ -35,7 +35,7 @@ NEOERR *session_drop_all(MYSQL *db, const char *realm, long long principal_id);
 
 /* Per-process cache: a signed-in page needs one primary-key read (the accounts and the principal's rows of
  * cache_generations, generations.h) instead of the session and the header data. An entry is trusted for at most
- * 30 s, never across an accounts generation — as the database has it now, whichever app machine raised it — and
+ * 30 s, never across a session generation — as the database has it now, whichever app machine raised it — and
  * must be seen by the database once a minute.
  * session_cache_get → 1 with e filled and *user pointing at the cached header data (owned by the cache,
  * NULL when none) while the entry is trusted; 0 otherwise (also when the database does not answer). */

@@ -50,8 +50,11 @@ test('signed out on node 1: the old cookie is refused on node 2 at its very next
   for (const p of await many(c2, '/')) assert.ok(signedInAs(p, m), 'signed in on node 2');
   for (const p of await many(c2, '/account')) assert.equal(p.status, 200);
   const sid = c1.cookie('member_sid');
+  const slot = () => BigInt(sql(`SELECT gen FROM cache_generations WHERE id = 10000 + ${memberId(m)} % 4096`));
+  const before = slot();
   const form = await c1.get('/account');
   assert.equal((await c1.request('POST', '/logout', { csrf: csrfOf(form.html) })).status, 303);
+  assert.ok(slot() > before, 'the sign-out raised the member\'s session slot (not a row every sign-out shares)');
   const old = new Client(undefined, node2.base);
   old.jar.set('member_sid', sid);
   for (const p of await many(old, '/account')) {
