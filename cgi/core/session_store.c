@@ -148,16 +148,19 @@ int session_cache_get(MYSQL *db, const char *realm, const char *hash, session_en
   if (!g_sess[s].hash[0] || strcmp(g_sess[s].hash, hash) != 0 || strcmp(g_sess[s].realm, realm) != 0) return 0;
   time_t now = time(NULL);
   const session_entry *c = &g_sess[s].e;
-  /* The accounts row and the principal's slot as the database has them now (one primary-key read): a sign-out,
+  /* Past a minute of idleness the database must see the visit (touch) and judge the timeout. */
+  if (now - c->at >= SESSION_CACHE_SECONDS || now - c->seen >= 60 || now - c->created > SESSION_MAX_SECONDS) {
+    sess_forget(s);
+    return 0;
+  }
+  /* The accounts row and the principal's two slots as the database has them now (one primary-key read): a sign-out,
    * freeze or password change on any app machine is seen before this request is answered. */
   NEOERR *err = db ? generations_sync(db, c->principal_id) : nerr_raise(NERR_ASSERT, "session cache without a database");
   if (err) {
     nerr_ignore(&err); /* untrusted: the caller reads the session, and reports the database */
     return 0;
   }
-  /* Past a minute of idleness the database must see the visit (touch) and judge the timeout. */
-  if (c->acc_gen != session_generation(c->principal_id) || now - c->at >= SESSION_CACHE_SECONDS || now - c->seen >= 60 ||
-      now - c->created > SESSION_MAX_SECONDS) {
+  if (c->acc_gen != session_generation(c->principal_id)) {
     sess_forget(s);
     return 0;
   }
