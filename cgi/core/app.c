@@ -287,7 +287,13 @@ static int fast_page(req *r, STRING *page) {
   snprintf(name, sizeof name, "%s_sid", r->app->realm);
   if (io_env_cookie(name, token, sizeof token)) {
     long long id = 0;
-    if (!web_session_peek(r->app->realm, token, r->sid_hash, &id)) {
+    MYSQL *db = NULL;
+    NEOERR *err = db_connect(&db);
+    if (err) {
+      nerr_ignore(&err); /* dispatch reports the database being down */
+      return 0;
+    }
+    if (!web_session_peek(db, r->app->realm, token, r->sid_hash, &id)) {
       r->sid_hash[0] = 0;
       return 0;
     }
@@ -419,6 +425,10 @@ static int handle(const app *a) {
   STRING body, page;
   string_init(&body);
   string_init(&page);
+  /* Changes made on other app machines: the catalog's, blacklist's and accounts' rows at most once a second (a
+   * request with a session cookie reads the accounts row and its principal's at once, in web_session). */
+  generations_request();
+  generations_poll();
   unsigned long long gen = catalog_generation();
   int cached = 0, parsed = 0, done = 0, replayed = 0;
 

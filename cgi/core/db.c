@@ -24,32 +24,41 @@ static unsigned int g_last_errno; /* the server's or client's error number of th
 static unsigned int g_read_timeout; /* seconds a statement may keep us waiting (0: forever) */
 
 void db_set_read_timeout(unsigned int seconds) { g_read_timeout = seconds; }
-static int g_in_tx, g_accounts_touched;
-/* Principals whose header data the open transaction changed; more than fit: the accounts generation. */
-static long long g_touched[8];
+static int g_in_tx;
+/* Rows of cache_generations the open transaction raises just before its COMMIT (generations.h); more than fit:
+ * the accounts row instead of the principals' slots (balance and session slots alike: ids from GEN_ROW_SLOTS). */
+static int g_touched[16];
 static int g_ntouched;
+static void gen_rows_bump_local(void);
+static NEOERR *gen_rows_raise(MYSQL *db);
 
-void db_tx_touch_accounts(void) {
-  if (g_in_tx) g_accounts_touched = 1;
-  else accounts_bump();
-}
-
-void db_tx_touch_principal(long long principal_id) {
-  if (!g_in_tx) {
-    principal_bump(principal_id);
+void db_tx_touch_generation(int row) {
+  int slots = 0;
+  for (int i = 0; i < g_ntouched; i++) {
+    if (g_touched[i] == row) return;
+    slots += g_touched[i] >= GEN_ROW_SLOTS;
+  }
+  if (row >= GEN_ROW_SLOTS && slots >= 12) { /* the accounts row covers every principal */
+    db_tx_touch_generation(GEN_ROW_ACCOUNTS);
     return;
   }
-  for (int i = 0; i < g_ntouched; i++)
-    if (g_touched[i] == principal_id) return;
-  if (g_ntouched < (int)(sizeof g_touched / sizeof g_touched[0])) g_touched[g_ntouched++] = principal_id;
-  else g_accounts_touched = 1;
+  g_touched[g_ntouched++] = row; /* at most 3 global rows and 12 slots */
+  if (g_in_tx) return;          /* raised before COMMIT */
+  /* Outside a transaction the change is committed already: raise the row now, then this machine's file. */
+  NEOERR *err = g_db ? gen_rows_raise(g_db) : nerr_raise(NERR_SQL, "no connection");
+  if (err) log_neoerr("cache generations (other app machines may serve stale caches)", &err);
+  gen_rows_bump_local();
 }
 
-/* After COMMIT, so no other process can cache the old values again. */
-static void touched_bump(void) {
-  if (g_accounts_touched) accounts_bump();
-  for (int i = 0; i < g_ntouched; i++) principal_bump(g_touched[i]);
-  g_accounts_touched = 0;
+void db_tx_touch_accounts(void) { db_tx_touch_generation(GEN_ROW_ACCOUNTS); }
+
+void db_tx_touch_principal(long long principal_id) { db_tx_touch_generation(generations_slot_row(principal_id)); }
+
+void db_tx_touch_sessions(long long principal_id) { db_tx_touch_generation(generations_session_row(principal_id)); }
+
+/* After COMMIT, so no other process of this machine can cache the old values again. */
+static void gen_rows_bump_local(void) {
+  for (int i = 0; i < g_ntouched; i++) generations_bump_local_row(g_touched[i]);
   g_ntouched = 0;
 }
 
@@ -854,6 +863,30 @@ static NEOERR *plain(MYSQL *db, const char *sql) {
 
 int db_tx_last_attempts(void) { return g_last_attempts; }
 
+/* Raises the touched rows of cache_generations (in id order, as InnoDB locks them) to at least the time in
+ * microseconds: a database restored from an older backup still moves every counter forward. */
+static NEOERR *gen_rows_raise(MYSQL *db) {
+  char sql[400];
+  dbp p[sizeof g_touched / sizeof g_touched[0]];
+  int rows[sizeof g_touched / sizeof g_touched[0]], n = g_ntouched;
+  memcpy(rows, g_touched, sizeof rows);
+  for (int i = 1; i < n; i++)
+    for (int j = i; j > 0 && rows[j - 1] > rows[j]; j--) {
+      int t = rows[j];
+      rows[j] = rows[j - 1];
+      rows[j - 1] = t;
+    }
+  int len = snprintf(sql, sizeof sql,
+                     "UPDATE cache_generations SET gen = GREATEST(gen + 1, CAST(UNIX_TIMESTAMP(NOW(6)) * 1000000 AS "
+                     "SIGNED)) WHERE id IN (");
+  for (int i = 0; i < n; i++) {
+    len += snprintf(sql + len, sizeof sql - (size_t)len, i ? ", ?" : "?");
+    p[i] = DI(rows[i]);
+  }
+  snprintf(sql + len, sizeof sql - (size_t)len, ")");
+  return nerr_pass(db_exec(db, sql, p, n, NULL, NULL));
+}
+
 NEOERR *db_tx(MYSQL *db, db_tx_fn fn, void *arg) {
   NEOERR *err = STATUS_OK;
   /* Nested (e.g. the back office wraps order_ship with its audit entry): join the outer transaction —
@@ -871,7 +904,6 @@ NEOERR *db_tx(MYSQL *db, db_tx_fn fn, void *arg) {
   int waits = 0;
   for (int attempt = 1; attempt <= 8; attempt++) {
     g_last_attempts = attempt;
-    g_accounts_touched = 0;
     g_ntouched = 0;
     int committing = 0;
     g_last_errno = 0;
@@ -879,6 +911,7 @@ NEOERR *db_tx(MYSQL *db, db_tx_fn fn, void *arg) {
     err = plain(db, "START TRANSACTION");
     g_in_tx = 1;
     if (!err) err = fn(db, arg);
+    if (!err && g_ntouched) err = gen_rows_raise(db); /* last: its row locks are held only until the COMMIT */
     if (!err) {
       committing = 1;
       err = plain(db, "COMMIT"); /* refused, unsent, when fn went on past a doomed statement */
@@ -886,9 +919,11 @@ NEOERR *db_tx(MYSQL *db, db_tx_fn fn, void *arg) {
     g_in_tx = 0;
     g_tx_doomed = 0;
     if (!err) {
-      touched_bump();
+      gen_rows_bump_local();
       return STATUS_OK;
     }
+    if (committing) gen_rows_bump_local(); /* it may have committed: better a cache dropped for nothing */
+    g_ntouched = 0;                        /* rolled back: nothing changed */
     /* The connection died under the transaction, which died with it (the server rolls back a connection's open
      * transaction): run it whole again on a fresh one. Not when it died under COMMIT after the COMMIT left (2013):
      * then it may have committed, and running it again could do it twice. */

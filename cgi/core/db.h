@@ -113,10 +113,15 @@ long long db_hdf_ll(HDF *h, const char *name, long long def);
  * nothing behind, and the outer db_tx commits, retries or rolls back the whole. */
 typedef NEOERR *(*db_tx_fn)(MYSQL *db, void *arg);
 NEOERR *db_tx(MYSQL *db, db_tx_fn fn, void *arg);
-/* Inside db_tx: a member's balance or status changed; session caches are invalidated after COMMIT
- * (outside a transaction: at once). */
+/* Inside db_tx: the transaction changed what per-process caches hold. The row of cache_generations (generations.h)
+ * is raised just before COMMIT, in the same transaction (a rollback raises nothing), and this machine's generations
+ * file after it; outside a transaction both at once. */
+void db_tx_touch_generation(int row);
+/* Every cached session is read again (a change touching many principals at once). */
 void db_tx_touch_accounts(void);
-/* The open transaction changed this principal's header data (a balance): its caches go after COMMIT. */
+/* A principal's session ended or its status changed: its cached sessions (and its slot's) are read again. */
+void db_tx_touch_sessions(long long principal_id);
+/* The open transaction changed this principal's header data (a balance, the cart): its caches go. */
 void db_tx_touch_principal(long long principal_id);
 /* How many attempts the last db_tx took (for tests). */
 int db_tx_last_attempts(void);

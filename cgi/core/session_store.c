@@ -7,9 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char SQL_SESSION_GET[] = "SELECT principal_id AS id, TIMESTAMPDIFF(SECOND, last_seen_at, NOW()) AS idle, "
-                                      "TIMESTAMPDIFF(SECOND, created_at, NOW()) AS age "
-                                      "FROM sessions WHERE token_hash = ? AND realm = ?";
+/* With the accounts row and the principal's two slots of cache_generations (generations.h), read in the same snapshot
+ * as the session: a sign-out committed after this read raises a row this read did not see, so the copy cached from it
+ * goes stale. */
+static const char SQL_SESSION_GET[] =
+    "SELECT s.principal_id, TIMESTAMPDIFF(SECOND, s.last_seen_at, NOW()), TIMESTAMPDIFF(SECOND, s.created_at, NOW()), "
+    "a.gen, g.gen, h.gen FROM sessions s JOIN cache_generations a ON a.id = 2 "
+    "JOIN cache_generations g ON g.id = 1000 + s.principal_id % 4096 "
+    "JOIN cache_generations h ON h.id = 10000 + s.principal_id % 4096 WHERE s.token_hash = ? AND s.realm = ?";
+static const char SQL_SESSION_PRINCIPAL[] = "SELECT principal_id FROM sessions WHERE token_hash = ? FOR UPDATE";
 static const char SQL_SESSION_TOUCH[] = "UPDATE sessions SET last_seen_at = NOW() WHERE token_hash = ?";
 static const char SQL_SESSION_DELETE[] = "DELETE FROM sessions WHERE token_hash = ?";
 static const char SQL_SESSION_INSERT[] = "INSERT INTO sessions (token_hash, realm, principal_id, created_at, "
@@ -36,32 +42,28 @@ int session_token_new(char token[65], char hash[65]) {
 }
 
 struct sess_row {
-  long long id, idle, age;
+  long long id, idle, age, acc_gen, slot_gen, session_gen;
   int found;
 };
 
 static NEOERR *read_session(MYSQL *db, const char *hash, const char *realm, struct sess_row *out) {
-  HDF *h = NULL;
-  NEOERR *err = hdf_init(&h);
-  int rows = 0;
-  if (!err) err = db_query_hdf(db, h, "S", SQL_SESSION_GET, DBA(DS(hash), DS(realm)), &rows);
-  if (!err && rows > 0) {
-    out->id = strtoll(hdf_get_value(h, "S.0.id", "0"), NULL, 10);
-    out->idle = strtoll(hdf_get_value(h, "S.0.idle", "0"), NULL, 10);
-    out->age = strtoll(hdf_get_value(h, "S.0.age", "0"), NULL, 10);
-    out->found = 1;
-  }
-  hdf_destroy(&h);
+  NEOERR *err = db_row(db, SQL_SESSION_GET, DBA(DS(hash), DS(realm)),
+                       DCOLS(DCOL_LL(&out->id), DCOL_LL(&out->idle), DCOL_LL(&out->age), DCOL_LL(&out->acc_gen),
+                             DCOL_LL(&out->slot_gen), DCOL_LL(&out->session_gen)),
+                       &out->found);
+  if (!err && out->found) generations_seen(out->acc_gen, out->id, out->slot_gen, out->session_gen);
   return nerr_pass(err);
 }
 
 NEOERR *session_store_open(MYSQL *db, const char *realm, const char *hash, session_entry *e, session_state *state) {
   *state = SESSION_NONE;
-  /* Read before the database so a bump during this request makes a cached copy stale, not wrong. */
-  unsigned long long gen = accounts_generation();
   struct sess_row s = {0};
   NEOERR *err = read_session(db, hash, realm, &s);
   if (err || !s.found) return nerr_pass(err);
+  /* Includes the rows as read with the session: a sign-out committed after that read raised the principal's session
+   * slot beyond it, and every use of the cached copy reads the rows first (session_cache_get), so the copy is never
+   * trusted after it. (This machine's file may count a local sign-out the read did not see: stale then, not wrong.) */
+  unsigned long long gen = session_generation(s.id);
   if (s.idle > SESSION_IDLE_SECONDS || s.age > SESSION_MAX_SECONDS) {
     *state = SESSION_EXPIRED;
     return nerr_pass(db_exec(db, SQL_SESSION_DELETE, DBA(DS(hash)), NULL, NULL));
@@ -77,8 +79,8 @@ NEOERR *session_store_open(MYSQL *db, const char *realm, const char *hash, sessi
   e->seen = now - s.idle;
   e->at = now;
   e->acc_gen = gen;
-  /* The principal's counter is read before its header data is, like the accounts one above. */
-  e->gen = gen + principal_counter(s.id);
+  /* The principal's counter is read before its header data is, like the session's above. */
+  e->gen = principal_generation(s.id);
   *state = SESSION_LIVE;
   return STATUS_OK;
 }
@@ -87,16 +89,37 @@ NEOERR *session_store_create(MYSQL *db, const char *realm, long long principal_i
   return nerr_pass(db_exec(db, SQL_SESSION_INSERT, DBA(DS(hash), DS(realm), DI(principal_id), DS(ip)), NULL, NULL));
 }
 
-NEOERR *session_store_delete(MYSQL *db, const char *hash) {
-  NEOERR *err = db_exec(db, SQL_SESSION_DELETE, DBA(DS(hash)), NULL, NULL);
-  db_tx_touch_accounts(); /* other processes may hold this session in their cache */
+/* The delete and the principal's session slot of cache_generations in one transaction (joined when one is open): every
+ * process on every app machine reads that row before it trusts a cached session of the principal, so none trusts
+ * this one after the COMMIT. A delete that finds nothing raises nothing. */
+struct drop_arg {
+  const char *hash, *realm;
+  long long principal_id;
+};
+
+static NEOERR *tx_drop(MYSQL *db, void *arg) {
+  const struct drop_arg *a = arg;
+  long long n = 0, principal_id = a->principal_id;
+  int found = 1;
+  NEOERR *err = STATUS_OK;
+  if (a->hash) {
+    err = db_row(db, SQL_SESSION_PRINCIPAL, DBA(DS(a->hash)), DCOLS(DCOL_LL(&principal_id)), &found);
+    if (!err && found) err = db_exec(db, SQL_SESSION_DELETE, DBA(DS(a->hash)), &n, NULL);
+  } else {
+    err = db_exec(db, SQL_SESSION_DROP_ALL, DBA(DS(a->realm), DI(a->principal_id)), &n, NULL);
+  }
+  if (!err && n > 0) db_tx_touch_sessions(principal_id);
   return nerr_pass(err);
 }
 
+NEOERR *session_store_delete(MYSQL *db, const char *hash) {
+  struct drop_arg a = {hash, NULL, 0};
+  return nerr_pass(db_tx(db, tx_drop, &a));
+}
+
 NEOERR *session_drop_all(MYSQL *db, const char *realm, long long principal_id) {
-  NEOERR *err = db_exec(db, SQL_SESSION_DROP_ALL, DBA(DS(realm), DI(principal_id)), NULL, NULL);
-  db_tx_touch_accounts();
-  return nerr_pass(err);
+  struct drop_arg a = {NULL, realm, principal_id};
+  return nerr_pass(db_tx(db, tx_drop, &a));
 }
 
 /* ---- this process's cache ---- */
@@ -120,14 +143,24 @@ static void sess_forget(unsigned s) {
   g_sess[s].hash[0] = 0;
 }
 
-int session_cache_get(const char *realm, const char *hash, session_entry *e, HDF **user) {
+int session_cache_get(MYSQL *db, const char *realm, const char *hash, session_entry *e, HDF **user) {
   unsigned s = sess_slot(hash);
   if (!g_sess[s].hash[0] || strcmp(g_sess[s].hash, hash) != 0 || strcmp(g_sess[s].realm, realm) != 0) return 0;
   time_t now = time(NULL);
   const session_entry *c = &g_sess[s].e;
   /* Past a minute of idleness the database must see the visit (touch) and judge the timeout. */
-  if (c->acc_gen != accounts_generation() || now - c->at >= SESSION_CACHE_SECONDS || now - c->seen >= 60 ||
-      now - c->created > SESSION_MAX_SECONDS) {
+  if (now - c->at >= SESSION_CACHE_SECONDS || now - c->seen >= 60 || now - c->created > SESSION_MAX_SECONDS) {
+    sess_forget(s);
+    return 0;
+  }
+  /* The accounts row and the principal's two slots as the database has them now (one primary-key read): a sign-out,
+   * freeze or password change on any app machine is seen before this request is answered. */
+  NEOERR *err = db ? generations_sync(db, c->principal_id) : nerr_raise(NERR_ASSERT, "session cache without a database");
+  if (err) {
+    nerr_ignore(&err); /* untrusted: the caller reads the session, and reports the database */
+    return 0;
+  }
+  if (c->acc_gen != session_generation(c->principal_id)) {
     sess_forget(s);
     return 0;
   }

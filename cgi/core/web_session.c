@@ -14,10 +14,10 @@ static void cookie_name(req *r, char *buf, size_t len) { snprintf(buf, len, "%s_
 static session_entry g_pending;
 static int g_pending_set;
 
-int web_session_peek(const char *realm, const char *token, char hash[65], long long *principal_id) {
+int web_session_peek(MYSQL *db, const char *realm, const char *token, char hash[65], long long *principal_id) {
   session_entry e;
   HDF *user = NULL;
-  if (!session_token_hash(token, hash) || !session_cache_get(realm, hash, &e, &user)) return 0;
+  if (!session_token_hash(token, hash) || !session_cache_get(db, realm, hash, &e, &user)) return 0;
   *principal_id = e.principal_id;
   return 1;
 }
@@ -28,7 +28,7 @@ int web_session_peek(const char *realm, const char *token, char hash[65], long l
 static int from_cache(req *r, const char *hash) {
   session_entry e;
   HDF *user = NULL;
-  if (!session_cache_get(r->realm, hash, &e, &user)) return 0;
+  if (!session_cache_get(r->db, r->realm, hash, &e, &user)) return 0;
   /* Read before load_user reads the header data, so a bump meanwhile makes it stale, not wrong. */
   unsigned long long gen = principal_generation(e.principal_id);
   if (user) {

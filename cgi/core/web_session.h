@@ -8,9 +8,9 @@
  * (an expired session is deleted, its cookie cleared and Page.SessionExpired set). A cached session
  * brings its User.* along (r->user_loaded, or r->user_stale when the principal's balance moved on). */
 NEOERR *web_session_load(req *r);
-/* Without any HDF or database work (the fast path): 1 when token names a session this process has
- * cached and still trusts; hash and principal_id are filled in. */
-int web_session_peek(const char *realm, const char *token, char hash[65], long long *principal_id);
+/* Without any HDF work and with one primary-key read (the fast path): 1 when token names a session this process
+ * has cached and still trusts (generations.h); hash and principal_id are filled in. */
+int web_session_peek(MYSQL *db, const char *realm, const char *token, char hash[65], long long *principal_id);
 /* Remembers the request's session and its User.* for the next requests of this process. */
 void web_session_remember(req *r);
 /* Starts a new session for principal id (rotating any old one) / ends the current one. */

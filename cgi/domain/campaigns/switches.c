@@ -76,6 +76,7 @@ static NEOERR *tx_switch(MYSQL *db, void *arg) {
                      : db_exec(db, SQL_MALL_RESUME, DB_NOARGS, NULL, NULL);
   }
   if (!err && a->activity_id) err = db_exec(db, SQL_VERSION_BUMP, DB_NOARGS, NULL, NULL);
+  if (!err) catalog_bump(); /* pages carry the banner: the catalog row goes with this transaction */
   if (!err) err = audit_snapshot(db, snap, a->activity_id, &after);
   if (!err)
     err = audit_record(db, a->who, a->pause ? "pause" : "resume", a->activity_id ? "activity" : "mall",
@@ -92,7 +93,6 @@ static NEOERR *flip(MYSQL *db, const audit_actor *who, long long activity_id, co
   struct switch_arg a = {who, activity_id > 0 ? activity_id : 0, text, pause, SWITCH_OK};
   NEOERR *err = db_tx(db, tx_switch, &a);
   *res = a.res;
-  if (!err && a.res == SWITCH_OK) catalog_bump(); /* this machine at once; the others through the version */
   return nerr_pass(err);
 }
 
@@ -156,8 +156,9 @@ const switch_state *switch_poll(MYSQL *db) {
     nerr_ignore(&err);
     return &g_state;
   }
-  /* Another machine (or the day turning) changed what pages show: this machine's cached pages go. */
-  if (g_have) catalog_bump();
+  /* Another machine (or the day turning) changed what pages show: this machine's cached pages go (the database knows
+   * already: every machine reads the version). */
+  if (g_have) catalog_bump_local();
   g_gen = catalog_generation();
   g_state = fresh;
   g_version = version;

@@ -119,7 +119,7 @@ static NEOERR *act_body(MYSQL *db, struct act *x, json_t **before, json_t **afte
       *x->res = MADMIN_UNCHANGED;
       return STATUS_OK;
     }
-    db_tx_touch_accounts(); /* session caches hold the status */
+    db_tx_touch_sessions(x->id); /* session caches hold the status */
     if (!err && strcmp(x->status, "frozen") == 0) err = session_drop_all(db, "member", x->id);
     break;
   case ACT_PASSWORD:

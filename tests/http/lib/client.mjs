@@ -14,7 +14,9 @@ export const csrfOf = (html) => (html.match(CSRF) || [])[1];
 export class Client {
   // Each client gets its own loopback source address, so per-IP limits (sign-in, SMS codes) count only its own
   // requests and never those of other tests or other test files coming from 127.0.0.1.
-  constructor(localAddress = randomLoopback()) {
+  // base: the app node it talks to (another one: lib/node.mjs).
+  constructor(localAddress = randomLoopback(), base = BASE) {
+    this.base = base;
     this.jar = new Map();
     this.localAddress = localAddress;
     this.csrf = null; // the token of the last page seen (post() uses it)
@@ -30,15 +32,15 @@ export class Client {
   async send(method, p, body = null, extraHeaders = {}) {
     const r = await this.exchange(method, p, body, extraHeaders);
     if (method !== 'POST' || r.status !== 303 || !r.replay) return r;
-    const page = await this.exchange('GET', new URL(r.location, BASE).pathname + new URL(r.location, BASE).search);
+    const page = await this.exchange('GET', new URL(r.location, this.base).pathname + new URL(r.location, this.base).search);
     return { ...page, posted: { status: r.status, location: r.location } };
   }
   exchange(method, p, body = null, extraHeaders = {}) {
     const headers = { Cookie: this.cookieHeader(), ...extraHeaders };
-    if (method === 'POST' && this.page && !('Referer' in headers)) headers.Referer = new URL(this.page, BASE).href;
+    if (method === 'POST' && this.page && !('Referer' in headers)) headers.Referer = new URL(this.page, this.base).href;
     if (body !== null) headers['Content-Length'] = Buffer.byteLength(body);
     return new Promise((resolve, reject) => {
-      const req = http.request({ host: BASE.hostname, port: BASE.port, path: p, method, headers, localAddress: this.localAddress, agent: false }, (res) => {
+      const req = http.request({ host: this.base.hostname, port: this.base.port, path: p, method, headers, localAddress: this.localAddress, agent: false }, (res) => {
         const chunks = [];
         res.on('data', (c) => chunks.push(c));
         res.on('end', () => {
