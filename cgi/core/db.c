@@ -33,6 +33,9 @@ static void gen_rows_bump_local(void);
 static NEOERR *gen_rows_raise(MYSQL *db);
 
 void db_tx_touch_generation(int row) {
+  /* A writer that is not a listed app machine may be unknown to a machine alone on the database, which reads only
+   * the global rows (each second), not the principals' slots. */
+  if (row >= GEN_ROW_SLOTS && !generations_registered()) row = GEN_ROW_ACCOUNTS;
   int slots = 0;
   for (int i = 0; i < g_ntouched; i++) {
     if (g_touched[i] == row) return;

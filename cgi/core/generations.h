@@ -34,12 +34,19 @@ void sessions_bump(long long principal_id);
 
 /* Reading the database rows. generations_sync reads the global rows and, with principal_id > 0, that principal's two
  * slots in one primary-key read (once per request and principal: a second call in the same request reads nothing).
- * generations_poll reads the global rows at most once a second (errors are logged and ignored: the caches then
+ * generations_poll reads the global rows (and the app machines, below) at most once a second (errors are logged and ignored: the caches then
  * keep the counters last read, and the request meets the database's trouble itself). generations_request starts a
  * request. */
 NEOERR *generations_sync(MYSQL *db, long long principal_id);
 void generations_poll(void);
 void generations_request(void);
+/* The app machines (table app_nodes): generations_poll also keeps this machine's row live (joining waits 2 s) and
+ * counts the others. generations_alone(): none other this second — a principal's slots need no read, this
+ * machine's file has every change. generations_registered(): this process's machine is a listed machine (app
+ * processes, after their poll); any other writer (mallctl) raises the accounts row instead of a principal's slots,
+ * which every machine reads within a second. */
+int generations_alone(void);
+int generations_registered(void);
 /* Records rows read elsewhere (the session read joins them): accounts and the principal's two slots. */
 void generations_seen(long long accounts, long long principal_id, long long slot, long long session_slot);
 
