@@ -8,5 +8,8 @@ NEOERR *h_adm_reports_points(req *r);
 NEOERR *h_adm_reports_points_csv(req *r);
 NEOERR *h_adm_reports_redemptions(req *r);
 NEOERR *h_adm_reports_redemptions_csv(req *r);
+/* finance_report.c (P5): month (YYYY-MM, default last month). */
+NEOERR *h_adm_reports_finance(req *r);
+NEOERR *h_adm_reports_finance_csv(req *r);
 
 #endif

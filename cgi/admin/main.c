@@ -137,6 +137,8 @@ static const route ROUTES[] = {
     {"GET", "/admin/reports/points.csv", R_MEMBER | R_RAW, h_adm_reports_points_csv, ROLES_REPORTS},
     {"GET", "/admin/reports/redemptions", R_MEMBER, h_adm_reports_redemptions, ROLES_REPORTS},
     {"GET", "/admin/reports/redemptions.csv", R_MEMBER | R_RAW, h_adm_reports_redemptions_csv, ROLES_REPORTS},
+    {"GET", "/admin/reports/finance", R_MEMBER, h_adm_reports_finance, ROLES_REPORTS},
+    {"GET", "/admin/reports/finance.csv", R_MEMBER | R_RAW, h_adm_reports_finance_csv, ROLES_REPORTS},
     /* end reports */
     /* onboard: applications.c settlements.c (V3 merchant applications, V7 settlements) */
     {"GET", "/admin/applications", R_MEMBER, h_adm_applications, ROLES_APPLICATIONS},

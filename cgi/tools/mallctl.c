@@ -1,6 +1,7 @@
 /* mallctl.c: command-line face of the mall — migrations, demo data, admin accounts, SMS outbox */
 #include "backup.h"
 #include "codes_cmd.h"
+#include "report_cmd.h"
 #include "config.h"
 #include "job_lock.h"
 #include "db.h"
@@ -645,6 +646,7 @@ static void usage(void) {
       "  pause [--activity ID] --reason TEXT   pause all redemption, or one activity (audited; members see the reason)\n"
       "  resume [--activity ID]       resume it\n");
   codes_cmd_usage();
+  report_cmd_usage();
 }
 
 int main(int argc, char **argv) {
@@ -735,6 +737,8 @@ int main(int argc, char **argv) {
     rc = cmd_settle(argv[3]);
   } else if (strcmp(cmd, "pause") == 0 || strcmp(cmd, "resume") == 0) {
     rc = cmd_switch(strcmp(cmd, "pause") == 0, argc, argv);
+  } else if (strcmp(cmd, "report-points") == 0) {
+    rc = report_cmd(g_db, argc, argv);
   } else if (codes_cmd_is(cmd)) {
     rc = codes_cmd(g_db, argc, argv);
   } else if (strcmp(cmd, "flush-caches") == 0) {

@@ -166,6 +166,12 @@ test('back office: product with image on shelf → found by search; message appr
     await open(admin, '/admin/reports/redemptions');
     assert.match(await admin.locator('#redemptions-report').innerText(), /后台发货测试礼品/);
     await shot(admin, '10-reports');
+    // P5: this month so far, by enterprise; the identity stated above the table.
+    const month = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 7);
+    await open(admin, `/admin/reports/finance?month=${month}`);
+    assert.equal(await admin.locator('#fin-identity').getAttribute('data-holds'), '1');
+    assert.ok(await admin.locator('#finance-report tbody tr').count() >= 1, 'enterprises listed');
+    await shot(admin, '11-finance-report');
   });
 
   checkLedger();

@@ -4,6 +4,7 @@
 <nav class="report-tabs" aria-label="<?cs var:Lang.AdminReports.Tab.Label ?>">
   <a href="/admin/reports"<?cs if:Report.Tab == "points" ?> class="active" aria-current="page"<?cs /if ?>><?cs var:Lang.AdminReports.Tab.Points ?></a>
   <a href="/admin/reports/redemptions"<?cs if:Report.Tab == "redemptions" ?> class="active" aria-current="page"<?cs /if ?>><?cs var:Lang.AdminReports.Tab.Redemptions ?></a>
+  <a href="/admin/reports/finance"<?cs if:Report.Tab == "finance" ?> class="active" aria-current="page"<?cs /if ?>><?cs var:Lang.FinReport.Tab ?></a>
 </nav>
 <?cs /def ?>
 <?cs def:rfilters(action, kind) ?>
