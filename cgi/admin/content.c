@@ -210,7 +210,6 @@ static NEOERR *save(req *r, const kind_page *p, long long id) {
     if (!err) err = req_form_error(r, NULL, "AdminCat.FixErrors");
     return nerr_pass(err);
   }
-  catalog_changed();
   char loc[96];
   snprintf(loc, sizeof loc, "/admin/%s?done=%s", p->plural, id ? "saved" : "created");
   req_redirect(r, loc);
@@ -225,7 +224,6 @@ static NEOERR *delete_item(req *r, const kind_page *p) {
   NEOERR *err = content_delete(r->db, &who, p->k, req_arg_id(r, 0), &res);
   if (err) return nerr_pass(err);
   if (res == CONTENT_NOT_FOUND) return nerr_pass(req_fail(r, 404));
-  catalog_changed();
   char loc[96];
   snprintf(loc, sizeof loc, "/admin/%s?done=deleted", p->plural);
   req_redirect(r, loc);

@@ -93,7 +93,6 @@ NEOERR *h_adm_merchant_status(req *r) {
   NEOERR *err = merchants_admin_set_status(r->db, &who, id, v[0].s, &found, &changed);
   if (err) return nerr_pass(err);
   if (!found) return nerr_pass(req_fail(r, 404));
-  catalog_changed(); /* product pages name the merchant */
   char to[96];
   snprintf(to, sizeof to, "/admin/merchants/%lld?done=%s", id, v[0].s[0] == 'a' ? "enabled" : "disabled");
   req_redirect(r, to);

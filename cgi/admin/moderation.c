@@ -109,7 +109,6 @@ NEOERR *h_adm_mod_message(req *r) {
   NEOERR *err = moderation_message(r->db, &who, id, status, v[1].present ? v[1].s : NULL, &found);
   if (err) return nerr_pass(err);
   if (!found) return nerr_pass(req_fail(r, 404));
-  catalog_changed(); /* /messages/public may be cached */
   back(r, "messages", tab_status, status ? status : "replied");
   return STATUS_OK;
 }
@@ -133,7 +132,6 @@ NEOERR *h_adm_mod_review(req *r) {
   NEOERR *err = moderation_review(r->db, &who, id, status, &found);
   if (err) return nerr_pass(err);
   if (!found) return nerr_pass(req_fail(r, 404));
-  catalog_changed(); /* product pages show approved reviews and are cached */
   back(r, "reviews", tab_status, status);
   return STATUS_OK;
 }
@@ -158,7 +156,6 @@ NEOERR *h_adm_mod_answer(req *r) {
   NEOERR *err = moderation_answer(r->db, &who, id, v[0].s, &found);
   if (err) return nerr_pass(err);
   if (!found) return nerr_pass(req_fail(r, 404));
-  catalog_changed(); /* answers show under the product, whose page is cached */
   back(r, "consultations", tab_status, "answered");
   return STATUS_OK;
 }

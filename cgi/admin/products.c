@@ -194,7 +194,6 @@ static NEOERR *save(req *r, long long id) {
     if (!err) err = req_form_error(r, NULL, "AdminCat.FixErrors");
     return nerr_pass(err);
   }
-  catalog_changed();
   char loc[96];
   snprintf(loc, sizeof loc, "/admin/products/%lld?done=%s", saved, id ? "saved" : "created");
   req_redirect(r, loc);
@@ -220,7 +219,6 @@ NEOERR *h_adm_product_shelf(req *r) {
   NEOERR *err = catalog_product_shelve(r->db, &who, id, on, &res);
   if (err) return nerr_pass(err);
   if (res == CATALOG_NOT_FOUND) return nerr_pass(req_fail(r, 404));
-  catalog_changed();
   char loc[96];
   if (v[1].present) snprintf(loc, sizeof loc, "/admin/products?done=%s", on ? "shelved" : "unshelved");
   else snprintf(loc, sizeof loc, "/admin/products/%lld?done=%s", id, on ? "shelved" : "unshelved");
@@ -237,7 +235,6 @@ NEOERR *h_adm_product_image_delete(req *r) {
   NEOERR *err = catalog_product_image_remove(r->db, &who, id, req_arg_id(r, 1), &res);
   if (err) return nerr_pass(err);
   if (res == CATALOG_NOT_FOUND) return nerr_pass(req_fail(r, 404));
-  catalog_changed();
   char loc[96];
   snprintf(loc, sizeof loc, "/admin/products/%lld?done=image_removed", id);
   req_redirect(r, loc);

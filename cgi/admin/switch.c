@@ -79,7 +79,6 @@ NEOERR *h_adm_switch_pause(req *r) {
   switch_result res;
   if ((err = switch_pause(r->db, &who, id, v[1].s, &res))) return nerr_pass(err);
   if (res == SWITCH_NOT_FOUND) return nerr_pass(req_fail(r, 404));
-  catalog_changed();
   done(r, res, "paused");
   return STATUS_OK;
 }
@@ -95,7 +94,6 @@ NEOERR *h_adm_switch_resume(req *r) {
   NEOERR *err = switch_resume(r->db, &who, v[0].present ? v[0].i : 0, &res);
   if (err) return nerr_pass(err);
   if (res == SWITCH_NOT_FOUND) return nerr_pass(req_fail(r, 404));
-  catalog_changed();
   done(r, res, "resumed");
   return STATUS_OK;
 }

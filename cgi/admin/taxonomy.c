@@ -107,7 +107,6 @@ static NEOERR *category_save(req *r, long long id) {
     if (!err) err = req_form_error(r, NULL, "AdminCat.FixErrors");
     return nerr_pass(err);
   }
-  catalog_changed();
   return nerr_pass(redirect_done(r, "/admin/categories", id ? "saved" : "created"));
 }
 
@@ -129,7 +128,6 @@ NEOERR *h_adm_category_delete(req *r) {
     if (!err) err = refusal(r, res, NULL);
     return nerr_pass(err);
   }
-  catalog_changed();
   return nerr_pass(redirect_done(r, "/admin/categories", "deleted"));
 }
 
@@ -191,7 +189,6 @@ static NEOERR *brand_save(req *r, long long id) {
   long long saved = 0;
   if ((err = catalog_brand_save(r->db, &who, id, &f, &res, &saved))) return nerr_pass(err);
   if (res == CATALOG_NOT_FOUND) return nerr_pass(req_fail(r, 404));
-  catalog_changed();
   return nerr_pass(redirect_done(r, "/admin/brands", id ? "saved" : "created"));
 }
 
@@ -213,6 +210,5 @@ NEOERR *h_adm_brand_delete(req *r) {
     if (!err) err = refusal(r, res, NULL);
     return nerr_pass(err);
   }
-  catalog_changed();
   return nerr_pass(redirect_done(r, "/admin/brands", "deleted"));
 }

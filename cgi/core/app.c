@@ -609,5 +609,3 @@ NEOERR *app_healthz(req *r) {
   r->no_cache = 1;
   return nerr_pass(string_append(&r->body, up ? "ok\n" : "database unavailable\n"));
 }
-
-void catalog_changed(void) { catalog_bump(); }

@@ -39,7 +39,7 @@ typedef struct app {
   NEOERR *(*load_user)(req *r, long long id, int *ok);
   /* Called when a cached page is served without running its handler (e.g. to count views). */
   void (*on_cache_hit)(req *r);
-  /* Called first for every request, before the page caches are looked at: may drop them (catalog_changed) when
+  /* Called first for every request, before the page caches are looked at: may drop them (catalog_bump) when
    * shared state they show moved on another machine (the emergency switch's banner). */
   void (*before_request)(void);
   /* Called once the database is connected, for every page that is rendered: page values every layout shows. */
@@ -59,8 +59,5 @@ NEOERR *app_healthz(req *r);
 
 /* An R_IDENTITY handler about to show or use the balance: reads User.* again if it may be old. */
 NEOERR *req_user_fresh(req *r);
-
-/* Catalog generation: bump after any change the storefront shows (invalidates page caches). */
-void catalog_changed(void);
 
 #endif

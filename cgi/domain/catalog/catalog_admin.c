@@ -1,5 +1,6 @@
 /* catalog_admin.c: back-office catalog — product, category and brand writes (audited) and admin lists (B2) */
 #include "catalog/catalog_admin.h"
+#include "generations.h"
 #include "catalog/search_index.h"
 #include <stdio.h>
 #include <string.h>
@@ -152,6 +153,7 @@ static NEOERR *product_refs(MYSQL *db, const product_fields *f, catalog_result *
 }
 
 static NEOERR *product_save_tx(MYSQL *db, void *arg) {
+  catalog_bump(); /* storefront pages show this: their row is raised with this transaction */
   product_tx *t = arg;
   const product_fields *f = t->f;
   json_t *before = NULL, *after = NULL;
@@ -214,6 +216,7 @@ NEOERR *catalog_product_save(MYSQL *db, const audit_actor *who, long long id, co
 }
 
 static NEOERR *product_shelve_tx(MYSQL *db, void *arg) {
+  catalog_bump(); /* storefront pages show this: their row is raised with this transaction */
   product_tx *t = arg;
   json_t *before = NULL, *after = NULL;
   t->res = CATALOG_OK;
@@ -236,6 +239,7 @@ NEOERR *catalog_product_shelve(MYSQL *db, const audit_actor *who, long long id, 
 }
 
 static NEOERR *image_remove_tx(MYSQL *db, void *arg) {
+  catalog_bump(); /* storefront pages show this: their row is raised with this transaction */
   product_tx *t = arg;
   json_t *before = NULL, *after = NULL;
   char url[256] = "";
@@ -311,6 +315,7 @@ static NEOERR *count(MYSQL *db, const char *sql, long long id, long long *n) {
 }
 
 static NEOERR *category_save_tx(MYSQL *db, void *arg) {
+  catalog_bump(); /* storefront pages show this: their row is raised with this transaction */
   taxonomy_tx *t = arg;
   const category_fields *f = t->cf;
   json_t *before = NULL, *after = NULL;
@@ -377,6 +382,7 @@ NEOERR *catalog_category_save(MYSQL *db, const audit_actor *who, long long id, c
 }
 
 static NEOERR *category_delete_tx(MYSQL *db, void *arg) {
+  catalog_bump(); /* storefront pages show this: their row is raised with this transaction */
   taxonomy_tx *t = arg;
   json_t *before = NULL;
   long long n = 0;
@@ -423,6 +429,7 @@ NEOERR *catalog_admin_brand(MYSQL *db, HDF *out, const char *prefix, long long i
 }
 
 static NEOERR *brand_save_tx(MYSQL *db, void *arg) {
+  catalog_bump(); /* storefront pages show this: their row is raised with this transaction */
   taxonomy_tx *t = arg;
   const brand_fields *f = t->bf;
   json_t *before = NULL, *after = NULL;
@@ -456,6 +463,7 @@ NEOERR *catalog_brand_save(MYSQL *db, const audit_actor *who, long long id, cons
 }
 
 static NEOERR *brand_delete_tx(MYSQL *db, void *arg) {
+  catalog_bump(); /* storefront pages show this: their row is raised with this transaction */
   taxonomy_tx *t = arg;
   json_t *before = NULL;
   long long n = 0;

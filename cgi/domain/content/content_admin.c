@@ -1,5 +1,6 @@
 /* content_admin.c: back-office content — announcements, banners, ads, activities, described by one table each (B3) */
 #include "content/content_admin.h"
+#include "generations.h"
 #include "campaigns/guards.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -246,6 +247,7 @@ typedef struct {
 } content_tx;
 
 static NEOERR *save_tx(MYSQL *db, void *arg) {
+  catalog_bump(); /* storefront pages show this: their row is raised with this transaction */
   content_tx *t = arg;
   const content_kind *k = t->k;
   json_t *before = NULL, *after = NULL;
@@ -300,6 +302,7 @@ NEOERR *content_save(MYSQL *db, const audit_actor *who, const content_kind *k, l
 }
 
 static NEOERR *delete_tx(MYSQL *db, void *arg) {
+  catalog_bump(); /* storefront pages show this: their row is raised with this transaction */
   content_tx *t = arg;
   json_t *before = NULL;
   t->res = CONTENT_OK;

@@ -1,5 +1,6 @@
 /* moderation.c: the back office's moderation queues (B4) — messages, reviews, consultations; audited actions */
 #include "content/moderation.h"
+#include "generations.h"
 #include "members/inbox.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,6 +89,7 @@ static NEOERR *json_id(json_t *o, const char *k, long long *id) {
 }
 
 static NEOERR *tx_message(MYSQL *db, void *arg) {
+  catalog_bump(); /* storefront pages show this: their row is raised with this transaction */
   struct act *a = arg;
   json_t *before = NULL, *after = NULL;
   NEOERR *err = audit_snapshot(db, SQL_MESSAGE_SNAP, a->id, &before);
@@ -119,6 +121,7 @@ NEOERR *moderation_message(MYSQL *db, const audit_actor *who, long long id, cons
 }
 
 static NEOERR *tx_review(MYSQL *db, void *arg) {
+  catalog_bump(); /* storefront pages show this: their row is raised with this transaction */
   struct act *a = arg;
   json_t *before = NULL, *after = NULL;
   NEOERR *err = audit_snapshot(db, SQL_REVIEW_SNAP, a->id, &before);
@@ -141,6 +144,7 @@ NEOERR *moderation_review(MYSQL *db, const audit_actor *who, long long id, const
 }
 
 static NEOERR *tx_answer(MYSQL *db, void *arg) {
+  catalog_bump(); /* storefront pages show this: their row is raised with this transaction */
   struct act *a = arg;
   json_t *before = NULL, *after = NULL;
   NEOERR *err = audit_snapshot(db, SQL_CONSULT_SNAP, a->id, &before);
