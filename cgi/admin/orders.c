@@ -32,8 +32,9 @@ NEOERR *h_adm_orders(req *r) {
       {"to", IN_DATE, 0, 0, 0, NULL},
   };
   in_value v[5];
-  long long page = 1, total = 0;
-  if (!req_page(r, &page)) return nerr_pass(req_fail(r, 400));
+  long long page = 1, total = 0, after = 0;
+  int rows = 0;
+  if (!req_page_after(r, &page, &after)) return nerr_pass(req_fail(r, 400));
   NEOERR *err = ops_show(r, "admin/ops/orders.cs", "Ops.Orders.Title");
   if (err) return nerr_pass(err);
   int bad = input_read(r, F, 5, v);
@@ -45,12 +46,22 @@ NEOERR *h_adm_orders(req *r) {
   if ((err = orders_admin_counts(r->db, r->hdf, "Counts"))) return nerr_pass(err);
   if (bad) return nerr_pass(hdf_set_value(r->hdf, "Filter.Bad", "1"));
   order_filter f = {v[0].s, v[1].s, v[2].s, v[3].s, v[4].s};
-  err = orders_admin_search(r->db, &f, (page - 1) * OPS_PER_PAGE, OPS_PER_PAGE, r->hdf, "Orders", &total);
+  /* Numbered pages stop at ORDERS_ADMIN_OFFSET_PAGES (their OFFSET grows with the page); deeper ones seek. */
+  long long offset = page <= ORDERS_ADMIN_OFFSET_PAGES ? (page - 1) * OPS_PER_PAGE : 1LL << 60;
+  err = orders_admin_search(r->db, &f, offset, after, OPS_PER_PAGE, r->hdf, "Orders", &rows, &total);
+  char next[32] = "";
+  if (rows == OPS_PER_PAGE) {
+    char key[32];
+    snprintf(key, sizeof key, "Orders.%d.id", rows - 1);
+    snprintf(next, sizeof next, "%lld", db_hdf_ll(r->hdf, key, 0));
+  }
   STRING base;
   string_init(&base);
   if (!err) err = string_append(&base, "/admin/orders?");
   for (int i = 0; !err && i < 5; i++) err = ops_base_add(&base, F[i].name, v[i].s);
-  if (!err) err = req_pager(r, base.buf, page, total, OPS_PER_PAGE);
+  if (!err)
+    err = req_pager_seek(r, base.buf, after ? 0 : page, total, ORDERS_ADMIN_COUNT_CAP, OPS_PER_PAGE,
+                         ORDERS_ADMIN_OFFSET_PAGES, next[0] ? next : NULL);
   /* The status tabs keep the other filters. */
   if (!err) {
     STRING tabs;

@@ -35,6 +35,17 @@ int req_page(req *r, long long *page) {
   return 1;
 }
 
+int req_page_after(req *r, long long *page, long long *after) {
+  static const in_field F[] = {{"page", IN_INT, 0, 1, 100000, NULL}, {"after", IN_INT, 0, 1, 9000000000000000000LL, NULL}};
+  in_value v[2];
+  *page = 1;
+  *after = 0;
+  if (input_read(r, F, 2, v)) return 0;
+  if (v[0].present) *page = v[0].i;
+  if (v[1].present) *after = v[1].i;
+  return 1;
+}
+
 NEOERR *req_done_notice(req *r, const char *choices, const char *lang_prefix) {
   in_field f = {"done", IN_ENUM, 0, 0, 0, choices};
   in_value v;

@@ -51,6 +51,8 @@ const char *req_client_ip(req *r);
 int req_local_referer(req *r, char *buf, size_t len);
 /* ?page= (1..100000, default 1); 0 when it is not a valid page number (Form.Errors set). */
 int req_page(req *r, long long *page);
+/* ?page= and ?after= (a keyset cursor: the id of the last row shown); 0 on malformed values. */
+int req_page_after(req *r, long long *page, long long *after);
 
 /* ---- text ---- */
 /* Translated string from the language file, key like "Auth.BadPassword". */

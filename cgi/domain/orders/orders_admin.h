@@ -10,11 +10,25 @@ typedef struct {
   const char *no, *mobile, *status, *from, *to;
 } order_filter;
 
-/* Newest first. Rows under prefix.N: order_no, status, points_total, member_id, mobile, line_count, units,
- * needs_shipping, created_at. */
-NEOERR *orders_admin_search(MYSQL *db, const order_filter *f, long long offset, int limit, HDF *out, const char *prefix,
-                            long long *total);
-/* Orders per status under prefix.<status>, and prefix.all. */
+/* Counts stop past this many (shown as "1000+"); numbered pages stop at ORDERS_ADMIN_OFFSET_PAGES, deeper ones seek. */
+#define ORDERS_ADMIN_COUNT_CAP 1000
+#define ORDERS_ADMIN_COUNT_CAP_TEXT "100" /* the cap + 1 is written as CAP_TEXT "1" in SQL text */
+#define ORDERS_ADMIN_OFFSET_PAGES 20
+
+/* Newest first, from offset (after_id 0) or from the order before after_id. Rows under prefix.N: id, order_no,
+ * status, points_total, member_id, mobile, line_count, units, needs_shipping, created_at. *total counts at most
+ * ORDERS_ADMIN_COUNT_CAP + 1. */
+NEOERR *orders_admin_search(MYSQL *db, const order_filter *f, long long offset, long long after_id, int limit, HDF *out,
+                            const char *prefix, int *rows, long long *total);
+/* The statement orders_admin_search runs (count = 1: its bounded count), for the EXPLAIN test. */
+typedef struct {
+  char sql[1400];
+  dbp p[12];
+  int n;
+} search_stmt_out;
+void orders_admin_search_stmt(const order_filter *f, long long offset, long long after_id, int limit, int count,
+                              search_stmt_out *out);
+/* Orders per status under prefix.<status>, and prefix.all: exact up to ORDERS_ADMIN_COUNT_CAP, else "1000+". */
 NEOERR *orders_admin_counts(MYSQL *db, HDF *out, const char *prefix);
 /* One order (every column, dates as text) plus member_mobile and member_name; *found = 0 when unknown. */
 NEOERR *orders_admin_get(MYSQL *db, const char *order_no, HDF *out, const char *prefix, int *found);
