@@ -444,3 +444,29 @@ test('CSRF: a write without the token is refused (403) and writes nothing', asyn
   assert.equal(sql(`SELECT status FROM members WHERE id = ${id}`), 'active');
   assert.equal(auditOf('member', id).length, 0);
 });
+
+test('the order list: past the numbered pages the next link seeks from the last order shown; bad cursors are a 400', async () => {
+  const { c: ops } = await adminClient('ops');
+  const [m] = makeMembers(1, 0);
+  const id = memberId(m);
+  // 30 orders of one member: two pages, the second reached both by number and by the cursor of the first.
+  sql(`INSERT INTO orders (order_no, member_id, status, points_total) SELECT CONCAT('K', LPAD(${id} MOD 100000, 5, '0'), LPAD(seq, 11, '0')), ${id}, 'pending', 1 FROM seq_1_to_30`);
+  const first = await ops.get(`/admin/orders?mobile=${m}`);
+  assert.equal(first.status, 200);
+  const nos = (html) => [...html.matchAll(/<tr data-no="([^"]+)"/g)].map((x) => x[1]);
+  const page1 = nos(first.html);
+  assert.equal(page1.length, 20);
+  const lastId = sql(`SELECT id FROM orders WHERE order_no = ${q(page1[19])}`);
+  const byCursor = await ops.get(`/admin/orders?mobile=${m}&after=${lastId}`);
+  assert.equal(byCursor.status, 200);
+  const byNumber = await ops.get(`/admin/orders?mobile=${m}&page=2`);
+  assert.deepEqual(nos(byCursor.html), nos(byNumber.html));
+  assert.equal(nos(byCursor.html).length, 10);
+  assert.equal(new Set([...page1, ...nos(byCursor.html)]).size, 30, 'every order once');
+  for (const bad of ['x', '-1', '0', '99999999999999999999999']) {
+    assert.equal((await ops.get(`/admin/orders?after=${bad}`)).status, 400, `after=${bad}`);
+  }
+  assert.equal((await ops.get('/admin/orders?page=500')).status, 200, 'a page past the numbered ones is empty, not an error');
+  assert.equal((await ops.get('/admin/sms?after=1')).status, 200);
+  assert.equal((await ops.get('/admin/sms?after=y')).status, 400);
+});

@@ -1,8 +1,10 @@
 /* test_admin_lists.c: the back office's order list against 30,000 orders — every filter shape reads an index (EXPLAIN:
  * no full scan; a sort only where a prefix match must gather its rows first), pages walk every order once (numbered,
- * then keyset), counts exact or capped at ORDERS_ADMIN_COUNT_CAP + 1 */
+ * then keyset), counts exact or capped at ORDERS_ADMIN_COUNT_CAP + 1; the audit log and the SMS outbox likewise */
 #include "harness.h"
 #include "orders/orders_admin.h"
+#include "backoffice/audit_read.h"
+#include "shared/sms_admin.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +15,16 @@ static const char SQL_CLEAN[] =
     "INSERT IGNORE INTO gone SELECT id FROM members WHERE mobile LIKE '199000010%';"
     "DELETE i FROM order_items i JOIN orders o ON o.id = i.order_id JOIN gone g ON g.id = o.member_id;"
     "DELETE o FROM orders o JOIN gone g ON g.id = o.member_id;"
-    "DELETE m FROM members m JOIN gone g ON g.id = m.id; DROP TEMPORARY TABLE gone";
+    "DELETE m FROM members m JOIN gone g ON g.id = m.id; DROP TEMPORARY TABLE gone;"
+    "DELETE FROM sms_outbox WHERE mobile LIKE '199000020%'";
+/* The audit log is append-only (its triggers refuse deletes): its 20,000 entries, under an entity of their own, are
+ * written once per database. */
+static const char SQL_AUDIT_SEED[] =
+    "INSERT INTO audit_log (admin_id, admin_name, action, entity, entity_id, created_at)"
+    " SELECT 1 + seq % 3, 'unit', 'update', IF(seq % 2, 'unit_list', 'unit_list_b'), seq % 50,"
+    " NOW() - INTERVAL 60 DAY + INTERVAL seq * 250 SECOND FROM seq_1_to_20000"
+    " WHERE NOT EXISTS (SELECT 1 FROM audit_log WHERE entity = 'unit_list');"
+    "ANALYZE TABLE audit_log";
 static const char SQL_SEED[] =
     "INSERT INTO members (mobile, password_hash) SELECT CONCAT('199000010', LPAD(seq, 2, '0')), 'x' FROM seq_10_to_39;"
     "INSERT INTO orders (order_no, member_id, status, points_total, created_at)"
@@ -24,11 +35,15 @@ static const char SQL_SEED[] =
     /* A line each, so order_items is reached through by_order, as in production. */
     "INSERT INTO order_items (order_id, product_id, product_type, name, points_price, quantity)"
     " SELECT o.id, (SELECT MIN(id) FROM products), 'virtual', 'x', 0, 1 FROM orders o WHERE o.order_no LIKE 'A2026%';"
-    "ANALYZE TABLE members, orders, order_items";
+    "INSERT INTO sms_outbox (mobile, purpose, body, driver, status, created_at)"
+    " SELECT CONCAT('199000020', LPAD(seq % 40, 2, '0')), 'code', 'x', 'log', 'sent',"
+    " NOW() - INTERVAL 60 DAY + INTERVAL seq * 250 SECOND FROM seq_1_to_20000;"
+    "ANALYZE TABLE members, orders, order_items, sms_outbox";
 
 static int setup(void **state) {
   t_ok(db_run_script(t_db(), SQL_CLEAN), "clean");
   t_ok(db_run_script(t_db(), SQL_SEED), "seed");
+  t_ok(db_run_script(t_db(), SQL_AUDIT_SEED), "audit seed");
   return 0;
 }
 
@@ -45,8 +60,8 @@ static long long one(const char *sql) {
 
 /* No full scan of orders or members; a filesort only when sort_ok (a prefix gathers its matches first). */
 static int g_bad;
-static void check_plan(const search_stmt_out *st, int sort_ok) {
-  char sql[1600], plan[32768];
+static void check_plan(const list_stmt *st, int sort_ok) {
+  char sql[2200], plan[32768];
   int found = 0;
   snprintf(sql, sizeof sql, "EXPLAIN FORMAT=JSON %s", st->sql);
   t_ok(db_query_str(t_db(), sql, st->p, st->n, plan, sizeof plan, &found), sql);
@@ -80,7 +95,7 @@ static void test_every_filter_shape_reads_an_index(void **state) {
         for (int d = 0; d < 2; d++)
           for (int e = 0; e < 2; e++) {
             order_filter f = {nos[a], mobiles[b], statuses[c], froms[d], tos[e]};
-            search_stmt_out st;
+            list_stmt st;
             int sort_ok = a == 1 || b == 2;
             orders_admin_search_stmt(&f, 0, 0, 0, 1, &st);
             check_plan(&st, 1);
@@ -90,6 +105,62 @@ static void test_every_filter_shape_reads_an_index(void **state) {
             check_plan(&st, sort_ok);
           }
   assert_int_equal(g_bad, 0);
+}
+
+static void test_audit_and_outbox_shapes_read_an_index(void **state) {
+  static const long long admins[] = {0, 2};
+  static const char *const entities[] = {"", "unit_list"};
+  static const long long ids[] = {0, 7};
+  static const char *const froms[] = {"", "2026-01-01"};
+  static const char *const tos[] = {"", "2026-12-31"};
+  for (int a = 0; a < 2; a++)
+    for (int b = 0; b < 2; b++)
+      for (int c = 0; c < 2; c++)
+        for (int d = 0; d < 2; d++)
+          for (int e = 0; e < 2; e++) {
+            if (c && !b) continue; /* an entity id means nothing without its entity (the page never sends it alone) */
+            audit_filter f = {admins[a], entities[b], ids[c], froms[d], tos[e]};
+            list_stmt st;
+            audit_search_stmt(&f, 0, 0, 1, &st);
+            check_plan(&st, 0);
+            audit_search_stmt(&f, 380, 0, 0, &st);
+            check_plan(&st, 0);
+            audit_search_stmt(&f, 0, 1000000000, 0, &st);
+            check_plan(&st, 0);
+          }
+  static const char *const mobiles[] = {"", "19900002011", "1990000201"};
+  for (int m = 0; m < 3; m++) {
+    list_stmt st;
+    sms_outbox_stmt(mobiles[m], 0, 0, 0, 1, &st);
+    check_plan(&st, 1);
+    sms_outbox_stmt(mobiles[m], 380, 0, 20, 0, &st);
+    check_plan(&st, m == 2);
+    sms_outbox_stmt(mobiles[m], 0, 1000000000, 20, 0, &st);
+    check_plan(&st, m == 2);
+  }
+  assert_int_equal(g_bad, 0);
+  /* Every entry of one entity once, numbered pages then keyset, the count capped. */
+  audit_filter f = {0, "unit_list", 0, "", ""};
+  long long prev = 1LL << 62, after = 0, seen = 0, total = 0;
+  for (int page = 0;; page++) {
+    HDF *h = NULL;
+    int rows = 0;
+    t_ok(hdf_init(&h), "hdf");
+    int numbered = page < AUDIT_OFFSET_PAGES;
+    t_ok(audit_search(t_db(), &f, numbered ? page * (long long)AUDIT_PAGE_SIZE : 0, numbered ? 0 : after, h, "A", &rows,
+                      &total),
+         "audit");
+    for (HDF *e = hdf_get_child(h, "A"); e; e = hdf_obj_next(e)) {
+      long long id = db_hdf_ll(e, "id", 0);
+      assert_true(id < prev);
+      prev = after = id;
+      seen++;
+    }
+    hdf_destroy(&h);
+    if (rows < AUDIT_PAGE_SIZE) break;
+  }
+  assert_int_equal(seen, one("SELECT COUNT(*) FROM audit_log WHERE entity = 'unit_list'"));
+  assert_int_equal(total, AUDIT_COUNT_CAP + 1);
 }
 
 /* Walks a filter's pages as the back office links them: numbered up to ORDERS_ADMIN_OFFSET_PAGES, then ?after=. */
@@ -140,6 +211,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_every_filter_shape_reads_an_index),
       cmocka_unit_test(test_pages_walk_every_order_once),
+      cmocka_unit_test(test_audit_and_outbox_shapes_read_an_index),
   };
   t_ok(db_init_errors(), "errors");
   return cmocka_run_group_tests(tests, setup, teardown);

@@ -21,74 +21,51 @@ static const char SQL_COUNT_STATUS[] =
     "SELECT COUNT(*) FROM (SELECT 1 FROM orders WHERE status = ? LIMIT " ORDERS_ADMIN_COUNT_CAP_TEXT "1) bounded";
 static const char SQL_COUNT_ALL[] = "SELECT COUNT(*) FROM (SELECT 1 FROM orders LIMIT " ORDERS_ADMIN_COUNT_CAP_TEXT "1) bounded";
 
-typedef search_stmt_out search_stmt;
-
-static void add(search_stmt *st, const char *text) {
-  size_t len = strlen(st->sql);
-  snprintf(st->sql + len, sizeof st->sql - len, "%s", text);
-}
-
 /* The FROM and WHERE for the filters given, with their parameters. */
-static void shape(search_stmt *st, const order_filter *f, int mobile_whole) {
+static void shape(list_stmt *st, const order_filter *f) {
   const char *mobile = S(f->mobile);
-  add(st, " FROM orders o");
+  int whole = strlen(mobile) == 11;
+  list_stmt_add(st, " FROM orders o");
   /* The member's orders in one status, newest first, are one range of by_member (member_id, status, id): without the
    * hint a date range makes the optimiser merge two indexes and sort. */
-  if (*mobile && mobile_whole && *S(f->status)) add(st, " FORCE INDEX (by_member)");
-  if (*mobile && !mobile_whole) add(st, " JOIN members m ON m.id = o.member_id AND m.mobile LIKE CONCAT(?, '%')");
-  else add(st, " JOIN members m ON m.id = o.member_id");
-  if (*mobile && !mobile_whole) st->p[st->n++] = DS(mobile);
-  add(st, " WHERE 1 = 1");
-  if (*S(f->no)) {
-    add(st, " AND o.order_no LIKE CONCAT(?, '%')");
-    st->p[st->n++] = DS(f->no);
-  }
-  if (*mobile && mobile_whole) {
-    add(st, " AND o.member_id = (SELECT id FROM members WHERE mobile = ?)");
-    st->p[st->n++] = DS(mobile);
-  }
-  if (*S(f->status)) {
-    add(st, " AND o.status = ?");
-    st->p[st->n++] = DS(f->status);
-  }
+  if (whole && *S(f->status)) list_stmt_add(st, " FORCE INDEX (by_member)");
+  if (*mobile && !whole)
+    list_stmt_arg(st, " JOIN members m ON m.id = o.member_id AND m.mobile LIKE CONCAT(?, '%')", DS(mobile));
+  else list_stmt_add(st, " JOIN members m ON m.id = o.member_id");
+  list_stmt_add(st, " WHERE 1 = 1");
+  if (*S(f->no)) list_stmt_arg(st, " AND o.order_no LIKE CONCAT(?, '%')", DS(f->no));
+  if (whole) list_stmt_arg(st, " AND o.member_id = (SELECT id FROM members WHERE mobile = ?)", DS(mobile));
+  if (*S(f->status)) list_stmt_arg(st, " AND o.status = ?", DS(f->status));
   /* Ids grow with creation time: a date range is the id range between its first and last orders. */
-  if (*S(f->from)) {
-    add(st, " AND o.id >= (SELECT COALESCE(MIN(id), 9223372036854775807) FROM orders WHERE created_at >= ?)");
-    st->p[st->n++] = DS(f->from);
-  }
-  if (*S(f->to)) {
-    add(st, " AND o.id <= (SELECT COALESCE(MAX(id), 0) FROM orders WHERE created_at < DATE_ADD(?, INTERVAL 1 DAY))");
-    st->p[st->n++] = DS(f->to);
-  }
+  if (*S(f->from))
+    list_stmt_arg(st, " AND o.id >= (SELECT COALESCE(MIN(id), 9223372036854775807) FROM orders WHERE created_at >= ?)",
+                  DS(f->from));
+  if (*S(f->to))
+    list_stmt_arg(st,
+                  " AND o.id <= (SELECT COALESCE(MAX(id), 0) FROM orders WHERE created_at < DATE_ADD(?, INTERVAL 1 DAY))",
+                  DS(f->to));
 }
 
 void orders_admin_search_stmt(const order_filter *f, long long offset, long long after_id, int limit, int count,
-                              search_stmt_out *out) {
-  search_stmt *st = out;
-  memset(st, 0, sizeof *st);
-  int whole = strlen(S(f->mobile)) == 11;
-  if (count) add(st, "SELECT COUNT(*) FROM (SELECT 1");
-  else add(st, SEARCH_COLS);
-  shape(st, f, whole);
+                              list_stmt *out) {
+  list_stmt body;
+  memset(&body, 0, sizeof body);
+  shape(&body, f);
   if (count) {
-    add(st, " LIMIT " ORDERS_ADMIN_COUNT_CAP_TEXT "1) bounded");
-  } else {
-    if (after_id > 0) {
-      add(st, " AND o.id < ?");
-      st->p[st->n++] = DI(after_id);
-    }
-    add(st, " ORDER BY o.id DESC LIMIT ?");
-    st->p[st->n++] = DI(limit);
-    if (after_id <= 0) {
-      add(st, " OFFSET ?");
-      st->p[st->n++] = DI(offset);
-    }
+    list_stmt_count(out, &body, ORDERS_ADMIN_COUNT_CAP);
+    return;
   }
+  memset(out, 0, sizeof *out);
+  list_stmt_add(out, SEARCH_COLS);
+  list_stmt_add(out, body.sql);
+  memcpy(out->p, body.p, sizeof out->p);
+  out->n = body.n;
+  list_stmt_page(out, "o.id", offset, after_id, limit);
 }
 
 NEOERR *orders_admin_search(MYSQL *db, const order_filter *f, long long offset, long long after_id, int limit, HDF *out,
                             const char *prefix, int *rows, long long *total) {
-  search_stmt_out st;
+  list_stmt st;
   orders_admin_search_stmt(f, 0, 0, 0, 1, &st);
   NEOERR *err = db_query_ll(db, st.sql, st.p, st.n, total, NULL);
   *rows = 0;

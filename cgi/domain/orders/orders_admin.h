@@ -3,6 +3,7 @@
 #define MALL_ORDERS_ADMIN_H
 #include "backoffice/audit.h"
 #include "orders/orders.h"
+#include "shared/list_stmt.h"
 
 /* Search filters; NULL or "" = any. no: order number prefix, mobile: member mobile prefix (digits),
  * status: an order status, from/to: 'YYYY-MM-DD' (creation date, both inclusive; the caller validates). */
@@ -21,13 +22,8 @@ typedef struct {
 NEOERR *orders_admin_search(MYSQL *db, const order_filter *f, long long offset, long long after_id, int limit, HDF *out,
                             const char *prefix, int *rows, long long *total);
 /* The statement orders_admin_search runs (count = 1: its bounded count), for the EXPLAIN test. */
-typedef struct {
-  char sql[1400];
-  dbp p[12];
-  int n;
-} search_stmt_out;
 void orders_admin_search_stmt(const order_filter *f, long long offset, long long after_id, int limit, int count,
-                              search_stmt_out *out);
+                              list_stmt *out);
 /* Orders per status under prefix.<status>, and prefix.all: exact up to ORDERS_ADMIN_COUNT_CAP, else "1000+". */
 NEOERR *orders_admin_counts(MYSQL *db, HDF *out, const char *prefix);
 /* One order (every column, dates as text) plus member_mobile and member_name; *found = 0 when unknown. */

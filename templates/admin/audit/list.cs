@@ -1,8 +1,5 @@
 <?cs # list.cs: audit log search — filters, entries newest first with before → after, pagination (read-only) ?>
 <?cs include:"layout/macros.cs" ?>
-<?cs # The pager's links keep the filters (this handler does not fill Pager.Base). ?>
-<?cs set:Pager.Base = "/admin/audit?" ?><?cs each:k = Form.Values ?><?cs
-  if:name(k) != "page" && k != "" ?><?cs set:Pager.Base = Pager.Base + name(k) + "=" + url_escape(k) + "&" ?><?cs /if ?><?cs /each ?>
 <div class="page-head"><h1><?cs var:Lang.AdminCore.Audit.Title ?></h1><span class="muted"><?cs var:Lang.AdminCore.Audit.ReadOnly ?></span></div>
 <form class="filters" method="get" action="/admin/audit">
   <label><?cs var:Lang.AdminCore.Audit.Admin ?>
@@ -26,7 +23,7 @@
   <a class="btn" href="/admin/audit"><?cs var:Lang.AdminCore.Audit.Reset ?></a>
 </form>
 <?cs if:subcount(Audit) ?>
-<p class="muted"><?cs var:Pager.Total ?> <?cs var:Lang.Site.Pager.Total ?></p>
+<p class="muted"><?cs alt:Pager.TotalText ?><?cs var:Pager.Total ?><?cs /alt ?> <?cs var:Lang.Site.Pager.Total ?></p>
 <div class="table-wrap"><table class="table audit-table" id="audit">
   <thead><tr><th><?cs var:Lang.AdminCore.Audit.When ?></th><th><?cs var:Lang.AdminCore.Audit.Admin ?></th><th><?cs var:Lang.AdminCore.Audit.Action ?></th><th><?cs var:Lang.AdminCore.Audit.Entity ?></th><th><?cs var:Lang.AdminCore.Audit.Change ?></th></tr></thead>
   <tbody>

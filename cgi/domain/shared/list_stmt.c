@@ -1,0 +1,36 @@
+/* list_stmt.c: list statements shaped by the filters given, with keyset pages and bounded counts */
+#include "shared/list_stmt.h"
+#include <stdio.h>
+#include <string.h>
+
+void list_stmt_add(list_stmt *st, const char *text) {
+  size_t len = strlen(st->sql);
+  snprintf(st->sql + len, sizeof st->sql - len, "%s", text);
+}
+
+void list_stmt_arg(list_stmt *st, const char *text, dbp value) {
+  list_stmt_add(st, text);
+  if (st->n < (int)(sizeof st->p / sizeof st->p[0])) st->p[st->n++] = value;
+}
+
+void list_stmt_page(list_stmt *st, const char *key, long long offset, long long after, int limit) {
+  char buf[160];
+  if (after > 0) {
+    snprintf(buf, sizeof buf, " AND %s < ?", key);
+    list_stmt_arg(st, buf, DI(after));
+  }
+  snprintf(buf, sizeof buf, " ORDER BY %s DESC LIMIT ?", key);
+  list_stmt_arg(st, buf, DI(limit));
+  if (after <= 0) list_stmt_arg(st, " OFFSET ?", DI(offset));
+}
+
+void list_stmt_count(list_stmt *out, const list_stmt *body, long long cap) {
+  memset(out, 0, sizeof *out);
+  list_stmt_add(out, "SELECT COUNT(*) FROM (SELECT 1");
+  list_stmt_add(out, body->sql);
+  char buf[64];
+  snprintf(buf, sizeof buf, " LIMIT %lld) bounded", cap + 1);
+  list_stmt_add(out, buf);
+  memcpy(out->p, body->p, sizeof out->p);
+  out->n = body->n;
+}

@@ -1,0 +1,23 @@
+/* list_stmt.h: list statements shaped by the filters given (so each shape can use its index), with keyset pages and
+ * bounded counts — the back office's lists are built with it (DESIGN: a list's cost follows the page) */
+#ifndef MALL_LIST_STMT_H
+#define MALL_LIST_STMT_H
+#include "db.h"
+
+typedef struct {
+  char sql[2048];
+  dbp p[16];
+  int n;
+} list_stmt;
+
+/* Appends SQL text (a literal: values go through list_stmt_param). */
+void list_stmt_add(list_stmt *st, const char *text);
+/* Appends text holding one '?' and its value. */
+void list_stmt_arg(list_stmt *st, const char *text, dbp value);
+/* Ends a page: "AND key < after" when after > 0, then ORDER BY key DESC LIMIT limit (and OFFSET offset without
+ * after). key is the list's unique, ever-growing id column. */
+void list_stmt_page(list_stmt *st, const char *key, long long offset, long long after, int limit);
+/* A bounded count of what body (FROM … WHERE …, with its parameters) matches: at most cap + 1. */
+void list_stmt_count(list_stmt *out, const list_stmt *body, long long cap);
+
+#endif
