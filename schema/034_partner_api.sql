@@ -111,5 +111,6 @@ CREATE TABLE api_log (
   ms INT NOT NULL DEFAULT 0,
   ip VARCHAR(64) NOT NULL DEFAULT '',
   created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-  KEY by_partner (partner_id, id)
+  KEY by_partner (partner_id, id),
+  KEY by_time (created_at)
 ) ENGINE=InnoDB;

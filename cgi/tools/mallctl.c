@@ -1,6 +1,7 @@
 /* mallctl.c: command-line face of the mall — migrations, demo data, admin accounts, SMS outbox */
 #include "backup.h"
 #include "codes_cmd.h"
+#include "partners_cmd.h"
 #include "config.h"
 #include "job_lock.h"
 #include "db.h"
@@ -157,6 +158,7 @@ static int cmd_seed(int if_empty) {
   if (rc == 0) rc = set_demo_password(SQL_SET_MEMBER_PW, "Demo@2026");
   if (rc == 0) rc = set_demo_password(SQL_SET_ADMIN_PW, "Admin@2026");
   if (rc == 0) rc = set_demo_password(SQL_SET_MERCHANT_PW, "Merchant@2026");
+  if (rc == 0) rc = partners_seal_demo(g_db);
   if (rc == 0 && (err = search_reindex_all(g_db))) rc = fail(&err, "reindex");
   if (rc == 0) {
     catalog_bump();
@@ -645,6 +647,7 @@ static void usage(void) {
       "  pause [--activity ID] --reason TEXT   pause all redemption, or one activity (audited; members see the reason)\n"
       "  resume [--activity ID]       resume it\n");
   codes_cmd_usage();
+  partners_cmd_usage();
 }
 
 int main(int argc, char **argv) {
@@ -662,7 +665,7 @@ int main(int argc, char **argv) {
   const char *cmd = argv[1];
   /* Jobs cron runs on every app machine: one run at a time, the others wait their turn (then find little to do). */
   static const char *const JOBS[] = {"expire-points", "expire-vouchers", "send-reminders", "orders-housekeeping",
-                                     "settle", "monitor-alerts", NULL};
+                                     "settle", "monitor-alerts", "api-purge", NULL};
   job_lock job = {0};
   for (int i = 0; JOBS[i]; i++) {
     if (strcmp(cmd, JOBS[i]) != 0) continue;
@@ -737,6 +740,9 @@ int main(int argc, char **argv) {
     rc = cmd_switch(strcmp(cmd, "pause") == 0, argc, argv);
   } else if (codes_cmd_is(cmd)) {
     rc = codes_cmd(g_db, argc, argv);
+  } else if (partners_cmd_is(cmd)) {
+    rc = partners_cmd(g_db, argc, argv);
+    if (rc == 2) usage();
   } else if (strcmp(cmd, "flush-caches") == 0) {
     catalog_bump();
     accounts_bump();
