@@ -140,7 +140,7 @@ static void send_answer(areq *r, int replayed) {
                r->status, status_text(r->status));
   if (r->retry_after > 0) FCGX_FPrintF(r->fr->out, "Retry-After: %d\r\n", r->retry_after);
   if (replayed) FCGX_FPrintF(r->fr->out, "Idempotent-Replayed: true\r\n");
-  FCGX_FPrintF(r->fr->out, "Content-Length: %zu\r\n\r\n", strlen(body));
+  FCGX_FPrintF(r->fr->out, "Content-Length: %d\r\n\r\n", (int)strlen(body));
   if (strcmp(r->method, "HEAD")) FCGX_PutStr(body, (int)strlen(body), r->fr->out);
 }
 
