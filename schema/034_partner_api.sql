@@ -45,6 +45,8 @@ CREATE TABLE partner_keys (
   created_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
   revoked_at DATETIME NULL,
   last_used_at DATETIME NULL,
+  created_by INT NOT NULL DEFAULT 0,  -- the admin who made it: only they see the secret, once, within 15 minutes
+  shown_at DATETIME NULL,
   KEY by_partner (partner_id, created_at),
   CONSTRAINT fk_key_partner FOREIGN KEY (partner_id) REFERENCES partners (id)
 ) ENGINE=InnoDB;

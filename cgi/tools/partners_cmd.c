@@ -63,7 +63,7 @@ int partners_cmd(MYSQL *db, int argc, char **argv) {
   if (!strcmp(argv[1], "partner-key") && argc == 3) {
     char key_id[PARTNER_KEY_ID_LEN + 1], secret[PARTNER_SECRET_LEN + 1];
     int ok = 0;
-    if ((err = partner_key_create(db, atoll(argv[2]), key_id, secret, &ok))) return fail(&err, "partner-key");
+    if ((err = partner_key_create(db, atoll(argv[2]), 0, key_id, secret, &ok))) return fail(&err, "partner-key");
     if (!ok) {
       fprintf(stderr, "mallctl partner-key: no partner %s\n", argv[2]);
       return 1;

@@ -109,9 +109,10 @@ NEOERR *partner_create(MYSQL *db, const char *name, const char *enterprise, int 
 }
 
 static const char SQL_PARTNER_EXISTS[] = "SELECT COUNT(*) FROM partners WHERE id = ?";
-static const char SQL_KEY_INSERT[] = "INSERT INTO partner_keys (key_id, partner_id, secret_enc) VALUES (?, ?, ?)";
+static const char SQL_KEY_INSERT[] = "INSERT INTO partner_keys (key_id, partner_id, secret_enc, created_by, shown_at) "
+                                     "VALUES (?, ?, ?, ?, IF(? = 0, NOW(), NULL))";
 
-NEOERR *partner_key_create(MYSQL *db, long long partner_id, char *key_id, char *secret, int *ok) {
+NEOERR *partner_key_create(MYSQL *db, long long partner_id, long long admin_id, char *key_id, char *secret, int *ok) {
   *ok = 0;
   long long n = 0;
   NEOERR *err = db_query_ll(db, SQL_PARTNER_EXISTS, DBA(DI(partner_id)), &n, NULL);
@@ -123,9 +124,29 @@ NEOERR *partner_key_create(MYSQL *db, long long partner_id, char *key_id, char *
   snprintf(secret, PARTNER_SECRET_LEN + 1, "sk_%.40s", rnd);
   OPENSSL_cleanse(rnd, sizeof rnd);
   if (partner_secret_seal(secret, sealed, sizeof sealed) != 0) return nerr_raise(NERR_SYSTEM, "seal");
-  err = db_exec(db, SQL_KEY_INSERT, DBA(DS(key_id), DI(partner_id), DS(sealed)), NULL, NULL);
+  err = db_exec(db, SQL_KEY_INSERT, DBA(DS(key_id), DI(partner_id), DS(sealed), DI(admin_id), DI(admin_id)), NULL,
+                NULL);
   if (!err) *ok = 1;
   return nerr_pass(err);
+}
+
+static const char SQL_KEY_SHOW[] =
+    "UPDATE partner_keys SET shown_at = NOW() WHERE key_id = ? AND partner_id = ? AND created_by = ? AND shown_at IS NULL "
+    "AND status = 'active' AND created_at > NOW() - INTERVAL 15 MINUTE";
+static const char SQL_KEY_SEALED[] = "SELECT secret_enc FROM partner_keys WHERE key_id = ?";
+
+NEOERR *partner_key_reveal(MYSQL *db, long long partner_id, const char *key_id, long long admin_id, char *secret,
+                           size_t len, int *ok) {
+  *ok = 0;
+  secret[0] = 0;
+  long long n = 0;
+  NEOERR *err = db_exec(db, SQL_KEY_SHOW, DBA(DS(key_id), DI(partner_id), DI(admin_id)), &n, NULL);
+  if (err || n != 1) return nerr_pass(err);
+  char sealed[PARTNER_SEALED_MAX];
+  int found = 0;
+  if ((err = db_query_str(db, SQL_KEY_SEALED, DBA(DS(key_id)), sealed, sizeof sealed, &found))) return nerr_pass(err);
+  *ok = found && partner_secret_open(sealed, secret, len) == 0;
+  return STATUS_OK;
 }
 
 static const char SQL_KEY_REVOKE[] = "UPDATE partner_keys SET status = 'revoked', revoked_at = NOW() "

@@ -32,7 +32,11 @@ NEOERR *partner_create(MYSQL *db, const char *name, const char *enterprise, int 
                        long long *id);
 /* A new key pair for the partner: key_id (PARTNER_KEY_ID_LEN + 1) and the clear secret (PARTNER_SECRET_LEN + 1), the
  * only time it exists outside the sealed column. *ok = 0 when there is no such partner. */
-NEOERR *partner_key_create(MYSQL *db, long long partner_id, char *key_id, char *secret, int *ok);
+NEOERR *partner_key_create(MYSQL *db, long long partner_id, long long admin_id, char *key_id, char *secret, int *ok);
+/* The secret of a key made by admin_id within 15 minutes and never shown: opened into secret and marked shown (one
+ * conditional UPDATE: a second look, even at the same moment, gets *ok = 0). admin_id 0 (mallctl) shows at once. */
+NEOERR *partner_key_reveal(MYSQL *db, long long partner_id, const char *key_id, long long admin_id, char *secret,
+                           size_t len, int *ok);
 /* Revokes one key of the partner: *ok = 0 when it was not an active key of it. */
 NEOERR *partner_key_revoke(MYSQL *db, long long partner_id, const char *key_id, int *ok);
 NEOERR *partner_set_status(MYSQL *db, long long partner_id, int active, int *ok);
