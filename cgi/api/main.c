@@ -410,11 +410,7 @@ static NEOERR *run_write(MYSQL *db, void *ctx, int *status, char **body) {
 }
 
 static NEOERR *idempotent(areq *r, write_ctx *w) {
-  const char *key = env(r, "HTTP_IDEMPOTENCY_KEY");
-  if (!key || !*key)
-    return nerr_pass(fail(r, 400, "idempotency_key_required", "every write needs an Idempotency-Key header"));
-  if (strlen(key) > API_IDEM_MAX || !printable_id(key, API_IDEM_MAX))
-    return nerr_pass(fail(r, 400, "invalid_request", "Idempotency-Key: 1-100 of A-Z a-z 0-9 - _ . :"));
+  const char *key = env(r, "HTTP_IDEMPOTENCY_KEY"); /* checked in dispatch */
   /* The request a key stands for: method, path and body. */
   size_t n = strlen(r->path) + r->body_len + 16;
   char *buf = malloc(n), sha[65];
@@ -558,6 +554,7 @@ static NEOERR *authenticate(areq *r, int *ok) {
   NEOERR *err = strlen(key) <= 40 ? partner_key_find(r->db, key, &k, &found) : STATUS_OK;
   if (err) return nerr_pass(err);
   if (!found || !k.usable) {
+    r->partner_id = found ? k.partner_id : 0; /* a revoked key's calls go to its partner's log */
     OPENSSL_cleanse(&k, sizeof k);
     return nerr_pass(fail(r, 401, "invalid_key", "unknown, revoked or disabled key"));
   }
@@ -637,6 +634,11 @@ static NEOERR *dispatch(areq *r) {
     r->json = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &je);
     if (!r->json || !json_is_object(r->json))
       return nerr_pass(fail(r, 400, "invalid_json", "the body must be one JSON object"));
+    const char *key = env(r, "HTTP_IDEMPOTENCY_KEY");
+    if (!key || !*key)
+      return nerr_pass(fail(r, 400, "idempotency_key_required", "every write needs an Idempotency-Key header"));
+    if (!printable_id(key, API_IDEM_MAX))
+      return nerr_pass(fail(r, 400, "invalid_request", "Idempotency-Key: 1-100 of A-Z a-z 0-9 - _ . :"));
   }
   return nerr_pass(rt->fn(r));
 }

@@ -1,8 +1,10 @@
 /* api_points.c: the partner API's domain — signatures, nonces, rate counts, members of an enterprise, earn / spend /
  * reverse on the ledger (kinds api_*), idempotency keys */
 #include "partners/api_points.h"
+#include "config.h"
 #include "crypto.h"
 #include "points/points.h"
+#include "points/reports.h"
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 #include <openssl/sha.h>
@@ -79,8 +81,15 @@ NEOERR *api_rate_count(MYSQL *db, long long partner_id, int limit, int *allowed,
 /* ---- members ---- */
 #define MEMBER_COLS                                                                                                    \
   "SELECT id, mobile, name, COALESCE(ext_id, ''), status, points_balance, "                                           \
-  "DATE_FORMAT(created_at, '%Y-%m-%dT%H:%i:%s') FROM members "
+  "CONCAT(DATE_FORMAT(created_at, '%Y-%m-%dT%H:%i:%s'), ?) FROM members "
 static const char SQL_MEMBER_BY_ID[] = MEMBER_COLS "WHERE id = ? AND enterprise = ?";
+
+/* Times go out as RFC 3339 with the mall's offset (MALL_TZ, "+08:00"; "Z" when it is a zone name we cannot print). */
+static const char *tz_suffix(void) {
+  const char *t = g_cfg.tz ? g_cfg.tz : "";
+  if (strlen(t) == 6 && (t[0] == '+' || t[0] == '-') && t[3] == ':') return t;
+  return "Z";
+}
 static const char SQL_MEMBER_BY_MOBILE[] = MEMBER_COLS "WHERE mobile = ? AND enterprise = ?";
 static const char SQL_MEMBER_BY_EXT[] = MEMBER_COLS "FORCE INDEX (by_ext_id) WHERE enterprise = ? AND ext_id = ?";
 
@@ -96,11 +105,11 @@ NEOERR *api_member_find(MYSQL *db, const char *enterprise, long long id, const c
                         api_member *m, int *found) {
   *found = 0;
   if (!enterprise[0]) return STATUS_OK; /* members of no enterprise belong to no partner */
-  if (id > 0) return nerr_pass(member_row(db, SQL_MEMBER_BY_ID, DBA(DI(id), DS(enterprise)), m, found));
+  if (id > 0) return nerr_pass(member_row(db, SQL_MEMBER_BY_ID, DBA(DS(tz_suffix()), DI(id), DS(enterprise)), m, found));
   if (mobile && *mobile)
-    return nerr_pass(member_row(db, SQL_MEMBER_BY_MOBILE, DBA(DS(mobile), DS(enterprise)), m, found));
+    return nerr_pass(member_row(db, SQL_MEMBER_BY_MOBILE, DBA(DS(tz_suffix()), DS(mobile), DS(enterprise)), m, found));
   if (ext_id && *ext_id)
-    return nerr_pass(member_row(db, SQL_MEMBER_BY_EXT, DBA(DS(enterprise), DS(ext_id)), m, found));
+    return nerr_pass(member_row(db, SQL_MEMBER_BY_EXT, DBA(DS(tz_suffix()), DS(enterprise), DS(ext_id)), m, found));
   return STATUS_OK;
 }
 
@@ -122,14 +131,14 @@ NEOERR *api_member_enrol(MYSQL *db, const char *enterprise, const char *mobile, 
     return STATUS_OK;
   }
   int found = 0;
-  err = member_row(db, SQL_MEMBER_BY_ID, DBA(DI(id), DS(enterprise)), m, &found);
+  err = member_row(db, SQL_MEMBER_BY_ID, DBA(DS(tz_suffix()), DI(id), DS(enterprise)), m, &found);
   if (!err && !found) err = nerr_raise(NERR_ASSERT, "enrolled member %lld not found", id);
   return nerr_pass(err);
 }
 
 /* ---- ledger pages: by_member (member_id, id), newest first, the time range filtered on the way ---- */
 static const char SQL_LEDGER_PAGE[] =
-    "SELECT id, kind, amount, balance_after, note, DATE_FORMAT(created_at, '%Y-%m-%dT%H:%i:%s') "
+    "SELECT id, kind, amount, balance_after, note, CONCAT(DATE_FORMAT(created_at, '%Y-%m-%dT%H:%i:%s'), ?) "
     "FROM points_ledger FORCE INDEX (by_member) WHERE member_id = ? AND id < ? AND created_at >= ? AND created_at < ? "
     "ORDER BY member_id DESC, id DESC LIMIT ?";
 const char *const API_LEDGER_SQL = SQL_LEDGER_PAGE;
@@ -142,7 +151,7 @@ NEOERR *api_ledger_page(MYSQL *db, long long member_id, const char *from, const 
   if (!rows) return nerr_raise(NERR_NOMEM, "ledger page");
   int got = 0;
   NEOERR *err = db_rows(db, SQL_LEDGER_PAGE,
-                        DBA(DI(member_id), DI(before > 0 ? before : 0x7fffffffffffffffLL), DS(from), DS(to_excl),
+                        DBA(DS(tz_suffix()), DI(member_id), DI(before > 0 ? before : 0x7fffffffffffffffLL), DS(from), DS(to_excl),
                             DI(limit + 1)),
                         DCOLS(DCOL_LL(&rows[0].id), DCOL_STR(rows[0].kind), DCOL_LL(&rows[0].amount),
                               DCOL_LL(&rows[0].balance_after), DCOL_STR(rows[0].note), DCOL_STR(rows[0].created_at)),
@@ -161,9 +170,7 @@ static const char SQL_EXPIRY_OK[] = "SELECT STR_TO_DATE(?, '%Y-%m-%d') > CURDATE
 
 NEOERR *api_expiry_ok(MYSQL *db, const char *date, int *ok) {
   *ok = 0;
-  if (strlen(date) != 10 || date[4] != '-' || date[7] != '-') return STATUS_OK;
-  for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && (date[i] < '0' || date[i] > '9')) return STATUS_OK;
+  if (report_day_number(date) < 0) return STATUS_OK; /* a real calendar day (MariaDB's STR_TO_DATE takes 02-30) */
   long long v = 0;
   int found = 0;
   NEOERR *err = db_query_ll(db, SQL_EXPIRY_OK, DBA(DS(date), DS(date)), &v, &found);

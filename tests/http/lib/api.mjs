@@ -1,6 +1,7 @@
 // api.mjs: a partner API client — signs each request (HMAC-SHA256 over method, path, query, timestamp, nonce and the
 // body's SHA-256, README "Partner API") and returns { status, headers, json, text }.
 import crypto from 'node:crypto';
+import http from 'node:http';
 import { ORIGIN, sql, q } from './stack.mjs';
 
 export const DEMO_PARTNER = { keyId: 'pk_demo_cmcc', secret: 'sk_demo_cmcc_local_only', enterprise: '中国移动' };
@@ -25,10 +26,21 @@ export async function api(method, pathAndQuery, opts = {}) {
     'X-Api-Key': key.keyId, 'X-Api-Timestamp': String(timestamp), 'X-Api-Nonce': nonce, 'X-Api-Signature': signature,
     ...(method === 'POST' ? { 'Content-Type': 'application/json' } : {}),
     ...(opts.idem ? { 'Idempotency-Key': opts.idem } : {}),
+    ...(method === 'POST' ? { 'Content-Length': String(Buffer.byteLength(body)) } : {}),
     ...(opts.headers || {}),
   };
-  const res = await fetch(ORIGIN + pathAndQuery, { method, headers, body: method === 'POST' ? body : undefined });
-  const text = await res.text();
+  // A connection of its own per request (as lib/client.mjs): no idle keep-alive socket the server closed meanwhile.
+  const res = await new Promise((resolve, reject) => {
+    const req = http.request(ORIGIN + pathAndQuery, { method, headers, agent: false }, (r) => {
+      const chunks = [];
+      r.on('data', (c) => chunks.push(c));
+      r.on('end', () => resolve({ status: r.statusCode, raw: r.headers, text: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', (e) => reject(new Error(`${method} ${pathAndQuery}: ${e.message}`)));
+    req.end(method === 'POST' ? body : undefined);
+  });
+  res.headers = { get: (k) => { const v = res.raw[k.toLowerCase()]; return v === undefined ? null : String(v); } };
+  const text = res.text;
   let json = null;
   try { json = JSON.parse(text); } catch { /* left null: the test says so */ }
   return { status: res.status, headers: res.headers, json, text, nonce, timestamp };
