@@ -316,6 +316,19 @@ test('earn, spend (FIFO lots), reverse: an earn partly spent is refused, untouch
   assert.equal(sql(`SELECT GROUP_CONCAT(kind ORDER BY id) FROM points_ledger WHERE member_id = ${mem}`),
     'api_earn,api_earn,api_spend,api_reverse,api_reverse,api_reverse,api_earn');
   checkLedger();
+  // check-ledger notices an API operation that no longer matches its entry, and a reversed spend whose lots did not
+  // get its points back.
+  sql(`UPDATE api_ops SET points = points + 1 WHERE ledger_id = ${sp.json.ledger_id}`);
+  let bad = mallctlRun('check-ledger');
+  assert.equal(bad.status, 1);
+  assert.match(bad.out, /every API entry is one API operation[^\n]*FAIL|every API entry is one API operation[^\n]*[1-9]/);
+  sql(`UPDATE api_ops SET points = points - 1 WHERE ledger_id = ${sp.json.ledger_id}`);
+  sql(`UPDATE points_allocations SET refunded = 0 WHERE ledger_id = ${sp.json.ledger_id}`);
+  bad = mallctlRun('check-ledger');
+  assert.equal(bad.status, 1);
+  assert.match(bad.out, /an API spend's lots got back exactly what its reverse returned[^\n]*[1-9]/);
+  sql(`UPDATE points_allocations SET refunded = amount WHERE ledger_id = ${sp.json.ledger_id}`);
+  checkLedger();
 });
 
 test("the member's points page lists API entries under their own kinds", async () => {
