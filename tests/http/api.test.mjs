@@ -261,6 +261,7 @@ test('idempotency: a retry returns the first answer without a second effect; ano
   assert.equal(purge.status, 0, purge.err);
   assert.match(purge.out, /[1-9][0-9]* nonces, [1-9][0-9]* idempotency keys/);
   assert.equal(sql(`SELECT COUNT(*) FROM api_idempotency WHERE idem_key = '${rk}'`), '0');
+  assert.equal(sql("SELECT COUNT(*) FROM job_locks WHERE name = 'api-purge' AND locked_until <= NOW()"), '1', 'ran under its job lock, given back');
   checkLedger();
 });
 
