@@ -66,14 +66,10 @@ static NEOERR *h_reverse(areq *r);
 
 /* The API's table of contents (documented in templates/api/openapi.json). */
 static const aroute ROUTES[] = {
-    {"GET", "/api/v1/openapi.json", A_PUBLIC, h_openapi},
-    {"GET", "/api/v1/members", 0, h_lookup},
-    {"POST", "/api/v1/members", A_WRITE, h_enrol},
-    {"GET", "/api/v1/members/{id}", 0, h_member},
-    {"GET", "/api/v1/members/{id}/balance", 0, h_balance},
-    {"GET", "/api/v1/members/{id}/ledger", 0, h_ledger},
-    {"POST", "/api/v1/members/{id}/earn", A_WRITE, h_earn},
-    {"POST", "/api/v1/members/{id}/spend", A_WRITE, h_spend},
+    {"GET", "/api/v1/openapi.json", A_PUBLIC, h_openapi},   {"GET", "/api/v1/members", 0, h_lookup},
+    {"POST", "/api/v1/members", A_WRITE, h_enrol},          {"GET", "/api/v1/members/{id}", 0, h_member},
+    {"GET", "/api/v1/members/{id}/balance", 0, h_balance},  {"GET", "/api/v1/members/{id}/ledger", 0, h_ledger},
+    {"POST", "/api/v1/members/{id}/earn", A_WRITE, h_earn}, {"POST", "/api/v1/members/{id}/spend", A_WRITE, h_spend},
     {"POST", "/api/v1/reversals", A_WRITE, h_reverse},
 };
 #define NROUTES (int)(sizeof ROUTES / sizeof ROUTES[0])
@@ -228,9 +224,9 @@ static json_t *member_json(const api_member *m) {
 }
 
 static json_t *op_json(const api_op *o) {
-  json_t *j = json_pack("{s:I,s:s,s:I,s:I,s:I,s:I}", "operation_id", (json_int_t)o->op_id, "kind", o->kind,
-                        "member_id", (json_int_t)o->member_id, "points", (json_int_t)o->points, "balance",
-                        (json_int_t)o->balance, "ledger_id", (json_int_t)o->ledger_id);
+  json_t *j = json_pack("{s:I,s:s,s:I,s:I,s:I,s:I}", "operation_id", (json_int_t)o->op_id, "kind", o->kind, "member_id",
+                        (json_int_t)o->member_id, "points", (json_int_t)o->points, "balance", (json_int_t)o->balance,
+                        "ledger_id", (json_int_t)o->ledger_id);
   if (!j) return NULL;
   json_object_set_new(j, "reference", o->ref[0] ? json_string(o->ref) : json_null());
   if (!strcmp(o->kind, "earn")) json_object_set_new(j, "expires_on", json_string(o->expires_on));
@@ -313,9 +309,9 @@ static NEOERR *h_balance(areq *r) {
   int found = 0;
   NEOERR *err = member_of_path(r, &m, &found);
   if (err || !found) return nerr_pass(err);
-  return nerr_pass(
-      answer(r, 200, json_pack("{s:I,s:I,s:s}", "member_id", (json_int_t)m.id, "balance", (json_int_t)m.balance,
-                               "status", m.status)));
+  return nerr_pass(answer(
+      r, 200,
+      json_pack("{s:I,s:I,s:s}", "member_id", (json_int_t)m.id, "balance", (json_int_t)m.balance, "status", m.status)));
 }
 
 static int day_ok(const char *s) {
@@ -357,10 +353,11 @@ static NEOERR *h_ledger(areq *r) {
   if (!err) {
     json_t *list = json_array();
     for (int i = 0; i < n; i++)
-      json_array_append_new(list, json_pack("{s:I,s:s,s:I,s:I,s:s,s:s}", "id", (json_int_t)rows[i].id, "kind",
-                                            rows[i].kind, "amount", (json_int_t)rows[i].amount, "balance_after",
-                                            (json_int_t)rows[i].balance_after, "note", rows[i].note, "created_at",
-                                            rows[i].created_at));
+      json_array_append_new(list,
+                            json_pack("{s:I,s:s,s:I,s:I,s:s,s:s}", "id", (json_int_t)rows[i].id, "kind", rows[i].kind,
+                                      "amount", (json_int_t)rows[i].amount, "balance_after",
+                                      (json_int_t)rows[i].balance_after, "note", rows[i].note, "created_at",
+                                      rows[i].created_at));
     char next[32];
     snprintf(next, sizeof next, "%lld", n ? rows[n - 1].id : 0);
     err = answer(r, 200,
@@ -539,16 +536,15 @@ static NEOERR *authenticate(areq *r, int *ok) {
   const char *key = env(r, "HTTP_X_API_KEY"), *ts = env(r, "HTTP_X_API_TIMESTAMP"), *nonce = env(r, "HTTP_X_API_NONCE"),
              *sig = env(r, "HTTP_X_API_SIGNATURE");
   if (!key || !ts || !nonce || !sig || !*key)
-    return nerr_pass(fail(r, 401, "missing_signature",
-                          "X-Api-Key, X-Api-Timestamp, X-Api-Nonce and X-Api-Signature are required"));
+    return nerr_pass(
+        fail(r, 401, "missing_signature", "X-Api-Key, X-Api-Timestamp, X-Api-Nonce and X-Api-Signature are required"));
   snprintf(r->key_id, sizeof r->key_id, "%s", key);
   char *end = NULL;
   long long t = strtoll(ts, &end, 10);
   long long now = (long long)time(NULL);
   if (!*ts || *end || t < now - API_SKEW_SECONDS || t > now + API_SKEW_SECONDS)
     return nerr_pass(fail(r, 401, "stale_timestamp", "X-Api-Timestamp must be Unix seconds within 5 minutes of now"));
-  if (!api_nonce_valid(nonce))
-    return nerr_pass(fail(r, 401, "invalid_nonce", "X-Api-Nonce: 16-64 of A-Z a-z 0-9 - _"));
+  if (!api_nonce_valid(nonce)) return nerr_pass(fail(r, 401, "invalid_nonce", "X-Api-Nonce: 16-64 of A-Z a-z 0-9 - _"));
   partner_key k;
   int found = 0;
   NEOERR *err = strlen(key) <= 40 ? partner_key_find(r->db, key, &k, &found) : STATUS_OK;

@@ -18,10 +18,11 @@ static int fail(NEOERR **err, const char *what) {
 int partners_cmd_is(const char *cmd) { return !strcmp(cmd, "api-purge") || !strcmp(cmd, "partner-key"); }
 
 void partners_cmd_usage(void) {
-  fprintf(stderr,
-          "  api-purge [--log-days N]     partner API: drop expired nonces, idempotency keys (48 h), rate counters and\n"
-          "                               API log rows older than N days (default 90); cron, one run at a time\n"
-          "  partner-key PARTNER_ID       make a key pair for a partner; prints the key id and the secret (once)\n");
+  fprintf(
+      stderr,
+      "  api-purge [--log-days N]     partner API: drop expired nonces, idempotency keys (48 h), rate counters and\n"
+      "                               API log rows older than N days (default 90); cron, one run at a time\n"
+      "  partner-key PARTNER_ID       make a key pair for a partner; prints the key id and the secret (once)\n");
 }
 
 static const char SQL_DEMO_KEYS[] = "SELECT key_id, secret_enc FROM partner_keys WHERE secret_enc LIKE 'demo:%'";
@@ -43,8 +44,7 @@ static NEOERR *seal_row(void *ctx, int row) {
 
 int partners_seal_demo(MYSQL *db) {
   struct demo_key k = {db, "", ""};
-  NEOERR *err =
-      db_each(db, SQL_DEMO_KEYS, DB_NOARGS, DCOLS(DCOL_STR(k.key_id), DCOL_STR(k.enc)), seal_row, &k, NULL);
+  NEOERR *err = db_each(db, SQL_DEMO_KEYS, DB_NOARGS, DCOLS(DCOL_STR(k.key_id), DCOL_STR(k.enc)), seal_row, &k, NULL);
   return err ? fail(&err, "seed partner keys") : 0;
 }
 

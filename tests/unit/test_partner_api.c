@@ -33,7 +33,7 @@ static void test_signature_vectors(void **state) {
 static void test_nonce_rules(void **state) {
   assert_true(api_nonce_valid("0123456789abcdef"));
   assert_true(api_nonce_valid("A_b-0123456789abcdef0123456789abcdef0123456789abcdef0123456789ab"));
-  assert_false(api_nonce_valid("0123456789abcde"));  /* 15 */
+  assert_false(api_nonce_valid("0123456789abcde"));                                                   /* 15 */
   assert_false(api_nonce_valid("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdefX")); /* 65 */
   assert_false(api_nonce_valid("0123456789abcdef with space"));
   assert_false(api_nonce_valid(NULL));

@@ -49,8 +49,7 @@ int api_nonce_valid(const char *nonce) {
   if (n < 16 || n > 64) return 0;
   for (size_t i = 0; i < n; i++) {
     char c = nonce[i];
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_'))
-      return 0;
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '_')) return 0;
   }
   return 1;
 }
@@ -80,7 +79,7 @@ NEOERR *api_rate_count(MYSQL *db, long long partner_id, int limit, int *allowed,
 
 /* ---- members ---- */
 #define MEMBER_COLS                                                                                                    \
-  "SELECT id, mobile, name, COALESCE(ext_id, ''), status, points_balance, "                                           \
+  "SELECT id, mobile, name, COALESCE(ext_id, ''), status, points_balance, "                                            \
   "CONCAT(DATE_FORMAT(created_at, '%Y-%m-%dT%H:%i:%s'), ?) FROM members "
 static const char SQL_MEMBER_BY_ID[] = MEMBER_COLS "WHERE id = ? AND enterprise = ?";
 
@@ -105,7 +104,8 @@ NEOERR *api_member_find(MYSQL *db, const char *enterprise, long long id, const c
                         api_member *m, int *found) {
   *found = 0;
   if (!enterprise[0]) return STATUS_OK; /* members of no enterprise belong to no partner */
-  if (id > 0) return nerr_pass(member_row(db, SQL_MEMBER_BY_ID, DBA(DS(tz_suffix()), DI(id), DS(enterprise)), m, found));
+  if (id > 0)
+    return nerr_pass(member_row(db, SQL_MEMBER_BY_ID, DBA(DS(tz_suffix()), DI(id), DS(enterprise)), m, found));
   if (mobile && *mobile)
     return nerr_pass(member_row(db, SQL_MEMBER_BY_MOBILE, DBA(DS(tz_suffix()), DS(mobile), DS(enterprise)), m, found));
   if (ext_id && *ext_id)
@@ -121,8 +121,8 @@ NEOERR *api_member_enrol(MYSQL *db, const char *enterprise, const char *mobile, 
                          api_member *m, api_result *res) {
   *res = API_OK;
   long long n = 0, id = 0;
-  NEOERR *err = db_exec(db, SQL_ENROL, DBA(DS(mobile), DS(name), DS(enterprise), *ext_id ? DS(ext_id) : DNULL), &n,
-                        &id);
+  NEOERR *err =
+      db_exec(db, SQL_ENROL, DBA(DS(mobile), DS(name), DS(enterprise), *ext_id ? DS(ext_id) : DNULL), &n, &id);
   if (err) return nerr_pass(err);
   if (n != 1) {
     long long taken = 0;
@@ -151,8 +151,8 @@ NEOERR *api_ledger_page(MYSQL *db, long long member_id, const char *from, const 
   if (!rows) return nerr_raise(NERR_NOMEM, "ledger page");
   int got = 0;
   NEOERR *err = db_rows(db, SQL_LEDGER_PAGE,
-                        DBA(DS(tz_suffix()), DI(member_id), DI(before > 0 ? before : 0x7fffffffffffffffLL), DS(from), DS(to_excl),
-                            DI(limit + 1)),
+                        DBA(DS(tz_suffix()), DI(member_id), DI(before > 0 ? before : 0x7fffffffffffffffLL), DS(from),
+                            DS(to_excl), DI(limit + 1)),
                         DCOLS(DCOL_LL(&rows[0].id), DCOL_STR(rows[0].kind), DCOL_LL(&rows[0].amount),
                               DCOL_LL(&rows[0].balance_after), DCOL_STR(rows[0].note), DCOL_STR(rows[0].created_at)),
                         sizeof *rows, limit + 1, &got);
@@ -181,8 +181,9 @@ NEOERR *api_expiry_ok(MYSQL *db, const char *date, int *ok) {
 /* ---- earn / spend / reverse ---- */
 static const char SQL_MEMBER_SCOPE[] = "SELECT COUNT(*) FROM members WHERE id = ? AND enterprise = ?";
 static const char SQL_REF_FIND[] = "SELECT COUNT(*) FROM api_ops WHERE enterprise = ? AND ref = ? FOR UPDATE";
-static const char SQL_OP_INSERT[] = "INSERT INTO api_ops (partner_id, enterprise, member_id, kind, ref, source, points, "
-                                    "ledger_id, reverses) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char SQL_OP_INSERT[] =
+    "INSERT INTO api_ops (partner_id, enterprise, member_id, kind, ref, source, points, "
+    "ledger_id, reverses) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char SQL_BALANCE[] = "SELECT points_balance FROM members WHERE id = ?";
 static const char SQL_DEFAULT_EXPIRY[] = "SELECT DATE_FORMAT(CURDATE() + INTERVAL 365 DAY, '%Y-%m-%d')";
 
@@ -214,11 +215,11 @@ static NEOERR *op_checks(MYSQL *db, struct op_arg *a) {
 static NEOERR *op_finish(MYSQL *db, struct op_arg *a, const char *kind, long long signed_points, long long ledger_id,
                          long long reverses) {
   api_op *op = a->op;
-  NEOERR *err = db_exec(db, SQL_OP_INSERT,
-                        DBA(DI(a->partner_id), DS(a->enterprise), DI(a->member_id), DS(kind),
-                            a->ref ? DS(a->ref) : DNULL, DS(a->source ? a->source : ""), DI(signed_points),
-                            DI(ledger_id), reverses ? DI(reverses) : DNULL),
-                        NULL, &op->op_id);
+  NEOERR *err =
+      db_exec(db, SQL_OP_INSERT,
+              DBA(DI(a->partner_id), DS(a->enterprise), DI(a->member_id), DS(kind), a->ref ? DS(a->ref) : DNULL,
+                  DS(a->source ? a->source : ""), DI(signed_points), DI(ledger_id), reverses ? DI(reverses) : DNULL),
+              NULL, &op->op_id);
   if (!err) err = db_query_ll(db, SQL_BALANCE, DBA(DI(a->member_id)), &op->balance, NULL);
   op->ledger_id = ledger_id;
   op->member_id = a->member_id;
@@ -233,8 +234,8 @@ static NEOERR *tx_earn(MYSQL *db, void *arg) {
   NEOERR *err = op_checks(db, a);
   if (err) return nerr_pass(err);
   long long ledger_id = 0;
-  err = points_credit_once(db, a->member_id, "api_earn", a->points, "api", a->note, a->op->expires_on, NULL,
-                           &ledger_id);
+  err =
+      points_credit_once(db, a->member_id, "api_earn", a->points, "api", a->note, a->op->expires_on, NULL, &ledger_id);
   if (!err) err = op_finish(db, a, "earn", a->points, ledger_id, 0);
   return nerr_pass(err);
 }
@@ -285,9 +286,9 @@ static NEOERR *tx_reverse(MYSQL *db, void *arg) {
   long long id = 0, member = 0, points = 0, ledger = 0, n = 0;
   char kind[16];
   int found = 0;
-  NEOERR *err = db_row(db, SQL_OP_BY_REF, DBA(DS(a->enterprise), DS(a->ref)),
-                       DCOLS(DCOL_LL(&id), DCOL_LL(&member), DCOL_STR(kind), DCOL_LL(&points), DCOL_LL(&ledger)),
-                       &found);
+  NEOERR *err =
+      db_row(db, SQL_OP_BY_REF, DBA(DS(a->enterprise), DS(a->ref)),
+             DCOLS(DCOL_LL(&id), DCOL_LL(&member), DCOL_STR(kind), DCOL_LL(&points), DCOL_LL(&ledger)), &found);
   if (err) return nerr_pass(err);
   if (!found) return refused(a->res, API_REF_UNKNOWN);
   if ((err = db_query_ll(db, SQL_OP_REVERSED, DBA(DI(id)), &n, NULL))) return nerr_pass(err);
@@ -324,11 +325,13 @@ NEOERR *api_reverse(MYSQL *db, long long partner_id, const char *enterprise, con
 /* ---- idempotency ---- */
 /* INSERT IGNORE waits on a row another transaction inserted and has not committed, then ignores it once it has: a
  * racing duplicate is answered from the first one's stored answer, never runs twice. */
-static const char SQL_IDEM_CLAIM[] = "INSERT IGNORE INTO api_idempotency (partner_id, idem_key, request_sha256, status, "
-                                     "body, expires_at) VALUES (?, ?, ?, 0, '', NOW() + INTERVAL ? HOUR)";
+static const char SQL_IDEM_CLAIM[] =
+    "INSERT IGNORE INTO api_idempotency (partner_id, idem_key, request_sha256, status, "
+    "body, expires_at) VALUES (?, ?, ?, 0, '', NOW() + INTERVAL ? HOUR)";
 static const char SQL_IDEM_GET[] =
     "SELECT request_sha256, status, body FROM api_idempotency WHERE partner_id = ? AND idem_key = ? FOR UPDATE";
-static const char SQL_IDEM_SET[] = "UPDATE api_idempotency SET status = ?, body = ? WHERE partner_id = ? AND idem_key = ?";
+static const char SQL_IDEM_SET[] =
+    "UPDATE api_idempotency SET status = ?, body = ? WHERE partner_id = ? AND idem_key = ?";
 static const char SQL_IDEM_BODY_LEN[] =
     "SELECT LENGTH(body) FROM api_idempotency WHERE partner_id = ? AND idem_key = ? FOR UPDATE";
 
@@ -348,8 +351,8 @@ static NEOERR *tx_idem(MYSQL *db, void *arg) {
   free(*a->body);
   *a->body = NULL;
   long long n = 0;
-  NEOERR *err = db_exec(db, SQL_IDEM_CLAIM, DBA(DI(a->partner_id), DS(a->key), DS(a->sha), DI(API_IDEM_KEEP_HOURS)),
-                        &n, NULL);
+  NEOERR *err =
+      db_exec(db, SQL_IDEM_CLAIM, DBA(DI(a->partner_id), DS(a->key), DS(a->sha), DI(API_IDEM_KEEP_HOURS)), &n, NULL);
   if (err) return nerr_pass(err);
   if (n == 1) {
     if ((err = a->fn(db, a->ctx, a->status, a->body))) return nerr_pass(err);
@@ -358,8 +361,7 @@ static NEOERR *tx_idem(MYSQL *db, void *arg) {
                              NULL));
   }
   long long len = 0;
-  if ((err = db_query_ll(db, SQL_IDEM_BODY_LEN, DBA(DI(a->partner_id), DS(a->key)), &len, NULL)))
-    return nerr_pass(err);
+  if ((err = db_query_ll(db, SQL_IDEM_BODY_LEN, DBA(DI(a->partner_id), DS(a->key)), &len, NULL))) return nerr_pass(err);
   char sha[65];
   char *body = malloc((size_t)len + 1);
   if (!body) return nerr_raise(NERR_NOMEM, "idempotent answer");

@@ -32,11 +32,11 @@ NEOERR *api_rate_count(MYSQL *db, long long partner_id, int limit, int *allowed,
 /* The outcomes the API reports (stable error codes in cgi/api). */
 typedef enum {
   API_OK,
-  API_NO_MEMBER,       /* no such member in the partner's enterprise */
-  API_MEMBER_EXISTS,   /* enrolment: the mobile is registered already */
-  API_EXT_ID_TAKEN,    /* enrolment: the enterprise's member id is used by another member */
-  API_REF_EXISTS,      /* earn/spend: the reference was used before in this enterprise */
-  API_REF_UNKNOWN,     /* reverse: no earn or spend with that reference */
+  API_NO_MEMBER,     /* no such member in the partner's enterprise */
+  API_MEMBER_EXISTS, /* enrolment: the mobile is registered already */
+  API_EXT_ID_TAKEN,  /* enrolment: the enterprise's member id is used by another member */
+  API_REF_EXISTS,    /* earn/spend: the reference was used before in this enterprise */
+  API_REF_UNKNOWN,   /* reverse: no earn or spend with that reference */
   API_ALREADY_REVERSED,
   API_INSUFFICIENT,
   API_FROZEN,
@@ -77,7 +77,7 @@ NEOERR *api_ledger_page(MYSQL *db, long long member_id, const char *from, const 
 typedef struct {
   long long op_id, ledger_id, member_id, points, balance; /* points: signed, as the ledger holds it */
   char ref[API_REF_MAX + 1];
-  char kind[16];     /* "earn", "spend", "reverse" */
+  char kind[16]; /* "earn", "spend", "reverse" */
   char reverses[API_REF_MAX + 1];
   char expires_on[11];
 } api_op;

@@ -38,9 +38,9 @@ int partner_secret_seal(const char *secret, char *out, size_t len) {
   EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
   int l = 0,
       ok = ctx && EVP_EncryptInit_ex(ctx, EVP_aes_256_gcm(), NULL, key, buf) == 1 &&
-           EVP_EncryptUpdate(ctx, buf + 12, &l, (const unsigned char *)secret, (int)n) == 1 &&
-           EVP_EncryptFinal_ex(ctx, buf + 12 + l, &l) == 1 &&
-           EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, 16, buf + 12 + n) == 1;
+      EVP_EncryptUpdate(ctx, buf + 12, &l, (const unsigned char *)secret, (int)n) == 1 &&
+      EVP_EncryptFinal_ex(ctx, buf + 12 + l, &l) == 1 &&
+      EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, 16, buf + 12 + n) == 1;
   EVP_CIPHER_CTX_free(ctx);
   OPENSSL_cleanse(key, sizeof key);
   if (!ok) return -1;
@@ -58,9 +58,9 @@ int partner_secret_open(const char *sealed, char *out, size_t len) {
   EVP_CIPHER_CTX *ctx = EVP_CIPHER_CTX_new();
   int l = 0,
       ok = ctx && EVP_DecryptInit_ex(ctx, EVP_aes_256_gcm(), NULL, key, buf) == 1 &&
-           EVP_DecryptUpdate(ctx, (unsigned char *)out, &l, buf + 12, (int)n) == 1 &&
-           EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, 16, buf + 12 + n) == 1 &&
-           EVP_DecryptFinal_ex(ctx, (unsigned char *)out + l, &l) == 1;
+      EVP_DecryptUpdate(ctx, (unsigned char *)out, &l, buf + 12, (int)n) == 1 &&
+      EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, 16, buf + 12 + n) == 1 &&
+      EVP_DecryptFinal_ex(ctx, (unsigned char *)out + l, &l) == 1;
   EVP_CIPHER_CTX_free(ctx);
   OPENSSL_cleanse(key, sizeof key);
   if (!ok) OPENSSL_cleanse(out, n);
@@ -124,15 +124,15 @@ NEOERR *partner_key_create(MYSQL *db, long long partner_id, long long admin_id, 
   snprintf(secret, PARTNER_SECRET_LEN + 1, "sk_%.40s", rnd);
   OPENSSL_cleanse(rnd, sizeof rnd);
   if (partner_secret_seal(secret, sealed, sizeof sealed) != 0) return nerr_raise(NERR_SYSTEM, "seal");
-  err = db_exec(db, SQL_KEY_INSERT, DBA(DS(key_id), DI(partner_id), DS(sealed), DI(admin_id), DI(admin_id)), NULL,
-                NULL);
+  err =
+      db_exec(db, SQL_KEY_INSERT, DBA(DS(key_id), DI(partner_id), DS(sealed), DI(admin_id), DI(admin_id)), NULL, NULL);
   if (!err) *ok = 1;
   return nerr_pass(err);
 }
 
-static const char SQL_KEY_SHOW[] =
-    "UPDATE partner_keys SET shown_at = NOW() WHERE key_id = ? AND partner_id = ? AND created_by = ? AND shown_at IS NULL "
-    "AND status = 'active' AND created_at > NOW() - INTERVAL 15 MINUTE";
+static const char SQL_KEY_SHOW[] = "UPDATE partner_keys SET shown_at = NOW() WHERE key_id = ? AND partner_id = ? AND "
+                                   "created_by = ? AND shown_at IS NULL "
+                                   "AND status = 'active' AND created_at > NOW() - INTERVAL 15 MINUTE";
 static const char SQL_KEY_SEALED[] = "SELECT secret_enc FROM partner_keys WHERE key_id = ?";
 
 NEOERR *partner_key_reveal(MYSQL *db, long long partner_id, const char *key_id, long long admin_id, char *secret,
@@ -221,10 +221,10 @@ NEOERR *api_log_add(MYSQL *db, long long partner_id, const char *key_id, const c
   /* key ids and paths are whatever a caller sent: keep printable ASCII only in the log */
   for (char *c = k; *c; c++)
     if (*c < 0x21 || *c > 0x7e) *c = '?';
-  return nerr_pass(db_exec(db, SQL_LOG_INSERT,
-                           DBA(partner_id ? DI(partner_id) : DNULL, DS(k), DS(m), DS(p), DI(status),
-                               DS(code ? code : ""), DI(ms), DS(i)),
-                           NULL, NULL));
+  return nerr_pass(db_exec(
+      db, SQL_LOG_INSERT,
+      DBA(partner_id ? DI(partner_id) : DNULL, DS(k), DS(m), DS(p), DI(status), DS(code ? code : ""), DI(ms), DS(i)),
+      NULL, NULL));
 }
 
 /* Keyset pages on the primary key (all partners) or on by_partner (partner_id, id). */
@@ -233,16 +233,18 @@ NEOERR *api_log_add(MYSQL *db, long long partner_id, const char *key_id, const c
   "l.ms, l.ip, DATE_FORMAT(l.created_at, '%Y-%m-%d %H:%i:%s') AS created_at FROM api_log l "
 static const char SQL_LOG_ALL[] = LOG_COLS "LEFT JOIN partners p ON p.id = l.partner_id WHERE l.id < ? "
                                            "ORDER BY l.id DESC LIMIT ?";
-static const char SQL_LOG_PARTNER[] = LOG_COLS "FORCE INDEX (by_partner) LEFT JOIN partners p ON p.id = l.partner_id "
-                                               "WHERE l.partner_id = ? AND l.id < ? ORDER BY l.partner_id DESC, l.id DESC LIMIT ?";
+static const char SQL_LOG_PARTNER[] =
+    LOG_COLS "FORCE INDEX (by_partner) LEFT JOIN partners p ON p.id = l.partner_id "
+             "WHERE l.partner_id = ? AND l.id < ? ORDER BY l.partner_id DESC, l.id DESC LIMIT ?";
 const char *const API_LOG_SQL_ALL = SQL_LOG_ALL, *const API_LOG_SQL_PARTNER = SQL_LOG_PARTNER;
 
 NEOERR *api_log_page(MYSQL *db, long long partner_id, long long before, HDF *out, const char *prefix, int *rows,
                      long long *next) {
   *next = 0;
   long long b = before > 0 ? before : 0x7fffffffffffffffLL;
-  NEOERR *err = partner_id ? db_query_hdf(db, out, prefix, SQL_LOG_PARTNER, DBA(DI(partner_id), DI(b), DI(API_LOG_PAGE + 1)), rows)
-                           : db_query_hdf(db, out, prefix, SQL_LOG_ALL, DBA(DI(b), DI(API_LOG_PAGE + 1)), rows);
+  NEOERR *err = partner_id
+      ? db_query_hdf(db, out, prefix, SQL_LOG_PARTNER, DBA(DI(partner_id), DI(b), DI(API_LOG_PAGE + 1)), rows)
+      : db_query_hdf(db, out, prefix, SQL_LOG_ALL, DBA(DI(b), DI(API_LOG_PAGE + 1)), rows);
   if (err) return nerr_pass(err);
   if (*rows > API_LOG_PAGE) {
     char k[128];

@@ -4,10 +4,10 @@
 #define MALL_PARTNERS_H
 #include "db.h"
 
-#define PARTNER_KEY_ID_LEN 24     /* "pk_" + 21 characters */
-#define PARTNER_SECRET_LEN 43     /* "sk_" + 40 hex characters */
-#define PARTNER_SECRET_MAX 64     /* longest secret a key may have (demo secrets included) */
-#define PARTNER_SEALED_MAX 300    /* hex of nonce + secret + tag, with the NUL */
+#define PARTNER_KEY_ID_LEN 24  /* "pk_" + 21 characters */
+#define PARTNER_SECRET_LEN 43  /* "sk_" + 40 hex characters */
+#define PARTNER_SECRET_MAX 64  /* longest secret a key may have (demo secrets included) */
+#define PARTNER_SEALED_MAX 300 /* hex of nonce + secret + tag, with the NUL */
 
 /* Seals a secret for partner_keys.secret_enc: AES-256-GCM under a key derived from the server secret for this purpose
  * only; hex (nonce, text, tag). 0 on success. */
