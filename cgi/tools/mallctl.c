@@ -665,7 +665,7 @@ int main(int argc, char **argv) {
   const char *cmd = argv[1];
   /* Jobs cron runs on every app machine: one run at a time, the others wait their turn (then find little to do). */
   static const char *const JOBS[] = {"expire-points", "expire-vouchers", "send-reminders", "orders-housekeeping",
-                                     "settle", "monitor-alerts", "api-purge", NULL};
+                                     "settle",        "monitor-alerts",  "api-purge",      NULL};
   job_lock job = {0};
   for (int i = 0; JOBS[i]; i++) {
     if (strcmp(cmd, JOBS[i]) != 0) continue;

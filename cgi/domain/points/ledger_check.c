@@ -19,7 +19,8 @@ static const char SQL_I1_EXPIRED_EMPTY[] =
     "SELECT COUNT(*) FROM points_lots WHERE status = 'expired' AND remaining <> 0";
 static const char SQL_I1_LOT_CREDIT[] =
     "SELECT COUNT(*) FROM points_lots l LEFT JOIN (SELECT lot_id, SUM(amount) AS s, COUNT(*) AS c FROM points_ledger "
-    "WHERE kind IN ('earn', 'grant', 'adjust', 'scan', 'api_earn') AND amount > 0 AND lot_id IS NOT NULL GROUP BY lot_id) e ON e.lot_id = "
+    "WHERE kind IN ('earn', 'grant', 'adjust', 'scan', 'api_earn') AND amount > 0 AND lot_id IS NOT NULL GROUP BY "
+    "lot_id) e ON e.lot_id = "
     "l.id "
     "WHERE e.c IS NULL OR e.c <> 1 OR e.s <> l.amount";
 /* What left a lot is exactly what spends took from it (net of refunds) plus what expired from it. */
@@ -154,7 +155,8 @@ static const char SQL_API_REVERSE[] =
     "OR e.once_key <> CONCAT('api_reverse:', o.ledger_id))";
 static const char SQL_API_SPEND_RETURNED[] =
     "SELECT COUNT(*) FROM points_ledger e "
-    "LEFT JOIN (SELECT ledger_id, SUM(refunded) AS r FROM points_allocations GROUP BY ledger_id) a ON a.ledger_id = e.id "
+    "LEFT JOIN (SELECT ledger_id, SUM(refunded) AS r FROM points_allocations GROUP BY ledger_id) a ON a.ledger_id = "
+    "e.id "
     "LEFT JOIN api_ops o ON o.ledger_id = e.id LEFT JOIN api_ops r ON r.reverses = o.id "
     "WHERE e.kind = 'api_spend' AND COALESCE(a.r, 0) <> COALESCE(r.points, 0)";
 

@@ -53,7 +53,8 @@ static const char SQL_API_SPEND_GET[] =
 static const char SQL_CREDIT_LOT[] =
     "SELECT l.id, l.amount, l.remaining, l.status = 'open' FROM points_ledger e JOIN points_lots l ON l.id = e.lot_id "
     "WHERE e.id = ? AND e.member_id = ? AND e.kind = 'api_earn' AND e.amount > 0 FOR UPDATE";
-static const char SQL_LOT_EMPTY[] = "UPDATE points_lots SET remaining = 0 WHERE id = ? AND remaining = ? AND status = 'open'";
+static const char SQL_LOT_EMPTY[] =
+    "UPDATE points_lots SET remaining = 0 WHERE id = ? AND remaining = ? AND status = 'open'";
 static const char SQL_ALLOC_INSERT[] = "INSERT INTO points_allocations (ledger_id, lot_id, amount) VALUES (?, ?, ?)";
 static const char SQL_ALLOCS_OPEN[] =
     "SELECT id, lot_id, amount - refunded AS open FROM points_allocations WHERE ledger_id = ? AND refunded < amount "
@@ -342,8 +343,8 @@ NEOERR *points_reverse_spend(MYSQL *db, long long member_id, long long spend_led
   struct give_back g = {db, 0, 0, 0, 0};
   err = db_each(db, SQL_ALLOCS_OPEN, DBA(DI(spend_ledger_id)),
                 DCOLS(DCOL_LL(&g.alloc), DCOL_LL(&g.lot), DCOL_LL(&g.open)), give_back_row, &g, NULL);
-  if (!err && g.total <= 0) err = nerr_raise(NERR_ASSERT, "points_reverse_spend: entry %lld has nothing to return",
-                                             spend_ledger_id);
+  if (!err && g.total <= 0)
+    err = nerr_raise(NERR_ASSERT, "points_reverse_spend: entry %lld has nothing to return", spend_ledger_id);
   if (!err) err = db_exec(db, SQL_MEMBER_ADD, DBA(DI(g.total), DI(member_id)), NULL, NULL);
   if (!err) err = ledger_add(db, member_id, "api_reverse", g.total, 0, 0, note, once_key, ledger_id);
   if (!err && returned) *returned = g.total;

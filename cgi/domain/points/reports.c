@@ -53,8 +53,8 @@ NEOERR *report_today(MYSQL *db, char *buf) {
 }
 
 const char *const report_column_names[REPORT_COLUMNS] = {
-    "earn",   "grant",          "scan",   "api_earn",   "adjust_in",      "spend",
-    "offline", "api_spend",     "refund", "api_reverse_in", "expire", "adjust_out", "api_reverse_out"};
+    "earn",      "grant",  "scan",           "api_earn", "adjust_in",  "spend",          "offline",
+    "api_spend", "refund", "api_reverse_in", "expire",   "adjust_out", "api_reverse_out"};
 
 /* The bounds are bound as datetimes: [from 00:00, day after to 00:00) keeps the by_time index usable. One SUM per
  * column of reports.h, in report_column order; an entry of a kind no column names would show as net ≠ Σ columns,
@@ -133,8 +133,8 @@ NEOERR *report_points_load(MYSQL *db, const char *from, const char *to, int by_m
   if (!err)
     err = db_each(db, SQL_POINTS_BY_DAY, DBA(DS(from), DS(end)),
                   DCOLS(DCOL_STR(b.d), DCOL_LL(&c[0]), DCOL_LL(&c[1]), DCOL_LL(&c[2]), DCOL_LL(&c[3]), DCOL_LL(&c[4]),
-                        DCOL_LL(&c[5]), DCOL_LL(&c[6]), DCOL_LL(&c[7]), DCOL_LL(&c[8]), DCOL_LL(&c[9]),
-                        DCOL_LL(&c[10]), DCOL_LL(&c[11]), DCOL_LL(&c[12]), DCOL_LL(&b.row.net)),
+                        DCOL_LL(&c[5]), DCOL_LL(&c[6]), DCOL_LL(&c[7]), DCOL_LL(&c[8]), DCOL_LL(&c[9]), DCOL_LL(&c[10]),
+                        DCOL_LL(&c[11]), DCOL_LL(&c[12]), DCOL_LL(&b.row.net)),
                   day_row, &b, NULL);
   /* Buckets: every day, or every calendar month the range touches (clipped to the range). */
   long long balance = out->opening;
