@@ -11,13 +11,15 @@ DOMAIN_SRC := $(wildcard cgi/domain/*/*.c)
 MALL_SRC := $(wildcard cgi/mall/*.c)
 ADMIN_SRC := $(wildcard cgi/admin/*.c)
 MERCHANT_SRC := $(wildcard cgi/merchant/*.c)
+API_SRC := $(wildcard cgi/api/*.c)
 TOOLS_SRC := $(wildcard cgi/tools/*.c)
 HEADERS := $(wildcard cgi/*/*.h cgi/domain/*/*.h)
 
 obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 LIB_OBJ := $(call obj,$(CORE_SRC) $(DOMAIN_SRC))
 
-PROGRAMS := $(BUILD)/mall.fcgi $(BUILD)/admin.fcgi $(BUILD)/merchant.fcgi $(BUILD)/mallctl $(BUILD)/trivial.fcgi
+PROGRAMS := $(BUILD)/mall.fcgi $(BUILD)/admin.fcgi $(BUILD)/merchant.fcgi $(BUILD)/api.fcgi $(BUILD)/mallctl \
+            $(BUILD)/trivial.fcgi
 
 .PHONY: all deps run test bench cluster-test clean
 all: $(PROGRAMS)
@@ -40,6 +42,10 @@ $(BUILD)/admin.fcgi: $(call obj,$(ADMIN_SRC)) $(BUILD)/libmall.a
 	@$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/merchant.fcgi: $(call obj,$(MERCHANT_SRC)) $(BUILD)/libmall.a
+	@echo "  LINK    $@"
+	@$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/api.fcgi: $(call obj,$(API_SRC)) $(BUILD)/libmall.a
 	@echo "  LINK    $@"
 	@$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 

@@ -5,7 +5,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 FLAGS=(-std=c11 -D_GNU_SOURCE -I/usr/include/ClearSilver -I/usr/include/mariadb -Icgi/core -Icgi/domain)
-FORBIDDEN='(cgi/core/(app|request|input|web_session|render|fcgi_io|multipart)\.h|ClearSilver/ClearSilver\.h|ClearSilver/cgi/|cgi/(mall|admin|merchant|tools|bench)/)'
+FORBIDDEN='(cgi/core/(app|request|input|web_session|render|fcgi_io|multipart)\.h|ClearSilver/ClearSilver\.h|ClearSilver/cgi/|cgi/(mall|admin|merchant|api|tools|bench)/)'
 bad=0 n=0
 for f in cgi/domain/*/*.c cgi/domain/*/*.h; do
   n=$((n + 1))

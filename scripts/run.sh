@@ -28,6 +28,7 @@ cat <<MSG
     member    13800138000 / Demo@2026      http://127.0.0.1:$PORT/login
     admin     admin / Admin@2026           http://127.0.0.1:$PORT/admin/   (also ops, moderator, finance)
     merchant  carwash / Merchant@2026      http://127.0.0.1:$PORT/merchant/
+    partner   key pk_demo_cmcc / secret sk_demo_cmcc_local_only   http://127.0.0.1:$PORT/api/v1/  (README: a signed call)
 
   SMS texts (codes) are kept in the outbox:  build/mallctl sms-outbox --last 5
   Logs: var/log/   Press Ctrl-C to stop.

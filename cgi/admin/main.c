@@ -11,6 +11,7 @@
 #include "adm_guards.h"
 #include "adm_monitor.h"
 #include "adm_codes.h"
+#include "adm_partners.h"
 
 static const route ROUTES[] = {
     /* method  pattern                 flags            handler           roles */
@@ -102,6 +103,15 @@ static const route ROUTES[] = {
     {"POST", "/admin/codes/batches/{id}/import", R_MEMBER, h_adm_codes_import, ROLES_CODES},
     {"POST", "/admin/codes/batches/{id}/boxes", R_MEMBER, h_adm_codes_boxes, ROLES_CODES},
     /* end one-item codes */
+    /* partner API: partners.c (I1 partners, key pairs shown once, API call log) */
+    {"GET", "/admin/partners", R_MEMBER, h_adm_partners, ROLES_PARTNERS},
+    {"POST", "/admin/partners", R_MEMBER, h_adm_partner_create, ROLES_PARTNERS},
+    {"GET", "/admin/partners/{id}", R_MEMBER, h_adm_partner, ROLES_PARTNERS},
+    {"POST", "/admin/partners/{id}/keys", R_MEMBER, h_adm_partner_key_create, ROLES_PARTNERS},
+    {"POST", "/admin/partners/{id}/keys/{no}/revoke", R_MEMBER, h_adm_partner_key_revoke, ROLES_PARTNERS},
+    {"POST", "/admin/partners/{id}/status", R_MEMBER, h_adm_partner_status, ROLES_PARTNERS},
+    {"GET", "/admin/api-log", R_MEMBER, h_adm_api_log, ROLES_API_LOG},
+    /* end partner API */
     /* moderation + orders: moderation.c orders.c (B4, B5) */
     {"GET", "/admin/moderation", R_MEMBER, h_adm_mod_index, ROLES_MODERATION},
     {"GET", "/admin/moderation/messages", R_MEMBER, h_adm_mod_messages, ROLES_MODERATION},

@@ -27,6 +27,8 @@ static const struct {
     {"/admin/applications", "Applications", "People"},
     {"/admin/settlements", "Settlements", "People"},
     {"/admin/reports", "Reports", "Reports"},
+    {"/admin/partners", "Partners", "System"},
+    {"/admin/api-log", "ApiLog", "System"},
     {"/admin/blacklist", "Blacklist", "System"},
     {"/admin/sms", "Sms", "System"},
     {"/admin/admins", "Admins", "System"},

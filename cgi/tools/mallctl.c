@@ -2,6 +2,7 @@
 #include "backup.h"
 #include "codes_cmd.h"
 #include "report_cmd.h"
+#include "partners_cmd.h"
 #include "config.h"
 #include "job_lock.h"
 #include "db.h"
@@ -158,6 +159,7 @@ static int cmd_seed(int if_empty) {
   if (rc == 0) rc = set_demo_password(SQL_SET_MEMBER_PW, "Demo@2026");
   if (rc == 0) rc = set_demo_password(SQL_SET_ADMIN_PW, "Admin@2026");
   if (rc == 0) rc = set_demo_password(SQL_SET_MERCHANT_PW, "Merchant@2026");
+  if (rc == 0) rc = partners_seal_demo(g_db);
   if (rc == 0 && (err = search_reindex_all(g_db))) rc = fail(&err, "reindex");
   if (rc == 0) {
     catalog_bump();
@@ -647,6 +649,7 @@ static void usage(void) {
       "  resume [--activity ID]       resume it\n");
   codes_cmd_usage();
   report_cmd_usage();
+  partners_cmd_usage();
 }
 
 int main(int argc, char **argv) {
@@ -664,7 +667,7 @@ int main(int argc, char **argv) {
   const char *cmd = argv[1];
   /* Jobs cron runs on every app machine: one run at a time, the others wait their turn (then find little to do). */
   static const char *const JOBS[] = {"expire-points", "expire-vouchers", "send-reminders", "orders-housekeeping",
-                                     "settle", "monitor-alerts", NULL};
+                                     "settle",        "monitor-alerts",  "api-purge",      NULL};
   job_lock job = {0};
   for (int i = 0; JOBS[i]; i++) {
     if (strcmp(cmd, JOBS[i]) != 0) continue;
@@ -741,6 +744,9 @@ int main(int argc, char **argv) {
     rc = report_cmd(g_db, argc, argv);
   } else if (codes_cmd_is(cmd)) {
     rc = codes_cmd(g_db, argc, argv);
+  } else if (partners_cmd_is(cmd)) {
+    rc = partners_cmd(g_db, argc, argv);
+    if (rc == 2) usage();
   } else if (strcmp(cmd, "flush-caches") == 0) {
     catalog_bump();
     accounts_bump();

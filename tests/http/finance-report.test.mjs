@@ -24,11 +24,11 @@ function expected(month) {
   const e = {
     opening: one(`l.created_at < '${start}'`),
     grant: one(`${inMonth} AND l.kind = 'grant'`),
-    consumption: one(`${inMonth} AND l.kind = 'earn'`),
+    consumption: one(`${inMonth} AND l.kind IN ('earn', 'api_earn')`),
     scan: one(`${inMonth} AND l.kind = 'scan'`),
-    refund: one(`${inMonth} AND l.kind = 'refund'`),
+    refund: one(`${inMonth} AND (l.kind = 'refund' OR (l.kind = 'api_reverse' AND l.amount > 0))`),
     adjust_in: one(`${inMonth} AND l.kind = 'adjust' AND l.amount > 0`),
-    spent: -one(`${inMonth} AND (l.kind IN ('spend', 'offline') OR (l.kind = 'adjust' AND l.amount < 0))`),
+    spent: -one(`${inMonth} AND (l.kind IN ('spend', 'offline', 'api_spend') OR (l.kind IN ('adjust', 'api_reverse') AND l.amount < 0))`),
     expired: -one(`${inMonth} AND l.kind = 'expire'`),
     closing: one(`l.created_at < '${next}'`),
   };

@@ -15,10 +15,12 @@ import { makeMerchant, merchantClient } from './lib/merchants.mjs';
 import { setPayPassword, makeCardMembers, payHashOf, startPayment, confirmPayment } from './lib/card.mjs';
 import { makeActivity } from './lib/guards.mjs';
 import { mallctlBatch, codeOf } from './lib/codes.mjs';
+import { api, idem, ref } from './lib/api.mjs';
 
 const W = {};
 const pad = (n) => String(n).padStart(2, '0');
-const KINDS = ['earn', 'grant', 'scan', 'adjust_in', 'spend', 'offline', 'refund', 'expire', 'adjust_out'];
+const KINDS = ['earn', 'grant', 'scan', 'api_earn', 'adjust_in', 'spend', 'offline', 'api_spend', 'refund', 'api_reverse_in',
+  'expire', 'adjust_out', 'api_reverse_out'];
 const RATE = 83; // fen per 100 points for the test merchant's terminal payments
 const num = (s) => Number(String(s).replace(/[,+\s]/g, ''));
 
@@ -79,6 +81,19 @@ before(async () => {
   };
   const r1 = await pay(b, 777), r2 = await pay(b, 123), r3 = await pay(a, 55);
   mallctl('order-cancel', o2, '对账测试取消'); // refund 300
+  // The partner API (I1): a earns 70 and 15, spends 20; the spend and the 15 are reversed (+20, −15).
+  sql(`UPDATE members SET enterprise = '中国移动' WHERE id = ${a.id}`);
+  const apiCall = async (path, body) => {
+    const r = await api('POST', path, { body, idem: idem() });
+    assert.equal(r.status, 201, r.text);
+    return r.json;
+  };
+  const e1 = ref(), e2 = ref(), s1 = ref();
+  await apiCall(`/api/v1/members/${a.id}/earn`, { points: 70, reference: e1 });
+  await apiCall(`/api/v1/members/${a.id}/earn`, { points: 15, reference: e2 });
+  await apiCall(`/api/v1/members/${a.id}/spend`, { points: 20, reference: s1 });
+  await apiCall('/api/v1/reversals', { reference: s1 });
+  await apiCall('/api/v1/reversals', { reference: e2 });
   credit(a.mobile, 'adjust', 250);
   const { c: sup } = await adminClient('super');
   await sup.get(`/admin/members/${a.id}`);
@@ -91,7 +106,9 @@ before(async () => {
   // Into the month: each entry on its day (several per day), the terminal payments with their ledger entries.
   const at = (d, t = '12:00:00') => `'${W.days[d]} ${t}'`;
   const mine = `member_id IN (${ids}) AND id > ${ledgerMark}`;
-  sql(`UPDATE points_ledger SET created_at = ${at(0, '00:00:00')} WHERE ${mine} AND kind IN ('earn', 'grant', 'scan');
+  sql(`UPDATE points_ledger SET created_at = ${at(0, '00:00:00')} WHERE ${mine} AND kind IN ('earn', 'grant', 'scan', 'api_earn');
+       UPDATE points_ledger SET created_at = ${at(1, '10:00:00')} WHERE ${mine} AND kind = 'api_spend';
+       UPDATE points_ledger SET created_at = ${at(2, '11:00:00')} WHERE ${mine} AND kind = 'api_reverse';
        UPDATE points_ledger SET created_at = ${at(1, '09:00:00')} WHERE ${mine} AND kind = 'spend';
        UPDATE points_ledger SET created_at = ${at(1, '23:59:59')} WHERE ${mine} AND kind = 'offline' AND member_id = ${b.id};
        UPDATE points_ledger SET created_at = ${at(2)} WHERE ${mine} AND kind IN ('refund', 'adjust');
@@ -116,15 +133,19 @@ before(async () => {
 
 // Independent sums: one column per kind straight from the ledger, signed as stored.
 function ledgerByKind(from, toExclusive) {
-  const [earn, grant, scan, adjIn, spend, offline, refund, expire, adjOut, net] = sql(`SELECT
+  const [earn, grant, scan, adjIn, spend, offline, refund, expire, adjOut, apiEarn, apiSpend, revIn, revOut, net] = sql(`SELECT
       COALESCE(SUM(CASE WHEN kind = 'earn' THEN amount END), 0), COALESCE(SUM(CASE WHEN kind = 'grant' THEN amount END), 0),
       COALESCE(SUM(CASE WHEN kind = 'scan' THEN amount END), 0),
       COALESCE(SUM(CASE WHEN kind = 'adjust' AND amount > 0 THEN amount END), 0), COALESCE(SUM(CASE WHEN kind = 'spend' THEN amount END), 0),
       COALESCE(SUM(CASE WHEN kind = 'offline' THEN amount END), 0), COALESCE(SUM(CASE WHEN kind = 'refund' THEN amount END), 0),
       COALESCE(SUM(CASE WHEN kind = 'expire' THEN amount END), 0), COALESCE(SUM(CASE WHEN kind = 'adjust' AND amount < 0 THEN amount END), 0),
+      COALESCE(SUM(CASE WHEN kind = 'api_earn' THEN amount END), 0), COALESCE(SUM(CASE WHEN kind = 'api_spend' THEN amount END), 0),
+      COALESCE(SUM(CASE WHEN kind = 'api_reverse' AND amount > 0 THEN amount END), 0),
+      COALESCE(SUM(CASE WHEN kind = 'api_reverse' AND amount < 0 THEN amount END), 0),
       COALESCE(SUM(amount), 0)
     FROM points_ledger WHERE created_at >= '${from}' AND created_at < '${toExclusive}'`).split('\t').map(Number);
-  return { earn, grant, scan, adjust_in: adjIn, spend, offline, refund, expire, adjust_out: adjOut, net };
+  return { earn, grant, scan, adjust_in: adjIn, spend, offline, refund, expire, adjust_out: adjOut, api_earn: apiEarn,
+    api_spend: apiSpend, api_reverse_in: revIn, api_reverse_out: revOut, net };
 }
 const balanceBefore = (day) => Number(sql(`SELECT COALESCE(SUM(amount), 0) FROM points_ledger WHERE created_at < '${day}'`));
 const nextDay = (d) => new Date(Date.parse(`${d}T00:00:00Z`) + 86400e3).toISOString().slice(0, 10);
@@ -172,10 +193,13 @@ test('every day and the month: report columns = ledger sums per kind, opening + 
   assert.equal(mrow.closing, balanceBefore(nextDay(last)));
   assert.equal(mrow.opening + sumCols(mrow), mrow.closing, 'month: opening + Σ columns = closing');
   assert.equal(mtruth.offline, -955);
+  assert.deepEqual([mtruth.api_earn, mtruth.api_spend, mtruth.api_reverse_in, mtruth.api_reverse_out], [85, -20, 20, -15],
+    'the partner API columns');
 
   const csv = await c.getBytes(`/admin/reports/points.csv?from=${first}&to=${last}&group=day`);
   const lines = csv.text.slice(1).trim().split('\r\n').map((l) => l.split(','));
-  assert.deepEqual(lines[0].slice(3), ['期初余额', '消费赠送', '运营发放', '扫码积分', '正向调整', '商城兑换', '终端支付', '订单退还', '过期', '后台扣减', '净变动', '期末余额']);
+  assert.deepEqual(lines[0].slice(3), ['期初余额', '消费赠送', '运营发放', '扫码积分', '接口发放', '正向调整', '商城兑换', '终端支付', '接口扣减', '订单退还',
+    '接口冲正退还', '过期', '后台扣减', '接口冲正扣回', '净变动', '期末余额']);
   for (const l of lines.slice(1)) {
     const v = l.slice(3).map(Number);
     assert.equal(v[0] + v.slice(1, 1 + KINDS.length).reduce((s, x) => s + x, 0), v[2 + KINDS.length], `CSV ${l[0]}: opening + Σ columns = closing`);

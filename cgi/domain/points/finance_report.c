@@ -40,10 +40,12 @@ static const char SQL_CLOSED_PUT[] = "INSERT IGNORE INTO points_months_closed (m
 /* One SUM per column of finance_report.h, in fin_col order (outflows negated), then the net: an entry of a kind no
  * column names shows as a net that the columns do not explain, which the load refuses. */
 static const char SQL_MOVEMENTS[] =
-    "SELECT m.enterprise, SUM(IF(l.kind = 'grant', l.amount, 0)), SUM(IF(l.kind = 'earn', l.amount, 0)),"
-    " SUM(IF(l.kind = 'scan', l.amount, 0)), SUM(IF(l.kind = 'refund', l.amount, 0)),"
+    "SELECT m.enterprise, SUM(IF(l.kind = 'grant', l.amount, 0)), SUM(IF(l.kind IN ('earn', 'api_earn'), l.amount, 0)),"
+    " SUM(IF(l.kind = 'scan', l.amount, 0)),"
+    " SUM(IF(l.kind = 'refund' OR (l.kind = 'api_reverse' AND l.amount > 0), l.amount, 0)),"
     " SUM(IF(l.kind = 'adjust' AND l.amount > 0, l.amount, 0)),"
-    " -SUM(IF(l.kind IN ('spend', 'offline') OR (l.kind = 'adjust' AND l.amount < 0), l.amount, 0)),"
+    " -SUM(IF(l.kind IN ('spend', 'offline', 'api_spend') OR (l.kind IN ('adjust', 'api_reverse') AND l.amount < 0),"
+    " l.amount, 0)),"
     " -SUM(IF(l.kind = 'expire', l.amount, 0)), SUM(l.amount)"
     " FROM points_ledger l JOIN members m ON m.id = l.member_id WHERE l.created_at >= ? AND l.created_at < ?"
     " GROUP BY m.enterprise";

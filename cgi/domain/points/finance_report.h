@@ -7,11 +7,12 @@
 /* Sources and outflows, shown as positive numbers. Every ledger entry falls in exactly one, by kind (and sign for
  * 'adjust'):
  *   grant        kind 'grant'                 operator / enterprise grants
- *   consumption  kind 'earn'                  points earned by consumption rules (P2)
+ *   consumption  kinds 'earn', 'api_earn'     points earned by consumption rules (P2) and credited by partners (I1)
  *   scan         kind 'scan'                  one-item codes scanned (F5)
- *   refund       kind 'refund'                points returned by cancelled orders
+ *   refund       kind 'refund', 'api_reverse' > 0   points returned by cancelled orders and reversed partner spends
  *   adjust_in    kind 'adjust', amount > 0    back-office positive adjustments
- *   spent        kinds 'spend', 'offline', 'adjust' < 0   mall orders, merchant terminals, deductions
+ *   spent        kinds 'spend', 'offline', 'api_spend', 'adjust' < 0, 'api_reverse' < 0   mall orders, merchant
+ *                terminals, partner spends, deductions, partner earnings taken back
  *   expired      kind 'expire'
  * issued = grant + consumption + scan + refund + adjust_in, and for every row: opening + issued − spent − expired =
  * closing, where opening and closing are the sums of every ledger amount before the month's first and after its

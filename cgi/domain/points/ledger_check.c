@@ -4,7 +4,9 @@
 #include <string.h>
 
 /* Offline payments (merchant terminal) take points from lots like spends, but belong to no order. */
-#define SPEND_ENTRY "(e.kind IN ('spend', 'offline') OR (e.kind = 'adjust' AND e.amount < 0))"
+/* Partner API (I1) spends take from lots the same way; an API earn reversed takes its lot back through an allocation. */
+#define SPEND_ENTRY                                                                                                    \
+  "(e.kind IN ('spend', 'offline', 'api_spend') OR (e.kind IN ('adjust', 'api_reverse') AND e.amount < 0))"
 #define PAID_STATES "('paid', 'shipped', 'completed')"
 
 static const char SQL_I1_LEDGER[] = "SELECT COUNT(*) FROM members m LEFT JOIN (SELECT member_id, SUM(amount) AS s FROM "
@@ -17,7 +19,8 @@ static const char SQL_I1_EXPIRED_EMPTY[] =
     "SELECT COUNT(*) FROM points_lots WHERE status = 'expired' AND remaining <> 0";
 static const char SQL_I1_LOT_CREDIT[] =
     "SELECT COUNT(*) FROM points_lots l LEFT JOIN (SELECT lot_id, SUM(amount) AS s, COUNT(*) AS c FROM points_ledger "
-    "WHERE kind IN ('earn', 'grant', 'adjust', 'scan') AND amount > 0 AND lot_id IS NOT NULL GROUP BY lot_id) e ON e.lot_id = "
+    "WHERE kind IN ('earn', 'grant', 'adjust', 'scan', 'api_earn') AND amount > 0 AND lot_id IS NOT NULL GROUP BY "
+    "lot_id) e ON e.lot_id = "
     "l.id "
     "WHERE e.c IS NULL OR e.c <> 1 OR e.s <> l.amount";
 /* What left a lot is exactly what spends took from it (net of refunds) plus what expired from it. */
@@ -40,7 +43,7 @@ static const char SQL_I1_REFUNDS[] =
     "e.id "
     "LEFT JOIN (SELECT order_id, SUM(amount) AS r FROM points_ledger WHERE kind = 'refund' GROUP BY order_id) f "
     "ON f.order_id = e.order_id WHERE " SPEND_ENTRY
-    " AND COALESCE(a.r, 0) <> IF(e.order_id IS NULL, 0, COALESCE(f.r, 0))";
+    " AND e.kind <> 'api_spend' AND COALESCE(a.r, 0) <> IF(e.order_id IS NULL, 0, COALESCE(f.r, 0))";
 static const char SQL_I1_REFUND_ORPHANS[] =
     "SELECT COUNT(*) FROM points_ledger f WHERE f.kind = 'refund' AND (f.order_id IS NULL OR NOT EXISTS "
     "(SELECT 1 FROM points_ledger e WHERE e.kind = 'spend' AND e.order_id = f.order_id AND e.member_id = f.member_id))";
@@ -134,6 +137,29 @@ static const char SQL_I6_SCAN_CODES[] =
     "+ (SELECT COUNT(*) FROM (SELECT ledger_id FROM codes FORCE INDEX (by_ledger) WHERE ledger_id IS NOT NULL "
     "GROUP BY ledger_id HAVING COUNT(*) > 1) d)";
 
+/* Partner API (I1): every api_* entry is one operation of api_ops (its member, its signed amount, its kind) and every
+ * operation has its entry; a reverse undoes exactly one earn or spend of the same member, with the opposite amount
+ * and the key api_reverse:<entry it undoes>; what an API spend's allocations got back is what its reverse returned. */
+static const char SQL_API_ENTRY_OP[] =
+    "SELECT COUNT(*) FROM points_ledger e LEFT JOIN api_ops o ON o.ledger_id = e.id "
+    "WHERE e.kind IN ('api_earn', 'api_spend', 'api_reverse') AND (o.id IS NULL OR o.member_id <> e.member_id "
+    "OR o.points <> e.amount OR CONCAT('api_', o.kind) <> e.kind)";
+static const char SQL_API_OP_ENTRY[] =
+    "SELECT COUNT(*) FROM api_ops o LEFT JOIN points_ledger e ON e.id = o.ledger_id WHERE e.id IS NULL "
+    "OR e.kind <> CONCAT('api_', o.kind) OR (o.kind = 'earn' AND (o.points <= 0 OR e.lot_id IS NULL)) "
+    "OR (o.kind = 'spend' AND o.points >= 0) OR (o.kind = 'reverse') <> (o.reverses IS NOT NULL)";
+static const char SQL_API_REVERSE[] =
+    "SELECT COUNT(*) FROM api_ops r LEFT JOIN api_ops o ON o.id = r.reverses "
+    "LEFT JOIN points_ledger e ON e.id = r.ledger_id WHERE r.kind = 'reverse' AND (o.id IS NULL OR o.kind = 'reverse' "
+    "OR o.member_id <> r.member_id OR r.points <> -o.points OR e.once_key IS NULL "
+    "OR e.once_key <> CONCAT('api_reverse:', o.ledger_id))";
+static const char SQL_API_SPEND_RETURNED[] =
+    "SELECT COUNT(*) FROM points_ledger e "
+    "LEFT JOIN (SELECT ledger_id, SUM(refunded) AS r FROM points_allocations GROUP BY ledger_id) a ON a.ledger_id = "
+    "e.id "
+    "LEFT JOIN api_ops o ON o.ledger_id = e.id LEFT JOIN api_ops r ON r.reverses = o.id "
+    "WHERE e.kind = 'api_spend' AND COALESCE(a.r, 0) <> COALESCE(r.points, 0)";
+
 typedef struct {
   const char *code, *what, *sql;
 } check;
@@ -167,6 +193,10 @@ static const check CHECKS[] = {
     {"I6", "every scan entry credits one used code: its member, its batch's points, key scan:<batch>:<serial>",
      SQL_I6_SCAN_ENTRY},
     {"I6", "every used code has exactly one scan entry, and only used codes have one", SQL_I6_SCAN_CODES},
+    {"I6", "every API entry is one API operation of its member, kind and amount", SQL_API_ENTRY_OP},
+    {"I6", "every API operation has its ledger entry", SQL_API_OP_ENTRY},
+    {"I6", "an API reverse undoes one earn or spend of its member, once, with the opposite amount", SQL_API_REVERSE},
+    {"I1", "an API spend's lots got back exactly what its reverse returned", SQL_API_SPEND_RETURNED},
     {"I3", "no order with a cash part is paid (points + cash payment does not exist yet)", SQL_I3_NO_CASH},
     {"S1", "statement totals = vouchers + terminal payments = the sums of their lines", SQL_S_TOTALS},
     {"S1", "terminal payments are settled in their merchant's statement of their month", SQL_S_LINES},

@@ -47,6 +47,14 @@ static const char SQL_LEDGER_INSERT[] =
 static const char SQL_LEDGER_ONCE[] = "SELECT id FROM points_ledger WHERE once_key = ? FOR UPDATE";
 static const char SQL_SPEND_GET[] =
     "SELECT id FROM points_ledger WHERE id = ? AND member_id = ? AND kind IN ('spend', 'adjust') AND amount < 0";
+static const char SQL_API_SPEND_GET[] =
+    "SELECT id FROM points_ledger WHERE id = ? AND member_id = ? AND kind = 'api_spend' AND amount < 0";
+/* The lot an api_earn entry created, locked: its amount and what is left of it, and whether it is still open. */
+static const char SQL_CREDIT_LOT[] =
+    "SELECT l.id, l.amount, l.remaining, l.status = 'open' FROM points_ledger e JOIN points_lots l ON l.id = e.lot_id "
+    "WHERE e.id = ? AND e.member_id = ? AND e.kind = 'api_earn' AND e.amount > 0 FOR UPDATE";
+static const char SQL_LOT_EMPTY[] =
+    "UPDATE points_lots SET remaining = 0 WHERE id = ? AND remaining = ? AND status = 'open'";
 static const char SQL_ALLOC_INSERT[] = "INSERT INTO points_allocations (ledger_id, lot_id, amount) VALUES (?, ?, ?)";
 static const char SQL_ALLOCS_OPEN[] =
     "SELECT id, lot_id, amount - refunded AS open FROM points_allocations WHERE ledger_id = ? AND refunded < amount "
@@ -90,7 +98,8 @@ NEOERR *points_credit(MYSQL *db, long long member_id, const char *kind, long lon
 NEOERR *points_credit_once(MYSQL *db, long long member_id, const char *kind, long long amount, const char *source,
                            const char *note, const char *expires, const char *once_key, long long *ledger_id) {
   if (amount <= 0) return nerr_raise(NERR_ASSERT, "points_credit: amount %lld", amount);
-  if (strcmp(kind, "earn") && strcmp(kind, "grant") && strcmp(kind, "adjust") && strcmp(kind, "scan"))
+  if (strcmp(kind, "earn") && strcmp(kind, "grant") && strcmp(kind, "adjust") && strcmp(kind, "scan") &&
+      strcmp(kind, "api_earn"))
     return nerr_raise(NERR_ASSERT, "points_credit: kind %s", kind);
   char status[16];
   NEOERR *err = member_lock(db, member_id, status);
@@ -231,7 +240,7 @@ NEOERR *points_spend(MYSQL *db, long long member_id, const char *kind, long long
                      const char *once_key, const char *note, points_result *res, long long *ledger_id) {
   if (res) *res = POINTS_OK;
   if (amount <= 0) return nerr_raise(NERR_ASSERT, "points_spend: amount %lld", amount);
-  if (strcmp(kind, "spend") && strcmp(kind, "adjust") && strcmp(kind, "offline"))
+  if (strcmp(kind, "spend") && strcmp(kind, "adjust") && strcmp(kind, "offline") && strcmp(kind, "api_spend"))
     return nerr_raise(NERR_ASSERT, "points_spend: kind %s", kind);
   /* Usually one statement locks the member row, checks it is active and charges the balance; the lots
    * read next tells whether any of those points were past their date. */
@@ -312,5 +321,64 @@ NEOERR *points_refund(MYSQL *db, long long member_id, long long spend_ledger_id,
   if (!err && total > 0)
     err = ledger_add(db, member_id, "refund", total, 0, order_id, "订单取消退还积分", once_key, NULL);
   if (!err && refunded) *refunded = total;
+  return nerr_pass(err);
+}
+
+/* Spend reversals for the partner API: the same give-back as points_refund, on an api_spend entry, with an
+ * api_reverse entry (no order). */
+NEOERR *points_reverse_spend(MYSQL *db, long long member_id, long long spend_ledger_id, const char *once_key,
+                             const char *note, long long *returned, long long *ledger_id) {
+  if (returned) *returned = 0;
+  char status[16];
+  NEOERR *err = member_lock(db, member_id, status);
+  if (err) return nerr_pass(err);
+  if (!status[0]) return refuse(NULL, POINTS_NO_MEMBER, "points_reverse_spend: no such member");
+  long long id = 0;
+  int found = 0;
+  err = db_query_ll(db, SQL_API_SPEND_GET, DBA(DI(spend_ledger_id), DI(member_id)), &id, &found);
+  if (err) return nerr_pass(err);
+  if (!found)
+    return nerr_raise(NERR_ASSERT, "points_reverse_spend: entry %lld is not an api_spend of member %lld",
+                      spend_ledger_id, member_id);
+  struct give_back g = {db, 0, 0, 0, 0};
+  err = db_each(db, SQL_ALLOCS_OPEN, DBA(DI(spend_ledger_id)),
+                DCOLS(DCOL_LL(&g.alloc), DCOL_LL(&g.lot), DCOL_LL(&g.open)), give_back_row, &g, NULL);
+  if (!err && g.total <= 0)
+    err = nerr_raise(NERR_ASSERT, "points_reverse_spend: entry %lld has nothing to return", spend_ledger_id);
+  if (!err) err = db_exec(db, SQL_MEMBER_ADD, DBA(DI(g.total), DI(member_id)), NULL, NULL);
+  if (!err) err = ledger_add(db, member_id, "api_reverse", g.total, 0, 0, note, once_key, ledger_id);
+  if (!err && returned) *returned = g.total;
+  return nerr_pass(err);
+}
+
+/* Earn reversals for the partner API: only a lot nobody touched (nothing spent from it, not expired) is taken
+ * back — whole, through an allocation of an api_reverse entry, so the lot's usage adds up like a spend's. */
+NEOERR *points_reverse_credit(MYSQL *db, long long member_id, long long credit_ledger_id, const char *once_key,
+                              const char *note, points_result *res, long long *taken, long long *ledger_id) {
+  if (res) *res = POINTS_OK;
+  if (taken) *taken = 0;
+  char status[16];
+  NEOERR *err = member_lock(db, member_id, status);
+  if (err) return nerr_pass(err);
+  if (!status[0]) return refuse(res, POINTS_NO_MEMBER, "points_reverse_credit: no such member");
+  long long lot = 0, amount = 0, remaining = 0;
+  int open = 0, found = 0;
+  err = db_row(db, SQL_CREDIT_LOT, DBA(DI(credit_ledger_id), DI(member_id)),
+               DCOLS(DCOL_LL(&lot), DCOL_LL(&amount), DCOL_LL(&remaining), DCOL_INT(&open)), &found);
+  if (err) return nerr_pass(err);
+  if (!found)
+    return nerr_raise(NERR_ASSERT, "points_reverse_credit: entry %lld is not an api_earn of member %lld",
+                      credit_ledger_id, member_id);
+  if (!open || remaining != amount) return refuse(res, POINTS_LOT_USED, "the earned points were used or expired");
+  long long n = 0;
+  err = db_exec(db, SQL_LOT_EMPTY, DBA(DI(lot), DI(amount)), &n, NULL);
+  if (!err && n != 1) err = nerr_raise(NERR_ASSERT, "lot %lld changed under its lock", lot);
+  if (!err) err = db_exec(db, SQL_MEMBER_TAKE_EXPIRED, DBA(DI(amount), DI(member_id), DI(amount)), &n, NULL);
+  if (!err && n != 1) err = nerr_raise(NERR_ASSERT, "member %lld: balance below its open lots", member_id);
+  long long entry = 0;
+  if (!err) err = ledger_add(db, member_id, "api_reverse", -amount, lot, 0, note, once_key, &entry);
+  if (!err) err = db_exec(db, SQL_ALLOC_INSERT, DBA(DI(entry), DI(lot), DI(amount)), NULL, NULL);
+  if (!err && taken) *taken = amount;
+  if (!err && ledger_id) *ledger_id = entry;
   return nerr_pass(err);
 }

@@ -14,10 +14,12 @@ typedef enum {
   POINTS_INSUFFICIENT, /* balance (after expiring due lots) is below the amount */
   POINTS_FROZEN,       /* member is frozen */
   POINTS_NO_MEMBER,
+  POINTS_LOT_USED, /* points_reverse_credit: some of the lot was spent or expired */
 } points_result;
 
 /* Adds a lot of amount points expiring at the end of expires ('YYYY-MM-DD') and its ledger entry.
- * kind: "earn" or "grant" (or "adjust" for a positive admin adjustment, "scan" for a one-item code scanned). */
+ * kind: "earn" or "grant" (or "adjust" for a positive admin adjustment, "scan" for a one-item code scanned,
+ * "api_earn" for a partner API earning). */
 NEOERR *points_credit(MYSQL *db, long long member_id, const char *kind, long long amount, const char *source,
                       const char *note, const char *expires, long long *ledger_id);
 /* The same with an idempotency key on the entry (e.g. "scan:<batch>:<serial>"): a second credit with the key fails on
@@ -27,8 +29,8 @@ NEOERR *points_credit_once(MYSQL *db, long long member_id, const char *kind, lon
 
 /* Spends amount from the member's earliest-expiring open lots (due lots are expired first) and records
  * the lots used. once_key (e.g. "spend:<order id>") makes a second spend with the same key impossible.
- * kind: "spend" (orders), "adjust" (admin deduction) or "offline" (merchant terminal, order_id 0,
- * once_key "offline:<receipt no>"). *res tells the outcome; on anything but
+ * kind: "spend" (orders), "adjust" (admin deduction), "offline" (merchant terminal, order_id 0,
+ * once_key "offline:<receipt no>") or "api_spend" (partner API, order_id 0). *res tells the outcome; on anything but
  * POINTS_OK nothing was written. */
 NEOERR *points_spend(MYSQL *db, long long member_id, const char *kind, long long amount, long long order_id,
                      const char *once_key, const char *note, points_result *res, long long *ledger_id);
@@ -37,6 +39,15 @@ NEOERR *points_spend(MYSQL *db, long long member_id, const char *kind, long long
  * once_key (e.g. "refund:<order id>") makes a second refund impossible. */
 NEOERR *points_refund(MYSQL *db, long long member_id, long long spend_ledger_id, long long order_id,
                       const char *once_key, long long *refunded);
+
+/* Partner API (I1): an api_spend entry's points back to the very lots it used, with one positive "api_reverse"
+ * entry (once_key makes a second reverse impossible). */
+NEOERR *points_reverse_spend(MYSQL *db, long long member_id, long long spend_ledger_id, const char *once_key,
+                             const char *note, long long *returned, long long *ledger_id);
+/* Partner API (I1): takes an api_earn entry's lot back whole with one negative "api_reverse" entry and an allocation
+ * of the lot — refused (POINTS_LOT_USED, nothing written) when any of the lot was spent or expired. */
+NEOERR *points_reverse_credit(MYSQL *db, long long member_id, long long credit_ledger_id, const char *once_key,
+                              const char *note, points_result *res, long long *taken, long long *ledger_id);
 
 /* Expires the member's lots whose expiry date has passed: one "expire" entry per lot. Idempotent. */
 NEOERR *points_expire_member(MYSQL *db, long long member_id, long long *expired_points);

@@ -18,26 +18,35 @@ NEOERR *report_today(MYSQL *db, char *buf);
  *   earn        kind 'earn'    points earned by consumption rules (P2)
  *   grant       kind 'grant'   operator / enterprise grants
  *   scan        kind 'scan'    one-item codes scanned by members (F5)
+ *   api_earn    kind 'api_earn' points partners credited through the API (I1)
  *   adjust_in   kind 'adjust', amount > 0   back-office positive adjustments
  *   spend       kind 'spend'   mall order payments (≤ 0)
  *   offline     kind 'offline' payments at merchant terminals (V8, ≤ 0)
+ *   api_spend   kind 'api_spend' points partners took through the API (I1, ≤ 0)
  *   refund      kind 'refund'  points returned by cancelled orders (≥ 0)
+ *   api_reverse_in   kind 'api_reverse', amount > 0   API spends reversed: points returned (I1)
  *   expire      kind 'expire'  lots that ran out (≤ 0)
  *   adjust_out  kind 'adjust', amount < 0   back-office deductions
+ *   api_reverse_out  kind 'api_reverse', amount < 0   API earnings reversed: points taken back (I1)
  * net = Σ columns = Σ of every ledger amount in the bucket; opening = Σ of every ledger amount before the bucket's
  * first day (= all members' balances then); closing = opening + net. The groups the summary and charts use are
- * shown as positive numbers: issued = earn + grant + scan + adjust_in; spent = −(spend + offline + adjust_out);
- * refunded = refund; expired = −expire (so net = issued − spent + refunded − expired). */
+ * shown as positive numbers: issued = earn + grant + scan + api_earn + adjust_in;
+ * spent = −(spend + offline + api_spend + adjust_out + api_reverse_out); refunded = refund + api_reverse_in;
+ * expired = −expire (so net = issued − spent + refunded − expired). */
 typedef enum {
   REPORT_EARN,
   REPORT_GRANT,
   REPORT_SCAN,
+  REPORT_API_EARN,
   REPORT_ADJUST_IN,
   REPORT_SPEND,
   REPORT_OFFLINE,
+  REPORT_API_SPEND,
   REPORT_REFUND,
+  REPORT_API_REVERSE_IN,
   REPORT_EXPIRE,
   REPORT_ADJUST_OUT,
+  REPORT_API_REVERSE_OUT,
   REPORT_COLUMNS
 } report_column;
 /* The columns' names, in report_column order: "earn", "grant", … (HDF keys, CSV and language key suffixes). */
