@@ -24,16 +24,45 @@ int post_replay_pending(const char *realm) {
   return io_env_cookie(name, token, sizeof token);
 }
 
+struct keep {
+  req *r;
+  const char *hash, *page, *url;
+};
+
+/* In db_tx, so a deadlock with another request's take or sweep (gap locks on the small table) runs it again. */
+static NEOERR *keep_tx(MYSQL *db, void *arg) {
+  struct keep *k = arg;
+  return nerr_pass(db_exec(db, SQL_KEEP, DBA(DS(k->hash), DS(k->url), DI(k->r->user_id), DI(k->r->status), DS(k->page)),
+                           NULL, NULL));
+}
+
 NEOERR *post_replay_keep(req *r, const char *page, const char *url) {
   char token[65], hash[65], name[40];
   if (session_token_new(token, hash) != 0) return nerr_raise(NERR_SYSTEM, "no randomness for a replay token");
+  /* Housekeeping: a sweep that loses a deadlock is left to the next request. */
   NEOERR *err = db_exec(r->db, SQL_SWEEP, DB_NOARGS, NULL, NULL);
-  if (!err) err = db_exec(r->db, SQL_KEEP, DBA(DS(hash), DS(url), DI(r->user_id), DI(r->status), DS(page)), NULL, NULL);
+  if (err && nerr_match(err, NERR_SQL_RETRY)) nerr_ignore(&err);
+  struct keep k = {r, hash, page, url};
+  if (!err) err = db_tx(r->db, keep_tx, &k);
   if (err) return nerr_pass(err);
   cookie_name(r->realm, name, sizeof name);
   if ((err = req_set_cookie(r, name, token, POST_REPLAY_SECONDS, 1))) return nerr_pass(err);
   req_redirect(r, url);
   return STATUS_OK;
+}
+
+struct take {
+  req *r;
+  const char *hash;
+  HDF *h;
+  int rows;
+};
+
+/* In db_tx: a deadlock with a concurrent keep or sweep runs the DELETE … RETURNING again instead of failing the GET. */
+static NEOERR *take_tx(MYSQL *db, void *arg) {
+  struct take *t = arg;
+  hdf_remove_tree(t->h, "R");
+  return nerr_pass(db_query_hdf(db, t->h, "R", SQL_TAKE, DBA(DS(t->hash), DS(t->r->uri), DI(t->r->user_id)), &t->rows));
 }
 
 NEOERR *post_replay_take(req *r, STRING *page, int *found) {
@@ -45,7 +74,9 @@ NEOERR *post_replay_take(req *r, STRING *page, int *found) {
   HDF *h = NULL;
   int rows = 0;
   NEOERR *err = hdf_init(&h);
-  if (!err) err = db_query_hdf(r->db, h, "R", SQL_TAKE, DBA(DS(hash), DS(r->uri), DI(r->user_id)), &rows);
+  struct take t = {r, hash, h, 0};
+  if (!err) err = db_tx(r->db, take_tx, &t);
+  rows = t.rows;
   if (!err && rows == 1 && hdf_get_int_value(h, "R.0.fresh", 0)) {
     int status = hdf_get_int_value(h, "R.0.status", 200);
     err = string_append(page, hdf_get_value(h, "R.0.page", ""));
