@@ -25,7 +25,7 @@ static int valid_date(const char *s) {
  * open lots show LOTS_PER_PAGE at a time (?lots=<expires>.<id> continues after a lot). */
 NEOERR *h_points(req *r) {
   static const in_field F[] = {
-      {"kind", IN_ENUM, 0, 0, 0, "all|earn|spend|refund|expire|grant|adjust|offline|scan"},
+      {"kind", IN_ENUM, 0, 0, 0, "all|earn|spend|refund|expire|grant|adjust|offline|scan|coupon"},
       {"from", IN_DATE, 0, 0, 0, NULL},
       {"to", IN_DATE, 0, 0, 0, NULL},
   };

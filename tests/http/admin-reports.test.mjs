@@ -98,7 +98,7 @@ function ledgerSums(from, to, month) {
   const out = {};
   const lines = sql(`SELECT DATE_FORMAT(created_at, '${fmt}'),
       SUM(IF(kind IN ('earn','grant','scan') OR (kind = 'adjust' AND amount > 0), amount, 0)),
-      SUM(IF(kind IN ('spend', 'offline') OR (kind = 'adjust' AND amount < 0), -amount, 0)),
+      SUM(IF(kind IN ('spend', 'offline', 'coupon') OR (kind = 'adjust' AND amount < 0), -amount, 0)),
       SUM(IF(kind = 'refund', amount, 0)), SUM(IF(kind = 'expire', -amount, 0)), SUM(amount)
     FROM points_ledger WHERE created_at >= '${from}' AND created_at < '${to}' + INTERVAL 1 DAY GROUP BY 1`);
   for (const l of lines.split('\n').filter(Boolean)) { const [k, ...v] = l.split('\t'); out[k] = v.map(Number); }

@@ -4,7 +4,8 @@
 #include <string.h>
 
 /* Offline payments (merchant terminal) take points from lots like spends, but belong to no order. */
-#define SPEND_ENTRY "(e.kind IN ('spend', 'offline') OR (e.kind = 'adjust' AND e.amount < 0))"
+/* So do points exchanged for coupons (F6). */
+#define SPEND_ENTRY "(e.kind IN ('spend', 'offline', 'coupon') OR (e.kind = 'adjust' AND e.amount < 0))"
 #define PAID_STATES "('paid', 'shipped', 'completed')"
 
 static const char SQL_I1_LEDGER[] = "SELECT COUNT(*) FROM members m LEFT JOIN (SELECT member_id, SUM(amount) AS s FROM "
@@ -134,6 +135,32 @@ static const char SQL_I6_SCAN_CODES[] =
     "+ (SELECT COUNT(*) FROM (SELECT ledger_id FROM codes FORCE INDEX (by_ledger) WHERE ledger_id IS NOT NULL "
     "GROUP BY ledger_id HAVING COUNT(*) > 1) d)";
 
+/* Coupons (F6): an exchange entry is the price of exactly one coupon of its member, keyed
+ * coupon:<campaign>:<member>:<n>; a coupon with a price has one. Driven from the ledger's kind and coupons' by_ledger. */
+static const char SQL_F6_COUPON_ENTRY[] =
+    "SELECT COUNT(*) FROM points_ledger e LEFT JOIN coupons c ON c.ledger_id = e.id WHERE e.kind = 'coupon' AND "
+    "(c.id IS NULL OR c.member_id <> e.member_id OR c.price_points <> -e.amount OR e.order_id IS NOT NULL "
+    "OR e.once_key IS NULL OR e.once_key NOT LIKE CONCAT('coupon:', c.campaign_id, ':', c.member_id, ':%'))";
+static const char SQL_F6_COUPON_PRICE[] =
+    "SELECT (SELECT COUNT(*) FROM coupons c LEFT JOIN points_ledger e ON e.id = c.ledger_id "
+    "WHERE c.price_points > 0 AND (e.id IS NULL OR e.kind <> 'coupon')) "
+    "+ (SELECT COUNT(*) FROM coupons WHERE price_points = 0 AND ledger_id IS NOT NULL)";
+/* The quota and the per-member limit: counters = the coupons they counted, never above the quota. */
+static const char SQL_F6_QUOTA[] =
+    "SELECT COUNT(*) FROM coupon_campaigns k LEFT JOIN (SELECT campaign_id, COUNT(*) AS n FROM coupons "
+    "GROUP BY campaign_id) c ON c.campaign_id = k.id WHERE k.claimed <> COALESCE(c.n, 0) OR k.claimed > k.quota";
+static const char SQL_F6_MEMBER[] =
+    "SELECT COUNT(*) FROM coupon_member_claims m LEFT JOIN (SELECT campaign_id, member_id, COUNT(*) AS n FROM coupons "
+    "GROUP BY campaign_id, member_id) c ON c.campaign_id = m.campaign_id AND c.member_id = m.member_id "
+    "WHERE m.claimed <> COALESCE(c.n, 0)";
+/* A used coupon is recorded by its member's order; an order's points total is its lines less its discount. */
+static const char SQL_F6_ORDERS[] =
+    "SELECT (SELECT COUNT(*) FROM coupons c LEFT JOIN orders o ON o.id = c.order_id WHERE c.status = 'used' AND "
+    "(o.id IS NULL OR o.coupon_id <> c.id OR o.member_id <> c.member_id)) "
+    "+ (SELECT COUNT(*) FROM orders o JOIN coupons c ON c.id = o.coupon_id WHERE o.member_id <> c.member_id "
+    "OR o.points_total + o.discount_points <> (SELECT COALESCE(SUM(i.points_price * i.quantity), 0) "
+    "FROM order_items i WHERE i.order_id = o.id))";
+
 typedef struct {
   const char *code, *what, *sql;
 } check;
@@ -168,6 +195,12 @@ static const check CHECKS[] = {
      SQL_I6_SCAN_ENTRY},
     {"I6", "every used code has exactly one scan entry, and only used codes have one", SQL_I6_SCAN_CODES},
     {"I3", "no order with a cash part is paid (points + cash payment does not exist yet)", SQL_I3_NO_CASH},
+    {"F6", "every coupon exchange entry is the price of one coupon of its member, keyed coupon:<campaign>:<member>:<n>",
+     SQL_F6_COUPON_ENTRY},
+    {"F6", "every coupon with a price has its exchange entry, free ones none", SQL_F6_COUPON_PRICE},
+    {"F6", "campaign claimed = its coupons, never above the quota", SQL_F6_QUOTA},
+    {"F6", "member claim counts = their coupons of the campaign", SQL_F6_MEMBER},
+    {"F6", "used coupons are recorded by their member's order; order total = lines - coupon discount", SQL_F6_ORDERS},
     {"S1", "statement totals = vouchers + terminal payments = the sums of their lines", SQL_S_TOTALS},
     {"S1", "terminal payments are settled in their merchant's statement of their month", SQL_S_LINES},
 };

@@ -53,7 +53,7 @@ NEOERR *report_today(MYSQL *db, char *buf) {
 }
 
 const char *const report_column_names[REPORT_COLUMNS] = {"earn",    "grant",  "scan",   "adjust_in", "spend",
-                                                         "offline", "refund", "expire", "adjust_out"};
+                                                         "offline", "coupon", "refund", "expire", "adjust_out"};
 
 /* The bounds are bound as datetimes: [from 00:00, day after to 00:00) keeps the by_time index usable. One SUM per
  * column of reports.h, in report_column order; an entry of a kind no column names would show as net ≠ Σ columns,
@@ -63,7 +63,7 @@ static const char SQL_POINTS_BY_DAY[] =
     "SELECT DATE_FORMAT(created_at, '%Y-%m-%d') AS d,"
     " SUM(IF(kind = 'earn', amount, 0)), SUM(IF(kind = 'grant', amount, 0)), SUM(IF(kind = 'scan', amount, 0)),"
     " SUM(IF(kind = 'adjust' AND amount > 0, amount, 0)), SUM(IF(kind = 'spend', amount, 0)),"
-    " SUM(IF(kind = 'offline', amount, 0)), SUM(IF(kind = 'refund', amount, 0)), SUM(IF(kind = 'expire', amount, 0)),"
+    " SUM(IF(kind = 'offline', amount, 0)), SUM(IF(kind = 'coupon', amount, 0)), SUM(IF(kind = 'refund', amount, 0)), SUM(IF(kind = 'expire', amount, 0)),"
     " SUM(IF(kind = 'adjust' AND amount < 0, amount, 0)), SUM(amount) AS net"
     " FROM points_ledger WHERE created_at >= ? AND created_at < ? GROUP BY d ORDER BY d";
 
@@ -98,7 +98,7 @@ static void add_row(report_points_row *to, const report_points_row *from) {
 static void groups(report_points_row *b) {
   const long long *c = b->col;
   b->issued = c[REPORT_EARN] + c[REPORT_GRANT] + c[REPORT_SCAN] + c[REPORT_ADJUST_IN];
-  b->spent = -(c[REPORT_SPEND] + c[REPORT_OFFLINE] + c[REPORT_ADJUST_OUT]);
+  b->spent = -(c[REPORT_SPEND] + c[REPORT_OFFLINE] + c[REPORT_COUPON] + c[REPORT_ADJUST_OUT]);
   b->refunded = c[REPORT_REFUND];
   b->expired = -c[REPORT_EXPIRE];
 }

@@ -26,7 +26,7 @@ NEOERR *report_today(MYSQL *db, char *buf);
  *   adjust_out  kind 'adjust', amount < 0   back-office deductions
  * net = Σ columns = Σ of every ledger amount in the bucket; opening = Σ of every ledger amount before the bucket's
  * first day (= all members' balances then); closing = opening + net. The groups the summary and charts use are
- * shown as positive numbers: issued = earn + grant + scan + adjust_in; spent = −(spend + offline + adjust_out);
+ * shown as positive numbers: issued = earn + grant + scan + adjust_in; spent = −(spend + offline + coupon + adjust_out);
  * refunded = refund; expired = −expire (so net = issued − spent + refunded − expired). */
 typedef enum {
   REPORT_EARN,
@@ -35,6 +35,7 @@ typedef enum {
   REPORT_ADJUST_IN,
   REPORT_SPEND,
   REPORT_OFFLINE,
+  REPORT_COUPON,
   REPORT_REFUND,
   REPORT_EXPIRE,
   REPORT_ADJUST_OUT,
