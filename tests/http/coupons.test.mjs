@@ -33,7 +33,7 @@ const couponRow = (id) => sql(`SELECT status, COALESCE(order_id, 0) FROM coupons
 test('surge: 2,000 claims at once for a quota of 100 → exactly 100 coupons, nobody above the limit of 2, no 500', async () => {
   const a = makeActivity([]);
   const camp = makeCampaign(a, { quota: 100, per: 2, face: 10 });
-  const ms = makeMembers(80, 0);
+  const ms = makeMembers(40, 0);
   const clients = await signedIn(ms);
   const started = Date.now();
   const rs = await Promise.all(Array.from({ length: 2000 }, (_, i) => claim(clients[i % clients.length], camp)));
