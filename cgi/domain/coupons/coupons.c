@@ -14,7 +14,6 @@ static const char SQL_CAMPAIGN_STATE[] =
 static const char SQL_MEMBER_LOCK[] = "SELECT status FROM members WHERE id = ? FOR UPDATE";
 /* Share mode: a pause that committed is seen; a pause waits for the claims already past this point. */
 static const char SQL_MALL_SWITCH[] = "SELECT paused FROM mall_switch WHERE id = 1 LOCK IN SHARE MODE";
-static const char SQL_ACTIVITY_PAUSED[] = "SELECT paused FROM activities WHERE id = ?";
 /* The member's count: inserted at 1, or raised only while it stays within the limit (0 rows = refused). The member
  * row is locked first, so one member's parallel claims meet here one after the other. */
 const char COUPON_MEMBER_CLAIM_SQL[] =
@@ -119,15 +118,13 @@ static NEOERR *tx_claim(MYSQL *db, void *arg) {
   if (!found || strcmp(status, "active")) return refused(o, CLAIM_FROZEN);
   if ((err = db_row(db, SQL_MALL_SWITCH, DB_NOARGS, DCOLS(DCOL_INT(&paused)), NULL))) return nerr_pass(err);
   if (paused) return refused(o, CLAIM_MALL_PAUSED);
-  if ((err = db_row(db, SQL_ACTIVITY_PAUSED, DBA(DI(o->activity_id)), DCOLS(DCOL_INT(&paused)), NULL)))
-    return nerr_pass(err);
-  if (paused) return refused(o, CLAIM_ACTIVITY_PAUSED);
+  /* The activity's pause was read by claim_state (a plain read, as the payment's guards read it). */
   err = db_exec(db, COUPON_MEMBER_CLAIM_SQL, DBA(DI(cid), DI(mid), DI(a->s->per_member)), &n, NULL);
   if (err) return nerr_pass(err);
   if (n == 0) return refused(o, CLAIM_LIMIT);
-  /* This member's n-th claim of the campaign (its own row, locked by the upsert): the exchange's key. */
-  if ((err = db_query_ll(db, SQL_MEMBER_NTH, DBA(DI(cid), DI(mid)), &nth, NULL))) return nerr_pass(err);
   if (a->s->price > 0) {
+    /* This member's n-th claim of the campaign (its own row, locked by the upsert): the exchange's key. */
+    if ((err = db_query_ll(db, SQL_MEMBER_NTH, DBA(DI(cid), DI(mid)), &nth, NULL))) return nerr_pass(err);
     char key[64], note[64];
     points_result pr = POINTS_OK;
     snprintf(key, sizeof key, "coupon:%lld:%lld:%lld", cid, mid, nth);
