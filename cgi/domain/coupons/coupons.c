@@ -45,7 +45,7 @@ static const char SQL_COUPON_GIVE_BACK[] =
 static const char SQL_USABLE[] =
     "SELECT c.id, c.kind = 'cash_off', c.face_value, c.threshold, DATE_FORMAT(c.use_until - INTERVAL 1 SECOND, "
     "'%Y-%m-%d'), IF(? = 'en' AND k.name_en <> '', k.name_en, k.name_zh) FROM coupons c FORCE INDEX (by_member) "
-    "JOIN coupon_campaigns k ON k.id = c.campaign_id WHERE c.member_id = ? AND c.status = 'unused' "
+    "STRAIGHT_JOIN coupon_campaigns k ON k.id = c.campaign_id WHERE c.member_id = ? AND c.status = 'unused' "
     "AND c.use_from <= NOW() AND c.use_until > NOW() ORDER BY c.id DESC LIMIT 200";
 
 void coupon_discount(const coupon_terms *t, long long points, long long cash, long long *off_points,

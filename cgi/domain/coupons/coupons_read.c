@@ -8,7 +8,7 @@
   "DATE_FORMAT(c.use_from, '%Y-%m-%d') AS use_from, DATE_FORMAT(c.use_until - INTERVAL 1 SECOND, '%Y-%m-%d') AS "     \
   "use_until, DATE_FORMAT(c.claimed_at, '%Y-%m-%d %H:%i') AS claimed_at, COALESCE(DATE_FORMAT(c.used_at, "            \
   "'%Y-%m-%d %H:%i'), '') AS used_at, COALESCE(o.order_no, '') AS order_no, c.price_points "                          \
-  "FROM coupons c FORCE INDEX (by_member) JOIN coupon_campaigns k ON k.id = c.campaign_id "                           \
+  "FROM coupons c FORCE INDEX (by_member) STRAIGHT_JOIN coupon_campaigns k ON k.id = c.campaign_id "                           \
   "LEFT JOIN orders o ON o.id = c.order_id WHERE c.member_id = ? "
 #define PAGE " AND (? = 0 OR c.id < ?) ORDER BY c.id DESC LIMIT ?"
 

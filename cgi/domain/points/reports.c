@@ -127,7 +127,7 @@ NEOERR *report_points_load(MYSQL *db, const char *from, const char *to, int by_m
   if (!err)
     err = db_each(db, SQL_POINTS_BY_DAY, DBA(DS(from), DS(end)),
                   DCOLS(DCOL_STR(b.d), DCOL_LL(&c[0]), DCOL_LL(&c[1]), DCOL_LL(&c[2]), DCOL_LL(&c[3]), DCOL_LL(&c[4]),
-                        DCOL_LL(&c[5]), DCOL_LL(&c[6]), DCOL_LL(&c[7]), DCOL_LL(&c[8]), DCOL_LL(&b.row.net)),
+                        DCOL_LL(&c[5]), DCOL_LL(&c[6]), DCOL_LL(&c[7]), DCOL_LL(&c[8]), DCOL_LL(&c[9]), DCOL_LL(&b.row.net)),
                   day_row, &b, NULL);
   /* Buckets: every day, or every calendar month the range touches (clipped to the range). */
   long long balance = out->opening;
