@@ -65,9 +65,15 @@ static NEOERR *form_page(req *r, long long id, int *found) {
   return nerr_pass(err);
 }
 
-/* GET /admin/coupons/new → 200 the empty form (quota 100, one per member, free, claims and use from today) */
+/* GET /admin/coupons/new?activity_id= → 200 the empty form (quota 100, one per member, free; the activity chosen when
+ * the activity's page links here) */
 NEOERR *h_adm_coupon_new(req *r) {
+  static const in_field F[] = {{"activity_id", IN_INT, 0, 1, 2147483647, NULL}};
+  in_value v[1];
   int found = 0;
+  if (input_read(r, F, 1, v)) {
+    hdf_remove_tree(r->hdf, "Form");
+  }
   NEOERR *err = form_page(r, 0, &found);
   if (!err) err = hdf_set_value(r->hdf, "Form.Values.quota", "100");
   if (!err) err = hdf_set_value(r->hdf, "Form.Values.per_member", "1");

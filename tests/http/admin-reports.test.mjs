@@ -77,7 +77,8 @@ before(async () => {
 });
 
 const num = (s) => Number(String(s).replace(/[,+\s]/g, ''));
-// The table's cells per row: opening, earn, grant, scan, adjust+, spend, offline, refund, expire, adjust−, net, closing.
+// The table's cells per row: opening, earn, grant, scan, adjust+, spend, offline, coupon, refund, expire, adjust−, net,
+// closing.
 function pointsCells(html) {
   const rows = {};
   for (const m of html.matchAll(/<tr (?:class="[^"]*" )?data-period="([^"]+)">([\s\S]*?)<\/tr>/g))
@@ -85,8 +86,8 @@ function pointsCells(html) {
   return rows;
 }
 // …folded into the legend's groups: { period: [issued, spent, refunded, expired, net, closing] }
-const groups = ([, earn, grant, scan, adjIn, spend, offline, refund, expire, adjOut, net, closing]) =>
-  [earn + grant + scan + adjIn, -(spend + offline + adjOut) || 0, refund, -expire || 0, net, closing]; // || 0: no -0
+const groups = ([, earn, grant, scan, adjIn, spend, offline, coupon, refund, expire, adjOut, net, closing]) =>
+  [earn + grant + scan + adjIn, -(spend + offline + coupon + adjOut) || 0, refund, -expire || 0, net, closing]; // || 0: no -0
 function pointsTable(html) {
   const out = {};
   for (const [k, v] of Object.entries(pointsCells(html))) if (k !== 'total') out[k] = groups(v);

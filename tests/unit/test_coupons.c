@@ -190,6 +190,7 @@ static void test_plans(void **state) {
   check_plan(COUPON_CAMPAIGNS_OPEN_SQL, DBA(DS("zh-CN"), DI(g_member), DI(50)));
   check_plan(COUPON_CAMPAIGNS_OF_ACTIVITY_SQL, DBA(DS("zh-CN"), DI(g_member), DI(g_activity), DI(50)));
   check_plan(COUPON_CLAIM_SQL, DBA(DI(1), DI(0)));
+  check_plan(COUPONS_USABLE_SQL, DBA(DS("zh-CN"), DI(g_member)));
   assert_int_equal(g_bad, 0);
   /* The usable tab pages through every usable coupon once, newest first. */
   long long after = 0, prev = 1LL << 62, seen = 0;

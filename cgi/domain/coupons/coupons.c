@@ -42,10 +42,10 @@ static const char SQL_COUPON_GIVE_BACK[] =
     "AND use_until > NOW()";
 
 /* Checkout: the member's unused coupons in their use window (by_member: the member's unused ones only). */
-static const char SQL_USABLE[] =
+const char COUPONS_USABLE_SQL[] =
     "SELECT c.id, c.kind = 'cash_off', c.face_value, c.threshold, DATE_FORMAT(c.use_until - INTERVAL 1 SECOND, "
-    "'%Y-%m-%d'), IF(? = 'en' AND k.name_en <> '', k.name_en, k.name_zh) FROM coupons c FORCE INDEX (by_member) "
-    "STRAIGHT_JOIN coupon_campaigns k ON k.id = c.campaign_id WHERE c.member_id = ? AND c.status = 'unused' "
+    "'%Y-%m-%d'), (SELECT IF(? = 'en' AND k.name_en <> '', k.name_en, k.name_zh) FROM coupon_campaigns k "
+    "WHERE k.id = c.campaign_id) FROM coupons c FORCE INDEX (by_member) WHERE c.member_id = ? AND c.status = 'unused' "
     "AND c.use_from <= NOW() AND c.use_until > NOW() ORDER BY c.id DESC LIMIT 200";
 
 void coupon_discount(const coupon_terms *t, long long points, long long cash, long long *off_points,
@@ -228,7 +228,7 @@ NEOERR *coupons_for_order(MYSQL *db, long long member_id, const char *lang, long
   usable_row *r = calloc(USABLE_MAX, sizeof *r);
   if (!r) return nerr_raise(NERR_NOMEM, "coupons_for_order");
   int n = 0, kept = 0;
-  NEOERR *err = db_rows(db, SQL_USABLE, DBA(DS(lang ? lang : "zh-CN"), DI(member_id)),
+  NEOERR *err = db_rows(db, COUPONS_USABLE_SQL, DBA(DS(lang ? lang : "zh-CN"), DI(member_id)),
                         DCOLS(DCOL_LL(&r[0].id), DCOL_INT(&r[0].cash_kind), DCOL_LL(&r[0].face),
                               DCOL_LL(&r[0].threshold), DCOL_STR(r[0].until), DCOL_STR(r[0].name)),
                         sizeof r[0], USABLE_MAX, &n);

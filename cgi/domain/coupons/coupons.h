@@ -45,6 +45,8 @@ typedef struct {
  * member's conditional count (campaign, member, limit). */
 extern const char COUPON_CLAIM_SQL[];
 extern const char COUPON_MEMBER_CLAIM_SQL[];
+/* The checkout's read of the member's usable coupons (lang, member): by_member, newest first, at most 200. */
+extern const char COUPONS_USABLE_SQL[];
 
 /* Claims one coupon of the campaign for the member: a plain read refuses at once what cannot succeed (sold out,
  * closed, paused); otherwise one transaction — member row, mall switch (share mode), the member's count (conditional

@@ -23,7 +23,8 @@ static const char SQL_SEARCH[] =
     " DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i') AS created_at" FILTER " ORDER BY o.id DESC LIMIT ? OFFSET ?";
 static const char SQL_COUNTS[] = "SELECT status, COUNT(*) AS n FROM orders GROUP BY status";
 static const char SQL_GET[] =
-    "SELECT o.id, o.order_no, o.member_id, o.status, o.points_total, o.cash_total_fen, o.needs_shipping, o.recipient,"
+    "SELECT o.id, o.order_no, o.member_id, o.status, o.points_total, o.cash_total_fen, o.coupon_id, o.discount_points,"
+    " o.discount_cash_fen, o.needs_shipping, o.recipient,"
     " o.mobile, o.region, o.address_detail, o.remark, o.carrier, o.tracking_no, o.refunded, o.cancel_reason,"
     " DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i:%s') AS created_at, DATE_FORMAT(o.paid_at, '%Y-%m-%d %H:%i:%s') AS "
     "paid_at,"
