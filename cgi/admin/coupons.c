@@ -55,9 +55,9 @@ static NEOERR *form_page(req *r, long long id, int *found) {
   if (!err && id) err = coupon_campaign_admin_get(r->db, id, r->hdf, "Campaign", found);
   if (!err && id && *found) {
     /* The stored values fill the form unless a refused form is being shown again. */
-    static const char *const cols[] = {"activity_id", "name_zh",   "name_en",     "kind",       "face_value",
-                                       "threshold",   "quota",     "per_member",  "price_points", "claim_from",
-                                       "claim_until", "use_from",  "use_until"};
+    static const char *const cols[] = {"activity_id", "name_zh",  "name_en",    "kind",         "face_value",
+                                       "threshold",   "quota",    "per_member", "price_points", "claim_from",
+                                       "claim_until", "use_from", "use_until"};
     for (int i = 0; !err && i < (int)(sizeof cols / sizeof cols[0]); i++)
       if (!hdf_get_valuef(r->hdf, "Form.Values.%s", cols[i]))
         err = hdf_set_valuef(r->hdf, "Form.Values.%s=%s", cols[i], hdf_get_valuef(r->hdf, "Campaign.0.%s", cols[i]));
@@ -71,9 +71,7 @@ NEOERR *h_adm_coupon_new(req *r) {
   static const in_field F[] = {{"activity_id", IN_INT, 0, 1, 2147483647, NULL}};
   in_value v[1];
   int found = 0;
-  if (input_read(r, F, 1, v)) {
-    hdf_remove_tree(r->hdf, "Form");
-  }
+  if (input_read(r, F, 1, v)) { hdf_remove_tree(r->hdf, "Form"); }
   NEOERR *err = form_page(r, 0, &found);
   if (!err) err = hdf_set_value(r->hdf, "Form.Values.quota", "100");
   if (!err) err = hdf_set_value(r->hdf, "Form.Values.per_member", "1");
@@ -108,18 +106,8 @@ static NEOERR *save(req *r, long long id) {
   campaign_result res = CAMPAIGN_OK;
   NEOERR *err = STATUS_OK;
   if (!bad) {
-    coupon_campaign_spec s = {v[0].i,
-                              v[1].s,
-                              v[2].present ? v[2].s : "",
-                              v[3].s,
-                              v[4].i,
-                              v[5].present ? v[5].i : 0,
-                              v[6].i,
-                              v[7].i,
-                              v[8].present ? v[8].i : 0,
-                              v[9].s,
-                              v[10].s,
-                              v[11].s,
+    coupon_campaign_spec s = {v[0].i, v[1].s, v[2].present ? v[2].s : "", v[3].s, v[4].i,  v[5].present ? v[5].i : 0,
+                              v[6].i, v[7].i, v[8].present ? v[8].i : 0,  v[9].s, v[10].s, v[11].s,
                               v[12].s};
     audit_actor who;
     admin_actor(r, &who);

@@ -12,9 +12,7 @@
 #define ID_MAX 999999999999999999LL
 
 /* "¥12.34" for fen. */
-static void yuan(long long fen, char *buf, size_t len) {
-  snprintf(buf, len, "¥%lld.%02lld", fen / 100, fen % 100);
-}
+static void yuan(long long fen, char *buf, size_t len) { snprintf(buf, len, "¥%lld.%02lld", fen / 100, fen % 100); }
 
 /* prefix.N.terms: what a coupon or campaign row gives, in the member's words ("满 100 积分减 20 积分", "¥5.00"…). */
 static NEOERR *terms_rows(req *r, const char *prefix) {
@@ -60,8 +58,7 @@ static NEOERR *list_page(req *r, const char *tab, long long after) {
 /* GET /coupons?tab=usable|used|expired&after=&done=claimed → 200 the open campaigns (claim buttons) and the member's
  * coupons of the tab, newest first, keyset pages; 400 a bad tab or cursor */
 NEOERR *h_coupons(req *r) {
-  static const in_field F[] = {{"tab", IN_ENUM, 0, 0, 0, "usable|used|expired"},
-                               {"after", IN_INT, 0, 1, ID_MAX, NULL}};
+  static const in_field F[] = {{"tab", IN_ENUM, 0, 0, 0, "usable|used|expired"}, {"after", IN_INT, 0, 1, ID_MAX, NULL}};
   in_value v[2];
   if (input_read(r, F, 2, v)) return nerr_pass(req_fail(r, 400));
   NEOERR *err = list_page(r, v[0].present ? v[0].s : "usable", v[1].present ? v[1].i : 0);
@@ -69,9 +66,8 @@ NEOERR *h_coupons(req *r) {
   return nerr_pass(err);
 }
 
-static const char *const CLAIM_KEY[] = {"Ok",       "NotFound", "NotStarted",     "Ended",      "SoldOut",
-                                        "Limit",    "Paused",   "ActivityPaused", "MallPaused", "Insufficient",
-                                        "Frozen"};
+static const char *const CLAIM_KEY[] = {"Ok",     "NotFound",       "NotStarted", "Ended",        "SoldOut", "Limit",
+                                        "Paused", "ActivityPaused", "MallPaused", "Insufficient", "Frozen"};
 static const int CLAIM_STATUS[] = {303, 404, 409, 409, 409, 409, 409, 409, 409, 409, 403};
 
 /* POST /coupons/{id}/claim → 303 /coupons?done=claimed; the coupons page with the reason otherwise: 404 no such

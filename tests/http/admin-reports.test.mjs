@@ -159,7 +159,7 @@ test('daily points report equals the ledger: issued, spent, refunded, expired, o
   assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM first');
   const rows = parseCsv(csv.text.slice(1));
   assert.deepEqual(rows[0], ['日期', '起始日', '截止日', '期初余额', '消费赠送', '运营发放', '扫码积分', '正向调整', '商城兑换', '终端支付',
-    '订单退还', '过期', '后台扣减', '净变动', '期末余额']);
+    '兑换消费券', '订单退还', '过期', '后台扣减', '净变动', '期末余额']);
   assert.equal(rows.length, 1 + 4 + 1, 'header, four days, total');
   const cells = pointsCells(r.html);
   for (const row of rows.slice(1, 5)) assert.deepEqual(row.slice(3).map(Number), cells[row[0]], row[0]);

@@ -235,6 +235,12 @@ test('the blacklist refuses claims (403) and counts them as coupon_claim events'
 test('back office: create with errors beside the fields, then valid; shown on the activity page; quota never below claims; roles', async () => {
   const a = makeActivity([]);
   const { c } = await adminClient('ops');
+  // The activity's page leads to a new campaign for it.
+  const act = await c.get(`/admin/activities/${a}`);
+  assert.match(act.html, new RegExp(`href="/admin/coupons/new\\?activity_id=${a}"`));
+  const fresh = await c.get(`/admin/coupons/new?activity_id=${a}`);
+  assert.equal(fresh.status, 200);
+  assert.match(fresh.html, new RegExp(`<option value="${a}" selected>`));
   const good = { activity_id: a, name_zh: '周末消费券', name_en: 'Weekend coupon', kind: 'points_off', face_value: 25,
     threshold: 100, quota: 50, per_member: 2, price_points: 0, claim_from: '2026-01-01', claim_until: '2030-12-31',
     use_from: '2026-01-01', use_until: '2030-12-31' };

@@ -9,14 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char SQL_CLEAN[] =
-    "SET @m = (SELECT id FROM members WHERE mobile = '19900000632');"
-    "SET @a = (SELECT id FROM activities WHERE title_zh = 'coupon unit test');"
-    "DELETE FROM coupons WHERE member_id = @m OR campaign_id IN (SELECT id FROM coupon_campaigns WHERE activity_id = @a);"
-    "DELETE FROM coupon_member_claims WHERE member_id = @m;"
-    "DELETE FROM coupon_campaigns WHERE activity_id = @a;"
-    "DELETE FROM activities WHERE id = @a;"
-    "DELETE FROM members WHERE id = @m";
+static const char SQL_CLEAN[] = "SET @m = (SELECT id FROM members WHERE mobile = '19900000632');"
+                                "SET @a = (SELECT id FROM activities WHERE title_zh = 'coupon unit test');"
+                                "DELETE FROM coupons WHERE member_id = @m OR campaign_id IN (SELECT id FROM "
+                                "coupon_campaigns WHERE activity_id = @a);"
+                                "DELETE FROM coupon_member_claims WHERE member_id = @m;"
+                                "DELETE FROM coupon_campaigns WHERE activity_id = @a;"
+                                "DELETE FROM activities WHERE id = @a;"
+                                "DELETE FROM members WHERE id = @m";
 static const char SQL_SEED[] =
     "INSERT INTO members (mobile, password_hash) VALUES ('19900000632', 'x'); SET @m = LAST_INSERT_ID();"
     "INSERT INTO activities (title_zh, title_en, rules_zh, rules_en, starts_at, ends_at) VALUES ('coupon unit test', "
@@ -26,7 +26,8 @@ static const char SQL_SEED[] =
     "claim_from, claim_until, use_from, use_until) VALUES (@a, 'history', 'points_off', 5, 0, 3000, 3000, 100, "
     "NOW() - INTERVAL 2 DAY, NOW() - INTERVAL 1 DAY, NOW() - INTERVAL 2 DAY, NOW() + INTERVAL 1 DAY);"
     "INSERT INTO coupons (campaign_id, member_id, kind, face_value, threshold, use_from, use_until, status) "
-    "SELECT LAST_INSERT_ID(), @m, 'points_off', 5, 0, NOW() - INTERVAL 2 DAY, NOW() + INTERVAL CAST(seq % 3 AS SIGNED) - 1 DAY, "
+    "SELECT LAST_INSERT_ID(), @m, 'points_off', 5, 0, NOW() - INTERVAL 2 DAY, NOW() + INTERVAL CAST(seq % 3 AS SIGNED) "
+    "- 1 DAY, "
     "IF(seq % 5 = 0, 'used', 'unused') FROM seq_1_to_3000;"
     "ANALYZE TABLE coupons, coupon_campaigns";
 
@@ -208,8 +209,9 @@ static void test_plans(void **state) {
     hdf_destroy(&h);
     if (!more) break;
   }
-  assert_int_equal(seen, one("SELECT COUNT(*) FROM coupons WHERE member_id = (SELECT id FROM members WHERE mobile = "
-                             "'19900000632') AND status = 'unused' AND use_until > NOW()"));
+  assert_int_equal(seen,
+                   one("SELECT COUNT(*) FROM coupons WHERE member_id = (SELECT id FROM members WHERE mobile = "
+                       "'19900000632') AND status = 'unused' AND use_until > NOW()"));
 }
 
 int main(void) {

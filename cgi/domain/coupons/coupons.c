@@ -27,7 +27,8 @@ const char COUPON_CLAIM_SQL[] =
     "AND claim_from <= NOW() AND claim_until > NOW() AND price_points = ?";
 static const char SQL_COUPON_INSERT[] =
     "INSERT INTO coupons (campaign_id, member_id, kind, face_value, threshold, use_from, use_until, price_points, "
-    "ledger_id) SELECT id, ?, kind, face_value, threshold, use_from, use_until, ?, ? FROM coupon_campaigns WHERE id = ?";
+    "ledger_id) SELECT id, ?, kind, face_value, threshold, use_from, use_until, ?, ? FROM coupon_campaigns WHERE id = "
+    "?";
 
 /* Order creation: the member's coupon, locked (its terms are the copy made when it was claimed). */
 static const char SQL_COUPON_FOR_ORDER[] =
@@ -76,11 +77,11 @@ typedef struct {
 static NEOERR *claim_state(MYSQL *db, long long campaign_id, campaign_state *s, claim_result *res) {
   int found = 0;
   memset(s, 0, sizeof *s);
-  NEOERR *err = db_row(db, SQL_CAMPAIGN_STATE, DBA(DI(campaign_id)),
-                       DCOLS(DCOL_LL(&s->activity_id), DCOL_LL(&s->price), DCOL_LL(&s->per_member),
-                             DCOL_INT(&s->sold_out), DCOL_INT(&s->early), DCOL_INT(&s->late), DCOL_INT(&s->paused),
-                             DCOL_INT(&s->activity_paused)),
-                       &found);
+  NEOERR *err =
+      db_row(db, SQL_CAMPAIGN_STATE, DBA(DI(campaign_id)),
+             DCOLS(DCOL_LL(&s->activity_id), DCOL_LL(&s->price), DCOL_LL(&s->per_member), DCOL_INT(&s->sold_out),
+                   DCOL_INT(&s->early), DCOL_INT(&s->late), DCOL_INT(&s->paused), DCOL_INT(&s->activity_paused)),
+             &found);
   if (err) return nerr_pass(err);
   if (!found) *res = CLAIM_NOT_FOUND;
   else if (s->early) *res = CLAIM_NOT_STARTED;
@@ -136,9 +137,11 @@ static NEOERR *tx_claim(MYSQL *db, void *arg) {
   /* The quota: one conditional UPDATE of the hot row, last. */
   if ((err = db_exec(db, COUPON_CLAIM_SQL, DBA(DI(cid), DI(a->s->price)), &n, NULL))) return nerr_pass(err);
   if (n != 1) return refused(o, CLAIM_SOLD_OUT); /* or paused / closed meanwhile: read again after the rollback */
-  err = db_exec(db, SQL_COUPON_INSERT,
-                DBA(DI(mid), DI(a->s->price), o->ledger_id ? DI(o->ledger_id) : DNULL, DI(cid)), &n, &o->coupon_id);
+  err = db_exec(db, SQL_COUPON_INSERT, DBA(DI(mid), DI(a->s->price), o->ledger_id ? DI(o->ledger_id) : DNULL, DI(cid)),
+                &n, &o->coupon_id);
   if (!err && n != 1) err = nerr_raise(NERR_ASSERT, "coupon of campaign %lld not written", cid);
+  /* The member's cached pages (the activity page shows what it holds) are dropped with the commit. */
+  if (!err) db_tx_touch_principal(mid);
   return nerr_pass(err);
 }
 

@@ -21,11 +21,11 @@ static const char SQL_SNAPSHOT[] =
     "claim_from, claim_until, use_from, use_until, paused, pause_reason FROM coupon_campaigns WHERE id = ?";
 
 #define LIST_COLUMNS                                                                                                   \
-  "SELECT c.id, c.activity_id, a.title_zh AS activity, c.name_zh AS name, c.name_zh, c.name_en, c.kind, "            \
-  "c.face_value, c.threshold, c.quota, c.claimed, c.per_member, c.price_points, "                                    \
-  "DATE_FORMAT(c.claim_from, '%Y-%m-%d') AS claim_from, DATE_FORMAT(c.claim_until - INTERVAL 1 DAY, '%Y-%m-%d') AS "  \
-  "claim_until, DATE_FORMAT(c.use_from, '%Y-%m-%d') AS use_from, DATE_FORMAT(c.use_until - INTERVAL 1 DAY, "          \
-  "'%Y-%m-%d') AS use_until, c.paused, c.pause_reason FROM coupon_campaigns c JOIN activities a ON a.id = "           \
+  "SELECT c.id, c.activity_id, a.title_zh AS activity, c.name_zh AS name, c.name_zh, c.name_en, c.kind, "              \
+  "c.face_value, c.threshold, c.quota, c.claimed, c.per_member, c.price_points, "                                      \
+  "DATE_FORMAT(c.claim_from, '%Y-%m-%d') AS claim_from, DATE_FORMAT(c.claim_until - INTERVAL 1 DAY, '%Y-%m-%d') AS "   \
+  "claim_until, DATE_FORMAT(c.use_from, '%Y-%m-%d') AS use_from, DATE_FORMAT(c.use_until - INTERVAL 1 DAY, "           \
+  "'%Y-%m-%d') AS use_until, c.paused, c.pause_reason FROM coupon_campaigns c JOIN activities a ON a.id = "            \
   "c.activity_id "
 static const char SQL_LIST[] = LIST_COLUMNS "WHERE (? = 0 OR c.id < ?) ORDER BY c.id DESC LIMIT ?";
 static const char SQL_GET[] = LIST_COLUMNS "WHERE c.id = ?";
@@ -62,10 +62,9 @@ static NEOERR *tx_save(MYSQL *db, void *arg) {
       return STATUS_OK;
     }
     if ((err = audit_snapshot(db, SQL_SNAPSHOT, a->id, &before))) return nerr_pass(err);
-    const dbp p[] = {DI(s->activity_id), DS(s->name_zh),      DS(s->name_en),     DS(s->kind),
-                     DI(s->face_value),  DI(s->threshold),    DI(s->quota),       DI(s->per_member),
-                     DI(s->price_points), DS(s->claim_from),  DS(s->claim_until), DS(s->use_from),
-                     DS(s->use_until),   DI(a->id),           DI(s->quota)};
+    const dbp p[] = {DI(s->activity_id), DS(s->name_zh),  DS(s->name_en),    DS(s->kind),         DI(s->face_value),
+                     DI(s->threshold),   DI(s->quota),    DI(s->per_member), DI(s->price_points), DS(s->claim_from),
+                     DS(s->claim_until), DS(s->use_from), DS(s->use_until),  DI(a->id),           DI(s->quota)};
     err = db_exec(db, SQL_UPDATE, p, (int)(sizeof p / sizeof p[0]), &n, NULL);
     if (!err && n == 0) {
       /* The row is locked and exists: only the quota condition can have refused (or nothing changed at all). */
@@ -75,10 +74,13 @@ static NEOERR *tx_save(MYSQL *db, void *arg) {
     }
     *a->saved_id = a->id;
   } else {
-    const dbp p[] = {DI(s->activity_id), DS(s->name_zh),     DS(s->name_en),     DS(s->kind),
-                     DI(s->face_value),  DI(s->threshold),   DI(s->quota),       DI(s->per_member),
-                     DI(s->price_points), DS(s->claim_from), DS(s->claim_until), DS(s->use_from),
-                     DS(s->use_until),   DI(a->who ? a->who->id : 0)};
+    const dbp p[] = {DI(s->activity_id),  DS(s->name_zh),
+                     DS(s->name_en),      DS(s->kind),
+                     DI(s->face_value),   DI(s->threshold),
+                     DI(s->quota),        DI(s->per_member),
+                     DI(s->price_points), DS(s->claim_from),
+                     DS(s->claim_until),  DS(s->use_from),
+                     DS(s->use_until),    DI(a->who ? a->who->id : 0)};
     err = db_exec(db, SQL_INSERT, p, (int)(sizeof p / sizeof p[0]), &n, a->saved_id);
   }
   if (!err && *a->res == CAMPAIGN_OK) err = audit_snapshot(db, SQL_SNAPSHOT, *a->saved_id, &after);
@@ -95,8 +97,7 @@ NEOERR *coupon_campaign_save(MYSQL *db, const audit_actor *who, long long id, co
   *res = CAMPAIGN_OK;
   if (coupon_kind_parse(s->kind) < 0) *res = CAMPAIGN_BAD_KIND;
   else if (strcmp(s->claim_until, s->claim_from) < 0) *res = CAMPAIGN_CLAIM_DATES;
-  else if (strcmp(s->use_until, s->use_from) < 0 || strcmp(s->use_until, s->claim_from) < 0)
-    *res = CAMPAIGN_USE_DATES;
+  else if (strcmp(s->use_until, s->use_from) < 0 || strcmp(s->use_until, s->claim_from) < 0) *res = CAMPAIGN_USE_DATES;
   if (*res != CAMPAIGN_OK) return STATUS_OK;
   struct save_arg a = {who, id, s, saved_id, res};
   return nerr_pass(db_tx(db, tx_save, &a));
@@ -147,8 +148,7 @@ NEOERR *coupon_campaign_admin_get(MYSQL *db, long long id, HDF *out, const char 
   long long used = 0, exchanged = 0;
   NEOERR *err = db_query_hdf(db, out, prefix, SQL_GET, DBA(DI(id)), &rows);
   *found = rows > 0;
-  if (!err && rows)
-    err = db_row(db, SQL_FIGURES, DBA(DI(id)), DCOLS(DCOL_LL(&used), DCOL_LL(&exchanged)), NULL);
+  if (!err && rows) err = db_row(db, SQL_FIGURES, DBA(DI(id)), DCOLS(DCOL_LL(&used), DCOL_LL(&exchanged)), NULL);
   if (!err && rows) err = hdf_set_valuef(out, "%s.0.used=%lld", prefix, used);
   if (!err && rows) err = hdf_set_valuef(out, "%s.0.exchanged=%lld", prefix, exchanged);
   return nerr_pass(err);

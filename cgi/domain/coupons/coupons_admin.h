@@ -16,11 +16,11 @@ typedef struct {
 typedef enum {
   CAMPAIGN_OK,
   CAMPAIGN_NOT_FOUND,
-  CAMPAIGN_NO_ACTIVITY,    /* activity_id names no activity */
-  CAMPAIGN_BAD_KIND,       /* kind is neither points_off nor cash_off */
-  CAMPAIGN_CLAIM_DATES,    /* claim_until before claim_from */
-  CAMPAIGN_USE_DATES,      /* use_until before use_from, or before claim_from */
-  CAMPAIGN_QUOTA_CLAIMED,  /* a quota below what was claimed already */
+  CAMPAIGN_NO_ACTIVITY,   /* activity_id names no activity */
+  CAMPAIGN_BAD_KIND,      /* kind is neither points_off nor cash_off */
+  CAMPAIGN_CLAIM_DATES,   /* claim_until before claim_from */
+  CAMPAIGN_USE_DATES,     /* use_until before use_from, or before claim_from */
+  CAMPAIGN_QUOTA_CLAIMED, /* a quota below what was claimed already */
 } campaign_result;
 
 /* Creates (id 0; *saved_id gets the new one) or updates a campaign in one audited transaction. Coupons already

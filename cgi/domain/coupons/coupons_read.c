@@ -6,11 +6,11 @@
 /* One table read through by_member in id order (no join the optimiser could put first, so never a sort): the
  * campaign's name and the order's number are read by primary key for the page's rows only. */
 #define COUPON_COLUMNS                                                                                                 \
-  "SELECT c.id, (SELECT IF(? = 'en' AND k.name_en <> '', k.name_en, k.name_zh) FROM coupon_campaigns k WHERE k.id = " \
-  "c.campaign_id) AS name, c.kind, c.face_value, c.threshold, DATE_FORMAT(c.use_from, '%Y-%m-%d') AS use_from, "      \
-  "DATE_FORMAT(c.use_until - INTERVAL 1 SECOND, '%Y-%m-%d') AS use_until, DATE_FORMAT(c.claimed_at, '%Y-%m-%d "       \
-  "%H:%i') AS claimed_at, COALESCE(DATE_FORMAT(c.used_at, '%Y-%m-%d %H:%i'), '') AS used_at, COALESCE((SELECT "       \
-  "o.order_no FROM orders o WHERE o.id = c.order_id), '') AS order_no, c.price_points "                               \
+  "SELECT c.id, (SELECT IF(? = 'en' AND k.name_en <> '', k.name_en, k.name_zh) FROM coupon_campaigns k WHERE k.id = "  \
+  "c.campaign_id) AS name, c.kind, c.face_value, c.threshold, DATE_FORMAT(c.use_from, '%Y-%m-%d') AS use_from, "       \
+  "DATE_FORMAT(c.use_until - INTERVAL 1 SECOND, '%Y-%m-%d') AS use_until, DATE_FORMAT(c.claimed_at, '%Y-%m-%d "        \
+  "%H:%i') AS claimed_at, COALESCE(DATE_FORMAT(c.used_at, '%Y-%m-%d %H:%i'), '') AS used_at, COALESCE((SELECT "        \
+  "o.order_no FROM orders o WHERE o.id = c.order_id), '') AS order_no, c.price_points "                                \
   "FROM coupons c FORCE INDEX (by_member) WHERE c.member_id = ? "
 #define PAGE " AND (? = 0 OR c.id < ?) ORDER BY c.id DESC LIMIT ?"
 
@@ -21,10 +21,10 @@ const char *const COUPONS_LIST_SQL[3] = {
 };
 
 #define CAMPAIGN_COLUMNS                                                                                               \
-  "SELECT c.id, c.activity_id, IF(? = 'en' AND c.name_en <> '', c.name_en, c.name_zh) AS name, c.kind, "              \
-  "c.face_value, c.threshold, c.quota, c.claimed, c.quota - c.claimed AS `left`, c.per_member, "                      \
-  "COALESCE(m.claimed, 0) AS mine, c.price_points, DATE_FORMAT(c.claim_until - INTERVAL 1 SECOND, '%Y-%m-%d') AS "    \
-  "claim_until, DATE_FORMAT(c.use_from, '%Y-%m-%d') AS use_from, DATE_FORMAT(c.use_until - INTERVAL 1 SECOND, "       \
+  "SELECT c.id, c.activity_id, IF(? = 'en' AND c.name_en <> '', c.name_en, c.name_zh) AS name, c.kind, "               \
+  "c.face_value, c.threshold, c.quota, c.claimed, c.quota - c.claimed AS `left`, c.per_member, "                       \
+  "COALESCE(m.claimed, 0) AS mine, c.price_points, DATE_FORMAT(c.claim_until - INTERVAL 1 SECOND, '%Y-%m-%d') AS "     \
+  "claim_until, DATE_FORMAT(c.use_from, '%Y-%m-%d') AS use_from, DATE_FORMAT(c.use_until - INTERVAL 1 SECOND, "        \
   "'%Y-%m-%d') AS use_until, c.paused, c.claimed >= c.quota AS sold_out "
 
 const char COUPON_CAMPAIGNS_OPEN_SQL[] =
