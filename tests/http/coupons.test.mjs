@@ -300,3 +300,31 @@ test('a cash-off coupon is claimed and listed, and is not offered for an order w
   assert.equal(forced.status, 409);
   assert.equal(couponRow(couponIdOf(m, camp))[0], 'unused');
 });
+
+test('from the cart too; ten parallel orders with one coupon → one order takes it, the others are refused', async () => {
+  const a = makeActivity([]);
+  const camp = makeCampaign(a, { face: 25, per: 2 });
+  const [m] = makeMembers(1, 2000);
+  const [c] = await signedIn([m]);
+  assert.equal((await claim(c, camp)).status, 303);
+  assert.equal((await claim(c, camp)).status, 303);
+  const [first, second] = sql(`SELECT id FROM coupons WHERE member_id = ${memberId(m)} ORDER BY id`).split('\n').map(Number);
+  const p = makeProduct({ points: 100, stock: 50 });
+  assert.equal((await c.post('/cart/add', { product_id: p, quantity: 2 }, `/product/${p}`)).status, 303);
+  const page = await c.get('/checkout');
+  assert.equal(page.status, 200);
+  assert.match(page.html, /id="coupon-choice"/);
+  const placed = await c.post('/checkout', { coupon_id: first }, '/checkout');
+  assert.equal(placed.status, 303, flash(placed.html));
+  const no = placed.location.match(/\/order\/(P\d{16})\/pay$/)[1];
+  assert.equal(sql(`SELECT points_total, discount_points, coupon_id FROM orders WHERE order_no = ${q(no)}`), `175\t25\t${first}`);
+
+  // Ten "buy now" orders at once, all naming the second coupon: the member row and the coupon's conditional update
+  // let exactly one take it.
+  const rs = await Promise.all(Array.from({ length: 10 }, () =>
+    c.post('/checkout/now', { product_id: p, quantity: 1, confirm: 1, coupon_id: second }, `/product/${p}`)));
+  assert.deepEqual(statuses(rs), { 303: 1, 409: 9 });
+  assert.equal(sql(`SELECT COUNT(*) FROM orders WHERE coupon_id = ${second}`), '1');
+  assert.equal(couponRow(second)[0], 'used');
+  checkLedger();
+});
