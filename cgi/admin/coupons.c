@@ -122,7 +122,6 @@ static NEOERR *save(req *r, long long id) {
     if (!err) err = req_form_error(r, NULL, "AdminCat.FixErrors");
     return nerr_pass(err);
   }
-  catalog_changed(); /* the activity pages show their campaigns */
   char loc[80];
   snprintf(loc, sizeof loc, "/admin/coupons/%lld?done=%s", saved, id ? "saved" : "created");
   req_redirect(r, loc);
@@ -152,7 +151,6 @@ static NEOERR *pause(req *r, int on) {
   admin_actor(r, &who);
   if ((err = coupon_campaign_pause(r->db, &who, id, on, on ? v[0].s : "", &found))) return nerr_pass(err);
   if (!found) return nerr_pass(req_fail(r, 404));
-  catalog_changed();
   char loc[80];
   snprintf(loc, sizeof loc, "/admin/coupons/%lld?done=%s", id, on ? "paused" : "resumed");
   req_redirect(r, loc);

@@ -1,6 +1,7 @@
 /* coupons_admin.c: coupon campaigns in the back office — audited create, edit, pause, resume; lists */
 #include "coupons/coupons_admin.h"
 #include "coupons/coupons.h"
+#include "generations.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -45,6 +46,7 @@ struct save_arg {
 static NEOERR *tx_save(MYSQL *db, void *arg) {
   struct save_arg *a = arg;
   const coupon_campaign_spec *s = a->s;
+  catalog_bump(); /* activity pages show their campaigns: their row is raised with this transaction */
   long long n = 0, found_id = 0;
   int found = 0;
   *a->res = CAMPAIGN_OK;
@@ -113,6 +115,7 @@ struct pause_arg {
 static NEOERR *tx_pause(MYSQL *db, void *arg) {
   struct pause_arg *a = arg;
   long long id = 0;
+  catalog_bump(); /* the activity pages' claim buttons */
   NEOERR *err = db_query_ll(db, SQL_LOCK, DBA(DI(a->id)), &id, a->found);
   if (err || !*a->found) return nerr_pass(err);
   err = db_exec(db, SQL_PAUSE, DBA(DI(a->pause), DS(a->pause ? a->reason : ""), DI(a->id)), NULL, NULL);
