@@ -5,7 +5,7 @@
 -- api_earn credits a lot (source 'api'); api_spend takes points FIFO from lots like an order's spend (allocations);
 -- api_reverse undoes one earlier api_earn (negative: the untouched lot taken back through an allocation) or one
 -- api_spend (positive: the points returned to the very lots it used, like an order refund).
-ALTER TABLE points_ledger MODIFY kind ENUM('earn','spend','refund','expire','grant','adjust','offline','scan',
+ALTER TABLE points_ledger MODIFY kind ENUM('earn','spend','refund','expire','grant','adjust','offline','scan','coupon',
   'api_earn','api_spend','api_reverse') NOT NULL;
 
 -- An enterprise, keyed by the code members.enterprise already holds.

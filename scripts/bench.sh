@@ -6,7 +6,10 @@
 #   targets: anonymous catalog pages >= 0.8 x baseline, signed-in home >= 0.5 x baseline,
 #            flash-sale paid orders/s >= 0.15 x ceiling updates/s, no oversell, check-ledger clean; the same flash sale
 #            with the product in an activity with a daily points budget (F2: a second hot row, the activity's day
-#            counter, in every payment) >= 0.10 x ceiling, never a point over the budget
+#            counter, in every payment) >= 0.10 x ceiling, never a point over the budget; the coupon claim storm
+#            (tests/bench/claims.mjs, F6): claims/s >= 0.10 x the bare conditional campaign-counter UPDATE/s, and
+#            CLAIM_STORM claims at once for a quota of CLAIM_QUOTA give exactly that many coupons, nobody above the
+#            per-member limit, no answer but 303/409
 #   env: MALL_PROCS (FastCGI processes per program, default 4), BENCH_SECONDS (default 10), BENCH_CONNS (32),
 #        FLASH_BUYERS (64), FLASH_SECONDS (10), FLASH_WARMUP (2), FLASH_ORDERS (pending orders per buyer, 320),
 #        FLASH_BUDGET (the budget row's daily points budget, default 100000000: large enough to stay open for the
@@ -33,6 +36,11 @@ export FLASH_ORDERS=${FLASH_ORDERS:-320}
 FLASH_TARGET=0.15
 FLASH_BUDGET_TARGET=0.10
 FLASH_BUDGET=${FLASH_BUDGET:-100000000}
+# Coupon claims (F6): a claim is one transaction of 6 statements (member row, mall switch, the member's count, the
+# campaign's counter, the coupon row) behind an HTTP request; its ceiling is the bare counter UPDATE.
+export CLAIM_BUYERS=${CLAIM_BUYERS:-64} CLAIM_SECONDS=${CLAIM_SECONDS:-10} CLAIM_WARMUP=${CLAIM_WARMUP:-2}
+export CLAIM_STORM=${CLAIM_STORM:-2000} CLAIM_QUOTA=${CLAIM_QUOTA:-100}
+CLAIM_TARGET=0.10
 
 # shellcheck source=stack.sh
 source "$ROOT/scripts/stack.sh"
@@ -330,6 +338,61 @@ payments seen ${paid_all:-?}, products with stock < 0: $negative"
 flash_sale "flash sale" 0 "$FLASH_TARGET"
 flash_sale "flash sale + daily budget" "$FLASH_BUDGET" "$FLASH_BUDGET_TARGET"
 
+# ---- coupon claim storm (F6) ----
+CLAIM_OUT=()
+claim_fail() { CLAIM_OUT+=("!!! $1"); FAILS=$((FAILS + 1)); }
+claim_storm() {
+  echo "coupon claims: signing in $CLAIM_BUYERS members …"
+  local out rc rate p50 p99 ok_win req_win failed window
+  local storm ok refused other coupons claimed over ms quota
+  out=$(MALL_URL=$URL timeout 300 node "$ROOT/tests/bench/claims.mjs" 2>&1)
+  rc=$?
+  grep -v '^CLAIMS \|^STORM ' <<<"$out"
+  read -r _ rate p50 p99 ok_win req_win failed window <<<"$(grep '^CLAIMS ' <<<"$out")"
+  read -r _ storm ok refused other coupons claimed over ms quota <<<"$(grep '^STORM ' <<<"$out")"
+  [ "$rc" -ne 0 ] || [ -z "${rate:-}" ] && { claim_fail "claims.mjs failed (exit $rc): no claim rate"; rate=; }
+  [ -n "${failed:-}" ] && [ "$failed" != 0 ] && claim_fail "$failed claim(s) did not answer 303"
+  # The ceiling: the bare conditional counter UPDATE on a campaign row of its own, from as many connections as there
+  # are members, for as long as the claims ran; the row is removed afterwards (check-ledger counts coupons per campaign).
+  local ceil_id ceil_rate= ceil_n= ceil_p50= ceil_p99=
+  if [ -x "$VAR/ceiling" ]; then
+    ceil_id=$(sql "INSERT INTO coupon_campaigns (activity_id, name_zh, kind, face_value, quota, per_member, claim_from,
+                     claim_until, use_from, use_until) SELECT MIN(id), '领券上限压测', 'points_off', 1, 1000000, 1, NOW(),
+                     NOW() + INTERVAL 1 DAY, NOW(), NOW() + INTERVAL 1 DAY FROM activities; SELECT LAST_INSERT_ID()")
+    out=$("$VAR/ceiling" "$VAR/run/mariadb.sock" mall "$ceil_id" "$CLAIM_BUYERS" "$CLAIM_SECONDS" \
+          "UPDATE coupon_campaigns SET claimed = claimed + 1 WHERE id = ? AND claimed < quota" 2>&1)
+    read -r _ ceil_rate ceil_n ceil_p50 ceil_p99 <<<"$(grep '^CEILING ' <<<"$out")"
+    grep -v '^CEILING ' <<<"$out" | sort | uniq -c | sed 's/^/  /'
+    sql "DELETE FROM coupon_campaigns WHERE id = $ceil_id"
+  fi
+  [ -n "${ceil_rate:-}" ] || claim_fail "the claim ceiling measurement gave no result"
+  local ratio=- verdict=
+  if [ -n "$rate" ] && [ -n "$ceil_rate" ]; then
+    ratio=$(awk -v a="$rate" -v b="$ceil_rate" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
+    if awk -v r="$ratio" -v t="$CLAIM_TARGET" 'BEGIN { exit !(r >= t) }'; then verdict="ok (>= $CLAIM_TARGET x ceiling)"
+    else verdict="BELOW TARGET $CLAIM_TARGET x ceiling"; FAILS=$((FAILS + 1)); fi
+  fi
+  CLAIM_OUT+=("$(printf '%-32s %9s %8s %8s %6s  %s' "coupon claims/s" "${rate:--}" "${p50:--}" "${p99:--}" "$ratio" "$verdict")")
+  CLAIM_OUT+=("$(printf '%-32s %9s %8s %8s %6s  %s' "ceiling: campaign UPDATE/s" "${ceil_rate:--}" "${ceil_p50:--}" \
+    "${ceil_p99:--}" "1" "${ceil_n:-0} updates, $CLAIM_BUYERS connections, autocommit")")
+  [ -n "${ok_win:-}" ] && CLAIM_OUT+=("claim window ${window}s after ${CLAIM_WARMUP}s warm-up: $ok_win coupons of $req_win POST /coupons/{id}/claim")
+  # The storm: exactly the quota, nobody above the limit of 2, nothing but 303 and 409.
+  if [ -n "${storm:-}" ] && [ "$ok" = "$quota" ] && [ "$coupons" = "$quota" ] && [ "$claimed" = "$quota" ] \
+     && [ "$over" = 0 ] && [ "$other" = 0 ]; then
+    CLAIM_OUT+=("quota check: $storm claims at once (${ms} ms) for a quota of $quota → $ok coupons (303), $refused refused (409), \
+0 other answers; campaign claimed $claimed = coupons $coupons; 0 members above the limit of 2")
+  else
+    claim_fail "STORM CHECK FAILED: ${storm:-?} claims for a quota of ${quota:-?}: ${ok:-?} answered 303, ${other:-?} neither 303 \
+nor 409, ${coupons:-?} coupons, campaign claimed ${claimed:-?}, ${over:-?} members above the limit"
+  fi
+  local ledger lrc
+  ledger=$("$MALL_BUILD/mallctl" check-ledger 2>&1)
+  lrc=$?
+  if [ "$lrc" -eq 0 ]; then CLAIM_OUT+=("mallctl check-ledger: exit 0 ($(grep -c ' ok (0)' <<<"$ledger") checks ok)")
+  else claim_fail "mallctl check-ledger: exit $lrc"; CLAIM_OUT+=("$(grep -v ' ok (0)\| skipped' <<<"$ledger" | sed 's/^/    /')"); fi
+}
+claim_storm
+
 if [ "${BULK:-0}" = 1 ]; then
   echo "bulk data: loading tests/bench/bulk.sql …"
   t0=$(date +%s)
@@ -364,6 +427,12 @@ MALL_PROCS=$MALL_PROCS; ratio = paid/s ÷ ceiling; the second run puts the produ
 of $FLASH_BUDGET points"
 printf '%-32s %9s %8s %8s %6s  %s\n' "" "per s" "p50 ms" "p99 ms" "ratio" "target"
 printf '%s\n' "${FLASH_OUT[@]}"
+echo
+echo "coupon claim storm (F6): $CLAIM_BUYERS members, POST /coupons/{id}/claim for ${CLAIM_SECONDS}s from a campaign that \
+does not run out; ratio = claims/s ÷ the bare conditional campaign-counter UPDATE/s; then $CLAIM_STORM claims at once for \
+a quota of $CLAIM_QUOTA"
+printf '%-32s %9s %8s %8s %6s  %s\n' "" "per s" "p50 ms" "p99 ms" "ratio" "target"
+printf '%s\n' "${CLAIM_OUT[@]}"
 if [ "$FAILS" -ne 0 ]; then
   echo "bench: $FAILS row(s) or check(s) missed a target or had errors"
   exit 1

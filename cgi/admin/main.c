@@ -12,6 +12,7 @@
 #include "adm_monitor.h"
 #include "adm_codes.h"
 #include "adm_partners.h"
+#include "adm_coupons.h"
 
 static const route ROUTES[] = {
     /* method  pattern                 flags            handler           roles */
@@ -112,6 +113,15 @@ static const route ROUTES[] = {
     {"POST", "/admin/partners/{id}/status", R_MEMBER, h_adm_partner_status, ROLES_PARTNERS},
     {"GET", "/admin/api-log", R_MEMBER, h_adm_api_log, ROLES_API_LOG},
     /* end partner API */
+    /* coupon campaigns: coupons.c (F6 create, edit, pause and resume claims) */
+    {"GET", "/admin/coupons", R_MEMBER, h_adm_coupons, ROLES_COUPONS},
+    {"GET", "/admin/coupons/new", R_MEMBER, h_adm_coupon_new, ROLES_COUPONS},
+    {"POST", "/admin/coupons", R_MEMBER, h_adm_coupon_create, ROLES_COUPONS},
+    {"GET", "/admin/coupons/{id}", R_MEMBER, h_adm_coupon_edit, ROLES_COUPONS},
+    {"POST", "/admin/coupons/{id}", R_MEMBER, h_adm_coupon_update, ROLES_COUPONS},
+    {"POST", "/admin/coupons/{id}/pause", R_MEMBER, h_adm_coupon_pause, ROLES_COUPONS},
+    {"POST", "/admin/coupons/{id}/resume", R_MEMBER, h_adm_coupon_resume, ROLES_COUPONS},
+    /* end coupon campaigns */
     /* moderation + orders: moderation.c orders.c (B4, B5) */
     {"GET", "/admin/moderation", R_MEMBER, h_adm_mod_index, ROLES_MODERATION},
     {"GET", "/admin/moderation/messages", R_MEMBER, h_adm_mod_messages, ROLES_MODERATION},

@@ -20,6 +20,7 @@ static const struct {
     {"/admin/activities", "Activities", "Content"},
     {"/admin/switch", "Switch", "Content"},
     {"/admin/codes", "Codes", "Content"},
+    {"/admin/coupons", "Coupons", "Content"},
     {"/admin/moderation", "Moderation", "Operations"},
     {"/admin/orders", "Orders", "Operations"},
     {"/admin/members", "Members", "People"},

@@ -1,5 +1,6 @@
 /* checkout.c: confirm order (C2, from the cart or "buy now"), pay with an SMS code (C3/C4), result page (C6) */
 #include "mall_shop.h"
+#include "mall_coupons.h"
 #include "blocked.h"
 #include "orders/addresses.h"
 #include "orders/cart.h"
@@ -35,6 +36,7 @@ const char *shop_result_key(order_result res) {
   case ORDER_PAUSED: return "Shop.Result.Paused";
   case ORDER_TRIPPED: return "Shop.Result.Tripped";
   case ORDER_DAY_CAP: return "Shop.Result.DayCap";
+  case ORDER_COUPON: return "Shop.Result.Coupon";
   }
   return "Shop.Result.BadState";
 }
@@ -79,6 +81,8 @@ static NEOERR *checkout_page(req *r, int rows) {
   if (!err) err = hdf_set_valuef(r->hdf, "Totals.Short=%d", points > db_hdf_ll(r->hdf, "User.Points", 0));
   if (!err) err = hdf_set_valuef(r->hdf, "Checkout.Ship=%d", ship);
   if (!err) err = hdf_set_valuef(r->hdf, "Checkout.RemarkMax=%d", REMARK_MAX);
+  /* F6: the usable coupons, the best one chosen, totals after its discount (cash 0: no cash part is ordered yet). */
+  if (!err) err = mall_coupons_checkout(r, points, 0);
   return nerr_pass(err);
 }
 
@@ -136,8 +140,8 @@ static NEOERR *check_order_fields(req *r, const in_value *v, int bad, int *stop,
 static NEOERR *place(req *r, const order_line *lines, int n, const in_value *v, int from_cart) {
   order_outcome o;
   memset(&o, 0, sizeof o);
-  NEOERR *err =
-      order_create(r->db, r->user_id, lines, n, v[0].present ? v[0].i : 0, v[1].present ? v[1].s : "", from_cart, &o);
+  NEOERR *err = order_create_with_coupon(r->db, r->user_id, lines, n, v[0].present ? v[0].i : 0,
+                                         v[1].present ? v[1].s : "", from_cart, mall_coupons_choice(r), &o);
   if (err) return nerr_pass(err);
   if (o.result != ORDER_OK) return nerr_pass(shop_result_flash(r, &o, "Lines"));
   char loc[64];

@@ -1,6 +1,7 @@
 /* content.c: announcements and the activity zone */
 #include "mall.h"
 #include "mall_store.h"
+#include "mall_coupons.h"
 #include "catalog/catalog.h"
 #include <stdio.h>
 
@@ -74,5 +75,6 @@ NEOERR *h_activity(req *r) {
   err = hdf_set_value(r->hdf, "Page.Title", hdf_get_value(r->hdf, "Activity.0.title", ""));
   if (!err) err = content_activity_products(r->db, r->hdf, "Products", r->lang, id);
   if (!err) err = activity_guard(r, id);
+  if (!err) err = mall_activity_coupons(r, id); /* F6: its campaigns open for claims */
   return nerr_pass(err);
 }

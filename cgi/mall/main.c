@@ -7,6 +7,7 @@
 #include "mall_card.h"
 #include "mall_vouchers.h"
 #include "mall_codes.h"
+#include "mall_coupons.h"
 
 static const route ROUTES[] = {
     /* method  pattern            flags              handler */
@@ -101,6 +102,10 @@ static const route ROUTES[] = {
     {"GET", "/c/{no}", 0, h_code, NULL},
     {"POST", "/c/{no}", R_MEMBER, h_code_collect, NULL},
     /* end one-item codes */
+    /* coupons: coupons.c (F6) — open campaigns, claiming, the member's coupons */
+    {"GET", "/coupons", R_MEMBER, h_coupons, NULL},
+    {"POST", "/coupons/{id}/claim", R_MEMBER, h_coupon_claim, NULL},
+    /* end coupons */
 };
 
 static const app MALL = {

@@ -1,6 +1,8 @@
 /* ceiling.c: the flash sale's physical ceiling — N threads, one connection each, hammer the one-row stock
  * decrement as autocommit prepared statements for S seconds; prints "CEILING <updates/s> <updates> <p50 ms> <p99 ms>".
- *   usage: ceiling SOCKET DATABASE PRODUCT_ID THREADS SECONDS   (user root, no password, like the stack) */
+ *   usage: ceiling SOCKET DATABASE ROW_ID THREADS SECONDS [STATEMENT]   (user root, no password, like the stack)
+ * STATEMENT: another one-parameter conditional UPDATE of one row (the coupon claim storm's campaign counter); the
+ * default is the stock decrement on a product. */
 #include <mysql.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -8,7 +10,7 @@
 #include <string.h>
 #include <time.h>
 
-static const char SQL_TAKE[] = "UPDATE products SET stock = stock - 1 WHERE id = ? AND stock > 0";
+static const char *SQL_TAKE = "UPDATE products SET stock = stock - 1 WHERE id = ? AND stock > 0";
 
 static const char *g_socket, *g_db;
 static long long g_product;
@@ -35,7 +37,7 @@ static void *run(void *arg) {
   MYSQL_BIND b;
   long long id = g_product;
   int ok = db && mysql_real_connect(db, NULL, "root", "", g_db, 0, g_socket, 0) && !mysql_autocommit(db, 1);
-  if (ok) ok = (st = mysql_stmt_init(db)) && !mysql_stmt_prepare(st, SQL_TAKE, sizeof SQL_TAKE - 1);
+  if (ok) ok = (st = mysql_stmt_init(db)) && !mysql_stmt_prepare(st, SQL_TAKE, strlen(SQL_TAKE));
   memset(&b, 0, sizeof b);
   b.buffer_type = MYSQL_TYPE_LONGLONG;
   b.buffer = &id;
@@ -66,7 +68,11 @@ static double percentile(const long long *hist, long long total, double p) {
 }
 
 int main(int argc, char **argv) {
-  if (argc != 6) { fprintf(stderr, "usage: ceiling SOCKET DATABASE PRODUCT_ID THREADS SECONDS\n"); return 2; }
+  if (argc != 6 && argc != 7) {
+    fprintf(stderr, "usage: ceiling SOCKET DATABASE ROW_ID THREADS SECONDS [STATEMENT]\n");
+    return 2;
+  }
+  if (argc == 7) SQL_TAKE = argv[6];
   g_socket = argv[1];
   g_db = argv[2];
   g_product = atoll(argv[3]);

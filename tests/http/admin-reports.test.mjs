@@ -77,7 +77,7 @@ before(async () => {
 });
 
 const num = (s) => Number(String(s).replace(/[,+\s]/g, ''));
-// The table's cells per row: opening, earn, grant, scan, api earn, adjust+, spend, offline, api spend, refund,
+// The table's cells per row: opening, earn, grant, scan, api earn, adjust+, spend, offline, api spend, coupon, refund,
 // api reverse+, expire, adjust−, api reverse−, net, closing.
 function pointsCells(html) {
   const rows = {};
@@ -86,8 +86,8 @@ function pointsCells(html) {
   return rows;
 }
 // …folded into the legend's groups: { period: [issued, spent, refunded, expired, net, closing] }
-const groups = ([, earn, grant, scan, apiEarn, adjIn, spend, offline, apiSpend, refund, revIn, expire, adjOut, revOut, net,
-  closing]) => [earn + grant + scan + apiEarn + adjIn, -(spend + offline + apiSpend + adjOut + revOut) || 0,
+const groups = ([, earn, grant, scan, apiEarn, adjIn, spend, offline, apiSpend, coupon, refund, revIn, expire, adjOut, revOut,
+  net, closing]) => [earn + grant + scan + apiEarn + adjIn, -(spend + offline + apiSpend + coupon + adjOut + revOut) || 0,
   refund + revIn, -expire || 0, net, closing]; // || 0: no -0
 function pointsTable(html) {
   const out = {};
@@ -100,7 +100,7 @@ function ledgerSums(from, to, month) {
   const out = {};
   const lines = sql(`SELECT DATE_FORMAT(created_at, '${fmt}'),
       SUM(IF(kind IN ('earn','grant','scan','api_earn') OR (kind = 'adjust' AND amount > 0), amount, 0)),
-      SUM(IF(kind IN ('spend', 'offline', 'api_spend') OR (kind IN ('adjust', 'api_reverse') AND amount < 0), -amount, 0)),
+      SUM(IF(kind IN ('spend', 'offline', 'api_spend', 'coupon') OR (kind IN ('adjust', 'api_reverse') AND amount < 0), -amount, 0)),
       SUM(IF(kind = 'refund' OR (kind = 'api_reverse' AND amount > 0), amount, 0)), SUM(IF(kind = 'expire', -amount, 0)), SUM(amount)
     FROM points_ledger WHERE created_at >= '${from}' AND created_at < '${to}' + INTERVAL 1 DAY GROUP BY 1`);
   for (const l of lines.split('\n').filter(Boolean)) { const [k, ...v] = l.split('\t'); out[k] = v.map(Number); }
@@ -160,7 +160,7 @@ test('daily points report equals the ledger: issued, spent, refunded, expired, o
   assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM first');
   const rows = parseCsv(csv.text.slice(1));
   assert.deepEqual(rows[0], ['日期', '起始日', '截止日', '期初余额', '消费赠送', '运营发放', '扫码积分', '接口发放', '正向调整', '商城兑换', '终端支付',
-    '接口扣减', '订单退还', '接口冲正退还', '过期', '后台扣减', '接口冲正扣回', '净变动', '期末余额']);
+    '接口扣减', '兑换消费券', '订单退还', '接口冲正退还', '过期', '后台扣减', '接口冲正扣回', '净变动', '期末余额']);
   assert.equal(rows.length, 1 + 4 + 1, 'header, four days, total');
   const cells = pointsCells(r.html);
   for (const row of rows.slice(1, 5)) assert.deepEqual(row.slice(3).map(Number), cells[row[0]], row[0]);

@@ -28,7 +28,7 @@ function expected(month) {
     scan: one(`${inMonth} AND l.kind = 'scan'`),
     refund: one(`${inMonth} AND (l.kind = 'refund' OR (l.kind = 'api_reverse' AND l.amount > 0))`),
     adjust_in: one(`${inMonth} AND l.kind = 'adjust' AND l.amount > 0`),
-    spent: -one(`${inMonth} AND (l.kind IN ('spend', 'offline', 'api_spend') OR (l.kind IN ('adjust', 'api_reverse') AND l.amount < 0))`),
+    spent: -one(`${inMonth} AND (l.kind IN ('spend', 'offline', 'api_spend', 'coupon') OR (l.kind IN ('adjust', 'api_reverse') AND l.amount < 0))`),
     expired: -one(`${inMonth} AND l.kind = 'expire'`),
     closing: one(`l.created_at < '${next}'`),
   };

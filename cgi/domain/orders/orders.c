@@ -7,6 +7,7 @@
 #include "merchants/vouchers.h"
 #include "campaigns/guards.h"
 #include "campaigns/monitor.h"
+#include "coupons/coupons.h"
 #include "log.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,7 +76,7 @@ const char *order_result_name(order_result r) {
       "Order.Result.SoldOut",     "Order.Result.Limit",       "Order.Result.NeedAddress", "Order.Result.Insufficient",
       "Order.Result.Frozen",      "Order.Result.AlreadyPaid", "Order.Result.Cancelled",   "Order.Result.BadState",
       "Order.Result.VoucherUsed", "Order.Result.Cash",     "Order.Result.Paused",      "Order.Result.Tripped",
-      "Order.Result.DayCap",
+      "Order.Result.DayCap",      "Order.Result.Coupon",
   };
   return (unsigned)r < sizeof names / sizeof names[0] ? names[r] : "Order.Result.BadState";
 }
@@ -147,7 +148,7 @@ typedef struct {
 } address_row;
 
 struct create_arg {
-  long long member_id, address_id;
+  long long member_id, address_id, coupon_id;
   order_line *lines;
   int nlines, from_cart;
   const char *remark;
@@ -209,6 +210,15 @@ static NEOERR *tx_create(MYSQL *db, void *arg) {
                  &found);
     if (!err && !found) err = refuse(out, ORDER_NEED_ADDRESS, 0);
   }
+  /* The coupon (F6): the stored totals are what payment charges, after its discount. */
+  long long off_points = 0, off_cash = 0;
+  if (!err && a->coupon_id) {
+    int usable = 0;
+    err = coupon_lock_for_order(db, a->member_id, a->coupon_id, points, cash, &off_points, &off_cash, &usable);
+    if (!err && !usable) err = refuse(out, ORDER_COUPON, 0);
+    points -= off_points;
+    cash -= off_cash;
+  }
 
   char day[16] = "";
   if (!err) err = db_query_str(db, SQL_MALL_DAY, DB_NOARGS, day, sizeof day, NULL);
@@ -239,6 +249,11 @@ static NEOERR *tx_create(MYSQL *db, void *arg) {
       if (!err) db_tx_touch_principal(a->member_id); /* the header's cart count */
     }
   }
+  if (!err && a->coupon_id) {
+    int taken = 0;
+    err = coupon_take(db, a->coupon_id, order_id, off_points, off_cash, &taken);
+    if (!err && !taken) err = refuse(out, ORDER_COUPON, 0);
+  }
   if (!err) err = event_add(db, order_id, "created", "订单已提交");
   free(prod);
   if (!err) {
@@ -255,6 +270,12 @@ static int line_cmp(const void *x, const void *y) {
 
 NEOERR *order_create(MYSQL *db, long long member_id, const order_line *lines, int nlines, long long address_id,
                      const char *remark, int from_cart, order_outcome *out) {
+  return nerr_pass(order_create_with_coupon(db, member_id, lines, nlines, address_id, remark, from_cart, 0, out));
+}
+
+NEOERR *order_create_with_coupon(MYSQL *db, long long member_id, const order_line *lines, int nlines,
+                                 long long address_id, const char *remark, int from_cart, long long coupon_id,
+                                 order_outcome *out) {
   memset(out, 0, sizeof *out);
   /* Nothing (or a non-positive quantity) is "empty"; too many lines or too much of one is "limit". */
   if (nlines <= 0 || !lines) {
@@ -288,7 +309,7 @@ NEOERR *order_create(MYSQL *db, long long member_id, const order_line *lines, in
   }
   char note[801];
   clip(remark, 200, note, sizeof note);
-  struct create_arg a = {member_id, address_id, merged, n, from_cart, note, out};
+  struct create_arg a = {member_id, address_id, coupon_id > 0 ? coupon_id : 0, merged, n, from_cart, note, out};
   NEOERR *err = settle(db_tx(db, tx_create, &a), out);
   free(merged);
   if (err || out->result != ORDER_OK) {
@@ -645,6 +666,7 @@ static NEOERR *cancel_body(MYSQL *db, struct cancel_arg *a) {
   }
   char reason[801];
   clip(a->reason && *a->reason ? a->reason : (a->member_id ? "会员取消" : "系统取消"), 200, reason, sizeof reason);
+  if (!err) err = coupon_give_back(db, order_id, NULL); /* F6: while its use window lasts */
   if (!err) err = db_exec(db, SQL_ORDER_CANCELLED, DBA(DS(reason), DI(paid), DI(order_id)), NULL, NULL);
   if (!err) err = event_add(db, order_id, "cancelled", reason);
   char text[200];

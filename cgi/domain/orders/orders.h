@@ -29,6 +29,7 @@ typedef enum {
   ORDER_PAUSED,       /* redemption paused (F4): the whole mall (activity_id 0) or the activity activity_id */
   ORDER_TRIPPED,      /* the activity activity_id is over its daily budget for today (F2) */
   ORDER_DAY_CAP,      /* the member's daily cap of the product product_id, or of the activity activity_id (F2) */
+  ORDER_COUPON,       /* the chosen coupon is not this member's, used, outside its use window or gives nothing (F6) */
 } order_result;
 
 typedef struct {
@@ -51,6 +52,12 @@ typedef struct {
  * from_cart. */
 NEOERR *order_create(MYSQL *db, long long member_id, const order_line *lines, int nlines, long long address_id,
                      const char *remark, int from_cart, order_outcome *out);
+/* The same with a coupon of the member (0: none) applied in the same transaction (F6): the order's points_total and
+ * cash_total_fen are stored after its discount, the coupon is marked used by the order, and the order records
+ * coupon_id, discount_points and discount_cash_fen. A coupon that cannot be used refuses the order (ORDER_COUPON). */
+NEOERR *order_create_with_coupon(MYSQL *db, long long member_id, const order_line *lines, int nlines,
+                                 long long address_id, const char *remark, int from_cart, long long coupon_id,
+                                 order_outcome *out);
 
 /* Pays a pending order with points: one plain read of the order and its lines (an order with a cash part, on
  * the order or on any line, is refused with ORDER_CASH and nothing charged — the cash would never be collected),
@@ -72,7 +79,7 @@ NEOERR *order_pay_with_code(MYSQL *db, long long member_id, const char *mobile, 
 void order_pay_ref(const char *order_no, long long points_total, char *buf, size_t len);
 
 /* Cancels: pending → cancelled; paid → cancelled with points refunded to their lots and stock
- * restored. member_id 0 = on behalf of the operator (admin, jobs). */
+ * restored; the order's coupon is given back while its use window lasts (F6). member_id 0 = on behalf of the operator (admin, jobs). */
 NEOERR *order_cancel(MYSQL *db, long long member_id, const char *order_no, const char *reason, order_outcome *out);
 
 /* paid → shipped with carrier and tracking number (admin or merchant; mallctl until the back office). */

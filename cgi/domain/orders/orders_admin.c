@@ -88,7 +88,8 @@ NEOERR *orders_admin_counts(MYSQL *db, HDF *out, const char *prefix) {
 }
 
 static const char SQL_GET[] =
-    "SELECT o.id, o.order_no, o.member_id, o.status, o.points_total, o.cash_total_fen, o.needs_shipping, o.recipient,"
+    "SELECT o.id, o.order_no, o.member_id, o.status, o.points_total, o.cash_total_fen, o.coupon_id, o.discount_points,"
+    " o.discount_cash_fen, o.needs_shipping, o.recipient,"
     " o.mobile, o.region, o.address_detail, o.remark, o.carrier, o.tracking_no, o.refunded, o.cancel_reason,"
     " DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i:%s') AS created_at, DATE_FORMAT(o.paid_at, '%Y-%m-%d %H:%i:%s') AS "
     "paid_at,"

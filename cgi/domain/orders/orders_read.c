@@ -26,7 +26,8 @@ static const char SQL_SEEK_STATUS[] =
 static const char SQL_COUNT_STATUS_CAPPED[] =
     "SELECT COUNT(*) FROM (SELECT 1 FROM orders WHERE member_id = ? AND status = ? LIMIT 100) bounded";
 static const char SQL_GET[] =
-    "SELECT id, order_no, status, points_total, cash_total_fen, needs_shipping, recipient, "
+    "SELECT id, order_no, status, points_total, cash_total_fen, discount_points, discount_cash_fen, needs_shipping, "
+    "recipient, "
     "CONCAT(LEFT(mobile, 3), '****', RIGHT(mobile, 4)) AS masked_mobile, region, address_detail, remark, carrier, "
     "tracking_no, refunded, cancel_reason, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s') AS created_at, "
     "DATE_FORMAT(paid_at, '%Y-%m-%d %H:%i:%s') AS paid_at, DATE_FORMAT(shipped_at, '%Y-%m-%d %H:%i:%s') AS shipped_at, "

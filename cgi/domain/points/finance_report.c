@@ -49,7 +49,7 @@ static const char SQL_MOVEMENTS[] =
     " SUM(IF(l.kind = 'scan', l.amount, 0)),"
     " SUM(IF(l.kind = 'refund' OR (l.kind = 'api_reverse' AND l.amount > 0), l.amount, 0)),"
     " SUM(IF(l.kind = 'adjust' AND l.amount > 0, l.amount, 0)),"
-    " -SUM(IF(l.kind IN ('spend', 'offline', 'api_spend') OR (l.kind IN ('adjust', 'api_reverse') AND l.amount < 0),"
+    " -SUM(IF(l.kind IN ('spend', 'offline', 'api_spend', 'coupon') OR (l.kind IN ('adjust', 'api_reverse') AND l.amount < 0),"
     " l.amount, 0)),"
     " -SUM(IF(l.kind = 'expire', l.amount, 0)), SUM(l.amount)"
     " FROM points_ledger l JOIN members m ON m.id = l.member_id WHERE l.created_at >= ? AND l.created_at < ?"

@@ -11,8 +11,8 @@
  *   scan         kind 'scan'                  one-item codes scanned (F5)
  *   refund       kind 'refund', 'api_reverse' > 0   points returned by cancelled orders and reversed partner spends
  *   adjust_in    kind 'adjust', amount > 0    back-office positive adjustments
- *   spent        kinds 'spend', 'offline', 'api_spend', 'adjust' < 0, 'api_reverse' < 0   mall orders, merchant
- *                terminals, partner spends, deductions, partner earnings taken back
+ *   spent        kinds 'spend', 'offline', 'api_spend', 'coupon', 'adjust' < 0, 'api_reverse' < 0   mall orders,
+ *                merchant terminals, partner spends, coupons bought, deductions, partner earnings taken back
  *   expired      kind 'expire'
  * issued = grant + consumption + scan + refund + adjust_in, and for every row: opening + issued − spent − expired =
  * closing, where opening and closing are the sums of every ledger amount before the month's first and after its

@@ -4,9 +4,10 @@
 #include <string.h>
 
 /* Offline payments (merchant terminal) take points from lots like spends, but belong to no order. */
-/* Partner API (I1) spends take from lots the same way; an API earn reversed takes its lot back through an allocation. */
+/* Partner API (I1) spends and points exchanged for coupons (F6) take from lots the same way; an API earn reversed
+ * takes its lot back through an allocation. */
 #define SPEND_ENTRY                                                                                                    \
-  "(e.kind IN ('spend', 'offline', 'api_spend') OR (e.kind IN ('adjust', 'api_reverse') AND e.amount < 0))"
+  "(e.kind IN ('spend', 'offline', 'api_spend', 'coupon') OR (e.kind IN ('adjust', 'api_reverse') AND e.amount < 0))"
 #define PAID_STATES "('paid', 'shipped', 'completed')"
 
 static const char SQL_I1_LEDGER[] = "SELECT COUNT(*) FROM members m LEFT JOIN (SELECT member_id, SUM(amount) AS s FROM "
@@ -159,6 +160,31 @@ static const char SQL_API_SPEND_RETURNED[] =
     "e.id "
     "LEFT JOIN api_ops o ON o.ledger_id = e.id LEFT JOIN api_ops r ON r.reverses = o.id "
     "WHERE e.kind = 'api_spend' AND COALESCE(a.r, 0) <> COALESCE(r.points, 0)";
+/* Coupons (F6): an exchange entry is the price of exactly one coupon of its member, keyed
+ * coupon:<campaign>:<member>:<n>; a coupon with a price has one. Driven from the ledger's kind and coupons' by_ledger. */
+static const char SQL_F6_COUPON_ENTRY[] =
+    "SELECT COUNT(*) FROM points_ledger e LEFT JOIN coupons c ON c.ledger_id = e.id WHERE e.kind = 'coupon' AND "
+    "(c.id IS NULL OR c.member_id <> e.member_id OR c.price_points <> -e.amount OR e.order_id IS NOT NULL "
+    "OR e.once_key IS NULL OR e.once_key NOT LIKE CONCAT('coupon:', c.campaign_id, ':', c.member_id, ':%'))";
+static const char SQL_F6_COUPON_PRICE[] =
+    "SELECT (SELECT COUNT(*) FROM coupons c LEFT JOIN points_ledger e ON e.id = c.ledger_id "
+    "WHERE c.price_points > 0 AND (e.id IS NULL OR e.kind <> 'coupon')) "
+    "+ (SELECT COUNT(*) FROM coupons WHERE price_points = 0 AND ledger_id IS NOT NULL)";
+/* The quota and the per-member limit: counters = the coupons they counted, never above the quota. */
+static const char SQL_F6_QUOTA[] =
+    "SELECT COUNT(*) FROM coupon_campaigns k LEFT JOIN (SELECT campaign_id, COUNT(*) AS n FROM coupons "
+    "GROUP BY campaign_id) c ON c.campaign_id = k.id WHERE k.claimed <> COALESCE(c.n, 0) OR k.claimed > k.quota";
+static const char SQL_F6_MEMBER[] =
+    "SELECT COUNT(*) FROM coupon_member_claims m LEFT JOIN (SELECT campaign_id, member_id, COUNT(*) AS n FROM coupons "
+    "GROUP BY campaign_id, member_id) c ON c.campaign_id = m.campaign_id AND c.member_id = m.member_id "
+    "WHERE m.claimed <> COALESCE(c.n, 0)";
+/* A used coupon is recorded by its member's order; an order's points total is its lines less its discount. */
+static const char SQL_F6_ORDERS[] =
+    "SELECT (SELECT COUNT(*) FROM coupons c LEFT JOIN orders o ON o.id = c.order_id WHERE c.status = 'used' AND "
+    "(o.id IS NULL OR o.coupon_id <> c.id OR o.member_id <> c.member_id)) "
+    "+ (SELECT COUNT(*) FROM orders o JOIN coupons c ON c.id = o.coupon_id WHERE o.member_id <> c.member_id "
+    "OR o.points_total + o.discount_points <> (SELECT COALESCE(SUM(i.points_price * i.quantity), 0) "
+    "FROM order_items i WHERE i.order_id = o.id))";
 
 typedef struct {
   const char *code, *what, *sql;
@@ -198,6 +224,12 @@ static const check CHECKS[] = {
     {"I6", "an API reverse undoes one earn or spend of its member, once, with the opposite amount", SQL_API_REVERSE},
     {"I1", "an API spend's lots got back exactly what its reverse returned", SQL_API_SPEND_RETURNED},
     {"I3", "no order with a cash part is paid (points + cash payment does not exist yet)", SQL_I3_NO_CASH},
+    {"F6", "every coupon exchange entry is the price of one coupon of its member, keyed coupon:<campaign>:<member>:<n>",
+     SQL_F6_COUPON_ENTRY},
+    {"F6", "every coupon with a price has its exchange entry, free ones none", SQL_F6_COUPON_PRICE},
+    {"F6", "campaign claimed = its coupons, never above the quota", SQL_F6_QUOTA},
+    {"F6", "member claim counts = their coupons of the campaign", SQL_F6_MEMBER},
+    {"F6", "used coupons are recorded by their member's order; order total = lines - coupon discount", SQL_F6_ORDERS},
     {"S1", "statement totals = vouchers + terminal payments = the sums of their lines", SQL_S_TOTALS},
     {"S1", "terminal payments are settled in their merchant's statement of their month", SQL_S_LINES},
 };

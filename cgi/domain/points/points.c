@@ -240,7 +240,8 @@ NEOERR *points_spend(MYSQL *db, long long member_id, const char *kind, long long
                      const char *once_key, const char *note, points_result *res, long long *ledger_id) {
   if (res) *res = POINTS_OK;
   if (amount <= 0) return nerr_raise(NERR_ASSERT, "points_spend: amount %lld", amount);
-  if (strcmp(kind, "spend") && strcmp(kind, "adjust") && strcmp(kind, "offline") && strcmp(kind, "api_spend"))
+  if (strcmp(kind, "spend") && strcmp(kind, "adjust") && strcmp(kind, "offline") && strcmp(kind, "api_spend") &&
+      strcmp(kind, "coupon"))
     return nerr_raise(NERR_ASSERT, "points_spend: kind %s", kind);
   /* Usually one statement locks the member row, checks it is active and charges the balance; the lots
    * read next tells whether any of those points were past their date. */

@@ -30,7 +30,8 @@ NEOERR *points_credit_once(MYSQL *db, long long member_id, const char *kind, lon
 /* Spends amount from the member's earliest-expiring open lots (due lots are expired first) and records
  * the lots used. once_key (e.g. "spend:<order id>") makes a second spend with the same key impossible.
  * kind: "spend" (orders), "adjust" (admin deduction), "offline" (merchant terminal, order_id 0,
- * once_key "offline:<receipt no>") or "api_spend" (partner API, order_id 0). *res tells the outcome; on anything but
+ * once_key "offline:<receipt no>"), "api_spend" (partner API, order_id 0) or "coupon" (points exchanged for a coupon,
+ * order_id 0, once_key "coupon:<campaign>:<member>:<n>"). *res tells the outcome; on anything but
  * POINTS_OK nothing was written. */
 NEOERR *points_spend(MYSQL *db, long long member_id, const char *kind, long long amount, long long order_id,
                      const char *once_key, const char *note, points_result *res, long long *ledger_id);

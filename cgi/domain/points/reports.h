@@ -23,6 +23,7 @@ NEOERR *report_today(MYSQL *db, char *buf);
  *   spend       kind 'spend'   mall order payments (≤ 0)
  *   offline     kind 'offline' payments at merchant terminals (V8, ≤ 0)
  *   api_spend   kind 'api_spend' points partners took through the API (I1, ≤ 0)
+ *   coupon      kind 'coupon'  points exchanged for a coupon (F6, ≤ 0)
  *   refund      kind 'refund'  points returned by cancelled orders (≥ 0)
  *   api_reverse_in   kind 'api_reverse', amount > 0   API spends reversed: points returned (I1)
  *   expire      kind 'expire'  lots that ran out (≤ 0)
@@ -31,7 +32,7 @@ NEOERR *report_today(MYSQL *db, char *buf);
  * net = Σ columns = Σ of every ledger amount in the bucket; opening = Σ of every ledger amount before the bucket's
  * first day (= all members' balances then); closing = opening + net. The groups the summary and charts use are
  * shown as positive numbers: issued = earn + grant + scan + api_earn + adjust_in;
- * spent = −(spend + offline + api_spend + adjust_out + api_reverse_out); refunded = refund + api_reverse_in;
+ * spent = −(spend + offline + api_spend + coupon + adjust_out + api_reverse_out); refunded = refund + api_reverse_in;
  * expired = −expire (so net = issued − spent + refunded − expired). */
 typedef enum {
   REPORT_EARN,
@@ -42,6 +43,7 @@ typedef enum {
   REPORT_SPEND,
   REPORT_OFFLINE,
   REPORT_API_SPEND,
+  REPORT_COUPON,
   REPORT_REFUND,
   REPORT_API_REVERSE_IN,
   REPORT_EXPIRE,

@@ -56,7 +56,8 @@ static const char SQL_BL_PRUNE_DAYS[] =
 
 enum { K_IP, K_MOBILE, K_MERCHANT, K_COUNT };
 static const char *const KIND[K_COUNT] = {"ip", "mobile", "merchant"};
-static const char *const EVENT[] = {BL_EVENT_SIGNIN_FAIL, BL_EVENT_SMS_CODE, BL_EVENT_PAYMENT, BL_EVENT_CODE_SCAN};
+static const char *const EVENT[] = {BL_EVENT_SIGNIN_FAIL, BL_EVENT_SMS_CODE, BL_EVENT_PAYMENT, BL_EVENT_CODE_SCAN,
+                                     BL_EVENT_COUPON_CLAIM};
 #define N_EVENTS (int)(sizeof EVENT / sizeof EVENT[0])
 
 typedef struct {

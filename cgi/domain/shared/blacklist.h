@@ -28,6 +28,7 @@ NEOERR *blacklist_check(MYSQL *db, const char *ip, const char *mobile, const cha
 #define BL_EVENT_SMS_CODE "sms_code"
 #define BL_EVENT_PAYMENT "payment"
 #define BL_EVENT_CODE_SCAN "code_scan" /* a one-item code scan (F5), whatever its outcome */
+#define BL_EVENT_COUPON_CLAIM "coupon_claim" /* a coupon claim (F6), whatever its outcome */
 
 /* Records one event for each of its subjects (ip, mobile, merchant; NULL or "" skips one) that an enabled rule
  * watches, then evaluates those rules in one statement per subject; a rule crossed adds an entry naming it, for its

@@ -2,6 +2,7 @@
 <?cs include:"layout/macros.cs" ?>
 <p class="breadcrumb"><a href="<?cs var:Kind.Path ?>"><?cs var:Kind.Title ?></a> / <?cs var:Page.Title ?><?cs if:Kind.Id ?> #<?cs var:Kind.Id ?><?cs /if ?></p>
 <div class="page-head"><h1><?cs var:Page.Title ?></h1>
+<?cs if:Kind.Id && Kind.Path == "/admin/activities" ?><a class="btn btn-small" id="activity-coupons" href="/admin/coupons/new?activity_id=<?cs var:url_escape(Kind.Id) ?>"><?cs var:Lang.AdminCoupons.New ?></a><?cs /if ?>
 <?cs if:Kind.Id && Page.CanAudit ?><a class="btn btn-small" href="/admin/audit?entity=<?cs var:url_escape(Kind.Entity) ?>&amp;entity_id=<?cs var:url_escape(Kind.Id) ?>"><?cs var:Lang.AdminCat.History ?></a><?cs /if ?></div>
 <form class="form card cat-form" method="post" enctype="multipart/form-data" action="<?cs var:Kind.Path ?><?cs if:Kind.Id ?>/<?cs var:url_escape(Kind.Id) ?><?cs /if ?>" novalidate>
   <?cs call:csrf() ?>

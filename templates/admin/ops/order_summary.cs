@@ -10,6 +10,7 @@
     <dl class="dl">
       <dt><?cs var:Lang.Ops.Orders.Member ?></dt><dd><a href="/admin/members/<?cs var:url_escape(o.member_id) ?>"><?cs var:o.member_mobile ?></a><?cs if:o.member_name ?> · <?cs var:o.member_name ?><?cs /if ?><?cs if:o.member_status == "frozen" ?> <?cs call:ops_badge("frozen") ?><?cs /if ?></dd>
       <dt><?cs var:Lang.Ops.Orders.Points ?></dt><dd><strong><?cs var:o.points_total ?></strong><?cs if:o.cash_total_fen > 0 ?> + ¥<?cs var:o.cash_total_fen / 100 ?>.<?cs if:o.cash_total_fen % 100 < 10 ?>0<?cs /if ?><?cs var:o.cash_total_fen % 100 ?><?cs /if ?></dd>
+      <?cs if:o.coupon_id ?><dt><?cs var:Lang.Coupons.Discount ?></dt><dd class="coupon-discount">−<?cs var:o.discount_points ?> <?cs var:Lang.Site.Points ?><?cs if:o.discount_cash_fen > 0 ?> · −¥<?cs var:o.discount_cash_fen / 100 ?>.<?cs if:o.discount_cash_fen % 100 < 10 ?>0<?cs /if ?><?cs var:o.discount_cash_fen % 100 ?><?cs /if ?> <span class="muted">#<?cs var:o.coupon_id ?></span></dd><?cs /if ?>
       <dt><?cs var:Lang.Ops.Orders.Created ?></dt><dd><?cs var:o.created_at ?></dd>
       <dt><?cs var:Lang.Ops.Order.PaidAt ?></dt><dd><?cs alt:o.paid_at ?>—<?cs /alt ?></dd>
       <?cs if:o.shipped_at ?><dt><?cs var:Lang.Ops.Order.ShippedAt ?></dt><dd><?cs var:o.shipped_at ?></dd><?cs /if ?>

@@ -9,6 +9,7 @@
     <?cs call:navlink("/orders", "orders", Lang.Center.Nav.Orders) ?>
     <?cs call:navlink("/cart", "cart", Lang.Center.Nav.Cart) ?>
     <?cs call:navlink("/points", "points", Lang.Center.Nav.Points) ?>
+    <?cs call:navlink("/coupons", "coupons", Lang.Coupons.Nav) ?>
     <?cs call:navlink("/card", "card", Lang.Card.Nav) ?>
     <?cs call:navlink("/addresses", "addresses", Lang.Center.Nav.Addresses) ?>
     <?cs call:navlink("/favorites", "favorites", Lang.Center.Nav.Favorites) ?>

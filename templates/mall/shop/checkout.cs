@@ -41,9 +41,12 @@
     <?cs call:field("remark", Lang.Shop.Checkout.Remark, "text", "", Checkout.RemarkMax, 0, Lang.Shop.Checkout.RemarkHint) ?>
   </div>
 </section>
+<?cs include:"mall/coupons/choice.cs" ?>
 <section class="card checkout-sum">
   <dl class="sum-list">
     <dt><?cs var:Lang.Shop.Checkout.Total ?></dt><dd class="sum-total"><?cs call:pts(Totals.Points) ?></dd>
+    <?cs if:Totals.Discount > 0 ?><dt><?cs var:Lang.Coupons.Discount ?></dt><dd class="coupon-discount">−<?cs call:pts(Totals.Discount) ?></dd>
+    <dt><?cs var:Lang.Coupons.Pay ?></dt><dd class="sum-pay"><?cs call:pts(Totals.Pay) ?></dd><?cs /if ?>
     <dt><?cs var:Lang.Shop.Checkout.Balance ?></dt><dd><?cs var:User.Points ?></dd>
     <?cs if:Totals.Short == 0 ?><dt><?cs var:Lang.Shop.Checkout.After ?></dt><dd><?cs var:Totals.After ?></dd><?cs /if ?>
   </dl>

@@ -38,6 +38,7 @@
 <section class="card">
   <h2><?cs var:Lang.Shop.Order.Payment ?></h2>
   <dl class="sum-list">
+    <?cs if:Order.0.discount_points > 0 ?><dt><?cs var:Lang.Coupons.Discount ?></dt><dd class="coupon-discount">−<?cs call:pts(Order.0.discount_points) ?></dd><?cs /if ?>
     <dt><?cs var:Lang.Shop.Order.Total ?></dt><dd class="sum-total"><?cs call:pts(Order.0.points_total) ?></dd>
     <dt><?cs var:Lang.Shop.Order.PaidAt ?></dt><dd><?cs if:Order.0.paid_at ?><?cs var:Order.0.paid_at ?><?cs else ?><span class="muted"><?cs var:Lang.Shop.Order.Unpaid ?></span><?cs /if ?></dd>
     <?cs if:Order.0.shipped_at ?><dt><?cs var:Lang.Shop.Order.ShippedAt ?></dt><dd><?cs var:Order.0.shipped_at ?></dd><?cs /if ?>

@@ -7,6 +7,7 @@
 <section class="card pay-summary">
   <dl class="sum-list">
     <dt><?cs var:Lang.Shop.Pay.OrderNo ?></dt><dd class="order-no"><a href="/order/<?cs var:Order.0.order_no ?>"><?cs var:Order.0.order_no ?></a></dd>
+    <?cs if:Order.0.discount_points > 0 ?><dt><?cs var:Lang.Coupons.Discount ?></dt><dd class="coupon-discount">−<?cs call:pts(Order.0.discount_points) ?></dd><?cs /if ?>
     <dt><?cs var:Lang.Shop.Pay.Amount ?></dt><dd class="sum-total"><?cs call:pts(Order.0.points_total) ?></dd>
     <dt><?cs var:Lang.Shop.Pay.Balance ?></dt><dd class="pay-balance"><?cs var:User.Points ?></dd>
     <?cs if:Pay.Enough == 1 ?><dt><?cs var:Lang.Shop.Pay.After ?></dt><dd><?cs var:Pay.After ?></dd><?cs /if ?>

@@ -12,6 +12,7 @@
   </div>
 </section>
 <?cs if:ActivityGuard.Message ?><div class="flash flash-error activity-guard" role="alert"><?cs var:ActivityGuard.Message ?></div><?cs /if ?>
+<?cs include:"mall/coupons/activity_section.cs" ?>
 <section class="card rules">
   <h2><?cs var:Lang.Store.Activities.Rules ?></h2>
   <div class="article-body"><?cs var:Activity.0.rules ?></div>
