@@ -19,8 +19,8 @@ import { api, idem, ref } from './lib/api.mjs';
 
 const W = {};
 const pad = (n) => String(n).padStart(2, '0');
-const KINDS = ['earn', 'grant', 'scan', 'api_earn', 'adjust_in', 'spend', 'offline', 'api_spend', 'refund', 'api_reverse_in',
-  'expire', 'adjust_out', 'api_reverse_out'];
+const KINDS = ['earn', 'grant', 'scan', 'api_earn', 'adjust_in', 'spend', 'offline', 'api_spend', 'coupon', 'refund',
+  'api_reverse_in', 'expire', 'adjust_out', 'api_reverse_out'];
 const RATE = 83; // fen per 100 points for the test merchant's terminal payments
 const num = (s) => Number(String(s).replace(/[,+\s]/g, ''));
 
@@ -81,6 +81,16 @@ before(async () => {
   };
   const r1 = await pay(b, 777), r2 = await pay(b, 123), r3 = await pay(a, 55);
   mallctl('order-cancel', o2, '对账测试取消'); // refund 300
+  // A coupon exchanged for 45 points (F6): kind coupon, counted as spent.
+  const act = makeActivity([]);
+  sql(`INSERT INTO coupon_campaigns (activity_id, name_zh, kind, face_value, threshold, quota, per_member, price_points,
+         claim_from, claim_until, use_from, use_until)
+       VALUES (${act}, '对账测试券', 'points_off', 30, 0, 10, 1, 45, NOW() - INTERVAL 1 HOUR, NOW() + INTERVAL 1 DAY,
+         NOW() - INTERVAL 1 HOUR, NOW() + INTERVAL 7 DAY)`);
+  const camp = sql(`SELECT MAX(id) FROM coupon_campaigns WHERE activity_id = ${act}`);
+  await c.get('/coupons');
+  const claimed = await c.post(`/coupons/${camp}/claim`, {}, '/coupons');
+  assert.equal(claimed.status, 303, flash(claimed.html));
   // The partner API (I1): a earns 70 and 15, spends 20; the spend and the 15 are reversed (+20, −15).
   sql(`UPDATE members SET enterprise = '中国移动' WHERE id = ${a.id}`);
   const apiCall = async (path, body) => {
@@ -111,7 +121,7 @@ before(async () => {
        UPDATE points_ledger SET created_at = ${at(2, '11:00:00')} WHERE ${mine} AND kind = 'api_reverse';
        UPDATE points_ledger SET created_at = ${at(1, '09:00:00')} WHERE ${mine} AND kind = 'spend';
        UPDATE points_ledger SET created_at = ${at(1, '23:59:59')} WHERE ${mine} AND kind = 'offline' AND member_id = ${b.id};
-       UPDATE points_ledger SET created_at = ${at(2)} WHERE ${mine} AND kind IN ('refund', 'adjust');
+       UPDATE points_ledger SET created_at = ${at(2)} WHERE ${mine} AND kind IN ('refund', 'adjust', 'coupon');
        UPDATE points_ledger SET created_at = ${at(3)} WHERE ${mine} AND kind IN ('offline', 'expire') AND created_at > NOW() - INTERVAL 1 DAY;
        UPDATE offline_payments p JOIN points_ledger l ON l.id = p.ledger_id SET p.created_at = l.created_at
          WHERE p.receipt_no IN (${[r1, r2, r3].map(q).join(',')})`);
@@ -133,7 +143,7 @@ before(async () => {
 
 // Independent sums: one column per kind straight from the ledger, signed as stored.
 function ledgerByKind(from, toExclusive) {
-  const [earn, grant, scan, adjIn, spend, offline, refund, expire, adjOut, apiEarn, apiSpend, revIn, revOut, net] = sql(`SELECT
+  const [earn, grant, scan, adjIn, spend, offline, refund, expire, adjOut, apiEarn, apiSpend, revIn, revOut, coupon, net] = sql(`SELECT
       COALESCE(SUM(CASE WHEN kind = 'earn' THEN amount END), 0), COALESCE(SUM(CASE WHEN kind = 'grant' THEN amount END), 0),
       COALESCE(SUM(CASE WHEN kind = 'scan' THEN amount END), 0),
       COALESCE(SUM(CASE WHEN kind = 'adjust' AND amount > 0 THEN amount END), 0), COALESCE(SUM(CASE WHEN kind = 'spend' THEN amount END), 0),
@@ -142,10 +152,11 @@ function ledgerByKind(from, toExclusive) {
       COALESCE(SUM(CASE WHEN kind = 'api_earn' THEN amount END), 0), COALESCE(SUM(CASE WHEN kind = 'api_spend' THEN amount END), 0),
       COALESCE(SUM(CASE WHEN kind = 'api_reverse' AND amount > 0 THEN amount END), 0),
       COALESCE(SUM(CASE WHEN kind = 'api_reverse' AND amount < 0 THEN amount END), 0),
+      COALESCE(SUM(CASE WHEN kind = 'coupon' THEN amount END), 0),
       COALESCE(SUM(amount), 0)
     FROM points_ledger WHERE created_at >= '${from}' AND created_at < '${toExclusive}'`).split('\t').map(Number);
   return { earn, grant, scan, adjust_in: adjIn, spend, offline, refund, expire, adjust_out: adjOut, api_earn: apiEarn,
-    api_spend: apiSpend, api_reverse_in: revIn, api_reverse_out: revOut, net };
+    api_spend: apiSpend, api_reverse_in: revIn, api_reverse_out: revOut, coupon, net };
 }
 const balanceBefore = (day) => Number(sql(`SELECT COALESCE(SUM(amount), 0) FROM points_ledger WHERE created_at < '${day}'`));
 const nextDay = (d) => new Date(Date.parse(`${d}T00:00:00Z`) + 86400e3).toISOString().slice(0, 10);
@@ -198,7 +209,7 @@ test('every day and the month: report columns = ledger sums per kind, opening + 
 
   const csv = await c.getBytes(`/admin/reports/points.csv?from=${first}&to=${last}&group=day`);
   const lines = csv.text.slice(1).trim().split('\r\n').map((l) => l.split(','));
-  assert.deepEqual(lines[0].slice(3), ['期初余额', '消费赠送', '运营发放', '扫码积分', '接口发放', '正向调整', '商城兑换', '终端支付', '接口扣减', '订单退还',
+  assert.deepEqual(lines[0].slice(3), ['期初余额', '消费赠送', '运营发放', '扫码积分', '接口发放', '正向调整', '商城兑换', '终端支付', '接口扣减', '兑换消费券', '订单退还',
     '接口冲正退还', '过期', '后台扣减', '接口冲正扣回', '净变动', '期末余额']);
   for (const l of lines.slice(1)) {
     const v = l.slice(3).map(Number);
