@@ -122,7 +122,7 @@ static NEOERR *bounds_error(req *r, long long product_id, const cart_bounds *b, 
 
 /* POST /cart/add: product_id, quantity → 303 /cart?done=added; 400 bad quantity, 409 sold out, limit reached or
  * more than is left (the product page, the error under its quantity field); 404 unknown or off-shelf product;
- * 409 cart full or a cash part (C5 not available yet) (the cart page). */
+ * 409 cart full (the cart page). */
 NEOERR *h_cart_add(req *r) {
   static const in_field F[] = {
       {"product_id", IN_INT, IN_REQUIRED, 1, 999999999999999999LL, NULL},

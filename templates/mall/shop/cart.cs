@@ -18,7 +18,7 @@
       <button class="check<?cs if:l.selected == 1 ?> checked<?cs /if ?>" type="submit" aria-pressed="<?cs if:l.selected == 1 ?>true<?cs else ?>false<?cs /if ?>" title="<?cs if:l.selected == 1 ?><?cs var:Lang.Shop.Cart.Unselect ?><?cs else ?><?cs var:Lang.Shop.Cart.Select ?><?cs /if ?>"><span class="sr-only"><?cs var:Lang.Shop.Cart.Select ?> <?cs var:l.name ?></span></button>
     </form>
     <a class="cart-product" href="/product/<?cs var:l.product_id ?>"><?cs call:thumb(l.image, l.name) ?><span class="line-name"><?cs var:l.name ?><?cs if:l.problem ?> <span class="badge badge-problem"><?cs var:Lang.Shop.Cart.Problem[l.problem] ?></span><?cs /if ?></span></a>
-    <span class="cart-price"><?cs call:pts(l.points) ?></span>
+    <span class="cart-price"><?cs call:pts(l.points) ?><?cs if:l.cash_price_fen > 0 ?> + <?cs call:yuan(l.cash_price_fen) ?><?cs /if ?></span>
     <form class="qty-form" method="post" action="/cart/update"><?cs call:csrf() ?>
       <input type="hidden" name="line" value="<?cs var:l.id ?>">
       <label class="sr-only" for="q-<?cs var:l.id ?>"><?cs var:Lang.Shop.Cart.Qty ?> <?cs var:l.name ?></label>
