@@ -158,7 +158,12 @@ test('points part refused by a paused activity after the cash → cash refunded'
   const { m, c, no, trade } = await cashPaidOrder(5000, product);
   const code = await sendCode(c, no, m);
   mallctl('pause', '--activity', String(activity), '--reason', '现金测试暂停');
-  const r = await c.post(`/order/${no}/pay`, { code });
+  let r;
+  try {
+    r = await c.post(`/order/${no}/pay`, { code });
+  } finally {
+    mallctl('resume', '--activity', String(activity)); // its banner would show on every page of other tests
+  }
   assert.equal(r.status, 409);
   assert.equal(orderStatus(no), 'cancelled');
   assert.deepEqual(payments(no), [['refunded', String(CASH)]]);

@@ -13,7 +13,7 @@
     <?cs if:Pay.Enough == 1 ?><dt><?cs var:Lang.Shop.Pay.After ?></dt><dd><?cs var:Pay.After ?></dd><?cs /if ?>
   </dl>
   <ul class="order-lines compact">
-  <?cs each:i = Items ?><li><?cs call:thumb(i.image, i.name) ?><span class="line-name"><?cs var:i.name ?></span><span class="line-qty"><?cs call:pts(i.points_price) ?> × <?cs var:i.quantity ?></span></li><?cs /each ?>
+  <?cs each:i = Items ?><li><?cs call:thumb(i.image, i.name) ?><span class="line-name"><?cs var:i.name ?></span><span class="line-qty"><?cs call:pts(i.points_price) ?><?cs if:i.cash_price_fen > 0 ?> + <?cs call:yuan(i.cash_price_fen) ?><?cs /if ?> × <?cs var:i.quantity ?></span></li><?cs /each ?>
   </ul>
   <p class="muted"><?cs var:Lang.Shop.Pay.PayBeforePre ?> <?cs var:Order.0.pay_before ?> <?cs var:Lang.Shop.Pay.PayBeforePost ?></p>
 </section>
