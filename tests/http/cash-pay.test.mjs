@@ -5,12 +5,13 @@
 // whose points are never confirmed expires and is refunded.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHmac } from 'node:crypto';
+import { createHmac, randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { sql, q, mallctl, checkLedger, ORIGIN, VAR } from './lib/stack.mjs';
 import { flash } from './lib/client.mjs';
 import { signedInMember, balance, lastCode } from './lib/members.mjs';
 import { makeActivity } from './lib/guards.mjs';
+import { adminClient } from './lib/admin.mjs';
 import { makeProduct, placeNow, sendCode, payOrder, orderStatus } from './lib/shop.mjs';
 
 const CASH = 1234; // ¥12.34
@@ -298,4 +299,36 @@ test('cash paid, points never confirmed: the order expires 30 minutes after the 
   assert.equal(tradeState(trade), 'refunded');
   assert.equal(balance(m), 5000);
   checkLedger();
+});
+
+test('the redemptions report shows cash received, refunded and net for its days, equal to independent SQL sums', async () => {
+  // Three cash payments moved to a day of their own: one kept, one refunded on that day, one refunded the day after.
+  const day = new Date(Date.UTC(2001, 0, 1) + randomInt(0, 6900) * 86400e3).toISOString().slice(0, 10); // a day of this run's own
+  const kept = await cashPaidOrder();
+  await payOrder(kept.c, kept.m, kept.no);
+  const back = await cashPaidOrder();
+  await back.c.get(`/order/${back.no}/cancel`);
+  assert.equal((await back.c.post(`/order/${back.no}/cancel`, { reason: 'changed', confirm: 1 })).status, 303);
+  const later = await cashPaidOrder();
+  await later.c.get(`/order/${later.no}/cancel`);
+  assert.equal((await later.c.post(`/order/${later.no}/cancel`, { reason: 'changed', confirm: 1 })).status, 303);
+  const ids = [kept, back, later].map((o) => orderId(o.no)).join(',');
+  sql(`UPDATE payments SET paid_at = '${day} 10:00:00' WHERE order_id IN (${ids});
+       UPDATE payments SET refunded_at = '${day} 11:00:00' WHERE order_id = ${orderId(back.no)};
+       UPDATE payments SET refunded_at = '${day}' + INTERVAL 1 DAY WHERE order_id = ${orderId(later.no)}`);
+  const { c } = await adminClient('finance');
+  const r = await c.get(`/admin/reports/redemptions?from=${day}&to=${day}&by=product`);
+  assert.equal(r.status, 200);
+  const shown = (id) => r.html.match(new RegExp(`id="${id}">([^<]*)<`))[1];
+  const [inFen, inCount] = sql(`SELECT SUM(amount_fen), COUNT(*) FROM payments WHERE DATE(paid_at) = '${day}'`).split('\t').map(Number);
+  const [outFen, outCount] = sql(`SELECT COALESCE(SUM(amount_fen), 0), COUNT(*) FROM payments WHERE DATE(refunded_at) = '${day}'`).split('\t').map(Number);
+  const yuan = (fen) => `¥${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+  assert.equal(inFen, 3 * CASH);
+  assert.equal(outFen, CASH);
+  assert.equal(shown('sum-cash-in'), yuan(inFen));
+  assert.equal(shown('cash-payments'), String(inCount));
+  assert.equal(shown('sum-cash-refunded'), yuan(outFen));
+  assert.equal(shown('cash-refunds'), String(outCount));
+  assert.equal(shown('sum-cash-net'), yuan(inFen - outFen));
+  assert.equal(shown('sum-cash-net'), '¥24.68');
 });

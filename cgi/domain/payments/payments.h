@@ -58,4 +58,11 @@ NEOERR *payments_jobs(MYSQL *db, payments_job_stats *st);
  * failed (the latest attempt failed), paid_at. *due = 1 when the cash part still has to be paid. */
 NEOERR *payments_order_view(MYSQL *db, long long order_id, HDF *hdf, const char *prefix, int *due);
 
+/* The reports' cash part (B9): payments whose cash was received (paid_at) and refunded (refunded_at) on the days
+ * from..to (YYYY-MM-DD, inclusive) — from the payments table, in fen. */
+typedef struct {
+  long long received_fen, received, refunded_fen, refunded;
+} payments_cash_sums;
+NEOERR *payments_cash_report(MYSQL *db, const char *from, const char *to, payments_cash_sums *out);
+
 #endif
