@@ -307,3 +307,6 @@ NEOERR *payments_cash_report(MYSQL *db, const char *from, const char *to, paymen
                  DCOLS(DCOL_LL(&out->refunded_fen), DCOL_LL(&out->refunded)), NULL);
   return nerr_pass(err);
 }
+
+const char *const PAYMENTS_SQL[] = {SQL_OPEN_STALE,    SQL_REFUND_DUE_ALL, SQL_CASH_RECEIVED, SQL_CASH_REFUNDED,
+                                    SQL_OPEN_OF_ORDER, SQL_REFUND_DUE_ORDER, SQL_VIEW,        NULL};

@@ -65,4 +65,8 @@ typedef struct {
 } payments_cash_sums;
 NEOERR *payments_cash_report(MYSQL *db, const char *from, const char *to, payments_cash_sums *out);
 
+/* For the EXPLAIN test: the jobs' and reports' statements (stale trades, refunds due, cash received, cash refunded),
+ * then one order's (open, refunds due, view). */
+extern const char *const PAYMENTS_SQL[];
+
 #endif

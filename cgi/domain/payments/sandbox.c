@@ -217,3 +217,5 @@ NEOERR *sandbox_deliver(MYSQL *db, const char *trade_no, long long *sent, long l
   free(rows);
   return nerr_pass(err);
 }
+
+const char *const SANDBOX_SQL[] = {SQL_NOTE_DUE_ALL, SQL_NOTE_DUE_TRADE, NULL};

@@ -28,4 +28,7 @@ NEOERR *sandbox_finish(MYSQL *db, const char *trade_no, int pay, sandbox_result 
  * 200 "success"; otherwise retried later (5 s, 10 s, 20 s … at most an hour apart). */
 NEOERR *sandbox_deliver(MYSQL *db, const char *trade_no, long long *sent, long long *failed);
 
+/* For the EXPLAIN test: the due notifications, all and one trade's. */
+extern const char *const SANDBOX_SQL[];
+
 #endif
