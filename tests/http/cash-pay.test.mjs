@@ -301,7 +301,7 @@ test('cash paid, points never confirmed: the order expires 30 minutes after the 
   checkLedger();
 });
 
-test('the redemptions report shows cash received, refunded and net for its days, equal to independent SQL sums', async () => {
+test('the redemptions report and the month\'s settlements page show cash received, refunded and net, equal to independent SQL sums', async () => {
   // Three cash payments moved to a day of their own: one kept, one refunded on that day, one refunded the day after.
   const day = new Date(Date.UTC(2001, 0, 1) + randomInt(0, 6900) * 86400e3).toISOString().slice(0, 10); // a day of this run's own
   const kept = await cashPaidOrder();
@@ -331,4 +331,17 @@ test('the redemptions report shows cash received, refunded and net for its days,
   assert.equal(shown('cash-refunds'), String(outCount));
   assert.equal(shown('sum-cash-net'), yuan(inFen - outFen));
   assert.equal(shown('sum-cash-net'), '¥24.68');
+  // The settlements page of that month: the month's cash part, the same independent sums over the month.
+  const month = day.slice(0, 7);
+  const s = await c.get(`/admin/settlements?month=${month}`);
+  assert.equal(s.status, 200);
+  const inMonth = (id) => s.html.match(new RegExp(`id="${id}">([^<]*)<`))[1];
+  const [mIn, mInCount] = sql(`SELECT SUM(amount_fen), COUNT(*) FROM payments WHERE DATE_FORMAT(paid_at, '%Y-%m') = '${month}'`).split('\t').map(Number);
+  const [mOut, mOutCount] = sql(`SELECT COALESCE(SUM(amount_fen), 0), COUNT(*) FROM payments WHERE DATE_FORMAT(refunded_at, '%Y-%m') = '${month}'`).split('\t').map(Number);
+  assert.equal(mIn, 3 * CASH);
+  assert.equal(inMonth('sum-cash-in'), yuan(mIn));
+  assert.equal(inMonth('cash-payments'), String(mInCount));
+  assert.equal(inMonth('sum-cash-refunded'), yuan(mOut));
+  assert.equal(inMonth('cash-refunds'), String(mOutCount));
+  assert.equal(inMonth('sum-cash-net'), yuan(mIn - mOut));
 });

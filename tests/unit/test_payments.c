@@ -85,6 +85,9 @@ static void test_statements_use_their_index(void **state) {
   check_plan("order: open payments", s[4], DBA(DI(order)), "payments:by_order", 0);
   check_plan("order: refunds due", s[5], DBA(DI(order)), "payments:by_order", 0);
   check_plan("order: cash view", s[6], DBA(DI(order)), "o:PRIMARY,p:by_order", 1);
+  check_plan("settlements: month's cash received", s[7], DBA(DS("2026-01"), DS("2026-01")), "payments:by_paid", 1);
+  check_plan("settlements: month's cash refunded", s[8], DBA(DS("2026-01"), DS("2026-01")), "payments:by_refunded",
+             1);
   check_plan("sandbox: due notifications", n[0], DB_NOARGS, "sandbox_notifications:by_due", 0);
   check_plan("sandbox: one trade's due notifications", n[1], DBA(DS("CUT000000000000000000001")),
              "sandbox_notifications:by_trade", 0);

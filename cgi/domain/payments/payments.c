@@ -308,5 +308,24 @@ NEOERR *payments_cash_report(MYSQL *db, const char *from, const char *to, paymen
   return nerr_pass(err);
 }
 
-const char *const PAYMENTS_SQL[] = {SQL_OPEN_STALE,    SQL_REFUND_DUE_ALL, SQL_CASH_RECEIVED, SQL_CASH_REFUNDED,
-                                    SQL_OPEN_OF_ORDER, SQL_REFUND_DUE_ORDER, SQL_VIEW,        NULL};
+#define IN_MONTH(col)                                                                                                  \
+  col " >= CAST(CONCAT(?, '-01') AS DATETIME) AND " col " < CAST(CONCAT(?, '-01') AS DATETIME) + INTERVAL 1 MONTH"
+static const char SQL_MONTH_RECEIVED[] =
+    "SELECT COALESCE(SUM(amount_fen), 0), COUNT(*) FROM payments WHERE " IN_MONTH("paid_at");
+static const char SQL_MONTH_REFUNDED[] =
+    "SELECT COALESCE(SUM(amount_fen), 0), COUNT(*) FROM payments WHERE " IN_MONTH("refunded_at");
+
+NEOERR *payments_cash_month(MYSQL *db, const char *month, payments_cash_sums *out) {
+  memset(out, 0, sizeof *out);
+  NEOERR *err = db_row(db, SQL_MONTH_RECEIVED, DBA(DS(month), DS(month)),
+                       DCOLS(DCOL_LL(&out->received_fen), DCOL_LL(&out->received)), NULL);
+  if (!err)
+    err = db_row(db, SQL_MONTH_REFUNDED, DBA(DS(month), DS(month)),
+                 DCOLS(DCOL_LL(&out->refunded_fen), DCOL_LL(&out->refunded)), NULL);
+  return nerr_pass(err);
+}
+
+const char *const PAYMENTS_SQL[] = {SQL_OPEN_STALE,     SQL_REFUND_DUE_ALL,   SQL_CASH_RECEIVED,
+                                    SQL_CASH_REFUNDED,  SQL_OPEN_OF_ORDER,    SQL_REFUND_DUE_ORDER,
+                                    SQL_VIEW,           SQL_MONTH_RECEIVED,   SQL_MONTH_REFUNDED,
+                                    NULL};

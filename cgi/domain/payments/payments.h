@@ -64,9 +64,11 @@ typedef struct {
   long long received_fen, received, refunded_fen, refunded;
 } payments_cash_sums;
 NEOERR *payments_cash_report(MYSQL *db, const char *from, const char *to, payments_cash_sums *out);
+/* The same for a month (YYYY-MM, already validated): the settlements page's cash part of the month. */
+NEOERR *payments_cash_month(MYSQL *db, const char *month, payments_cash_sums *out);
 
 /* For the EXPLAIN test: the jobs' and reports' statements (stale trades, refunds due, cash received, cash refunded),
- * then one order's (open, refunds due, view). */
+ * then one order's (open, refunds due, view), then a month's cash received and refunded. */
 extern const char *const PAYMENTS_SQL[];
 
 #endif
