@@ -37,7 +37,8 @@ NEOERR *cash_pay_view(req *r, int *due) {
 }
 
 /* POST /order/{no}/cash → 303 to the provider's cashier for the order's stored cash total; 303 to the payment page
- * when there is nothing to pay in cash (paid already, or no cash part) or to the order when it is no longer
+ * when there is nothing to pay in cash (paid already, or no cash part) or the balance does not cover the points part
+ * (the page says so; no cash is taken that could only go back), or to the order when it is no longer
  * pending; 503 no provider configured (the payment page); 404 not this member's order. */
 NEOERR *h_pay_cash(req *r) {
   char base[256], cashier[PAY_URL_MAX + 1], loc[96];

@@ -106,6 +106,17 @@ test('sandbox pay → cash paid → SMS code → points → paid; the cash total
   checkLedger();
 });
 
+test('a member whose balance does not cover the points part is not sent to the cashier', async () => {
+  const { c } = await signedInMember(100);
+  const no = await placeNow(c, cashProduct());
+  const page = await c.get(`/order/${no}/pay`);
+  assert.match(page.html, /id="cash-not-enough"/);
+  const r = await c.post(`/order/${no}/cash`, {}, `/order/${no}/pay`);
+  assert.equal(r.status, 303);
+  assert.equal(r.location, `/order/${no}/pay`);
+  assert.deepEqual(payments(no), [], 'no trade opened');
+});
+
 test('sandbox fail → nothing charged, the order still waits for its cash; a retry pays', async () => {
   const { m, c } = await signedInMember(5000);
   const no = await placeNow(c, cashProduct());

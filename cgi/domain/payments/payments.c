@@ -14,7 +14,8 @@
 
 static const char SQL_ORDER_FOR_CASH[] =
     "SELECT o.id, o.status, o.cash_total_fen, o.cash_payment_id IS NOT NULL, "
-    "COALESCE((SELECT name FROM order_items WHERE order_id = o.id ORDER BY id LIMIT 1), '') "
+    "COALESCE((SELECT name FROM order_items WHERE order_id = o.id ORDER BY id LIMIT 1), ''), "
+    "(SELECT points_balance FROM members WHERE id = o.member_id) >= o.points_total "
     "FROM orders o WHERE o.order_no = ? AND o.member_id = ?";
 static const char SQL_OPEN_PAYMENT[] = "SELECT trade_no FROM payments WHERE order_id = ? AND state = 'created' "
                                        "AND provider = ? AND amount_fen = ? ORDER BY id DESC LIMIT 1";
@@ -61,17 +62,19 @@ static const char SQL_VIEW[] =
 NEOERR *payment_start(MYSQL *db, long long member_id, const char *order_no, const char *base, pay_start_result *res,
                       char *cashier_url, size_t len) {
   long long order_id = 0, cash = 0;
-  int paid = 0, found = 0;
+  int paid = 0, found = 0, enough = 0;
   char status[16] = "", subject[DB_VARCHAR(120)] = "";
   cashier_url[0] = 0;
   *res = PAY_START_NOT_FOUND;
   NEOERR *err = db_row(db, SQL_ORDER_FOR_CASH, DBA(DS(order_no), DI(member_id)),
-                       DCOLS(DCOL_LL(&order_id), DCOL_STR(status), DCOL_LL(&cash), DCOL_INT(&paid), DCOL_STR(subject)),
+                       DCOLS(DCOL_LL(&order_id), DCOL_STR(status), DCOL_LL(&cash), DCOL_INT(&paid), DCOL_STR(subject),
+                             DCOL_INT(&enough)),
                        &found);
   if (err || !found) return nerr_pass(err);
   if (strcmp(status, "pending")) *res = PAY_START_NOT_PENDING;
   else if (cash <= 0) *res = PAY_START_NO_CASH;
   else if (paid) *res = PAY_START_CASH_PAID;
+  else if (!enough) *res = PAY_START_NOT_ENOUGH; /* cash taken now could only go back: the points would fail */
   else *res = PAY_START_OK;
   const pay_provider *p = pay_provider_current();
   if (*res == PAY_START_OK && !p) *res = PAY_START_UNAVAILABLE;

@@ -16,6 +16,7 @@ typedef enum {
   PAY_START_NOT_PENDING, /* paid or cancelled */
   PAY_START_CASH_PAID,   /* the cash part is paid already */
   PAY_START_NO_CASH,     /* the order has no cash part */
+  PAY_START_NOT_ENOUGH,  /* the member's balance does not cover the points part (no cash is taken) */
   PAY_START_UNAVAILABLE, /* no payment provider is configured */
 } pay_start_result;
 

@@ -21,9 +21,10 @@
 <section class="card pay-box pay-cash" id="pay-cash">
   <?cs if:Cash.failed ?><div class="flash flash-error" role="alert" id="cash-failed"><?cs var:Lang.Shop.Pay.CashFailed ?></div><?cs /if ?>
   <p><?cs var:Lang.Shop.Pay.CashDue ?></p>
+  <?cs if:Pay.Enough == 0 ?><div class="flash flash-error" role="alert" id="cash-not-enough"><?cs var:Lang.Shop.Pay.NotEnough ?></div><?cs /if ?>
   <form method="post" action="/order/<?cs var:Order.0.order_no ?>/cash"><?cs call:csrf() ?>
     <div class="actions">
-      <button class="btn btn-primary btn-large" type="submit"><?cs var:Lang.Shop.Pay.CashButton ?> <?cs call:yuan(Order.0.cash_total_fen) ?></button>
+      <button class="btn btn-primary btn-large" type="submit"<?cs if:Pay.Enough == 0 ?> disabled<?cs /if ?>><?cs var:Lang.Shop.Pay.CashButton ?> <?cs call:yuan(Order.0.cash_total_fen) ?></button>
       <a class="btn-link muted" href="/order/<?cs var:Order.0.order_no ?>/cancel"><?cs var:Lang.Shop.Pay.CancelLink ?></a>
     </div>
   </form>
