@@ -4,6 +4,7 @@
 #include "mall_shop.h"
 #include "config.h"
 #include "log.h"
+#include "payments/gateway.h"
 #include "payments/payments.h"
 #include <ctype.h>
 #include <stdio.h>
@@ -47,7 +48,14 @@ NEOERR *h_pay_cash(req *r) {
   NEOERR *err = payment_start(r->db, r->user_id, req_arg(r, 0), base, &res, cashier, sizeof cashier);
   if (err) return nerr_pass(err);
   switch (res) {
-  case PAY_START_OK: req_redirect(r, cashier); return STATUS_OK;
+  case PAY_START_OK:
+    if (cashier[0] == '/') req_redirect(r, cashier);
+    else if (gateway_url_ok(cashier)) { /* the provider's own cashier, on its own origin (never anywhere else) */
+      free(r->location);
+      r->location = strdup(cashier);
+      r->status = 303;
+    } else return nerr_raise(NERR_ASSERT, "cashier address off the provider's origin");
+    return STATUS_OK;
   case PAY_START_NOT_FOUND: return nerr_pass(req_fail(r, 404));
   case PAY_START_NOT_PENDING: snprintf(loc, sizeof loc, "/order/%s", req_arg(r, 0)); break;
   case PAY_START_UNAVAILABLE:

@@ -62,6 +62,7 @@ static const route ROUTES[] = {
     {"POST", "/pay/notify/{no}", R_RAW | R_SIGNED, h_pay_notify, NULL},
     {"GET", "/sandbox-pay/cashier/{no}", R_FORM, h_sandbox_cashier, NULL},
     {"POST", "/sandbox-pay/cashier/{no}", R_FORM, h_sandbox_cashier_post, NULL},
+    {"POST", "/sandbox-pay/api/{no}", R_RAW | R_SIGNED, h_sandbox_api, NULL},
     {"GET", "/order/{no}/cancel", R_MEMBER, h_order_cancel_form, NULL},
     {"POST", "/order/{no}/cancel", R_MEMBER, h_order_cancel, NULL},
     {"POST", "/order/{no}/receive", R_MEMBER, h_order_receive, NULL},

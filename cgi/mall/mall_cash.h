@@ -18,5 +18,7 @@ NEOERR *cash_points_refused(req *r, const order_outcome *out, int *shown);
 /* sandbox_pay.c: GET/POST /sandbox-pay/cashier/{no} (404 unless MALL_PAY_SANDBOX=1) */
 NEOERR *h_sandbox_cashier(req *r);
 NEOERR *h_sandbox_cashier_post(req *r);
+/* POST /sandbox-pay/api/{create|query|refund}: the gateway protocol, for the gateway driver's tests */
+NEOERR *h_sandbox_api(req *r);
 
 #endif

@@ -1,6 +1,7 @@
 /* pay_provider.c: the configured payment provider and the notification signature (HMAC-SHA256, OpenSSL) */
 #include "payments/pay_provider.h"
 #include "payments/sandbox.h"
+#include "payments/gateway.h"
 #include "config.h"
 #include "crypto.h"
 #include <openssl/evp.h>
@@ -10,6 +11,7 @@
 
 const pay_provider *pay_provider_named(const char *name) {
   if (name && strcmp(name, "sandbox") == 0 && g_cfg.pay_sandbox) return &sandbox_provider;
+  if (name && strcmp(name, "gateway") == 0 && g_cfg.pay_url && *g_cfg.pay_url) return &gateway_provider;
   return NULL;
 }
 
