@@ -20,6 +20,10 @@ const cashProduct = ({ points = 700, cash = CASH, stock = 10 } = {}) => {
   sql(`UPDATE products SET cash_price_fen = ${cash} WHERE id = ${id}`);
   return id;
 };
+// One product for the tests that do not change it (each product made here pushes the demo catalog off the newest
+// page other files read).
+let shared;
+const sharedProduct = () => (shared ||= cashProduct({ stock: 1000 }));
 const orderId = (no) => Number(sql(`SELECT id FROM orders WHERE order_no = ${q(no)}`));
 const payments = (no) => sql(`SELECT state, amount_fen FROM payments WHERE order_id = ${orderId(no)} ORDER BY id`)
   .split('\n').filter(Boolean).map((l) => l.split('\t'));
@@ -57,7 +61,7 @@ async function atCashier(c, trade, action, no) {
   assert.equal(r.location, `/order/${no}/pay`);
   return r;
 }
-async function cashPaidOrder(points = 5000, product = cashProduct()) {
+async function cashPaidOrder(points = 5000, product = sharedProduct()) {
   const member = await signedInMember(points);
   const no = await placeNow(member.c, product);
   const trade = await toCashier(member.c, no);
@@ -66,7 +70,7 @@ async function cashPaidOrder(points = 5000, product = cashProduct()) {
 }
 
 test('sandbox pay → cash paid → SMS code → points → paid; the cash total stored on the order is what is charged', async () => {
-  const p = cashProduct();
+  const p = sharedProduct();
   const { m, c } = await signedInMember(5000);
   const no = await placeNow(c, p);
   assert.equal(sql(`SELECT CONCAT_WS(',', points_total, cash_total_fen) FROM orders WHERE order_no = ${q(no)}`), '700,1234');
@@ -108,7 +112,7 @@ test('sandbox pay → cash paid → SMS code → points → paid; the cash total
 
 test('a member whose balance does not cover the points part is not sent to the cashier', async () => {
   const { c } = await signedInMember(100);
-  const no = await placeNow(c, cashProduct());
+  const no = await placeNow(c, sharedProduct());
   const page = await c.get(`/order/${no}/pay`);
   assert.match(page.html, /id="cash-not-enough"/);
   const r = await c.post(`/order/${no}/cash`, {}, `/order/${no}/pay`);
@@ -119,7 +123,7 @@ test('a member whose balance does not cover the points part is not sent to the c
 
 test('sandbox fail → nothing charged, the order still waits for its cash; a retry pays', async () => {
   const { m, c } = await signedInMember(5000);
-  const no = await placeNow(c, cashProduct());
+  const no = await placeNow(c, sharedProduct());
   const trade = await toCashier(c, no);
   await atCashier(c, trade, 'fail', no);
   assert.deepEqual(payments(no), [['failed', String(CASH)]]);
@@ -145,7 +149,7 @@ test('sandbox fail → nothing charged, the order still waits for its cash; a re
 });
 
 test('points part fails after the cash was paid (sold out) → order cancelled, cash refunded, no points taken', async () => {
-  const { m, c, no, trade, product } = await cashPaidOrder(5000);
+  const { m, c, no, trade, product } = await cashPaidOrder(5000, cashProduct());
   sql(`UPDATE products SET stock = 0, initial_stock = initial_stock - 10 WHERE id = ${product}`);
   const code = await sendCode(c, no, m);
   const r = await c.post(`/order/${no}/pay`, { code });
@@ -201,7 +205,7 @@ test('a duplicated notification has no second effect; a forged one (bad signatur
   // Forged: a trade still open, "paid" with a signature made with another key, or none that fits.
   const { c: c2, no: no2 } = await (async () => {
     const mem = await signedInMember(5000);
-    return { c: mem.c, no: await placeNow(mem.c, cashProduct()) };
+    return { c: mem.c, no: await placeNow(mem.c, sharedProduct()) };
   })();
   const open = await toCashier(c2, no2);
   const fields = { trade_no: open, provider_trade_no: 'SBX00000000000000001', amount_fen: CASH, status: 'paid' };
@@ -222,7 +226,7 @@ test('a duplicated notification has no second effect; a forged one (bad signatur
 test('an amount mismatch in a signed notification is refused; the right amount is then accepted', async () => {
   const { c, no } = await (async () => {
     const mem = await signedInMember(5000);
-    return { ...mem, no: await placeNow(mem.c, cashProduct()) };
+    return { ...mem, no: await placeNow(mem.c, sharedProduct()) };
   })();
   const trade = await toCashier(c, no);
   const fields = { trade_no: trade, provider_trade_no: 'SBX00000000000000002', amount_fen: CASH - 1, status: 'paid' };
@@ -237,7 +241,7 @@ test('an amount mismatch in a signed notification is refused; the right amount i
 
 test('concurrent duplicate notifications → one effect', async () => {
   const mem = await signedInMember(5000);
-  const no = await placeNow(mem.c, cashProduct());
+  const no = await placeNow(mem.c, sharedProduct());
   const trade = await toCashier(mem.c, no);
   const fields = { trade_no: trade, provider_trade_no: 'SBX00000000000000003', amount_fen: CASH, status: 'paid' };
   const answers = await Promise.all(Array.from({ length: 12 }, () => notify(fields)));
@@ -269,7 +273,7 @@ test('cancel of a paid points + cash order refunds both parts', async () => {
 
 test('cash paid for an order cancelled meanwhile is refunded, never kept', async () => {
   const mem = await signedInMember(5000);
-  const no = await placeNow(mem.c, cashProduct());
+  const no = await placeNow(mem.c, sharedProduct());
   const trade = await toCashier(mem.c, no);
   await mem.c.get(`/order/${no}/cancel`);
   assert.equal((await mem.c.post(`/order/${no}/cancel`, { reason: 'changed', confirm: 1 })).status, 303);
@@ -281,7 +285,7 @@ test('cash paid for an order cancelled meanwhile is refunded, never kept', async
 
 test('a notification the mall did not acknowledge stays in the outbox and mallctl pay-jobs delivers it', async () => {
   const mem = await signedInMember(5000);
-  const no = await placeNow(mem.c, cashProduct());
+  const no = await placeNow(mem.c, sharedProduct());
   const trade = await toCashier(mem.c, no);
   // The mall is unreachable at the moment the cashier notifies (a port nobody listens on).
   const url = sql(`SELECT notify_url FROM sandbox_trades WHERE trade_no = ${q(trade)}`);
