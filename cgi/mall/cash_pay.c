@@ -2,6 +2,7 @@
  * provider's signed notification, and the refund when the points part fails after the cash was paid */
 #include "mall_cash.h"
 #include "mall_shop.h"
+#include "blocked.h"
 #include "config.h"
 #include "log.h"
 #include "payments/gateway.h"
@@ -40,12 +41,16 @@ NEOERR *cash_pay_view(req *r, int *due) {
 /* POST /order/{no}/cash → 303 to the provider's cashier for the order's stored cash total; 303 to the payment page
  * when there is nothing to pay in cash (paid already, or no cash part) or the balance does not cover the points part
  * (the page says so; no cash is taken that could only go back), or to the order when it is no longer
- * pending; 503 no provider configured (the payment page); 404 not this member's order. */
+ * pending; 503 no provider configured (the payment page); 404 not this member's order; 403 blacklisted. */
 NEOERR *h_pay_cash(req *r) {
   char base[256], cashier[PAY_URL_MAX + 1], loc[96];
   pay_start_result res;
+  int blocked = 0;
+  /* The points step refuses a blacklisted member: no cash is taken that could only go back. */
+  NEOERR *err = req_blacklist_guard(r, hdf_get_value(r->hdf, "User.Mobile", ""), NULL, &blocked);
+  if (err || blocked) return nerr_pass(err);
   public_base(r, base, sizeof base);
-  NEOERR *err = payment_start(r->db, r->user_id, req_arg(r, 0), base, &res, cashier, sizeof cashier);
+  err = payment_start(r->db, r->user_id, req_arg(r, 0), base, &res, cashier, sizeof cashier);
   if (err) return nerr_pass(err);
   switch (res) {
   case PAY_START_OK:

@@ -268,6 +268,12 @@ test('cancel of a paid points + cash order refunds both parts', async () => {
   const detail = await c.get(`/order/${no}`);
   assert.match(detail.html, /cash-refunded">已原路退回/);
   assert.match(sql(`SELECT body FROM inbox WHERE link = '/order/${no}' ORDER BY id DESC LIMIT 1`), /现金 ¥12\.34 原路退回/);
+  // The back office shows the payment and its refund.
+  const { c: admin } = await adminClient('ops');
+  const page = await admin.get(`/admin/orders/${no}`);
+  assert.equal(page.status, 200);
+  assert.match(page.html, new RegExp(`<tr class="payment-refunded"><td class="mono">${trade}<br>`));
+  assert.match(page.html, /¥12\.34<\/td><td>已退款/);
   checkLedger();
 });
 

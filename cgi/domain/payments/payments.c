@@ -54,7 +54,8 @@ static const char SQL_VIEW[] =
     "COALESCE(SUM(p.state = 'paid'), 0), COALESCE(SUM(p.state = 'refund_pending'), 0), "
     "COALESCE(SUM(p.state = 'refunded'), 0), "
     "COALESCE((SELECT state = 'failed' FROM payments WHERE order_id = o.id ORDER BY id DESC LIMIT 1), 0), "
-    "COALESCE(DATE_FORMAT(MAX(p.paid_at), '%Y-%m-%d %H:%i:%s'), '') "
+    "COALESCE(DATE_FORMAT(MAX(p.paid_at), '%Y-%m-%d %H:%i:%s'), ''), "
+    "COALESCE(DATE_FORMAT(MAX(p.paid_at) + INTERVAL " PAY_CASH_GRACE_TEXT " MINUTE, '%H:%i'), '') "
     "FROM orders o LEFT JOIN payments p ON p.order_id = o.id WHERE o.id = ? GROUP BY o.id";
 
 /* ---- start ---- */
@@ -265,12 +266,12 @@ NEOERR *payments_jobs(MYSQL *db, payments_job_stats *st) {
 
 NEOERR *payments_order_view(MYSQL *db, long long order_id, HDF *hdf, const char *prefix, int *due) {
   long long total = 0, paid = 0, refunding = 0, refunded = 0, failed = 0;
-  char paid_at[32] = "";
+  char paid_at[32] = "", points_before[16] = "";
   int found = 0;
   *due = 0;
   NEOERR *err = db_row(db, SQL_VIEW, DBA(DI(order_id)),
                        DCOLS(DCOL_LL(&total), DCOL_LL(&paid), DCOL_LL(&refunding), DCOL_LL(&refunded), DCOL_LL(&failed),
-                             DCOL_STR(paid_at)),
+                             DCOL_STR(paid_at), DCOL_STR(points_before)),
                        &found);
   if (err || !found) return nerr_pass(err);
   const char *state = total <= 0      ? "none"
@@ -286,6 +287,9 @@ NEOERR *payments_order_view(MYSQL *db, long long order_id, HDF *hdf, const char 
   if (!err) err = hdf_set_valuef(hdf, "%s.state=%s", prefix, state);
   if (!err && failed && *due) err = hdf_set_valuef(hdf, "%s.failed=1", prefix);
   if (!err && *paid_at) err = hdf_set_valuef(hdf, "%s.paid_at=%s", prefix, paid_at);
+  /* The points are due PAY_CASH_GRACE_MINUTES after the cash (orders_housekeeping then cancels and refunds). */
+  if (!err && *points_before && strcmp(state, "paid") == 0)
+    err = hdf_set_valuef(hdf, "%s.points_before=%s", prefix, points_before);
   return nerr_pass(err);
 }
 
@@ -326,6 +330,17 @@ NEOERR *payments_cash_month(MYSQL *db, const char *month, payments_cash_sums *ou
     err = db_row(db, SQL_MONTH_REFUNDED, DBA(DS(month), DS(month)),
                  DCOLS(DCOL_LL(&out->refunded_fen), DCOL_LL(&out->refunded)), NULL);
   return nerr_pass(err);
+}
+
+static const char SQL_OF_ORDER[] =
+    "SELECT trade_no, provider, provider_trade_no, amount_fen, "
+    "CONCAT(amount_fen DIV 100, '.', LPAD(amount_fen MOD 100, 2, '0')) AS yuan, state, note, "
+    "DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s') AS created_at, DATE_FORMAT(paid_at, '%Y-%m-%d %H:%i:%s') AS paid_at, "
+    "DATE_FORMAT(refunded_at, '%Y-%m-%d %H:%i:%s') AS refunded_at, refund_tries "
+    "FROM payments WHERE order_id = ? ORDER BY id LIMIT 20";
+
+NEOERR *payments_of_order(MYSQL *db, long long order_id, HDF *hdf, const char *prefix) {
+  return nerr_pass(db_query_hdf(db, hdf, prefix, SQL_OF_ORDER, DBA(DI(order_id)), NULL));
 }
 
 const char *const PAYMENTS_SQL[] = {SQL_OPEN_STALE,     SQL_REFUND_DUE_ALL,   SQL_CASH_RECEIVED,

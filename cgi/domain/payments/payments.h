@@ -9,6 +9,7 @@
 /* A pending order whose cash is paid but whose points are never confirmed is cancelled (and its cash refunded)
  * this many minutes after the cash was paid (orders_housekeeping). */
 #define PAY_CASH_GRACE_MINUTES 30
+#define PAY_CASH_GRACE_TEXT "30"
 
 typedef enum {
   PAY_START_OK,          /* cashier_url: where the member pays */
@@ -67,6 +68,10 @@ typedef struct {
 NEOERR *payments_cash_report(MYSQL *db, const char *from, const char *to, payments_cash_sums *out);
 /* The same for a month (YYYY-MM, already validated): the settlements page's cash part of the month. */
 NEOERR *payments_cash_month(MYSQL *db, const char *month, payments_cash_sums *out);
+
+/* The order's payments (at most 20, oldest first) for the back office: trade_no, provider, provider_trade_no,
+ * amount_fen, yuan, state, note, created_at, paid_at, refunded_at, refund_tries. */
+NEOERR *payments_of_order(MYSQL *db, long long order_id, HDF *hdf, const char *prefix);
 
 /* For the EXPLAIN test: the jobs' and reports' statements (stale trades, refunds due, cash received, cash refunded),
  * then one order's (open, refunds due, view), then a month's cash received and refunded. */

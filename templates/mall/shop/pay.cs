@@ -15,7 +15,7 @@
   <ul class="order-lines compact">
   <?cs each:i = Items ?><li><?cs call:thumb(i.image, i.name) ?><span class="line-name"><?cs var:i.name ?></span><span class="line-qty"><?cs call:pts(i.points_price) ?><?cs if:i.cash_price_fen > 0 ?> + <?cs call:yuan(i.cash_price_fen) ?><?cs /if ?> × <?cs var:i.quantity ?></span></li><?cs /each ?>
   </ul>
-  <p class="muted"><?cs var:Lang.Shop.Pay.PayBeforePre ?> <?cs var:Order.0.pay_before ?> <?cs var:Lang.Shop.Pay.PayBeforePost ?></p>
+  <p class="muted"><?cs var:Lang.Shop.Pay.PayBeforePre ?> <?cs alt:Cash.points_before ?><?cs var:Order.0.pay_before ?><?cs /alt ?> <?cs var:Lang.Shop.Pay.PayBeforePost ?></p>
 </section>
 <?cs if:Pay.Cash ?>
 <section class="card pay-box pay-cash" id="pay-cash">
