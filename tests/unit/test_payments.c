@@ -172,11 +172,39 @@ static void test_gateway_driver_end_to_end(void **state) {
   g_cfg.pay_secret = saved_secret;
 }
 
+/* A provider that cannot be reached: the member's "pay at the cashier" answers "unavailable", never an error. */
+static void test_unreachable_provider_is_unavailable(void **state) {
+  const char *saved_provider = g_cfg.pay_provider, *saved_url = g_cfg.pay_url;
+  long long member = 0, order = 0;
+  char no[18], digits[9];
+  t_ok(db_query_ll(t_db(), "SELECT id FROM members WHERE mobile = '13800138000'", DB_NOARGS, &member, NULL), "member");
+  t_ok(crypto_digits(digits, 8) == 0 ? STATUS_OK : nerr_raise(NERR_SYSTEM, "random"), "random");
+  snprintf(no, sizeof no, "P2001010%s", digits);
+  t_ok(db_exec(t_db(), "INSERT INTO orders (order_no, member_id, points_total, cash_total_fen) VALUES (?, ?, 0, 100)",
+               DBA(DS(no), DI(member)), NULL, &order),
+       "order");
+  g_cfg.pay_provider = "gateway";
+  g_cfg.pay_url = "http://127.0.0.1:9/api";
+  pay_start_result res;
+  char url[PAY_URL_MAX + 1];
+  t_ok(payment_start(t_db(), member, no, "http://mall.test", &res, url, sizeof url), "start");
+  assert_int_equal(res, PAY_START_UNAVAILABLE);
+  assert_string_equal(url, "");
+  g_cfg.pay_provider = "nonesuch";
+  t_ok(payment_start(t_db(), member, no, "http://mall.test", &res, url, sizeof url), "start, unknown provider");
+  assert_int_equal(res, PAY_START_UNAVAILABLE);
+  g_cfg.pay_provider = saved_provider;
+  g_cfg.pay_url = saved_url;
+  t_ok(db_exec(t_db(), "DELETE FROM payments WHERE order_id = ?", DBA(DI(order)), NULL, NULL), "clean payments");
+  t_ok(db_exec(t_db(), "DELETE FROM orders WHERE id = ?", DBA(DI(order)), NULL, NULL), "clean order");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_statements_use_their_index),
       cmocka_unit_test(test_signature_and_yuan),
       cmocka_unit_test(test_gateway_driver_end_to_end),
+      cmocka_unit_test(test_unreachable_provider_is_unavailable),
   };
   return cmocka_run_group_tests_name("payments", tests, setup, teardown);
 }

@@ -97,7 +97,14 @@ NEOERR *payment_start(MYSQL *db, long long member_id, const char *order_no, cons
   char notify[PAY_URL_MAX + 1], ret[PAY_URL_MAX + 1];
   snprintf(notify, sizeof notify, "%.200s/pay/notify/%s", base, p->name);
   snprintf(ret, sizeof ret, "%.200s/order/%s/pay", base, order_no);
-  return nerr_pass(p->create(db, trade_no, cash, subject, notify, ret, cashier_url, len));
+  err = p->create(db, trade_no, cash, subject, notify, ret, cashier_url, len);
+  /* The provider unreachable or refusing: the member is told (503), not shown a 500. */
+  if (err && !nerr_match(err, NERR_SQL) && !nerr_match(err, NERR_SQL_RETRY)) {
+    log_neoerr("payment_start: the provider did not open the trade", &err);
+    *res = PAY_START_UNAVAILABLE;
+    cashier_url[0] = 0;
+  }
+  return nerr_pass(err);
 }
 
 /* ---- confirm ---- */
