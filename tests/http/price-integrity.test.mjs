@@ -36,6 +36,7 @@ test('a product with a cash part shows points + ¥ and can be ordered; every pag
   assert.equal(add.status, 303, flash(add.html));
   const cart = await c.get('/cart');
   assert.match(cart.html, /class="cart-price">[\s\S]*?\+ ¥149\.00/);
+  assert.match(cart.html, /class="cart-cash">¥447\.00</, 'the cart total has the cash part');
   const form = await c.get('/checkout');
   assert.match(form.html, /class="sum-cash">¥447\.00</);
   const en = await c.send('GET', '/checkout', null, { Cookie: `${c.cookieHeader()}; lang=en` });

@@ -44,7 +44,7 @@
   </form>
   <div class="cart-sum">
     <span class="muted"><?cs var:Lang.Shop.Cart.SelectedPre ?> <strong class="cart-units"><?cs var:Totals.Units ?></strong> <?cs var:Lang.Shop.Cart.SelectedPost ?></span>
-    <span class="cart-total"><?cs var:Lang.Shop.Cart.Total ?> <strong><?cs var:Totals.Points ?></strong> <?cs var:Lang.Shop.Points ?></span>
+    <span class="cart-total"><?cs var:Lang.Shop.Cart.Total ?> <strong><?cs var:Totals.Points ?></strong> <?cs var:Lang.Shop.Points ?><?cs if:Totals.Cash > 0 ?> + <span class="cart-cash"><?cs call:yuan(Totals.Cash) ?></span><?cs /if ?></span>
     <span class="muted cart-balance"><?cs var:Lang.Shop.Cart.Balance ?> <?cs var:User.Points ?><?cs if:Totals.Short == 1 ?> · <span class="warn"><?cs var:Lang.Shop.Cart.ShortTip ?></span><?cs /if ?></span>
   </div>
   <?cs if:Totals.Units > 0 ?><a class="btn btn-primary btn-large" href="/checkout"><?cs var:Lang.Shop.Cart.Checkout ?></a><?cs else ?><span class="btn btn-large" aria-disabled="true"><?cs var:Lang.Shop.Cart.Checkout ?></span><?cs /if ?>
