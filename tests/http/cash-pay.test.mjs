@@ -121,6 +121,16 @@ test('a member whose balance does not cover the points part is not sent to the c
   assert.deepEqual(payments(no), [], 'no trade opened');
 });
 
+test('a double submit of "pay at the cashier" opens one trade', async () => {
+  const { c } = await signedInMember(5000);
+  const no = await placeNow(c, sharedProduct());
+  await c.get(`/order/${no}/pay`);
+  const answers = await Promise.all(Array.from({ length: 6 }, () => c.post(`/order/${no}/cash`, {})));
+  assert.deepEqual([...new Set(answers.map((a) => a.status))], [303]);
+  assert.equal(new Set(answers.map((a) => a.location)).size, 1, 'every answer sends to the same cashier');
+  assert.deepEqual(payments(no), [['created', String(CASH)]]);
+});
+
 test('sandbox fail → nothing charged, the order still waits for its cash; a retry pays', async () => {
   const { m, c } = await signedInMember(5000);
   const no = await placeNow(c, sharedProduct());

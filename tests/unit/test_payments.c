@@ -19,12 +19,14 @@ static const char SQL_CLEAN[] = "DELETE FROM payments WHERE trade_no LIKE 'CUT%'
 static const char SQL_SEED[] =
     "INSERT INTO payments (order_id, member_id, provider, trade_no, amount_fen, state, created_at, paid_at, "
     "refunded_at) SELECT o.id, 1, 'sandbox', CONCAT('CUT', LPAD(seq, 21, '0')), 100 + seq % 900, "
-    "ELT(1 + seq % 10, 'failed', 'failed', 'failed', 'failed', 'failed', 'failed', 'refunded', 'refunded', 'created', "
-    "'refund_pending'), NOW() - INTERVAL 3 DAY - INTERVAL (seq % 60) DAY, "
+    /* open ('created') ones on distinct orders only: one_open allows one per order */
+    "IF(seq < o.cnt, 'created', ELT(1 + seq % 10, 'failed', 'failed', 'failed', 'failed', 'failed', 'failed', "
+    "'refunded', 'refunded', 'failed', 'refund_pending')), NOW() - INTERVAL 3 DAY - INTERVAL (seq % 60) DAY, "
     "IF(seq % 10 >= 6, NOW() - INTERVAL (seq % 60) DAY, NULL), "
     "IF(seq % 10 IN (6, 7), NOW() - INTERVAL (seq % 60) DAY + INTERVAL 1 HOUR, NULL) FROM seq_1_to_20000 "
-    /* spread over the orders there are, all but the newest (the one the plans read) */
-    "JOIN (SELECT id, ROW_NUMBER() OVER (ORDER BY id) - 1 AS rn, COUNT(*) OVER () - 1 AS cnt FROM orders) o "
+    /* spread over the orders without an open payment, all but the newest of them */
+    "JOIN (SELECT id, ROW_NUMBER() OVER (ORDER BY id) - 1 AS rn, COUNT(*) OVER () - 1 AS cnt FROM orders "
+    "WHERE NOT EXISTS (SELECT 1 FROM payments x WHERE x.open_order_id = orders.id)) o "
     "ON o.rn = seq % GREATEST(o.cnt, 1) AND o.rn < o.cnt;"
     "INSERT INTO sandbox_notifications (trade_no, url, body, tries, next_at, acked_at) SELECT "
     "CONCAT('CUT', LPAD(seq, 21, '0')), 'http://127.0.0.1:9/pay/notify/sandbox', 'x', 1, "

@@ -17,10 +17,13 @@ static const char SQL_ORDER_FOR_CASH[] =
     "COALESCE((SELECT name FROM order_items WHERE order_id = o.id ORDER BY id LIMIT 1), ''), "
     "(SELECT points_balance FROM members WHERE id = o.member_id) >= o.points_total "
     "FROM orders o WHERE o.order_no = ? AND o.member_id = ?";
-static const char SQL_OPEN_PAYMENT[] = "SELECT trade_no FROM payments WHERE order_id = ? AND state = 'created' "
-                                       "AND provider = ? AND amount_fen = ? ORDER BY id DESC LIMIT 1";
+static const char SQL_OPEN_PAYMENT[] =
+    "SELECT id, trade_no, provider = ? AND amount_fen = ? FROM payments WHERE open_order_id = ?";
+/* IGNORE: the order has an open payment already (one_open) — a double submit; the caller reads that one. */
 static const char SQL_PAYMENT_INSERT[] =
-    "INSERT INTO payments (order_id, member_id, provider, trade_no, amount_fen) VALUES (?, ?, ?, ?, ?)";
+    "INSERT IGNORE INTO payments (order_id, member_id, provider, trade_no, amount_fen) VALUES (?, ?, ?, ?, ?)";
+static const char SQL_PAYMENT_SUPERSEDED[] = "UPDATE payments SET state = 'failed', failed_at = NOW(), note = ? "
+                                             "WHERE id = ? AND state = 'created'";
 static const char SQL_PAYMENT_BY_TRADE[] =
     "SELECT id, order_id, amount_fen FROM payments WHERE trade_no = ? AND provider = ?";
 static const char SQL_ORDER_LOCK[] = "SELECT status FROM orders WHERE id = ? FOR UPDATE";
@@ -81,19 +84,29 @@ NEOERR *payment_start(MYSQL *db, long long member_id, const char *order_no, cons
   if (*res == PAY_START_OK && !p) *res = PAY_START_UNAVAILABLE;
   if (*res != PAY_START_OK) return STATUS_OK;
 
+  /* The order's one open payment (one_open), or a new one; a double submit inserts nothing and reads the other's. */
   char trade_no[PAY_TRADE_NO_LEN + 1] = "";
-  int open = 0;
-  if ((err = db_query_str(db, SQL_OPEN_PAYMENT, DBA(DI(order_id), DS(p->name), DI(cash)), trade_no, sizeof trade_no,
-                          &open)))
-    return nerr_pass(err);
-  if (!open) {
-    char digits[24];
-    if (crypto_digits(digits, PAY_TRADE_NO_LEN - 1) != 0) return nerr_raise(NERR_SYSTEM, "no randomness for a trade");
-    snprintf(trade_no, sizeof trade_no, "C%s", digits);
-    err = db_exec(db, SQL_PAYMENT_INSERT, DBA(DI(order_id), DI(member_id), DS(p->name), DS(trade_no), DI(cash)), NULL,
-                  NULL);
+  for (int attempt = 0; attempt < 3 && !trade_no[0]; attempt++) {
+    long long open_id = 0, inserted = 0;
+    int open = 0, same = 0;
+    err = db_row(db, SQL_OPEN_PAYMENT, DBA(DS(p->name), DI(cash), DI(order_id)),
+                 DCOLS(DCOL_LL(&open_id), DCOL_STR(trade_no), DCOL_INT(&same)), &open);
     if (err) return nerr_pass(err);
+    if (open && same) break;
+    trade_no[0] = 0;
+    /* Opened at another provider (the configuration changed): closed here; if it is paid there after all, its
+     * notification still counts (failed → paid), or is refunded. */
+    if (open && (err = db_exec(db, SQL_PAYMENT_SUPERSEDED, DBA(DS("改用其他支付服务商"), DI(open_id)), NULL, NULL)))
+      return nerr_pass(err);
+    char digits[24], fresh[PAY_TRADE_NO_LEN + 1];
+    if (crypto_digits(digits, PAY_TRADE_NO_LEN - 1) != 0) return nerr_raise(NERR_SYSTEM, "no randomness for a trade");
+    snprintf(fresh, sizeof fresh, "C%s", digits);
+    err = db_exec(db, SQL_PAYMENT_INSERT, DBA(DI(order_id), DI(member_id), DS(p->name), DS(fresh), DI(cash)),
+                  &inserted, NULL);
+    if (err) return nerr_pass(err);
+    if (inserted == 1) snprintf(trade_no, sizeof trade_no, "%s", fresh);
   }
+  if (!trade_no[0]) return nerr_raise(NERR_ASSERT, "payment_start: no open payment for order %lld", order_id);
   char notify[PAY_URL_MAX + 1], ret[PAY_URL_MAX + 1];
   snprintf(notify, sizeof notify, "%.200s/pay/notify/%s", base, p->name);
   snprintf(ret, sizeof ret, "%.200s/order/%s/pay", base, order_no);
