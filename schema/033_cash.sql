@@ -19,7 +19,7 @@ CREATE TABLE payments (
   refunded_at DATETIME NULL,
   refund_tries INT NOT NULL DEFAULT 0,
   -- at most one open (created) payment per order: a double submit of "pay at the cashier" gets the same trade
-  open_order_id BIGINT AS (IF(state = 'created', order_id, NULL)) PERSISTENT,
+  open_order_id BIGINT AS (IF(state = 'created', order_id, NULL)) STORED,
   UNIQUE KEY by_trade (trade_no),
   UNIQUE KEY one_open (open_order_id),
   KEY by_order (order_id, id),
