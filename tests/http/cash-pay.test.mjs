@@ -287,6 +287,20 @@ test('cancel of a paid points + cash order refunds both parts', async () => {
   checkLedger();
 });
 
+test('a cancel in the back office of a paid points + cash order refunds both parts too', async () => {
+  const { m, c, no, trade } = await cashPaidOrder(5000);
+  await payOrder(c, m, no);
+  const { c: admin } = await adminClient('ops');
+  await admin.get(`/admin/orders/${no}/cancel`);
+  const r = await admin.post(`/admin/orders/${no}/cancel`, { reason: '客服取消测试' }, `/admin/orders/${no}/cancel`);
+  assert.equal(r.status, 303);
+  assert.equal(orderStatus(no), 'cancelled');
+  assert.equal(balance(m), 5000);
+  assert.deepEqual(payments(no), [['refunded', String(CASH)]]);
+  assert.equal(tradeState(trade), 'refunded');
+  checkLedger();
+});
+
 test('cash paid for an order cancelled meanwhile is refunded, never kept', async () => {
   const mem = await signedInMember(5000);
   const no = await placeNow(mem.c, sharedProduct());
