@@ -294,9 +294,10 @@ NEOERR *payments_order_view(MYSQL *db, long long order_id, HDF *hdf, const char 
                              DCOL_STR(paid_at), DCOL_STR(points_before)),
                        &found);
   if (err || !found) return nerr_pass(err);
+  /* Paid first: a duplicate payment on its way back does not make the order's own cash "refunding". */
   const char *state = total <= 0      ? "none"
-                      : refunding > 0 ? "refund_pending"
                       : paid > 0      ? "paid"
+                      : refunding > 0 ? "refund_pending"
                       : refunded > 0  ? "refunded"
                                       : "due";
   *due = strcmp(state, "due") == 0;
