@@ -301,6 +301,25 @@ test('a cancel in the back office of a paid points + cash order refunds both par
   checkLedger();
 });
 
+test('a second trade of one order that turns out paid too is refunded; the order keeps one cash payment', async () => {
+  const { m, c } = await signedInMember(5000);
+  const no = await placeNow(c, sharedProduct());
+  const first = await toCashier(c, no);
+  await atCashier(c, first, 'fail', no);
+  const second = await toCashier(c, no);
+  await atCashier(c, second, 'pay', no);
+  // The provider took the money for the first trade after all, and says so late.
+  sql(`UPDATE sandbox_trades SET state = 'paid' WHERE trade_no = ${q(first)}`);
+  const r = await notify({ trade_no: first, provider_trade_no: 'SBX00000000000000009', amount_fen: CASH, status: 'paid' });
+  assert.equal(r.status, 200);
+  assert.deepEqual(payments(no), [['refunded', String(CASH)], ['paid', String(CASH)]]);
+  assert.equal(sql(`SELECT cash_payment_id = (SELECT id FROM payments WHERE trade_no = ${q(second)}) FROM orders WHERE order_no = ${q(no)}`), '1');
+  const page = await c.get(`/order/${no}/pay`);
+  assert.match(page.html, /id="cash-paid"/, 'the order\'s own cash stays paid');
+  await payOrder(c, m, no);
+  checkLedger();
+});
+
 test('cash paid for an order cancelled meanwhile is refunded, never kept', async () => {
   const mem = await signedInMember(5000);
   const no = await placeNow(mem.c, sharedProduct());
