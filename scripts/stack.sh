@@ -13,6 +13,8 @@ stack_env() {
   export MALL_BUILD=${MALL_BUILD:-$ROOT/build}
   export MALL_PROCS=${MALL_PROCS:-4} MALL_TZ=${MALL_TZ:-+08:00}
   export MALL_SMS_DRIVER=${MALL_SMS_DRIVER:-outbox}
+  # The sandbox payment provider's cashier pages (C5): on for development and tests, off in production.
+  export MALL_PAY_SANDBOX=${MALL_PAY_SANDBOX:-1}
 }
 
 db_start() {

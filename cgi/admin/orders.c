@@ -1,5 +1,6 @@
 /* orders.c: orders in the back office (B5) — search and filter, detail, ship, logistics events, cancel with
  * refund (the member's cancel path, on behalf of the operator); every action audited */
+#include "payments/payments.h"
 #include "adm_ops.h"
 #include "orders/orders_admin.h"
 #include "merchants/vouchers_admin.h"
@@ -88,6 +89,7 @@ static NEOERR *detail(req *r, const char *no, int *found) {
   if (!err) err = orders_read_ledger(r->db, member, id, r->hdf, "Ledger");
   if (!err) err = orders_read_lots(r->db, member, id, r->hdf, "Lots");
   if (!err) err = vouchers_admin_of_order(r->db, id, r->hdf, "Vouchers");
+  if (!err) err = payments_of_order(r->db, id, r->hdf, "Payments"); /* the cash part (C5) */
   return nerr_pass(err);
 }
 

@@ -1,4 +1,5 @@
 /* reports.c: back-office reports (B9) — points per day/month, redemptions by product/category/merchant, CSV */
+#include "payments/payments.h"
 #include "adm_reports.h"
 #include "shared/csv.h"
 #include "points/reports.h"
@@ -252,6 +253,22 @@ NEOERR *h_adm_reports_points(req *r) {
   return nerr_pass(err);
 }
 
+/* The cash part (C5) of the range: received, refunded and net, from the payments table → Report.Cash.*. */
+static NEOERR *cash_model(req *r, const rfilter *f) {
+  payments_cash_sums c;
+  char yuan[24];
+  NEOERR *err = payments_cash_report(r->db, f->from, f->to, &c);
+  if (!err) pay_yuan(c.received_fen, yuan, sizeof yuan);
+  if (!err) err = hdf_set_value(r->hdf, "Report.Cash.Received", yuan);
+  if (!err) pay_yuan(c.refunded_fen, yuan, sizeof yuan);
+  if (!err) err = hdf_set_value(r->hdf, "Report.Cash.Refunded", yuan);
+  if (!err) pay_yuan(c.received_fen - c.refunded_fen, yuan, sizeof yuan);
+  if (!err) err = hdf_set_value(r->hdf, "Report.Cash.Net", yuan);
+  if (!err) err = hdf_set_valuef(r->hdf, "Report.Cash.Payments=%lld", c.received);
+  if (!err) err = hdf_set_valuef(r->hdf, "Report.Cash.Refunds=%lld", c.refunded);
+  return nerr_pass(err);
+}
+
 /* Redemption rows → Report.Rows.N.{Id,Name,Qty,Orders,Points,Share} plus the top bars. */
 static NEOERR *redemptions_model(req *r, const rfilter *f) {
   HDF *tmp = NULL;
@@ -305,6 +322,7 @@ static NEOERR *redemptions_model(req *r, const rfilter *f) {
   if (!err) err = set_num(h, "Report.Total.Qty", qty);
   if (!err) err = set_num(h, "Report.Total.Orders", orders);
   if (!err) err = set_num(h, "Report.Total.Points", points);
+  if (!err) err = cash_model(r, f);
   if (!err && nb > 0) err = chart_bars(h, "Charts.Top", labels, bars, nb);
   hdf_destroy(&tmp);
   return nerr_pass(err);

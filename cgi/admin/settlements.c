@@ -1,5 +1,6 @@
 /* settlements.c: merchant settlements in the back office (V7, B7) — build a month, bill list, statement
  * detail, approve / reject with a reason / mark paid (audited), CSV of the list and of one statement */
+#include "payments/payments.h"
 #include "adm_onboarding.h"
 #include "adm_ops.h"
 #include "merchants/settlements.h"
@@ -25,6 +26,22 @@ static int filters(req *r, const char **status, const char **month) {
 
 /* GET /admin/settlements?status=&month=&page=&done= → 200 bill list with the "build a month" form;
  * 400 bad filter */
+/* The month's cash part (C5: what members paid in cash, refunds, net — from the payments table) → Cash.*. */
+static NEOERR *month_cash(req *r, const char *month) {
+  payments_cash_sums c;
+  char yuan[24];
+  NEOERR *err = payments_cash_month(r->db, month, &c);
+  if (!err) pay_yuan(c.received_fen, yuan, sizeof yuan);
+  if (!err) err = hdf_set_value(r->hdf, "Cash.Received", yuan);
+  if (!err) pay_yuan(c.refunded_fen, yuan, sizeof yuan);
+  if (!err) err = hdf_set_value(r->hdf, "Cash.Refunded", yuan);
+  if (!err) pay_yuan(c.received_fen - c.refunded_fen, yuan, sizeof yuan);
+  if (!err) err = hdf_set_value(r->hdf, "Cash.Net", yuan);
+  if (!err) err = hdf_set_valuef(r->hdf, "Cash.Payments=%lld", c.received);
+  if (!err) err = hdf_set_valuef(r->hdf, "Cash.Refunds=%lld", c.refunded);
+  return nerr_pass(err);
+}
+
 NEOERR *h_adm_settlements(req *r) {
   const char *status, *month;
   long long page = 1, total = 0;
@@ -46,6 +63,7 @@ NEOERR *h_adm_settlements(req *r) {
   if (!err) err = ops_base_add(&base, "month", month);
   if (!err) err = hdf_set_value(r->hdf, "Page.CsvHref", base.buf);
   string_clear(&base);
+  if (!err && *month) err = month_cash(r, month);
   if (!err) err = onboarding_done(r, "settled");
   return nerr_pass(err);
 }

@@ -235,7 +235,7 @@ static NEOERR *dispatch(req *r, STRING *body, unsigned long long *gen, int *cach
     string_clear(&loc);
     return nerr_pass(err);
   }
-  if (is_post && !csrf_valid(r)) {
+  if (is_post && !(r->route->flags & R_SIGNED) && !csrf_valid(r)) {
     /* A stale or missing token is not a refused permission: "page expired", back to the form — the page it was
      * sent from, else the same address when that is also a page. */
     char back[1024], args[4][72];

@@ -18,6 +18,8 @@ enum {
   R_RAW = 8,       /* handler writes r->body and r->content_type itself, no layout */
   R_IDENTITY = 16, /* handler reads only who the member is (User.Mobile …) unless it calls req_user_fresh: a
                     * cached User.* whose balance moved on is used as is (a payment in a row needs no re-read) */
+  R_SIGNED = 32,   /* a server-to-server callback (a payment provider's notification): no CSRF token — the handler
+                    * verifies the request's own signature before it believes anything in it */
 };
 
 typedef struct route {

@@ -55,6 +55,11 @@ int config_load(void) {
   g_cfg.sms_driver = env_or("MALL_SMS_DRIVER", "outbox");
   g_cfg.sms_url = env_or("MALL_SMS_URL", "");
   g_cfg.tz = env_or("MALL_TZ", "+08:00");
+  g_cfg.pay_provider = env_or("MALL_PAY_PROVIDER", "sandbox");
+  g_cfg.pay_sandbox = atoi(env_or("MALL_PAY_SANDBOX", "0"));
+  g_cfg.pay_secret = env_or("MALL_PAY_SECRET", "");
+  g_cfg.pay_url = env_or("MALL_PAY_URL", "");
+  g_cfg.pay_merchant = env_or("MALL_PAY_MERCHANT", "");
   g_cfg.https = atoi(env_or("MALL_HTTPS", "0"));
   return load_secret();
 }

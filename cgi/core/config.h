@@ -15,6 +15,11 @@ typedef struct {
   const char *sms_driver;   /* "outbox" (default) or "http" */
   const char *sms_url;      /* gateway for the http driver */
   const char *tz;           /* time zone for per-day rules */
+  const char *pay_provider; /* cash part (C5): MALL_PAY_PROVIDER, "sandbox" (default) */
+  int pay_sandbox;          /* MALL_PAY_SANDBOX=1: the sandbox cashier under /sandbox-pay/ (never in production) */
+  const char *pay_secret;   /* MALL_PAY_SECRET: the provider's notification signing key ("" → from secret.key) */
+  const char *pay_url;      /* MALL_PAY_URL: the gateway provider's API base ("https://pay.example.com/api") */
+  const char *pay_merchant; /* MALL_PAY_MERCHANT: the mall's merchant id at the gateway provider */
   int https;                /* cookies get Secure when served over HTTPS */
   unsigned char secret[32]; /* server secret: CSRF and code hashing */
 } mall_config;

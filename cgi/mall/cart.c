@@ -43,7 +43,7 @@ NEOERR *shop_show(req *r, const char *tmpl, const char *title_key) {
 /* Loads the cart and its totals (selected lines without problems). */
 static NEOERR *cart_page(req *r) {
   int rows = 0;
-  long long points = 0, units = 0, selected = 0;
+  long long points = 0, units = 0, selected = 0, cash = 0;
   NEOERR *err = shop_show(r, T_CART, "Shop.Cart.Title");
   if (!err) err = cart_list(r->db, r->user_id, r->lang, 0, r->hdf, "Cart", &rows);
   for (int i = 0; !err && i < rows; i++) {
@@ -53,8 +53,10 @@ static NEOERR *cart_page(req *r) {
     if (hdf_get_value(l, "problem", NULL)) continue;
     points += db_hdf_ll(l, "line_points", 0);
     units += db_hdf_ll(l, "quantity", 0);
+    cash += db_hdf_ll(l, "cash_price_fen", 0) * db_hdf_ll(l, "quantity", 0); /* C5: the cash part, shown */
   }
   if (!err) err = hdf_set_valuef(r->hdf, "Totals.Lines=%d", rows);
+  if (!err) err = hdf_set_valuef(r->hdf, "Totals.Cash=%lld", cash);
   if (!err) err = hdf_set_valuef(r->hdf, "Totals.Selected=%lld", selected);
   if (!err) err = hdf_set_valuef(r->hdf, "Totals.AllSelected=%d", rows > 0 && selected == rows);
   if (!err) err = hdf_set_valuef(r->hdf, "Totals.Points=%lld", points);
@@ -122,7 +124,7 @@ static NEOERR *bounds_error(req *r, long long product_id, const cart_bounds *b, 
 
 /* POST /cart/add: product_id, quantity → 303 /cart?done=added; 400 bad quantity, 409 sold out, limit reached or
  * more than is left (the product page, the error under its quantity field); 404 unknown or off-shelf product;
- * 409 cart full or a cash part (C5 not available yet) (the cart page). */
+ * 409 cart full (the cart page). */
 NEOERR *h_cart_add(req *r) {
   static const in_field F[] = {
       {"product_id", IN_INT, IN_REQUIRED, 1, 999999999999999999LL, NULL},

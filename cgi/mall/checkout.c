@@ -1,6 +1,7 @@
 /* checkout.c: confirm order (C2, from the cart or "buy now"), pay with an SMS code (C3/C4), result page (C6) */
 #include "mall_shop.h"
 #include "mall_coupons.h"
+#include "mall_cash.h"
 #include "blocked.h"
 #include "orders/addresses.h"
 #include "orders/cart.h"
@@ -59,13 +60,14 @@ NEOERR *shop_result_flash(req *r, const order_outcome *o, const char *list) {
 
 /* Totals, shipping need, addresses and balance for the lines already under Lines. */
 static NEOERR *checkout_page(req *r, int rows) {
-  long long points = 0, units = 0;
+  long long points = 0, units = 0, cash = 0;
   int ship = 0, problems = 0, count = 0;
   NEOERR *err = shop_show(r, T_CHECKOUT, "Shop.Checkout.Title");
   for (int i = 0; !err && i < rows; i++) {
     HDF *l = shop_row(r->hdf, "Lines", i);
     points += db_hdf_ll(l, "line_points", 0);
     units += db_hdf_ll(l, "quantity", 0);
+    cash += db_hdf_ll(l, "cash_price_fen", 0) * db_hdf_ll(l, "quantity", 0); /* C5: shown; the order stores it */
     if (strcmp(hdf_get_value(l, "type", ""), "physical") == 0) ship = 1;
     if (hdf_get_value(l, "problem", NULL)) problems++;
   }
@@ -75,14 +77,15 @@ static NEOERR *checkout_page(req *r, int rows) {
     err = hdf_set_value(r->hdf, "Form.Values.address_id", hdf_get_value(r->hdf, "Addresses.0.id", ""));
   if (!err) err = hdf_set_valuef(r->hdf, "Totals.Points=%lld", points);
   if (!err) err = hdf_set_valuef(r->hdf, "Totals.Units=%lld", units);
+  if (!err) err = hdf_set_valuef(r->hdf, "Totals.Cash=%lld", cash);
   if (!err) err = hdf_set_valuef(r->hdf, "Totals.Lines=%d", rows);
   if (!err) err = hdf_set_valuef(r->hdf, "Totals.Problems=%d", problems);
   if (!err) err = hdf_set_valuef(r->hdf, "Totals.After=%lld", db_hdf_ll(r->hdf, "User.Points", 0) - points);
   if (!err) err = hdf_set_valuef(r->hdf, "Totals.Short=%d", points > db_hdf_ll(r->hdf, "User.Points", 0));
   if (!err) err = hdf_set_valuef(r->hdf, "Checkout.Ship=%d", ship);
   if (!err) err = hdf_set_valuef(r->hdf, "Checkout.RemarkMax=%d", REMARK_MAX);
-  /* F6: the usable coupons, the best one chosen, totals after its discount (cash 0: no cash part is ordered yet). */
-  if (!err) err = mall_coupons_checkout(r, points, 0);
+  /* F6: the usable coupons, the best one chosen, totals after its discount (points off, or cash off the cash part). */
+  if (!err) err = mall_coupons_checkout(r, points, cash);
   return nerr_pass(err);
 }
 
@@ -187,6 +190,7 @@ static NEOERR *now_line(req *r, long long product_id, long long quantity, cart_b
     if (!err) err = hdf_set_valuef(r->hdf, "Lines.0.quantity=%lld", quantity);
     if (!err) err = hdf_set_valuef(r->hdf, "Lines.0.max_qty=%lld", b->max);
     if (!err) err = hdf_set_valuef(r->hdf, "Lines.0.line_points=%lld", points * quantity);
+    if (!err) err = hdf_set_valuef(r->hdf, "Lines.0.cash_price_fen=%lld", b->cash_fen);
   }
   hdf_destroy(&tmp);
   return nerr_pass(err);
@@ -195,7 +199,7 @@ static NEOERR *now_line(req *r, long long product_id, long long quantity, cart_b
 /* POST /checkout/now: product_id, quantity (from the product page) → 200 confirm page; with confirm=1,
  * address_id, remark → 303 /order/{no}/pay. 400 bad quantity, 409 sold out or limit used up (the product page,
  * the error under its quantity field); 400 bad remark / no address; 404 unknown product or someone else's address;
- * 409 off the shelf or a cash part (C5 not available yet). */
+ * 409 off the shelf. */
 NEOERR *h_checkout_now(req *r) {
   static const in_field F[] = {
       {"product_id", IN_INT, IN_REQUIRED, 1, ID_MAX, NULL},
@@ -211,9 +215,7 @@ NEOERR *h_checkout_now(req *r) {
   int found = 0;
   NEOERR *err = now_line(r, v[0].i, qty_ok ? v[1].i : 1, &b, &found);
   if (err || !found) return nerr_pass(err ? err : req_fail(r, 404));
-  /* Nothing to confirm until the product can be had in this quantity (and for points alone): say why on the
-   * product page. */
-  if (b.cash_fen != 0) return nerr_pass(shop_qty_refused(r, v[0].i, 409, "Shop.Result.Cash", 0));
+  /* Nothing to confirm until the product can be had in this quantity: say why on the product page. */
   if (b.stock <= 0) return nerr_pass(shop_qty_refused(r, v[0].i, 409, "Shop.Cart.SoldOut", 0));
   if (b.max <= 0) return nerr_pass(shop_qty_refused(r, v[0].i, 409, "Shop.Cart.LimitUsed", b.limit));
   if (!qty_ok || v[1].i > b.max) return nerr_pass(shop_qty_refused(r, v[0].i, 400, "Shop.Cart.QtyRange", b.max));
@@ -256,16 +258,14 @@ static void redirect_order(req *r, const char *suffix) {
   req_redirect(r, loc);
 }
 
-/* 1 when the loaded order has a cash part (C5: it cannot be paid yet; order_pay also refuses a cash part found
- * only on a line). */
-static int order_has_cash(req *r) { return shop_ll(r->hdf, "Order.0.cash_total_fen") != 0; }
-
 static NEOERR *pay_page(req *r) {
   long long total = shop_ll(r->hdf, "Order.0.points_total");
   long long balance = shop_ll(r->hdf, "User.Points");
+  int cash_due = 0;
   NEOERR *err = shop_show(r, T_PAY, "Shop.Pay.Title");
-  /* The page offers no code and no pay button for an order with a cash part (the payment refuses it too). */
-  if (!err && order_has_cash(r)) err = hdf_set_value(r->hdf, "Pay.Cash", "1");
+  /* C5: no code and no pay button until the cash part is paid (the payment refuses it too; cash_pay.c). */
+  if (!err) err = cash_pay_view(r, &cash_due);
+  if (!err && cash_due) err = hdf_set_value(r->hdf, "Pay.Cash", "1");
   if (!err) err = hdf_set_valuef(r->hdf, "Pay.Enough=%d", balance >= total);
   if (!err) err = hdf_set_valuef(r->hdf, "Pay.After=%lld", balance - total);
   return nerr_pass(err);
@@ -288,8 +288,8 @@ NEOERR *h_pay_form(req *r) {
   return nerr_pass(pay_page(r));
 }
 
-/* POST /order/{no}/code → 200 payment page "code sent to 138****8000"; 409 the order has a cash part (no code
- * sent); 429 within 60 s of the last code or after 10 codes today; 503 the SMS driver refused; 303 to the order
+/* POST /order/{no}/code → 200 payment page "code sent to 138****8000"; 409 the order's cash part is unpaid (no
+ * code sent); 429 within 60 s of the last code or after 10 codes today; 503 the SMS driver refused; 303 to the order
  * when not pending; 404; 403 the client IP or the member's mobile is blacklisted. */
 NEOERR *h_pay_code(req *r) {
   int found = 0, blocked = 0;
@@ -303,7 +303,7 @@ NEOERR *h_pay_code(req *r) {
     return STATUS_OK;
   }
   if ((err = pay_page(r))) return nerr_pass(err);
-  if (hdf_get_value(r->hdf, "Pay.Cash", NULL)) return nerr_pass(shop_flash(r, 409, "Shop.Pay.CashBlocked", 0, NULL));
+  if (hdf_get_value(r->hdf, "Pay.Cash", NULL)) return nerr_pass(shop_flash(r, 409, "Shop.Result.Cash", 0, NULL));
   char ref[128];
   pay_ref(r, ref, sizeof ref);
   sms_send_result s;
@@ -357,7 +357,8 @@ static NEOERR *pay_page_again(req *r, int *shown) {
 }
 
 /* POST /order/{no}/pay: code → 303 /order/{no}/done; 400 code missing/malformed/wrong/expired/dead;
- * 409 code used, already paid, cancelled, cash part, sold out, not enough points, limit; 404 not ours; 403
+ * 409 code used, already paid, cancelled, cash part unpaid, sold out, not enough points, limit (with the cash part
+ * paid: the order is cancelled and its cash refunded, cash_points_refused); 404 not ours; 403
  * blacklisted (a payment that goes through counts for the blacklist's per-day rules).
  * A payment that goes through reads nothing for a page, not even the member's balance (R_IDENTITY:
  * User.Mobile is all it needs): it only redirects. */
@@ -385,6 +386,7 @@ NEOERR *h_pay(req *r) {
   }
   if (o.result == ORDER_NOT_FOUND) return nerr_pass(req_fail(r, 404));
   if (o.result == ORDER_ALREADY_PAID || o.result == ORDER_CANCELLED) return nerr_pass(not_payable(r, o.result));
+  if (c.status == SMS_VERIFY_OK && ((err = cash_points_refused(r, &o, &shown)) || shown)) return nerr_pass(err);
   /* A parallel request may have used this code to pay (or used up its tries while racing): then the
    * page says "already paid" (pay_page_again sees it), not "code used". */
   if ((err = pay_page_again(r, &shown)) || shown) return nerr_pass(err);

@@ -142,6 +142,9 @@ NEOERR *mall_coupons_checkout(req *r, long long points, long long cash) {
   if (!err) err = hdf_set_valuef(r->hdf, "Totals.Discount=%lld", off);
   if (!err && off_cash) err = hdf_set_value(r->hdf, "Totals.DiscountCash", y);
   if (!err) err = hdf_set_valuef(r->hdf, "Totals.Pay=%lld", pay);
+  /* The cash part less a cash-off coupon: what the cashier will ask for (the order stores it). */
+  if (!err) err = hdf_set_valuef(r->hdf, "Totals.CashOff=%lld", off_cash);
+  if (!err) err = hdf_set_valuef(r->hdf, "Totals.CashPay=%lld", cash - off_cash);
   if (!err) err = hdf_set_valuef(r->hdf, "Totals.After=%lld", balance - pay);
   if (!err) err = hdf_set_valuef(r->hdf, "Totals.Short=%d", pay > balance);
   return nerr_pass(err);

@@ -8,6 +8,7 @@
 #include "mall_vouchers.h"
 #include "mall_codes.h"
 #include "mall_coupons.h"
+#include "mall_cash.h"
 
 static const route ROUTES[] = {
     /* method  pattern            flags              handler */
@@ -57,6 +58,12 @@ static const route ROUTES[] = {
     {"POST", "/order/{no}/pay", R_MEMBER | R_IDENTITY, h_pay, NULL},
     {"POST", "/order/{no}/code", R_MEMBER, h_pay_code, NULL},
     {"GET", "/order/{no}/done", R_MEMBER, h_pay_done, NULL},
+    /* points + cash: cash_pay.c, sandbox_pay.c (mall_cash.h) — C5 */
+    {"POST", "/order/{no}/cash", R_MEMBER, h_pay_cash, NULL},
+    {"POST", "/pay/notify/{no}", R_RAW | R_SIGNED, h_pay_notify, NULL},
+    {"GET", "/sandbox-pay/cashier/{no}", R_FORM, h_sandbox_cashier, NULL},
+    {"POST", "/sandbox-pay/cashier/{no}", R_FORM, h_sandbox_cashier_post, NULL},
+    {"POST", "/sandbox-pay/api/{no}", R_RAW | R_SIGNED, h_sandbox_api, NULL},
     {"GET", "/order/{no}/cancel", R_MEMBER, h_order_cancel_form, NULL},
     {"POST", "/order/{no}/cancel", R_MEMBER, h_order_cancel, NULL},
     {"POST", "/order/{no}/receive", R_MEMBER, h_order_receive, NULL},

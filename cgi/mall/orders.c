@@ -1,5 +1,6 @@
 /* orders.c: my orders (O1) — list by status, detail with ledger and timeline, cancel (O2), confirm receipt (O3) */
 #include "mall_shop.h"
+#include "mall_cash.h"
 #include "orders/orders_read.h"
 #include "mall_vouchers.h"
 #include <stdio.h>
@@ -62,6 +63,8 @@ NEOERR *shop_order_page(req *r, const char *order_no) {
   if (!err) err = orders_read_lots(r->db, r->user_id, id, r->hdf, "Lots");
   int used_vouchers = 0; /* a redeemed voucher makes the order final */
   if (!err) err = mall_order_vouchers(r, id, &used_vouchers);
+  int cash_due = 0; /* C5: the cash part's state (Cash.*) */
+  if (!err && shop_ll(r->hdf, "Order.0.cash_total_fen") > 0) err = cash_pay_view(r, &cash_due);
   if (!err) err = hdf_set_valuef(r->hdf, "Order.CanPay=%d", strcmp(st, "pending") == 0);
   if (!err)
     err = hdf_set_valuef(r->hdf, "Order.CanCancel=%d",

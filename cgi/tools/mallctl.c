@@ -4,6 +4,7 @@
 #include "report_cmd.h"
 #include "partners_cmd.h"
 #include "config.h"
+#include "payments/payments.h"
 #include "job_lock.h"
 #include "db.h"
 #include "members/inbox.h"
@@ -323,6 +324,17 @@ static void print_check(void *ctx, const char *code, const char *what, long long
 }
 
 /* Exit 1 when any invariant is violated: tests and monitoring rely on the status. */
+/* pay-jobs (C5): the sandbox's due notifications, open trades older than a minute asked about, refunds retried. */
+static int cmd_pay_jobs(void) {
+  payments_job_stats st;
+  NEOERR *err = payments_jobs(g_db, &st);
+  if (err) return fail(&err, "pay-jobs");
+  printf("pay-jobs: %lld notifications sent, %lld not acknowledged, %lld trades settled by query, %lld refunded, "
+         "%lld refunds to retry\n",
+         st.notified, st.notify_failed, st.synced, st.refunded, st.refund_failed);
+  return 0;
+}
+
 static int cmd_check_ledger(void) {
   long long violations = 0;
   NEOERR *err = ledger_check(g_db, print_check, NULL, &violations);
@@ -644,6 +656,7 @@ static void usage(void) {
       "  review-approve ID            show a review on the product page\n"
       "  message-approve ID [REPLY]   publish a message, optionally with a reply\n"
       "  consultation-answer ID TEXT  answer a product consultation\n"
+      "  pay-jobs                     cash part (C5): sandbox notifications, stale trades queried, refunds retried\n"
       "  settle --month YYYY-MM       build the month's merchant settlement statements (idempotent)\n"
       "  pause [--activity ID] --reason TEXT   pause all redemption, or one activity (audited; members see the reason)\n"
       "  resume [--activity ID]       resume it\n");
@@ -667,7 +680,7 @@ int main(int argc, char **argv) {
   const char *cmd = argv[1];
   /* Jobs cron runs on every app machine: one run at a time, the others wait their turn (then find little to do). */
   static const char *const JOBS[] = {"expire-points", "expire-vouchers", "send-reminders", "orders-housekeeping",
-                                     "settle",        "monitor-alerts",  "api-purge",      NULL};
+                                     "settle",        "monitor-alerts",  "api-purge",      "pay-jobs", NULL};
   job_lock job = {0};
   for (int i = 0; JOBS[i]; i++) {
     if (strcmp(cmd, JOBS[i]) != 0) continue;
@@ -712,6 +725,8 @@ int main(int argc, char **argv) {
     rc = cmd_send_reminders(days > REMINDER_MAX_DAYS ? 0 : (int)days);
   } else if (strcmp(cmd, "orders-housekeeping") == 0 && argc == 2) {
     rc = cmd_orders_housekeeping();
+  } else if (strcmp(cmd, "pay-jobs") == 0 && argc == 2) {
+    rc = cmd_pay_jobs();
   } else if (strcmp(cmd, "check-ledger") == 0 && argc == 2) {
     rc = cmd_check_ledger();
   } else if (strcmp(cmd, "backup") == 0 && argc == 3) {

@@ -1,7 +1,7 @@
 // price-integrity.test.mjs: the amount a member is shown is the amount charged (C4, C5). A product with a cash part
-// cannot be ordered or paid until points + cash payment exists (product page, cart, checkout, buy now, payment —
-// also an order written before this rule); for every payable product type the points on the product page, cart,
-// checkout and pay page equal what the ledger and the order record.
+// shows the same cash amount on the product page, cart, checkout, pay page and the cashier (the order's stored
+// total); an order whose cash part is unpaid is never paid by its points alone; for every payable product type the
+// points on the product page, cart, checkout and pay page equal what the ledger and the order record.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql, q, checkLedger } from './lib/stack.mjs';
@@ -24,57 +24,40 @@ const ledgerCount = (memberId) => Number(sql(`SELECT COUNT(*) FROM points_ledger
 const codesSent = (mobile) => Number(sql(`SELECT COUNT(*) FROM sms_codes WHERE mobile = ${q(mobile)} AND purpose = 'pay'`));
 const num = (s) => Number(String(s).replace(/,/g, ''));
 
-test('a product with a cash part says cash payment is not available and offers no way to order it (zh and en)', async () => {
-  const p = cashProduct();
-  const { c } = await signedInMember(50000);
-  const page = await c.get(`/product/${p}`);
-  assert.equal(page.status, 200);
-  assert.match(page.html, /¥149\.00/, 'the price is still shown whole');
-  assert.match(page.html, /id="cash-unavailable">[^<]*现金支付暂未开放/);
-  assert.doesNotMatch(page.html, /formaction="\/checkout\/now"/, 'no redeem-now button');
-  assert.doesNotMatch(page.html, /<button class="btn btn-large btn-outline" type="submit">/, 'no add-to-cart button');
-  const en = await c.send('GET', `/product/${p}`, null, { Cookie: `${c.cookieHeader()}; lang=en` });
-  assert.match(en.html, /id="cash-unavailable">[^<]*Cash payment is not available yet/);
-  // A product without a cash part keeps both buttons.
-  const plain = await c.get(`/product/${makeProduct({ points: 10 })}`);
-  assert.match(plain.html, /formaction="\/checkout\/now"/);
-});
-
-test('cart add, buy now and checkout refuse a cash part with a message; nothing is written', async () => {
+test('a product with a cash part shows points + ¥ and can be ordered; every page shows the same cash amount (zh and en)', async () => {
   const p = cashProduct('virtual');
   const { c, id } = await signedInMember(50000);
-  await c.get(`/product/${p}`);
-  const add = await c.post('/cart/add', { product_id: p, quantity: 1 }, `/product/${p}`);
-  assert.equal(add.status, 409);
-  assert.match(flash(add.html), /现金支付暂未开放/);
-  assert.equal(sql(`SELECT COUNT(*) FROM cart_items WHERE member_id = ${id}`), '0');
-
-  const now = await c.post('/checkout/now', { product_id: p, quantity: 1 }, `/product/${p}`);
-  assert.equal(now.status, 409);
-  assert.match(flash(now.html), /现金支付暂未开放/);
-  const confirm = await c.post('/checkout/now', { product_id: p, quantity: 1, confirm: 1 }, `/product/${p}`);
-  assert.equal(confirm.status, 409);
-  assert.equal(orderCount(id), 0);
-
-  // A cart line put there before the rule (written with SQL): the cart flags it, checkout refuses it.
-  sql(`INSERT INTO cart_items (member_id, product_id, quantity) VALUES (${id}, ${p}, 1)`);
+  const page = await c.get(`/product/${p}`);
+  assert.equal(page.status, 200);
+  assert.match(page.html, /¥149\.00/, 'the price is shown whole');
+  assert.doesNotMatch(page.html, /id="cash-unavailable"/);
+  assert.match(page.html, /formaction="\/checkout\/now"/, 'redeem-now button');
+  const add = await c.post('/cart/add', { product_id: p, quantity: 3 }, `/product/${p}`);
+  assert.equal(add.status, 303, flash(add.html));
   const cart = await c.get('/cart');
-  assert.match(cart.html, /现金支付暂未开放/);
-  assert.match(cart.html, /class="cart-total"[^>]*>[^<]*<strong>0<\/strong>/, 'the line counts for nothing in the total');
-  const out = await c.post('/checkout', {}, '/checkout');
-  assert.equal(out.status, 409);
-  assert.equal(orderCount(id), 0, 'no order');
-  const enOut = await c.send('POST', '/checkout', new URLSearchParams({ csrf: c.csrf }).toString(),
-    { Cookie: `${c.cookieHeader()}; lang=en`, 'Content-Type': 'application/x-www-form-urlencoded' });
-  assert.equal(enOut.status, 409);
-  assert.match(enOut.html, /cash payment is not available yet/);
-  assert.equal(orderCount(id), 0);
+  assert.match(cart.html, /class="cart-price">[\s\S]*?\+ ¥149\.00/);
+  assert.match(cart.html, /class="cart-cash">¥447\.00</, 'the cart total has the cash part');
+  const form = await c.get('/checkout');
+  assert.match(form.html, /class="sum-cash">¥447\.00</);
+  const en = await c.send('GET', '/checkout', null, { Cookie: `${c.cookieHeader()}; lang=en` });
+  assert.match(en.html, /Cash<\/dt><dd class="sum-cash">¥447\.00</);
+  const placed = await c.post('/checkout', {}, '/checkout');
+  assert.equal(placed.status, 303, flash(placed.html));
+  const no = placed.location.match(/\/order\/(P\d{16})\/pay$/)[1];
+  assert.equal(sql(`SELECT CONCAT_WS(',', points_total, cash_total_fen) FROM orders WHERE order_no = ${q(no)}`), '21000,44700');
+  const pay = await c.get(`/order/${no}/pay`);
+  assert.match(pay.html, /class="sum-cash">¥447\.00/);
+  const cash = await c.post(`/order/${no}/cash`, {}, `/order/${no}/pay`);
+  assert.equal(cash.status, 303);
+  const cashier = await c.get(cash.location);
+  assert.match(cashier.html, /class="sum-total sandbox-amount">¥447\.00</, 'the cashier charges the stored cash total');
+  assert.equal(orderCount(id), 1);
 });
 
-test('an order with a cash part made before the rule cannot be paid: no code, no charge, stock untouched', async () => {
+test('an order whose cash part is unpaid cannot be paid by points: no code, no charge, stock untouched', async () => {
   const p = cashProduct('physical');
   const { c, m, id } = await signedInMember(50000);
-  // As an older version left it: a pending order for 7000 points + ¥149.00, written directly.
+  // A pending order for 7000 points + ¥149.00 whose cash part was never paid, written directly.
   const no = `P${sql("SELECT DATE_FORMAT(CURDATE(), '%Y%m%d')")}${String(Date.now() % 1e8).padStart(8, '0')}`;
   sql(`INSERT INTO orders (order_no, member_id, points_total, cash_total_fen, needs_shipping, recipient, mobile, region, address_detail)
          VALUES ('${no}', ${id}, 7000, ${CASH_FEN}, 1, '测试', '${m}', '广东省 深圳市 南山区', '测试路 1 号');
@@ -88,7 +71,7 @@ test('an order with a cash part made before the rule cannot be paid: no code, no
   assert.doesNotMatch(pay.html, /action="\/order\/[^"]+\/pay"/, 'no pay form');
   const code = await c.post(`/order/${no}/code`, {}, `/order/${no}/pay`);
   assert.equal(code.status, 409);
-  assert.match(flash(code.html), /现金支付暂未开放/);
+  assert.match(flash(code.html), /现金部分还没有支付/);
   assert.equal(codesSent(m), 0, 'no code texted');
   // A code for this very order and amount (as if obtained before): the payment is still refused.
   sql(`UPDATE orders SET cash_total_fen = 0 WHERE order_no = '${no}'`);
@@ -96,7 +79,7 @@ test('an order with a cash part made before the rule cannot be paid: no code, no
   sql(`UPDATE orders SET cash_total_fen = ${CASH_FEN} WHERE order_no = '${no}'`);
   const r = await c.post(`/order/${no}/pay`, { code: got }, `/order/${no}/pay`);
   assert.equal(r.status, 409, flash(r.html));
-  assert.match(flash(r.html), /现金支付暂未开放/);
+  assert.match(flash(r.html), /现金部分还没有支付/);
   // …and one whose cash part is only on its line (the order row says 0) is refused too.
   skipCooldown(m);
   sql(`UPDATE orders SET cash_total_fen = 0 WHERE order_no = '${no}'`);

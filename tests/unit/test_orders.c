@@ -217,16 +217,23 @@ static const char SQL_ORDER_CASH[] = "UPDATE orders SET cash_total_fen = ? WHERE
 static const char SQL_LINE_CASH[] = "UPDATE order_items i JOIN orders o ON o.id = i.order_id SET i.cash_price_fen = ? "
                                     "WHERE o.order_no = ?";
 
-/* C5: a cash part is never ordered, and an order holding one (as older versions made them) is never paid. */
+static const char SQL_ORDER_CASH_TOTAL[] = "SELECT cash_total_fen FROM orders WHERE order_no = ?";
+
+/* C5: a cash part is ordered (its total stored on the order) but the points are never charged while the cash is
+ * unpaid — neither on an order with one, nor on one whose cash part sits only on a line (as older versions made). */
 static void test_cash_part_refused(void **state) {
   long long m = fx_member();
   fx_lot(m, 10000, 30);
   long long p = fx_product("virtual", 7000, 10, 0);
   order_outcome out;
+  long long cash = 0;
   t_ok(db_exec(t_db(), SQL_SET_CASH, DBA(DI(14900), DI(p)), NULL, NULL), "cash part");
-  assert_int_equal(create1(m, p, 1, 0, &out), ORDER_CASH);
-  assert_int_equal(out.product_id, p);
-  assert_string_equal(out.order_no, "");
+  assert_int_equal(create1(m, p, 1, 0, &out), ORDER_OK);
+  t_ok(db_query_ll(t_db(), SQL_ORDER_CASH_TOTAL, DBA(DS(out.order_no)), &cash, NULL), "cash total");
+  assert_int_equal(cash, 14900);
+  assert_int_equal(pay(m, out.order_no), ORDER_CASH);
+  status_is(out.order_no, "pending");
+  assert_int_equal(cancel(m, out.order_no), ORDER_OK);
   /* An order made while the product had no cash part, then given one on the order or only on its line. */
   t_ok(db_exec(t_db(), SQL_SET_CASH, DBA(DI(0), DI(p)), NULL, NULL), "no cash part");
   assert_int_equal(create1(m, p, 1, 0, &out), ORDER_OK);

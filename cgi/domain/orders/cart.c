@@ -36,7 +36,7 @@ static const char SQL_SELECTED[] =
 #define LIST_OUTER(inner)                                                                                              \
   "SELECT x.*, " MAXQ("x.stock", "x.per_member_limit",                                                                 \
                       "x.bought") " AS max_qty, "                                                                      \
-                                  "CASE WHEN x.on_shelf = 0 THEN 'offshelf' WHEN x.cash_price_fen <> 0 THEN 'cash' "   \
+                                  "CASE WHEN x.on_shelf = 0 THEN 'offshelf' "                                          \
                                   "WHEN x.stock = 0 THEN 'soldout' "                                                   \
                                   "WHEN " MAXQ("x.stock", "x.per_member_limit",                                        \
                                                "x.bought") " = 0 THEN 'limit' "                                        \
@@ -68,10 +68,6 @@ NEOERR *cart_add(MYSQL *db, long long member_id, long long product_id, long long
   if (err) return nerr_pass(err);
   if (!b->found) {
     *res = CART_NO_PRODUCT;
-    return STATUS_OK;
-  }
-  if (b->cash_fen != 0) { /* before stock: the answer would not change with a restock */
-    *res = CART_CASH;
     return STATUS_OK;
   }
   if (b->stock <= 0) {

@@ -11,7 +11,7 @@ typedef struct {
   int found; /* 0: unknown or off the shelf */
   long long stock, limit, bought, in_cart;
   long long max;      /* min(stock, limit - bought, ORDER_MAX_QUANTITY), never below 0 */
-  long long cash_fen; /* the product's cash part: not 0 → it cannot be ordered yet (C5, ORDER_CASH) */
+  long long cash_fen; /* the product's cash part (fen): paid at the provider before the points (C5) */
   char type[16];      /* physical | voucher | virtual */
 } cart_bounds;
 NEOERR *cart_product_bounds(MYSQL *db, long long member_id, long long product_id, cart_bounds *out);
@@ -23,7 +23,7 @@ typedef enum {
   CART_LIMIT,      /* the per-member limit is used up */
   CART_TOO_MANY,   /* quantity above what is left: see the bounds' max (minus in_cart for adds) */
   CART_FULL,       /* CART_MAX_LINES different products already */
-  CART_CASH,       /* the product has a cash part, and points + cash payment does not exist yet */
+  CART_CASH,       /* unused since points + cash payment exists (C5) */
 } cart_result;
 
 /* Adds quantity (1..ORDER_MAX_QUANTITY) of a product; the line is selected afterwards. */
@@ -40,7 +40,7 @@ NEOERR *cart_select(MYSQL *db, long long member_id, long long line_id, int selec
 
 /* Lines under prefix.N: id, product_id, quantity, selected, name, image, points, type, stock, on_shelf,
  * per_member_limit, bought, max_qty, line_points, cash_price_fen,
- * problem (offshelf|cash|soldout|limit|toomany, unset when fine).
+ * problem (offshelf|soldout|limit|toomany, unset when fine).
  * selected_only limits the list to the selected lines. Newest first. */
 NEOERR *cart_list(MYSQL *db, long long member_id, const char *lang, int selected_only, HDF *out, const char *prefix,
                   int *rows);

@@ -8,6 +8,7 @@
 #include "campaigns/guards.h"
 #include "campaigns/monitor.h"
 #include "coupons/coupons.h"
+#include "payments/payments.h"
 #include "log.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,8 +66,12 @@ static const char SQL_ORDER_SHIPPED[] =
     "UPDATE orders SET status = 'shipped', shipped_at = NOW(), carrier = ?, tracking_no = ? WHERE id = ?";
 static const char SQL_ORDER_COMPLETED[] = "UPDATE orders SET status = 'completed', completed_at = NOW() WHERE id = ?";
 static const char SQL_SPEND_OF_ORDER[] = "SELECT id FROM points_ledger WHERE once_key = ?";
+/* A pending order whose cash part is paid (C5) gets PAY_CASH_GRACE_MINUTES from that payment to confirm its points;
+ * then it is cancelled like any other, and cancelling refunds the cash. */
 static const char SQL_DUE_UNPAID[] =
-    "SELECT order_no FROM orders WHERE status = 'pending' AND created_at < NOW() - INTERVAL ? MINUTE ORDER BY id";
+    "SELECT order_no FROM orders o WHERE status = 'pending' AND created_at < NOW() - INTERVAL ? MINUTE "
+    "AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.id = o.cash_payment_id AND p.state = 'paid' "
+    "AND p.paid_at > NOW() - INTERVAL ? MINUTE) ORDER BY id";
 static const char SQL_DUE_SHIPPED[] =
     "SELECT order_no FROM orders WHERE status = 'shipped' AND shipped_at < NOW() - INTERVAL ? DAY ORDER BY id";
 
@@ -183,11 +188,6 @@ static NEOERR *tx_create(MYSQL *db, void *arg) {
     if (err) break;
     if (!found || p->on_shelf != 1) {
       err = refuse(out, ORDER_OFF_SHELF, l->product_id);
-      break;
-    }
-    /* Points + cash (C5) has no cash payment yet: an order taking only the points would lose the cash. */
-    if (p->cash_price_fen != 0) {
-      err = refuse(out, ORDER_CASH, l->product_id);
       break;
     }
     if (p->stock < l->quantity) {
@@ -327,17 +327,19 @@ NEOERR *order_create_with_coupon(MYSQL *db, long long member_id, const order_lin
  * read and the payment is not applied to it.) */
 static const char SQL_PAY_PLAN[] =
     "SELECT o.id, o.status, o.points_total, i.product_id, i.quantity, i.product_type = 'voucher' AS voucher, "
-    "p.per_member_limit AS lim, o.cash_total_fen <> 0 OR i.cash_price_fen <> 0 AS cash, "
+    "p.per_member_limit AS lim, (o.cash_total_fen <> 0 OR (i.cash_price_fen <> 0 AND o.discount_cash_fen = 0)) "
+    "AND o.cash_payment_id IS NULL AS cash, "
     /* a running activity with a budget and no counter row for today yet: guards_prepare makes it (F2) */
     "EXISTS (SELECT 1 FROM activity_products ap JOIN activities a ON a.id = ap.activity_id LEFT JOIN activity_days d "
     "ON d.activity_id = a.id AND d.day = CURDATE() WHERE ap.product_id = i.product_id AND a.starts_at <= NOW() AND "
     "a.ends_at > NOW() AND (a.points_budget > 0 OR a.cash_budget_fen > 0) AND d.activity_id IS NULL) AS new_day "
     "FROM orders o JOIN order_items i ON i.order_id = o.id "
     "JOIN products p ON p.id = i.product_id WHERE o.order_no = ? AND o.member_id = ?";
-/* The order row is locked and marked paid in one statement, first (the lock order above). Never one with a cash
- * part (the plan refused it already; this keeps it so whatever reads came before). */
+/* The order row is locked and marked paid in one statement, first (the lock order above). Never one whose cash
+ * part is unpaid (the plan refused it already; this keeps it so whatever reads came before): C5 confirms the cash
+ * part first (payments.c sets cash_payment_id once). */
 static const char SQL_ORDER_PAY[] = "UPDATE orders SET status = 'paid', paid_at = NOW(), stock_taken = 1 WHERE id = ? "
-                                    "AND status = 'pending' AND cash_total_fen = 0";
+                                    "AND status = 'pending' AND (cash_total_fen = 0 OR cash_payment_id IS NOT NULL)";
 static const char SQL_ORDER_STATUS[] = "SELECT status FROM orders WHERE id = ? FOR UPDATE";
 
 /* One product of the order being paid (its lines summed). */
@@ -399,7 +401,7 @@ static NEOERR *pay_plan(MYSQL *db, struct pay_arg *a) {
   snprintf(out->order_no, sizeof out->order_no, "%s", a->order_no);
   if (strcmp(r[0].status, "cancelled") == 0) out->result = ORDER_CANCELLED;
   else if (strcmp(r[0].status, "pending")) out->result = ORDER_ALREADY_PAID;
-  else if (cash) out->result = ORDER_CASH; /* e.g. made before cash parts were refused at checkout */
+  else if (cash) out->result = ORDER_CASH; /* its cash part is not paid (C5: cash first, then the points) */
   return STATUS_OK;
 }
 
@@ -413,7 +415,7 @@ static NEOERR *pay_body(MYSQL *db, struct pay_arg *a) {
     int found = 0;
     err = db_query_str(db, SQL_ORDER_STATUS, DBA(DI(order_id)), status, sizeof status, &found);
     if (err) return nerr_pass(err);
-    if (found && strcmp(status, "pending") == 0) return refuse(out, ORDER_CASH, 0); /* still pending: its cash part */
+    if (found && strcmp(status, "pending") == 0) return refuse(out, ORDER_CASH, 0); /* still pending: cash unpaid */
     return refuse(out, found && strcmp(status, "cancelled") == 0 ? ORDER_CANCELLED : ORDER_ALREADY_PAID, 0);
   }
 
@@ -659,6 +661,9 @@ static NEOERR *cancel_body(MYSQL *db, struct cancel_arg *a) {
     if (!err) err = points_refund(db, member_id, spend, order_id, key, &refunded);
   }
   if (paid && !err) err = guards_release(db, order_id); /* today's caps and budget counts */
+  long long cash_refund = 0; /* C5: the paid cash part goes back through the provider after COMMIT */
+  if (!err) err = payments_cancel_tx(db, order_id, &cash_refund);
+  out->cash_refund_fen = cash_refund;
   if (paid && !err) {
     struct put_back pb = {db, 0, 0};
     err = db_each(db, SQL_ORDER_LINES, DBA(DI(order_id)), DCOLS(DCOL_LL(&pb.product_id), DCOL_LL(&pb.quantity)),
@@ -670,9 +675,13 @@ static NEOERR *cancel_body(MYSQL *db, struct cancel_arg *a) {
   if (!err) err = db_exec(db, SQL_ORDER_CANCELLED, DBA(DS(reason), DI(paid), DI(order_id)), NULL, NULL);
   if (!err) err = event_add(db, order_id, "cancelled", reason);
   char text[200];
+  char cash_text[64] = "";
+  if (cash_refund > 0)
+    snprintf(cash_text, sizeof cash_text, "现金 ¥%lld.%02lld 原路退回。", cash_refund / 100, cash_refund % 100);
   if (refunded > 0)
-    snprintf(text, sizeof text, "订单 %s 已取消，%lld 积分已按原有效期退回您的账户。", out->order_no, refunded);
-  else snprintf(text, sizeof text, "订单 %s 已取消。", out->order_no);
+    snprintf(text, sizeof text, "订单 %s 已取消，%lld 积分已按原有效期退回您的账户。%s", out->order_no, refunded,
+             cash_text);
+  else snprintf(text, sizeof text, "订单 %s 已取消。%s", out->order_no, cash_text);
   if (!err) err = notify(db, member_id, "cancelled", order_id, out->order_no, "订单已取消", text);
   return nerr_pass(err);
 }
@@ -693,7 +702,10 @@ static NEOERR *cancel(MYSQL *db, long long member_id, const char *order_no, cons
     return STATUS_OK;
   }
   struct cancel_arg a = {member_id, no, reason, pending_only, out};
-  return settle(db_tx(db, tx_cancel, &a), out);
+  NEOERR *err = settle(db_tx(db, tx_cancel, &a), out);
+  /* After COMMIT: the cash part back through the provider (what fails now, mallctl pay-jobs retries). */
+  if (!err && out->result == ORDER_OK && out->cash_refund_fen > 0) err = payments_refund_order(db, out->order_id);
+  return nerr_pass(err);
 }
 
 NEOERR *order_cancel(MYSQL *db, long long member_id, const char *order_no, const char *reason, order_outcome *out) {
@@ -808,7 +820,8 @@ NEOERR *orders_housekeeping(MYSQL *db, long long *cancelled, long long *complete
   if (completed) *completed = 0;
   struct due d = {db, "", cancelled};
   NEOERR *err =
-      db_each(db, SQL_DUE_UNPAID, DBA(DI(ORDER_UNPAID_MINUTES)), DCOLS(DCOL_STR(d.order_no)), cancel_due, &d, NULL);
+      db_each(db, SQL_DUE_UNPAID, DBA(DI(ORDER_UNPAID_MINUTES), DI(PAY_CASH_GRACE_MINUTES)), DCOLS(DCOL_STR(d.order_no)),
+              cancel_due, &d, NULL);
   d.done = completed;
   if (!err)
     err = db_each(db, SQL_DUE_SHIPPED, DBA(DI(ORDER_AUTOCOMPLETE_DAYS)), DCOLS(DCOL_STR(d.order_no)), complete_due, &d,

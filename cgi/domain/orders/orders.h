@@ -25,7 +25,7 @@ typedef enum {
   ORDER_CANCELLED,    /* cancelled already */
   ORDER_BAD_STATE,    /* e.g. cancel after shipping, confirm before shipping */
   ORDER_VOUCHER_USED, /* cancel refused: a voucher of the order was redeemed already */
-  ORDER_CASH,         /* a product (or the order) has a cash part: points + cash payment (C5) does not exist yet */
+  ORDER_CASH,         /* the order has a cash part that is not paid yet (C5: cash first, then the points) */
   ORDER_PAUSED,       /* redemption paused (F4): the whole mall (activity_id 0) or the activity activity_id */
   ORDER_TRIPPED,      /* the activity activity_id is over its daily budget for today (F2) */
   ORDER_DAY_CAP,      /* the member's daily cap of the product product_id, or of the activity activity_id (F2) */
@@ -39,6 +39,7 @@ typedef struct {
   long long order_id;
   char order_no[ORDER_NO_LEN + 1];
   long long points_total;
+  long long cash_refund_fen; /* cancel: the cash part going back through the payment provider (C5) */
 } order_outcome;
 
 /* One line to order. */
@@ -47,7 +48,7 @@ typedef struct {
   long long quantity;
 } order_line;
 
-/* Creates a pending order (one transaction): checks shelf, cash part (refused: ORDER_CASH), stock (advisory),
+/* Creates a pending order (one transaction): checks shelf, stock (advisory),
  * per-member limit and address; snapshots names and prices; removes ordered lines from the member's cart when
  * from_cart. */
 NEOERR *order_create(MYSQL *db, long long member_id, const order_line *lines, int nlines, long long address_id,
@@ -60,7 +61,8 @@ NEOERR *order_create_with_coupon(MYSQL *db, long long member_id, const order_lin
                                  order_outcome *out);
 
 /* Pays a pending order with points: one plain read of the order and its lines (an order with a cash part, on
- * the order or on any line, is refused with ORDER_CASH and nothing charged — the cash would never be collected),
+ * the order or on any line, that is not paid yet (orders.cash_payment_id) is refused with ORDER_CASH and nothing
+ * charged — the cash would never be collected),
  * then one retried
  * transaction — order marked paid, FIFO points spend, per-member limit re-checked, event, vouchers,
  * conditional stock decrement per line. Never charges twice. The caller has already verified the SMS
@@ -79,7 +81,8 @@ NEOERR *order_pay_with_code(MYSQL *db, long long member_id, const char *mobile, 
 void order_pay_ref(const char *order_no, long long points_total, char *buf, size_t len);
 
 /* Cancels: pending → cancelled; paid → cancelled with points refunded to their lots and stock
- * restored; the order's coupon is given back while its use window lasts (F6). member_id 0 = on behalf of the operator (admin, jobs). */
+ * restored; the order's coupon is given back while its use window lasts (F6); a paid cash part (C5) is refunded through
+ * its provider after COMMIT (out->cash_refund_fen). member_id 0 = on behalf of the operator (admin, jobs). */
 NEOERR *order_cancel(MYSQL *db, long long member_id, const char *order_no, const char *reason, order_outcome *out);
 
 /* paid → shipped with carrier and tracking number (admin or merchant; mallctl until the back office). */

@@ -36,7 +36,7 @@ static const char SQL_GET[] =
     "DATE_FORMAT(created_at + INTERVAL 30 MINUTE, '%H:%i') AS pay_before "
     "FROM orders WHERE order_no = ? AND member_id = ?";
 static const char SQL_ITEMS[] =
-    "SELECT i.id, i.product_id, i.product_type, i.name, i.image, i.points_price, i.quantity, "
+    "SELECT i.id, i.product_id, i.product_type, i.name, i.image, i.points_price, i.cash_price_fen, i.quantity, "
     "i.points_price * i.quantity AS line_points, "
     "EXISTS(SELECT 1 FROM reviews r WHERE r.order_item_id = i.id) AS reviewed "
     "FROM order_items i WHERE i.order_id = ? ORDER BY i.id LIMIT ?";

@@ -99,11 +99,17 @@ static const char SQL_I6_OFFLINE[] =
 /* Exactly one: two payment rows on one entry would settle the same points twice. */
 static const char SQL_I6_OFFLINE_ONE[] =
     "SELECT COUNT(*) FROM (SELECT ledger_id FROM offline_payments GROUP BY ledger_id HAVING COUNT(*) > 1) d";
-/* C5: points + cash payment does not exist, so an order with a cash part must never be paid (only its points would
- * be charged). */
-static const char SQL_I3_NO_CASH[] =
+/* C5: an order is paid only when both parts are — a paid order with a cash part (on the order or a line) names the
+ * one paid payment of its stored cash total; every other paid payment of an order (a duplicate, or one for an order
+ * cancelled) is refunded or on its way back; a cancelled order keeps no cash. */
+static const char SQL_C5_PAID_CASH[] =
     "SELECT COUNT(*) FROM orders o WHERE o.status IN ('paid', 'shipped', 'completed') AND (o.cash_total_fen <> 0 "
-    "OR EXISTS (SELECT 1 FROM order_items i WHERE i.order_id = o.id AND i.cash_price_fen <> 0))";
+    "OR EXISTS (SELECT 1 FROM order_items i WHERE i.order_id = o.id AND i.cash_price_fen <> 0)) AND NOT EXISTS "
+    "(SELECT 1 FROM payments p WHERE p.id = o.cash_payment_id AND p.order_id = o.id AND p.state = 'paid' "
+    "AND p.amount_fen = o.cash_total_fen AND o.cash_total_fen > 0)";
+static const char SQL_C5_ONE_PAID[] =
+    "SELECT COUNT(*) FROM payments p JOIN orders o ON o.id = p.order_id WHERE p.state = 'paid' "
+    "AND (o.status = 'cancelled' OR o.cash_payment_id IS NULL OR o.cash_payment_id <> p.id)";
 /* V7/V8: a statement's parts are the sums of its lines and its totals the sum of its parts; a line is settled by a
  * statement of its own merchant and of the month it happened in. */
 static const char SQL_S_TOTALS[] =
@@ -223,13 +229,14 @@ static const check CHECKS[] = {
     {"I6", "every API operation has its ledger entry", SQL_API_OP_ENTRY},
     {"I6", "an API reverse undoes one earn or spend of its member, once, with the opposite amount", SQL_API_REVERSE},
     {"I1", "an API spend's lots got back exactly what its reverse returned", SQL_API_SPEND_RETURNED},
-    {"I3", "no order with a cash part is paid (points + cash payment does not exist yet)", SQL_I3_NO_CASH},
     {"F6", "every coupon exchange entry is the price of one coupon of its member, keyed coupon:<campaign>:<member>:<n>",
      SQL_F6_COUPON_ENTRY},
     {"F6", "every coupon with a price has its exchange entry, free ones none", SQL_F6_COUPON_PRICE},
     {"F6", "campaign claimed = its coupons, never above the quota", SQL_F6_QUOTA},
     {"F6", "member claim counts = their coupons of the campaign", SQL_F6_MEMBER},
     {"F6", "used coupons are recorded by their member's order; order total = lines - coupon discount", SQL_F6_ORDERS},
+    {"C5", "every paid order with a cash part names one paid payment of its cash total", SQL_C5_PAID_CASH},
+    {"C5", "no other payment keeps cash: duplicates and cancelled orders' payments are refunded", SQL_C5_ONE_PAID},
     {"S1", "statement totals = vouchers + terminal payments = the sums of their lines", SQL_S_TOTALS},
     {"S1", "terminal payments are settled in their merchant's statement of their month", SQL_S_LINES},
 };

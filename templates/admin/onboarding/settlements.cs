@@ -24,6 +24,16 @@
   <button class="btn btn-primary" type="submit"><?cs var:Lang.Onboarding.Settle.Filter ?></button>
   <a class="btn" href="/admin/settlements"><?cs var:Lang.Onboarding.Settle.Reset ?></a>
 </form>
+<?cs if:Cash.Net ?>
+<section class="card" id="month-cash">
+  <h2><?cs var:Lang.AdminReports.Cash.Title ?> <?cs var:Filter.month ?></h2>
+  <div class="grid report-stats report-cash">
+    <div class="stat"><span class="stat-label"><?cs var:Lang.AdminReports.Cash.Received ?> <span id="cash-payments"><?cs var:Cash.Payments ?></span></span><span class="stat-value" id="sum-cash-in">¥<?cs var:Cash.Received ?></span></div>
+    <div class="stat"><span class="stat-label"><?cs var:Lang.AdminReports.Cash.Refunded ?> <span id="cash-refunds"><?cs var:Cash.Refunds ?></span></span><span class="stat-value" id="sum-cash-refunded">¥<?cs var:Cash.Refunded ?></span></div>
+    <div class="stat"><span class="stat-label"><?cs var:Lang.AdminReports.Cash.Net ?></span><span class="stat-value s2" id="sum-cash-net">¥<?cs var:Cash.Net ?></span></div>
+  </div>
+</section>
+<?cs /if ?>
 <?cs if:subcount(Bills) ?>
 <div class="table-wrap"><table class="table" id="settlements">
   <thead><tr><th><?cs var:Lang.Onboarding.Settle.Id ?></th><th><?cs var:Lang.Onboarding.Settle.Merchant ?></th><th><?cs var:Lang.Onboarding.Settle.Month ?></th><th class="num"><?cs var:Lang.Onboarding.Settle.Vouchers ?></th><th class="num"><?cs var:Lang.Onboarding.Settle.TerminalCount ?></th><th class="num"><?cs var:Lang.Onboarding.Settle.Amount ?></th><th class="num"><?cs var:Lang.Onboarding.Settle.Points ?></th><th><?cs var:Lang.Onboarding.Settle.Status ?></th><th></th></tr></thead>

@@ -24,6 +24,15 @@
   </form>
 </section>
 <?cs /if ?>
+<?cs if:subcount(Payments) ?>
+<section class="card" id="payments">
+  <h2><?cs var:Lang.Ops.Order.Payments ?></h2>
+  <div class="table-wrap"><table class="table">
+    <thead><tr><th><?cs var:Lang.SandboxPay.Trade ?></th><th><?cs var:Lang.Ops.Order.Provider ?></th><th class="num"><?cs var:Lang.SandboxPay.Amount ?></th><th><?cs var:Lang.Ops.Order.PayState ?></th><th><?cs var:Lang.Ops.Order.PayTimes ?></th></tr></thead>
+    <tbody><?cs each:p = Payments ?><tr class="payment-<?cs var:p.state ?>"><td class="mono"><?cs var:p.trade_no ?><?cs if:p.provider_trade_no ?><br><span class="muted"><?cs var:p.provider_trade_no ?></span><?cs /if ?></td><td><?cs var:p.provider ?></td><td class="num">¥<?cs var:p.yuan ?></td><td><?cs alt:Lang.Ops.PayState[p.state] ?><?cs var:p.state ?><?cs /alt ?><?cs if:p.note ?><br><span class="muted"><?cs var:p.note ?></span><?cs /if ?></td><td class="muted"><?cs var:p.created_at ?><?cs if:p.paid_at ?><br><?cs var:p.paid_at ?><?cs /if ?><?cs if:p.refunded_at ?><br><?cs var:p.refunded_at ?><?cs /if ?></td></tr><?cs /each ?></tbody>
+  </table></div>
+</section>
+<?cs /if ?>
 <section class="card" id="timeline">
   <h2><?cs var:Lang.Ops.Order.Timeline ?></h2>
   <?cs if:subcount(Events) ?>

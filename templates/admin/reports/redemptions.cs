@@ -10,6 +10,11 @@
   <div class="stat"><span class="stat-label"><?cs var:Lang.AdminReports.Col.Qty ?></span><span class="stat-value" id="sum-qty"><?cs var:Report.Total.Qty ?></span></div>
   <div class="stat"><span class="stat-label"><?cs var:Lang.AdminReports.Col.Points ?></span><span class="stat-value s2" id="sum-points"><?cs var:Report.Total.Points ?></span></div>
 </div>
+<div class="grid report-stats report-cash">
+  <div class="stat"><span class="stat-label"><?cs var:Lang.AdminReports.Cash.Received ?> <span id="cash-payments"><?cs var:Report.Cash.Payments ?></span></span><span class="stat-value" id="sum-cash-in">¥<?cs var:Report.Cash.Received ?></span></div>
+  <div class="stat"><span class="stat-label"><?cs var:Lang.AdminReports.Cash.Refunded ?> <span id="cash-refunds"><?cs var:Report.Cash.Refunds ?></span></span><span class="stat-value" id="sum-cash-refunded">¥<?cs var:Report.Cash.Refunded ?></span></div>
+  <div class="stat"><span class="stat-label"><?cs var:Lang.AdminReports.Cash.Net ?></span><span class="stat-value s2" id="sum-cash-net">¥<?cs var:Report.Cash.Net ?></span></div>
+</div>
 <?cs if:Report.Count > 0 ?>
 <section class="card"><?cs call:bchart(Charts.Top, Lang.AdminReports.Chart.Top, "chart-top") ?></section>
 <section class="card">

@@ -18,7 +18,7 @@
       <button class="check<?cs if:l.selected == 1 ?> checked<?cs /if ?>" type="submit" aria-pressed="<?cs if:l.selected == 1 ?>true<?cs else ?>false<?cs /if ?>" title="<?cs if:l.selected == 1 ?><?cs var:Lang.Shop.Cart.Unselect ?><?cs else ?><?cs var:Lang.Shop.Cart.Select ?><?cs /if ?>"><span class="sr-only"><?cs var:Lang.Shop.Cart.Select ?> <?cs var:l.name ?></span></button>
     </form>
     <a class="cart-product" href="/product/<?cs var:l.product_id ?>"><?cs call:thumb(l.image, l.name) ?><span class="line-name"><?cs var:l.name ?><?cs if:l.problem ?> <span class="badge badge-problem"><?cs var:Lang.Shop.Cart.Problem[l.problem] ?></span><?cs /if ?></span></a>
-    <span class="cart-price"><?cs call:pts(l.points) ?></span>
+    <span class="cart-price"><?cs call:pts(l.points) ?><?cs if:l.cash_price_fen > 0 ?> + <?cs call:yuan(l.cash_price_fen) ?><?cs /if ?></span>
     <form class="qty-form" method="post" action="/cart/update"><?cs call:csrf() ?>
       <input type="hidden" name="line" value="<?cs var:l.id ?>">
       <label class="sr-only" for="q-<?cs var:l.id ?>"><?cs var:Lang.Shop.Cart.Qty ?> <?cs var:l.name ?></label>
@@ -44,7 +44,7 @@
   </form>
   <div class="cart-sum">
     <span class="muted"><?cs var:Lang.Shop.Cart.SelectedPre ?> <strong class="cart-units"><?cs var:Totals.Units ?></strong> <?cs var:Lang.Shop.Cart.SelectedPost ?></span>
-    <span class="cart-total"><?cs var:Lang.Shop.Cart.Total ?> <strong><?cs var:Totals.Points ?></strong> <?cs var:Lang.Shop.Points ?></span>
+    <span class="cart-total"><?cs var:Lang.Shop.Cart.Total ?> <strong><?cs var:Totals.Points ?></strong> <?cs var:Lang.Shop.Points ?><?cs if:Totals.Cash > 0 ?> + <span class="cart-cash"><?cs call:yuan(Totals.Cash) ?></span><?cs /if ?></span>
     <span class="muted cart-balance"><?cs var:Lang.Shop.Cart.Balance ?> <?cs var:User.Points ?><?cs if:Totals.Short == 1 ?> · <span class="warn"><?cs var:Lang.Shop.Cart.ShortTip ?></span><?cs /if ?></span>
   </div>
   <?cs if:Totals.Units > 0 ?><a class="btn btn-primary btn-large" href="/checkout"><?cs var:Lang.Shop.Cart.Checkout ?></a><?cs else ?><span class="btn btn-large" aria-disabled="true"><?cs var:Lang.Shop.Cart.Checkout ?></span><?cs /if ?>

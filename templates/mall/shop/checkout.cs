@@ -34,7 +34,7 @@
   <ul class="order-lines">
   <?cs each:l = Lines ?>
     <li><?cs call:thumb(l.image, l.name) ?><span class="line-name"><a href="/product/<?cs var:l.product_id ?>"><?cs var:l.name ?></a><?cs if:l.problem ?> <span class="badge badge-problem"><?cs var:Lang.Shop.Cart.Problem[l.problem] ?></span><?cs /if ?></span>
-    <span class="line-qty"><?cs call:pts(l.points) ?> × <?cs var:l.quantity ?></span><span class="line-total"><?cs call:pts(l.line_points) ?></span></li>
+    <span class="line-qty"><?cs call:pts(l.points) ?><?cs if:l.cash_price_fen > 0 ?> + <?cs call:yuan(l.cash_price_fen) ?><?cs /if ?> × <?cs var:l.quantity ?></span><span class="line-total"><?cs call:pts(l.line_points) ?></span></li>
   <?cs /each ?>
   </ul>
   <div class="form">
@@ -47,6 +47,9 @@
     <dt><?cs var:Lang.Shop.Checkout.Total ?></dt><dd class="sum-total"><?cs call:pts(Totals.Points) ?></dd>
     <?cs if:Totals.Discount > 0 ?><dt><?cs var:Lang.Coupons.Discount ?></dt><dd class="coupon-discount">−<?cs call:pts(Totals.Discount) ?></dd>
     <dt><?cs var:Lang.Coupons.Pay ?></dt><dd class="sum-pay"><?cs call:pts(Totals.Pay) ?></dd><?cs /if ?>
+    <?cs if:Totals.Cash > 0 ?><dt><?cs var:Lang.Shop.Checkout.Cash ?></dt><dd class="sum-cash"><?cs call:yuan(Totals.Cash) ?></dd>
+    <?cs if:Totals.CashOff > 0 ?><dt><?cs var:Lang.Coupons.CashDiscount ?></dt><dd class="coupon-discount">−<?cs call:yuan(Totals.CashOff) ?></dd>
+    <dt><?cs var:Lang.Coupons.CashPay ?></dt><dd class="sum-cash-pay"><?cs call:yuan(Totals.CashPay) ?></dd><?cs /if ?><?cs /if ?>
     <dt><?cs var:Lang.Shop.Checkout.Balance ?></dt><dd><?cs var:User.Points ?></dd>
     <?cs if:Totals.Short == 0 ?><dt><?cs var:Lang.Shop.Checkout.After ?></dt><dd><?cs var:Totals.After ?></dd><?cs /if ?>
   </dl>

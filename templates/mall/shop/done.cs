@@ -6,7 +6,7 @@
   <h1><?cs var:Lang.Shop.Done.Heading ?></h1>
   <dl class="sum-list">
     <dt><?cs var:Lang.Shop.Order.No ?></dt><dd class="order-no"><?cs var:Order.0.order_no ?></dd>
-    <dt><?cs var:Lang.Shop.Done.Paid ?></dt><dd class="sum-total"><?cs call:pts(Order.0.points_total) ?></dd>
+    <dt><?cs var:Lang.Shop.Done.Paid ?></dt><dd class="sum-total"><?cs call:pts(Order.0.points_total) ?><?cs if:Order.0.cash_total_fen > 0 ?> + <span class="sum-cash"><?cs call:yuan(Order.0.cash_total_fen) ?></span><?cs /if ?></dd>
     <dt><?cs var:Lang.Shop.Done.PaidAt ?></dt><dd><?cs var:Order.0.paid_at ?></dd>
     <dt><?cs var:Lang.Shop.Done.Balance ?></dt><dd class="done-balance"><?cs var:User.Points ?></dd>
   </dl>

@@ -20,7 +20,7 @@
   <ul class="order-lines">
   <?cs each:i = Items ?>
     <li><?cs call:thumb(i.image, i.name) ?><span class="line-name"><a href="/product/<?cs var:i.product_id ?>"><?cs var:i.name ?></a></span>
-    <span class="line-qty"><?cs call:pts(i.points_price) ?> × <?cs var:i.quantity ?></span><span class="line-total"><?cs call:pts(i.line_points) ?></span>
+    <span class="line-qty"><?cs call:pts(i.points_price) ?><?cs if:i.cash_price_fen > 0 ?> + <?cs call:yuan(i.cash_price_fen) ?><?cs /if ?> × <?cs var:i.quantity ?></span><span class="line-total"><?cs call:pts(i.line_points) ?></span>
     <?cs if:Order.CanReview == 1 ?><span class="line-review"><?cs if:i.reviewed == 1 ?><span class="muted"><?cs var:Lang.Shop.Order.Reviewed ?></span><?cs else ?><a class="btn btn-outline btn-small" href="/review/new?item=<?cs var:i.id ?>"><?cs var:Lang.Shop.Order.Review ?></a><?cs /if ?></span><?cs /if ?></li>
   <?cs /each ?>
   </ul>
@@ -40,6 +40,7 @@
   <dl class="sum-list">
     <?cs if:Order.0.discount_points > 0 ?><dt><?cs var:Lang.Coupons.Discount ?></dt><dd class="coupon-discount">−<?cs call:pts(Order.0.discount_points) ?></dd><?cs /if ?>
     <dt><?cs var:Lang.Shop.Order.Total ?></dt><dd class="sum-total"><?cs call:pts(Order.0.points_total) ?></dd>
+    <?cs if:Order.0.cash_total_fen > 0 ?><dt><?cs var:Lang.Shop.Pay.Cash ?></dt><dd class="sum-cash"><?cs call:yuan(Order.0.cash_total_fen) ?> · <span class="cash-state cash-<?cs var:Cash.state ?>"><?cs var:Lang.Shop.Pay.CashState[Cash.state] ?></span></dd><?cs /if ?>
     <dt><?cs var:Lang.Shop.Order.PaidAt ?></dt><dd><?cs if:Order.0.paid_at ?><?cs var:Order.0.paid_at ?><?cs else ?><span class="muted"><?cs var:Lang.Shop.Order.Unpaid ?></span><?cs /if ?></dd>
     <?cs if:Order.0.shipped_at ?><dt><?cs var:Lang.Shop.Order.ShippedAt ?></dt><dd><?cs var:Order.0.shipped_at ?></dd><?cs /if ?>
     <?cs if:Order.0.completed_at ?><dt><?cs var:Lang.Shop.Order.CompletedAt ?></dt><dd><?cs var:Order.0.completed_at ?></dd><?cs /if ?>

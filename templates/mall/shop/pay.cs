@@ -9,17 +9,29 @@
     <dt><?cs var:Lang.Shop.Pay.OrderNo ?></dt><dd class="order-no"><a href="/order/<?cs var:Order.0.order_no ?>"><?cs var:Order.0.order_no ?></a></dd>
     <?cs if:Order.0.discount_points > 0 ?><dt><?cs var:Lang.Coupons.Discount ?></dt><dd class="coupon-discount">−<?cs call:pts(Order.0.discount_points) ?></dd><?cs /if ?>
     <dt><?cs var:Lang.Shop.Pay.Amount ?></dt><dd class="sum-total"><?cs call:pts(Order.0.points_total) ?></dd>
+    <?cs if:Order.0.cash_total_fen > 0 ?><dt><?cs var:Lang.Shop.Pay.Cash ?></dt><dd class="sum-cash"><?cs call:yuan(Order.0.cash_total_fen) ?> · <span class="cash-state cash-<?cs var:Cash.state ?>"><?cs var:Lang.Shop.Pay.CashState[Cash.state] ?></span></dd><?cs /if ?>
     <dt><?cs var:Lang.Shop.Pay.Balance ?></dt><dd class="pay-balance"><?cs var:User.Points ?></dd>
     <?cs if:Pay.Enough == 1 ?><dt><?cs var:Lang.Shop.Pay.After ?></dt><dd><?cs var:Pay.After ?></dd><?cs /if ?>
   </dl>
   <ul class="order-lines compact">
-  <?cs each:i = Items ?><li><?cs call:thumb(i.image, i.name) ?><span class="line-name"><?cs var:i.name ?></span><span class="line-qty"><?cs call:pts(i.points_price) ?> × <?cs var:i.quantity ?></span></li><?cs /each ?>
+  <?cs each:i = Items ?><li><?cs call:thumb(i.image, i.name) ?><span class="line-name"><?cs var:i.name ?></span><span class="line-qty"><?cs call:pts(i.points_price) ?><?cs if:i.cash_price_fen > 0 ?> + <?cs call:yuan(i.cash_price_fen) ?><?cs /if ?> × <?cs var:i.quantity ?></span></li><?cs /each ?>
   </ul>
-  <p class="muted"><?cs var:Lang.Shop.Pay.PayBeforePre ?> <?cs var:Order.0.pay_before ?> <?cs var:Lang.Shop.Pay.PayBeforePost ?></p>
+  <p class="muted"><?cs var:Lang.Shop.Pay.PayBeforePre ?> <?cs alt:Cash.points_before ?><?cs var:Order.0.pay_before ?><?cs /alt ?> <?cs var:Lang.Shop.Pay.PayBeforePost ?></p>
 </section>
-<?cs if:Pay.Cash ?><?cs if:!Page.Flash ?><div class="flash flash-error" role="alert" id="pay-cash"><?cs var:Lang.Shop.Pay.CashBlocked ?></div><?cs /if ?>
-<p class="actions"><a class="btn btn-outline" href="/order/<?cs var:Order.0.order_no ?>/cancel"><?cs var:Lang.Shop.Pay.CancelLink ?></a></p>
+<?cs if:Pay.Cash ?>
+<section class="card pay-box pay-cash" id="pay-cash">
+  <?cs if:Cash.failed ?><div class="flash flash-error" role="alert" id="cash-failed"><?cs var:Lang.Shop.Pay.CashFailed ?></div><?cs /if ?>
+  <p><?cs var:Lang.Shop.Pay.CashDue ?></p>
+  <?cs if:Pay.Enough == 0 ?><div class="flash flash-error" role="alert" id="cash-not-enough"><?cs var:Lang.Shop.Pay.NotEnough ?></div><?cs /if ?>
+  <form method="post" action="/order/<?cs var:Order.0.order_no ?>/cash"><?cs call:csrf() ?>
+    <div class="actions">
+      <button class="btn btn-primary btn-large" type="submit"<?cs if:Pay.Enough == 0 ?> disabled<?cs /if ?>><?cs var:Lang.Shop.Pay.CashButton ?> <?cs call:yuan(Order.0.cash_total_fen) ?></button>
+      <a class="btn-link muted" href="/order/<?cs var:Order.0.order_no ?>/cancel"><?cs var:Lang.Shop.Pay.CancelLink ?></a>
+    </div>
+  </form>
+</section>
 <?cs else ?>
+<?cs if:Cash.state == "paid" ?><div class="flash flash-ok" role="status" id="cash-paid"><?cs var:Lang.Shop.Pay.CashPaid ?></div><?cs /if ?>
 <?cs if:Pay.Enough == 0 ?><div class="flash flash-error" role="alert"><?cs var:Lang.Shop.Pay.NotEnough ?></div><?cs /if ?>
 <section class="card pay-box">
   <form class="pay-send" method="post" action="/order/<?cs var:Order.0.order_no ?>/code"><?cs call:csrf() ?>

@@ -35,13 +35,11 @@
       <input type="hidden" name="product_id" value="<?cs var:Product.0.id ?>">
       <div class="qty-row<?cs if:Form.Errors.quantity ?> has-error<?cs /if ?>">
         <label for="qty"><?cs var:Lang.Store.Product.Qty ?></label>
-        <input id="qty" class="qty" type="number" name="quantity" value="<?cs if:?Form.Values.quantity ?><?cs var:Form.Values.quantity ?><?cs else ?>1<?cs /if ?>" min="1" max="<?cs if:Product.0.per_member_limit > 0 && Product.0.per_member_limit < Product.0.stock ?><?cs var:Product.0.per_member_limit ?><?cs else ?><?cs var:Product.0.stock ?><?cs /if ?>" inputmode="numeric" required<?cs if:Product.0.stock == 0 || Product.0.cash ?> disabled<?cs /if ?><?cs call:aria(Form.Errors.quantity, "quantity", "") ?>>
+        <input id="qty" class="qty" type="number" name="quantity" value="<?cs if:?Form.Values.quantity ?><?cs var:Form.Values.quantity ?><?cs else ?>1<?cs /if ?>" min="1" max="<?cs if:Product.0.per_member_limit > 0 && Product.0.per_member_limit < Product.0.stock ?><?cs var:Product.0.per_member_limit ?><?cs else ?><?cs var:Product.0.stock ?><?cs /if ?>" inputmode="numeric" required<?cs if:Product.0.stock == 0 ?> disabled<?cs /if ?><?cs call:aria(Form.Errors.quantity, "quantity", "") ?>>
         <?cs call:ierr(Form.Errors.quantity, "quantity") ?>
       </div>
       <div class="buy-buttons">
-      <?cs if:Product.0.cash ?>
-        <p class="flash flash-error" id="cash-unavailable"><?cs var:Lang.Store.Product.CashUnavailable ?></p>
-      <?cs elif:Product.0.stock == 0 ?>
+      <?cs if:Product.0.stock == 0 ?>
         <button class="btn btn-large" type="button" disabled><?cs var:Lang.Store.SoldOut ?></button>
       <?cs else ?>
         <button class="btn btn-large btn-outline" type="submit"><?cs var:Lang.Store.Product.AddCart ?></button>
