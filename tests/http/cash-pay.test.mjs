@@ -409,3 +409,36 @@ test('the redemptions report and the month\'s settlements page show cash receive
   assert.equal(inMonth('cash-refunds'), String(mOutCount));
   assert.equal(inMonth('sum-cash-net'), yuan(mIn - mOut));
 });
+
+test('a cash-off coupon (F6) on a points + cash order: the confirm page, the order and the cashier all ask for the cash less the coupon, and it is paid', async () => {
+  const p = cashProduct({ points: 300, cash: 2000, stock: 5 });
+  const act = makeActivity([]);
+  sql(`INSERT INTO coupon_campaigns (activity_id, name_zh, kind, face_value, threshold, quota, per_member, price_points,
+         claim_from, claim_until, use_from, use_until)
+       VALUES (${act}, '现金券测试', 'cash_off', 500, 1000, 10, 1, 0, NOW() - INTERVAL 1 HOUR, NOW() + INTERVAL 1 DAY,
+         NOW() - INTERVAL 1 HOUR, NOW() + INTERVAL 7 DAY)`);
+  const camp = sql(`SELECT MAX(id) FROM coupon_campaigns WHERE activity_id = ${act}`);
+  const { m, c, id } = await signedInMember(5000);
+  await c.get('/coupons');
+  assert.equal((await c.post(`/coupons/${camp}/claim`, {}, '/coupons')).status, 303);
+  const coupon = sql(`SELECT id FROM coupons WHERE campaign_id = ${camp} AND member_id = ${id}`);
+  const form = await c.post('/checkout/now', { product_id: p, quantity: 1 }, `/product/${p}`);
+  assert.equal(form.status, 200);
+  assert.match(form.html, new RegExp(`name="coupon_id" value="${coupon}" checked`), 'the cash coupon is chosen');
+  assert.match(form.html, /class="sum-cash">¥20\.00/);
+  assert.match(form.html, /class="sum-cash-pay">¥15\.00/, 'cash to pay after the coupon');
+  const no = await placeNow(c, p, 1, { coupon_id: coupon });
+  assert.equal(sql(`SELECT CONCAT_WS(',', points_total, cash_total_fen, discount_cash_fen, coupon_id) FROM orders WHERE order_no = ${q(no)}`),
+    `300,1500,500,${coupon}`);
+  const r = await c.post(`/order/${no}/cash`, {}, `/order/${no}/pay`);
+  assert.equal(r.status, 303, flash(r.html));
+  const cashier = await c.get(r.location);
+  assert.match(cashier.html, /class="sum-total sandbox-amount">¥15\.00</, 'the cashier asks for the discounted cash');
+  const trade = r.location.split('/').pop();
+  assert.equal((await c.post(`/sandbox-pay/cashier/${trade}`, { action: 'pay' }, r.location)).status, 303);
+  await payOrder(c, m, no);
+  assert.deepEqual(payments(no), [['paid', '1500']]);
+  assert.equal(balance(m), 4700);
+  assert.equal(sql(`SELECT status FROM coupons WHERE id = ${coupon}`), 'used');
+  checkLedger();
+});

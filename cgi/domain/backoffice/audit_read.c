@@ -106,16 +106,7 @@ void audit_search_stmt(const audit_filter *f, long long offset, long long after,
   list_stmt body;
   memset(&body, 0, sizeof body);
   audit_where(&body, f);
-  if (count) {
-    list_stmt_count(out, &body, AUDIT_COUNT_CAP);
-    return;
-  }
-  memset(out, 0, sizeof *out);
-  list_stmt_add(out, AUDIT_COLS);
-  list_stmt_add(out, body.sql);
-  memcpy(out->p, body.p, sizeof out->p);
-  out->n = body.n;
-  list_stmt_page(out, "id", offset, after, AUDIT_PAGE_SIZE);
+  list_stmt_build(out, &body, count, AUDIT_COUNT_CAP, AUDIT_COLS, "id", offset, after, AUDIT_PAGE_SIZE);
 }
 
 NEOERR *audit_search(MYSQL *db, const audit_filter *f, long long offset, long long after, HDF *out, const char *prefix,

@@ -51,16 +51,7 @@ void orders_admin_search_stmt(const order_filter *f, long long offset, long long
   list_stmt body;
   memset(&body, 0, sizeof body);
   shape(&body, f);
-  if (count) {
-    list_stmt_count(out, &body, ORDERS_ADMIN_COUNT_CAP);
-    return;
-  }
-  memset(out, 0, sizeof *out);
-  list_stmt_add(out, SEARCH_COLS);
-  list_stmt_add(out, body.sql);
-  memcpy(out->p, body.p, sizeof out->p);
-  out->n = body.n;
-  list_stmt_page(out, "o.id", offset, after_id, limit);
+  list_stmt_build(out, &body, count, ORDERS_ADMIN_COUNT_CAP, SEARCH_COLS, "o.id", offset, after_id, limit);
 }
 
 NEOERR *orders_admin_search(MYSQL *db, const order_filter *f, long long offset, long long after_id, int limit, HDF *out,

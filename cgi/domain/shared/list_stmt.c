@@ -34,3 +34,17 @@ void list_stmt_count(list_stmt *out, const list_stmt *body, long long cap) {
   memcpy(out->p, body->p, sizeof out->p);
   out->n = body->n;
 }
+
+void list_stmt_build(list_stmt *out, const list_stmt *body, int count, long long cap, const char *cols, const char *key,
+                     long long offset, long long after, int limit) {
+  if (count) {
+    list_stmt_count(out, body, cap);
+    return;
+  }
+  memset(out, 0, sizeof *out);
+  list_stmt_add(out, cols);
+  list_stmt_add(out, body->sql);
+  memcpy(out->p, body->p, sizeof out->p);
+  out->n = body->n;
+  list_stmt_page(out, key, offset, after, limit);
+}

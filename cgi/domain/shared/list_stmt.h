@@ -17,6 +17,10 @@ void list_stmt_arg(list_stmt *st, const char *text, dbp value);
 /* Ends a page: "AND key < after" when after > 0, then ORDER BY key DESC LIMIT limit (and OFFSET offset without
  * after). key is the list's unique, ever-growing id column. */
 void list_stmt_page(list_stmt *st, const char *key, long long offset, long long after, int limit);
+/* The list's statement (count 0: cols + body, then list_stmt_page on key) or its bounded count (count 1: at most
+ * cap + 1), from body (FROM … WHERE …, with its parameters). */
+void list_stmt_build(list_stmt *out, const list_stmt *body, int count, long long cap, const char *cols, const char *key,
+                     long long offset, long long after, int limit);
 /* A bounded count of what body (FROM … WHERE …, with its parameters) matches: at most cap + 1. */
 void list_stmt_count(list_stmt *out, const list_stmt *body, long long cap);
 

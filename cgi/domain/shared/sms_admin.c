@@ -19,16 +19,7 @@ void sms_outbox_stmt(const char *mobile, long long offset, long long after, int 
   list_stmt_add(&body, " FROM sms_outbox WHERE 1 = 1");
   if (mobile && strlen(mobile) == 11) list_stmt_arg(&body, " AND mobile = ?", DS(mobile));
   else if (mobile && *mobile) list_stmt_arg(&body, " AND mobile LIKE CONCAT(?, '%')", DS(mobile));
-  if (count) {
-    list_stmt_count(out, &body, SMS_COUNT_CAP);
-    return;
-  }
-  memset(out, 0, sizeof *out);
-  list_stmt_add(out, SMS_COLS);
-  list_stmt_add(out, body.sql);
-  memcpy(out->p, body.p, sizeof out->p);
-  out->n = body.n;
-  list_stmt_page(out, "id", offset, after, limit);
+  list_stmt_build(out, &body, count, SMS_COUNT_CAP, SMS_COLS, "id", offset, after, limit);
 }
 
 NEOERR *sms_outbox_list(MYSQL *db, const char *mobile, long long offset, long long after, int limit, HDF *out,
