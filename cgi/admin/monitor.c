@@ -82,6 +82,10 @@ static NEOERR *fill_activity(req *r, HDF *a, const char *prefix, int wall) {
   if (!err) err = set_ll(h, prefix, "Today.orders", s->total_orders[1]);
   if (!err) err = set_ll(h, prefix, "Today.points", s->total_points[1]);
   if (!err) err = set_ll(h, prefix, "Today.cash", s->total_cash[1]);
+  long long scans = 0, scan_points = 0;
+  if (!err) err = monitor_scans_today(r->db, id, &scans, &scan_points);
+  if (!err) err = set_ll(h, prefix, "Today.scans", scans);
+  if (!err) err = set_ll(h, prefix, "Today.scan_points", scan_points);
   /* Yesterday by this minute: the comparison that means something before the day is over. */
   if (!err) err = set_ll(h, prefix, "Yday.orders", sum_to(s->orders[0], s->now));
   if (!err) err = set_ll(h, prefix, "Yday.points", sum_to(s->points[0], s->now));

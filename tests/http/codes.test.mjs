@@ -355,3 +355,27 @@ test('a failed generation is started again from the job page; a password nobody 
   assert.match(mallctl('codes-worker'), /forgotten/);
   assert.equal(sql(`SELECT password_enc IS NULL FROM code_jobs WHERE id = ${job2}`), '1');
 });
+
+test('a scan is counted on the live monitor (F1): the activity\'s minute row and the board show it', async () => {
+  const act = makeActivity([]);
+  const { urls } = mallctlBatch(act, { count: 2, points: 35, per: 2 });
+  const [m] = makeMembers(1, 0);
+  const c = new Client();
+  await c.login(m);
+  const before = Number(sql(`SELECT COALESCE(SUM(scans), 0) FROM activity_minutes WHERE activity_id = ${act}`));
+  assert.equal(before, 0);
+  await c.get(`/c/${codeOf(urls[0])}`);
+  assert.equal((await c.post(`/c/${codeOf(urls[0])}`, {})).status, 303);
+  assert.equal(sql(`SELECT CONCAT_WS(',', SUM(scans), SUM(scan_points), SUM(orders)) FROM activity_minutes WHERE activity_id = ${act}`),
+    '1,35,0', 'one scan of 35 points in the minute row, no order');
+  // A second scan of the same code earns nothing and counts nothing.
+  await c.post(`/c/${codeOf(urls[0])}`, {});
+  assert.equal(sql(`SELECT SUM(scans) FROM activity_minutes WHERE activity_id = ${act}`), '1');
+  const { c: ops } = await adminClient('ops');
+  const board = await ops.get('/admin/monitor');
+  assert.equal(board.status, 200);
+  const section = board.html.slice(board.html.indexOf(`data-activity="${act}"`));
+  assert.ok(section.length < board.html.length, 'the activity is on the board');
+  assert.match(section, /data-k="scans">1</, 'today\'s scans on the board');
+  checkLedger();
+});

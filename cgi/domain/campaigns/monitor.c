@@ -10,6 +10,15 @@ static const char SQL_MINUTE_ADD[] =
     "SELECT ?, DATE_FORMAT(paid_at, '%Y-%m-%d %H:%i:00'), 1, ?, ? FROM orders WHERE id = ? "
     "ON DUPLICATE KEY UPDATE orders = orders + 1, points = points + VALUES(points), cash_fen = cash_fen + "
     "VALUES(cash_fen)";
+/* A code scan (F5): its minute row, by the scan's own time. */
+static const char SQL_SCAN_ADD[] =
+    "INSERT INTO activity_minutes (activity_id, minute, scans, scan_points) "
+    "VALUES (?, DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i:00'), 1, ?) "
+    "ON DUPLICATE KEY UPDATE scans = scans + 1, scan_points = scan_points + VALUES(scan_points)";
+/* Today's scans of an activity: a primary-key range. */
+static const char SQL_SCANS_TODAY[] =
+    "SELECT CAST(COALESCE(SUM(scans), 0) AS SIGNED), CAST(COALESCE(SUM(scan_points), 0) AS SIGNED) "
+    "FROM activity_minutes WHERE activity_id = ? AND minute >= CURDATE()";
 static const char SQL_PAYMENT_ADD[] =
     "INSERT INTO activity_payments (activity_id, paid_at, order_id, member_id, ip, points, cash_fen) "
     "SELECT ?, paid_at, id, ?, ?, ?, ? FROM orders WHERE id = ?";
@@ -95,4 +104,12 @@ NEOERR *monitor_top(MYSQL *db, long long activity_id, HDF *out, const char *memb
 
 NEOERR *monitor_alerts_list(MYSQL *db, HDF *out, const char *prefix, int unacked_only) {
   return nerr_pass(db_query_hdf(db, out, prefix, unacked_only ? SQL_ALERTS_OPEN : SQL_ALERTS, DB_NOARGS, NULL));
+}
+
+NEOERR *monitor_count_scan(MYSQL *db, long long activity_id, long long points) {
+  return nerr_pass(db_exec(db, SQL_SCAN_ADD, DBA(DI(activity_id), DI(points)), NULL, NULL));
+}
+
+NEOERR *monitor_scans_today(MYSQL *db, long long activity_id, long long *scans, long long *points) {
+  return nerr_pass(db_row(db, SQL_SCANS_TODAY, DBA(DI(activity_id)), DCOLS(DCOL_LL(scans), DCOL_LL(points)), NULL));
 }

@@ -10,6 +10,10 @@
 /* Inside the payment's transaction, as its last statements: one upsert per running activity of the order into its
  * minute's totals (activity_minutes) and one row of who paid from where (activity_payments). ip may be NULL. */
 NEOERR *monitor_count(MYSQL *db, const guard_outcome *g, long long order_id, long long member_id, const char *ip);
+/* Inside a code scan's transaction (F5): one scan and its points in the activity's minute row. */
+NEOERR *monitor_count_scan(MYSQL *db, long long activity_id, long long points);
+/* Today's scans of an activity and the points they earned. */
+NEOERR *monitor_scans_today(MYSQL *db, long long activity_id, long long *scans, long long *points);
 
 /* An activity's orders, points and cash per mall minute: [0] yesterday, [1] today (0 for minutes without any). */
 typedef struct {

@@ -1,5 +1,6 @@
 /* code_scan.c: scanning a one-item code — looked up by keyed hash, earned once in one transaction */
 #include "codes/code_scan.h"
+#include "campaigns/monitor.h"
 #include "points/points.h"
 #include <stdio.h>
 #include <string.h>
@@ -88,6 +89,7 @@ static NEOERR *tx_scan(MYSQL *db, void *arg) {
   snprintf(key, sizeof key, "scan:%lld:%lld", o->batch_id, o->serial);
   err = points_credit_once(db, a->member_id, "scan", o->points, "scan", a->note, o->points_expire, key, &o->ledger_id);
   if (!err) err = db_exec(db, SQL_CODE_LEDGER, DBA(DI(o->ledger_id), DI(o->batch_id), DI(o->serial)), NULL, NULL);
+  if (!err && o->activity_id > 0) err = monitor_count_scan(db, o->activity_id, o->points); /* the live monitor (F1) */
   return nerr_pass(err);
 }
 

@@ -20,6 +20,7 @@ else ?><?cs var:Lang.Monitor.TrippedText ?><?cs /if ?><?cs /def ?>
   <dl class="mon-figures">
     <div><dt><?cs var:Lang.Monitor.OrdersToday ?></dt><dd class="mon-num" data-k="orders"><?cs var:a.Today.orders ?></dd><dd class="mon-ref"><?cs var:Lang.Monitor.YesterdayByNow ?> <?cs var:a.Yday.orders ?></dd></div>
     <div><dt><?cs var:Lang.Monitor.PointsToday ?></dt><dd class="mon-num" data-k="points"><?cs var:a.Today.points ?></dd><dd class="mon-ref"><?cs var:Lang.Monitor.YesterdayByNow ?> <?cs var:a.Yday.points ?></dd></div>
+    <?cs if:a.Today.scans > 0 ?><div><dt><?cs var:Lang.Monitor.ScansToday ?></dt><dd class="mon-num" data-k="scans"><?cs var:a.Today.scans ?></dd><dd class="mon-ref"><?cs var:Lang.Monitor.ScanPoints ?> <?cs var:a.Today.scan_points ?></dd></div><?cs /if ?>
     <?cs if:a.CashChart.Width ?><div><dt><?cs var:Lang.Monitor.CashToday ?></dt><dd class="mon-num" data-k="cash"><?cs var:a.Today.cash_yuan ?></dd><dd class="mon-ref"><?cs var:Lang.Monitor.YesterdayByNow ?> <?cs var:a.Yday.cash_yuan ?></dd></div><?cs /if ?>
   </dl>
   <?cs if:a.points_budget > 0 ?><?cs call:monbudget(Lang.Monitor.PointsBudget, a.PointsPct, a.points_spent, a.points_budget) ?><?cs /if ?>
