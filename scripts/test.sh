@@ -32,6 +32,7 @@ trap 'exit 130' INT TERM
 PASSED=0
 FAILED=0
 SUMMARY=()
+FAILED_NAMES=()
 note() { printf '\n==== %s ====\n' "$*"; }
 count() { # suite passed failed
   PASSED=$((PASSED + $2))
@@ -77,6 +78,7 @@ for t in "$MALL_BUILD"/tests/test_*; do
     echo "!!! $name exited with $rc although its tests passed (valgrind error, crash or timeout)"
   fi
   echo "$name: $p passed, $f failed"
+  [ "$rc" -ne 0 ] && FAILED_NAMES+=("unit: $name")
   [ "$rc" -ne 0 ] && { echo "---- $name (full log: $KEEP_LOGS/$name.log)"; grep -v '^\[ \(RUN  \|     OK\) ' "$out" | tail -80; }
   unit_pass=$((unit_pass + p)) unit_fail=$((unit_fail + f))
 done
@@ -107,6 +109,8 @@ run_node() { # suite dir timeout_ms [node options]
     echo "!!! node --test $dir exited with $rc without reporting a failed test"
   fi
   count "$suite" "$p" "$f"
+  # Named again in the summary, which is all a CI log's tail may keep.
+  while IFS= read -r line; do FAILED_NAMES+=("$suite: $line"); done < <(grep -E '^ *not ok ' "$tap" | sed 's/^ *not ok [0-9]* - //')
 }
 
 note "HTTP tests (tests/http)"
@@ -131,6 +135,7 @@ run_node serial tests/http/serial 180000 --test-concurrency=1
 
 note "summary"
 printf '%s\n' "${SUMMARY[@]}"
+[ ${#FAILED_NAMES[@]} -gt 0 ] && printf 'failed: %s\n' "${FAILED_NAMES[@]}"
 [ "$FAILED" -ne 0 ] && echo "logs and screenshots: $KEEP_LOGS"
 DONE=1
 echo "$PASSED passed, $FAILED failed"
