@@ -46,6 +46,13 @@ static NEOERR *set_num(HDF *h, const char *name, long long v) {
   return nerr_pass(hdf_set_value(h, name, buf));
 }
 
+/* fen → "12.34" at name. */
+static NEOERR *set_yuan(HDF *h, const char *name, long long fen) {
+  char buf[32];
+  pay_yuan(fen, buf, sizeof buf);
+  return nerr_pass(hdf_set_value(h, name, buf));
+}
+
 /* Reads from/to/group/by. *state: 1 = valid range, 0 = date errors shown on the form (status 400),
  * -1 = malformed group/by (the 400 page was rendered). Defaults: the last 30 days, or the last 12
  * months by month. */
@@ -269,15 +276,16 @@ static NEOERR *cash_model(req *r, const rfilter *f) {
   return nerr_pass(err);
 }
 
-/* Redemption rows → Report.Rows.N.{Id,Name,Qty,Orders,Points,Share} plus the top bars. */
+/* Redemption rows → Report.Rows.N.{Id,Name,Qty,Orders,Points,Cash,Share} plus the top bars; totals at list price,
+ * the orders' coupon discounts and what they charged → Report.Total.*. */
 static NEOERR *redemptions_model(req *r, const rfilter *f) {
   HDF *tmp = NULL;
   int rows = 0;
-  long long orders = 0;
+  report_redeem_totals t;
   NEOERR *err = hdf_init(&tmp);
   if (!err) err = report_redemptions(r->db, f->by, f->from, f->to, tmp, "R", &rows);
-  if (!err) err = report_redemption_orders(r->db, f->from, f->to, &orders);
-  long long qty = 0, points = 0;
+  if (!err) err = report_redemption_totals(r->db, f->from, f->to, &t);
+  long long qty = 0, points = 0, cash = 0;
   int en = strcmp(r->lang, "en") == 0;
   for (int i = 0; i < rows; i++) {
     char p[32];
@@ -285,6 +293,7 @@ static NEOERR *redemptions_model(req *r, const rfilter *f) {
     HDF *row = hdf_get_obj(tmp, p);
     qty += strtoll(hdf_get_value(row, "qty", "0"), NULL, 10);
     points += strtoll(hdf_get_value(row, "points", "0"), NULL, 10);
+    cash += strtoll(hdf_get_value(row, "cash", "0"), NULL, 10);
   }
   const char *labels[TOP_BARS];
   long long bars[TOP_BARS];
@@ -309,6 +318,8 @@ static NEOERR *redemptions_model(req *r, const rfilter *f) {
     if (!err) err = set_num(h, key, strtoll(hdf_get_value(row, "orders", "0"), NULL, 10));
     snprintf(key, sizeof key, "%s.Points", n);
     if (!err) err = set_num(h, key, pts);
+    snprintf(key, sizeof key, "%s.Cash", n);
+    if (!err) err = set_yuan(h, key, strtoll(hdf_get_value(row, "cash", "0"), NULL, 10));
     /* share of points in tenths of a percent, integer arithmetic */
     long long permille = points > 0 ? (pts * 1000 + points / 2) / points : 0;
     if (!err) err = hdf_set_valuef(h, "%s.Share=%lld.%lld%%", n, permille / 10, permille % 10);
@@ -320,8 +331,13 @@ static NEOERR *redemptions_model(req *r, const rfilter *f) {
   if (!err) err = hdf_set_valuef(h, "Report.Count=%d", rows);
   if (!err && rows > MAX_TABLE_ROWS) err = hdf_set_valuef(h, "Report.Truncated=%d", MAX_TABLE_ROWS);
   if (!err) err = set_num(h, "Report.Total.Qty", qty);
-  if (!err) err = set_num(h, "Report.Total.Orders", orders);
+  if (!err) err = set_num(h, "Report.Total.Orders", t.orders);
   if (!err) err = set_num(h, "Report.Total.Points", points);
+  if (!err) err = set_yuan(h, "Report.Total.Cash", cash);
+  if (!err) err = set_num(h, "Report.Total.DiscountPoints", -t.discount_points);
+  if (!err) err = set_yuan(h, "Report.Total.DiscountCash", -t.discount_cash_fen);
+  if (!err) err = set_num(h, "Report.Total.ChargedPoints", t.charged_points);
+  if (!err) err = set_yuan(h, "Report.Total.ChargedCash", t.charged_cash_fen);
   if (!err) err = cash_model(r, f);
   if (!err && nb > 0) err = chart_bars(h, "Charts.Top", labels, bars, nb);
   hdf_destroy(&tmp);
@@ -432,19 +448,20 @@ NEOERR *h_adm_reports_redemptions_csv(req *r) {
   }
   HDF *tmp = NULL;
   int rows = 0;
-  long long orders = 0;
+  report_redeem_totals t;
   err = hdf_init(&tmp);
   if (!err) err = report_redemptions(r->db, f.by, f.from, f.to, tmp, "R", &rows);
-  if (!err) err = report_redemption_orders(r->db, f.from, f.to, &orders);
-  const char *head[5] = {"AdminReports.Col.Id", "AdminReports.By.product", "AdminReports.Col.Qty",
-                         "AdminReports.Col.Orders", "AdminReports.Col.Points"};
+  if (!err) err = report_redemption_totals(r->db, f.from, f.to, &t);
+  const char *head[6] = {"AdminReports.Col.Id",     "AdminReports.By.product", "AdminReports.Col.Qty",
+                         "AdminReports.Col.Orders", "AdminReports.Col.Points", "AdminReports.Col.Cash"};
   if (f.by == REDEEM_CATEGORY) head[1] = "AdminReports.By.category";
   if (f.by == REDEEM_MERCHANT) head[1] = "AdminReports.By.merchant";
   STRING s;
   string_init(&s);
-  if (!err) err = csv_header(r, &s, head, 5);
+  if (!err) err = csv_header(r, &s, head, 6);
   int en = strcmp(r->lang, "en") == 0;
-  long long qty = 0, points = 0;
+  long long qty = 0, points = 0, cash = 0;
+  char yuan[32];
   for (int i = 0; i < rows && !err; i++) {
     char p[32];
     snprintf(p, sizeof p, "R.%d", i);
@@ -453,17 +470,30 @@ NEOERR *h_adm_reports_redemptions_csv(req *r) {
     long long q = strtoll(hdf_get_value(row, "qty", "0"), NULL, 10);
     long long o = strtoll(hdf_get_value(row, "orders", "0"), NULL, 10);
     long long pts = strtoll(hdf_get_value(row, "points", "0"), NULL, 10);
+    long long fen = strtoll(hdf_get_value(row, "cash", "0"), NULL, 10);
     qty += q;
     points += pts;
+    cash += fen;
     err = csv_text(&s, id ? id : "", 1);
     if (!err)
       err = csv_text(
           &s, id ? hdf_get_value(row, en ? "name_en" : "name_zh", "") : req_text(r, "AdminReports.SelfOperated"), 0);
-    if (!err) err = string_appendf(&s, ",%lld,%lld,%lld\r\n", q, o, pts);
+    pay_yuan(fen, yuan, sizeof yuan);
+    if (!err) err = string_appendf(&s, ",%lld,%lld,%lld,%s\r\n", q, o, pts, yuan);
   }
+  /* Total at list price, less the coupons, = what the orders charged (the ledger's spend for them). */
+  pay_yuan(cash, yuan, sizeof yuan);
   if (!err) err = csv_text(&s, "", 1);
   if (!err) err = csv_text(&s, req_text(r, "AdminReports.Total"), 0);
-  if (!err) err = string_appendf(&s, ",%lld,%lld,%lld\r\n", qty, orders, points);
+  if (!err) err = string_appendf(&s, ",%lld,%lld,%lld,%s\r\n", qty, t.orders, points, yuan);
+  pay_yuan(-t.discount_cash_fen, yuan, sizeof yuan);
+  if (!err) err = csv_text(&s, "", 1);
+  if (!err) err = csv_text(&s, req_text(r, "AdminReports.Discount"), 0);
+  if (!err) err = string_appendf(&s, ",,,%lld,%s\r\n", -t.discount_points, yuan);
+  pay_yuan(t.charged_cash_fen, yuan, sizeof yuan);
+  if (!err) err = csv_text(&s, "", 1);
+  if (!err) err = csv_text(&s, req_text(r, "AdminReports.Charged"), 0);
+  if (!err) err = string_appendf(&s, ",,%lld,%lld,%s\r\n", t.orders, t.charged_points, yuan);
   char name[40];
   snprintf(name, sizeof name, "redemptions-%s", f.by_s);
   if (!err) err = csv_send(r, &s, name, &f);

@@ -205,9 +205,10 @@ test('redemptions by product, category and merchant: paid lines only, totals, CS
   let r = await c.get(`/admin/reports/redemptions?${range}&by=product`);
   assert.equal(r.status, 200);
   let t = table(r.html);
-  // rank, qty, orders, points, share — the cancelled order's line is not counted
-  assert.deepEqual(t[W.p2], ['1', '1', '1', '300', '60.0%']);
-  assert.deepEqual(t[W.p1], ['2', '2', '1', '200', '40.0%']);
+  // rank, qty, orders, points, cash, share — the cancelled order's line is not counted
+  assert.deepEqual(t[W.p2], ['1', '1', '1', '300', '0.00', '60.0%']);
+  assert.deepEqual(t[W.p1], ['2', '2', '1', '200', '0.00', '40.0%']);
+  assert.equal(r.html.match(/id="charged-points">([^<]*)/)[1], '500', 'no coupons: charged = the lines');
   assert.equal(Object.keys(t).length, 2);
   assert.equal(num(r.html.match(/id="sum-orders">([^<]*)/)[1]), 2, 'two paid orders (the cancelled one is out)');
   assert.equal(num(r.html.match(/id="sum-points">([^<]*)/)[1]), 500);
@@ -240,17 +241,19 @@ test('redemptions by product, category and merchant: paid lines only, totals, CS
   assert.match(csv.disposition, /^attachment; filename="redemptions-product-\d{8}-\d{8}\.csv"$/);
   assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   let rows = parseCsv(csv.text.slice(1));
-  assert.deepEqual(rows[0], ['编号', '商品', '兑换数量', '订单数', '消耗积分']);
-  assert.deepEqual(rows[1], [String(W.p2), `'${NASTY_NAME}`, '1', '1', '300'], 'a formula-looking name is neutralised with a quote');
-  assert.deepEqual(rows[2], [String(W.p1), SAFE_NAME, '2', '1', '200']);
-  assert.deepEqual(rows[3], ['', '合计', '3', '2', '500']);
+  assert.deepEqual(rows[0], ['编号', '商品', '兑换数量', '订单数', '消耗积分', '现金(元)']);
+  assert.deepEqual(rows[1], [String(W.p2), `'${NASTY_NAME}`, '1', '1', '300', '0.00'], 'a formula-looking name is neutralised with a quote');
+  assert.deepEqual(rows[2], [String(W.p1), SAFE_NAME, '2', '1', '200', '0.00']);
+  assert.deepEqual(rows[3], ['', '合计', '3', '2', '500', '0.00']);
+  assert.deepEqual(rows[4], ['', '优惠券抵扣', '', '', '0', '0.00']);
+  assert.deepEqual(rows[5], ['', '实付', '', '2', '500', '0.00']);
   assert.ok(csv.text.includes(`"'=HYPERLINK(""http://x"",`), 'quotes doubled inside a quoted field');
 
   csv = await c.getBytes(`/admin/reports/redemptions.csv?${range}&by=merchant`);
   rows = parseCsv(csv.text.slice(1));
   assert.equal(rows[0][1], '商户');
-  assert.deepEqual(rows[1], [String(W.merchant), `'${MERCHANT_NAME}`, '1', '1', '300'], '@ is a formula prefix too; commas and quotes survive');
-  assert.deepEqual(rows[2], ['', '平台自营', '2', '1', '200']);
+  assert.deepEqual(rows[1], [String(W.merchant), `'${MERCHANT_NAME}`, '1', '1', '300', '0.00'], '@ is a formula prefix too; commas and quotes survive');
+  assert.deepEqual(rows[2], ['', '平台自营', '2', '1', '200', '0.00']);
 });
 
 test('bad dates and ranges get a message next to the field, never a 500; CSV too', async () => {

@@ -441,4 +441,26 @@ test('a cash-off coupon (F6) on a points + cash order: the confirm page, the ord
   assert.equal(balance(m), 4700);
   assert.equal(sql(`SELECT status FROM coupons WHERE id = ${coupon}`), 'used');
   checkLedger();
+
+  // The redemptions report of a day of its own: the line at list price (300 points, ¥20.00), the coupon's ¥5.00 off,
+  // and charged = what the payments took (independent sums over the ledger and the payments table); the CSV the same.
+  const day = new Date(Date.UTC(2020, 0, 1) + randomInt(0, 1400) * 86400e3).toISOString().slice(0, 10); // not the other tests' 2001–2019
+  sql(`UPDATE orders SET paid_at = '${day} 12:00:00' WHERE order_no = ${q(no)}`);
+  const [spent, paidFen] = sql(`SELECT (SELECT -SUM(amount) FROM points_ledger WHERE kind = 'spend' AND order_id = o.id),
+    (SELECT SUM(amount_fen) FROM payments WHERE state = 'paid' AND order_id = o.id) FROM orders o WHERE order_no = ${q(no)}`).split('\t');
+  assert.deepEqual([spent, paidFen], ['300', '1500']);
+  const { c: admin } = await adminClient('finance');
+  const rep = await admin.get(`/admin/reports/redemptions?from=${day}&to=${day}&by=product`);
+  assert.equal(rep.status, 200);
+  const line = rep.html.match(new RegExp(`<tr data-id="${p}">([\\s\\S]*?)</tr>`))[1];
+  assert.deepEqual([...line.matchAll(/<td class="num">([^<]*)<\/td>/g)].map((x) => x[1]), ['1', '1', '1', '300', '20.00', '100.0%']);
+  const cell = (id) => rep.html.match(new RegExp(`id="${id}">([^<]*)<`))[1];
+  assert.deepEqual([cell('discount-points'), cell('discount-cash')], ['0', '-5.00']);
+  assert.deepEqual([cell('charged-points'), cell('charged-cash')], [spent, '15.00']);
+  const csv = await admin.getBytes(`/admin/reports/redemptions.csv?from=${day}&to=${day}&by=product`);
+  const rows = csv.text.slice(1).trim().split('\r\n').map((l) => l.split(','));
+  assert.deepEqual(rows[0], ['编号', '商品', '兑换数量', '订单数', '消耗积分', '现金(元)']);
+  assert.deepEqual(rows[1].slice(2), ['1', '1', '300', '20.00']);
+  assert.deepEqual(rows.slice(2), [['', '合计', '1', '1', '300', '20.00'], ['', '优惠券抵扣', '', '', '0', '-5.00'],
+    ['', '实付', '', '1', '300', '15.00']]);
 });

@@ -7,10 +7,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql, q, mallctl, checkLedger, pool } from './lib/stack.mjs';
 import { Client, flash, notice, fieldError } from './lib/client.mjs';
-import { makeMembers, balance, memberId } from './lib/members.mjs';
+import { makeMembers, balance, memberId, skipCooldown } from './lib/members.mjs';
 import { makeProduct, placeNow, payOrder, orderStatus } from './lib/shop.mjs';
 import { adminClient, adminPost, auditOf } from './lib/admin.mjs';
-import { makeActivity } from './lib/guards.mjs';
+import { makeActivity, budgetToday } from './lib/guards.mjs';
 
 // A campaign open for claims now → its id.
 function makeCampaign(activity, { kind = 'points_off', face = 30, threshold = 0, quota = 100, per = 1, price = 0,
@@ -131,6 +131,42 @@ test('checkout: the best coupon is suggested, the order stores the discounted to
   assert.match((await c.get('/coupons?tab=expired')).html, new RegExp(`data-coupon="${smallId}"`));
   const again = await c.post('/checkout/now', { product_id: p, quantity: 1 }, `/product/${p}`);
   assert.doesNotMatch(again.html, /id="coupon-choice"/);
+  checkLedger();
+});
+
+test('a coupon order counts what it charged against its activity: budget and monitor take 110 of a 150 product with 40 off, two activities share the discount', async () => {
+  const p = makeProduct({ points: 150, stock: 20 });
+  const q2 = makeProduct({ points: 50, stock: 20 });
+  const a = makeActivity([p], { budget: 1000 });
+  const b = makeActivity([q2], { budget: 1000 });
+  const camp = makeCampaign(a, { face: 40, threshold: 100 });
+  const [m] = makeMembers(1, 1000);
+  const [c] = await signedIn([m]);
+  assert.equal((await claim(c, camp)).status, 303);
+  const no = await placeNow(c, p, 1, { coupon_id: couponIdOf(m, camp) });
+  await payOrder(c, m, no);
+  assert.equal(balance(m), 1000 - 110);
+  assert.equal(budgetToday(a).points, 110, 'the budget counts the points charged, not the list price');
+  assert.equal(sql(`SELECT SUM(points) FROM activity_minutes WHERE activity_id = ${a}`), '110');
+  const cancel = await c.post(`/order/${no}/cancel`, { reason: 'changed', confirm: 1 }, `/order/${no}/cancel`);
+  assert.equal(cancel.status, 303, flash(cancel.html));
+  assert.equal(budgetToday(a).points, 0, 'cancel gives back exactly what it took');
+
+  // One order over two activities (150 in a, 50 in b) with 40 off: a takes 150 − 30 = 120, b 50 − 10 = 40, together
+  // the 160 charged.
+  const camp2 = makeCampaign(a, { face: 40, threshold: 100 });
+  assert.equal((await claim(c, camp2)).status, 303);
+  assert.equal((await c.post('/cart/add', { product_id: p, quantity: 1 }, `/product/${p}`)).status, 303);
+  assert.equal((await c.post('/cart/add', { product_id: q2, quantity: 1 }, `/product/${q2}`)).status, 303);
+  assert.equal((await c.get('/checkout')).status, 200);
+  const placed = await c.post('/checkout', { coupon_id: couponIdOf(m, camp2) }, '/checkout');
+  assert.equal(placed.status, 303, flash(placed.html));
+  const no2 = placed.location.match(/\/order\/(P\d{16})\/pay$/)[1];
+  assert.equal(sql(`SELECT points_total, discount_points FROM orders WHERE order_no = ${q(no2)}`), '160\t40');
+  skipCooldown(m);
+  await payOrder(c, m, no2);
+  assert.equal(budgetToday(a).points, 120);
+  assert.equal(budgetToday(b).points, 40);
   checkLedger();
 });
 

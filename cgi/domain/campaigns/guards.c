@@ -17,13 +17,20 @@ static const char SQL_DAY_CREATE[] = "INSERT IGNORE INTO activity_days (activity
 /* Locking read: a pause that committed before this payment got here is always seen; a pause waits for the
  * payments already past this point (they took the switch row in share mode first, before any other guard lock). */
 static const char SQL_MALL_SWITCH[] = "SELECT paused FROM mall_switch WHERE id = 1 LOCK IN SHARE MODE";
-/* What the order meets: its running activities (with their settings and the order's units, points and cash in
- * them) and its products with a daily cap. Settings only; every counter is moved by a conditional UPDATE. */
+/* An activity's part of what the order charges: its items at list price less their share of the order's coupon
+ * discount (the share rounded down, so a budget never counts less than was charged; all of it when every item is in
+ * the activity). list: the item column, discount/total: the order's columns after the discount. */
+#define CHARGED(list, discount, total)                                                                                 \
+  "CAST(SUM(" list ") - COALESCE(MAX(" discount ") * SUM(" list ") DIV NULLIF(MAX(" total " + " discount "), 0), 0) " \
+  "AS SIGNED)"
+/* What the order meets: its running activities (with their settings and the order's units, points and cash
+ * charged in them) and its products with a daily cap. Settings only; every counter is moved by a conditional UPDATE. */
 static const char SQL_ORDER_GUARDS[] =
     "SELECT 'a' AS kind, a.id, a.paused, a.points_budget, a.cash_budget_fen, a.member_day_cap, "
-    "CAST(SUM(i.quantity) AS SIGNED) AS units, CAST(SUM(i.points_price * i.quantity) AS SIGNED) AS points, "
-    "CAST(SUM(i.cash_price_fen * i.quantity) AS SIGNED) AS cash "
-    "FROM order_items i JOIN activity_products ap ON ap.product_id = i.product_id "
+    "CAST(SUM(i.quantity) AS SIGNED) AS units, "
+    CHARGED("i.points_price * i.quantity", "o.discount_points", "o.points_total") " AS points, "
+    CHARGED("i.cash_price_fen * i.quantity", "o.discount_cash_fen", "o.cash_total_fen") " AS cash "
+    "FROM order_items i JOIN orders o ON o.id = i.order_id JOIN activity_products ap ON ap.product_id = i.product_id "
     "JOIN activities a ON a.id = ap.activity_id WHERE i.order_id = ? AND " RUNNING " GROUP BY a.id "
     "UNION ALL SELECT 'p', p.id, 0, 0, 0, p.member_day_cap, CAST(SUM(i.quantity) AS SIGNED), 0, 0 "
     "FROM order_items i JOIN products p ON p.id = i.product_id WHERE i.order_id = ? AND p.member_day_cap > 0 "

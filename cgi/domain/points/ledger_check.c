@@ -184,12 +184,15 @@ static const char SQL_F6_MEMBER[] =
     "SELECT COUNT(*) FROM coupon_member_claims m LEFT JOIN (SELECT campaign_id, member_id, COUNT(*) AS n FROM coupons "
     "GROUP BY campaign_id, member_id) c ON c.campaign_id = m.campaign_id AND c.member_id = m.member_id "
     "WHERE m.claimed <> COALESCE(c.n, 0)";
-/* A used coupon is recorded by its member's order; an order's points total is its lines less its discount. */
+/* A used coupon is recorded by its member's order; an order's points and cash totals are its lines less its
+ * discount. */
 static const char SQL_F6_ORDERS[] =
     "SELECT (SELECT COUNT(*) FROM coupons c LEFT JOIN orders o ON o.id = c.order_id WHERE c.status = 'used' AND "
     "(o.id IS NULL OR o.coupon_id <> c.id OR o.member_id <> c.member_id)) "
     "+ (SELECT COUNT(*) FROM orders o JOIN coupons c ON c.id = o.coupon_id WHERE o.member_id <> c.member_id "
     "OR o.points_total + o.discount_points <> (SELECT COALESCE(SUM(i.points_price * i.quantity), 0) "
+    "FROM order_items i WHERE i.order_id = o.id) "
+    "OR o.cash_total_fen + o.discount_cash_fen <> (SELECT COALESCE(SUM(i.cash_price_fen * i.quantity), 0) "
     "FROM order_items i WHERE i.order_id = o.id))";
 
 typedef struct {

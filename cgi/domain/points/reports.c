@@ -174,7 +174,8 @@ void report_points_free(report_points *p) {
 #define REDEEM_FROM " FROM order_items oi JOIN orders o ON o.id = oi.order_id JOIN products p ON p.id = oi.product_id"
 #define REDEEM_WHERE " WHERE o.status IN ('paid', 'shipped', 'completed') AND o.paid_at >= ? AND o.paid_at < ?"
 #define REDEEM_SUMS                                                                                                    \
-  " SUM(oi.quantity) AS qty, COUNT(DISTINCT o.id) AS orders, SUM(oi.points_price * oi.quantity) AS points"
+  " SUM(oi.quantity) AS qty, COUNT(DISTINCT o.id) AS orders, SUM(oi.points_price * oi.quantity) AS points,"         \
+  " SUM(oi.cash_price_fen * oi.quantity) AS cash"
 
 static const char SQL_REDEEM_PRODUCT[] =
     "SELECT p.id, p.name_zh, COALESCE(NULLIF(p.name_en, ''), p.name_zh) AS name_en," REDEEM_SUMS REDEEM_FROM
@@ -201,13 +202,19 @@ NEOERR *report_redemptions(MYSQL *db, redeem_by by, const char *from, const char
   return nerr_pass(db_query_hdf(db, out, prefix, sql, DBA(DS(from), DS(end)), rows));
 }
 
-static const char SQL_REDEEM_ORDERS[] = "SELECT COUNT(*) FROM orders o WHERE o.status IN ('paid', 'shipped', "
-                                        "'completed') AND o.paid_at >= ? AND o.paid_at < ?";
+static const char SQL_REDEEM_TOTALS[] =
+    "SELECT COUNT(*), COALESCE(SUM(o.discount_points), 0), COALESCE(SUM(o.discount_cash_fen), 0),"
+    " COALESCE(SUM(o.points_total), 0), COALESCE(SUM(o.cash_total_fen), 0) FROM orders o"
+    " WHERE o.status IN ('paid', 'shipped', 'completed') AND o.paid_at >= ? AND o.paid_at < ?";
 
-NEOERR *report_redemption_orders(MYSQL *db, const char *from, const char *to, long long *orders) {
+NEOERR *report_redemption_totals(MYSQL *db, const char *from, const char *to, report_redeem_totals *t) {
   long d1 = report_day_number(to);
-  if (report_day_number(from) < 0 || d1 < 0) return nerr_raise(NERR_ASSERT, "report_redemption_orders: bad range");
+  memset(t, 0, sizeof *t);
+  if (report_day_number(from) < 0 || d1 < 0) return nerr_raise(NERR_ASSERT, "report_redemption_totals: bad range");
   char end[11];
   report_day_string(d1 + 1, end);
-  return nerr_pass(db_query_ll(db, SQL_REDEEM_ORDERS, DBA(DS(from), DS(end)), orders, NULL));
+  return nerr_pass(db_row(db, SQL_REDEEM_TOTALS, DBA(DS(from), DS(end)),
+                          DCOLS(DCOL_LL(&t->orders), DCOL_LL(&t->discount_points), DCOL_LL(&t->discount_cash_fen),
+                                DCOL_LL(&t->charged_points), DCOL_LL(&t->charged_cash_fen)),
+                          NULL));
 }

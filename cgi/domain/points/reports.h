@@ -77,11 +77,15 @@ void report_points_free(report_points *p);
 
 /* Redemptions: order lines of paid, shipped and completed orders paid within [from, to], grouped. */
 typedef enum { REDEEM_PRODUCT, REDEEM_CATEGORY, REDEEM_MERCHANT } redeem_by;
-/* Rows prefix.N.{id, name_zh, name_en, qty, orders, points}, most points first. For merchants id and
- * names are unset on the platform's own products (no merchant). */
+/* Rows prefix.N.{id, name_zh, name_en, qty, orders, points, cash} (points and cash fen at list price, before an
+ * order's coupon), most points first. For merchants id and names are unset on the platform's own products. */
 NEOERR *report_redemptions(MYSQL *db, redeem_by by, const char *from, const char *to, HDF *out, const char *prefix,
                            int *rows);
-/* How many distinct orders those lines belong to (an order of two products counts once). */
-NEOERR *report_redemption_orders(MYSQL *db, const char *from, const char *to, long long *orders);
+/* Those lines' orders: how many (an order of two products counts once), their coupon discounts and what they
+ * charged (points_total and cash_total_fen, after the discount): list − discount = charged, order by order. */
+typedef struct {
+  long long orders, discount_points, discount_cash_fen, charged_points, charged_cash_fen;
+} report_redeem_totals;
+NEOERR *report_redemption_totals(MYSQL *db, const char *from, const char *to, report_redeem_totals *t);
 
 #endif

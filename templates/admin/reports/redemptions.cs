@@ -26,6 +26,7 @@
     <th scope="col" class="num"><?cs var:Lang.AdminReports.Col.Qty ?></th>
     <th scope="col" class="num"><?cs var:Lang.AdminReports.Col.Orders ?></th>
     <th scope="col" class="num"><?cs var:Lang.AdminReports.Col.Points ?></th>
+    <th scope="col" class="num"><?cs var:Lang.AdminReports.Col.Cash ?></th>
     <th scope="col" class="num"><?cs var:Lang.AdminReports.Col.Share ?></th>
   </tr></thead>
   <tbody>
@@ -36,6 +37,7 @@
     <td class="num"><?cs var:b.Qty ?></td>
     <td class="num"><?cs var:b.Orders ?></td>
     <td class="num"><?cs var:b.Points ?></td>
+    <td class="num"><?cs var:b.Cash ?></td>
     <td class="num"><?cs var:b.Share ?></td>
   </tr>
   <?cs /each ?>
@@ -46,7 +48,25 @@
     <td class="num"><?cs var:Report.Total.Qty ?></td>
     <td class="num"><?cs var:Report.Total.Orders ?></td>
     <td class="num"><?cs var:Report.Total.Points ?></td>
+    <td class="num"><?cs var:Report.Total.Cash ?></td>
     <td class="num">100%</td>
+  </tr>
+  <tr class="report-discount">
+    <td></td>
+    <th scope="row"><?cs var:Lang.AdminReports.Discount ?></th>
+    <td></td><td></td>
+    <td class="num" id="discount-points"><?cs var:Report.Total.DiscountPoints ?></td>
+    <td class="num" id="discount-cash"><?cs var:Report.Total.DiscountCash ?></td>
+    <td></td>
+  </tr>
+  <tr class="report-total">
+    <td></td>
+    <th scope="row"><?cs var:Lang.AdminReports.Charged ?></th>
+    <td></td>
+    <td class="num"><?cs var:Report.Total.Orders ?></td>
+    <td class="num" id="charged-points"><?cs var:Report.Total.ChargedPoints ?></td>
+    <td class="num" id="charged-cash"><?cs var:Report.Total.ChargedCash ?></td>
+    <td></td>
   </tr></tfoot>
 </table></div>
 </section>
