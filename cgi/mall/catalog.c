@@ -1,6 +1,8 @@
 /* catalog.c: category tree, filtered product list and full-text search pages (+ shared pager helpers) */
 #include "mall.h"
 #include "mall_store.h"
+#include "data_cache.h"
+#include "generations.h"
 #include "catalog/catalog.h"
 #include "catalog/product_list.h"
 #include "catalog/search_list.h"
@@ -42,6 +44,46 @@ static void filter_base(char *out, size_t len, const catalog_filter *f, int has_
   if (f->in_stock_only && !strstr(skip, "stock")) snprintf(out + o, len - o, "instock=1&");
 }
 
+/* The filter's category or brand (name = "Filter.Category" or "Filter.Brand") into the page, from the data cache. */
+static NEOERR *filter_get(req *r, const char *name, long long id, int *found) {
+  char key[64];
+  snprintf(key, sizeof key, "%s|%s|%lld", name, r->lang, id);
+  HDF *d = data_cache_get(key), *fresh = NULL;
+  NEOERR *err = STATUS_OK;
+  *found = 1;
+  if (!d) {
+    unsigned long long gen = catalog_generation();
+    err = hdf_init(&fresh);
+    if (!err && strcmp(name, "Filter.Brand") == 0) err = catalog_brand_get(r->db, fresh, name, r->lang, id, found);
+    else if (!err) err = catalog_category_get(r->db, fresh, name, r->lang, id, found);
+    d = fresh;
+    if (!err && *found) data_cache_put(key, &fresh, gen);
+  }
+  if (!err && *found) err = data_cache_copy(r->hdf, d);
+  hdf_destroy(&fresh);
+  return nerr_pass(err);
+}
+
+/* The list's category chips and brands, the same for every filter, sort and page: read once per catalog change (and
+ * DATA_CACHE_TTL) per process, so a list the page cache misses costs only its own statements. */
+static NEOERR *chips_and_brands(req *r, long long top) {
+  char key[64];
+  snprintf(key, sizeof key, "chips|%s|%lld", r->lang, top);
+  HDF *d = data_cache_get(key), *fresh = NULL;
+  NEOERR *err = STATUS_OK;
+  if (!d) {
+    unsigned long long gen = catalog_generation();
+    err = hdf_init(&fresh);
+    if (!err) err = catalog_category_chips(r->db, fresh, "Categories", r->lang, top);
+    if (!err) err = catalog_brands(r->db, fresh, "Brands", r->lang);
+    d = fresh;
+    if (!err) data_cache_put(key, &fresh, gen);
+  }
+  if (!err) err = data_cache_copy(r->hdf, d);
+  hdf_destroy(&fresh);
+  return nerr_pass(err);
+}
+
 /* GET /products?cat=&brand=&min=&max=&sort=&instock=1&page=|after= → 200 list (sold-out last, or left out with
  * instock=1; numbered pages up to LIST_OFFSET_PAGES, then keyset pages from ?after=; past them the empty state);
  * 400 invalid parameters or cursor; 404 unknown cat/brand */
@@ -76,10 +118,11 @@ NEOERR *h_products(req *r) {
   HDF *h = r->hdf;
   NEOERR *err = STATUS_OK;
   int found = 1;
-  if (f.cat) err = catalog_category_get(r->db, h, "Filter.Category", r->lang, f.cat, &found);
-  if (!err && found && f.brand) err = catalog_brand_get(r->db, h, "Filter.Brand", r->lang, f.brand, &found);
+  if (f.cat) err = filter_get(r, "Filter.Category", f.cat, &found);
+  if (!err && found && f.brand) err = filter_get(r, "Filter.Brand", f.brand, &found);
   if (err) return nerr_pass(err);
   if (!found) return nerr_pass(req_fail(r, 404));
+  if (f.cat) f.cat_level = hdf_get_value(h, "Filter.Category.0.parent_id", NULL) ? 2 : 1;
 
   r->template = "mall/store/products.cs";
   const char *title = hdf_get_value(h, f.brand ? "Filter.Brand.0.name" : "Filter.Category.0.name", NULL);
@@ -101,8 +144,7 @@ NEOERR *h_products(req *r) {
   }
   /* The chips show the top level and the current top category's children: nothing else of the tree is read. */
   long long top = f.cat ? db_hdf_ll(h, "Filter.Category.0.parent_id", f.cat) : 0;
-  if (!err) err = catalog_category_chips(r->db, h, "Categories", r->lang, top);
-  if (!err) err = catalog_brands(r->db, h, "Brands", r->lang);
+  if (!err) err = chips_and_brands(r, top);
   /* Numbered pages stop at LIST_OFFSET_PAGES (the OFFSET they need grows with the page); deeper ones seek. */
   long long offset = page <= LIST_OFFSET_PAGES ? (page - 1) * PER_PAGE : 1LL << 60;
   list_page pg;

@@ -3,6 +3,7 @@
 #include "mall_store.h"
 #include "catalog/catalog.h"
 #include "campaigns/guards.h"
+#include "data_cache.h"
 #include "log.h"
 #include "render.h"
 #include <stdio.h>
@@ -10,39 +11,9 @@
 #include <time.h>
 
 #define REVIEWS_PER_PAGE 10
-#define DATA_SLOTS 128
-#define DATA_TTL 10 /* seconds, like the page cache: stock and review counts may lag this much */
 
-/* The page is not in the page-body cache (every view must reach the handler to be counted),
- * so its database reads are cached here instead, per process, invalidated like the page cache. */
-static struct {
-  char key[64];
-  HDF *data;
-  unsigned long long gen;
-  time_t at;
-} g_data[DATA_SLOTS];
-
-static HDF *data_get(const char *key) {
-  unsigned h = 2166136261u;
-  for (const unsigned char *p = (const unsigned char *)key; *p; p++) h = (h ^ *p) * 16777619u;
-  int s = (int)(h % DATA_SLOTS);
-  if (!g_data[s].data || strcmp(g_data[s].key, key) != 0) return NULL;
-  if (g_data[s].gen != catalog_generation() || time(NULL) - g_data[s].at >= DATA_TTL) return NULL;
-  return g_data[s].data;
-}
-
-/* Takes ownership of *d. */
-static void data_put(const char *key, HDF **d, unsigned long long gen) {
-  unsigned h = 2166136261u;
-  for (const unsigned char *p = (const unsigned char *)key; *p; p++) h = (h ^ *p) * 16777619u;
-  int s = (int)(h % DATA_SLOTS);
-  hdf_destroy(&g_data[s].data);
-  snprintf(g_data[s].key, sizeof g_data[s].key, "%s", key);
-  g_data[s].data = *d;
-  g_data[s].gen = gen;
-  g_data[s].at = time(NULL);
-  *d = NULL;
-}
+/* The page is not in the page-body cache (every view must reach the handler to be counted), so its database reads
+ * are kept in the data cache instead (data_cache.h). */
 
 static NEOERR *load(req *r, HDF *d, long long id, long long rpage, int *found) {
   long long count = 0;
@@ -79,7 +50,7 @@ void mall_cache_hit(req *r) {
 static NEOERR *product_page(req *r, long long id, long long rpage, int *found) {
   char key[64];
   snprintf(key, sizeof key, "%s|%lld|%lld", r->lang, id, rpage);
-  HDF *d = data_get(key), *fresh = NULL;
+  HDF *d = data_cache_get(key), *fresh = NULL;
   NEOERR *err = STATUS_OK;
   if (!d) {
     unsigned long long gen = catalog_generation();
@@ -90,10 +61,11 @@ static NEOERR *product_page(req *r, long long id, long long rpage, int *found) {
       return nerr_pass(err);
     }
     d = fresh;
-    data_put(key, &fresh, gen);
+    data_cache_put(key, &fresh, gen);
   }
   *found = 1;
-  for (HDF *c = hdf_obj_child(d); c && !err; c = hdf_obj_next(c)) err = hdf_copy(r->hdf, hdf_obj_name(c), c);
+  err = data_cache_copy(r->hdf, d);
+  hdf_destroy(&fresh); /* still ours only when the cache could not keep it */
   if (err) return nerr_pass(err);
 
   r->template = "mall/store/product.cs";

@@ -606,8 +606,8 @@ static int cmd_explain(void) {
   if (!err) err = explain_one("products, page 50", ls.sql, ls.p, ls.n);
   catalog_list_stmt(&all, 0, 1, &after, 0, "zh-CN", 0, 20, &ls);
   if (!err) err = explain_one("products, keyset page", ls.sql, ls.p, ls.n);
-  catalog_count_stmt(&all, 0, 1, LIST_COUNT_CAP + 1, &ls);
-  if (!err) err = explain_one("products, count", ls.sql, ls.p, ls.n);
+  catalog_counts_stmt(&all, 0, LIST_COUNT_CAP + 1, &ls);
+  if (!err) err = explain_one("products, counts", ls.sql, ls.p, ls.n);
   catalog_filter cat = {.cat = top, .max = 1000000000000LL, .sort = SORT_POINTS_ASC};
   catalog_list_stmt(&cat, 1, 1, NULL, 0, "zh-CN", 0, 20, &ls);
   if (!err) err = explain_one("products, top category by points", ls.sql, ls.p, ls.n);

@@ -140,6 +140,8 @@ static void test_list_statements_never_scan(void **state) {
       catalog_count_stmt(f, c[i].top, block, LIST_COUNT_CAP + 1, &st);
       assert_no_scan(&st, 1, NULL);
     }
+    catalog_counts_stmt(f, c[i].top, LIST_COUNT_CAP + 1, &st);
+    assert_no_scan(&st, 1, NULL);
   }
   assert_int_equal(g_bad, 0);
 }

@@ -13,6 +13,7 @@ typedef struct {
   long long min, max; /* points range, inclusive */
   int sort;           /* SORT_* (sold-out products always come last) */
   int in_stock_only;  /* 1 = leave sold-out products out */
+  int cat_level;      /* cat's level when the caller knows it (1 top-level, 2 a child), else 0: read by the list */
 } catalog_filter;
 
 /* Two-level tree: prefix.N.{id,name,Children.M.{id,name}} */

@@ -133,6 +133,22 @@ void catalog_count_stmt(const catalog_filter *f, int cat_top, int block, long lo
   bind(st, DI(cap));
 }
 
+void catalog_counts_stmt(const catalog_filter *f, int cat_top, long long cap, list_stmt *st) {
+  st->sql[0] = 0;
+  st->n = 0;
+  for (int block = 1; block >= 0; block--) {
+    if (block == 0 && f->in_stock_only) {
+      add(st, ", 0");
+      break;
+    }
+    add(st, "%s(SELECT COUNT(*) FROM (SELECT 1", block ? "SELECT " : ", ");
+    from(st, f, cat_top, has_price(f) ? "points" : "sales");
+    where(st, f, cat_top, block);
+    add(st, " LIMIT ?) b%d)", block);
+    bind(st, DI(cap));
+  }
+}
+
 static NEOERR *count(MYSQL *db, const catalog_filter *f, int cat_top, int block, long long cap, long long *n) {
   list_stmt st;
   catalog_count_stmt(f, cat_top, block, cap, &st);
@@ -168,21 +184,23 @@ NEOERR *catalog_list(MYSQL *db, HDF *out, const char *prefix, const char *lang, 
   int seeking = after && after->set, got = 0, more = 0;
   memset(pg, 0, sizeof *pg);
   NEOERR *err = catalog_lists_refresh(db, 0);
-  if (!err && f->cat) err = db_query_ll(db, SQL_CAT_TOP, DBA(DI(f->cat)), &top, NULL);
-  /* Counted a block at a time: each is an equality on list_in_stock, a range of the scope's index. */
-  long long sold_out = 0;
-  if (!err) err = count(db, f, (int)top, 1, LIST_COUNT_CAP + 1, &pg->total);
-  if (!err && !f->in_stock_only && pg->total <= LIST_COUNT_CAP)
-    err = count(db, f, (int)top, 0, LIST_COUNT_CAP + 1 - pg->total, &sold_out);
-  pg->total += sold_out;
+  if (!err && f->cat && f->cat_level) top = f->cat_level == 1;
+  else if (!err && f->cat) err = db_query_ll(db, SQL_CAT_TOP, DBA(DI(f->cat)), &top, NULL);
+  /* Both blocks counted in one statement: each an equality on list_in_stock, a range of the scope's index. */
+  long long in_stock = 0, sold_out = 0;
+  list_stmt cs;
+  catalog_counts_stmt(f, (int)top, LIST_COUNT_CAP + 1, &cs);
+  if (!err) err = db_row(db, cs.sql, cs.p, cs.n, DCOLS(DCOL_LL(&in_stock), DCOL_LL(&sold_out)), NULL);
+  pg->total = in_stock + sold_out > LIST_COUNT_CAP + 1 ? LIST_COUNT_CAP + 1 : in_stock + sold_out;
   if (err || (!seeking && offset >= pg->total)) return nerr_pass(err);
 
   /* The in-stock block: from the cursor, or from the offset within it. */
   long long in_block = 0; /* in-stock rows before the offset's end, when the page reaches past them */
   if (!seeking || after->in_stock == 1) {
-    if (!seeking && offset > 0 && !f->in_stock_only)
-      err = count(db, f, (int)top, 1, offset + limit, &in_block);
-    else in_block = offset + limit; /* no count needed: the page starts inside the block */
+    if (!seeking && offset > 0 && !f->in_stock_only) {
+      if (in_stock <= LIST_COUNT_CAP) in_block = in_stock < offset + limit ? in_stock : offset + limit;
+      else err = count(db, f, (int)top, 1, offset + limit, &in_block); /* only past the count's cap */
+    } else in_block = offset + limit; /* no count needed: the page starts inside the block */
     if (!err && (seeking || offset < in_block))
       err = block_rows(db, out, prefix, lang, f, (int)top, 1, after, seeking ? 0 : offset, limit, 0, &got);
   }

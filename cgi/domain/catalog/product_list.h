@@ -44,6 +44,9 @@ void catalog_list_stmt(const catalog_filter *f, int cat_top, int block, const li
                        const char *lang, long long offset, int limit, list_stmt *st);
 /* The bounded count of one block (at most cap rows read). */
 void catalog_count_stmt(const catalog_filter *f, int cat_top, int block, long long cap, list_stmt *st);
+/* Both blocks' bounded counts in one statement (one round trip): a row (in stock, sold out), each at most cap; the
+ * sold-out one 0 without reading for "in stock only". */
+void catalog_counts_stmt(const catalog_filter *f, int cat_top, long long cap, list_stmt *st);
 
 /* The list snapshot (list_in_stock, list_sales, list_views) catches up with stock, sales and views at most every
  * MALL_LIST_REFRESH seconds (default 60; 0 = before every list, for tests), once across all machines. */
