@@ -337,11 +337,12 @@ static void test_search_ranks_inside_mroonga(void **state) {
   for (size_t w = 0; w < 2; w++) {
     char bq[256];
     assert_int_equal(catalog_search_query(words[w], bq, sizeof bq), 1);
-    /* Each ranked statement is one Mroonga's ORDER BY … LIMIT takes. */
-    for (int block = 0; block <= 1; block++) {
+    /* Each ranked statement (all matches in-stock first, or the in-stock ones) is one Mroonga's ORDER BY … LIMIT
+     * takes. */
+    for (int stock = 0; stock <= 1; stock++) {
       search_stmt st;
       HDF *h = NULL;
-      catalog_search_stmt(bq, block, 0, 40, 20, &st);
+      catalog_search_stmt(bq, stock, 0, 40, 20, &st);
       long long before = fast_order_limit();
       t_ok(hdf_init(&h), "hdf");
       t_ok(db_query_hdf(t_db(), h, "R", st.sql, st.p, st.n, NULL), st.sql);
