@@ -64,18 +64,19 @@ NEOERR *h_points(req *r) {
   long long soon = 0, total = 0, open = 0;
   int lots = 0;
   lots_seek lots_next;
-  err = member_points_expiring(r->db, r->user_id, POINTS_EXPIRING_DAYS, h, "Expiring", &soon);
+  err = member_points_summary(r->db, r->user_id, POINTS_EXPIRING_DAYS, &f, &soon, &open, &total);
+  if (!err) err = member_points_expiring(r->db, r->user_id, POINTS_EXPIRING_DAYS, h, "Expiring", NULL);
   if (!err) err = hdf_set_valuef(h, "Points.ExpiringSum=%lld", soon);
   if (!err) err = hdf_set_valuef(h, "Points.Days=%d", POINTS_EXPIRING_DAYS);
-  if (!err) err = member_points_lots(r->db, r->user_id, &lots_after, LOTS_PER_PAGE, h, "Lots", &lots, &open, &lots_next);
+  if (!err) err = member_points_lots(r->db, r->user_id, &lots_after, LOTS_PER_PAGE, h, "Lots", &lots, NULL, &lots_next);
   if (!err && open > POINTS_COUNT_CAP) err = hdf_set_valuef(h, "Points.LotsOpen=%d+", POINTS_COUNT_CAP);
   else if (!err) err = hdf_set_valuef(h, "Points.LotsOpen=%lld", open);
   if (!err && lots_after.set) err = hdf_set_value(h, "Points.LotsFirst", "1");
   if (!err && lots_next.set) err = hdf_set_valuef(h, "Points.LotsMore=%s.%lld", lots_next.expires, lots_next.id);
   /* Numbered pages stop at POINTS_OFFSET_PAGES (the OFFSET grows with the page); deeper ones seek. */
   long long offset = page <= POINTS_OFFSET_PAGES ? (page - 1) * CENTER_PER_PAGE : 1LL << 60;
-  if (!err)
-    err = member_points_ledger(r->db, r->user_id, &f, h, "Ledger", offset, after_id, CENTER_PER_PAGE, &total);
+  if (!err && (after_id > 0 || offset < total))
+    err = member_points_ledger_rows(r->db, r->user_id, &f, h, "Ledger", offset, after_id, CENTER_PER_PAGE);
   if (!err) err = hdf_set_value(h, "Filter.Kind", f.kind ? f.kind : "all");
   if (!err && f.from) err = hdf_set_value(h, "Filter.From", f.from);
   if (!err && f.to) err = hdf_set_value(h, "Filter.To", f.to);

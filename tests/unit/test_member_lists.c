@@ -103,6 +103,18 @@ static void test_statements_read_only_the_page(void **state) {
         check_plan(st.sql, st.p, st.n);
         member_points_ledger_stmt(g_member, &f, 0, 0, 1000000, 10, &st);
         check_plan(st.sql, st.p, st.n);
+        member_points_summary_stmt(g_member, 30, &f, &st);
+        check_plan(st.sql, st.p, st.n);
+        /* The summary's numbers are the separate statements' numbers. */
+        long long soon = -1, open = -1, entries = -1, want = -1;
+        t_ok(member_points_summary(t_db(), g_member, 30, &f, &soon, &open, &entries), "summary");
+        member_points_ledger_stmt(g_member, &f, 1, 0, 0, 0, &st);
+        t_ok(db_query_ll(t_db(), st.sql, st.p, st.n, &want, NULL), "count");
+        assert_int_equal(entries, want);
+        t_ok(db_query_ll(t_db(), POINTS_LOT_SQL[4], DBA(DI(g_member), DI(POINTS_COUNT_CAP + 1)), &want, NULL), "lots");
+        assert_int_equal(open, want);
+        t_ok(db_query_ll(t_db(), POINTS_LOT_SQL[1], DBA(DI(g_member), DI(30)), &want, NULL), "expiring");
+        assert_int_equal(soon, want);
       }
   check_plan(POINTS_LOT_SQL[0], DBA(DI(g_member), DI(30)));
   check_plan(POINTS_LOT_SQL[1], DBA(DI(g_member), DI(30)));

@@ -27,7 +27,7 @@ const char *const POINTS_LOT_SQL[] = {SQL_LOTS_EXPIRING, SQL_LOTS_EXPIRING_SUM, 
                                        SQL_LOTS_OPEN_COUNT, NULL};
 
 NEOERR *member_points_expiring(MYSQL *db, long long member_id, int days, HDF *out, const char *prefix, long long *sum) {
-  NEOERR *err = db_query_ll(db, SQL_LOTS_EXPIRING_SUM, DBA(DI(member_id), DI(days)), sum, NULL);
+  NEOERR *err = sum ? db_query_ll(db, SQL_LOTS_EXPIRING_SUM, DBA(DI(member_id), DI(days)), sum, NULL) : STATUS_OK;
   if (!err) err = db_query_hdf(db, out, prefix, SQL_LOTS_EXPIRING, DBA(DI(member_id), DI(days)), NULL);
   return nerr_pass(err);
 }
@@ -50,7 +50,8 @@ int lots_seek_parse(const char *s, lots_seek *out) {
 NEOERR *member_points_lots(MYSQL *db, long long member_id, const lots_seek *after, int limit, HDF *out,
                            const char *prefix, int *rows, long long *open, lots_seek *next) {
   memset(next, 0, sizeof *next);
-  NEOERR *err = db_query_ll(db, SQL_LOTS_OPEN_COUNT, DBA(DI(member_id), DI(POINTS_COUNT_CAP + 1)), open, NULL);
+  NEOERR *err =
+      open ? db_query_ll(db, SQL_LOTS_OPEN_COUNT, DBA(DI(member_id), DI(POINTS_COUNT_CAP + 1)), open, NULL) : STATUS_OK;
   if (!err && after && after->set)
     err = db_query_hdf(db, out, prefix, SQL_LOTS_AFTER,
                        DBA(DI(member_id), DS(after->expires), DS(after->expires), DI(after->id), DI(limit)), rows);
@@ -119,12 +120,41 @@ void member_points_ledger_stmt(long long member_id, const ledger_filter *f, int 
   }
 }
 
+NEOERR *member_points_ledger_rows(MYSQL *db, long long member_id, const ledger_filter *f, HDF *out, const char *prefix,
+                                  long long offset, long long after_id, int limit) {
+  ledger_stmt st;
+  member_points_ledger_stmt(member_id, f, 0, offset, after_id, limit, &st);
+  return nerr_pass(db_query_hdf(db, out, prefix, st.sql, st.p, st.n, NULL));
+}
+
 NEOERR *member_points_ledger(MYSQL *db, long long member_id, const ledger_filter *f, HDF *out, const char *prefix,
                              long long offset, long long after_id, int limit, long long *total) {
   ledger_stmt st;
   member_points_ledger_stmt(member_id, f, 1, 0, 0, 0, &st);
   NEOERR *err = db_query_ll(db, st.sql, st.p, st.n, total, NULL);
   if (err || (after_id <= 0 && offset >= *total)) return nerr_pass(err);
-  member_points_ledger_stmt(member_id, f, 0, offset, after_id, limit, &st);
-  return nerr_pass(db_query_hdf(db, out, prefix, st.sql, st.p, st.n, NULL));
+  return nerr_pass(member_points_ledger_rows(db, member_id, f, out, prefix, offset, after_id, limit));
+}
+
+void member_points_summary_stmt(long long member_id, int days, const ledger_filter *f, ledger_stmt *st) {
+  ledger_stmt count;
+  member_points_ledger_stmt(member_id, f, 1, 0, 0, 0, &count);
+  int len = snprintf(st->sql, sizeof st->sql,
+                     "SELECT (SELECT COALESCE(SUM(remaining), 0) FROM points_lots %s), (%s), (%s)", EXPIRING_WHERE,
+                     SQL_LOTS_OPEN_COUNT, count.sql);
+  if (len < 0 || (size_t)len >= sizeof st->sql) snprintf(st->sql, sizeof st->sql, "SELECT"); /* fails, never cut */
+  st->n = 0;
+  bind(st, DI(member_id));
+  bind(st, DI(days));
+  bind(st, DI(member_id));
+  bind(st, DI(POINTS_COUNT_CAP + 1));
+  for (int i = 0; i < count.n; i++) bind(st, count.p[i]);
+}
+
+NEOERR *member_points_summary(MYSQL *db, long long member_id, int days, const ledger_filter *f, long long *expiring,
+                              long long *open, long long *entries) {
+  ledger_stmt st;
+  member_points_summary_stmt(member_id, days, f, &st);
+  return nerr_pass(
+      db_row(db, st.sql, st.p, st.n, DCOLS(DCOL_LL(expiring), DCOL_LL(open), DCOL_LL(entries)), NULL));
 }

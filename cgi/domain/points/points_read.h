@@ -9,7 +9,7 @@
 #define POINTS_OFFSET_PAGES 50
 
 /* Open lots with points left that expire within days (today included), soonest first (at most 100):
- * id, source, note, amount, remaining, expires, days_left. *sum = their remaining points. */
+ * id, source, note, amount, remaining, expires, days_left. *sum = their remaining points (sum NULL: not read). */
 NEOERR *member_points_expiring(MYSQL *db, long long member_id, int days, HDF *out, const char *prefix, long long *sum);
 
 /* Where a page of open lots starts: after the lot (expires 'YYYY-MM-DD', id); unset = the first page. */
@@ -21,7 +21,8 @@ typedef struct {
 /* "2026-12-31.123" ⇄ lots_seek; parse returns 0 for anything else. */
 int lots_seek_parse(const char *s, lots_seek *out);
 /* One page of open lots with points left, soonest expiry first (same columns as above): limit rows from after.
- * *open = how many open lots there are (POINTS_COUNT_CAP + 1 = more); *next is set when more follow. */
+ * *open = how many open lots there are (POINTS_COUNT_CAP + 1 = more; open NULL: not counted); *next is set when
+ * more follow. */
 NEOERR *member_points_lots(MYSQL *db, long long member_id, const lots_seek *after, int limit, HDF *out,
                            const char *prefix, int *rows, long long *open, lots_seek *next);
 
@@ -40,11 +41,19 @@ NEOERR *member_points_ledger(MYSQL *db, long long member_id, const ledger_filter
                              long long offset, long long after_id, int limit, long long *total);
 /* The statement member_points_ledger runs for a filter (count = 1: its bounded count), for the EXPLAIN test. */
 typedef struct {
-  char sql[1024];
+  char sql[1536]; /* room for the summary, which holds a count statement */
   dbp p[12];
   int n;
 } ledger_stmt;
 void member_points_ledger_stmt(long long member_id, const ledger_filter *f, int count, long long offset,
                                long long after_id, int limit, ledger_stmt *st);
+/* The same page without its count (the points page reads the counts with member_points_summary). */
+NEOERR *member_points_ledger_rows(MYSQL *db, long long member_id, const ledger_filter *f, HDF *out, const char *prefix,
+                                  long long offset, long long after_id, int limit);
+/* The points page's numbers in one statement (one round trip): the points of open lots expiring within days, the
+ * open lots and the ledger entries of filter f (both counted to at most POINTS_COUNT_CAP + 1). */
+NEOERR *member_points_summary(MYSQL *db, long long member_id, int days, const ledger_filter *f, long long *expiring,
+                              long long *open, long long *entries);
+void member_points_summary_stmt(long long member_id, int days, const ledger_filter *f, ledger_stmt *st);
 
 #endif
