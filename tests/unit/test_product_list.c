@@ -342,7 +342,7 @@ static void test_search_ranks_inside_mroonga(void **state) {
     for (int stock = 0; stock <= 1; stock++) {
       search_stmt st;
       HDF *h = NULL;
-      catalog_search_stmt(bq, stock, 0, 40, 20, &st);
+      catalog_search_stmt(bq, stock, 0, SEARCH_COUNT_CAP + 1, &st); /* as catalog_search runs it */
       long long before = fast_order_limit();
       t_ok(hdf_init(&h), "hdf");
       t_ok(db_query_hdf(t_db(), h, "R", st.sql, st.p, st.n, NULL), st.sql);

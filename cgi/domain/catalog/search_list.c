@@ -3,6 +3,7 @@
 #include "catalog/card_sql.h"
 #include "catalog/product_list.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Mroonga sorts and cuts the matches itself (its "fast ORDER BY LIMIT", counted by Mroonga_fast_order_limit) only
@@ -10,9 +11,10 @@
  * score and that table's columns. So the ids come from product_search alone — on_shelf, the in-stock flag and sales
  * live there (kept by catalog_lists_refresh) — and the cards are read by primary key afterwards. The title weighs ten
  * times the body through Mroonga's *W pragma on the two-column index. Sold-out matches come after in-stock ones:
- * the in-stock flag leads the ORDER BY, which Mroonga's sort takes too (one statement for both blocks).
- * Each Mroonga statement costs what Mroonga spends on all the matches (and a temporary result table of its own), so
- * a page runs two: the bounded count and the ranked ids of the page. */
+ * the in-stock flag leads the ORDER BY, which Mroonga's sort takes too, so one order covers both blocks.
+ * Each Mroonga statement costs what Mroonga spends on all the matches (and a temporary result table of its own, about
+ * 2 ms here), so a page runs one: the first SEARCH_COUNT_CAP + 1 ids in that order, which are every page there is
+ * (pages stop at SEARCH_PAGES) and the bounded count at once; the page is cut from them here. */
 #define MATCH_ALL "MATCH(title, body) AGAINST(? IN BOOLEAN MODE)"
 static const char SQL_IDS[] = "SELECT product_id, " MATCH_ALL " AS score FROM product_search WHERE " MATCH_ALL
                               " AND on_shelf = 1 ORDER BY list_in_stock DESC, score DESC, rank_sales DESC,"
@@ -20,21 +22,15 @@ static const char SQL_IDS[] = "SELECT product_id, " MATCH_ALL " AS score FROM pr
 static const char SQL_IDS_IN_STOCK[] = "SELECT product_id, " MATCH_ALL " AS score FROM product_search WHERE " MATCH_ALL
                                        " AND on_shelf = 1 AND list_in_stock = 1 ORDER BY score DESC, rank_sales DESC,"
                                        " product_id DESC LIMIT ? OFFSET ?";
-static const char SQL_COUNT_IN_STOCK[] = "SELECT COUNT(*) FROM (SELECT product_id FROM product_search WHERE " MATCH_ALL
-                                         " AND on_shelf = 1 AND list_in_stock = 1 LIMIT ?) bounded";
-static const char SQL_COUNT_ALL[] = "SELECT COUNT(*) FROM (SELECT product_id FROM product_search WHERE " MATCH_ALL
-                                    " AND on_shelf = 1 LIMIT ?) bounded";
 
-void catalog_search_stmt(const char *bq, int in_stock_only, int count, long long offset, int limit, search_stmt *st) {
+void catalog_search_stmt(const char *bq, int in_stock_only, long long offset, int limit, search_stmt *st) {
   snprintf(st->query, sizeof st->query, "*W1:10,2:1 %s", bq);
-  const char *sql = count ? (in_stock_only ? SQL_COUNT_IN_STOCK : SQL_COUNT_ALL) : in_stock_only ? SQL_IDS_IN_STOCK
-                                                                                                 : SQL_IDS;
-  snprintf(st->sql, sizeof st->sql, "%s", sql);
+  snprintf(st->sql, sizeof st->sql, "%s", in_stock_only ? SQL_IDS_IN_STOCK : SQL_IDS);
   st->n = 0;
-  if (!count) st->p[st->n++] = DS(st->query);
   st->p[st->n++] = DS(st->query);
-  st->p[st->n++] = DI(count ? SEARCH_COUNT_CAP + 1 : limit);
-  if (!count) st->p[st->n++] = DI(offset);
+  st->p[st->n++] = DS(st->query);
+  st->p[st->n++] = DI(limit);
+  st->p[st->n++] = DI(offset);
 }
 
 typedef struct {
@@ -42,30 +38,24 @@ typedef struct {
   char score[32]; /* a float: read as text, only the order matters */
 } hit;
 
-static NEOERR *page_ids(MYSQL *db, const char *bq, int in_stock_only, long long offset, int limit, long long *ids,
-                        int *n) {
-  search_stmt st;
-  hit h[64];
-  int rows = 0;
-  catalog_search_stmt(bq, in_stock_only, 0, offset, limit, &st);
-  NEOERR *err = db_rows(db, st.sql, st.p, st.n, DCOLS(DCOL_LL(&h[0].id), DCOL_STR(h[0].score)), sizeof h[0],
-                        (int)(sizeof h / sizeof h[0]), &rows);
-  for (int i = 0; !err && i < rows; i++) ids[(*n)++] = h[i].id;
-  return nerr_pass(err);
-}
-
 NEOERR *catalog_search(MYSQL *db, HDF *out, const char *prefix, const char *lang, const char *bq, int in_stock_only,
                        long long offset, int limit, int *rows, long long *total) {
   long long ids[64];
-  int n = 0;
+  int n = 0, got = 0;
   *rows = 0;
+  *total = 0;
   if (limit > 64) limit = 64;
+  hit *h = malloc(sizeof *h * (SEARCH_COUNT_CAP + 1));
+  if (!h) return nerr_raise(NERR_NOMEM, "search hits");
   search_stmt st;
-  catalog_search_stmt(bq, in_stock_only, 1, 0, 0, &st);
+  catalog_search_stmt(bq, in_stock_only, 0, SEARCH_COUNT_CAP + 1, &st);
   NEOERR *err = catalog_lists_refresh(db, 0);
-  if (!err) err = db_query_ll(db, st.sql, st.p, st.n, total, NULL);
-  if (err || offset >= *total) return nerr_pass(err);
-  err = page_ids(db, bq, in_stock_only, offset, limit, ids, &n);
+  if (!err)
+    err = db_rows(db, st.sql, st.p, st.n, DCOLS(DCOL_LL(&h[0].id), DCOL_STR(h[0].score)), sizeof h[0],
+                  SEARCH_COUNT_CAP + 1, &got);
+  *total = got;
+  for (long long i = offset; !err && i >= 0 && i < got && n < limit; i++) ids[n++] = h[i].id;
+  free(h);
   if (err || !n) return nerr_pass(err);
 
   /* The cards, by primary key, in the ranked order; live on-shelf (and, for "in stock only", stock) checked again

@@ -13,15 +13,14 @@
 NEOERR *catalog_search(MYSQL *db, HDF *out, const char *prefix, const char *lang, const char *boolean_query,
                        int in_stock_only, long long offset, int limit, int *rows, long long *total);
 
-/* The ranked id statement (in_stock_only 1: the in-stock matches alone; 0: all, in-stock ones first) and its bounded
- * count (count 1), for the tests: both run on the Mroonga table alone. */
+/* The ranked id statement (in_stock_only 1: the in-stock matches alone; 0: all, in-stock ones first), for the tests:
+ * it runs on the Mroonga table alone. catalog_search runs it once per page for the first SEARCH_COUNT_CAP + 1 ids. */
 typedef struct {
   char sql[768];
   char query[600]; /* the weighted boolean query bound to it */
   dbp p[6];
   int n;
 } search_stmt;
-void catalog_search_stmt(const char *boolean_query, int in_stock_only, int count, long long offset, int limit,
-                         search_stmt *st);
+void catalog_search_stmt(const char *boolean_query, int in_stock_only, long long offset, int limit, search_stmt *st);
 
 #endif
