@@ -5,7 +5,7 @@
 // closing is reported as broken (by the page and by mallctl's exit code).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql, q, mallctlRun, checkLedger } from './lib/stack.mjs';
+import { sql, q, mallctl, mallctlRun, checkLedger } from './lib/stack.mjs';
 import { Client, flash } from './lib/client.mjs';
 import { makeMembers, memberId, balance } from './lib/members.mjs';
 import { makeProduct, buyNow } from './lib/shop.mjs';
