@@ -79,6 +79,7 @@ NEOERR *h_adm_reports_finance(req *r) {
   if (!err) err = hdf_set_value(r->hdf, "Fin.From", rep.from);
   if (!err) err = hdf_set_value(r->hdf, "Fin.To", rep.to);
   for (int k = 0; k < FIN_COLS && !err; k++) err = hdf_set_valuef(r->hdf, "Fin.Cols.%d=%s", k, fin_col_names[k]);
+  if (!err) err = hdf_set_valuef(r->hdf, "Fin.SpentAt=%d", FIN_SPENT); /* "issued" goes before the first outflow */
   finance_report_free(&rep);
   return nerr_pass(err);
 }

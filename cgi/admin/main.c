@@ -13,6 +13,7 @@
 #include "adm_codes.h"
 #include "adm_partners.h"
 #include "adm_coupons.h"
+#include "adm_earning.h"
 
 static const route ROUTES[] = {
     /* method  pattern                 flags            handler           roles */
@@ -113,6 +114,14 @@ static const route ROUTES[] = {
     {"POST", "/admin/partners/{id}/status", R_MEMBER, h_adm_partner_status, ROLES_PARTNERS},
     {"GET", "/admin/api-log", R_MEMBER, h_adm_api_log, ROLES_API_LOG},
     /* end partner API */
+    /* earning rules: earning_rules.c (P2 consumption rules per enterprise, their versions; activity bonuses) */
+    {"GET", "/admin/earning-rules", R_MEMBER, h_adm_earning_rules, ROLES_EARNING},
+    {"POST", "/admin/earning-rules", R_MEMBER, h_adm_earning_rule_create, ROLES_EARNING},
+    {"GET", "/admin/earning-rules/{id}", R_MEMBER, h_adm_earning_rule, ROLES_EARNING},
+    {"POST", "/admin/earning-rules/{id}", R_MEMBER, h_adm_earning_rule_update, ROLES_EARNING},
+    {"GET", "/admin/earning-bonuses", R_MEMBER, h_adm_earning_bonuses, ROLES_EARNING},
+    {"POST", "/admin/earning-bonuses", R_MEMBER, h_adm_earning_bonus_save, ROLES_EARNING},
+    /* end earning rules */
     /* coupon campaigns: coupons.c (F6 create, edit, pause and resume claims) */
     {"GET", "/admin/coupons", R_MEMBER, h_adm_coupons, ROLES_COUPONS},
     {"GET", "/admin/coupons/new", R_MEMBER, h_adm_coupon_new, ROLES_COUPONS},

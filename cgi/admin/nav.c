@@ -23,6 +23,8 @@ static const struct {
     {"/admin/coupons", "Coupons", "Content"},
     {"/admin/moderation", "Moderation", "Operations"},
     {"/admin/orders", "Orders", "Operations"},
+    {"/admin/earning-rules", "EarningRules", "Operations"},
+    {"/admin/earning-bonuses", "EarningBonuses", "Operations"},
     {"/admin/members", "Members", "People"},
     {"/admin/merchants", "Merchants", "People"},
     {"/admin/applications", "Applications", "People"},

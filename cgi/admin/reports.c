@@ -171,7 +171,7 @@ static NEOERR *page_common(req *r, const char *tmpl, const char *tab) {
   return nerr_pass(err);
 }
 
-/* One row's numbers under n: Opening, Cols.0..13 (reports.h column order), Net (NetUp when > 0), Closing, and the
+/* One row's numbers under n: Opening, Cols.0..15 (reports.h column order), Net (NetUp when > 0), Closing, and the
  * groups Issued, Spent, Refunded, Expired. */
 static NEOERR *points_row_hdf(HDF *h, const char *n, const report_points_row *b) {
   NEOERR *err = STATUS_OK;
@@ -415,11 +415,12 @@ NEOERR *h_adm_reports_points_csv(req *r) {
   static const char *const cols[6 + REPORT_COLUMNS] = {
       "AdminReports.Col.Day",        "AdminReports.Col.From",    "AdminReports.Col.To",
       "AdminReports.Opening",        "AdminReports.Kind.earn",   "AdminReports.Kind.grant",
-      "AdminReports.Kind.scan",      "AdminReports.Kind.api_earn", "AdminReports.Kind.adjust_in",
+      "AdminReports.Kind.scan",      "AdminReports.Kind.api_earn", "AdminReports.Kind.bonus",
+      "AdminReports.Kind.adjust_in",
       "AdminReports.Kind.spend",     "AdminReports.Kind.offline", "AdminReports.Kind.api_spend",
       "AdminReports.Kind.coupon",
       "AdminReports.Kind.refund",    "AdminReports.Kind.api_reverse_in", "AdminReports.Kind.expire",
-      "AdminReports.Kind.adjust_out", "AdminReports.Kind.api_reverse_out",
+      "AdminReports.Kind.adjust_out", "AdminReports.Kind.api_reverse_out", "AdminReports.Kind.bonus_out",
       "AdminReports.Col.Net",        "AdminReports.Closing"};
   const char *head[6 + REPORT_COLUMNS];
   memcpy(head, cols, sizeof head);

@@ -231,6 +231,21 @@ static json_t *op_json(const api_op *o) {
   json_object_set_new(j, "reference", o->ref[0] ? json_string(o->ref) : json_null());
   if (!strcmp(o->kind, "earn")) json_object_set_new(j, "expires_on", json_string(o->expires_on));
   if (!strcmp(o->kind, "reverse")) json_object_set_new(j, "reverses", json_string(o->reverses));
+  /* Earning rules (P2): what the rule did, and the activity bonuses paid (or, on a reverse, taken back). */
+  if (o->has_rule)
+    json_object_set_new(j, "rule",
+                        json_pack("{s:s,s:i,s:I,s:I,s:I,s:b}", "code", o->rule.code, "version", o->rule.version,
+                                  "amount_fen", (json_int_t)o->rule.amount_fen, "computed",
+                                  (json_int_t)o->rule.computed, "points", (json_int_t)o->rule.points, "capped",
+                                  o->rule.capped));
+  if (o->has_rule || o->nbonus) {
+    json_t *list = json_array();
+    for (int i = 0; i < o->nbonus; i++)
+      json_array_append_new(list, json_pack("{s:I,s:I,s:I}", "activity_id", (json_int_t)o->bonus[i].activity_id,
+                                            "points", (json_int_t)o->bonus[i].points, "ledger_id",
+                                            (json_int_t)o->bonus[i].ledger_id));
+    json_object_set_new(j, "bonuses", list);
+  }
   return j;
 }
 
@@ -242,6 +257,13 @@ static NEOERR *refusal(areq *r, api_result res) {
   case API_REF_EXISTS: return nerr_pass(fail(r, 409, "reference_exists", "this reference was used before"));
   case API_REF_UNKNOWN: return nerr_pass(fail(r, 404, "reference_not_found", "no earn or spend with this reference"));
   case API_ALREADY_REVERSED: return nerr_pass(fail(r, 409, "already_reversed", "this operation was reversed before"));
+  case API_RULE_UNKNOWN: return nerr_pass(fail(r, 404, "rule_not_found", "no such earning rule in your enterprise"));
+  case API_NOTHING_TO_EARN:
+    return nerr_pass(fail(r, 409, "nothing_to_earn", "the amount gives no point under this rule"));
+  case API_DAILY_CAP:
+    return nerr_pass(fail(r, 409, "daily_cap_reached", "the member's daily cap of this rule is used up"));
+  case API_RULE_TOO_MUCH:
+    return nerr_pass(fail(r, 409, "points_out_of_range", "the rule gives more than 10000000 points for this amount"));
   case API_INSUFFICIENT: return nerr_pass(fail(r, 409, "insufficient_points", "the member has not enough points"));
   case API_FROZEN: return nerr_pass(fail(r, 409, "member_frozen", "the member's account is frozen"));
   case API_EARN_USED:
@@ -374,6 +396,8 @@ typedef struct {
   int what; /* 0 enrol, 1 earn, 2 spend, 3 reverse */
   long long member_id, points;
   const char *mobile, *name, *ext_id, *source, *ref, *expires_on, *note;
+  const char *rule; /* earning rules (P2): an earn of amount_fen by this rule instead of points */
+  long long amount_fen;
 } write_ctx;
 
 static NEOERR *run_write(MYSQL *db, void *ctx, int *status, char **body) {
@@ -389,7 +413,10 @@ static NEOERR *run_write(MYSQL *db, void *ctx, int *status, char **body) {
     if (!err && res == API_OK) j = member_json(&m);
   } else {
     api_op op;
-    if (w->what == 1)
+    if (w->what == 1 && w->rule)
+      err = api_earn_by_rule(db, r->partner_id, r->enterprise, w->member_id, w->rule, w->amount_fen, w->source, w->ref,
+                             w->expires_on, w->note, &op, &res);
+    else if (w->what == 1)
       err = api_earn(db, r->partner_id, r->enterprise, w->member_id, w->points, w->source, w->ref, w->expires_on,
                      w->note, &op, &res);
     else if (w->what == 2)
@@ -468,7 +495,7 @@ static NEOERR *ref_field(areq *r, write_ctx *w, int *stop) {
 
 /* POST /api/v1/members {mobile, name?, ext_id?} → 201 member; 409 member_exists / ext_id_taken; 400; 422 */
 static NEOERR *h_enrol(areq *r) {
-  write_ctx w = {r, 0, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+  write_ctx w = {r, 0, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0};
   int bad = 0;
   w.mobile = jstr(r, "mobile", &bad);
   if (bad || !w.mobile || !mobile_ok(w.mobile)) return nerr_pass(bad_field(r, "mobile", "11 digits starting with 1"));
@@ -482,12 +509,31 @@ static NEOERR *h_enrol(areq *r) {
   return nerr_pass(idempotent(r, &w));
 }
 
-/* POST /api/v1/members/{id}/earn {points, reference, source?, expires_on?, note?} → 201 operation; 404; 409
- * reference_exists; 400; 422 */
+/* Earning rules (P2): {rule, amount_fen} instead of points (never both). */
+static NEOERR *rule_fields(areq *r, write_ctx *w, int *stop) {
+  int bad = 0;
+  w->rule = jstr(r, "rule", &bad);
+  if (!w->rule && !bad) return nerr_pass(points_field(r, w, stop));
+  *stop = 1;
+  if (bad || !earning_code_valid(w->rule)) return nerr_pass(bad_field(r, "rule", "1-32 of A-Z a-z 0-9 - _ . :"));
+  if (json_object_get(r->json, "points"))
+    return nerr_pass(bad_field(r, "points", "not with rule: the rule computes the points"));
+  json_t *v = json_object_get(r->json, "amount_fen");
+  if (!json_is_integer(v) || json_integer_value(v) < 1 || json_integer_value(v) > EARN_AMOUNT_MAX)
+    return nerr_pass(bad_field(r, "amount_fen", "a whole number of fen from 1 to 100000000000"));
+  w->amount_fen = json_integer_value(v);
+  *stop = 0;
+  /* Today's budget rows of the bonus activities, before the transaction (see earning_bonuses_prepare). */
+  return nerr_pass(earning_bonuses_prepare(r->db, r->enterprise));
+}
+
+/* POST /api/v1/members/{id}/earn {points | rule + amount_fen, reference, source?, expires_on?, note?} → 201
+ * operation; 404 member_not_found / rule_not_found; 409 reference_exists / nothing_to_earn / daily_cap_reached /
+ * points_out_of_range; 400; 422 */
 static NEOERR *h_earn(areq *r) {
-  write_ctx w = {r, 1, strtoll(r->args[0], NULL, 10), 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+  write_ctx w = {r, 1, strtoll(r->args[0], NULL, 10), 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0};
   int stop = 0, bad = 0;
-  NEOERR *err = points_field(r, &w, &stop);
+  NEOERR *err = rule_fields(r, &w, &stop);
   if (!err && !stop) err = ref_field(r, &w, &stop);
   if (!err && !stop) err = note_field(r, &w, &stop);
   if (err || stop) return nerr_pass(err);
@@ -508,7 +554,7 @@ static NEOERR *h_earn(areq *r) {
 /* POST /api/v1/members/{id}/spend {points, reference, note?} → 201 operation; 404; 409 insufficient_points /
  * member_frozen / reference_exists; 400; 422 */
 static NEOERR *h_spend(areq *r) {
-  write_ctx w = {r, 2, strtoll(r->args[0], NULL, 10), 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+  write_ctx w = {r, 2, strtoll(r->args[0], NULL, 10), 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0};
   int stop = 0;
   NEOERR *err = points_field(r, &w, &stop);
   if (!err && !stop) err = ref_field(r, &w, &stop);
@@ -520,7 +566,7 @@ static NEOERR *h_spend(areq *r) {
 /* POST /api/v1/reversals {reference, note?} → 201 operation; 404 reference_not_found; 409 already_reversed /
  * earn_already_used; 400; 422 */
 static NEOERR *h_reverse(areq *r) {
-  write_ctx w = {r, 3, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+  write_ctx w = {r, 3, 0, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0};
   int stop = 0;
   NEOERR *err = ref_field(r, &w, &stop);
   if (!err && !stop) err = note_field(r, &w, &stop);

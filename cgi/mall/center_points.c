@@ -26,7 +26,7 @@ static int valid_date(const char *s) {
 NEOERR *h_points(req *r) {
   static const in_field F[] = {
       {"kind", IN_ENUM, 0, 0, 0,
-       "all|earn|spend|refund|expire|grant|adjust|offline|scan|api_earn|api_spend|api_reverse|coupon"},
+       "all|earn|spend|refund|expire|grant|adjust|offline|scan|api_earn|api_spend|api_reverse|coupon|bonus"},
       {"from", IN_DATE, 0, 0, 0, NULL},
       {"to", IN_DATE, 0, 0, 0, NULL},
   };

@@ -86,8 +86,8 @@ function pointsCells(html) {
   return rows;
 }
 // …folded into the legend's groups: { period: [issued, spent, refunded, expired, net, closing] }
-const groups = ([, earn, grant, scan, apiEarn, adjIn, spend, offline, apiSpend, coupon, refund, revIn, expire, adjOut, revOut,
-  net, closing]) => [earn + grant + scan + apiEarn + adjIn, -(spend + offline + apiSpend + coupon + adjOut + revOut) || 0,
+const groups = ([, earn, grant, scan, apiEarn, bonus, adjIn, spend, offline, apiSpend, coupon, refund, revIn, expire, adjOut, revOut,
+  bonusOut, net, closing]) => [earn + grant + scan + apiEarn + bonus + adjIn, -(spend + offline + apiSpend + coupon + adjOut + revOut + bonusOut) || 0,
   refund + revIn, -expire || 0, net, closing]; // || 0: no -0
 function pointsTable(html) {
   const out = {};
@@ -99,8 +99,8 @@ function ledgerSums(from, to, month) {
   const fmt = month ? '%Y-%m' : '%Y-%m-%d';
   const out = {};
   const lines = sql(`SELECT DATE_FORMAT(created_at, '${fmt}'),
-      SUM(IF(kind IN ('earn','grant','scan','api_earn') OR (kind = 'adjust' AND amount > 0), amount, 0)),
-      SUM(IF(kind IN ('spend', 'offline', 'api_spend', 'coupon') OR (kind IN ('adjust', 'api_reverse') AND amount < 0), -amount, 0)),
+      SUM(IF(kind IN ('earn','grant','scan','api_earn') OR (kind IN ('adjust', 'bonus') AND amount > 0), amount, 0)),
+      SUM(IF(kind IN ('spend', 'offline', 'api_spend', 'coupon') OR (kind IN ('adjust', 'api_reverse', 'bonus') AND amount < 0), -amount, 0)),
       SUM(IF(kind = 'refund' OR (kind = 'api_reverse' AND amount > 0), amount, 0)), SUM(IF(kind = 'expire', -amount, 0)), SUM(amount)
     FROM points_ledger WHERE created_at >= '${from}' AND created_at < '${to}' + INTERVAL 1 DAY GROUP BY 1`);
   for (const l of lines.split('\n').filter(Boolean)) { const [k, ...v] = l.split('\t'); out[k] = v.map(Number); }
@@ -159,8 +159,8 @@ test('daily points report equals the ledger: issued, spent, refunded, expired, o
   assert.match(csv.disposition, new RegExp(`^attachment; filename="points-daily-${from.replace(/-/g, '')}-${to.replace(/-/g, '')}\\.csv"$`));
   assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM first');
   const rows = parseCsv(csv.text.slice(1));
-  assert.deepEqual(rows[0], ['日期', '起始日', '截止日', '期初余额', '消费赠送', '运营发放', '扫码积分', '接口发放', '正向调整', '商城兑换', '终端支付',
-    '接口扣减', '兑换消费券', '订单退还', '接口冲正退还', '过期', '后台扣减', '接口冲正扣回', '净变动', '期末余额']);
+  assert.deepEqual(rows[0], ['日期', '起始日', '截止日', '期初余额', '消费赠送', '运营发放', '扫码积分', '接口发放', '活动奖励', '正向调整', '商城兑换', '终端支付',
+    '接口扣减', '兑换消费券', '订单退还', '接口冲正退还', '过期', '后台扣减', '接口冲正扣回', '活动奖励收回', '净变动', '期末余额']);
   assert.equal(rows.length, 1 + 4 + 1, 'header, four days, total');
   const cells = pointsCells(r.html);
   for (const row of rows.slice(1, 5)) assert.deepEqual(row.slice(3).map(Number), cells[row[0]], row[0]);

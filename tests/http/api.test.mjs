@@ -13,6 +13,7 @@ import { api as rawApi, sign, idem, ref, makePartner, memberOf, DEMO_PARTNER } f
 import { Client, flash } from './lib/client.mjs';
 import { makeMembers, mobile as newMobile, memberId } from './lib/members.mjs';
 import { adminClient } from './lib/admin.mjs';
+import { makeActivity } from './lib/guards.mjs';
 
 // ---- the OpenAPI document and a small JSON Schema check of every answer against it ----
 const DOC = JSON.parse(readFileSync(path.join(ROOT, 'templates/api/openapi.json'), 'utf8'));
@@ -499,6 +500,35 @@ test('1,000 mixed parallel API calls (earn, spend, reverse, reads) leave the led
     const b = await api('GET', `/api/v1/members/${m}/balance`, { key: P.a });
     assert.equal(String(b.json.balance), sql(`SELECT COALESCE(SUM(amount), 0) FROM points_ledger WHERE member_id = ${m}`));
   }
+});
+
+test('earn by rule (P2): the answer names the rule, its version and the bonuses; the reverse takes them back — as documented', async () => {
+  const ent = P.a.enterprise;
+  sql(`INSERT INTO earning_rules (enterprise, code, version, name, points_per_unit, unit_fen, rounding, member_day_cap)
+       VALUES ('${ent}', 'api-yuan', 1, 'api test', 1, 100, 'half_up', 50)`);
+  const act = makeActivity([]);
+  sql(`INSERT INTO activity_bonuses (activity_id, enterprise, kind, multiplier_pct) VALUES (${act}, '${ent}', 'multiply', 150)`);
+  try {
+    const mem = memberOf(ent, newMobile('166'));
+    const e = await post(`/api/v1/members/${mem}/earn`, { rule: 'api-yuan', amount_fen: 3050, reference: ref('rule') }, { key: P.a });
+    assert.equal(e.status, 201, e.text);
+    assert.deepEqual(e.json.rule, { code: 'api-yuan', version: 1, amount_fen: 3050, computed: 31, points: 31, capped: false });
+    assert.deepEqual(e.json.bonuses.map((b) => [b.activity_id, b.points]), [[act, 15]]);
+    assert.equal(e.json.balance, 46);
+    const capped = await post(`/api/v1/members/${mem}/earn`, { rule: 'api-yuan', amount_fen: 3000, reference: ref('rule') }, { key: P.a });
+    assert.deepEqual([capped.json.points, capped.json.rule.capped], [19, true]);
+    const full = await post(`/api/v1/members/${mem}/earn`, { rule: 'api-yuan', amount_fen: 100, reference: ref('rule') }, { key: P.a });
+    assert.deepEqual([full.status, code(full)], [409, 'daily_cap_reached']);
+    const none = await post(`/api/v1/members/${mem}/earn`, { rule: 'no-such-rule', amount_fen: 100, reference: ref('rule') }, { key: P.a });
+    assert.deepEqual([none.status, code(none)], [404, 'rule_not_found']);
+    const rv = await post('/api/v1/reversals', { reference: e.json.reference }, { key: P.a });
+    assert.equal(rv.status, 201, rv.text);
+    assert.deepEqual(rv.json.bonuses.map((b) => [b.activity_id, b.points]), [[act, -15]]);
+    assert.equal(rv.json.balance, 19 + 9, 'the capped earn and its bonus stay');
+  } finally {
+    sql(`UPDATE activities SET ends_at = NOW() - INTERVAL 1 SECOND WHERE id = ${act}`);
+  }
+  checkLedger();
 });
 
 test('every response the OpenAPI document lists was seen and matched its schema', () => {

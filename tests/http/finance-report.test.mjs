@@ -1,18 +1,21 @@
 // finance-report.test.mjs: the monthly points liability report (P5) — after a scripted month of grants, spends,
-// refunds and expiries, every figure equals an independent SQL sum, opening + issued − spent − expired = closing
+// refunds, expiries and partner earns by rule with activity bonuses (one reversed), every figure equals an
+// independent SQL sum, opening + issued − spent − expired = closing
 // holds, the page and the CSV say so, an ended month's closing becomes the next month's opening, and a tampered
 // closing is reported as broken (by the page and by mallctl's exit code).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sql, q, mallctlRun, checkLedger } from './lib/stack.mjs';
+import { sql, q, mallctl, mallctlRun, checkLedger } from './lib/stack.mjs';
 import { Client, flash } from './lib/client.mjs';
 import { makeMembers, memberId, balance } from './lib/members.mjs';
 import { makeProduct, buyNow } from './lib/shop.mjs';
 import { adminClient } from './lib/admin.mjs';
+import { api, idem, ref, makePartner } from './lib/api.mjs';
+import { makeActivity } from './lib/guards.mjs';
 
 const ENT = `FIN${Date.now() % 1e8}`; // an enterprise of this run alone
 const MONTH = '2024-05';
-const COLS = ['grant', 'consumption', 'scan', 'refund', 'adjust_in', 'spent', 'expired'];
+const COLS = ['grant', 'consumption', 'activity', 'scan', 'refund', 'adjust_in', 'spent', 'expired'];
 
 // The report's figures for ENT, summed straight from the ledger (nothing of the report's code).
 function expected(month) {
@@ -25,14 +28,15 @@ function expected(month) {
     opening: one(`l.created_at < '${start}'`),
     grant: one(`${inMonth} AND l.kind = 'grant'`),
     consumption: one(`${inMonth} AND l.kind IN ('earn', 'api_earn')`),
+    activity: one(`${inMonth} AND l.kind = 'bonus' AND l.amount > 0`),
     scan: one(`${inMonth} AND l.kind = 'scan'`),
     refund: one(`${inMonth} AND (l.kind = 'refund' OR (l.kind = 'api_reverse' AND l.amount > 0))`),
     adjust_in: one(`${inMonth} AND l.kind = 'adjust' AND l.amount > 0`),
-    spent: -one(`${inMonth} AND (l.kind IN ('spend', 'offline', 'api_spend', 'coupon') OR (l.kind IN ('adjust', 'api_reverse') AND l.amount < 0))`),
+    spent: -one(`${inMonth} AND (l.kind IN ('spend', 'offline', 'api_spend', 'coupon') OR (l.kind IN ('adjust', 'api_reverse', 'bonus') AND l.amount < 0))`),
     expired: -one(`${inMonth} AND l.kind = 'expire'`),
     closing: one(`l.created_at < '${next}'`),
   };
-  e.issued = e.grant + e.consumption + e.scan + e.refund + e.adjust_in;
+  e.issued = e.grant + e.consumption + e.activity + e.scan + e.refund + e.adjust_in;
   return e;
 }
 
@@ -68,6 +72,23 @@ test('a scripted month: every figure of the report equals the ledger summed by h
   assert.equal(balance(ms[1]), 1000, 'the cancelled order\'s points came back');
   assert.equal(mallctlRun('expire-points').status, 0);
   assert.equal(balance(expiring), 0, 'the lot of January 2024 expired');
+  // The enterprise's partner reports consumptions (P2): ms[2] earns 20 by rule and a double-points bonus of 20; ms[1]
+  // earns 10 + 10 and the earn is reversed (its bonus taken back with it).
+  const partner = await makePartner(mallctl, ENT);
+  sql(`INSERT INTO earning_rules (enterprise, code, version, name, points_per_unit, unit_fen, rounding)
+       VALUES (${q(ENT)}, 'yuan', 1, 'fin test', 1, 100, 'down')`);
+  const act = makeActivity([]);
+  sql(`INSERT INTO activity_bonuses (activity_id, enterprise, kind, multiplier_pct) VALUES (${act}, ${q(ENT)}, 'multiply', 200)`);
+  const byRule = async (m, amount) => {
+    const r = await api('POST', `/api/v1/members/${memberId(m)}/earn`, { key: partner, body: { rule: 'yuan', amount_fen: amount, reference: ref('fin') }, idem: idem() });
+    assert.equal(r.status, 201, r.text);
+    return r.json;
+  };
+  assert.equal((await byRule(ms[2], 2099)).balance, 1040);
+  const back = await byRule(ms[1], 1000);
+  const rv = await api('POST', '/api/v1/reversals', { key: partner, body: { reference: back.reference }, idem: idem() });
+  assert.equal(rv.status, 201, rv.text);
+  sql(`UPDATE activities SET ends_at = NOW() - INTERVAL 1 SECOND WHERE id = ${act}`);
   // Move this month's story into MONTH, the first grants into the month before (the opening).
   const ids = all.map(memberId).join(',');
   sql(`UPDATE points_ledger SET created_at = IF(kind = 'grant', '2024-04-20 10:00:00', '${MONTH}-15 12:00:00') WHERE member_id IN (${ids})`, { flush: false });
@@ -81,14 +102,16 @@ test('a scripted month: every figure of the report equals the ledger summed by h
   const e = expected(MONTH);
   assert.equal(e.opening, 3300, 'the April grants');
   assert.equal(e.grant, 50);
-  assert.equal(e.spent, 480, 'two orders of 240, one of them refunded');
+  assert.equal(e.consumption, 30, 'earned by rule: 20 and 10');
+  assert.equal(e.activity, 30, 'their bonuses');
+  assert.equal(e.spent, 500, 'two orders of 240, one of them refunded; the reversed earn and its bonus');
   assert.equal(e.refund, 240);
   assert.equal(e.expired, 300);
   assert.equal(e.closing, e.opening + e.issued - e.spent - e.expired);
 
   const { code, head, row } = reportCsv(MONTH);
   assert.equal(code, 0, 'mallctl says the identity holds');
-  assert.deepEqual(head, ['\uFEFFmonth', 'enterprise', 'opening', ...COLS.slice(0, 5), 'issued', 'spent', 'expired', 'closing', 'identity'].map((h, i) => (i === 0 ? h.replace('\uFEFF', '') : h)));
+  assert.deepEqual(head, ['\uFEFFmonth', 'enterprise', 'opening', ...COLS.slice(0, 6), 'issued', 'spent', 'expired', 'closing', 'identity'].map((h, i) => (i === 0 ? h.replace('\uFEFF', '') : h)));
   assert.ok(row, 'the enterprise has its row');
   for (const k of ['opening', ...COLS, 'issued', 'closing']) assert.equal(row[k], e[k], `${k} equals the ledger's sum`);
   assert.equal(row.identity, 'holds');
@@ -103,7 +126,7 @@ test('a scripted month: every figure of the report equals the ledger summed by h
   const tr = page.html.match(new RegExp(`<tr data-enterprise="${ENT}">([\\s\\S]*?)</tr>`));
   assert.ok(tr, 'the page lists the enterprise');
   const cells = [...tr[1].matchAll(/<td class="num">([^<]*)<\/td>/g)].map((x) => Number(x[1].replace(/,/g, '')));
-  assert.deepEqual(cells, [e.opening, e.grant, e.consumption, e.scan, e.refund, e.adjust_in, e.issued, e.spent, e.expired, e.closing]);
+  assert.deepEqual(cells, [e.opening, e.grant, e.consumption, e.activity, e.scan, e.refund, e.adjust_in, e.issued, e.spent, e.expired, e.closing]);
   const csv = await fin.get(`/admin/reports/finance.csv?month=${MONTH}`);
   assert.equal(csv.status, 200);
   assert.match(csv.headers['content-type'], /text\/csv/);

@@ -19,8 +19,8 @@ import { api, idem, ref } from './lib/api.mjs';
 
 const W = {};
 const pad = (n) => String(n).padStart(2, '0');
-const KINDS = ['earn', 'grant', 'scan', 'api_earn', 'adjust_in', 'spend', 'offline', 'api_spend', 'coupon', 'refund',
-  'api_reverse_in', 'expire', 'adjust_out', 'api_reverse_out'];
+const KINDS = ['earn', 'grant', 'scan', 'api_earn', 'bonus', 'adjust_in', 'spend', 'offline', 'api_spend', 'coupon', 'refund',
+  'api_reverse_in', 'expire', 'adjust_out', 'api_reverse_out', 'bonus_out'];
 const RATE = 83; // fen per 100 points for the test merchant's terminal payments
 const num = (s) => Number(String(s).replace(/[,+\s]/g, ''));
 
@@ -104,6 +104,16 @@ before(async () => {
   await apiCall(`/api/v1/members/${a.id}/spend`, { points: 20, reference: s1 });
   await apiCall('/api/v1/reversals', { reference: s1 });
   await apiCall('/api/v1/reversals', { reference: e2 });
+  // Earning rules (P2): a earns 40 by rule with a double-points activity bonus (+40), and 10 + 10 reversed (−10, −10).
+  sql(`INSERT INTO earning_rules (enterprise, code, version, name, points_per_unit, unit_fen, rounding)
+       VALUES ('中国移动', 'recon-${W.month}', 1, 'reconcile test', 1, 100, 'down')`);
+  const bonusAct = makeActivity([]);
+  sql(`INSERT INTO activity_bonuses (activity_id, enterprise, kind, multiplier_pct) VALUES (${bonusAct}, '中国移动', 'multiply', 200)`);
+  const e3 = ref();
+  assert.deepEqual((await apiCall(`/api/v1/members/${a.id}/earn`, { rule: `recon-${W.month}`, amount_fen: 4000, reference: ref() })).bonuses.map((x) => x.points), [40]);
+  await apiCall(`/api/v1/members/${a.id}/earn`, { rule: `recon-${W.month}`, amount_fen: 1000, reference: e3 });
+  await apiCall('/api/v1/reversals', { reference: e3 });
+  sql(`UPDATE activities SET ends_at = NOW() - INTERVAL 1 SECOND WHERE id = ${bonusAct}`);
   credit(a.mobile, 'adjust', 250);
   const { c: sup } = await adminClient('super');
   await sup.get(`/admin/members/${a.id}`);
@@ -119,6 +129,7 @@ before(async () => {
   sql(`UPDATE points_ledger SET created_at = ${at(0, '00:00:00')} WHERE ${mine} AND kind IN ('earn', 'grant', 'scan', 'api_earn');
        UPDATE points_ledger SET created_at = ${at(1, '10:00:00')} WHERE ${mine} AND kind = 'api_spend';
        UPDATE points_ledger SET created_at = ${at(2, '11:00:00')} WHERE ${mine} AND kind = 'api_reverse';
+       UPDATE points_ledger SET created_at = IF(amount > 0, ${at(0, '00:00:00')}, ${at(2, '11:00:00')}) WHERE ${mine} AND kind = 'bonus';
        UPDATE points_ledger SET created_at = ${at(1, '09:00:00')} WHERE ${mine} AND kind = 'spend';
        UPDATE points_ledger SET created_at = ${at(1, '23:59:59')} WHERE ${mine} AND kind = 'offline' AND member_id = ${b.id};
        UPDATE points_ledger SET created_at = ${at(2)} WHERE ${mine} AND kind IN ('refund', 'adjust', 'coupon');
@@ -143,7 +154,7 @@ before(async () => {
 
 // Independent sums: one column per kind straight from the ledger, signed as stored.
 function ledgerByKind(from, toExclusive) {
-  const [earn, grant, scan, adjIn, spend, offline, refund, expire, adjOut, apiEarn, apiSpend, revIn, revOut, coupon, net] = sql(`SELECT
+  const [earn, grant, scan, adjIn, spend, offline, refund, expire, adjOut, apiEarn, apiSpend, revIn, revOut, coupon, bonus, bonusOut, net] = sql(`SELECT
       COALESCE(SUM(CASE WHEN kind = 'earn' THEN amount END), 0), COALESCE(SUM(CASE WHEN kind = 'grant' THEN amount END), 0),
       COALESCE(SUM(CASE WHEN kind = 'scan' THEN amount END), 0),
       COALESCE(SUM(CASE WHEN kind = 'adjust' AND amount > 0 THEN amount END), 0), COALESCE(SUM(CASE WHEN kind = 'spend' THEN amount END), 0),
@@ -153,10 +164,12 @@ function ledgerByKind(from, toExclusive) {
       COALESCE(SUM(CASE WHEN kind = 'api_reverse' AND amount > 0 THEN amount END), 0),
       COALESCE(SUM(CASE WHEN kind = 'api_reverse' AND amount < 0 THEN amount END), 0),
       COALESCE(SUM(CASE WHEN kind = 'coupon' THEN amount END), 0),
+      COALESCE(SUM(CASE WHEN kind = 'bonus' AND amount > 0 THEN amount END), 0),
+      COALESCE(SUM(CASE WHEN kind = 'bonus' AND amount < 0 THEN amount END), 0),
       COALESCE(SUM(amount), 0)
     FROM points_ledger WHERE created_at >= '${from}' AND created_at < '${toExclusive}'`).split('\t').map(Number);
   return { earn, grant, scan, adjust_in: adjIn, spend, offline, refund, expire, adjust_out: adjOut, api_earn: apiEarn,
-    api_spend: apiSpend, api_reverse_in: revIn, api_reverse_out: revOut, coupon, net };
+    api_spend: apiSpend, api_reverse_in: revIn, api_reverse_out: revOut, coupon, bonus, bonus_out: bonusOut, net };
 }
 const balanceBefore = (day) => Number(sql(`SELECT COALESCE(SUM(amount), 0) FROM points_ledger WHERE created_at < '${day}'`));
 const nextDay = (d) => new Date(Date.parse(`${d}T00:00:00Z`) + 86400e3).toISOString().slice(0, 10);
@@ -204,13 +217,14 @@ test('every day and the month: report columns = ledger sums per kind, opening + 
   assert.equal(mrow.closing, balanceBefore(nextDay(last)));
   assert.equal(mrow.opening + sumCols(mrow), mrow.closing, 'month: opening + Σ columns = closing');
   assert.equal(mtruth.offline, -955);
-  assert.deepEqual([mtruth.api_earn, mtruth.api_spend, mtruth.api_reverse_in, mtruth.api_reverse_out], [85, -20, 20, -15],
+  assert.deepEqual([mtruth.api_earn, mtruth.api_spend, mtruth.api_reverse_in, mtruth.api_reverse_out], [135, -20, 20, -25],
     'the partner API columns');
+  assert.deepEqual([mtruth.bonus, mtruth.bonus_out], [50, -10], 'the activity bonus columns');
 
   const csv = await c.getBytes(`/admin/reports/points.csv?from=${first}&to=${last}&group=day`);
   const lines = csv.text.slice(1).trim().split('\r\n').map((l) => l.split(','));
-  assert.deepEqual(lines[0].slice(3), ['期初余额', '消费赠送', '运营发放', '扫码积分', '接口发放', '正向调整', '商城兑换', '终端支付', '接口扣减', '兑换消费券', '订单退还',
-    '接口冲正退还', '过期', '后台扣减', '接口冲正扣回', '净变动', '期末余额']);
+  assert.deepEqual(lines[0].slice(3), ['期初余额', '消费赠送', '运营发放', '扫码积分', '接口发放', '活动奖励', '正向调整', '商城兑换', '终端支付', '接口扣减', '兑换消费券', '订单退还',
+    '接口冲正退还', '过期', '后台扣减', '接口冲正扣回', '活动奖励收回', '净变动', '期末余额']);
   for (const l of lines.slice(1)) {
     const v = l.slice(3).map(Number);
     assert.equal(v[0] + v.slice(1, 1 + KINDS.length).reduce((s, x) => s + x, 0), v[2 + KINDS.length], `CSV ${l[0]}: opening + Σ columns = closing`);

@@ -281,3 +281,19 @@ NEOERR *guards_scan(MYSQL *db, long long member_id, long long activity_id, long 
   if (!err && n == 0) out->result = GUARD_TRIPPED;
   return nerr_pass(err);
 }
+
+NEOERR *guards_points_take(MYSQL *db, long long activity_id, long long points, long long budget, int *ok) {
+  *ok = 1;
+  if (budget <= 0) return STATUS_OK;
+  long long n = 0;
+  NEOERR *err = db_exec(db, SQL_SCAN_BUDGET, DBA(DI(points), DI(activity_id), DI(points), DI(budget)), &n, NULL);
+  if (!err && n == 0) {
+    /* No row (none prepared, or the day turned): make it and try once more; a row that exists refused. */
+    long long made = 0;
+    err = db_exec(db, SQL_DAY_CREATE, DBA(DI(activity_id)), &made, NULL);
+    if (!err && made == 1)
+      err = db_exec(db, SQL_SCAN_BUDGET, DBA(DI(points), DI(activity_id), DI(points), DI(budget)), &n, NULL);
+  }
+  *ok = !err && n > 0;
+  return nerr_pass(err);
+}

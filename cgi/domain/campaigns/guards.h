@@ -70,6 +70,11 @@ NEOERR *guards_scan_prepare(MYSQL *db, long long activity_id);
  * like a payment's). out->result != GUARD_OK: the caller rolls back (and calls guards_trip for GUARD_TRIPPED). */
 NEOERR *guards_scan(MYSQL *db, long long member_id, long long activity_id, long long points, guard_outcome *out);
 
+/* Activity bonuses (P2), inside the earn's transaction: points out of the activity's day points budget (budget 0 =
+ * none: always *ok), by the same conditional UPDATE as a scan's (never past the budget, never on a tripped day).
+ * *ok = 0: refused, nothing counted. */
+NEOERR *guards_points_take(MYSQL *db, long long activity_id, long long points, long long budget, int *ok);
+
 /* Moves the switch version (after any change a page shows: pause, resume, trip, untrip) and this machine's
  * catalog generation; other machines see the version within a second (switch_poll). */
 NEOERR *guards_notify(MYSQL *db);

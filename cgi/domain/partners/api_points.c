@@ -193,6 +193,8 @@ struct op_arg {
   api_op *op;
   api_result *res;
   points_result pres;
+  const char *rule; /* earning rules (P2): an earn by rule, of amount_fen */
+  long long amount_fen;
 };
 
 static NEOERR *refused(api_result *res, api_result why) {
@@ -229,30 +231,74 @@ static NEOERR *op_finish(MYSQL *db, struct op_arg *a, const char *kind, long lon
   return nerr_pass(err);
 }
 
+/* Earning rules (P2): the rule computes a->points (before anything is credited). */
+static NEOERR *earn_rule_points(MYSQL *db, struct op_arg *a) {
+  earn_rule_result rr = EARN_RULE_OK;
+  NEOERR *err =
+      earning_rule_apply(db, a->enterprise, a->rule, a->member_id, a->amount_fen, API_POINTS_MAX, &a->op->rule, &rr);
+  if (err) return nerr_pass(err);
+  if (rr != EARN_RULE_OK)
+    return refused(a->res, rr == EARN_RULE_UNKNOWN ? API_RULE_UNKNOWN
+                           : rr == EARN_RULE_NOTHING ? API_NOTHING_TO_EARN
+                           : rr == EARN_RULE_CAP_USED ? API_DAILY_CAP
+                                                      : API_RULE_TOO_MUCH);
+  a->op->has_rule = 1;
+  a->points = a->op->rule.points;
+  return STATUS_OK;
+}
+
+/* Earning rules (P2): after the earn's operation, the rule's record and the activity bonuses (balance read again). */
+static NEOERR *earn_rule_after(MYSQL *db, struct op_arg *a, long long ledger_id) {
+  api_op *op = a->op;
+  NEOERR *err = earning_rule_record(db, op->op_id, a->enterprise, a->member_id, &op->rule);
+  if (!err)
+    err = earning_bonuses_pay(db, a->enterprise, a->member_id, ledger_id, a->points, op->expires_on, op->bonus,
+                              &op->nbonus);
+  if (!err && op->nbonus) err = db_query_ll(db, SQL_BALANCE, DBA(DI(a->member_id)), &op->balance, NULL);
+  return nerr_pass(err);
+}
+
 static NEOERR *tx_earn(MYSQL *db, void *arg) {
   struct op_arg *a = arg;
   NEOERR *err = op_checks(db, a);
   if (err) return nerr_pass(err);
+  if (a->rule && (err = earn_rule_points(db, a))) return nerr_pass(err);
   long long ledger_id = 0;
   err =
       points_credit_once(db, a->member_id, "api_earn", a->points, "api", a->note, a->op->expires_on, NULL, &ledger_id);
   if (!err) err = op_finish(db, a, "earn", a->points, ledger_id, 0);
+  if (!err && a->rule) err = earn_rule_after(db, a, ledger_id);
   return nerr_pass(err);
 }
 
-NEOERR *api_earn(MYSQL *db, long long partner_id, const char *enterprise, long long member_id, long long points,
-                 const char *source, const char *ref, const char *expires_on, const char *note, api_op *op,
-                 api_result *res) {
+static NEOERR *earn(MYSQL *db, long long partner_id, const char *enterprise, long long member_id, long long points,
+                   const char *rule, long long amount_fen, const char *source, const char *ref, const char *expires_on,
+                   const char *note, api_op *op, api_result *res) {
   memset(op, 0, sizeof *op);
   *res = API_OK;
   NEOERR *err = STATUS_OK;
   if (expires_on && *expires_on) snprintf(op->expires_on, sizeof op->expires_on, "%s", expires_on);
   else if ((err = db_query_str(db, SQL_DEFAULT_EXPIRY, DB_NOARGS, op->expires_on, sizeof op->expires_on, NULL)))
     return nerr_pass(err);
-  struct op_arg a = {partner_id, member_id, points, enterprise, source, ref, op->expires_on, note, op, res, POINTS_OK};
+  struct op_arg a = {partner_id, member_id, points, enterprise, source, ref, op->expires_on, note, op, res, POINTS_OK,
+                     rule, amount_fen};
   err = db_tx(db, tx_earn, &a);
   if (err && *res != API_OK) nerr_handle(&err, NERR_POINTS_REFUSED);
   return nerr_pass(err);
+}
+
+NEOERR *api_earn(MYSQL *db, long long partner_id, const char *enterprise, long long member_id, long long points,
+                 const char *source, const char *ref, const char *expires_on, const char *note, api_op *op,
+                 api_result *res) {
+  return nerr_pass(
+      earn(db, partner_id, enterprise, member_id, points, NULL, 0, source, ref, expires_on, note, op, res));
+}
+
+NEOERR *api_earn_by_rule(MYSQL *db, long long partner_id, const char *enterprise, long long member_id, const char *rule,
+                         long long amount_fen, const char *source, const char *ref, const char *expires_on,
+                         const char *note, api_op *op, api_result *res) {
+  return nerr_pass(
+      earn(db, partner_id, enterprise, member_id, 0, rule, amount_fen, source, ref, expires_on, note, op, res));
 }
 
 static NEOERR *tx_spend(MYSQL *db, void *arg) {
@@ -271,7 +317,7 @@ NEOERR *api_spend(MYSQL *db, long long partner_id, const char *enterprise, long 
                   const char *ref, const char *note, api_op *op, api_result *res) {
   memset(op, 0, sizeof *op);
   *res = API_OK;
-  struct op_arg a = {partner_id, member_id, points, enterprise, "", ref, NULL, note, op, res, POINTS_OK};
+  struct op_arg a = {partner_id, member_id, points, enterprise, "", ref, NULL, note, op, res, POINTS_OK, NULL, 0};
   NEOERR *err = db_tx(db, tx_spend, &a);
   if (err && *res != API_OK) nerr_handle(&err, NERR_POINTS_REFUSED);
   return nerr_pass(err);
@@ -299,6 +345,8 @@ static NEOERR *tx_reverse(MYSQL *db, void *arg) {
   long long entry = 0, moved = 0;
   if (strcmp(kind, "earn") == 0) {
     err = points_reverse_credit(db, member, ledger, key, a->note, &a->pres, &moved, &entry);
+    /* Earning rules (P2): its activity bonuses go with it (refused likewise when used), its rule's day points back. */
+    if (!err) err = earning_reverse(db, id, ledger, member, a->note, a->op->bonus, &a->op->nbonus, &a->pres);
     if (err && nerr_match(err, NERR_POINTS_REFUSED)) *a->res = API_EARN_USED;
   } else {
     err = points_reverse_spend(db, member, ledger, key, a->note, &moved, &entry);
@@ -316,7 +364,7 @@ NEOERR *api_reverse(MYSQL *db, long long partner_id, const char *enterprise, con
                     api_op *op, api_result *res) {
   memset(op, 0, sizeof *op);
   *res = API_OK;
-  struct op_arg a = {partner_id, 0, 0, enterprise, "", ref, NULL, note, op, res, POINTS_OK};
+  struct op_arg a = {partner_id, 0, 0, enterprise, "", ref, NULL, note, op, res, POINTS_OK, NULL, 0};
   NEOERR *err = db_tx(db, tx_reverse, &a);
   if (err && *res != API_OK) nerr_handle(&err, NERR_POINTS_REFUSED);
   return nerr_pass(err);

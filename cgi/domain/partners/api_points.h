@@ -4,6 +4,7 @@
 #ifndef MALL_API_POINTS_H
 #define MALL_API_POINTS_H
 #include "db.h"
+#include "points/earning_rules.h"
 #include <stddef.h>
 
 #define API_SKEW_SECONDS 300       /* a request's timestamp may be this far from the server's clock */
@@ -41,6 +42,11 @@ typedef enum {
   API_INSUFFICIENT,
   API_FROZEN,
   API_EARN_USED, /* reverse of an earn whose points were spent (partly) or expired: refused */
+  /* earning rules (P2): an earn by rule */
+  API_RULE_UNKNOWN,    /* no such rule code in the enterprise (or disabled) */
+  API_NOTHING_TO_EARN, /* the amount gives no point under the rule */
+  API_DAILY_CAP,       /* the member's day cap of the rule is used up */
+  API_RULE_TOO_MUCH,   /* the rule gives more than API_POINTS_MAX for this amount */
 } api_result;
 
 typedef struct {
@@ -80,6 +86,11 @@ typedef struct {
   char kind[16]; /* "earn", "spend", "reverse" */
   char reverses[API_REF_MAX + 1];
   char expires_on[11];
+  int has_rule; /* earning rules (P2): an earn by rule — the rule's use and the activity bonuses it got (or, on a
+                 * reverse, the bonuses taken back) */
+  earn_rule_use rule;
+  int nbonus;
+  earn_bonus_paid bonus[EARN_MAX_BONUSES];
 } api_op;
 
 /* 1 in *ok when date is a real 'YYYY-MM-DD' after today and at most 10 years ahead (an earn's expiry). */
@@ -90,10 +101,17 @@ extern const char *const API_LEDGER_SQL; /* for the EXPLAIN test */
 NEOERR *api_earn(MYSQL *db, long long partner_id, const char *enterprise, long long member_id, long long points,
                  const char *source, const char *ref, const char *expires_on, const char *note, api_op *op,
                  api_result *res);
+/* Earning rules (P2): an earn whose points the enterprise's rule code computes from amount_fen (the member's day cap
+ * of the rule applied), with the running activities' bonuses as entries of their own (op->rule, op->bonus). Call
+ * earning_bonuses_prepare first, outside the transaction. */
+NEOERR *api_earn_by_rule(MYSQL *db, long long partner_id, const char *enterprise, long long member_id, const char *rule,
+                         long long amount_fen, const char *source, const char *ref, const char *expires_on,
+                         const char *note, api_op *op, api_result *res);
 NEOERR *api_spend(MYSQL *db, long long partner_id, const char *enterprise, long long member_id, long long points,
                   const char *ref, const char *note, api_op *op, api_result *res);
 /* Reverses the enterprise's earn or spend named by ref: a spend's points go back to the lots it used; an earn is
- * taken back only when none of its points was spent or expired (else API_EARN_USED, nothing written). */
+ * taken back only when none of its points was spent or expired (else API_EARN_USED, nothing written), together with
+ * its activity bonuses (same condition; op->bonus) and its rule's day points. */
 NEOERR *api_reverse(MYSQL *db, long long partner_id, const char *enterprise, const char *ref, const char *note,
                     api_op *op, api_result *res);
 

@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const fin_col_names[FIN_COLS] = {"grant", "consumption", "scan", "refund", "adjust_in", "spent", "expired"};
+const char *const fin_col_names[FIN_COLS] = {"grant",  "consumption", "activity", "scan",
+                                            "refund", "adjust_in",   "spent",    "expired"};
 
 int finance_month_valid(const char *m) {
   if (!m || strlen(m) != 7 || m[4] != '-') return 0;
@@ -46,10 +47,10 @@ static const char SQL_CLOSED_PUT[] = "INSERT IGNORE INTO points_months_closed (m
  * column names shows as a net that the columns do not explain, which the load refuses. */
 static const char SQL_MOVEMENTS[] =
     "SELECT m.enterprise, SUM(IF(l.kind = 'grant', l.amount, 0)), SUM(IF(l.kind IN ('earn', 'api_earn'), l.amount, 0)),"
-    " SUM(IF(l.kind = 'scan', l.amount, 0)),"
+    " SUM(IF(l.kind = 'bonus' AND l.amount > 0, l.amount, 0)), SUM(IF(l.kind = 'scan', l.amount, 0)),"
     " SUM(IF(l.kind = 'refund' OR (l.kind = 'api_reverse' AND l.amount > 0), l.amount, 0)),"
     " SUM(IF(l.kind = 'adjust' AND l.amount > 0, l.amount, 0)),"
-    " -SUM(IF(l.kind IN ('spend', 'offline', 'api_spend', 'coupon') OR (l.kind IN ('adjust', 'api_reverse') AND l.amount < 0),"
+    " -SUM(IF(l.kind IN ('spend', 'offline', 'api_spend', 'coupon') OR (l.kind IN ('adjust', 'api_reverse', 'bonus') AND l.amount < 0),"
     " l.amount, 0)),"
     " -SUM(IF(l.kind = 'expire', l.amount, 0)), SUM(l.amount)"
     " FROM points_ledger l JOIN members m ON m.id = l.member_id WHERE l.created_at >= ? AND l.created_at < ?"
@@ -146,7 +147,8 @@ static NEOERR *load_tx(MYSQL *db, void *arg) {
   if (!err)
     err = db_each(db, SQL_MOVEMENTS, DBA(DS(c->start), DS(c->next)),
                   DCOLS(DCOL_STR(c->ent), DCOL_LL(&c->v[0]), DCOL_LL(&c->v[1]), DCOL_LL(&c->v[2]), DCOL_LL(&c->v[3]),
-                        DCOL_LL(&c->v[4]), DCOL_LL(&c->v[5]), DCOL_LL(&c->v[6]), DCOL_LL(&c->v[7])),
+                        DCOL_LL(&c->v[4]), DCOL_LL(&c->v[5]), DCOL_LL(&c->v[6]), DCOL_LL(&c->v[7]),
+                        DCOL_LL(&c->v[8])),
                   movement_row, c, NULL);
   if (!err) err = balances_at(db, c, c->month, c->next, 1);
   if (!err) err = db_query_ll(db, SQL_COMPLETE, DBA(DS(c->next)), &ended, NULL);

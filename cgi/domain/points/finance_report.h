@@ -8,16 +8,28 @@
  * 'adjust'):
  *   grant        kind 'grant'                 operator / enterprise grants
  *   consumption  kinds 'earn', 'api_earn'     points earned by consumption rules (P2) and credited by partners (I1)
+ *   activity     kind 'bonus', amount > 0    activity bonuses paid with consumption earns (P2)
  *   scan         kind 'scan'                  one-item codes scanned (F5)
  *   refund       kind 'refund', 'api_reverse' > 0   points returned by cancelled orders and reversed partner spends
  *   adjust_in    kind 'adjust', amount > 0    back-office positive adjustments
- *   spent        kinds 'spend', 'offline', 'api_spend', 'coupon', 'adjust' < 0, 'api_reverse' < 0   mall orders,
- *                merchant terminals, partner spends, coupons bought, deductions, partner earnings taken back
+ *   spent        kinds 'spend', 'offline', 'api_spend', 'coupon', 'adjust' < 0, 'api_reverse' < 0, 'bonus' < 0
+ *                mall orders, merchant terminals, partner spends, coupons bought, deductions, partner earnings and
+ *                their activity bonuses taken back
  *   expired      kind 'expire'
- * issued = grant + consumption + scan + refund + adjust_in, and for every row: opening + issued − spent − expired =
+ * issued = grant + consumption + activity + scan + refund + adjust_in, and for every row: opening + issued − spent − expired =
  * closing, where opening and closing are the sums of every ledger amount before the month's first and after its
  * last day (the members' balances then: the points liability). */
-typedef enum { FIN_GRANT, FIN_CONSUMPTION, FIN_SCAN, FIN_REFUND, FIN_ADJUST_IN, FIN_SPENT, FIN_EXPIRED, FIN_COLS } fin_col;
+typedef enum {
+  FIN_GRANT,
+  FIN_CONSUMPTION,
+  FIN_ACTIVITY,
+  FIN_SCAN,
+  FIN_REFUND,
+  FIN_ADJUST_IN,
+  FIN_SPENT,
+  FIN_EXPIRED,
+  FIN_COLS
+} fin_col;
 extern const char *const fin_col_names[FIN_COLS]; /* "grant", "consumption", … (CSV header, HDF, language keys) */
 #define FIN_ISSUED_COLS FIN_SPENT                 /* the columns before FIN_SPENT are issued */
 

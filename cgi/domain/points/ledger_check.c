@@ -4,10 +4,11 @@
 #include <string.h>
 
 /* Offline payments (merchant terminal) take points from lots like spends, but belong to no order. */
-/* Partner API (I1) spends and points exchanged for coupons (F6) take from lots the same way; an API earn reversed
- * takes its lot back through an allocation. */
+/* Partner API (I1) spends and points exchanged for coupons (F6) take from lots the same way; an API earn reversed,
+ * and an activity bonus taken back with it (P2), take their lot back through an allocation. */
 #define SPEND_ENTRY                                                                                                    \
-  "(e.kind IN ('spend', 'offline', 'api_spend', 'coupon') OR (e.kind IN ('adjust', 'api_reverse') AND e.amount < 0))"
+  "(e.kind IN ('spend', 'offline', 'api_spend', 'coupon') OR (e.kind IN ('adjust', 'api_reverse', 'bonus') AND "     \
+  "e.amount < 0))"
 #define PAID_STATES "('paid', 'shipped', 'completed')"
 
 static const char SQL_I1_LEDGER[] = "SELECT COUNT(*) FROM members m LEFT JOIN (SELECT member_id, SUM(amount) AS s FROM "
@@ -20,7 +21,8 @@ static const char SQL_I1_EXPIRED_EMPTY[] =
     "SELECT COUNT(*) FROM points_lots WHERE status = 'expired' AND remaining <> 0";
 static const char SQL_I1_LOT_CREDIT[] =
     "SELECT COUNT(*) FROM points_lots l LEFT JOIN (SELECT lot_id, SUM(amount) AS s, COUNT(*) AS c FROM points_ledger "
-    "WHERE kind IN ('earn', 'grant', 'adjust', 'scan', 'api_earn') AND amount > 0 AND lot_id IS NOT NULL GROUP BY "
+    "WHERE kind IN ('earn', 'grant', 'adjust', 'scan', 'api_earn', 'bonus') AND amount > 0 AND lot_id IS NOT NULL "
+    "GROUP BY "
     "lot_id) e ON e.lot_id = "
     "l.id "
     "WHERE e.c IS NULL OR e.c <> 1 OR e.s <> l.amount";
@@ -166,6 +168,33 @@ static const char SQL_API_SPEND_RETURNED[] =
     "e.id "
     "LEFT JOIN api_ops o ON o.ledger_id = e.id LEFT JOIN api_ops r ON r.reverses = o.id "
     "WHERE e.kind = 'api_spend' AND COALESCE(a.r, 0) <> COALESCE(r.points, 0)";
+/* Earning rules (P2): a bonus entry (> 0) is the credit of one paid bonus — its member, its points, its lot, the key
+ * bonus:<activity>:<earn entry> — and comes with an api_earn of its member; a negative bonus entry takes back exactly
+ * one paid bonus (key bonus_reverse:<bonus entry>); a bonus is taken back exactly when its earn was reversed. */
+static const char SQL_P2_BONUS_ENTRY[] =
+    "SELECT COUNT(*) FROM points_ledger e LEFT JOIN earn_bonuses b ON b.ledger_id = e.id "
+    "LEFT JOIN points_ledger x ON x.id = b.earn_ledger_id WHERE e.kind = 'bonus' AND e.amount > 0 AND (b.id IS NULL "
+    "OR b.member_id <> e.member_id OR b.points <> e.amount OR e.lot_id IS NULL OR e.once_key IS NULL "
+    "OR e.once_key <> CONCAT('bonus:', b.activity_id, ':', b.earn_ledger_id) OR x.id IS NULL OR x.kind <> 'api_earn' "
+    "OR x.member_id <> e.member_id)";
+static const char SQL_P2_BONUS_BACK[] =
+    "SELECT (SELECT COUNT(*) FROM points_ledger e LEFT JOIN earn_bonuses b ON b.reverse_ledger_id = e.id "
+    "WHERE e.kind = 'bonus' AND e.amount < 0 AND (b.id IS NULL OR b.member_id <> e.member_id OR b.points <> -e.amount "
+    "OR e.once_key IS NULL OR e.once_key <> CONCAT('bonus_reverse:', b.ledger_id))) "
+    "+ (SELECT COUNT(*) FROM earn_bonuses b LEFT JOIN points_ledger e ON e.id = b.ledger_id "
+    "LEFT JOIN points_ledger r ON r.id = b.reverse_ledger_id WHERE e.id IS NULL OR e.kind <> 'bonus' "
+    "OR (b.reverse_ledger_id IS NOT NULL AND (r.id IS NULL OR r.kind <> 'bonus')))";
+static const char SQL_P2_BONUS_WITH_EARN[] =
+    "SELECT COUNT(*) FROM earn_bonuses b JOIN api_ops o ON o.ledger_id = b.earn_ledger_id "
+    "LEFT JOIN api_ops r ON r.reverses = o.id WHERE (r.id IS NULL) <> (b.reverse_ledger_id IS NULL)";
+/* A rule earn is its API earn's points; the member's day count of a rule is exactly its unreversed rule earns. */
+static const char SQL_P2_RULE_EARNS[] =
+    "SELECT (SELECT COUNT(*) FROM api_rule_earns x LEFT JOIN api_ops o ON o.id = x.op_id LEFT JOIN api_ops r ON "
+    "r.reverses = o.id WHERE o.id IS NULL OR o.kind <> 'earn' OR o.points <> x.points OR o.member_id <> x.member_id "
+    "OR x.points > x.computed OR (r.id IS NULL) = (x.reversed = 1)) "
+    "+ (SELECT COUNT(*) FROM rule_member_days d LEFT JOIN (SELECT enterprise, code, member_id, day, SUM(points) AS s "
+    "FROM api_rule_earns WHERE reversed = 0 GROUP BY enterprise, code, member_id, day) x ON x.enterprise = d.enterprise "
+    "AND x.code = d.code AND x.member_id = d.member_id AND x.day = d.day WHERE d.points <> COALESCE(x.s, 0))";
 /* Coupons (F6): an exchange entry is the price of exactly one coupon of its member, keyed
  * coupon:<campaign>:<member>:<n>; a coupon with a price has one. Driven from the ledger's kind and coupons' by_ledger. */
 static const char SQL_F6_COUPON_ENTRY[] =
@@ -232,6 +261,11 @@ static const check CHECKS[] = {
     {"I6", "every API operation has its ledger entry", SQL_API_OP_ENTRY},
     {"I6", "an API reverse undoes one earn or spend of its member, once, with the opposite amount", SQL_API_REVERSE},
     {"I1", "an API spend's lots got back exactly what its reverse returned", SQL_API_SPEND_RETURNED},
+    {"P2", "every bonus entry credits one paid bonus of its member's API earn, key bonus:<activity>:<earn entry>",
+     SQL_P2_BONUS_ENTRY},
+    {"P2", "every bonus taken back has one negative bonus entry, key bonus_reverse:<bonus entry>", SQL_P2_BONUS_BACK},
+    {"P2", "a bonus is taken back exactly when its earn was reversed", SQL_P2_BONUS_WITH_EARN},
+    {"P2", "rule earns = their API earns; member day counts of a rule = its unreversed rule earns", SQL_P2_RULE_EARNS},
     {"F6", "every coupon exchange entry is the price of one coupon of its member, keyed coupon:<campaign>:<member>:<n>",
      SQL_F6_COUPON_ENTRY},
     {"F6", "every coupon with a price has its exchange entry, free ones none", SQL_F6_COUPON_PRICE},

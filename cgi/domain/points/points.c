@@ -52,7 +52,7 @@ static const char SQL_API_SPEND_GET[] =
 /* The lot an api_earn entry created, locked: its amount and what is left of it, and whether it is still open. */
 static const char SQL_CREDIT_LOT[] =
     "SELECT l.id, l.amount, l.remaining, l.status = 'open' FROM points_ledger e JOIN points_lots l ON l.id = e.lot_id "
-    "WHERE e.id = ? AND e.member_id = ? AND e.kind = 'api_earn' AND e.amount > 0 FOR UPDATE";
+    "WHERE e.id = ? AND e.member_id = ? AND e.kind = ? AND e.amount > 0 FOR UPDATE";
 static const char SQL_LOT_EMPTY[] =
     "UPDATE points_lots SET remaining = 0 WHERE id = ? AND remaining = ? AND status = 'open'";
 static const char SQL_ALLOC_INSERT[] = "INSERT INTO points_allocations (ledger_id, lot_id, amount) VALUES (?, ?, ?)";
@@ -99,7 +99,7 @@ NEOERR *points_credit_once(MYSQL *db, long long member_id, const char *kind, lon
                            const char *note, const char *expires, const char *once_key, long long *ledger_id) {
   if (amount <= 0) return nerr_raise(NERR_ASSERT, "points_credit: amount %lld", amount);
   if (strcmp(kind, "earn") && strcmp(kind, "grant") && strcmp(kind, "adjust") && strcmp(kind, "scan") &&
-      strcmp(kind, "api_earn"))
+      strcmp(kind, "api_earn") && strcmp(kind, "bonus"))
     return nerr_raise(NERR_ASSERT, "points_credit: kind %s", kind);
   char status[16];
   NEOERR *err = member_lock(db, member_id, status);
@@ -352,24 +352,25 @@ NEOERR *points_reverse_spend(MYSQL *db, long long member_id, long long spend_led
   return nerr_pass(err);
 }
 
-/* Earn reversals for the partner API: only a lot nobody touched (nothing spent from it, not expired) is taken
- * back — whole, through an allocation of an api_reverse entry, so the lot's usage adds up like a spend's. */
-NEOERR *points_reverse_credit(MYSQL *db, long long member_id, long long credit_ledger_id, const char *once_key,
-                              const char *note, points_result *res, long long *taken, long long *ledger_id) {
+/* A credit's lot taken back: only a lot nobody touched (nothing spent from it, not expired) — whole, through an
+ * allocation of a negative entry of reverse_kind, so the lot's usage adds up like a spend's. */
+static NEOERR *take_back_lot(MYSQL *db, long long member_id, long long credit_ledger_id, const char *credit_kind,
+                             const char *reverse_kind, const char *once_key, const char *note, points_result *res,
+                             long long *taken, long long *ledger_id) {
   if (res) *res = POINTS_OK;
   if (taken) *taken = 0;
   char status[16];
   NEOERR *err = member_lock(db, member_id, status);
   if (err) return nerr_pass(err);
-  if (!status[0]) return refuse(res, POINTS_NO_MEMBER, "points_reverse_credit: no such member");
+  if (!status[0]) return refuse(res, POINTS_NO_MEMBER, "take_back_lot: no such member");
   long long lot = 0, amount = 0, remaining = 0;
   int open = 0, found = 0;
-  err = db_row(db, SQL_CREDIT_LOT, DBA(DI(credit_ledger_id), DI(member_id)),
+  err = db_row(db, SQL_CREDIT_LOT, DBA(DI(credit_ledger_id), DI(member_id), DS(credit_kind)),
                DCOLS(DCOL_LL(&lot), DCOL_LL(&amount), DCOL_LL(&remaining), DCOL_INT(&open)), &found);
   if (err) return nerr_pass(err);
   if (!found)
-    return nerr_raise(NERR_ASSERT, "points_reverse_credit: entry %lld is not an api_earn of member %lld",
-                      credit_ledger_id, member_id);
+    return nerr_raise(NERR_ASSERT, "take_back_lot: entry %lld is not a %s of member %lld", credit_ledger_id,
+                      credit_kind, member_id);
   if (!open || remaining != amount) return refuse(res, POINTS_LOT_USED, "the earned points were used or expired");
   long long n = 0;
   err = db_exec(db, SQL_LOT_EMPTY, DBA(DI(lot), DI(amount)), &n, NULL);
@@ -377,9 +378,23 @@ NEOERR *points_reverse_credit(MYSQL *db, long long member_id, long long credit_l
   if (!err) err = db_exec(db, SQL_MEMBER_TAKE_EXPIRED, DBA(DI(amount), DI(member_id), DI(amount)), &n, NULL);
   if (!err && n != 1) err = nerr_raise(NERR_ASSERT, "member %lld: balance below its open lots", member_id);
   long long entry = 0;
-  if (!err) err = ledger_add(db, member_id, "api_reverse", -amount, lot, 0, note, once_key, &entry);
+  if (!err) err = ledger_add(db, member_id, reverse_kind, -amount, lot, 0, note, once_key, &entry);
   if (!err) err = db_exec(db, SQL_ALLOC_INSERT, DBA(DI(entry), DI(lot), DI(amount)), NULL, NULL);
   if (!err && taken) *taken = amount;
   if (!err && ledger_id) *ledger_id = entry;
   return nerr_pass(err);
+}
+
+/* Earn reversals for the partner API: an api_earn's untouched lot, with an api_reverse entry. */
+NEOERR *points_reverse_credit(MYSQL *db, long long member_id, long long credit_ledger_id, const char *once_key,
+                              const char *note, points_result *res, long long *taken, long long *ledger_id) {
+  return nerr_pass(take_back_lot(db, member_id, credit_ledger_id, "api_earn", "api_reverse", once_key, note, res, taken,
+                                 ledger_id));
+}
+
+/* Activity bonuses (P2) taken back with their earn: a bonus's untouched lot, with a negative bonus entry. */
+NEOERR *points_reverse_bonus(MYSQL *db, long long member_id, long long bonus_ledger_id, const char *once_key,
+                             const char *note, points_result *res, long long *taken, long long *ledger_id) {
+  return nerr_pass(
+      take_back_lot(db, member_id, bonus_ledger_id, "bonus", "bonus", once_key, note, res, taken, ledger_id));
 }

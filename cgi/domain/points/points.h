@@ -19,7 +19,7 @@ typedef enum {
 
 /* Adds a lot of amount points expiring at the end of expires ('YYYY-MM-DD') and its ledger entry.
  * kind: "earn" or "grant" (or "adjust" for a positive admin adjustment, "scan" for a one-item code scanned,
- * "api_earn" for a partner API earning). */
+ * "api_earn" for a partner API earning, "bonus" for an activity bonus, P2). */
 NEOERR *points_credit(MYSQL *db, long long member_id, const char *kind, long long amount, const char *source,
                       const char *note, const char *expires, long long *ledger_id);
 /* The same with an idempotency key on the entry (e.g. "scan:<batch>:<serial>"): a second credit with the key fails on
@@ -49,6 +49,11 @@ NEOERR *points_reverse_spend(MYSQL *db, long long member_id, long long spend_led
  * of the lot — refused (POINTS_LOT_USED, nothing written) when any of the lot was spent or expired. */
 NEOERR *points_reverse_credit(MYSQL *db, long long member_id, long long credit_ledger_id, const char *once_key,
                               const char *note, points_result *res, long long *taken, long long *ledger_id);
+
+/* Earning rules (P2): takes an activity bonus entry's lot back whole with one negative "bonus" entry — refused
+ * (POINTS_LOT_USED, nothing written) when any of the lot was spent or expired. */
+NEOERR *points_reverse_bonus(MYSQL *db, long long member_id, long long bonus_ledger_id, const char *once_key,
+                             const char *note, points_result *res, long long *taken, long long *ledger_id);
 
 /* Expires the member's lots whose expiry date has passed: one "expire" entry per lot. Idempotent. */
 NEOERR *points_expire_member(MYSQL *db, long long member_id, long long *expired_points);

@@ -53,8 +53,8 @@ NEOERR *report_today(MYSQL *db, char *buf) {
 }
 
 const char *const report_column_names[REPORT_COLUMNS] = {
-    "earn",      "grant",  "scan",   "api_earn",       "adjust_in", "spend",      "offline",
-    "api_spend", "coupon", "refund", "api_reverse_in", "expire",    "adjust_out", "api_reverse_out"};
+    "earn",   "grant",  "scan",           "api_earn", "bonus",      "adjust_in",       "spend",    "offline",
+    "api_spend", "coupon", "refund", "api_reverse_in", "expire",   "adjust_out", "api_reverse_out", "bonus_out"};
 
 /* The bounds are bound as datetimes: [from 00:00, day after to 00:00) keeps the by_time index usable. One SUM per
  * column of reports.h, in report_column order; an entry of a kind no column names would show as net ≠ Σ columns,
@@ -63,12 +63,13 @@ static const char SQL_OPENING[] = "SELECT COALESCE(SUM(amount), 0) FROM points_l
 static const char SQL_POINTS_BY_DAY[] =
     "SELECT DATE_FORMAT(created_at, '%Y-%m-%d') AS d,"
     " SUM(IF(kind = 'earn', amount, 0)), SUM(IF(kind = 'grant', amount, 0)), SUM(IF(kind = 'scan', amount, 0)),"
-    " SUM(IF(kind = 'api_earn', amount, 0)),"
+    " SUM(IF(kind = 'api_earn', amount, 0)), SUM(IF(kind = 'bonus' AND amount > 0, amount, 0)),"
     " SUM(IF(kind = 'adjust' AND amount > 0, amount, 0)), SUM(IF(kind = 'spend', amount, 0)),"
     " SUM(IF(kind = 'offline', amount, 0)), SUM(IF(kind = 'api_spend', amount, 0)), SUM(IF(kind = 'coupon', amount, 0)),"
     " SUM(IF(kind = 'refund', amount, 0)), SUM(IF(kind = 'api_reverse' AND amount > 0, amount, 0)),"
     " SUM(IF(kind = 'expire', amount, 0)),"
     " SUM(IF(kind = 'adjust' AND amount < 0, amount, 0)), SUM(IF(kind = 'api_reverse' AND amount < 0, amount, 0)),"
+    " SUM(IF(kind = 'bonus' AND amount < 0, amount, 0)),"
     " SUM(amount) AS net"
     " FROM points_ledger WHERE created_at >= ? AND created_at < ? GROUP BY d ORDER BY d";
 
@@ -102,9 +103,10 @@ static void add_row(report_points_row *to, const report_points_row *from) {
 /* The positive groups of reports.h from the columns. */
 static void groups(report_points_row *b) {
   const long long *c = b->col;
-  b->issued = c[REPORT_EARN] + c[REPORT_GRANT] + c[REPORT_SCAN] + c[REPORT_API_EARN] + c[REPORT_ADJUST_IN];
+  b->issued =
+      c[REPORT_EARN] + c[REPORT_GRANT] + c[REPORT_SCAN] + c[REPORT_API_EARN] + c[REPORT_BONUS] + c[REPORT_ADJUST_IN];
   b->spent = -(c[REPORT_SPEND] + c[REPORT_OFFLINE] + c[REPORT_API_SPEND] + c[REPORT_COUPON] + c[REPORT_ADJUST_OUT] +
-               c[REPORT_API_REVERSE_OUT]);
+               c[REPORT_API_REVERSE_OUT] + c[REPORT_BONUS_OUT]);
   b->refunded = c[REPORT_REFUND] + c[REPORT_API_REVERSE_IN];
   b->expired = -c[REPORT_EXPIRE];
 }
@@ -134,7 +136,8 @@ NEOERR *report_points_load(MYSQL *db, const char *from, const char *to, int by_m
     err = db_each(db, SQL_POINTS_BY_DAY, DBA(DS(from), DS(end)),
                   DCOLS(DCOL_STR(b.d), DCOL_LL(&c[0]), DCOL_LL(&c[1]), DCOL_LL(&c[2]), DCOL_LL(&c[3]), DCOL_LL(&c[4]),
                         DCOL_LL(&c[5]), DCOL_LL(&c[6]), DCOL_LL(&c[7]), DCOL_LL(&c[8]), DCOL_LL(&c[9]), DCOL_LL(&c[10]),
-                        DCOL_LL(&c[11]), DCOL_LL(&c[12]), DCOL_LL(&c[13]), DCOL_LL(&b.row.net)),
+                        DCOL_LL(&c[11]), DCOL_LL(&c[12]), DCOL_LL(&c[13]), DCOL_LL(&c[14]), DCOL_LL(&c[15]),
+                        DCOL_LL(&b.row.net)),
                   day_row, &b, NULL);
   /* Buckets: every day, or every calendar month the range touches (clipped to the range). */
   long long balance = out->opening;

@@ -19,6 +19,7 @@ NEOERR *report_today(MYSQL *db, char *buf);
  *   grant       kind 'grant'   operator / enterprise grants
  *   scan        kind 'scan'    one-item codes scanned by members (F5)
  *   api_earn    kind 'api_earn' points partners credited through the API (I1)
+ *   bonus       kind 'bonus', amount > 0   activity bonuses paid with consumption earns (P2)
  *   adjust_in   kind 'adjust', amount > 0   back-office positive adjustments
  *   spend       kind 'spend'   mall order payments (≤ 0)
  *   offline     kind 'offline' payments at merchant terminals (V8, ≤ 0)
@@ -29,16 +30,18 @@ NEOERR *report_today(MYSQL *db, char *buf);
  *   expire      kind 'expire'  lots that ran out (≤ 0)
  *   adjust_out  kind 'adjust', amount < 0   back-office deductions
  *   api_reverse_out  kind 'api_reverse', amount < 0   API earnings reversed: points taken back (I1)
+ *   bonus_out   kind 'bonus', amount < 0   activity bonuses taken back with their reversed earn (P2)
  * net = Σ columns = Σ of every ledger amount in the bucket; opening = Σ of every ledger amount before the bucket's
  * first day (= all members' balances then); closing = opening + net. The groups the summary and charts use are
- * shown as positive numbers: issued = earn + grant + scan + api_earn + adjust_in;
- * spent = −(spend + offline + api_spend + coupon + adjust_out + api_reverse_out); refunded = refund + api_reverse_in;
+ * shown as positive numbers: issued = earn + grant + scan + api_earn + bonus + adjust_in;
+ * spent = −(spend + offline + api_spend + coupon + adjust_out + api_reverse_out + bonus_out); refunded = refund + api_reverse_in;
  * expired = −expire (so net = issued − spent + refunded − expired). */
 typedef enum {
   REPORT_EARN,
   REPORT_GRANT,
   REPORT_SCAN,
   REPORT_API_EARN,
+  REPORT_BONUS,
   REPORT_ADJUST_IN,
   REPORT_SPEND,
   REPORT_OFFLINE,
@@ -49,6 +52,7 @@ typedef enum {
   REPORT_EXPIRE,
   REPORT_ADJUST_OUT,
   REPORT_API_REVERSE_OUT,
+  REPORT_BONUS_OUT,
   REPORT_COLUMNS
 } report_column;
 /* The columns' names, in report_column order: "earn", "grant", … (HDF keys, CSV and language key suffixes). */

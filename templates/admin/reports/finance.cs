@@ -28,7 +28,7 @@
   <thead><tr>
     <th scope="col"><?cs var:Lang.FinReport.Enterprise ?></th>
     <th scope="col" class="num"><?cs var:Lang.FinReport.Opening ?></th>
-    <?cs each:k = Fin.Cols ?><?cs if:name(k) == 5 ?><th scope="col" class="num" data-col="issued"><?cs var:Lang.FinReport.Issued ?></th><?cs /if ?><th scope="col" class="num" data-col="<?cs var:k ?>"><?cs var:Lang.FinReport.Col[k] ?></th><?cs /each ?>
+    <?cs each:k = Fin.Cols ?><?cs if:name(k) == Fin.SpentAt ?><th scope="col" class="num" data-col="issued"><?cs var:Lang.FinReport.Issued ?></th><?cs /if ?><th scope="col" class="num" data-col="<?cs var:k ?>"><?cs var:Lang.FinReport.Col[k] ?></th><?cs /each ?>
     <th scope="col" class="num"><?cs var:Lang.FinReport.Closing ?></th>
     <th scope="col"><?cs var:Lang.FinReport.Identity ?></th>
   </tr></thead>
@@ -37,7 +37,7 @@
   <tr data-enterprise="<?cs var:e.Enterprise ?>">
     <th scope="row"><?cs if:e.Enterprise ?><?cs var:e.Enterprise ?><?cs else ?><span class="muted"><?cs var:Lang.FinReport.NoEnterprise ?></span><?cs /if ?></th>
     <td class="num"><?cs var:e.Opening ?></td>
-    <?cs each:v = e.Cols ?><?cs if:name(v) == 5 ?><td class="num"><?cs var:e.Issued ?></td><?cs /if ?><td class="num"><?cs var:v ?></td><?cs /each ?>
+    <?cs each:v = e.Cols ?><?cs if:name(v) == Fin.SpentAt ?><td class="num"><?cs var:e.Issued ?></td><?cs /if ?><td class="num"><?cs var:v ?></td><?cs /each ?>
     <td class="num"><?cs var:e.Closing ?></td>
     <td><?cs if:e.Holds ?>✓<?cs else ?><strong class="error">✗</strong><?cs /if ?></td>
   </tr>
@@ -47,7 +47,7 @@
   <tfoot><tr class="report-total" data-enterprise="total">
     <th scope="row"><?cs var:Lang.AdminReports.Total ?></th>
     <td class="num"><?cs var:Fin.Total.Opening ?></td>
-    <?cs each:v = Fin.Total.Cols ?><?cs if:name(v) == 5 ?><td class="num"><?cs var:Fin.Total.Issued ?></td><?cs /if ?><td class="num"><?cs var:v ?></td><?cs /each ?>
+    <?cs each:v = Fin.Total.Cols ?><?cs if:name(v) == Fin.SpentAt ?><td class="num"><?cs var:Fin.Total.Issued ?></td><?cs /if ?><td class="num"><?cs var:v ?></td><?cs /each ?>
     <td class="num"><?cs var:Fin.Total.Closing ?></td>
     <td><?cs if:Fin.Total.Holds ?>✓<?cs else ?><strong class="error">✗</strong><?cs /if ?></td>
   </tr></tfoot>
