@@ -142,7 +142,7 @@ void member_points_summary_stmt(long long member_id, int days, const ledger_filt
   int len = snprintf(st->sql, sizeof st->sql,
                      "SELECT (SELECT COALESCE(SUM(remaining), 0) FROM points_lots %s), (%s), (%s)", EXPIRING_WHERE,
                      SQL_LOTS_OPEN_COUNT, count.sql);
-  if (len < 0 || (size_t)len >= sizeof st->sql) snprintf(st->sql, sizeof st->sql, "SELECT"); /* fails, never cut */
+  if (len < 0 || (size_t)len >= sizeof st->sql) st->sql[0] = 0; /* an empty statement fails; a cut one must not run */
   st->n = 0;
   bind(st, DI(member_id));
   bind(st, DI(days));
