@@ -632,6 +632,20 @@ NEOERR *db_query_hdf(MYSQL *db, HDF *out, const char *prefix, const char *sql, c
   return nerr_pass(query_rows(db, sql, p, n, row_to_hdf, &c, rows));
 }
 
+NEOERR *db_query_hdf_one(MYSQL *db, HDF *out, const char *prefix, const char *sql, const dbp *p, int n, int *found) {
+  int rows = 0;
+  char tmp[128], from[160];
+  snprintf(tmp, sizeof tmp, "%s_rows", prefix);
+  NEOERR *err = db_query_hdf(db, out, tmp, sql, p, n, &rows);
+  *found = rows == 1;
+  if (!err && rows == 1) {
+    snprintf(from, sizeof from, "%s.0", tmp);
+    err = hdf_copy(out, prefix, hdf_get_obj(out, from));
+  }
+  if (!err) err = hdf_remove_tree(out, tmp);
+  return nerr_pass(err);
+}
+
 struct str_ctx {
   char *buf;
   size_t len;

@@ -45,6 +45,8 @@ NEOERR *db_exec(MYSQL *db, const char *sql, const dbp *p, int n, long long *affe
 /* Runs a query and copies each row to HDF as prefix.<row>.<column> (all values as strings;
  * NULL columns are left unset). *rows gets the row count when not NULL. */
 NEOERR *db_query_hdf(MYSQL *db, HDF *out, const char *prefix, const char *sql, const dbp *p, int n, int *rows);
+/* One row's columns straight under prefix (prefix.col, not prefix.0.col); *found = 1 when exactly one row came. */
+NEOERR *db_query_hdf_one(MYSQL *db, HDF *out, const char *prefix, const char *sql, const dbp *p, int n, int *found);
 /* First column of the first row as an integer; *found = 0 when no row or NULL. */
 NEOERR *db_query_ll(MYSQL *db, const char *sql, const dbp *p, int n, long long *value, int *found);
 /* First column of the first row copied into buf (size len); *found as above. */

@@ -191,18 +191,7 @@ NEOERR *enterprises_list(MYSQL *db, HDF *out, const char *prefix, int *rows) {
   return nerr_pass(db_query_hdf(db, out, prefix, SQL_ENTERPRISES, DB_NOARGS, rows));
 }
 NEOERR *partner_get(MYSQL *db, long long id, HDF *out, const char *prefix, int *found) {
-  int rows = 0;
-  char p[128];
-  snprintf(p, sizeof p, "%s_rows", prefix);
-  NEOERR *err = db_query_hdf(db, out, p, SQL_PARTNER_GET, DBA(DI(id)), &rows);
-  *found = rows == 1;
-  if (!err && rows == 1) {
-    char from[160];
-    snprintf(from, sizeof from, "%s.0", p);
-    err = hdf_copy(out, prefix, hdf_get_obj(out, from));
-  }
-  if (!err) err = hdf_remove_tree(out, p);
-  return nerr_pass(err);
+  return nerr_pass(db_query_hdf_one(db, out, prefix, SQL_PARTNER_GET, DBA(DI(id)), found));
 }
 NEOERR *partner_keys_list(MYSQL *db, long long partner_id, HDF *out, const char *prefix, int *rows) {
   return nerr_pass(db_query_hdf(db, out, prefix, SQL_KEYS, DBA(DI(partner_id)), rows));

@@ -227,18 +227,7 @@ NEOERR *earning_rules_list(MYSQL *db, const char *enterprise, HDF *out, const ch
 }
 
 NEOERR *earning_rule_get(MYSQL *db, long long id, HDF *out, const char *prefix, int *found) {
-  int rows = 0;
-  char p[128];
-  snprintf(p, sizeof p, "%s_rows", prefix);
-  NEOERR *err = db_query_hdf(db, out, p, SQL_RULE_GET, DBA(DI(id)), &rows);
-  *found = rows == 1;
-  if (!err && rows == 1) {
-    char from[160];
-    snprintf(from, sizeof from, "%s.0", p);
-    err = hdf_copy(out, prefix, hdf_get_obj(out, from));
-  }
-  if (!err) err = hdf_remove_tree(out, p);
-  return nerr_pass(err);
+  return nerr_pass(db_query_hdf_one(db, out, prefix, SQL_RULE_GET, DBA(DI(id)), found));
 }
 
 NEOERR *earning_rule_versions(MYSQL *db, long long id, HDF *out, const char *prefix, int *rows) {
