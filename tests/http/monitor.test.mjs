@@ -201,5 +201,17 @@ test('alerts: fired once and texted once to the on-duty mobiles with evaluators 
   assert.deepEqual(duty.map(texts), [3, 3]);
   const product = await new Client().get(`/product/${p}`);
   assert.match(product.html, /class="flash flash-error activity-guard" role="alert">本场兑换已结束</);
+
+  // The surge acknowledged while it goes on: no new alert at once; one once its 5-minute window has passed since the
+  // ack (the ack moved back in time), texted once more.
+  const surgeAlert = sql(`SELECT id FROM monitor_alerts WHERE activity_id = ${a} AND kind = 'surge'`);
+  const surgeAck = await adminPost(ops, `/admin/monitor/alerts/${surgeAlert}/ack`, {}, '/admin/monitor');
+  assert.equal(surgeAck.posted?.status ?? surgeAck.status, 303);
+  mallctl('monitor-alerts');
+  assert.equal(alerts(), 'budget\t1\nsurge\t1\ntripped\t1');
+  sql(`UPDATE monitor_alerts SET acked_at = NOW() - INTERVAL 6 MINUTE WHERE id = ${surgeAlert}`);
+  mallctl('monitor-alerts');
+  assert.equal(alerts(), 'budget\t1\nsurge\t2\ntripped\t1');
+  assert.deepEqual(duty.map(texts), [4, 4]);
   checkLedger();
 });

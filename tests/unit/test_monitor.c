@@ -87,7 +87,7 @@ static void test_statements_read_their_range(void **state) {
   check_plan("payment: who and where", m[6], DBA(DI(A0), DI(1), DS("10.0.0.1"), DI(100), DI(0), DI(order)),
              "orders:PRIMARY", 0);
   check_plan("surge windows", al[0], DBA(DI(A0), DI(4), DI(A0), DI(4)), "activity_minutes:PRIMARY", 0);
-  check_plan("surge slot", al[1], DBA(DI(A0)), "monitor_alerts:once", 0);
+  check_plan("surge slot", al[1], DBA(DI(A0), DI(5)), "monitor_alerts:once", 0);
   check_plan("alerts to text", al[2], DB_NOARGS, "al:by_day,a:PRIMARY,s:PRIMARY", 0);
   check_plan("running activities", al[3], DB_NOARGS, "a:running,d:PRIMARY,s:PRIMARY", 0);
   assert_int_equal(g_bad, 0);

@@ -35,9 +35,11 @@ static const char SQL_SURGE[] =
     "(SELECT CAST(COALESCE(SUM(orders), 0) AS SIGNED) FROM activity_minutes WHERE activity_id = ? "
     "AND minute >= DATE_FORMAT(NOW() - INTERVAL 1 DAY, '%Y-%m-%d %H:%i:00') - INTERVAL ? MINUTE "
     "AND minute <= DATE_FORMAT(NOW() - INTERVAL 1 DAY, '%Y-%m-%d %H:%i:00'))";
+/* A surge's slot: one past the surge alerts acknowledged over a window ago. So an acknowledged surge that goes on
+ * alerts again once its window has passed since the ack — not at once (the ack would mean nothing) and not never. */
 static const char SQL_SURGE_SLOT[] =
     "SELECT COUNT(*) FROM monitor_alerts WHERE activity_id = ? AND kind = 'surge' AND day = CURDATE() "
-    "AND acked_at IS NOT NULL";
+    "AND acked_at IS NOT NULL AND acked_at <= NOW() - INTERVAL ? MINUTE";
 static const char SQL_FIRE[] =
     "INSERT IGNORE INTO monitor_alerts (activity_id, kind, day, slot, fired_at, measured, reference) "
     "VALUES (?, ?, CURDATE(), ?, NOW(), ?, ?)";
@@ -162,7 +164,7 @@ static NEOERR *evaluate_one(MYSQL *db, const running_row *r, int *fired) {
   err = db_row(db, SQL_SURGE, DBA(DI(r->id), DI(w), DI(r->id), DI(w)), DCOLS(DCOL_LL(&now), DCOL_LL(&then)), NULL);
   /* More than surge_pct % of yesterday's same minutes, and enough orders for the ratio to mean something. */
   if (err || now < r->surge_min_orders || now < 1 || now * 100 <= then * r->surge_pct) return nerr_pass(err);
-  err = db_query_ll(db, SQL_SURGE_SLOT, DBA(DI(r->id)), &slot, NULL);
+  err = db_query_ll(db, SQL_SURGE_SLOT, DBA(DI(r->id), DI(r->surge_minutes > 0 ? r->surge_minutes : 1)), &slot, NULL);
   if (!err) err = fire(db, r->id, "surge", slot, now, then, fired);
   return nerr_pass(err);
 }
