@@ -24,7 +24,8 @@ static const char SQL_SEEK_STATUS[] =
                                               " LIMIT ?";
 /* The tabs' badges: the active statuses only, each a bounded range of by_member. */
 static const char SQL_COUNT_STATUS_CAPPED[] =
-    "SELECT COUNT(*) FROM (SELECT 1 FROM orders WHERE member_id = ? AND status = ? LIMIT 100) bounded";
+    "SELECT COUNT(*) FROM (SELECT 1 FROM orders FORCE INDEX (by_member) WHERE member_id = ? AND status = ? LIMIT 100)"
+    " bounded";
 static const char SQL_GET[] =
     "SELECT id, order_no, status, points_total, cash_total_fen, discount_points, discount_cash_fen, needs_shipping, "
     "recipient, "
@@ -53,9 +54,11 @@ static const char SQL_LOTS[] =
     "JOIN points_lots l ON l.id = a.lot_id WHERE e.member_id = ? AND e.order_id = ? AND e.kind = 'spend' "
     "ORDER BY l.expires_at, l.id";
 static const char SQL_TOTAL_ALL[] =
-    "SELECT COUNT(*) FROM (SELECT 1 FROM orders WHERE member_id = ? LIMIT " ORDERS_CAP_TEXT ") bounded";
+    "SELECT COUNT(*) FROM (SELECT 1 FROM orders FORCE INDEX (by_member_id) WHERE member_id = ? LIMIT " ORDERS_CAP_TEXT
+    ") bounded";
 static const char SQL_TOTAL_STATUS[] =
-    "SELECT COUNT(*) FROM (SELECT 1 FROM orders WHERE member_id = ? AND status = ? LIMIT " ORDERS_CAP_TEXT ") bounded";
+    "SELECT COUNT(*) FROM (SELECT 1 FROM orders FORCE INDEX (by_member) WHERE member_id = ? AND status = ? LIMIT "
+    ORDERS_CAP_TEXT ") bounded";
 
 const char *const ORDERS_LIST_SQL[] = {SQL_LIST_ALL,   SQL_LIST_STATUS,  SQL_SEEK_ALL,           SQL_SEEK_STATUS,
                                         SQL_TOTAL_ALL, SQL_TOTAL_STATUS, SQL_COUNT_STATUS_CAPPED, NULL};
