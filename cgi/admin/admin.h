@@ -10,11 +10,16 @@
 #define ROLES_CATALOG "super,ops"
 #define ROLES_CONTENT "super,ops"
 #define ROLES_MODERATION "super,moderator"
+/* enterprise: an enterprise's own admins (B8) — its members (view, grant, bulk grants), their orders (view) and the
+ * reports, all read through adm_scope (cgi/admin/adm_ops.h), never anything that changes another's records */
 #define ROLES_ORDERS "super,ops"
-#define ROLES_MEMBERS_VIEW "super,ops,finance"
+#define ROLES_ORDERS_VIEW "super,ops,enterprise"
+#define ROLES_MEMBERS_VIEW "super,ops,finance,enterprise"
+#define ROLES_MEMBERS_GRANT "super,ops,enterprise"
 #define ROLES_MEMBERS_EDIT "super,ops"
 #define ROLES_MERCHANTS "super,ops,finance"
-#define ROLES_REPORTS "super,ops,finance"
+#define ROLES_REPORTS "super,ops,finance,enterprise"
+#define ROLES_ENTERPRISES "super"
 #define ROLES_SMS "super,ops"
 #define ROLES_SUPER "super"
 
