@@ -41,6 +41,7 @@ typedef enum {
   API_INSUFFICIENT,
   API_FROZEN,
   API_EARN_USED, /* reverse of an earn whose points were spent (partly) or expired: refused */
+  API_BUDGET_USED, /* earn: past the enterprise's prepaid points budget (B8): nothing written */
 } api_result;
 
 typedef struct {
