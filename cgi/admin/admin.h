@@ -27,6 +27,8 @@
 NEOERR *admin_load(req *r, long long id, int *ok);
 /* Who is acting, for audit_record (cgi/domain/audit.h): every write in the back office is audited. */
 void admin_actor(req *r, audit_actor *who);
+/* job_spawn.c: starts `mallctl <command> --job ID` detached beside this program (a back-office job's worker). */
+void adm_spawn_worker(const char *command, long long job_id);
 /* The route table, for the role-matrix test and for hiding links a role cannot use. */
 const app *admin_app(void);
 

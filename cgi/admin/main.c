@@ -1,5 +1,7 @@
 /* main.c: admin.fcgi — the back office; the route table is the table of contents, with each route's roles */
 #include "admin.h"
+#include <stdio.h>
+#include <string.h>
 #include "adm_session.h"
 #include "adm_catalog.h"
 #include "adm_content.h"
@@ -13,6 +15,7 @@
 #include "adm_codes.h"
 #include "adm_partners.h"
 #include "adm_coupons.h"
+#include "adm_enterprises.h"
 
 static const route ROUTES[] = {
     /* method  pattern                 flags            handler           roles */
@@ -152,6 +155,15 @@ static const route ROUTES[] = {
     {"POST", "/admin/merchants/{id}/settle-rate", R_MEMBER, h_adm_merchant_rate, ROLES_SETTLEMENTS},
     {"GET", "/admin/sms", R_MEMBER, h_adm_sms, ROLES_SMS},
     /* end members */
+    /* enterprises: enterprises.c grants.c (B8 budgets; bulk grants from a CSV file, each admin within its scope) */
+    {"GET", "/admin/enterprises", R_MEMBER, h_adm_enterprises, ROLES_ENTERPRISES},
+    {"POST", "/admin/enterprises/budget", R_MEMBER, h_adm_enterprise_budget, ROLES_ENTERPRISES},
+    {"GET", "/admin/grants", R_MEMBER, h_adm_grants, ROLES_GRANTS},
+    {"POST", "/admin/grants", R_MEMBER, h_adm_grants_upload, ROLES_GRANTS},
+    {"GET", "/admin/grants/jobs/{id}", R_MEMBER, h_adm_grants_job, ROLES_GRANTS},
+    {"GET", "/admin/grants/jobs/{id}/result.csv", R_MEMBER | R_RAW, h_adm_grants_job_csv, ROLES_GRANTS},
+    {"POST", "/admin/grants/jobs/{id}/resume", R_MEMBER, h_adm_grants_job_resume, ROLES_GRANTS},
+    /* end enterprises */
     /* reports: reports.c (B9) */
     {"GET", "/admin/reports", R_MEMBER, h_adm_reports_points, ROLES_REPORTS},
     {"GET", "/admin/reports/points.csv", R_MEMBER | R_RAW, h_adm_reports_points_csv, ROLES_REPORTS},
@@ -194,5 +206,13 @@ static const app ADMIN = {
 const app *admin_app(void) { return &ADMIN; }
 
 #ifndef MALL_NO_MAIN
-int main(void) { return app_run(&ADMIN); }
+/* admin.fcgi --routes prints the route table (method, pattern, roles a line) for tests that walk every route. */
+int main(int argc, char **argv) {
+  if (argc > 1 && strcmp(argv[1], "--routes") == 0) {
+    for (int i = 0; i < ADMIN.nroutes; i++)
+      printf("%s %s %s\n", ROUTES[i].method, ROUTES[i].pattern, ROUTES[i].roles ? ROUTES[i].roles : "-");
+    return 0;
+  }
+  return app_run(&ADMIN);
+}
 #endif

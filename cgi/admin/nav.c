@@ -24,6 +24,8 @@ static const struct {
     {"/admin/moderation", "Moderation", "Operations"},
     {"/admin/orders", "Orders", "Operations"},
     {"/admin/members", "Members", "People"},
+    {"/admin/grants", "Grants", "People"},
+    {"/admin/enterprises", "Enterprises", "People"},
     {"/admin/merchants", "Merchants", "People"},
     {"/admin/applications", "Applications", "People"},
     {"/admin/settlements", "Settlements", "People"},
