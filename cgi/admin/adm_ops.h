@@ -3,6 +3,7 @@
 #ifndef MALL_ADM_OPS_H
 #define MALL_ADM_OPS_H
 #include "admin.h"
+#include "members/enterprise_scope.h"
 
 /* moderation.c */
 NEOERR *h_adm_mod_index(req *r);
@@ -33,6 +34,10 @@ NEOERR *ops_done(req *r, const char *choices);
 int ops_field_error(req *r, const char *field, const char *lang_key);
 /* 1 when the signed-in admin's role is in roles (to hide forms and links a role cannot use). */
 int ops_can(req *r, const char *roles);
+/* The signed-in admin's scope (B8): the enterprise role reads only its enterprise's members (r->enterprise, set with the
+ * role when the admin is loaded — empty matches nobody); super, ops, finance, moderator and monitor read everything.
+ * Every member, ledger, order and report read of the back office passes this to the domain. */
+ent_scope adm_scope(req *r);
 /* 1 when s is a real date written YYYY-MM-DD. */
 int ops_date_ok(const char *s);
 

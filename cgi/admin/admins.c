@@ -1,6 +1,7 @@
 /* admins.c: super admins manage back-office accounts — list, create, disable/enable, reset password (audited) */
 #include "adm_session.h"
 #include "backoffice/admins.h"
+#include "members/enterprise_budget.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,7 @@ static NEOERR *show_list(req *r) {
   snprintf(self, sizeof self, "%lld", r->user_id);
   if (!err) err = hdf_set_value(r->hdf, "Page.SelfId", self);
   if (!err) err = set_roles(r);
+  if (!err) err = enterprise_list(r->db, r->hdf, "Enterprises", NULL); /* an enterprise admin's enterprise (B8) */
   if (!err) err = admin_list(r->db, r->hdf, "Admins", NULL);
   return nerr_pass(err);
 }
@@ -53,16 +55,18 @@ NEOERR *h_adm_admins_list(req *r) {
   return nerr_pass(err);
 }
 
-/* POST /admin/admins: username, role, password, confirm → 303 to the new account; 200 list with field errors. */
+/* POST /admin/admins: username, role, enterprise (required for role enterprise: the enterprise it is bound to; ignored
+ * for the others), password, confirm → 303 to the new account; 200 list with field errors. */
 NEOERR *h_adm_admins_create(req *r) {
   static const in_field F[] = {
       {"username", IN_STR, IN_REQUIRED, ADMIN_USERNAME_MIN, ADMIN_USERNAME_MAX, NULL},
       {"role", IN_ENUM, IN_REQUIRED, 0, 0, ADMIN_ROLES},
       {"password", IN_STR, IN_REQUIRED, ADMIN_PASSWORD_MIN, ADMIN_PASSWORD_MAX, NULL},
       {"confirm", IN_STR, IN_REQUIRED, 1, 256, NULL},
+      {"enterprise", IN_STR, 0, 1, 64, NULL},
   };
-  in_value v[4];
-  int bad = input_read(r, F, 4, v);
+  in_value v[5];
+  int bad = input_read(r, F, 5, v);
   hdf_remove_tree(r->hdf, "Form.Values.password");
   hdf_remove_tree(r->hdf, "Form.Values.confirm");
   if (v[0].present && !hdf_get_obj(r->hdf, "Form.Errors.username") && !admin_username_ok(v[0].s)) {
@@ -77,10 +81,14 @@ NEOERR *h_adm_admins_create(req *r) {
   }
   NEOERR *err = STATUS_OK;
   long long id = 0;
+  int bound = v[1].present && strcmp(v[1].s, "enterprise") == 0, known = 0;
+  if (bound && !v[4].present) bad += req_form_error(r, "enterprise", "Ent.Admin.PickEnterprise") == STATUS_OK;
+  else if (bound && (err = enterprise_exists(r->db, v[4].s, &known))) return nerr_pass(err);
+  else if (bound && !known) bad += req_form_error(r, "enterprise", "Ent.Admin.UnknownEnterprise") == STATUS_OK;
   if (!bad) {
     audit_actor who;
     admin_actor(r, &who);
-    err = admin_create(r->db, &who, v[0].s, v[1].s, v[2].s, &id);
+    err = admin_create(r->db, &who, v[0].s, v[1].s, bound ? v[4].s : NULL, v[2].s, &id);
     if (!err && !id) {
       req_form_error(r, "username", "AdminCore.Admins.UsernameTaken");
       bad++;

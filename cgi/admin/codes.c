@@ -34,37 +34,9 @@ static void public_base(req *r, char *buf, size_t len) {
   snprintf(buf, len, "%s://%s", req_is_https() ? "https" : "http", ok ? host : "localhost");
 }
 
-/* Starts `mallctl codes-worker --job ID` beside this program, detached (double fork: no zombie, no waiting), its
- * output in the log directory. If it cannot start, cron's `mallctl codes-worker` takes the job. */
-static void spawn_worker(long long job_id) {
-  char exe[PATH_MAX], bin[PATH_MAX + 16], id[24], logf[1200];
-  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-  if (n <= 0) return;
-  exe[n] = 0;
-  char *slash = strrchr(exe, '/');
-  if (!slash) return;
-  *slash = 0;
-  snprintf(bin, sizeof bin, "%s/mallctl", exe);
-  snprintf(id, sizeof id, "%lld", job_id);
-  snprintf(logf, sizeof logf, "%s/log/codes-worker.log", g_cfg.var);
-  pid_t pid = fork();
-  if (pid < 0) {
-    log_error("codes: cannot fork a worker for job %lld", job_id);
-    return;
-  }
-  if (pid == 0) {
-    setsid();
-    if (fork() != 0) _exit(0);
-    /* Nothing of the FastCGI connection may stay open in the worker. */
-    for (int fd = 3; fd < 1024; fd++) close(fd);
-    int in = open("/dev/null", O_RDONLY), out = open(logf, O_WRONLY | O_CREAT | O_APPEND, 0600);
-    if (in >= 0) dup2(in, 0);
-    if (out >= 0) dup2(out, 1), dup2(out, 2);
-    execl(bin, "mallctl", "codes-worker", "--job", id, (char *)NULL);
-    _exit(127);
-  }
-  waitpid(pid, NULL, 0);
-}
+/* Starts `mallctl codes-worker --job ID` beside this program, detached, its output in the log directory. If it cannot
+ * start, cron's `mallctl codes-worker` takes the job. */
+static void spawn_worker(long long job_id) { adm_spawn_worker("codes-worker", job_id); }
 
 static NEOERR *list_page(req *r, long long after, long long jobs_after) {
   int more = 0, jmore = 0;

@@ -1,5 +1,6 @@
 /* dashboard.c: the back office's landing page — today's numbers, pending moderation, low stock */
 #include "adm_session.h"
+#include "adm_ops.h"
 #include "backoffice/dashboard.h"
 #include <stdio.h>
 
@@ -20,7 +21,9 @@ NEOERR *h_adm_dashboard(req *r) {
   r->template = "admin/session/dashboard.cs";
   r->no_cache = 1;
   NEOERR *err = hdf_set_value(r->hdf, "Page.Title", req_text(r, "AdminCore.Dash.Title"));
-  if (!err) err = dashboard_read(r->db, r->hdf, "Dash");
+  ent_scope scope = adm_scope(r);
+  if (!err) err = dashboard_read(r->db, scope, r->hdf, "Dash");
+  if (!err && !scope.all) err = hdf_set_value(r->hdf, "Dash.Enterprise", r->enterprise);
   for (size_t i = 0; i < sizeof LINKS / sizeof LINKS[0] && !err; i++) {
     char key[64];
     snprintf(key, sizeof key, "Dash.Link.%s", LINKS[i].name);

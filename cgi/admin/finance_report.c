@@ -1,5 +1,6 @@
 /* finance_report.c: the back office's monthly points report for finance (P5) — by enterprise, identity shown, CSV */
 #include "adm_reports.h"
+#include "adm_ops.h"
 #include "points/finance_report.h"
 #include "shared/svg_chart.h"
 #include <stdio.h>
@@ -64,7 +65,7 @@ NEOERR *h_adm_reports_finance(req *r) {
   if (!err) err = read_month(r, month, &ok);
   if (err || !ok) return nerr_pass(err);
   fin_report rep;
-  if ((err = finance_report_load(r->db, month, NULL, &rep))) return nerr_pass(err);
+  if ((err = finance_report_load(r->db, month, adm_scope(r), &rep))) return nerr_pass(err);
   int holds = rep.total.holds;
   for (int i = 0; i < rep.n && !err; i++) {
     char p[32];
@@ -97,7 +98,7 @@ NEOERR *h_adm_reports_finance_csv(req *r) {
     return nerr_pass(err);
   }
   fin_report rep;
-  if ((err = finance_report_load(r->db, month, NULL, &rep))) return nerr_pass(err);
+  if ((err = finance_report_load(r->db, month, adm_scope(r), &rep))) return nerr_pass(err);
   STRING s;
   string_init(&s);
   err = finance_report_csv(&rep, &s);

@@ -1,5 +1,7 @@
 /* main.c: admin.fcgi — the back office; the route table is the table of contents, with each route's roles */
 #include "admin.h"
+#include <stdio.h>
+#include <string.h>
 #include "adm_session.h"
 #include "adm_catalog.h"
 #include "adm_content.h"
@@ -14,6 +16,7 @@
 #include "adm_partners.h"
 #include "adm_coupons.h"
 #include "adm_earning.h"
+#include "adm_enterprises.h"
 
 static const route ROUTES[] = {
     /* method  pattern                 flags            handler           roles */
@@ -139,8 +142,8 @@ static const route ROUTES[] = {
     {"POST", "/admin/moderation/reviews/{id}", R_MEMBER, h_adm_mod_review, ROLES_MODERATION},
     {"GET", "/admin/moderation/consultations", R_MEMBER, h_adm_mod_consultations, ROLES_MODERATION},
     {"POST", "/admin/moderation/consultations/{id}", R_MEMBER, h_adm_mod_answer, ROLES_MODERATION},
-    {"GET", "/admin/orders", R_MEMBER, h_adm_orders, ROLES_ORDERS},
-    {"GET", "/admin/orders/{no}", R_MEMBER, h_adm_order, ROLES_ORDERS},
+    {"GET", "/admin/orders", R_MEMBER, h_adm_orders, ROLES_ORDERS_VIEW},
+    {"GET", "/admin/orders/{no}", R_MEMBER, h_adm_order, ROLES_ORDERS_VIEW},
     {"POST", "/admin/orders/{no}/ship", R_MEMBER, h_adm_order_ship, ROLES_ORDERS},
     {"POST", "/admin/orders/{no}/event", R_MEMBER, h_adm_order_event, ROLES_ORDERS},
     {"GET", "/admin/orders/{no}/cancel", R_MEMBER, h_adm_order_cancel_form, ROLES_ORDERS},
@@ -150,7 +153,7 @@ static const route ROUTES[] = {
     /* members, merchants, SMS: members.c merchants.c sms.c (B6, B7, B10) */
     {"GET", "/admin/members", R_MEMBER, h_adm_members, ROLES_MEMBERS_VIEW},
     {"GET", "/admin/members/{id}", R_MEMBER, h_adm_member, ROLES_MEMBERS_VIEW},
-    {"POST", "/admin/members/{id}/grant", R_MEMBER, h_adm_member_grant, ROLES_MEMBERS_EDIT},
+    {"POST", "/admin/members/{id}/grant", R_MEMBER, h_adm_member_grant, ROLES_MEMBERS_GRANT},
     {"POST", "/admin/members/{id}/deduct", R_MEMBER, h_adm_member_deduct, ROLES_MEMBERS_EDIT},
     {"POST", "/admin/members/{id}/freeze", R_MEMBER, h_adm_member_freeze, ROLES_MEMBERS_EDIT},
     {"POST", "/admin/members/{id}/unfreeze", R_MEMBER, h_adm_member_unfreeze, ROLES_MEMBERS_EDIT},
@@ -161,6 +164,15 @@ static const route ROUTES[] = {
     {"POST", "/admin/merchants/{id}/settle-rate", R_MEMBER, h_adm_merchant_rate, ROLES_SETTLEMENTS},
     {"GET", "/admin/sms", R_MEMBER, h_adm_sms, ROLES_SMS},
     /* end members */
+    /* enterprises: enterprises.c grants.c (B8 budgets; bulk grants from a CSV file, each admin within its scope) */
+    {"GET", "/admin/enterprises", R_MEMBER, h_adm_enterprises, ROLES_ENTERPRISES},
+    {"POST", "/admin/enterprises/budget", R_MEMBER, h_adm_enterprise_budget, ROLES_ENTERPRISES},
+    {"GET", "/admin/grants", R_MEMBER, h_adm_grants, ROLES_GRANTS},
+    {"POST", "/admin/grants", R_MEMBER, h_adm_grants_upload, ROLES_GRANTS},
+    {"GET", "/admin/grants/jobs/{id}", R_MEMBER, h_adm_grants_job, ROLES_GRANTS},
+    {"GET", "/admin/grants/jobs/{id}/result.csv", R_MEMBER | R_RAW, h_adm_grants_job_csv, ROLES_GRANTS},
+    {"POST", "/admin/grants/jobs/{id}/resume", R_MEMBER, h_adm_grants_job_resume, ROLES_GRANTS},
+    /* end enterprises */
     /* reports: reports.c (B9) */
     {"GET", "/admin/reports", R_MEMBER, h_adm_reports_points, ROLES_REPORTS},
     {"GET", "/admin/reports/points.csv", R_MEMBER | R_RAW, h_adm_reports_points_csv, ROLES_REPORTS},
@@ -203,5 +215,13 @@ static const app ADMIN = {
 const app *admin_app(void) { return &ADMIN; }
 
 #ifndef MALL_NO_MAIN
-int main(void) { return app_run(&ADMIN); }
+/* admin.fcgi --routes prints the route table (method, pattern, roles a line) for tests that walk every route. */
+int main(int argc, char **argv) {
+  if (argc > 1 && strcmp(argv[1], "--routes") == 0) {
+    for (int i = 0; i < ADMIN.nroutes; i++)
+      printf("%s %s %s\n", ROUTES[i].method, ROUTES[i].pattern, ROUTES[i].roles ? ROUTES[i].roles : "-");
+    return 0;
+  }
+  return app_run(&ADMIN);
+}
 #endif

@@ -5,20 +5,32 @@
 #include <stdio.h>
 #include <string.h>
 
-/* GET /admin/members?q=&page= → 200 list (q: mobile prefix or part of a name); 400 bad page */
+/* GET /admin/members?q=&page=&after= → 200 list of the members in the admin's scope (q: mobile prefix or part of a
+ * name; numbered pages up to MEMBERS_ADMIN_OFFSET_PAGES, then keyset pages after an id); 400 bad page or cursor */
 NEOERR *h_adm_members(req *r) {
   static const in_field F[] = {{"q", IN_STR, 0, 1, 32, NULL}};
   in_value v[1];
-  long long page = 1, total = 0;
-  if (!req_page(r, &page)) return nerr_pass(req_fail(r, 400));
+  long long page = 1, total = 0, after = 0;
+  int rows = 0;
+  if (!req_page_after(r, &page, &after)) return nerr_pass(req_fail(r, 400));
   NEOERR *err = ops_show(r, "admin/people/members.cs", "Ops.Members.Title");
   if (err || input_read(r, F, 1, v)) return nerr_pass(err);
-  err = members_admin_search(r->db, v[0].s, (page - 1) * OPS_PER_PAGE, OPS_PER_PAGE, r->hdf, "Members", &total);
+  long long offset = page <= MEMBERS_ADMIN_OFFSET_PAGES ? (page - 1) * OPS_PER_PAGE : 1LL << 60;
+  err = members_admin_search(r->db, adm_scope(r), v[0].s, offset, after, OPS_PER_PAGE, r->hdf, "Members", &rows,
+                             &total);
+  char next[32] = "";
+  if (rows == OPS_PER_PAGE) {
+    char key[32];
+    snprintf(key, sizeof key, "Members.%d.id", rows - 1);
+    snprintf(next, sizeof next, "%lld", db_hdf_ll(r->hdf, key, 0));
+  }
   STRING base;
   string_init(&base);
   if (!err) err = string_append(&base, "/admin/members?");
   if (!err) err = ops_base_add(&base, "q", v[0].s);
-  if (!err) err = req_pager(r, base.buf, page, total, OPS_PER_PAGE);
+  if (!err)
+    err = req_pager_seek(r, base.buf, after ? 0 : page, total, MEMBERS_ADMIN_COUNT_CAP, OPS_PER_PAGE,
+                         MEMBERS_ADMIN_OFFSET_PAGES, next[0] ? next : NULL);
   string_clear(&base);
   return nerr_pass(err);
 }
@@ -28,14 +40,17 @@ static NEOERR *detail(req *r, long long id, long long page, int *found) {
   long long total = 0;
   *found = 0;
   NEOERR *err = ops_show(r, "admin/people/member.cs", "Ops.Member.Title");
-  if (!err && id) err = members_admin_get(r->db, id, r->hdf, "Member", found);
+  ent_scope scope = adm_scope(r);
+  if (!err && id) err = members_admin_get(r->db, scope, id, r->hdf, "Member", found);
   if (err || !*found) return nerr_pass(err);
-  err = members_admin_lots(r->db, id, r->hdf, "Lots");
-  if (!err) err = members_admin_ledger(r->db, id, (page - 1) * OPS_PER_PAGE, OPS_PER_PAGE, r->hdf, "Ledger", &total);
+  err = members_admin_lots(r->db, scope, id, r->hdf, "Lots");
+  if (!err)
+    err = members_admin_ledger(r->db, scope, id, (page - 1) * OPS_PER_PAGE, OPS_PER_PAGE, r->hdf, "Ledger", &total);
   char base[64];
   snprintf(base, sizeof base, "/admin/members/%lld?", id);
   if (!err) err = req_pager(r, base, page, total, OPS_PER_PAGE);
   if (!err && ops_can(r, ROLES_MEMBERS_EDIT)) err = hdf_set_value(r->hdf, "Page.CanEdit", "1");
+  if (!err && ops_can(r, ROLES_MEMBERS_GRANT)) err = hdf_set_value(r->hdf, "Page.CanGrant", "1");
   if (!err && !hdf_get_obj(r->hdf, "Form.Values.grant_expires"))
     err = hdf_set_value(r->hdf, "Form.Values.grant_expires", hdf_get_value(r->hdf, "Member.0.default_expiry", ""));
   return nerr_pass(err);
@@ -83,6 +98,9 @@ static NEOERR *result(req *r, madmin_result res, const char *done) {
     ops_field_error(r, "grant_expires", "Ops.Member.BadExpiry");
     return nerr_pass(again(r, 0, "Ops.Member.FixErrors"));
   case MADMIN_UNCHANGED: to_member(r, done); return STATUS_OK; /* a double click: already so */
+  case MADMIN_BUDGET:
+    ops_field_error(r, "grant_amount", "Ops.Member.BudgetUsed");
+    return nerr_pass(again(r, 409, "Ops.Member.FixErrors"));
   }
   return nerr_pass(req_fail(r, 500));
 }
@@ -102,7 +120,7 @@ NEOERR *h_adm_member_grant(req *r) {
   audit_actor who;
   admin_actor(r, &who);
   madmin_result res;
-  NEOERR *err = members_admin_grant(r->db, &who, req_arg_id(r, 0), v[0].i, v[1].s, v[2].s, &res);
+  NEOERR *err = members_admin_grant(r->db, adm_scope(r), &who, req_arg_id(r, 0), v[0].i, v[1].s, v[2].s, &res);
   if (err) return nerr_pass(err);
   return nerr_pass(result(r, res, "granted"));
 }
@@ -119,7 +137,7 @@ NEOERR *h_adm_member_deduct(req *r) {
   audit_actor who;
   admin_actor(r, &who);
   madmin_result res;
-  NEOERR *err = members_admin_deduct(r->db, &who, req_arg_id(r, 0), v[0].i, v[1].s, &res);
+  NEOERR *err = members_admin_deduct(r->db, adm_scope(r), &who, req_arg_id(r, 0), v[0].i, v[1].s, &res);
   if (err) return nerr_pass(err);
   return nerr_pass(result(r, res, "deducted"));
 }
@@ -131,7 +149,7 @@ static NEOERR *set_status(req *r, const char *status, const char *done) {
   audit_actor who;
   admin_actor(r, &who);
   madmin_result res;
-  NEOERR *err = members_admin_set_status(r->db, &who, req_arg_id(r, 0), status, v[0].s, &res);
+  NEOERR *err = members_admin_set_status(r->db, adm_scope(r), &who, req_arg_id(r, 0), status, v[0].s, &res);
   if (err) return nerr_pass(err);
   return nerr_pass(result(r, res, done));
 }
@@ -148,7 +166,7 @@ NEOERR *h_adm_member_password(req *r) {
   admin_actor(r, &who);
   madmin_result res;
   int sent = 0;
-  NEOERR *err = members_admin_reset_password(r->db, &who, req_arg_id(r, 0), &res, &sent);
+  NEOERR *err = members_admin_reset_password(r->db, adm_scope(r), &who, req_arg_id(r, 0), &res, &sent);
   if (err) return nerr_pass(err);
   if (res == MADMIN_OK && !sent) return nerr_pass(again(r, 502, "Ops.Member.SmsFailed"));
   return nerr_pass(result(r, res, "password"));

@@ -26,6 +26,8 @@ static const struct {
     {"/admin/earning-rules", "EarningRules", "Operations"},
     {"/admin/earning-bonuses", "EarningBonuses", "Operations"},
     {"/admin/members", "Members", "People"},
+    {"/admin/grants", "Grants", "People"},
+    {"/admin/enterprises", "Enterprises", "People"},
     {"/admin/merchants", "Merchants", "People"},
     {"/admin/applications", "Applications", "People"},
     {"/admin/settlements", "Settlements", "People"},

@@ -41,3 +41,11 @@ int ops_date_ok(const char *s) {
   if (y < 2000 || y > 2099 || m < 1 || m > 12 || d < 1 || d > days[m - 1]) return 0;
   return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
 }
+
+ent_scope adm_scope(req *r) {
+  static const char *const UNBOUND[] = {"super", "ops", "finance", "moderator", "monitor"};
+  if (!r->user_id || strcmp(r->role, "enterprise") == 0) return ent_scope_of(r->enterprise);
+  for (size_t i = 0; i < sizeof UNBOUND / sizeof UNBOUND[0]; i++)
+    if (strcmp(r->role, UNBOUND[i]) == 0) return ent_scope_all();
+  return ent_scope_of(""); /* a role nobody described: nothing */
+}

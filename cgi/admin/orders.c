@@ -44,12 +44,12 @@ NEOERR *h_adm_orders(req *r) {
     if (v[i].present && !ops_date_ok(v[i].s)) bad += ops_field_error(r, F[i].name, "Ops.Orders.BadDate");
   if (!bad && v[3].present && v[4].present && strcmp(v[3].s, v[4].s) > 0)
     bad += ops_field_error(r, "to", "Ops.Orders.DateOrder");
-  if ((err = orders_admin_counts(r->db, r->hdf, "Counts"))) return nerr_pass(err);
+  if ((err = orders_admin_counts(r->db, adm_scope(r), r->hdf, "Counts"))) return nerr_pass(err);
   if (bad) return nerr_pass(hdf_set_value(r->hdf, "Filter.Bad", "1"));
   order_filter f = {v[0].s, v[1].s, v[2].s, v[3].s, v[4].s};
   /* Numbered pages stop at ORDERS_ADMIN_OFFSET_PAGES (their OFFSET grows with the page); deeper ones seek. */
   long long offset = page <= ORDERS_ADMIN_OFFSET_PAGES ? (page - 1) * OPS_PER_PAGE : 1LL << 60;
-  err = orders_admin_search(r->db, &f, offset, after, OPS_PER_PAGE, r->hdf, "Orders", &rows, &total);
+  err = orders_admin_search(r->db, adm_scope(r), &f, offset, after, OPS_PER_PAGE, r->hdf, "Orders", &rows, &total);
   char next[32] = "";
   if (rows == OPS_PER_PAGE) {
     char key[32];
@@ -80,7 +80,7 @@ NEOERR *h_adm_orders(req *r) {
 /* The detail page of order no; *found = 0 when there is none (the caller answers 404). */
 static NEOERR *detail(req *r, const char *no, int *found) {
   NEOERR *err = ops_show(r, "admin/ops/order.cs", "Ops.Order.Title");
-  if (!err) err = orders_admin_get(r->db, no, r->hdf, "Order", found);
+  if (!err) err = orders_admin_get(r->db, adm_scope(r), no, r->hdf, "Order", found);
   if (err || !*found) return nerr_pass(err);
   long long id = db_hdf_ll(r->hdf, "Order.0.id", 0);
   long long member = db_hdf_ll(r->hdf, "Order.0.member_id", 0);
@@ -90,6 +90,7 @@ static NEOERR *detail(req *r, const char *no, int *found) {
   if (!err) err = orders_read_lots(r->db, member, id, r->hdf, "Lots");
   if (!err) err = vouchers_admin_of_order(r->db, id, r->hdf, "Vouchers");
   if (!err) err = payments_of_order(r->db, id, r->hdf, "Payments"); /* the cash part (C5) */
+  if (!err && ops_can(r, ROLES_ORDERS)) err = hdf_set_value(r->hdf, "Page.CanEdit", "1");
   return nerr_pass(err);
 }
 
@@ -146,7 +147,7 @@ NEOERR *h_adm_order_ship(req *r) {
   audit_actor who;
   admin_actor(r, &who);
   order_outcome out;
-  NEOERR *err = orders_admin_ship(r->db, &who, req_arg(r, 0), v[0].s, v[1].s, &out);
+  NEOERR *err = orders_admin_ship(r->db, adm_scope(r), &who, req_arg(r, 0), v[0].s, v[1].s, &out);
   if (err) return nerr_pass(err);
   return nerr_pass(outcome(r, &out, "shipped", NULL));
 }
@@ -163,7 +164,7 @@ NEOERR *h_adm_order_event(req *r) {
   audit_actor who;
   admin_actor(r, &who);
   order_outcome out;
-  NEOERR *err = orders_admin_event(r->db, &who, req_arg(r, 0), v[0].s, &out);
+  NEOERR *err = orders_admin_event(r->db, adm_scope(r), &who, req_arg(r, 0), v[0].s, &out);
   if (err) return nerr_pass(err);
   return nerr_pass(outcome(r, &out, "event", NULL));
 }
@@ -190,7 +191,7 @@ NEOERR *h_adm_order_cancel(req *r) {
   audit_actor who;
   admin_actor(r, &who);
   order_outcome out;
-  NEOERR *err = orders_admin_cancel(r->db, &who, req_arg(r, 0), v[0].s, &out);
+  NEOERR *err = orders_admin_cancel(r->db, adm_scope(r), &who, req_arg(r, 0), v[0].s, &out);
   if (err) return nerr_pass(err);
   return nerr_pass(outcome(r, &out, "cancelled", "admin/ops/order_cancel.cs"));
 }

@@ -1,6 +1,7 @@
 /* reports.c: back-office reports (B9) — points per day/month, redemptions by product/category/merchant, CSV */
 #include "payments/payments.h"
 #include "adm_reports.h"
+#include "adm_ops.h"
 #include "shared/csv.h"
 #include "points/reports.h"
 #include "shared/svg_chart.h"
@@ -193,7 +194,7 @@ static NEOERR *points_row_hdf(HDF *h, const char *n, const report_points_row *b)
 /* Fills Report.* (the column heads under Report.Cols) and the two charts for a valid range. */
 static NEOERR *points_model(req *r, const rfilter *f) {
   report_points p;
-  NEOERR *err = report_points_load(r->db, f->from, f->to, f->month, &p);
+  NEOERR *err = report_points_load(r->db, adm_scope(r), f->from, f->to, f->month, &p);
   if (err) return nerr_pass(err);
   HDF *h = r->hdf;
   const char **labels = calloc((size_t)p.n, sizeof *labels);
@@ -283,8 +284,8 @@ static NEOERR *redemptions_model(req *r, const rfilter *f) {
   int rows = 0;
   report_redeem_totals t;
   NEOERR *err = hdf_init(&tmp);
-  if (!err) err = report_redemptions(r->db, f->by, f->from, f->to, tmp, "R", &rows);
-  if (!err) err = report_redemption_totals(r->db, f->from, f->to, &t);
+  if (!err) err = report_redemptions(r->db, adm_scope(r), f->by, f->from, f->to, tmp, "R", &rows);
+  if (!err) err = report_redemption_totals(r->db, adm_scope(r), f->from, f->to, &t);
   long long qty = 0, points = 0, cash = 0;
   int en = strcmp(r->lang, "en") == 0;
   for (int i = 0; i < rows; i++) {
@@ -411,7 +412,7 @@ NEOERR *h_adm_reports_points_csv(req *r) {
     return nerr_pass(err);
   }
   report_points p;
-  if ((err = report_points_load(r->db, f.from, f.to, f.month, &p))) return nerr_pass(err);
+  if ((err = report_points_load(r->db, adm_scope(r), f.from, f.to, f.month, &p))) return nerr_pass(err);
   static const char *const cols[6 + REPORT_COLUMNS] = {
       "AdminReports.Col.Day",        "AdminReports.Col.From",    "AdminReports.Col.To",
       "AdminReports.Opening",        "AdminReports.Kind.earn",   "AdminReports.Kind.grant",
@@ -451,8 +452,8 @@ NEOERR *h_adm_reports_redemptions_csv(req *r) {
   int rows = 0;
   report_redeem_totals t;
   err = hdf_init(&tmp);
-  if (!err) err = report_redemptions(r->db, f.by, f.from, f.to, tmp, "R", &rows);
-  if (!err) err = report_redemption_totals(r->db, f.from, f.to, &t);
+  if (!err) err = report_redemptions(r->db, adm_scope(r), f.by, f.from, f.to, tmp, "R", &rows);
+  if (!err) err = report_redemption_totals(r->db, adm_scope(r), f.from, f.to, &t);
   const char *head[6] = {"AdminReports.Col.Id",     "AdminReports.By.product", "AdminReports.Col.Qty",
                          "AdminReports.Col.Orders", "AdminReports.Col.Points", "AdminReports.Col.Cash"};
   if (f.by == REDEEM_CATEGORY) head[1] = "AdminReports.By.category";

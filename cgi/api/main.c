@@ -266,6 +266,8 @@ static NEOERR *refusal(areq *r, api_result res) {
     return nerr_pass(fail(r, 409, "points_out_of_range", "the rule gives more than 10000000 points for this amount"));
   case API_INSUFFICIENT: return nerr_pass(fail(r, 409, "insufficient_points", "the member has not enough points"));
   case API_FROZEN: return nerr_pass(fail(r, 409, "member_frozen", "the member's account is frozen"));
+  case API_BUDGET_USED:
+    return nerr_pass(fail(r, 409, "budget_used_up", "your enterprise's prepaid points budget is used up"));
   case API_EARN_USED:
     return nerr_pass(fail(r, 409, "earn_already_used",
                           "points of this earn were spent or expired: an earn is reversed only while untouched"));

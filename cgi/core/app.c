@@ -218,6 +218,7 @@ static NEOERR *dispatch(req *r, STRING *body, unsigned long long *gen, int *cach
   if (r->user_stale && (r->route->flags & R_IDENTITY)) r->user_gen_set = 0; /* nothing cached from it */
   else if ((err = user_load(r))) return nerr_pass(err);
   snprintf(r->role, sizeof r->role, "%s", r->user_id ? hdf_get_value(r->hdf, "User.Role", "") : "");
+  snprintf(r->enterprise, sizeof r->enterprise, "%s", r->user_id ? hdf_get_value(r->hdf, "User.Enterprise", "") : "");
   int is_post = strcmp(r->method, "POST") == 0;
   if ((err = csrf_prepare(r, (r->route->flags & R_FORM) != 0))) return nerr_pass(err);
   /* Every page prints the placeholder; render_page swaps in the token, so cached pages work too. */

@@ -37,6 +37,8 @@ typedef struct req {
   int user_gen_set; /* user_gen holds the principal generation User.* was read under */
   unsigned long long user_gen;
   char role[16]; /* principal's role (back office, merchants), set by load_user */
+  char enterprise[65]; /* the enterprise a back-office principal is bound to (User.Enterprise, role "enterprise"): the
+                        * scope of everything it reads (cgi/admin: adm_scope), "" when not bound */
 } req;
 
 /* ---- what was asked ---- */

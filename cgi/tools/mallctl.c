@@ -1,6 +1,7 @@
 /* mallctl.c: command-line face of the mall — migrations, demo data, admin accounts, SMS outbox */
 #include "backup.h"
 #include "codes_cmd.h"
+#include "grants_cmd.h"
 #include "report_cmd.h"
 #include "partners_cmd.h"
 #include "config.h"
@@ -659,6 +660,7 @@ static void usage(void) {
       "  pause [--activity ID] --reason TEXT   pause all redemption, or one activity (audited; members see the reason)\n"
       "  resume [--activity ID]       resume it\n");
   codes_cmd_usage();
+  grants_cmd_usage();
   report_cmd_usage();
   partners_cmd_usage();
 }
@@ -757,6 +759,8 @@ int main(int argc, char **argv) {
     rc = report_cmd(g_db, argc, argv);
   } else if (codes_cmd_is(cmd)) {
     rc = codes_cmd(g_db, argc, argv);
+  } else if (grants_cmd_is(cmd)) {
+    rc = grants_cmd(g_db, argc, argv);
   } else if (partners_cmd_is(cmd)) {
     rc = partners_cmd(g_db, argc, argv);
     if (rc == 2) usage();

@@ -34,7 +34,7 @@ int report_cmd(MYSQL *db, int argc, char **argv) {
     return 2;
   }
   fin_report r;
-  NEOERR *err = finance_report_load(db, month, ent, &r);
+  NEOERR *err = finance_report_load(db, month, ent ? ent_scope_of(ent) : ent_scope_all(), &r);
   if (err) {
     log_neoerr("report-points", &err);
     fprintf(stderr, "mallctl report-points: failed (see the log)\n");

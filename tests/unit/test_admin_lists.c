@@ -84,6 +84,7 @@ static void check_plan(const list_stmt *st, int sort_ok) {
 }
 
 static void test_every_filter_shape_reads_an_index(void **state) {
+  const ent_scope all = ent_scope_all();
   static const char *const nos[] = {NULL, "A2026"};
   static const char *const mobiles[] = {NULL, "19900001011", "1990000102"};
   static const char *const statuses[] = {NULL, "paid"};
@@ -97,11 +98,11 @@ static void test_every_filter_shape_reads_an_index(void **state) {
             order_filter f = {nos[a], mobiles[b], statuses[c], froms[d], tos[e]};
             list_stmt st;
             int sort_ok = a == 1 || b == 2;
-            orders_admin_search_stmt(&f, 0, 0, 0, 1, &st);
+            orders_admin_search_stmt(&all, &f, 0, 0, 0, 1, &st);
             check_plan(&st, 1);
-            orders_admin_search_stmt(&f, 380, 0, 20, 0, &st);
+            orders_admin_search_stmt(&all, &f, 380, 0, 20, 0, &st);
             check_plan(&st, sort_ok);
-            orders_admin_search_stmt(&f, 0, 1000000000, 20, 0, &st);
+            orders_admin_search_stmt(&all, &f, 0, 1000000000, 20, 0, &st);
             check_plan(&st, sort_ok);
           }
   assert_int_equal(g_bad, 0);
@@ -171,7 +172,7 @@ static long long walk(const order_filter *f, long long *total) {
     int rows = 0;
     t_ok(hdf_init(&h), "hdf");
     int numbered = page < ORDERS_ADMIN_OFFSET_PAGES;
-    t_ok(orders_admin_search(t_db(), f, numbered ? page * 20LL : 0, numbered ? 0 : after, 20, h, "O", &rows, total),
+    t_ok(orders_admin_search(t_db(), ent_scope_all(), f, numbered ? page * 20LL : 0, numbered ? 0 : after, 20, h, "O", &rows, total),
          "orders");
     for (HDF *e = hdf_get_child(h, "O"); e; e = hdf_obj_next(e)) {
       long long id = db_hdf_ll(e, "id", 0);
@@ -201,7 +202,7 @@ static void test_pages_walk_every_order_once(void **state) {
   assert_int_equal(total, ORDERS_ADMIN_COUNT_CAP + 1);
   HDF *h = NULL;
   t_ok(hdf_init(&h), "hdf");
-  t_ok(orders_admin_counts(t_db(), h, "C"), "counts");
+  t_ok(orders_admin_counts(t_db(), ent_scope_all(), h, "C"), "counts");
   assert_string_equal(hdf_get_value(h, "C.paid", ""), "1000+");
   assert_string_equal(hdf_get_value(h, "C.all", ""), "1000+");
   hdf_destroy(&h);

@@ -8,14 +8,14 @@
 
 static const char SQL_ADMIN_BY_USERNAME[] = "SELECT id, status, password_hash FROM admins WHERE username = ?";
 static const char SQL_ADMIN_INSERT[] =
-    "INSERT IGNORE INTO admins (username, password_hash, role, status) VALUES (?, ?, ?, 'active')";
+    "INSERT IGNORE INTO admins (username, password_hash, role, status, enterprise) VALUES (?, ?, ?, 'active', ?)";
 /* The audit snapshot: never the password hash. */
-static const char SQL_ADMIN_SNAPSHOT[] = "SELECT id, username, role, status FROM admins WHERE id = ?";
+static const char SQL_ADMIN_SNAPSHOT[] = "SELECT id, username, role, status, enterprise FROM admins WHERE id = ?";
 static const char SQL_ADMIN_SET_STATUS[] = "UPDATE admins SET status = ? WHERE id = ? AND status <> ?";
 static const char SQL_ADMIN_SET_HASH[] = "UPDATE admins SET password_hash = ? WHERE id = ?";
-static const char SQL_ADMIN_LIST[] = "SELECT id, username, role, status, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS "
+static const char SQL_ADMIN_LIST[] = "SELECT id, username, role, status, enterprise, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS "
                                      "created_at FROM admins ORDER BY id";
-static const char SQL_ADMIN_GET[] = "SELECT id, username, role, status, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS "
+static const char SQL_ADMIN_GET[] = "SELECT id, username, role, status, enterprise, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS "
                                     "created_at FROM admins WHERE id = ?";
 
 NEOERR *admin_authenticate(MYSQL *db, const char *username, const char *password, long long *id,
@@ -58,7 +58,7 @@ int admin_username_ok(const char *u) {
 
 struct create_arg {
   const audit_actor *who;
-  const char *username, *role, *hash;
+  const char *username, *role, *hash, *enterprise;
   long long id;
 };
 
@@ -66,7 +66,7 @@ static NEOERR *create_tx(MYSQL *db, void *p) {
   struct create_arg *a = p;
   long long n = 0, newid = 0;
   a->id = 0;
-  NEOERR *err = db_exec(db, SQL_ADMIN_INSERT, DBA(DS(a->username), DS(a->hash), DS(a->role)), &n, &newid);
+  NEOERR *err = db_exec(db, SQL_ADMIN_INSERT, DBA(DS(a->username), DS(a->hash), DS(a->role), a->enterprise ? DS(a->enterprise) : DNULL), &n, &newid);
   if (err || n != 1) return nerr_pass(err);
   json_t *after = NULL;
   err = audit_snapshot(db, SQL_ADMIN_SNAPSHOT, newid, &after);
@@ -76,12 +76,14 @@ static NEOERR *create_tx(MYSQL *db, void *p) {
   return nerr_pass(err);
 }
 
-NEOERR *admin_create(MYSQL *db, const audit_actor *who, const char *username, const char *role, const char *password,
-                     long long *id) {
+NEOERR *admin_create(MYSQL *db, const audit_actor *who, const char *username, const char *role, const char *enterprise,
+                     const char *password, long long *id) {
   char hash[PASSWORD_HASH_LEN];
   *id = 0;
   if (password_hash(password, hash) != 0) return nerr_raise(NERR_SYSTEM, "scrypt failed");
-  struct create_arg a = {who, username, role, hash, 0};
+  if ((strcmp(role, "enterprise") == 0) != (enterprise && *enterprise))
+    return nerr_raise(NERR_ASSERT, "admin_create: role %s with enterprise '%s'", role, enterprise ? enterprise : "");
+  struct create_arg a = {who, username, role, hash, enterprise, 0};
   NEOERR *err = db_tx(db, create_tx, &a);
   *id = a.id;
   return nerr_pass(err);

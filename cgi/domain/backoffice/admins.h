@@ -28,9 +28,11 @@ NEOERR *admin_authenticate(MYSQL *db, const char *username, const char *password
 /* 1 when username is 3–32 of [a-z0-9_.-] starting with a letter (the same rule the form states). */
 int admin_username_ok(const char *username);
 
-/* Creates an active admin, audited (action "create", entity "admin"). *id = 0 when the username is taken. */
-NEOERR *admin_create(MYSQL *db, const audit_actor *who, const char *username, const char *role, const char *password,
-                     long long *id);
+/* Creates an active admin, audited (action "create", entity "admin"). *id = 0 when the username is taken (or the
+ * enterprise unknown). enterprise: the one an "enterprise" admin is bound to (required for that role, NULL for the
+ * others). */
+NEOERR *admin_create(MYSQL *db, const audit_actor *who, const char *username, const char *role, const char *enterprise,
+                     const char *password, long long *id);
 /* Sets status "active" / "disabled", audited ("disable" / "enable"); ends the admin's sessions when disabling.
  * *found = 0 when there is no such admin; *changed = 0 when it already had that status. */
 NEOERR *admin_set_status(MYSQL *db, const audit_actor *who, long long id, const char *status, int *found, int *changed);
@@ -38,7 +40,7 @@ NEOERR *admin_set_status(MYSQL *db, const audit_actor *who, long long id, const 
  * sessions. *found = 0 when there is no such admin. */
 NEOERR *admin_reset_password(MYSQL *db, const audit_actor *who, long long id, const char *password, int *found);
 
-/* Every admin as prefix.N.{id,username,role,status,created_at}, by id. */
+/* Every admin as prefix.N.{id,username,role,status,enterprise,created_at}, by id. */
 NEOERR *admin_list(MYSQL *db, HDF *out, const char *prefix, int *rows);
 /* One admin as prefix.{id,username,role,status,created_at}; *found = 0 when none. */
 NEOERR *admin_get(MYSQL *db, long long id, HDF *out, const char *prefix, int *found);

@@ -1,6 +1,7 @@
 /* members_admin.c: the back office's member pages (B6) — search, detail reads, audited points and account changes */
 #include "members/members_admin.h"
 #include "crypto.h"
+#include "members/enterprise_budget.h"
 #include "members/members.h"
 #include "points/points.h"
 #include "session_store.h"
@@ -9,66 +10,83 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char SQL_SEARCH_COUNT[] =
-    "SELECT COUNT(*) FROM members WHERE ? = '' OR mobile LIKE CONCAT(?, '%') OR LOCATE(?, name) > 0";
-/* LIKE only gets digits (the caller decides what is a mobile prefix); names are matched with LOCATE, so
- * % and _ in a name search are plain characters. */
-static const char SQL_SEARCH[] =
-    "SELECT id, mobile, name, status, points_balance, DATE_FORMAT(created_at, '%Y-%m-%d') AS created_at"
-    " FROM members WHERE ? = '' OR mobile LIKE CONCAT(?, '%') OR LOCATE(?, name) > 0"
-    " ORDER BY id DESC LIMIT ? OFFSET ?";
+#define SEARCH_COLS                                                                                                    \
+  "SELECT m.id, m.mobile, m.name, m.status, m.points_balance, m.enterprise,"                                          \
+  " DATE_FORMAT(m.created_at, '%Y-%m-%d') AS created_at"
 static const char SQL_GET[] =
     "SELECT id, mobile, name, status, points_balance, enterprise, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS "
     "created_at,"
     " (SELECT COUNT(*) FROM orders o WHERE o.member_id = members.id) AS orders,"
     " (SELECT COUNT(*) FROM sessions s WHERE s.realm = 'member' AND s.principal_id = members.id) AS sessions,"
     " DATE_FORMAT(CURDATE() + INTERVAL 1 YEAR, '%Y-%m-%d') AS default_expiry"
-    " FROM members WHERE id = ?";
+    " FROM members WHERE id = ?" ENT_MEMBER_COL("members.enterprise");
 static const char SQL_LOTS[] =
     "SELECT id, source, note, amount, remaining, DATE_FORMAT(expires_at, '%Y-%m-%d') AS expires_at,"
     " DATE_FORMAT(created_at, '%Y-%m-%d') AS created_at, expires_at < CURDATE() AS due"
-    " FROM points_lots WHERE member_id = ? AND status = 'open' AND remaining > 0 ORDER BY expires_at, id LIMIT 200";
-static const char SQL_LEDGER_COUNT[] = "SELECT COUNT(*) FROM points_ledger WHERE member_id = ?";
+    " FROM points_lots WHERE member_id = ?" ENT_MEMBER_ID("member_id")
+    " AND status = 'open' AND remaining > 0 ORDER BY expires_at, id LIMIT 200";
+static const char SQL_LEDGER_COUNT[] =
+    "SELECT COUNT(*) FROM points_ledger WHERE member_id = ?" ENT_MEMBER_ID("member_id");
 static const char SQL_LEDGER[] = "SELECT l.id, l.kind, l.amount, l.balance_after, o.order_no, l.note,"
                                  " DATE_FORMAT(l.created_at, '%Y-%m-%d %H:%i') AS created_at"
                                  " FROM points_ledger l LEFT JOIN orders o ON o.id = l.order_id WHERE l.member_id = ?"
-                                 " ORDER BY l.id DESC LIMIT ? OFFSET ?";
+                                 ENT_MEMBER_ID("l.member_id") " ORDER BY l.id DESC LIMIT ? OFFSET ?";
 /* The member row is locked first, as points.c does, so "before" is the state the change starts from. */
 static const char SQL_SNAP[] = "SELECT id, mobile, status, points_balance FROM members WHERE id = ? FOR UPDATE";
+/* Whether the member is in the acting admin's scope (read before anything is written). */
+static const char SQL_IN_SCOPE[] = "SELECT COUNT(*) FROM members WHERE id = ?" ENT_MEMBER_COL("enterprise");
 static const char SQL_VALID_EXPIRY[] =
     "SELECT STR_TO_DATE(?, '%Y-%m-%d') >= CURDATE() AND DATE_FORMAT(STR_TO_DATE(?, '%Y-%m-%d'), '%Y-%m-%d') = ?";
 static const char SQL_SET_STATUS[] = "UPDATE members SET status = ? WHERE id = ? AND status <> ?";
 
-NEOERR *members_admin_search(MYSQL *db, const char *q, long long offset, int limit, HDF *out, const char *prefix,
-                             long long *total) {
+/* The FROM and WHERE for the filter and scope: a scoped list reads by_enterprise (enterprise, id) in id order; a mobile
+ * prefix (digits only: no wildcard gets in) reads by_mobile; a name part is matched with LOCATE (% and _ plain). */
+static void shape(list_stmt *st, const ent_scope *scope, const char *q) {
   const char *s = q ? q : "";
-  /* A mobile prefix is digits only; anything else must not reach LIKE. */
   int digits = *s != 0;
   for (const char *p = s; *p; p++)
     if (*p < '0' || *p > '9') digits = 0;
-  dbp like = digits ? DS(s) : DS("-");
-  NEOERR *err = db_query_ll(db, SQL_SEARCH_COUNT, DBA(DS(s), like, DS(s)), total, NULL);
-  if (!err && offset < *total)
-    err = db_query_hdf(db, out, prefix, SQL_SEARCH, DBA(DS(s), like, DS(s), DI(limit), DI(offset)), NULL);
+  list_stmt_add(st, " FROM members m WHERE 1 = 1");
+  if (!scope->all) list_stmt_arg(st, " AND m.enterprise = ?", DS(scope->code));
+  if (digits) list_stmt_arg(st, " AND m.mobile LIKE CONCAT(?, '%')", DS(s));
+  else if (*s) list_stmt_arg(st, " AND LOCATE(?, m.name) > 0", DS(s));
+}
+
+void members_admin_search_stmt(const ent_scope *scope, const char *q, long long offset, long long after, int limit,
+                               int count, list_stmt *out) {
+  list_stmt body;
+  memset(&body, 0, sizeof body);
+  shape(&body, scope, q);
+  list_stmt_build(out, &body, count, MEMBERS_ADMIN_COUNT_CAP, SEARCH_COLS, "m.id", offset, after, limit);
+}
+
+NEOERR *members_admin_search(MYSQL *db, ent_scope scope, const char *q, long long offset, long long after, int limit,
+                             HDF *out, const char *prefix, int *rows, long long *total) {
+  list_stmt st;
+  members_admin_search_stmt(&scope, q, 0, 0, 0, 1, &st);
+  NEOERR *err = db_query_ll(db, st.sql, st.p, st.n, total, NULL);
+  *rows = 0;
+  members_admin_search_stmt(&scope, q, offset, after, limit, 0, &st);
+  if (!err && (after > 0 || offset < *total)) err = db_query_hdf(db, out, prefix, st.sql, st.p, st.n, rows);
   return nerr_pass(err);
 }
 
-NEOERR *members_admin_get(MYSQL *db, long long id, HDF *out, const char *prefix, int *found) {
+NEOERR *members_admin_get(MYSQL *db, ent_scope scope, long long id, HDF *out, const char *prefix, int *found) {
   int rows = 0;
-  NEOERR *err = db_query_hdf(db, out, prefix, SQL_GET, DBA(DI(id)), &rows);
+  NEOERR *err = db_query_hdf(db, out, prefix, SQL_GET, DBA(DI(id), ENT_ARGS(scope)), &rows);
   *found = rows == 1;
   return nerr_pass(err);
 }
 
-NEOERR *members_admin_lots(MYSQL *db, long long id, HDF *out, const char *prefix) {
-  return nerr_pass(db_query_hdf(db, out, prefix, SQL_LOTS, DBA(DI(id)), NULL));
+NEOERR *members_admin_lots(MYSQL *db, ent_scope scope, long long id, HDF *out, const char *prefix) {
+  return nerr_pass(db_query_hdf(db, out, prefix, SQL_LOTS, DBA(DI(id), ENT_ARGS(scope)), NULL));
 }
 
-NEOERR *members_admin_ledger(MYSQL *db, long long id, long long offset, int limit, HDF *out, const char *prefix,
-                             long long *total) {
-  NEOERR *err = db_query_ll(db, SQL_LEDGER_COUNT, DBA(DI(id)), total, NULL);
+NEOERR *members_admin_ledger(MYSQL *db, ent_scope scope, long long id, long long offset, int limit, HDF *out,
+                             const char *prefix, long long *total) {
+  NEOERR *err = db_query_ll(db, SQL_LEDGER_COUNT, DBA(DI(id), ENT_ARGS(scope)), total, NULL);
   if (!err && offset < *total)
-    err = db_query_hdf(db, out, prefix, SQL_LEDGER, DBA(DI(id), DI(limit), DI(offset)), NULL);
+    err = db_query_hdf(db, out, prefix, SQL_LEDGER, DBA(DI(id), ENT_ARGS(scope), DI(limit), DI(offset)), NULL);
   return nerr_pass(err);
 }
 
@@ -77,6 +95,7 @@ NEOERR *members_admin_ledger(MYSQL *db, long long id, long long offset, int limi
 enum { ACT_GRANT, ACT_DEDUCT, ACT_STATUS, ACT_PASSWORD };
 struct act {
   int what;
+  ent_scope scope;
   const audit_actor *who;
   long long id, amount;
   const char *expires, *reason, *status, *password;
@@ -85,7 +104,9 @@ struct act {
 };
 
 static NEOERR *act_body(MYSQL *db, struct act *x, json_t **before, json_t **after) {
-  NEOERR *err = audit_snapshot(db, SQL_SNAP, x->id, before);
+  long long in_scope = 0;
+  NEOERR *err = db_query_ll(db, SQL_IN_SCOPE, DBA(DI(x->id), ENT_ARGS(x->scope)), &in_scope, NULL);
+  if (!err && in_scope) err = audit_snapshot(db, SQL_SNAP, x->id, before);
   if (err) return nerr_pass(err);
   if (!*before) {
     *x->res = MADMIN_NOT_FOUND;
@@ -99,6 +120,14 @@ static NEOERR *act_body(MYSQL *db, struct act *x, json_t **before, json_t **afte
   case ACT_GRANT:
     action = "grant";
     err = points_credit(db, x->id, "grant", x->amount, "grant", x->reason, x->expires, NULL);
+    int room = 1;
+    if (!err) err = enterprise_budget_take_member(db, x->id, x->amount, &room);
+    if (!err && !room) {
+      /* Past the enterprise's budget: the credit above is rolled back with the refusal. */
+      *x->res = MADMIN_BUDGET;
+      err = points_init_errors();
+      if (!err) err = nerr_raise(NERR_POINTS_REFUSED, "enterprise budget used up");
+    }
     break;
   case ACT_DEDUCT: {
     points_result pr = POINTS_OK;
@@ -153,8 +182,8 @@ static NEOERR *run(MYSQL *db, struct act *x) {
   return nerr_pass(err);
 }
 
-NEOERR *members_admin_grant(MYSQL *db, const audit_actor *who, long long id, long long amount, const char *expires,
-                            const char *reason, madmin_result *res) {
+NEOERR *members_admin_grant(MYSQL *db, ent_scope scope, const audit_actor *who, long long id, long long amount,
+                            const char *expires, const char *reason, madmin_result *res) {
   long long valid = 0;
   *res = MADMIN_OK;
   if (amount < 1 || amount > MEMBER_ADJUST_MAX) return nerr_raise(NERR_ASSERT, "grant amount %lld", amount);
@@ -165,29 +194,30 @@ NEOERR *members_admin_grant(MYSQL *db, const audit_actor *who, long long id, lon
     return STATUS_OK;
   }
   struct act x = {
-      .what = ACT_GRANT, .who = who, .id = id, .amount = amount, .expires = expires, .reason = reason, .res = res};
+      .what = ACT_GRANT, .scope = scope, .who = who, .id = id, .amount = amount, .expires = expires, .reason = reason, .res = res};
   return nerr_pass(run(db, &x));
 }
 
-NEOERR *members_admin_deduct(MYSQL *db, const audit_actor *who, long long id, long long amount, const char *reason,
-                             madmin_result *res) {
+NEOERR *members_admin_deduct(MYSQL *db, ent_scope scope, const audit_actor *who, long long id, long long amount,
+                             const char *reason, madmin_result *res) {
   if (amount < 1 || amount > MEMBER_ADJUST_MAX) return nerr_raise(NERR_ASSERT, "deduct amount %lld", amount);
-  struct act x = {.what = ACT_DEDUCT, .who = who, .id = id, .amount = amount, .reason = reason, .res = res};
+  struct act x = {.what = ACT_DEDUCT, .scope = scope, .who = who, .id = id, .amount = amount, .reason = reason, .res = res};
   return nerr_pass(run(db, &x));
 }
 
-NEOERR *members_admin_set_status(MYSQL *db, const audit_actor *who, long long id, const char *status,
+NEOERR *members_admin_set_status(MYSQL *db, ent_scope scope, const audit_actor *who, long long id, const char *status,
                                  const char *reason, madmin_result *res) {
   if (strcmp(status, "frozen") && strcmp(status, "active")) return nerr_raise(NERR_ASSERT, "member status %s", status);
-  struct act x = {.what = ACT_STATUS, .who = who, .id = id, .status = status, .reason = reason, .res = res};
+  struct act x = {.what = ACT_STATUS, .scope = scope, .who = who, .id = id, .status = status, .reason = reason, .res = res};
   return nerr_pass(run(db, &x));
 }
 
-NEOERR *members_admin_reset_password(MYSQL *db, const audit_actor *who, long long id, madmin_result *res, int *sent) {
+NEOERR *members_admin_reset_password(MYSQL *db, ent_scope scope, const audit_actor *who, long long id,
+                                     madmin_result *res, int *sent) {
   char pw[MEMBER_TEMP_PASSWORD_LEN + 1];
   *sent = 0;
   if (password_generate(pw, sizeof pw)) return nerr_raise(NERR_SYSTEM, "no randomness for a temporary password");
-  struct act x = {.what = ACT_PASSWORD, .who = who, .id = id, .password = pw, .res = res};
+  struct act x = {.what = ACT_PASSWORD, .scope = scope, .who = who, .id = id, .password = pw, .res = res};
   NEOERR *err = run(db, &x);
   if (!err && *res == MADMIN_OK) {
     /* After COMMIT: the text must never announce a password that was rolled back. */

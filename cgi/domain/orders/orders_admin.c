@@ -17,12 +17,13 @@
   " (SELECT COALESCE(SUM(i.quantity), 0) FROM order_items i WHERE i.order_id = o.id) AS units,"                        \
   " DATE_FORMAT(o.created_at, '%Y-%m-%d %H:%i') AS created_at"
 /* Per status, bounded: the tabs show "1000+" rather than count a million rows. */
-static const char SQL_COUNT_STATUS[] =
-    "SELECT COUNT(*) FROM (SELECT 1 FROM orders WHERE status = ? LIMIT " ORDERS_ADMIN_COUNT_CAP_TEXT "1) bounded";
-static const char SQL_COUNT_ALL[] = "SELECT COUNT(*) FROM (SELECT 1 FROM orders LIMIT " ORDERS_ADMIN_COUNT_CAP_TEXT "1) bounded";
+static const char SQL_COUNT_STATUS[] = "SELECT COUNT(*) FROM (SELECT 1 FROM orders WHERE status = ?"
+                                       ENT_MEMBER_ID("member_id") " LIMIT " ORDERS_ADMIN_COUNT_CAP_TEXT "1) bounded";
+static const char SQL_COUNT_ALL[] = "SELECT COUNT(*) FROM (SELECT 1 FROM orders WHERE 1 = 1" ENT_MEMBER_ID("member_id")
+                                    " LIMIT " ORDERS_ADMIN_COUNT_CAP_TEXT "1) bounded";
 
 /* The FROM and WHERE for the filters given, with their parameters. */
-static void shape(list_stmt *st, const order_filter *f) {
+static void shape(list_stmt *st, const ent_scope *scope, const order_filter *f) {
   const char *mobile = S(f->mobile);
   int whole = strlen(mobile) == 11;
   list_stmt_add(st, " FROM orders o");
@@ -33,6 +34,7 @@ static void shape(list_stmt *st, const order_filter *f) {
     list_stmt_arg(st, " JOIN members m ON m.id = o.member_id AND m.mobile LIKE CONCAT(?, '%')", DS(mobile));
   else list_stmt_add(st, " JOIN members m ON m.id = o.member_id");
   list_stmt_add(st, " WHERE 1 = 1");
+  if (!scope->all) list_stmt_arg(st, " AND m.enterprise = ?", DS(scope->code));
   if (*S(f->no)) list_stmt_arg(st, " AND o.order_no LIKE CONCAT(?, '%')", DS(f->no));
   if (whole) list_stmt_arg(st, " AND o.member_id = (SELECT id FROM members WHERE mobile = ?)", DS(mobile));
   if (*S(f->status)) list_stmt_arg(st, " AND o.status = ?", DS(f->status));
@@ -46,34 +48,34 @@ static void shape(list_stmt *st, const order_filter *f) {
                   DS(f->to));
 }
 
-void orders_admin_search_stmt(const order_filter *f, long long offset, long long after_id, int limit, int count,
-                              list_stmt *out) {
+void orders_admin_search_stmt(const ent_scope *scope, const order_filter *f, long long offset, long long after_id,
+                              int limit, int count, list_stmt *out) {
   list_stmt body;
   memset(&body, 0, sizeof body);
-  shape(&body, f);
+  shape(&body, scope, f);
   list_stmt_build(out, &body, count, ORDERS_ADMIN_COUNT_CAP, SEARCH_COLS, "o.id", offset, after_id, limit);
 }
 
-NEOERR *orders_admin_search(MYSQL *db, const order_filter *f, long long offset, long long after_id, int limit, HDF *out,
-                            const char *prefix, int *rows, long long *total) {
+NEOERR *orders_admin_search(MYSQL *db, ent_scope scope, const order_filter *f, long long offset, long long after_id,
+                            int limit, HDF *out, const char *prefix, int *rows, long long *total) {
   list_stmt st;
-  orders_admin_search_stmt(f, 0, 0, 0, 1, &st);
+  orders_admin_search_stmt(&scope, f, 0, 0, 0, 1, &st);
   NEOERR *err = db_query_ll(db, st.sql, st.p, st.n, total, NULL);
   *rows = 0;
-  orders_admin_search_stmt(f, offset, after_id, limit, 0, &st);
+  orders_admin_search_stmt(&scope, f, offset, after_id, limit, 0, &st);
   if (!err && (after_id > 0 || offset < *total)) err = db_query_hdf(db, out, prefix, st.sql, st.p, st.n, rows);
   return nerr_pass(err);
 }
 
-NEOERR *orders_admin_counts(MYSQL *db, HDF *out, const char *prefix) {
+NEOERR *orders_admin_counts(MYSQL *db, ent_scope scope, HDF *out, const char *prefix) {
   static const char *const STATUSES[] = {"pending", "paid", "shipped", "completed", "cancelled"};
   NEOERR *err = STATUS_OK;
   long long n = 0;
   for (int i = 0; !err && i < 5; i++) {
-    err = db_query_ll(db, SQL_COUNT_STATUS, DBA(DS(STATUSES[i])), &n, NULL);
+    err = db_query_ll(db, SQL_COUNT_STATUS, DBA(DS(STATUSES[i]), ENT_ARGS(scope)), &n, NULL);
     if (!err) err = hdf_set_valuef(out, "%s.%s=%lld%s", prefix, STATUSES[i], n > ORDERS_ADMIN_COUNT_CAP ? ORDERS_ADMIN_COUNT_CAP : n, n > ORDERS_ADMIN_COUNT_CAP ? "+" : "");
   }
-  if (!err) err = db_query_ll(db, SQL_COUNT_ALL, DB_NOARGS, &n, NULL);
+  if (!err) err = db_query_ll(db, SQL_COUNT_ALL, DBA(ENT_ARGS(scope)), &n, NULL);
   if (!err) err = hdf_set_valuef(out, "%s.all=%lld%s", prefix, n > ORDERS_ADMIN_COUNT_CAP ? ORDERS_ADMIN_COUNT_CAP : n, n > ORDERS_ADMIN_COUNT_CAP ? "+" : "");
   return nerr_pass(err);
 }
@@ -88,10 +90,10 @@ static const char SQL_GET[] =
     " DATE_FORMAT(o.completed_at, '%Y-%m-%d %H:%i:%s') AS completed_at,"
     " DATE_FORMAT(o.cancelled_at, '%Y-%m-%d %H:%i:%s') AS cancelled_at,"
     " m.mobile AS member_mobile, m.name AS member_name, m.status AS member_status"
-    " FROM orders o JOIN members m ON m.id = o.member_id WHERE o.order_no = ?";
+    " FROM orders o JOIN members m ON m.id = o.member_id WHERE o.order_no = ?" ENT_MEMBER_COL("m.enterprise");
 /* Locking reads: the order row is locked first, as in orders.c, so the audit's "before" is what the action
  * changes, and no read view opens before orders.c's own reads (as if it ran alone). */
-static const char SQL_ID[] = "SELECT id FROM orders WHERE order_no = ? FOR UPDATE";
+static const char SQL_ID[] = "SELECT id FROM orders WHERE order_no = ?" ENT_MEMBER_ID("member_id") " FOR UPDATE";
 static const char SQL_SNAP[] = "SELECT order_no, status, points_total, carrier, tracking_no, refunded, cancel_reason "
                                "FROM orders WHERE id = ? FOR UPDATE";
 static const char SQL_SNAP_AFTER[] =
@@ -99,9 +101,9 @@ static const char SQL_SNAP_AFTER[] =
     " (SELECT COUNT(*) FROM order_events e WHERE e.order_id = o.id) AS events, m.points_balance AS member_balance"
     " FROM orders o JOIN members m ON m.id = o.member_id WHERE o.id = ?";
 
-NEOERR *orders_admin_get(MYSQL *db, const char *order_no, HDF *out, const char *prefix, int *found) {
+NEOERR *orders_admin_get(MYSQL *db, ent_scope scope, const char *order_no, HDF *out, const char *prefix, int *found) {
   int rows = 0;
-  NEOERR *err = db_query_hdf(db, out, prefix, SQL_GET, DBA(DS(order_no)), &rows);
+  NEOERR *err = db_query_hdf(db, out, prefix, SQL_GET, DBA(DS(order_no), ENT_ARGS(scope)), &rows);
   *found = rows == 1;
   return nerr_pass(err);
 }
@@ -111,6 +113,7 @@ NEOERR *orders_admin_get(MYSQL *db, const char *order_no, HDF *out, const char *
 enum { ACT_SHIP, ACT_EVENT, ACT_CANCEL };
 struct act {
   int what;
+  ent_scope scope;
   const audit_actor *who;
   const char *no, *a, *b;
   order_outcome *out;
@@ -122,7 +125,7 @@ static NEOERR *tx_act(MYSQL *db, void *arg) {
   int found = 0;
   json_t *before = NULL, *after = NULL;
   memset(x->out, 0, sizeof *x->out);
-  NEOERR *err = db_query_ll(db, SQL_ID, DBA(DS(x->no)), &id, &found);
+  NEOERR *err = db_query_ll(db, SQL_ID, DBA(DS(x->no), ENT_ARGS(x->scope)), &id, &found);
   if (err) return nerr_pass(err);
   if (!found) {
     x->out->result = ORDER_NOT_FOUND;
@@ -148,25 +151,25 @@ static NEOERR *tx_act(MYSQL *db, void *arg) {
   return nerr_pass(err);
 }
 
-static NEOERR *act(MYSQL *db, int what, const audit_actor *who, const char *no, const char *a, const char *b,
-                   order_outcome *out) {
-  struct act x = {what, who, no, a, b, out};
+static NEOERR *act(MYSQL *db, int what, ent_scope scope, const audit_actor *who, const char *no, const char *a,
+                   const char *b, order_outcome *out) {
+  struct act x = {what, scope, who, no, a, b, out};
   NEOERR *err = db_tx(db, tx_act, &x);
   if (err && nerr_match(err, NERR_POINTS_REFUSED)) nerr_ignore(&err); /* out->result says why */
   return nerr_pass(err);
 }
 
-NEOERR *orders_admin_ship(MYSQL *db, const audit_actor *who, const char *order_no, const char *carrier,
+NEOERR *orders_admin_ship(MYSQL *db, ent_scope scope, const audit_actor *who, const char *order_no, const char *carrier,
                           const char *tracking_no, order_outcome *out) {
-  return nerr_pass(act(db, ACT_SHIP, who, order_no, carrier, tracking_no, out));
+  return nerr_pass(act(db, ACT_SHIP, scope, who, order_no, carrier, tracking_no, out));
 }
 
-NEOERR *orders_admin_event(MYSQL *db, const audit_actor *who, const char *order_no, const char *note,
+NEOERR *orders_admin_event(MYSQL *db, ent_scope scope, const audit_actor *who, const char *order_no, const char *note,
                            order_outcome *out) {
-  return nerr_pass(act(db, ACT_EVENT, who, order_no, note, NULL, out));
+  return nerr_pass(act(db, ACT_EVENT, scope, who, order_no, note, NULL, out));
 }
 
-NEOERR *orders_admin_cancel(MYSQL *db, const audit_actor *who, const char *order_no, const char *reason,
+NEOERR *orders_admin_cancel(MYSQL *db, ent_scope scope, const audit_actor *who, const char *order_no, const char *reason,
                             order_outcome *out) {
-  return nerr_pass(act(db, ACT_CANCEL, who, order_no, reason, NULL, out));
+  return nerr_pass(act(db, ACT_CANCEL, scope, who, order_no, reason, NULL, out));
 }

@@ -1,6 +1,7 @@
 /* api_points.c: the partner API's domain — signatures, nonces, rate counts, members of an enterprise, earn / spend /
  * reverse on the ledger (kinds api_*), idempotency keys */
 #include "partners/api_points.h"
+#include "members/enterprise_budget.h"
 #include "config.h"
 #include "crypto.h"
 #include "points/points.h"
@@ -266,6 +267,9 @@ static NEOERR *tx_earn(MYSQL *db, void *arg) {
   long long ledger_id = 0;
   err =
       points_credit_once(db, a->member_id, "api_earn", a->points, "api", a->note, a->op->expires_on, NULL, &ledger_id);
+  int room = 1; /* the enterprise's prepaid budget (B8), in this transaction */
+  if (!err) err = enterprise_budget_take(db, a->enterprise, a->points, &room);
+  if (!err && !room) return refused(a->res, API_BUDGET_USED);
   if (!err) err = op_finish(db, a, "earn", a->points, ledger_id, 0);
   if (!err && a->rule) err = earn_rule_after(db, a, ledger_id);
   return nerr_pass(err);

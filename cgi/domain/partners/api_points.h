@@ -47,6 +47,7 @@ typedef enum {
   API_NOTHING_TO_EARN, /* the amount gives no point under the rule */
   API_DAILY_CAP,       /* the member's day cap of the rule is used up */
   API_RULE_TOO_MUCH,   /* the rule gives more than API_POINTS_MAX for this amount */
+  API_BUDGET_USED, /* earn: past the enterprise's prepaid points budget (B8): nothing written */
 } api_result;
 
 typedef struct {

@@ -156,7 +156,8 @@ static NEOERR *load_tx(MYSQL *db, void *arg) {
   return nerr_pass(err);
 }
 
-NEOERR *finance_report_load(MYSQL *db, const char *month, const char *enterprise, fin_report *out) {
+NEOERR *finance_report_load(MYSQL *db, const char *month, ent_scope scope, fin_report *out) {
+  const char *enterprise = scope.all ? NULL : scope.code;
   memset(out, 0, sizeof *out);
   if (!finance_month_valid(month)) return nerr_raise(NERR_ASSERT, "finance_report_load: bad month");
   load_ctx c;

@@ -3,6 +3,7 @@
 #ifndef MALL_FINANCE_REPORT_H
 #define MALL_FINANCE_REPORT_H
 #include "db.h"
+#include "members/enterprise_scope.h"
 
 /* Sources and outflows, shown as positive numbers. Every ledger entry falls in exactly one, by kind (and sign for
  * 'adjust'):
@@ -50,10 +51,10 @@ typedef struct {
 
 /* 1 for a month 'YYYY-MM' of 2000–2099. */
 int finance_month_valid(const char *month);
-/* Loads the report; enterprise non-NULL: that enterprise's row alone (and total = that row). Opening balances of a
+/* Loads the report; a scope of one enterprise: that enterprise's row alone (and total = that row). Opening balances of a
  * month that ended more than an hour ago are kept (points_month_closings) so a later month's report reads them
  * instead of summing the whole ledger again. */
-NEOERR *finance_report_load(MYSQL *db, const char *month, const char *enterprise, fin_report *out);
+NEOERR *finance_report_load(MYSQL *db, const char *month, ent_scope scope, fin_report *out);
 void finance_report_free(fin_report *r);
 /* The report as CSV (UTF-8 with BOM, CRLF), its last line stating whether the identity holds. */
 NEOERR *finance_report_csv(const fin_report *r, STRING *out);

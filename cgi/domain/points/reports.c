@@ -59,7 +59,8 @@ const char *const report_column_names[REPORT_COLUMNS] = {
 /* The bounds are bound as datetimes: [from 00:00, day after to 00:00) keeps the by_time index usable. One SUM per
  * column of reports.h, in report_column order; an entry of a kind no column names would show as net ≠ Σ columns,
  * which report_points_load refuses. */
-static const char SQL_OPENING[] = "SELECT COALESCE(SUM(amount), 0) FROM points_ledger WHERE created_at < ?";
+static const char SQL_OPENING[] =
+    "SELECT COALESCE(SUM(amount), 0) FROM points_ledger WHERE created_at < ?" ENT_MEMBER_ID("member_id");
 static const char SQL_POINTS_BY_DAY[] =
     "SELECT DATE_FORMAT(created_at, '%Y-%m-%d') AS d,"
     " SUM(IF(kind = 'earn', amount, 0)), SUM(IF(kind = 'grant', amount, 0)), SUM(IF(kind = 'scan', amount, 0)),"
@@ -71,7 +72,7 @@ static const char SQL_POINTS_BY_DAY[] =
     " SUM(IF(kind = 'adjust' AND amount < 0, amount, 0)), SUM(IF(kind = 'api_reverse' AND amount < 0, amount, 0)),"
     " SUM(IF(kind = 'bonus' AND amount < 0, amount, 0)),"
     " SUM(amount) AS net"
-    " FROM points_ledger WHERE created_at >= ? AND created_at < ? GROUP BY d ORDER BY d";
+    " FROM points_ledger WHERE created_at >= ? AND created_at < ?" ENT_MEMBER_ID("member_id") " GROUP BY d ORDER BY d";
 
 /* One day of SQL_POINTS_BY_DAY, into its place among the range's days. */
 struct by_day {
@@ -111,7 +112,7 @@ static void groups(report_points_row *b) {
   b->expired = -c[REPORT_EXPIRE];
 }
 
-NEOERR *report_points_load(MYSQL *db, const char *from, const char *to, int by_month, report_points *out) {
+NEOERR *report_points_load(MYSQL *db, ent_scope scope, const char *from, const char *to, int by_month, report_points *out) {
   memset(out, 0, sizeof *out);
   long d0 = report_day_number(from), d1 = report_day_number(to);
   if (d0 < 0 || d1 < d0 || d1 - d0 + 1 > REPORT_MAX_DAYS)
@@ -129,11 +130,11 @@ NEOERR *report_points_load(MYSQL *db, const char *from, const char *to, int by_m
   char end[11];
   report_day_string(d1 + 1, end);
   for (int i = 0; i < ndays; i++) report_day_string(d0 + i, days[i].label);
-  NEOERR *err = db_row(db, SQL_OPENING, DBA(DS(from)), DCOLS(DCOL_LL(&out->opening)), NULL);
+  NEOERR *err = db_row(db, SQL_OPENING, DBA(DS(from), ENT_ARGS(scope)), DCOLS(DCOL_LL(&out->opening)), NULL);
   struct by_day b = {.days = days, .d0 = d0, .ndays = ndays};
   long long *c = b.row.col;
   if (!err)
-    err = db_each(db, SQL_POINTS_BY_DAY, DBA(DS(from), DS(end)),
+    err = db_each(db, SQL_POINTS_BY_DAY, DBA(DS(from), DS(end), ENT_ARGS(scope)),
                   DCOLS(DCOL_STR(b.d), DCOL_LL(&c[0]), DCOL_LL(&c[1]), DCOL_LL(&c[2]), DCOL_LL(&c[3]), DCOL_LL(&c[4]),
                         DCOL_LL(&c[5]), DCOL_LL(&c[6]), DCOL_LL(&c[7]), DCOL_LL(&c[8]), DCOL_LL(&c[9]), DCOL_LL(&c[10]),
                         DCOL_LL(&c[11]), DCOL_LL(&c[12]), DCOL_LL(&c[13]), DCOL_LL(&c[14]), DCOL_LL(&c[15]),
@@ -175,7 +176,8 @@ void report_points_free(report_points *p) {
 }
 
 #define REDEEM_FROM " FROM order_items oi JOIN orders o ON o.id = oi.order_id JOIN products p ON p.id = oi.product_id"
-#define REDEEM_WHERE " WHERE o.status IN ('paid', 'shipped', 'completed') AND o.paid_at >= ? AND o.paid_at < ?"
+#define REDEEM_WHERE                                                                                                   \
+  " WHERE o.status IN ('paid', 'shipped', 'completed') AND o.paid_at >= ? AND o.paid_at < ?" ENT_MEMBER_ID("o.member_id")
 #define REDEEM_SUMS                                                                                                    \
   " SUM(oi.quantity) AS qty, COUNT(DISTINCT o.id) AS orders, SUM(oi.points_price * oi.quantity) AS points,"         \
   " SUM(oi.cash_price_fen * oi.quantity) AS cash"
@@ -193,7 +195,7 @@ static const char SQL_REDEEM_MERCHANT[] =
     "SELECT m.id, m.name AS name_zh, m.name AS name_en," REDEEM_SUMS REDEEM_FROM
     " LEFT JOIN merchants m ON m.id = p.merchant_id" REDEEM_WHERE " GROUP BY m.id ORDER BY points DESC, qty DESC, m.id";
 
-NEOERR *report_redemptions(MYSQL *db, redeem_by by, const char *from, const char *to, HDF *out, const char *prefix,
+NEOERR *report_redemptions(MYSQL *db, ent_scope scope, redeem_by by, const char *from, const char *to, HDF *out, const char *prefix,
                            int *rows) {
   long d1 = report_day_number(to);
   if (report_day_number(from) < 0 || d1 < 0) return nerr_raise(NERR_ASSERT, "report_redemptions: bad range");
@@ -202,21 +204,23 @@ NEOERR *report_redemptions(MYSQL *db, redeem_by by, const char *from, const char
   const char *sql = by == REDEEM_CATEGORY ? SQL_REDEEM_CATEGORY
       : by == REDEEM_MERCHANT             ? SQL_REDEEM_MERCHANT
                                           : SQL_REDEEM_PRODUCT;
-  return nerr_pass(db_query_hdf(db, out, prefix, sql, DBA(DS(from), DS(end)), rows));
+  return nerr_pass(db_query_hdf(db, out, prefix, sql, DBA(DS(from), DS(end), ENT_ARGS(scope)), rows));
 }
 
 static const char SQL_REDEEM_TOTALS[] =
     "SELECT COUNT(*), COALESCE(SUM(o.discount_points), 0), COALESCE(SUM(o.discount_cash_fen), 0),"
     " COALESCE(SUM(o.points_total), 0), COALESCE(SUM(o.cash_total_fen), 0) FROM orders o"
-    " WHERE o.status IN ('paid', 'shipped', 'completed') AND o.paid_at >= ? AND o.paid_at < ?";
+    " WHERE o.status IN ('paid', 'shipped', 'completed') AND o.paid_at >= ? AND o.paid_at < ?" ENT_MEMBER_ID(
+        "o.member_id");
 
-NEOERR *report_redemption_totals(MYSQL *db, const char *from, const char *to, report_redeem_totals *t) {
+NEOERR *report_redemption_totals(MYSQL *db, ent_scope scope, const char *from, const char *to,
+                                 report_redeem_totals *t) {
   long d1 = report_day_number(to);
   memset(t, 0, sizeof *t);
   if (report_day_number(from) < 0 || d1 < 0) return nerr_raise(NERR_ASSERT, "report_redemption_totals: bad range");
   char end[11];
   report_day_string(d1 + 1, end);
-  return nerr_pass(db_row(db, SQL_REDEEM_TOTALS, DBA(DS(from), DS(end)),
+  return nerr_pass(db_row(db, SQL_REDEEM_TOTALS, DBA(DS(from), DS(end), ENT_ARGS(scope)),
                           DCOLS(DCOL_LL(&t->orders), DCOL_LL(&t->discount_points), DCOL_LL(&t->discount_cash_fen),
                                 DCOL_LL(&t->charged_points), DCOL_LL(&t->charged_cash_fen)),
                           NULL));

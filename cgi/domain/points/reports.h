@@ -2,6 +2,7 @@
 #ifndef MALL_REPORTS_H
 #define MALL_REPORTS_H
 #include "db.h"
+#include "members/enterprise_scope.h"
 
 #define REPORT_MAX_DAYS 366 /* longest range a report covers, both ends included */
 
@@ -75,21 +76,23 @@ typedef struct {
   report_points_row total; /* sums over the range; opening / closing of the whole range */
 } report_points;
 
-/* from/to: valid days, from ≤ to, at most REPORT_MAX_DAYS apart (the caller validated them). */
-NEOERR *report_points_load(MYSQL *db, const char *from, const char *to, int by_month, report_points *out);
+/* from/to: valid days, from ≤ to, at most REPORT_MAX_DAYS apart (the caller validated them). scope: whose members'
+ * ledger entries and orders the reports sum (an enterprise admin's: its own). */
+NEOERR *report_points_load(MYSQL *db, ent_scope scope, const char *from, const char *to, int by_month, report_points *out);
 void report_points_free(report_points *p);
 
 /* Redemptions: order lines of paid, shipped and completed orders paid within [from, to], grouped. */
 typedef enum { REDEEM_PRODUCT, REDEEM_CATEGORY, REDEEM_MERCHANT } redeem_by;
 /* Rows prefix.N.{id, name_zh, name_en, qty, orders, points, cash} (points and cash fen at list price, before an
  * order's coupon), most points first. For merchants id and names are unset on the platform's own products. */
-NEOERR *report_redemptions(MYSQL *db, redeem_by by, const char *from, const char *to, HDF *out, const char *prefix,
-                           int *rows);
+NEOERR *report_redemptions(MYSQL *db, ent_scope scope, redeem_by by, const char *from, const char *to, HDF *out,
+                           const char *prefix, int *rows);
 /* Those lines' orders: how many (an order of two products counts once), their coupon discounts and what they
  * charged (points_total and cash_total_fen, after the discount): list − discount = charged, order by order. */
 typedef struct {
   long long orders, discount_points, discount_cash_fen, charged_points, charged_cash_fen;
 } report_redeem_totals;
-NEOERR *report_redemption_totals(MYSQL *db, const char *from, const char *to, report_redeem_totals *t);
+NEOERR *report_redemption_totals(MYSQL *db, ent_scope scope, const char *from, const char *to,
+                                 report_redeem_totals *t);
 
 #endif

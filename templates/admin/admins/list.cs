@@ -8,7 +8,7 @@
     <tr data-username="<?cs var:a.username ?>">
       <td><?cs var:a.id ?></td>
       <td><a href="/admin/admins/<?cs var:url_escape(a.id) ?>"><?cs var:a.username ?></a><?cs if:a.id == Page.SelfId ?> <span class="muted">(<?cs var:Lang.AdminCore.Admins.You ?>)</span><?cs /if ?></td>
-      <td><?cs alt:Lang.Admin.Role[a.role] ?><?cs var:a.role ?><?cs /alt ?></td>
+      <td><?cs alt:Lang.Admin.Role[a.role] ?><?cs var:a.role ?><?cs /alt ?><?cs if:a.enterprise ?> · <span class="admin-enterprise"><?cs var:a.enterprise ?></span><?cs /if ?></td>
       <td><span class="badge badge-<?cs var:a.status ?>"><?cs alt:Lang.Admin.Status[a.status] ?><?cs var:a.status ?><?cs /alt ?></span></td>
       <td><?cs var:a.created_at ?></td>
       <td class="actions"><a class="btn btn-small" href="/admin/admins/<?cs var:url_escape(a.id) ?>"><?cs var:Lang.AdminCore.Admins.Manage ?></a></td>
@@ -28,6 +28,14 @@
         <?cs each:ro = Roles ?><option value="<?cs var:ro ?>"<?cs if:Form.Values.role == ro ?> selected<?cs /if ?>><?cs alt:Lang.Admin.Role[ro] ?><?cs var:ro ?><?cs /alt ?></option><?cs /each ?>
       </select>
       <?cs call:ferr(Form.Errors.role, "role", "") ?>
+    </div>
+    <div class="form-row<?cs if:Form.Errors.enterprise ?> has-error<?cs /if ?>">
+      <label for="f-enterprise"><?cs var:Lang.Ent.Admin.Enterprise ?></label>
+      <select id="f-enterprise" name="enterprise"<?cs call:aria(Form.Errors.enterprise, "enterprise", Lang.Ent.Admin.EnterpriseHint) ?>>
+        <option value=""><?cs var:Lang.Ent.Admin.PickEnterprise ?></option>
+        <?cs each:e = Enterprises ?><option value="<?cs var:e.code ?>"<?cs if:Form.Values.enterprise == e.code ?> selected<?cs /if ?>><?cs var:e.code ?> · <?cs var:e.name ?></option><?cs /each ?>
+      </select>
+      <?cs call:ferr(Form.Errors.enterprise, "enterprise", Lang.Ent.Admin.EnterpriseHint) ?>
     </div>
     <?cs call:field("password", Lang.AdminCore.Admins.InitialPassword, "password", "new-password", 64, 1, Lang.AdminCore.Admins.PasswordRule) ?>
     <?cs call:field("confirm", Lang.AdminCore.Admins.Confirm, "password", "new-password", 64, 1, "") ?>

@@ -4,7 +4,7 @@
 <?cs call:notice("ok") ?>
 <?cs include:"admin/ops/order_summary.cs" ?>
 <?cs with:o = Order.0 ?>
-<?cs if:o.status == "paid" && o.needs_shipping == 1 ?>
+<?cs if:Page.CanEdit && o.status == "paid" && o.needs_shipping == 1 ?>
 <section class="card" id="ship">
   <h2><?cs var:Lang.Ops.Order.Ship ?></h2>
   <form class="form ops-inline-form" method="post" action="/admin/orders/<?cs var:url_escape(o.order_no) ?>/ship">
@@ -40,7 +40,7 @@
     <?cs each:e = Events ?><li><time class="muted"><?cs var:e.created_at ?></time> <strong><?cs alt:Lang.Ops.Event[e.kind] ?><?cs var:e.kind ?><?cs /alt ?></strong><?cs if:e.note ?> · <?cs var:e.note ?><?cs /if ?></li><?cs /each ?>
   </ol>
   <?cs else ?><p class="muted"><?cs var:Lang.Ops.Order.NoEvents ?></p><?cs /if ?>
-  <?cs if:o.status == "shipped" ?>
+  <?cs if:Page.CanEdit && o.status == "shipped" ?>
   <form class="form ops-inline-form" method="post" action="/admin/orders/<?cs var:url_escape(o.order_no) ?>/event">
     <?cs call:csrf() ?>
     <div class="form-row<?cs if:Form.Errors.note ?> has-error<?cs /if ?>">
@@ -61,7 +61,7 @@
       <td><?cs var:v.voucher_no ?></td><td><?cs var:v.merchant ?></td>
       <td><?cs alt:Lang.Ops.Voucher.State[v.status] ?><?cs var:v.status ?><?cs /alt ?><?cs if:v.locked == 1 ?> <span class="badge badge-danger"><?cs var:Lang.Ops.Voucher.Locked ?> <?cs var:v.locked_at ?></span><?cs /if ?></td>
       <td><?cs var:v.valid_to ?></td><td><?cs var:v.redeemed_at ?></td><td class="num"><?cs var:v.failed_attempts ?></td>
-      <td class="actions nowrap"><?cs if:v.locked == 1 ?><form class="inline" method="post" action="/admin/orders/<?cs var:url_escape(o.order_no) ?>/vouchers/<?cs var:url_escape(v.voucher_no) ?>/unlock">
+      <td class="actions nowrap"><?cs if:Page.CanEdit && v.locked == 1 ?><form class="inline" method="post" action="/admin/orders/<?cs var:url_escape(o.order_no) ?>/vouchers/<?cs var:url_escape(v.voucher_no) ?>/unlock">
         <?cs call:csrf() ?><button class="btn btn-small" type="submit" data-confirm="<?cs var:Lang.Admin.ConfirmAction ?>"><?cs var:Lang.Ops.Voucher.Unlock ?></button></form><?cs /if ?></td>
     </tr><?cs /each ?></tbody>
   </table></div>
@@ -84,7 +84,7 @@
   <?cs /if ?>
   <?cs else ?><p class="muted"><?cs var:Lang.Ops.Order.NoLedger ?></p><?cs /if ?>
 </section>
-<?cs if:o.status == "pending" || o.status == "paid" ?>
+<?cs if:Page.CanEdit && (o.status == "pending" || o.status == "paid") ?>
 <section class="card ops-danger-zone">
   <h2><?cs var:Lang.Ops.Order.CancelTitle ?></h2>
   <p class="muted"><?cs if:o.status == "paid" ?><?cs var:Lang.Ops.Order.CancelPaidHint ?><?cs else ?><?cs var:Lang.Ops.Order.CancelPendingHint ?><?cs /if ?></p>

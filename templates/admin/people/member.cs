@@ -21,7 +21,7 @@
     </dl>
   </section>
 </div>
-<?cs if:Page.CanEdit ?>
+<?cs if:Page.CanGrant ?>
 <div class="grid">
   <section class="card" id="grant">
     <h2><?cs var:Lang.Ops.Member.Grant ?></h2>
@@ -36,6 +36,7 @@
       <div class="actions"><button class="btn btn-primary" type="submit"><?cs var:Lang.Ops.Member.GrantButton ?></button></div>
     </form>
   </section>
+  <?cs if:Page.CanEdit ?>
   <section class="card" id="deduct">
     <h2><?cs var:Lang.Ops.Member.Deduct ?></h2>
     <form class="form" method="post" action="/admin/members/<?cs var:url_escape(m.id) ?>/deduct">
@@ -71,6 +72,7 @@
       <div class="actions"><button class="btn" type="submit"><?cs var:Lang.Ops.Member.Reset ?></button></div>
     </form>
   </section>
+  <?cs /if ?>
 </div>
 <?cs /if ?>
 <section class="card" id="lots">

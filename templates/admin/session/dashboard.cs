@@ -10,6 +10,7 @@ if:href ?><a class="stat-value" href="<?cs var:href ?>"><?cs var:value ?></a><?c
   <?cs call:stat(Lang.AdminCore.Dash.PaidToday, Dash.paid_today, Dash.Link.Orders) ?>
   <?cs call:stat(Lang.AdminCore.Dash.PointsSpentToday, Dash.points_spent_today, Dash.Link.Reports) ?>
 </div>
+<?cs if:!Dash.Enterprise ?>
 <h2><?cs var:Lang.AdminCore.Dash.Pending ?></h2>
 <div class="grid dash-pending">
   <?cs call:stat(Lang.AdminCore.Dash.PendingMessages, Dash.pending_messages, Dash.Link.Messages) ?>
@@ -32,3 +33,4 @@ if:href ?><a class="stat-value" href="<?cs var:href ?>"><?cs var:value ?></a><?c
   <p class="empty-state"><?cs var:Lang.AdminCore.Dash.NoLowStock ?></p>
   <?cs /if ?>
 </div>
+<?cs /if ?>
