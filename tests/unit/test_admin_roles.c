@@ -12,7 +12,10 @@
 static const char *const PUBLIC[] = {"/admin/login", "/admin/healthz", NULL};
 static const rm_program ADMIN = {admin_app, "admin", "admin_sid", "/admin/", "/admin/login?next=", PUBLIC, NULL};
 
-static const char SQL_ADMIN_ADD[] = "INSERT INTO admins (username, password_hash, role) VALUES (?, 'unusable', ?)";
+/* An enterprise admin is bound to an enterprise (B8): the matrix's one to a test enterprise of its own. */
+static const char SQL_ADMIN_ADD[] = "INSERT INTO admins (username, password_hash, role, enterprise) VALUES (?, 'unusable', ?,"
+                                    " IF(? = 'enterprise', 'roles-test', NULL))";
+static const char SQL_ENTERPRISE_ADD[] = "INSERT IGNORE INTO enterprises (code, name) VALUES ('roles-test', 'roles test')";
 static const char SQL_ADMIN_DEL[] = "DELETE FROM admins WHERE id = ?";
 
 static rm_principal g_who[NROLES] = {
@@ -20,10 +23,11 @@ static rm_principal g_who[NROLES] = {
     {.role = "monitor"}};
 
 static int setup(void **state) {
+  t_ok(db_exec(t_db(), SQL_ENTERPRISE_ADD, DB_NOARGS, NULL, NULL), "enterprise insert");
   for (int i = 0; i < NROLES; i++) {
     char name[64];
     snprintf(name, sizeof name, "roles_%s_%d", g_who[i].role, (int)getpid());
-    t_ok(db_exec(t_db(), SQL_ADMIN_ADD, DBA(DS(name), DS(g_who[i].role)), NULL, &g_who[i].id), "admin insert");
+    t_ok(db_exec(t_db(), SQL_ADMIN_ADD, DBA(DS(name), DS(g_who[i].role), DS(g_who[i].role)), NULL, &g_who[i].id), "admin insert");
     rm_sign_in(&ADMIN, &g_who[i]);
   }
   return 0;

@@ -7,11 +7,15 @@ import { Client, flash } from './client.mjs';
 export const ADMIN_PASSWORD = 'Admin@2026'; // the demo admins' (README: demo accounts)
 export const ROLES = ['super', 'ops', 'moderator', 'finance', 'enterprise', 'monitor'];
 
+// An enterprise admin is bound to one enterprise (B8): this one unless the test names another.
+export const DEFAULT_ENTERPRISE = '中国移动';
 // A fresh admin of `role` sharing the demo admin's password hash (no scrypt work, no throttle history).
-export function makeAdmin(role = 'super', prefix = 't') {
+export function makeAdmin(role = 'super', prefix = 't', { enterprise = DEFAULT_ENTERPRISE } = {}) {
   assert.ok(ROLES.includes(role));
   const username = `${prefix}${randomInt(1e9)}`.toLowerCase();
-  sql(`INSERT INTO admins (username, password_hash, role) SELECT '${username}', password_hash, '${role}' FROM admins WHERE username = 'admin'`);
+  assert.match(enterprise, /^[^'\\]+$/);
+  const ent = role === 'enterprise' ? `'${enterprise}'` : 'NULL';
+  sql(`INSERT INTO admins (username, password_hash, role, enterprise) SELECT '${username}', password_hash, '${role}', ${ent} FROM admins WHERE username = 'admin'`);
   const id = Number(sql(`SELECT id FROM admins WHERE username = '${username}'`));
   return { id, username, role };
 }
@@ -27,8 +31,8 @@ export async function adminLogin(c, username, password = ADMIN_PASSWORD) {
 }
 
 // A client signed in as a fresh admin of role → { c, admin }.
-export async function adminClient(role = 'super') {
-  const a = makeAdmin(role);
+export async function adminClient(role = 'super', opts = {}) {
+  const a = makeAdmin(role, 't', opts);
   const c = new Client();
   await adminLogin(c, a.username);
   return { c, admin: a };
