@@ -62,29 +62,7 @@ NEOERR *h_adm_codes_batch(req *r) {
 
 /* The uploaded file, whole, into *buf (malloc'd, NUL-terminated); *len 0 when none was sent. */
 static NEOERR *read_upload(req *r, char **buf, size_t *len, int *too_big) {
-  *buf = NULL;
-  *len = 0;
-  *too_big = 0;
-  FILE *fp = cgi_filehandle(r->cgi, "file");
-  if (!fp) return STATUS_OK;
-  if (fseek(fp, 0, SEEK_END) != 0) return nerr_raise_errno(NERR_IO, "upload");
-  long n = ftell(fp);
-  rewind(fp);
-  if (n <= 0) return STATUS_OK;
-  if (n > IMPORT_MAX_UPLOAD) {
-    *too_big = 1;
-    return STATUS_OK;
-  }
-  char *b = malloc((size_t)n + 1);
-  if (!b) return nerr_raise(NERR_NOMEM, "upload");
-  if (fread(b, 1, (size_t)n, fp) != (size_t)n) {
-    free(b);
-    return nerr_raise_errno(NERR_IO, "upload read");
-  }
-  b[n] = 0;
-  *buf = b;
-  *len = (size_t)n;
-  return STATUS_OK;
+  return nerr_pass(req_upload_read(r, "file", IMPORT_MAX_UPLOAD, buf, len, too_big));
 }
 
 /* The report as page values: Import.{lines, codes, boxes, changed, refused, missing, written}, Import.Issues.N.{line,

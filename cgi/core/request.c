@@ -163,3 +163,29 @@ NEOERR *req_label_rows(req *r, HDF *h, const char *list, const char *field, cons
     err = hdf_set_value(row, field, req_text(r, lang_key));
   return nerr_pass(err);
 }
+
+NEOERR *req_upload_read(req *r, const char *field, size_t max, char **buf, size_t *len, int *too_big) {
+  *buf = NULL;
+  *len = 0;
+  *too_big = 0;
+  FILE *fp = cgi_filehandle(r->cgi, field);
+  if (!fp) return STATUS_OK;
+  if (fseek(fp, 0, SEEK_END) != 0) return nerr_raise_errno(NERR_IO, "upload");
+  long n = ftell(fp);
+  rewind(fp);
+  if (n <= 0) return STATUS_OK;
+  if ((size_t)n > max) {
+    *too_big = 1;
+    return STATUS_OK;
+  }
+  char *b = malloc((size_t)n + 1);
+  if (!b) return nerr_raise(NERR_NOMEM, "upload");
+  if (fread(b, 1, (size_t)n, fp) != (size_t)n) {
+    free(b);
+    return nerr_raise_errno(NERR_IO, "upload read");
+  }
+  b[n] = 0;
+  *buf = b;
+  *len = (size_t)n;
+  return STATUS_OK;
+}

@@ -98,4 +98,8 @@ void req_redirect(req *r, const char *path); /* 303 See Other to a local path */
 int req_is_https(void);
 NEOERR *req_set_cookie(req *r, const char *name, const char *value, int max_age, int http_only);
 
+/* The uploaded file of a multipart form field, read whole into *buf (NUL-terminated, the caller frees it) and *len;
+ * *buf NULL when there is none or it is empty; *too_big when it is larger than max (nothing read). */
+NEOERR *req_upload_read(req *r, const char *field, size_t max, char **buf, size_t *len, int *too_big);
+
 #endif

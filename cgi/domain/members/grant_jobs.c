@@ -32,7 +32,7 @@ static const char SQL_JOB_GET[] = "SELECT total, done_count FROM grant_jobs WHER
 /* First statement of every step: locks the job row, so only the lease's holder writes its rows. */
 static const char SQL_JOB_STEP[] = "UPDATE grant_jobs SET done_count = done_count + ?, lease_until = NOW() + INTERVAL ? "
                                    "SECOND WHERE id = ? AND holder = ? AND state = 'running'";
-static const char SQL_TODO[] =
+static const char SQL_PENDING_ROWS[] =
     "SELECT r.line, r.member_id, r.points, r.reason, DATE_FORMAT(r.expires, '%Y-%m-%d'), m.enterprise"
     " FROM grant_job_rows r JOIN members m ON m.id = r.member_id"
     " WHERE r.job_id = ? AND r.done = 0 ORDER BY r.line LIMIT ?";
@@ -492,7 +492,7 @@ NEOERR *grant_job_run(MYSQL *db, grant_job *job, grant_progress_fn fn, void *ctx
   char msg[200] = "";
   for (;;) {
     int n = 0;
-    err = db_rows(db, SQL_TODO, DBA(DI(job->id), DI(GRANT_ROWS_PER_TX)),
+    err = db_rows(db, SQL_PENDING_ROWS, DBA(DI(job->id), DI(GRANT_ROWS_PER_TX)),
                   DCOLS(DCOL_LL(&rows[0].line), DCOL_LL(&rows[0].member_id), DCOL_LL(&rows[0].points),
                         DCOL_STR(rows[0].reason), DCOL_STR(rows[0].expires), DCOL_STR(rows[0].ent)),
                   sizeof *rows, GRANT_ROWS_PER_TX, &n);
