@@ -7,6 +7,13 @@ static const char SQL_THROTTLE_NTH[] =
     "SELECT TIMESTAMPDIFF(SECOND, NOW(), created_at + INTERVAL ? SECOND) FROM throttle_events "
     "WHERE scope = ? AND subject = ? AND created_at > NOW() - INTERVAL ? SECOND "
     "ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET ?";
+/* The same inside the lock row's transaction, as a locking read: it reads the latest committed events. A plain read
+ * there would use the snapshot of the transaction's first read — taken before it waited for the lock row (the IP's
+ * count comes first) — and miss the events that the attempts it waited for committed meanwhile. */
+static const char SQL_THROTTLE_NTH_LATEST[] =
+    "SELECT TIMESTAMPDIFF(SECOND, NOW(), created_at + INTERVAL ? SECOND) FROM throttle_events "
+    "WHERE scope = ? AND subject = ? AND created_at > NOW() - INTERVAL ? SECOND "
+    "ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET ? LOCK IN SHARE MODE";
 static const char SQL_THROTTLE_CLEAR[] = "DELETE FROM throttle_events WHERE scope = ? AND subject = ?";
 static const char SQL_THROTTLE_PRUNE[] =
     "DELETE FROM throttle_events WHERE scope = ? AND created_at < NOW() - INTERVAL ? SECOND LIMIT 500";
@@ -21,16 +28,21 @@ NEOERR *throttle_hit(MYSQL *db, const char *scope, const char *subject) {
   return nerr_pass(db_exec(db, SQL_THROTTLE_HIT, DBA(DS(scope), DS(subject)), NULL, NULL));
 }
 
-NEOERR *throttle_locked(MYSQL *db, const char *scope, const char *subject, int limit, int window,
+static NEOERR *nth_left(MYSQL *db, const char *sql, const char *scope, const char *subject, int limit, int window,
                         long long *seconds_left) {
   long long left = 0;
   int found = 0;
   *seconds_left = 0;
-  NEOERR *err = db_query_ll(db, SQL_THROTTLE_NTH, DBA(DI(window), DS(scope), DS(subject), DI(window), DI(limit - 1)),
-                            &left, &found);
+  NEOERR *err =
+      db_query_ll(db, sql, DBA(DI(window), DS(scope), DS(subject), DI(window), DI(limit - 1)), &left, &found);
   if (err) return nerr_pass(err);
   if (found) *seconds_left = left > 0 ? left : 1;
   return STATUS_OK;
+}
+
+NEOERR *throttle_locked(MYSQL *db, const char *scope, const char *subject, int limit, int window,
+                        long long *seconds_left) {
+  return nerr_pass(nth_left(db, SQL_THROTTLE_NTH, scope, subject, limit, window, seconds_left));
 }
 
 NEOERR *throttle_clear(MYSQL *db, const char *scope, const char *subject) {
@@ -52,7 +64,7 @@ static NEOERR *take_locked(MYSQL *db, const char *scope, const char *subject, in
                            long long *event_id) {
   *event_id = 0;
   NEOERR *err = throttle_queue(db, scope, subject);
-  if (!err) err = throttle_locked(db, scope, subject, limit, window, left);
+  if (!err) err = nth_left(db, SQL_THROTTLE_NTH_LATEST, scope, subject, limit, window, left);
   if (!err && !*left) err = db_exec(db, SQL_THROTTLE_HIT, DBA(DS(scope), DS(subject)), NULL, event_id);
   return nerr_pass(err);
 }
