@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { ROOT, sql, q, checkLedger } from '../lib/stack.mjs';
-import { adminClient } from '../lib/admin.mjs';
-import { signedInMember } from '../lib/members.mjs';
-import { makeProduct, buyNow } from '../lib/shop.mjs';
+import { ROOT, sql, q, checkLedger } from './lib/stack.mjs';
+import { adminClient } from './lib/admin.mjs';
+import { signedInMember } from './lib/members.mjs';
+import { makeProduct, buyNow } from './lib/shop.mjs';
 
 const tag = randomInt(1e9);
 const A = `iso-a-${tag}`, B = `iso-b-${tag}`;
