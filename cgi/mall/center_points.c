@@ -56,10 +56,14 @@ NEOERR *h_points(req *r) {
   int lots = 0;
   lots_seek lots_next;
   err = member_points_summary(r->db, r->user_id, POINTS_EXPIRING_DAYS, &f, &soon, &open, &total);
-  if (!err) err = member_points_expiring(r->db, r->user_id, POINTS_EXPIRING_DAYS, h, "Expiring", NULL);
   if (!err) err = hdf_set_valuef(h, "Points.ExpiringSum=%lld", soon);
   if (!err) err = hdf_set_valuef(h, "Points.Days=%d", POINTS_EXPIRING_DAYS);
-  if (!err) err = member_points_lots(r->db, r->user_id, &lots_after, LOTS_PER_PAGE, h, "Lots", &lots, NULL, &lots_next);
+  if (!err && lots_after.set) {
+    err = member_points_expiring(r->db, r->user_id, POINTS_EXPIRING_DAYS, h, "Expiring", NULL);
+    if (!err) err = member_points_lots(r->db, r->user_id, &lots_after, LOTS_PER_PAGE, h, "Lots", &lots, NULL, &lots_next);
+  } else if (!err)
+    err = member_points_lots_first(r->db, r->user_id, POINTS_EXPIRING_DAYS, LOTS_PER_PAGE, h, "Lots", "Expiring", &lots,
+                                   &lots_next);
   if (!err && open > POINTS_COUNT_CAP) err = hdf_set_valuef(h, "Points.LotsOpen=%d+", POINTS_COUNT_CAP);
   else if (!err) err = hdf_set_valuef(h, "Points.LotsOpen=%lld", open);
   if (!err && lots_after.set) err = hdf_set_value(h, "Points.LotsFirst", "1");
