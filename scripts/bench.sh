@@ -252,7 +252,7 @@ flash_sale() {
   local label=$1 budget=$2 target=$3
   echo "$label: setting up $FLASH_BUYERS buyers with pending orders and payment codes …"
   local out paid_rate p50 p99 paid_win req_win failed paid_all window product activity budget_points tripped
-  out=$(MALL_URL=$URL FLASH_BUDGET=$budget timeout 300 node "$ROOT/tests/bench/flash.mjs" 2>&1)
+  out=$(MALL_URL=$URL FLASH_BUDGET=$budget timeout 600 node "$ROOT/tests/bench/flash.mjs" 2>&1)
   local rc=$?
   grep -v '^FLASH \|^SETUP \|^BUDGET ' <<<"$out"
   read -r _ product _ orders placed codes <<<"$(grep '^SETUP ' <<<"$out")"

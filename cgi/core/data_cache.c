@@ -5,10 +5,10 @@
 #include <string.h>
 #include <time.h>
 
-#define DATA_SLOTS 128
+#define DATA_SLOTS 512 /* chips, filters, counts per filter, rankings per search */
 
 static struct {
-  char key[64];
+  char key[192]; /* a search's key holds its query (50 characters) */
   HDF *data;
   unsigned long long gen;
   time_t at;

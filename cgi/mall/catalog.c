@@ -90,6 +90,9 @@ static NEOERR *chips_and_brands(req *r, long long top) {
 static NEOERR *list_with_counts(req *r, catalog_filter *f, long long offset, const list_seek *after, list_page *pg) {
   char key[160];
   snprintf(key, sizeof key, "counts|%lld|%lld|%lld|%lld|%d", f->cat, f->brand, f->min, f->max, f->in_stock_only);
+  /* A refresh that moves the list bumps the catalog generation: it comes first, so kept counts are never behind it. */
+  NEOERR *err = catalog_lists_refresh(r->db, 0);
+  if (err) return nerr_pass(err);
   HDF *d = data_cache_get(key), *fresh = NULL;
   long long known[2];
   if (d) {
@@ -98,7 +101,7 @@ static NEOERR *list_with_counts(req *r, catalog_filter *f, long long offset, con
     f->counts = known;
   }
   unsigned long long gen = catalog_generation();
-  NEOERR *err = catalog_list(r->db, r->hdf, "Products", r->lang, f, offset, after, PER_PAGE, pg);
+  err = catalog_list(r->db, r->hdf, "Products", r->lang, f, offset, after, PER_PAGE, pg);
   if (err || d) return nerr_pass(err);
   err = hdf_init(&fresh);
   if (!err) err = hdf_set_valuef(fresh, "in_stock=%lld", pg->counts[0]);
@@ -194,6 +197,45 @@ static void utf8_prefix(const char *s, int max, char *out, size_t len) {
   out[i] = 0;
 }
 
+/* One page of search results. A query's ranking is the same for all its pages and for everyone who asks within a
+ * few seconds, and Mroonga's statement is most of a search page's cost: the ranked ids are kept per process like the
+ * chips (catalog generation, DATA_CACHE_TTL), so a page the page cache misses reads only its cards by primary key
+ * when the query was asked lately, and one Mroonga statement when it was not. */
+static NEOERR *search_page(req *r, const char *bq, int in_stock_only, long long offset, int *rows, long long *total) {
+  char key[600];
+  int got = 0;
+  snprintf(key, sizeof key, "search|%d|%s", in_stock_only, bq);
+  /* As for the lists' counts: a refresh that moves the list drops kept rankings first. */
+  NEOERR *err = catalog_lists_refresh(r->db, 0);
+  if (err) return nerr_pass(err);
+  long long *ids = malloc(sizeof *ids * (SEARCH_COUNT_CAP + 1));
+  if (!ids) return nerr_raise(NERR_NOMEM, "search ids");
+  HDF *d = data_cache_get(key), *fresh = NULL;
+  if (d) {
+    const char *p = hdf_get_value(d, "ids", "");
+    while (*p && got <= SEARCH_COUNT_CAP) {
+      char *end = NULL;
+      ids[got++] = strtoll(p, &end, 10);
+      p = *end == ',' ? end + 1 : end;
+    }
+  } else {
+    unsigned long long gen = catalog_generation();
+    err = catalog_search_ranked(r->db, bq, in_stock_only, ids, &got);
+    STRING s;
+    string_init(&s);
+    for (int i = 0; !err && i < got; i++) err = string_appendf(&s, i ? ",%lld" : "%lld", ids[i]);
+    if (!err) err = hdf_init(&fresh);
+    if (!err) err = hdf_set_value(fresh, "ids", s.buf ? s.buf : "");
+    if (!err) data_cache_put(key, &fresh, gen);
+    string_clear(&s);
+    hdf_destroy(&fresh);
+  }
+  *total = got;
+  if (!err) err = catalog_search_cards(r->db, r->hdf, "Products", r->lang, ids, got, in_stock_only, offset, PER_PAGE, rows);
+  free(ids);
+  return nerr_pass(err);
+}
+
 /* GET /search?q=&instock=1&page= → 200 results (sold-out last, or left out with instock=1), or "no results" with hot products; 400 invalid parameters */
 NEOERR *h_search(req *r) {
   static const in_field F[] = {
@@ -215,7 +257,7 @@ NEOERR *h_search(req *r) {
   /* Result pages stop at SEARCH_PAGES: past them only the count is read (and the empty state shown). */
   long long offset = page <= SEARCH_PAGES ? (page - 1) * PER_PAGE : 1LL << 60;
   if (!err && catalog_search_query(q, bq, sizeof bq))
-    err = catalog_search(r->db, h, "Products", r->lang, bq, v[2].present, offset, PER_PAGE, &rows, &total);
+    err = search_page(r, bq, v[2].present, offset, &rows, &total);
   if (!err && rows == 0) err = catalog_hot(r->db, h, "Hot", r->lang, 10);
   char *esc = NULL;
   if (!err) err = cgi_url_escape(q, &esc);

@@ -84,6 +84,45 @@ test('the default product list and search put sold-out products after every prod
   assert.match(only.html, /name="instock" value="1"/, 'a new search keeps the switch');
 });
 
+test('a kept search ranking pages without skips or repeats, and a product selling out moves it at once', async () => {
+  const word = `分页${randomInt(1e6)}`;
+  const ids = Array.from({ length: 25 }, (_, i) => {
+    const id = makeProduct({ stock: 5, name: `${word} 商品` });
+    sql(`UPDATE products SET sales = ${100 - i} WHERE id = ${id}`);
+    return id;
+  });
+  sql(`UPDATE product_search SET rank_sales = (SELECT sales FROM products WHERE id = product_id) WHERE product_id IN (${ids.join(',')})`);
+  // Every request below misses the page cache (nc=): each page is read from the ranking kept for the query.
+  const page = async (n) => cards((await get(`/search?q=${encodeURIComponent(word)}&page=${n}&nc=${randomInt(1e9)}`)).html);
+  const p1 = await page(1), p2 = await page(2);
+  assert.equal(p1.length, 20);
+  assert.equal(p2.length, 5);
+  assert.deepEqual([...p1, ...p2].sort(), [...ids].sort(), 'every match once');
+  assert.deepEqual([...p1, ...p2], ids, 'best sellers first (equal scores)');
+  // Every FastCGI process keeps the ranking (several views of page 1)…
+  for (let i = 0; i < 8; i++) assert.deepEqual(await page(1), ids.slice(0, 20));
+  // … then the best seller sells out: the next views put it last, not where the kept rankings had it.
+  // (as a sale would: no cache is flushed — the list's refresh must notice)
+  sql(`UPDATE products SET stock = 0 WHERE id = ${ids[0]}`, { flush: false });
+  for (let i = 0; i < 8; i++) assert.deepEqual(await page(1), ids.slice(1, 21), `sold out: not first (view ${i + 1})`);
+  assert.deepEqual(await page(2), [...ids.slice(21), ids[0]], 'sold out: last');
+  const only = cards((await get(`/search?q=${encodeURIComponent(word)}&instock=1&page=2&nc=${randomInt(1e9)}`)).html);
+  assert.deepEqual(only, ids.slice(21), '"in stock only" leaves it out');
+});
+
+test('kept list counts follow a sale: "in stock only" counts one less at once', async () => {
+  const f = listFixture();
+  const url = () => `/products?cat=${f.cat}&instock=1&nc=${randomInt(1e9)}`;
+  const count = (html) => (html.match(/class="result-count">[^<]*<strong>(\d+)<\/strong>/) || [])[1];
+  for (let i = 0; i < 8; i++) assert.equal(count((await get(url())).html), '2'); // every process keeps the counts
+  sql(`UPDATE products SET stock = 0 WHERE id = ${f.a}`, { flush: false }); // as a sale would: no flush
+  for (let i = 0; i < 8; i++) {
+    const r = await get(url());
+    assert.equal(count(r.html), '1', `view ${i + 1}`);
+    assert.deepEqual(cards(r.html), [f.b]);
+  }
+});
+
 test('a refused quantity comes back on the product page, under the field that keeps it; nothing is written', async () => {
   const { c, id } = await signedInMember(100000);
   const p = makeProduct({ stock: 5, limit: 3 });

@@ -38,13 +38,8 @@ typedef struct {
   char score[32]; /* a float: read as text, only the order matters */
 } hit;
 
-NEOERR *catalog_search(MYSQL *db, HDF *out, const char *prefix, const char *lang, const char *bq, int in_stock_only,
-                       long long offset, int limit, int *rows, long long *total) {
-  long long ids[64];
-  int n = 0, got = 0;
-  *rows = 0;
-  *total = 0;
-  if (limit > 64) limit = 64;
+NEOERR *catalog_search_ranked(MYSQL *db, const char *bq, int in_stock_only, long long *ids, int *got) {
+  *got = 0;
   hit *h = malloc(sizeof *h * (SEARCH_COUNT_CAP + 1));
   if (!h) return nerr_raise(NERR_NOMEM, "search hits");
   search_stmt st;
@@ -52,11 +47,34 @@ NEOERR *catalog_search(MYSQL *db, HDF *out, const char *prefix, const char *lang
   NEOERR *err = catalog_lists_refresh(db, 0);
   if (!err)
     err = db_rows(db, st.sql, st.p, st.n, DCOLS(DCOL_LL(&h[0].id), DCOL_STR(h[0].score)), sizeof h[0],
-                  SEARCH_COUNT_CAP + 1, &got);
-  *total = got;
-  for (long long i = offset; !err && i >= 0 && i < got && n < limit; i++) ids[n++] = h[i].id;
+                  SEARCH_COUNT_CAP + 1, got);
+  for (int i = 0; !err && i < *got; i++) ids[i] = h[i].id;
   free(h);
-  if (err || !n) return nerr_pass(err);
+  return nerr_pass(err);
+}
+
+NEOERR *catalog_search(MYSQL *db, HDF *out, const char *prefix, const char *lang, const char *bq, int in_stock_only,
+                       long long offset, int limit, int *rows, long long *total) {
+  long long *ranked = malloc(sizeof *ranked * (SEARCH_COUNT_CAP + 1));
+  int got = 0;
+  *rows = 0;
+  *total = 0;
+  if (!ranked) return nerr_raise(NERR_NOMEM, "search ids");
+  NEOERR *err = catalog_search_ranked(db, bq, in_stock_only, ranked, &got);
+  *total = got;
+  if (!err) err = catalog_search_cards(db, out, prefix, lang, ranked, got, in_stock_only, offset, limit, rows);
+  free(ranked);
+  return nerr_pass(err);
+}
+
+NEOERR *catalog_search_cards(MYSQL *db, HDF *out, const char *prefix, const char *lang, const long long *ranked,
+                             int got, int in_stock_only, long long offset, int limit, int *rows) {
+  long long ids[64];
+  int n = 0;
+  *rows = 0;
+  if (limit > 64) limit = 64;
+  for (long long i = offset; i >= 0 && i < got && n < limit; i++) ids[n++] = ranked[i];
+  if (!n) return STATUS_OK;
 
   /* The cards, by primary key, in the ranked order; live on-shelf (and, for "in stock only", stock) checked again
    * in case the copy is a refresh behind. */

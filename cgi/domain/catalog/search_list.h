@@ -13,6 +13,12 @@
 NEOERR *catalog_search(MYSQL *db, HDF *out, const char *prefix, const char *lang, const char *boolean_query,
                        int in_stock_only, long long offset, int limit, int *rows, long long *total);
 
+/* catalog_search in two steps, so a caller may keep the ranking between pages: the ranked ids of every match (at
+ * most SEARCH_COUNT_CAP + 1, ids sized for that), then one page's cards from them. */
+NEOERR *catalog_search_ranked(MYSQL *db, const char *boolean_query, int in_stock_only, long long *ids, int *got);
+NEOERR *catalog_search_cards(MYSQL *db, HDF *out, const char *prefix, const char *lang, const long long *ids, int got,
+                             int in_stock_only, long long offset, int limit, int *rows);
+
 /* The ranked id statement (in_stock_only 1: the in-stock matches alone; 0: all, in-stock ones first), for the tests:
  * it runs on the Mroonga table alone. catalog_search runs it once per page for the first SEARCH_COUNT_CAP + 1 ids. */
 typedef struct {
