@@ -45,7 +45,7 @@ int catalog_parse_yuan(const char *s, long long max_fen, long long *fen) {
  * it), then checks the names with LIKE, and sorts those — the one shape that sorts. Counts stop at
  * CATALOG_ADMIN_COUNT_CAP + 1. */
 #if CATALOG_LOW_STOCK != 10
-#error "schema 042 derives products.low_stock as stock <= 10"
+#error "schema 043 derives products.low_stock as stock <= 10"
 #endif
 #define PRODUCT_LIST_COLS                                                                                              \
   "SELECT p.id, p.type, p.name_zh, p.name_en, p.image, p.points_price, " YUAN("p.cash_price_fen") " AS cash,"          \
@@ -85,7 +85,8 @@ void catalog_admin_products_stmt(const product_query *q, int cat_top, long long 
                   DS(out->bq));
     if (idq >= 0) list_stmt_arg(&body, " UNION SELECT ?", DI(idq));
     list_stmt_add(&body, ") hit ON hit.product_id = p.id");
-  } else if (!*text) {
+  } else {
+    /* No search words (none, or a text of quotes only): the scope's index, the text checked on the rows it reads. */
     if (q->cat) list_stmt_add(&body, cat_top ? " FORCE INDEX (adm_root)" : " FORCE INDEX (adm_cat)");
     else if (q->brand) list_stmt_add(&body, " FORCE INDEX (adm_brand)");
     else if (q->low) list_stmt_add(&body, " FORCE INDEX (adm_low)");
