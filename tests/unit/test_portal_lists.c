@@ -81,7 +81,7 @@ static int teardown(void **state) {
   return 0;
 }
 
-/* No full scan of a real table; a filesort only when sort_ok. */
+/* No full scan of a real table; a filesort only when sort_ok. PLAN=1 prints a refused plan whole. */
 static int g_bad;
 static void check_plan(const list_stmt *st, int sort_ok) {
   char sql[2200], plan[32768];
@@ -98,6 +98,7 @@ static void check_plan(const list_stmt *st, int sort_ok) {
   if (!sort_ok && strstr(plan, "filesort")) bad = 1;
   if (bad) {
     print_error("scans or sorts: %s\n", st->sql);
+    if (getenv("PLAN")) print_error("%s\n", plan);
     for (const char *t = plan; (t = strstr(t, TN)); t++) {
       const char *at = strstr(t, AT);
       print_error("  %.20s | %.12s\n", t + strlen(TN), at ? at + strlen(AT) : "-");
@@ -358,7 +359,6 @@ static void test_vouchers_shapes_and_pages(void **state) {
         if (strcmp(got, want) != 0) print_error("vouchers status=%s by=%s from=%s differ\n", statuses[a], bys[b], froms[c]);
         assert_string_equal(got, want);
         long long n = one(n_sql);
-        assert_true(n > 0);
         assert_int_equal(total, n > MERCHANT_VOUCHERS_COUNT_CAP ? MERCHANT_VOUCHERS_COUNT_CAP + 1 : n);
       }
 }

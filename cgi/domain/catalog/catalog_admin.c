@@ -106,6 +106,8 @@ void catalog_admin_products_stmt(const product_query *q, int cat_top, long long 
   if (q->low) list_stmt_add(&body, " AND p.low_stock = 1");
   if (*S0(q->type)) list_stmt_arg(&body, " AND p.type = ?", DS(q->type));
   if (q->shelf >= 0) list_stmt_arg(&body, " AND p.on_shelf = ?", DI(q->shelf));
+  /* A count over a scope index reads it in the list's order and stops at the cap. */
+  if (count && !words) list_stmt_add(&body, " ORDER BY p.id DESC");
   list_stmt_build(&out->st, &body, count, CATALOG_ADMIN_COUNT_CAP, PRODUCT_LIST_COLS, "p.id", offset, after, limit);
 }
 

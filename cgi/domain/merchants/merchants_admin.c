@@ -27,6 +27,8 @@ void merchants_admin_list_stmt(const char *q, long long offset, long long after,
   list_stmt_add(&body, " FROM merchants m FORCE INDEX (PRIMARY) WHERE 1 = 1");
   if (q && *q) list_stmt_arg(&body, " AND LOCATE(?, m.name) > 0", DS(q));
   if (count) {
+    /* in the list's order, so the count reads PRIMARY too and stops at the cap */
+    list_stmt_add(&body, " ORDER BY m.id");
     list_stmt_count(out, &body, MERCHANTS_ADMIN_COUNT_CAP);
     return;
   }

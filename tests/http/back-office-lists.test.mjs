@@ -1,0 +1,170 @@
+// back-office-lists.test.mjs: the back-office products, merchants and settlements lists and the merchant portal's
+// vouchers and statements, walked page by page as their links lead (numbered pages, then ?after= keyset pages): every
+// row once, in the order of a plain reference query, for each filter combination; counts exact or "1000+"; a row
+// added while walking the keyset pages neither repeats nor hides a row.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomInt } from 'node:crypto';
+import { sql, q } from './lib/stack.mjs';
+import { adminClient } from './lib/admin.mjs';
+import { makeMerchant, newMerchantClient } from './lib/merchants.mjs';
+import { makeMembers, memberId } from './lib/members.mjs';
+
+const unescape = (s) => s.replace(/&amp;/g, '&');
+const rows = (sqlText) => { const out = sql(sqlText); return out ? out.split('\n') : []; };
+
+// Follows the "next" links from url; attr names the row attribute (data-id, data-no, data-month) → { seen, keyset,
+// pages, total } (total: the first page's #total or page-info text).
+async function walk(c, url, attr, { between } = {}) {
+  const seen = [];
+  let keyset = 0, pages = 0, total = null;
+  const re = new RegExp(`<tr ${attr}="([^"]+)"`, 'g');
+  for (let next = url; next; pages++) {
+    const r = await c.get(next);
+    assert.equal(r.status, 200, next);
+    if (pages === 0) total = (r.html.match(/id="total">([^<]+)</) || r.html.match(/class="page-info">([^ <]+)/) || [])[1] ?? null;
+    seen.push(...[...r.html.matchAll(re)].map((m) => m[1]));
+    const link = (r.html.match(/<a class="page-next" rel="next" href="([^"]+)"/) || [])[1];
+    next = link ? unescape(link) : null;
+    if (next && /[?&]after=/.test(next)) {
+      keyset++;
+      if (between && keyset === 1) await between();
+    }
+    assert.ok(pages < 200, 'the walk ends');
+  }
+  return { seen, keyset, pages, total };
+}
+
+const countText = (n) => (n > 1000 ? '1000+' : String(n));
+
+test('admin products: every filter combination walks its rows once, newest first, numbered then keyset pages', async () => {
+  const { c } = await adminClient('super');
+  const t = randomInt(1e9);
+  sql(`INSERT INTO categories (parent_id, name_zh) VALUES (NULL, 'bol-top-${t}')`);
+  const top = Number(sql(`SELECT id FROM categories WHERE name_zh = 'bol-top-${t}'`));
+  sql(`INSERT INTO categories (parent_id, name_zh) VALUES (${top}, 'bol-a-${t}'), (${top}, 'bol-b-${t}')`);
+  const [a, b] = rows(`SELECT id FROM categories WHERE parent_id = ${top} ORDER BY id`).map(Number);
+  sql(`INSERT INTO brands (name_zh) VALUES ('bol-brand-${t}')`);
+  const brand = Number(sql(`SELECT id FROM brands WHERE name_zh = 'bol-brand-${t}'`));
+  sql(`INSERT INTO products (type, category_id, brand_id, name_zh, name_en, description_zh, description_en, points_price,
+         stock, initial_stock, on_shelf)
+       SELECT ELT(seq % 3 + 1, 'physical', 'voucher', 'virtual'), IF(seq % 2, ${a}, ${b}), IF(seq % 3 = 0, ${brand}, NULL),
+         CONCAT('bol商品${t}-', seq), CONCAT('bol item ', seq), '', '', 100, seq % 25, 30, seq % 4 <> 0
+       FROM seq_1_to_450`);
+  sql(`INSERT INTO product_search (product_id, title, body) SELECT id, CONCAT_WS(' ', name_zh, name_en), ''
+       FROM products WHERE category_id IN (${a}, ${b})`);
+  const cases = [
+    [`cat=${top}`, `cat_root = ${top}`],
+    [`cat=${a}`, `category_id = ${a}`],
+    [`cat=${top}&brand=${brand}`, `cat_root = ${top} AND brand_id = ${brand}`],
+    [`cat=${top}&low=1&shelf=on`, `cat_root = ${top} AND stock <= 10 AND on_shelf = 1`],
+    [`cat=${b}&type=voucher&shelf=off`, `category_id = ${b} AND type = 'voucher' AND on_shelf = 0`],
+    [`q=${encodeURIComponent(`bol商品${t}-1`)}`, `name_zh LIKE 'bol商品${t}-1%'`],
+    [`cat=${top}&q=${encodeURIComponent('item 4')}`, `cat_root = ${top} AND name_en LIKE '%item 4%'`],
+  ];
+  let keysetSeen = 0;
+  for (const [query, where] of cases) {
+    const want = rows(`SELECT id FROM products WHERE ${where} ORDER BY id DESC`);
+    assert.ok(want.length > 0, query);
+    const got = await walk(c, `/admin/products?${query}`, 'data-id');
+    assert.deepEqual(got.seen, want, query);
+    assert.equal(got.total, countText(want.length), query);
+    keysetSeen += got.keyset;
+  }
+  assert.ok(keysetSeen > 0, 'the subtree list reached its keyset pages');
+  // A product added while walking the keyset pages is newer than every page: nothing repeats, nothing is hidden.
+  const want = rows(`SELECT id FROM products WHERE cat_root = ${top} ORDER BY id DESC`);
+  const got = await walk(c, `/admin/products?cat=${top}`, 'data-id', {
+    between: () => sql(`INSERT INTO products (type, category_id, name_zh, name_en, description_zh, description_en,
+      points_price, stock, initial_stock) VALUES ('virtual', ${a}, 'bol新-${t}', '', '', '', 1, 1, 1)`),
+  });
+  assert.deepEqual(got.seen, want);
+  assert.equal((await c.get('/admin/products?after=x')).status, 400);
+});
+
+test('admin merchants and settlements: name and status/month filters walk every row once in list order', async () => {
+  const { c } = await adminClient('super');
+  const t = `bolm${randomInt(1e9)}`;
+  sql(`INSERT INTO merchants (name, address, phone) SELECT CONCAT('${t}-', seq), 'x', '0' FROM seq_1_to_430`);
+  const want = rows(`SELECT id FROM merchants WHERE name LIKE '${t}-%' ORDER BY id`);
+  const got = await walk(c, `/admin/merchants?q=${t}`, 'data-id');
+  assert.deepEqual(got.seen, want);
+  assert.ok(got.keyset > 0, 'past the numbered pages');
+  assert.equal(got.total, '430');
+  const one = await walk(c, `/admin/merchants?q=${t}-43`, 'data-id');
+  assert.deepEqual(one.seen, rows(`SELECT id FROM merchants WHERE name LIKE '${t}-43%' ORDER BY id`));
+
+  // Statements of these merchants in two months far away; a month (and a status) list is month DESC, merchant id.
+  const month = `20${40 + randomInt(50)}-0${1 + randomInt(8)}`;
+  const [y, mo] = month.split('-').map(Number);
+  const month2 = `${y}-${String(mo + 1).padStart(2, '0')}`;
+  sql(`INSERT INTO settlements (merchant_id, month, status)
+       SELECT m.id, ELT(s.seq, '${month}', '${month2}'), ELT((m.id + s.seq) % 3 + 1, 'draft', 'submitted', 'paid')
+       FROM merchants m JOIN seq_1_to_2 s WHERE m.name LIKE '${t}-%'`);
+  for (const [query, where] of [
+    [`month=${month}`, `month = '${month}'`],
+    [`month=${month2}&status=paid`, `month = '${month2}' AND status = 'paid'`],
+    [`status=submitted`, `status = 'submitted'`],
+  ]) {
+    const want2 = rows(`SELECT id FROM settlements WHERE ${where} ORDER BY month DESC, merchant_id`);
+    const got2 = await walk(c, `/admin/settlements?${query}`, 'data-id');
+    assert.deepEqual(got2.seen, want2, query);
+    assert.equal(got2.total, countText(want2.length), query);
+  }
+});
+
+test('merchant portal: vouchers (ties on the time broken by id) and statements walk every row once', async () => {
+  const m = makeMerchant('分页商户');
+  const c = await newMerchantClient(m.id);
+  const [mobile] = makeMembers(1, 0);
+  const member = memberId(mobile);
+  const no = `B${String(randomInt(1e9)).padStart(12, '0')}`;
+  sql(`INSERT INTO orders (order_no, member_id, status, points_total) VALUES ('${no}', ${member}, 'paid', 1)`);
+  const order = Number(sql(`SELECT id FROM orders WHERE order_no = '${no}'`));
+  const product = Number(sql('SELECT MIN(id) FROM products'));
+  const tag = String(randomInt(1e6)).padStart(6, '0');
+  // 450 vouchers, three issued in each minute; every fourth redeemed, two in each minute; every eighth past its date.
+  sql(`INSERT INTO vouchers (voucher_no, order_id, order_item_id, member_id, merchant_id, product_id, password_hash, status,
+         valid_from, valid_to, points, settle_price_fen, redeemed_at, created_at)
+       SELECT CONCAT('V', '${tag}', LPAD(seq, 9, '0')), ${order}, seq, ${member}, ${m.id}, ${product}, 'x',
+         ELT(seq % 4 + 1, 'issued', 'redeemed', 'voided', 'expired'), '2026-01-01',
+         IF(seq % 8 = 0, '2020-01-01', '2099-01-01'), 1, 1,
+         IF(seq % 4 = 1, '2026-03-01' + INTERVAL seq DIV 8 MINUTE, NULL), '2026-01-01' + INTERVAL seq DIV 3 MINUTE
+       FROM seq_1_to_450`);
+  const shown = "IF(status = 'issued' AND valid_to < CURDATE(), 'expired', status)";
+  for (const [query, where, order] of [
+    ['', '1', 'created_at'],
+    ['by=redeemed', '1', 'redeemed_at'],
+    ['status=issued', `${shown} = 'issued'`, 'created_at'],
+    ['status=expired&by=redeemed', `${shown} = 'expired'`, 'redeemed_at'],
+    ['status=redeemed&by=redeemed&from=2026-03-05', `status = 'redeemed' AND redeemed_at >= '2026-03-05'`, 'redeemed_at'],
+    ['from=2026-01-01&to=2026-01-01', `created_at >= '2026-01-01' AND created_at < '2026-01-02'`, 'created_at'],
+  ]) {
+    const want = rows(`SELECT voucher_no FROM vouchers WHERE merchant_id = ${m.id} AND ${where} ORDER BY ${order} DESC, id DESC`);
+    assert.ok(want.length > 0, query);
+    const got = await walk(c, `/merchant/orders?${query}`, 'data-no');
+    assert.deepEqual(got.seen, want, query);
+    assert.equal(got.total, countText(want.length), query);
+    if (want.length > 400) assert.ok(got.keyset > 0, `${query}: past the numbered pages`);
+  }
+  // A voucher issued while the keyset pages are walked comes before them: it neither repeats a row nor hides one.
+  const want = rows(`SELECT voucher_no FROM vouchers WHERE merchant_id = ${m.id} ORDER BY created_at DESC, id DESC`);
+  const got = await walk(c, '/merchant/orders', 'data-no', {
+    between: () => sql(`INSERT INTO vouchers (voucher_no, order_id, order_item_id, member_id, merchant_id, product_id,
+      password_hash, valid_from, valid_to, points, settle_price_fen) VALUES ('W${tag}000000001', ${order}, 0, ${member},
+      ${m.id}, ${product}, 'x', '2026-01-01', '2099-01-01', 1, 1)`),
+  });
+  assert.deepEqual(got.seen, want);
+  // Another merchant's voucher is no cursor here.
+  const other = Number(sql(`SELECT MIN(id) FROM vouchers WHERE merchant_id <> ${m.id}`));
+  if (other) assert.doesNotMatch((await c.get(`/merchant/orders?after=${other}`)).html, /<tr data-no=/);
+
+  // 430 monthly statements: numbered pages, then the month cursor.
+  sql(`INSERT INTO settlements (merchant_id, month, status)
+       SELECT ${m.id}, DATE_FORMAT('1990-01-01' + INTERVAL seq MONTH, '%Y-%m'), 'paid' FROM seq_0_to_429`);
+  const months = rows(`SELECT month FROM settlements WHERE merchant_id = ${m.id} ORDER BY month DESC`);
+  const bills = await walk(c, '/merchant/settlements', 'data-month');
+  assert.deepEqual(bills.seen, months);
+  assert.ok(bills.keyset > 0);
+  assert.equal((await c.get('/merchant/settlements?after=abc')).status, 400);
+});
