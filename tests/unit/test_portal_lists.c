@@ -356,7 +356,12 @@ static void test_vouchers_shapes_and_pages(void **state) {
         snprintf(sql, sizeof sql, "SELECT GROUP_CONCAT(id ORDER BY %s DESC, id DESC) FROM vouchers WHERE %s", time, where);
         snprintf(n_sql, sizeof n_sql, "SELECT COUNT(*) FROM vouchers WHERE %s", where);
         reference(sql, want, sizeof want);
-        if (strcmp(got, want) != 0) print_error("vouchers status=%s by=%s from=%s differ\n", statuses[a], bys[b], froms[c]);
+        if (strcmp(got, want) != 0) {
+          size_t k = 0;
+          while (got[k] && got[k] == want[k]) k++;
+          print_error("vouchers status=%s by=%s from=%s differ at %zu: got …%.80s want …%.80s\n", statuses[a], bys[b],
+                      froms[c], k, got + (k > 40 ? k - 40 : 0), want + (k > 40 ? k - 40 : 0));
+        }
         assert_string_equal(got, want);
         long long n = one(n_sql);
         assert_int_equal(total, n > MERCHANT_VOUCHERS_COUNT_CAP ? MERCHANT_VOUCHERS_COUNT_CAP + 1 : n);

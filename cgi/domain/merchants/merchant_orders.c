@@ -24,7 +24,8 @@
  * checked on the rows read. Counts stop at MERCHANT_VOUCHERS_COUNT_CAP + 1. Past the numbered pages the cursor is
  * the last voucher's id: the page starts after its (time, id). */
 #define MV_TIME(by) (strcmp(by, "redeemed") == 0 ? "v.redeemed_at" : "v.created_at")
-static const char SQL_MV_CURSOR[] = "SELECT DATE_FORMAT(IF(? = 'redeemed', redeemed_at, created_at), '%Y-%m-%d %H:%i:%s')"
+/* '' when the cursor voucher has no time in this order (never redeemed): found, and seeking among the NULLs */
+static const char SQL_MV_CURSOR[] = "SELECT COALESCE(DATE_FORMAT(IF(? = 'redeemed', redeemed_at, created_at), '%Y-%m-%d %H:%i:%s'), '')"
                                     " FROM vouchers WHERE id = ? AND merchant_id = ?";
 
 void merchant_vouchers_stmt(long long merchant_id, const merchant_voucher_filter *f, long long offset,
