@@ -21,3 +21,8 @@ ALTER TABLE vouchers
   ADD KEY mv_created (merchant_id, created_at),
   ADD KEY mv_status_created (merchant_id, status, created_at),
   ADD KEY mv_redeemed (merchant_id, redeemed_at);
+-- Moderation queues, newest first within one state: reviews by status; consultations by answered or not (derived).
+ALTER TABLE reviews ADD KEY mod_status (status, id);
+ALTER TABLE consultations
+  ADD COLUMN answered TINYINT AS (answer IS NOT NULL) STORED,
+  ADD KEY mod_answered (answered, id);

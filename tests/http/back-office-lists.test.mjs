@@ -15,10 +15,9 @@ const rows = (sqlText) => { const out = sql(sqlText); return out ? out.split('\n
 
 // Follows the "next" links from url; attr names the row attribute (data-id, data-no, data-month) → { seen, keyset,
 // pages, total } (total: the first page's #total or page-info text).
-async function walk(c, url, attr, { between } = {}) {
+async function walk(c, url, attr, { between, re = new RegExp(`<tr ${attr}="([^"]+)"`, 'g') } = {}) {
   const seen = [];
   let keyset = 0, pages = 0, total = null;
-  const re = new RegExp(`<tr ${attr}="([^"]+)"`, 'g');
   for (let next = url; next; pages++) {
     const r = await c.get(next);
     assert.equal(r.status, 200, next);
@@ -104,7 +103,7 @@ test('admin merchants and settlements: name and status/month filters walk every 
   for (const [query, where] of [
     [`month=${month}`, `month = '${month}'`],
     [`month=${month2}&status=paid`, `month = '${month2}' AND status = 'paid'`],
-    [`status=submitted`, `status = 'submitted'`],
+    [`status=submitted&month=${month2}`, `status = 'submitted' AND month = '${month2}'`],
   ]) {
     const want2 = rows(`SELECT id FROM settlements WHERE ${where} ORDER BY month DESC, merchant_id`);
     const got2 = await walk(c, `/admin/settlements?${query}`, 'data-id');
@@ -129,7 +128,7 @@ test('merchant portal: vouchers (ties on the time broken by id) and statements w
        SELECT CONCAT('V', '${tag}', LPAD(seq, 9, '0')), ${order}, seq, ${member}, ${m.id}, ${product}, 'x',
          ELT(seq % 4 + 1, 'issued', 'redeemed', 'voided', 'expired'), '2026-01-01',
          IF(seq % 8 = 0, '2020-01-01', '2099-01-01'), 1, 1,
-         IF(seq % 4 = 1, '2026-03-01' + INTERVAL seq DIV 8 MINUTE, NULL), '2026-01-01' + INTERVAL seq DIV 3 MINUTE
+         IF(seq % 4 = 1, '2026-03-01' + INTERVAL seq DIV 8 HOUR, NULL), '2026-01-01' + INTERVAL seq DIV 3 MINUTE
        FROM seq_1_to_450`);
   const shown = "IF(status = 'issued' AND valid_to < CURDATE(), 'expired', status)";
   for (const [query, where, order] of [
@@ -137,7 +136,7 @@ test('merchant portal: vouchers (ties on the time broken by id) and statements w
     ['by=redeemed', '1', 'redeemed_at'],
     ['status=issued', `${shown} = 'issued'`, 'created_at'],
     ['status=expired&by=redeemed', `${shown} = 'expired'`, 'redeemed_at'],
-    ['status=redeemed&by=redeemed&from=2026-03-05', `status = 'redeemed' AND redeemed_at >= '2026-03-05'`, 'redeemed_at'],
+    ['status=redeemed&by=redeemed&from=2026-03-02', `status = 'redeemed' AND redeemed_at >= '2026-03-02'`, 'redeemed_at'],
     ['from=2026-01-01&to=2026-01-01', `created_at >= '2026-01-01' AND created_at < '2026-01-02'`, 'created_at'],
   ]) {
     const want = rows(`SELECT voucher_no FROM vouchers WHERE merchant_id = ${m.id} AND ${where} ORDER BY ${order} DESC, id DESC`);
@@ -167,4 +166,32 @@ test('merchant portal: vouchers (ties on the time broken by id) and statements w
   assert.deepEqual(bills.seen, months);
   assert.ok(bills.keyset > 0);
   assert.equal((await c.get('/merchant/settlements?after=abc')).status, 400);
+});
+
+test('moderation queues: one state of messages, reviews and consultations walks every item once, newest first', async () => {
+  const { c } = await adminClient('moderator');
+  const [mobile] = makeMembers(1, 0);
+  const member = memberId(mobile);
+  const product = Number(sql('SELECT MIN(id) FROM products'));
+  // 450 of each in the states no other test leaves many items in; the lists are global, so only ours are compared.
+  sql(`INSERT INTO messages (member_id, content, status) SELECT ${member}, CONCAT('bol ', seq), 'rejected' FROM seq_1_to_450`);
+  sql(`INSERT INTO reviews (product_id, member_id, score, content, status) SELECT ${product}, ${member}, 4, 'bol', 'hidden'
+       FROM seq_1_to_450`);
+  sql(`INSERT INTO consultations (product_id, member_id, question, answer) SELECT ${product}, ${member}, 'bol?', 'bol!'
+       FROM seq_1_to_450`);
+  for (const [path, table, re] of [
+    ['/admin/moderation/messages?status=rejected', 'messages', /id="message-(\d+)"/g],
+    ['/admin/moderation/reviews?status=hidden', 'reviews', /<tr id="review-(\d+)"/g],
+    ['/admin/moderation/consultations?status=answered', 'consultations', /id="consultation-(\d+)"/g],
+  ]) {
+    const mine = rows(`SELECT id FROM ${table} WHERE member_id = ${member} ORDER BY id DESC`);
+    const got = await walk(c, path, 'data-id', { re });
+    assert.equal(new Set(got.seen).size, got.seen.length, `${path}: no item twice`);
+    const ids = new Set(mine);
+    assert.deepEqual(got.seen.filter((id) => ids.has(id)), mine, path);
+    assert.ok(got.keyset > 0, `${path}: past the numbered pages`);
+    const all = Number(sql(`SELECT COUNT(*) FROM ${table} WHERE ${table === 'consultations' ? 'answer IS NOT NULL' : `status = '${path.split('=')[1]}'`}`));
+    assert.equal(got.total, countText(all), path);
+  }
+  assert.equal((await c.get('/admin/moderation/reviews?status=hidden&after=-4')).status, 400);
 });

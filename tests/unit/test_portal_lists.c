@@ -7,16 +7,20 @@
 #include "merchants/merchants_admin.h"
 #include "merchants/settlements_list.h"
 #include "merchants/merchant_orders.h"
+#include "content/moderation.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* 3,000 products in a top category with two leaves and two brands; 1,500 merchants with 8 monthly statements each;
  * one merchant with 4,000 vouchers (three at each issue time, every other one redeemed, in pairs at one time), a
- * second with 2,000. Everything is named PLIST… and removed afterwards. */
+ * second with 2,000; 1,500 messages, reviews and consultations of one member. Everything is named PLIST… and removed afterwards. */
 static const char SQL_CLEAN[] =
     "DELETE v FROM vouchers v JOIN merchants m ON m.id = v.merchant_id WHERE m.name LIKE 'PLIST-%';"
     "DELETE FROM orders WHERE order_no LIKE 'PLIST%';"
+    "DELETE g FROM messages g JOIN members m ON m.id = g.member_id WHERE m.mobile = '19900003001';"
+    "DELETE r FROM reviews r JOIN members m ON m.id = r.member_id WHERE m.mobile = '19900003001';"
+    "DELETE q FROM consultations q JOIN members m ON m.id = q.member_id WHERE m.mobile = '19900003001';"
     "DELETE FROM members WHERE mobile = '19900003001';"
     "DELETE s FROM settlements s JOIN merchants m ON m.id = s.merchant_id WHERE m.name LIKE 'PLIST-%';"
     "DELETE s FROM product_search s JOIN products p ON p.id = s.product_id WHERE p.name_zh LIKE 'PLIST-%';"
@@ -55,7 +59,14 @@ static const char SQL_SEED[] =
     " IF(seq % 8 = 0, '2020-01-01', '2099-01-01'), 1, 1,"
     " IF(seq % 4 = 1, '2026-03-01' + INTERVAL seq DIV 8 MINUTE, NULL),"
     " '2026-01-01' + INTERVAL seq DIV 3 MINUTE FROM seq_1_to_6000;"
-    "ANALYZE TABLE products, merchants, settlements, vouchers";
+    /* moderation queues: 1,500 messages, reviews and consultations of that member in three / two states */
+    "INSERT INTO messages (member_id, content, status) SELECT @mb, 'x', ELT(seq % 3 + 1, 'pending', 'approved',"
+    " 'rejected') FROM seq_1_to_1500;"
+    "INSERT INTO reviews (product_id, member_id, score, content, status) SELECT @p, @mb, 5, 'x',"
+    " ELT(seq % 3 + 1, 'pending', 'approved', 'hidden') FROM seq_1_to_1500;"
+    "INSERT INTO consultations (product_id, member_id, question, answer) SELECT @p, @mb, 'x', IF(seq % 2, 'y', NULL)"
+    " FROM seq_1_to_1500;"
+    "ANALYZE TABLE products, merchants, settlements, vouchers, messages, reviews, consultations";
 
 static long long g_top, g_leaf, g_brand, g_m1;
 
@@ -368,6 +379,58 @@ static void test_vouchers_shapes_and_pages(void **state) {
       }
 }
 
+/* ---- moderation queues ---- */
+
+static void test_moderation_queues(void **state) {
+  static const char *const states[3][3] = {
+      {"pending", "approved", "rejected"}, {"pending", "approved", "hidden"}, {"pending", "answered", NULL}};
+  for (int q = 0; q < 3; q++)
+    for (int i = 0; i < 3 && states[q][i]; i++) {
+      list_stmt st;
+      moderation_list_stmt(q, states[q][i], 0, 0, 0, 1, &st);
+      check_plan(&st, 0);
+      moderation_list_stmt(q, states[q][i], 380, 0, 20, 0, &st);
+      check_plan(&st, 0);
+      moderation_list_stmt(q, states[q][i], 0, 1000000000, 20, 0, &st);
+      check_plan(&st, 0);
+    }
+  assert_int_equal(g_bad, 0);
+  static char got[65536], want[65536];
+  static const char *const ref[3][2] = {
+      {"messages", "status = '%s'"}, {"reviews", "status = '%s'"}, {"consultations", "(answer IS NOT NULL) = ('%s' = 'answered')"}};
+  for (int q = 0; q < 3; q++)
+    for (int i = 0; i < 2; i++) {
+      long long after = 0, total = 0, t = 0;
+      size_t o = 0;
+      got[0] = 0;
+      for (int page = 0;; page++) {
+        HDF *h = NULL;
+        int rows = 0;
+        t_ok(hdf_init(&h), "hdf");
+        int numbered = page < MOD_OFFSET_PAGES;
+        t_ok(moderation_list(t_db(), q, states[q][i], numbered ? page * 20LL : 0, numbered ? 0 : after, 20, h, "I", &rows,
+                             &t),
+             "moderation");
+        if (!page) total = t;
+        for (HDF *e = hdf_get_child(h, "I"); e; e = hdf_obj_next(e)) {
+          after = db_hdf_ll(e, "id", 0);
+          o += snprintf(got + o, sizeof got - o, "%s%lld", o ? "," : "", after);
+        }
+        hdf_destroy(&h);
+        if (rows < 20) break;
+      }
+      char where[200], sql[400];
+      snprintf(where, sizeof where, ref[q][1], states[q][i]);
+      snprintf(sql, sizeof sql, "SELECT GROUP_CONCAT(id ORDER BY id DESC) FROM %s WHERE %s", ref[q][0], where);
+      reference(sql, want, sizeof want);
+      assert_string_equal(got, want);
+      snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM %s WHERE %s", ref[q][0], where);
+      long long n = one(sql);
+      assert_true(n >= 500);
+      assert_int_equal(total, n > MOD_COUNT_CAP ? MOD_COUNT_CAP + 1 : n);
+    }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_product_shapes_read_an_index),
@@ -375,6 +438,7 @@ int main(void) {
       cmocka_unit_test(test_merchants_walk_in_id_order),
       cmocka_unit_test(test_settlements_shapes_and_pages),
       cmocka_unit_test(test_vouchers_shapes_and_pages),
+      cmocka_unit_test(test_moderation_queues),
   };
   t_ok(db_init_errors(), "errors");
   return cmocka_run_group_tests(tests, setup, teardown);
