@@ -26,3 +26,9 @@ ALTER TABLE reviews ADD KEY mod_status (status, id);
 ALTER TABLE consultations
   ADD COLUMN answered TINYINT AS (answer IS NOT NULL) STORED,
   ADD KEY mod_answered (answered, id);
+-- Blacklist entries newest first: of one kind; not removed (the active ones, expiry checked on the rows read), also
+-- of one kind.
+ALTER TABLE blacklist_entries
+  ADD KEY bl_kind (kind, id),
+  ADD KEY bl_removed (removed_at, id),
+  ADD KEY bl_kind_removed (kind, removed_at, id);

@@ -8,6 +8,7 @@
 #include "merchants/settlements_list.h"
 #include "merchants/merchant_orders.h"
 #include "content/moderation.h"
+#include "backoffice/blacklist_admin.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,7 +29,8 @@ static const char SQL_CLEAN[] =
     "DELETE FROM merchants WHERE name LIKE 'PLIST-%';"
     "DELETE FROM categories WHERE name_zh LIKE 'PLIST-%' AND parent_id IS NOT NULL;"
     "DELETE FROM categories WHERE name_zh LIKE 'PLIST-%';"
-    "DELETE FROM brands WHERE name_zh LIKE 'PLIST-%'";
+    "DELETE FROM brands WHERE name_zh LIKE 'PLIST-%';"
+    "DELETE FROM blacklist_entries WHERE reason = 'PLIST'";
 static const char SQL_SEED[] =
     "INSERT INTO categories (parent_id, name_zh) VALUES (NULL, 'PLIST-top'); SET @top = LAST_INSERT_ID();"
     "INSERT INTO categories (parent_id, name_zh) VALUES (@top, 'PLIST-a'); SET @a = LAST_INSERT_ID();"
@@ -66,7 +68,15 @@ static const char SQL_SEED[] =
     " ELT(seq % 3 + 1, 'pending', 'approved', 'hidden') FROM seq_1_to_1500;"
     "INSERT INTO consultations (product_id, member_id, question, answer) SELECT @p, @mb, 'x', IF(seq % 2, 'y', NULL)"
     " FROM seq_1_to_1500;"
-    "ANALYZE TABLE products, merchants, settlements, vouchers, messages, reviews, consultations";
+    /* 3,000 blacklist entries of three kinds (documentation addresses, unused mobiles, no real account), a third
+     * removed, a sixth expired */
+    "INSERT INTO blacklist_entries (kind, value, reason, created_at, expires_at, removed_at)"
+    " SELECT ELT(seq % 3 + 1, 'ip', 'mobile', 'merchant'),"
+    " ELT(seq % 3 + 1, CONCAT('198.51.', seq DIV 256 % 4, '.', seq % 256), CONCAT('1990000', LPAD(seq, 4, '0')),"
+    " CONCAT('plist', seq)), 'PLIST', NOW() - INTERVAL seq MINUTE,"
+    " IF(seq % 6 = 1, NOW() - INTERVAL 1 DAY, IF(seq % 6 = 4, NOW() + INTERVAL 1 DAY, NULL)),"
+    " IF(seq % 3 = 2, NOW(), NULL) FROM seq_1_to_3000;"
+    "ANALYZE TABLE products, merchants, settlements, vouchers, messages, reviews, consultations, blacklist_entries";
 
 static long long g_top, g_leaf, g_brand, g_m1;
 
@@ -431,6 +441,61 @@ static void test_moderation_queues(void **state) {
     }
 }
 
+/* ---- blacklist entries ---- */
+
+static void test_blacklist_shapes_and_pages(void **state) {
+  static const char *const kinds[] = {"", "ip", "mobile"};
+  static const char *const states[] = {"active", "ended", "all"};
+  static const char *const qs[] = {"", "198.51.1", "19900001"};
+  for (int a = 0; a < 3; a++)
+    for (int b = 0; b < 3; b++)
+      for (int c = 0; c < 3; c++) {
+        blacklist_list_stmt st;
+        blacklist_admin_list_stmt(kinds[a], states[b], qs[c], 0, 0, 0, 1, &st);
+        check_plan(&st.st, 1);
+        blacklist_admin_list_stmt(kinds[a], states[b], qs[c], 380, 0, 20, 0, &st);
+        check_plan(&st.st, c > 0);
+        blacklist_admin_list_stmt(kinds[a], states[b], qs[c], 0, 1000000000, 20, 0, &st);
+        check_plan(&st.st, c > 0);
+      }
+  assert_int_equal(g_bad, 0);
+  static char got[65536], want[65536];
+  for (int a = 0; a < 3; a++)
+    for (int b = 0; b < 3; b++)
+      for (int c = 0; c < 3; c++) {
+        long long after = 0, total = 0, t = 0;
+        size_t o = 0;
+        got[0] = 0;
+        for (int page = 0;; page++) {
+          HDF *h = NULL;
+          int rows = 0;
+          t_ok(hdf_init(&h), "hdf");
+          int numbered = page < BLACKLIST_LIST_OFFSET_PAGES;
+          t_ok(blacklist_admin_list(t_db(), kinds[a], states[b], qs[c], numbered ? page * 20LL : 0,
+                                    numbered ? 0 : after, 20, h, "B", &rows, &t),
+               "blacklist");
+          if (!page) total = t;
+          for (HDF *e = hdf_get_child(h, "B"); e; e = hdf_obj_next(e)) {
+            after = db_hdf_ll(e, "id", 0);
+            o += snprintf(got + o, sizeof got - o, "%s%lld", o ? "," : "", after);
+          }
+          hdf_destroy(&h);
+          if (rows < 20) break;
+        }
+        char where[400], sql[600];
+        snprintf(where, sizeof where,
+                 "('%s' = '' OR kind = '%s') AND ('%s' = 'all' OR ('%s' = 'active') = (removed_at IS NULL AND"
+                 " (expires_at IS NULL OR expires_at > NOW()))) AND ('%s' = '' OR LOCATE('%s', value) = 1)",
+                 kinds[a], kinds[a], states[b], states[b], qs[c], qs[c]);
+        snprintf(sql, sizeof sql, "SELECT GROUP_CONCAT(id ORDER BY id DESC) FROM blacklist_entries WHERE %s", where);
+        reference(sql, want, sizeof want);
+        assert_string_equal(got, want);
+        snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM blacklist_entries WHERE %s", where);
+        long long n = one(sql);
+        assert_int_equal(total, n > BLACKLIST_LIST_COUNT_CAP ? BLACKLIST_LIST_COUNT_CAP + 1 : n);
+      }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_product_shapes_read_an_index),
@@ -439,6 +504,7 @@ int main(void) {
       cmocka_unit_test(test_settlements_shapes_and_pages),
       cmocka_unit_test(test_vouchers_shapes_and_pages),
       cmocka_unit_test(test_moderation_queues),
+      cmocka_unit_test(test_blacklist_shapes_and_pages),
   };
   t_ok(db_init_errors(), "errors");
   return cmocka_run_group_tests(tests, setup, teardown);
