@@ -195,3 +195,30 @@ test('moderation queues: one state of messages, reviews and consultations walks 
   }
   assert.equal((await c.get('/admin/moderation/reviews?status=hidden&after=-4')).status, 400);
 });
+
+test('blacklist entries: kind, state and value prefix walk every entry once, newest first', async () => {
+  const { c } = await adminClient('super');
+  const tag = `bol${randomInt(1e9)}`;
+  // 450 entries naming merchant accounts that do not exist (they block nothing): a third removed, a sixth expired.
+  sql(`INSERT INTO blacklist_entries (kind, value, reason, created_at, expires_at, removed_at)
+       SELECT 'merchant', CONCAT('${tag}-', seq), 'paging test', NOW() - INTERVAL seq MINUTE,
+         IF(seq % 6 = 1, NOW() - INTERVAL 1 DAY, NULL), IF(seq % 3 = 2, NOW(), NULL) FROM seq_1_to_450`);
+  const active = 'removed_at IS NULL AND (expires_at IS NULL OR expires_at > NOW())';
+  for (const [query, where] of [
+    [`kind=merchant&state=all&q=${tag}`, '1'],
+    [`kind=merchant&state=active&q=${tag}-1`, `${active} AND value LIKE '${tag}-1%'`],
+    [`kind=merchant&state=ended&q=${tag}`, `NOT (${active})`],
+    ['kind=merchant&state=active', active],
+    ['state=ended', `NOT (${active})`],
+  ]) {
+    const mine = rows(`SELECT id FROM blacklist_entries WHERE value LIKE '${tag}-%' AND ${where} ORDER BY id DESC`);
+    assert.ok(mine.length > 0, query);
+    const got = await walk(c, `/admin/blacklist?${query}`, 'data-id');
+    assert.equal(new Set(got.seen).size, got.seen.length, `${query}: no entry twice`);
+    const ids = new Set(mine);
+    assert.deepEqual(got.seen.filter((id) => ids.has(id)), mine, query);
+    if (query.includes(`q=${tag}`)) assert.deepEqual(got.seen, mine, `${query}: only the matches`);
+    if (mine.length > 400) assert.ok(got.keyset > 0, `${query}: past the numbered pages`);
+  }
+  assert.equal((await c.get('/admin/blacklist?after=1.5')).status, 400);
+});
