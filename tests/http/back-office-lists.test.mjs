@@ -222,3 +222,21 @@ test('blacklist entries: kind, state and value prefix walk every entry once, new
   }
   assert.equal((await c.get('/admin/blacklist?after=1.5')).status, 400);
 });
+
+test('merchant applications: one status walks every application once, newest first', async () => {
+  const { c } = await adminClient('super');
+  const tag = `bol${randomInt(1e9)}`;
+  sql(`INSERT INTO merchant_applications (company, contact, mobile, address, category, licence_no, username, status)
+       SELECT CONCAT('${tag}-', seq), 'x', '19900009999', 'x', 'x', 'x', CONCAT('${tag}u', seq), 'rejected'
+       FROM seq_1_to_430`);
+  const mine = rows(`SELECT id FROM merchant_applications WHERE company LIKE '${tag}-%' ORDER BY id DESC`);
+  const ids = new Set(mine);
+  for (const query of ['status=rejected', '']) {
+    const got = await walk(c, `/admin/applications?${query}`, 'data-id');
+    assert.deepEqual(got.seen.filter((id) => ids.has(id)), mine, query);
+    assert.ok(got.keyset > 0, `${query}: past the numbered pages`);
+    const n = Number(sql(`SELECT COUNT(*) FROM merchant_applications${query ? " WHERE status = 'rejected'" : ''}`));
+    if (n > 1000) assert.equal(got.total, '1000+');
+  }
+  assert.equal((await c.get('/admin/applications?after=0')).status, 400);
+});

@@ -9,13 +9,15 @@
 #include "merchants/merchant_orders.h"
 #include "content/moderation.h"
 #include "backoffice/blacklist_admin.h"
+#include "merchants/applications.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* 3,000 products in a top category with two leaves and two brands; 1,500 merchants with 8 monthly statements each;
  * one merchant with 4,000 vouchers (three at each issue time, every other one redeemed, in pairs at one time), a
- * second with 2,000; 1,500 messages, reviews and consultations of one member. Everything is named PLIST… and removed afterwards. */
+ * second with 2,000; 1,500 messages, reviews and consultations of one member; 3,000 blacklist entries; 1,500
+ * merchant applications. Everything is named PLIST… and removed afterwards. */
 static const char SQL_CLEAN[] =
     "DELETE v FROM vouchers v JOIN merchants m ON m.id = v.merchant_id WHERE m.name LIKE 'PLIST-%';"
     "DELETE FROM orders WHERE order_no LIKE 'PLIST%';"
@@ -30,7 +32,8 @@ static const char SQL_CLEAN[] =
     "DELETE FROM categories WHERE name_zh LIKE 'PLIST-%' AND parent_id IS NOT NULL;"
     "DELETE FROM categories WHERE name_zh LIKE 'PLIST-%';"
     "DELETE FROM brands WHERE name_zh LIKE 'PLIST-%';"
-    "DELETE FROM blacklist_entries WHERE reason = 'PLIST'";
+    "DELETE FROM blacklist_entries WHERE reason = 'PLIST';"
+    "DELETE FROM merchant_applications WHERE company LIKE 'PLIST-%'";
 static const char SQL_SEED[] =
     "INSERT INTO categories (parent_id, name_zh) VALUES (NULL, 'PLIST-top'); SET @top = LAST_INSERT_ID();"
     "INSERT INTO categories (parent_id, name_zh) VALUES (@top, 'PLIST-a'); SET @a = LAST_INSERT_ID();"
@@ -76,7 +79,12 @@ static const char SQL_SEED[] =
     " CONCAT('plist', seq)), 'PLIST', NOW() - INTERVAL seq MINUTE,"
     " IF(seq % 6 = 1, NOW() - INTERVAL 1 DAY, IF(seq % 6 = 4, NOW() + INTERVAL 1 DAY, NULL)),"
     " IF(seq % 3 = 2, NOW(), NULL) FROM seq_1_to_3000;"
-    "ANALYZE TABLE products, merchants, settlements, vouchers, messages, reviews, consultations, blacklist_entries";
+    /* 1,500 merchant applications in four states */
+    "INSERT INTO merchant_applications (company, contact, mobile, address, category, licence_no, username, status)"
+    " SELECT CONCAT('PLIST-', seq), 'x', '19900003002', 'x', 'x', 'x', CONCAT('plista', seq),"
+    " ELT(seq % 4 + 1, 'submitted', 'first_approved', 'approved', 'rejected') FROM seq_1_to_1500;"
+    "ANALYZE TABLE products, merchants, settlements, vouchers, messages, reviews, consultations, blacklist_entries,"
+    " merchant_applications";
 
 static long long g_top, g_leaf, g_brand, g_m1;
 
@@ -496,6 +504,53 @@ static void test_blacklist_shapes_and_pages(void **state) {
       }
 }
 
+/* ---- merchant applications ---- */
+
+static void test_applications_shapes_and_pages(void **state) {
+  static const char *const statuses[] = {"", "submitted", "approved"};
+  for (int a = 0; a < 3; a++) {
+    list_stmt st;
+    applications_list_stmt(statuses[a], 0, 0, 0, 1, &st);
+    check_plan(&st, 0);
+    applications_list_stmt(statuses[a], 380, 0, 20, 0, &st);
+    check_plan(&st, 0);
+    applications_list_stmt(statuses[a], 0, 1000000000, 20, 0, &st);
+    check_plan(&st, 0);
+  }
+  assert_int_equal(g_bad, 0);
+  static char got[65536], want[65536];
+  for (int a = 0; a < 3; a++) {
+    long long after = 0, total = 0, t = 0;
+    size_t o = 0;
+    got[0] = 0;
+    for (int page = 0;; page++) {
+      HDF *h = NULL;
+      int rows = 0;
+      t_ok(hdf_init(&h), "hdf");
+      int numbered = page < APPLICATIONS_OFFSET_PAGES;
+      t_ok(applications_list(t_db(), statuses[a], numbered ? page * 20LL : 0, numbered ? 0 : after, 20, h, "A", &rows,
+                             &t),
+           "applications");
+      if (!page) total = t;
+      for (HDF *e = hdf_get_child(h, "A"); e; e = hdf_obj_next(e)) {
+        after = db_hdf_ll(e, "id", 0);
+        o += snprintf(got + o, sizeof got - o, "%s%lld", o ? "," : "", after);
+      }
+      hdf_destroy(&h);
+      if (rows < 20) break;
+    }
+    char where[100], sql[300];
+    snprintf(where, sizeof where, "'%s' = '' OR status = '%s'", statuses[a], statuses[a]);
+    snprintf(sql, sizeof sql, "SELECT GROUP_CONCAT(id ORDER BY id DESC) FROM merchant_applications WHERE %s", where);
+    reference(sql, want, sizeof want);
+    assert_string_equal(got, want);
+    snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM merchant_applications WHERE %s", where);
+    long long n = one(sql);
+    assert_true(n >= 375);
+    assert_int_equal(total, n > APPLICATIONS_COUNT_CAP ? APPLICATIONS_COUNT_CAP + 1 : n);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_product_shapes_read_an_index),
@@ -505,6 +560,7 @@ int main(void) {
       cmocka_unit_test(test_vouchers_shapes_and_pages),
       cmocka_unit_test(test_moderation_queues),
       cmocka_unit_test(test_blacklist_shapes_and_pages),
+      cmocka_unit_test(test_applications_shapes_and_pages),
   };
   t_ok(db_init_errors(), "errors");
   return cmocka_run_group_tests(tests, setup, teardown);
