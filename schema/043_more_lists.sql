@@ -32,3 +32,8 @@ ALTER TABLE blacklist_entries
   ADD KEY bl_kind (kind, id),
   ADD KEY bl_removed (removed_at, id),
   ADD KEY bl_kind_removed (kind, removed_at, id);
+-- The content admin lists in their order (the primary key last, implicitly).
+ALTER TABLE notices ADD KEY ct_list (pinned, published_at);
+ALTER TABLE banners ADD KEY ct_list (sort);
+ALTER TABLE ads ADD KEY ct_list (position, sort);
+ALTER TABLE activities ADD KEY ct_list (starts_at);
