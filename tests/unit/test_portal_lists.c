@@ -10,6 +10,7 @@
 #include "content/moderation.h"
 #include "backoffice/blacklist_admin.h"
 #include "merchants/applications.h"
+#include "content/content_admin.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +18,7 @@
 /* 3,000 products in a top category with two leaves and two brands; 1,500 merchants with 8 monthly statements each;
  * one merchant with 4,000 vouchers (three at each issue time, every other one redeemed, in pairs at one time), a
  * second with 2,000; 1,500 messages, reviews and consultations of one member; 3,000 blacklist entries; 1,500
- * merchant applications. Everything is named PLIST… and removed afterwards. */
+ * merchant applications; 1,500 notices, banners, ads and activities. Everything is named PLIST… and removed afterwards. */
 static const char SQL_CLEAN[] =
     "DELETE v FROM vouchers v JOIN merchants m ON m.id = v.merchant_id WHERE m.name LIKE 'PLIST-%';"
     "DELETE FROM orders WHERE order_no LIKE 'PLIST%';"
@@ -33,7 +34,9 @@ static const char SQL_CLEAN[] =
     "DELETE FROM categories WHERE name_zh LIKE 'PLIST-%';"
     "DELETE FROM brands WHERE name_zh LIKE 'PLIST-%';"
     "DELETE FROM blacklist_entries WHERE reason = 'PLIST';"
-    "DELETE FROM merchant_applications WHERE company LIKE 'PLIST-%'";
+    "DELETE FROM merchant_applications WHERE company LIKE 'PLIST-%';"
+    "DELETE FROM notices WHERE title_zh = 'PLIST'; DELETE FROM banners WHERE title_zh = 'PLIST';"
+    "DELETE FROM ads WHERE title_zh = 'PLIST'; DELETE FROM activities WHERE title_zh = 'PLIST'";
 static const char SQL_SEED[] =
     "INSERT INTO categories (parent_id, name_zh) VALUES (NULL, 'PLIST-top'); SET @top = LAST_INSERT_ID();"
     "INSERT INTO categories (parent_id, name_zh) VALUES (@top, 'PLIST-a'); SET @a = LAST_INSERT_ID();"
@@ -83,8 +86,17 @@ static const char SQL_SEED[] =
     "INSERT INTO merchant_applications (company, contact, mobile, address, category, licence_no, username, status)"
     " SELECT CONCAT('PLIST-', seq), 'x', '19900003002', 'x', 'x', 'x', CONCAT('plista', seq),"
     " ELT(seq % 4 + 1, 'submitted', 'first_approved', 'approved', 'rejected') FROM seq_1_to_1500;"
+    /* 1,500 of each content kind, many sharing their sort key (ties broken on id), windows long past */
+    "INSERT INTO notices (title_zh, body_zh, body_en, pinned, published_at) SELECT 'PLIST', '', '', seq % 7 = 0,"
+    " '2020-01-01' + INTERVAL seq DIV 4 HOUR FROM seq_1_to_1500;"
+    "INSERT INTO banners (title_zh, image, sort, starts_at, ends_at) SELECT 'PLIST', 'x', seq % 50, '2019-01-01',"
+    " '2019-02-01' FROM seq_1_to_1500;"
+    "INSERT INTO ads (title_zh, image, position, sort, starts_at, ends_at) SELECT 'PLIST', 'x', 'home', seq % 40,"
+    " '2019-01-01', '2019-02-01' FROM seq_1_to_1500;"
+    "INSERT INTO activities (title_zh, rules_zh, rules_en, starts_at, ends_at) SELECT 'PLIST', '', '',"
+    " '2019-01-01' + INTERVAL seq DIV 3 DAY, '2019-01-01' + INTERVAL seq DIV 3 + 1 DAY FROM seq_1_to_1500;"
     "ANALYZE TABLE products, merchants, settlements, vouchers, messages, reviews, consultations, blacklist_entries,"
-    " merchant_applications";
+    " merchant_applications, notices, banners, ads, activities";
 
 static long long g_top, g_leaf, g_brand, g_m1;
 
@@ -551,6 +563,58 @@ static void test_applications_shapes_and_pages(void **state) {
   }
 }
 
+/* ---- content admin lists ---- */
+
+static void test_content_shapes_and_pages(void **state) {
+  static const content_kind *const kinds[] = {&CONTENT_NOTICE, &CONTENT_BANNER, &CONTENT_AD, &CONTENT_ACTIVITY};
+  static const char *const ref[] = {
+      "SELECT GROUP_CONCAT(id ORDER BY pinned DESC, published_at DESC, id DESC) FROM notices",
+      "SELECT GROUP_CONCAT(id ORDER BY sort, id) FROM banners",
+      "SELECT GROUP_CONCAT(id ORDER BY position, sort, id) FROM ads",
+      "SELECT GROUP_CONCAT(id ORDER BY starts_at DESC, id DESC) FROM activities",
+  };
+  static const char *const tables[] = {"notices", "banners", "ads", "activities"};
+  static char got[65536], want[65536];
+  for (int i = 0; i < 4; i++) {
+    list_stmt st;
+    content_cursor cur;
+    int found = 0;
+    char sql[200];
+    snprintf(sql, sizeof sql, "SELECT MAX(id) - 700 FROM %s", tables[i]);
+    t_ok(content_admin_cursor(t_db(), kinds[i], one(sql), &cur, &found), "cursor");
+    assert_true(found);
+    content_admin_list_stmt(kinds[i], 0, NULL, 0, 1, &st);
+    check_plan(&st, 0);
+    content_admin_list_stmt(kinds[i], 380, NULL, 20, 0, &st);
+    check_plan(&st, 0);
+    content_admin_list_stmt(kinds[i], 0, &cur, 20, 0, &st);
+    check_plan(&st, 0);
+    assert_int_equal(g_bad, 0);
+
+    long long after = 0, total = 0, t = 0;
+    size_t o = 0;
+    got[0] = 0;
+    for (int page = 0;; page++) {
+      HDF *h = NULL;
+      int rows = 0;
+      t_ok(hdf_init(&h), "hdf");
+      int numbered = page < CONTENT_LIST_OFFSET_PAGES;
+      t_ok(content_admin_list(t_db(), kinds[i], h, "R", numbered ? page * 20LL : 0, numbered ? 0 : after, 20, &rows, &t),
+           "content");
+      if (!page) total = t;
+      for (HDF *e = hdf_get_child(h, "R"); e; e = hdf_obj_next(e)) {
+        after = db_hdf_ll(e, "id", 0);
+        o += snprintf(got + o, sizeof got - o, "%s%lld", o ? "," : "", after);
+      }
+      hdf_destroy(&h);
+      if (rows < 20) break;
+    }
+    reference(ref[i], want, sizeof want);
+    assert_string_equal(got, want);
+    assert_int_equal(total, CONTENT_LIST_COUNT_CAP + 1);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_product_shapes_read_an_index),
@@ -561,6 +625,7 @@ int main(void) {
       cmocka_unit_test(test_moderation_queues),
       cmocka_unit_test(test_blacklist_shapes_and_pages),
       cmocka_unit_test(test_applications_shapes_and_pages),
+      cmocka_unit_test(test_content_shapes_and_pages),
   };
   t_ok(db_init_errors(), "errors");
   return cmocka_run_group_tests(tests, setup, teardown);
