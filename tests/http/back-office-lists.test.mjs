@@ -241,3 +241,25 @@ test('merchant applications: one status walks every application once, newest fir
   }
   assert.equal((await c.get('/admin/applications?after=0')).status, 400);
 });
+
+test('content admin lists: notices and banners walk every row once in their order, ties broken on id', async () => {
+  const { c } = await adminClient('super');
+  const tag = `bol${randomInt(1e9)}`;
+  // Long past (nothing shows on the storefront); many share a sort key.
+  sql(`INSERT INTO notices (title_zh, body_zh, body_en, pinned, published_at)
+       SELECT '${tag}', '', '', seq % 9 = 0, '2001-01-01' + INTERVAL seq DIV 5 HOUR FROM seq_1_to_430`);
+  sql(`INSERT INTO banners (title_zh, image, sort, starts_at, ends_at)
+       SELECT '${tag}', 'x', seq % 30, '2001-01-01', '2001-02-01' FROM seq_1_to_430`);
+  for (const [path, table, order] of [
+    ['/admin/notices', 'notices', 'pinned DESC, published_at DESC, id DESC'],
+    ['/admin/banners', 'banners', 'sort, id'],
+  ]) {
+    const mine = rows(`SELECT id FROM ${table} WHERE title_zh = '${tag}' ORDER BY ${order}`);
+    const ids = new Set(mine);
+    const got = await walk(c, path, 'data-id');
+    assert.equal(new Set(got.seen).size, got.seen.length, `${path}: no row twice`);
+    assert.deepEqual(got.seen.filter((id) => ids.has(id)), mine, path);
+    assert.ok(got.keyset > 0, `${path}: past the numbered pages`);
+  }
+  assert.equal((await c.get('/admin/notices?after=x')).status, 400);
+});
