@@ -1,7 +1,8 @@
 // back-office-lists.test.mjs: the back-office products, merchants and settlements lists and the merchant portal's
 // vouchers and statements, walked page by page as their links lead (numbered pages, then ?after= keyset pages): every
 // row once, in the order of a plain reference query, for each filter combination; counts exact or "1000+"; a row
-// added while walking the keyset pages neither repeats nor hides a row.
+// added while walking the keyset pages neither repeats nor hides a row. The rows made here keep every check-ledger
+// invariant (other files run meanwhile), stay off the storefront, and are removed at the end of each test.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
@@ -45,12 +46,13 @@ test('admin products: every filter combination walks its rows once, newest first
   const [a, b] = rows(`SELECT id FROM categories WHERE parent_id = ${top} ORDER BY id`).map(Number);
   sql(`INSERT INTO brands (name_zh) VALUES ('bol-brand-${t}')`);
   const brand = Number(sql(`SELECT id FROM brands WHERE name_zh = 'bol-brand-${t}'`));
+  // Stock as initially stocked (I4); a tenth on the shelf (the storefront sees few of them).
   sql(`INSERT INTO products (type, category_id, brand_id, name_zh, name_en, description_zh, description_en, points_price,
          stock, initial_stock, on_shelf)
        SELECT ELT(seq % 3 + 1, 'physical', 'voucher', 'virtual'), IF(seq % 2, ${a}, ${b}), IF(seq % 3 = 0, ${brand}, NULL),
-         CONCAT('bol商品${t}-', seq), CONCAT('bol item ', seq), '', '', 100, seq % 25, 30, seq % 4 <> 0
+         CONCAT('bolq${t}-', seq), CONCAT('bolitem ', seq), '', '', 100, seq % 25, seq % 25, seq % 10 = 0
        FROM seq_1_to_450`);
-  sql(`INSERT INTO product_search (product_id, title, body) SELECT id, CONCAT_WS(' ', name_zh, name_en), ''
+  sql(`INSERT INTO product_search (product_id, on_shelf, title, body) SELECT id, on_shelf, CONCAT_WS(' ', name_zh, name_en), ''
        FROM products WHERE category_id IN (${a}, ${b})`);
   const cases = [
     [`cat=${top}`, `cat_root = ${top}`],
@@ -58,8 +60,8 @@ test('admin products: every filter combination walks its rows once, newest first
     [`cat=${top}&brand=${brand}`, `cat_root = ${top} AND brand_id = ${brand}`],
     [`cat=${top}&low=1&shelf=on`, `cat_root = ${top} AND stock <= 10 AND on_shelf = 1`],
     [`cat=${b}&type=voucher&shelf=off`, `category_id = ${b} AND type = 'voucher' AND on_shelf = 0`],
-    [`q=${encodeURIComponent(`bol商品${t}-1`)}`, `name_zh LIKE 'bol商品${t}-1%'`],
-    [`cat=${top}&q=${encodeURIComponent('item 4')}`, `cat_root = ${top} AND name_en LIKE '%item 4%'`],
+    [`q=bolq${t}-1`, `name_zh LIKE 'bolq${t}-1%'`],
+    [`cat=${top}&q=${encodeURIComponent('bolitem 4')}`, `cat_root = ${top} AND name_en LIKE '%bolitem 4%'`],
   ];
   let keysetSeen = 0;
   for (const [query, where] of cases) {
@@ -75,10 +77,13 @@ test('admin products: every filter combination walks its rows once, newest first
   const want = rows(`SELECT id FROM products WHERE cat_root = ${top} ORDER BY id DESC`);
   const got = await walk(c, `/admin/products?cat=${top}`, 'data-id', {
     between: () => sql(`INSERT INTO products (type, category_id, name_zh, name_en, description_zh, description_en,
-      points_price, stock, initial_stock) VALUES ('virtual', ${a}, 'bol新-${t}', '', '', '', 1, 1, 1)`),
+      points_price, stock, initial_stock, on_shelf) VALUES ('virtual', ${a}, 'bolq${t}-new', '', '', '', 1, 1, 1, 0)`),
   });
   assert.deepEqual(got.seen, want);
   assert.equal((await c.get('/admin/products?after=x')).status, 400);
+  sql(`DELETE s FROM product_search s JOIN products p ON p.id = s.product_id WHERE p.cat_root = ${top};
+       DELETE FROM products WHERE cat_root = ${top}; DELETE FROM categories WHERE parent_id = ${top};
+       DELETE FROM categories WHERE id = ${top}; DELETE FROM brands WHERE id = ${brand}`);
 });
 
 test('admin merchants and settlements: name and status/month filters walk every row once in list order', async () => {
@@ -110,6 +115,8 @@ test('admin merchants and settlements: name and status/month filters walk every 
     assert.deepEqual(got2.seen, want2, query);
     assert.equal(got2.total, countText(want2.length), query);
   }
+  sql(`DELETE s FROM settlements s JOIN merchants m ON m.id = s.merchant_id WHERE m.name LIKE '${t}-%';
+       DELETE FROM merchants WHERE name LIKE '${t}-%'`);
 });
 
 test('merchant portal: vouchers (ties on the time broken by id) and statements walk every row once', async () => {
@@ -118,26 +125,39 @@ test('merchant portal: vouchers (ties on the time broken by id) and statements w
   const [mobile] = makeMembers(1, 0);
   const member = memberId(mobile);
   const no = `B${String(randomInt(1e9)).padStart(12, '0')}`;
-  sql(`INSERT INTO orders (order_no, member_id, status, points_total) VALUES ('${no}', ${member}, 'paid', 1)`);
-  const order = Number(sql(`SELECT id FROM orders WHERE order_no = '${no}'`));
-  const product = Number(sql('SELECT MIN(id) FROM products'));
   const tag = String(randomInt(1e6)).padStart(6, '0');
-  // 450 vouchers, three issued in each minute; every fourth redeemed, two in each minute; every eighth past its date.
-  sql(`INSERT INTO vouchers (voucher_no, order_id, order_item_id, member_id, merchant_id, product_id, password_hash, status,
-         valid_from, valid_to, points, settle_price_fen, redeemed_at, created_at)
-       SELECT CONCAT('V', '${tag}', LPAD(seq, 9, '0')), ${order}, seq, ${member}, ${m.id}, ${product}, 'x',
-         ELT(seq % 4 + 1, 'issued', 'redeemed', 'voided', 'expired'), '2026-01-01',
-         IF(seq % 8 = 0, '2020-01-01', '2099-01-01'), 1, 1,
-         IF(seq % 4 = 1, '2026-03-01' + INTERVAL seq DIV 8 HOUR, NULL), '2026-01-01' + INTERVAL seq DIV 3 MINUTE
-       FROM seq_1_to_450`);
+  // One paid order (no points: no spend) of one voucher item of 460 units, stock taken from a product of its own
+  // (I3, I4, I5 hold throughout: one transaction). 450 vouchers of 2003, three issued in each minute; every third
+  // redeemed by the staff account, two in each hour; every eighth issued one past its date.
+  sql(`START TRANSACTION;
+       INSERT INTO products (type, category_id, name_zh, name_en, description_zh, description_en, points_price, stock,
+         initial_stock, on_shelf, merchant_id) SELECT 'voucher', MIN(id), 'bolv${tag}', '', '', '', 0, 40, 500, 0, ${m.id}
+         FROM categories;
+       SET @p = LAST_INSERT_ID();
+       INSERT INTO orders (order_no, member_id, status, points_total, stock_taken) VALUES ('${no}', ${member}, 'paid', 0, 1);
+       SET @o = LAST_INSERT_ID();
+       INSERT INTO order_items (order_id, product_id, product_type, name, points_price, quantity)
+         VALUES (@o, @p, 'voucher', 'bolv', 0, 460);
+       SET @i = LAST_INSERT_ID();
+       INSERT INTO vouchers (voucher_no, order_id, order_item_id, member_id, merchant_id, product_id, password_hash, status,
+         valid_from, valid_to, points, settle_price_fen, redeemed_at, redeemed_by, created_at)
+       SELECT CONCAT('V', '${tag}', LPAD(seq, 9, '0')), @o, @i, ${member}, ${m.id}, @p, 'x',
+         ELT(seq % 3 + 1, 'issued', 'redeemed', 'expired'), '2003-01-01', IF(seq % 8 = 0, '2003-02-01', '2099-01-01'), 1, 1,
+         IF(seq % 3 = 1, '2003-03-01' + INTERVAL seq DIV 6 HOUR, NULL), IF(seq % 3 = 1, ${m.staffId}, NULL),
+         '2003-01-01' + INTERVAL seq DIV 3 MINUTE
+       FROM seq_1_to_450;
+       COMMIT`);
+  const order = Number(sql(`SELECT id FROM orders WHERE order_no = '${no}'`));
+  const item = Number(sql(`SELECT id FROM order_items WHERE order_id = ${order}`));
+  const product = Number(sql(`SELECT product_id FROM order_items WHERE id = ${item}`));
   const shown = "IF(status = 'issued' AND valid_to < CURDATE(), 'expired', status)";
   for (const [query, where, order] of [
     ['', '1', 'created_at'],
     ['by=redeemed', '1', 'redeemed_at'],
     ['status=issued', `${shown} = 'issued'`, 'created_at'],
     ['status=expired&by=redeemed', `${shown} = 'expired'`, 'redeemed_at'],
-    ['status=redeemed&by=redeemed&from=2026-03-02', `status = 'redeemed' AND redeemed_at >= '2026-03-02'`, 'redeemed_at'],
-    ['from=2026-01-01&to=2026-01-01', `created_at >= '2026-01-01' AND created_at < '2026-01-02'`, 'created_at'],
+    ['status=redeemed&by=redeemed&from=2003-03-02', `status = 'redeemed' AND redeemed_at >= '2003-03-02'`, 'redeemed_at'],
+    ['from=2003-01-01&to=2003-01-01', `created_at >= '2003-01-01' AND created_at < '2003-01-02'`, 'created_at'],
   ]) {
     const want = rows(`SELECT voucher_no FROM vouchers WHERE merchant_id = ${m.id} AND ${where} ORDER BY ${order} DESC, id DESC`);
     assert.ok(want.length > 0, query);
@@ -150,23 +170,26 @@ test('merchant portal: vouchers (ties on the time broken by id) and statements w
   const want = rows(`SELECT voucher_no FROM vouchers WHERE merchant_id = ${m.id} ORDER BY created_at DESC, id DESC`);
   const got = await walk(c, '/merchant/orders', 'data-no', {
     between: () => sql(`INSERT INTO vouchers (voucher_no, order_id, order_item_id, member_id, merchant_id, product_id,
-      password_hash, valid_from, valid_to, points, settle_price_fen) VALUES ('W${tag}000000001', ${order}, 0, ${member},
-      ${m.id}, ${product}, 'x', '2026-01-01', '2099-01-01', 1, 1)`),
+      password_hash, valid_from, valid_to, points, settle_price_fen) VALUES ('W${tag}000000001', ${order}, ${item}, ${member},
+      ${m.id}, ${product}, 'x', '2003-01-01', '2099-01-01', 1, 1)`),
   });
   assert.deepEqual(got.seen, want);
   // Another merchant's voucher is no cursor here.
   const other = Number(sql(`SELECT MIN(id) FROM vouchers WHERE merchant_id <> ${m.id}`));
   if (other) assert.doesNotMatch((await c.get(`/merchant/orders?after=${other}`)).html, /<tr data-no=/);
 
-  // 430 monthly statements: numbered pages, then the month cursor.
+  // 430 monthly statements (1950 on: no test settles those months): numbered pages, then the month cursor.
   sql(`INSERT INTO settlements (merchant_id, month, status)
-       SELECT ${m.id}, DATE_FORMAT('1990-01-01' + INTERVAL seq MONTH, '%Y-%m'), 'paid' FROM seq_0_to_429`);
+       SELECT ${m.id}, DATE_FORMAT('1950-01-01' + INTERVAL seq MONTH, '%Y-%m'), 'paid' FROM seq_0_to_429`);
   const months = rows(`SELECT month FROM settlements WHERE merchant_id = ${m.id} ORDER BY month DESC`);
   const owner = await merchantClient(m.owner); // statements are the owner's
   const bills = await walk(owner, '/merchant/settlements', 'data-month');
   assert.deepEqual(bills.seen, months);
   assert.ok(bills.keyset > 0);
   assert.equal((await owner.get('/merchant/settlements?after=abc')).status, 400);
+  sql(`START TRANSACTION; DELETE FROM settlements WHERE merchant_id = ${m.id}; DELETE FROM vouchers WHERE order_id = ${order};
+       DELETE FROM order_items WHERE order_id = ${order}; DELETE FROM orders WHERE id = ${order};
+       DELETE FROM products WHERE id = ${product}; COMMIT`);
 });
 
 test('moderation queues: one state of messages, reviews and consultations walks every item once, newest first', async () => {
@@ -195,6 +218,8 @@ test('moderation queues: one state of messages, reviews and consultations walks 
     assert.equal(got.total, countText(all), path);
   }
   assert.equal((await c.get('/admin/moderation/reviews?status=hidden&after=-4')).status, 400);
+  sql(`DELETE FROM messages WHERE member_id = ${member}; DELETE FROM reviews WHERE member_id = ${member};
+       DELETE FROM consultations WHERE member_id = ${member}`);
 });
 
 test('blacklist entries: kind, state and value prefix walk every entry once, newest first', async () => {
@@ -222,6 +247,7 @@ test('blacklist entries: kind, state and value prefix walk every entry once, new
     if (mine.length > 400) assert.ok(got.keyset > 0, `${query}: past the numbered pages`);
   }
   assert.equal((await c.get('/admin/blacklist?after=1.5')).status, 400);
+  sql(`DELETE FROM blacklist_entries WHERE value LIKE '${tag}-%'`);
 });
 
 test('merchant applications: one status walks every application once, newest first', async () => {
@@ -240,16 +266,18 @@ test('merchant applications: one status walks every application once, newest fir
     if (n > 1000) assert.equal(got.total, '1000+');
   }
   assert.equal((await c.get('/admin/applications?after=0')).status, 400);
+  sql(`DELETE FROM merchant_applications WHERE company LIKE '${tag}-%'`);
 });
 
 test('content admin lists: notices and banners walk every row once in their order, ties broken on id', async () => {
   const { c } = await adminClient('super');
   const tag = `bol${randomInt(1e9)}`;
-  // Long past (nothing shows on the storefront); many share a sort key.
+  // Long past and unpinned (below every newer notice on the storefront); banners after the sort-0 ones; many share a
+  // sort key.
   sql(`INSERT INTO notices (title_zh, body_zh, body_en, pinned, published_at)
-       SELECT '${tag}', '', '', seq % 9 = 0, '2001-01-01' + INTERVAL seq DIV 5 HOUR FROM seq_1_to_430`);
+       SELECT '${tag}', '', '', 0, '2001-01-01' + INTERVAL seq DIV 5 HOUR FROM seq_1_to_430`);
   sql(`INSERT INTO banners (title_zh, image, sort, starts_at, ends_at)
-       SELECT '${tag}', 'x', seq % 30, '2001-01-01', '2001-02-01' FROM seq_1_to_430`);
+       SELECT '${tag}', 'x', 1 + seq % 30, '2001-01-01', '2001-02-01' FROM seq_1_to_430`);
   for (const [path, table, order] of [
     ['/admin/notices', 'notices', 'pinned DESC, published_at DESC, id DESC'],
     ['/admin/banners', 'banners', 'sort, id'],
@@ -262,4 +290,5 @@ test('content admin lists: notices and banners walk every row once in their orde
     assert.ok(got.keyset > 0, `${path}: past the numbered pages`);
   }
   assert.equal((await c.get('/admin/notices?after=x')).status, 400);
+  sql(`DELETE FROM notices WHERE title_zh = '${tag}'; DELETE FROM banners WHERE title_zh = '${tag}'`);
 });
