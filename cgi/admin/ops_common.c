@@ -1,5 +1,6 @@
 /* ops_common.c: page helpers shared by the ops and people pages of the back office — frame, paging, notices */
 #include "adm_ops.h"
+#include "points/reports.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,15 +33,7 @@ int ops_can(req *r, const char *roles) {
   return r->user_id && r->role[0] && route_allows(&rt, r->role);
 }
 
-int ops_date_ok(const char *s) {
-  static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-') return 0;
-  for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return 0;
-  int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
-  if (y < 2000 || y > 2099 || m < 1 || m > 12 || d < 1 || d > days[m - 1]) return 0;
-  return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
-}
+int ops_date_ok(const char *s) { return report_day_number(s) >= 0; }
 
 ent_scope adm_scope(req *r) {
   static const char *const UNBOUND[] = {"super", "ops", "finance", "moderator", "monitor"};

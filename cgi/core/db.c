@@ -617,11 +617,16 @@ struct hdf_ctx {
 
 static NEOERR *row_to_hdf(void *ctx, int row, int nc, MYSQL_FIELD *f, char **vals) {
   struct hdf_ctx *c = ctx;
+  HDF *node = NULL; /* the row's node, found once: each column is then set by its own name, not the whole path */
   for (int i = 0; i < nc; i++) {
     if (!vals[i]) continue;
-    char key[256];
-    snprintf(key, sizeof key, "%s.%d.%s", c->prefix, row, f[i].name);
-    NEOERR *err = hdf_set_value(c->hdf, key, vals[i]);
+    NEOERR *err = STATUS_OK;
+    if (!node) {
+      char key[256];
+      snprintf(key, sizeof key, "%s.%d", c->prefix, row);
+      err = hdf_get_node(c->hdf, key, &node);
+    }
+    if (!err) err = hdf_set_value(node, f[i].name, vals[i]);
     if (err) return nerr_pass(err);
   }
   return STATUS_OK;

@@ -84,6 +84,30 @@ static NEOERR *chips_and_brands(req *r, long long top) {
   return nerr_pass(err);
 }
 
+/* One page of the list. A filter's counts are the same for every sort and page, and counting is the heavier of the
+ * list's two statements: they are kept per process like the chips (catalog generation, DATA_CACHE_TTL), so paging and
+ * re-sorting a filter the page cache has not seen costs the page's own statement. */
+static NEOERR *list_with_counts(req *r, catalog_filter *f, long long offset, const list_seek *after, list_page *pg) {
+  char key[160];
+  snprintf(key, sizeof key, "counts|%lld|%lld|%lld|%lld|%d", f->cat, f->brand, f->min, f->max, f->in_stock_only);
+  HDF *d = data_cache_get(key), *fresh = NULL;
+  long long known[2];
+  if (d) {
+    known[0] = db_hdf_ll(d, "in_stock", 0);
+    known[1] = db_hdf_ll(d, "sold_out", 0);
+    f->counts = known;
+  }
+  unsigned long long gen = catalog_generation();
+  NEOERR *err = catalog_list(r->db, r->hdf, "Products", r->lang, f, offset, after, PER_PAGE, pg);
+  if (err || d) return nerr_pass(err);
+  err = hdf_init(&fresh);
+  if (!err) err = hdf_set_valuef(fresh, "in_stock=%lld", pg->counts[0]);
+  if (!err) err = hdf_set_valuef(fresh, "sold_out=%lld", pg->counts[1]);
+  if (!err) data_cache_put(key, &fresh, gen);
+  hdf_destroy(&fresh);
+  return nerr_pass(err);
+}
+
 /* GET /products?cat=&brand=&min=&max=&sort=&instock=1&page=|after= → 200 list (sold-out last, or left out with
  * instock=1; numbered pages up to LIST_OFFSET_PAGES, then keyset pages from ?after=; past them the empty state);
  * 400 invalid parameters or cursor; 404 unknown cat/brand */
@@ -149,7 +173,7 @@ NEOERR *h_products(req *r) {
   long long offset = page <= LIST_OFFSET_PAGES ? (page - 1) * PER_PAGE : 1LL << 60;
   list_page pg;
   char cursor[96];
-  if (!err) err = catalog_list(r->db, h, "Products", r->lang, &f, offset, &after, PER_PAGE, &pg);
+  if (!err) err = list_with_counts(r, &f, offset, &after, &pg);
   if (!err && pg.next.set) list_seek_format(&pg.next, cursor, sizeof cursor);
   if (!err)
     err = req_pager_seek(r, hdf_get_value(h, "Filter.Base", "/products?"), after.set ? 0 : page, pg.total,

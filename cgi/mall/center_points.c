@@ -1,22 +1,13 @@
 /* center_points.c: points center (A2) — balance, expiring soon, open lots, filterable ledger */
 #include "mall_center.h"
 #include "points/points_read.h"
+#include "points/reports.h"
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 /* 'YYYY-MM-DD' naming a real calendar day in 2000–2099. */
-static int valid_date(const char *s) {
-  int y, m, d;
-  char tail;
-  if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || s[4] != '-' || s[7] != '-') return 0;
-  for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return 0;
-  if (y < 2000 || y > 2099 || m < 1 || m > 12 || d < 1) return 0;
-  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return d <= days[m - 1] + (m == 2 && leap);
-}
+static int valid_date(const char *s) { return report_day_number(s) >= 0; }
 
 #define LOTS_PER_PAGE 10
 
@@ -65,10 +56,14 @@ NEOERR *h_points(req *r) {
   int lots = 0;
   lots_seek lots_next;
   err = member_points_summary(r->db, r->user_id, POINTS_EXPIRING_DAYS, &f, &soon, &open, &total);
-  if (!err) err = member_points_expiring(r->db, r->user_id, POINTS_EXPIRING_DAYS, h, "Expiring", NULL);
   if (!err) err = hdf_set_valuef(h, "Points.ExpiringSum=%lld", soon);
   if (!err) err = hdf_set_valuef(h, "Points.Days=%d", POINTS_EXPIRING_DAYS);
-  if (!err) err = member_points_lots(r->db, r->user_id, &lots_after, LOTS_PER_PAGE, h, "Lots", &lots, NULL, &lots_next);
+  if (!err && lots_after.set) {
+    err = member_points_expiring(r->db, r->user_id, POINTS_EXPIRING_DAYS, h, "Expiring", NULL);
+    if (!err) err = member_points_lots(r->db, r->user_id, &lots_after, LOTS_PER_PAGE, h, "Lots", &lots, NULL, &lots_next);
+  } else if (!err)
+    err = member_points_lots_first(r->db, r->user_id, POINTS_EXPIRING_DAYS, LOTS_PER_PAGE, h, "Lots", "Expiring", &lots,
+                                   &lots_next);
   if (!err && open > POINTS_COUNT_CAP) err = hdf_set_valuef(h, "Points.LotsOpen=%d+", POINTS_COUNT_CAP);
   else if (!err) err = hdf_set_valuef(h, "Points.LotsOpen=%lld", open);
   if (!err && lots_after.set) err = hdf_set_value(h, "Points.LotsFirst", "1");

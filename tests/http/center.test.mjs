@@ -73,6 +73,36 @@ test('every member center POST without a CSRF token is refused with 403 and chan
 });
 
 // ---- A2 points ----
+test('points center: 100 lots expiring soon of 110 open — the expiring list stops at 100, lots page by 10 to the end', async () => {
+  const { c, id } = await member();
+  // 104 lots due in 5 days and 6 in 200 days, straight into the tables with their ledger entries (check-ledger holds).
+  sql(`INSERT INTO points_lots (member_id, source, note, amount, remaining, expires_at)
+         SELECT ${id}, 'grant', CONCAT('lot ', seq), 1, 1, CURDATE() + INTERVAL IF(seq <= 104, 5, 200) DAY FROM seq_1_to_110;
+       INSERT INTO points_ledger (member_id, kind, amount, balance_after, lot_id, note)
+         SELECT member_id, 'grant', 1, ROW_NUMBER() OVER (ORDER BY id), id, note FROM points_lots WHERE member_id = ${id};
+       UPDATE members SET points_balance = 110 WHERE id = ${id}`);
+  const first = await c.get('/points');
+  const expiring = first.html.slice(first.html.indexOf('id="expiring"'), first.html.indexOf('id="lots"'));
+  assert.equal((expiring.match(/<li>/g) || []).length, 100, 'the 100 soonest');
+  assert.match(first.html, /class="points-expiring">104</, 'the sum counts every lot due');
+  const seen = [];
+  let page = first, pages = 0;
+  for (;;) {
+    const lots = page.html.slice(page.html.indexOf('id="lots"'), page.html.indexOf('id="ledger"'));
+    const rows = [...lots.matchAll(/<tr[^>]*><td>[^<]*<span class="muted">· (lot \d+)<\/span>/g)].map((m) => m[1]);
+    assert.equal(rows.length, 10, `page ${pages + 1}`);
+    seen.push(...rows);
+    pages++;
+    const more = lots.match(/class="lots-more" rel="next" href="([^"#]+)/);
+    if (!more) break;
+    page = await c.get(more[1].replace(/&amp;/g, '&'));
+    assert.equal(page.status, 200);
+  }
+  assert.equal(pages, 11, 'ten full pages and the last one, no empty page after it');
+  assert.equal(new Set(seen).size, 110, 'every lot once');
+  assert.deepEqual(seen.slice(0, 3), ['lot 1', 'lot 2', 'lot 3'], 'soonest first');
+});
+
 test('points center: balance, expiring within 30 days, lots, ledger filtered by kind and date', async () => {
   const { c, mobile: m } = await member();
   const soon = dateIn(10), later = dateIn(200);

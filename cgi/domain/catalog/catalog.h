@@ -14,6 +14,8 @@ typedef struct {
   int sort;           /* SORT_* (sold-out products always come last) */
   int in_stock_only;  /* 1 = leave sold-out products out */
   int cat_level;      /* cat's level when the caller knows it (1 top-level, 2 a child), else 0: read by the list */
+  const long long *counts; /* the blocks' bounded counts {in stock, sold out} when the caller kept them from an
+                              earlier page of this filter (they do not depend on sort or page), else NULL */
 } catalog_filter;
 
 /* Two-level tree: prefix.N.{id,name,Children.M.{id,name}} */

@@ -1,5 +1,6 @@
 /* product_list.c: storefront product lists — one statement per (scope, sort), numbered pages then keyset, bounded counts */
 #include "catalog/product_list.h"
+#include "generations.h"
 #include "catalog/card_sql.h"
 #include <stdarg.h>
 #include <stdio.h>
@@ -187,10 +188,12 @@ NEOERR *catalog_list(MYSQL *db, HDF *out, const char *prefix, const char *lang, 
   if (!err && f->cat && f->cat_level) top = f->cat_level == 1;
   else if (!err && f->cat) err = db_query_ll(db, SQL_CAT_TOP, DBA(DI(f->cat)), &top, NULL);
   /* Both blocks counted in one statement: each an equality on list_in_stock, a range of the scope's index. */
-  long long in_stock = 0, sold_out = 0;
+  long long in_stock = f->counts ? f->counts[0] : 0, sold_out = f->counts ? f->counts[1] : 0;
   list_stmt cs;
   catalog_counts_stmt(f, (int)top, LIST_COUNT_CAP + 1, &cs);
-  if (!err) err = db_row(db, cs.sql, cs.p, cs.n, DCOLS(DCOL_LL(&in_stock), DCOL_LL(&sold_out)), NULL);
+  if (!err && !f->counts) err = db_row(db, cs.sql, cs.p, cs.n, DCOLS(DCOL_LL(&in_stock), DCOL_LL(&sold_out)), NULL);
+  pg->counts[0] = in_stock;
+  pg->counts[1] = sold_out;
   pg->total = in_stock + sold_out > LIST_COUNT_CAP + 1 ? LIST_COUNT_CAP + 1 : in_stock + sold_out;
   if (err || (!seeking && offset >= pg->total)) return nerr_pass(err);
 
@@ -279,13 +282,18 @@ static NEOERR *refresh_rows(MYSQL *db) {
   if (!ids) return nerr_raise(NERR_NOMEM, "refresh ids");
   NEOERR *err = db_rows(db, SQL_REFRESH_IDS, DB_NOARGS, DCOLS(DCOL_LL(&ids[0])), sizeof ids[0], REFRESH_MAX + 1, &n);
   if (n > REFRESH_MAX) n = REFRESH_MAX;
+  long long changed = 0;
   for (int i = 0; !err && i < n; i += REFRESH_BATCH) {
     dbp p[REFRESH_BATCH];
+    long long k = 0;
     for (int j = 0; j < REFRESH_BATCH; j++) p[j] = DI(ids[i + j < n ? i + j : n - 1]);
-    err = db_exec(db, SQL_REFRESH_ROWS, p, REFRESH_BATCH, NULL, NULL);
+    err = db_exec(db, SQL_REFRESH_ROWS, p, REFRESH_BATCH, &k, NULL);
+    changed += k;
     if (!err) err = db_exec(db, SQL_REFRESH_SEARCH_ROWS, p, REFRESH_BATCH, NULL, NULL);
   }
   free(ids);
+  /* The lists' order and counts moved: cached pages and counts (every machine's) follow. */
+  if (!err && changed) catalog_bump();
   return nerr_pass(err);
 }
 

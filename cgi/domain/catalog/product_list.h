@@ -25,6 +25,7 @@ typedef struct {
   int rows;
   long long total;  /* exact up to LIST_COUNT_CAP, else LIST_COUNT_CAP + 1 */
   list_seek next;   /* the last card's position: where the next page starts (set when rows == limit) */
+  long long counts[2]; /* the blocks' bounded counts {in stock, sold out}: what catalog_filter.counts takes */
 } list_page;
 
 /* One page of product cards (the columns of catalog_products) into prefix.N: by offset when after is NULL or

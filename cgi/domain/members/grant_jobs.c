@@ -56,7 +56,6 @@ static const char SQL_IN_SCOPE[] = "SELECT COUNT(*) FROM grant_jobs WHERE id = ?
 static const char SQL_ROWS_CSV[] =
     "SELECT line, mobile, points, reason, DATE_FORMAT(expires, '%Y-%m-%d'), done, ledger_id FROM grant_job_rows"
     " WHERE job_id = ? AND line > ? ORDER BY line LIMIT 5000";
-static const char SQL_VALID_DATE[] = "SELECT DATE_FORMAT(STR_TO_DATE(?, '%Y-%m-%d'), '%Y-%m-%d') = ?";
 
 /* ---- the file ---- */
 
@@ -148,13 +147,6 @@ static int utf8_ok(const char *s) {
   return 1;
 }
 
-static int date_shape(const char *s) {
-  if (strlen(s) != 10 || s[4] != '-' || s[7] != '-') return 0;
-  for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return 0;
-  return 1;
-}
-
 /* One line of the file; *header = 1 for a first line naming the columns. */
 static NEOERR *parse_line(MYSQL *db, gparse *g, long long no, char *line, const char *today) {
   grant_check *c = g->out;
@@ -176,13 +168,8 @@ static NEOERR *parse_line(MYSQL *db, gparse *g, long long no, char *line, const 
   if (!*f[1] || !end || *end || pts < 1 || pts > MEMBER_ADJUST_MAX) bad++, issue(c, no, "points", f[1]);
   int rc = utf8_ok(f[2]) ? utf8_chars(f[2]) : -1;
   if (rc < 2 || rc > 200) bad++, issue(c, no, "reason", "");
-  if (!date_shape(f[3]) || strcmp(f[3], today) < 0) bad++, issue(c, no, "expiry", f[3]);
-  else {
-    long long real = 0;
-    NEOERR *err = db_query_ll(db, SQL_VALID_DATE, DBA(DS(f[3]), DS(f[3])), &real, NULL);
-    if (err) return nerr_pass(err);
-    if (!real) bad++, issue(c, no, "expiry", f[3]);
-  }
+  /* A real calendar day, checked here: a file of 100,000 lines is not 100,000 round trips. */
+  if (report_day_number(f[3]) < 0 || strcmp(f[3], today) < 0) bad++, issue(c, no, "expiry", f[3]);
   if (bad) return STATUS_OK;
   if (g->n == g->cap) {
     long long cap = g->cap ? g->cap * 2 : 1024;

@@ -179,6 +179,11 @@ NEOERR *finance_report_load(MYSQL *db, const char *month, ent_scope scope, fin_r
     finance_report_free(out);
     return nerr_pass(err);
   }
+  /* An enterprise's own report always has its row, zeros when nothing moved. */
+  if (enterprise && !row_for(out, enterprise)) {
+    finance_report_free(out);
+    return nerr_raise(NERR_NOMEM, "finance report");
+  }
   if (out->n > 1) qsort(out->rows, (size_t)out->n, sizeof *out->rows, by_enterprise);
   fin_row *t = &out->total;
   snprintf(t->enterprise, sizeof t->enterprise, "%s", enterprise ? enterprise : "");

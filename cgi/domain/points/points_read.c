@@ -13,7 +13,9 @@
 #define EXPIRING_WHERE                                                                                                 \
   "WHERE member_id = ? AND open_left = 1 AND expires_at >= CURDATE() AND expires_at < CURDATE() + INTERVAL ? DAY"
 
-static const char SQL_LOTS_EXPIRING[] = LOT_COLUMNS EXPIRING_WHERE " ORDER BY expires_at, id LIMIT 100";
+#define STR_(x) #x
+#define STR(x) STR_(x)
+static const char SQL_LOTS_EXPIRING[] = LOT_COLUMNS EXPIRING_WHERE " ORDER BY expires_at, id LIMIT " STR(POINTS_EXPIRING_MAX);
 static const char SQL_LOTS_EXPIRING_SUM[] = "SELECT COALESCE(SUM(remaining), 0) FROM points_lots " EXPIRING_WHERE;
 static const char SQL_LOTS_FIRST[] =
     LOT_COLUMNS "WHERE member_id = ? AND open_left = 1 ORDER BY expires_at, id LIMIT ?";
@@ -52,17 +54,62 @@ NEOERR *member_points_lots(MYSQL *db, long long member_id, const lots_seek *afte
   memset(next, 0, sizeof *next);
   NEOERR *err =
       open ? db_query_ll(db, SQL_LOTS_OPEN_COUNT, DBA(DI(member_id), DI(POINTS_COUNT_CAP + 1)), open, NULL) : STATUS_OK;
+  /* One row more than the page: a page that ends the list says so (no "more" link to an empty page). */
   if (!err && after && after->set)
     err = db_query_hdf(db, out, prefix, SQL_LOTS_AFTER,
-                       DBA(DI(member_id), DS(after->expires), DS(after->expires), DI(after->id), DI(limit)), rows);
-  else if (!err) err = db_query_hdf(db, out, prefix, SQL_LOTS_FIRST, DBA(DI(member_id), DI(limit)), rows);
-  if (!err && *rows == limit) {
+                       DBA(DI(member_id), DS(after->expires), DS(after->expires), DI(after->id), DI(limit + 1)), rows);
+  else if (!err) err = db_query_hdf(db, out, prefix, SQL_LOTS_FIRST, DBA(DI(member_id), DI(limit + 1)), rows);
+  if (!err && *rows > limit) {
     char key[128];
+    snprintf(key, sizeof key, "%s.%d", prefix, limit);
+    err = hdf_remove_tree(out, key);
+    *rows = limit;
     snprintf(key, sizeof key, "%s.%d", prefix, *rows - 1);
     HDF *last = hdf_get_obj(out, key);
     next->set = 1;
     snprintf(next->expires, sizeof next->expires, "%s", hdf_get_value(last, "expires", ""));
     next->id = db_hdf_ll(last, "id", 0);
+  }
+  return nerr_pass(err);
+}
+
+NEOERR *member_points_lots_first(MYSQL *db, long long member_id, int days, int limit, HDF *out, const char *lots,
+                                 const char *expiring, int *rows, lots_seek *next) {
+  /* One statement: the soonest open lots are both the first page and, from their start, the expiring ones. */
+  const int want = (limit > POINTS_EXPIRING_MAX ? limit : POINTS_EXPIRING_MAX) + 1;
+  HDF *tmp = NULL;
+  int got = 0, soon = 0, last_soon = 0;
+  memset(next, 0, sizeof *next);
+  *rows = 0;
+  NEOERR *err = hdf_init(&tmp);
+  if (!err) err = db_query_hdf(db, tmp, "R", SQL_LOTS_FIRST, DBA(DI(member_id), DI(want)), &got);
+  int i = 0;
+  for (HDF *row = err ? NULL : hdf_get_child(tmp, "R"); !err && row; row = hdf_obj_next(row), i++) {
+    char key[128];
+    long long left = db_hdf_ll(row, "days_left", -1);
+    last_soon = left >= 0 && left < days;
+    if (i < limit) {
+      snprintf(key, sizeof key, "%s.%d", lots, i);
+      err = hdf_copy(out, key, row);
+      *rows = i + 1;
+      if (i == limit - 1 && got > limit) {
+        next->set = 1;
+        snprintf(next->expires, sizeof next->expires, "%s", hdf_get_value(row, "expires", ""));
+        next->id = db_hdf_ll(row, "id", 0);
+      }
+    }
+    if (!err && last_soon && soon < POINTS_EXPIRING_MAX) {
+      snprintf(key, sizeof key, "%s.%d", expiring, soon++);
+      err = hdf_copy(out, key, row);
+    }
+  }
+  hdf_destroy(&tmp);
+  /* Every row read was still expiring soon (overdue lots the nightly job has not expired yet come first): more may
+   * follow, so the expiring list is read on its own. */
+  if (!err && got == want && last_soon && soon < POINTS_EXPIRING_MAX) {
+    HDF *e = hdf_get_obj(out, expiring);
+    if (e) err = hdf_remove_tree(out, expiring);
+    if (!err) err = member_points_expiring(db, member_id, days, out, expiring, NULL);
   }
   return nerr_pass(err);
 }

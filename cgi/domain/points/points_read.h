@@ -8,6 +8,7 @@
 #define POINTS_COUNT_CAP 1000
 #define POINTS_OFFSET_PAGES 50
 
+#define POINTS_EXPIRING_MAX 100
 /* Open lots with points left that expire within days (today included), soonest first (at most 100):
  * id, source, note, amount, remaining, expires, days_left. *sum = their remaining points (sum NULL: not read). */
 NEOERR *member_points_expiring(MYSQL *db, long long member_id, int days, HDF *out, const char *prefix, long long *sum);
@@ -25,6 +26,11 @@ int lots_seek_parse(const char *s, lots_seek *out);
  * more follow. */
 NEOERR *member_points_lots(MYSQL *db, long long member_id, const lots_seek *after, int limit, HDF *out,
                            const char *prefix, int *rows, long long *open, lots_seek *next);
+/* The first page of open lots (into lots, *rows, *next as above) and the lots expiring within days (into expiring,
+ * as member_points_expiring lists them) from one statement — a second one only when over POINTS_EXPIRING_MAX open
+ * lots are due within days. */
+NEOERR *member_points_lots_first(MYSQL *db, long long member_id, int days, int limit, HDF *out, const char *lots,
+                                 const char *expiring, int *rows, lots_seek *next);
 
 /* The lot statements above, for the EXPLAIN test (NULL-terminated): expiring (member, days), expiring sum (member,
  * days), first page (member, limit), after (member, expires, expires, id, limit), count (member, cap). */

@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { ROOT, sql, q, checkLedger } from '../lib/stack.mjs';
-import { adminClient } from '../lib/admin.mjs';
-import { signedInMember } from '../lib/members.mjs';
-import { makeProduct, buyNow } from '../lib/shop.mjs';
+import { ROOT, sql, q, checkLedger } from './lib/stack.mjs';
+import { adminClient } from './lib/admin.mjs';
+import { signedInMember } from './lib/members.mjs';
+import { makeProduct, buyNow } from './lib/shop.mjs';
 
 const tag = randomInt(1e9);
 const A = `iso-a-${tag}`, B = `iso-b-${tag}`;
@@ -36,8 +36,10 @@ async function memberWithOrder(ent, name, product) {
 // What of B a page must never carry — beyond the address A typed itself (a page may link back to it).
 const leaks = (html, asked = '') => {
   let body = html;
-  for (const echo of [asked, encodeURIComponent(asked)]) if (echo) body = body.split(echo).join('');
-  return [w.b.mobile, w.b.name, w.b.no, w.b2.mobile, B].filter((s) => body.includes(s));
+  // The address, and each value typed into it (a search box shows the query it was given).
+  const typed = asked ? [...new URL(asked, 'http://x').searchParams.values()].filter((v) => v.length > 3) : [];
+  for (const echo of [asked, encodeURIComponent(asked), ...typed]) if (echo) body = body.split(echo).join('');
+  return [w.b.mobile, w.b.name, w.b.no, w.b2.mobile, B, `members/${w.b.id}"`, `members/${w.b2.id}"`].filter((s) => body.includes(s));
 };
 
 // B's state that no POST of A's may change.
