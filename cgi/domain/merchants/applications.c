@@ -87,7 +87,8 @@ void applications_list_stmt(const char *status, long long offset, long long afte
                             list_stmt *out) {
   list_stmt body;
   memset(&body, 0, sizeof body);
-  if (status && *status) list_stmt_arg(&body, " FROM merchant_applications FORCE INDEX (by_status) WHERE status = ?", DS(status));
+  if (status && *status)
+    list_stmt_arg(&body, " FROM merchant_applications FORCE INDEX (by_status) WHERE status = ?", DS(status));
   else list_stmt_add(&body, " FROM merchant_applications FORCE INDEX (PRIMARY) WHERE 1 = 1");
   if (count) list_stmt_add(&body, " ORDER BY id DESC"); /* the count reads the index in order and stops at the cap */
   list_stmt_build(out, &body, count, APPLICATIONS_COUNT_CAP, LIST_COLS, "id", offset, after, limit);

@@ -25,8 +25,9 @@
  * the last voucher's id: the page starts after its (time, id). */
 #define MV_TIME(by) (strcmp(by, "redeemed") == 0 ? "v.redeemed_at" : "v.created_at")
 /* '' when the cursor voucher has no time in this order (never redeemed): found, and seeking among the NULLs */
-static const char SQL_MV_CURSOR[] = "SELECT COALESCE(DATE_FORMAT(IF(? = 'redeemed', redeemed_at, created_at), '%Y-%m-%d %H:%i:%s'), '')"
-                                    " FROM vouchers WHERE id = ? AND merchant_id = ?";
+static const char SQL_MV_CURSOR[] =
+    "SELECT COALESCE(DATE_FORMAT(IF(? = 'redeemed', redeemed_at, created_at), '%Y-%m-%d %H:%i:%s'), '')"
+    " FROM vouchers WHERE id = ? AND merchant_id = ?";
 
 void merchant_vouchers_stmt(long long merchant_id, const merchant_voucher_filter *f, long long offset,
                             const merchant_voucher_cursor *after, int limit, int count, list_stmt *out) {
@@ -79,8 +80,8 @@ void merchant_vouchers_stmt(long long merchant_id, const merchant_voucher_filter
   list_stmt_start(out, &body, MV_COLUMNS);
   /* Among the never-redeemed the time is NULL for all: the order is the id (said so, or the optimiser sorts). */
   int null_time = seek && !after->time[0];
-  list_stmt_order(out, null_time ? "v.id DESC" : redeemed ? "v.redeemed_at DESC, v.id DESC" : "v.created_at DESC, v.id DESC",
-                  offset, seek, limit);
+  const char *order = null_time ? "v.id DESC" : redeemed ? "v.redeemed_at DESC, v.id DESC" : "v.created_at DESC, v.id DESC";
+  list_stmt_order(out, order, offset, seek, limit);
 }
 
 static const char SQL_MV_ONE[] = MV_COLUMNS MV_FROM "WHERE v.merchant_id = ? AND v.voucher_no = ?";
