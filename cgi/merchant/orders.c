@@ -20,13 +20,14 @@ static const in_field F_FILTER[] = {
     {"no", IN_STR, 0, 1, 32, NULL},
     {"page", IN_INT, 0, 1, 100000, NULL},
     {"after", IN_INT, 0, 1, 9000000000000000000LL, NULL},
+    {"at", IN_INT, 0, 0, 99991231235959LL, NULL}, /* the cursor voucher's time key (its row's created_key/redeemed_key) */
 };
 enum { NF = sizeof F_FILTER / sizeof F_FILTER[0] };
 
 typedef struct {
   merchant_voucher_filter f;
   char no[33];
-  long long page, after;
+  long long page, after, at;
 } ofilter;
 
 /* 1 for a real calendar date written YYYY-MM-DD. */
@@ -65,6 +66,7 @@ static int read_filter(req *r, ofilter *o) {
   o->f.no = o->no;
   o->page = v[5].present && !hdf_get_obj(r->hdf, "Form.Errors.page") ? v[5].i : 1;
   o->after = v[6].present && !hdf_get_obj(r->hdf, "Form.Errors.after") ? v[6].i : 0;
+  o->at = v[7].present && !hdf_get_obj(r->hdf, "Form.Errors.at") ? v[7].i : -1;
   return bad;
 }
 
@@ -87,7 +89,7 @@ static NEOERR *filter_query(const ofilter *o, STRING *s) {
   return nerr_pass(err);
 }
 
-/* GET /merchant/orders?status=&by=issued|redeemed&from=&to=&no=&page=|after= → 200 the list (400 with the bad
+/* GET /merchant/orders?status=&by=issued|redeemed&from=&to=&no=&page=|after=&at= → 200 the list (400 with the bad
  * filter marked; the rest still applies). */
 NEOERR *h_mch_orders(req *r) {
   ofilter o;
@@ -102,13 +104,16 @@ NEOERR *h_mch_orders(req *r) {
   /* Numbered pages stop at MERCHANT_VOUCHERS_OFFSET_PAGES (their OFFSET grows with the page); deeper ones seek. */
   long long offset = o.page <= MERCHANT_VOUCHERS_OFFSET_PAGES ? (o.page - 1) * PER_PAGE : 1LL << 60;
   if (!err)
-    err = merchant_vouchers(r->db, merchant_id_of(r), &o.f, offset, o.after, PER_PAGE, r->hdf, "Vouchers", &rows,
-                            &total);
-  char next[32] = "";
+    err = merchant_vouchers(r->db, merchant_id_of(r), &o.f, offset, o.after, o.at, PER_PAGE, r->hdf, "Vouchers",
+                            &rows, &total);
+  /* The next link names the last voucher and its time in this order, so the place stays put if it is redeemed. */
+  char next[64] = "";
   if (!err && rows == PER_PAGE) {
-    char key[32];
-    snprintf(key, sizeof key, "Vouchers.%d.id", rows - 1);
-    snprintf(next, sizeof next, "%lld", db_hdf_ll(r->hdf, key, 0));
+    char key[48];
+    snprintf(key, sizeof key, "Vouchers.%d", rows - 1);
+    HDF *last = hdf_get_obj(r->hdf, key);
+    snprintf(next, sizeof next, "%lld&at=%s", db_hdf_ll(last, "id", 0),
+             hdf_get_value(last, strcmp(o.f.by, "redeemed") == 0 ? "redeemed_key" : "created_key", "0"));
   }
   if (!err) err = filter_query(&o, &q);
   if (!err) err = hdf_set_valuef(r->hdf, "Filter.Csv=/merchant/orders.csv?%s", q.buf ? q.buf : "");

@@ -28,7 +28,7 @@ async function walk(c, url, attr, { between, re = new RegExp(`<tr ${attr}="([^"]
     next = link ? unescape(link) : null;
     if (next && /[?&]after=/.test(next)) {
       keyset++;
-      if (between && keyset === 1) await between();
+      if (between && keyset === 1) await between(next);
     }
     assert.ok(pages < 200, 'the walk ends');
   }
@@ -174,6 +174,20 @@ test('merchant portal: vouchers (ties on the time broken by id) and statements w
       ${m.id}, ${product}, 'x', '2003-01-01', '2099-01-01', 1, 1)`),
   });
   assert.deepEqual(got.seen, want);
+  // By redemption time: the voucher a keyset link names is redeemed before the link is followed. The link carries its
+  // place (at=), so the walk goes on from there: nothing repeats, nothing is skipped.
+  const byRedeemed = rows(`SELECT voucher_no FROM vouchers WHERE merchant_id = ${m.id}
+    ORDER BY redeemed_at DESC, id DESC`);
+  let moved = null;
+  const walked = await walk(c, '/merchant/orders?by=redeemed', 'data-no', {
+    between: (link) => {
+      moved = Number(link.match(/[?&]after=(\d+)/)[1]);
+      assert.match(link, /&at=0(&|$)/, 'a never-redeemed voucher: at=0');
+      sql(`UPDATE vouchers SET status = 'redeemed', redeemed_at = NOW(), redeemed_by = ${m.staffId} WHERE id = ${moved}`);
+    },
+  });
+  assert.ok(moved);
+  assert.deepEqual(walked.seen, byRedeemed);
   // Another merchant's voucher is no cursor here.
   const other = Number(sql(`SELECT MIN(id) FROM vouchers WHERE merchant_id <> ${m.id}`));
   if (other) assert.doesNotMatch((await c.get(`/merchant/orders?after=${other}`)).html, /<tr data-no=/);

@@ -13,7 +13,8 @@
   "DATE_FORMAT(v.valid_from, '%Y-%m-%d') AS valid_from, DATE_FORMAT(v.valid_to, '%Y-%m-%d') AS valid_to, "             \
   "DATE_FORMAT(v.created_at, '%Y-%m-%d %H:%i') AS created_at, "                                                        \
   "DATE_FORMAT(v.redeemed_at, '%Y-%m-%d %H:%i:%s') AS redeemed_at, COALESCE(u.username, '') AS redeemed_by, "          \
-  "o.order_no "
+  "o.order_no, DATE_FORMAT(v.created_at, '%Y%m%d%H%i%s') AS created_key, "                                             \
+  "COALESCE(DATE_FORMAT(v.redeemed_at, '%Y%m%d%H%i%s'), '0') AS redeemed_key "
 #define MV_FROM                                                                                                        \
   "FROM vouchers v JOIN products p ON p.id = v.product_id JOIN members mb ON mb.id = v.member_id "                     \
   "JOIN orders o ON o.id = v.order_id LEFT JOIN merchant_users u ON u.id = v.redeemed_by "
@@ -96,8 +97,21 @@ static const char SQL_MV_WRONG_RECENT[] =
 static const char SQL_MV_ATTEMPT_LIMITED[] = "INSERT INTO voucher_attempts (merchant_id, merchant_user_id, voucher_no, "
                                              "outcome, ip) VALUES (?, ?, ?, 'limited', ?)";
 
+int merchant_voucher_key_time(long long key, char *out, size_t len) {
+  if (key == 0) {
+    snprintf(out, len, "%s", "");
+    return 1;
+  }
+  long long y = key / 10000000000LL, mo = key / 100000000 % 100, d = key / 1000000 % 100, h = key / 10000 % 100,
+            mi = key / 100 % 100, sec = key % 100;
+  if (y < 1000 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59) return 0;
+  snprintf(out, len, "%04lld-%02lld-%02lld %02lld:%02lld:%02lld", y, mo, d, h, mi, sec);
+  return 1;
+}
+
 NEOERR *merchant_vouchers(MYSQL *db, long long merchant_id, const merchant_voucher_filter *f, long long offset,
-                          long long after_id, int per_page, HDF *out, const char *prefix, int *rows, long long *total) {
+                          long long after_id, long long after_key, int per_page, HDF *out, const char *prefix, int *rows,
+                          long long *total) {
   list_stmt st;
   merchant_voucher_cursor cur = {after_id, ""};
   int found = 0;
@@ -105,7 +119,11 @@ NEOERR *merchant_vouchers(MYSQL *db, long long merchant_id, const merchant_vouch
   *rows = 0;
   merchant_vouchers_stmt(merchant_id, f, 0, NULL, 0, 1, &st);
   NEOERR *err = db_query_ll(db, st.sql, st.p, st.n, total, NULL);
-  if (!err && after_id > 0)
+  /* The link's key when it carries one (the place stays put if the voucher is redeemed meanwhile), else the
+   * voucher's time now. */
+  if (!err && after_id > 0 && after_key >= 0 && merchant_voucher_key_time(after_key, cur.time, sizeof cur.time))
+    found = 1;
+  else if (!err && after_id > 0)
     err = db_query_str(db, SQL_MV_CURSOR, DBA(DS(f->by ? f->by : ""), DI(after_id), DI(merchant_id)), cur.time,
                        sizeof cur.time, &found);
   if (err || (after_id > 0 && !found) || (after_id <= 0 && offset >= *total)) return nerr_pass(err);

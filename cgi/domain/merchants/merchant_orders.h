@@ -25,10 +25,15 @@ typedef struct {
 #define MERCHANT_VOUCHERS_OFFSET_PAGES 20
 /* One page of this merchant's vouchers, newest first (by issue or redemption time, as f->by), as
  * prefix.N.{id,no,product,product_en,member_masked,status,points,settle_price_fen,settle_yuan,valid_from,valid_to,
- * created_at,redeemed_at,redeemed_by,order_no}: from offset, or after voucher after_id (> 0; offset unused);
- * *total exact up to MERCHANT_VOUCHERS_COUNT_CAP, else MERCHANT_VOUCHERS_COUNT_CAP + 1. */
+ * created_at,redeemed_at,redeemed_by,order_no,created_key,redeemed_key}: from offset, or after voucher after_id (> 0;
+ * offset unused) at after_key — its time in the list's order as the row's created_key / redeemed_key gave it
+ * (YYYYMMDDHHMMSS, 0: never redeemed), or -1 to read the voucher's time now. *total exact up to
+ * MERCHANT_VOUCHERS_COUNT_CAP, else MERCHANT_VOUCHERS_COUNT_CAP + 1. */
 NEOERR *merchant_vouchers(MYSQL *db, long long merchant_id, const merchant_voucher_filter *f, long long offset,
-                          long long after_id, int per_page, HDF *out, const char *prefix, int *rows, long long *total);
+                          long long after_id, long long after_key, int per_page, HDF *out, const char *prefix, int *rows,
+                          long long *total);
+/* A row key (YYYYMMDDHHMMSS, 0 for none) as the time text the statements compare ("" for none); 0 when malformed. */
+int merchant_voucher_key_time(long long key, char *out, size_t len);
 /* The list's statement (count 1: its bounded count); after (NULL: none) is the cursor voucher's id and its time in
  * the list's order ("" when it has none: never redeemed). */
 typedef struct {
