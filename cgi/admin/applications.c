@@ -24,23 +24,34 @@ NEOERR *onboarding_done(req *r, const char *choices) {
   return nerr_pass(hdf_set_value(r->hdf, "Page.Notice", req_text(r, key)));
 }
 
-/* GET /admin/applications?status=&page= → 200 list (submitted first by default tab); 400 bad page */
+/* GET /admin/applications?status=&page=|after= → 200 list (submitted first by default tab); 400 bad page */
 NEOERR *h_adm_applications(req *r) {
   static const in_field F[] = {{"status", IN_ENUM, 0, 0, 0, APPLICATION_STATUSES}};
   in_value v[1];
-  long long page = 1, total = 0;
-  if (!req_page(r, &page)) return nerr_pass(req_fail(r, 400));
+  long long page = 1, after = 0, total = 0;
+  int rows = 0;
+  if (!req_page_after(r, &page, &after)) return nerr_pass(req_fail(r, 400));
   NEOERR *err = ops_show(r, T_LIST, "Onboarding.Apps.Title");
   if (err) return nerr_pass(err);
   if (input_read(r, F, 1, v)) return nerr_pass(req_fail(r, 400));
   const char *status = v[0].present ? v[0].s : "";
   err = hdf_set_value(r->hdf, "Filter.status", status);
-  if (!err) err = applications_list(r->db, status, (page - 1) * OPS_PER_PAGE, OPS_PER_PAGE, r->hdf, "Apps", &total);
+  /* Numbered pages stop at APPLICATIONS_OFFSET_PAGES (their OFFSET grows with the page); deeper ones seek. */
+  long long offset = page <= APPLICATIONS_OFFSET_PAGES ? (page - 1) * OPS_PER_PAGE : 1LL << 60;
+  if (!err) err = applications_list(r->db, status, offset, after, OPS_PER_PAGE, r->hdf, "Apps", &rows, &total);
+  char next[32] = "";
+  if (!err && rows == OPS_PER_PAGE) {
+    char key[32];
+    snprintf(key, sizeof key, "Apps.%d.id", rows - 1);
+    snprintf(next, sizeof next, "%lld", db_hdf_ll(r->hdf, key, 0));
+  }
   STRING base;
   string_init(&base);
   if (!err) err = string_append(&base, "/admin/applications?");
   if (!err) err = ops_base_add(&base, "status", status);
-  if (!err) err = req_pager(r, base.buf, page, total, OPS_PER_PAGE);
+  if (!err)
+    err = req_pager_seek(r, base.buf, after ? 0 : page, total, APPLICATIONS_COUNT_CAP, OPS_PER_PAGE,
+                         APPLICATIONS_OFFSET_PAGES, next[0] ? next : NULL);
   string_clear(&base);
   return nerr_pass(err);
 }

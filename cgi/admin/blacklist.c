@@ -19,8 +19,11 @@ static const in_field F_FILTERS[] = {
 };
 
 /* The list with its filters (Form.Values keep them) and the add form below it. */
-static NEOERR *list_page(req *r, long long page, const in_value *f) {
+static NEOERR *list_page(req *r, long long page, long long after, const in_value *f) {
   long long total = 0;
+  int rows = 0;
+  /* Numbered pages stop at BLACKLIST_LIST_OFFSET_PAGES (their OFFSET grows with the page); deeper ones seek. */
+  long long offset = page <= BLACKLIST_LIST_OFFSET_PAGES ? (page - 1) * PER_PAGE : 1LL << 60;
   const char *state = f[1].present ? f[1].s : "active";
   NEOERR *err = ops_show(r, T_LIST, "Blacklist.Title");
   /* Filter.* and not Form.Values: the add form below has a kind field of its own. */
@@ -29,25 +32,33 @@ static NEOERR *list_page(req *r, long long page, const in_value *f) {
   if (!err) err = hdf_set_value(r->hdf, "Filter.Q", f[2].present ? f[2].s : "");
   if (!err)
     err = blacklist_admin_list(r->db, f[0].present ? f[0].s : "", state, f[2].present ? f[2].s : "",
-                               (page - 1) * PER_PAGE, PER_PAGE, r->hdf, "Entries", &total);
+                               offset, after, PER_PAGE, r->hdf, "Entries", &rows, &total);
+  char next[32] = "";
+  if (!err && rows == PER_PAGE) {
+    char key[32];
+    snprintf(key, sizeof key, "Entries.%d.id", rows - 1);
+    snprintf(next, sizeof next, "%lld", db_hdf_ll(r->hdf, key, 0));
+  }
   STRING base;
   string_init(&base);
   if (!err) err = string_append(&base, "/admin/blacklist?");
   if (!err) err = ops_base_add(&base, "kind", f[0].present ? f[0].s : "");
   if (!err) err = ops_base_add(&base, "state", state);
   if (!err) err = ops_base_add(&base, "q", f[2].present ? f[2].s : "");
-  if (!err) err = req_pager(r, base.buf, page, total, PER_PAGE);
+  if (!err)
+    err = req_pager_seek(r, base.buf, after ? 0 : page, total, BLACKLIST_LIST_COUNT_CAP, PER_PAGE,
+                         BLACKLIST_LIST_OFFSET_PAGES, next[0] ? next : NULL);
   string_clear(&base);
   return nerr_pass(err);
 }
 
-/* GET /admin/blacklist?kind=&state=active|ended|all&q=&page=&done= → 200 entries (active by default) and the add
+/* GET /admin/blacklist?kind=&state=active|ended|all&q=&page=|after=&done= → 200 entries (active by default) and the add
  * form; 400 bad filters or page. */
 NEOERR *h_adm_blacklist(req *r) {
   in_value f[3];
-  long long page = 1;
-  if (!req_page(r, &page) || input_read(r, F_FILTERS, 3, f)) return nerr_pass(req_fail(r, 400));
-  NEOERR *err = list_page(r, page, f);
+  long long page = 1, after = 0;
+  if (!req_page_after(r, &page, &after) || input_read(r, F_FILTERS, 3, f)) return nerr_pass(req_fail(r, 400));
+  NEOERR *err = list_page(r, page, after, f);
   if (!err) err = req_done_notice(r, "added|removed|rule", "Blacklist.Done");
   return nerr_pass(err);
 }
@@ -94,7 +105,7 @@ NEOERR *h_adm_blacklist_add(req *r) {
   r->status = 400;
   in_value f[3] = {{0}};
   if (!err) err = req_form_error(r, NULL, "Blacklist.FixErrors");
-  if (!err) err = list_page(r, 1, f);
+  if (!err) err = list_page(r, 1, 0, f);
   return nerr_pass(err);
 }
 

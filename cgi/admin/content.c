@@ -35,20 +35,28 @@ static NEOERR *page(req *r, const kind_page *p, const char *tmpl, const char *ti
   return nerr_pass(err);
 }
 
-/* GET /admin/<plural>?page=&done= → 200 list; 400 bad page */
+/* GET /admin/<plural>?page=|after=&done= → 200 list; 400 bad page */
 static NEOERR *list(req *r, const kind_page *p) {
-  static const in_field F[] = {{"page", IN_INT, 0, 1, 100000, NULL}};
-  in_value v;
   NEOERR *err = page(r, p, T_LIST, "Title");
   if (err) return nerr_pass(err);
-  if (input_read(r, F, 1, &v)) return nerr_pass(req_fail(r, 400));
-  long long pg = v.present ? v.i : 1, total = 0;
+  long long pg = 1, after = 0, total = 0;
+  if (!req_page_after(r, &pg, &after)) return nerr_pass(req_fail(r, 400));
   int rows = 0;
+  /* Numbered pages stop at CONTENT_LIST_OFFSET_PAGES (their OFFSET grows with the page); deeper ones seek. */
+  long long offset = pg <= CONTENT_LIST_OFFSET_PAGES ? (pg - 1) * PER_PAGE : 1LL << 60;
   err = adm_cat_done(r, "created|saved|deleted");
-  if (!err) err = content_admin_list(r->db, p->k, r->hdf, "Rows", (pg - 1) * PER_PAGE, PER_PAGE, &rows, &total);
+  if (!err) err = content_admin_list(r->db, p->k, r->hdf, "Rows", offset, after, PER_PAGE, &rows, &total);
+  char next[32] = "";
+  if (!err && rows == PER_PAGE) {
+    char key[32];
+    snprintf(key, sizeof key, "Rows.%d.id", rows - 1);
+    snprintf(next, sizeof next, "%lld", db_hdf_ll(r->hdf, key, 0));
+  }
   char base[64];
   snprintf(base, sizeof base, "/admin/%s?", p->plural);
-  if (!err) err = req_pager(r, base, pg, total, PER_PAGE);
+  if (!err)
+    err = req_pager_seek(r, base, after ? 0 : pg, total, CONTENT_LIST_COUNT_CAP, PER_PAGE, CONTENT_LIST_OFFSET_PAGES,
+                         next[0] ? next : NULL);
   return nerr_pass(err);
 }
 

@@ -6,20 +6,31 @@
 #include "merchants/settlements.h"
 #include <stdio.h>
 
-/* GET /admin/merchants?q=&page= → 200 list; 400 bad page */
+/* GET /admin/merchants?q=&page=|after= → 200 list; 400 bad page */
 NEOERR *h_adm_merchants(req *r) {
   static const in_field F[] = {{"q", IN_STR, 0, 1, 50, NULL}};
   in_value v[1];
-  long long page = 1, total = 0;
-  if (!req_page(r, &page)) return nerr_pass(req_fail(r, 400));
+  long long page = 1, after = 0, total = 0;
+  int rows = 0;
+  if (!req_page_after(r, &page, &after)) return nerr_pass(req_fail(r, 400));
   NEOERR *err = ops_show(r, "admin/people/merchants.cs", "Ops.Merchants.Title");
   if (err || input_read(r, F, 1, v)) return nerr_pass(err);
-  err = merchants_admin_list(r->db, v[0].s, (page - 1) * OPS_PER_PAGE, OPS_PER_PAGE, r->hdf, "Merchants", &total);
+  /* Numbered pages stop at MERCHANTS_ADMIN_OFFSET_PAGES (their OFFSET grows with the page); deeper ones seek. */
+  long long offset = page <= MERCHANTS_ADMIN_OFFSET_PAGES ? (page - 1) * OPS_PER_PAGE : 1LL << 60;
+  err = merchants_admin_list(r->db, v[0].s, offset, after, OPS_PER_PAGE, r->hdf, "Merchants", &rows, &total);
+  char next[32] = "";
+  if (rows == OPS_PER_PAGE) {
+    char key[32];
+    snprintf(key, sizeof key, "Merchants.%d.id", rows - 1);
+    snprintf(next, sizeof next, "%lld", db_hdf_ll(r->hdf, key, 0));
+  }
   STRING base;
   string_init(&base);
   if (!err) err = string_append(&base, "/admin/merchants?");
   if (!err) err = ops_base_add(&base, "q", v[0].s);
-  if (!err) err = req_pager(r, base.buf, page, total, OPS_PER_PAGE);
+  if (!err)
+    err = req_pager_seek(r, base.buf, after ? 0 : page, total, MERCHANTS_ADMIN_COUNT_CAP, OPS_PER_PAGE,
+                         MERCHANTS_ADMIN_OFFSET_PAGES, next[0] ? next : NULL);
   string_clear(&base);
   return nerr_pass(err);
 }

@@ -20,7 +20,7 @@ static int read_status(req *r, const char *choices, const char **status) {
 }
 
 /* The queue page: tabs with counts, status filter, one page of items. */
-static NEOERR *queue(req *r, const char *tab, const char *status, long long page) {
+static NEOERR *queue(req *r, const char *tab, const char *status, long long page, long long after) {
   static const struct {
     const char *tab, *tmpl, *title;
   } T[] = {
@@ -29,7 +29,9 @@ static NEOERR *queue(req *r, const char *tab, const char *status, long long page
       {"consultations", "admin/ops/mod_consultations.cs", "Ops.Mod.Consultations"},
   };
   int t = strcmp(tab, "messages") == 0 ? 0 : strcmp(tab, "reviews") == 0 ? 1 : 2;
-  long long total = 0, offset = (page - 1) * OPS_PER_PAGE;
+  int rows = 0;
+  /* Numbered pages stop at MOD_OFFSET_PAGES (their OFFSET grows with the page); deeper ones seek. */
+  long long total = 0, offset = page <= MOD_OFFSET_PAGES ? (page - 1) * OPS_PER_PAGE : 1LL << 60;
   NEOERR *err = ops_show(r, T[t].tmpl, T[t].title);
   if (!err) err = hdf_set_value(r->hdf, "Mod.Tab", tab);
   if (!err) err = hdf_set_value(r->hdf, "Mod.Status", status);
@@ -37,20 +39,26 @@ static NEOERR *queue(req *r, const char *tab, const char *status, long long page
   static const char *const STATES[3][4] = {
       {"pending", "approved", "rejected"}, {"pending", "approved", "hidden"}, {"pending", "answered"}};
   for (int i = 0; !err && STATES[t][i]; i++) err = hdf_set_valuef(r->hdf, "Mod.States.%d=%s", i, STATES[t][i]);
-  if (!err && t == 0) err = moderation_messages(r->db, status, offset, OPS_PER_PAGE, r->hdf, "Items", &total);
-  if (!err && t == 1) err = moderation_reviews(r->db, status, offset, OPS_PER_PAGE, r->hdf, "Items", &total);
-  if (!err && t == 2) err = moderation_consultations(r->db, status, offset, OPS_PER_PAGE, r->hdf, "Items", &total);
+  if (!err) err = moderation_list(r->db, t, status, offset, after, OPS_PER_PAGE, r->hdf, "Items", &rows, &total);
+  char next[32] = "";
+  if (!err && rows == OPS_PER_PAGE) {
+    char key[32];
+    snprintf(key, sizeof key, "Items.%d.id", rows - 1);
+    snprintf(next, sizeof next, "%lld", db_hdf_ll(r->hdf, key, 0));
+  }
   char base[96];
   snprintf(base, sizeof base, "/admin/moderation/%s?status=%s&", tab, status);
-  if (!err) err = req_pager(r, base, page, total, OPS_PER_PAGE);
+  if (!err)
+    err = req_pager_seek(r, base, after ? 0 : page, total, MOD_COUNT_CAP, OPS_PER_PAGE, MOD_OFFSET_PAGES,
+                         next[0] ? next : NULL);
   return nerr_pass(err);
 }
 
 static NEOERR *list(req *r, const char *tab, const char *choices) {
   const char *status;
-  long long page = 1;
-  if (!read_status(r, choices, &status) || !req_page(r, &page)) return nerr_pass(req_fail(r, 400));
-  NEOERR *err = queue(r, tab, status, page);
+  long long page = 1, after = 0;
+  if (!read_status(r, choices, &status) || !req_page_after(r, &page, &after)) return nerr_pass(req_fail(r, 400));
+  NEOERR *err = queue(r, tab, status, page, after);
   if (!err) err = ops_done(r, "approved|rejected|replied|hidden|answered");
   return nerr_pass(err);
 }
@@ -61,11 +69,11 @@ NEOERR *h_adm_mod_index(req *r) {
   return STATUS_OK;
 }
 
-/* GET /admin/moderation/messages?status=pending|approved|rejected&page= → 200; 400 bad parameters */
+/* GET /admin/moderation/messages?status=pending|approved|rejected&page=|after= → 200; 400 bad parameters */
 NEOERR *h_adm_mod_messages(req *r) { return nerr_pass(list(r, "messages", MSG_STATES)); }
-/* GET /admin/moderation/reviews?status=pending|approved|hidden&page= → 200; 400 bad parameters */
+/* GET /admin/moderation/reviews?status=pending|approved|hidden&page=|after= → 200; 400 bad parameters */
 NEOERR *h_adm_mod_reviews(req *r) { return nerr_pass(list(r, "reviews", REVIEW_STATES)); }
-/* GET /admin/moderation/consultations?status=pending|answered&page= → 200; 400 bad parameters */
+/* GET /admin/moderation/consultations?status=pending|answered&page=|after= → 200; 400 bad parameters */
 NEOERR *h_adm_mod_consultations(req *r) { return nerr_pass(list(r, "consultations", CONSULT_STATES)); }
 
 static void back(req *r, const char *tab, const char *status, const char *done) {
@@ -76,7 +84,7 @@ static void back(req *r, const char *tab, const char *status, const char *done) 
 
 /* Re-renders the queue with an error (input stays in Form.*). */
 static NEOERR *again(req *r, const char *tab, const char *status, const char *lang_key) {
-  NEOERR *err = queue(r, tab, status, 1);
+  NEOERR *err = queue(r, tab, status, 1, 0);
   if (!err) err = req_flash(r, lang_key);
   return nerr_pass(err);
 }

@@ -9,7 +9,7 @@
 #define T_FORM "admin/catalog/product_form.cs"
 #define PER_PAGE 20
 
-/* GET /admin/products?q=&cat=&brand=&type=&shelf=on|off&low=1&page=&done= → 200 list; 400 bad filters */
+/* GET /admin/products?q=&cat=&brand=&type=&shelf=on|off&low=1&page=|after=&done= → 200 list; 400 bad filters */
 NEOERR *h_adm_products(req *r) {
   static const in_field F[] = {
       {"q", IN_STR, 0, 1, 100, NULL},
@@ -18,12 +18,13 @@ NEOERR *h_adm_products(req *r) {
       {"type", IN_ENUM, 0, 0, 0, "physical|voucher|virtual"},
       {"shelf", IN_ENUM, 0, 0, 0, "on|off"},
       {"low", IN_ENUM, 0, 0, 0, "1"},
-      {"page", IN_INT, 0, 1, 100000, NULL},
   };
-  in_value v[7];
+  in_value v[6];
+  long long page = 1, after = 0, total = 0;
+  if (!req_page_after(r, &page, &after)) return nerr_pass(req_fail(r, 400));
   NEOERR *err = adm_cat_page(r, T_LIST, "AdminCat.Product.Title");
   if (err) return nerr_pass(err);
-  if (input_read(r, F, 7, v)) return nerr_pass(req_fail(r, 400));
+  if (input_read(r, F, 6, v)) return nerr_pass(req_fail(r, 400));
   if ((err = adm_cat_done(r, "created|saved|shelved|unshelved"))) return nerr_pass(err);
   product_query q = {v[0].present ? v[0].s : "",
                      v[1].i,
@@ -31,9 +32,16 @@ NEOERR *h_adm_products(req *r) {
                      v[3].present ? v[3].s : "",
                      v[4].present ? (strcmp(v[4].s, "on") == 0) : -1,
                      v[5].present};
-  long long page = v[6].present ? v[6].i : 1, total = 0;
   int rows = 0;
-  err = catalog_admin_products(r->db, r->hdf, "Products", &q, (page - 1) * PER_PAGE, PER_PAGE, &rows, &total);
+  /* Numbered pages stop at CATALOG_ADMIN_OFFSET_PAGES (their OFFSET grows with the page); deeper ones seek. */
+  long long offset = page <= CATALOG_ADMIN_OFFSET_PAGES ? (page - 1) * PER_PAGE : 1LL << 60;
+  err = catalog_admin_products(r->db, r->hdf, "Products", &q, offset, after, PER_PAGE, &rows, &total);
+  char next[32] = "";
+  if (rows == PER_PAGE) {
+    char key[32];
+    snprintf(key, sizeof key, "Products.%d.id", rows - 1);
+    snprintf(next, sizeof next, "%lld", db_hdf_ll(r->hdf, key, 0));
+  }
   if (!err) err = catalog_admin_categories(r->db, r->hdf, "Categories", NULL);
   if (!err) err = catalog_admin_brands(r->db, r->hdf, "Brands", NULL);
   if (!err) err = hdf_set_valuef(r->hdf, "LowStock=%d", CATALOG_LOW_STOCK);
@@ -49,7 +57,9 @@ NEOERR *h_adm_products(req *r) {
     if (!err) err = string_appendf(&base, "%s=%s&", names[i], esc);
     free(esc);
   }
-  if (!err) err = req_pager(r, base.buf, page, total, PER_PAGE);
+  if (!err)
+    err = req_pager_seek(r, base.buf, after ? 0 : page, total, CATALOG_ADMIN_COUNT_CAP, PER_PAGE,
+                         CATALOG_ADMIN_OFFSET_PAGES, next[0] ? next : NULL);
   string_clear(&base);
   return nerr_pass(err);
 }

@@ -24,7 +24,7 @@ static int filters(req *r, const char **status, const char **month) {
   return !**month || settlement_month_ok(*month);
 }
 
-/* GET /admin/settlements?status=&month=&page=&done= → 200 bill list with the "build a month" form;
+/* GET /admin/settlements?status=&month=&page=|after=&done= → 200 bill list with the "build a month" form;
  * 400 bad filter */
 /* The month's cash part (C5: what members paid in cash, refunds, net — from the payments table) → Cash.*. */
 static NEOERR *month_cash(req *r, const char *month) {
@@ -44,11 +44,21 @@ static NEOERR *month_cash(req *r, const char *month) {
 
 NEOERR *h_adm_settlements(req *r) {
   const char *status, *month;
-  long long page = 1, total = 0;
-  if (!req_page(r, &page) || !filters(r, &status, &month)) return nerr_pass(req_fail(r, 400));
+  long long page = 1, after = 0, total = 0;
+  int rows = 0;
+  if (!req_page_after(r, &page, &after) || !filters(r, &status, &month)) return nerr_pass(req_fail(r, 400));
   NEOERR *err = ops_show(r, T_LIST, "Onboarding.Settle.Title");
+  /* Numbered pages stop at SETTLE_LIST_OFFSET_PAGES (their OFFSET grows with the page); deeper ones seek. */
+  long long offset = page <= SETTLE_LIST_OFFSET_PAGES ? (page - 1) * OPS_PER_PAGE : 1LL << 60;
   if (!err)
-    err = settlements_list(r->db, 0, status, month, (page - 1) * OPS_PER_PAGE, OPS_PER_PAGE, r->hdf, "Bills", &total);
+    err = settlements_list(r->db, 0, status, month, offset, after, OPS_PER_PAGE, r->hdf, "Bills", &rows, &total);
+  char next[32] = "";
+  if (!err && rows == OPS_PER_PAGE) {
+    HDF *last = hdf_get_obj(r->hdf, "Bills");
+    for (HDF *e = hdf_obj_child(last); e; e = hdf_obj_next(e)) last = e;
+    snprintf(next, sizeof next, "%lld",
+             settlement_cursor(hdf_get_value(last, "month", ""), db_hdf_ll(last, "merchant_id", 0)));
+  }
   if (!err) err = hdf_set_value(r->hdf, "Filter.status", status);
   if (!err) err = hdf_set_value(r->hdf, "Filter.month", month);
   STRING base;
@@ -56,7 +66,9 @@ NEOERR *h_adm_settlements(req *r) {
   if (!err) err = string_append(&base, "/admin/settlements?");
   if (!err) err = ops_base_add(&base, "status", status);
   if (!err) err = ops_base_add(&base, "month", month);
-  if (!err) err = req_pager(r, base.buf, page, total, OPS_PER_PAGE);
+  if (!err)
+    err = req_pager_seek(r, base.buf, after ? 0 : page, total, SETTLE_LIST_COUNT_CAP, OPS_PER_PAGE,
+                         SETTLE_LIST_OFFSET_PAGES, next[0] ? next : NULL);
   string_clear(&base);
   if (!err) err = string_append(&base, "/admin/settlements.csv?");
   if (!err) err = ops_base_add(&base, "status", status);
@@ -128,7 +140,7 @@ NEOERR *h_adm_settlements_csv(req *r) {
   STRING s;
   string_init(&s);
   NEOERR *err = hdf_init(&h);
-  if (!err) err = settlements_list(r->db, 0, status, month, 0, CSV_MAX_ROWS, h, "B", &total);
+  if (!err) err = settlements_list(r->db, 0, status, month, 0, 0, CSV_MAX_ROWS, h, "B", NULL, &total);
   if (!err) err = rows_csv(r, &s, h, "B", LIST_HEAD, LIST_COLS, LIST_N);
   if (!err) err = send_csv(r, &s, *month ? month : "settlements");
   hdf_destroy(&h);

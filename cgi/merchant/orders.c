@@ -19,13 +19,15 @@ static const in_field F_FILTER[] = {
     {"to", IN_DATE, 0, 0, 0, NULL},
     {"no", IN_STR, 0, 1, 32, NULL},
     {"page", IN_INT, 0, 1, 100000, NULL},
+    {"after", IN_INT, 0, 1, 9000000000000000000LL, NULL},
+    {"at", IN_INT, 0, 0, 99991231235959LL, NULL}, /* the cursor voucher's time key (its row's created_key/redeemed_key) */
 };
 enum { NF = sizeof F_FILTER / sizeof F_FILTER[0] };
 
 typedef struct {
   merchant_voucher_filter f;
   char no[33];
-  long long page;
+  long long page, after, at;
 } ofilter;
 
 /* 1 for a real calendar date written YYYY-MM-DD. */
@@ -63,6 +65,8 @@ static int read_filter(req *r, ofilter *o) {
   o->no[k] = 0;
   o->f.no = o->no;
   o->page = v[5].present && !hdf_get_obj(r->hdf, "Form.Errors.page") ? v[5].i : 1;
+  o->after = v[6].present && !hdf_get_obj(r->hdf, "Form.Errors.after") ? v[6].i : 0;
+  o->at = v[7].present && !hdf_get_obj(r->hdf, "Form.Errors.at") ? v[7].i : -1;
   return bad;
 }
 
@@ -85,7 +89,7 @@ static NEOERR *filter_query(const ofilter *o, STRING *s) {
   return nerr_pass(err);
 }
 
-/* GET /merchant/orders?status=&by=issued|redeemed&from=&to=&no=&page= → 200 the list (400 with the bad
+/* GET /merchant/orders?status=&by=issued|redeemed&from=&to=&no=&page=|after=&at= → 200 the list (400 with the bad
  * filter marked; the rest still applies). */
 NEOERR *h_mch_orders(req *r) {
   ofilter o;
@@ -97,18 +101,35 @@ NEOERR *h_mch_orders(req *r) {
   STRING q;
   string_init(&q);
   NEOERR *err = hdf_set_value(r->hdf, "Page.Title", req_text(r, "MchPortal.Orders.Title"));
+  /* Numbered pages stop at MERCHANT_VOUCHERS_OFFSET_PAGES (their OFFSET grows with the page); deeper ones seek. */
+  long long offset = o.page <= MERCHANT_VOUCHERS_OFFSET_PAGES ? (o.page - 1) * PER_PAGE : 1LL << 60;
   if (!err)
-    err = merchant_vouchers(r->db, merchant_id_of(r), &o.f, o.page, PER_PAGE, r->hdf, "Vouchers", &rows, &total);
+    err = merchant_vouchers(r->db, merchant_id_of(r), &o.f, offset, o.after, o.at, PER_PAGE, r->hdf, "Vouchers",
+                            &rows, &total);
+  /* The next link names the last voucher and its time in this order, so the place stays put if it is redeemed. */
+  char next[64] = "";
+  if (!err && rows == PER_PAGE) {
+    char key[48];
+    snprintf(key, sizeof key, "Vouchers.%d", rows - 1);
+    HDF *last = hdf_get_obj(r->hdf, key);
+    snprintf(next, sizeof next, "%lld&at=%s", db_hdf_ll(last, "id", 0),
+             hdf_get_value(last, strcmp(o.f.by, "redeemed") == 0 ? "redeemed_key" : "created_key", "0"));
+  }
   if (!err) err = filter_query(&o, &q);
   if (!err) err = hdf_set_valuef(r->hdf, "Filter.Csv=/merchant/orders.csv?%s", q.buf ? q.buf : "");
   if (!err) err = hdf_set_valuef(r->hdf, "Filter.Base=/merchant/orders?%s", q.buf ? q.buf : "");
-  if (!err) err = req_pager(r, hdf_get_value(r->hdf, "Filter.Base", "/merchant/orders?"), o.page, total, PER_PAGE);
+  if (!err)
+    err = req_pager_seek(r, hdf_get_value(r->hdf, "Filter.Base", "/merchant/orders?"), o.after ? 0 : o.page, total,
+                         MERCHANT_VOUCHERS_COUNT_CAP, PER_PAGE, MERCHANT_VOUCHERS_OFFSET_PAGES, next[0] ? next : NULL);
   if (!err) err = hdf_set_value(r->hdf, "Filter.status", o.f.status);
   if (!err) err = hdf_set_value(r->hdf, "Filter.by", o.f.by);
   if (!err) err = hdf_set_value(r->hdf, "Filter.from", o.f.from);
   if (!err) err = hdf_set_value(r->hdf, "Filter.to", o.f.to);
   if (!err) err = hdf_set_value(r->hdf, "Filter.no", o.f.no);
-  if (!err) err = hdf_set_valuef(r->hdf, "Filter.Total=%lld", total);
+  /* "1000+" past the cap (Pager.TotalText) */
+  if (!err && total > MERCHANT_VOUCHERS_COUNT_CAP)
+    err = hdf_set_valuef(r->hdf, "Filter.Total=%d+", MERCHANT_VOUCHERS_COUNT_CAP);
+  else if (!err) err = hdf_set_valuef(r->hdf, "Filter.Total=%lld", total);
   string_clear(&q);
   return nerr_pass(err);
 }

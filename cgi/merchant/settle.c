@@ -40,19 +40,28 @@ static NEOERR *csv(req *r, HDF *rows, const char *const *head, const char *const
   return nerr_pass(err);
 }
 
-/* GET /merchant/settlements?page= → 200 this merchant's statements, newest month first; 400 bad page */
+/* GET /merchant/settlements?page=|after= → 200 this merchant's statements, newest month first; 400 bad page */
 NEOERR *h_mch_settlements(req *r) {
-  static const in_field F[] = {{"page", IN_INT, 0, 1, 100000, NULL}};
-  in_value v[1];
-  long long total = 0;
-  if (input_read(r, F, 1, v)) return nerr_pass(req_fail(r, 400));
-  long long page = v[0].present ? v[0].i : 1;
+  long long page = 1, after = 0, total = 0;
+  int rows = 0;
+  if (!req_page_after(r, &page, &after)) return nerr_pass(req_fail(r, 400));
   r->template = T_LIST;
   r->no_cache = 1;
   NEOERR *err = hdf_set_value(r->hdf, "Page.Title", req_text(r, "Settle.Title"));
+  /* Numbered pages stop at SETTLE_LIST_OFFSET_PAGES (their OFFSET grows with the page); deeper ones seek. */
+  long long offset = page <= SETTLE_LIST_OFFSET_PAGES ? (page - 1) * PER_PAGE : 1LL << 60;
   if (!err)
-    err = settlements_list(r->db, merchant_id_of(r), "", "", (page - 1) * PER_PAGE, PER_PAGE, r->hdf, "Bills", &total);
-  if (!err) err = req_pager(r, "/merchant/settlements?", page, total, PER_PAGE);
+    err = settlements_list(r->db, merchant_id_of(r), "", "", offset, after, PER_PAGE, r->hdf, "Bills", &rows, &total);
+  char next[32] = "";
+  if (!err && rows == PER_PAGE) {
+    HDF *last = hdf_get_obj(r->hdf, "Bills");
+    for (HDF *e = hdf_obj_child(last); e; e = hdf_obj_next(e)) last = e;
+    snprintf(next, sizeof next, "%lld",
+             settlement_cursor(hdf_get_value(last, "month", ""), db_hdf_ll(last, "merchant_id", 0)));
+  }
+  if (!err)
+    err = req_pager_seek(r, "/merchant/settlements?", after ? 0 : page, total, SETTLE_LIST_COUNT_CAP, PER_PAGE,
+                         SETTLE_LIST_OFFSET_PAGES, next[0] ? next : NULL);
   return nerr_pass(err);
 }
 
@@ -71,7 +80,7 @@ NEOERR *h_mch_settlements_csv(req *r) {
   HDF *h = NULL;
   long long total = 0;
   NEOERR *err = hdf_init(&h);
-  if (!err) err = settlements_list(r->db, merchant_id_of(r), "", "", 0, 100000, h, "B", &total);
+  if (!err) err = settlements_list(r->db, merchant_id_of(r), "", "", 0, 0, 100000, h, "B", NULL, &total);
   if (!err) err = csv(r, hdf_get_obj(h, "B"), LIST_HEAD, LIST_COLS, LIST_N, "settlements", NULL, NULL);
   hdf_destroy(&h);
   return nerr_pass(err);

@@ -9,20 +9,16 @@
 #include <string.h>
 
 #define ACTIVE "(e.removed_at IS NULL AND (e.expires_at IS NULL OR e.expires_at > NOW()))"
-#define COLUMNS                                                                                                        \
+#define COLS                                                                                                           \
   "SELECT e.id, e.kind, e.value, e.reason, e.rule_id, r.event AS rule_event, r.subject AS rule_subject, "              \
   "a.username AS created_by, DATE_FORMAT(e.created_at, '%Y-%m-%d %H:%i:%s') AS created_at, "                           \
   "DATE_FORMAT(e.expires_at, '%Y-%m-%d %H:%i:%s') AS expires_at, "                                                     \
   "DATE_FORMAT(e.removed_at, '%Y-%m-%d %H:%i:%s') AS removed_at, b.username AS removed_by, e.remove_reason, "          \
-  "CASE WHEN e.removed_at IS NOT NULL THEN 'removed' WHEN " ACTIVE " THEN 'active' ELSE 'expired' END AS state "       \
-  "FROM blacklist_entries e LEFT JOIN blacklist_rules r ON r.id = e.rule_id LEFT JOIN admins a ON a.id = "             \
-  "e.created_by LEFT JOIN admins b ON b.id = e.removed_by "
-#define FILTER                                                                                                         \
-  "WHERE (? = '' OR e.kind = ?) AND (? = 'all' OR (? = 'active') = " ACTIVE ") AND (? = '' OR LOCATE(?, e.value) = "   \
-                                                                            "1) "
-
-static const char SQL_COUNT[] = "SELECT COUNT(*) FROM blacklist_entries e " FILTER;
-static const char SQL_LIST[] = COLUMNS FILTER "ORDER BY e.id DESC LIMIT ? OFFSET ?";
+  "CASE WHEN e.removed_at IS NOT NULL THEN 'removed' WHEN " ACTIVE " THEN 'active' ELSE 'expired' END AS state "
+#define JOINS                                                                                                          \
+  " LEFT JOIN blacklist_rules r ON r.id = e.rule_id LEFT JOIN admins a ON a.id = e.created_by"                         \
+  " LEFT JOIN admins b ON b.id = e.removed_by "
+#define COLUMNS COLS "FROM blacklist_entries e" JOINS
 static const char SQL_GET[] = COLUMNS "WHERE e.id = ?";
 static const char SQL_SNAP[] =
     "SELECT id, kind, value, reason, rule_id, created_at, expires_at, removed_at, remove_reason "
@@ -102,14 +98,54 @@ int blacklist_expiry_parse(const char *text, char out[20]) {
   return 0; /* a day past the month's end is caught by SQL_FUTURE's round trip */
 }
 
-NEOERR *blacklist_admin_list(MYSQL *db, const char *kind, const char *state, const char *q, long long offset, int limit,
-                             HDF *out, const char *prefix, long long *total) {
+/* The list is shaped by the filters given (README "Lists"), newest first, each shape reading one index in that order
+ * and stopping at the page: active entries are the ones not removed (bl_removed / bl_kind_removed: removed_at IS NULL,
+ * then the expiry checked on the rows read); a kind alone → bl_kind; ended or all → PRIMARY (ended entries are most
+ * of the table, so the page fills fast). A value prefix reads by_subject's (kind, value) ranges and sorts its matches.
+ * Counts stop at BLACKLIST_LIST_COUNT_CAP + 1. */
+void blacklist_admin_list_stmt(const char *kind, const char *state, const char *q, long long offset, long long after,
+                               int limit, int count, blacklist_list_stmt *out) {
+  list_stmt body;
+  memset(&body, 0, sizeof body);
   const char *k = kind ? kind : "", *s = state ? state : "all", *v = q ? q : "";
-  NEOERR *err = db_query_ll(db, SQL_COUNT, DBA(DS(k), DS(k), DS(s), DS(s), DS(v), DS(v)), total, NULL);
-  if (!err && offset < *total)
-    err = db_query_hdf(db, out, prefix, SQL_LIST, DBA(DS(k), DS(k), DS(s), DS(s), DS(v), DS(v), DI(limit), DI(offset)),
-                       NULL);
-  return nerr_pass(err);
+  int active = strcmp(s, "active") == 0, ended = strcmp(s, "ended") == 0;
+  size_t o = 0;
+  for (const char *c = v; *c && o + 3 < sizeof out->like; c++) {
+    if (*c == '%' || *c == '_' || *c == '\\') out->like[o++] = '\\';
+    out->like[o++] = *c;
+  }
+  out->like[o++] = '%';
+  out->like[o] = 0;
+  list_stmt_add(&body, " FROM blacklist_entries e");
+  if (*v) list_stmt_add(&body, " FORCE INDEX (by_subject)");
+  else if (active) list_stmt_add(&body, *k ? " FORCE INDEX (bl_kind_removed)" : " FORCE INDEX (bl_removed)");
+  else if (*k) list_stmt_add(&body, " FORCE INDEX (bl_kind)");
+  else list_stmt_add(&body, " FORCE INDEX (PRIMARY)");
+  if (!count) list_stmt_add(&body, JOINS);
+  list_stmt_add(&body, " WHERE 1 = 1");
+  if (*k) list_stmt_arg(&body, " AND e.kind = ?", DS(k));
+  else if (*v) list_stmt_add(&body, " AND e.kind IN ('ip', 'mobile', 'merchant')"); /* by_subject's leading column */
+  if (*v) list_stmt_arg(&body, " AND e.value LIKE ?", DS(out->like));
+  if (active) list_stmt_add(&body, " AND e.removed_at IS NULL AND (e.expires_at IS NULL OR e.expires_at > NOW())");
+  if (ended) list_stmt_add(&body, " AND NOT " ACTIVE);
+  if (count) {
+    /* in the list's order where an index gives it, so the count reads that index and stops at the cap */
+    if (!*v) list_stmt_add(&body, " ORDER BY e.id DESC");
+    list_stmt_count(&out->st, &body, BLACKLIST_LIST_COUNT_CAP);
+    return;
+  }
+  list_stmt_build(&out->st, &body, 0, 0, COLS, "e.id", offset, after, limit);
+}
+
+NEOERR *blacklist_admin_list(MYSQL *db, const char *kind, const char *state, const char *q, long long offset,
+                             long long after, int limit, HDF *out, const char *prefix, int *rows, long long *total) {
+  blacklist_list_stmt st;
+  *rows = 0;
+  blacklist_admin_list_stmt(kind, state, q, 0, 0, 0, 1, &st);
+  NEOERR *err = db_query_ll(db, st.st.sql, st.st.p, st.st.n, total, NULL);
+  if (err || (after <= 0 && offset >= *total)) return nerr_pass(err);
+  blacklist_admin_list_stmt(kind, state, q, offset, after, limit, 0, &st);
+  return nerr_pass(db_query_hdf(db, out, prefix, st.st.sql, st.st.p, st.st.n, rows));
 }
 
 NEOERR *blacklist_admin_get(MYSQL *db, long long id, HDF *out, const char *prefix, int *found) {

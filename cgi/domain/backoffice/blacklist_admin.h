@@ -2,6 +2,7 @@
  * tuned; every change audited and every process's copy of the list dropped. No HTTP here. */
 #ifndef MALL_BLACKLIST_ADMIN_H
 #define MALL_BLACKLIST_ADMIN_H
+#include "shared/list_stmt.h"
 #include "backoffice/audit.h"
 
 #define BLACKLIST_KINDS "ip|mobile|merchant"
@@ -19,8 +20,19 @@ int blacklist_expiry_parse(const char *text, char out[20]);
 /* Entries, newest first. kind: "" or one of BLACKLIST_KINDS; state: "active", "ended" or "all"; q: "" or the start
  * of the value. Rows: id, kind, value, reason, rule_id, rule_event, rule_subject, created_by, created_at, expires_at,
  * removed_at, removed_by, remove_reason, state (active|expired|removed). */
-NEOERR *blacklist_admin_list(MYSQL *db, const char *kind, const char *state, const char *q, long long offset, int limit,
-                             HDF *out, const char *prefix, long long *total);
+NEOERR *blacklist_admin_list(MYSQL *db, const char *kind, const char *state, const char *q, long long offset,
+                             long long after, int limit, HDF *out, const char *prefix, int *rows, long long *total);
+/* From offset, or after > 0: past that id (offset unused). *total exact up to BLACKLIST_LIST_COUNT_CAP, else
+ * BLACKLIST_LIST_COUNT_CAP + 1 ("1000+"); numbered pages stop at BLACKLIST_LIST_OFFSET_PAGES. */
+#define BLACKLIST_LIST_COUNT_CAP 1000
+#define BLACKLIST_LIST_OFFSET_PAGES 20
+/* The list's statement (count 1: its bounded count), with the LIKE pattern its parameters point to. */
+typedef struct {
+  list_stmt st;
+  char like[160];
+} blacklist_list_stmt;
+void blacklist_admin_list_stmt(const char *kind, const char *state, const char *q, long long offset, long long after,
+                               int limit, int count, blacklist_list_stmt *out);
 /* One entry, the same columns; *found = 0 when unknown. */
 NEOERR *blacklist_admin_get(MYSQL *db, long long id, HDF *out, const char *prefix, int *found);
 

@@ -1,9 +1,13 @@
 /* catalog_admin.c: back-office catalog — product, category and brand writes (audited) and admin lists (B2) */
-#include "catalog/catalog_admin.h"
+#include "catalog/catalog_admin_list.h"
 #include "generations.h"
 #include "catalog/search_index.h"
+#include "catalog/catalog.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#define S0(x) ((x) ? (x) : "")
 
 int catalog_parse_yuan(const char *s, long long max_fen, long long *fen) {
   long long yuan = 0, cents = 0;
@@ -33,17 +37,21 @@ int catalog_parse_yuan(const char *s, long long max_fen, long long *fen) {
 #define YUAN(col) "CONCAT(" col " DIV 100, '.', LPAD(" col " MOD 100, 2, '0'))"
 
 /* ---- product lists ---- */
-#define PRODUCT_FILTER                                                                                                 \
-  " FROM products p JOIN categories c ON c.id = p.category_id LEFT JOIN brands b ON b.id = p.brand_id"                 \
-  " WHERE (? = '' OR p.name_zh LIKE ? OR p.name_en LIKE ? OR p.id = ?)"                                                \
-  " AND (? = 0 OR p.category_id = ? OR c.parent_id = ?) AND (? = 0 OR p.brand_id = ?)"                                 \
-  " AND (? = '' OR p.type = ?) AND (? < 0 OR p.on_shelf = ?) AND (? = 0 OR p.stock <= ?)"
-static const char SQL_PRODUCTS[] = "SELECT p.id, p.type, p.name_zh, p.name_en, p.image, p.points_price, " YUAN(
-    "p.cash_price_fen") " AS cash,"
-                        " p.stock, p.initial_stock, p.sales, p.on_shelf, c.name_zh AS category, b.name_zh AS brand,"
-                        " DATE_FORMAT(p.updated_at, '%Y-%m-%d %H:%i') AS updated" PRODUCT_FILTER
-                        " ORDER BY p.id DESC LIMIT ? OFFSET ?";
-static const char SQL_PRODUCTS_COUNT[] = "SELECT COUNT(*)" PRODUCT_FILTER;
+/* The list's statement is shaped by the filters given (README "Lists"): the WHERE holds only those, and the most
+ * selective scope names its index, read newest first and stopped at the page — a category's subtree (adm_root on the
+ * materialised cat_root) or a sub-category (adm_cat), a brand, low stock (adm_low on the derived low_stock), a type,
+ * a shelf state; none → PRIMARY. The other filters are checked on the rows that index reads. A name search gathers
+ * its candidates from the Mroonga copy (every word of the text in the title: a superset of the names containing
+ * it), then checks the names with LIKE, and sorts those — the one shape that sorts. Counts stop at
+ * CATALOG_ADMIN_COUNT_CAP + 1. */
+#if CATALOG_LOW_STOCK != 10
+#error "schema 043 derives products.low_stock as stock <= 10"
+#endif
+#define PRODUCT_LIST_COLS                                                                                              \
+  "SELECT p.id, p.type, p.name_zh, p.name_en, p.image, p.points_price, " YUAN("p.cash_price_fen") " AS cash,"          \
+  " p.stock, p.initial_stock, p.sales, p.on_shelf, c.name_zh AS category, b.name_zh AS brand,"                         \
+  " DATE_FORMAT(p.updated_at, '%Y-%m-%d %H:%i') AS updated"
+static const char SQL_CAT_TOP[] = "SELECT parent_id IS NULL FROM categories WHERE id = ?";
 
 /* LIKE treats % and _ as wildcards: a search for "100%" means those characters. */
 static void like_pattern(const char *q, char *out, size_t len) {
@@ -61,21 +69,59 @@ static void like_pattern(const char *q, char *out, size_t len) {
   out[o] = 0;
 }
 
+void catalog_admin_products_stmt(const product_query *q, int cat_top, long long offset, long long after, int limit,
+                                 int count, catalog_admin_stmt *out) {
+  list_stmt body;
+  memset(&body, 0, sizeof body);
+  const char *text = q->q ? q->q : "";
+  long long idq = -1;
+  if (*text && !text[strspn(text, "0123456789")] && strlen(text) <= 11) idq = strtoll(text, NULL, 10);
+  int words = *text && catalog_search_query(text, out->bq, sizeof out->bq);
+  like_pattern(text, out->like, sizeof out->like);
+  list_stmt_add(&body, " FROM products p");
+  if (words) {
+    /* Candidates first (Mroonga), then products by primary key: no scope index can serve both. */
+    list_stmt_arg(&body, " JOIN (SELECT product_id FROM product_search WHERE MATCH(title) AGAINST(? IN BOOLEAN MODE)",
+                  DS(out->bq));
+    if (idq >= 0) list_stmt_arg(&body, " UNION SELECT ?", DI(idq));
+    list_stmt_add(&body, ") hit ON hit.product_id = p.id");
+  } else {
+    /* No search words (none, or a text of quotes only): the scope's index, the text checked on the rows it reads. */
+    if (q->cat) list_stmt_add(&body, cat_top ? " FORCE INDEX (adm_root)" : " FORCE INDEX (adm_cat)");
+    else if (q->brand) list_stmt_add(&body, " FORCE INDEX (adm_brand)");
+    else if (q->low) list_stmt_add(&body, " FORCE INDEX (adm_low)");
+    else if (*S0(q->type)) list_stmt_add(&body, " FORCE INDEX (adm_type)");
+    else if (q->shelf >= 0) list_stmt_add(&body, " FORCE INDEX (adm_shelf)");
+    else list_stmt_add(&body, " FORCE INDEX (PRIMARY)");
+  }
+  list_stmt_add(&body, " JOIN categories c ON c.id = p.category_id LEFT JOIN brands b ON b.id = p.brand_id WHERE 1 = 1");
+  if (*text) {
+    list_stmt_arg(&body, " AND (p.name_zh LIKE ?", DS(out->like));
+    list_stmt_arg(&body, " OR p.name_en LIKE ?", DS(out->like));
+    if (idq >= 0) list_stmt_arg(&body, " OR p.id = ?", DI(idq));
+    list_stmt_add(&body, ")");
+  }
+  if (q->cat) list_stmt_arg(&body, cat_top ? " AND p.cat_root = ?" : " AND p.category_id = ?", DI(q->cat));
+  if (q->brand) list_stmt_arg(&body, " AND p.brand_id = ?", DI(q->brand));
+  if (q->low) list_stmt_add(&body, " AND p.low_stock = 1");
+  if (*S0(q->type)) list_stmt_arg(&body, " AND p.type = ?", DS(q->type));
+  if (q->shelf >= 0) list_stmt_arg(&body, " AND p.on_shelf = ?", DI(q->shelf));
+  /* A count over a scope index reads it in the list's order and stops at the cap. */
+  if (count && !words) list_stmt_add(&body, " ORDER BY p.id DESC");
+  list_stmt_build(&out->st, &body, count, CATALOG_ADMIN_COUNT_CAP, PRODUCT_LIST_COLS, "p.id", offset, after, limit);
+}
+
 NEOERR *catalog_admin_products(MYSQL *db, HDF *out, const char *prefix, const product_query *q, long long offset,
-                               int limit, int *rows, long long *total) {
-  char like[400];
-  like_pattern(q->q, like, sizeof like);
-  long long idq = 0;
-  for (const char *p = q->q; *p >= '0' && *p <= '9' && idq < 100000000000LL; p++) idq = idq * 10 + (*p - '0');
-  if (q->q[strspn(q->q, "0123456789")]) idq = -1;
-#define ARGS                                                                                                           \
-  DS(q->q), DS(like), DS(like), DI(idq), DI(q->cat), DI(q->cat), DI(q->cat), DI(q->brand), DI(q->brand), DS(q->type),  \
-      DS(q->type), DI(q->shelf), DI(q->shelf), DI(q->low), DI(CATALOG_LOW_STOCK)
+                               long long after, int limit, int *rows, long long *total) {
+  long long top = 0;
+  catalog_admin_stmt st;
   *rows = 0;
-  NEOERR *err = db_query_ll(db, SQL_PRODUCTS_COUNT, DBA(ARGS), total, NULL);
-  if (err || *total <= offset) return nerr_pass(err);
-  return nerr_pass(db_query_hdf(db, out, prefix, SQL_PRODUCTS, DBA(ARGS, DI(limit), DI(offset)), rows));
-#undef ARGS
+  NEOERR *err = q->cat ? db_query_ll(db, SQL_CAT_TOP, DBA(DI(q->cat)), &top, NULL) : STATUS_OK;
+  if (!err) catalog_admin_products_stmt(q, (int)top, 0, 0, 0, 1, &st);
+  if (!err) err = db_query_ll(db, st.st.sql, st.st.p, st.st.n, total, NULL);
+  if (err || (after <= 0 && *total <= offset)) return nerr_pass(err);
+  catalog_admin_products_stmt(q, (int)top, offset, after, limit, 0, &st);
+  return nerr_pass(db_query_hdf(db, out, prefix, st.st.sql, st.st.p, st.st.n, rows));
 }
 
 #define PRODUCT_COLS                                                                                                   \

@@ -38,10 +38,14 @@ typedef struct {
   int low;          /* 1: stock <= CATALOG_LOW_STOCK */
 } product_query;
 
-/* Rows: id, type, name_zh, name_en, image, points_price, cash (yuan text), stock, initial_stock, sales, on_shelf,
- * category, brand, updated. */
+/* Counts stop past this many (shown as "1000+"); numbered pages stop at CATALOG_ADMIN_OFFSET_PAGES, deeper ones seek
+ * (?after=<the last id shown>). */
+#define CATALOG_ADMIN_COUNT_CAP 1000
+#define CATALOG_ADMIN_OFFSET_PAGES 20
+/* Rows, newest first: id, type, name_zh, name_en, image, points_price, cash (yuan text), stock, initial_stock, sales,
+ * on_shelf, category, brand, updated; *total exact up to CATALOG_ADMIN_COUNT_CAP, else CATALOG_ADMIN_COUNT_CAP + 1. */
 NEOERR *catalog_admin_products(MYSQL *db, HDF *out, const char *prefix, const product_query *q, long long offset,
-                               int limit, int *rows, long long *total);
+                               long long after, int limit, int *rows, long long *total);
 /* Every column of one product (any shelf state), plus cash as yuan text. */
 NEOERR *catalog_admin_product(MYSQL *db, HDF *out, const char *prefix, long long id, int *found);
 /* prefix.N.{id,url} */

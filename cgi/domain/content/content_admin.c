@@ -18,9 +18,8 @@ static const content_field NOTICE_FIELDS[] = {
 };
 static const char SQL_NOTICE_LIST[] =
     "SELECT id, title_zh AS title, '' AS image, DATE_FORMAT(published_at, '%Y-%m-%d %H:%i') AS info,"
-    " IF(published_at <= NOW(), 'live', 'scheduled') AS state, pinned FROM notices"
-    " ORDER BY pinned DESC, published_at DESC, id DESC LIMIT ? OFFSET ?";
-static const char SQL_NOTICE_COUNT[] = "SELECT COUNT(*) FROM notices";
+    " IF(published_at <= NOW(), 'live', 'scheduled') AS state, pinned FROM notices FORCE INDEX (ct_list)";
+static const char SQL_NOTICE_COUNT[] = " FROM notices FORCE INDEX (ct_list)";
 static const char SQL_NOTICE_GET[] =
     "SELECT id, title_zh, title_en, body_zh, body_en, pinned, " TIME_FORM("published_at") " FROM notices WHERE id = ?";
 static const char SQL_NOTICE_INSERT[] =
@@ -41,7 +40,9 @@ const content_kind CONTENT_NOTICE = {"notice",
                                      NULL,
                                      0,
                                      NULL,
-                                     NULL};
+                                     NULL,
+                                     "pinned,published_at,id",
+                                     1};
 
 /* ---- banners ---- */
 static const content_field BANNER_FIELDS[] = {
@@ -51,8 +52,8 @@ static const content_field BANNER_FIELDS[] = {
 };
 static const char SQL_BANNER_LIST[] =
     "SELECT id, title_zh AS title, image, CONCAT(" WINDOW_INFO ", ' · ', link) AS info, " WINDOW_STATE " AS state,"
-    " 0 AS pinned FROM banners ORDER BY sort, id LIMIT ? OFFSET ?";
-static const char SQL_BANNER_COUNT[] = "SELECT COUNT(*) FROM banners";
+    " 0 AS pinned FROM banners FORCE INDEX (ct_list)";
+static const char SQL_BANNER_COUNT[] = " FROM banners FORCE INDEX (ct_list)";
 static const char SQL_BANNER_GET[] = "SELECT id, title_zh, title_en, image, link, sort, " TIME_FORM(
     "starts_at") ", " TIME_FORM("ends_at") " FROM banners WHERE id = ?";
 static const char SQL_BANNER_INSERT[] =
@@ -64,7 +65,8 @@ const content_kind CONTENT_BANNER = {"banner",          BANNER_FIELDS,     7,
                                      SQL_BANNER_LIST,   SQL_BANNER_COUNT,  SQL_BANNER_GET,
                                      SQL_BANNER_INSERT, SQL_BANNER_UPDATE, SQL_BANNER_DELETE,
                                      "starts_at",       "ends_at",         0,
-                                     NULL,              NULL};
+                                     NULL,              NULL,              "sort,id",
+                                     0};
 
 /* ---- ads ---- */
 static const content_field AD_FIELDS[] = {
@@ -74,8 +76,8 @@ static const content_field AD_FIELDS[] = {
 };
 static const char SQL_AD_LIST[] =
     "SELECT id, title_zh AS title, image, CONCAT(position, ' · ', " WINDOW_INFO ", ' · ', link) AS info, " WINDOW_STATE
-    " AS state, 0 AS pinned FROM ads ORDER BY position, sort, id LIMIT ? OFFSET ?";
-static const char SQL_AD_COUNT[] = "SELECT COUNT(*) FROM ads";
+    " AS state, 0 AS pinned FROM ads FORCE INDEX (ct_list)";
+static const char SQL_AD_COUNT[] = " FROM ads FORCE INDEX (ct_list)";
 static const char SQL_AD_GET[] = "SELECT id, title_zh, title_en, image, link, position, sort, " TIME_FORM(
     "starts_at") ", " TIME_FORM("ends_at") " FROM ads WHERE id = ?";
 static const char SQL_AD_INSERT[] = "INSERT INTO ads (title_zh, title_en, image, link, position, sort, starts_at, "
@@ -86,7 +88,7 @@ static const char SQL_AD_UPDATE[] =
 static const char SQL_AD_DELETE[] = "DELETE FROM ads WHERE id = ?";
 const content_kind CONTENT_AD = {
     "ad",        AD_FIELDS, 8, SQL_AD_LIST, SQL_AD_COUNT, SQL_AD_GET, SQL_AD_INSERT, SQL_AD_UPDATE, SQL_AD_DELETE,
-    "starts_at", "ends_at", 0,       NULL,          NULL};
+    "starts_at", "ends_at", 0,       NULL,          NULL,   "position,sort,id", 0};
 
 /* ---- activities ---- */
 static const content_field ACTIVITY_FIELDS[] = {
@@ -107,8 +109,8 @@ static const content_field ACTIVITY_FIELDS[] = {
 static const char SQL_ACTIVITY_LIST[] =
     "SELECT a.id, a.title_zh AS title, a.image, CONCAT(" WINDOW_INFO ", ' · ',"
     " (SELECT COUNT(*) FROM activity_products ap WHERE ap.activity_id = a.id)) AS info, " WINDOW_STATE " AS state,"
-    " 0 AS pinned FROM activities a ORDER BY a.starts_at DESC, a.id DESC LIMIT ? OFFSET ?";
-static const char SQL_ACTIVITY_COUNT[] = "SELECT COUNT(*) FROM activities";
+    " 0 AS pinned FROM activities a FORCE INDEX (ct_list)";
+static const char SQL_ACTIVITY_COUNT[] = " FROM activities a FORCE INDEX (ct_list)";
 static const char SQL_ACTIVITY_GET[] =
     "SELECT a.id, a.title_zh, a.title_en, a.summary_zh, a.summary_en, a.rules_zh, a.rules_en, a.image, " TIME_FORM(
         "starts_at") ", " TIME_FORM("ends_at") ", a.style, a.points_budget, a.cash_budget_fen, a.member_day_cap,"
@@ -136,18 +138,116 @@ const content_kind CONTENT_ACTIVITY = {"activity",          ACTIVITY_FIELDS,    
                                        SQL_ACTIVITY_LIST,   SQL_ACTIVITY_COUNT,  SQL_ACTIVITY_GET,
                                        SQL_ACTIVITY_INSERT, SQL_ACTIVITY_UPDATE, SQL_ACTIVITY_DELETE,
                                        "starts_at",         "ends_at",           1,
-                                       activity_saved,      guards_notify};
+                                       activity_saved,      guards_notify,       "a.starts_at,a.id",
+                                       1};
 
 static const char SQL_AP_CLEAR[] = "DELETE FROM activity_products WHERE activity_id = ?";
 static const char SQL_AP_ADD[] = "INSERT INTO activity_products (activity_id, product_id, sort) VALUES (?, ?, ?)";
 static const char SQL_PRODUCT_EXISTS[] = "SELECT COUNT(*) FROM products WHERE id = ?";
 
-NEOERR *content_admin_list(MYSQL *db, const content_kind *k, HDF *out, const char *prefix, long long offset, int limit,
-                           int *rows, long long *total) {
+/* A list reads its kind's ct_list index in the list's order (schema 043) and stops at the page; counts stop at
+ * CONTENT_LIST_COUNT_CAP + 1; past the numbered pages ?after=<id> seeks after that row's sort key (read first, by
+ * primary key): "c1 < v1 OR (c1 = v1 AND (c2 < v2 OR (c2 = v2 AND id < id0)))", ranges of the same index. */
+void content_admin_list_stmt(const content_kind *k, long long offset, const content_cursor *after, int limit,
+                             int count, list_stmt *out) {
+  memset(out, 0, sizeof *out);
+  char cols[4][32];
+  int n = 0;
+  for (const char *c = k->list_order; *c && n < 4; n++) {
+    size_t l = strcspn(c, ",");
+    snprintf(cols[n], sizeof cols[n], "%.*s", (int)l, c);
+    c += l + (c[l] == ',');
+  }
+  if (count) {
+    list_stmt_add(out, "SELECT COUNT(*) FROM (SELECT 1");
+    list_stmt_add(out, k->sql_count);
+  } else {
+    list_stmt_add(out, k->sql_list);
+  }
+  int seek = !count && after && after->id > 0;
+  if (seek) {
+    const char *lt = k->list_desc ? " < ?" : " > ?";
+    char buf[96];
+    list_stmt_add(out, " WHERE ");
+    for (int i = 0; i < n; i++) {
+      snprintf(buf, sizeof buf, "(%s%s", cols[i], lt);
+      list_stmt_arg(out, buf, i == n - 1 ? DI(after->id) : DS(after->key[i]));
+      if (i < n - 1) {
+        snprintf(buf, sizeof buf, " OR (%s = ?", cols[i]);
+        list_stmt_arg(out, buf, DS(after->key[i]));
+        list_stmt_add(out, " AND ");
+      }
+    }
+    for (int i = 0; i < n; i++) list_stmt_add(out, i == n - 1 ? ")" : "))");
+  }
+  list_stmt_add(out, " ORDER BY ");
+  for (int i = 0; i < n; i++) {
+    if (i) list_stmt_add(out, ", ");
+    list_stmt_add(out, cols[i]);
+    if (k->list_desc) list_stmt_add(out, " DESC");
+  }
+  if (count) {
+    char buf[64];
+    snprintf(buf, sizeof buf, " LIMIT %d) bounded", CONTENT_LIST_COUNT_CAP + 1);
+    list_stmt_add(out, buf);
+    return;
+  }
+  list_stmt_arg(out, " LIMIT ?", DI(limit));
+  if (!seek) list_stmt_arg(out, " OFFSET ?", DI(offset));
+}
+
+NEOERR *content_admin_list(MYSQL *db, const content_kind *k, HDF *out, const char *prefix, long long offset,
+                           long long after, int limit, int *rows, long long *total) {
+  list_stmt st;
+  content_cursor cur;
+  memset(&cur, 0, sizeof cur);
   *rows = 0;
-  NEOERR *err = db_query_ll(db, k->sql_count, DB_NOARGS, total, NULL);
-  if (err || *total <= offset) return nerr_pass(err);
-  return nerr_pass(db_query_hdf(db, out, prefix, k->sql_list, DBA(DI(limit), DI(offset)), rows));
+  content_admin_list_stmt(k, 0, NULL, 0, 1, &st);
+  NEOERR *err = db_query_ll(db, st.sql, st.p, st.n, total, NULL);
+  if (err || (after <= 0 && *total <= offset)) return nerr_pass(err);
+  if (after > 0) {
+    /* the cursor row's sort key, as text (the statement compares each column with it) */
+    int found = 0;
+    err = content_admin_cursor(db, k, after, &cur, &found);
+    if (err || !found) return nerr_pass(err);
+  }
+  content_admin_list_stmt(k, offset, after > 0 ? &cur : NULL, limit, 0, &st);
+  return nerr_pass(db_query_hdf(db, out, prefix, st.sql, st.p, st.n, rows));
+}
+
+NEOERR *content_admin_cursor(MYSQL *db, const content_kind *k, long long id, content_cursor *cur, int *found) {
+  char sql[256], table[32];
+  const char *from = strstr(k->sql_count, " FROM ") + 6;
+  snprintf(table, sizeof table, "%.*s", (int)strcspn(from, " "), from);
+  /* every sort column but the last (the id), as text */
+  char cols[160] = "";
+  size_t o = 0;
+  int n = 0;
+  for (const char *c = k->list_order; *c;) {
+    size_t l = strcspn(c, ",");
+    const char *dot = memchr(c, '.', l);
+    const char *name = dot ? dot + 1 : c;
+    size_t nl = l - (size_t)(name - c);
+    if (!c[l]) break; /* the id */
+    o += snprintf(cols + o, sizeof cols - o, "%sCAST(%.*s AS CHAR) AS k%d", n ? ", " : "", (int)nl, name, n);
+    n++;
+    c += l + 1;
+  }
+  snprintf(sql, sizeof sql, "SELECT %s FROM %s WHERE id = ?", cols, table);
+  HDF *h = NULL;
+  *found = 0;
+  cur->id = id;
+  NEOERR *err = hdf_init(&h);
+  int rows = 0;
+  if (!err) err = db_query_hdf(db, h, "C", sql, DBA(DI(id)), &rows);
+  for (int i = 0; !err && rows && i < n; i++) {
+    char key[16];
+    snprintf(key, sizeof key, "C.0.k%d", i);
+    snprintf(cur->key[i], sizeof cur->key[i], "%s", hdf_get_value(h, key, ""));
+  }
+  *found = rows > 0;
+  hdf_destroy(&h);
+  return nerr_pass(err);
 }
 
 NEOERR *content_admin_get(MYSQL *db, const content_kind *k, HDF *out, const char *prefix, long long id, int *found) {

@@ -4,6 +4,7 @@
 #include "neo.h"
 #include <mysql.h>
 #include "backoffice/audit.h"
+#include "shared/list_stmt.h"
 
 typedef enum {
   CF_STR,      /* one line of text, min..max characters */
@@ -35,6 +36,10 @@ typedef struct {
   /* Optional: inside the save's transaction after the row and its audit entry; after its COMMIT. */
   NEOERR *(*after_save)(MYSQL *db, const audit_actor *who, long long id);
   NEOERR *(*after_commit)(MYSQL *db);
+  /* The list's order: its columns, the id last, all descending (list_desc) or all ascending; the list statements
+   * read the table's ct_list index in this order (sql_list: columns FROM table FORCE INDEX; sql_count: the FROM). */
+  const char *list_order;
+  int list_desc;
 } content_kind;
 
 extern const content_kind CONTENT_NOTICE, CONTENT_BANNER, CONTENT_AD, CONTENT_ACTIVITY;
@@ -43,9 +48,24 @@ extern const content_kind CONTENT_NOTICE, CONTENT_BANNER, CONTENT_AD, CONTENT_AC
 
 typedef enum { CONTENT_OK, CONTENT_NOT_FOUND, CONTENT_BAD_PRODUCT } content_result;
 
-/* Rows: id, title, image, info, state (live | scheduled | ended), pinned. */
-NEOERR *content_admin_list(MYSQL *db, const content_kind *k, HDF *out, const char *prefix, long long offset, int limit,
-                           int *rows, long long *total);
+/* Rows in the kind's order: id, title, image, info, state (live | scheduled | ended), pinned; from offset, or
+ * after > 0: past that row (offset unused). *total exact up to CONTENT_LIST_COUNT_CAP, else CONTENT_LIST_COUNT_CAP + 1
+ * ("1000+"); numbered pages stop at CONTENT_LIST_OFFSET_PAGES. */
+#define CONTENT_LIST_COUNT_CAP 1000
+#define CONTENT_LIST_OFFSET_PAGES 20
+NEOERR *content_admin_list(MYSQL *db, const content_kind *k, HDF *out, const char *prefix, long long offset,
+                           long long after, int limit, int *rows, long long *total);
+/* A keyset cursor: the row's id and the text of its other sort columns. */
+typedef struct {
+  long long id;
+  char key[3][40];
+} content_cursor;
+/* The cursor of row id (*found = 0 when it is gone). */
+NEOERR *content_admin_cursor(MYSQL *db, const content_kind *k, long long id, content_cursor *cur, int *found);
+/* The list's statement (count 1: its bounded count; after NULL: numbered), for content_admin_list and the EXPLAIN
+ * unit test. */
+void content_admin_list_stmt(const content_kind *k, long long offset, const content_cursor *after, int limit,
+                             int count, list_stmt *out);
 /* One row with every field as the form shows it (times as YYYY-MM-DDTHH:MM, products as "3 7 12"). */
 NEOERR *content_admin_get(MYSQL *db, const content_kind *k, HDF *out, const char *prefix, long long id, int *found);
 

@@ -6,37 +6,40 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Each queue is one status of one table, read newest first on (status, id) and stopped at the page (README "Lists"):
+ * messages by_status, reviews mod_status, consultations mod_answered (answered: derived from answer, schema 043); counts
+ * stop at MOD_COUNT_CAP + 1; past MOD_OFFSET_PAGES numbered pages the next page seeks (?after=<the last id shown>). */
 static const char SQL_COUNTS[] = "SELECT (SELECT COUNT(*) FROM messages WHERE status = 'pending') AS messages,"
                                  " (SELECT COUNT(*) FROM reviews WHERE status = 'pending') AS reviews,"
-                                 " (SELECT COUNT(*) FROM consultations WHERE answer IS NULL) AS consultations";
-static const char SQL_MESSAGES_COUNT[] = "SELECT COUNT(*) FROM messages WHERE status = ?";
-static const char SQL_MESSAGES[] =
-    "SELECT g.id, g.member_id, m.mobile, g.content, g.status, g.reply,"
-    " DATE_FORMAT(g.created_at, '%Y-%m-%d %H:%i') AS date, DATE_FORMAT(g.replied_at, '%Y-%m-%d %H:%i') AS replied"
-    " FROM messages g LEFT JOIN members m ON m.id = g.member_id WHERE g.status = ? ORDER BY g.id DESC LIMIT ? OFFSET ?";
-static const char SQL_REVIEWS_COUNT[] = "SELECT COUNT(*) FROM reviews WHERE status = ?";
-static const char SQL_REVIEWS[] =
-    "SELECT r.id, r.product_id, p.name_zh AS product, m.mobile, r.score, r.content, r.status,"
-    " DATE_FORMAT(r.created_at, '%Y-%m-%d %H:%i') AS date"
-    " FROM reviews r LEFT JOIN products p ON p.id = r.product_id LEFT JOIN members m ON m.id = r.member_id"
-    " WHERE r.status = ? ORDER BY r.id DESC LIMIT ? OFFSET ?";
-/* answered = 0 → waiting, 1 → answered */
-static const char SQL_CONSULT_COUNT[] = "SELECT COUNT(*) FROM consultations WHERE (answer IS NOT NULL) = ?";
-static const char SQL_CONSULTS[] =
-    "SELECT q.id, q.product_id, p.name_zh AS product, m.mobile, q.question, q.answer,"
-    " DATE_FORMAT(q.created_at, '%Y-%m-%d %H:%i') AS date, DATE_FORMAT(q.answered_at, '%Y-%m-%d %H:%i') AS answered"
-    " FROM consultations q LEFT JOIN products p ON p.id = q.product_id LEFT JOIN members m ON m.id = q.member_id"
-    " WHERE (q.answer IS NOT NULL) = ? ORDER BY q.id DESC LIMIT ? OFFSET ?";
+                                 " (SELECT COUNT(*) FROM consultations WHERE answered = 0) AS consultations";
+static const struct {
+  const char *cols, *body, *key;
+} QUEUE[] = {
+    {"SELECT g.id, g.member_id, m.mobile, g.content, g.status, g.reply,"
+     " DATE_FORMAT(g.created_at, '%Y-%m-%d %H:%i') AS date, DATE_FORMAT(g.replied_at, '%Y-%m-%d %H:%i') AS replied",
+     " FROM messages g FORCE INDEX (by_status) LEFT JOIN members m ON m.id = g.member_id WHERE g.status = ?", "g.id"},
+    {"SELECT r.id, r.product_id, p.name_zh AS product, m.mobile, r.score, r.content, r.status,"
+     " DATE_FORMAT(r.created_at, '%Y-%m-%d %H:%i') AS date",
+     " FROM reviews r FORCE INDEX (mod_status) LEFT JOIN products p ON p.id = r.product_id"
+     " LEFT JOIN members m ON m.id = r.member_id WHERE r.status = ?",
+     "r.id"},
+    {"SELECT q.id, q.product_id, p.name_zh AS product, m.mobile, q.question, q.answer,"
+     " DATE_FORMAT(q.created_at, '%Y-%m-%d %H:%i') AS date, DATE_FORMAT(q.answered_at, '%Y-%m-%d %H:%i') AS answered",
+     " FROM consultations q FORCE INDEX (mod_answered) LEFT JOIN products p ON p.id = q.product_id"
+     " LEFT JOIN members m ON m.id = q.member_id WHERE q.answered = ?",
+     "q.id"},
+};
 
-/* Snapshots for the audit log; FOR UPDATE so "before" is the row we change, not an older read view. */
-static const char SQL_MESSAGE_SNAP[] = "SELECT id, member_id, status, reply FROM messages WHERE id = ? FOR UPDATE";
-static const char SQL_REVIEW_SNAP[] = "SELECT id, product_id, status FROM reviews WHERE id = ? FOR UPDATE";
-static const char SQL_CONSULT_SNAP[] =
-    "SELECT id, product_id, member_id, answer FROM consultations WHERE id = ? FOR UPDATE";
-static const char SQL_MESSAGE_SET[] = "UPDATE messages SET status = COALESCE(?, status), reply = COALESCE(?, reply),"
-                                      " replied_at = IF(? IS NULL, replied_at, NOW()) WHERE id = ?";
-static const char SQL_REVIEW_SET[] = "UPDATE reviews SET status = ? WHERE id = ?";
-static const char SQL_CONSULT_SET[] = "UPDATE consultations SET answer = ?, answered_at = NOW() WHERE id = ?";
+void moderation_list_stmt(int queue, const char *status, long long offset, long long after, int limit, int count,
+                          list_stmt *out) {
+  list_stmt body;
+  memset(&body, 0, sizeof body);
+  if (queue < 0 || queue > 2) queue = 0;
+  /* consultations: status pending|answered → the answered flag */
+  list_stmt_arg(&body, QUEUE[queue].body,
+                queue == 2 ? DI(status && strcmp(status, "answered") == 0) : DS(status ? status : ""));
+  list_stmt_build(out, &body, count, MOD_COUNT_CAP, QUEUE[queue].cols, QUEUE[queue].key, offset, after, limit);
+}
 
 NEOERR *moderation_counts(MYSQL *db, HDF *out, const char *prefix) {
   HDF *h = NULL;
@@ -47,28 +50,26 @@ NEOERR *moderation_counts(MYSQL *db, HDF *out, const char *prefix) {
   return nerr_pass(err);
 }
 
-static NEOERR *page(MYSQL *db, const char *count_sql, const char *sql, dbp key, long long offset, int limit, HDF *out,
-                    const char *prefix, long long *total) {
-  NEOERR *err = db_query_ll(db, count_sql, &key, 1, total, NULL);
-  if (!err && offset < *total) err = db_query_hdf(db, out, prefix, sql, DBA(key, DI(limit), DI(offset)), NULL);
-  return nerr_pass(err);
+NEOERR *moderation_list(MYSQL *db, int queue, const char *status, long long offset, long long after, int limit,
+                        HDF *out, const char *prefix, int *rows, long long *total) {
+  list_stmt st;
+  *rows = 0;
+  moderation_list_stmt(queue, status, 0, 0, 0, 1, &st);
+  NEOERR *err = db_query_ll(db, st.sql, st.p, st.n, total, NULL);
+  if (err || (after <= 0 && offset >= *total)) return nerr_pass(err);
+  moderation_list_stmt(queue, status, offset, after, limit, 0, &st);
+  return nerr_pass(db_query_hdf(db, out, prefix, st.sql, st.p, st.n, rows));
 }
 
-NEOERR *moderation_messages(MYSQL *db, const char *status, long long offset, int limit, HDF *out, const char *prefix,
-                            long long *total) {
-  return nerr_pass(page(db, SQL_MESSAGES_COUNT, SQL_MESSAGES, DS(status), offset, limit, out, prefix, total));
-}
-
-NEOERR *moderation_reviews(MYSQL *db, const char *status, long long offset, int limit, HDF *out, const char *prefix,
-                           long long *total) {
-  return nerr_pass(page(db, SQL_REVIEWS_COUNT, SQL_REVIEWS, DS(status), offset, limit, out, prefix, total));
-}
-
-NEOERR *moderation_consultations(MYSQL *db, const char *status, long long offset, int limit, HDF *out,
-                                 const char *prefix, long long *total) {
-  int answered = status && strcmp(status, "answered") == 0;
-  return nerr_pass(page(db, SQL_CONSULT_COUNT, SQL_CONSULTS, DI(answered), offset, limit, out, prefix, total));
-}
+/* Snapshots for the audit log; FOR UPDATE so "before" is the row we change, not an older read view. */
+static const char SQL_MESSAGE_SNAP[] = "SELECT id, member_id, status, reply FROM messages WHERE id = ? FOR UPDATE";
+static const char SQL_REVIEW_SNAP[] = "SELECT id, product_id, status FROM reviews WHERE id = ? FOR UPDATE";
+static const char SQL_CONSULT_SNAP[] =
+    "SELECT id, product_id, member_id, answer FROM consultations WHERE id = ? FOR UPDATE";
+static const char SQL_MESSAGE_SET[] = "UPDATE messages SET status = COALESCE(?, status), reply = COALESCE(?, reply),"
+                                      " replied_at = IF(? IS NULL, replied_at, NOW()) WHERE id = ?";
+static const char SQL_REVIEW_SET[] = "UPDATE reviews SET status = ? WHERE id = ?";
+static const char SQL_CONSULT_SET[] = "UPDATE consultations SET answer = ?, answered_at = NOW() WHERE id = ?";
 
 /* ---- actions ---- */
 

@@ -12,10 +12,11 @@ static const char SQL_NAME_TAKEN[] =
 static const char SQL_INSERT[] = "INSERT INTO merchant_applications (company, contact, mobile, address, category, "
                                  "licence_no, licence_image, username)"
                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-static const char SQL_COUNT[] = "SELECT COUNT(*) FROM merchant_applications WHERE ? = '' OR status = ?";
-static const char SQL_LIST[] = "SELECT id, company, contact, mobile, category, username, status,"
-                               " DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS created_at FROM merchant_applications"
-                               " WHERE ? = '' OR status = ? ORDER BY id DESC LIMIT ? OFFSET ?";
+/* The list reads by_status (one status) or PRIMARY newest first and stops at the page (README "Lists"); counts stop at
+ * APPLICATIONS_COUNT_CAP + 1; past the numbered pages ?after=<the last id shown>. */
+#define LIST_COLS                                                                                                      \
+  "SELECT id, company, contact, mobile, category, username, status,"                                                   \
+  " DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS created_at"
 static const char SQL_GET[] =
     "SELECT a.id, a.company, a.contact, a.mobile, a.address, a.category, a.licence_no, a.licence_image, a.username,"
     " a.status, a.first_reason, a.final_reason, a.merchant_id, f.username AS first_reviewer_name,"
@@ -82,13 +83,26 @@ NEOERR *application_submit(MYSQL *db, const application_form *f, long long *id) 
   return nerr_pass(sms_send(db, f->mobile, "merchant_apply", text, &sent));
 }
 
-NEOERR *applications_list(MYSQL *db, const char *status, long long offset, int limit, HDF *out, const char *prefix,
-                          long long *total) {
-  const char *s = status ? status : "";
-  NEOERR *err = db_query_ll(db, SQL_COUNT, DBA(DS(s), DS(s)), total, NULL);
-  if (!err && offset < *total)
-    err = db_query_hdf(db, out, prefix, SQL_LIST, DBA(DS(s), DS(s), DI(limit), DI(offset)), NULL);
-  return nerr_pass(err);
+void applications_list_stmt(const char *status, long long offset, long long after, int limit, int count,
+                            list_stmt *out) {
+  list_stmt body;
+  memset(&body, 0, sizeof body);
+  if (status && *status)
+    list_stmt_arg(&body, " FROM merchant_applications FORCE INDEX (by_status) WHERE status = ?", DS(status));
+  else list_stmt_add(&body, " FROM merchant_applications FORCE INDEX (PRIMARY) WHERE 1 = 1");
+  if (count) list_stmt_add(&body, " ORDER BY id DESC"); /* the count reads the index in order and stops at the cap */
+  list_stmt_build(out, &body, count, APPLICATIONS_COUNT_CAP, LIST_COLS, "id", offset, after, limit);
+}
+
+NEOERR *applications_list(MYSQL *db, const char *status, long long offset, long long after, int limit, HDF *out,
+                          const char *prefix, int *rows, long long *total) {
+  list_stmt st;
+  *rows = 0;
+  applications_list_stmt(status, 0, 0, 0, 1, &st);
+  NEOERR *err = db_query_ll(db, st.sql, st.p, st.n, total, NULL);
+  if (err || (after <= 0 && offset >= *total)) return nerr_pass(err);
+  applications_list_stmt(status, offset, after, limit, 0, &st);
+  return nerr_pass(db_query_hdf(db, out, prefix, st.sql, st.p, st.n, rows));
 }
 
 NEOERR *application_get(MYSQL *db, long long id, HDF *out, const char *prefix, int *found) {

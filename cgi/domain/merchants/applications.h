@@ -2,6 +2,7 @@
 #ifndef MALL_APPLICATIONS_H
 #define MALL_APPLICATIONS_H
 #include "backoffice/audit.h"
+#include "shared/list_stmt.h"
 
 /* Business categories an applicant may pick (labels: Lang.Apply.Categories.<name>). */
 #define APPLICATION_CATEGORIES "carwash|cinema|fitness|dining|beauty|retail|other"
@@ -21,9 +22,16 @@ NEOERR *application_username_taken(MYSQL *db, const char *username, int *taken);
 /* Stores a new application (status submitted) and texts the applicant its number. */
 NEOERR *application_submit(MYSQL *db, const application_form *f, long long *id);
 
-/* status "" = all. Rows under prefix.N: id, company, contact, mobile, category, username, status, created_at. */
-NEOERR *applications_list(MYSQL *db, const char *status, long long offset, int limit, HDF *out, const char *prefix,
-                          long long *total);
+/* status "" = all; newest first from offset, or after > 0: past that id (offset unused). Rows under prefix.N: id,
+ * company, contact, mobile, category, username, status, created_at. *total exact up to APPLICATIONS_COUNT_CAP, else
+ * APPLICATIONS_COUNT_CAP + 1 ("1000+"); numbered pages stop at APPLICATIONS_OFFSET_PAGES. */
+#define APPLICATIONS_COUNT_CAP 1000
+#define APPLICATIONS_OFFSET_PAGES 20
+NEOERR *applications_list(MYSQL *db, const char *status, long long offset, long long after, int limit, HDF *out,
+                          const char *prefix, int *rows, long long *total);
+/* The list's statement (count 1: its bounded count), for applications_list and the EXPLAIN unit test. */
+void applications_list_stmt(const char *status, long long offset, long long after, int limit, int count,
+                            list_stmt *out);
 /* Every column plus first_reviewer_name / final_reviewer_name; *found = 0 when unknown. */
 NEOERR *application_get(MYSQL *db, long long id, HDF *out, const char *prefix, int *found);
 

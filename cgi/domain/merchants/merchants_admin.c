@@ -3,12 +3,13 @@
 #include "generations.h"
 #include <string.h>
 
-static const char SQL_LIST_COUNT[] = "SELECT COUNT(*) FROM merchants WHERE ? = '' OR LOCATE(?, name) > 0";
-static const char SQL_LIST[] =
-    "SELECT m.id, m.name, m.phone, m.status, DATE_FORMAT(m.created_at, '%Y-%m-%d') AS created_at,"
-    " (SELECT COUNT(*) FROM merchant_users u WHERE u.merchant_id = m.id) AS staff,"
-    " (SELECT COUNT(*) FROM products p WHERE p.merchant_id = m.id) AS products"
-    " FROM merchants m WHERE ? = '' OR LOCATE(?, m.name) > 0 ORDER BY m.id LIMIT ? OFFSET ?";
+/* The list reads merchants in id order on PRIMARY and stops at the page (?after=<id> past the numbered pages); counts
+ * stop at MERCHANTS_ADMIN_COUNT_CAP + 1. A name fragment is checked on the rows read (LOCATE: any part of the name):
+ * the one shape that may read the whole merchant table — the size of the merchant list, not of any history. */
+#define LIST_COLS                                                                                                      \
+  "SELECT m.id, m.name, m.phone, m.status, DATE_FORMAT(m.created_at, '%Y-%m-%d') AS created_at,"                       \
+  " (SELECT COUNT(*) FROM merchant_users u WHERE u.merchant_id = m.id) AS staff,"                                      \
+  " (SELECT COUNT(*) FROM products p WHERE p.merchant_id = m.id) AS products"
 static const char SQL_GET[] =
     "SELECT id, name, address, phone, status, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS created_at"
     " FROM merchants WHERE id = ?";
@@ -20,13 +21,31 @@ static const char SQL_PRODUCTS[] =
 static const char SQL_SNAP[] = "SELECT id, name, status FROM merchants WHERE id = ? FOR UPDATE";
 static const char SQL_SET[] = "UPDATE merchants SET status = ? WHERE id = ? AND status <> ?";
 
-NEOERR *merchants_admin_list(MYSQL *db, const char *q, long long offset, int limit, HDF *out, const char *prefix,
-                             long long *total) {
-  const char *s = q ? q : "";
-  NEOERR *err = db_query_ll(db, SQL_LIST_COUNT, DBA(DS(s), DS(s)), total, NULL);
-  if (!err && offset < *total)
-    err = db_query_hdf(db, out, prefix, SQL_LIST, DBA(DS(s), DS(s), DI(limit), DI(offset)), NULL);
-  return nerr_pass(err);
+void merchants_admin_list_stmt(const char *q, long long offset, long long after, int limit, int count, list_stmt *out) {
+  list_stmt body;
+  memset(&body, 0, sizeof body);
+  list_stmt_add(&body, " FROM merchants m FORCE INDEX (PRIMARY) WHERE 1 = 1");
+  if (q && *q) list_stmt_arg(&body, " AND LOCATE(?, m.name) > 0", DS(q));
+  if (count) {
+    /* in the list's order, so the count reads PRIMARY too and stops at the cap */
+    list_stmt_add(&body, " ORDER BY m.id");
+    list_stmt_count(out, &body, MERCHANTS_ADMIN_COUNT_CAP);
+    return;
+  }
+  if (after > 0) list_stmt_arg(&body, " AND m.id > ?", DI(after));
+  list_stmt_start(out, &body, LIST_COLS);
+  list_stmt_order(out, "m.id", offset, after > 0, limit);
+}
+
+NEOERR *merchants_admin_list(MYSQL *db, const char *q, long long offset, long long after, int limit, HDF *out,
+                             const char *prefix, int *rows, long long *total) {
+  list_stmt st;
+  *rows = 0;
+  merchants_admin_list_stmt(q, 0, 0, 0, 1, &st);
+  NEOERR *err = db_query_ll(db, st.sql, st.p, st.n, total, NULL);
+  if (err || (after <= 0 && offset >= *total)) return nerr_pass(err);
+  merchants_admin_list_stmt(q, offset, after, limit, 0, &st);
+  return nerr_pass(db_query_hdf(db, out, prefix, st.sql, st.p, st.n, rows));
 }
 
 NEOERR *merchants_admin_get(MYSQL *db, long long id, HDF *out, const char *prefix, int *found) {

@@ -1,5 +1,5 @@
 /* settlements.c: monthly merchant statements (V7) — build, submit, review, pay, and their CSV */
-#include "merchants/settlements.h"
+#include "merchants/settlements_list.h"
 #include "shared/csv.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,10 +55,6 @@ static const char SQL_SUMMARY[] =
   " CAST(s.voucher_fen / 100 AS DECIMAL(20,2)) AS voucher_amount, s.voucher_points, s.offline_count, "                 \
   "s.offline_points,"                                                                                                  \
   " s.offline_fen, CAST(s.offline_fen / 100 AS DECIMAL(20,2)) AS offline_amount"
-#define FILTER " WHERE (? = 0 OR s.merchant_id = ?) AND (? = '' OR s.status = ?) AND (? = '' OR s.month = ?)"
-static const char SQL_LIST_COUNT[] = "SELECT COUNT(*) FROM settlements s" FILTER;
-static const char SQL_LIST[] = "SELECT " COLS " FROM settlements s JOIN merchants m ON m.id = s.merchant_id" FILTER
-                               " ORDER BY s.month DESC, s.merchant_id LIMIT ? OFFSET ?";
 static const char SQL_GET[] =
     "SELECT " COLS ", a.username AS reviewer FROM settlements s JOIN merchants m ON m.id = s.merchant_id"
     " LEFT JOIN admins a ON a.id = s.reviewed_by WHERE s.id = ? AND (? = 0 OR s.merchant_id = ?)";
@@ -170,15 +166,62 @@ NEOERR *settlement_run(MYSQL *db, const audit_actor *who, const char *month, set
   return nerr_pass(err);
 }
 
-NEOERR *settlements_list(MYSQL *db, long long merchant_id, const char *status, const char *month, long long offset,
-                         int limit, HDF *out, const char *prefix, long long *total) {
+/* The list is shaped by the filters given (README "Lists"), newest month first and merchants in id order within a
+ * month, each shape reading one index in that order and stopping at the page: one merchant's months → one_per_month
+ * backward; a status → adm_status (status, month DESC, merchant_id); else adm_month (month DESC, merchant_id), a
+ * month filter being its prefix. Past the numbered pages the cursor is the last row's sort key itself
+ * (settlement_cursor): it stays right when a draft is rebuilt or dropped. */
+long long settlement_cursor(const char *month, long long merchant_id) {
+  long long y = 0, m = 0;
+  if (!month || sscanf(month, "%4lld-%2lld", &y, &m) != 2) return 0;
+  return (y * 100 + m) * SETTLE_CURSOR_SCALE + merchant_id;
+}
+
+void settlements_list_stmt(long long merchant_id, const char *status, const char *month, long long offset,
+                           long long after, int limit, int count, settlements_stmt *out) {
+  list_stmt body;
+  memset(&body, 0, sizeof body);
   const char *st = status ? status : "", *mo = month ? month : "";
-  NEOERR *err = db_query_ll(db, SQL_LIST_COUNT, DBA(DI(merchant_id), DI(merchant_id), DS(st), DS(st), DS(mo), DS(mo)),
-                            total, NULL);
-  if (!err && offset < *total)
-    err = db_query_hdf(db, out, prefix, SQL_LIST,
-                       DBA(DI(merchant_id), DI(merchant_id), DS(st), DS(st), DS(mo), DS(mo), DI(limit), DI(offset)),
-                       NULL);
+  list_stmt_add(&body, " FROM settlements s");
+  list_stmt_add(&body, merchant_id ? " FORCE INDEX (one_per_month)" : *st ? " FORCE INDEX (adm_status)"
+                                                                           : " FORCE INDEX (adm_month)");
+  list_stmt_add(&body, " JOIN merchants m ON m.id = s.merchant_id WHERE 1 = 1");
+  if (merchant_id) list_stmt_arg(&body, " AND s.merchant_id = ?", DI(merchant_id));
+  if (*st) list_stmt_arg(&body, " AND s.status = ?", DS(st));
+  if (*mo) list_stmt_arg(&body, " AND s.month = ?", DS(mo));
+  if (count) {
+    list_stmt_count(&out->st, &body, SETTLE_LIST_COUNT_CAP);
+    return;
+  }
+  if (after > 0) {
+    long long ym = after / SETTLE_CURSOR_SCALE;
+    snprintf(out->month, sizeof out->month, "%04lld-%02lld", ym / 100 % 10000, ym % 100);
+    long long mid = after % SETTLE_CURSOR_SCALE;
+    if (merchant_id) list_stmt_arg(&body, " AND s.month < ?", DS(out->month));
+    else if (*mo) list_stmt_arg(&body, " AND s.merchant_id > ?", DI(strcmp(mo, out->month) == 0 ? mid : 1LL << 40));
+    else {
+      list_stmt_arg(&body, " AND (s.month < ?", DS(out->month));
+      list_stmt_arg(&body, " OR (s.month = ?", DS(out->month));
+      list_stmt_arg(&body, " AND s.merchant_id > ?))", DI(mid));
+    }
+  }
+  /* STRAIGHT_JOIN: the settlements index first, in the list's order; within one month the order is the merchant id
+   * (said so: the optimiser does not drop a sort on a column compared with a bound string) */
+  list_stmt_start(&out->st, &body, "SELECT STRAIGHT_JOIN " COLS);
+  list_stmt_order(&out->st, *mo ? "s.merchant_id" : "s.month DESC, s.merchant_id", offset, after > 0, limit);
+}
+
+NEOERR *settlements_list(MYSQL *db, long long merchant_id, const char *status, const char *month, long long offset,
+                         long long after, int limit, HDF *out, const char *prefix, int *rows, long long *total) {
+  settlements_stmt st;
+  int n = 0;
+  settlements_list_stmt(merchant_id, status, month, 0, 0, 0, 1, &st);
+  NEOERR *err = db_query_ll(db, st.st.sql, st.st.p, st.st.n, total, NULL);
+  if (!err && (after > 0 || offset < *total)) {
+    settlements_list_stmt(merchant_id, status, month, offset, after, limit, 0, &st);
+    err = db_query_hdf(db, out, prefix, st.st.sql, st.st.p, st.st.n, &n);
+  }
+  if (rows) *rows = n;
   return nerr_pass(err);
 }
 

@@ -36,7 +36,15 @@ NEOERR *settlement_run(MYSQL *db, const audit_actor *who, const char *month, set
  * reviewed_at, paid_at, voucher_fen, voucher_amount, voucher_points, offline_count, offline_points, offline_fen,
  * offline_amount (the two parts of the totals). */
 NEOERR *settlements_list(MYSQL *db, long long merchant_id, const char *status, const char *month, long long offset,
-                         int limit, HDF *out, const char *prefix, long long *total);
+                         long long after, int limit, HDF *out, const char *prefix, int *rows, long long *total);
+/* Newest month first, merchants in id order within a month. *total is exact up to SETTLE_LIST_COUNT_CAP, else
+ * SETTLE_LIST_COUNT_CAP + 1 ("1000+"); numbered pages stop at SETTLE_LIST_OFFSET_PAGES, deeper ones seek: after > 0
+ * (offset unused) is settlement_cursor of the last row shown. rows may be NULL. */
+#define SETTLE_LIST_COUNT_CAP 1000
+#define SETTLE_LIST_OFFSET_PAGES 20
+#define SETTLE_CURSOR_SCALE 10000000000LL
+/* A row's place in the list as one number: YYYYMM * SETTLE_CURSOR_SCALE + merchant_id (0 for a bad month). */
+long long settlement_cursor(const char *month, long long merchant_id);
 /* One statement (same columns plus reviewer); merchant_id 0 = any. *found = 0 when unknown or another's. */
 NEOERR *settlement_get(MYSQL *db, long long merchant_id, long long id, HDF *out, const char *prefix, int *found);
 /* Its vouchers: voucher_no, product, redeemed_at, redeemed_by (staff username), settle_price_fen, price (yuan),

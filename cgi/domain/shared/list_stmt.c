@@ -48,3 +48,18 @@ void list_stmt_build(list_stmt *out, const list_stmt *body, int count, long long
   out->n = body->n;
   list_stmt_page(out, key, offset, after, limit);
 }
+
+void list_stmt_order(list_stmt *st, const char *order_by, long long offset, int seek, int limit) {
+  list_stmt_add(st, " ORDER BY ");
+  list_stmt_add(st, order_by);
+  list_stmt_arg(st, " LIMIT ?", DI(limit));
+  if (!seek) list_stmt_arg(st, " OFFSET ?", DI(offset));
+}
+
+void list_stmt_start(list_stmt *out, const list_stmt *body, const char *cols) {
+  memset(out, 0, sizeof *out);
+  list_stmt_add(out, cols);
+  list_stmt_add(out, body->sql);
+  memcpy(out->p, body->p, sizeof out->p);
+  out->n = body->n;
+}

@@ -21,6 +21,11 @@ void list_stmt_page(list_stmt *st, const char *key, long long offset, long long 
  * cap + 1), from body (FROM … WHERE …, with its parameters). */
 void list_stmt_build(list_stmt *out, const list_stmt *body, int count, long long cap, const char *cols, const char *key,
                      long long offset, long long after, int limit);
+/* Ends a page in any order: " ORDER BY order_by LIMIT limit", with OFFSET offset unless seek (the caller has added
+ * the keyset condition that starts the page after its cursor). */
+void list_stmt_order(list_stmt *st, const char *order_by, long long offset, int seek, int limit);
+/* out = cols + body (FROM … WHERE …, with its parameters): the caller then adds its keyset condition and order. */
+void list_stmt_start(list_stmt *out, const list_stmt *body, const char *cols);
 /* A bounded count of what body (FROM … WHERE …, with its parameters) matches: at most cap + 1. */
 void list_stmt_count(list_stmt *out, const list_stmt *body, long long cap);
 

@@ -25,7 +25,7 @@
   <button class="btn" type="submit"><?cs var:Lang.AdminCat.Filter ?></button>
   <a class="btn-link" href="/admin/products"><?cs var:Lang.AdminCat.Reset ?></a>
 </form>
-<p class="muted"><?cs var:Lang.AdminCat.Total ?> <strong id="total"><?cs var:Pager.Total ?></strong></p>
+<p class="muted"><?cs var:Lang.AdminCat.Total ?> <strong id="total"><?cs alt:Pager.TotalText ?><?cs var:Pager.Total ?><?cs /alt ?></strong></p>
 <?cs if:subcount(Products) ?>
 <div class="table-wrap"><table class="table" id="products">
   <thead><tr><th>ID</th><th><?cs var:Lang.AdminCat.Field.image ?></th><th><?cs var:Lang.AdminCat.Field.name_zh ?></th><th><?cs var:Lang.AdminCat.Field.type ?></th><th><?cs var:Lang.AdminCat.Field.category_id ?></th><th class="num"><?cs var:Lang.AdminCat.Field.points_price ?></th><th class="num"><?cs var:Lang.AdminCat.Field.cash_price ?></th><th class="num"><?cs var:Lang.AdminCat.Field.stock ?></th><th class="num"><?cs var:Lang.AdminCat.Product.Sales ?></th><th><?cs var:Lang.AdminCat.Product.Shelf ?></th><th><?cs var:Lang.AdminCat.Actions ?></th></tr></thead>
