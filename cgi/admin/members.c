@@ -2,6 +2,7 @@
  * with a mandatory reason, freeze / unfreeze, password reset by SMS; every change audited */
 #include "adm_people.h"
 #include "members/members_admin.h"
+#include "points/points_read.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -36,7 +37,7 @@ NEOERR *h_adm_members(req *r) {
 }
 
 /* The detail page; *found = 0 when there is no such member (the caller answers 404). */
-static NEOERR *detail(req *r, long long id, long long page, int *found) {
+static NEOERR *detail(req *r, long long id, long long page, long long after, int *found) {
   long long total = 0;
   *found = 0;
   NEOERR *err = ops_show(r, "admin/people/member.cs", "Ops.Member.Title");
@@ -44,11 +45,17 @@ static NEOERR *detail(req *r, long long id, long long page, int *found) {
   if (!err && id) err = members_admin_get(r->db, scope, id, r->hdf, "Member", found);
   if (err || !*found) return nerr_pass(err);
   err = members_admin_lots(r->db, scope, id, r->hdf, "Lots");
-  if (!err)
-    err = members_admin_ledger(r->db, scope, id, (page - 1) * OPS_PER_PAGE, OPS_PER_PAGE, r->hdf, "Ledger", &total);
-  char base[64];
+  /* Numbered pages stop at POINTS_OFFSET_PAGES (their OFFSET grows with the page); deeper ones seek. */
+  long long offset = page <= POINTS_OFFSET_PAGES ? (page - 1) * OPS_PER_PAGE : 1LL << 60;
+  if (!err) err = members_admin_ledger(r->db, scope, id, offset, after, OPS_PER_PAGE, r->hdf, "Ledger", &total);
+  char base[64], next[32] = "";
+  int shown = 0;
+  for (HDF *e = hdf_get_child(r->hdf, "Ledger"); e; e = hdf_obj_next(e))
+    if (++shown == OPS_PER_PAGE) snprintf(next, sizeof next, "%lld", db_hdf_ll(e, "id", 0));
   snprintf(base, sizeof base, "/admin/members/%lld?", id);
-  if (!err) err = req_pager(r, base, page, total, OPS_PER_PAGE);
+  if (!err)
+    err = req_pager_seek(r, base, after ? 0 : page, total, POINTS_COUNT_CAP, OPS_PER_PAGE, POINTS_OFFSET_PAGES,
+                         next[0] ? next : NULL);
   if (!err && ops_can(r, ROLES_MEMBERS_EDIT)) err = hdf_set_value(r->hdf, "Page.CanEdit", "1");
   if (!err && ops_can(r, ROLES_MEMBERS_GRANT)) err = hdf_set_value(r->hdf, "Page.CanGrant", "1");
   if (!err && !hdf_get_obj(r->hdf, "Form.Values.grant_expires"))
@@ -57,17 +64,20 @@ static NEOERR *detail(req *r, long long id, long long page, int *found) {
 }
 
 static NEOERR *show(req *r, int *found) {
-  NEOERR *err = detail(r, req_arg_id(r, 0), 1, found);
+  NEOERR *err = detail(r, req_arg_id(r, 0), 1, 0, found);
   if (!err && !*found) err = req_fail(r, 404);
   return nerr_pass(err);
 }
 
-/* GET /admin/members/{id}?page=&done= → 200 detail with one page of the ledger; 404 unknown member */
+/* GET /admin/members/{id}?page=|after=&done= → 200 detail with one page of the ledger (numbered, then from the entry
+ * ?after=<id>); 400 a bad page or cursor; 404 unknown member */
 NEOERR *h_adm_member(req *r) {
+  static const in_field K[] = {{"after", IN_INT, 0, 1, 9000000000000000000LL, NULL}};
+  in_value k[1];
   long long page = 1;
   int found = 0;
-  if (!req_page(r, &page)) return nerr_pass(req_fail(r, 400));
-  NEOERR *err = detail(r, req_arg_id(r, 0), page, &found);
+  if (!req_page(r, &page) || input_read(r, K, 1, k)) return nerr_pass(req_fail(r, 400));
+  NEOERR *err = detail(r, req_arg_id(r, 0), page, k[0].present ? k[0].i : 0, &found);
   if (!err && !found) return nerr_pass(req_fail(r, 404));
   if (!err) err = ops_done(r, "granted|deducted|frozen|unfrozen|password");
   return nerr_pass(err);

@@ -4,6 +4,7 @@
 #include "members/enterprise_budget.h"
 #include "members/members.h"
 #include "points/points.h"
+#include "points/points_read.h"
 #include "session_store.h"
 #include "shared/sms.h"
 #include "shared/passwords.h"
@@ -25,12 +26,6 @@ static const char SQL_LOTS[] =
     " DATE_FORMAT(created_at, '%Y-%m-%d') AS created_at, expires_at < CURDATE() AS due"
     " FROM points_lots WHERE member_id = ?" ENT_MEMBER_ID("member_id")
     " AND status = 'open' AND remaining > 0 ORDER BY expires_at, id LIMIT 200";
-static const char SQL_LEDGER_COUNT[] =
-    "SELECT COUNT(*) FROM points_ledger WHERE member_id = ?" ENT_MEMBER_ID("member_id");
-static const char SQL_LEDGER[] = "SELECT l.id, l.kind, l.amount, l.balance_after, o.order_no, l.note,"
-                                 " DATE_FORMAT(l.created_at, '%Y-%m-%d %H:%i') AS created_at"
-                                 " FROM points_ledger l LEFT JOIN orders o ON o.id = l.order_id WHERE l.member_id = ?"
-                                 ENT_MEMBER_ID("l.member_id") " ORDER BY l.id DESC LIMIT ? OFFSET ?";
 /* The member row is locked first, as points.c does, so "before" is the state the change starts from. */
 static const char SQL_SNAP[] = "SELECT id, mobile, status, points_balance FROM members WHERE id = ? FOR UPDATE";
 /* Whether the member is in the acting admin's scope (read before anything is written). */
@@ -82,11 +77,14 @@ NEOERR *members_admin_lots(MYSQL *db, ent_scope scope, long long id, HDF *out, c
   return nerr_pass(db_query_hdf(db, out, prefix, SQL_LOTS, DBA(DI(id), ENT_ARGS(scope)), NULL));
 }
 
-NEOERR *members_admin_ledger(MYSQL *db, ent_scope scope, long long id, long long offset, int limit, HDF *out,
-                             const char *prefix, long long *total) {
-  NEOERR *err = db_query_ll(db, SQL_LEDGER_COUNT, DBA(DI(id), ENT_ARGS(scope)), total, NULL);
-  if (!err && offset < *total)
-    err = db_query_hdf(db, out, prefix, SQL_LEDGER, DBA(DI(id), ENT_ARGS(scope), DI(limit), DI(offset)), NULL);
+NEOERR *members_admin_ledger(MYSQL *db, ent_scope scope, long long id, long long offset, long long after_id, int limit,
+                             HDF *out, const char *prefix, long long *total) {
+  /* The member's own ledger statements (bounded count, numbered then keyset pages), once the member is in scope. */
+  long long in_scope = 0;
+  *total = 0;
+  NEOERR *err = db_query_ll(db, SQL_IN_SCOPE, DBA(DI(id), ENT_ARGS(scope)), &in_scope, NULL);
+  ledger_filter all = {0};
+  if (!err && in_scope) err = member_points_ledger(db, id, &all, out, prefix, offset, after_id, limit, total);
   return nerr_pass(err);
 }
 

@@ -28,9 +28,10 @@ void members_admin_search_stmt(const ent_scope *scope, const char *q, long long 
 NEOERR *members_admin_get(MYSQL *db, ent_scope scope, long long id, HDF *out, const char *prefix, int *found);
 /* Open lots, earliest expiry first: id, source, note, amount, remaining, expires_at, created_at. */
 NEOERR *members_admin_lots(MYSQL *db, ent_scope scope, long long id, HDF *out, const char *prefix);
-/* Ledger, newest first: id, kind, amount, balance_after, order_no, note, created_at. */
-NEOERR *members_admin_ledger(MYSQL *db, ent_scope scope, long long id, long long offset, int limit, HDF *out,
-                             const char *prefix, long long *total);
+/* Ledger, newest first (the points center's columns: id, kind, amount, balance_after, note, order_no, time): limit
+ * entries from offset, or (after_id > 0) older than after_id; *total counts at most POINTS_COUNT_CAP + 1. */
+NEOERR *members_admin_ledger(MYSQL *db, ent_scope scope, long long id, long long offset, long long after_id, int limit,
+                             HDF *out, const char *prefix, long long *total);
 
 typedef enum {
   MADMIN_OK,

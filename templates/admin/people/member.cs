@@ -89,7 +89,7 @@
   <?cs if:subcount(Ledger) ?>
   <div class="table-wrap"><table class="table">
     <thead><tr><th><?cs var:Lang.Ops.Ledger.When ?></th><th><?cs var:Lang.Ops.Ledger.Kind ?></th><th class="num"><?cs var:Lang.Ops.Ledger.Amount ?></th><th class="num"><?cs var:Lang.Ops.Ledger.BalanceAfter ?></th><th><?cs var:Lang.Ops.Ledger.Order ?></th><th><?cs var:Lang.Ops.Ledger.Note ?></th></tr></thead>
-    <tbody><?cs each:l = Ledger ?><tr data-kind="<?cs var:l.kind ?>"><td class="nowrap"><?cs var:l.created_at ?></td><td><?cs alt:Lang.Ops.Kind[l.kind] ?><?cs var:l.kind ?><?cs /alt ?></td><td class="num <?cs if:l.amount < 0 ?>ops-minus<?cs else ?>ops-plus<?cs /if ?>"><?cs if:l.amount > 0 ?>+<?cs /if ?><?cs var:l.amount ?></td><td class="num"><?cs var:l.balance_after ?></td><td><?cs if:l.order_no ?><a href="/admin/orders/<?cs var:url_escape(l.order_no) ?>"><?cs var:l.order_no ?></a><?cs /if ?></td><td><?cs var:l.note ?></td></tr><?cs /each ?></tbody>
+    <tbody><?cs each:l = Ledger ?><tr data-kind="<?cs var:l.kind ?>"><td class="nowrap"><?cs var:l.time ?></td><td><?cs alt:Lang.Ops.Kind[l.kind] ?><?cs var:l.kind ?><?cs /alt ?></td><td class="num <?cs if:l.amount < 0 ?>ops-minus<?cs else ?>ops-plus<?cs /if ?>"><?cs if:l.amount > 0 ?>+<?cs /if ?><?cs var:l.amount ?></td><td class="num"><?cs var:l.balance_after ?></td><td><?cs if:l.order_no ?><a href="/admin/orders/<?cs var:url_escape(l.order_no) ?>"><?cs var:l.order_no ?></a><?cs /if ?></td><td><?cs var:l.note ?></td></tr><?cs /each ?></tbody>
   </table></div>
   <?cs call:pager(1) ?>
   <?cs else ?><p class="muted"><?cs var:Lang.Ops.Member.NoLedger ?></p><?cs /if ?>
