@@ -52,25 +52,38 @@ NEOERR *h_points(req *r) {
   if (hdf_get_obj(r->hdf, "Form.Errors.from")) f.from = NULL;
 
   HDF *h = r->hdf;
-  long long soon = 0, total = 0, open = 0;
+  long long soon = -1, total = -1, open = -1;
   int lots = 0;
   lots_seek lots_next;
-  err = member_points_summary(r->db, r->user_id, POINTS_EXPIRING_DAYS, &f, &soon, &open, &total);
+  /* A first view reads its lists first: for a member with few lots and entries (fewer than a page of entries, every
+   * open lot read) they give the counts too, and the counting statement is not run. */
+  int first_view = page == 1 && !after_id && !lots_after.set;
+  if (first_view) {
+    err = member_points_lots_first(r->db, r->user_id, POINTS_EXPIRING_DAYS, LOTS_PER_PAGE, h, "Lots", "Expiring", &lots,
+                                   &lots_next, &open, &soon);
+    int entries = 0;
+    if (!err) err = member_points_ledger_rows(r->db, r->user_id, &f, h, "Ledger", 0, 0, CENTER_PER_PAGE + 1);
+    for (HDF *e = err ? NULL : hdf_get_child(h, "Ledger"); e; e = hdf_obj_next(e)) entries++;
+    char extra[32];
+    snprintf(extra, sizeof extra, "Ledger.%d", CENTER_PER_PAGE); /* the row that says more follow */
+    if (entries <= CENTER_PER_PAGE) total = entries;
+    else err = hdf_remove_tree(h, extra);
+  }
+  if (!err && (soon < 0 || open < 0 || total < 0))
+    err = member_points_summary(r->db, r->user_id, POINTS_EXPIRING_DAYS, &f, &soon, &open, &total);
   if (!err) err = hdf_set_valuef(h, "Points.ExpiringSum=%lld", soon);
   if (!err) err = hdf_set_valuef(h, "Points.Days=%d", POINTS_EXPIRING_DAYS);
-  if (!err && lots_after.set) {
+  if (!err && !first_view) {
     err = member_points_expiring(r->db, r->user_id, POINTS_EXPIRING_DAYS, h, "Expiring", NULL);
     if (!err) err = member_points_lots(r->db, r->user_id, &lots_after, LOTS_PER_PAGE, h, "Lots", &lots, NULL, &lots_next);
-  } else if (!err)
-    err = member_points_lots_first(r->db, r->user_id, POINTS_EXPIRING_DAYS, LOTS_PER_PAGE, h, "Lots", "Expiring", &lots,
-                                   &lots_next);
+  }
   if (!err && open > POINTS_COUNT_CAP) err = hdf_set_valuef(h, "Points.LotsOpen=%d+", POINTS_COUNT_CAP);
   else if (!err) err = hdf_set_valuef(h, "Points.LotsOpen=%lld", open);
   if (!err && lots_after.set) err = hdf_set_value(h, "Points.LotsFirst", "1");
   if (!err && lots_next.set) err = hdf_set_valuef(h, "Points.LotsMore=%s.%lld", lots_next.expires, lots_next.id);
   /* Numbered pages stop at POINTS_OFFSET_PAGES (the OFFSET grows with the page); deeper ones seek. */
   long long offset = page <= POINTS_OFFSET_PAGES ? (page - 1) * CENTER_PER_PAGE : 1LL << 60;
-  if (!err && (after_id > 0 || offset < total))
+  if (!err && !first_view && (after_id > 0 || offset < total))
     err = member_points_ledger_rows(r->db, r->user_id, &f, h, "Ledger", offset, after_id, CENTER_PER_PAGE);
   if (!err) err = hdf_set_value(h, "Filter.Kind", f.kind ? f.kind : "all");
   if (!err && f.from) err = hdf_set_value(h, "Filter.From", f.from);

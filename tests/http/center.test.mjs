@@ -85,6 +85,7 @@ test('points center: 100 lots expiring soon of 110 open — the expiring list st
   const expiring = first.html.slice(first.html.indexOf('id="expiring"'), first.html.indexOf('id="lots"'));
   assert.equal((expiring.match(/<li>/g) || []).length, 100, 'the 100 soonest');
   assert.match(first.html, /class="points-expiring">104</, 'the sum counts every lot due');
+  assert.match(first.html, /class="muted lots-summary">[^<]*<strong>110<\/strong>/, 'every open lot counted');
   const seen = [];
   let page = first, pages = 0;
   for (;;) {
@@ -116,6 +117,7 @@ test('points center: balance, expiring within 30 days, lots, ledger filtered by 
   assert.match(expiring, new RegExp(`<strong>500</strong>.*${soon}`));
   assert.doesNotMatch(expiring, new RegExp(later), 'a lot expiring in 200 days is not "soon"');
   const lots = r.html.slice(r.html.indexOf('id="lots"'), r.html.indexOf('id="ledger"'));
+  assert.match(lots, /class="muted lots-summary">[^<]*<strong>2<\/strong>/, 'two open lots');
   assert.match(lots, new RegExp(soon));
   assert.match(lots, new RegExp(later));
   const ledger = r.html.slice(r.html.indexOf('id="ledger"'));

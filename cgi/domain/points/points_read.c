@@ -74,11 +74,12 @@ NEOERR *member_points_lots(MYSQL *db, long long member_id, const lots_seek *afte
 }
 
 NEOERR *member_points_lots_first(MYSQL *db, long long member_id, int days, int limit, HDF *out, const char *lots,
-                                 const char *expiring, int *rows, lots_seek *next) {
+                                 const char *expiring, int *rows, lots_seek *next, long long *open, long long *soon) {
   /* One statement: the soonest open lots are both the first page and, from their start, the expiring ones. */
   const int want = (limit > POINTS_EXPIRING_MAX ? limit : POINTS_EXPIRING_MAX) + 1;
   HDF *tmp = NULL;
-  int got = 0, soon = 0, last_soon = 0;
+  int got = 0, nsoon = 0, last_soon = 0;
+  long long soon_sum = 0;
   memset(next, 0, sizeof *next);
   *rows = 0;
   NEOERR *err = hdf_init(&tmp);
@@ -98,15 +99,18 @@ NEOERR *member_points_lots_first(MYSQL *db, long long member_id, int days, int l
         next->id = db_hdf_ll(row, "id", 0);
       }
     }
-    if (!err && last_soon && soon < POINTS_EXPIRING_MAX) {
-      snprintf(key, sizeof key, "%s.%d", expiring, soon++);
+    if (last_soon) soon_sum += db_hdf_ll(row, "remaining", 0);
+    if (!err && last_soon && nsoon < POINTS_EXPIRING_MAX) {
+      snprintf(key, sizeof key, "%s.%d", expiring, nsoon++);
       err = hdf_copy(out, key, row);
     }
   }
   hdf_destroy(&tmp);
+  *open = got < want ? got : -1;
+  *soon = got < want ? soon_sum : -1;
   /* Every row read was still expiring soon (overdue lots the nightly job has not expired yet come first): more may
    * follow, so the expiring list is read on its own. */
-  if (!err && got == want && last_soon && soon < POINTS_EXPIRING_MAX) {
+  if (!err && got == want && last_soon && nsoon < POINTS_EXPIRING_MAX) {
     HDF *e = hdf_get_obj(out, expiring);
     if (e) err = hdf_remove_tree(out, expiring);
     if (!err) err = member_points_expiring(db, member_id, days, out, expiring, NULL);

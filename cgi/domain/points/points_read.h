@@ -28,9 +28,10 @@ NEOERR *member_points_lots(MYSQL *db, long long member_id, const lots_seek *afte
                            const char *prefix, int *rows, long long *open, lots_seek *next);
 /* The first page of open lots (into lots, *rows, *next as above) and the lots expiring within days (into expiring,
  * as member_points_expiring lists them) from one statement — a second one only when over POINTS_EXPIRING_MAX open
- * lots are due within days. */
+ * lots are due within days. *open and *soon: when the statement read every open lot (a member with few), their
+ * number and the points of those expiring within days, as member_points_summary counts them; else -1. */
 NEOERR *member_points_lots_first(MYSQL *db, long long member_id, int days, int limit, HDF *out, const char *lots,
-                                 const char *expiring, int *rows, lots_seek *next);
+                                 const char *expiring, int *rows, lots_seek *next, long long *open, long long *soon);
 
 /* The lot statements above, for the EXPLAIN test (NULL-terminated): expiring (member, days), expiring sum (member,
  * days), first page (member, limit), after (member, expires, expires, id, limit), count (member, cap). */
