@@ -103,7 +103,7 @@ test('a kept search ranking pages without skips or repeats, and a product sellin
   for (let i = 0; i < 8; i++) assert.deepEqual(await page(1), ids.slice(0, 20));
   // … then the best seller sells out: the next views put it last, not where the kept rankings had it.
   // (as a sale would: no cache is flushed — the list's refresh must notice)
-  sql(`UPDATE products SET stock = 0 WHERE id = ${ids[0]}`, { flush: false });
+  sql(`UPDATE products SET stock = 0, initial_stock = 0 WHERE id = ${ids[0]}`, { flush: false });
   for (let i = 0; i < 8; i++) assert.deepEqual(await page(1), ids.slice(1, 21), `sold out: not first (view ${i + 1})`);
   assert.deepEqual(await page(2), [...ids.slice(21), ids[0]], 'sold out: last');
   const only = cards((await get(`/search?q=${encodeURIComponent(word)}&instock=1&page=2&nc=${randomInt(1e9)}`)).html);
@@ -115,7 +115,7 @@ test('kept list counts follow a sale: "in stock only" counts one less at once', 
   const url = () => `/products?cat=${f.cat}&instock=1&nc=${randomInt(1e9)}`;
   const count = (html) => (html.match(/class="result-count">[^<]*<strong>(\d+)<\/strong>/) || [])[1];
   for (let i = 0; i < 8; i++) assert.equal(count((await get(url())).html), '2'); // every process keeps the counts
-  sql(`UPDATE products SET stock = 0 WHERE id = ${f.a}`, { flush: false }); // as a sale would: no flush
+  sql(`UPDATE products SET stock = 0, initial_stock = 0 WHERE id = ${f.a}`, { flush: false }); // as a sale would: no flush
   for (let i = 0; i < 8; i++) {
     const r = await get(url());
     assert.equal(count(r.html), '1', `view ${i + 1}`);
