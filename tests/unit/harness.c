@@ -140,3 +140,45 @@ const char *t_csrf(const t_resp *r, char *buf, size_t len) {
   snprintf(buf, len, "%.*s", (int)strcspn(m, "\""), m);
   return buf;
 }
+
+long long t_one(const char *sql) {
+  long long v = 0;
+  t_ok(db_query_ll(t_db(), sql, DB_NOARGS, &v, NULL), sql);
+  return v;
+}
+
+/* 1 when the index named at key (up to its closing quote) starts with one of the '|'-separated prefixes. */
+static int index_named(const char *key, const char *prefixes) {
+  for (const char *p = prefixes; *p;) {
+    size_t l = strcspn(p, "|");
+    if (strncmp(key, p, l) == 0) return 1;
+    p += l + (p[l] == '|');
+  }
+  return 0;
+}
+
+int t_plan_refused(const char *stmt, const dbp *p, int n, int sort_ok, const char *driving) {
+  static char sql[4096], plan[65536];
+  int found = 0, bad = 0, first = 1;
+  snprintf(sql, sizeof sql, "EXPLAIN FORMAT=JSON %s", stmt);
+  t_ok(db_query_str(t_db(), sql, p, n, plan, sizeof plan, &found), sql);
+  static const char TN[] = "\"table_name\": \"", AT[] = "\"access_type\": \"", KEY[] = "\"key\": \"";
+  for (const char *t = plan; (t = strstr(t, TN)); t++) {
+    const char *name = t + strlen(TN), *next = strstr(name, TN), *at = strstr(name, AT), *key = strstr(name, KEY);
+    if (*name == '<') continue;
+    if (at && (!next || at < next) && strncmp(at + strlen(AT), "ALL", 3) == 0) bad = 1;
+    if (driving && first && (!key || (next && key > next) || !index_named(key + strlen(KEY), driving))) bad = 1;
+    first = 0;
+  }
+  int sorts = strstr(plan, "filesort") != NULL;
+  if (!bad && (sort_ok || !sorts)) return 0;
+  /* cmocka cuts long messages: the statement, then each table with its access and key on a line of its own. */
+  print_error("scans, sorts or reads another index: %s\n", stmt);
+  if (getenv("PLAN")) print_error("%s\n", plan);
+  for (const char *t = plan; (t = strstr(t, TN)); t++) {
+    const char *at = strstr(t, AT), *key = strstr(t, KEY);
+    print_error("  %.20s | %.12s | %.24s\n", t + strlen(TN), at ? at + strlen(AT) : "-", key ? key + strlen(KEY) : "-");
+  }
+  if (sorts) print_error("  filesort\n");
+  return 1;
+}

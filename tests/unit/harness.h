@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include "app.h"
+#include "db.h"
 
 /* One emulated HTTP response, split into status, raw header block and body. */
 typedef struct {
@@ -34,5 +35,12 @@ const char *t_csrf(const t_resp *r, char *buf, size_t len);
 void t_ok(NEOERR *err, const char *what);
 /* The process's DB connection (same one the app uses). */
 MYSQL *t_db(void);
+/* The first column of sql's first row as a number (the test fails on an error). */
+long long t_one(const char *sql);
+/* EXPLAIN FORMAT=JSON of a list statement: 1, with its plan printed a table a line, when it reads a real table whole
+ * ("access_type": "ALL"; derived tables are fine), sorts ("filesort", unless sort_ok), or, with driving ('|'-separated
+ * index name prefixes), reads its first real table through an index not named there; else 0. PLAN=1 prints a refused
+ * plan whole. */
+int t_plan_refused(const char *stmt, const dbp *p, int n, int sort_ok, const char *driving);
 
 #endif

@@ -52,36 +52,10 @@ static int teardown(void **state) {
   return 0;
 }
 
-static long long one(const char *sql) {
-  long long v = 0;
-  t_ok(db_query_ll(t_db(), sql, DB_NOARGS, &v, NULL), sql);
-  return v;
-}
 
 /* No full scan of orders or members; a filesort only when sort_ok (a prefix gathers its matches first). */
 static int g_bad;
-static void check_plan(const list_stmt *st, int sort_ok) {
-  char sql[2200], plan[32768];
-  int found = 0;
-  snprintf(sql, sizeof sql, "EXPLAIN FORMAT=JSON %s", st->sql);
-  t_ok(db_query_str(t_db(), sql, st->p, st->n, plan, sizeof plan, &found), sql);
-  static const char TN[] = "\"table_name\": \"", AT[] = "\"access_type\": \"";
-  int bad = 0;
-  for (const char *t = plan; (t = strstr(t, TN)); t++) {
-    const char *name = t + strlen(TN), *next = strstr(name, TN), *at = strstr(name, AT);
-    if (*name == '<') continue;
-    if (at && (!next || at < next) && strncmp(at + strlen(AT), "ALL", 3) == 0) bad = 1;
-  }
-  if (!sort_ok && strstr(plan, "filesort")) bad = 1;
-  if (bad) {
-    print_error("scans or sorts: %s\n", st->sql);
-    for (const char *t = plan; (t = strstr(t, TN)); t++) {
-      const char *at = strstr(t, AT);
-      print_error("  %.20s | %.12s\n", t + strlen(TN), at ? at + strlen(AT) : "-");
-    }
-    g_bad++;
-  }
-}
+static void check_plan(const list_stmt *st, int sort_ok) { g_bad += t_plan_refused(st->sql, st->p, st->n, sort_ok, NULL); }
 
 static void test_every_filter_shape_reads_an_index(void **state) {
   const ent_scope all = ent_scope_all();
@@ -160,7 +134,7 @@ static void test_audit_and_outbox_shapes_read_an_index(void **state) {
     hdf_destroy(&h);
     if (rows < AUDIT_PAGE_SIZE) break;
   }
-  assert_int_equal(seen, one("SELECT COUNT(*) FROM audit_log WHERE entity = 'unit_list'"));
+  assert_int_equal(seen, t_one("SELECT COUNT(*) FROM audit_log WHERE entity = 'unit_list'"));
   assert_int_equal(total, AUDIT_COUNT_CAP + 1);
 }
 
@@ -192,12 +166,12 @@ static void test_pages_walk_every_order_once(void **state) {
   assert_int_equal(walk(&mine, &total), 1000);
   assert_int_equal(total, ORDERS_ADMIN_COUNT_CAP); /* exactly 1,000: exact, not "1000+" */
   order_filter paid = {NULL, "1990000101", "paid", NULL, NULL};
-  long long want = one("SELECT COUNT(*) FROM orders o JOIN members m ON m.id = o.member_id"
+  long long want = t_one("SELECT COUNT(*) FROM orders o JOIN members m ON m.id = o.member_id"
                        " WHERE m.mobile LIKE '1990000101%' AND o.status = 'paid'");
   assert_int_equal(walk(&paid, &total), want);
   assert_int_equal(total, want > ORDERS_ADMIN_COUNT_CAP ? ORDERS_ADMIN_COUNT_CAP + 1 : want);
   order_filter none = {"A", NULL, NULL, NULL, NULL};
-  want = one("SELECT COUNT(*) FROM orders WHERE order_no LIKE 'A%'");
+  want = t_one("SELECT COUNT(*) FROM orders WHERE order_no LIKE 'A%'");
   assert_int_equal(walk(&none, &total), want);
   assert_int_equal(total, ORDERS_ADMIN_COUNT_CAP + 1);
   HDF *h = NULL;

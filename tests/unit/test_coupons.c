@@ -33,18 +33,13 @@ static const char SQL_SEED[] =
 
 static long long g_member, g_activity;
 
-static long long one(const char *sql) {
-  long long v = 0;
-  t_ok(db_query_ll(t_db(), sql, DB_NOARGS, &v, NULL), sql);
-  return v;
-}
 
 static int setup(void **state) {
   (void)state;
   t_ok(db_run_script(t_db(), SQL_CLEAN), "clean");
   t_ok(db_run_script(t_db(), SQL_SEED), "seed");
-  g_member = one("SELECT id FROM members WHERE mobile = '19900000632'");
-  g_activity = one("SELECT id FROM activities WHERE title_zh = 'coupon unit test'");
+  g_member = t_one("SELECT id FROM members WHERE mobile = '19900000632'");
+  g_activity = t_one("SELECT id FROM activities WHERE title_zh = 'coupon unit test'");
   return 0;
 }
 
@@ -113,7 +108,7 @@ static void test_claims(void **state) {
   assert_true(o.coupon_id > 0 && o.ledger_id == 0);
   t_ok(coupon_claim(t_db(), g_member, camp, &o), "claim again");
   assert_int_equal(o.result, CLAIM_LIMIT);
-  assert_int_equal(one("SELECT COUNT(*) FROM coupons WHERE campaign_id = (SELECT MAX(id) FROM coupon_campaigns)"), 1);
+  assert_int_equal(t_one("SELECT COUNT(*) FROM coupons WHERE campaign_id = (SELECT MAX(id) FROM coupon_campaigns)"), 1);
   t_ok(db_exec(t_db(), "UPDATE coupon_campaigns SET per_member = 5 WHERE id = ?", DBA(DI(camp)), NULL, NULL), "limit");
   t_ok(coupon_claim(t_db(), g_member, camp, &o), "second");
   assert_int_equal(o.result, CLAIM_OK);
@@ -121,7 +116,7 @@ static void test_claims(void **state) {
   assert_int_equal(o.result, CLAIM_SOLD_OUT);
   char sql[200];
   snprintf(sql, sizeof sql, "SELECT claimed FROM coupon_campaigns WHERE id = %lld", camp);
-  assert_int_equal(one(sql), 2);
+  assert_int_equal(t_one(sql), 2);
   long long paused = campaign("points_off", 30, 0, 10, 1);
   t_ok(db_exec(t_db(), "UPDATE coupon_campaigns SET paused = 1 WHERE id = ?", DBA(DI(paused)), NULL, NULL), "pause");
   t_ok(coupon_claim(t_db(), g_member, paused, &o), "paused");
@@ -210,7 +205,7 @@ static void test_plans(void **state) {
     if (!more) break;
   }
   assert_int_equal(seen,
-                   one("SELECT COUNT(*) FROM coupons WHERE member_id = (SELECT id FROM members WHERE mobile = "
+                   t_one("SELECT COUNT(*) FROM coupons WHERE member_id = (SELECT id FROM members WHERE mobile = "
                        "'19900000632') AND status = 'unused' AND use_until > NOW()"));
 }
 

@@ -100,20 +100,15 @@ static const char SQL_SEED[] =
 
 static long long g_top, g_leaf, g_brand, g_m1;
 
-static long long one(const char *sql) {
-  long long v = 0;
-  t_ok(db_query_ll(t_db(), sql, DB_NOARGS, &v, NULL), sql);
-  return v;
-}
 
 static int setup(void **state) {
   t_ok(db_run_script(t_db(), SQL_CLEAN), "clean");
   t_ok(db_run_script(t_db(), SQL_SEED), "seed");
   t_ok(db_exec(t_db(), "SET SESSION group_concat_max_len = 1000000", DB_NOARGS, NULL, NULL), "gcl");
-  g_top = one("SELECT id FROM categories WHERE name_zh = 'PLIST-top'");
-  g_leaf = one("SELECT id FROM categories WHERE name_zh = 'PLIST-b'");
-  g_brand = one("SELECT id FROM brands WHERE name_zh = 'PLIST-x'");
-  g_m1 = one("SELECT id FROM merchants WHERE name = 'PLIST-m1'");
+  g_top = t_one("SELECT id FROM categories WHERE name_zh = 'PLIST-top'");
+  g_leaf = t_one("SELECT id FROM categories WHERE name_zh = 'PLIST-b'");
+  g_brand = t_one("SELECT id FROM brands WHERE name_zh = 'PLIST-x'");
+  g_m1 = t_one("SELECT id FROM merchants WHERE name = 'PLIST-m1'");
   return 0;
 }
 
@@ -124,29 +119,7 @@ static int teardown(void **state) {
 
 /* No full scan of a real table; a filesort only when sort_ok. PLAN=1 prints a refused plan whole. */
 static int g_bad;
-static void check_plan(const list_stmt *st, int sort_ok) {
-  char sql[2200], plan[32768];
-  int found = 0;
-  snprintf(sql, sizeof sql, "EXPLAIN FORMAT=JSON %s", st->sql);
-  t_ok(db_query_str(t_db(), sql, st->p, st->n, plan, sizeof plan, &found), sql);
-  static const char TN[] = "\"table_name\": \"", AT[] = "\"access_type\": \"";
-  int bad = 0;
-  for (const char *t = plan; (t = strstr(t, TN)); t++) {
-    const char *name = t + strlen(TN), *next = strstr(name, TN), *at = strstr(name, AT);
-    if (*name == '<') continue;
-    if (at && (!next || at < next) && strncmp(at + strlen(AT), "ALL", 3) == 0) bad = 1;
-  }
-  if (!sort_ok && strstr(plan, "filesort")) bad = 1;
-  if (bad) {
-    print_error("scans or sorts: %s\n", st->sql);
-    if (getenv("PLAN")) print_error("%s\n", plan);
-    for (const char *t = plan; (t = strstr(t, TN)); t++) {
-      const char *at = strstr(t, AT);
-      print_error("  %.20s | %.12s\n", t + strlen(TN), at ? at + strlen(AT) : "-");
-    }
-    g_bad++;
-  }
-}
+static void check_plan(const list_stmt *st, int sort_ok) { g_bad += t_plan_refused(st->sql, st->p, st->n, sort_ok, NULL); }
 
 /* ---- products ---- */
 
@@ -275,7 +248,7 @@ static void test_merchants_walk_in_id_order(void **state) {
     snprintf(sql, sizeof sql, "SELECT GROUP_CONCAT(id ORDER BY id) FROM merchants WHERE LOCATE('%s', name) > 0", qs[i]);
     reference(sql, want, sizeof want);
     assert_string_equal(got, want);
-    long long n = one(i ? "SELECT COUNT(*) FROM merchants WHERE name LIKE '%PLIST-m1%'" : "SELECT COUNT(*) FROM merchants");
+    long long n = t_one(i ? "SELECT COUNT(*) FROM merchants WHERE name LIKE '%PLIST-m1%'" : "SELECT COUNT(*) FROM merchants");
     assert_int_equal(total, n > MERCHANTS_ADMIN_COUNT_CAP ? MERCHANTS_ADMIN_COUNT_CAP + 1 : n);
   }
 }
@@ -330,7 +303,7 @@ static void test_settlements_shapes_and_pages(void **state) {
         snprintf(n_sql, sizeof n_sql, "SELECT COUNT(*) FROM settlements WHERE %s", where);
         reference(sql, want, sizeof want);
         assert_string_equal(got, want);
-        long long n = one(n_sql);
+        long long n = t_one(n_sql);
         assert_int_equal(total, n > SETTLE_LIST_COUNT_CAP ? SETTLE_LIST_COUNT_CAP + 1 : n);
       }
 }
@@ -406,7 +379,7 @@ static void test_vouchers_shapes_and_pages(void **state) {
                       froms[c], k, got + (k > 40 ? k - 40 : 0), want + (k > 40 ? k - 40 : 0));
         }
         assert_string_equal(got, want);
-        long long n = one(n_sql);
+        long long n = t_one(n_sql);
         assert_int_equal(total, n > MERCHANT_VOUCHERS_COUNT_CAP ? MERCHANT_VOUCHERS_COUNT_CAP + 1 : n);
       }
 }
@@ -457,7 +430,7 @@ static void test_moderation_queues(void **state) {
       reference(sql, want, sizeof want);
       assert_string_equal(got, want);
       snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM %s WHERE %s", ref[q][0], where);
-      long long n = one(sql);
+      long long n = t_one(sql);
       assert_true(n >= 500);
       assert_int_equal(total, n > MOD_COUNT_CAP ? MOD_COUNT_CAP + 1 : n);
     }
@@ -513,7 +486,7 @@ static void test_blacklist_shapes_and_pages(void **state) {
         reference(sql, want, sizeof want);
         assert_string_equal(got, want);
         snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM blacklist_entries WHERE %s", where);
-        long long n = one(sql);
+        long long n = t_one(sql);
         assert_int_equal(total, n > BLACKLIST_LIST_COUNT_CAP ? BLACKLIST_LIST_COUNT_CAP + 1 : n);
       }
 }
@@ -559,7 +532,7 @@ static void test_applications_shapes_and_pages(void **state) {
     reference(sql, want, sizeof want);
     assert_string_equal(got, want);
     snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM merchant_applications WHERE %s", where);
-    long long n = one(sql);
+    long long n = t_one(sql);
     assert_true(n >= 375);
     assert_int_equal(total, n > APPLICATIONS_COUNT_CAP ? APPLICATIONS_COUNT_CAP + 1 : n);
   }
@@ -583,7 +556,7 @@ static void test_content_shapes_and_pages(void **state) {
     int found = 0;
     char sql[200];
     snprintf(sql, sizeof sql, "SELECT MAX(id) - 700 FROM %s", tables[i]);
-    t_ok(content_admin_cursor(t_db(), kinds[i], one(sql), &cur, &found), "cursor");
+    t_ok(content_admin_cursor(t_db(), kinds[i], t_one(sql), &cur, &found), "cursor");
     assert_true(found);
     content_admin_list_stmt(kinds[i], 0, NULL, 0, 1, &st);
     check_plan(&st, 0);

@@ -36,18 +36,13 @@ static const char SQL_SEED[] =
 
 static long long g_top, g_leaf, g_brand;
 
-static long long one(const char *sql) {
-  long long v = 0;
-  t_ok(db_query_ll(t_db(), sql, DB_NOARGS, &v, NULL), sql);
-  return v;
-}
 
 static int setup(void **state) {
   t_ok(db_run_script(t_db(), SQL_CLEAN), "clean");
   t_ok(db_run_script(t_db(), SQL_SEED), "seed");
-  g_top = one("SELECT id FROM categories WHERE name_zh = 'EXPLAIN-top'");
-  g_leaf = one("SELECT id FROM categories WHERE name_zh = 'EXPLAIN-b'");
-  g_brand = one("SELECT id FROM brands WHERE name_zh = 'EXPLAIN-x'");
+  g_top = t_one("SELECT id FROM categories WHERE name_zh = 'EXPLAIN-top'");
+  g_leaf = t_one("SELECT id FROM categories WHERE name_zh = 'EXPLAIN-b'");
+  g_brand = t_one("SELECT id FROM brands WHERE name_zh = 'EXPLAIN-x'");
   t_ok(catalog_lists_refresh(t_db(), 1), "refresh");
   return 0;
 }
@@ -287,7 +282,7 @@ static void test_keyset_pages_never_skip_or_repeat(void **state) {
   }
   /* The refresh brings the new order in. */
   t_ok(catalog_lists_refresh(t_db(), 1), "refresh");
-  assert_int_equal(one("SELECT COUNT(*) FROM products WHERE list_in_stock <> in_stock OR list_sales <> sales"), 0);
+  assert_int_equal(t_one("SELECT COUNT(*) FROM products WHERE list_in_stock <> in_stock OR list_sales <> sales"), 0);
 }
 
 static void test_cursor_text(void **state) {
