@@ -53,12 +53,7 @@ NEOERR *h_adm_settlements(req *r) {
   if (!err)
     err = settlements_list(r->db, 0, status, month, offset, after, OPS_PER_PAGE, r->hdf, "Bills", &rows, &total);
   char next[32] = "";
-  if (!err && rows == OPS_PER_PAGE) {
-    HDF *last = hdf_get_obj(r->hdf, "Bills");
-    for (HDF *e = hdf_obj_child(last); e; e = hdf_obj_next(e)) last = e;
-    snprintf(next, sizeof next, "%lld",
-             settlement_cursor(hdf_get_value(last, "month", ""), db_hdf_ll(last, "merchant_id", 0)));
-  }
+  if (!err) settlements_next(r->hdf, "Bills", rows, OPS_PER_PAGE, next, sizeof next);
   if (!err) err = hdf_set_value(r->hdf, "Filter.status", status);
   if (!err) err = hdf_set_value(r->hdf, "Filter.month", month);
   STRING base;

@@ -53,12 +53,7 @@ NEOERR *h_mch_settlements(req *r) {
   if (!err)
     err = settlements_list(r->db, merchant_id_of(r), "", "", offset, after, PER_PAGE, r->hdf, "Bills", &rows, &total);
   char next[32] = "";
-  if (!err && rows == PER_PAGE) {
-    HDF *last = hdf_get_obj(r->hdf, "Bills");
-    for (HDF *e = hdf_obj_child(last); e; e = hdf_obj_next(e)) last = e;
-    snprintf(next, sizeof next, "%lld",
-             settlement_cursor(hdf_get_value(last, "month", ""), db_hdf_ll(last, "merchant_id", 0)));
-  }
+  if (!err) settlements_next(r->hdf, "Bills", rows, PER_PAGE, next, sizeof next);
   if (!err)
     err = req_pager_seek(r, "/merchant/settlements?", after ? 0 : page, total, SETTLE_LIST_COUNT_CAP, PER_PAGE,
                          SETTLE_LIST_OFFSET_PAGES, next[0] ? next : NULL);

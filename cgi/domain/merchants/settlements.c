@@ -347,3 +347,11 @@ const char *const SETTLE_VOUCHER_COLS[8] = {"voucher_no",       "product", "rede
                                             "settle_price_fen", "price",   "points",      "kind"};
 const char *const SETTLE_TERMINAL_COLS[8] = {"receipt_no", "product", "paid_at", "cashier",
                                              "settle_fen", "price",   "points",  "kind"};
+
+void settlements_next(HDF *out, const char *prefix, int rows, int limit, char *buf, size_t len) {
+  if (len) buf[0] = 0;
+  if (rows != limit) return;
+  HDF *last = hdf_get_obj(out, prefix);
+  for (HDF *e = hdf_obj_child(last); e; e = hdf_obj_next(e)) last = e;
+  snprintf(buf, len, "%lld", settlement_cursor(hdf_get_value(last, "month", ""), db_hdf_ll(last, "merchant_id", 0)));
+}

@@ -45,6 +45,8 @@ NEOERR *settlements_list(MYSQL *db, long long merchant_id, const char *status, c
 #define SETTLE_CURSOR_SCALE 10000000000LL
 /* A row's place in the list as one number: YYYYMM * SETTLE_CURSOR_SCALE + merchant_id (0 for a bad month). */
 long long settlement_cursor(const char *month, long long merchant_id);
+/* The ?after= cursor of a full page of limit rows listed under prefix (the last row's), else "". */
+void settlements_next(HDF *out, const char *prefix, int rows, int limit, char *buf, size_t len);
 /* One statement (same columns plus reviewer); merchant_id 0 = any. *found = 0 when unknown or another's. */
 NEOERR *settlement_get(MYSQL *db, long long merchant_id, long long id, HDF *out, const char *prefix, int *found);
 /* Its vouchers: voucher_no, product, redeemed_at, redeemed_by (staff username), settle_price_fen, price (yuan),
