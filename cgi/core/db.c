@@ -476,9 +476,22 @@ static NEOERR *stmt_run_once(MYSQL *db, const char *sql, const dbp *p, int n, st
 /* Finds or prepares the statement for sql, binds params and executes it; marked busy until stmt_release. When the
  * connection turns out dead (a database restart since this process last used it) outside a transaction, it is
  * renewed and the statement sent once more if that is safe: a read, or anything the dead connection never sent
- * (2006 — the server was gone before the statement left). A write lost in flight (2013) is not guessed at. */
+ * (2006 — the server was gone before the statement left). A write lost in flight (2013) is not guessed at.
+ * Outside a transaction a statement that lost a deadlock or a lock wait is sent again (up to AUTOCOMMIT_TRIES in all):
+ * on its own it is its whole transaction, and InnoDB rolled all of it back (seen as a 500 on /login: sign-ins from one
+ * address deleting throttle events while others hold share locks on them). */
+#define AUTOCOMMIT_TRIES 4
+static long long g_autocommit_retries;
+long long db_autocommit_retries(void) { return g_autocommit_retries; }
+
 static NEOERR *stmt_run(MYSQL *db, const char *sql, const dbp *p, int n, stmt_entry **out) {
   NEOERR *err = stmt_run_once(db, sql, p, n, out);
+  for (int tries = 1; err && !g_in_tx && tries < AUTOCOMMIT_TRIES && nerr_match(err, NERR_SQL_RETRY); tries++) {
+    log_error("db: write conflict outside a transaction; statement sent again (attempt %d)", tries + 1);
+    nerr_ignore(&err);
+    g_autocommit_retries++;
+    err = stmt_run_once(db, sql, p, n, out);
+  }
   if (!err || !g_lost || g_in_tx || !(sql_is_read(sql) || is_unsent_errno(g_lost))) return err;
   unsigned int lost = g_lost;
   if (reconnect() != 0) return err;

@@ -127,6 +127,8 @@ void db_tx_touch_sessions(long long principal_id);
 void db_tx_touch_principal(long long principal_id);
 /* How many attempts the last db_tx took (for tests). */
 int db_tx_last_attempts(void);
+/* How many times this process sent a statement again outside a transaction after a deadlock or lock wait. */
+long long db_autocommit_retries(void);
 /* Runs a fixed multi-statement SQL script (migrations and seed files only: never user data). */
 NEOERR *db_run_script(MYSQL *db, const char *sql);
 

@@ -25,7 +25,8 @@ typedef struct {
   MYSQL *conn;
   sem_t holding; /* B holds its first locks */
   sem_t go;      /* A holds row 1: B may ask for it */
-  int mode;      /* 0: deadlock partner, 1: hold row 1 then commit after a pause */
+  int mode;      /* 0: deadlock partner, 1: hold row 1 then commit after a pause, 2: deadlock partner of a statement
+                    outside a transaction (it takes row 1 once A waits for its rows) */
   unsigned err;  /* first error B saw */
 } partner;
 
@@ -41,15 +42,30 @@ static void b_sql(partner *p, const char *sql) {
   if (mysql_query(p->conn, sql) && !p->err) p->err = mysql_errno(p->conn);
 }
 
+/* 1 once another transaction waits for a lock (A's statement, blocked on B's rows). */
+static int a_waits(partner *p) {
+  if (mysql_query(p->conn, "SELECT COUNT(*) FROM information_schema.innodb_trx WHERE trx_state = 'LOCK WAIT'"))
+    return 1;
+  MYSQL_RES *res = mysql_store_result(p->conn);
+  MYSQL_ROW row = res ? mysql_fetch_row(res) : NULL;
+  int waits = row && row[0] && row[0][0] != '0';
+  if (res) mysql_free_result(res);
+  return waits;
+}
+
 static void *partner_main(void *arg) {
   partner *p = arg;
   mysql_thread_init();
   b_sql(p, "START TRANSACTION");
-  if (p->mode == 0) {
+  if (p->mode == 0 || p->mode == 2) {
     /* Many rows: InnoDB rolls back the lighter transaction, which makes A the deadlock victim. */
     b_sql(p, "UPDATE unit_tx_probe SET v = v + 10 WHERE id BETWEEN 2 AND 50");
     sem_post(&p->holding);
-    sem_wait(&p->go);
+    if (p->mode == 0) sem_wait(&p->go);
+    for (int i = 0; p->mode == 2 && i < 300 && !a_waits(p); i++) {
+      struct timespec ts = {0, 10000000L};
+      nanosleep(&ts, NULL);
+    }
     b_sql(p, "UPDATE unit_tx_probe SET v = v + 10 WHERE id = 1");
   } else {
     b_sql(p, "UPDATE unit_tx_probe SET v = v + 10 WHERE id = 1");
@@ -225,6 +241,32 @@ static void test_lock_wait_timeout_is_retried(void **state) {
   sem_destroy(&p.go);
 }
 
+/* A statement outside a transaction that loses a deadlock (rows 1 then 2, against B holding 2..50 and then asking
+ * for 1) is sent again: it applies once, after B, and the caller never sees the deadlock. */
+static void test_deadlock_outside_a_transaction_is_retried(void **state) {
+  reset();
+  partner p = {.conn = connect_b(), .mode = 2};
+  sem_init(&p.holding, 0, 0);
+  sem_init(&p.go, 0, 0);
+  pthread_t th;
+  assert_int_equal(pthread_create(&th, NULL, partner_main, &p), 0);
+  sem_wait(&p.holding);
+  long long changed = 0, retries = db_autocommit_retries();
+  NEOERR *err = db_exec(t_db(), "UPDATE unit_tx_probe SET v = v + 1 WHERE id IN (1, 2) ORDER BY id", DB_NOARGS,
+                        &changed, NULL);
+  pthread_join(th, NULL);
+  t_ok(err, "statement after deadlock");
+  if (p.err) fail_msg("partner failed with %u (it should have won the deadlock)", p.err);
+  assert_int_equal(changed, 2);
+  assert_true(db_autocommit_retries() > retries); /* it did lose the deadlock once */
+  assert_int_equal(value(1), 11);
+  assert_int_equal(value(2), 11);
+  assert_int_equal(value(3), 10);
+  mysql_close(p.conn);
+  sem_destroy(&p.holding);
+  sem_destroy(&p.go);
+}
+
 /* After a failed db_tx the connection is back in autocommit: a later write is visible to others at once. */
 static void assert_connection_clean(void) {
   t_ok(db_exec(t_db(), SQL_SET, DBA(DI(5), DI(3)), NULL, NULL), "write after failure");
@@ -289,6 +331,7 @@ int main(void) {
       cmocka_unit_test(test_deadlock_is_retried),
       cmocka_unit_test(test_nothing_sent_after_a_deadlock),
       cmocka_unit_test(test_lock_wait_timeout_is_retried),
+      cmocka_unit_test(test_deadlock_outside_a_transaction_is_retried),
       cmocka_unit_test(test_non_retryable_error_rolls_back),
       cmocka_unit_test(test_handler_error_rolls_back),
       cmocka_unit_test(test_nested_failure_undoes_only_the_inner_part),
