@@ -28,15 +28,14 @@ NEOERR *h_ask(req *r) {
   return STATUS_OK;
 }
 
-/* GET /consultations?page=&done= → 200; 400 invalid page */
+/* GET /consultations?page=|after=&done= → 200; 400 invalid page or cursor */
 NEOERR *h_consultations(req *r) {
-  long long page = 1, total = 0;
-  if (!req_page(r, &page)) return nerr_pass(req_fail(r, 400));
+  long long page = 1, after = 0;
+  if (!req_page_after(r, &page, &after)) return nerr_pass(req_fail(r, 400));
   NEOERR *err = center_show(r, "mall/center/consultations.cs", "Center.Ask.MineTitle", "consultations");
   if (!err) err = center_done_notice(r, "asked");
   if (!err)
-    err = consultations_mine(r->db, r->user_id, r->lang, r->hdf, "Questions", (page - 1) * CENTER_PER_PAGE,
-                             CENTER_PER_PAGE, &total);
-  if (!err) err = req_pager(r, "/consultations?", page, total, CENTER_PER_PAGE);
+    err = center_list(r, &CONSULTATIONS_MINE[id_list_en(r->lang)], r->user_id, page, after, "Questions",
+                      "/consultations?", "id");
   return nerr_pass(err);
 }

@@ -4,16 +4,15 @@
 
 static const in_field PRODUCT[] = {{"product_id", IN_INT, IN_REQUIRED, 1, 999999999999999999LL, NULL}};
 
-/* GET /favorites?page=&done= → 200; 400 invalid page */
+/* GET /favorites?page=|after=&done= → 200; 400 invalid page or cursor */
 NEOERR *h_favorites(req *r) {
-  long long page = 1, total = 0;
-  if (!req_page(r, &page)) return nerr_pass(req_fail(r, 400));
+  long long page = 1, after = 0;
+  if (!req_page_after(r, &page, &after)) return nerr_pass(req_fail(r, 400));
   NEOERR *err = center_show(r, "mall/center/favorites.cs", "Center.Fav.Title", "favorites");
   if (!err) err = center_done_notice(r, "added|removed");
   if (!err)
-    err = favorites_list(r->db, r->user_id, r->lang, r->hdf, "Favorites", (page - 1) * CENTER_PER_PAGE, CENTER_PER_PAGE,
-                         &total);
-  if (!err) err = req_pager(r, "/favorites?", page, total, CENTER_PER_PAGE);
+    err = center_list(r, &FAVORITES_LIST[id_list_en(r->lang)], r->user_id, page, after, "Favorites", "/favorites?",
+                      "fav_id");
   return nerr_pass(err);
 }
 

@@ -3,16 +3,14 @@
 #include "mall_store.h"
 #include "members/inbox_read.h"
 
-/* GET /inbox?page=&done= → 200; 400 invalid page */
+/* GET /inbox?page=|after=&done= → 200; 400 invalid page or cursor */
 NEOERR *h_inbox(req *r) {
-  long long page = 1, total = 0, unread = 0;
-  if (!req_page(r, &page)) return nerr_pass(req_fail(r, 400));
+  long long page = 1, after = 0;
+  if (!req_page_after(r, &page, &after)) return nerr_pass(req_fail(r, 400));
   NEOERR *err = center_show(r, "mall/center/inbox.cs", "Center.Inbox.Title", "inbox");
   if (!err) err = center_done_notice(r, "read|allread");
-  if (!err) err = inbox_unread(r->db, r->user_id, &unread);
-  if (!err) err = hdf_set_valuef(r->hdf, "Center.Unread=%lld", unread);
-  if (!err) err = inbox_list(r->db, r->user_id, r->hdf, "Inbox", (page - 1) * CENTER_PER_PAGE, CENTER_PER_PAGE, &total);
-  if (!err) err = req_pager(r, "/inbox?", page, total, CENTER_PER_PAGE);
+  if (!err) err = center_account_summary(r);
+  if (!err) err = center_list(r, &INBOX_LIST, r->user_id, page, after, "Inbox", "/inbox?", "id");
   return nerr_pass(err);
 }
 

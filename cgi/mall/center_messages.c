@@ -3,21 +3,18 @@
 #include "content/messages.h"
 #include <stdio.h>
 
-static NEOERR *mine(req *r, long long page) {
-  long long total = 0;
+static NEOERR *mine(req *r, long long page, long long after) {
   NEOERR *err = center_show(r, "mall/center/messages.cs", "Center.Msg.Title", "messages");
   if (!err) err = hdf_set_valuef(r->hdf, "Msg.Max=%d", MESSAGE_MAX_CHARS);
-  if (!err)
-    err = messages_mine(r->db, r->user_id, r->hdf, "Messages", (page - 1) * CENTER_PER_PAGE, CENTER_PER_PAGE, &total);
-  if (!err) err = req_pager(r, "/messages?", page, total, CENTER_PER_PAGE);
+  if (!err) err = center_list(r, &MESSAGES_MINE, r->user_id, page, after, "Messages", "/messages?", "id");
   return nerr_pass(err);
 }
 
-/* GET /messages?page=&done= → 200; 400 invalid page */
+/* GET /messages?page=|after=&done= → 200; 400 invalid page or cursor */
 NEOERR *h_messages(req *r) {
-  long long page = 1;
-  if (!req_page(r, &page)) return nerr_pass(req_fail(r, 400));
-  NEOERR *err = mine(r, page);
+  long long page = 1, after = 0;
+  if (!req_page_after(r, &page, &after)) return nerr_pass(req_fail(r, 400));
+  NEOERR *err = mine(r, page, after);
   if (!err) err = center_done_notice(r, "posted");
   return nerr_pass(err);
 }
@@ -28,7 +25,7 @@ NEOERR *h_message_post(req *r) {
   static const in_field F[] = {{"content", IN_TEXT, IN_REQUIRED, 1, MESSAGE_MAX_CHARS, NULL}};
   in_value v[1];
   int bad = input_read(r, F, 1, v);
-  NEOERR *err = mine(r, 1);
+  NEOERR *err = mine(r, 1, 0);
   if (err || bad) return nerr_pass(err);
   int ok = 0;
   if ((err = message_post(r->db, r->user_id, v[0].s, &ok))) return nerr_pass(err);
@@ -40,12 +37,11 @@ NEOERR *h_message_post(req *r) {
   return STATUS_OK;
 }
 
-/* GET /messages/public?page= → 200 approved messages with replies (anyone); 400 invalid page */
+/* GET /messages/public?page=|after= → 200 approved messages with replies (anyone); 400 invalid page or cursor */
 NEOERR *h_messages_public(req *r) {
-  long long page = 1, total = 0;
-  if (!req_page(r, &page)) return nerr_pass(req_fail(r, 400));
+  long long page = 1, after = 0;
+  if (!req_page_after(r, &page, &after)) return nerr_pass(req_fail(r, 400));
   NEOERR *err = center_show(r, "mall/center/messages_public.cs", "Center.Msg.PublicTitle", NULL);
-  if (!err) err = messages_public(r->db, r->hdf, "Messages", (page - 1) * CENTER_PER_PAGE, CENTER_PER_PAGE, &total);
-  if (!err) err = req_pager(r, "/messages/public?", page, total, CENTER_PER_PAGE);
+  if (!err) err = center_list(r, &MESSAGES_PUBLIC, 0, page, after, "Messages", "/messages/public?", "id");
   return nerr_pass(err);
 }

@@ -60,17 +60,16 @@ NEOERR *h_review(req *r) {
   return STATUS_OK;
 }
 
-/* GET /reviews?page=&done= → 200 own reviews with status, and items waiting for a review; 400 bad page */
+/* GET /reviews?page=|after=&done= → 200 own reviews with status, and items waiting for a review; 400 bad page or
+ * cursor */
 NEOERR *h_reviews(req *r) {
-  long long page = 1, total = 0;
+  long long page = 1, after = 0;
   int waiting = 0;
-  if (!req_page(r, &page)) return nerr_pass(req_fail(r, 400));
+  if (!req_page_after(r, &page, &after)) return nerr_pass(req_fail(r, 400));
   NEOERR *err = center_show(r, "mall/center/reviews.cs", "Center.Review.Title", "reviews");
   if (!err) err = center_done_notice(r, "reviewed");
   if (!err) err = reviews_pending_items(r->db, r->user_id, r->hdf, "Waiting", 20, &waiting);
   if (!err)
-    err = reviews_mine(r->db, r->user_id, r->lang, r->hdf, "Reviews", (page - 1) * CENTER_PER_PAGE, CENTER_PER_PAGE,
-                       &total);
-  if (!err) err = req_pager(r, "/reviews?", page, total, CENTER_PER_PAGE);
+    err = center_list(r, &REVIEWS_MINE[id_list_en(r->lang)], r->user_id, page, after, "Reviews", "/reviews?", "id");
   return nerr_pass(err);
 }

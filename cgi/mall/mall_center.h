@@ -2,6 +2,7 @@
 #ifndef MALL_MALL_CENTER_H
 #define MALL_MALL_CENTER_H
 #include "app.h"
+#include "shared/list_stmt.h"
 
 /* center_points.c */
 NEOERR *h_points(req *r);
@@ -40,7 +41,13 @@ NEOERR *h_inbox_read_all(req *r);
 NEOERR *center_show(req *r, const char *tmpl, const char *title_key, const char *tab);
 /* Reads ?done=<word> (one of choices) and shows Lang.Center.Done.<word> as a notice; ignores bad values. */
 NEOERR *center_done_notice(req *r, const char *choices);
-/* Fills Center.Unread (unread inbox notices) for the /account hub; called by h_account. */
+/* A member-center list (shared/list_stmt.h: l with arg bound to its '?') at page or, after > 0, below that id:
+ * prefix.N and Pager.* for base (ending in ? or &) — numbered pages up to CENTER_OFFSET_PAGES, from there a next link
+ * ?after=<the last row's key_field>; counts up to CENTER_COUNT_CAP ("1000+"). */
+NEOERR *center_list(req *r, const id_list *l, long long arg, long long page, long long after, const char *prefix,
+                    const char *base, const char *key_field);
+/* Fills Center.Unread (unread inbox notices, and Center.UnreadText "99+" past INBOX_UNREAD_CAP) for the /account hub
+ * and the inbox. */
 NEOERR *center_account_summary(req *r);
 
 #endif

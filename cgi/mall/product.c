@@ -11,6 +11,8 @@
 #include <time.h>
 
 #define REVIEWS_PER_PAGE 10
+/* Review pages stop here (the newest 500 reviews): their OFFSET grows with the page. */
+#define REVIEW_PAGES 50
 
 /* The page is not in the page-body cache (every view must reach the handler to be counted), so its database reads
  * are kept in the data cache instead (data_cache.h). */
@@ -21,7 +23,7 @@ static NEOERR *load(req *r, HDF *d, long long id, long long rpage, int *found) {
   if (err || !*found) return nerr_pass(err);
   err = catalog_product_images(r->db, d, "Images", id);
   if (!err) err = catalog_review_stats(r->db, d, "Rating", id, &count);
-  if (!err && (rpage - 1) * REVIEWS_PER_PAGE < count)
+  if (!err && rpage <= REVIEW_PAGES && (rpage - 1) * REVIEWS_PER_PAGE < count)
     err = catalog_reviews(r->db, d, "Reviews", id, (rpage - 1) * REVIEWS_PER_PAGE, REVIEWS_PER_PAGE);
   if (!err) err = catalog_consultations(r->db, d, "Questions", id, 10);
   /* Its activity paused or tripped (F2, F4): the words its payment would be refused with, on the page already. Cached
@@ -73,7 +75,8 @@ static NEOERR *product_page(req *r, long long id, long long rpage, int *found) {
   err = hdf_set_value(h, "Page.Title", hdf_get_value(h, "Product.0.name", ""));
   char base[64];
   snprintf(base, sizeof base, "/product/%lld?", id);
-  if (!err) err = req_pager(r, base, rpage, db_hdf_ll(h, "Rating.0.count", 0), REVIEWS_PER_PAGE);
+  long long count = db_hdf_ll(h, "Rating.0.count", 0);
+  if (!err) err = req_pager_seek(r, base, rpage, count, count, REVIEWS_PER_PAGE, REVIEW_PAGES, NULL);
   if (!err) err = hdf_set_value(h, "Pager.Param", "rpage");
   if (!err) err = hdf_set_value(h, "Pager.Anchor", "#reviews");
   return nerr_pass(err);

@@ -494,6 +494,30 @@ test('inbox: newest first, unread highlighted and counted on the hub, mark one a
   assert.equal(newer > older, true);
 });
 
+test('inbox: 1,234 notices — "99+" unread, 50 numbered pages then next links walk every notice once', async () => {
+  const a = await member();
+  sql(`INSERT INTO inbox (member_id, kind, title) SELECT ${a.id}, 'notice', CONCAT('通知#', seq, '#') FROM seq_1_to_1234`);
+  assert.match((await a.c.get('/account')).html, /class="unread-count">99\+</);
+  const titles = (html) => [...html.matchAll(/通知#(\d+)#/g)].map((m) => Number(m[1]));
+  const seen = [];
+  let url = '/inbox', pages = 0;
+  while (url) {
+    const r = await a.c.get(url);
+    assert.equal(r.status, 200, url);
+    if (pages === 0) assert.match(r.html, /unread-count">99\+ /);
+    seen.push(...titles(r.html));
+    pages++;
+    const next = r.html.match(/class="page-next" rel="next" href="([^"]+)"/);
+    url = next ? next[1].replaceAll('&amp;', '&') : null;
+    if (pages === 50) assert.match(url, /^\/inbox\?after=\d+$/, 'past page 50 the next link seeks');
+    if (pages < 50) assert.equal(url, `/inbox?page=${pages + 1}`);
+  }
+  assert.equal(pages, 124);
+  assert.deepEqual(seen, Array.from({ length: 1234 }, (_, i) => 1234 - i), 'newest first, each once');
+  assert.equal((await a.c.get('/inbox?after=abc')).status, 400);
+  assert.equal((await a.c.get('/inbox?page=0')).status, 400);
+});
+
 test('the account hub links to every member center page; every page is bilingual', async () => {
   const { c } = await member();
   const en = new Client(c.localAddress);

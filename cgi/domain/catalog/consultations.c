@@ -5,13 +5,13 @@ static const char SQL_CONSULT_TODAY[] =
     "SELECT COUNT(*) FROM consultations WHERE member_id = ? AND created_at >= CURDATE()";
 static const char SQL_CONSULT_INSERT[] = "INSERT INTO consultations (product_id, member_id, question)"
                                          " SELECT id, ?, ? FROM products WHERE id = ? AND on_shelf = 1";
-static const char SQL_CONSULT_MINE_COUNT[] = "SELECT COUNT(*) FROM consultations WHERE member_id = ?";
-static const char SQL_CONSULT_MINE[] =
-    "SELECT q.id, q.product_id, IF(? = 'en' AND p.name_en <> '', p.name_en, p.name_zh) AS product, p.image,"
-    " q.question, q.answer, DATE_FORMAT(q.created_at, '%Y-%m-%d %H:%i') AS date,"
-    " DATE_FORMAT(q.answered_at, '%Y-%m-%d %H:%i') AS answered"
-    " FROM consultations q JOIN products p ON p.id = q.product_id"
-    " WHERE q.member_id = ? ORDER BY q.id DESC LIMIT ? OFFSET ?";
+#define MINE_COLS(name)                                                                                                \
+  "SELECT q.id, q.product_id, " name " AS product, p.image, q.question, q.answer,"                                     \
+  " DATE_FORMAT(q.created_at, '%Y-%m-%d %H:%i') AS date, DATE_FORMAT(q.answered_at, '%Y-%m-%d %H:%i') AS answered"
+#define MINE_FROM " FROM consultations q JOIN products p ON p.id = q.product_id WHERE q.member_id = ?"
+#define MINE_COUNT " FROM consultations q WHERE q.member_id = ?"
+const id_list CONSULTATIONS_MINE[2] = {{MINE_COLS("p.name_zh"), MINE_FROM, MINE_COUNT, "q.id"},
+                                       {MINE_COLS("IF(p.name_en <> '', p.name_en, p.name_zh)"), MINE_FROM, MINE_COUNT, "q.id"}};
 
 NEOERR *consultation_ask(MYSQL *db, long long member_id, long long product_id, const char *question,
                          consult_result *res) {
@@ -27,10 +27,3 @@ NEOERR *consultation_ask(MYSQL *db, long long member_id, long long product_id, c
   return nerr_pass(err);
 }
 
-NEOERR *consultations_mine(MYSQL *db, long long member_id, const char *lang, HDF *out, const char *prefix,
-                           long long offset, int limit, long long *total) {
-  NEOERR *err = db_query_ll(db, SQL_CONSULT_MINE_COUNT, DBA(DI(member_id)), total, NULL);
-  if (!err && offset < *total)
-    err = db_query_hdf(db, out, prefix, SQL_CONSULT_MINE, DBA(DS(lang), DI(member_id), DI(limit), DI(offset)), NULL);
-  return nerr_pass(err);
-}

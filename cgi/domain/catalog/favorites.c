@@ -18,20 +18,12 @@ NEOERR *favorites_remove(MYSQL *db, long long member_id, long long product_id) {
   return nerr_pass(db_exec(db, SQL_FAVORITE_REMOVE, DBA(DI(member_id), DI(product_id)), NULL, NULL));
 }
 
-static const char SQL_FAVORITES_COUNT[] = "SELECT COUNT(*) FROM favorites WHERE member_id = ?";
-static const char SQL_FAVORITES_LIST[] =
-    "SELECT p.id, IF(? = 'en' AND p.name_en <> '', p.name_en, p.name_zh) AS name, p.image,"
-    " p.points_price AS points,"
-    " IF(p.cash_price_fen > 0, CONCAT(p.cash_price_fen DIV 100, '.', LPAD(p.cash_price_fen MOD 100, 2, '0')), NULL) AS "
-    "cash,"
-    " p.sales, p.stock, p.on_shelf, DATE_FORMAT(f.created_at, '%Y-%m-%d') AS saved"
-    " FROM favorites f JOIN products p ON p.id = f.product_id"
-    " WHERE f.member_id = ? ORDER BY f.created_at DESC, f.product_id DESC LIMIT ? OFFSET ?";
+#define FAV_COLS(name)                                                                                                 \
+  "SELECT f.id AS fav_id, p.id, " name " AS name, p.image, p.points_price AS points,"                                  \
+  " IF(p.cash_price_fen > 0, CONCAT(p.cash_price_fen DIV 100, '.', LPAD(p.cash_price_fen MOD 100, 2, '0')), NULL)"     \
+  " AS cash, p.sales, p.stock, p.on_shelf, DATE_FORMAT(f.created_at, '%Y-%m-%d') AS saved"
+#define FAV_FROM " FROM favorites f JOIN products p ON p.id = f.product_id WHERE f.member_id = ?"
+#define FAV_COUNT " FROM favorites f WHERE f.member_id = ?"
+const id_list FAVORITES_LIST[2] = {{FAV_COLS("p.name_zh"), FAV_FROM, FAV_COUNT, "f.id"},
+                                   {FAV_COLS("IF(p.name_en <> '', p.name_en, p.name_zh)"), FAV_FROM, FAV_COUNT, "f.id"}};
 
-NEOERR *favorites_list(MYSQL *db, long long member_id, const char *lang, HDF *out, const char *prefix, long long offset,
-                       int limit, long long *total) {
-  NEOERR *err = db_query_ll(db, SQL_FAVORITES_COUNT, DBA(DI(member_id)), total, NULL);
-  if (!err && offset < *total)
-    err = db_query_hdf(db, out, prefix, SQL_FAVORITES_LIST, DBA(DS(lang), DI(member_id), DI(limit), DI(offset)), NULL);
-  return nerr_pass(err);
-}

@@ -13,12 +13,13 @@ static const char SQL_REVIEW_INSERT[] =
     "INSERT IGNORE INTO reviews (product_id, member_id, order_item_id, score, content)"
     " SELECT oi.product_id, o.member_id, oi.id, ?, ? FROM order_items oi JOIN orders o ON o.id = oi.order_id"
     " WHERE oi.id = ? AND o.member_id = ? AND o.status = 'completed'";
-static const char SQL_REVIEWS_MINE_COUNT[] = "SELECT COUNT(*) FROM reviews WHERE member_id = ?";
-static const char SQL_REVIEWS_MINE[] =
-    "SELECT r.id, r.product_id, IF(? = 'en' AND p.name_en <> '', p.name_en, p.name_zh) AS product, p.image,"
-    " r.score, r.content, r.status, DATE_FORMAT(r.created_at, '%Y-%m-%d %H:%i') AS date"
-    " FROM reviews r JOIN products p ON p.id = r.product_id"
-    " WHERE r.member_id = ? ORDER BY r.id DESC LIMIT ? OFFSET ?";
+#define MINE_COLS(name)                                                                                                \
+  "SELECT r.id, r.product_id, " name " AS product, p.image, r.score, r.content, r.status,"                             \
+  " DATE_FORMAT(r.created_at, '%Y-%m-%d %H:%i') AS date"
+#define MINE_FROM " FROM reviews r JOIN products p ON p.id = r.product_id WHERE r.member_id = ?"
+#define MINE_COUNT " FROM reviews r WHERE r.member_id = ?"
+const id_list REVIEWS_MINE[2] = {{MINE_COLS("p.name_zh"), MINE_FROM, MINE_COUNT, "r.id"},
+                                 {MINE_COLS("IF(p.name_en <> '', p.name_en, p.name_zh)"), MINE_FROM, MINE_COUNT, "r.id"}};
 static const char SQL_REVIEWS_PENDING[] =
     "SELECT oi.id, oi.name, oi.image, o.order_no, DATE_FORMAT(o.completed_at, '%Y-%m-%d') AS date"
     " FROM orders o JOIN order_items oi ON oi.order_id = o.id LEFT JOIN reviews r ON r.order_item_id = oi.id"
@@ -66,14 +67,6 @@ NEOERR *review_create(MYSQL *db, long long member_id, long long item_id, int sco
   err = review_item(db, member_id, item_id, h, "I", res);
   if (!err && *res == REVIEW_OK) *res = REVIEW_ALREADY; /* lost a race between the check and the insert */
   hdf_destroy(&h);
-  return nerr_pass(err);
-}
-
-NEOERR *reviews_mine(MYSQL *db, long long member_id, const char *lang, HDF *out, const char *prefix, long long offset,
-                     int limit, long long *total) {
-  NEOERR *err = db_query_ll(db, SQL_REVIEWS_MINE_COUNT, DBA(DI(member_id)), total, NULL);
-  if (!err && offset < *total)
-    err = db_query_hdf(db, out, prefix, SQL_REVIEWS_MINE, DBA(DS(lang), DI(member_id), DI(limit), DI(offset)), NULL);
   return nerr_pass(err);
 }
 

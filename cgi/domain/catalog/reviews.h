@@ -1,7 +1,7 @@
 /* reviews.h: product reviews by members after completed orders (A7) — once per order item, moderated */
 #ifndef MALL_REVIEWS_H
 #define MALL_REVIEWS_H
-#include "db.h"
+#include "shared/list_stmt.h"
 
 #define REVIEW_MIN_CHARS 5
 #define REVIEW_MAX_CHARS 500
@@ -20,9 +20,9 @@ NEOERR *review_item(MYSQL *db, long long member_id, long long item_id, HDF *out,
 /* Stores a pending review; a double submit (even a concurrent one) gets REVIEW_ALREADY, never an error. */
 NEOERR *review_create(MYSQL *db, long long member_id, long long item_id, int score, const char *content,
                       review_result *res);
-/* Own reviews, newest first: id, product_id, product (name in lang), image, score, content, status, date. */
-NEOERR *reviews_mine(MYSQL *db, long long member_id, const char *lang, HDF *out, const char *prefix, long long offset,
-                     int limit, long long *total);
+/* Own reviews, newest first (arg: the member; [id_list_en(lang)]): id, product_id, product, image, score, content,
+ * status, date. */
+extern const id_list REVIEWS_MINE[2];
 /* Items of completed orders still waiting for a review, newest first: id, name, image, order_no, date. */
 NEOERR *reviews_pending_items(MYSQL *db, long long member_id, HDF *out, const char *prefix, int limit, int *rows);
 

@@ -3,17 +3,14 @@
 
 static const char SQL_MESSAGE_TODAY[] = "SELECT COUNT(*) FROM messages WHERE member_id = ? AND created_at >= CURDATE()";
 static const char SQL_MESSAGE_INSERT[] = "INSERT INTO messages (member_id, content) VALUES (?, ?)";
-static const char SQL_MESSAGES_MINE_COUNT[] = "SELECT COUNT(*) FROM messages WHERE member_id = ?";
-static const char SQL_MESSAGES_MINE[] =
-    "SELECT id, content, status, reply, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS date,"
-    " DATE_FORMAT(replied_at, '%Y-%m-%d %H:%i') AS replied"
-    " FROM messages WHERE member_id = ? ORDER BY id DESC LIMIT ? OFFSET ?";
-static const char SQL_MESSAGES_PUBLIC_COUNT[] = "SELECT COUNT(*) FROM messages WHERE status = 'approved'";
-static const char SQL_MESSAGES_PUBLIC[] = "SELECT g.content, g.reply, DATE_FORMAT(g.created_at, '%Y-%m-%d') AS date,"
-                                          " DATE_FORMAT(g.replied_at, '%Y-%m-%d') AS replied,"
-                                          " CONCAT(LEFT(m.mobile, 3), '****', RIGHT(m.mobile, 4)) AS who"
-                                          " FROM messages g LEFT JOIN members m ON m.id = g.member_id"
-                                          " WHERE g.status = 'approved' ORDER BY g.id DESC LIMIT ? OFFSET ?";
+const id_list MESSAGES_MINE = {"SELECT id, content, status, reply, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i') AS date,"
+                               " DATE_FORMAT(replied_at, '%Y-%m-%d %H:%i') AS replied",
+                               " FROM messages WHERE member_id = ?", NULL, "id"};
+const id_list MESSAGES_PUBLIC = {"SELECT g.id, g.content, g.reply, DATE_FORMAT(g.created_at, '%Y-%m-%d') AS date,"
+                                 " DATE_FORMAT(g.replied_at, '%Y-%m-%d') AS replied,"
+                                 " CONCAT(LEFT(m.mobile, 3), '****', RIGHT(m.mobile, 4)) AS who",
+                                 " FROM messages g LEFT JOIN members m ON m.id = g.member_id WHERE g.status = 'approved'",
+                                 " FROM messages g WHERE g.status = 'approved'", "g.id"};
 
 NEOERR *message_post(MYSQL *db, long long member_id, const char *content, int *ok) {
   long long n = 0;
@@ -25,17 +22,3 @@ NEOERR *message_post(MYSQL *db, long long member_id, const char *content, int *o
   return nerr_pass(err);
 }
 
-NEOERR *messages_mine(MYSQL *db, long long member_id, HDF *out, const char *prefix, long long offset, int limit,
-                      long long *total) {
-  NEOERR *err = db_query_ll(db, SQL_MESSAGES_MINE_COUNT, DBA(DI(member_id)), total, NULL);
-  if (!err && offset < *total)
-    err = db_query_hdf(db, out, prefix, SQL_MESSAGES_MINE, DBA(DI(member_id), DI(limit), DI(offset)), NULL);
-  return nerr_pass(err);
-}
-
-NEOERR *messages_public(MYSQL *db, HDF *out, const char *prefix, long long offset, int limit, long long *total) {
-  NEOERR *err = db_query_ll(db, SQL_MESSAGES_PUBLIC_COUNT, DB_NOARGS, total, NULL);
-  if (!err && offset < *total)
-    err = db_query_hdf(db, out, prefix, SQL_MESSAGES_PUBLIC, DBA(DI(limit), DI(offset)), NULL);
-  return nerr_pass(err);
-}

@@ -63,3 +63,29 @@ void list_stmt_start(list_stmt *out, const list_stmt *body, const char *cols) {
   memcpy(out->p, body->p, sizeof out->p);
   out->n = body->n;
 }
+
+int id_list_en(const char *lang) { return lang && strcmp(lang, "en") == 0; }
+
+void id_list_stmt(const id_list *l, long long arg, int count, long long cap, long long offset, long long after,
+                  int limit, list_stmt *out) {
+  list_stmt body;
+  memset(&body, 0, sizeof body);
+  const char *from = count && l->count ? l->count : l->from;
+  if (strchr(from, '?')) list_stmt_arg(&body, from, DI(arg));
+  else list_stmt_add(&body, from);
+  list_stmt_build(out, &body, count, cap, l->cols, l->key, offset, after, limit);
+}
+
+NEOERR *id_list_fetch(MYSQL *db, const id_list *l, long long arg, long long cap, long long offset, long long after,
+                      int limit, HDF *out, const char *prefix, int *rows, long long *total) {
+  list_stmt st;
+  int n = 0;
+  id_list_stmt(l, arg, 1, cap, 0, 0, 0, &st);
+  NEOERR *err = db_query_ll(db, st.sql, st.p, st.n, total, NULL);
+  if (!err && (after > 0 || offset < *total)) {
+    id_list_stmt(l, arg, 0, cap, offset, after, limit, &st);
+    err = db_query_hdf(db, out, prefix, st.sql, st.p, st.n, &n);
+  }
+  if (rows) *rows = n;
+  return nerr_pass(err);
+}

@@ -29,4 +29,27 @@ void list_stmt_start(list_stmt *out, const list_stmt *body, const char *cols);
 /* A bounded count of what body (FROM … WHERE …, with its parameters) matches: at most cap + 1. */
 void list_stmt_count(list_stmt *out, const list_stmt *body, long long cap);
 
+
+/* The member center's lists: counted up to CENTER_COUNT_CAP ("1000+"), numbered pages up to CENTER_OFFSET_PAGES. */
+#define CENTER_COUNT_CAP 1000
+#define CENTER_OFFSET_PAGES 50
+
+/* A list newest first by one unique, ever-growing id column, whose filter needs at most one value (a member's or a
+ * product's id): the member center's lists, a product's reviews, the public message wall. */
+typedef struct {
+  const char *cols;  /* "SELECT …" (no parameters) */
+  const char *from;  /* " FROM … WHERE …" with at most one '?' (the list's arg) */
+  const char *count; /* the same without the joins the count does not need (NULL: from) */
+  const char *key;   /* the id column: the order (descending) and the ?after= cursor */
+} id_list;
+/* 1 for lang "en" (a list's English-named variant), else 0. */
+int id_list_en(const char *lang);
+/* The list's page (count 0: numbered pages by offset, or after > 0 the rows below that id) or its bounded count
+ * (count 1: at most cap + 1). */
+void id_list_stmt(const id_list *l, long long arg, int count, long long cap, long long offset, long long after,
+                  int limit, list_stmt *out);
+/* Runs the bounded count into *total and then, unless the page starts past it, the page into prefix.N (*rows). */
+NEOERR *id_list_fetch(MYSQL *db, const id_list *l, long long arg, long long cap, long long offset, long long after,
+                      int limit, HDF *out, const char *prefix, int *rows, long long *total);
+
 #endif

@@ -13,7 +13,7 @@
       <dt><?cs var:Lang.Auth.AccountName ?></dt><dd><?cs if:User.Name ?><?cs var:User.Name ?><?cs else ?><?cs var:Lang.Auth.NoName ?><?cs /if ?></dd>
       <dt><?cs var:Lang.Auth.AccountPoints ?></dt><dd class="account-points"><strong><?cs var:User.Points ?></strong> <a class="btn-link" href="/points"><?cs var:Lang.Center.Hub.ViewPoints ?></a></dd>
     </dl>
-    <p class="account-unread"><a href="/inbox"><?cs if:Center.Unread > 0 ?><?cs var:Lang.Center.Hub.UnreadPre ?> <strong class="unread-count"><?cs var:Center.Unread ?></strong> <?cs var:Lang.Center.Hub.UnreadPost ?><?cs else ?><?cs var:Lang.Center.Hub.NoUnread ?><?cs /if ?></a></p>
+    <p class="account-unread"><a href="/inbox"><?cs if:Center.Unread > 0 ?><?cs var:Lang.Center.Hub.UnreadPre ?> <strong class="unread-count"><?cs alt:Center.UnreadText ?><?cs var:Center.Unread ?><?cs /alt ?></strong> <?cs var:Lang.Center.Hub.UnreadPost ?><?cs else ?><?cs var:Lang.Center.Hub.NoUnread ?><?cs /if ?></a></p>
   </div>
   <div class="card">
     <div class="section-head"><h2><?cs var:Lang.Center.Hub.Orders ?></h2><a class="btn-link" href="/orders"><?cs var:Lang.Center.Hub.AllOrders ?></a></div>
@@ -31,7 +31,7 @@
       <li><a href="/points"><?cs var:Lang.Center.Nav.Points ?></a></li>
       <li><a href="/addresses"><?cs var:Lang.Center.Nav.Addresses ?></a></li>
       <li><a href="/favorites"><?cs var:Lang.Center.Nav.Favorites ?></a></li>
-      <li><a href="/inbox"><?cs var:Lang.Center.Nav.Inbox ?><?cs if:Center.Unread > 0 ?> <span class="badge badge-hot"><?cs var:Center.Unread ?></span><?cs /if ?></a></li>
+      <li><a href="/inbox"><?cs var:Lang.Center.Nav.Inbox ?><?cs if:Center.Unread > 0 ?> <span class="badge badge-hot"><?cs alt:Center.UnreadText ?><?cs var:Center.Unread ?><?cs /alt ?></span><?cs /if ?></a></li>
       <li><a href="/messages"><?cs var:Lang.Center.Nav.Messages ?></a></li>
       <li><a href="/consultations"><?cs var:Lang.Center.Nav.Consult ?></a></li>
       <li><a href="/reviews"><?cs var:Lang.Center.Nav.Reviews ?></a></li>

@@ -4,7 +4,7 @@
 <div class="container center-layout">
 <?cs call:center_side() ?>
 <section class="center-main">
-  <div class="section-head"><h1 class="page-title"><?cs var:Lang.Center.Inbox.Title ?><?cs if:Center.Unread > 0 ?> <span class="badge badge-hot unread-count"><?cs var:Center.Unread ?> <?cs var:Lang.Center.Inbox.UnreadCount ?></span><?cs /if ?></h1>
+  <div class="section-head"><h1 class="page-title"><?cs var:Lang.Center.Inbox.Title ?><?cs if:Center.Unread > 0 ?> <span class="badge badge-hot unread-count"><?cs alt:Center.UnreadText ?><?cs var:Center.Unread ?><?cs /alt ?> <?cs var:Lang.Center.Inbox.UnreadCount ?></span><?cs /if ?></h1>
   <?cs if:Center.Unread > 0 ?><form method="post" action="/inbox/read-all"><?cs call:csrf() ?><button class="btn btn-small btn-outline" type="submit"><?cs var:Lang.Center.Inbox.MarkAll ?></button></form><?cs /if ?></div>
   <?cs call:notice("ok") ?>
   <section class="card">
