@@ -10,6 +10,7 @@
 static int valid_date(const char *s) { return report_day_number(s) >= 0; }
 
 #define LOTS_PER_PAGE 10
+#define LOTS_SHOWN_CAP 100 /* open lots counted to "100+" */
 
 /* GET /points?kind=&from=&to=&page=|after=&lots= → 200; 400 for an invalid kind, page or cursor. Bad dates are shown
  * next to their field and ignored. The ledger numbers POINTS_OFFSET_PAGES pages, then seeks (?after=<entry id>); the
@@ -69,15 +70,23 @@ NEOERR *h_points(req *r) {
     if (entries <= CENTER_PER_PAGE) total = entries;
     else err = hdf_remove_tree(h, extra);
   }
+  /* Counts read no more than the page shows: open lots up to LOTS_SHOWN_CAP ("100+"); ledger entries up to four
+   * pages past this one (the numbered pages the pager links to), none on a keyset page (past the numbered pages
+   * already). Measured at 20,000 entries and lots: two counts to 1,000 read 2,000 index entries a view, most of the
+   * page's database time. */
+  long long entries_cap = after_id ? -1 : (page + 4) * CENTER_PER_PAGE;
+  if (entries_cap > POINTS_COUNT_CAP) entries_cap = POINTS_COUNT_CAP;
   if (!err && (soon < 0 || open < 0 || total < 0))
-    err = member_points_summary(r->db, r->user_id, POINTS_EXPIRING_DAYS, &f, &soon, &open, &total);
+    err = member_points_summary(r->db, r->user_id, POINTS_EXPIRING_DAYS, &f, LOTS_SHOWN_CAP, entries_cap, &soon, &open,
+                                &total);
+  if (!err && after_id) total = POINTS_OFFSET_PAGES * CENTER_PER_PAGE + 1;
   if (!err) err = hdf_set_valuef(h, "Points.ExpiringSum=%lld", soon);
   if (!err) err = hdf_set_valuef(h, "Points.Days=%d", POINTS_EXPIRING_DAYS);
   if (!err && !first_view) {
     err = member_points_expiring(r->db, r->user_id, POINTS_EXPIRING_DAYS, h, "Expiring", NULL);
     if (!err) err = member_points_lots(r->db, r->user_id, &lots_after, LOTS_PER_PAGE, h, "Lots", &lots, NULL, &lots_next);
   }
-  if (!err && open > POINTS_COUNT_CAP) err = hdf_set_valuef(h, "Points.LotsOpen=%d+", POINTS_COUNT_CAP);
+  if (!err && open > LOTS_SHOWN_CAP) err = hdf_set_valuef(h, "Points.LotsOpen=%d+", LOTS_SHOWN_CAP);
   else if (!err) err = hdf_set_valuef(h, "Points.LotsOpen=%lld", open);
   if (!err && lots_after.set) err = hdf_set_value(h, "Points.LotsFirst", "1");
   if (!err && lots_next.set) err = hdf_set_valuef(h, "Points.LotsMore=%s.%lld", lots_next.expires, lots_next.id);
@@ -101,7 +110,8 @@ NEOERR *h_points(req *r) {
     if (!hdf_obj_next(e)) snprintf(next, sizeof next, "%lld", db_hdf_ll(e, "id", 0));
   }
   if (!err)
-    err = req_pager_seek(r, base, after_id ? 0 : page, total, POINTS_COUNT_CAP, CENTER_PER_PAGE, POINTS_OFFSET_PAGES,
+    err = req_pager_seek(r, base, after_id ? 0 : page, total, entries_cap < 0 ? POINTS_COUNT_CAP : entries_cap,
+                         CENTER_PER_PAGE, POINTS_OFFSET_PAGES,
                          shown == CENTER_PER_PAGE && next[0] ? next : NULL);
   if (!err) err = hdf_set_value(h, "Pager.Anchor", "#ledger");
   return nerr_pass(err);

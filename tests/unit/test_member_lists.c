@@ -33,6 +33,7 @@ static const char SQL_SEED[] =
     "ANALYZE TABLE points_ledger, points_lots, members, orders, order_items";
 
 static long long g_member;
+#define LOTS_COUNT_ARGS DBA(DI(POINTS_COUNT_CAP + 1), DI(g_member), DI(POINTS_COUNT_CAP), DI(g_member))
 
 
 static int setup(void **state) {
@@ -73,24 +74,37 @@ static void test_statements_read_only_the_page(void **state) {
         check_plan(st.sql, st.p, st.n);
         member_points_ledger_stmt(g_member, &f, 0, 0, 1000000, 10, &st);
         check_plan(st.sql, st.p, st.n);
-        member_points_summary_stmt(g_member, 30, &f, &st);
+        member_points_summary_stmt(g_member, 30, &f, POINTS_COUNT_CAP, 0, &st);
         check_plan(st.sql, st.p, st.n);
         /* The summary's numbers are the separate statements' numbers. */
         long long soon = -1, open = -1, entries = -1, want = -1;
-        t_ok(member_points_summary(t_db(), g_member, 30, &f, &soon, &open, &entries), "summary");
+        t_ok(member_points_summary(t_db(), g_member, 30, &f, POINTS_COUNT_CAP, 0, &soon, &open, &entries), "summary");
         member_points_ledger_stmt(g_member, &f, 1, 0, 0, 0, &st);
         t_ok(db_query_ll(t_db(), st.sql, st.p, st.n, &want, NULL), "count");
         assert_int_equal(entries, want);
-        t_ok(db_query_ll(t_db(), POINTS_LOT_SQL[4], DBA(DI(g_member), DI(POINTS_COUNT_CAP + 1)), &want, NULL), "lots");
+        t_ok(db_query_ll(t_db(), POINTS_LOT_SQL[4], LOTS_COUNT_ARGS, &want, NULL), "lots");
         assert_int_equal(open, want);
         t_ok(db_query_ll(t_db(), POINTS_LOT_SQL[1], DBA(DI(g_member), DI(30)), &want, NULL), "expiring");
         assert_int_equal(soon, want);
       }
+  /* The points page's small caps: its counts stop at what the page shows (a probe of row cap + 1 each). */
+  {
+    ledger_filter none = {0};
+    long long soon = -1, open = -1, entries = -1;
+    t_ok(member_points_summary(t_db(), g_member, 30, &none, 100, 50, &soon, &open, &entries), "summary, small caps");
+    assert_int_equal(open, 101);
+    assert_int_equal(entries, 51);
+    t_ok(member_points_summary(t_db(), g_member, 30, &none, 100, -1, &soon, &open, &entries), "summary, no entries");
+    assert_int_equal(entries, -1);
+    ledger_stmt st;
+    member_points_summary_stmt(g_member, 30, &none, 100, 50, &st);
+    check_plan(st.sql, st.p, st.n);
+  }
   check_plan(POINTS_LOT_SQL[0], DBA(DI(g_member), DI(30)));
   check_plan(POINTS_LOT_SQL[1], DBA(DI(g_member), DI(30)));
   check_plan(POINTS_LOT_SQL[2], DBA(DI(g_member), DI(10)));
   check_plan(POINTS_LOT_SQL[3], DBA(DI(g_member), DS("2026-06-01"), DS("2026-06-01"), DI(5), DI(10)));
-  check_plan(POINTS_LOT_SQL[4], DBA(DI(g_member), DI(POINTS_COUNT_CAP + 1)));
+  check_plan(POINTS_LOT_SQL[4], LOTS_COUNT_ARGS);
   const char *const *o = ORDERS_LIST_SQL;
   check_plan(o[0], DBA(DI(g_member), DI(400), DI(10)));
   check_plan(o[1], DBA(DI(g_member), DS("paid"), DI(400), DI(10)));

@@ -22,8 +22,14 @@ static const char SQL_LOTS_FIRST[] =
 static const char SQL_LOTS_AFTER[] =
     LOT_COLUMNS "WHERE member_id = ? AND open_left = 1 AND (expires_at > ? OR (expires_at = ? AND id > ?))"
                 " ORDER BY expires_at, id LIMIT ?";
+/* (cap + 1, member, cap, member): the (cap + 1)-th open lot probed in the index, else the open lots counted — no
+ * derived table to fill (one member's 20,000 ledger entries: 0.34 ms as COUNT over a LIMIT 1001 derived table, 0.12 ms
+ * probed); COALESCE evaluates the count only when the probe found nothing. The index is named: with LIMIT 1 the
+ * optimiser may otherwise expect the first row soon from a whole-table scan (it does, for unnamed ones, in tests). */
 static const char SQL_LOTS_OPEN_COUNT[] =
-    "SELECT COUNT(*) FROM (SELECT 1 FROM points_lots WHERE member_id = ? AND open_left = 1 LIMIT ?) bounded";
+    "SELECT COALESCE((SELECT ? FROM points_lots FORCE INDEX (open_lots) WHERE member_id = ? AND open_left = 1"
+    " LIMIT 1 OFFSET ?),"
+    " (SELECT COUNT(*) FROM points_lots FORCE INDEX (open_lots) WHERE member_id = ? AND open_left = 1))";
 
 const char *const POINTS_LOT_SQL[] = {SQL_LOTS_EXPIRING, SQL_LOTS_EXPIRING_SUM, SQL_LOTS_FIRST, SQL_LOTS_AFTER,
                                        SQL_LOTS_OPEN_COUNT, NULL};
@@ -53,7 +59,9 @@ NEOERR *member_points_lots(MYSQL *db, long long member_id, const lots_seek *afte
                            const char *prefix, int *rows, long long *open, lots_seek *next) {
   memset(next, 0, sizeof *next);
   NEOERR *err =
-      open ? db_query_ll(db, SQL_LOTS_OPEN_COUNT, DBA(DI(member_id), DI(POINTS_COUNT_CAP + 1)), open, NULL) : STATUS_OK;
+      open ? db_query_ll(db, SQL_LOTS_OPEN_COUNT,
+                                DBA(DI(POINTS_COUNT_CAP + 1), DI(member_id), DI(POINTS_COUNT_CAP), DI(member_id)), open,
+                                NULL) : STATUS_OK;
   /* One row more than the page: a page that ends the list says so (no "more" link to an empty page). */
   if (!err && after && after->set)
     err = db_query_hdf(db, out, prefix, SQL_LOTS_AFTER,
@@ -119,7 +127,10 @@ NEOERR *member_points_lots_first(MYSQL *db, long long member_id, int days, int l
 }
 
 /* ---- the ledger: one statement text per filter shape (no "? IS NULL OR" catch-alls) ---- */
-static void add(ledger_stmt *st, const char *s) { strncat(st->sql, s, sizeof st->sql - strlen(st->sql) - 1); }
+static void add(ledger_stmt *st, const char *s) {
+  size_t len = strlen(st->sql);
+  snprintf(st->sql + len, sizeof st->sql - len, "%s", s);
+}
 static void bind(ledger_stmt *st, dbp p) {
   if (st->n < (int)(sizeof st->p / sizeof st->p[0])) st->p[st->n++] = p;
 }
@@ -131,10 +142,27 @@ void member_points_ledger_stmt(long long member_id, const ledger_filter *f, int 
   /* The index is named: "id < ?" on the primary key looks cheap to the optimiser when the member is recent, and
    * then it reads every member's older entries. */
   const char *index = f->kind ? " FORCE INDEX (by_member_kind)" : " FORCE INDEX (by_member)";
-  if (count) {
-    add(st, "SELECT COUNT(*) FROM (SELECT 1 FROM points_ledger l");
+  if (count == 1) {
+    /* The (cap + 1)-th entry probed in the index, else the entries counted (as SQL_LOTS_OPEN_COUNT). The cap
+     * is POINTS_COUNT_CAP, or what the caller asks (member_points_summary_stmt) in limit. */
+    long long cap = limit > 0 ? limit : POINTS_COUNT_CAP;
+    ledger_stmt where;
+    member_points_ledger_stmt(member_id, f, 2, 0, 0, 0, &where);
+    char num[80];
+    snprintf(num, sizeof num, "SELECT COALESCE((SELECT %lld FROM points_ledger l", cap + 1);
+    add(st, num);
     add(st, index);
-  } else {
+    add(st, where.sql);
+    snprintf(num, sizeof num, " LIMIT 1 OFFSET %lld), (SELECT COUNT(*) FROM points_ledger l", cap);
+    add(st, num);
+    add(st, index);
+    add(st, where.sql);
+    add(st, "))");
+    for (int r = 0; r < 2; r++)
+      for (int i = 0; i < where.n; i++) bind(st, where.p[i]);
+    return;
+  }
+  if (!count) { /* count 2: the WHERE alone, for the count above */
     add(st, "SELECT l.id, l.kind, l.amount, l.balance_after, l.note, o.order_no,"
             " DATE_FORMAT(l.created_at, '%Y-%m-%d %H:%i') AS time FROM points_ledger l");
     add(st, index);
@@ -154,11 +182,7 @@ void member_points_ledger_stmt(long long member_id, const ledger_filter *f, int 
     add(st, " AND l.created_at < ? + INTERVAL 1 DAY");
     bind(st, DS(f->to));
   }
-  if (count) {
-    add(st, " LIMIT ?) bounded");
-    bind(st, DI(POINTS_COUNT_CAP + 1));
-    return;
-  }
+  if (count) return;
   if (after_id > 0) {
     add(st, " AND l.id < ?");
     bind(st, DI(after_id));
@@ -187,25 +211,28 @@ NEOERR *member_points_ledger(MYSQL *db, long long member_id, const ledger_filter
   return nerr_pass(member_points_ledger_rows(db, member_id, f, out, prefix, offset, after_id, limit));
 }
 
-void member_points_summary_stmt(long long member_id, int days, const ledger_filter *f, ledger_stmt *st) {
+void member_points_summary_stmt(long long member_id, int days, const ledger_filter *f, long long lots_cap,
+                                long long entries_cap, ledger_stmt *st) {
   ledger_stmt count;
-  member_points_ledger_stmt(member_id, f, 1, 0, 0, 0, &count);
+  member_points_ledger_stmt(member_id, f, 1, 0, 0, entries_cap > 0 ? (int)entries_cap : 0, &count);
   int len = snprintf(st->sql, sizeof st->sql,
                      "SELECT (SELECT COALESCE(SUM(remaining), 0) FROM points_lots %s), (%s), (%s)", EXPIRING_WHERE,
-                     SQL_LOTS_OPEN_COUNT, count.sql);
+                     SQL_LOTS_OPEN_COUNT, entries_cap < 0 ? "SELECT -1" : count.sql);
   if (len < 0 || (size_t)len >= sizeof st->sql) st->sql[0] = 0; /* an empty statement fails; a cut one must not run */
   st->n = 0;
   bind(st, DI(member_id));
   bind(st, DI(days));
+  bind(st, DI(lots_cap + 1));
   bind(st, DI(member_id));
-  bind(st, DI(POINTS_COUNT_CAP + 1));
-  for (int i = 0; i < count.n; i++) bind(st, count.p[i]);
+  bind(st, DI(lots_cap));
+  bind(st, DI(member_id));
+  for (int i = 0; entries_cap >= 0 && i < count.n; i++) bind(st, count.p[i]);
 }
 
-NEOERR *member_points_summary(MYSQL *db, long long member_id, int days, const ledger_filter *f, long long *expiring,
-                              long long *open, long long *entries) {
+NEOERR *member_points_summary(MYSQL *db, long long member_id, int days, const ledger_filter *f, long long lots_cap,
+                              long long entries_cap, long long *expiring, long long *open, long long *entries) {
   ledger_stmt st;
-  member_points_summary_stmt(member_id, days, f, &st);
+  member_points_summary_stmt(member_id, days, f, lots_cap, entries_cap, &st);
   return nerr_pass(
       db_row(db, st.sql, st.p, st.n, DCOLS(DCOL_LL(expiring), DCOL_LL(open), DCOL_LL(entries)), NULL));
 }

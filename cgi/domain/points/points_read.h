@@ -34,7 +34,7 @@ NEOERR *member_points_lots_first(MYSQL *db, long long member_id, int days, int l
                                  const char *expiring, int *rows, lots_seek *next, long long *open, long long *soon);
 
 /* The lot statements above, for the EXPLAIN test (NULL-terminated): expiring (member, days), expiring sum (member,
- * days), first page (member, limit), after (member, expires, expires, id, limit), count (member, cap). */
+ * days), first page (member, limit), after (member, expires, expires, id, limit), count (cap + 1, member, cap, member). */
 extern const char *const POINTS_LOT_SQL[];
 
 typedef struct {
@@ -46,10 +46,11 @@ typedef struct {
  * (after_id > 0) the entries older than after_id. *total counts at most POINTS_COUNT_CAP + 1. */
 NEOERR *member_points_ledger(MYSQL *db, long long member_id, const ledger_filter *f, HDF *out, const char *prefix,
                              long long offset, long long after_id, int limit, long long *total);
-/* The statement member_points_ledger runs for a filter (count = 1: its bounded count), for the EXPLAIN test. */
+/* The statement member_points_ledger runs for a filter (count = 1: its bounded count, to limit + 1 or, limit 0,
+ * POINTS_COUNT_CAP + 1), for the EXPLAIN test. */
 typedef struct {
   char sql[1536]; /* room for the summary, which holds a count statement */
-  dbp p[12];
+  dbp p[16];
   int n;
 } ledger_stmt;
 void member_points_ledger_stmt(long long member_id, const ledger_filter *f, int count, long long offset,
@@ -58,9 +59,11 @@ void member_points_ledger_stmt(long long member_id, const ledger_filter *f, int 
 NEOERR *member_points_ledger_rows(MYSQL *db, long long member_id, const ledger_filter *f, HDF *out, const char *prefix,
                                   long long offset, long long after_id, int limit);
 /* The points page's numbers in one statement (one round trip): the points of open lots expiring within days, the
- * open lots and the ledger entries of filter f (both counted to at most POINTS_COUNT_CAP + 1). */
-NEOERR *member_points_summary(MYSQL *db, long long member_id, int days, const ledger_filter *f, long long *expiring,
-                              long long *open, long long *entries);
-void member_points_summary_stmt(long long member_id, int days, const ledger_filter *f, ledger_stmt *st);
+ * open lots (counted to at most lots_cap + 1) and the ledger entries of filter f (to at most entries_cap + 1; 0:
+ * POINTS_COUNT_CAP; -1: not counted, *entries = -1). Each count reads at most its cap + 1 index entries. */
+NEOERR *member_points_summary(MYSQL *db, long long member_id, int days, const ledger_filter *f, long long lots_cap,
+                              long long entries_cap, long long *expiring, long long *open, long long *entries);
+void member_points_summary_stmt(long long member_id, int days, const ledger_filter *f, long long lots_cap,
+                                long long entries_cap, ledger_stmt *st);
 
 #endif
