@@ -55,9 +55,17 @@ CNF
 
 db_stop() {
   local var=$1
-  [ -S "$var/run/mariadb.sock" ] || return 0
-  mariadb-admin --defaults-file="$var/my.cnf" -uroot shutdown >/dev/null 2>&1 || true
-  for _ in $(seq 1 50); do [ -S "$var/run/mariadb.sock" ] || break; sleep 0.2; done
+  local me="mariadbd --defaults-file=$var/my.cnf"
+  if [ -S "$var/run/mariadb.sock" ]; then
+    mariadb-admin --defaults-file="$var/my.cnf" -uroot shutdown >/dev/null 2>&1 || true
+    for _ in $(seq 1 50); do [ -S "$var/run/mariadb.sock" ] || break; sleep 0.2; done
+  fi
+  # One still starting (db_start gave up waiting on a loaded machine: no socket yet) or not answering is stopped by
+  # its command line, so no server outlives the directory it runs in.
+  pgrep -f -- "$me" >/dev/null || return 0
+  pkill -TERM -f -- "$me"
+  for _ in $(seq 1 50); do pgrep -f -- "$me" >/dev/null || return 0; sleep 0.2; done
+  pkill -KILL -f -- "$me"
 }
 
 web_start() {
