@@ -148,18 +148,18 @@ void member_points_ledger_stmt(long long member_id, const ledger_filter *f, int 
     long long cap = limit > 0 ? limit : POINTS_COUNT_CAP;
     ledger_stmt where;
     member_points_ledger_stmt(member_id, f, 2, 0, 0, 0, &where);
-    char num[80];
-    snprintf(num, sizeof num, "SELECT COALESCE((SELECT %lld FROM points_ledger l", cap + 1);
-    add(st, num);
+    /* The caps are bound, so one text serves every page (the statement cache keys by text). */
+    add(st, "SELECT COALESCE((SELECT ? FROM points_ledger l");
+    bind(st, DI(cap + 1));
     add(st, index);
     add(st, where.sql);
-    snprintf(num, sizeof num, " LIMIT 1 OFFSET %lld), (SELECT COUNT(*) FROM points_ledger l", cap);
-    add(st, num);
+    for (int i = 0; i < where.n; i++) bind(st, where.p[i]);
+    add(st, " LIMIT 1 OFFSET ?), (SELECT COUNT(*) FROM points_ledger l");
+    bind(st, DI(cap));
     add(st, index);
     add(st, where.sql);
+    for (int i = 0; i < where.n; i++) bind(st, where.p[i]);
     add(st, "))");
-    for (int r = 0; r < 2; r++)
-      for (int i = 0; i < where.n; i++) bind(st, where.p[i]);
     return;
   }
   if (!count) { /* count 2: the WHERE alone, for the count above */
