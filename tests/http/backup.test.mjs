@@ -15,6 +15,8 @@ import { makeProduct, buyNow } from './lib/shop.mjs';
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mall-backup-'));
 const other = path.join(work, 'fresh'); // the second instance's MALL_VAR
 const stack = (script, ...args) => spawnSync('bash', ['-c', `source "${ROOT}/scripts/stack.sh"; ${script}`, '_', ...args], { encoding: 'utf8' });
+// stack.sh runs under set -e: a refused restore would end the script before db_stop and leave that server running.
+const RESTORE_AND_STOP = 'set +e; stack_env "$1"; db_start "$1" >/dev/null && "$MALL_BUILD/mallctl" restore "$2"; s=$?; db_stop "$1"; exit $s';
 const otherCtl = (...args) => {
   const r = stack('stack_env "$1"; shift; exec "$MALL_BUILD/mallctl" "$@"', other, ...args);
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
@@ -98,11 +100,11 @@ test('a damaged backup is refused with a clear message before anything is writte
   bytes[Math.floor(bytes.length / 2)] ^= 0x20;
   fs.writeFileSync(dump, bytes);
   const fresh = path.join(work, 'fresh2');
-  const r = stack('stack_env "$1"; db_start "$1" >/dev/null && "$MALL_BUILD/mallctl" restore "$2"; s=$?; db_stop "$1"; exit $s', fresh, dir);
+  const r = stack(RESTORE_AND_STOP, fresh, dir);
   assert.notEqual(r.status, 0);
   assert.match(r.stderr, /database\.sql does not match the manifest \(damaged or changed since the backup\): refused/);
 
   fs.rmSync(path.join(dir, 'secret.key'));
-  const missing = stack('stack_env "$1"; db_start "$1" >/dev/null && "$MALL_BUILD/mallctl" restore "$2"; s=$?; db_stop "$1"; exit $s', fresh, dir);
+  const missing = stack(RESTORE_AND_STOP, fresh, dir);
   assert.match(missing.stderr, /does not match|is missing/);
 });
