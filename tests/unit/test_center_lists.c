@@ -61,16 +61,13 @@ typedef struct {
   const char *count; /* the reference count */
 } center_case;
 
+/* The lists and their reference counts (static: the cases point at them). */
 static void cases(center_case *c) {
-  char buf[5][300];
-  snprintf(buf[0], sizeof buf[0], "SELECT COUNT(*) FROM inbox WHERE member_id = %lld", g_member);
-  snprintf(buf[1], sizeof buf[1], "SELECT COUNT(*) FROM favorites f JOIN products p ON p.id = f.product_id"
-                                  " WHERE f.member_id = %lld", g_member);
-  snprintf(buf[2], sizeof buf[2], "SELECT COUNT(*) FROM reviews WHERE member_id = %lld", g_member);
-  snprintf(buf[3], sizeof buf[3], "SELECT COUNT(*) FROM consultations WHERE member_id = %lld", g_member);
-  snprintf(buf[4], sizeof buf[4], "SELECT COUNT(*) FROM messages WHERE member_id = %lld", g_member);
   static char keep[5][300];
-  memcpy(keep, buf, sizeof keep);
+  static const char *const tables[5] = {"inbox i", "favorites i JOIN products p ON p.id = i.product_id", "reviews i",
+                                        "consultations i", "messages i"};
+  for (int i = 0; i < 5; i++)
+    snprintf(keep[i], sizeof keep[i], "SELECT COUNT(*) FROM %s WHERE i.member_id = %lld", tables[i], g_member);
   center_case all[] = {
       {"inbox", &INBOX_LIST, 1, "id", keep[0]},
       {"favorites", &FAVORITES_LIST[0], 1, "fav_id", keep[1]},
