@@ -1,6 +1,7 @@
 /* app.c: FastCGI accept loop, routing, central checks (404/405/403/CSRF), response writing */
 #include "app.h"
 #include "config.h"
+#include "data_cache.h"
 #include "log.h"
 #include "media_type.h"
 #include "multipart.h"
@@ -508,6 +509,7 @@ static int handle(const app *a) {
     r.cgi->hdf = NULL;
     cgi_destroy(&r.cgi);
   }
+  data_cache_return(); /* before the HDF that borrowed cached nodes goes */
   hdf_destroy(&r.hdf);
   return r.status;
 }

@@ -27,10 +27,21 @@ HDF *data_cache_get(const char *key) {
   return g_data[s].data;
 }
 
+/* Nodes lent to the request's HDF, and trees evicted while lent (freed by data_cache_return). */
+#define LENT_MAX 32
+static HDF *g_lent[LENT_MAX];
+static int g_nlent;
+static HDF *g_evicted[DATA_SLOTS];
+static int g_nevicted;
+
 void data_cache_put(const char *key, HDF **d, unsigned long long gen) {
   int s = slot_of(key);
   if (strlen(key) >= sizeof g_data[s].key) return; /* a cut key could meet another's data: not kept */
-  hdf_destroy(&g_data[s].data);
+  if (g_nlent && g_data[s].data) { /* the old tree may be lent: freed by data_cache_return */
+    if (g_nevicted == DATA_SLOTS) return; /* not kept: the caller still owns *d */
+    g_evicted[g_nevicted++] = g_data[s].data;
+  } else
+    hdf_destroy(&g_data[s].data);
   snprintf(g_data[s].key, sizeof g_data[s].key, "%s", key);
   g_data[s].data = *d;
   g_data[s].gen = gen;
@@ -42,4 +53,37 @@ NEOERR *data_cache_copy(HDF *dst, HDF *d) {
   NEOERR *err = STATUS_OK;
   for (HDF *c = hdf_obj_child(d); c && !err; c = hdf_obj_next(c)) err = hdf_copy(dst, hdf_obj_name(c), c);
   return nerr_pass(err);
+}
+
+NEOERR *data_cache_lend(HDF *dst, HDF *d) {
+  NEOERR *err = STATUS_OK;
+  for (HDF *c = hdf_obj_child(d); c && !err; c = hdf_obj_next(c)) {
+    HDF *node = NULL;
+    if (g_nlent == LENT_MAX || hdf_get_obj(dst, hdf_obj_name(c))) {
+      err = hdf_copy(dst, hdf_obj_name(c), c);
+      continue;
+    }
+    err = hdf_get_node(dst, hdf_obj_name(c), &node);
+    if (err) break;
+    /* The node borrows c's value, children and their index; data_cache_return empties it again. */
+    node->value = c->value;
+    node->alloc_value = 0;
+    node->child = c->child;
+    node->last_child = c->last_child;
+    node->hash = c->hash;
+    g_lent[g_nlent++] = node;
+  }
+  return nerr_pass(err);
+}
+
+void data_cache_return(void) {
+  for (int i = 0; i < g_nlent; i++) {
+    HDF *n = g_lent[i];
+    n->value = NULL;
+    n->child = n->last_child = n->last_hp = n->last_hs = NULL;
+    n->hash = NULL;
+  }
+  g_nlent = 0;
+  for (int i = 0; i < g_nevicted; i++) hdf_destroy(&g_evicted[i]);
+  g_nevicted = 0;
 }

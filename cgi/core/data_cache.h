@@ -13,5 +13,13 @@ HDF *data_cache_get(const char *key);
 void data_cache_put(const char *key, HDF **d, unsigned long long gen);
 /* Copies every top-level node of d into dst. */
 NEOERR *data_cache_copy(HDF *dst, HDF *d);
+/* Like data_cache_copy, without copying: each top-level node of d that dst lacks is lent to dst (a node of the same
+ * name whose children are d's), the rest are copied. Lent nodes are read-only for the request: a write beneath one
+ * would change the cached data. d (and anything data_cache_put evicts meanwhile) stays alive until
+ * data_cache_return, which must run before dst is destroyed. Copying a product page's reads cost more than
+ * rendering its cards. */
+NEOERR *data_cache_lend(HDF *dst, HDF *d);
+/* Takes back every lent node (they are empty again) and frees the trees evicted while lent. */
+void data_cache_return(void);
 
 #endif

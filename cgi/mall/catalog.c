@@ -79,7 +79,7 @@ static NEOERR *chips_and_brands(req *r, long long top) {
     d = fresh;
     if (!err) data_cache_put(key, &fresh, gen);
   }
-  if (!err) err = data_cache_copy(r->hdf, d);
+  if (!err) err = fresh ? data_cache_copy(r->hdf, d) : data_cache_lend(r->hdf, d); /* fresh: not kept */
   hdf_destroy(&fresh);
   return nerr_pass(err);
 }

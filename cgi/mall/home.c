@@ -34,7 +34,7 @@ NEOERR *h_home(req *r) {
     d = fresh;
     if (!err) data_cache_put(key, &fresh, gen);
   }
-  if (!err) err = data_cache_copy(r->hdf, d);
+  if (!err) err = fresh ? data_cache_copy(r->hdf, d) : data_cache_lend(r->hdf, d); /* fresh: not kept */
   hdf_destroy(&fresh);
   return nerr_pass(err);
 }

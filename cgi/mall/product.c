@@ -66,7 +66,7 @@ static NEOERR *product_page(req *r, long long id, long long rpage, int *found) {
     data_cache_put(key, &fresh, gen);
   }
   *found = 1;
-  err = data_cache_copy(r->hdf, d);
+  err = fresh ? data_cache_copy(r->hdf, d) : data_cache_lend(r->hdf, d);
   hdf_destroy(&fresh); /* still ours only when the cache could not keep it */
   if (err) return nerr_pass(err);
 
