@@ -39,6 +39,8 @@ int main(void) {
     string_clear(&out);
     cs_destroy(&cs);
     hdf_destroy(&hdf);
+    /* Closed as the mall's pages close (app.c finish): the baseline pays the same transport, no more. */
+    if (FCGX_GetChar(fr.in) == EOF && !FCGX_GetError(fr.in)) FCGX_Detach(&fr);
     FCGX_Finish_r(&fr);
   }
   return 0;
