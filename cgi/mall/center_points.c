@@ -56,14 +56,17 @@ NEOERR *h_points(req *r) {
   long long soon = -1, total = -1, open = -1;
   int lots = 0;
   lots_seek lots_next;
-  /* A first view reads its lists first: for a member with few lots and entries (fewer than a page of entries, every
-   * open lot read) they give the counts too, and the counting statement is not run. */
+  /* The first page of open lots (every view but the lots' own paging) comes with the expiring lots from one
+   * statement, and for a member with few lots with their counts too. A first view also reads its ledger before
+   * counting: with fewer than a page of entries the rows are the count, and the counting statement is not run. A
+   * keyset page shows no count, so it is two statements, like the first view. */
   int first_view = page == 1 && !after_id && !lots_after.set;
-  if (first_view) {
+  if (!lots_after.set)
     err = member_points_lots_first(r->db, r->user_id, POINTS_EXPIRING_DAYS, LOTS_PER_PAGE, h, "Lots", "Expiring", &lots,
                                    &lots_next, &open, &soon);
+  if (!err && first_view) {
     int entries = 0;
-    if (!err) err = member_points_ledger_rows(r->db, r->user_id, &f, h, "Ledger", 0, 0, CENTER_PER_PAGE + 1);
+    err = member_points_ledger_rows(r->db, r->user_id, &f, h, "Ledger", 0, 0, CENTER_PER_PAGE + 1);
     for (HDF *e = err ? NULL : hdf_get_child(h, "Ledger"); e; e = hdf_obj_next(e)) entries++;
     char extra[32];
     snprintf(extra, sizeof extra, "Ledger.%d", CENTER_PER_PAGE); /* the row that says more follow */
@@ -76,13 +79,15 @@ NEOERR *h_points(req *r) {
    * page's database time. */
   long long entries_cap = after_id ? -1 : (page + 4) * CENTER_PER_PAGE;
   if (entries_cap > POINTS_COUNT_CAP) entries_cap = POINTS_COUNT_CAP;
+  long long keyset_total = POINTS_OFFSET_PAGES * CENTER_PER_PAGE + 1; /* past the numbered pages: no count shown */
+  if (after_id) total = keyset_total;
   if (!err && (soon < 0 || open < 0 || total < 0))
     err = member_points_summary(r->db, r->user_id, POINTS_EXPIRING_DAYS, &f, LOTS_SHOWN_CAP, entries_cap, &soon, &open,
                                 &total);
-  if (!err && after_id) total = POINTS_OFFSET_PAGES * CENTER_PER_PAGE + 1;
+  if (!err && after_id) total = keyset_total;
   if (!err) err = hdf_set_valuef(h, "Points.ExpiringSum=%lld", soon);
   if (!err) err = hdf_set_valuef(h, "Points.Days=%d", POINTS_EXPIRING_DAYS);
-  if (!err && !first_view) {
+  if (!err && lots_after.set) {
     err = member_points_expiring(r->db, r->user_id, POINTS_EXPIRING_DAYS, h, "Expiring", NULL);
     if (!err) err = member_points_lots(r->db, r->user_id, &lots_after, LOTS_PER_PAGE, h, "Lots", &lots, NULL, &lots_next);
   }

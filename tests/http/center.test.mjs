@@ -153,6 +153,7 @@ test('points center: balance, expiring within 30 days, lots, ledger filtered by 
 
 test('points ledger pages through many entries', async () => {
   const { c, mobile: m } = await member();
+  mallctl('grant-points', m, '7', dateIn(10), '快到期');
   for (let i = 0; i < 12; i++) mallctl('grant-points', m, String(i + 1), dateIn(100), `批次${i + 1}`);
   const p1 = await c.get('/points');
   assert.match(ledgerOf(p1.html), /批次12</);
@@ -164,6 +165,11 @@ test('points ledger pages through many entries', async () => {
   assert.doesNotMatch(ledgerOf(p2.html), /批次3</);
   const beyond = await c.get('/points?page=50');
   assert.equal(beyond.status, 200);
+  // Every ledger page shows the same expiring lots and first page of open lots (read together in one statement).
+  const lotsOf = (html) => html.slice(html.indexOf('id="expiring"'), html.indexOf('id="ledger"'));
+  assert.match(lotsOf(p1.html), new RegExp(dateIn(10)), 'the lot due in 10 days is listed as expiring');
+  assert.match(lotsOf(p1.html), /class="lots-more"/, '13 open lots: a link to the next 10');
+  for (const p of [p2, beyond]) assert.equal(lotsOf(p.html), lotsOf(p1.html));
   checkLedger();
 });
 
