@@ -158,7 +158,7 @@ done
 MISS_SECONDS=${BENCH_MISS_SECONDS:-5}
 MISS_TARGET=0.25
 BULK_TARGET=0.5
-declare -A MISS_RPS=()
+declare -A MISS_RPS=() PAST_END=()
 MISS_ORDER=()
 MISS_OUT=()
 stmts() { sql "SHOW GLOBAL STATUS LIKE 'Com_stmt_execute'" | awk '{print $2}'; }
@@ -173,18 +173,18 @@ miss_rows() { # size label
   local rows=(
     "products p1|/products|"
     "products top cat by points|/products?cat=$top&sort=points_asc|"
-    "products page 50|/products?page=50|"
-    "products keyset page|${cursor:-/products?page=50}|"
+    "products page 50|/products?page=50|e|products p1"
+    "products keyset page|${cursor:-/products?page=50}|e|products p1"
     "search 洗车|/search?q=%E6%B4%97%E8%BD%A6|"
     "search 洗车 page 10|/search?q=%E6%B4%97%E8%BD%A6&page=10|"
     "home signed in, first view|/|cs"
     "points p1 signed in|/points|c"
-    "points keyset page|${pcursor:-/points?page=50}|c"
+    "points keyset page|${pcursor:-/points?page=50}|ce|points p1 signed in"
   )
   for row in "${rows[@]}"; do
-    IFS='|' read -r name path needs <<<"$row"
+    IFS='|' read -r name path needs ref <<<"$row"
     local hdr=()
-    if [ -n "$needs" ]; then
+    if [[ "$needs" == *c* ]]; then
       [ -n "$cookie" ] || { MISS_OUT+=("$(printf '%-34s %-5s %s' "$name" "$size" "FAILED: not signed in")"); FAILS=$((FAILS + 1)); continue; }
       hdr=(-H "Cookie: $cookie")
     fi
@@ -196,7 +196,14 @@ miss_rows() { # size label
     local verified="misses verified: $((after - before)) statements over 5 requests"
     # s: a page whose reads are shared by every visitor (the data cache keeps them), so a page-cache miss (a new URI,
     # by construction) renders without reading: its statements are shown, not required.
-    if [[ "$needs" != *s* ]]; then
+    # e: a deep page, past the end of the demo data (fewer pages there): the kept counts say so and the empty page reads
+    # nothing. Its bulk run is then compared with the list's first page at demo size (ref), not with an empty page.
+    local past_end=0
+    if [[ "$needs" == *e* ]] && [ "$size" = demo ] && [ $((after - before)) -lt 5 ]; then
+      past_end=1
+      PAST_END[$name]=1
+      verified="$verified (past the end of the demo data: none required)"
+    elif [[ "$needs" != *s* ]]; then
       [ $((after - before)) -ge 5 ] || { verified="NOT VERIFIED: only $((after - before)) statements over 5 requests"; FAILS=$((FAILS + 1)); }
     else verified="$verified (reads shared by every visitor: none required)"; fi
     [ "$code" = 200 ] || { verified="$verified; answers $code"; FAILS=$((FAILS + 1)); }
@@ -208,7 +215,7 @@ miss_rows() { # size label
     s1=$(stmts)
     SECONDS_EACH=$saved
     # The measured run itself must have reached the database on every request (warm-up included in the delta).
-    if [ -n "${total:-}" ] && [ $((s1 - s0)) -lt "$total" ] && [[ "$needs" != *s* ]]; then
+    if [ -n "${total:-}" ] && [ $((s1 - s0)) -lt "$total" ] && [[ "$needs" != *s* ]] && [ "$past_end" = 0 ]; then
       verified="$verified; RUN NOT ALL MISSES: $((s1 - s0)) statements for $total requests"
       FAILS=$((FAILS + 1))
     else
@@ -229,10 +236,11 @@ miss_rows() { # size label
       if awk -v r="$ratio" -v t="$MISS_TARGET" 'BEGIN { exit !(r >= t) }'; then verdict="ok (>= $MISS_TARGET x trivial $base)"
       else verdict="BELOW TARGET $MISS_TARGET x trivial $base"; FAILS=$((FAILS + 1)); MISSED_EXPLAIN=1; fi
     else
-      local demo=${MISS_RPS[$name]:-0}
+      local demo=${MISS_RPS[$name]:-0} of=demo
+      if [ -n "${PAST_END[$name]:-}" ] && [ -n "$ref" ]; then demo=${MISS_RPS[$ref]:-0} of="demo $ref (this page was past the end there)"; fi
       ratio=$(awk -v a="$rps" -v b="$demo" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
-      if awk -v r="$ratio" -v t="$BULK_TARGET" 'BEGIN { exit !(r >= t) }'; then verdict="ok (>= $BULK_TARGET x demo $demo)"
-      else verdict="BELOW TARGET $BULK_TARGET x demo $demo"; FAILS=$((FAILS + 1)); MISSED_EXPLAIN=1; fi
+      if awk -v r="$ratio" -v t="$BULK_TARGET" 'BEGIN { exit !(r >= t) }'; then verdict="ok (>= $BULK_TARGET x $of $demo)"
+      else verdict="BELOW TARGET $BULK_TARGET x $of $demo"; FAILS=$((FAILS + 1)); MISSED_EXPLAIN=1; fi
     fi
     [ "$non2xx" = 0 ] && [ "$sockerr" = 0 ] || { verdict="$verdict; ERRORS: $non2xx non-2xx, $sockerr socket"; FAILS=$((FAILS + 1)); }
     MISS_OUT+=("$(printf '%-34s %-5s %9s %8s %8s %6s  %s; %s' "$name" "$size" "$rps" "$p50" "$p99" "$ratio" "$verdict" "$verified")")
@@ -425,7 +433,7 @@ printf '%-32s %9s %8s %8s %6s  %s\n' "page" "req/s" "p50 ms" "p99 ms" "ratio" "t
 printf '%s\n' "${TABLE[@]}"
 echo
 echo "cache misses (every request a new URI, tests/bench/miss.lua), wrk -t2 -c$CONNS -d${MISS_SECONDS}s; demo ratio = ÷ trivial page,"
-echo "bulk ratio = ÷ the same page at demo size${BULK_LOAD:+; $BULK_LOAD}"
+echo "bulk ratio = ÷ the same page at demo size (a deep page past the end of the demo data: ÷ its list's first page)${BULK_LOAD:+; $BULK_LOAD}"
 printf '%-34s %-5s %9s %8s %8s %6s  %s\n' "page" "data" "req/s" "p50 ms" "p99 ms" "ratio" "target"
 printf '%s\n' "${MISS_OUT[@]}"
 echo
