@@ -73,7 +73,7 @@ test('every member center POST without a CSRF token is refused with 403 and chan
 });
 
 // ---- A2 points ----
-test('points center: 100 lots expiring soon of 110 open — the expiring list stops at 100, lots page by 10 to the end', async () => {
+test('points center: 104 lots expiring soon of 110 open — the expiring list shows the 10 soonest and says more are due, lots page by 10 to the end', async () => {
   const { c, id } = await member();
   // 104 lots due in 5 days and 6 in 200 days, straight into the tables with their ledger entries (check-ledger holds).
   sql(`INSERT INTO points_lots (member_id, source, note, amount, remaining, expires_at)
@@ -83,7 +83,8 @@ test('points center: 100 lots expiring soon of 110 open — the expiring list st
        UPDATE members SET points_balance = 110 WHERE id = ${id}`);
   const first = await c.get('/points');
   const expiring = first.html.slice(first.html.indexOf('id="expiring"'), first.html.indexOf('id="lots"'));
-  assert.equal((expiring.match(/<li>/g) || []).length, 100, 'the 100 soonest');
+  assert.equal((expiring.match(/<li>/g) || []).length, 10, 'the 10 soonest');
+  assert.match(expiring, /class="muted expiring-more"><a href="#lots">/, 'says more are due and points at the lots');
   assert.match(first.html, /class="points-expiring">104</, 'the sum counts every lot due');
   assert.match(first.html, /class="muted lots-summary">[^<]*<strong>100\+<\/strong>/, 'open lots counted to "100+"');
   const seen = [];
@@ -168,6 +169,7 @@ test('points ledger pages through many entries', async () => {
   // Every ledger page shows the same expiring lots and first page of open lots (read together in one statement).
   const lotsOf = (html) => html.slice(html.indexOf('id="expiring"'), html.indexOf('id="ledger"'));
   assert.match(lotsOf(p1.html), new RegExp(dateIn(10)), 'the lot due in 10 days is listed as expiring');
+  assert.doesNotMatch(lotsOf(p1.html), /expiring-more/, 'the only lot due is shown: no "more"');
   assert.match(lotsOf(p1.html), /class="lots-more"/, '13 open lots: a link to the next 10');
   for (const p of [p2, beyond]) assert.equal(lotsOf(p.html), lotsOf(p1.html));
   checkLedger();

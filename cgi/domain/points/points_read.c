@@ -86,7 +86,7 @@ NEOERR *member_points_lots_first(MYSQL *db, long long member_id, int days, int l
   /* One statement: the soonest open lots are both the first page and, from their start, the expiring ones. */
   const int want = (limit > POINTS_EXPIRING_MAX ? limit : POINTS_EXPIRING_MAX) + 1;
   HDF *tmp = NULL;
-  int got = 0, nsoon = 0, last_soon = 0;
+  int got = 0, nsoon = 0, last_soon = 0, last_due = 0;
   long long soon_sum = 0;
   memset(next, 0, sizeof *next);
   *rows = 0;
@@ -97,6 +97,7 @@ NEOERR *member_points_lots_first(MYSQL *db, long long member_id, int days, int l
     char key[128];
     long long left = db_hdf_ll(row, "days_left", -1);
     last_soon = left >= 0 && left < days;
+    last_due = left < days; /* soon, or overdue (the nightly job expires those) */
     if (i < limit) {
       snprintf(key, sizeof key, "%s.%d", lots, i);
       err = hdf_copy(out, key, row);
@@ -116,9 +117,9 @@ NEOERR *member_points_lots_first(MYSQL *db, long long member_id, int days, int l
   hdf_destroy(&tmp);
   *open = got < want ? got : -1;
   *soon = got < want ? soon_sum : -1;
-  /* Every row read was still expiring soon (overdue lots the nightly job has not expired yet come first): more may
-   * follow, so the expiring list is read on its own. */
-  if (!err && got == want && last_soon && nsoon < POINTS_EXPIRING_MAX) {
+  /* Every row read was due soon or overdue (overdue lots the nightly job has not expired yet come first) and the list is
+   * not full: more may follow, so the expiring list is read on its own. */
+  if (!err && got == want && last_due && nsoon < POINTS_EXPIRING_MAX) {
     HDF *e = hdf_get_obj(out, expiring);
     if (e) err = hdf_remove_tree(out, expiring);
     if (!err) err = member_points_expiring(db, member_id, days, out, expiring, NULL);

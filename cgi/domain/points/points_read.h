@@ -8,7 +8,9 @@
 #define POINTS_COUNT_CAP 1000
 #define POINTS_OFFSET_PAGES 50
 
-#define POINTS_EXPIRING_MAX 100
+/* The expiring list shows the soonest lots due within POINTS_EXPIRING_DAYS, this many (the page shows the sum of all of
+ * them, and the lots list below, soonest first, has the rest): a member with hundreds due reads and renders ten. */
+#define POINTS_EXPIRING_MAX 10
 /* Open lots with points left that expire within days (today included), soonest first (at most 100):
  * id, source, note, amount, remaining, expires, days_left. *sum = their remaining points (sum NULL: not read). */
 NEOERR *member_points_expiring(MYSQL *db, long long member_id, int days, HDF *out, const char *prefix, long long *sum);

@@ -17,6 +17,7 @@
     <ul class="expiring-list">
     <?cs each:l = Expiring ?><li><strong><?cs var:l.remaining ?></strong> <?cs var:Lang.Site.Points ?> · <?cs var:Lang.Center.Points.ExpiresOn ?> <time datetime="<?cs var:l.expires ?>"><?cs var:l.expires ?></time> <span class="badge badge-upcoming"><?cs if:l.days_left == 0 ?><?cs var:Lang.Center.Points.Today ?><?cs else ?><?cs var:Lang.Center.Points.DaysLeft ?> <?cs var:l.days_left ?> <?cs var:Lang.Center.Points.Days ?><?cs /if ?></span></li><?cs /each ?>
     </ul>
+    <?cs if:Points.ExpiringMore ?><p class="muted expiring-more"><a href="#lots"><?cs var:Lang.Center.Points.ExpiringMore ?></a></p><?cs /if ?>
     <?cs else ?><div class="empty-state"><?cs var:Lang.Center.Points.ExpiringNone ?></div><?cs /if ?>
   </section>
 
