@@ -134,6 +134,7 @@ static void add(ledger_stmt *st, const char *s) {
 }
 static void bind(ledger_stmt *st, dbp p) {
   if (st->n < (int)(sizeof st->p / sizeof st->p[0])) st->p[st->n++] = p;
+  else st->sql[0] = 0; /* no room: the statement fails rather than run with parameters missing */
 }
 
 void member_points_ledger_stmt(long long member_id, const ledger_filter *f, int count, long long offset,
