@@ -204,7 +204,10 @@ NEOERR *catalog_list(MYSQL *db, HDF *out, const char *prefix, const char *lang, 
   long long in_block = 0; /* in-stock rows before the offset's end, when the page reaches past them */
   if (!seeking || after->in_stock == 1) {
     if (!seeking && offset > 0 && !f->in_stock_only) {
-      if (in_stock <= LIST_COUNT_CAP) in_block = in_stock < offset + limit ? in_stock : offset + limit;
+      /* The bounded count knows the block's first LIST_COUNT_CAP + 1 rows: a page within them needs no other count
+       * (50 numbered pages of 20 always are; a deep page at 100,000 products had counted 1,000 rows a view). */
+      if (in_stock <= LIST_COUNT_CAP || offset + limit <= in_stock)
+        in_block = in_stock < offset + limit ? in_stock : offset + limit;
       else err = count(db, f, (int)top, 1, offset + limit, &in_block); /* only past the count's cap */
     } else in_block = offset + limit; /* no count needed: the page starts inside the block */
     if (!err && (seeking || offset < in_block))
