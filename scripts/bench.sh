@@ -215,6 +215,12 @@ miss_rows() { # size label
     WRK_SCRIPT=$ROOT/tests/bench/miss.lua measure "$path" "${hdr[@]}" # wrk runs one script: report.lua's line is in it
     s1=$(stmts)
     SECONDS_EACH=$saved
+    # A deep page that read on every request at demo size was not past the end after all: it counts as itself.
+    if [ "$past_end" = 1 ] && [ -n "${total:-}" ] && [ $((s1 - s0)) -ge "$total" ]; then
+      past_end=0
+      unset "PAST_END[$name]"
+      verified="${verified/ (past the end of the demo data: none required)/}"
+    fi
     # The measured run itself must have reached the database on every request (warm-up included in the delta).
     if [ -n "${total:-}" ] && [ $((s1 - s0)) -lt "$total" ] && [[ "$needs" != *s* ]] && [ "$past_end" = 0 ]; then
       verified="$verified; RUN NOT ALL MISSES: $((s1 - s0)) statements for $total requests"
