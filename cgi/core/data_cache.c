@@ -55,23 +55,30 @@ NEOERR *data_cache_copy(HDF *dst, HDF *d) {
   return nerr_pass(err);
 }
 
+static int is_lent(const HDF *n) {
+  for (int i = 0; i < g_nlent; i++)
+    if (g_lent[i] == n) return 1;
+  return 0;
+}
+
 NEOERR *data_cache_lend(HDF *dst, HDF *d) {
   NEOERR *err = STATUS_OK;
   for (HDF *c = hdf_obj_child(d); c && !err; c = hdf_obj_next(c)) {
-    HDF *node = NULL;
-    if (g_nlent == LENT_MAX || hdf_get_obj(dst, hdf_obj_name(c))) {
-      err = hdf_copy(dst, hdf_obj_name(c), c);
+    HDF *node = hdf_get_obj(dst, hdf_obj_name(c));
+    int again = node && is_lent(node); /* lent twice in one request: the later tree replaces the earlier one */
+    if (!again && (node || g_nlent == LENT_MAX)) {
+      err = hdf_copy(dst, hdf_obj_name(c), c); /* a copy into a lent node would write into the cache: never here */
       continue;
     }
-    err = hdf_get_node(dst, hdf_obj_name(c), &node);
-    if (err) break;
+    if (!again && (err = hdf_get_node(dst, hdf_obj_name(c), &node))) break;
     /* The node borrows c's value, children and their index; data_cache_return empties it again. */
     node->value = c->value;
     node->alloc_value = 0;
     node->child = c->child;
     node->last_child = c->last_child;
+    node->last_hp = node->last_hs = NULL;
     node->hash = c->hash;
-    g_lent[g_nlent++] = node;
+    if (!again) g_lent[g_nlent++] = node;
   }
   return nerr_pass(err);
 }

@@ -76,10 +76,27 @@ static void test_evicted_while_lent(void **state) {
   assert_null(m);
 }
 
+/* A name lent twice in one request: the second tree replaces the first, and neither cached tree is written. */
+static void test_lent_twice(void **state) {
+  (void)state;
+  HDF *a = chips("a"), *b = chips("b"), *ka = a, *kb = b, *req = NULL;
+  data_cache_put("test|twice-a", &a, 0);
+  data_cache_put("test|twice-b", &b, 0);
+  t_ok(hdf_init(&req), "init");
+  t_ok(data_cache_lend(req, ka), "lend a");
+  t_ok(data_cache_lend(req, kb), "lend b");
+  assert_string_equal(hdf_get_value(req, "Categories.7.name", ""), "b7");
+  assert_string_equal(hdf_get_value(ka, "Categories.7.name", ""), "a7"); /* a copy over a's node writes b into a */
+  data_cache_return();
+  hdf_destroy(&req);
+  assert_string_equal(hdf_get_value(kb, "Categories.7.name", ""), "b7");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_lend_reads_and_returns),
       cmocka_unit_test(test_evicted_while_lent),
+      cmocka_unit_test(test_lent_twice),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
