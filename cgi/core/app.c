@@ -566,9 +566,10 @@ static int wait_for_request(FCGX_Request *fr) {
 }
 
 /* libfcgi ends a connection by shutting down its side and reading until lighttpd closes it — a guard against our
- * close sending an RST that would discard the response while unread input remains — and that wait costs every request
- * a poll, a read and a context switch. When the request's input has been read to its end (a GET's empty stdin record,
- * or a body the page consumed), lighttpd sends nothing more: the socket is closed at once. Otherwise the guard stays. */
+ * close sending an RST that would discard the response while unread input remains — and that wait costs every
+ * request a poll, a read and a context switch. When the request's input has been read to its end (a GET's empty
+ * stdin record, or a body the page consumed), lighttpd sends nothing more: the socket is closed at once. Otherwise
+ * the guard stays. */
 static void finish(FCGX_Request *fr) {
   if (fr->in && FCGX_GetChar(fr->in) == EOF && !FCGX_GetError(fr->in)) FCGX_Detach(fr);
   FCGX_Finish_r(fr);

@@ -93,7 +93,8 @@ NEOERR *h_points(req *r) {
   }
   /* The expiring list shows the soonest POINTS_EXPIRING_MAX; when the sum due is more than theirs, more are due. */
   long long shown_soon = 0;
-  for (HDF *l = err ? NULL : hdf_get_child(h, "Expiring"); l; l = hdf_obj_next(l)) shown_soon += db_hdf_ll(l, "remaining", 0);
+  for (HDF *l = err ? NULL : hdf_get_child(h, "Expiring"); l; l = hdf_obj_next(l))
+    shown_soon += db_hdf_ll(l, "remaining", 0);
   if (!err && shown_soon < soon) err = hdf_set_value(h, "Points.ExpiringMore", "1");
   if (!err && open > LOTS_SHOWN_CAP) err = hdf_set_valuef(h, "Points.LotsOpen=%d+", LOTS_SHOWN_CAP);
   else if (!err) err = hdf_set_valuef(h, "Points.LotsOpen=%lld", open);

@@ -117,8 +117,8 @@ NEOERR *member_points_lots_first(MYSQL *db, long long member_id, int days, int l
   hdf_destroy(&tmp);
   *open = got < want ? got : -1;
   *soon = got < want ? soon_sum : -1;
-  /* Every row read was due soon or overdue (overdue lots the nightly job has not expired yet come first) and the list is
-   * not full: more may follow, so the expiring list is read on its own. */
+  /* Every row read was due soon or overdue (overdue lots the nightly job has not expired yet come first) and the list
+   * is not full: more may follow, so the expiring list is read on its own. */
   if (!err && got == want && last_due && nsoon < POINTS_EXPIRING_MAX) {
     HDF *e = hdf_get_obj(out, expiring);
     if (e) err = hdf_remove_tree(out, expiring);
