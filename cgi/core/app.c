@@ -122,8 +122,7 @@ static NEOERR *write_response(req *r, STRING *page) {
                          r->user_id ? "private, no-store" : "no-cache");
   if (!err && r->headers.len) err = string_append(&h, r->headers.buf);
   if (!err) err = string_appendf(&h, "Content-Length: %d\r\n\r\n", page->len);
-  if (!err) io_send(h.buf, h.len);
-  if (!err && page->len && strcmp(r->method, "HEAD") != 0) io_send(page->buf, page->len);
+  if (!err) io_send_response(h.buf, h.len, page->buf, strcmp(r->method, "HEAD") != 0 ? page->len : 0);
   string_clear(&h);
   return nerr_pass(err);
 }

@@ -19,5 +19,8 @@ const char *io_env(const char *name);
 int io_env_cookie(const char *name, char *buf, size_t len);
 /* Writes response bytes. */
 void io_send(const char *buf, int len);
+/* Writes a whole response (CGI head, then body) and ends the request's output: one write on a FastCGI
+ * connection when nothing was sent before; emulated requests append both. */
+void io_send_response(const char *head, int head_len, const char *body, int body_len);
 
 #endif
