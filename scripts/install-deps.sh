@@ -8,7 +8,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PACKAGES=(
   build-essential pkg-config curl ca-certificates
   libfcgi-dev clearsilver-dev libmariadb-dev libscrypt-dev libqrencode-dev libpng-dev
-  libjansson-dev libcurl4-openssl-dev libssl-dev zlib1g-dev libcmocka-dev libzip-dev
+  libjansson-dev libcurl4-openssl-dev libssl-dev zlib1g-dev libcmocka-dev libzip-dev libgoogle-perftools-dev
   mariadb-server mariadb-client mariadb-plugin-mroonga lighttpd
   galera-4 mariadb-backup socat
   valgrind wrk zbar-tools p7zip-full chromium fonts-noto-cjk
