@@ -59,15 +59,15 @@ NEOERR *h_points(req *r) {
   /* The first page of open lots (every view but the lots' own paging) comes with the expiring lots from one
    * statement, and for a member with few lots with their counts too. A first view also reads its ledger before
    * counting: with fewer than a page of entries the rows are the count, and the counting statement is not run. A
-   * keyset page shows no count, so it is two statements, like the first view. */
+   * keyset page shows no count. Both read their ledger page in that same statement: one statement a view. */
   int first_view = page == 1 && !after_id && !lots_after.set;
+  /* The first view and the ledger's keyset pages read their ledger page in the lots' statement (one round trip). */
+  int entries = 0, ledger_read = !lots_after.set && (first_view || after_id > 0);
+  ledger_page lp = {&f, after_id, first_view ? CENTER_PER_PAGE + 1 : CENTER_PER_PAGE, "Ledger", &entries};
   if (!lots_after.set)
     err = member_points_lots_first(r->db, r->user_id, POINTS_EXPIRING_DAYS, LOTS_PER_PAGE, h, "Lots", "Expiring", &lots,
-                                   &lots_next, &open, &soon);
+                                   &lots_next, &open, &soon, ledger_read ? &lp : NULL);
   if (!err && first_view) {
-    int entries = 0;
-    err = member_points_ledger_rows(r->db, r->user_id, &f, h, "Ledger", 0, 0, CENTER_PER_PAGE + 1);
-    for (HDF *e = err ? NULL : hdf_get_child(h, "Ledger"); e; e = hdf_obj_next(e)) entries++;
     char extra[32];
     snprintf(extra, sizeof extra, "Ledger.%d", CENTER_PER_PAGE); /* the row that says more follow */
     if (entries <= CENTER_PER_PAGE) total = entries;
@@ -102,7 +102,7 @@ NEOERR *h_points(req *r) {
   if (!err && lots_next.set) err = hdf_set_valuef(h, "Points.LotsMore=%s.%lld", lots_next.expires, lots_next.id);
   /* Numbered pages stop at POINTS_OFFSET_PAGES (the OFFSET grows with the page); deeper ones seek. */
   long long offset = page <= POINTS_OFFSET_PAGES ? (page - 1) * CENTER_PER_PAGE : 1LL << 60;
-  if (!err && !first_view && (after_id > 0 || offset < total))
+  if (!err && !ledger_read && (after_id > 0 || offset < total))
     err = member_points_ledger_rows(r->db, r->user_id, &f, h, "Ledger", offset, after_id, CENTER_PER_PAGE);
   if (!err) err = hdf_set_value(h, "Filter.Kind", f.kind ? f.kind : "all");
   if (!err && f.from) err = hdf_set_value(h, "Filter.From", f.from);

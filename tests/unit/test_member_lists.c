@@ -76,6 +76,13 @@ static void test_statements_read_only_the_page(void **state) {
         check_plan(st.sql, st.p, st.n);
         member_points_summary_stmt(g_member, 30, &f, POINTS_COUNT_CAP, 0, &st);
         check_plan(st.sql, st.p, st.n);
+        /* The points page's first view and keyset pages: lots and ledger page in one UNION ALL. */
+        int rows = 0;
+        ledger_page first = {&f, 0, 11, "L", &rows}, keyset = {&f, 1000000, 10, "L", &rows};
+        member_points_lots_first_stmt(g_member, 11, &first, &st);
+        check_plan(st.sql, st.p, st.n);
+        member_points_lots_first_stmt(g_member, 11, &keyset, &st);
+        check_plan(st.sql, st.p, st.n);
         /* The summary's numbers are the separate statements' numbers. */
         long long soon = -1, open = -1, entries = -1, want = -1;
         t_ok(member_points_summary(t_db(), g_member, 30, &f, POINTS_COUNT_CAP, 0, &soon, &open, &entries), "summary");
@@ -210,9 +217,56 @@ static void test_open_lots_page_through_every_open_lot(void **state) {
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) assert_int_equal(lots_seek_parse(bad[i], &k), 0);
 }
 
+
+/* The points page's one-statement views (open lots, expiring lots and a ledger page in one UNION ALL) show exactly
+ * what the separate reads show: same rows, same order, same columns, same counts. */
+static void test_union_view_equals_separate_reads(void **state) {
+  static const char *const kinds[] = {NULL, "spend"};
+  long long middle = t_one("SELECT l.id FROM points_ledger l JOIN members m ON m.id = l.member_id"
+                           " WHERE m.mobile = '19900000777' ORDER BY l.id DESC LIMIT 1 OFFSET 1500");
+  const long long afters[] = {0, middle};
+  const int limits[] = {11, 10};
+  int compared = 0;
+  for (int k = 0; k < 2; k++)
+    for (int a = 0; a < 2; a++) {
+      ledger_filter f = {kinds[k], NULL, NULL};
+      HDF *one = NULL, *two = NULL;
+      char *s1 = NULL, *s2 = NULL;
+      int lots1 = 0, lots2 = 0, entries = 0;
+      long long open1 = 0, open2 = 0, soon1 = 0, soon2 = 0;
+      lots_seek next1, next2;
+      ledger_page lp = {&f, afters[a], limits[a], "Ledger", &entries};
+      t_ok(hdf_init(&one), "hdf");
+      t_ok(hdf_init(&two), "hdf");
+      t_ok(member_points_lots_first(t_db(), g_member, 30, 10, one, "Lots", "Expiring", &lots1, &next1, &open1, &soon1,
+                                    &lp),
+           "union");
+      t_ok(member_points_lots_first(t_db(), g_member, 30, 10, two, "Lots", "Expiring", &lots2, &next2, &open2, &soon2,
+                                    NULL),
+           "lots");
+      t_ok(member_points_ledger_rows(t_db(), g_member, &f, two, "Ledger", 0, afters[a], limits[a]), "ledger");
+      t_ok(hdf_write_string(one, &s1), "dump");
+      t_ok(hdf_write_string(two, &s2), "dump");
+      assert_string_equal(s1, s2);
+      assert_int_equal(lots1, lots2);
+      assert_int_equal(open1, open2);
+      assert_int_equal(soon1, soon2);
+      assert_int_equal(next1.id, next2.id);
+      assert_int_equal(entries, limits[a]); /* 3,000 entries: a full page either way */
+      assert_int_equal(lots1, 10);
+      compared++;
+      free(s1);
+      free(s2);
+      hdf_destroy(&one);
+      hdf_destroy(&two);
+    }
+  assert_int_equal(compared, 4);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_statements_read_only_the_page),
+      cmocka_unit_test(test_union_view_equals_separate_reads),
       cmocka_unit_test(test_ledger_pages_walk_every_entry_once),
       cmocka_unit_test(test_open_lots_page_through_every_open_lot),
       cmocka_unit_test(test_order_pages_walk_every_order_once),

@@ -13,12 +13,19 @@
 #define EXPIRING_WHERE                                                                                                 \
   "WHERE member_id = ? AND open_left = 1 AND expires_at >= CURDATE() AND expires_at < CURDATE() + INTERVAL ? DAY"
 
+static void bind(ledger_stmt *st, dbp p);
+
 #define STR_(x) #x
 #define STR(x) STR_(x)
 static const char SQL_LOTS_EXPIRING[] = LOT_COLUMNS EXPIRING_WHERE " ORDER BY expires_at, id LIMIT " STR(POINTS_EXPIRING_MAX);
 static const char SQL_LOTS_EXPIRING_SUM[] = "SELECT COALESCE(SUM(remaining), 0) FROM points_lots " EXPIRING_WHERE;
 static const char SQL_LOTS_FIRST[] =
     LOT_COLUMNS "WHERE member_id = ? AND open_left = 1 ORDER BY expires_at, id LIMIT ?";
+/* The same, tagged as the lots part of the union with a ledger page (member_points_lots_first). */
+static const char SQL_LOTS_FIRST_TAGGED[] =
+    "SELECT 'L' AS part, id, source, note, amount, remaining, DATE_FORMAT(expires_at, '%Y-%m-%d') AS expires,"
+    " DATEDIFF(expires_at, CURDATE()) AS days_left FROM points_lots"
+    " WHERE member_id = ? AND open_left = 1 ORDER BY expires_at, id LIMIT ?";
 static const char SQL_LOTS_AFTER[] =
     LOT_COLUMNS "WHERE member_id = ? AND open_left = 1 AND (expires_at > ? OR (expires_at = ? AND id > ?))"
                 " ORDER BY expires_at, id LIMIT ?";
@@ -81,19 +88,83 @@ NEOERR *member_points_lots(MYSQL *db, long long member_id, const lots_seek *afte
   return nerr_pass(err);
 }
 
+/* Rows of the union below sorted in C: a UNION ALL promises no order, and the parts' own ORDER BY … LIMIT chose them. */
+static int lot_before(HDF *a, HDF *b) {
+  int c = strcmp(hdf_get_value(a, "expires", ""), hdf_get_value(b, "expires", ""));
+  return c < 0 || (c == 0 && db_hdf_ll(a, "id", 0) < db_hdf_ll(b, "id", 0));
+}
+static int entry_before(HDF *a, HDF *b) { return db_hdf_ll(a, "id", 0) > db_hdf_ll(b, "id", 0); }
+static void sort_rows(HDF **v, int n, int (*before)(HDF *, HDF *)) {
+  for (int i = 1; i < n; i++)
+    for (int j = i; j > 0 && before(v[j], v[j - 1]); j--) {
+      HDF *t = v[j];
+      v[j] = v[j - 1];
+      v[j - 1] = t;
+    }
+}
+
+/* A ledger row of the union (in the lots' column names) under its own names. */
+static NEOERR *copy_entry(HDF *out, const char *key, HDF *row) {
+  static const char *const names[][2] = {{"id", "id"},       {"source", "kind"},       {"amount", "amount"},
+                                         {"remaining", "balance_after"}, {"note", "note"}, {"expires", "order_no"},
+                                         {"days_left", "time"}}; /* in member_points_ledger's column order */
+  HDF *node = NULL;
+  NEOERR *err = hdf_get_node(out, key, &node);
+  for (size_t i = 0; !err && i < sizeof names / sizeof names[0]; i++) {
+    const char *v = hdf_get_value(row, names[i][0], NULL);
+    if (v) err = hdf_set_value(node, names[i][1], v); /* NULL (no order) stays unset, as db_query_hdf leaves it */
+  }
+  return nerr_pass(err);
+}
+
+void member_points_lots_first_stmt(long long member_id, int want, const ledger_page *ledger, ledger_stmt *st) {
+  st->n = 0;
+  if (ledger) {
+    /* With a ledger page: both lists in one round trip, told apart by their first column. */
+    ledger_stmt entries;
+    member_points_ledger_stmt(member_id, ledger->f, 3, 0, ledger->after_id, ledger->limit, &entries);
+    int len = snprintf(st->sql, sizeof st->sql, "(%s) UNION ALL (%s)", SQL_LOTS_FIRST_TAGGED, entries.sql);
+    if (len < 0 || (size_t)len >= sizeof st->sql || !entries.sql[0]) st->sql[0] = 0; /* fails rather than run cut */
+    bind(st, DI(member_id));
+    bind(st, DI(want));
+    for (int i = 0; i < entries.n; i++) bind(st, entries.p[i]);
+  } else {
+    snprintf(st->sql, sizeof st->sql, "%s", SQL_LOTS_FIRST);
+    bind(st, DI(member_id));
+    bind(st, DI(want));
+  }
+}
+
 NEOERR *member_points_lots_first(MYSQL *db, long long member_id, int days, int limit, HDF *out, const char *lots,
-                                 const char *expiring, int *rows, lots_seek *next, long long *open, long long *soon) {
+                                 const char *expiring, int *rows, lots_seek *next, long long *open, long long *soon,
+                                 const ledger_page *ledger) {
   /* One statement: the soonest open lots are both the first page and, from their start, the expiring ones. */
   const int want = (limit > POINTS_EXPIRING_MAX ? limit : POINTS_EXPIRING_MAX) + 1;
   HDF *tmp = NULL;
-  int got = 0, nsoon = 0, last_soon = 0, last_due = 0;
+  int got = 0, nsoon = 0, last_soon = 0, last_due = 0, nlots = 0, nentries = 0;
   long long soon_sum = 0;
+  HDF *lot_rows[POINTS_EXPIRING_MAX + 64], *entry_rows[POINTS_LEDGER_PAGE_MAX];
   memset(next, 0, sizeof *next);
   *rows = 0;
+  if (ledger) *ledger->rows = 0;
+  if (want > (int)(sizeof lot_rows / sizeof lot_rows[0]) || (ledger && ledger->limit > POINTS_LEDGER_PAGE_MAX))
+    return nerr_raise(NERR_ASSERT, "member_points_lots_first: page too large");
+  ledger_stmt st;
+  member_points_lots_first_stmt(member_id, want, ledger, &st);
   NEOERR *err = hdf_init(&tmp);
-  if (!err) err = db_query_hdf(db, tmp, "R", SQL_LOTS_FIRST, DBA(DI(member_id), DI(want)), &got);
-  int i = 0;
-  for (HDF *row = err ? NULL : hdf_get_child(tmp, "R"); !err && row; row = hdf_obj_next(row), i++) {
+  if (!err) err = db_query_hdf(db, tmp, "R", st.sql, st.p, st.n, NULL);
+  for (HDF *row = err ? NULL : hdf_get_child(tmp, "R"); row; row = hdf_obj_next(row)) {
+    int entry = strcmp(hdf_get_value(row, "part", "L"), "E") == 0;
+    if (ledger && (err = hdf_remove_tree(row, "part"))) break; /* the lots keep their own columns only */
+    if (entry) {
+      if (nentries < POINTS_LEDGER_PAGE_MAX) entry_rows[nentries++] = row;
+    } else if (nlots < want) lot_rows[nlots++] = row;
+  }
+  got = nlots;
+  sort_rows(lot_rows, nlots, lot_before);
+  sort_rows(entry_rows, nentries, entry_before);
+  for (int i = 0; !err && i < nlots; i++) {
+    HDF *row = lot_rows[i];
     char key[128];
     long long left = db_hdf_ll(row, "days_left", -1);
     last_soon = left >= 0 && left < days;
@@ -113,6 +184,12 @@ NEOERR *member_points_lots_first(MYSQL *db, long long member_id, int days, int l
       snprintf(key, sizeof key, "%s.%d", expiring, nsoon++);
       err = hdf_copy(out, key, row);
     }
+  }
+  for (int i = 0; !err && i < nentries; i++) {
+    char key[128];
+    snprintf(key, sizeof key, "%s.%d", ledger->prefix, i);
+    err = copy_entry(out, key, entry_rows[i]);
+    *ledger->rows = i + 1;
   }
   hdf_destroy(&tmp);
   *open = got < want ? got : -1;
@@ -164,9 +241,12 @@ void member_points_ledger_stmt(long long member_id, const ledger_filter *f, int 
     add(st, "))");
     return;
   }
-  if (!count) { /* count 2: the WHERE alone, for the count above */
-    add(st, "SELECT l.id, l.kind, l.amount, l.balance_after, l.note, o.order_no,"
-            " DATE_FORMAT(l.created_at, '%Y-%m-%d %H:%i') AS time FROM points_ledger l");
+  if (count == 0 || count == 3) { /* count 2: the WHERE alone, for the count above */
+    /* 3: the ledger part of the union with the first lots page, in the lots' column order (member_points_lots_first) */
+    add(st, count == 3 ? "SELECT 'E' AS part, l.id, l.kind, l.note, l.amount, l.balance_after, o.order_no,"
+                         " DATE_FORMAT(l.created_at, '%Y-%m-%d %H:%i') AS time FROM points_ledger l"
+                       : "SELECT l.id, l.kind, l.amount, l.balance_after, l.note, o.order_no,"
+                         " DATE_FORMAT(l.created_at, '%Y-%m-%d %H:%i') AS time FROM points_ledger l");
     add(st, index);
     add(st, " LEFT JOIN orders o ON o.id = l.order_id");
   }
@@ -184,7 +264,7 @@ void member_points_ledger_stmt(long long member_id, const ledger_filter *f, int 
     add(st, " AND l.created_at < ? + INTERVAL 1 DAY");
     bind(st, DS(f->to));
   }
-  if (count) return;
+  if (count == 1 || count == 2) return;
   if (after_id > 0) {
     add(st, " AND l.id < ?");
     bind(st, DI(after_id));

@@ -28,12 +28,6 @@ int lots_seek_parse(const char *s, lots_seek *out);
  * more follow. */
 NEOERR *member_points_lots(MYSQL *db, long long member_id, const lots_seek *after, int limit, HDF *out,
                            const char *prefix, int *rows, long long *open, lots_seek *next);
-/* The first page of open lots (into lots, *rows, *next as above) and the lots expiring within days (into expiring,
- * as member_points_expiring lists them) from one statement — a second one only when over POINTS_EXPIRING_MAX open
- * lots are due within days. *open and *soon: when the statement read every open lot (a member with few), their
- * number and the points of those expiring within days, as member_points_summary counts them; else -1. */
-NEOERR *member_points_lots_first(MYSQL *db, long long member_id, int days, int limit, HDF *out, const char *lots,
-                                 const char *expiring, int *rows, lots_seek *next, long long *open, long long *soon);
 
 /* The lot statements above, for the EXPLAIN test (NULL-terminated): expiring (member, days), expiring sum (member,
  * days), first page (member, limit), after (member, expires, expires, id, limit), count (cap + 1, member, cap, member). */
@@ -44,17 +38,40 @@ typedef struct {
   const char *from, *to; /* 'YYYY-MM-DD' inclusive, NULL = open */
 } ledger_filter;
 
-/* Ledger entries newest first: id, kind, amount, balance_after, note, order_no (or unset), time. By offset, or
- * (after_id > 0) the entries older than after_id. *total counts at most POINTS_COUNT_CAP + 1. */
-NEOERR *member_points_ledger(MYSQL *db, long long member_id, const ledger_filter *f, HDF *out, const char *prefix,
-                             long long offset, long long after_id, int limit, long long *total);
-/* The statement member_points_ledger runs for a filter (count = 1: its bounded count, to limit + 1 or, limit 0,
- * POINTS_COUNT_CAP + 1), for the EXPLAIN test. */
+/* A statement and its parameters, built for a filter (member_points_ledger_stmt and the ones below). */
 typedef struct {
   char sql[1536]; /* room for the summary, which holds a count statement */
   dbp p[16];
   int n;
 } ledger_stmt;
+/* A page of ledger entries read along with the first page of open lots (member_points_lots_first): filter f, the
+ * entries older than after_id (0: the newest), at most limit (<= POINTS_LEDGER_PAGE_MAX) into prefix.0… with
+ * member_points_ledger's columns; *rows = how many. */
+#define POINTS_LEDGER_PAGE_MAX 32
+typedef struct {
+  const ledger_filter *f;
+  long long after_id;
+  int limit;
+  const char *prefix;
+  int *rows;
+} ledger_page;
+/* The first page of open lots (into lots, *rows, *next as above) and the lots expiring within days (into expiring,
+ * as member_points_expiring lists them) from one statement — a second one only when over POINTS_EXPIRING_MAX open
+ * lots are due within days. *open and *soon: when the statement read every open lot (a member with few), their
+ * number and the points of those expiring within days, as member_points_summary counts them; else -1. With ledger
+ * (NULL: none), that page of entries comes from the same statement (a UNION ALL: one round trip for both lists). */
+NEOERR *member_points_lots_first(MYSQL *db, long long member_id, int days, int limit, HDF *out, const char *lots,
+                                 const char *expiring, int *rows, lots_seek *next, long long *open, long long *soon,
+                                 const ledger_page *ledger);
+/* Its statement (want: lots rows to read), for the EXPLAIN test. */
+void member_points_lots_first_stmt(long long member_id, int want, const ledger_page *ledger, ledger_stmt *st);
+
+/* Ledger entries newest first: id, kind, amount, balance_after, note, order_no (or unset), time. By offset, or
+ * (after_id > 0) the entries older than after_id. *total counts at most POINTS_COUNT_CAP + 1. */
+NEOERR *member_points_ledger(MYSQL *db, long long member_id, const ledger_filter *f, HDF *out, const char *prefix,
+                             long long offset, long long after_id, int limit, long long *total);
+/* The statement member_points_ledger runs for a filter (count = 1: its bounded count, to limit + 1 or, limit 0,
+ * POINTS_COUNT_CAP + 1; count = 3: the rows as member_points_lots_first's union reads them), for the EXPLAIN test. */
 void member_points_ledger_stmt(long long member_id, const ledger_filter *f, int count, long long offset,
                                long long after_id, int limit, ledger_stmt *st);
 /* The same page without its count (the points page reads the counts with member_points_summary). */
