@@ -56,23 +56,6 @@ NEOERR *h_points(req *r) {
   long long soon = -1, total = -1, open = -1;
   int lots = 0;
   lots_seek lots_next;
-  /* The first page of open lots (every view but the lots' own paging) comes with the expiring lots from one
-   * statement, and for a member with few lots with their counts too. A first view also reads its ledger before
-   * counting: with fewer than a page of entries the rows are the count, and the counting statement is not run. A
-   * keyset page shows no count. Both read their ledger page in that same statement: one statement a view. */
-  int first_view = page == 1 && !after_id && !lots_after.set;
-  /* The first view and the ledger's keyset pages read their ledger page in the lots' statement (one round trip). */
-  int entries = 0, ledger_read = !lots_after.set && (first_view || after_id > 0);
-  ledger_page lp = {&f, after_id, first_view ? CENTER_PER_PAGE + 1 : CENTER_PER_PAGE, "Ledger", &entries};
-  if (!lots_after.set)
-    err = member_points_lots_first(r->db, r->user_id, POINTS_EXPIRING_DAYS, LOTS_PER_PAGE, h, "Lots", "Expiring", &lots,
-                                   &lots_next, &open, &soon, ledger_read ? &lp : NULL);
-  if (!err && first_view) {
-    char extra[32];
-    snprintf(extra, sizeof extra, "Ledger.%d", CENTER_PER_PAGE); /* the row that says more follow */
-    if (entries <= CENTER_PER_PAGE) total = entries;
-    else err = hdf_remove_tree(h, extra);
-  }
   /* Counts read no more than the page shows: open lots up to LOTS_SHOWN_CAP ("100+"); ledger entries up to four
    * pages past this one (the numbered pages the pager links to), none on a keyset page (past the numbered pages
    * already). Measured at 20,000 entries and lots: two counts to 1,000 read 2,000 index entries a view, most of the
@@ -80,6 +63,29 @@ NEOERR *h_points(req *r) {
   long long entries_cap = after_id ? -1 : (page + 4) * CENTER_PER_PAGE;
   if (entries_cap > POINTS_COUNT_CAP) entries_cap = POINTS_COUNT_CAP;
   long long keyset_total = POINTS_OFFSET_PAGES * CENTER_PER_PAGE + 1; /* past the numbered pages: no count shown */
+  /* Numbered pages stop at POINTS_OFFSET_PAGES (the OFFSET grows with the page); deeper ones seek. */
+  int numbered = page <= POINTS_OFFSET_PAGES;
+  long long offset = numbered ? (page - 1) * CENTER_PER_PAGE : 1LL << 60;
+  /* Every view but the lots' own paging reads the first page of open lots (from its start, the expiring ones) and its
+   * ledger page in one UNION ALL (member_points_lots_first); a numbered page past the first, which always shows a
+   * count, reads the counts in it too. The first view reads one entry more instead: with fewer than a page of entries
+   * the rows are the count, and a member with few lots has their numbers from the rows — one statement; the counts
+   * cost more than a second round trip at that size. So does a keyset page (no count shown) unless there are many
+   * open lots. */
+  int first_view = page == 1 && !after_id;
+  int entries = 0, ledger_read = !lots_after.set && (after_id > 0 || numbered);
+  ledger_page lp = {&f,         after_id ? 0 : offset, after_id, first_view ? CENTER_PER_PAGE + 1 : CENTER_PER_PAGE,
+                    "Ledger",   &entries,              LOTS_SHOWN_CAP, entries_cap,
+                    first_view || after_id ? NULL : &total};
+  if (!lots_after.set)
+    err = member_points_lots_first(r->db, r->user_id, POINTS_EXPIRING_DAYS, LOTS_PER_PAGE, h, "Lots", "Expiring", &lots,
+                                   &lots_next, &open, &soon, ledger_read ? &lp : NULL);
+  if (!err && ledger_read && first_view) {
+    char extra[32];
+    snprintf(extra, sizeof extra, "Ledger.%d", CENTER_PER_PAGE); /* the row that says more follow */
+    if (entries <= CENTER_PER_PAGE) total = entries;
+    else err = hdf_remove_tree(h, extra);
+  }
   if (after_id) total = keyset_total;
   if (!err && (soon < 0 || open < 0 || total < 0))
     err = member_points_summary(r->db, r->user_id, POINTS_EXPIRING_DAYS, &f, LOTS_SHOWN_CAP, entries_cap, &soon, &open,
@@ -100,8 +106,6 @@ NEOERR *h_points(req *r) {
   else if (!err) err = hdf_set_valuef(h, "Points.LotsOpen=%lld", open);
   if (!err && lots_after.set) err = hdf_set_value(h, "Points.LotsFirst", "1");
   if (!err && lots_next.set) err = hdf_set_valuef(h, "Points.LotsMore=%s.%lld", lots_next.expires, lots_next.id);
-  /* Numbered pages stop at POINTS_OFFSET_PAGES (the OFFSET grows with the page); deeper ones seek. */
-  long long offset = page <= POINTS_OFFSET_PAGES ? (page - 1) * CENTER_PER_PAGE : 1LL << 60;
   if (!err && !ledger_read && (after_id > 0 || offset < total))
     err = member_points_ledger_rows(r->db, r->user_id, &f, h, "Ledger", offset, after_id, CENTER_PER_PAGE);
   if (!err) err = hdf_set_value(h, "Filter.Kind", f.kind ? f.kind : "all");

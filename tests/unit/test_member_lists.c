@@ -78,10 +78,17 @@ static void test_statements_read_only_the_page(void **state) {
         check_plan(st.sql, st.p, st.n);
         /* The points page's first view and keyset pages: lots and ledger page in one UNION ALL. */
         int rows = 0;
-        ledger_page first = {&f, 0, 11, "L", &rows}, keyset = {&f, 1000000, 10, "L", &rows};
-        member_points_lots_first_stmt(g_member, 11, &first, &st);
+        long long all = 0;
+        ledger_page first = {&f, 0, 0, 10, "L", &rows, 100, 50, &all}, deep = {&f, 490, 0, 10, "L", &rows, 100, 540, &all},
+                    keyset = {&f, 0, 1000000, 10, "L", &rows, 100, -1, &all};
+        member_points_lots_first_stmt(g_member, 30, 11, &first, &st);
         check_plan(st.sql, st.p, st.n);
-        member_points_lots_first_stmt(g_member, 11, &keyset, &st);
+        member_points_lots_first_stmt(g_member, 30, 11, &deep, &st);
+        check_plan(st.sql, st.p, st.n);
+        member_points_lots_first_stmt(g_member, 30, 11, &keyset, &st);
+        check_plan(st.sql, st.p, st.n);
+        keyset.total = NULL; /* without the counts */
+        member_points_lots_first_stmt(g_member, 30, 11, &keyset, &st);
         check_plan(st.sql, st.p, st.n);
         /* The summary's numbers are the separate statements' numbers. */
         long long soon = -1, open = -1, entries = -1, want = -1;
@@ -218,24 +225,27 @@ static void test_open_lots_page_through_every_open_lot(void **state) {
 }
 
 
-/* The points page's one-statement views (open lots, expiring lots and a ledger page in one UNION ALL) show exactly
- * what the separate reads show: same rows, same order, same columns, same counts. */
+/* The points page's one-statement views (open lots, expiring lots, a ledger page and the counts in one UNION ALL)
+ * show exactly what the separate reads show: same rows, same order, same columns, same numbers. */
 static void test_union_view_equals_separate_reads(void **state) {
   static const char *const kinds[] = {NULL, "spend"};
   long long middle = t_one("SELECT l.id FROM points_ledger l JOIN members m ON m.id = l.member_id"
                            " WHERE m.mobile = '19900000777' ORDER BY l.id DESC LIMIT 1 OFFSET 1500");
-  const long long afters[] = {0, middle};
-  const int limits[] = {11, 10};
+  /* first page, a numbered page (page 20 of 10: counted to page 24), a keyset page (not counted); the last two
+   * without the counts (the first view's 11 rows, a keyset page) */
+  const long long offsets[] = {0, 190, 0, 0, 0}, afters[] = {0, 0, middle, 0, middle}, caps[] = {50, 240, -1, 0, 0};
+  const int limits[] = {10, 10, 10, 11, 10};
   int compared = 0;
   for (int k = 0; k < 2; k++)
-    for (int a = 0; a < 2; a++) {
+    for (int v = 0; v < 5; v++) {
+      int counted = v < 3;
       ledger_filter f = {kinds[k], NULL, NULL};
       HDF *one = NULL, *two = NULL;
       char *s1 = NULL, *s2 = NULL;
       int lots1 = 0, lots2 = 0, entries = 0;
-      long long open1 = 0, open2 = 0, soon1 = 0, soon2 = 0;
+      long long open1 = 0, open2 = 0, soon1 = 0, soon2 = 0, total1 = 0, total2 = -1;
       lots_seek next1, next2;
-      ledger_page lp = {&f, afters[a], limits[a], "Ledger", &entries};
+      ledger_page lp = {&f, offsets[v], afters[v], limits[v], "Ledger", &entries, 100, caps[v], counted ? &total1 : NULL};
       t_ok(hdf_init(&one), "hdf");
       t_ok(hdf_init(&two), "hdf");
       t_ok(member_points_lots_first(t_db(), g_member, 30, 10, one, "Lots", "Expiring", &lots1, &next1, &open1, &soon1,
@@ -244,23 +254,36 @@ static void test_union_view_equals_separate_reads(void **state) {
       t_ok(member_points_lots_first(t_db(), g_member, 30, 10, two, "Lots", "Expiring", &lots2, &next2, &open2, &soon2,
                                     NULL),
            "lots");
-      t_ok(member_points_ledger_rows(t_db(), g_member, &f, two, "Ledger", 0, afters[a], limits[a]), "ledger");
+      t_ok(member_points_ledger_rows(t_db(), g_member, &f, two, "Ledger", offsets[v], afters[v], limits[v]), "ledger");
+      if (counted) {
+        t_ok(member_points_summary(t_db(), g_member, 30, &f, 100, caps[v], &soon2, &open2, &total2), "summary");
+      } else {
+        total1 = total2 = -1; /* not read */
+        assert_int_equal(open1, -1); /* 120 open lots: more than one statement's rows, so not known */
+        assert_int_equal(soon1, -1);
+        open1 = open2 = 101;
+        soon1 = soon2 = 1;
+      }
       t_ok(hdf_write_string(one, &s1), "dump");
       t_ok(hdf_write_string(two, &s2), "dump");
       assert_string_equal(s1, s2);
       assert_int_equal(lots1, lots2);
       assert_int_equal(open1, open2);
       assert_int_equal(soon1, soon2);
+      assert_int_equal(total1, total2);
       assert_int_equal(next1.id, next2.id);
-      assert_int_equal(entries, limits[a]); /* 3,000 entries: a full page either way */
+      assert_int_equal(entries, limits[v]); /* 3,000 entries (500 of a kind): a full page each time */
       assert_int_equal(lots1, 10);
+      assert_int_equal(open1, 101); /* 120 open lots, counted to 100 + 1 */
+      assert_true(soon1 > 0);
+      if (counted) assert_int_equal(total1, caps[v] < 0 ? -1 : caps[v] + 1);
       compared++;
       free(s1);
       free(s2);
       hdf_destroy(&one);
       hdf_destroy(&two);
     }
-  assert_int_equal(compared, 4);
+  assert_int_equal(compared, 10);
 }
 
 int main(void) {

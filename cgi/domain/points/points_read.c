@@ -14,6 +14,8 @@
   "WHERE member_id = ? AND open_left = 1 AND expires_at >= CURDATE() AND expires_at < CURDATE() + INTERVAL ? DAY"
 
 static void bind(ledger_stmt *st, dbp p);
+static void summary_stmt(long long member_id, int days, const ledger_filter *f, long long lots_cap,
+                         long long entries_cap, int tagged, ledger_stmt *st);
 
 #define STR_(x) #x
 #define STR(x) STR_(x)
@@ -117,17 +119,22 @@ static NEOERR *copy_entry(HDF *out, const char *key, HDF *row) {
   return nerr_pass(err);
 }
 
-void member_points_lots_first_stmt(long long member_id, int want, const ledger_page *ledger, ledger_stmt *st) {
+void member_points_lots_first_stmt(long long member_id, int days, int want, const ledger_page *ledger,
+                                   ledger_stmt *st) {
   st->n = 0;
   if (ledger) {
-    /* With a ledger page: both lists in one round trip, told apart by their first column. */
-    ledger_stmt entries;
-    member_points_ledger_stmt(member_id, ledger->f, 3, 0, ledger->after_id, ledger->limit, &entries);
-    int len = snprintf(st->sql, sizeof st->sql, "(%s) UNION ALL (%s)", SQL_LOTS_FIRST_TAGGED, entries.sql);
-    if (len < 0 || (size_t)len >= sizeof st->sql || !entries.sql[0]) st->sql[0] = 0; /* fails rather than run cut */
+    /* With a ledger page: both lists and the page's numbers in one round trip, told apart by their first column. */
+    ledger_stmt entries, numbers = {.n = 0};
+    member_points_ledger_stmt(member_id, ledger->f, 3, ledger->offset, ledger->after_id, ledger->limit, &entries);
+    if (ledger->total) summary_stmt(member_id, days, ledger->f, ledger->lots_cap, ledger->entries_cap, 1, &numbers);
+    int len = snprintf(st->sql, sizeof st->sql, "(%s) UNION ALL (%s)%s%s%s", SQL_LOTS_FIRST_TAGGED, entries.sql,
+                       ledger->total ? " UNION ALL (" : "", ledger->total ? numbers.sql : "", ledger->total ? ")" : "");
+    if (len < 0 || (size_t)len >= sizeof st->sql || !entries.sql[0] || (ledger->total && !numbers.sql[0]))
+      st->sql[0] = 0; /* fails rather than run cut */
     bind(st, DI(member_id));
     bind(st, DI(want));
     for (int i = 0; i < entries.n; i++) bind(st, entries.p[i]);
+    for (int i = 0; i < numbers.n; i++) bind(st, numbers.p[i]);
   } else {
     snprintf(st->sql, sizeof st->sql, "%s", SQL_LOTS_FIRST);
     bind(st, DI(member_id));
@@ -141,20 +148,29 @@ NEOERR *member_points_lots_first(MYSQL *db, long long member_id, int days, int l
   /* One statement: the soonest open lots are both the first page and, from their start, the expiring ones. */
   const int want = (limit > POINTS_EXPIRING_MAX ? limit : POINTS_EXPIRING_MAX) + 1;
   HDF *tmp = NULL;
-  int got = 0, nsoon = 0, last_soon = 0, last_due = 0, nlots = 0, nentries = 0;
-  long long soon_sum = 0;
+  int got = 0, nsoon = 0, last_soon = 0, last_due = 0, nlots = 0, nentries = 0, numbers = 0;
+  long long soon_sum = 0, soon_all = -1, open_all = -1;
   HDF *lot_rows[POINTS_EXPIRING_MAX + 64], *entry_rows[POINTS_LEDGER_PAGE_MAX];
   memset(next, 0, sizeof *next);
   *rows = 0;
   if (ledger) *ledger->rows = 0;
+  if (ledger && ledger->total) *ledger->total = -1;
   if (want > (int)(sizeof lot_rows / sizeof lot_rows[0]) || (ledger && ledger->limit > POINTS_LEDGER_PAGE_MAX))
     return nerr_raise(NERR_ASSERT, "member_points_lots_first: page too large");
   ledger_stmt st;
-  member_points_lots_first_stmt(member_id, want, ledger, &st);
+  member_points_lots_first_stmt(member_id, days, want, ledger, &st);
   NEOERR *err = hdf_init(&tmp);
   if (!err) err = db_query_hdf(db, tmp, "R", st.sql, st.p, st.n, NULL);
   for (HDF *row = err ? NULL : hdf_get_child(tmp, "R"); row; row = hdf_obj_next(row)) {
-    int entry = strcmp(hdf_get_value(row, "part", "L"), "E") == 0;
+    const char *part = hdf_get_value(row, "part", "L");
+    if (ledger && ledger->total && strcmp(part, "S") == 0) { /* the numbers: in the lots' id, source and note columns */
+      numbers = 1;
+      soon_all = db_hdf_ll(row, "id", -1);
+      open_all = db_hdf_ll(row, "source", -1);
+      *ledger->total = db_hdf_ll(row, "note", -1);
+      continue;
+    }
+    int entry = strcmp(part, "E") == 0;
     if (ledger && (err = hdf_remove_tree(row, "part"))) break; /* the lots keep their own columns only */
     if (entry) {
       if (nentries < POINTS_LEDGER_PAGE_MAX) entry_rows[nentries++] = row;
@@ -192,8 +208,8 @@ NEOERR *member_points_lots_first(MYSQL *db, long long member_id, int days, int l
     *ledger->rows = i + 1;
   }
   hdf_destroy(&tmp);
-  *open = got < want ? got : -1;
-  *soon = got < want ? soon_sum : -1;
+  *open = numbers ? open_all : got < want ? got : -1;
+  *soon = numbers ? soon_all : got < want ? soon_sum : -1;
   /* Every row read was due soon or overdue (overdue lots the nightly job has not expired yet come first) and the list
    * is not full: more may follow, so the expiring list is read on its own. */
   if (!err && got == want && last_due && nsoon < POINTS_EXPIRING_MAX) {
@@ -293,13 +309,15 @@ NEOERR *member_points_ledger(MYSQL *db, long long member_id, const ledger_filter
   return nerr_pass(member_points_ledger_rows(db, member_id, f, out, prefix, offset, after_id, limit));
 }
 
-void member_points_summary_stmt(long long member_id, int days, const ledger_filter *f, long long lots_cap,
-                                long long entries_cap, ledger_stmt *st) {
+/* tagged: as the summary part of member_points_lots_first's union ('S', the three numbers, four NULLs). */
+static void summary_stmt(long long member_id, int days, const ledger_filter *f, long long lots_cap,
+                         long long entries_cap, int tagged, ledger_stmt *st) {
   ledger_stmt count;
   member_points_ledger_stmt(member_id, f, 1, 0, 0, entries_cap > 0 ? (int)entries_cap : 0, &count);
   int len = snprintf(st->sql, sizeof st->sql,
-                     "SELECT (SELECT COALESCE(SUM(remaining), 0) FROM points_lots %s), (%s), (%s)", EXPIRING_WHERE,
-                     SQL_LOTS_OPEN_COUNT, entries_cap < 0 ? "SELECT -1" : count.sql);
+                     "SELECT %s(SELECT CAST(COALESCE(SUM(remaining), 0) AS SIGNED) FROM points_lots %s), (%s), (%s)%s",
+                     tagged ? "'S' AS part, " : "", EXPIRING_WHERE, SQL_LOTS_OPEN_COUNT,
+                     entries_cap < 0 ? "SELECT -1" : count.sql, tagged ? ", NULL, NULL, NULL, NULL" : "");
   if (len < 0 || (size_t)len >= sizeof st->sql) st->sql[0] = 0; /* an empty statement fails; a cut one must not run */
   st->n = 0;
   bind(st, DI(member_id));
@@ -309,6 +327,11 @@ void member_points_summary_stmt(long long member_id, int days, const ledger_filt
   bind(st, DI(lots_cap));
   bind(st, DI(member_id));
   for (int i = 0; entries_cap >= 0 && i < count.n; i++) bind(st, count.p[i]);
+}
+
+void member_points_summary_stmt(long long member_id, int days, const ledger_filter *f, long long lots_cap,
+                                long long entries_cap, ledger_stmt *st) {
+  summary_stmt(member_id, days, f, lots_cap, entries_cap, 0, st);
 }
 
 NEOERR *member_points_summary(MYSQL *db, long long member_id, int days, const ledger_filter *f, long long lots_cap,

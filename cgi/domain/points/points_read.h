@@ -40,31 +40,35 @@ typedef struct {
 
 /* A statement and its parameters, built for a filter (member_points_ledger_stmt and the ones below). */
 typedef struct {
-  char sql[1536]; /* room for the summary, which holds a count statement */
-  dbp p[16];
+  char sql[3072]; /* room for the points page's union, which holds the summary, which holds a count statement */
+  dbp p[32];
   int n;
 } ledger_stmt;
-/* A page of ledger entries read along with the first page of open lots (member_points_lots_first): filter f, the
- * entries older than after_id (0: the newest), at most limit (<= POINTS_LEDGER_PAGE_MAX) into prefix.0… with
- * member_points_ledger's columns; *rows = how many. */
+/* A page of ledger entries read along with the first page of open lots (member_points_lots_first): filter f, from
+ * offset or the entries older than after_id (0: the newest), at most limit (<= POINTS_LEDGER_PAGE_MAX) into prefix.0…
+ * with member_points_ledger's columns; *rows = how many. With total (NULL: none), the page's numbers come with it, as
+ * member_points_summary counts them (lots_cap, entries_cap): *total the entries (-1: entries_cap -1, not counted). */
 #define POINTS_LEDGER_PAGE_MAX 32
 typedef struct {
   const ledger_filter *f;
-  long long after_id;
+  long long offset, after_id;
   int limit;
   const char *prefix;
   int *rows;
+  long long lots_cap, entries_cap, *total;
 } ledger_page;
 /* The first page of open lots (into lots, *rows, *next as above) and the lots expiring within days (into expiring,
  * as member_points_expiring lists them) from one statement — a second one only when over POINTS_EXPIRING_MAX open
  * lots are due within days. *open and *soon: when the statement read every open lot (a member with few), their
  * number and the points of those expiring within days, as member_points_summary counts them; else -1. With ledger
- * (NULL: none), that page of entries comes from the same statement (a UNION ALL: one round trip for both lists). */
+ * (NULL: none), that page of entries and, when it asks, the numbers (*open, *soon then always set) come from the
+ * same statement (a UNION ALL: one round trip for the whole points page). */
 NEOERR *member_points_lots_first(MYSQL *db, long long member_id, int days, int limit, HDF *out, const char *lots,
                                  const char *expiring, int *rows, lots_seek *next, long long *open, long long *soon,
                                  const ledger_page *ledger);
 /* Its statement (want: lots rows to read), for the EXPLAIN test. */
-void member_points_lots_first_stmt(long long member_id, int want, const ledger_page *ledger, ledger_stmt *st);
+void member_points_lots_first_stmt(long long member_id, int days, int want, const ledger_page *ledger,
+                                   ledger_stmt *st);
 
 /* Ledger entries newest first: id, kind, amount, balance_after, note, order_no (or unset), time. By offset, or
  * (after_id > 0) the entries older than after_id. *total counts at most POINTS_COUNT_CAP + 1. */
