@@ -615,11 +615,18 @@ static int cmd_explain(void) {
   catalog_search_query("洗车", bq, sizeof bq);
   catalog_search_stmt(bq, 0, 0, SEARCH_COUNT_CAP + 1, &ss);
   if (!err) err = explain_one("search 洗车, ranked ids (every page and the count)", ss.sql, ss.p, ss.n);
-  member_points_ledger_stmt(member, &none, 0, 490, 0, 10, &ld);
-  if (!err) err = explain_one("points ledger, page 50", ld.sql, ld.p, ld.n);
-  member_points_ledger_stmt(member, &none, 1, 0, 0, 0, &ld);
-  if (!err) err = explain_one("points ledger, count", ld.sql, ld.p, ld.n);
-  if (!err) err = explain_one("open lots, first page", POINTS_LOT_SQL[2], DBA(DI(member), DI(10)));
+  /* The points page's statements as center_points.c runs them: lots, expiring lots and ledger page in one union (the
+   * counts in it on a numbered page past the first), the counts alone after a first view of a member with many. */
+  int rows = 0;
+  long long total = 0;
+  ledger_page first = {&none, 0, 0, 11, "L", &rows, 100, 0, NULL};
+  ledger_page deep = {&none, 490, 0, 10, "L", &rows, 100, 540, &total};
+  member_points_lots_first_stmt(member, 30, 11, &first, &ld);
+  if (!err) err = explain_one("points, first view (lots + ledger page)", ld.sql, ld.p, ld.n);
+  member_points_lots_first_stmt(member, 30, 11, &deep, &ld);
+  if (!err) err = explain_one("points, page 50 (lots + ledger page + counts)", ld.sql, ld.p, ld.n);
+  member_points_summary_stmt(member, 30, &none, 100, 50, &ld);
+  if (!err) err = explain_one("points, counts (after a first view of a member with many lots)", ld.sql, ld.p, ld.n);
   return err ? fail(&err, "explain") : 0;
 }
 

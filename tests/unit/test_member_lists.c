@@ -79,8 +79,9 @@ static void test_statements_read_only_the_page(void **state) {
         /* The points page's first view and keyset pages: lots and ledger page in one UNION ALL. */
         int rows = 0;
         long long all = 0;
-        ledger_page first = {&f, 0, 0, 10, "L", &rows, 100, 50, &all}, deep = {&f, 490, 0, 10, "L", &rows, 100, 540, &all},
-                    keyset = {&f, 0, 1000000, 10, "L", &rows, 100, -1, &all};
+        ledger_page first = {&f, 0, 0, 10, "L", &rows, 100, 50, &all};
+        ledger_page deep = {&f, 490, 0, 10, "L", &rows, 100, 540, &all};
+        ledger_page keyset = {&f, 0, 1000000, 10, "L", &rows, 100, -1, &all};
         member_points_lots_first_stmt(g_member, 30, 11, &first, &st);
         check_plan(st.sql, st.p, st.n);
         member_points_lots_first_stmt(g_member, 30, 11, &deep, &st);
@@ -245,7 +246,8 @@ static void test_union_view_equals_separate_reads(void **state) {
       int lots1 = 0, lots2 = 0, entries = 0;
       long long open1 = 0, open2 = 0, soon1 = 0, soon2 = 0, total1 = 0, total2 = -1;
       lots_seek next1, next2;
-      ledger_page lp = {&f, offsets[v], afters[v], limits[v], "Ledger", &entries, 100, caps[v], counted ? &total1 : NULL};
+      ledger_page lp = {&f,       offsets[v], afters[v], limits[v], "Ledger",
+                        &entries, 100,        caps[v],   counted ? &total1 : NULL};
       t_ok(hdf_init(&one), "hdf");
       t_ok(hdf_init(&two), "hdf");
       t_ok(member_points_lots_first(t_db(), g_member, 30, 10, one, "Lots", "Expiring", &lots1, &next1, &open1, &soon1,
