@@ -15,6 +15,7 @@ static int g_fd = 2;
 static char g_buf[32768];
 static size_t g_len;
 static time_t g_last_flush;
+static int g_pid; /* this process's, read once (log_open runs in each process, before any request) */
 
 void log_open(const char *program) {
   char path[1024];
@@ -23,7 +24,10 @@ void log_open(const char *program) {
   snprintf(path, sizeof path, "%s/log/%s.log", g_cfg.var, program);
   int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
   if (fd >= 0) g_fd = fd;
+  g_pid = (int)getpid();
 }
+
+static int pid(void) { return g_pid ? g_pid : (int)getpid(); }
 
 void log_flush(void) {
   size_t off = 0;
@@ -64,7 +68,7 @@ void log_request(const char *method, const char *path, int status, double ms) {
   char ts[40], line[512];
   stamp(ts, sizeof ts);
   size_t plen = strcspn(path ? path : "", "?");
-  int n = snprintf(line, sizeof line, "%s pid=%d %s %.*s %d %.1fms\n", ts, (int)getpid(), method ? method : "-",
+  int n = snprintf(line, sizeof line, "%s pid=%d %s %.*s %d %.1fms\n", ts, pid(), method ? method : "-",
                    (int)(plen > 300 ? 300 : plen), path ? path : "", status, ms);
   if (n > 0) append(line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1, status >= 500);
 }
@@ -73,7 +77,7 @@ void log_error(const char *fmt, ...) {
   char line[4096];
   char ts[40];
   stamp(ts, sizeof ts);
-  int n = snprintf(line, sizeof line, "%s pid=%d ERROR ", ts, (int)getpid());
+  int n = snprintf(line, sizeof line, "%s pid=%d ERROR ", ts, pid());
   va_list ap;
   va_start(ap, fmt);
   if (n > 0 && (size_t)n < sizeof line) n += vsnprintf(line + n, sizeof line - (size_t)n, fmt, ap);

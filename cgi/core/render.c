@@ -98,6 +98,7 @@ static struct {
   CSPARSE *cs;
   HDF *owner;
   time_t mtime;
+  time_t checked; /* when the file's mtime was last read: at most once a second (a stat per render was 1-2% of a page) */
 } g_templates[TEMPLATE_SLOTS];
 
 static unsigned template_slot(const char *file) {
@@ -105,6 +106,8 @@ static unsigned template_slot(const char *file) {
   for (const char *p = file; *p; p++) h = (h ^ (unsigned char)*p) * 16777619u;
   return h % TEMPLATE_SLOTS;
 }
+
+static NEOERR *render_parsed(HDF *hdf, unsigned slot, STRING *out);
 
 static NEOERR *parse_cached(const char *file, unsigned slot, time_t mtime) {
   /* Parsed against a private HDF holding only what parsing reads (escaping, load path). */
@@ -128,12 +131,15 @@ static NEOERR *parse_cached(const char *file, unsigned slot, time_t mtime) {
 }
 
 NEOERR *render_file(HDF *hdf, const char *file, STRING *out) {
+  unsigned slot = template_slot(file);
+  time_t now = time(NULL);
+  if (g_templates[slot].cs && g_templates[slot].checked == now && strcmp(g_templates[slot].path, file) == 0)
+    return nerr_pass(render_parsed(hdf, slot, out));
   char full[1400];
   snprintf(full, sizeof full, "%s/%s", g_tmpl_dir, file);
   struct stat st;
   if (strlen(file) >= sizeof g_templates[0].path || stat(full, &st) != 0)
     return nerr_pass(render_with(hdf, file, NULL, out)); /* reports the missing file as parsing would */
-  unsigned slot = template_slot(file);
   /* A slot holds one file; another file hashing here replaces it (rare with 256 slots and ~120 templates). */
   if (g_templates[slot].cs && (strcmp(g_templates[slot].path, file) != 0 || g_templates[slot].mtime != st.st_mtime)) {
     cs_destroy(&g_templates[slot].cs);
@@ -141,10 +147,16 @@ NEOERR *render_file(HDF *hdf, const char *file, STRING *out) {
   }
   NEOERR *err = g_templates[slot].cs ? STATUS_OK : parse_cached(file, slot, st.st_mtime);
   if (err) return nerr_pass(err);
+  g_templates[slot].checked = now;
+  return nerr_pass(render_parsed(hdf, slot, out));
+}
+
+/* Renders the parsed template of a slot against the request's HDF. */
+static NEOERR *render_parsed(HDF *hdf, unsigned slot, STRING *out) {
   CSPARSE *cs = g_templates[slot].cs;
   cs->hdf = hdf;
   cs->global_hdf = lang_hdf(hdf_get_value(hdf, "Config.Lang", NULL));
-  err = cs_render(cs, out, append_cb);
+  NEOERR *err = cs_render(cs, out, append_cb);
   cs->hdf = g_templates[slot].owner;
   return nerr_pass(err);
 }
