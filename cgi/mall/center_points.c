@@ -12,6 +12,21 @@ static int valid_date(const char *s) { return report_day_number(s) >= 0; }
 #define LOTS_PER_PAGE 10
 #define LOTS_SHOWN_CAP 100 /* open lots counted to "100+" */
 
+/* Members whose last view here needed the counts in a statement of their own (more open lots or entries than a
+ * page): their next first view or keyset page reads the counts in its union instead — one round trip, not two. A
+ * hint kept per process, never an answer: a wrong guess costs a few index reads or the second statement, and the
+ * numbers shown always come from this view's own reads. */
+#define HEAVY_SLOTS 1024
+static long long g_heavy[HEAVY_SLOTS];
+
+static int heavy_hint(long long member) { return g_heavy[(unsigned long long)member % HEAVY_SLOTS] == member; }
+
+static void heavy_note(long long member, int heavy) {
+  long long *slot = &g_heavy[(unsigned long long)member % HEAVY_SLOTS];
+  if (heavy) *slot = member;
+  else if (*slot == member) *slot = 0;
+}
+
 /* GET /points?kind=&from=&to=&page=|after=&lots= → 200; 400 for an invalid kind, page or cursor. Bad dates are shown
  * next to their field and ignored. The ledger numbers POINTS_OFFSET_PAGES pages, then seeks (?after=<entry id>); the
  * open lots show LOTS_PER_PAGE at a time (?lots=<expires>.<id> continues after a lot). */
@@ -74,9 +89,10 @@ NEOERR *h_points(req *r) {
    * open lots. */
   int first_view = page == 1 && !after_id;
   int entries = 0, ledger_read = !lots_after.set && (after_id > 0 || numbered);
+  int counted = !(first_view || after_id) || heavy_hint(r->user_id); /* the union reads the counts too */
   ledger_page lp = {&f,         after_id ? 0 : offset, after_id, first_view ? CENTER_PER_PAGE + 1 : CENTER_PER_PAGE,
                     "Ledger",   &entries,              LOTS_SHOWN_CAP, entries_cap,
-                    first_view || after_id ? NULL : &total};
+                    counted ? &total : NULL};
   if (!lots_after.set)
     err = member_points_lots_first(r->db, r->user_id, POINTS_EXPIRING_DAYS, LOTS_PER_PAGE, h, "Lots", "Expiring", &lots,
                                    &lots_next, &open, &soon, ledger_read ? &lp : NULL);
@@ -87,7 +103,10 @@ NEOERR *h_points(req *r) {
     else err = hdf_remove_tree(h, extra);
   }
   if (after_id) total = keyset_total;
-  if (!err && (soon < 0 || open < 0 || total < 0))
+  int separate = !err && (soon < 0 || open < 0 || total < 0);
+  if (!err && ledger_read && (first_view || after_id))
+    heavy_note(r->user_id, separate || (counted && (open > LOTS_PER_PAGE || entries > CENTER_PER_PAGE)));
+  if (separate)
     err = member_points_summary(r->db, r->user_id, POINTS_EXPIRING_DAYS, &f, LOTS_SHOWN_CAP, entries_cap, &soon, &open,
                                 &total);
   if (!err && after_id) total = keyset_total;

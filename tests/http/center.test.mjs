@@ -152,6 +152,31 @@ test('points center: balance, expiring within 30 days, lots, ledger filtered by 
   checkLedger();
 });
 
+test('points center: later views of a member with many lots (their counts then read with the lists) show what the first did, and the right numbers once most lots expire', async () => {
+  const { c, id } = await member();
+  // 20 lots overdue (the nightly job has not run), 3 due in 200 days; each with its grant entry (check-ledger holds).
+  sql(`INSERT INTO points_lots (member_id, source, note, amount, remaining, expires_at)
+         SELECT ${id}, 'grant', CONCAT('lot ', seq), 2, 2, CURDATE() + INTERVAL IF(seq <= 20, -1, 200) DAY FROM seq_1_to_23;
+       INSERT INTO points_ledger (member_id, kind, amount, balance_after, lot_id, note)
+         SELECT member_id, 'grant', 2, 2 * ROW_NUMBER() OVER (ORDER BY id), id, note FROM points_lots WHERE member_id = ${id};
+       UPDATE members SET points_balance = 46 WHERE id = ${id}`);
+  const page = (html) => html.slice(html.indexOf('class="points-summary'), html.indexOf('</main>'));
+  const first = await c.get('/points');
+  assert.match(first.html, /class="muted lots-summary">[^<]*<strong>23<\/strong>/, '23 open lots');
+  // Sequential requests mostly reach the same process, which now reads the counts in the lists' statement.
+  for (let i = 0; i < 6; i++) assert.equal(page((await c.get('/points')).html), page(first.html), `view ${i + 2}`);
+  mallctl('expire-points');
+  for (let i = 0; i < 6; i++) {
+    const after = await c.get('/points');
+    assert.match(after.html, /class="points-balance">6</, `view ${i + 1} after expiry: the balance`);
+    assert.match(after.html, /class="points-expiring">0</, 'nothing due within 30 days any more');
+    assert.match(after.html, /class="muted lots-summary">[^<]*<strong>3<\/strong>/, '3 open lots');
+    assert.doesNotMatch(after.html, /class="lots-more"/, 'one page of lots');
+    assert.match(after.html, /href="\/points\?page=2#ledger"/, '43 entries: a second page');
+  }
+  checkLedger();
+});
+
 test('points ledger pages through many entries', async () => {
   const { c, mobile: m } = await member();
   mallctl('grant-points', m, '7', dateIn(10), '快到期');
