@@ -14,8 +14,8 @@ static const char SQL_MISSING_DAYS[] =
     "CURDATE() "
     "WHERE i.order_id = ? AND " RUNNING " AND (a.points_budget > 0 OR a.cash_budget_fen > 0) AND d.activity_id IS NULL";
 static const char SQL_DAY_CREATE[] = "INSERT IGNORE INTO activity_days (activity_id, day) VALUES (?, CURDATE())";
-/* Locking read: a pause that committed before this payment got here is always seen; a pause waits for the
- * payments already past this point (they took the switch row in share mode first, before any other guard lock). */
+/* Locking read: a pause that committed before this scan got here is always seen; a pause waits for the scans and
+ * payments already past this point (they take the switch row in share mode first, before any other guard lock). */
 static const char SQL_MALL_SWITCH[] = "SELECT paused FROM mall_switch WHERE id = 1 LOCK IN SHARE MODE";
 /* An activity's part of what the order charges: its items at list price less their share of the order's coupon
  * discount (the share rounded down, so a budget never counts less than was charged; all of it when every item is in
@@ -25,16 +25,20 @@ static const char SQL_MALL_SWITCH[] = "SELECT paused FROM mall_switch WHERE id =
   "AS SIGNED)"
 /* What the order meets: its running activities (with their settings and the order's units, points and cash
  * charged in them) and its products with a daily cap. Settings only; every counter is moved by a conditional UPDATE. */
+/* In the same round trip, first, the mall's switch ('m'): a locking read, so a pause that committed before this payment
+ * got here is always seen, and a pause waits for the payments already past this point (they took the switch row in
+ * share mode first, before any other guard lock; the union runs its parts in order). */
 static const char SQL_ORDER_GUARDS[] =
-    "SELECT 'a' AS kind, a.id, a.paused, a.points_budget, a.cash_budget_fen, a.member_day_cap, "
+    "(SELECT 'm' AS kind, 0 AS id, paused, 0, 0, 0, 0, 0, 0 FROM mall_switch WHERE id = 1 LOCK IN SHARE MODE) "
+    "UNION ALL (SELECT 'a', a.id, a.paused, a.points_budget, a.cash_budget_fen, a.member_day_cap, "
     "CAST(SUM(i.quantity) AS SIGNED) AS units, "
     CHARGED("i.points_price * i.quantity", "o.discount_points", "o.points_total") " AS points, "
     CHARGED("i.cash_price_fen * i.quantity", "o.discount_cash_fen", "o.cash_total_fen") " AS cash "
     "FROM order_items i JOIN orders o ON o.id = i.order_id JOIN activity_products ap ON ap.product_id = i.product_id "
-    "JOIN activities a ON a.id = ap.activity_id WHERE i.order_id = ? AND " RUNNING " GROUP BY a.id "
-    "UNION ALL SELECT 'p', p.id, 0, 0, 0, p.member_day_cap, CAST(SUM(i.quantity) AS SIGNED), 0, 0 "
+    "JOIN activities a ON a.id = ap.activity_id WHERE i.order_id = ? AND " RUNNING " GROUP BY a.id) "
+    "UNION ALL (SELECT 'p', p.id, 0, 0, 0, p.member_day_cap, CAST(SUM(i.quantity) AS SIGNED), 0, 0 "
     "FROM order_items i JOIN products p ON p.id = i.product_id WHERE i.order_id = ? AND p.member_day_cap > 0 "
-    "GROUP BY p.id, p.member_day_cap ORDER BY 1, 2";
+    "GROUP BY p.id, p.member_day_cap) ORDER BY 1, 2";
 /* One member's day count: inserted, or raised only while it stays within the cap (affected rows 0 = refused).
  * The member row is locked by the payment, so two tabs of one member meet here one after the other. */
 static const char SQL_CAP_TAKE[] =
@@ -139,21 +143,21 @@ static NEOERR *budget_take(MYSQL *db, const guard_row *g, int *ok) {
 
 NEOERR *guards_pay(MYSQL *db, long long member_id, long long order_id, guard_outcome *out) {
   memset(out, 0, sizeof *out);
-  int paused = 0, rows = 0, ok = 1;
-  NEOERR *err = db_row(db, SQL_MALL_SWITCH, DB_NOARGS, DCOLS(DCOL_INT(&paused)), NULL);
-  if (err) return nerr_pass(err);
-  if (paused) {
-    out->result = GUARD_MALL_PAUSED;
-    return STATUS_OK;
-  }
+  int rows = 0, ok = 1;
   guard_row r[MAX_GUARD_ROWS];
-  err = db_rows(db, SQL_ORDER_GUARDS, DBA(DI(order_id), DI(order_id)),
+  NEOERR *err = db_rows(db, SQL_ORDER_GUARDS, DBA(DI(order_id), DI(order_id)),
                 DCOLS(DCOL_STR(r[0].kind), DCOL_LL(&r[0].id), DCOL_INT(&r[0].paused), DCOL_LL(&r[0].points_budget),
                       DCOL_LL(&r[0].cash_budget), DCOL_LL(&r[0].cap), DCOL_LL(&r[0].units), DCOL_LL(&r[0].points),
                       DCOL_LL(&r[0].cash)),
                 sizeof r[0], MAX_GUARD_ROWS, &rows);
   if (err) return nerr_pass(err);
-  /* Pauses first: a paused activity refuses whatever its counters say. */
+  /* Pauses first, the mall's before any activity's: a paused activity refuses whatever its counters say. */
+  for (int i = 0; i < rows; i++) {
+    if (r[i].kind[0] == 'm' && r[i].paused) {
+      out->result = GUARD_MALL_PAUSED;
+      return STATUS_OK;
+    }
+  }
   for (int i = 0; i < rows; i++) {
     if (r[i].kind[0] == 'a' && r[i].paused) {
       out->result = GUARD_ACTIVITY_PAUSED;
