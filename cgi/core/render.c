@@ -98,7 +98,7 @@ static struct {
   CSPARSE *cs;
   HDF *owner;
   time_t mtime;
-  time_t checked; /* when the file's mtime was last read: at most once a second (a stat per render was 1-2% of a page) */
+  time_t checked; /* when its mtime was last read: at most once a second (a stat per render was 1-2% of a page) */
 } g_templates[TEMPLATE_SLOTS];
 
 static unsigned template_slot(const char *file) {

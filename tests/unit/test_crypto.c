@@ -53,6 +53,7 @@ static void test_hmac_follows_the_secret(void **state) {
 }
 
 int main(void) {
-  const struct CMUnitTest tests[] = {cmocka_unit_test(test_sha256_vectors), cmocka_unit_test(test_hmac_follows_the_secret)};
+  const struct CMUnitTest tests[] = {cmocka_unit_test(test_sha256_vectors),
+                                     cmocka_unit_test(test_hmac_follows_the_secret)};
   return cmocka_run_group_tests_name("crypto", tests, NULL, NULL);
 }
