@@ -456,9 +456,9 @@ of $FLASH_BUDGET points"
 printf '%-32s %9s %8s %8s %6s  %s\n' "" "per s" "p50 ms" "p99 ms" "ratio" "target"
 printf '%s\n' "${FLASH_OUT[@]}"
 echo
-echo "coupon claim storm (F6): $CLAIM_BUYERS members, POST /coupons/{id}/claim for ${CLAIM_SECONDS}s from a campaign that \
-does not run out; ratio = claims/s ÷ the bare conditional campaign-counter UPDATE/s; then $CLAIM_STORM claims at once for \
-a quota of $CLAIM_QUOTA"
+echo "coupon claim storm (F6): $CLAIM_BUYERS members, POST /coupons/{id}/claim for ${CLAIM_SECONDS}s from campaigns that \
+do not run out (a member holds at most 100 of one, then goes on to the next); ratio = claims/s ÷ the bare conditional \
+campaign-counter UPDATE/s; then $CLAIM_STORM claims at once for a quota of $CLAIM_QUOTA"
 printf '%-32s %9s %8s %8s %6s  %s\n' "" "per s" "p50 ms" "p99 ms" "ratio" "target"
 printf '%s\n' "${CLAIM_OUT[@]}"
 if [ "$FAILS" -ne 0 ]; then
