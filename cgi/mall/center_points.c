@@ -12,19 +12,33 @@ static int valid_date(const char *s) { return report_day_number(s) >= 0; }
 #define LOTS_PER_PAGE 10
 #define LOTS_SHOWN_CAP 100 /* open lots counted to "100+" */
 
-/* Members whose last view here needed the counts in a statement of their own (more open lots or entries than a
- * page): their next first view or keyset page reads the counts in its union instead — one round trip, not two. A
- * hint kept per process, never an answer: a wrong guess costs a few index reads or the second statement, and the
- * numbers shown always come from this view's own reads. */
-#define HEAVY_SLOTS 1024
-static long long g_heavy[HEAVY_SLOTS];
+/* What this process learnt of a member's size at their last view (a hint kept per process, never an answer: a wrong
+ * guess costs a few index reads or a second statement, and the numbers shown always come from the view's own reads):
+ * lots — more open lots than a page, so the expiring sum and the open lots need counting; entries — more ledger
+ * entries than a page, so a first view needs them counted. The next view reads just those counts in its union: one
+ * round trip, and no lot counts for a member whose lots the rows already tell (five subqueries, ~0.13 ms a view). */
+#define HINT_SLOTS 1024
+static struct {
+  long long member;
+  unsigned lots : 1, entries : 1;
+} g_hints[HINT_SLOTS];
 
-static int heavy_hint(long long member) { return g_heavy[(unsigned long long)member % HEAVY_SLOTS] == member; }
+static void hint_get(long long member, int *lots, int *entries) {
+  unsigned slot = (unsigned)((unsigned long long)member % HINT_SLOTS);
+  int mine = g_hints[slot].member == member;
+  *lots = mine && g_hints[slot].lots;
+  *entries = mine && g_hints[slot].entries;
+}
 
-static void heavy_note(long long member, int heavy) {
-  long long *slot = &g_heavy[(unsigned long long)member % HEAVY_SLOTS];
-  if (heavy) *slot = member;
-  else if (*slot == member) *slot = 0;
+static void hint_note(long long member, int lots, int entries) {
+  unsigned slot = (unsigned)((unsigned long long)member % HINT_SLOTS);
+  if (lots || entries) {
+    g_hints[slot].member = member;
+    g_hints[slot].lots = lots != 0;
+    g_hints[slot].entries = entries != 0;
+  } else if (g_hints[slot].member == member) {
+    g_hints[slot].member = 0;
+  }
 }
 
 /* GET /points?kind=&from=&to=&page=|after=&lots= → 200; 400 for an invalid kind, page or cursor. Bad dates are shown
@@ -89,10 +103,14 @@ NEOERR *h_points(req *r) {
    * open lots. */
   int first_view = page == 1 && !after_id;
   int entries = 0, ledger_read = !lots_after.set && (after_id > 0 || numbered);
-  int counted = !(first_view || after_id) || heavy_hint(r->user_id); /* the union reads the counts too */
+  int many_lots = 0, many_entries = 0; /* what the last view of this member here found (hint_get) */
+  hint_get(r->user_id, &many_lots, &many_entries);
+  /* The union reads the counts too: always on a numbered page past the first; on a first view or keyset page when the
+   * hint says the rows will not tell them. The lots' counts only when the member has many lots. */
+  int counted = first_view ? many_lots || many_entries : after_id ? many_lots : 1;
   ledger_page lp = {&f,         after_id ? 0 : offset, after_id, first_view ? CENTER_PER_PAGE + 1 : CENTER_PER_PAGE,
                     "Ledger",   &entries,              LOTS_SHOWN_CAP, entries_cap,
-                    counted ? &total : NULL};
+                    counted ? &total : NULL,           !many_lots};
   if (!lots_after.set)
     err = member_points_lots_first(r->db, r->user_id, POINTS_EXPIRING_DAYS, LOTS_PER_PAGE, h, "Lots", "Expiring", &lots,
                                    &lots_next, &open, &soon, ledger_read ? &lp : NULL);
@@ -104,8 +122,9 @@ NEOERR *h_points(req *r) {
   }
   if (after_id) total = keyset_total;
   int separate = !err && (soon < 0 || open < 0 || total < 0);
-  if (!err && ledger_read && (first_view || after_id))
-    heavy_note(r->user_id, separate || (counted && (open > LOTS_PER_PAGE || entries > CENTER_PER_PAGE)));
+  if (!err && ledger_read) /* unknown after the union, or counted past a page: many */
+    hint_note(r->user_id, open < 0 || open > LOTS_PER_PAGE,
+              first_view ? entries > CENTER_PER_PAGE : after_id || total < 0 || total > CENTER_PER_PAGE);
   if (separate)
     err = member_points_summary(r->db, r->user_id, POINTS_EXPIRING_DAYS, &f, LOTS_SHOWN_CAP, entries_cap, &soon, &open,
                                 &total);

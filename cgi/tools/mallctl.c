@@ -616,15 +616,19 @@ static int cmd_explain(void) {
   catalog_search_stmt(bq, 0, 0, SEARCH_COUNT_CAP + 1, &ss);
   if (!err) err = explain_one("search 洗车, ranked ids (every page and the count)", ss.sql, ss.p, ss.n);
   /* The points page's statements as center_points.c runs them: lots, expiring lots and ledger page in one union (the
-   * counts in it on a numbered page past the first), the counts alone after a first view of a member with many. */
+   * counts in it on a numbered page past the first — the entries only for a member with few lots — and on a member
+   * with many's later views), the counts alone after a first view of a member with many. */
   int rows = 0;
   long long total = 0;
-  ledger_page first = {&none, 0, 0, 11, "L", &rows, 100, 0, NULL};
-  ledger_page deep = {&none, 490, 0, 10, "L", &rows, 100, 540, &total};
+  ledger_page first = {&none, 0, 0, 11, "L", &rows, 100, 0, NULL, 0};
+  ledger_page deep = {&none, 490, 0, 10, "L", &rows, 100, 540, &total, 1};
+  ledger_page many = {&none, 0, 0, 11, "L", &rows, 100, 50, &total, 0};
   member_points_lots_first_stmt(member, 30, 11, &first, &ld);
   if (!err) err = explain_one("points, first view (lots + ledger page)", ld.sql, ld.p, ld.n);
   member_points_lots_first_stmt(member, 30, 11, &deep, &ld);
-  if (!err) err = explain_one("points, page 50 (lots + ledger page + counts)", ld.sql, ld.p, ld.n);
+  if (!err) err = explain_one("points, page 50 (lots + ledger page + entries counted)", ld.sql, ld.p, ld.n);
+  member_points_lots_first_stmt(member, 30, 11, &many, &ld);
+  if (!err) err = explain_one("points, a many-lots member's later first view (+ every count)", ld.sql, ld.p, ld.n);
   member_points_summary_stmt(member, 30, &none, 100, 50, &ld);
   if (!err) err = explain_one("points, counts (after a first view of a member with many lots)", ld.sql, ld.p, ld.n);
   return err ? fail(&err, "explain") : 0;

@@ -11,6 +11,9 @@
 /* 3,000 ledger entries of every kind over a year and 3,000 lots of which 120 still have points: the member the
  * points page must not read whole. Removed afterwards (the ledger check must not see them). */
 static const char SQL_CLEAN[] =
+    "SET @l = (SELECT id FROM members WHERE mobile = '19900000776');"
+    "DELETE FROM points_ledger WHERE member_id = @l; DELETE FROM points_lots WHERE member_id = @l;"
+    "DELETE FROM members WHERE id = @l;"
     "SET @m = (SELECT id FROM members WHERE mobile = '19900000777');"
     "DELETE FROM points_ledger WHERE member_id = @m; DELETE FROM points_lots WHERE member_id = @m;"
     "DELETE i FROM order_items i JOIN orders o ON o.id = i.order_id WHERE o.member_id = @m;"
@@ -30,9 +33,15 @@ static const char SQL_SEED[] =
     /* A line each, so order_items is a table the optimiser reaches through by_order, as in production. */
     "INSERT INTO order_items (order_id, product_id, product_type, name, points_price, quantity)"
     " SELECT o.id, (SELECT MIN(id) FROM products), 'virtual', 'x', 0, 1 FROM orders o WHERE o.member_id = @m;"
+    /* A member with few lots (4 open, 2 due within 30 days) and 35 entries: the lots read tells the lot numbers. */
+    "INSERT INTO members (mobile, password_hash) VALUES ('19900000776', 'x'); SET @l = LAST_INSERT_ID();"
+    "INSERT INTO points_lots (member_id, source, amount, remaining, expires_at)"
+    " SELECT @l, 'grant', 10, seq, CURDATE() + INTERVAL seq * 12 DAY FROM seq_1_to_4;"
+    "INSERT INTO points_ledger (member_id, kind, amount, balance_after, note)"
+    " SELECT @l, ELT(seq % 2 + 1, 'earn', 'spend'), 1, seq, '' FROM seq_1_to_35;"
     "ANALYZE TABLE points_ledger, points_lots, members, orders, order_items";
 
-static long long g_member;
+static long long g_member, g_light;
 #define LOTS_COUNT_ARGS DBA(DI(POINTS_COUNT_CAP + 1), DI(g_member), DI(POINTS_COUNT_CAP), DI(g_member))
 
 
@@ -40,6 +49,7 @@ static int setup(void **state) {
   t_ok(db_run_script(t_db(), SQL_CLEAN), "clean");
   t_ok(db_run_script(t_db(), SQL_SEED), "seed");
   g_member = t_one("SELECT id FROM members WHERE mobile = '19900000777'");
+  g_light = t_one("SELECT id FROM members WHERE mobile = '19900000776'");
   return 0;
 }
 
@@ -79,11 +89,14 @@ static void test_statements_read_only_the_page(void **state) {
         /* The points page's first view and keyset pages: lots and ledger page in one UNION ALL. */
         int rows = 0;
         long long all = 0;
-        ledger_page first = {&f, 0, 0, 10, "L", &rows, 100, 50, &all};
-        ledger_page deep = {&f, 490, 0, 10, "L", &rows, 100, 540, &all};
-        ledger_page keyset = {&f, 0, 1000000, 10, "L", &rows, 100, -1, &all};
+        ledger_page first = {&f, 0, 0, 10, "L", &rows, 100, 50, &all, 0};
+        ledger_page deep = {&f, 490, 0, 10, "L", &rows, 100, 540, &all, 0};
+        ledger_page keyset = {&f, 0, 1000000, 10, "L", &rows, 100, -1, &all, 0};
         member_points_lots_first_stmt(g_member, 30, 11, &first, &st);
         check_plan(st.sql, st.p, st.n);
+        member_points_lots_first_stmt(g_member, 30, 11, &deep, &st);
+        check_plan(st.sql, st.p, st.n);
+        deep.entries_only = 1; /* a member with few lots: the entries counted, not the lots */
         member_points_lots_first_stmt(g_member, 30, 11, &deep, &st);
         check_plan(st.sql, st.p, st.n);
         member_points_lots_first_stmt(g_member, 30, 11, &keyset, &st);
@@ -234,12 +247,13 @@ static void test_union_view_equals_separate_reads(void **state) {
                            " WHERE m.mobile = '19900000777' ORDER BY l.id DESC LIMIT 1 OFFSET 1500");
   /* first page, a numbered page (page 20 of 10: counted to page 24), a keyset page (not counted); the last two
    * without the counts (the first view's 11 rows, a keyset page) */
-  const long long offsets[] = {0, 190, 0, 0, 0}, afters[] = {0, 0, middle, 0, middle}, caps[] = {50, 240, -1, 0, 0};
-  const int limits[] = {10, 10, 10, 11, 10};
+  const long long offsets[] = {0, 190, 0, 0, 0, 190}, afters[] = {0, 0, middle, 0, middle, 0};
+  const long long caps[] = {50, 240, -1, 0, 0, 240};
+  const int limits[] = {10, 10, 10, 11, 10, 10};
   int compared = 0;
   for (int k = 0; k < 2; k++)
-    for (int v = 0; v < 5; v++) {
-      int counted = v < 3;
+    for (int v = 0; v < 6; v++) {
+      int counted = v < 3 || v == 5, only = v == 5; /* the last: entries counted, not the lots */
       ledger_filter f = {kinds[k], NULL, NULL};
       HDF *one = NULL, *two = NULL;
       char *s1 = NULL, *s2 = NULL;
@@ -247,7 +261,7 @@ static void test_union_view_equals_separate_reads(void **state) {
       long long open1 = 0, open2 = 0, soon1 = 0, soon2 = 0, total1 = 0, total2 = -1;
       lots_seek next1, next2;
       ledger_page lp = {&f,       offsets[v], afters[v], limits[v], "Ledger",
-                        &entries, 100,        caps[v],   counted ? &total1 : NULL};
+                        &entries, 100,        caps[v],   counted ? &total1 : NULL, only};
       t_ok(hdf_init(&one), "hdf");
       t_ok(hdf_init(&two), "hdf");
       t_ok(member_points_lots_first(t_db(), g_member, 30, 10, one, "Lots", "Expiring", &lots1, &next1, &open1, &soon1,
@@ -259,6 +273,12 @@ static void test_union_view_equals_separate_reads(void **state) {
       t_ok(member_points_ledger_rows(t_db(), g_member, &f, two, "Ledger", offsets[v], afters[v], limits[v]), "ledger");
       if (counted) {
         t_ok(member_points_summary(t_db(), g_member, 30, &f, 100, caps[v], &soon2, &open2, &total2), "summary");
+        if (only) {
+          assert_int_equal(open1, -1); /* 120 open lots, not counted: not known */
+          assert_int_equal(soon1, -1);
+          open1 = open2;
+          soon1 = soon2;
+        }
       } else {
         total1 = total2 = -1; /* not read */
         assert_int_equal(open1, -1); /* 120 open lots: more than one statement's rows, so not known */
@@ -285,7 +305,45 @@ static void test_union_view_equals_separate_reads(void **state) {
       hdf_destroy(&one);
       hdf_destroy(&two);
     }
-  assert_int_equal(compared, 10);
+  assert_int_equal(compared, 12);
+}
+
+/* A member with few lots: a numbered page's union counts the entries only, and the lot numbers come from its rows —
+ * the same numbers as the counts of every kind, and the same page as the separate reads. */
+static void test_entries_only_counts_for_few_lots(void **state) {
+  ledger_filter none = {0};
+  for (int only = 0; only < 2; only++) {
+    HDF *one = NULL, *two = NULL;
+    char *s1 = NULL, *s2 = NULL;
+    int lots1 = 0, lots2 = 0, entries = 0;
+    long long open1 = 0, open2 = 0, soon1 = 0, soon2 = 0, total1 = 0, total2 = 0;
+    lots_seek next1, next2;
+    ledger_page lp = {&none, 20, 0, 10, "Ledger", &entries, 100, 70, &total1, only}; /* page 3 */
+    t_ok(hdf_init(&one), "hdf");
+    t_ok(hdf_init(&two), "hdf");
+    t_ok(member_points_lots_first(t_db(), g_light, 30, 10, one, "Lots", "Expiring", &lots1, &next1, &open1, &soon1,
+                                  &lp),
+         "union");
+    t_ok(member_points_lots_first(t_db(), g_light, 30, 10, two, "Lots", "Expiring", &lots2, &next2, &open2, &soon2,
+                                  NULL),
+         "lots");
+    t_ok(member_points_ledger_rows(t_db(), g_light, &none, two, "Ledger", 20, 0, 10), "ledger");
+    t_ok(member_points_summary(t_db(), g_light, 30, &none, 100, 70, &soon2, &open2, &total2), "summary");
+    t_ok(hdf_write_string(one, &s1), "dump");
+    t_ok(hdf_write_string(two, &s2), "dump");
+    assert_string_equal(s1, s2);
+    assert_int_equal(open1, 4);
+    assert_int_equal(open2, 4);
+    assert_int_equal(soon1, 3); /* the lots due in 12 and 24 days: 1 + 2 points */
+    assert_int_equal(soon2, 3);
+    assert_int_equal(total1, 35);
+    assert_int_equal(total2, 35);
+    assert_int_equal(entries, 10);
+    free(s1);
+    free(s2);
+    hdf_destroy(&one);
+    hdf_destroy(&two);
+  }
 }
 
 int main(void) {
@@ -293,6 +351,7 @@ int main(void) {
       cmocka_unit_test(test_statements_read_only_the_page),
       cmocka_unit_test(test_union_view_equals_separate_reads),
       cmocka_unit_test(test_ledger_pages_walk_every_entry_once),
+      cmocka_unit_test(test_entries_only_counts_for_few_lots),
       cmocka_unit_test(test_open_lots_page_through_every_open_lot),
       cmocka_unit_test(test_order_pages_walk_every_order_once),
   };

@@ -15,7 +15,7 @@
 
 static void bind(ledger_stmt *st, dbp p);
 static void summary_stmt(long long member_id, int days, const ledger_filter *f, long long lots_cap,
-                         long long entries_cap, int tagged, ledger_stmt *st);
+                         long long entries_cap, int tagged, int lots, ledger_stmt *st);
 
 #define STR_(x) #x
 #define STR(x) STR_(x)
@@ -126,7 +126,9 @@ void member_points_lots_first_stmt(long long member_id, int days, int want, cons
     /* With a ledger page: both lists and the page's numbers in one round trip, told apart by their first column. */
     ledger_stmt entries, numbers = {.n = 0};
     member_points_ledger_stmt(member_id, ledger->f, 3, ledger->offset, ledger->after_id, ledger->limit, &entries);
-    if (ledger->total) summary_stmt(member_id, days, ledger->f, ledger->lots_cap, ledger->entries_cap, 1, &numbers);
+    if (ledger->total)
+      summary_stmt(member_id, days, ledger->f, ledger->lots_cap, ledger->entries_cap, 1, !ledger->entries_only,
+                   &numbers);
     int len = snprintf(st->sql, sizeof st->sql, "(%s) UNION ALL (%s)%s%s%s", SQL_LOTS_FIRST_TAGGED, entries.sql,
                        ledger->total ? " UNION ALL (" : "", ledger->total ? numbers.sql : "", ledger->total ? ")" : "");
     if (len < 0 || (size_t)len >= sizeof st->sql || !entries.sql[0] || (ledger->total && !numbers.sql[0]))
@@ -208,8 +210,8 @@ NEOERR *member_points_lots_first(MYSQL *db, long long member_id, int days, int l
     *ledger->rows = i + 1;
   }
   hdf_destroy(&tmp);
-  *open = numbers ? open_all : got < want ? got : -1;
-  *soon = numbers ? soon_all : got < want ? soon_sum : -1;
+  *open = numbers && open_all >= 0 ? open_all : got < want ? got : -1; /* entries_only: no lot numbers read */
+  *soon = numbers && soon_all >= 0 ? soon_all : got < want ? soon_sum : -1;
   /* Every row read was due soon or overdue (overdue lots the nightly job has not expired yet come first) and the list
    * is not full: more may follow, so the expiring list is read on its own. */
   if (!err && got == want && last_due && nsoon < POINTS_EXPIRING_MAX) {
@@ -310,28 +312,35 @@ NEOERR *member_points_ledger(MYSQL *db, long long member_id, const ledger_filter
 }
 
 /* tagged: as the summary part of member_points_lots_first's union ('S', the three numbers, four NULLs). */
+/* lots 0: NULL for the expiring sum and the open lots (the lots read tells them for a member with few). */
 static void summary_stmt(long long member_id, int days, const ledger_filter *f, long long lots_cap,
-                         long long entries_cap, int tagged, ledger_stmt *st) {
+                         long long entries_cap, int tagged, int lots, ledger_stmt *st) {
   ledger_stmt count;
+  char lot_numbers[sizeof SQL_LOTS_OPEN_COUNT + 256];
   member_points_ledger_stmt(member_id, f, 1, 0, 0, entries_cap > 0 ? (int)entries_cap : 0, &count);
-  int len = snprintf(st->sql, sizeof st->sql,
-                     "SELECT %s(SELECT CAST(COALESCE(SUM(remaining), 0) AS SIGNED) FROM points_lots %s), (%s), (%s)%s",
-                     tagged ? "'S' AS part, " : "", EXPIRING_WHERE, SQL_LOTS_OPEN_COUNT,
+  if (lots)
+    snprintf(lot_numbers, sizeof lot_numbers,
+             "(SELECT CAST(COALESCE(SUM(remaining), 0) AS SIGNED) FROM points_lots %s), (%s)", EXPIRING_WHERE,
+             SQL_LOTS_OPEN_COUNT);
+  else snprintf(lot_numbers, sizeof lot_numbers, "NULL, NULL");
+  int len = snprintf(st->sql, sizeof st->sql, "SELECT %s%s, (%s)%s", tagged ? "'S' AS part, " : "", lot_numbers,
                      entries_cap < 0 ? "SELECT -1" : count.sql, tagged ? ", NULL, NULL, NULL, NULL" : "");
   if (len < 0 || (size_t)len >= sizeof st->sql) st->sql[0] = 0; /* an empty statement fails; a cut one must not run */
   st->n = 0;
-  bind(st, DI(member_id));
-  bind(st, DI(days));
-  bind(st, DI(lots_cap + 1));
-  bind(st, DI(member_id));
-  bind(st, DI(lots_cap));
-  bind(st, DI(member_id));
+  if (lots) {
+    bind(st, DI(member_id));
+    bind(st, DI(days));
+    bind(st, DI(lots_cap + 1));
+    bind(st, DI(member_id));
+    bind(st, DI(lots_cap));
+    bind(st, DI(member_id));
+  }
   for (int i = 0; entries_cap >= 0 && i < count.n; i++) bind(st, count.p[i]);
 }
 
 void member_points_summary_stmt(long long member_id, int days, const ledger_filter *f, long long lots_cap,
                                 long long entries_cap, ledger_stmt *st) {
-  summary_stmt(member_id, days, f, lots_cap, entries_cap, 0, st);
+  summary_stmt(member_id, days, f, lots_cap, entries_cap, 0, 1, st);
 }
 
 NEOERR *member_points_summary(MYSQL *db, long long member_id, int days, const ledger_filter *f, long long lots_cap,

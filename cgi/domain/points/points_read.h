@@ -56,13 +56,14 @@ typedef struct {
   const char *prefix;
   int *rows;
   long long lots_cap, entries_cap, *total;
+  int entries_only; /* with total: count the entries only; *open and *soon then come from the lots read, as without */
 } ledger_page;
 /* The first page of open lots (into lots, *rows, *next as above) and the lots expiring within days (into expiring,
  * as member_points_expiring lists them) from one statement — a second one only when over POINTS_EXPIRING_MAX open
  * lots are due within days. *open and *soon: when the statement read every open lot (a member with few), their
  * number and the points of those expiring within days, as member_points_summary counts them; else -1. With ledger
- * (NULL: none), that page of entries and, when it asks, the numbers (*open, *soon then always set) come from the
- * same statement (a UNION ALL: one round trip for the whole points page). */
+ * (NULL: none), that page of entries and, when it asks, the numbers (*open, *soon then always set, unless
+ * entries_only) come from the same statement (a UNION ALL: one round trip for the whole points page). */
 NEOERR *member_points_lots_first(MYSQL *db, long long member_id, int days, int limit, HDF *out, const char *lots,
                                  const char *expiring, int *rows, lots_seek *next, long long *open, long long *soon,
                                  const ledger_page *ledger);
