@@ -91,6 +91,7 @@ static int g_held;
 static long long g_prepares;
 static unsigned g_conn_gen; /* bumped when the connection goes: a reader notices that its statements died */
 static unsigned int g_lost;  /* the error that killed the connection, until it is renewed (0: alive) */
+static int g_begin_pending;  /* START TRANSACTION sent, its answer not read yet (begin_send) */
 static long long g_reconnects;
 static void conn_lost(unsigned int e);
 static int reconnect(void);
@@ -267,6 +268,7 @@ static NEOERR *session_setup(MYSQL *db) {
  * died with it. The handle stays — requests hold its address — until reconnect() renews it in place. */
 static void conn_lost(unsigned int e) {
   g_lost = e;
+  g_begin_pending = 0; /* a renewed connection owes no answer */
   cache_clear();
   g_conn_gen++;
 }
@@ -391,6 +393,54 @@ static NEOERR *stmt_error(MYSQL_STMT *st, const char *what) {
   return err;
 }
 
+/* START TRANSACTION leaves without waiting for its answer: the transaction's first statement follows it in the same
+ * round trip (Connector/C's MARIADB_OPT_SKIP_READ_RESPONSE) and the two answers are read in order. Anything else
+ * sent first (a prepare, COMMIT, ROLLBACK) reads the answer before it goes (begin_settle). */
+static NEOERR *conn_error(MYSQL *db, const char *what) {
+  unsigned int e = mysql_errno(db);
+  failed(e);
+  NEOERR *err = nerr_raise(is_retry_errno(e) ? NERR_SQL_RETRY : NERR_SQL, "%s: [%u] %s", what, e, mysql_error(db));
+  if (is_gone_errno(e)) conn_lost(e);
+  return err;
+}
+
+static NEOERR *begin_send(MYSQL *db) {
+  NEOERR *err = conn_check(db);
+  if (err) return nerr_pass(err);
+  static const char begin[] = "START TRANSACTION";
+  if (mysql_send_query(db, begin, sizeof begin - 1)) return conn_error(db, begin);
+  g_begin_pending = 1;
+  return STATUS_OK;
+}
+
+static NEOERR *begin_settle(MYSQL *db) {
+  if (!g_begin_pending) return STATUS_OK;
+  g_begin_pending = 0;
+  if (mysql_read_query_result(db)) return conn_error(db, "START TRANSACTION");
+  return STATUS_OK;
+}
+
+/* Executes a bound statement: with START TRANSACTION's answer unread, sends the statement behind it first. */
+static NEOERR *execute(MYSQL *db, MYSQL_STMT *st) {
+  if (!g_begin_pending) return mysql_stmt_execute(st) ? stmt_error(st, "execute") : STATUS_OK;
+  my_bool skip = 1;
+  mysql_optionsv(db, MARIADB_OPT_SKIP_READ_RESPONSE, &skip);
+  int unsent = mysql_stmt_execute(st);
+  skip = 0;
+  mysql_optionsv(db, MARIADB_OPT_SKIP_READ_RESPONSE, &skip);
+  NEOERR *begun = begin_settle(db);
+  if (unsent) {
+    nerr_ignore(&begun);
+    return stmt_error(st, "execute");
+  }
+  if (begun && g_lost) return begun;
+  /* The statement's answer is read even after START TRANSACTION failed: the connection stays in step. (A START
+   * that fails on a live connection while the statement after it succeeds is not known to happen.) */
+  int failed_exec = db->methods->db_read_execute_response(st);
+  if (begun) return begun;
+  return failed_exec ? stmt_error(st, "execute") : STATUS_OK;
+}
+
 static uint64_t fnv1a(const char *s, size_t *len) {
   uint64_t h = 14695981039346656037ULL;
   const unsigned char *p = (const unsigned char *)s;
@@ -432,6 +482,10 @@ static NEOERR *stmt_get(MYSQL *db, const char *sql, stmt_entry **out) {
     return nerr_raise(NERR_NOMEM, "mysql_stmt_init");
   }
   g_prepares++;
+  if ((err = begin_settle(db))) {
+    entry_free(e);
+    return err;
+  }
   if (mysql_stmt_prepare(e->st, e->sql, (unsigned long)len)) {
     err = stmt_error(e->st, "prepare");
     entry_free(e);
@@ -472,6 +526,7 @@ static int sql_is_read(const char *sql) {
 }
 
 static NEOERR *stmt_run_once(MYSQL *db, const char *sql, const dbp *p, int n, stmt_entry **out);
+
 
 /* Finds or prepares the statement for sql, binds params and executes it; marked busy until stmt_release. When the
  * connection turns out dead (a database restart since this process last used it) outside a transaction, it is
@@ -532,9 +587,9 @@ static NEOERR *stmt_run_once(MYSQL *db, const char *sql, const dbp *p, int n, st
     }
     /* bind_param copies the bind array; buffers are read at execute time, so execute here. */
     if (mysql_stmt_bind_param(st, b)) err = stmt_error(st, "bind");
-    else if (mysql_stmt_execute(st)) err = stmt_error(st, "execute");
-  } else if (mysql_stmt_execute(st)) {
-    err = stmt_error(st, "execute");
+    else err = execute(db, st);
+  } else {
+    err = execute(db, st);
   }
   if (err) {
     stmt_release(e); /* a lost connection dropped it from the cache already: then this closes it */
@@ -884,15 +939,10 @@ long long db_hdf_ll(HDF *h, const char *name, long long def) {
 
 static NEOERR *plain(MYSQL *db, const char *sql) {
   NEOERR *err = conn_check(db);
+  if (!err) err = begin_settle(db);
   if (!err && strcmp(sql, "ROLLBACK") != 0) err = tx_doomed_check();
   if (err) return nerr_pass(err);
-  if (mysql_real_query(db, sql, strlen(sql))) {
-    unsigned int e = mysql_errno(db);
-    failed(e);
-    err = nerr_raise(is_retry_errno(e) ? NERR_SQL_RETRY : NERR_SQL, "%s: [%u] %s", sql, e, mysql_error(db));
-    if (is_gone_errno(e)) conn_lost(e);
-    return err;
-  }
+  if (mysql_real_query(db, sql, strlen(sql))) return conn_error(db, sql);
   return STATUS_OK;
 }
 
@@ -943,7 +993,7 @@ NEOERR *db_tx(MYSQL *db, db_tx_fn fn, void *arg) {
     int committing = 0;
     g_last_errno = 0;
     g_tx_doomed = 0;
-    err = plain(db, "START TRANSACTION");
+    err = begin_send(db);
     g_in_tx = 1;
     if (!err) err = fn(db, arg);
     if (!err && g_ntouched) err = gen_rows_raise(db); /* last: its row locks are held only until the COMMIT */

@@ -324,6 +324,72 @@ static void test_success_commits_once(void **state) {
   assert_int_equal(value(1), 1);
 }
 
+/* START TRANSACTION goes out with the transaction's first statement (db.c reads both answers after). The first
+ * statement is one never prepared on this connection (a prepare must read START's answer first), fails on its
+ * own, is a read, or there is none at all. */
+static int g_fresh_text;
+static NEOERR *tx_fresh_first(MYSQL *db, void *arg) {
+  tx_ctx *c = arg;
+  c->calls++;
+  char sql[120];
+  snprintf(sql, sizeof sql, "UPDATE unit_tx_probe SET v = v + ? WHERE id = ? /* fresh %d */", ++g_fresh_text);
+  NEOERR *err = db_exec(db, sql, DBA(DI(7), DI(1)), NULL, NULL);
+  if (err) return nerr_pass(err);
+  return nerr_raise(NERR_ASSERT, "refused after the first write");
+}
+
+static NEOERR *tx_failing_first(MYSQL *db, void *arg) {
+  tx_ctx *c = arg;
+  c->calls++;
+  return nerr_pass(db_exec(db, SQL_DUP, DBA(DI(3)), NULL, NULL)); /* 1062 */
+}
+
+static NEOERR *tx_read_first(MYSQL *db, void *arg) {
+  tx_ctx *c = arg;
+  c->calls++;
+  long long v = -1;
+  NEOERR *err = db_row(db, SQL_GET, DBA(DI(4)), DCOLS(DCOL_LL(&v)), NULL);
+  if (!err) err = db_exec(db, SQL_SET, DBA(DI(v + 5), DI(4)), NULL, NULL);
+  return nerr_pass(err);
+}
+
+static NEOERR *tx_empty(MYSQL *db, void *arg) {
+  (void)db;
+  ((tx_ctx *)arg)->calls++;
+  return STATUS_OK;
+}
+
+static void test_first_statement_rides_with_start(void **state) {
+  reset();
+  tx_ctx c = {NULL, 0};
+  /* a first statement prepared inside the transaction is part of it: the refusal after it undoes it */
+  NEOERR *err = db_tx(t_db(), tx_fresh_first, &c);
+  assert_true(err && nerr_match(err, NERR_ASSERT));
+  nerr_ignore(&err);
+  assert_int_equal(value(1), 0);
+  assert_connection_clean();
+  /* a first statement that fails: a plain SQL error, nothing written, the connection in step for the next one */
+  err = db_tx(t_db(), tx_failing_first, &c);
+  assert_non_null(err);
+  assert_true(nerr_match(err, NERR_SQL));
+  assert_false(nerr_match(err, NERR_SQL_RETRY));
+  STRING text;
+  string_init(&text);
+  nerr_error_string(err, &text);
+  assert_non_null(strstr(text.buf ? text.buf : "", "[1062]")); /* the statement's own error, not START's */
+  string_clear(&text);
+  nerr_ignore(&err);
+  assert_connection_clean();
+  /* a read first: its rows arrive, and the write after it commits */
+  t_ok(db_exec(t_db(), SQL_SET, DBA(DI(30), DI(4)), NULL, NULL), "set row 4");
+  t_ok(db_tx(t_db(), tx_read_first, &c), "read first");
+  assert_int_equal(value(4), 35);
+  /* nothing at all: COMMIT reads START's answer itself */
+  t_ok(db_tx(t_db(), tx_empty, &c), "empty");
+  assert_int_equal(value(1), 0);
+  assert_connection_clean();
+}
+
 int main(void) {
   mysql_library_init(0, NULL, NULL); /* before any thread uses Connector/C */
   const struct CMUnitTest tests[] = {
@@ -335,6 +401,7 @@ int main(void) {
       cmocka_unit_test(test_non_retryable_error_rolls_back),
       cmocka_unit_test(test_handler_error_rolls_back),
       cmocka_unit_test(test_nested_failure_undoes_only_the_inner_part),
+      cmocka_unit_test(test_first_statement_rides_with_start),
   };
   int rc = cmocka_run_group_tests_name("db_tx", tests, setup, teardown);
   db_close();
