@@ -29,6 +29,7 @@ static int g_in_tx;
  * the accounts row instead of the principals' slots (balance and session slots alike: ids from GEN_ROW_SLOTS). */
 static int g_touched[16];
 static int g_ntouched;
+static int g_raised; /* a statement of the transaction raised the touched row already (db_tx_generation_raised) */
 static void gen_rows_bump_local(void);
 static NEOERR *gen_rows_raise(MYSQL *db);
 
@@ -46,6 +47,7 @@ void db_tx_touch_generation(int row) {
     return;
   }
   g_touched[g_ntouched++] = row; /* at most 3 global rows and 12 slots */
+  g_raised = 0;                  /* then all of them are raised before COMMIT */
   if (g_in_tx) return;          /* raised before COMMIT */
   /* Outside a transaction the change is committed already: raise the row now, then this machine's file. */
   NEOERR *err = g_db ? gen_rows_raise(g_db) : nerr_raise(NERR_SQL, "no connection");
@@ -58,6 +60,10 @@ void db_tx_touch_accounts(void) { db_tx_touch_generation(GEN_ROW_ACCOUNTS); }
 void db_tx_touch_principal(long long principal_id) { db_tx_touch_generation(generations_slot_row(principal_id)); }
 
 void db_tx_touch_sessions(long long principal_id) { db_tx_touch_generation(generations_session_row(principal_id)); }
+
+int db_tx_single_generation(void) { return g_in_tx && g_ntouched == 1 ? g_touched[0] : 0; }
+
+void db_tx_generation_raised(void) { g_raised = g_in_tx && g_ntouched == 1; }
 
 /* After COMMIT, so no other process of this machine can cache the old values again. */
 static void gen_rows_bump_local(void) {
@@ -962,8 +968,7 @@ static NEOERR *gen_rows_raise(MYSQL *db) {
       rows[j - 1] = t;
     }
   int len = snprintf(sql, sizeof sql,
-                     "UPDATE cache_generations SET gen = GREATEST(gen + 1, CAST(UNIX_TIMESTAMP(NOW(6)) * 1000000 AS "
-                     "SIGNED)) WHERE id IN (");
+                     "UPDATE cache_generations SET gen = " DB_GEN_RAISED("gen") " WHERE id IN (");
   for (int i = 0; i < n; i++) {
     len += snprintf(sql + len, sizeof sql - (size_t)len, i ? ", ?" : "?");
     p[i] = DI(rows[i]);
@@ -990,13 +995,14 @@ NEOERR *db_tx(MYSQL *db, db_tx_fn fn, void *arg) {
   for (int attempt = 1; attempt <= 8; attempt++) {
     g_last_attempts = attempt;
     g_ntouched = 0;
+    g_raised = 0;
     int committing = 0;
     g_last_errno = 0;
     g_tx_doomed = 0;
     err = begin_send(db);
     g_in_tx = 1;
     if (!err) err = fn(db, arg);
-    if (!err && g_ntouched) err = gen_rows_raise(db); /* last: its row locks are held only until the COMMIT */
+    if (!err && g_ntouched && !g_raised) err = gen_rows_raise(db); /* last: its row locks held only until COMMIT */
     if (!err) {
       committing = 1;
       err = plain(db, "COMMIT"); /* refused, unsent, when fn went on past a doomed statement */

@@ -125,6 +125,13 @@ void db_tx_touch_accounts(void);
 void db_tx_touch_sessions(long long principal_id);
 /* The open transaction changed this principal's header data (a balance, the cart): its caches go. */
 void db_tx_touch_principal(long long principal_id);
+/* For a transaction's last write, to raise the generation row in the same statement instead of one of its own
+ * before COMMIT: the one row the open transaction has touched (0: none, several, or no transaction open), the
+ * expression that raises a row's counter (col: the gen column, e.g. "g.gen"), and the call that tells db_tx the
+ * row is raised (a row touched after it is raised again before COMMIT, with the first). */
+int db_tx_single_generation(void);
+#define DB_GEN_RAISED(col) "GREATEST(" col " + 1, CAST(UNIX_TIMESTAMP(NOW(6)) * 1000000 AS SIGNED))"
+void db_tx_generation_raised(void);
 /* How many attempts the last db_tx took (for tests). */
 int db_tx_last_attempts(void);
 /* How many times this process sent a statement again outside a transaction after a deadlock or lock wait. */

@@ -31,6 +31,12 @@ async function many(c, p, n = 8) {
   for (let i = 0; i < n; i++) pages.push(await c.get(p));
   return pages;
 }
+// Checks out the whole cart (virtual products: no address) → the pending order's number.
+async function placeCart(c) {
+  const r = await c.post('/checkout', { remark: '' });
+  assert.equal(r.status, 303, flash(r.html));
+  return r.location.match(/^\/order\/(P\d{16})\/pay$/)[1];
+}
 const signedInAs = (page, m) => page.status === 200 && page.html.includes(masked(m));
 
 test('the second node is another machine: its own run directory and generations file', async () => {
@@ -108,6 +114,36 @@ test('points granted on node 1: node 2 shows the new balance at the member\'s ne
   assert.equal(r.status, 303, flash(r.html));
   assert.equal(balance(m), 800);
   for (const p of await many(c2, '/')) assert.equal(headerPoints(p.html), 800, 'every process of node 2');
+});
+
+// The payment raises the member's balance slot in its last stock statement (not one of its own before COMMIT): node 2
+// must still learn of the spend at once, for a one-line order and for two lines (only the last line's statement raises).
+test('an order paid on node 1: node 2 shows the lower balance at the member\'s next request', async () => {
+  const [m] = makeMembers(1, 1000);
+  const c1 = new Client(), c2 = new Client(undefined, node2.base);
+  await c1.login(m);
+  await c2.login(m);
+  for (const p of await many(c2, '/')) assert.equal(headerPoints(p.html), 1000);
+  const slot = () => BigInt(sql(`SELECT gen FROM cache_generations WHERE id = 1000 + ${memberId(m)} % 4096`));
+  const p1 = makeProduct({ points: 120, stock: 5 }), p2 = makeProduct({ points: 80, stock: 5 });
+  let before = slot();
+  const one = await placeNow(c1, p1);
+  skipCooldown(m);
+  let r = await c1.post(`/order/${one}/pay`, { code: await sendCode(c1, one, m) });
+  assert.equal(r.status, 303, flash(r.html));
+  assert.equal(orderStatus(one), 'paid');
+  assert.ok(slot() > before, 'the payment raised the member\'s balance slot');
+  for (const p of await many(c2, '/')) assert.equal(headerPoints(p.html), 880, 'every process of node 2');
+  for (const id of [p1, p2]) assert.equal((await c1.post('/cart/add', { product_id: id, quantity: 1 })).status, 303);
+  const two = await placeCart(c1);
+  before = slot();
+  skipCooldown(m);
+  r = await c1.post(`/order/${two}/pay`, { code: await sendCode(c1, two, m) });
+  assert.equal(r.status, 303, flash(r.html));
+  assert.equal(orderStatus(two), 'paid');
+  assert.ok(slot() > before, 'the two-line payment raised the slot');
+  assert.equal(sql(`SELECT CONCAT(stock, '/', sales) FROM products WHERE id IN (${p1}, ${p2}) ORDER BY id`), '3/2\n4/1');
+  for (const p of await many(c2, '/')) assert.equal(headerPoints(p.html), 680, 'every process of node 2');
 });
 
 test('an activity paused on node 1: node 2 refuses its next payment at once and shows the banner within a second', async () => {

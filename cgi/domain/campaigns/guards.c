@@ -202,6 +202,14 @@ NEOERR *guards_pay(MYSQL *db, long long member_id, long long order_id, guard_out
   return nerr_pass(err);
 }
 
+NEOERR *guards_pay_switch_only(MYSQL *db, guard_outcome *out) {
+  memset(out, 0, sizeof *out);
+  long long paused = 0;
+  NEOERR *err = db_query_ll(db, SQL_MALL_SWITCH, DB_NOARGS, &paused, NULL);
+  if (!err && paused) out->result = GUARD_MALL_PAUSED;
+  return nerr_pass(err);
+}
+
 NEOERR *guards_notify(MYSQL *db) {
   NEOERR *err = db_exec(db, SQL_VERSION_BUMP, DB_NOARGS, NULL, NULL);
   catalog_bump();

@@ -39,6 +39,14 @@ NEOERR *guards_prepare(MYSQL *db, long long order_id);
  * row count decides. Records what was counted for guards_release. out->result != GUARD_OK: nothing may be
  * committed (the caller refuses and rolls back). */
 NEOERR *guards_pay(MYSQL *db, long long member_id, long long order_id, guard_outcome *out);
+/* The same for an order whose plain read before the transaction met no running activity and no product with a daily
+ * cap: the mall switch alone (a locking read, as above) — the settings read costs more than the rest of a guard. An
+ * activity or cap set on its products in the instant between that read and the payment does not apply to it. */
+NEOERR *guards_pay_switch_only(MYSQL *db, guard_outcome *out);
+/* Or, for such an order, joined into the payment's first UPDATE of its order row: the statement changes nothing
+ * while the mall is paused, and reading the switch in a multi-table UPDATE takes the same share lock. When it
+ * changed nothing, guards_pay_switch_only tells whether the switch was why. */
+#define GUARDS_SWITCH_OPEN_JOIN " JOIN mall_switch guard_switch ON guard_switch.id = 1 AND guard_switch.paused = 0 "
 
 /* After a refused payment rolled back: marks the activity tripped for today (once) and tells every app process. */
 NEOERR *guards_trip(MYSQL *db, long long activity_id);

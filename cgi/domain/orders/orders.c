@@ -56,6 +56,12 @@ static const char SQL_ORDER_LINES[] =
     "ORDER BY product_id LOCK IN SHARE MODE";
 static const char SQL_STOCK_TAKE[] =
     "UPDATE products SET stock = stock - ?, sales = sales + ? WHERE id = ? AND stock >= ? AND on_shelf = 1";
+/* The same for the order's last product, raising the transaction's one cache generation row (the member's balance
+ * slot) in the statement: db_tx would raise it in one of its own just before COMMIT. A missing row raises nothing,
+ * as there. Affected rows: 1 or 2 when the stock was taken. */
+static const char SQL_STOCK_TAKE_RAISE[] =
+    "UPDATE products p LEFT JOIN cache_generations g ON g.id = ? SET p.stock = p.stock - ?, p.sales = p.sales + ?, "
+    "g.gen = " DB_GEN_RAISED("g.gen") " WHERE p.id = ? AND p.stock >= ? AND p.on_shelf = 1";
 static const char SQL_STOCK_PUT_BACK[] =
     "UPDATE products SET stock = stock + ?, sales = GREATEST(sales - ?, 0) WHERE id = ?";
 static const char SQL_PRODUCT_LOCKED[] = "SELECT on_shelf, per_member_limit FROM products WHERE id = ? FOR UPDATE";
@@ -328,11 +334,13 @@ NEOERR *order_create_with_coupon(MYSQL *db, long long member_id, const order_lin
 static const char SQL_PAY_PLAN[] =
     "SELECT o.id, o.status, o.points_total, i.product_id, i.quantity, i.product_type = 'voucher' AS voucher, "
     "p.per_member_limit AS lim, (o.cash_total_fen <> 0 OR (i.cash_price_fen <> 0 AND o.discount_cash_fen = 0)) "
-    "AND o.cash_payment_id IS NULL AS cash, "
-    /* a running activity with a budget and no counter row for today yet: guards_prepare makes it (F2) */
-    "EXISTS (SELECT 1 FROM activity_products ap JOIN activities a ON a.id = ap.activity_id LEFT JOIN activity_days d "
+    "AND o.cash_payment_id IS NULL AS cash, p.member_day_cap > 0 AS capped, "
+    /* the line's running activities: 0 none (with no capped product either, the payment's guard is the mall switch
+     * alone), 1 some, 2 one with a budget and no counter row for today yet (guards_prepare makes it, F2) */
+    "COALESCE((SELECT MAX(1 + ((a.points_budget > 0 OR a.cash_budget_fen > 0) AND d.activity_id IS NULL)) "
+    "FROM activity_products ap JOIN activities a ON a.id = ap.activity_id LEFT JOIN activity_days d "
     "ON d.activity_id = a.id AND d.day = CURDATE() WHERE ap.product_id = i.product_id AND a.starts_at <= NOW() AND "
-    "a.ends_at > NOW() AND (a.points_budget > 0 OR a.cash_budget_fen > 0) AND d.activity_id IS NULL) AS new_day "
+    "a.ends_at > NOW()), 0) AS activity "
     "FROM orders o JOIN order_items i ON i.order_id = o.id "
     "JOIN products p ON p.id = i.product_id WHERE o.order_no = ? AND o.member_id = ?";
 /* The order row is locked and marked paid in one statement, first (the lock order above). Never one whose cash
@@ -340,6 +348,11 @@ static const char SQL_PAY_PLAN[] =
  * part first (payments.c sets cash_payment_id once). */
 static const char SQL_ORDER_PAY[] = "UPDATE orders SET status = 'paid', paid_at = NOW(), stock_taken = 1 WHERE id = ? "
                                     "AND status = 'pending' AND (cash_total_fen = 0 OR cash_payment_id IS NOT NULL)";
+/* The same for an order no guard but the mall switch applies to (struct pay_arg's guarded = 0): the switch's share
+ * lock taken in this statement saves the guard's round trip. */
+static const char SQL_ORDER_PAY_OPEN[] =
+    "UPDATE orders o" GUARDS_SWITCH_OPEN_JOIN "SET o.status = 'paid', o.paid_at = NOW(), o.stock_taken = 1 "
+    "WHERE o.id = ? AND o.status = 'pending' AND (o.cash_total_fen = 0 OR o.cash_payment_id IS NOT NULL)";
 static const char SQL_ORDER_STATUS[] = "SELECT status FROM orders WHERE id = ? FOR UPDATE";
 
 /* One product of the order being paid (its lines summed). */
@@ -350,7 +363,7 @@ typedef struct {
 /* One row of SQL_PAY_PLAN: the order, and one of its lines. */
 typedef struct {
   long long order_id, points_total, product_id, quantity, limit;
-  int voucher, cash, new_day;
+  int voucher, cash, capped, activity;
   char status[16];
 } plan_row;
 
@@ -358,7 +371,7 @@ struct pay_arg {
   long long member_id;
   const char *order_no;
   pay_line lines[ORDER_MAX_LINES]; /* by ascending product id: the order stock is taken in */
-  int nlines, vouchers, new_day;
+  int nlines, vouchers, new_day, guarded; /* guarded: a line in a running activity or with a daily cap */
   const char *ip; /* the client's address, for the monitor ("" when none: jobs, tests) */
   order_outcome *out;
 };
@@ -376,7 +389,8 @@ static NEOERR *pay_plan(MYSQL *db, struct pay_arg *a) {
   NEOERR *err = db_rows(db, SQL_PAY_PLAN, DBA(DS(a->order_no), DI(a->member_id)),
                         DCOLS(DCOL_LL(&r[0].order_id), DCOL_STR(r[0].status), DCOL_LL(&r[0].points_total),
                               DCOL_LL(&r[0].product_id), DCOL_LL(&r[0].quantity), DCOL_INT(&r[0].voucher),
-                              DCOL_LL(&r[0].limit), DCOL_INT(&r[0].cash), DCOL_INT(&r[0].new_day)),
+                              DCOL_LL(&r[0].limit), DCOL_INT(&r[0].cash), DCOL_INT(&r[0].capped),
+                              DCOL_INT(&r[0].activity)),
                         sizeof r[0], ORDER_MAX_LINES, &rows);
   if (err) return nerr_pass(err);
   if (rows == 0) {
@@ -387,7 +401,8 @@ static NEOERR *pay_plan(MYSQL *db, struct pay_arg *a) {
   for (int i = 0; i < rows; i++) {
     a->lines[i] = (pay_line){r[i].product_id, r[i].quantity, r[i].limit};
     a->vouchers |= r[i].voucher != 0;
-    a->new_day |= r[i].new_day != 0;
+    a->new_day |= r[i].activity == 2;
+    a->guarded |= r[i].activity > 0 || r[i].capped;
     cash |= r[i].cash != 0;
   }
   qsort(a->lines, (size_t)rows, sizeof a->lines[0], pay_line_cmp);
@@ -408,13 +423,18 @@ static NEOERR *pay_plan(MYSQL *db, struct pay_arg *a) {
 static NEOERR *pay_body(MYSQL *db, struct pay_arg *a) {
   order_outcome *out = a->out;
   long long order_id = out->order_id, member_id = a->member_id, n = 0;
-  NEOERR *err = db_exec(db, SQL_ORDER_PAY, DBA(DI(order_id)), &n, NULL);
+  NEOERR *err = db_exec(db, a->guarded ? SQL_ORDER_PAY : SQL_ORDER_PAY_OPEN, DBA(DI(order_id)), &n, NULL);
   if (err) return nerr_pass(err);
+  guard_outcome g;
   if (n != 1) { /* paid or cancelled since the plan was read */
     char status[16];
     int found = 0;
     err = db_query_str(db, SQL_ORDER_STATUS, DBA(DI(order_id)), status, sizeof status, &found);
     if (err) return nerr_pass(err);
+    if (found && strcmp(status, "pending") == 0 && !a->guarded) { /* the switch's join may be why */
+      if ((err = guards_pay_switch_only(db, &g))) return nerr_pass(err);
+      if (g.result != GUARD_OK) return refuse(out, ORDER_PAUSED, 0);
+    }
     if (found && strcmp(status, "pending") == 0) return refuse(out, ORDER_CASH, 0); /* still pending: cash unpaid */
     return refuse(out, found && strcmp(status, "cancelled") == 0 ? ORDER_CANCELLED : ORDER_ALREADY_PAID, 0);
   }
@@ -450,8 +470,8 @@ static NEOERR *pay_body(MYSQL *db, struct pay_arg *a) {
   if (err) return nerr_pass(err);
 
   /* Pause switches, daily caps and budgets (F2, F4): after the member lock, before the hot product rows. */
-  guard_outcome g;
-  err = guards_pay(db, member_id, order_id, &g);
+  if (a->guarded) err = guards_pay(db, member_id, order_id, &g);
+  else memset(&g, 0, sizeof g); /* the switch is share-locked since the order's UPDATE */
   if (err) return nerr_pass(err);
   if (g.result != GUARD_OK) {
     out->activity_id = g.activity_id;
@@ -470,8 +490,15 @@ static NEOERR *pay_body(MYSQL *db, struct pay_arg *a) {
   /* Stock last (ascending product id): the hot row is locked only from here to COMMIT. */
   for (int i = 0; !err && i < a->nlines; i++) {
     long long pid = a->lines[i].product_id, q = a->lines[i].quantity;
-    err = db_exec(db, SQL_STOCK_TAKE, DBA(DI(q), DI(q), DI(pid), DI(q)), &n, NULL);
-    if (err || n == 1) continue;
+    int gen_row = i == a->nlines - 1 ? db_tx_single_generation() : 0;
+    if (gen_row) {
+      err = db_exec(db, SQL_STOCK_TAKE_RAISE, DBA(DI(gen_row), DI(q), DI(q), DI(pid), DI(q)), &n, NULL);
+      if (!err && n >= 1) db_tx_generation_raised();
+      if (err || n >= 1) continue;
+    } else {
+      err = db_exec(db, SQL_STOCK_TAKE, DBA(DI(q), DI(q), DI(pid), DI(q)), &n, NULL);
+      if (err || n == 1) continue;
+    }
     long long limit = 0;
     int on_shelf = 0, found = 0;
     err = db_row(db, SQL_PRODUCT_LOCKED, DBA(DI(pid)), DCOLS(DCOL_INT(&on_shelf), DCOL_LL(&limit)), &found);
