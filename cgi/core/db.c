@@ -98,6 +98,7 @@ static long long g_prepares;
 static unsigned g_conn_gen; /* bumped when the connection goes: a reader notices that its statements died */
 static unsigned int g_lost;  /* the error that killed the connection, until it is renewed (0: alive) */
 static int g_begin_pending;  /* START TRANSACTION sent, its answer not read yet (begin_send) */
+static int g_npending;       /* statements sent by db_exec_pipelined whose answers are not read yet */
 static long long g_reconnects;
 static void conn_lost(unsigned int e);
 static int reconnect(void);
@@ -275,6 +276,7 @@ static NEOERR *session_setup(MYSQL *db) {
 static void conn_lost(unsigned int e) {
   g_lost = e;
   g_begin_pending = 0; /* a renewed connection owes no answer */
+  g_npending = 0;
   cache_clear();
   g_conn_gen++;
 }
@@ -426,24 +428,68 @@ static NEOERR *begin_settle(MYSQL *db) {
   return STATUS_OK;
 }
 
-/* Executes a bound statement: with START TRANSACTION's answer unread, sends the statement behind it first. */
-static NEOERR *execute(MYSQL *db, MYSQL_STMT *st) {
-  if (!g_begin_pending) return mysql_stmt_execute(st) ? stmt_error(st, "execute") : STATUS_OK;
+/* Statements db_exec_pipelined sent, in order, with the affected row count each must report. The entry is not marked
+ * busy (the same text may go again behind itself); nothing evicts it before its answer is read (a prepare reads every
+ * answer owed first) and a lost connection empties the queue with the cache. */
+#define PIPELINE_MAX 32
+static struct {
+  stmt_entry *e;
+  long long expect;
+} g_pending[PIPELINE_MAX];
+
+/* Reads every answer the connection owes (START TRANSACTION's, then the pipelined statements'): the first error or
+ * wrong count is returned, the rest are read and dropped. */
+static NEOERR *answers_settle(MYSQL *db) {
+  NEOERR *first = begin_settle(db);
+  for (int i = 0; i < g_npending && !g_lost; i++) {
+    MYSQL_STMT *st = g_pending[i].e->st;
+    NEOERR *err = STATUS_OK;
+    if (db->methods->db_read_execute_response(st)) {
+      err = stmt_error(st, "execute (pipelined)");
+    } else {
+      long long got = (long long)mysql_stmt_affected_rows(st);
+      if (got != g_pending[i].expect)
+        err = nerr_raise(NERR_ASSERT, "%lld rows changed where %lld were expected: %.80s", got, g_pending[i].expect,
+                         g_pending[i].e->sql);
+    }
+    if (err && !first) first = err;
+    else nerr_ignore(&err);
+  }
+  g_npending = 0;
+  return first;
+}
+
+/* Sends a bound statement without reading its answer. */
+static int send_only(MYSQL *db, MYSQL_STMT *st) {
   my_bool skip = 1;
   mysql_optionsv(db, MARIADB_OPT_SKIP_READ_RESPONSE, &skip);
   int unsent = mysql_stmt_execute(st);
   skip = 0;
   mysql_optionsv(db, MARIADB_OPT_SKIP_READ_RESPONSE, &skip);
-  NEOERR *begun = begin_settle(db);
+  return unsent;
+}
+
+/* Executes a bound statement. With answers owed, it goes out behind them when that is safe — after START TRANSACTION
+ * always; after pipelined statements only when it carries DB_IN_TX (one of them may have lost a deadlock, and
+ * InnoDB's rollback would leave this one to run on its own) — and the owed answers are read before its own. Otherwise
+ * the owed answers are read first. */
+static NEOERR *execute(MYSQL *db, MYSQL_STMT *st, const char *sql) {
+  if (g_npending && !strstr(sql, DB_IN_TX)) {
+    NEOERR *err = answers_settle(db);
+    if (err) return err;
+  }
+  if (!g_begin_pending && !g_npending) return mysql_stmt_execute(st) ? stmt_error(st, "execute") : STATUS_OK;
+  int unsent = send_only(db, st);
+  NEOERR *owed = answers_settle(db);
   if (unsent) {
-    nerr_ignore(&begun);
+    nerr_ignore(&owed);
     return stmt_error(st, "execute");
   }
-  if (begun && g_lost) return begun;
-  /* The statement's answer is read even after START TRANSACTION failed: the connection stays in step. (A START
-   * that fails on a live connection while the statement after it succeeds is not known to happen.) */
+  if (owed && g_lost) return owed;
+  /* The statement's answer is read even after an owed one failed: the connection stays in step. (A START that fails
+   * on a live connection while the statement after it succeeds is not known to happen.) */
   int failed_exec = db->methods->db_read_execute_response(st);
-  if (begun) return begun;
+  if (owed) return owed;
   return failed_exec ? stmt_error(st, "execute") : STATUS_OK;
 }
 
@@ -488,7 +534,7 @@ static NEOERR *stmt_get(MYSQL *db, const char *sql, stmt_entry **out) {
     return nerr_raise(NERR_NOMEM, "mysql_stmt_init");
   }
   g_prepares++;
-  if ((err = begin_settle(db))) {
+  if ((err = answers_settle(db))) {
     entry_free(e);
     return err;
   }
@@ -561,42 +607,49 @@ static NEOERR *stmt_run(MYSQL *db, const char *sql, const dbp *p, int n, stmt_en
   return nerr_pass(stmt_run_once(db, sql, p, n, out));
 }
 
+/* Storage the bound parameters point into until the statement is sent: the caller's, so it outlives bind_params. */
+#define BIND_STORE(n)                                                                                                  \
+  MYSQL_BIND bind_b[(n) > 0 ? (n) : 1];                                                                                \
+  unsigned long bind_lens[(n) > 0 ? (n) : 1];                                                                          \
+  my_bool bind_nulls[(n) > 0 ? (n) : 1]
+#define BIND_ARGS bind_b, bind_lens, bind_nulls
+
+/* Binds the parameters: Connector/C reads the values, lengths and null flags (in p and the store) when it sends. */
+static NEOERR *bind_params(MYSQL_STMT *st, const char *sql, const dbp *p, int n, MYSQL_BIND *b, unsigned long *lens,
+                           my_bool *nulls) {
+  if ((int)mysql_stmt_param_count(st) != n)
+    return nerr_raise(NERR_ASSERT, "statement wants %lu params, got %d: %.80s", mysql_stmt_param_count(st), n, sql);
+  if (n == 0) return STATUS_OK;
+  memset(b, 0, sizeof *b * (size_t)n);
+  for (int i = 0; i < n; i++) {
+    nulls[i] = 0;
+    if (p[i].type == DBP_INT) {
+      b[i].buffer_type = MYSQL_TYPE_LONGLONG;
+      b[i].buffer = (void *)&p[i].i;
+    } else if (p[i].type == DBP_STR && p[i].s) {
+      lens[i] = strlen(p[i].s);
+      b[i].buffer_type = MYSQL_TYPE_STRING;
+      b[i].buffer = (void *)p[i].s;
+      b[i].buffer_length = lens[i];
+      b[i].length = &lens[i];
+    } else {
+      nulls[i] = 1;
+      b[i].buffer_type = MYSQL_TYPE_NULL;
+    }
+    b[i].is_null = &nulls[i];
+  }
+  return mysql_stmt_bind_param(st, b) ? stmt_error(st, "bind") : STATUS_OK;
+}
+
 static NEOERR *stmt_run_once(MYSQL *db, const char *sql, const dbp *p, int n, stmt_entry **out) {
   stmt_entry *e = NULL;
   NEOERR *err = stmt_get(db, sql, &e);
   if (err) return nerr_pass(err);
   e->busy = 1;
   MYSQL_STMT *st = e->st;
-  if ((int)mysql_stmt_param_count(st) != n) {
-    err = nerr_raise(NERR_ASSERT, "statement wants %lu params, got %d: %.80s", mysql_stmt_param_count(st), n, sql);
-  } else if (n > 0) {
-    MYSQL_BIND b[n];
-    unsigned long lens[n];
-    my_bool nulls[n];
-    memset(b, 0, sizeof b);
-    for (int i = 0; i < n; i++) {
-      nulls[i] = 0;
-      if (p[i].type == DBP_INT) {
-        b[i].buffer_type = MYSQL_TYPE_LONGLONG;
-        b[i].buffer = (void *)&p[i].i;
-      } else if (p[i].type == DBP_STR && p[i].s) {
-        lens[i] = strlen(p[i].s);
-        b[i].buffer_type = MYSQL_TYPE_STRING;
-        b[i].buffer = (void *)p[i].s;
-        b[i].buffer_length = lens[i];
-        b[i].length = &lens[i];
-      } else {
-        nulls[i] = 1;
-        b[i].buffer_type = MYSQL_TYPE_NULL;
-      }
-      b[i].is_null = &nulls[i];
-    }
-    /* bind_param copies the bind array; buffers are read at execute time, so execute here. */
-    if (mysql_stmt_bind_param(st, b)) err = stmt_error(st, "bind");
-    else err = execute(db, st);
-  } else {
-    err = execute(db, st);
-  }
+  BIND_STORE(n);
+  err = bind_params(st, sql, p, n, BIND_ARGS);
+  if (!err) err = execute(db, st, sql);
   if (err) {
     stmt_release(e); /* a lost connection dropped it from the cache already: then this closes it */
     return err;
@@ -612,6 +665,38 @@ NEOERR *db_exec(MYSQL *db, const char *sql, const dbp *p, int n, long long *affe
   if (affected) *affected = (long long)mysql_stmt_affected_rows(e->st);
   if (insert_id) *insert_id = (long long)mysql_stmt_insert_id(e->st);
   stmt_release(e);
+  return STATUS_OK;
+}
+
+/* db_exec_pipelined's way when a statement cannot wait in the queue: at once, the same check. */
+static NEOERR *exec_expect(MYSQL *db, const char *sql, const dbp *p, int n, long long expect) {
+  long long got = 0;
+  NEOERR *err = db_exec(db, sql, p, n, &got, NULL);
+  if (!err && got != expect)
+    err = nerr_raise(NERR_ASSERT, "%lld rows changed where %lld were expected: %.80s", got, expect, sql);
+  return nerr_pass(err);
+}
+
+NEOERR *db_exec_pipelined(MYSQL *db, const char *sql, const dbp *p, int n, long long expect) {
+  if (!strstr(sql, DB_IN_TX)) return nerr_raise(NERR_ASSERT, "pipelined without " DB_IN_TX ": %.80s", sql);
+  NEOERR *err = STATUS_OK;
+  if (!g_in_tx) return nerr_pass(exec_expect(db, sql, p, n, expect)); /* nothing to save outside a transaction */
+  if (g_npending == PIPELINE_MAX && (err = answers_settle(db))) return err;
+  stmt_entry *e = NULL;
+  if ((err = stmt_get(db, sql, &e))) return nerr_pass(err);
+  if (!e->cached) { /* a one-off (the cached one is being read up the stack): it could not wait in the queue */
+    stmt_release(e);
+    return nerr_pass(exec_expect(db, sql, p, n, expect));
+  }
+  BIND_STORE(n);
+  err = bind_params(e->st, sql, p, n, BIND_ARGS);
+  if (!err && send_only(db, e->st)) err = stmt_error(e->st, "execute");
+  if (err) {
+    stmt_release(e);
+    return err;
+  }
+  g_pending[g_npending].e = e;
+  g_pending[g_npending++].expect = expect;
   return STATUS_OK;
 }
 
@@ -945,8 +1030,10 @@ long long db_hdf_ll(HDF *h, const char *name, long long def) {
 
 static NEOERR *plain(MYSQL *db, const char *sql) {
   NEOERR *err = conn_check(db);
-  if (!err) err = begin_settle(db);
-  if (!err && strcmp(sql, "ROLLBACK") != 0) err = tx_doomed_check();
+  int rollback = strcmp(sql, "ROLLBACK") == 0;
+  if (!err) err = answers_settle(db);
+  if (err && rollback && !g_lost) nerr_ignore(&err); /* what the rollback undoes may have failed: it goes all the same */
+  if (!err && !rollback) err = tx_doomed_check();
   if (err) return nerr_pass(err);
   if (mysql_real_query(db, sql, strlen(sql))) return conn_error(db, sql);
   return STATUS_OK;

@@ -42,6 +42,15 @@ void db_stmt_cache_stats(int *held, long long *prepares);
 
 /* Executes a statement; affected rows and insert id are optional outputs. */
 NEOERR *db_exec(MYSQL *db, const char *sql, const dbp *p, int n, long long *affected, long long *insert_id);
+/* Inside db_tx, a write whose only check is its affected row count: sent without waiting for the answer, which is
+ * read (and the count checked against expect) with the next statement's or before COMMIT — so a run of such writes
+ * costs one round trip. A wrong count or an error is returned by the call that reads it (the transaction rolls
+ * back). The statement must carry DB_IN_TX in its WHERE (an INSERT: INSERT … SELECT … FROM DUAL WHERE DB_IN_TX):
+ * should an earlier one in the run lose a deadlock, InnoDB rolls the transaction back and the ones already sent
+ * behind it change nothing instead of committing on their own. A statement that carries it may also go out behind
+ * the run before its answers are read. Outside a transaction: db_exec and the same check, at once. */
+#define DB_IN_TX "@@in_transaction = 1"
+NEOERR *db_exec_pipelined(MYSQL *db, const char *sql, const dbp *p, int n, long long expect);
 /* Runs a query and copies each row to HDF as prefix.<row>.<column> (all values as strings;
  * NULL columns are left unset). *rows gets the row count when not NULL. */
 NEOERR *db_query_hdf(MYSQL *db, HDF *out, const char *prefix, const char *sql, const dbp *p, int n, int *rows);

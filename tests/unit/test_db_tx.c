@@ -390,6 +390,117 @@ static void test_first_statement_rides_with_start(void **state) {
   assert_connection_clean();
 }
 
+/* ---- db_exec_pipelined: writes sent without waiting, their answers read with the next statement's ---- */
+static const char SQL_ADD_TX[] = "UPDATE unit_tx_probe SET v = v + ? WHERE id = ? AND " DB_IN_TX;
+static const char SQL_DUP_TX[] = "INSERT INTO unit_tx_probe (id, v) SELECT ?, 0 FROM DUAL WHERE " DB_IN_TX;
+
+/* Three pipelined writes (the same text twice), then a rider that carries DB_IN_TX: its own count comes back. */
+static long long g_rider_rows;
+static NEOERR *tx_pipelined(MYSQL *db, void *arg) {
+  ((tx_ctx *)arg)->calls++;
+  NEOERR *err = db_exec_pipelined(db, SQL_ADD_TX, DBA(DI(1), DI(1)), 1);
+  if (!err) err = db_exec_pipelined(db, SQL_ADD_TX, DBA(DI(2), DI(2)), 1);
+  if (!err) err = db_exec_pipelined(db, SQL_ADD_TX, DBA(DI(3), DI(1)), 1);
+  if (!err) err = db_exec(db, SQL_ADD_TX, DBA(DI(10), DI(6)), &g_rider_rows, NULL);
+  if (!err) err = db_exec_pipelined(db, SQL_ADD_TX, DBA(DI(5), DI(7)), 1); /* answered before COMMIT */
+  return nerr_pass(err);
+}
+
+/* A pipelined write that changes no row where one was expected: the next statement's call fails, nothing stays. */
+static NEOERR *tx_pipelined_miss(MYSQL *db, void *arg) {
+  ((tx_ctx *)arg)->calls++;
+  NEOERR *err = db_exec_pipelined(db, SQL_ADD_TX, DBA(DI(1), DI(1)), 1);
+  if (!err) err = db_exec_pipelined(db, SQL_ADD_TX, DBA(DI(1), DI(999)), 1); /* no such row */
+  if (!err) err = db_exec_pipelined(db, SQL_ADD_TX, DBA(DI(1), DI(2)), 1);
+  long long v = 0;
+  if (!err) err = db_query_ll(db, SQL_GET, DBA(DI(2)), &v, NULL); /* a read: the answers are read before it goes */
+  return nerr_pass(err);
+}
+
+/* A pipelined write that fails (a duplicate key), the rider behind it. */
+static NEOERR *tx_pipelined_error(MYSQL *db, void *arg) {
+  ((tx_ctx *)arg)->calls++;
+  NEOERR *err = db_exec_pipelined(db, SQL_ADD_TX, DBA(DI(1), DI(1)), 1);
+  if (!err) err = db_exec_pipelined(db, SQL_DUP_TX, DBA(DI(2)), 1);
+  if (!err) err = db_exec(db, SQL_ADD_TX, DBA(DI(1), DI(3)), NULL, NULL);
+  return nerr_pass(err);
+}
+
+static void test_pipelined_writes(void **state) {
+  reset();
+  tx_ctx c = {NULL, 0};
+  t_ok(db_tx(t_db(), tx_pipelined, &c), "pipelined");
+  assert_int_equal(g_rider_rows, 1);
+  assert_int_equal(value(1), 4);
+  assert_int_equal(value(2), 2);
+  assert_int_equal(value(6), 10);
+  assert_int_equal(value(7), 5);
+  /* a wrong count: NERR_ASSERT from the read that followed, all rolled back */
+  reset();
+  NEOERR *err = db_tx(t_db(), tx_pipelined_miss, &c);
+  assert_true(err && nerr_match(err, NERR_ASSERT));
+  nerr_ignore(&err);
+  assert_int_equal(value(1), 0);
+  assert_int_equal(value(2), 0);
+  assert_connection_clean();
+  /* an error: the duplicate's own, all rolled back */
+  reset();
+  err = db_tx(t_db(), tx_pipelined_error, &c);
+  assert_true(err && nerr_match(err, NERR_SQL) && !nerr_match(err, NERR_SQL_RETRY));
+  nerr_ignore(&err);
+  assert_int_equal(value(1), 0);
+  assert_int_equal(value(3), 0);
+  assert_connection_clean();
+  /* without the guard: refused before anything is sent; outside a transaction: at once, with the same check */
+  err = db_exec_pipelined(t_db(), SQL_ADD, DBA(DI(1), DI(1)), 1);
+  assert_true(err && nerr_match(err, NERR_ASSERT));
+  nerr_ignore(&err);
+  assert_int_equal(value(1), 0);
+  t_ok(db_exec_pipelined(t_db(), SQL_ADD_TX, DBA(DI(1), DI(1)), 0), "outside a transaction the guard holds");
+  assert_int_equal(value(1), 0); /* DB_IN_TX: a guarded write changes nothing on its own */
+}
+
+/* The deadlock the guard is for: the pipelined write to row 2 loses a deadlock (InnoDB rolls A back), and the write to
+ * row 3 already sent behind it must not commit on its own; the rerun applies everything once. */
+static NEOERR *tx_pipelined_deadlock(MYSQL *db, void *arg) {
+  tx_ctx *c = arg;
+  c->calls++;
+  NEOERR *err = db_exec(db, SQL_ADD, DBA(DI(1), DI(1)), NULL, NULL);
+  if (err) return nerr_pass(err);
+  if (c->calls == 1) {
+    sem_post(&c->p->go);
+    struct timespec ts = {0, 300000000L}; /* let B queue for row 1 first */
+    nanosleep(&ts, NULL);
+  }
+  err = db_exec_pipelined(db, SQL_ADD_TX, DBA(DI(1), DI(2)), 1);          /* B holds row 2: the deadlock */
+  if (!err) err = db_exec_pipelined(db, SQL_ADD_TX, DBA(DI(100), DI(3)), 1); /* sent before the deadlock is known */
+  if (!err) err = db_exec(db, SQL_ADD_TX, DBA(DI(1000), DI(4)), NULL, NULL);
+  return nerr_pass(err);
+}
+
+static void test_pipelined_write_after_a_deadlock_changes_nothing(void **state) {
+  reset();
+  partner p = {.conn = connect_b(), .mode = 0};
+  sem_init(&p.holding, 0, 0);
+  sem_init(&p.go, 0, 0);
+  pthread_t th;
+  assert_int_equal(pthread_create(&th, NULL, partner_main, &p), 0);
+  sem_wait(&p.holding);
+  tx_ctx c = {&p, 0};
+  NEOERR *err = db_tx(t_db(), tx_pipelined_deadlock, &c);
+  pthread_join(th, NULL);
+  t_ok(err, "db_tx after deadlock");
+  if (p.err) fail_msg("partner failed with %u (it should have won the deadlock)", p.err);
+  assert_true(db_tx_last_attempts() > 1);
+  assert_int_equal(value(1), 11);
+  assert_int_equal(value(2), 11);
+  assert_int_equal(value(3), 110); /* 210 had the first attempt's +100 committed on its own */
+  assert_int_equal(value(4), 1010);
+  mysql_close(p.conn);
+  sem_destroy(&p.holding);
+  sem_destroy(&p.go);
+}
+
 int main(void) {
   mysql_library_init(0, NULL, NULL); /* before any thread uses Connector/C */
   const struct CMUnitTest tests[] = {
@@ -402,6 +513,8 @@ int main(void) {
       cmocka_unit_test(test_handler_error_rolls_back),
       cmocka_unit_test(test_nested_failure_undoes_only_the_inner_part),
       cmocka_unit_test(test_first_statement_rides_with_start),
+      cmocka_unit_test(test_pipelined_writes),
+      cmocka_unit_test(test_pipelined_write_after_a_deadlock_changes_nothing),
   };
   int rc = cmocka_run_group_tests_name("db_tx", tests, setup, teardown);
   db_close();

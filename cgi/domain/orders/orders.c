@@ -43,7 +43,9 @@ static const char SQL_ORDER_INSERT[] =
 static const char SQL_ITEM_INSERT[] =
     "INSERT INTO order_items (order_id, product_id, product_type, name, image, points_price, cash_price_fen, quantity) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-static const char SQL_EVENT_INSERT[] = "INSERT INTO order_events (order_id, kind, note) VALUES (?, ?, ?)";
+/* Pipelined (db_exec_pipelined): an order's event rides with the transaction's next statement. */
+static const char SQL_EVENT_INSERT[] =
+    "INSERT INTO order_events (order_id, kind, note) SELECT ?, ?, ? FROM DUAL WHERE " DB_IN_TX;
 static const char SQL_CART_REMOVE[] = "DELETE FROM cart_items WHERE member_id = ? AND product_id = ?";
 
 #define ORDER_COLUMNS "SELECT id, order_no, member_id, status, points_total, needs_shipping FROM orders "
@@ -54,14 +56,15 @@ static const char SQL_ORDER_LOCK_ANY[] = ORDER_COLUMNS "WHERE order_no = ? FOR U
 static const char SQL_ORDER_LINES[] =
     "SELECT product_id, SUM(quantity) AS quantity FROM order_items WHERE order_id = ? GROUP BY product_id "
     "ORDER BY product_id LOCK IN SHARE MODE";
-static const char SQL_STOCK_TAKE[] =
-    "UPDATE products SET stock = stock - ?, sales = sales + ? WHERE id = ? AND stock >= ? AND on_shelf = 1";
+/* DB_IN_TX: it goes out behind the payment's pipelined writes (the event, the spend's lots) before their answers. */
+static const char SQL_STOCK_TAKE[] = "UPDATE products SET stock = stock - ?, sales = sales + ? WHERE id = ? AND "
+                                     "stock >= ? AND on_shelf = 1 AND " DB_IN_TX;
 /* The same for the order's last product, raising the transaction's one cache generation row (the member's balance
  * slot) in the statement: db_tx would raise it in one of its own just before COMMIT. A missing row raises nothing,
  * as there. Affected rows: 1 or 2 when the stock was taken. */
 static const char SQL_STOCK_TAKE_RAISE[] =
     "UPDATE products p LEFT JOIN cache_generations g ON g.id = ? SET p.stock = p.stock - ?, p.sales = p.sales + ?, "
-    "g.gen = " DB_GEN_RAISED("g.gen") " WHERE p.id = ? AND p.stock >= ? AND p.on_shelf = 1";
+    "g.gen = " DB_GEN_RAISED("g.gen") " WHERE p.id = ? AND p.stock >= ? AND p.on_shelf = 1 AND " DB_IN_TX;
 static const char SQL_STOCK_PUT_BACK[] =
     "UPDATE products SET stock = stock + ?, sales = GREATEST(sales - ?, 0) WHERE id = ?";
 static const char SQL_PRODUCT_LOCKED[] = "SELECT on_shelf, per_member_limit FROM products WHERE id = ? FOR UPDATE";
@@ -133,7 +136,7 @@ static NEOERR *settle(NEOERR *err, order_outcome *out) {
 }
 
 static NEOERR *event_add(MYSQL *db, long long order_id, const char *kind, const char *note) {
-  return nerr_pass(db_exec(db, SQL_EVENT_INSERT, DBA(DI(order_id), DS(kind), DS(note ? note : "")), NULL, NULL));
+  return nerr_pass(db_exec_pipelined(db, SQL_EVENT_INSERT, DBA(DI(order_id), DS(kind), DS(note ? note : "")), 1));
 }
 
 static NEOERR *notify(MYSQL *db, long long member_id, const char *what, long long order_id, const char *order_no,

@@ -27,7 +27,10 @@ static const char SQL_LOT_INSERT[] =
 static const char SQL_LOTS_OPEN[] =
     "SELECT id, remaining, expires_at < CURDATE() AS due FROM points_lots WHERE member_id = ? AND status = 'open' "
     "AND remaining > 0 ORDER BY expires_at, id FOR UPDATE";
-static const char SQL_LOT_TAKE[] = "UPDATE points_lots SET remaining = remaining - ? WHERE id = ? AND remaining >= ?";
+/* A spend's lot and allocation writes are pipelined (db_exec_pipelined: one round trip for the lot of them; each must
+ * change one row), hence DB_IN_TX. */
+static const char SQL_LOT_TAKE[] =
+    "UPDATE points_lots SET remaining = remaining - ? WHERE id = ? AND remaining >= ? AND " DB_IN_TX;
 static const char SQL_LOTS_DUE[] =
     "SELECT id, remaining FROM points_lots WHERE member_id = ? AND status = 'open' AND expires_at < CURDATE() "
     "ORDER BY id FOR UPDATE";
@@ -56,6 +59,8 @@ static const char SQL_CREDIT_LOT[] =
 static const char SQL_LOT_EMPTY[] =
     "UPDATE points_lots SET remaining = 0 WHERE id = ? AND remaining = ? AND status = 'open'";
 static const char SQL_ALLOC_INSERT[] = "INSERT INTO points_allocations (ledger_id, lot_id, amount) VALUES (?, ?, ?)";
+static const char SQL_ALLOC_INSERT_TX[] =
+    "INSERT INTO points_allocations (ledger_id, lot_id, amount) SELECT ?, ?, ? FROM DUAL WHERE " DB_IN_TX;
 static const char SQL_ALLOCS_OPEN[] =
     "SELECT id, lot_id, amount - refunded AS open FROM points_allocations WHERE ledger_id = ? AND refunded < amount "
     "ORDER BY id FOR UPDATE";
@@ -265,9 +270,9 @@ NEOERR *points_spend(MYSQL *db, long long member_id, const char *kind, long long
   for (int i = 0; !err && i < lots.n && left > 0; i++) {
     long long lot = lots.v[i].id, rem = lots.v[i].remaining;
     long long take = rem < left ? rem : left;
-    err = db_exec(db, SQL_LOT_TAKE, DBA(DI(take), DI(lot), DI(take)), &n, NULL);
-    if (!err && n != 1) err = nerr_raise(NERR_ASSERT, "lot %lld changed under its lock", lot);
-    if (!err) err = db_exec(db, SQL_ALLOC_INSERT, DBA(DI(entry), DI(lot), DI(take)), NULL, NULL);
+    /* a lot that changed under its lock (a count other than 1) fails the transaction */
+    err = db_exec_pipelined(db, SQL_LOT_TAKE, DBA(DI(take), DI(lot), DI(take)), 1);
+    if (!err) err = db_exec_pipelined(db, SQL_ALLOC_INSERT_TX, DBA(DI(entry), DI(lot), DI(take)), 1);
     left -= take;
   }
   free(lots.v);
