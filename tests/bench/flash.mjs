@@ -6,13 +6,21 @@
 // The 60 s cooldown and 10-a-day cap on SMS codes allow one payment per member per minute, so payments cannot be
 // driven in a loop: orders and their codes are made through HTTP beforehand (between rounds of code requests the
 // bench backdates sms_codes.created_at with SQL — the product code is not changed), and only the payments are timed.
+// The timed payments are driven by wrk with tests/bench/flash_pay.lua (one connection per buyer, a buyer's orders one
+// at a time), from a file of requests written here after the setup: Node's http client spent ~300 µs of CPU per
+// payment on the server's own 2 cores (~10% of the machine), which lowered the rate compared with the C ceiling
+// client. FLASH_DRIVER=node pays with the Node loop instead, for comparison. Both print the CPU the driver used.
+// A refused payment answers 303 to its pay page (POST/redirect/GET): both drivers fetch that page for the reason.
 // env: MALL_URL, MALL_VAR, MALL_BUILD (mallctl), FLASH_BUYERS (64), FLASH_SECONDS (10), FLASH_WARMUP (2),
 //      FLASH_ORDERS (orders per buyer), FLASH_PRICE (points per unit, 10),
 //      FLASH_BUDGET (points: the hot product runs in an activity with this daily budget (F2), so every payment also
-//      takes the activity's day counter — a second hot row; 0 = none, the plain flash sale)
+//      takes the activity's day counter — a second hot row; 0 = none, the plain flash sale),
+//      FLASH_DRIVER (wrk | node: what sends the timed payments; default wrk)
 import http from 'node:http';
 import { spawn, spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const BASE = new URL(process.env.MALL_URL || 'http://127.0.0.1:8080');
 const VAR = process.env.MALL_VAR;
@@ -23,9 +31,11 @@ const ORDERS = Number(process.env.FLASH_ORDERS || 200);
 const PRICE = Number(process.env.FLASH_PRICE || 10);
 const STOCK = 1000000;
 const BUDGET = Number(process.env.FLASH_BUDGET || 0);
+const DRIVER = process.env.FLASH_DRIVER || 'wrk';
 const PASSWORD = 'Demo@2026'; // the demo member's: buyers share its scrypt hash
 const say = (...a) => console.log('  ' + a.join(' '));
 if (!VAR) { console.error('flash.mjs: MALL_VAR is not set'); process.exit(2); }
+if (DRIVER !== 'wrk' && DRIVER !== 'node') { console.error(`flash.mjs: FLASH_DRIVER is wrk or node, not ${DRIVER}`); process.exit(2); }
 
 // ---- SQL through one long-lived mariadb client (a process per statement would cost more than the rounds) ----
 const db = spawn('mariadb', [`--defaults-file=${VAR}/my.cnf`, '-uroot', '-N', '-B', '--unbuffered',
@@ -61,9 +71,10 @@ class Buyer {
     this.csrf = null;
     this.orders = []; // { no, code }
   }
+  cookie() { return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; '); }
   request(method, path, form) {
     const body = form ? new URLSearchParams(form).toString() : '';
-    const headers = { Cookie: [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ') };
+    const headers = { Cookie: this.cookie() };
     if (form) { headers['Content-Type'] = 'application/x-www-form-urlencoded'; headers['Content-Length'] = Buffer.byteLength(body); }
     return new Promise((resolve, reject) => {
       const req = http.request({ host: BASE.hostname, port: BASE.port, path, method, headers, agent: this.agent }, (res) => {
@@ -176,8 +187,10 @@ async function setup() {
   return { buyers, product, activity };
 }
 
-// Every buyer pays its orders one after another for WARMUP + SECONDS; the window after the warm-up is measured.
-async function payPhase(buyers, activity) {
+// FLASH_DRIVER=node: every buyer pays its orders one after another for WARMUP + SECONDS over its own keep-alive
+// connection; the window after the warm-up is measured.
+async function payPhaseNode(buyers, activity) {
+  const cpu0 = process.cpuUsage();
   const start = now(), from = start + WARMUP * 1000, deadline = from + SECONDS * 1000;
   let ranOut = Infinity;
   const done = []; // [t0, t1, paid]
@@ -190,9 +203,12 @@ async function payPhase(buyers, activity) {
       const r = await b.request('POST', `/order/${o.no}/pay`, { csrf: b.csrf, code: o.code });
       const t1 = now();
       const paid = r.status === 303 && r.location.endsWith(`/order/${o.no}/done`);
-      if (!paid && activity && r.status === 409 && flash(r.html) === '谢谢参与') tripped++;
+      // A refusal's page waits for the GET its 303 leads to (POST/redirect/GET): fetched (untimed) for the reason.
+      const page = !paid && r.status === 303 && r.location === `/order/${o.no}/pay` ? await b.request('GET', r.location) : null;
+      if (!paid && activity && page?.status === 409 && flash(page.html) === '谢谢参与') tripped++;
       else if (!paid) {
-        const why = `${r.status} ${flash(r.html) || r.location}`;
+        const why = page ? `303 → /order/{no}/pay: ${page.status} ${flash(page.html)}`
+          : `${r.status} ${flash(r.html) || r.location.replace(/P\d+/, '{no}')}`;
         failures.set(why, (failures.get(why) || 0) + 1);
       }
       done.push([t0, t1, paid]);
@@ -211,11 +227,48 @@ async function payPhase(buyers, activity) {
   console.log(`FLASH ${(secs > 0 ? paidWin / secs : 0).toFixed(1)} ${pct(lat, 50).toFixed(2)} ${pct(lat, 99).toFixed(2)} ` +
     `${paidWin} ${inWindow.length} ${failed} ${paidAll} ${secs.toFixed(1)}`);
   if (activity) console.log(`BUDGET ${activity} ${BUDGET} ${tripped}`);
+  const cpu = process.cpuUsage(cpu0);
+  say(`driver node: ${done.length} pay requests, ${((cpu.user + cpu.system) / Math.max(1, done.length)).toFixed(0)} µs CPU each`);
+}
+
+// FLASH_DRIVER=wrk (default): the same payments from wrk with tests/bench/flash_pay.lua, which times them itself
+// (see there). The file holds one line per order — buyer, path, form body, the buyer's cookies — order k of every
+// buyer before order k + 1 of any.
+function payPhaseWrk(buyers, activity) {
+  const file = `${VAR}/flash_pay.txt`;
+  const lines = [];
+  for (let k = 0; k < ORDERS; k++) {
+    buyers.forEach((b, i) => {
+      const o = b.orders[k];
+      lines.push(`${i}\t/order/${o.no}/pay\t${new URLSearchParams({ csrf: b.csrf, code: o.code })}\t${b.cookie()}`);
+    });
+  }
+  writeFileSync(file, lines.join('\n') + '\n');
+  const script = fileURLToPath(new URL('./flash_pay.lua', import.meta.url));
+  // -d only caps the run: the script ends it once every payment it sent is answered after the window.
+  const cap = Math.ceil(WARMUP + SECONDS) + 120;
+  const r = spawnSync('wrk', ['-t1', `-c${BUYERS}`, `-d${cap}s`, '--timeout', '10s', '-s', script, `${BASE.origin}/`,
+    '--', file, String(WARMUP), String(SECONDS), activity ? '1' : '0'], { encoding: 'utf8', timeout: (cap + 30) * 1000 });
+  const out = `${r.stdout || ''}${r.stderr || ''}`;
+  const m = out.match(/^WRKPAY (.*)$/m);
+  if (r.status !== 0 || !m) throw new Error(`wrk: exit ${r.status}${r.error ? ` (${r.error.message})` : ''}\n${out}`);
+  const [paidWin, reqWin, secs, p50, p99, paidAll, tripped, failed, sent, answered, ranOut, , cpu] =
+    m[1].trim().split(/\s+/).map(Number);
+  for (const [, n, why] of out.matchAll(/^WRKFAIL (\d+) (.*)$/gm)) say(`!!! ${n} payment(s) answered ${why}`);
+  const lost = sent - answered; // sent but never answered before -d: the server may have taken them
+  if (lost > 0) say(`!!! ${lost} payment(s) got no answer before wrk's -d ${cap}s`);
+  if (ranOut >= 0 && ranOut < SECONDS) say(`!!! a buyer ran out of orders after ${ranOut.toFixed(1)} s of the window (raise FLASH_ORDERS)`);
+  if (/Socket errors/.test(out)) say(`wrk: ${out.match(/Socket errors.*/)[0]}`);
+  console.log(`FLASH ${(secs > 0 ? paidWin / secs : 0).toFixed(1)} ${p50.toFixed(2)} ${p99.toFixed(2)} ` +
+    `${paidWin} ${reqWin} ${failed + lost} ${paidAll} ${secs.toFixed(1)}`);
+  if (activity) console.log(`BUDGET ${activity} ${BUDGET} ${tripped}`);
+  say(`driver wrk: ${sent} pay requests, ${(cpu * 1e6 / Math.max(1, sent)).toFixed(0)} µs CPU each`);
 }
 
 try {
   const { buyers, activity } = await setup();
-  await payPhase(buyers, activity);
+  if (DRIVER === 'node') await payPhaseNode(buyers, activity);
+  else payPhaseWrk(buyers, activity);
   for (const b of buyers) b.agent.destroy();
 } catch (e) {
   console.error(`flash.mjs: ${e.stack || e}`);
