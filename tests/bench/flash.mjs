@@ -19,7 +19,7 @@
 import http from 'node:http';
 import { spawn, spawnSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { writeFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const BASE = new URL(process.env.MALL_URL || 'http://127.0.0.1:8080');
@@ -249,6 +249,7 @@ function payPhaseWrk(buyers, activity) {
   const cap = Math.ceil(WARMUP + SECONDS) + 120;
   const r = spawnSync('wrk', ['-t1', `-c${BUYERS}`, `-d${cap}s`, '--timeout', '10s', '-s', script, `${BASE.origin}/`,
     '--', file, String(WARMUP), String(SECONDS), activity ? '1' : '0'], { encoding: 'utf8', timeout: (cap + 30) * 1000 });
+  rmSync(file, { force: true }); // it holds the buyers' session cookies
   const out = `${r.stdout || ''}${r.stderr || ''}`;
   const m = out.match(/^WRKPAY (.*)$/m);
   if (r.status !== 0 || !m) throw new Error(`wrk: exit ${r.status}${r.error ? ` (${r.error.message})` : ''}\n${out}`);
