@@ -435,6 +435,7 @@ static NEOERR *begin_settle(MYSQL *db) {
 static struct {
   stmt_entry *e;
   long long expect;
+  long long *affected; /* db_exec_deferred's: the count goes here, whatever it is */
 } g_pending[PIPELINE_MAX];
 
 /* Reads every answer the connection owes (START TRANSACTION's, then the pipelined statements'): the first error or
@@ -448,7 +449,8 @@ static NEOERR *answers_settle(MYSQL *db) {
       err = stmt_error(st, "execute (pipelined)");
     } else {
       long long got = (long long)mysql_stmt_affected_rows(st);
-      if (got != g_pending[i].expect)
+      if (g_pending[i].affected) *g_pending[i].affected = got;
+      else if (got != g_pending[i].expect)
         err = nerr_raise(NERR_ASSERT, "%lld rows changed where %lld were expected: %.80s", got, g_pending[i].expect,
                          g_pending[i].e->sql);
     }
@@ -677,16 +679,18 @@ static NEOERR *exec_expect(MYSQL *db, const char *sql, const dbp *p, int n, long
   return nerr_pass(err);
 }
 
-NEOERR *db_exec_pipelined(MYSQL *db, const char *sql, const dbp *p, int n, long long expect) {
+/* Queues a pipelined statement: the count is checked against expect, or stored in *affected (db_exec_deferred). */
+static NEOERR *pipeline(MYSQL *db, const char *sql, const dbp *p, int n, long long expect, long long *affected) {
   if (!strstr(sql, DB_IN_TX)) return nerr_raise(NERR_ASSERT, "pipelined without " DB_IN_TX ": %.80s", sql);
   NEOERR *err = STATUS_OK;
-  if (!g_in_tx) return nerr_pass(exec_expect(db, sql, p, n, expect)); /* nothing to save outside a transaction */
+  if (!g_in_tx) /* nothing to save outside a transaction */
+    return nerr_pass(affected ? db_exec(db, sql, p, n, affected, NULL) : exec_expect(db, sql, p, n, expect));
   if (g_npending == PIPELINE_MAX && (err = answers_settle(db))) return err;
   stmt_entry *e = NULL;
   if ((err = stmt_get(db, sql, &e))) return nerr_pass(err);
   if (!e->cached) { /* a one-off (the cached one is being read up the stack): it could not wait in the queue */
     stmt_release(e);
-    return nerr_pass(exec_expect(db, sql, p, n, expect));
+    return nerr_pass(affected ? db_exec(db, sql, p, n, affected, NULL) : exec_expect(db, sql, p, n, expect));
   }
   BIND_STORE(n);
   err = bind_params(e->st, sql, p, n, BIND_ARGS);
@@ -696,9 +700,21 @@ NEOERR *db_exec_pipelined(MYSQL *db, const char *sql, const dbp *p, int n, long 
     return err;
   }
   g_pending[g_npending].e = e;
+  g_pending[g_npending].affected = affected;
   g_pending[g_npending++].expect = expect;
   return STATUS_OK;
 }
+
+NEOERR *db_exec_pipelined(MYSQL *db, const char *sql, const dbp *p, int n, long long expect) {
+  return pipeline(db, sql, p, n, expect, NULL);
+}
+
+NEOERR *db_exec_deferred(MYSQL *db, const char *sql, const dbp *p, int n, long long *affected) {
+  *affected = -1;
+  return pipeline(db, sql, p, n, 0, affected);
+}
+
+NEOERR *db_settle(MYSQL *db) { return g_begin_pending || g_npending ? answers_settle(db) : STATUS_OK; }
 
 /* Fetches all rows; calls row_cb for each with string values (NULL for SQL NULL). */
 typedef NEOERR *(*row_fn)(void *ctx, int row, int ncols, MYSQL_FIELD *f, char **vals);

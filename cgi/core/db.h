@@ -51,6 +51,11 @@ NEOERR *db_exec(MYSQL *db, const char *sql, const dbp *p, int n, long long *affe
  * the run before its answers are read. Outside a transaction: db_exec and the same check, at once. */
 #define DB_IN_TX "@@in_transaction = 1"
 NEOERR *db_exec_pipelined(MYSQL *db, const char *sql, const dbp *p, int n, long long expect);
+/* The same for a write whose count decides what comes next, once the caller has sent what may ride behind it: the
+ * count lands in *affected (-1 until then) when the next statement's call (or db_settle) reads the answers. */
+NEOERR *db_exec_deferred(MYSQL *db, const char *sql, const dbp *p, int n, long long *affected);
+/* Reads every answer still owed (no-op when none). */
+NEOERR *db_settle(MYSQL *db);
 /* Runs a query and copies each row to HDF as prefix.<row>.<column> (all values as strings;
  * NULL columns are left unset). *rows gets the row count when not NULL. */
 NEOERR *db_query_hdf(MYSQL *db, HDF *out, const char *prefix, const char *sql, const dbp *p, int n, int *rows);

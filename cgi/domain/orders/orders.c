@@ -349,13 +349,14 @@ static const char SQL_PAY_PLAN[] =
 /* The order row is locked and marked paid in one statement, first (the lock order above). Never one whose cash
  * part is unpaid (the plan refused it already; this keeps it so whatever reads came before): C5 confirms the cash
  * part first (payments.c sets cash_payment_id once). */
-static const char SQL_ORDER_PAY[] = "UPDATE orders SET status = 'paid', paid_at = NOW(), stock_taken = 1 WHERE id = ? "
-                                    "AND status = 'pending' AND (cash_total_fen = 0 OR cash_payment_id IS NOT NULL)";
+static const char SQL_ORDER_PAY[] =
+    "UPDATE orders SET status = 'paid', paid_at = NOW(), stock_taken = 1 WHERE id = ? AND status = 'pending' AND "
+    "(cash_total_fen = 0 OR cash_payment_id IS NOT NULL) AND " DB_IN_TX;
 /* The same for an order no guard but the mall switch applies to (struct pay_arg's guarded = 0): the switch's share
  * lock taken in this statement saves the guard's round trip. */
 static const char SQL_ORDER_PAY_OPEN[] =
     "UPDATE orders o" GUARDS_SWITCH_OPEN_JOIN "SET o.status = 'paid', o.paid_at = NOW(), o.stock_taken = 1 "
-    "WHERE o.id = ? AND o.status = 'pending' AND (o.cash_total_fen = 0 OR o.cash_payment_id IS NOT NULL)";
+    "WHERE o.id = ? AND o.status = 'pending' AND (o.cash_total_fen = 0 OR o.cash_payment_id IS NOT NULL) AND " DB_IN_TX;
 static const char SQL_ORDER_STATUS[] = "SELECT status FROM orders WHERE id = ? FOR UPDATE";
 
 /* One product of the order being paid (its lines summed). */
@@ -426,10 +427,32 @@ static NEOERR *pay_plan(MYSQL *db, struct pay_arg *a) {
 static NEOERR *pay_body(MYSQL *db, struct pay_arg *a) {
   order_outcome *out = a->out;
   long long order_id = out->order_id, member_id = a->member_id, n = 0;
-  NEOERR *err = db_exec(db, a->guarded ? SQL_ORDER_PAY : SQL_ORDER_PAY_OPEN, DBA(DI(order_id)), &n, NULL);
+  /* Deferred: the member's charge goes out behind it (one round trip); its count is read before anything is decided. */
+  NEOERR *err = db_exec_deferred(db, a->guarded ? SQL_ORDER_PAY : SQL_ORDER_PAY_OPEN, DBA(DI(order_id)), &n);
   if (err) return nerr_pass(err);
+
+  /* The member row: points_spend locks it (and refuses frozen members); a free order locks it here. */
+  NEOERR *member = STATUS_OK;
+  points_result pr = POINTS_OK;
+  int frozen = 0;
+  if (out->points_total > 0) {
+    char key[48], note[64];
+    snprintf(key, sizeof key, "spend:%lld", order_id);
+    snprintf(note, sizeof note, "兑换订单 %s", out->order_no);
+    member = points_spend(db, member_id, "spend", out->points_total, order_id, key, note, &pr, NULL);
+  } else {
+    char mstatus[16];
+    int found = 0;
+    member = db_query_str(db, SQL_MEMBER_STATUS, DBA(DI(member_id)), mstatus, sizeof mstatus, &found);
+    frozen = !found || strcmp(mstatus, "active");
+  }
+  err = db_settle(db);
+  /* The order's own answer comes first: whatever the charge met (a refusal, the spend's once-key taken by the payment
+   * that won) means nothing for an order no longer pending; a transaction a deadlock doomed refuses the next read. */
+  if (err || n != 1) nerr_ignore(&member);
+  if (!err) err = member;
   guard_outcome g;
-  if (n != 1) { /* paid or cancelled since the plan was read */
+  if (!err && n != 1) { /* paid or cancelled since the plan was read (anything after it rolls back) */
     char status[16];
     int found = 0;
     err = db_query_str(db, SQL_ORDER_STATUS, DBA(DI(order_id)), status, sizeof status, &found);
@@ -441,23 +464,9 @@ static NEOERR *pay_body(MYSQL *db, struct pay_arg *a) {
     if (found && strcmp(status, "pending") == 0) return refuse(out, ORDER_CASH, 0); /* still pending: cash unpaid */
     return refuse(out, found && strcmp(status, "cancelled") == 0 ? ORDER_CANCELLED : ORDER_ALREADY_PAID, 0);
   }
-
-  /* The member row: points_spend locks it (and refuses frozen members); a free order locks it here. */
-  if (out->points_total > 0) {
-    char key[48], note[64];
-    snprintf(key, sizeof key, "spend:%lld", order_id);
-    snprintf(note, sizeof note, "兑换订单 %s", out->order_no);
-    points_result pr = POINTS_OK;
-    err = points_spend(db, member_id, "spend", out->points_total, order_id, key, note, &pr, NULL);
-    if (err && pr != POINTS_OK) out->result = pr == POINTS_INSUFFICIENT ? ORDER_INSUFFICIENT : ORDER_FROZEN;
-    if (err) return nerr_pass(err);
-  } else {
-    char mstatus[16];
-    int found = 0;
-    err = db_query_str(db, SQL_MEMBER_STATUS, DBA(DI(member_id)), mstatus, sizeof mstatus, &found);
-    if (err) return nerr_pass(err);
-    if (!found || strcmp(mstatus, "active")) return refuse(out, ORDER_FROZEN, 0);
-  }
+  if (err && pr != POINTS_OK) out->result = pr == POINTS_INSUFFICIENT ? ORDER_INSUFFICIENT : ORDER_FROZEN;
+  if (err) return nerr_pass(err);
+  if (frozen) return refuse(out, ORDER_FROZEN, 0);
   /* Every payment of this member holds the member row until it commits, and every read before this
    * point was a locking one: the read view opens here and sees every payment of this member that got the
    * row before us. A plain read on purpose (a locking one would gap-lock other members' order lines);

@@ -24,9 +24,12 @@ static const char SQL_MEMBER_TAKE_EXPIRED[] =
 
 static const char SQL_LOT_INSERT[] =
     "INSERT INTO points_lots (member_id, source, note, amount, remaining, expires_at) VALUES (?, ?, ?, ?, ?, ?)";
+/* DB_IN_TX: it goes out behind the spend's member UPDATE before that answer is read (points_spend). */
+static const char SQL_MEMBER_TAKE_TX[] = "UPDATE members SET points_balance = points_balance - ? WHERE id = ? AND "
+                                         "points_balance >= ? AND status = 'active' AND " DB_IN_TX;
 static const char SQL_LOTS_OPEN[] =
     "SELECT id, remaining, expires_at < CURDATE() AS due FROM points_lots WHERE member_id = ? AND status = 'open' "
-    "AND remaining > 0 ORDER BY expires_at, id FOR UPDATE";
+    "AND remaining > 0 AND " DB_IN_TX " ORDER BY expires_at, id FOR UPDATE";
 /* A spend's lot and allocation writes are pipelined (db_exec_pipelined: one round trip for the lot of them; each must
  * change one row), hence DB_IN_TX. */
 static const char SQL_LOT_TAKE[] =
@@ -249,16 +252,19 @@ NEOERR *points_spend(MYSQL *db, long long member_id, const char *kind, long long
       strcmp(kind, "coupon"))
     return nerr_raise(NERR_ASSERT, "points_spend: kind %s", kind);
   /* Usually one statement locks the member row, checks it is active and charges the balance; the lots
-   * read next tells whether any of those points were past their date. */
+   * read next (sent behind it, one round trip for both) tells whether any of those points were past their date. */
   long long n = 0;
-  NEOERR *err = db_exec(db, SQL_MEMBER_TAKE, DBA(DI(amount), DI(member_id), DI(amount)), &n, NULL);
+  NEOERR *err = db_exec_deferred(db, SQL_MEMBER_TAKE_TX, DBA(DI(amount), DI(member_id), DI(amount)), &n);
   if (err) return nerr_pass(err);
-  int slow = n != 1;
-  if (slow && (err = take_slowly(db, member_id, amount, res))) return nerr_pass(err);
   struct lots lots;
   memset(&lots, 0, sizeof lots);
   err = lots_open(db, member_id, &lots);
-  if (!err && lots.due && !slow) {
+  if (!err) err = db_settle(db); /* n is known from here */
+  int slow = n != 1;
+  if (!err && slow) { /* nothing was charged: the long way, then the lots again (expiry may have closed some) */
+    err = take_slowly(db, member_id, amount, res);
+    if (!err) err = lots_open(db, member_id, &lots);
+  } else if (!err && lots.due) {
     /* Due lots were counted in the charge: put it back, expire them, charge again. */
     err = db_exec(db, SQL_MEMBER_ADD, DBA(DI(amount), DI(member_id)), NULL, NULL);
     if (!err) err = take_slowly(db, member_id, amount, res);
