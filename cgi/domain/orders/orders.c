@@ -448,9 +448,7 @@ static NEOERR *pay_body(MYSQL *db, struct pay_arg *a) {
   }
   err = db_settle(db);
   /* The order's own answer comes first: whatever the charge met (a refusal, the spend's once-key taken by the payment
-   * that won — from the charge or its pipelined entry) means nothing for an order no longer pending; a transaction a
-   * deadlock doomed refuses the next read anyway. */
-  if (err && n >= 0 && n != 1 && !nerr_match(err, NERR_SQL_RETRY)) nerr_ignore(&err);
+   * that won) means nothing for an order no longer pending; a transaction a deadlock doomed refuses the next read. */
   if (err || n != 1) nerr_ignore(&member);
   if (!err) err = member;
   guard_outcome g;

@@ -50,9 +50,6 @@ static const char SQL_MEMBERS_DUE[] =
 static const char SQL_LEDGER_INSERT[] =
     "INSERT INTO points_ledger (member_id, kind, amount, balance_after, lot_id, order_id, note, once_key) "
     "SELECT id, ?, ?, points_balance, ?, ?, ?, ? FROM members WHERE id = ?";
-static const char SQL_LEDGER_INSERT_TX[] =
-    "INSERT INTO points_ledger (member_id, kind, amount, balance_after, lot_id, order_id, note, once_key) "
-    "SELECT id, ?, ?, points_balance, ?, ?, ?, ? FROM members WHERE id = ? AND " DB_IN_TX;
 static const char SQL_LEDGER_ONCE[] = "SELECT id FROM points_ledger WHERE once_key = ? FOR UPDATE";
 static const char SQL_SPEND_GET[] =
     "SELECT id FROM points_ledger WHERE id = ? AND member_id = ? AND kind IN ('spend', 'adjust') AND amount < 0";
@@ -67,12 +64,6 @@ static const char SQL_LOT_EMPTY[] =
 static const char SQL_ALLOC_INSERT[] = "INSERT INTO points_allocations (ledger_id, lot_id, amount) VALUES (?, ?, ?)";
 static const char SQL_ALLOC_INSERT_TX[] =
     "INSERT INTO points_allocations (ledger_id, lot_id, amount) SELECT ?, ?, ? FROM DUAL WHERE " DB_IN_TX;
-/* A spend whose caller needs no entry id pipelines its entry too: the id is kept in a session variable for the
- * allocations (LAST_INSERT_ID() would move with the first of them). An entry that failed fails the transaction, so
- * a stale id never commits. */
-static const char SQL_ENTRY_REMEMBER[] = "SET @points_entry = IF(" DB_IN_TX ", LAST_INSERT_ID(), NULL)";
-static const char SQL_ALLOC_INSERT_ENTRY[] = "INSERT INTO points_allocations (ledger_id, lot_id, amount) "
-                                             "SELECT @points_entry, ?, ? FROM DUAL WHERE " DB_IN_TX;
 static const char SQL_ALLOCS_OPEN[] =
     "SELECT id, lot_id, amount - refunded AS open FROM points_allocations WHERE ledger_id = ? AND refunded < amount "
     "ORDER BY id FOR UPDATE";
@@ -104,18 +95,6 @@ static NEOERR *ledger_add(MYSQL *db, long long member_id, const char *kind, long
                             DS(note ? note : ""), once_key ? DS(once_key) : DNULL, DI(member_id)),
                         &n, id);
   if (!err && n != 1) err = nerr_raise(NERR_ASSERT, "ledger entry for member %lld not written", member_id);
-  return nerr_pass(err);
-}
-
-/* ledger_add for a spend nobody needs the entry id of: the entry and the remembering of its id are pipelined. */
-static NEOERR *ledger_add_pipelined(MYSQL *db, long long member_id, const char *kind, long long amount,
-                                    long long order_id, const char *note, const char *once_key) {
-  db_tx_touch_principal(member_id);
-  NEOERR *err = db_exec_pipelined(db, SQL_LEDGER_INSERT_TX,
-                                  DBA(DS(kind), DI(amount), DNULL, order_id ? DI(order_id) : DNULL,
-                                      DS(note ? note : ""), once_key ? DS(once_key) : DNULL, DI(member_id)),
-                                  1);
-  if (!err) err = db_exec_pipelined(db, SQL_ENTRY_REMEMBER, DB_NOARGS, 0);
   return nerr_pass(err);
 }
 
@@ -292,17 +271,14 @@ NEOERR *points_spend(MYSQL *db, long long member_id, const char *kind, long long
     if (!err) err = lots_open(db, member_id, &lots);
   }
   long long entry = 0;
-  int remembered = !ledger_id; /* the entry's id stays in @points_entry */
-  if (!err && remembered) err = ledger_add_pipelined(db, member_id, kind, -amount, order_id, note, once_key);
-  else if (!err) err = ledger_add(db, member_id, kind, -amount, 0, order_id, note, once_key, &entry);
+  if (!err) err = ledger_add(db, member_id, kind, -amount, 0, order_id, note, once_key, &entry);
   long long left = amount;
   for (int i = 0; !err && i < lots.n && left > 0; i++) {
     long long lot = lots.v[i].id, rem = lots.v[i].remaining;
     long long take = rem < left ? rem : left;
     /* a lot that changed under its lock (a count other than 1) fails the transaction */
     err = db_exec_pipelined(db, SQL_LOT_TAKE, DBA(DI(take), DI(lot), DI(take)), 1);
-    if (!err && remembered) err = db_exec_pipelined(db, SQL_ALLOC_INSERT_ENTRY, DBA(DI(lot), DI(take)), 1);
-    else if (!err) err = db_exec_pipelined(db, SQL_ALLOC_INSERT_TX, DBA(DI(entry), DI(lot), DI(take)), 1);
+    if (!err) err = db_exec_pipelined(db, SQL_ALLOC_INSERT_TX, DBA(DI(entry), DI(lot), DI(take)), 1);
     left -= take;
   }
   free(lots.v);
