@@ -393,25 +393,23 @@ NEOERR *db_connect(MYSQL **out) {
   return STATUS_OK;
 }
 
-static NEOERR *stmt_error(MYSQL_STMT *st, const char *what) {
-  unsigned int e = mysql_stmt_errno(st);
+/* A failed statement's error: retryable or not, and the connection marked lost when it is gone. */
+static NEOERR *sql_error(unsigned int e, const char *what, const char *message) {
   failed(e);
-  NEOERR *err = nerr_raise(is_retry_errno(e) ? NERR_SQL_RETRY : NERR_SQL, "%s: [%u] %s", what, e, mysql_stmt_error(st));
+  NEOERR *err = nerr_raise(is_retry_errno(e) ? NERR_SQL_RETRY : NERR_SQL, "%s: [%u] %s", what, e, message);
   if (is_gone_errno(e)) conn_lost(e);
   return err;
 }
+
+static NEOERR *stmt_error(MYSQL_STMT *st, const char *what) {
+  return sql_error(mysql_stmt_errno(st), what, mysql_stmt_error(st));
+}
+
+static NEOERR *conn_error(MYSQL *db, const char *what) { return sql_error(mysql_errno(db), what, mysql_error(db)); }
 
 /* START TRANSACTION leaves without waiting for its answer: the transaction's first statement follows it in the same
  * round trip (Connector/C's MARIADB_OPT_SKIP_READ_RESPONSE) and the two answers are read in order. Anything else
- * sent first (a prepare, COMMIT, ROLLBACK) reads the answer before it goes (begin_settle). */
-static NEOERR *conn_error(MYSQL *db, const char *what) {
-  unsigned int e = mysql_errno(db);
-  failed(e);
-  NEOERR *err = nerr_raise(is_retry_errno(e) ? NERR_SQL_RETRY : NERR_SQL, "%s: [%u] %s", what, e, mysql_error(db));
-  if (is_gone_errno(e)) conn_lost(e);
-  return err;
-}
-
+ * sent first (a prepare, COMMIT, ROLLBACK) reads the answer before it goes (answers_settle). */
 static NEOERR *begin_send(MYSQL *db) {
   NEOERR *err = conn_check(db);
   if (err) return nerr_pass(err);

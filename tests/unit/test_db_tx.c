@@ -90,16 +90,20 @@ typedef struct {
   int calls;
 } tx_ctx;
 
-static NEOERR *tx_deadlock(MYSQL *db, void *arg) {
-  tx_ctx *c = arg;
+/* A transaction's start against the deadlock partner: takes row 1, and on the first attempt lets B ask for it. */
+static NEOERR *row1_then_partner(MYSQL *db, tx_ctx *c) {
   c->calls++;
   NEOERR *err = db_exec(db, SQL_ADD, DBA(DI(1), DI(1)), NULL, NULL);
+  if (err || c->calls > 1) return nerr_pass(err);
+  sem_post(&c->p->go);
+  struct timespec ts = {0, 300000000L}; /* let B queue for row 1 first */
+  nanosleep(&ts, NULL);
+  return STATUS_OK;
+}
+
+static NEOERR *tx_deadlock(MYSQL *db, void *arg) {
+  NEOERR *err = row1_then_partner(db, arg);
   if (err) return nerr_pass(err);
-  if (c->calls == 1) {
-    sem_post(&c->p->go);
-    struct timespec ts = {0, 300000000L}; /* let B queue for row 1 first */
-    nanosleep(&ts, NULL);
-  }
   return nerr_pass(db_exec(db, SQL_ADD, DBA(DI(1), DI(2)), NULL, NULL));
 }
 
@@ -170,7 +174,9 @@ static int teardown(void **state) {
 
 static void reset(void) { t_ok(db_exec(t_db(), SQL_RESET, DB_NOARGS, NULL, NULL), "reset"); }
 
-static void test_deadlock_is_retried(void **state) {
+/* Runs fn in db_tx against the deadlock partner (mode 0: it holds rows 2–50, then asks for row 1 once fn lets it),
+ * which must win; fn must have been run again. */
+static void deadlock_partner_run(db_tx_fn fn, tx_ctx *c) {
   reset();
   partner p = {.conn = connect_b(), .mode = 0};
   sem_init(&p.holding, 0, 0);
@@ -178,21 +184,27 @@ static void test_deadlock_is_retried(void **state) {
   pthread_t th;
   assert_int_equal(pthread_create(&th, NULL, partner_main, &p), 0);
   sem_wait(&p.holding);
-  tx_ctx c = {&p, 0};
-  NEOERR *err = db_tx(t_db(), tx_deadlock, &c);
+  c->p = &p;
+  NEOERR *err = db_tx(t_db(), fn, c);
   pthread_join(th, NULL);
   t_ok(err, "db_tx after deadlock");
   if (p.err) fail_msg("partner failed with %u (it should have won the deadlock)", p.err);
   assert_true(db_tx_last_attempts() > 1);
-  assert_int_equal(c.calls, db_tx_last_attempts());
+  assert_int_equal(c->calls, db_tx_last_attempts());
+  mysql_close(p.conn);
+  sem_destroy(&p.holding);
+  sem_destroy(&p.go);
+  c->p = NULL;
+}
+
+static void test_deadlock_is_retried(void **state) {
+  tx_ctx c = {NULL, 0};
+  deadlock_partner_run(tx_deadlock, &c);
   /* Both transactions applied exactly once; A's first attempt left nothing behind. */
   assert_int_equal(value(1), 11);
   assert_int_equal(value(2), 11);
   assert_int_equal(value(3), 10);
   assert_int_equal(value(50), 10);
-  mysql_close(p.conn);
-  sem_destroy(&p.holding);
-  sem_destroy(&p.go);
 }
 
 static void test_nothing_sent_after_a_deadlock(void **state) {
@@ -463,15 +475,8 @@ static void test_pipelined_writes(void **state) {
 /* The deadlock the guard is for: the pipelined write to row 2 loses a deadlock (InnoDB rolls A back), and the write to
  * row 3 already sent behind it must not commit on its own; the rerun applies everything once. */
 static NEOERR *tx_pipelined_deadlock(MYSQL *db, void *arg) {
-  tx_ctx *c = arg;
-  c->calls++;
-  NEOERR *err = db_exec(db, SQL_ADD, DBA(DI(1), DI(1)), NULL, NULL);
+  NEOERR *err = row1_then_partner(db, arg);
   if (err) return nerr_pass(err);
-  if (c->calls == 1) {
-    sem_post(&c->p->go);
-    struct timespec ts = {0, 300000000L}; /* let B queue for row 1 first */
-    nanosleep(&ts, NULL);
-  }
   err = db_exec_pipelined(db, SQL_ADD_TX, DBA(DI(1), DI(2)), 1);          /* B holds row 2: the deadlock */
   if (!err) err = db_exec_pipelined(db, SQL_ADD_TX, DBA(DI(100), DI(3)), 1); /* sent before the deadlock is known */
   if (!err) err = db_exec(db, SQL_ADD_TX, DBA(DI(1000), DI(4)), NULL, NULL);
@@ -479,26 +484,12 @@ static NEOERR *tx_pipelined_deadlock(MYSQL *db, void *arg) {
 }
 
 static void test_pipelined_write_after_a_deadlock_changes_nothing(void **state) {
-  reset();
-  partner p = {.conn = connect_b(), .mode = 0};
-  sem_init(&p.holding, 0, 0);
-  sem_init(&p.go, 0, 0);
-  pthread_t th;
-  assert_int_equal(pthread_create(&th, NULL, partner_main, &p), 0);
-  sem_wait(&p.holding);
-  tx_ctx c = {&p, 0};
-  NEOERR *err = db_tx(t_db(), tx_pipelined_deadlock, &c);
-  pthread_join(th, NULL);
-  t_ok(err, "db_tx after deadlock");
-  if (p.err) fail_msg("partner failed with %u (it should have won the deadlock)", p.err);
-  assert_true(db_tx_last_attempts() > 1);
+  tx_ctx c = {NULL, 0};
+  deadlock_partner_run(tx_pipelined_deadlock, &c);
   assert_int_equal(value(1), 11);
   assert_int_equal(value(2), 11);
   assert_int_equal(value(3), 110); /* 210 had the first attempt's +100 committed on its own */
   assert_int_equal(value(4), 1010);
-  mysql_close(p.conn);
-  sem_destroy(&p.holding);
-  sem_destroy(&p.go);
 }
 
 int main(void) {
