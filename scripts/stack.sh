@@ -37,6 +37,9 @@ max_connections=500
 innodb_buffer_pool_size=256M
 innodb_flush_log_at_trx_commit=${MALL_DB_FLUSH:-1}
 innodb_lock_wait_timeout=10
+# Interleaved AUTO_INCREMENT (as the cluster's, scripts/cluster.sh): the payment's pipelined inserts are INSERT …
+# SELECT … FROM DUAL (cgi/core/db.h, DB_IN_TX), for which mode 1 holds a table lock per statement; no binlog here.
+innodb_autoinc_lock_mode=2
 [client]
 socket=$var/run/mariadb.sock
 CNF

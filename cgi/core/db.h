@@ -50,6 +50,7 @@ NEOERR *db_exec(MYSQL *db, const char *sql, const dbp *p, int n, long long *affe
  * behind it change nothing instead of committing on their own. A statement that carries it may also go out behind
  * the run before its answers are read. Outside a transaction: db_exec and the same check, at once. */
 #define DB_IN_TX "@@in_transaction = 1"
+#define DB_ANY_ROWS -1 /* expect: at least one row (an upsert reports 1 or 2) */
 NEOERR *db_exec_pipelined(MYSQL *db, const char *sql, const dbp *p, int n, long long expect);
 /* The same for a write whose count decides what comes next, once the caller has sent what may ride behind it: the
  * count lands in *affected (-1 until then) when the next statement's call (or db_settle) reads the answers. */

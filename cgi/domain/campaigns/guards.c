@@ -51,9 +51,10 @@ static const char SQL_BUDGET_TAKE[] =
     "1 "
     "WHERE activity_id = ? AND day = CURDATE() AND tripped_at IS NULL AND (? = 0 OR points_spent + ? <= ?) "
     "AND (? = 0 OR cash_spent_fen + ? <= ?)";
+/* Pipelined (db.h): it rides with the payment's next statement. */
 static const char SQL_COUNTED[] =
     "INSERT INTO order_guard_counts (order_id, scope, ref_id, day, quantity, points, cash_fen) "
-    "VALUES (?, ?, ?, CURDATE(), ?, ?, ?)";
+    "SELECT ?, ?, ?, CURDATE(), ?, ?, ? FROM DUAL WHERE " DB_IN_TX;
 static const char SQL_TRIP[] =
     "UPDATE activity_days SET tripped_at = NOW() WHERE activity_id = ? AND day = CURDATE() AND tripped_at IS NULL";
 static const char SQL_VERSION_BUMP[] = "UPDATE mall_switch SET version = version + 1 WHERE id = 1";
@@ -177,7 +178,7 @@ NEOERR *guards_pay(MYSQL *db, long long member_id, long long order_id, guard_out
       else out->product_id = g->id;
     }
     if (!err && ok)
-      err = db_exec(db, SQL_COUNTED, DBA(DI(order_id), DS(scope), DI(g->id), DI(g->units), DI(0), DI(0)), NULL, NULL);
+      err = db_exec_pipelined(db, SQL_COUNTED, DBA(DI(order_id), DS(scope), DI(g->id), DI(g->units), DI(0), DI(0)), 1);
   }
   for (int i = 0; !err && ok && i < rows; i++) {
     const guard_row *g = &r[i];
@@ -188,8 +189,8 @@ NEOERR *guards_pay(MYSQL *db, long long member_id, long long order_id, guard_out
       out->activity_id = g->id;
     }
     if (!err && ok)
-      err = db_exec(db, SQL_COUNTED,
-                    DBA(DI(order_id), DS("budget"), DI(g->id), DI(g->units), DI(g->points), DI(g->cash)), NULL, NULL);
+      err = db_exec_pipelined(db, SQL_COUNTED,
+                              DBA(DI(order_id), DS("budget"), DI(g->id), DI(g->units), DI(g->points), DI(g->cash)), 1);
   }
   /* What the monitor counts once the payment has its stock (monitor_count, the payment's last statements). */
   for (int i = 0; !err && ok && i < rows && out->nactivities < GUARD_MAX_ACTIVITIES; i++) {

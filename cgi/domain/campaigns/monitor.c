@@ -7,7 +7,7 @@
  * order's paid_at (the row this transaction just wrote and holds), so the monitor and the orders agree to the minute. */
 static const char SQL_MINUTE_ADD[] =
     "INSERT INTO activity_minutes (activity_id, minute, orders, points, cash_fen) "
-    "SELECT ?, DATE_FORMAT(paid_at, '%Y-%m-%d %H:%i:00'), 1, ?, ? FROM orders WHERE id = ? "
+    "SELECT ?, DATE_FORMAT(paid_at, '%Y-%m-%d %H:%i:00'), 1, ?, ? FROM orders WHERE id = ? AND " DB_IN_TX " "
     "ON DUPLICATE KEY UPDATE orders = orders + 1, points = points + VALUES(points), cash_fen = cash_fen + "
     "VALUES(cash_fen)";
 /* A code scan (F5): its minute row, by the scan's own time. */
@@ -21,7 +21,7 @@ static const char SQL_SCANS_TODAY[] =
     "FROM activity_minutes WHERE activity_id = ? AND minute >= CURDATE()";
 static const char SQL_PAYMENT_ADD[] =
     "INSERT INTO activity_payments (activity_id, paid_at, order_id, member_id, ip, points, cash_fen) "
-    "SELECT ?, paid_at, id, ?, ?, ?, ? FROM orders WHERE id = ?";
+    "SELECT ?, paid_at, id, ?, ?, ?, ? FROM orders WHERE id = ? AND " DB_IN_TX;
 
 static const char SQL_SERIES[] =
     "SELECT CAST(TIMESTAMPDIFF(MINUTE, CURDATE() - INTERVAL 1 DAY, minute) AS SIGNED), orders, points, cash_fen "
@@ -52,14 +52,15 @@ const char *const MONITOR_SQL[7] = {SQL_SERIES,      SQL_TOP_MEMBERS, SQL_TOP_IP
 
 NEOERR *monitor_count(MYSQL *db, const guard_outcome *g, long long order_id, long long member_id, const char *ip) {
   NEOERR *err = STATUS_OK;
-  /* Ascending activity id (guards_pay's order): two payments never take two minute rows in opposite orders. */
+  /* Ascending activity id (guards_pay's order): two payments never take two minute rows in opposite orders. Both
+   * writes are pipelined (db.h): their answers are read before the payment's COMMIT. */
   for (int i = 0; !err && i < g->nactivities; i++) {
     const guard_activity *a = &g->activities[i];
-    err = db_exec(db, SQL_MINUTE_ADD, DBA(DI(a->id), DI(a->points), DI(a->cash), DI(order_id)), NULL, NULL);
+    err = db_exec_pipelined(db, SQL_MINUTE_ADD, DBA(DI(a->id), DI(a->points), DI(a->cash), DI(order_id)), DB_ANY_ROWS);
     if (!err)
-      err = db_exec(db, SQL_PAYMENT_ADD,
-                    DBA(DI(a->id), DI(member_id), DS(ip ? ip : ""), DI(a->points), DI(a->cash), DI(order_id)), NULL,
-                    NULL);
+      err = db_exec_pipelined(
+          db, SQL_PAYMENT_ADD,
+          DBA(DI(a->id), DI(member_id), DS(ip ? ip : ""), DI(a->points), DI(a->cash), DI(order_id)), 1);
   }
   return nerr_pass(err);
 }
