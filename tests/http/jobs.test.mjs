@@ -119,6 +119,39 @@ test('orders-housekeeping cancels stale unpaid orders and completes long-shipped
   mallctl('check-ledger');
 });
 
+test('check-ledger fails when the expiry days or open-lot counts (schema 046) disagree with the lots', () => {
+  const m = newMember();
+  grant(m, 100, 30);
+  assert.equal(sql(`SELECT CONCAT(remaining, '/', lots) FROM points_expiry_days WHERE member_id = ${m.id}`), '100/1');
+  assert.equal(sql(`SELECT open_lots FROM points_member_lots WHERE member_id = ${m.id}`), '1');
+  const line = /expiry days = the open lots' points and count per member and day, no day without one\s+FAIL \(1\)/;
+  try {
+    sql(`UPDATE points_expiry_days SET remaining = remaining + 1 WHERE member_id = ${m.id}`);
+    const bad = mallctlRun('check-ledger');
+    assert.equal(bad.status, 1, bad.out);
+    assert.match(bad.out, line);
+  } finally {
+    sql(`UPDATE points_expiry_days SET remaining = remaining - 1 WHERE member_id = ${m.id}`);
+  }
+  try {
+    sql(`INSERT INTO points_expiry_days VALUES (${m.id}, CURDATE() + INTERVAL 999 DAY, 0, 0)`);
+    const bad = mallctlRun('check-ledger');
+    assert.equal(bad.status, 1, bad.out);
+    assert.match(bad.out, line);
+  } finally {
+    sql(`DELETE FROM points_expiry_days WHERE member_id = ${m.id} AND lots = 0`);
+  }
+  try {
+    sql(`UPDATE points_member_lots SET open_lots = 2 WHERE member_id = ${m.id}`);
+    const bad = mallctlRun('check-ledger');
+    assert.equal(bad.status, 1, bad.out);
+    assert.match(bad.out, /open-lot counts = the open lots per member\s+FAIL \(1\)/);
+  } finally {
+    sql(`UPDATE points_member_lots SET open_lots = 1 WHERE member_id = ${m.id}`);
+  }
+  assert.equal(mallctlRun('check-ledger').status, 0);
+});
+
 test('check-ledger passes on clean data and fails on a corrupted balance', () => {
   const m = newMember();
   grant(m, 100, 30);

@@ -42,7 +42,7 @@ static const char SQL_SEED[] =
     "ANALYZE TABLE points_ledger, points_lots, members, orders, order_items";
 
 static long long g_member, g_light;
-#define LOTS_COUNT_ARGS DBA(DI(POINTS_COUNT_CAP + 1), DI(g_member), DI(POINTS_COUNT_CAP), DI(g_member))
+#define LOTS_COUNT_ARGS DBA(DI(g_member), DI(POINTS_COUNT_CAP + 1))
 
 
 static int setup(void **state) {
@@ -64,6 +64,9 @@ static int g_bad;
 static void check_plan(const char *stmt, const dbp *p, int n) {
   g_bad += t_plan_refused(stmt, p, n, 0, "by_member|open_lots");
 }
+
+/* The expiry days' and open-lot count's statements: the member's rows through the primary key. */
+static void check_days_plan(const char *stmt, const dbp *p, int n) { g_bad += t_plan_refused(stmt, p, n, 0, "PRIMARY"); }
 
 static void test_statements_read_only_the_page(void **state) {
   static const char *const kinds[] = {NULL, "spend"};
@@ -129,10 +132,10 @@ static void test_statements_read_only_the_page(void **state) {
     check_plan(st.sql, st.p, st.n);
   }
   check_plan(POINTS_LOT_SQL[0], DBA(DI(g_member), DI(30)));
-  check_plan(POINTS_LOT_SQL[1], DBA(DI(g_member), DI(30)));
+  check_days_plan(POINTS_LOT_SQL[1], DBA(DI(g_member), DI(30)));
   check_plan(POINTS_LOT_SQL[2], DBA(DI(g_member), DI(10)));
   check_plan(POINTS_LOT_SQL[3], DBA(DI(g_member), DS("2026-06-01"), DS("2026-06-01"), DI(5), DI(10)));
-  check_plan(POINTS_LOT_SQL[4], LOTS_COUNT_ARGS);
+  check_days_plan(POINTS_LOT_SQL[4], LOTS_COUNT_ARGS);
   const char *const *o = ORDERS_LIST_SQL;
   check_plan(o[0], DBA(DI(g_member), DI(400), DI(10)));
   check_plan(o[1], DBA(DI(g_member), DS("paid"), DI(400), DI(10)));
@@ -346,10 +349,71 @@ static void test_entries_only_counts_for_few_lots(void **state) {
   }
 }
 
+/* The expiring sum reads points_expiry_days and the capped open-lot count points_member_lots; each equals the same
+ * number taken from the lots themselves — for every cap, every window, and after lots are spent, emptied and expired,
+ * a day's last one included (the day goes), given back, and new. */
+static void expect_lot_numbers(const char *when) {
+  char sql[512];
+  static const int caps[] = {0, 1, 5, 7, 8, 15, 16, 17, 100, 118, 119, 120, 121, 1000};
+  for (size_t i = 0; i < sizeof caps / sizeof caps[0]; i++) {
+    long long got = -1;
+    int cap = caps[i];
+    t_ok(db_query_ll(t_db(), POINTS_LOT_SQL[4], DBA(DI(g_member), DI(cap + 1)), &got, NULL), when);
+    snprintf(sql, sizeof sql,
+             "SELECT LEAST(COUNT(*), %d) FROM points_lots WHERE member_id = %lld AND status = 'open' AND remaining > 0",
+             cap + 1, g_member);
+    if (got != t_one(sql)) fail_msg("%s: open lots capped at %d: %lld, the lots say %lld", when, cap, got, t_one(sql));
+  }
+  static const int windows[] = {1, 30, 60, 200, 400};
+  for (size_t i = 0; i < sizeof windows / sizeof windows[0]; i++) {
+    long long got = -1;
+    t_ok(db_query_ll(t_db(), POINTS_LOT_SQL[1], DBA(DI(g_member), DI(windows[i])), &got, NULL), when);
+    snprintf(sql, sizeof sql,
+             "SELECT COALESCE(SUM(remaining), 0) FROM points_lots WHERE member_id = %lld AND status = 'open' AND "
+             "remaining > 0 AND expires_at >= CURDATE() AND expires_at < CURDATE() + INTERVAL %d DAY",
+             g_member, windows[i]);
+    if (got != t_one(sql)) fail_msg("%s: due within %d days: %lld, the lots say %lld", when, windows[i], got, t_one(sql));
+  }
+}
+
+static void test_expiry_days_match_the_lots(void **state) {
+  char sql[1024];
+  expect_lot_numbers("as seeded");
+  assert_true(t_one("SELECT COUNT(*) FROM points_expiry_days WHERE member_id = (SELECT id FROM members WHERE mobile = "
+                    "'19900000777')") < 20);
+  /* The writes points.c makes, in a transaction undone at the end: a spend from a lot, a lot emptied, every lot of the
+   * soonest day expired (its row goes), one of them given back (it returns), a new lot on a new day. */
+  snprintf(sql, sizeof sql,
+           "START TRANSACTION;"
+           "SET @d = (SELECT MIN(expires_at) FROM points_lots WHERE member_id = %lld AND open_left = 1);"
+           "UPDATE points_lots SET remaining = remaining - 15 WHERE member_id = %lld AND open_left = 1 "
+           "AND expires_at > @d ORDER BY expires_at, id LIMIT 1;"
+           "UPDATE points_lots SET remaining = 0 WHERE member_id = %lld AND open_left = 1 AND expires_at > @d "
+           "ORDER BY expires_at DESC, id LIMIT 1;"
+           "UPDATE points_lots SET remaining = 0, status = 'expired' WHERE member_id = %lld AND expires_at = @d;",
+           g_member, g_member, g_member, g_member);
+  t_ok(db_run_script(t_db(), sql), "spend, empty, expire a day");
+  expect_lot_numbers("after a spend, an emptied lot and a day expired");
+  snprintf(sql, sizeof sql,
+           "SELECT COUNT(*) FROM points_expiry_days WHERE member_id = %lld AND expires_at = @d", g_member);
+  assert_int_equal(t_one(sql), 0);
+  snprintf(sql, sizeof sql,
+           "UPDATE points_lots SET remaining = 7, status = 'open' WHERE member_id = %lld AND expires_at = @d "
+           "ORDER BY id LIMIT 1;"
+           "INSERT INTO points_lots (member_id, source, amount, remaining, expires_at) "
+           "VALUES (%lld, 'grant', 9, 9, CURDATE() + INTERVAL 3 DAY)",
+           g_member, g_member);
+  t_ok(db_run_script(t_db(), sql), "give back, new lot");
+  expect_lot_numbers("after a lot given back and a new one");
+  t_ok(db_run_script(t_db(), "ROLLBACK"), "rollback");
+  expect_lot_numbers("rolled back");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_statements_read_only_the_page),
       cmocka_unit_test(test_union_view_equals_separate_reads),
+      cmocka_unit_test(test_expiry_days_match_the_lots),
       cmocka_unit_test(test_ledger_pages_walk_every_entry_once),
       cmocka_unit_test(test_entries_only_counts_for_few_lots),
       cmocka_unit_test(test_open_lots_page_through_every_open_lot),

@@ -17,6 +17,18 @@ static const char SQL_I1_LEDGER[] = "SELECT COUNT(*) FROM members m LEFT JOIN (S
 static const char SQL_I1_LOTS[] =
     "SELECT COUNT(*) FROM members m LEFT JOIN (SELECT member_id, SUM(remaining) AS s FROM points_lots "
     "WHERE status = 'open' GROUP BY member_id) l ON l.member_id = m.id WHERE m.points_balance <> COALESCE(l.s, 0)";
+/* The expiry days and open-lot counts (schema 046, kept by triggers): each member's open lots per expiry day, their
+ * points and their count, no day without open lots; and per member, their count. */
+static const char SQL_I1_EXPIRY_DAYS[] =
+    "SELECT (SELECT COUNT(*) FROM (SELECT member_id, expires_at, SUM(remaining) AS r, COUNT(*) AS n FROM points_lots "
+    "WHERE status = 'open' AND remaining > 0 GROUP BY member_id, expires_at) l LEFT JOIN points_expiry_days d "
+    "ON d.member_id = l.member_id AND d.expires_at = l.expires_at WHERE d.member_id IS NULL OR d.remaining <> l.r "
+    "OR d.lots <> l.n) + (SELECT COUNT(*) FROM points_expiry_days d WHERE d.lots <= 0 OR NOT EXISTS (SELECT 1 FROM "
+    "points_lots x WHERE x.member_id = d.member_id AND x.expires_at = d.expires_at AND x.open_left = 1))";
+static const char SQL_I1_MEMBER_LOTS[] =
+    "SELECT COUNT(*) FROM members m LEFT JOIN (SELECT member_id, COUNT(*) AS n FROM points_lots WHERE status = 'open' "
+    "AND remaining > 0 GROUP BY member_id) l ON l.member_id = m.id LEFT JOIN points_member_lots c ON c.member_id = m.id "
+    "WHERE COALESCE(c.open_lots, 0) <> COALESCE(l.n, 0)";
 static const char SQL_I1_EXPIRED_EMPTY[] =
     "SELECT COUNT(*) FROM points_lots WHERE status = 'expired' AND remaining <> 0";
 static const char SQL_I1_LOT_CREDIT[] =
@@ -232,6 +244,8 @@ static const check CHECKS[] = {
     {"I1", "member balance = sum of ledger entries", SQL_I1_LEDGER},
     {"I1", "member balance = sum of remaining points in open lots", SQL_I1_LOTS},
     {"I1", "expired lots keep no points", SQL_I1_EXPIRED_EMPTY},
+    {"I1", "expiry days = the open lots' points and count per member and day, no day without one", SQL_I1_EXPIRY_DAYS},
+    {"I1", "open-lot counts = the open lots per member", SQL_I1_MEMBER_LOTS},
     {"I1", "every lot has one crediting entry of its amount", SQL_I1_LOT_CREDIT},
     {"I1", "lot amount - remaining = allocated - refunded + expired", SQL_I1_LOT_USAGE},
     {"I1", "every spend's allocations sum to its amount", SQL_I1_SPEND_ALLOCS},
