@@ -45,12 +45,13 @@ static const char SQL_CAP_TAKE[] =
     "INSERT INTO member_day_counts (member_id, scope, ref_id, day, quantity) SELECT ?, ?, ?, CURDATE(), ? FROM DUAL "
     "WHERE ? <= ? ON DUPLICATE KEY UPDATE quantity = IF(quantity + VALUES(quantity) <= ?, quantity + "
     "VALUES(quantity), quantity)";
-/* The activity's day budget: taken only while it stays within both budgets and the day has not tripped. */
+/* The activity's day budget: taken only while it stays within both budgets and the day has not tripped. Sent deferred
+ * behind the payment's pipelined writes (guards_budget_send), hence DB_IN_TX. */
 static const char SQL_BUDGET_TAKE[] =
     "UPDATE activity_days SET points_spent = points_spent + ?, cash_spent_fen = cash_spent_fen + ?, orders = orders + "
     "1 "
     "WHERE activity_id = ? AND day = CURDATE() AND tripped_at IS NULL AND (? = 0 OR points_spent + ? <= ?) "
-    "AND (? = 0 OR cash_spent_fen + ? <= ?)";
+    "AND (? = 0 OR cash_spent_fen + ? <= ?) AND " DB_IN_TX;
 /* Pipelined (db.h): it rides with the payment's next statement. */
 static const char SQL_COUNTED[] =
     "INSERT INTO order_guard_counts (order_id, scope, ref_id, day, quantity, points, cash_fen) "
@@ -127,18 +128,44 @@ static NEOERR *cap_take(MYSQL *db, long long member_id, const char *scope, long 
   return nerr_pass(err);
 }
 
-static NEOERR *budget_take(MYSQL *db, const guard_row *g, int *ok) {
-  long long n = 0;
-  const dbp args[] = {DI(g->points),        DI(g->cash),        DI(g->id),   DI(g->points_budget), DI(g->points),
-                      DI(g->points_budget), DI(g->cash_budget), DI(g->cash), DI(g->cash_budget)};
-  NEOERR *err = db_exec(db, SQL_BUDGET_TAKE, args, 9, &n, NULL);
-  if (!err && n == 0) {
-    /* No row (the day turned since guards_prepare): make it and try once more; a row that exists was refused. */
-    long long made = 0;
-    err = db_exec(db, SQL_DAY_CREATE, DBA(DI(g->id)), &made, NULL);
-    if (!err && made == 1) err = db_exec(db, SQL_BUDGET_TAKE, args, 9, &n, NULL);
+static void budget_args(const guard_budget *b, dbp args[9]) {
+  const dbp a[] = {DI(b->points),        DI(b->cash),        DI(b->id),   DI(b->points_budget), DI(b->points),
+                   DI(b->points_budget), DI(b->cash_budget), DI(b->cash), DI(b->cash_budget)};
+  memcpy(args, a, sizeof a);
+}
+
+NEOERR *guards_budget_send(MYSQL *db, long long order_id, guard_outcome *g) {
+  NEOERR *err = STATUS_OK;
+  for (int i = 0; !err && i < g->nbudgets; i++) {
+    guard_budget *b = &g->budgets[i];
+    dbp args[9];
+    budget_args(b, args);
+    err = db_exec_deferred(db, SQL_BUDGET_TAKE, args, 9, &b->taken);
+    /* Counted whether or not it was taken: a refusal rolls the payment back, this row with it. */
+    if (!err)
+      err = db_exec_pipelined(db, SQL_COUNTED,
+                              DBA(DI(order_id), DS("budget"), DI(b->id), DI(b->units), DI(b->points), DI(b->cash)), 1);
   }
-  *ok = !err && n > 0;
+  return nerr_pass(err);
+}
+
+NEOERR *guards_budget_check(MYSQL *db, guard_outcome *g) {
+  NEOERR *err = STATUS_OK;
+  for (int i = 0; !err && i < g->nbudgets; i++) {
+    guard_budget *b = &g->budgets[i];
+    if (b->taken > 0) continue;
+    /* No row (the day turned since guards_prepare): make it and try once more; a row that exists was refused. */
+    long long made = 0, n = 0;
+    err = db_exec(db, SQL_DAY_CREATE, DBA(DI(b->id)), &made, NULL);
+    dbp args[9];
+    budget_args(b, args);
+    if (!err && made == 1) err = db_exec(db, SQL_BUDGET_TAKE, args, 9, &n, NULL);
+    if (!err && n == 0) {
+      g->result = GUARD_TRIPPED;
+      g->activity_id = b->id;
+      break;
+    }
+  }
   return nerr_pass(err);
 }
 
@@ -180,17 +207,12 @@ NEOERR *guards_pay(MYSQL *db, long long member_id, long long order_id, guard_out
     if (!err && ok)
       err = db_exec_pipelined(db, SQL_COUNTED, DBA(DI(order_id), DS(scope), DI(g->id), DI(g->units), DI(0), DI(0)), 1);
   }
-  for (int i = 0; !err && ok && i < rows; i++) {
+  /* The budgets (the activities' hot day rows) are taken later, next to the stock (guards_budget_send). */
+  for (int i = 0; !err && ok && i < rows && out->nbudgets < GUARD_MAX_ACTIVITIES; i++) {
     const guard_row *g = &r[i];
     if (g->kind[0] != 'a' || (g->points_budget <= 0 && g->cash_budget <= 0)) continue;
-    err = budget_take(db, g, &ok);
-    if (!err && !ok) {
-      out->result = GUARD_TRIPPED;
-      out->activity_id = g->id;
-    }
-    if (!err && ok)
-      err = db_exec_pipelined(db, SQL_COUNTED,
-                              DBA(DI(order_id), DS("budget"), DI(g->id), DI(g->units), DI(g->points), DI(g->cash)), 1);
+    out->budgets[out->nbudgets++] = (guard_budget){g->id,          g->units,       g->points, g->cash,
+                                                   g->points_budget, g->cash_budget, -1};
   }
   /* What the monitor counts once the payment has its stock (monitor_count, the payment's last statements). */
   for (int i = 0; !err && ok && i < rows && out->nactivities < GUARD_MAX_ACTIVITIES; i++) {

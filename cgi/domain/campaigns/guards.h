@@ -21,11 +21,18 @@ typedef struct {
 
 #define GUARD_MAX_ACTIVITIES 64
 
+/* A running activity's day budget the order is to be counted against, and the count its UPDATE reported. */
+typedef struct {
+  long long id, units, points, cash, points_budget, cash_budget, taken;
+} guard_budget;
+
 typedef struct {
   guard_result result;
   long long activity_id, product_id;
   int nactivities; /* the order's running activities, ascending id (GUARD_OK only) */
   guard_activity activities[GUARD_MAX_ACTIVITIES];
+  int nbudgets; /* those with a day budget, ascending id (guards_pay leaves them to guards_budget_send) */
+  guard_budget budgets[GUARD_MAX_ACTIVITIES];
 } guard_outcome;
 
 /* Before the payment's transaction (autocommit): creates today's budget rows of the order's running activities that
@@ -34,11 +41,18 @@ typedef struct {
 NEOERR *guards_prepare(MYSQL *db, long long order_id);
 
 /* Inside the payment's transaction, after the member row is locked: the mall switch (a locking read, so a pause
- * that committed is always seen), the order's running activities (paused?), then the conditional counters —
- * per-member day caps of products and activities, the activities' day budgets — each one UPDATE whose affected
- * row count decides. Records what was counted for guards_release. out->result != GUARD_OK: nothing may be
- * committed (the caller refuses and rolls back). */
+ * that committed is always seen), the order's running activities (paused?), then the per-member day caps of products
+ * and activities — each one UPDATE whose affected row count decides. The activities' day budgets are left in
+ * out->budgets for guards_budget_send. Records what was counted for guards_release. out->result != GUARD_OK: nothing
+ * may be committed (the caller refuses and rolls back). */
 NEOERR *guards_pay(MYSQL *db, long long member_id, long long order_id, guard_outcome *out);
+/* Then, just before the payment's hot product rows: each budget's conditional UPDATE (an activity's day row, held to
+ * COMMIT like the stock) sent without waiting (db_exec_deferred), so it shares a round trip with the stock UPDATEs
+ * and the monitor's rows; guards_budget_check reads the counts once the caller has settled them. */
+NEOERR *guards_budget_send(MYSQL *db, long long order_id, guard_outcome *g);
+/* After db_settle: a budget that refused is the day's trip (out->result GUARD_TRIPPED, activity_id), unless its day
+ * row was missing (the day turned since guards_prepare): then it is made and the budget taken once more. */
+NEOERR *guards_budget_check(MYSQL *db, guard_outcome *g);
 /* The same for an order whose plain read before the transaction met no running activity and no product with a daily
  * cap: the mall switch alone (a locking read, as above) — the settings read costs more than the rest of a guard. An
  * activity or cap set on its products in the instant between that read and the payment does not apply to it. */

@@ -499,25 +499,36 @@ static NEOERR *pay_body(MYSQL *db, struct pay_arg *a) {
   if (!err && a->vouchers) err = vouchers_issue_order(db, order_id, member_id);
   /* No inbox notice: the member is looking at the "paid" page; the inbox is for what happens later. */
 
-  /* Stock last (ascending product id): the hot row is locked only from here to COMMIT. */
+  /* The hot rows last, locked only from here to COMMIT: the activities' day budgets, the stock (ascending product
+   * id), the monitor's minute rows (F1) — sent in one run and their counts read together (db_settle), so they are
+   * held for two round trips, this one and the COMMIT's. A refusal found there rolls all of it back. */
+  if (!err && a->guarded) err = guards_budget_send(db, order_id, &g);
+  long long taken[ORDER_MAX_LINES];
+  int gen_row = 0; /* the last line raises the transaction's one generation row, if it has one */
   for (int i = 0; !err && i < a->nlines; i++) {
     long long pid = a->lines[i].product_id, q = a->lines[i].quantity;
-    int gen_row = i == a->nlines - 1 ? db_tx_single_generation() : 0;
-    if (gen_row) {
-      err = db_exec(db, SQL_STOCK_TAKE_RAISE, DBA(DI(gen_row), DI(q), DI(q), DI(pid), DI(q)), &n, NULL);
-      if (!err && n >= 1) db_tx_generation_raised();
-      if (err || n >= 1) continue;
-    } else {
-      err = db_exec(db, SQL_STOCK_TAKE, DBA(DI(q), DI(q), DI(pid), DI(q)), &n, NULL);
-      if (err || n == 1) continue;
-    }
+    if (i == a->nlines - 1) gen_row = db_tx_single_generation();
+    if (gen_row)
+      err = db_exec_deferred(db, SQL_STOCK_TAKE_RAISE, DBA(DI(gen_row), DI(q), DI(q), DI(pid), DI(q)), &taken[i]);
+    else err = db_exec_deferred(db, SQL_STOCK_TAKE, DBA(DI(q), DI(q), DI(pid), DI(q)), &taken[i]);
+  }
+  if (!err) err = monitor_count(db, &g, order_id, member_id, a->ip);
+  if (!err) err = db_settle(db);
+  if (!err && a->guarded) err = guards_budget_check(db, &g);
+  if (!err && g.result != GUARD_OK) {
+    out->activity_id = g.activity_id;
+    return refuse(out, ORDER_TRIPPED, 0);
+  }
+  for (int i = 0; !err && i < a->nlines; i++) {
+    long long pid = a->lines[i].product_id;
+    int raising = i == a->nlines - 1 && gen_row;
+    if (raising && taken[i] >= 1) db_tx_generation_raised(); /* 1 or 2 rows: the stock, and the generation if there */
+    if (taken[i] == 1 || (raising && taken[i] >= 1)) continue;
     long long limit = 0;
     int on_shelf = 0, found = 0;
     err = db_row(db, SQL_PRODUCT_LOCKED, DBA(DI(pid)), DCOLS(DCOL_INT(&on_shelf), DCOL_LL(&limit)), &found);
     if (!err) err = refuse(out, found && on_shelf == 1 ? ORDER_SOLD_OUT : ORDER_OFF_SHELF, pid);
   }
-  /* The monitor's per-minute totals (F1): last, so its row per activity and minute is held the shortest. */
-  if (!err && out->result == ORDER_OK) err = monitor_count(db, &g, order_id, member_id, a->ip);
   return nerr_pass(err);
 }
 
