@@ -110,6 +110,35 @@ static void test_product_day_cap(void **state) {
   fx_ledger_clean();
 }
 
+/* A product in two running activities, with a daily cap of 3: an order of 2 counts 2 against the cap (its line comes
+ * once per activity in the guards' read, and once to the cap) and its 20 points against each activity's budget; a
+ * second order of 2 is over the cap. */
+static void test_line_in_two_activities(void **state) {
+  long long m = fx_member(), p = fx_product("virtual", 10, 100, 0);
+  long long a = activity(p, 1000, 0), b = activity(p, 1000, 0);
+  fx_lot(m, 1000, 30);
+  t_ok(db_exec(t_db(), SQL_DAY_CAP, DBA(DI(3), DI(p)), NULL, NULL), "cap");
+  order_outcome out;
+  create1(m, p, 2, &out);
+  char no[ORDER_NO_LEN + 1];
+  memcpy(no, out.order_no, sizeof no);
+  assert_int_equal(pay(m, no, &out), ORDER_OK);
+  assert_int_equal(fx_ll(SQL_SPENT, a), 20);
+  assert_int_equal(fx_ll(SQL_SPENT, b), 20);
+  assert_int_equal(fx_ll("SELECT quantity FROM member_day_counts WHERE scope = 'product' AND day = CURDATE() AND "
+                         "ref_id = ?", p), 2);
+  create1(m, p, 2, &out);
+  memcpy(no, out.order_no, sizeof no);
+  assert_int_equal(pay(m, no, &out), ORDER_DAY_CAP);
+  assert_int_equal(out.product_id, p);
+  create1(m, p, 1, &out);
+  memcpy(no, out.order_no, sizeof no);
+  assert_int_equal(pay(m, no, &out), ORDER_OK);
+  assert_int_equal(fx_ll(SQL_SPENT, a), 30);
+  assert_int_equal(fx_ll(SQL_SPENT, b), 30);
+  fx_ledger_clean();
+}
+
 /* Pausing all redemption or one activity refuses payments (nothing written); resuming lets them through; the
  * process's banner state follows at once. */
 static void test_pause_and_resume(void **state) {
@@ -155,6 +184,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_race_budget),
       cmocka_unit_test(test_product_day_cap),
+      cmocka_unit_test(test_line_in_two_activities),
       cmocka_unit_test(test_pause_and_resume),
   };
   t_ok(points_init_errors(), "errors");

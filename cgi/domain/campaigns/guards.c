@@ -17,28 +17,21 @@ static const char SQL_DAY_CREATE[] = "INSERT IGNORE INTO activity_days (activity
 /* Locking read: a pause that committed before this scan got here is always seen; a pause waits for the scans and
  * payments already past this point (they take the switch row in share mode first, before any other guard lock). */
 static const char SQL_MALL_SWITCH[] = "SELECT paused FROM mall_switch WHERE id = 1 LOCK IN SHARE MODE";
-/* An activity's part of what the order charges: its items at list price less their share of the order's coupon
- * discount (the share rounded down, so a budget never counts less than was charged; all of it when every item is in
- * the activity). list: the item column, discount/total: the order's columns after the discount. */
-#define CHARGED(list, discount, total)                                                                                 \
-  "CAST(SUM(" list ") - COALESCE(MAX(" discount ") * SUM(" list ") DIV NULLIF(MAX(" total " + " discount "), 0), 0) " \
-  "AS SIGNED)"
-/* What the order meets: its running activities (with their settings and the order's units, points and cash
- * charged in them) and its products with a daily cap. Settings only; every counter is moved by a conditional UPDATE. */
-/* In the same round trip, first, the mall's switch ('m'): a locking read, so a pause that committed before this payment
- * got here is always seen, and a pause waits for the payments already past this point (they took the switch row in
- * share mode first, before any other guard lock; the union runs its parts in order). */
+/* What the order meets, in one round trip and without grouping or sorting (guards_pay adds it up): first the mall's
+ * switch (line 0; cap = paused): a locking read, so a pause that committed before this payment got here is always
+ * seen, and a pause waits for the payments already past this point (they took the switch row in share mode first,
+ * before any other guard lock; the union runs its parts in order). Then each order line with its product's daily cap
+ * and, once per running activity of its product, that activity's settings (activity 0: none), with the order's
+ * totals and discounts. Settings only; every counter is moved by a conditional UPDATE. */
 static const char SQL_ORDER_GUARDS[] =
-    "(SELECT 'm' AS kind, 0 AS id, paused, 0, 0, 0, 0, 0, 0 FROM mall_switch WHERE id = 1 LOCK IN SHARE MODE) "
-    "UNION ALL (SELECT 'a', a.id, a.paused, a.points_budget, a.cash_budget_fen, a.member_day_cap, "
-    "CAST(SUM(i.quantity) AS SIGNED) AS units, "
-    CHARGED("i.points_price * i.quantity", "o.discount_points", "o.points_total") " AS points, "
-    CHARGED("i.cash_price_fen * i.quantity", "o.discount_cash_fen", "o.cash_total_fen") " AS cash "
-    "FROM order_items i JOIN orders o ON o.id = i.order_id JOIN activity_products ap ON ap.product_id = i.product_id "
-    "JOIN activities a ON a.id = ap.activity_id WHERE i.order_id = ? AND " RUNNING " GROUP BY a.id) "
-    "UNION ALL (SELECT 'p', p.id, 0, 0, 0, p.member_day_cap, CAST(SUM(i.quantity) AS SIGNED), 0, 0 "
-    "FROM order_items i JOIN products p ON p.id = i.product_id WHERE i.order_id = ? AND p.member_day_cap > 0 "
-    "GROUP BY p.id, p.member_day_cap) ORDER BY 1, 2";
+    "(SELECT 0 AS line, 0 AS product, 0 AS quantity, 0 AS points, 0 AS cash, paused AS cap, 0 AS activity, 0, 0, 0, "
+    "0, 0, 0, 0, 0 FROM mall_switch WHERE id = 1 LOCK IN SHARE MODE) "
+    "UNION ALL (SELECT i.id, i.product_id, i.quantity, i.points_price * i.quantity, i.cash_price_fen * i.quantity, "
+    "p.member_day_cap, COALESCE(a.id, 0), COALESCE(a.paused, 0), COALESCE(a.points_budget, 0), "
+    "COALESCE(a.cash_budget_fen, 0), COALESCE(a.member_day_cap, 0), o.discount_points, o.points_total, "
+    "o.discount_cash_fen, o.cash_total_fen FROM order_items i JOIN orders o ON o.id = i.order_id "
+    "JOIN products p ON p.id = i.product_id LEFT JOIN (activity_products ap JOIN activities a ON a.id = "
+    "ap.activity_id AND " RUNNING ") ON ap.product_id = i.product_id WHERE i.order_id = ?)";
 /* One member's day count: inserted, or raised only while it stays within the cap (affected rows 0 = refused).
  * The member row is locked by the payment, so two tabs of one member meet here one after the other. */
 static const char SQL_CAP_TAKE[] =
@@ -112,12 +105,21 @@ NEOERR *guards_prepare(MYSQL *db, long long order_id) {
 
 /* One row of SQL_ORDER_GUARDS. */
 typedef struct {
+  long long line, product, quantity, points, cash, cap, activity;
+  int paused;
+  long long points_budget, cash_budget, activity_cap, discount_points, points_total, discount_cash, cash_total;
+} flat_row;
+
+/* What the order meets, added up: its running activities ('a', ascending id: settings, and the order's units,
+ * points and cash charged in them), the mall ('m'), its products with a daily cap ('p', ascending id). */
+typedef struct {
   char kind[2];
   int paused;
   long long id, points_budget, cash_budget, cap, units, points, cash;
 } guard_row;
 
 #define MAX_GUARD_ROWS 120
+#define MAX_FLAT_ROWS 480 /* order lines × the running activities of each product */
 
 static NEOERR *cap_take(MYSQL *db, long long member_id, const char *scope, long long ref, long long units,
                         long long cap, int *ok) {
@@ -169,15 +171,89 @@ NEOERR *guards_budget_check(MYSQL *db, guard_outcome *g) {
   return nerr_pass(err);
 }
 
+/* An activity's part of what the order charges: its items at list price less their share of the order's coupon
+ * discount (the share rounded down, so a budget never counts less than was charged; all of it when every item is in
+ * the activity). */
+static long long charged(long long list, long long discount, long long total) {
+  return total + discount > 0 ? list - discount * list / (total + discount) : list;
+}
+
+static int guard_cmp(const void *x, const void *y) {
+  const guard_row *a = x, *b = y;
+  int k = (a->kind[0] > b->kind[0]) - (a->kind[0] < b->kind[0]);
+  return k ? k : (a->id > b->id) - (a->id < b->id);
+}
+
+/* One guard row of kind and id in r (added when new); NULL when r is full. */
+static guard_row *guard_of(guard_row *r, int *n, char kind, long long id) {
+  for (int i = 0; i < *n; i++)
+    if (r[i].kind[0] == kind && r[i].id == id) return &r[i];
+  if (*n == MAX_GUARD_ROWS) return NULL;
+  guard_row *g = &r[(*n)++];
+  memset(g, 0, sizeof *g);
+  g->kind[0] = kind;
+  g->id = id;
+  return g;
+}
+
+/* The flat rows added up into guard rows, sorted (activities, the mall, products, each by id). */
+static NEOERR *guard_rows(const flat_row *f, int nf, guard_row *r, int *nr) {
+  long long lines[MAX_FLAT_ROWS];
+  int nlines = 0;
+  *nr = 0;
+  for (int i = 0; i < nf; i++) {
+    int is_switch = f[i].line == 0;
+    guard_row *g = is_switch || f[i].activity ? guard_of(r, nr, is_switch ? 'm' : 'a', f[i].activity) : NULL;
+    if ((is_switch || f[i].activity) && !g) return nerr_raise(NERR_ASSERT, "guards: more than %d", MAX_GUARD_ROWS);
+    if (is_switch) {
+      g->paused = f[i].cap != 0;
+      continue;
+    }
+    if (g) {
+      g->paused = f[i].paused;
+      g->points_budget = f[i].points_budget;
+      g->cash_budget = f[i].cash_budget;
+      g->cap = f[i].activity_cap;
+      g->units += f[i].quantity;
+      g->points += f[i].points;
+      g->cash += f[i].cash;
+    }
+    int seen = 0; /* a line comes once per activity of its product: its product's cap counts it once */
+    for (int j = 0; j < nlines && !seen; j++) seen = lines[j] == f[i].line;
+    if (seen || f[i].cap <= 0) continue;
+    lines[nlines++] = f[i].line;
+    guard_row *p = guard_of(r, nr, 'p', f[i].product);
+    if (!p) return nerr_raise(NERR_ASSERT, "guards: more than %d", MAX_GUARD_ROWS);
+    p->cap = f[i].cap;
+    p->units += f[i].quantity;
+  }
+  for (int i = 0; i < *nr; i++) { /* list prices in, the charged part out (the order's columns are on every line) */
+    if (r[i].kind[0] != 'a') continue;
+    for (int j = 0; j < nf; j++) {
+      if (f[j].activity != r[i].id || !f[j].line) continue;
+      r[i].points = charged(r[i].points, f[j].discount_points, f[j].points_total);
+      r[i].cash = charged(r[i].cash, f[j].discount_cash, f[j].cash_total);
+      break;
+    }
+  }
+  qsort(r, (size_t)*nr, sizeof r[0], guard_cmp);
+  return STATUS_OK;
+}
+
 NEOERR *guards_pay(MYSQL *db, long long member_id, long long order_id, guard_outcome *out) {
   memset(out, 0, sizeof *out);
   int rows = 0, ok = 1;
   guard_row r[MAX_GUARD_ROWS];
-  NEOERR *err = db_rows(db, SQL_ORDER_GUARDS, DBA(DI(order_id), DI(order_id)),
-                DCOLS(DCOL_STR(r[0].kind), DCOL_LL(&r[0].id), DCOL_INT(&r[0].paused), DCOL_LL(&r[0].points_budget),
-                      DCOL_LL(&r[0].cash_budget), DCOL_LL(&r[0].cap), DCOL_LL(&r[0].units), DCOL_LL(&r[0].points),
-                      DCOL_LL(&r[0].cash)),
-                sizeof r[0], MAX_GUARD_ROWS, &rows);
+  flat_row f[MAX_FLAT_ROWS];
+  int nf = 0;
+  NEOERR *err = db_rows(db, SQL_ORDER_GUARDS, DBA(DI(order_id)),
+                        DCOLS(DCOL_LL(&f[0].line), DCOL_LL(&f[0].product), DCOL_LL(&f[0].quantity),
+                              DCOL_LL(&f[0].points), DCOL_LL(&f[0].cash), DCOL_LL(&f[0].cap), DCOL_LL(&f[0].activity),
+                              DCOL_INT(&f[0].paused), DCOL_LL(&f[0].points_budget), DCOL_LL(&f[0].cash_budget),
+                              DCOL_LL(&f[0].activity_cap), DCOL_LL(&f[0].discount_points),
+                              DCOL_LL(&f[0].points_total), DCOL_LL(&f[0].discount_cash), DCOL_LL(&f[0].cash_total)),
+                        sizeof f[0], MAX_FLAT_ROWS, &nf);
+  if (!err) err = guard_rows(f, nf, r, &rows);
   if (err) return nerr_pass(err);
   /* Pauses first, the mall's before any activity's: a paused activity refuses whatever its counters say. */
   for (int i = 0; i < rows; i++) {
