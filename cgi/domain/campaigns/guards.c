@@ -1,5 +1,5 @@
-/* guards.c: circuit breakers (F2) and pause switches (F4) inside the payment — conditional counters, never a
- * value computed in C from a SELECT */
+/* guards.c: circuit breakers (F2) and pause switches (F4) inside the payment — conditional counters, never moved to a
+ * value computed in C from a SELECT (what an order adds to them is summed from its own lines) */
 #include "campaigns/guards.h"
 #include "generations.h"
 #include <stdio.h>
