@@ -426,6 +426,19 @@ test('5 failures lock the account for the window, even with the right password',
   assert.equal(ok.status, 303);
 });
 
+test('a successful sign-in clears the account\'s failures: four more wrong passwords do not lock it', async () => {
+  const m = mobile();
+  await register(new Client(), m);
+  const c = new Client();
+  for (let i = 0; i < 3; i++) assert.equal((await login(c, m, 'Wrong-password')).status, 200);
+  assert.equal(sql(`SELECT COUNT(*) FROM throttle_events WHERE scope = 'login-mobile' AND subject = ${q(m)}`), '3');
+  assert.equal((await login(c, m)).status, 303);
+  assert.equal(sql(`SELECT COUNT(*) FROM throttle_events WHERE scope = 'login-mobile' AND subject = ${q(m)}`), '0');
+  const d = new Client();
+  for (let i = 0; i < 4; i++) assert.equal((await login(d, m, 'Wrong-password')).status, 200);
+  assert.equal((await login(d, m)).status, 303, 'three failures before the sign-in no longer count');
+});
+
 test('a reset by SMS lifts the account lock', async () => {
   const m = mobile();
   await register(new Client(), m);
