@@ -64,6 +64,29 @@ static NEOERR *filter_get(req *r, const char *name, long long id, int *found) {
   return nerr_pass(err);
 }
 
+/* The brand row shows the first BRAND_CHIPS brands in the back office's order (Brands) and a "more brands" chip for the
+ * rest (BrandsMore: how many; BrandsAll: every one, for ?brands=all) — a wall of 60 chips helped nobody on a phone
+ * and was a fifth of the list page's rendering. */
+#define BRAND_CHIPS 12
+static NEOERR *brand_chips(HDF *d) {
+  NEOERR *err = STATUS_OK;
+  int n = 0;
+  for (HDF *b = hdf_get_child(d, "BrandsAll"); b && !err; b = hdf_obj_next(b), n++) {
+    char key[32];
+    snprintf(key, sizeof key, "Brands.%d", n);
+    if (n < BRAND_CHIPS) err = hdf_copy(d, key, b);
+  }
+  if (!err && n > BRAND_CHIPS) err = hdf_set_int_value(d, "BrandsMore", n - BRAND_CHIPS);
+  return nerr_pass(err);
+}
+
+/* Whether the chosen brand is among the brand chips shown (else the row shows it first). */
+static int brand_shown(HDF *h, long long brand) {
+  for (HDF *b = hdf_get_child(h, "Brands"); b; b = hdf_obj_next(b))
+    if (db_hdf_ll(b, "id", 0) == brand) return 1;
+  return 0;
+}
+
 /* The list's category chips and brands, the same for every filter, sort and page: read once per catalog change (and
  * DATA_CACHE_TTL) per process, so a list the page cache misses costs only its own statements. */
 static NEOERR *chips_and_brands(req *r, long long top) {
@@ -75,7 +98,8 @@ static NEOERR *chips_and_brands(req *r, long long top) {
     unsigned long long gen = catalog_generation();
     err = hdf_init(&fresh);
     if (!err) err = catalog_category_chips(r->db, fresh, "Categories", r->lang, top);
-    if (!err) err = catalog_brands(r->db, fresh, "Brands", r->lang);
+    if (!err) err = catalog_brands(r->db, fresh, "BrandsAll", r->lang);
+    if (!err) err = brand_chips(fresh);
     d = fresh;
     if (!err) data_cache_put(key, &fresh, gen);
   }
@@ -112,7 +136,8 @@ static NEOERR *list_with_counts(req *r, catalog_filter *f, long long offset, con
 }
 
 /* GET /products?cat=&brand=&min=&max=&sort=&instock=1&page=|after= → 200 list (sold-out last, or left out with
- * instock=1; numbered pages up to LIST_OFFSET_PAGES, then keyset pages from ?after=; past them the empty state);
+ * instock=1; numbered pages up to LIST_OFFSET_PAGES, then keyset pages from ?after=; past them the empty state;
+ * brands=all lists every brand chip);
  * 400 invalid parameters or cursor; 404 unknown cat/brand */
 NEOERR *h_products(req *r) {
   static const in_field F[] = {
@@ -124,10 +149,11 @@ NEOERR *h_products(req *r) {
       {"page", IN_INT, 0, 1, STORE_PAGE_MAX, NULL},
       {"instock", IN_ENUM, 0, 0, 0, "1"},
       {"after", IN_STR, 0, 0, 60, NULL},
+      {"brands", IN_ENUM, 0, 0, 0, "all"},
   };
-  in_value v[8];
+  in_value v[9];
   list_seek after = {0};
-  if (input_read(r, F, 8, v)) return nerr_pass(req_fail(r, 400));
+  if (input_read(r, F, 9, v)) return nerr_pass(req_fail(r, 400));
   if (v[7].present && !list_seek_parse(v[7].s, &after)) return nerr_pass(req_fail(r, 400));
   catalog_filter f = {.cat = v[0].i,
                       .brand = v[1].i,
@@ -172,6 +198,8 @@ NEOERR *h_products(req *r) {
   /* The chips show the top level and the current top category's children: nothing else of the tree is read. */
   long long top = f.cat ? db_hdf_ll(h, "Filter.Category.0.parent_id", f.cat) : 0;
   if (!err) err = chips_and_brands(r, top);
+  if (!err && v[8].present) err = hdf_set_value(h, "Filter.AllBrands", "1");
+  else if (!err && f.brand && !brand_shown(h, f.brand)) err = hdf_set_value(h, "Filter.BrandExtra", "1");
   /* Numbered pages stop at LIST_OFFSET_PAGES (the OFFSET they need grows with the page); deeper ones seek. */
   long long offset = page <= LIST_OFFSET_PAGES ? (page - 1) * PER_PAGE : 1LL << 60;
   list_page pg;

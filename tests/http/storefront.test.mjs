@@ -1,7 +1,7 @@
 // storefront.test.mjs: S1–S8 storefront pages — content, filters, bad input, escaping, search, language, headers
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ORIGIN } from './lib/stack.mjs';
+import { ORIGIN, sql } from './lib/stack.mjs';
 
 async function get(path, { lang, headers = {} } = {}) {
   const h = { ...headers };
@@ -91,6 +91,32 @@ test('product list: cards, sort orders, points range and pagination keep the fil
   assert.equal(far.status, 200);
   assert.match(far.text, /class="empty-state"/);
   assert.equal(productIds(far.text.split('class="empty-state"')[1] || '').length, 0);
+});
+
+test('product list: the brand row shows the first 12 brands and "more brands"; brands=all shows every one; a chosen brand past them shows first, active', async () => {
+  // The brands as the back office orders them (sort, id): the row shows the first 12 of this order.
+  const order = sql('SELECT id FROM brands ORDER BY sort, id').split('\n').filter(Boolean);
+  assert.ok(order.length > 13, `the demo data has more than 13 brands (${order.length})`);
+  const chips = (text) => ids(text.split('class="filter-label">品牌')[1].split('</ul>')[0], /brand=(\d+)"/g);
+  const first = await get('/products');
+  assert.deepEqual(chips(first.text), order.slice(0, 12), 'the first 12 brands, in order');
+  assert.ok(first.text.includes(`<a class="chip chip-more" href="/products?brands=all">更多品牌 (${order.length - 12})</a>`),
+    'a "more brands" chip counting the rest');
+  const all = await get('/products?brands=all');
+  assert.equal(all.status, 200);
+  assert.deepEqual(chips(all.text), order, 'brands=all: every brand');
+  assert.ok(all.text.includes('<a class="chip chip-more" href="/products?">收起品牌</a>'), 'and a chip to fold them again');
+  const last = order[order.length - 1];
+  const chosen = await get(`/products?brand=${last}&sort=points_asc`);
+  assert.equal(chosen.status, 200);
+  assert.deepEqual(chips(chosen.text), [last, ...order.slice(0, 12)], 'the chosen brand first (seen on a phone\'s scrolling row), then the 12');
+  assert.match(chosen.text, new RegExp(`<a class="chip active" href="/products\\?sort=points_asc&amp;brand=${last}">`));
+  assert.ok(chosen.text.includes(`href="/products?brand=${last}&amp;sort=points_asc&amp;brands=all"`), 'more brands keeps the filters');
+  const shown = await get(`/products?brand=${order[3]}`);
+  assert.deepEqual(chips(shown.text), order.slice(0, 12), 'a chosen brand among the 12 is not repeated');
+  assert.equal((await get('/products?brands=some')).status, 400);
+  const en = await get('/products', { lang: 'en' });
+  assert.match(en.text, /More brands \(\d+\)/);
 });
 
 test('product list: invalid parameters get a friendly 400 page, never a 500', async () => {

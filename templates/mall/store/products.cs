@@ -1,6 +1,8 @@
 <?cs # products.cs: S3 product list — category/brand/points filters, sort bar, grid, pagination ?>
 <?cs include:"layout/macros.cs" ?>
 <?cs include:"mall/store/macros.cs" ?>
+<?cs # bchip(id, name): a brand's chip in the brand row ?>
+<?cs def:bchip(id, name) ?><li><a class="chip<?cs if:Filter.BrandId == id ?> active<?cs /if ?>" href="<?cs var:Filter.BrandBase ?>brand=<?cs var:id ?>"><?cs var:name ?></a></li><?cs /def ?>
 <div class="container">
 <nav class="breadcrumb" aria-label="breadcrumb"><a href="/"><?cs var:Lang.Site.Nav.Home ?></a><span>/</span><a href="/products"><?cs var:Lang.Store.List.Title ?></a><?cs if:Filter.Category.0.parent_name ?><span>/</span><a href="/products?cat=<?cs var:Filter.Category.0.parent_id ?>"><?cs var:Filter.Category.0.parent_name ?></a><?cs /if ?><?cs if:Filter.Category.0.name ?><span>/</span><?cs var:Filter.Category.0.name ?><?cs /if ?><?cs if:Filter.Brand.0.name ?><span>/</span><?cs var:Filter.Brand.0.name ?><?cs /if ?></nav>
 
@@ -25,7 +27,11 @@
     <span class="filter-label"><?cs var:Lang.Store.List.Brand ?></span>
     <ul class="chips">
       <li><a class="chip<?cs if:!Filter.BrandId ?> active<?cs /if ?>" href="<?cs var:Filter.BrandBase ?>"><?cs var:Lang.Store.List.AnyOption ?></a></li>
-      <?cs each:b = Brands ?><li><a class="chip<?cs if:Filter.BrandId == b.id ?> active<?cs /if ?>" href="<?cs var:Filter.BrandBase ?>brand=<?cs var:b.id ?>"><?cs var:b.name ?></a></li><?cs /each ?>
+      <?cs if:Filter.AllBrands ?><?cs each:b = BrandsAll ?><?cs call:bchip(b.id, b.name) ?><?cs /each ?><?cs
+      else ?><?cs if:Filter.BrandExtra ?><?cs call:bchip(Filter.BrandId, Filter.Brand.0.name) ?><?cs /if ?><?cs
+        each:b = Brands ?><?cs call:bchip(b.id, b.name) ?><?cs /each ?><?cs /if ?>
+      <?cs if:Filter.AllBrands ?><li><a class="chip chip-more" href="<?cs var:Filter.Base ?>"><?cs var:Lang.Store.List.FewerBrands ?></a></li><?cs
+      elif:BrandsMore ?><li><a class="chip chip-more" href="<?cs var:Filter.Base ?>brands=all"><?cs var:Lang.Store.List.MoreBrands ?> (<?cs var:BrandsMore ?>)</a></li><?cs /if ?>
     </ul>
   </div>
   <?cs /if ?>
