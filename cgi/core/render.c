@@ -88,35 +88,83 @@ static NEOERR *render_with(HDF *hdf, const char *file, const char *tmpl, STRING 
   return nerr_pass(err);
 }
 
-/* Templates — layouts and page bodies — are parsed once per process and again when the file changes (its own
- * mtime: an edited partial or macros.cs needs a restart). A parsed tree does not depend on HDF values, only on the
- * escaping mode and the load path (no template includes a file named by a variable), so each render points it at
- * the request's HDF. Parsing a page with layout/macros.cs on every request cost more than rendering it. */
-#define TEMPLATE_SLOTS 256
+/* Language strings written into the template text as it is loaded (the file itself and every file it includes): a
+ * plain <?cs var:Lang.A.B ?> becomes that string of the parse's language, HTML-escaped as var: would have escaped it
+ * at render time (a missing one renders nothing, as var: does). A page evaluates dozens of them, each a failed lookup
+ * in the request's HDF and then a walk down the language tree, on every request. Names with a variable part
+ * (Lang.X[k]), macro arguments and alt: stay as they are and are read when rendered. */
+static NEOERR *load_inlined(void *ctx, HDF *hdf, const char *filename, char **contents) {
+  static const char OPEN[] = "<?cs var:Lang.";
+  char path[1400], key[256];
+  snprintf(path, sizeof path, filename[0] == '/' ? "%s%s" : "%s/%s", filename[0] == '/' ? "" : g_tmpl_dir, filename);
+  char *raw = NULL;
+  NEOERR *err = ne_load_file(path, &raw);
+  if (err) return nerr_pass(err);
+  STRING out;
+  string_init(&out);
+  const char *p = raw, *q;
+  while (!err && (q = strstr(p, OPEN))) {
+    const char *k = q + sizeof OPEN - 1 - 5, *e = k; /* k: at "Lang." */
+    while ((*e >= 'A' && *e <= 'Z') || (*e >= 'a' && *e <= 'z') || (*e >= '0' && *e <= '9') || *e == '_' || *e == '.') e++;
+    const char *close = e;
+    while (*close == ' ') close++;
+    if (strncmp(close, "?>", 2) != 0 || e == k || e[-1] == '.' || (size_t)(e - k) >= sizeof key) {
+      err = string_appendn(&out, p, (int)(q + 1 - p)); /* not a plain name: left for the renderer */
+      p = q + 1;
+      continue;
+    }
+    memcpy(key, k, (size_t)(e - k));
+    key[e - k] = 0;
+    err = string_appendn(&out, p, (int)(q - p));
+    const char *v = hdf_get_value((HDF *)ctx, key, NULL);
+    char *esc = NULL;
+    if (!err && v && *v) err = neos_html_escape(v, (int)strlen(v), &esc);
+    if (!err && esc) err = string_append(&out, esc);
+    free(esc);
+    p = close + 2;
+  }
+  if (!err) err = string_append(&out, p);
+  free(raw);
+  if (err) {
+    string_clear(&out);
+    return nerr_pass(err);
+  }
+  *contents = out.buf ? out.buf : strdup("");
+  return *contents ? STATUS_OK : nerr_raise(NERR_NOMEM, "template %s", filename);
+}
+
+/* Templates — layouts and page bodies — are parsed once per process and language, and again when the file changes (its
+ * own mtime: an edited partial or macros.cs needs a restart). A parsed tree does not depend on HDF values, only on the
+ * escaping mode, the load path (no template includes a file named by a variable) and the language strings written
+ * into it, so each render points it at the request's HDF. Parsing a page with layout/macros.cs on every request cost
+ * more than rendering it. */
+#define TEMPLATE_SLOTS 512
 static struct {
   char path[256];
+  int en; /* the language written in: English, else Chinese */
   CSPARSE *cs;
   HDF *owner;
   time_t mtime;
   time_t checked; /* when its mtime was last read: at most once a second (a stat per render was 1-2% of a page) */
 } g_templates[TEMPLATE_SLOTS];
 
-static unsigned template_slot(const char *file) {
-  unsigned h = 2166136261u;
+static unsigned template_slot(const char *file, int en) {
+  unsigned h = 2166136261u ^ (unsigned)en;
   for (const char *p = file; *p; p++) h = (h ^ (unsigned char)*p) * 16777619u;
   return h % TEMPLATE_SLOTS;
 }
 
 static NEOERR *render_parsed(HDF *hdf, unsigned slot, STRING *out);
 
-static NEOERR *parse_cached(const char *file, unsigned slot, time_t mtime) {
-  /* Parsed against a private HDF holding only what parsing reads (escaping, load path). */
+static NEOERR *parse_cached(const char *file, int en, unsigned slot, time_t mtime) {
+  /* Parsed against a private HDF holding only what parsing reads (escaping, load path, language). */
   HDF *owner = NULL;
   CSPARSE *cs = NULL;
   NEOERR *err = hdf_init(&owner);
-  if (!err) err = render_prepare(owner, "zh-CN");
+  if (!err) err = render_prepare(owner, en ? "en" : "zh-CN");
   if (!err) err = cs_init(&cs, owner);
   if (!err) err = cgi_register_strfuncs(cs);
+  if (!err) cs_register_fileload(cs, en ? g_lang_en : g_lang_zh, load_inlined);
   if (!err) err = cs_parse_file(cs, file);
   if (err) {
     cs_destroy(&cs);
@@ -124,6 +172,7 @@ static NEOERR *parse_cached(const char *file, unsigned slot, time_t mtime) {
     return nerr_pass(err);
   }
   snprintf(g_templates[slot].path, sizeof g_templates[slot].path, "%s", file);
+  g_templates[slot].en = en;
   g_templates[slot].cs = cs;
   g_templates[slot].owner = owner;
   g_templates[slot].mtime = mtime;
@@ -131,21 +180,23 @@ static NEOERR *parse_cached(const char *file, unsigned slot, time_t mtime) {
 }
 
 NEOERR *render_file(HDF *hdf, const char *file, STRING *out) {
-  unsigned slot = template_slot(file);
+  const char *lang = hdf_get_value(hdf, "Config.Lang", NULL);
+  int en = lang && strcmp(lang, "en") == 0;
+  unsigned slot = template_slot(file, en);
   time_t now = time(NULL);
-  if (g_templates[slot].cs && g_templates[slot].checked == now && strcmp(g_templates[slot].path, file) == 0)
-    return nerr_pass(render_parsed(hdf, slot, out));
+  int same = g_templates[slot].cs && g_templates[slot].en == en && strcmp(g_templates[slot].path, file) == 0;
+  if (same && g_templates[slot].checked == now) return nerr_pass(render_parsed(hdf, slot, out));
   char full[1400];
-  snprintf(full, sizeof full, "%s/%s", g_tmpl_dir, file);
+  snprintf(full, sizeof full, file[0] == '/' ? "%s%s" : "%s/%s", file[0] == '/' ? "" : g_tmpl_dir, file);
   struct stat st;
   if (strlen(file) >= sizeof g_templates[0].path || stat(full, &st) != 0)
     return nerr_pass(render_with(hdf, file, NULL, out)); /* reports the missing file as parsing would */
-  /* A slot holds one file; another file hashing here replaces it (rare with 256 slots and ~120 templates). */
-  if (g_templates[slot].cs && (strcmp(g_templates[slot].path, file) != 0 || g_templates[slot].mtime != st.st_mtime)) {
+  /* A slot holds one file in one language; another hashing here replaces it (rare: 512 slots, ~2 x 150 templates). */
+  if (g_templates[slot].cs && (!same || g_templates[slot].mtime != st.st_mtime)) {
     cs_destroy(&g_templates[slot].cs);
     hdf_destroy(&g_templates[slot].owner);
   }
-  NEOERR *err = g_templates[slot].cs ? STATUS_OK : parse_cached(file, slot, st.st_mtime);
+  NEOERR *err = g_templates[slot].cs ? STATUS_OK : parse_cached(file, en, slot, st.st_mtime);
   if (err) return nerr_pass(err);
   g_templates[slot].checked = now;
   return nerr_pass(render_parsed(hdf, slot, out));

@@ -5,7 +5,8 @@
  * (includes resolve under templates/; Lang.* comes from the real language files, Chinese unless the .hdf sets
  * Config.Lang = en). When the .hdf sets Golden.Layout (e.g. layout/mall.cs) the .cs is rendered as the page
  * body and then the layout around it, as render_page does (the body goes in as Page.Body), so a case shows the
- * whole page. Every case is rendered twice (render_string and render_file) and both must match.
+ * whole page. Every case is rendered twice (render_string and render_file) and both must match: the file rendering
+ * has the language strings written into the template as it loads (render.c), the string rendering reads them.
  * The output depends only on the templates, the language files and the .hdf: nothing reads the clock or the DB.
  *
  * After a deliberate template change, regenerate the expectations and read their diff before committing:
@@ -163,7 +164,13 @@ int main(void) {
     nerr_ignore(&err);
     return 1;
   }
-  snprintf(g_dir, sizeof g_dir, "%s/tests/unit/golden", g_cfg.root);
+  /* Absolute, as render_file takes a path outside templates/ only so: the file rendering then goes through the
+   * parse cache and its language inlining, which the string rendering does not. */
+  char rel[1100], *abs;
+  snprintf(rel, sizeof rel, "%s/tests/unit/golden", g_cfg.root);
+  if (!(abs = realpath(rel, NULL))) return 1;
+  snprintf(g_dir, sizeof g_dir, "%s", abs);
+  free(abs);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_goldens),
       cmocka_unit_test(test_prepare_sets_escaping),
