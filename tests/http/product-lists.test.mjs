@@ -161,3 +161,51 @@ test('a refused quantity comes back on the product page, under the field that ke
   assert.match(fieldError(r.html, 'quantity'), /\b1\b.*\b2\b/);
   assert.doesNotMatch(fieldError(r.html, 'quantity'), /[\u4e00-\u9fff]/, 'in English');
 });
+
+test('deep numbered pages (kept anchors) show the reference query\'s rows in every sort, view after view, and follow the list when its order moves', async () => {
+  // A category of its own with 170 products on the shelf (9 pages; pages 6 to 9 start from a kept anchor), every
+  // sort key with ties, a tenth sold out.
+  const word = `深页${randomInt(1e6)}`;
+  sql(`INSERT INTO categories (name_zh, name_en) VALUES ('${word}', '')`);
+  const cat = Number(sql(`SELECT id FROM categories WHERE name_zh = '${word}'`));
+  sql(`INSERT INTO products (type, category_id, name_zh, name_en, description_zh, description_en, points_price, stock,
+         initial_stock, sales, views, on_shelf, created_at)
+       SELECT 'virtual', ${cat}, CONCAT('${word}-', seq), '', '', '', 100 + seq % 37, IF(seq % 10 = 0, 0, 5),
+         IF(seq % 10 = 0, 0, 5), seq % 23, seq % 19, 1, NOW() - INTERVAL seq % 29 DAY
+       FROM seq_1_to_170`, { flush: false });
+  const sorts = {
+    '': 'sales DESC, id DESC',
+    points_asc: 'points_price ASC, id ASC',
+    points_desc: 'points_price DESC, id DESC',
+    views: 'views DESC, id DESC',
+    newest: 'created_at DESC, id DESC',
+  };
+  const reference = (order, where = '') => sql(`SELECT id FROM products WHERE category_id = ${cat} AND on_shelf = 1 ${where}
+    ORDER BY in_stock DESC, ${order}`).split('\n').map(Number);
+  const page = async (query, n) => {
+    const r = await get(`/products?cat=${cat}${query}&page=${n}&nc=${randomInt(1e9)}`);
+    assert.equal(r.status, 200);
+    return cards(r.html);
+  };
+  const check = async (label) => {
+    for (const [sort, order] of Object.entries(sorts)) {
+      const want = reference(order);
+      assert.equal(want.length, 170);
+      const query = sort ? `&sort=${sort}` : '';
+      // Each deep page several times: every FastCGI process reads it once from the offset, then from its anchor.
+      for (let n = 6; n <= 9; n++)
+        for (let view = 0; view < 6; view++)
+          assert.deepEqual(await page(query, n), want.slice((n - 1) * 20, n * 20), `${label}: sort ${sort || 'sales'} page ${n}`);
+      const only = reference(order, 'AND stock > 0');
+      assert.deepEqual(await page(`${query}&instock=1`, 7), only.slice(120, 140), `${label}: ${sort} in stock only`);
+    }
+  };
+  await check('as loaded');
+  // The best sellers' order moves (as sales would: no cache is flushed; the list's refresh must notice): a product
+  // from page 8 jumps to the top, one from page 2 sells out. Pages kept from before would now start a card late.
+  const byDefault = reference(sorts['']);
+  sql(`UPDATE products SET sales = 1000, views = 1000, points_price = 1, created_at = NOW() + INTERVAL 1 DAY
+       WHERE id = ${byDefault[150]}; UPDATE products SET stock = 0 WHERE id = ${byDefault[30]}`, { flush: false });
+  await check('after the order moved');
+  sql(`DELETE FROM products WHERE category_id = ${cat}; DELETE FROM categories WHERE id = ${cat}`);
+});
