@@ -37,7 +37,7 @@ class Member {
     this.jar = new Map();
     this.csrf = null;
   }
-  request(method, path, form, agent = this.agent) {
+  request(method, path, form, agent = this.agent, retried = false) {
     const body = form ? new URLSearchParams(form).toString() : '';
     const headers = { Cookie: [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ') };
     if (form) { headers['Content-Type'] = 'application/x-www-form-urlencoded'; headers['Content-Length'] = Buffer.byteLength(body); }
@@ -57,7 +57,12 @@ class Member {
           resolve({ status: res.statusCode, location: res.headers.location || '', html });
         });
       });
-      req.on('error', (e) => resolve({ status: 0, location: '', html: String(e) }));
+      // A kept-alive connection the server closed as the request went out (lighttpd drops idle ones after 5 s): the
+      // request never reached it, and a browser sends it again on a new connection — Node's client does not.
+      req.on('error', (e) => {
+        if (req.reusedSocket && e.code === 'ECONNRESET' && !retried) resolve(this.request(method, path, form, agent, true));
+        else resolve({ status: 0, location: '', html: String(e) });
+      });
       req.end(body);
     });
   }
@@ -113,7 +118,8 @@ async function main() {
       if (res.status === 303) claimed++;
       else {
         failed++;
-        whyFailed.set(res.status, (whyFailed.get(res.status) || 0) + 1);
+        const key = res.status || `no answer: ${res.html}`;
+        whyFailed.set(key, (whyFailed.get(key) || 0) + 1);
       }
       if (t0 >= from && t1 <= until) {
         reqWin++;
@@ -124,7 +130,7 @@ async function main() {
   }));
   lat.sort((a, b) => a - b);
   const rate = okWin / SECONDS;
-  const why = [...whyFailed].map(([k, v]) => `${v} × ${k || 'no answer'}`).join(', ');
+  const why = [...whyFailed].map(([k, v]) => `${v} × ${k}`).join(', ');
   say(`claims: ${okWin} coupons of ${reqWin} requests in the ${SECONDS} s window; ${failed} not 303${why ? ` (${why})` : ''}`);
   console.log(`CLAIMS ${rate.toFixed(1)} ${pct(lat, 50).toFixed(2)} ${pct(lat, 99).toFixed(2)} ${okWin} ${reqWin} ${failed} ${SECONDS}`);
 

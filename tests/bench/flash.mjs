@@ -72,7 +72,7 @@ class Buyer {
     this.orders = []; // { no, code }
   }
   cookie() { return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; '); }
-  request(method, path, form) {
+  request(method, path, form, retried = false) {
     const body = form ? new URLSearchParams(form).toString() : '';
     const headers = { Cookie: this.cookie() };
     if (form) { headers['Content-Type'] = 'application/x-www-form-urlencoded'; headers['Content-Length'] = Buffer.byteLength(body); }
@@ -92,7 +92,12 @@ class Buyer {
           resolve({ status: res.statusCode, location: res.headers.location || '', html });
         });
       });
-      req.on('error', reject);
+      // A kept-alive connection the server closed as the request went out (lighttpd drops idle ones after 5 s): the
+      // request never reached it, and a browser sends it again on a new connection — Node's client does not.
+      req.on('error', (e) => {
+        if (req.reusedSocket && e.code === 'ECONNRESET' && !retried) resolve(this.request(method, path, form, true));
+        else reject(e);
+      });
       req.end(body);
     });
   }
