@@ -97,6 +97,9 @@ static void test_statements_read_only_the_page(void **state) {
         ledger_page keyset = {&f, 0, 1000000, 10, "L", &rows, 100, -1, &all, 0};
         member_points_lots_first_stmt(g_member, 30, 11, &first, &st);
         check_plan(st.sql, st.p, st.n);
+        /* A member with a handful of lots: the optimiser preferred fifo and a filesort there, unless told. */
+        member_points_lots_first_stmt(g_light, 30, 11, &first, &st);
+        check_plan(st.sql, st.p, st.n);
         member_points_lots_first_stmt(g_member, 30, 11, &deep, &st);
         check_plan(st.sql, st.p, st.n);
         deep.entries_only = 1; /* a member with few lots: the entries counted, not the lots */
