@@ -6,13 +6,18 @@
 #include "generations.h"
 #include <stdio.h>
 
+#define HOME_BRANDS 16 /* two rows of the wall on a desktop, four on a phone */
+
 static NEOERR *load(req *r, HDF *h) {
   long long total = 0;
   NEOERR *err = content_banners(r->db, h, "Banners", r->lang, 5);
   if (!err) err = content_notices(r->db, h, "Notices", r->lang, 0, 5, &total);
   if (!err) err = content_ads(r->db, h, "Ads", r->lang, "home", 4);
   if (!err) err = catalog_categories(r->db, h, "Categories", r->lang);
-  if (!err) err = catalog_brands(r->db, h, "Brands", r->lang);
+  /* The brand wall shows the first HOME_BRANDS; "more" leads to the product list with every brand. */
+  int more = 0;
+  if (!err) err = catalog_brands_first(r->db, h, "Brands", r->lang, HOME_BRANDS, &more);
+  if (!err && more) err = hdf_set_value(h, "BrandsMore", "1");
   if (!err) err = catalog_hot(r->db, h, "Hot", r->lang, 10);
   if (!err) err = catalog_newest(r->db, h, "Newest", r->lang, 10);
   return nerr_pass(err);

@@ -93,6 +93,15 @@ test('product list: cards, sort orders, points range and pagination keep the fil
   assert.equal(productIds(far.text.split('class="empty-state"')[1] || '').length, 0);
 });
 
+test('home page: the brand wall shows the first 16 brands in the back office\'s order, and "more" leads to every brand', async () => {
+  const order = sql('SELECT id FROM brands ORDER BY sort, id').split('\n').filter(Boolean);
+  assert.ok(order.length > 16, `the demo data has more than 16 brands (${order.length})`);
+  const r = await get(`/?nc=${Date.now()}`);
+  const wall = r.text.split('class="brand-wall"')[1].split('</ul>')[0];
+  assert.deepEqual(ids(wall, /href="\/products\?brand=(\d+)"/g), order.slice(0, 16));
+  assert.match(r.text, /<h2>精选品牌<\/h2><a href="\/products\?brands=all">更多 ›<\/a>/);
+});
+
 test('product list: the brand row shows the first 12 brands and "more brands"; brands=all shows every one; a chosen brand past them shows first, active', async () => {
   // The brands as the back office orders them (sort, id): the row shows the first 12 of this order.
   const order = sql('SELECT id FROM brands ORDER BY sort, id').split('\n').filter(Boolean);

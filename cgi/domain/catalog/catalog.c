@@ -15,6 +15,7 @@ static const char SQL_CATEGORIES[] =
 static const char SQL_CATEGORY[] = "SELECT c.id, " TR("c.name", "name") ", c.parent_id, " TR(
     "pc.name", "parent_name") " FROM categories c LEFT JOIN categories pc ON pc.id = c.parent_id WHERE c.id = ?";
 static const char SQL_BRANDS[] = "SELECT id, " TR("name", "name") ", logo FROM brands ORDER BY sort, id";
+static const char SQL_BRANDS_FIRST[] = "SELECT id, " TR("name", "name") ", logo FROM brands ORDER BY sort, id LIMIT ?";
 static const char SQL_BRAND[] = "SELECT id, " TR("name", "name") ", logo FROM brands WHERE id = ?";
 
 /* The product list's chips: the top level, and the children of one top category only (by_parent ranges) — the
@@ -71,6 +72,18 @@ NEOERR *catalog_category_get(MYSQL *db, HDF *out, const char *prefix, const char
 
 NEOERR *catalog_brands(MYSQL *db, HDF *out, const char *prefix, const char *lang) {
   return nerr_pass(db_query_hdf(db, out, prefix, SQL_BRANDS, DBA(DS(lang)), NULL));
+}
+
+NEOERR *catalog_brands_first(MYSQL *db, HDF *out, const char *prefix, const char *lang, int limit, int *more) {
+  int rows = 0;
+  NEOERR *err = db_query_hdf(db, out, prefix, SQL_BRANDS_FIRST, DBA(DS(lang), DI(limit + 1)), &rows);
+  *more = !err && rows > limit;
+  if (*more) {
+    char key[160];
+    snprintf(key, sizeof key, "%s.%d", prefix, limit); /* the one read past the limit only tells there are more */
+    err = hdf_remove_tree(out, key);
+  }
+  return nerr_pass(err);
 }
 
 NEOERR *catalog_brand_get(MYSQL *db, HDF *out, const char *prefix, const char *lang, long long id, int *found) {

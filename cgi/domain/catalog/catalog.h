@@ -25,6 +25,8 @@ NEOERR *catalog_category_chips(MYSQL *db, HDF *out, const char *prefix, const ch
 /* One category with its parent's id and name (parent_id, parent_name when it has one). */
 NEOERR *catalog_category_get(MYSQL *db, HDF *out, const char *prefix, const char *lang, long long id, int *found);
 NEOERR *catalog_brands(MYSQL *db, HDF *out, const char *prefix, const char *lang);
+/* The first limit brands in the back office's order; *more is set when there are others. */
+NEOERR *catalog_brands_first(MYSQL *db, HDF *out, const char *prefix, const char *lang, int limit, int *more);
 NEOERR *catalog_brand_get(MYSQL *db, HDF *out, const char *prefix, const char *lang, long long id, int *found);
 
 /* Product cards: id, name, image, points, cash ("12.34" or unset), sales, stock. The filtered lists with their

@@ -60,7 +60,7 @@
 
 <?cs if:subcount(Brands) ?>
 <section class="section">
-  <div class="section-head"><h2><?cs var:Lang.Store.Home.Brands ?></h2></div>
+  <div class="section-head"><h2><?cs var:Lang.Store.Home.Brands ?></h2><?cs if:BrandsMore ?><a href="/products?brands=all"><?cs var:Lang.Store.More ?></a><?cs /if ?></div>
   <ul class="brand-wall">
   <?cs each:b = Brands ?><li><a href="/products?brand=<?cs var:b.id ?>"><?cs if:b.logo ?><img src="<?cs var:b.logo ?>" alt="" width="80" height="40"><?cs /if ?><span><?cs var:b.name ?></span></a></li><?cs /each ?>
   </ul>
