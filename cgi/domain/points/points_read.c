@@ -1,6 +1,7 @@
 /* points_read.c: read side of the points center (A2) — expiring soon, open lots (paged), filterable ledger (keyset) */
 #include "points/points_read.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Every statement here reads one member's rows through an index that starts with member_id, and no more of them
@@ -26,7 +27,8 @@ static void summary_stmt(long long member_id, int days, const ledger_filter *f, 
 
 #define STR_(x) #x
 #define STR(x) STR_(x)
-static const char SQL_LOTS_EXPIRING[] = LOT_COLUMNS EXPIRING_WHERE " ORDER BY expires_at, id LIMIT " STR(POINTS_EXPIRING_MAX);
+static const char SQL_LOTS_EXPIRING[] =
+    LOT_COLUMNS EXPIRING_WHERE " ORDER BY expires_at, id LIMIT " STR(POINTS_EXPIRING_MAX);
 static const char SQL_LOTS_EXPIRING_SUM[] = EXPIRING_SUM;
 static const char SQL_LOTS_FIRST[] =
     LOT_COLUMNS "WHERE member_id = ? AND open_left = 1 ORDER BY expires_at, id LIMIT ?";
@@ -43,8 +45,8 @@ static const char SQL_LOTS_AFTER[] =
 static const char SQL_LOTS_OPEN_COUNT[] =
     "SELECT LEAST(COALESCE((SELECT open_lots FROM points_member_lots WHERE member_id = ?), 0), ?)";
 
-const char *const POINTS_LOT_SQL[] = {SQL_LOTS_EXPIRING, SQL_LOTS_EXPIRING_SUM, SQL_LOTS_FIRST, SQL_LOTS_AFTER,
-                                       SQL_LOTS_OPEN_COUNT, NULL};
+const char *const POINTS_LOT_SQL[] = {SQL_LOTS_EXPIRING, SQL_LOTS_EXPIRING_SUM, SQL_LOTS_FIRST,
+                                      SQL_LOTS_AFTER,    SQL_LOTS_OPEN_COUNT,   NULL};
 
 NEOERR *member_points_expiring(MYSQL *db, long long member_id, int days, HDF *out, const char *prefix, long long *sum) {
   NEOERR *err = sum ? db_query_ll(db, SQL_LOTS_EXPIRING_SUM, DBA(DI(member_id), DI(days)), sum, NULL) : STATUS_OK;
@@ -71,9 +73,7 @@ NEOERR *member_points_lots(MYSQL *db, long long member_id, const lots_seek *afte
                            const char *prefix, int *rows, long long *open, lots_seek *next) {
   memset(next, 0, sizeof *next);
   NEOERR *err =
-      open ? db_query_ll(db, SQL_LOTS_OPEN_COUNT,
-                                DBA(DI(member_id), DI(POINTS_COUNT_CAP + 1)), open,
-                                NULL) : STATUS_OK;
+      open ? db_query_ll(db, SQL_LOTS_OPEN_COUNT, DBA(DI(member_id), DI(POINTS_COUNT_CAP + 1)), open, NULL) : STATUS_OK;
   /* One row more than the page: a page that ends the list says so (no "more" link to an empty page). */
   if (!err && after && after->set)
     err = db_query_hdf(db, out, prefix, SQL_LOTS_AFTER,
@@ -93,32 +93,63 @@ NEOERR *member_points_lots(MYSQL *db, long long member_id, const lots_seek *afte
   return nerr_pass(err);
 }
 
-/* Rows of the union below sorted in C: a UNION ALL promises no order, and the parts' own ORDER BY … LIMIT chose them. */
-static int lot_before(HDF *a, HDF *b) {
-  int c = strcmp(hdf_get_value(a, "expires", ""), hdf_get_value(b, "expires", ""));
-  return c < 0 || (c == 0 && db_hdf_ll(a, "id", 0) < db_hdf_ll(b, "id", 0));
+/* A row of the union below, read as text into its own buffers (no HDF built only to be copied): a lot, in the lots
+ * column names; an entry in them too (put_entry says which is which); the numbers in id, source and note. */
+typedef struct {
+  char part[4], id[24], source[DB_VARCHAR(32)], note[DB_VARCHAR(255)], amount[24], remaining[24],
+      expires[DB_VARCHAR(20)], days[24];
+  int null[8]; /* in column order, part first */
+  long long id_ll, days_ll;
+} union_row;
+
+static long long text_ll(const char *s, long long def) {
+  char *end = NULL;
+  if (!*s) return def;
+  long long x = strtoll(s, &end, 10);
+  return *end ? def : x;
 }
-static int entry_before(HDF *a, HDF *b) { return db_hdf_ll(a, "id", 0) > db_hdf_ll(b, "id", 0); }
-static void sort_rows(HDF **v, int n, int (*before)(HDF *, HDF *)) {
+
+/* Rows of the union sorted in C: a UNION ALL promises no order, and the parts' own ORDER BY … LIMIT chose them. */
+static int lot_before(const union_row *a, const union_row *b) {
+  int c = strcmp(a->expires, b->expires);
+  return c < 0 || (c == 0 && a->id_ll < b->id_ll);
+}
+static int entry_before(const union_row *a, const union_row *b) { return a->id_ll > b->id_ll; }
+static void sort_rows(union_row **v, int n, int (*before)(const union_row *, const union_row *)) {
   for (int i = 1; i < n; i++)
     for (int j = i; j > 0 && before(v[j], v[j - 1]); j--) {
-      HDF *t = v[j];
+      union_row *t = v[j];
       v[j] = v[j - 1];
       v[j - 1] = t;
     }
 }
 
-/* A ledger row of the union (in the lots' column names) under its own names. */
-static NEOERR *copy_entry(HDF *out, const char *key, HDF *row) {
-  static const char *const names[][2] = {{"id", "id"},       {"source", "kind"},       {"amount", "amount"},
-                                         {"remaining", "balance_after"}, {"note", "note"}, {"expires", "order_no"},
-                                         {"days_left", "time"}}; /* in member_points_ledger's column order */
+/* A lot under prefix.i, with the columns SQL_LOTS_FIRST names. */
+static NEOERR *put_lot(HDF *out, const char *prefix, int i, const union_row *r) {
+  char key[128];
   HDF *node = NULL;
+  snprintf(key, sizeof key, "%s.%d", prefix, i);
   NEOERR *err = hdf_get_node(out, key, &node);
-  for (size_t i = 0; !err && i < sizeof names / sizeof names[0]; i++) {
-    const char *v = hdf_get_value(row, names[i][0], NULL);
-    if (v) err = hdf_set_value(node, names[i][1], v); /* NULL (no order) stays unset, as db_query_hdf leaves it */
-  }
+  const char *const names[] = {"id", "source", "note", "amount", "remaining", "expires", "days_left"};
+  const char *const values[] = {r->id, r->source, r->note, r->amount, r->remaining, r->expires, r->days};
+  for (size_t k = 0; !err && k < sizeof names / sizeof names[0];
+       k++) /* a NULL stays unset, as db_query_hdf leaves it */
+    if (!r->null[k + 1]) err = hdf_set_value(node, names[k], values[k]);
+  return nerr_pass(err);
+}
+
+/* A ledger entry of the union (in the lots' columns) under prefix.i in member_points_ledger's names; no order number
+ * (NULL) stays unset, as db_query_hdf leaves it. */
+static NEOERR *put_entry(HDF *out, const char *prefix, int i, const union_row *r) {
+  char key[128];
+  HDF *node = NULL;
+  snprintf(key, sizeof key, "%s.%d", prefix, i);
+  NEOERR *err = hdf_get_node(out, key, &node);
+  const char *const names[] = {"id", "kind", "amount", "balance_after", "note", "order_no", "time"};
+  const char *const values[] = {r->id, r->source, r->amount, r->remaining, r->note, r->expires, r->days};
+  const int column[] = {1, 2, 4, 5, 3, 6, 7}; /* where each is in the union */
+  for (size_t k = 0; !err && k < sizeof names / sizeof names[0]; k++)
+    if (!r->null[column[k]]) err = hdf_set_value(node, names[k], values[k]);
   return nerr_pass(err);
 }
 
@@ -152,10 +183,9 @@ NEOERR *member_points_lots_first(MYSQL *db, long long member_id, int days, int l
                                  const ledger_page *ledger) {
   /* One statement: the soonest open lots are both the first page and, from their start, the expiring ones. */
   const int want = (limit > POINTS_EXPIRING_MAX ? limit : POINTS_EXPIRING_MAX) + 1;
-  HDF *tmp = NULL;
-  int got = 0, nsoon = 0, last_soon = 0, last_due = 0, nlots = 0, nentries = 0, numbers = 0;
+  int got = 0, nsoon = 0, last_soon = 0, last_due = 0, nlots = 0, nentries = 0, numbers = 0, nrows = 0;
   long long soon_sum = 0, soon_all = -1, open_all = -1;
-  HDF *lot_rows[POINTS_EXPIRING_MAX + 64], *entry_rows[POINTS_LEDGER_PAGE_MAX];
+  union_row *lot_rows[POINTS_EXPIRING_MAX + 64], *entry_rows[POINTS_LEDGER_PAGE_MAX];
   memset(next, 0, sizeof *next);
   *rows = 0;
   if (ledger) *ledger->rows = 0;
@@ -164,55 +194,61 @@ NEOERR *member_points_lots_first(MYSQL *db, long long member_id, int days, int l
     return nerr_raise(NERR_ASSERT, "member_points_lots_first: page too large");
   ledger_stmt st;
   member_points_lots_first_stmt(member_id, days, want, ledger, &st);
-  NEOERR *err = hdf_init(&tmp);
-  if (!err) err = db_query_hdf(db, tmp, "R", st.sql, st.p, st.n, NULL);
-  for (HDF *row = err ? NULL : hdf_get_child(tmp, "R"); row; row = hdf_obj_next(row)) {
-    const char *part = hdf_get_value(row, "part", "L");
-    if (ledger && ledger->total && strcmp(part, "S") == 0) { /* the numbers: in the lots' id, source and note columns */
+  const int max_rows = want + (ledger ? ledger->limit + 1 : 0);
+  union_row *all = calloc((size_t)max_rows, sizeof *all);
+  if (!all) return nerr_raise(NERR_NOMEM, "member_points_lots_first: %d rows", max_rows);
+  union_row *r0 = all;
+  /* Every column may be NULL: the numbers row has NULLs where it has nothing to say, an entry without an order has no
+   * order number. Without a ledger there is no part column. */
+  const dbc spec[] = {DCOL_STR_N(r0->part, &r0->null[0]),    DCOL_STR_N(r0->id, &r0->null[1]),
+                      DCOL_STR_N(r0->source, &r0->null[2]),  DCOL_STR_N(r0->note, &r0->null[3]),
+                      DCOL_STR_N(r0->amount, &r0->null[4]),  DCOL_STR_N(r0->remaining, &r0->null[5]),
+                      DCOL_STR_N(r0->expires, &r0->null[6]), DCOL_STR_N(r0->days, &r0->null[7])};
+  NEOERR *err = ledger ? db_rows(db, st.sql, st.p, st.n, spec, 8, sizeof *all, max_rows, &nrows)
+                       : db_rows(db, st.sql, st.p, st.n, spec + 1, 7, sizeof *all, max_rows, &nrows);
+  for (int i = 0; !err && i < nrows; i++) {
+    union_row *row = &all[i];
+    if (!ledger) strcpy(row->part, "L");
+    row->id_ll = row->null[1] ? -1 : text_ll(row->id, -1);
+    if (ledger && ledger->total && strcmp(row->part, "S") == 0) { /* the numbers: in the lots' id, source and note */
       numbers = 1;
-      soon_all = db_hdf_ll(row, "id", -1);
-      open_all = db_hdf_ll(row, "source", -1);
-      *ledger->total = db_hdf_ll(row, "note", -1);
+      soon_all = row->id_ll;
+      open_all = row->null[2] ? -1 : text_ll(row->source, -1);
+      *ledger->total = row->null[3] ? -1 : text_ll(row->note, -1);
       continue;
     }
-    int entry = strcmp(part, "E") == 0;
-    if (ledger && (err = hdf_remove_tree(row, "part"))) break; /* the lots keep their own columns only */
-    if (entry) {
+    if (strcmp(row->part, "E") == 0) {
       if (nentries < POINTS_LEDGER_PAGE_MAX) entry_rows[nentries++] = row;
-    } else if (nlots < want) lot_rows[nlots++] = row;
+    } else if (nlots < want) {
+      row->days_ll = text_ll(row->days, -1);
+      lot_rows[nlots++] = row;
+    }
   }
   got = nlots;
   sort_rows(lot_rows, nlots, lot_before);
   sort_rows(entry_rows, nentries, entry_before);
   for (int i = 0; !err && i < nlots; i++) {
-    HDF *row = lot_rows[i];
-    char key[128];
-    long long left = db_hdf_ll(row, "days_left", -1);
+    union_row *row = lot_rows[i];
+    long long left = row->days_ll;
     last_soon = left >= 0 && left < days;
     last_due = left < days; /* soon, or overdue (the nightly job expires those) */
     if (i < limit) {
-      snprintf(key, sizeof key, "%s.%d", lots, i);
-      err = hdf_copy(out, key, row);
+      err = put_lot(out, lots, i, row);
       *rows = i + 1;
       if (i == limit - 1 && got > limit) {
         next->set = 1;
-        snprintf(next->expires, sizeof next->expires, "%s", hdf_get_value(row, "expires", ""));
-        next->id = db_hdf_ll(row, "id", 0);
+        snprintf(next->expires, sizeof next->expires, "%.*s", (int)sizeof next->expires - 1, row->expires);
+        next->id = row->id_ll;
       }
     }
-    if (last_soon) soon_sum += db_hdf_ll(row, "remaining", 0);
-    if (!err && last_soon && nsoon < POINTS_EXPIRING_MAX) {
-      snprintf(key, sizeof key, "%s.%d", expiring, nsoon++);
-      err = hdf_copy(out, key, row);
-    }
+    if (last_soon) soon_sum += text_ll(row->remaining, 0);
+    if (!err && last_soon && nsoon < POINTS_EXPIRING_MAX) err = put_lot(out, expiring, nsoon++, row);
   }
   for (int i = 0; !err && i < nentries; i++) {
-    char key[128];
-    snprintf(key, sizeof key, "%s.%d", ledger->prefix, i);
-    err = copy_entry(out, key, entry_rows[i]);
+    err = put_entry(out, ledger->prefix, i, entry_rows[i]);
     *ledger->rows = i + 1;
   }
-  hdf_destroy(&tmp);
+  free(all);
   *open = numbers && open_all >= 0 ? open_all : got < want ? got : -1; /* entries_only: no lot numbers read */
   *soon = numbers && soon_all >= 0 ? soon_all : got < want ? soon_sum : -1;
   /* Every row read was due soon or overdue (overdue lots the nightly job has not expired yet come first) and the list
@@ -264,10 +300,11 @@ void member_points_ledger_stmt(long long member_id, const ledger_filter *f, int 
   }
   if (count == 0 || count == 3) { /* count 2: the WHERE alone, for the count above */
     /* 3: the ledger part of the union with the first lots page, in the lots' column order (member_points_lots_first) */
-    add(st, count == 3 ? "SELECT 'E' AS part, l.id, l.kind, l.note, l.amount, l.balance_after, o.order_no,"
-                         " DATE_FORMAT(l.created_at, '%Y-%m-%d %H:%i') AS time FROM points_ledger l"
-                       : "SELECT l.id, l.kind, l.amount, l.balance_after, l.note, o.order_no,"
-                         " DATE_FORMAT(l.created_at, '%Y-%m-%d %H:%i') AS time FROM points_ledger l");
+    add(st,
+        count == 3 ? "SELECT 'E' AS part, l.id, l.kind, l.note, l.amount, l.balance_after, o.order_no,"
+                     " DATE_FORMAT(l.created_at, '%Y-%m-%d %H:%i') AS time FROM points_ledger l"
+                   : "SELECT l.id, l.kind, l.amount, l.balance_after, l.note, o.order_no,"
+                     " DATE_FORMAT(l.created_at, '%Y-%m-%d %H:%i') AS time FROM points_ledger l");
     add(st, index);
     add(st, " LEFT JOIN orders o ON o.id = l.order_id");
   }
@@ -321,8 +358,7 @@ static void summary_stmt(long long member_id, int days, const ledger_filter *f, 
   ledger_stmt count;
   char lot_numbers[sizeof EXPIRING_SUM + sizeof SQL_LOTS_OPEN_COUNT + 8];
   member_points_ledger_stmt(member_id, f, 1, 0, 0, entries_cap > 0 ? (int)entries_cap : 0, &count);
-  if (lots)
-    snprintf(lot_numbers, sizeof lot_numbers, "(" EXPIRING_SUM "), (%s)", SQL_LOTS_OPEN_COUNT);
+  if (lots) snprintf(lot_numbers, sizeof lot_numbers, "(" EXPIRING_SUM "), (%s)", SQL_LOTS_OPEN_COUNT);
   else snprintf(lot_numbers, sizeof lot_numbers, "NULL, NULL");
   int len = snprintf(st->sql, sizeof st->sql, "SELECT %s%s, (%s)%s", tagged ? "'S' AS part, " : "", lot_numbers,
                      entries_cap < 0 ? "SELECT -1" : count.sql, tagged ? ", NULL, NULL, NULL, NULL" : "");
@@ -346,6 +382,5 @@ NEOERR *member_points_summary(MYSQL *db, long long member_id, int days, const le
                               long long entries_cap, long long *expiring, long long *open, long long *entries) {
   ledger_stmt st;
   member_points_summary_stmt(member_id, days, f, lots_cap, entries_cap, &st);
-  return nerr_pass(
-      db_row(db, st.sql, st.p, st.n, DCOLS(DCOL_LL(expiring), DCOL_LL(open), DCOL_LL(entries)), NULL));
+  return nerr_pass(db_row(db, st.sql, st.p, st.n, DCOLS(DCOL_LL(expiring), DCOL_LL(open), DCOL_LL(entries)), NULL));
 }
