@@ -56,11 +56,18 @@ static void append(const char *line, size_t n, int now) {
   if (now || time(NULL) != g_last_flush) log_flush();
 }
 
+/* The time as text, formatted once a second (localtime_r and strftime were half of logging a request). */
 static void stamp(char *buf, size_t len) {
+  static time_t last = -1;
+  static char text[40];
   time_t t = time(NULL);
-  struct tm tm;
-  localtime_r(&t, &tm);
-  strftime(buf, len, "%Y-%m-%dT%H:%M:%S%z", &tm);
+  if (t != last) {
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S%z", &tm);
+    last = t;
+  }
+  snprintf(buf, len, "%s", text);
 }
 
 /* Paths are logged without their query string: it may carry search terms or tokens. */

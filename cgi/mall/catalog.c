@@ -98,6 +98,10 @@ static NEOERR *chips_and_brands(req *r, long long top) {
     unsigned long long gen = catalog_generation();
     err = hdf_init(&fresh);
     if (!err) err = catalog_category_chips(r->db, fresh, "Categories", r->lang, top);
+    /* The chosen top category's chip is marked here (the entry is per top category): the template's test of every chip
+     * against the filter and its parent was a tenth of the list's rendering. */
+    for (HDF *c = err ? NULL : hdf_get_child(fresh, "Categories"); c; c = hdf_obj_next(c))
+      if (top && db_hdf_ll(c, "id", 0) == top) err = hdf_set_value(c, "active", "1");
     if (!err) err = catalog_brands(r->db, fresh, "BrandsAll", r->lang);
     if (!err) err = brand_chips(fresh);
     d = fresh;

@@ -11,10 +11,10 @@
     <span class="filter-label"><?cs var:Lang.Store.List.Category ?></span>
     <ul class="chips">
       <li><a class="chip<?cs if:!Filter.Cat ?> active<?cs /if ?>" href="<?cs var:Filter.CatBase ?>"><?cs var:Lang.Store.List.AnyOption ?></a></li>
-      <?cs each:c = Categories ?><li><a class="chip<?cs if:Filter.Cat == c.id || Filter.Category.0.parent_id == c.id ?> active<?cs /if ?>" href="<?cs var:Filter.CatBase ?>cat=<?cs var:c.id ?>"><?cs var:c.name ?></a></li><?cs /each ?>
+      <?cs each:c = Categories ?><li><a class="chip<?cs if:c.active ?> active<?cs /if ?>" href="<?cs var:Filter.CatBase ?>cat=<?cs var:c.id ?>"><?cs var:c.name ?></a></li><?cs /each ?>
     </ul>
   </div>
-  <?cs each:c = Categories ?><?cs if:(Filter.Cat == c.id || Filter.Category.0.parent_id == c.id) && subcount(c.Children) ?>
+  <?cs each:c = Categories ?><?cs if:c.active && subcount(c.Children) ?>
   <div class="filter-row filter-sub">
     <span class="filter-label"><?cs var:c.name ?></span>
     <ul class="chips">
