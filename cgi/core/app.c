@@ -543,21 +543,25 @@ static void on_term(int sig) {
 
 /* Buffered request lines reach the log within a second even when no request follows: with lines
  * pending, the process waits for the next connection at most a second, writes them, then waits on.
+ * An idle process also wakes every IDLE_WAKE_MS to keep this machine's row in app_nodes live
+ * (generations_poll): a row left unrefreshed for 20 s was joined anew by the next request, and
+ * joining waits 2 s for the other machines to notice — the first visitor after a quiet spell got a
+ * page 2 s late (and the bench's wrk counted timeouts).
  * (No alarm signal: one arriving inside libfcgi's accept makes its post-accept select fail, and
  * libfcgi then drops the connection lighttpd just made — seen under load as "connection was
  * dropped after accept()".) */
+#define IDLE_WAKE_MS 4000
 static int wait_for_request(FCGX_Request *fr) {
   g_waiting = 1;
-  if (!g_stop && log_pending()) {
+  while (!g_stop) {
     struct pollfd p = {.fd = FCGI_LISTENSOCK_FILENO, .events = POLLIN};
-    int n;
-    do n = poll(&p, 1, 1000);
-    while (n < 0 && errno == EINTR && !g_stop);
-    if (n == 0) {
-      g_waiting = 0; /* a SIGTERM now waits for this write instead of repeating it */
-      log_flush();
-      g_waiting = 1;
-    }
+    int n = poll(&p, 1, log_pending() ? 1000 : IDLE_WAKE_MS);
+    if (n < 0 && errno == EINTR) continue;
+    if (n != 0) break; /* a connection waits (or poll failed: accept tells) */
+    g_waiting = 0; /* a SIGTERM now waits for this work instead of cutting it */
+    if (log_pending()) log_flush();
+    else generations_poll();
+    g_waiting = 1;
   }
   int rc = g_stop ? -1 : FCGX_Accept_r(fr);
   g_waiting = 0;
