@@ -119,8 +119,8 @@ measure() {
   shift
   [ -n "${NO_WARMUP:-}" ] || warm_up "$path" "$@"
   out=$(wrk -t2 -c"$CONNS" -d"${SECONDS_EACH}s" --latency -s "${WRK_SCRIPT:-$ROOT/tests/bench/report.lua}" "$@" "$URL$path" 2>&1)
-  rps= p50= p99= total= sockerr= non2xx=
-  read -r _ rps p50 p99 total sockerr non2xx <<<"$(grep '^RESULT ' <<<"$out")"
+  rps= p50= p99= total= sockerr= non2xx= sockkinds=
+  read -r _ rps p50 p99 total sockerr non2xx sockkinds <<<"$(grep '^RESULT ' <<<"$out")"
 }
 
 # The baseline is measured before every page and after the last one: on this machine two back-to-back
@@ -154,7 +154,7 @@ for row in "${ROWS[@]}"; do
     baseline
     continue
   fi
-  line="$rps|$p50|$p99|$target|$code|$non2xx|$sockerr"
+  line="$rps|$p50|$p99|$target|$code|$non2xx|$sockerr|$sockkinds"
   baseline
   n=${#BASE[@]}
   base=$(printf '%s\n' "${BASE[n - 2]}" "${BASE[n - 1]}" | mean_of)
@@ -165,13 +165,13 @@ TABLE+=("$(printf '%-32s %9s %8s %8s %6s  %s' "baseline (trivial.fcgi)" "${BASE_
   "$(printf '%s\n' "${BASE[@]}" | awk '{print $2}' | mean_of)" "$(printf '%s\n' "${BASE[@]}" | awk '{print $3}' | mean_of)" \
   "1.00" "mean of ${#BASE[@]} runs: $(printf '%s\n' "${BASE[@]}" | awk '{printf "%s%s", (NR > 1 ? " " : ""), $1}')")")
 for p in "${PAGE[@]}"; do
-  IFS='|' read -r name base rps p50 p99 target code non2xx sockerr <<<"$p"
+  IFS='|' read -r name base rps p50 p99 target code non2xx sockerr sockkinds <<<"$p"
   if [ "$base" = - ]; then TABLE+=("$(printf '%-32s %s' "$name" "$rps")"); continue; fi
   ratio=$(awk -v a="$rps" -v b="$base" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
   if awk -v r="$ratio" -v t="$target" 'BEGIN { exit !(r >= t) }'; then verdict="ok (>= $target)"
   else verdict="BELOW TARGET $target"; FAILS=$((FAILS + 1)); fi
   if [ "$non2xx" != 0 ] || [ "$sockerr" != 0 ] || [ "$code" != 200 ]; then
-    verdict="$verdict; ERRORS: $non2xx non-2xx, $sockerr socket"
+    verdict="$verdict; ERRORS: $non2xx non-2xx, $sockerr socket (connect/read/write/timeout $sockkinds)"
     FAILS=$((FAILS + 1))
   fi
   TABLE+=("$(printf '%-32s %9s %8s %8s %6s  %s' "$name" "$rps" "$p50" "$p99" "$ratio" "$verdict (baseline around it: $base)")")
@@ -259,7 +259,7 @@ miss_rows() { # size label
     [ -n "${rps:-}" ] || { MISS_OUT+=("$(printf '%-34s %-5s %s' "$name" "$size" "FAILED: wrk gave no result")"); FAILS=$((FAILS + 1)); continue; }
     local ratio verdict
     # baseline() runs wrk too and would overwrite this row's numbers: keep them.
-    local m_rps=$rps m_p50=$p50 m_p99=$p99 m_non2xx=$non2xx m_sockerr=$sockerr
+    local m_rps=$rps m_p50=$p50 m_p99=$p99 m_non2xx=$non2xx m_sockerr=$sockerr m_kinds=$sockkinds
     if [ "$size" = demo ]; then
       # MISS_ROUNDS rounds of (this page, the trivial page): each round's ratio is its page rate over the trivial
       # runs on either side of it, and the row shows the median round — one run swung by the machine (±20 % between
@@ -271,7 +271,8 @@ miss_rows() { # size label
           WRK_SCRIPT=$ROOT/tests/bench/miss.lua NO_WARMUP=1 measure "$path" "${hdr[@]}"
           SECONDS_EACH=$saved
           [ -n "${rps:-}" ] || continue
-          [ "$non2xx" = 0 ] && [ "$sockerr" = 0 ] || { m_non2xx=$((m_non2xx + non2xx)); m_sockerr=$((m_sockerr + sockerr)); }
+          [ "$non2xx" = 0 ] && [ "$sockerr" = 0 ] ||
+            { m_non2xx=$((m_non2xx + non2xx)); m_sockerr=$((m_sockerr + sockerr)); m_kinds="$m_kinds $sockkinds"; }
           m_rps=$rps m_p50=$p50 m_p99=$p99
         fi
         local k_rps=$m_rps k_p50=$m_p50 k_p99=$m_p99
@@ -286,7 +287,7 @@ miss_rows() { # size label
       mid=$(printf '%s\n' "${rounds[@]}" | sort -g | sed -n "$(((${#rounds[@]} + 1) / 2))p")
       read -r ratio rps p50 p99 base <<<"$mid"
       ratio=$(awk -v r="$ratio" 'BEGIN { printf "%.2f", r }')
-      non2xx=$m_non2xx sockerr=$m_sockerr
+      non2xx=$m_non2xx sockerr=$m_sockerr sockkinds=$m_kinds
       MISS_RPS[$name]=$rps
       MISS_ORDER+=("$name")
       local all
@@ -300,7 +301,8 @@ miss_rows() { # size label
       if awk -v r="$ratio" -v t="$BULK_TARGET" 'BEGIN { exit !(r >= t) }'; then verdict="ok (>= $BULK_TARGET x $of $demo)"
       else verdict="BELOW TARGET $BULK_TARGET x $of $demo"; FAILS=$((FAILS + 1)); MISSED_EXPLAIN=1; fi
     fi
-    [ "$non2xx" = 0 ] && [ "$sockerr" = 0 ] || { verdict="$verdict; ERRORS: $non2xx non-2xx, $sockerr socket"; FAILS=$((FAILS + 1)); }
+    [ "$non2xx" = 0 ] && [ "$sockerr" = 0 ] ||
+      { verdict="$verdict; ERRORS: $non2xx non-2xx, $sockerr socket (connect/read/write/timeout ${sockkinds:-?})"; FAILS=$((FAILS + 1)); }
     MISS_OUT+=("$(printf '%-34s %-5s %9s %8s %8s %6s  %s; %s' "$name" "$size" "$rps" "$p50" "$p99" "$ratio" "$verdict" "$verified")")
   done
 }
