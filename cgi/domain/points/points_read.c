@@ -94,7 +94,7 @@ NEOERR *member_points_lots(MYSQL *db, long long member_id, const lots_seek *afte
 }
 
 /* A row of the union below, read as text into its own buffers (no HDF built only to be copied): a lot, in the lots
- * column names; an entry in them too (put_entry says which is which); the numbers in id, source and note. */
+ * column names; an entry in them too (ENTRY_AT says which is which); the numbers in id, source and note. */
 typedef struct {
   char part[4], id[24], source[DB_VARCHAR(32)], note[DB_VARCHAR(255)], amount[24], remaining[24],
       expires[DB_VARCHAR(20)], days[24];
@@ -124,34 +124,24 @@ static void sort_rows(union_row **v, int n, int (*before)(const union_row *, con
     }
 }
 
-/* A lot under prefix.i, with the columns SQL_LOTS_FIRST names. */
-static NEOERR *put_lot(HDF *out, const char *prefix, int i, const union_row *r) {
+/* Union row r under prefix.i: names[k] takes the union's column at[k] (1 id, 2 source, 3 note, 4 amount, 5 remaining,
+ * 6 expires, 7 days_left); a NULL stays unset, as db_query_hdf leaves it (an entry without an order has no number). */
+static NEOERR *put_row(HDF *out, const char *prefix, int i, const union_row *r, const char *const names[7],
+                       const int at[7]) {
+  const char *const values[8] = {r->part, r->id, r->source, r->note, r->amount, r->remaining, r->expires, r->days};
   char key[128];
   HDF *node = NULL;
   snprintf(key, sizeof key, "%s.%d", prefix, i);
   NEOERR *err = hdf_get_node(out, key, &node);
-  const char *const names[] = {"id", "source", "note", "amount", "remaining", "expires", "days_left"};
-  const char *const values[] = {r->id, r->source, r->note, r->amount, r->remaining, r->expires, r->days};
-  for (size_t k = 0; !err && k < sizeof names / sizeof names[0];
-       k++) /* a NULL stays unset, as db_query_hdf leaves it */
-    if (!r->null[k + 1]) err = hdf_set_value(node, names[k], values[k]);
+  for (int k = 0; !err && k < 7; k++)
+    if (!r->null[at[k]]) err = hdf_set_value(node, names[k], values[at[k]]);
   return nerr_pass(err);
 }
-
-/* A ledger entry of the union (in the lots' columns) under prefix.i in member_points_ledger's names; no order number
- * (NULL) stays unset, as db_query_hdf leaves it. */
-static NEOERR *put_entry(HDF *out, const char *prefix, int i, const union_row *r) {
-  char key[128];
-  HDF *node = NULL;
-  snprintf(key, sizeof key, "%s.%d", prefix, i);
-  NEOERR *err = hdf_get_node(out, key, &node);
-  const char *const names[] = {"id", "kind", "amount", "balance_after", "note", "order_no", "time"};
-  const char *const values[] = {r->id, r->source, r->amount, r->remaining, r->note, r->expires, r->days};
-  const int column[] = {1, 2, 4, 5, 3, 6, 7}; /* where each is in the union */
-  for (size_t k = 0; !err && k < sizeof names / sizeof names[0]; k++)
-    if (!r->null[column[k]]) err = hdf_set_value(node, names[k], values[k]);
-  return nerr_pass(err);
-}
+/* A lot in the columns SQL_LOTS_FIRST names; a ledger entry (in the lots' columns) in member_points_ledger's. */
+static const char *const LOT_NAMES[7] = {"id", "source", "note", "amount", "remaining", "expires", "days_left"};
+static const int LOT_AT[7] = {1, 2, 3, 4, 5, 6, 7};
+static const char *const ENTRY_NAMES[7] = {"id", "kind", "amount", "balance_after", "note", "order_no", "time"};
+static const int ENTRY_AT[7] = {1, 2, 4, 5, 3, 6, 7};
 
 void member_points_lots_first_stmt(long long member_id, int days, int want, const ledger_page *ledger,
                                    ledger_stmt *st) {
@@ -233,7 +223,7 @@ NEOERR *member_points_lots_first(MYSQL *db, long long member_id, int days, int l
     last_soon = left >= 0 && left < days;
     last_due = left < days; /* soon, or overdue (the nightly job expires those) */
     if (i < limit) {
-      err = put_lot(out, lots, i, row);
+      err = put_row(out, lots, i, row, LOT_NAMES, LOT_AT);
       *rows = i + 1;
       if (i == limit - 1 && got > limit) {
         next->set = 1;
@@ -242,10 +232,10 @@ NEOERR *member_points_lots_first(MYSQL *db, long long member_id, int days, int l
       }
     }
     if (last_soon) soon_sum += text_ll(row->remaining, 0);
-    if (!err && last_soon && nsoon < POINTS_EXPIRING_MAX) err = put_lot(out, expiring, nsoon++, row);
+    if (!err && last_soon && nsoon < POINTS_EXPIRING_MAX) err = put_row(out, expiring, nsoon++, row, LOT_NAMES, LOT_AT);
   }
   for (int i = 0; !err && i < nentries; i++) {
-    err = put_entry(out, ledger->prefix, i, entry_rows[i]);
+    err = put_row(out, ledger->prefix, i, entry_rows[i], ENTRY_NAMES, ENTRY_AT);
     *ledger->rows = i + 1;
   }
   free(all);
