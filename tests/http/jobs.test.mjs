@@ -119,7 +119,7 @@ test('orders-housekeeping cancels stale unpaid orders and completes long-shipped
   mallctl('check-ledger');
 });
 
-test('check-ledger fails when the expiry days or open-lot counts (schema 046) disagree with the lots', () => {
+test('check-ledger fails when the expiry days, open-lot or entry counts (schema 046, 047) disagree with the lots and entries', () => {
   const m = newMember();
   grant(m, 100, 30);
   assert.equal(sql(`SELECT CONCAT(remaining, '/', lots) FROM points_expiry_days WHERE member_id = ${m.id}`), '100/1');
@@ -148,6 +148,16 @@ test('check-ledger fails when the expiry days or open-lot counts (schema 046) di
     assert.match(bad.out, /open-lot counts = the open lots per member\s+FAIL \(1\)/);
   } finally {
     sql(`UPDATE points_member_lots SET open_lots = 1 WHERE member_id = ${m.id}`);
+  }
+  // The entry count (schema 047): the grant's one entry, counted by the trigger.
+  assert.equal(sql(`SELECT ledger_entries FROM points_member_lots WHERE member_id = ${m.id}`), '1');
+  try {
+    sql(`UPDATE points_member_lots SET ledger_entries = 2 WHERE member_id = ${m.id}`);
+    const bad = mallctlRun('check-ledger');
+    assert.equal(bad.status, 1, bad.out);
+    assert.match(bad.out, /entry counts = the ledger entries per member\s+FAIL \(1\)/);
+  } finally {
+    sql(`UPDATE points_member_lots SET ledger_entries = 1 WHERE member_id = ${m.id}`);
   }
   assert.equal(mallctlRun('check-ledger').status, 0);
 });

@@ -352,8 +352,8 @@ static void test_entries_only_counts_for_few_lots(void **state) {
   }
 }
 
-/* The expiring sum reads points_expiry_days and the capped open-lot count points_member_lots; each equals the same
- * number taken from the lots themselves — for every cap, every window, and after lots are spent, emptied and expired,
+/* The expiring sum reads points_expiry_days and the capped open-lot and entry counts points_member_lots; each equals
+ * the same number taken from the lots (or entries) themselves — for every cap, every window, and after lots are spent, emptied and expired,
  * a day's last one included (the day goes), given back, and new. */
 static void expect_lot_numbers(const char *when) {
   char sql[512];
@@ -366,6 +366,20 @@ static void expect_lot_numbers(const char *when) {
              "SELECT LEAST(COUNT(*), %d) FROM points_lots WHERE member_id = %lld AND status = 'open' AND remaining > 0",
              cap + 1, g_member);
     if (got != t_one(sql)) fail_msg("%s: open lots capped at %d: %lld, the lots say %lld", when, cap, got, t_one(sql));
+  }
+  /* The unfiltered entry count reads the kept count (schema 047): the same as counting the member's entries. */
+  static const int entry_caps[] = {1, 50, 1000, 2999, 3000, 3001, 3002, 5000}; /* the member has 3,000 (+2) */
+  for (size_t i = 0; i < sizeof entry_caps / sizeof entry_caps[0]; i++) {
+    long long got = -1;
+    ledger_filter none = {0};
+    ledger_stmt st;
+    member_points_ledger_stmt(g_member, &none, 1, 0, 0, entry_caps[i], &st);
+    assert_non_null(strstr(st.sql, "points_member_lots"));
+    t_ok(db_query_ll(t_db(), st.sql, st.p, st.n, &got, NULL), when);
+    snprintf(sql, sizeof sql, "SELECT LEAST(COUNT(*), %d) FROM points_ledger WHERE member_id = %lld",
+             entry_caps[i] + 1, g_member);
+    if (got != t_one(sql))
+      fail_msg("%s: entries capped at %d: %lld, the ledger says %lld", when, entry_caps[i], got, t_one(sql));
   }
   static const int windows[] = {1, 30, 60, 200, 400};
   for (size_t i = 0; i < sizeof windows / sizeof windows[0]; i++) {
@@ -404,10 +418,15 @@ static void test_expiry_days_match_the_lots(void **state) {
            "UPDATE points_lots SET remaining = 7, status = 'open' WHERE member_id = %lld AND expires_at = @d "
            "ORDER BY id LIMIT 1;"
            "INSERT INTO points_lots (member_id, source, amount, remaining, expires_at) "
-           "VALUES (%lld, 'grant', 9, 9, CURDATE() + INTERVAL 3 DAY)",
-           g_member, g_member);
-  t_ok(db_run_script(t_db(), sql), "give back, new lot");
-  expect_lot_numbers("after a lot given back and a new one");
+           "VALUES (%lld, 'grant', 9, 9, CURDATE() + INTERVAL 3 DAY);"
+           "INSERT INTO points_ledger (member_id, kind, amount, balance_after, note) "
+           "SELECT member_id, kind, 0, balance_after, 'count test' FROM points_ledger WHERE member_id = %lld LIMIT 2",
+           g_member, g_member, g_member);
+  t_ok(db_run_script(t_db(), sql), "give back, new lot, two entries");
+  expect_lot_numbers("after a lot given back, a new one and two entries");
+  snprintf(sql, sizeof sql, "DELETE FROM points_ledger WHERE member_id = %lld AND note = 'count test' LIMIT 1", g_member);
+  t_ok(db_run_script(t_db(), sql), "an entry deleted");
+  expect_lot_numbers("after an entry deleted");
   t_ok(db_run_script(t_db(), "ROLLBACK"), "rollback");
   expect_lot_numbers("rolled back");
 }

@@ -29,6 +29,11 @@ static const char SQL_I1_MEMBER_LOTS[] =
     "SELECT COUNT(*) FROM members m LEFT JOIN (SELECT member_id, COUNT(*) AS n FROM points_lots WHERE status = 'open' "
     "AND remaining > 0 GROUP BY member_id) l ON l.member_id = m.id LEFT JOIN points_member_lots c ON c.member_id = m.id "
     "WHERE COALESCE(c.open_lots, 0) <> COALESCE(l.n, 0)";
+/* The entries' counts (schema 047, kept by triggers on points_ledger): per member, their ledger entries. */
+static const char SQL_I1_MEMBER_ENTRIES[] =
+    "SELECT COUNT(*) FROM members m LEFT JOIN (SELECT member_id, COUNT(*) AS n FROM points_ledger GROUP BY member_id) l "
+    "ON l.member_id = m.id LEFT JOIN points_member_lots c ON c.member_id = m.id "
+    "WHERE COALESCE(c.ledger_entries, 0) <> COALESCE(l.n, 0)";
 static const char SQL_I1_EXPIRED_EMPTY[] =
     "SELECT COUNT(*) FROM points_lots WHERE status = 'expired' AND remaining <> 0";
 static const char SQL_I1_LOT_CREDIT[] =
@@ -246,6 +251,7 @@ static const check CHECKS[] = {
     {"I1", "expired lots keep no points", SQL_I1_EXPIRED_EMPTY},
     {"I1", "expiry days = the open lots' points and count per member and day, no day without one", SQL_I1_EXPIRY_DAYS},
     {"I1", "open-lot counts = the open lots per member", SQL_I1_MEMBER_LOTS},
+    {"I1", "entry counts = the ledger entries per member", SQL_I1_MEMBER_ENTRIES},
     {"I1", "every lot has one crediting entry of its amount", SQL_I1_LOT_CREDIT},
     {"I1", "lot amount - remaining = allocated - refunded + expired", SQL_I1_LOT_USAGE},
     {"I1", "every spend's allocations sum to its amount", SQL_I1_SPEND_ALLOCS},

@@ -6,8 +6,9 @@
 
 /* Every statement here reads one member's rows through an index that starts with member_id, and no more of them
  * than the page needs: open lots through open_lots (member_id, open_left, expires_at — spent lots are never read),
- * the ledger through by_member (member_id, id) or by_member_kind (member_id, kind, id); the sum due soon and the open
- * lots' count through the member's rows of points_expiry_days and points_member_lots. Counts stop at
+ * the ledger through by_member (member_id, id) or by_member_kind (member_id, kind, id); the sum due soon, the open
+ * lots' count and the unfiltered entries' count through the member's rows of points_expiry_days and
+ * points_member_lots (filtered entries are counted in the index). Counts stop at
  * POINTS_COUNT_CAP + 1. The lots' index is named: for a member with a handful of lots the optimiser preferred fifo
  * (member_id, status, …) and a filesort, a few µs more on the points page's every view. */
 #define LOT_COLUMNS                                                                                                    \
@@ -44,6 +45,10 @@ static const char SQL_LOTS_AFTER[] =
  * at cap + 1 ("more than cap") as the callers expect. */
 static const char SQL_LOTS_OPEN_COUNT[] =
     "SELECT LEAST(COALESCE((SELECT open_lots FROM points_member_lots WHERE member_id = ?), 0), ?)";
+
+/* (member, cap + 1): the member's ledger entries, kept in points_member_lots by triggers on points_ledger (047). */
+static const char SQL_ENTRIES_COUNT[] =
+    "SELECT LEAST(COALESCE((SELECT ledger_entries FROM points_member_lots WHERE member_id = ?), 0), ?)";
 
 const char *const POINTS_LOT_SQL[] = {SQL_LOTS_EXPIRING, SQL_LOTS_EXPIRING_SUM, SQL_LOTS_FIRST,
                                       SQL_LOTS_AFTER,    SQL_LOTS_OPEN_COUNT,   NULL};
@@ -269,9 +274,15 @@ void member_points_ledger_stmt(long long member_id, const ledger_filter *f, int 
    * then it reads every member's older entries. */
   const char *index = f->kind ? " FORCE INDEX (by_member_kind)" : " FORCE INDEX (by_member)";
   if (count == 1) {
-    /* The (cap + 1)-th entry probed in the index, else the entries counted (as SQL_LOTS_OPEN_COUNT). The cap
+    /* Filtered: the (cap + 1)-th entry probed in the index, else the entries counted. The cap
      * is POINTS_COUNT_CAP, or what the caller asks (member_points_summary_stmt) in limit. */
     long long cap = limit > 0 ? limit : POINTS_COUNT_CAP;
+    if (!f->kind && !f->from && !f->to) { /* every entry: the member's kept count (schema 047), one row */
+      add(st, SQL_ENTRIES_COUNT);
+      bind(st, DI(member_id));
+      bind(st, DI(cap + 1));
+      return;
+    }
     ledger_stmt where;
     member_points_ledger_stmt(member_id, f, 2, 0, 0, 0, &where);
     /* The caps are bound, so one text serves every page (the statement cache keys by text). */
