@@ -133,6 +133,9 @@ static const char SQL_CODE_ATTEMPT[] = "UPDATE sms_codes SET attempts = attempts
 static const char SQL_CODE_USE_MATCHING[] =
     "UPDATE sms_codes SET attempts = attempts + 1, used_at = NOW() WHERE mobile = ? AND purpose = ? AND ref = ? "
     "AND code_hash = ? AND used_at IS NULL AND attempts < ? AND expires_at > NOW()";
+static const char SQL_CODE_USE_MATCHING_TX[] =
+    "UPDATE sms_codes SET attempts = attempts + 1, used_at = NOW() WHERE mobile = ? AND purpose = ? AND ref = ? "
+    "AND code_hash = ? AND used_at IS NULL AND attempts < ? AND expires_at > NOW() AND " DB_IN_TX;
 static const char SQL_CODE_USE[] = "UPDATE sms_codes SET attempts = attempts + 1, used_at = NOW() "
                                    "WHERE id = ? AND used_at IS NULL AND attempts < ? AND expires_at > NOW()";
 
@@ -209,6 +212,15 @@ NEOERR *sms_code_issue(MYSQL *db, const char *mobile, const char *purpose, const
 
 NEOERR *sms_code_send(MYSQL *db, const char *mobile, const char *purpose, const char *ref, sms_send_result *res) {
   return nerr_pass(sms_code_issue(db, mobile, purpose, ref, 1, res));
+}
+
+NEOERR *sms_code_use_deferred(MYSQL *db, const char *mobile, const char *purpose, const char *ref, const char *code,
+                              long long *used) {
+  char given[65];
+  code_hash(purpose, mobile, ref ? ref : "", code ? code : "", given);
+  return nerr_pass(db_exec_deferred(db, SQL_CODE_USE_MATCHING_TX,
+                                    DBA(DS(mobile), DS(purpose), DS(ref ? ref : ""), DS(given), DI(SMS_CODE_MAX_TRIES)),
+                                    used));
 }
 
 NEOERR *sms_code_verify(MYSQL *db, const char *mobile, const char *purpose, const char *ref, const char *code,

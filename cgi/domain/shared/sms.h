@@ -50,6 +50,11 @@ typedef struct {
  * even under concurrent requests). Every check counts as an attempt. */
 NEOERR *sms_code_verify(MYSQL *db, const char *mobile, const char *purpose, const char *ref, const char *code,
                         sms_verify_result *res);
+/* Inside a transaction: sms_code_verify's usual case (the right code, live: counted and used) sent pipelined, ahead
+ * of the transaction's next writes; *used lands 1 when it was, else 0, once the answers are read (db_settle). Any
+ * other outcome is for sms_code_verify to tell — after this transaction rolls back. */
+NEOERR *sms_code_use_deferred(MYSQL *db, const char *mobile, const char *purpose, const char *ref, const char *code,
+                              long long *used);
 /* Uses up a still-live code that matches (a payment refused after its code checked out rolled the use
  * back with everything else); nothing when it does not match or is gone. */
 NEOERR *sms_code_spend(MYSQL *db, const char *mobile, const char *purpose, const char *ref, const char *code);
