@@ -44,7 +44,6 @@ static const char SQL_SEED[] =
 static long long g_member, g_light;
 #define LOTS_COUNT_ARGS DBA(DI(g_member), DI(POINTS_COUNT_CAP + 1))
 
-
 static int setup(void **state) {
   t_ok(db_run_script(t_db(), SQL_CLEAN), "clean");
   t_ok(db_run_script(t_db(), SQL_SEED), "seed");
@@ -66,7 +65,9 @@ static void check_plan(const char *stmt, const dbp *p, int n) {
 }
 
 /* The expiry days' and open-lot count's statements: the member's rows through the primary key. */
-static void check_days_plan(const char *stmt, const dbp *p, int n) { g_bad += t_plan_refused(stmt, p, n, 0, "PRIMARY"); }
+static void check_days_plan(const char *stmt, const dbp *p, int n) {
+  g_bad += t_plan_refused(stmt, p, n, 0, "PRIMARY");
+}
 
 static void test_statements_read_only_the_page(void **state) {
   static const char *const kinds[] = {NULL, "spend"};
@@ -159,8 +160,8 @@ static void test_order_pages_walk_every_order_once(void **state) {
       int rows = 0;
       t_ok(hdf_init(&h), "hdf");
       int numbered = page < ORDERS_OFFSET_PAGES;
-      t_ok(orders_read_list(t_db(), g_member, statuses[k], numbered ? page * 10LL : 0, numbered ? 0 : after, 10, h,
-                            "O", &rows, &total),
+      t_ok(orders_read_list(t_db(), g_member, statuses[k], numbered ? page * 10LL : 0, numbered ? 0 : after, 10, h, "O",
+                            &rows, &total),
            "orders");
       for (HDF *e = hdf_get_child(h, "O"); e; e = hdf_obj_next(e)) {
         long long id = db_hdf_ll(e, "id", 0);
@@ -186,9 +187,9 @@ static void test_ledger_pages_walk_every_entry_once(void **state) {
   for (int k = 0; k < 2; k++) {
     ledger_filter f = {kinds[k], NULL, NULL};
     long long want = t_one(k ? "SELECT COUNT(*) FROM points_ledger l JOIN members m ON m.id = l.member_id"
-                             " WHERE m.mobile = '19900000777' AND l.kind = 'grant'"
-                           : "SELECT COUNT(*) FROM points_ledger l JOIN members m ON m.id = l.member_id"
-                             " WHERE m.mobile = '19900000777'");
+                               " WHERE m.mobile = '19900000777' AND l.kind = 'grant'"
+                             : "SELECT COUNT(*) FROM points_ledger l JOIN members m ON m.id = l.member_id"
+                               " WHERE m.mobile = '19900000777'");
     long long prev = 1LL << 62, after = 0, seen = 0, total = 0;
     for (int page = 0;; page++) {
       HDF *h = NULL;
@@ -214,7 +215,7 @@ static void test_ledger_pages_walk_every_entry_once(void **state) {
 
 static void test_open_lots_page_through_every_open_lot(void **state) {
   long long want = t_one("SELECT COUNT(*) FROM points_lots l JOIN members m ON m.id = l.member_id"
-                       " WHERE m.mobile = '19900000777' AND l.status = 'open' AND l.remaining > 0");
+                         " WHERE m.mobile = '19900000777' AND l.status = 'open' AND l.remaining > 0");
   lots_seek after = {0}, next;
   long long seen = 0, open = 0;
   char last[32] = "";
@@ -244,7 +245,6 @@ static void test_open_lots_page_through_every_open_lot(void **state) {
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) assert_int_equal(lots_seek_parse(bad[i], &k), 0);
 }
 
-
 /* The points page's one-statement views (open lots, expiring lots, a ledger page and the counts in one UNION ALL)
  * show exactly what the separate reads show: same rows, same order, same columns, same numbers. */
 static void test_union_view_equals_separate_reads(void **state) {
@@ -266,8 +266,8 @@ static void test_union_view_equals_separate_reads(void **state) {
       int lots1 = 0, lots2 = 0, entries = 0;
       long long open1 = 0, open2 = 0, soon1 = 0, soon2 = 0, total1 = 0, total2 = -1;
       lots_seek next1, next2;
-      ledger_page lp = {&f,       offsets[v], afters[v], limits[v], "Ledger",
-                        &entries, 100,        caps[v],   counted ? &total1 : NULL, only};
+      ledger_page lp = {
+          &f, offsets[v], afters[v], limits[v], "Ledger", &entries, 100, caps[v], counted ? &total1 : NULL, only};
       t_ok(hdf_init(&one), "hdf");
       t_ok(hdf_init(&two), "hdf");
       t_ok(member_points_lots_first(t_db(), g_member, 30, 10, one, "Lots", "Expiring", &lots1, &next1, &open1, &soon1,
@@ -286,7 +286,7 @@ static void test_union_view_equals_separate_reads(void **state) {
           soon1 = soon2;
         }
       } else {
-        total1 = total2 = -1; /* not read */
+        total1 = total2 = -1;        /* not read */
         assert_int_equal(open1, -1); /* 120 open lots: more than one statement's rows, so not known */
         assert_int_equal(soon1, -1);
         open1 = open2 = 101;
@@ -327,9 +327,9 @@ static void test_entries_only_counts_for_few_lots(void **state) {
     ledger_page lp = {&none, 20, 0, 10, "Ledger", &entries, 100, 70, &total1, only}; /* page 3 */
     t_ok(hdf_init(&one), "hdf");
     t_ok(hdf_init(&two), "hdf");
-    t_ok(member_points_lots_first(t_db(), g_light, 30, 10, one, "Lots", "Expiring", &lots1, &next1, &open1, &soon1,
-                                  &lp),
-         "union");
+    t_ok(
+        member_points_lots_first(t_db(), g_light, 30, 10, one, "Lots", "Expiring", &lots1, &next1, &open1, &soon1, &lp),
+        "union");
     t_ok(member_points_lots_first(t_db(), g_light, 30, 10, two, "Lots", "Expiring", &lots2, &next2, &open2, &soon2,
                                   NULL),
          "lots");
@@ -353,8 +353,9 @@ static void test_entries_only_counts_for_few_lots(void **state) {
 }
 
 /* The expiring sum reads points_expiry_days and the capped open-lot and entry counts points_member_lots; each equals
- * the same number taken from the lots (or entries) themselves — for every cap, every window, and after lots are spent, emptied and expired,
- * a day's last one included (the day goes), given back, and new. */
+ * the same number taken from the lots (or entries) themselves — for every cap, every window, and after lots are
+ * spent, emptied and expired, a day's last one included (the day goes), given back, and new, and entries are added
+ * and deleted. */
 static void expect_lot_numbers(const char *when) {
   char sql[512];
   static const int caps[] = {0, 1, 5, 7, 8, 15, 16, 17, 100, 118, 119, 120, 121, 1000};
@@ -376,8 +377,8 @@ static void expect_lot_numbers(const char *when) {
     member_points_ledger_stmt(g_member, &none, 1, 0, 0, entry_caps[i], &st);
     assert_non_null(strstr(st.sql, "points_member_lots"));
     t_ok(db_query_ll(t_db(), st.sql, st.p, st.n, &got, NULL), when);
-    snprintf(sql, sizeof sql, "SELECT LEAST(COUNT(*), %d) FROM points_ledger WHERE member_id = %lld",
-             entry_caps[i] + 1, g_member);
+    snprintf(sql, sizeof sql, "SELECT LEAST(COUNT(*), %d) FROM points_ledger WHERE member_id = %lld", entry_caps[i] + 1,
+             g_member);
     if (got != t_one(sql))
       fail_msg("%s: entries capped at %d: %lld, the ledger says %lld", when, entry_caps[i], got, t_one(sql));
   }
@@ -389,7 +390,8 @@ static void expect_lot_numbers(const char *when) {
              "SELECT COALESCE(SUM(remaining), 0) FROM points_lots WHERE member_id = %lld AND status = 'open' AND "
              "remaining > 0 AND expires_at >= CURDATE() AND expires_at < CURDATE() + INTERVAL %d DAY",
              g_member, windows[i]);
-    if (got != t_one(sql)) fail_msg("%s: due within %d days: %lld, the lots say %lld", when, windows[i], got, t_one(sql));
+    if (got != t_one(sql))
+      fail_msg("%s: due within %d days: %lld, the lots say %lld", when, windows[i], got, t_one(sql));
   }
 }
 
@@ -411,8 +413,8 @@ static void test_expiry_days_match_the_lots(void **state) {
            g_member, g_member, g_member, g_member);
   t_ok(db_run_script(t_db(), sql), "spend, empty, expire a day");
   expect_lot_numbers("after a spend, an emptied lot and a day expired");
-  snprintf(sql, sizeof sql,
-           "SELECT COUNT(*) FROM points_expiry_days WHERE member_id = %lld AND expires_at = @d", g_member);
+  snprintf(sql, sizeof sql, "SELECT COUNT(*) FROM points_expiry_days WHERE member_id = %lld AND expires_at = @d",
+           g_member);
   assert_int_equal(t_one(sql), 0);
   snprintf(sql, sizeof sql,
            "UPDATE points_lots SET remaining = 7, status = 'open' WHERE member_id = %lld AND expires_at = @d "
@@ -424,7 +426,8 @@ static void test_expiry_days_match_the_lots(void **state) {
            g_member, g_member, g_member);
   t_ok(db_run_script(t_db(), sql), "give back, new lot, two entries");
   expect_lot_numbers("after a lot given back, a new one and two entries");
-  snprintf(sql, sizeof sql, "DELETE FROM points_ledger WHERE member_id = %lld AND note = 'count test' LIMIT 1", g_member);
+  snprintf(sql, sizeof sql, "DELETE FROM points_ledger WHERE member_id = %lld AND note = 'count test' LIMIT 1",
+           g_member);
   t_ok(db_run_script(t_db(), sql), "an entry deleted");
   expect_lot_numbers("after an entry deleted");
   t_ok(db_run_script(t_db(), "ROLLBACK"), "rollback");

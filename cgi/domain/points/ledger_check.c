@@ -7,7 +7,7 @@
 /* Partner API (I1) spends and points exchanged for coupons (F6) take from lots the same way; an API earn reversed,
  * and an activity bonus taken back with it (P2), take their lot back through an allocation. */
 #define SPEND_ENTRY                                                                                                    \
-  "(e.kind IN ('spend', 'offline', 'api_spend', 'coupon') OR (e.kind IN ('adjust', 'api_reverse', 'bonus') AND "     \
+  "(e.kind IN ('spend', 'offline', 'api_spend', 'coupon') OR (e.kind IN ('adjust', 'api_reverse', 'bonus') AND "       \
   "e.amount < 0))"
 #define PAID_STATES "('paid', 'shipped', 'completed')"
 
@@ -27,11 +27,13 @@ static const char SQL_I1_EXPIRY_DAYS[] =
     "points_lots x WHERE x.member_id = d.member_id AND x.expires_at = d.expires_at AND x.open_left = 1))";
 static const char SQL_I1_MEMBER_LOTS[] =
     "SELECT COUNT(*) FROM members m LEFT JOIN (SELECT member_id, COUNT(*) AS n FROM points_lots WHERE status = 'open' "
-    "AND remaining > 0 GROUP BY member_id) l ON l.member_id = m.id LEFT JOIN points_member_lots c ON c.member_id = m.id "
+    "AND remaining > 0 GROUP BY member_id) l ON l.member_id = m.id LEFT JOIN points_member_lots c ON c.member_id = "
+    "m.id "
     "WHERE COALESCE(c.open_lots, 0) <> COALESCE(l.n, 0)";
 /* The entries' counts (schema 047, kept by triggers on points_ledger): per member, their ledger entries. */
 static const char SQL_I1_MEMBER_ENTRIES[] =
-    "SELECT COUNT(*) FROM members m LEFT JOIN (SELECT member_id, COUNT(*) AS n FROM points_ledger GROUP BY member_id) l "
+    "SELECT COUNT(*) FROM members m LEFT JOIN (SELECT member_id, COUNT(*) AS n FROM points_ledger GROUP BY member_id) "
+    "l "
     "ON l.member_id = m.id LEFT JOIN points_member_lots c ON c.member_id = m.id "
     "WHERE COALESCE(c.ledger_entries, 0) <> COALESCE(l.n, 0)";
 static const char SQL_I1_EXPIRED_EMPTY[] =
@@ -210,7 +212,8 @@ static const char SQL_P2_RULE_EARNS[] =
     "r.reverses = o.id WHERE o.id IS NULL OR o.kind <> 'earn' OR o.points <> x.points OR o.member_id <> x.member_id "
     "OR x.points > x.computed OR (r.id IS NULL) = (x.reversed = 1)) "
     "+ (SELECT COUNT(*) FROM rule_member_days d LEFT JOIN (SELECT enterprise, code, member_id, day, SUM(points) AS s "
-    "FROM api_rule_earns WHERE reversed = 0 GROUP BY enterprise, code, member_id, day) x ON x.enterprise = d.enterprise "
+    "FROM api_rule_earns WHERE reversed = 0 GROUP BY enterprise, code, member_id, day) x ON x.enterprise = "
+    "d.enterprise "
     "AND x.code = d.code AND x.member_id = d.member_id AND x.day = d.day WHERE d.points <> COALESCE(x.s, 0))";
 /* Coupons (F6): an exchange entry is the price of exactly one coupon of its member, keyed
  * coupon:<campaign>:<member>:<n>; a coupon with a price has one. Driven from the ledger's kind and coupons' by_ledger. */
