@@ -80,8 +80,10 @@ static void test_statements_read_only_the_page(void **state) {
         ledger_stmt st;
         /* Date filters alone read the member's entries newest first and check the date row by row: bounded by that
          * member's ledger, not the table's (the by_member prefix is what the check below insists on). */
+        /* Unfiltered, the count is the member's kept row (schema 047), read by its primary key. */
+        void (*count_plan)(const char *, const dbp *, int) = f.kind || f.from || f.to ? check_plan : check_days_plan;
         member_points_ledger_stmt(g_member, &f, 1, 0, 0, 0, &st);
-        check_plan(st.sql, st.p, st.n);
+        count_plan(st.sql, st.p, st.n);
         member_points_ledger_stmt(g_member, &f, 0, 0, 0, 10, &st);
         check_plan(st.sql, st.p, st.n);
         member_points_ledger_stmt(g_member, &f, 0, 400, 0, 10, &st);
@@ -89,7 +91,7 @@ static void test_statements_read_only_the_page(void **state) {
         member_points_ledger_stmt(g_member, &f, 0, 0, 1000000, 10, &st);
         check_plan(st.sql, st.p, st.n);
         member_points_summary_stmt(g_member, 30, &f, POINTS_COUNT_CAP, 0, &st);
-        check_plan(st.sql, st.p, st.n);
+        count_plan(st.sql, st.p, st.n);
         /* The points page's first view and keyset pages: lots and ledger page in one UNION ALL. */
         int rows = 0;
         long long all = 0;
@@ -133,7 +135,7 @@ static void test_statements_read_only_the_page(void **state) {
     assert_int_equal(entries, -1);
     ledger_stmt st;
     member_points_summary_stmt(g_member, 30, &none, 100, 50, &st);
-    check_plan(st.sql, st.p, st.n);
+    check_days_plan(st.sql, st.p, st.n);
   }
   check_plan(POINTS_LOT_SQL[0], DBA(DI(g_member), DI(30)));
   check_days_plan(POINTS_LOT_SQL[1], DBA(DI(g_member), DI(30)));
