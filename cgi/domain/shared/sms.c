@@ -130,12 +130,12 @@ static const char SQL_CODE_ATTEMPT[] = "UPDATE sms_codes SET attempts = attempts
                                        "WHERE id = ? AND used_at IS NULL AND attempts < ? AND expires_at > NOW()";
 /* The usual case in one statement: the right code, still live (being the only live one for its ref,
  * it is the newest). Counted and used at once; anything else goes the long way to learn why. */
-static const char SQL_CODE_USE_MATCHING[] =
-    "UPDATE sms_codes SET attempts = attempts + 1, used_at = NOW() WHERE mobile = ? AND purpose = ? AND ref = ? "
-    "AND code_hash = ? AND used_at IS NULL AND attempts < ? AND expires_at > NOW()";
-static const char SQL_CODE_USE_MATCHING_TX[] =
-    "UPDATE sms_codes SET attempts = attempts + 1, used_at = NOW() WHERE mobile = ? AND purpose = ? AND ref = ? "
-    "AND code_hash = ? AND used_at IS NULL AND attempts < ? AND expires_at > NOW() AND " DB_IN_TX;
+#define CODE_USE_MATCHING                                                                                              \
+  "UPDATE sms_codes SET attempts = attempts + 1, used_at = NOW() WHERE mobile = ? AND purpose = ? AND ref = ? "         \
+  "AND code_hash = ? AND used_at IS NULL AND attempts < ? AND expires_at > NOW()"
+static const char SQL_CODE_USE_MATCHING[] = CODE_USE_MATCHING;
+/* The same, pipelined inside a payment (sms_code_use_deferred). */
+static const char SQL_CODE_USE_MATCHING_TX[] = CODE_USE_MATCHING " AND " DB_IN_TX;
 static const char SQL_CODE_USE[] = "UPDATE sms_codes SET attempts = attempts + 1, used_at = NOW() "
                                    "WHERE id = ? AND used_at IS NULL AND attempts < ? AND expires_at > NOW()";
 
