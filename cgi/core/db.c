@@ -20,7 +20,7 @@ NERR_TYPE NERR_SQL_RETRY = -1;
 
 static MYSQL *g_db;
 static int g_last_attempts;
-static unsigned int g_last_errno; /* the server's or client's error number of the last failed statement */
+static unsigned int g_last_errno;   /* the server's or client's error number of the last failed statement */
 static unsigned int g_read_timeout; /* seconds a statement may keep us waiting (0: forever) */
 
 void db_set_read_timeout(unsigned int seconds) { g_read_timeout = seconds; }
@@ -48,7 +48,7 @@ void db_tx_touch_generation(int row) {
   }
   g_touched[g_ntouched++] = row; /* at most 3 global rows and 12 slots */
   g_raised = 0;                  /* then all of them are raised before COMMIT */
-  if (g_in_tx) return;          /* raised before COMMIT */
+  if (g_in_tx) return;           /* raised before COMMIT */
   /* Outside a transaction the change is committed already: raise the row now, then this machine's file. */
   NEOERR *err = g_db ? gen_rows_raise(g_db) : nerr_raise(NERR_SQL, "no connection");
   if (err) log_neoerr("cache generations (other app machines may serve stale caches)", &err);
@@ -96,9 +96,9 @@ static stmt_entry *g_newest, *g_oldest;
 static int g_held;
 static long long g_prepares;
 static unsigned g_conn_gen; /* bumped when the connection goes: a reader notices that its statements died */
-static unsigned int g_lost;  /* the error that killed the connection, until it is renewed (0: alive) */
-static int g_begin_pending;  /* START TRANSACTION sent, its answer not read yet (begin_send) */
-static int g_npending;       /* statements sent by db_exec_pipelined whose answers are not read yet */
+static unsigned int g_lost; /* the error that killed the connection, until it is renewed (0: alive) */
+static int g_begin_pending; /* START TRANSACTION sent, its answer not read yet (begin_send) */
+static int g_npending;      /* statements sent by db_exec_pipelined whose answers are not read yet */
 static long long g_reconnects;
 static void conn_lost(unsigned int e);
 static int reconnect(void);
@@ -121,9 +121,9 @@ static struct {
   char host[256];
   unsigned int port;
 } g_nodes[DB_MAX_NODES];
-static int g_nnodes = -1;         /* -1: not parsed yet; 0: no list, the unix socket */
-static int g_node;                /* the node last connected to */
-static long long g_conflicts;     /* transactions run again after 1213 (a deadlock, or a certification conflict) */
+static int g_nnodes = -1;     /* -1: not parsed yet; 0: no list, the unix socket */
+static int g_node;            /* the node last connected to */
+static long long g_conflicts; /* transactions run again after 1213 (a deadlock, or a certification conflict) */
 
 static int nodes_count(void) {
   if (g_nnodes >= 0) return g_nnodes;
@@ -433,7 +433,8 @@ static NEOERR *begin_settle(MYSQL *db) {
 static struct {
   stmt_entry *e;
   long long expect;
-  long long *affected; /* db_exec_deferred's: the count goes here, whatever it is */
+  long long *affected;  /* db_exec_deferred's: the count goes here, whatever it is */
+  long long *insert_id; /* db_exec_deferred_id's: the id the statement generated (0 when none) */
 } g_pending[PIPELINE_MAX];
 
 /* Reads every answer the connection owes (START TRANSACTION's, then the pipelined statements'): the first error or
@@ -447,6 +448,7 @@ static NEOERR *answers_settle(MYSQL *db) {
       err = stmt_error(st, "execute (pipelined)");
     } else {
       long long got = (long long)mysql_stmt_affected_rows(st);
+      if (g_pending[i].insert_id) *g_pending[i].insert_id = (long long)mysql_stmt_insert_id(st);
       if (g_pending[i].affected) *g_pending[i].affected = got;
       else if (got != g_pending[i].expect && !(g_pending[i].expect == DB_ANY_ROWS && got > 0))
         err = nerr_raise(NERR_ASSERT, "%lld rows changed where %lld were expected: %.80s", got, g_pending[i].expect,
@@ -579,7 +581,6 @@ static int sql_is_read(const char *sql) {
 
 static NEOERR *stmt_run_once(MYSQL *db, const char *sql, const dbp *p, int n, stmt_entry **out);
 
-
 /* Finds or prepares the statement for sql, binds params and executes it; marked busy until stmt_release. When the
  * connection turns out dead (a database restart since this process last used it) outside a transaction, it is
  * renewed and the statement sent once more if that is safe: a read, or anything the dead connection never sent
@@ -678,17 +679,18 @@ static NEOERR *exec_expect(MYSQL *db, const char *sql, const dbp *p, int n, long
 }
 
 /* Queues a pipelined statement: the count is checked against expect, or stored in *affected (db_exec_deferred). */
-static NEOERR *pipeline(MYSQL *db, const char *sql, const dbp *p, int n, long long expect, long long *affected) {
+static NEOERR *pipeline(MYSQL *db, const char *sql, const dbp *p, int n, long long expect, long long *affected,
+                        long long *insert_id) {
   if (!strstr(sql, DB_IN_TX)) return nerr_raise(NERR_ASSERT, "pipelined without " DB_IN_TX ": %.80s", sql);
   NEOERR *err = STATUS_OK;
   if (!g_in_tx) /* nothing to save outside a transaction */
-    return nerr_pass(affected ? db_exec(db, sql, p, n, affected, NULL) : exec_expect(db, sql, p, n, expect));
+    return nerr_pass(affected ? db_exec(db, sql, p, n, affected, insert_id) : exec_expect(db, sql, p, n, expect));
   if (g_npending == PIPELINE_MAX && (err = answers_settle(db))) return err;
   stmt_entry *e = NULL;
   if ((err = stmt_get(db, sql, &e))) return nerr_pass(err);
   if (!e->cached) { /* a one-off (the cached one is being read up the stack): it could not wait in the queue */
     stmt_release(e);
-    return nerr_pass(affected ? db_exec(db, sql, p, n, affected, NULL) : exec_expect(db, sql, p, n, expect));
+    return nerr_pass(affected ? db_exec(db, sql, p, n, affected, insert_id) : exec_expect(db, sql, p, n, expect));
   }
   BIND_STORE(n);
   err = bind_params(e->st, sql, p, n, BIND_ARGS);
@@ -699,17 +701,25 @@ static NEOERR *pipeline(MYSQL *db, const char *sql, const dbp *p, int n, long lo
   }
   g_pending[g_npending].e = e;
   g_pending[g_npending].affected = affected;
+  g_pending[g_npending].insert_id = insert_id;
   g_pending[g_npending++].expect = expect;
   return STATUS_OK;
 }
 
 NEOERR *db_exec_pipelined(MYSQL *db, const char *sql, const dbp *p, int n, long long expect) {
-  return pipeline(db, sql, p, n, expect, NULL);
+  return pipeline(db, sql, p, n, expect, NULL, NULL);
 }
 
 NEOERR *db_exec_deferred(MYSQL *db, const char *sql, const dbp *p, int n, long long *affected) {
   *affected = -1;
-  return pipeline(db, sql, p, n, 0, affected);
+  return pipeline(db, sql, p, n, 0, affected, NULL);
+}
+
+NEOERR *db_exec_deferred_id(MYSQL *db, const char *sql, const dbp *p, int n, long long *affected,
+                            long long *insert_id) {
+  *affected = -1;
+  *insert_id = 0;
+  return pipeline(db, sql, p, n, 0, affected, insert_id);
 }
 
 NEOERR *db_settle(MYSQL *db) { return g_begin_pending || g_npending ? answers_settle(db) : STATUS_OK; }
@@ -1046,7 +1056,8 @@ static NEOERR *plain(MYSQL *db, const char *sql) {
   NEOERR *err = conn_check(db);
   int rollback = strcmp(sql, "ROLLBACK") == 0;
   if (!err) err = answers_settle(db);
-  if (err && rollback && !g_lost) nerr_ignore(&err); /* what it undoes may have failed: the rollback goes all the same */
+  if (err && rollback && !g_lost)
+    nerr_ignore(&err); /* what it undoes may have failed: the rollback goes all the same */
   if (!err && !rollback) err = tx_doomed_check();
   if (err) return nerr_pass(err);
   if (mysql_real_query(db, sql, strlen(sql))) return conn_error(db, sql);
@@ -1068,8 +1079,7 @@ static NEOERR *gen_rows_raise(MYSQL *db) {
       rows[j] = rows[j - 1];
       rows[j - 1] = t;
     }
-  int len = snprintf(sql, sizeof sql,
-                     "UPDATE cache_generations SET gen = " DB_GEN_RAISED("gen") " WHERE id IN (");
+  int len = snprintf(sql, sizeof sql, "UPDATE cache_generations SET gen = " DB_GEN_RAISED("gen") " WHERE id IN (");
   for (int i = 0; i < n; i++) {
     len += snprintf(sql + len, sizeof sql - (size_t)len, i ? ", ?" : "?");
     p[i] = DI(rows[i]);

@@ -55,6 +55,8 @@ NEOERR *db_exec_pipelined(MYSQL *db, const char *sql, const dbp *p, int n, long 
 /* The same for a write whose count decides what comes next, once the caller has sent what may ride behind it: the
  * count lands in *affected (-1 until then) when the next statement's call (or db_settle) reads the answers. */
 NEOERR *db_exec_deferred(MYSQL *db, const char *sql, const dbp *p, int n, long long *affected);
+/* db_exec_deferred for an INSERT whose generated id is wanted: *insert_id is set with the count (0 until then). */
+NEOERR *db_exec_deferred_id(MYSQL *db, const char *sql, const dbp *p, int n, long long *affected, long long *insert_id);
 /* Reads every answer still owed (no-op when none). */
 NEOERR *db_settle(MYSQL *db);
 /* Runs a query and copies each row to HDF as prefix.<row>.<column> (all values as strings;

@@ -50,6 +50,11 @@ static const char SQL_MEMBERS_DUE[] =
 static const char SQL_LEDGER_INSERT[] =
     "INSERT INTO points_ledger (member_id, kind, amount, balance_after, lot_id, order_id, note, once_key) "
     "SELECT id, ?, ?, points_balance, ?, ?, ?, ? FROM members WHERE id = ?";
+/* A spend's entry, sent behind its charge (points_spend): it only counts when the charge took. */
+static const char SQL_LEDGER_INSERT_TX[] =
+    "INSERT INTO points_ledger (member_id, kind, amount, balance_after, lot_id, order_id, note, once_key) "
+    "SELECT id, ?, ?, points_balance, NULL, ?, ?, ? FROM members WHERE id = ? AND " DB_IN_TX;
+static const char SQL_LEDGER_DROP[] = "DELETE FROM points_ledger WHERE id = ?";
 static const char SQL_LEDGER_ONCE[] = "SELECT id FROM points_ledger WHERE once_key = ? FOR UPDATE";
 static const char SQL_SPEND_GET[] =
     "SELECT id FROM points_ledger WHERE id = ? AND member_id = ? AND kind IN ('spend', 'adjust') AND amount < 0";
@@ -251,16 +256,26 @@ NEOERR *points_spend(MYSQL *db, long long member_id, const char *kind, long long
   if (strcmp(kind, "spend") && strcmp(kind, "adjust") && strcmp(kind, "offline") && strcmp(kind, "api_spend") &&
       strcmp(kind, "coupon"))
     return nerr_raise(NERR_ASSERT, "points_spend: kind %s", kind);
-  /* Usually one statement locks the member row, checks it is active and charges the balance; the lots
-   * read next (sent behind it, one round trip for both) tells whether any of those points were past their date. */
-  long long n = 0;
+  /* Usually one statement locks the member row, checks it is active and charges the balance; the entry goes out
+   * behind it on the bet that the charge took (its balance_after is the charged balance), and the lots read next
+   * tells whether any of those points were past their date: one round trip for the three. */
+  long long n = 0, written = 0, entry = 0;
   NEOERR *err = db_exec_deferred(db, SQL_MEMBER_TAKE_TX, DBA(DI(amount), DI(member_id), DI(amount)), &n);
+  if (err) return nerr_pass(err);
+  db_tx_touch_principal(member_id);
+  err = db_exec_deferred_id(db, SQL_LEDGER_INSERT_TX,
+                            DBA(DS(kind), DI(-amount), order_id ? DI(order_id) : DNULL, DS(note ? note : ""),
+                                once_key ? DS(once_key) : DNULL, DI(member_id)),
+                            &written, &entry);
   if (err) return nerr_pass(err);
   struct lots lots;
   memset(&lots, 0, sizeof lots);
   err = lots_open(db, member_id, &lots);
-  if (!err) err = db_settle(db); /* n is known from here */
+  if (!err) err = db_settle(db); /* n, written and entry are known from here */
   int slow = n != 1;
+  /* The bet lost (nothing charged, or due points charged): the entry goes, and is written again once charged. */
+  if (!err && (slow || lots.due) && written == 1) err = db_exec(db, SQL_LEDGER_DROP, DBA(DI(entry)), NULL, NULL);
+  if (!err && (slow || lots.due)) written = 0;
   if (!err && slow) { /* nothing was charged: the long way, then the lots again (expiry may have closed some) */
     err = take_slowly(db, member_id, amount, res);
     if (!err) err = lots_open(db, member_id, &lots);
@@ -270,8 +285,7 @@ NEOERR *points_spend(MYSQL *db, long long member_id, const char *kind, long long
     if (!err) err = take_slowly(db, member_id, amount, res);
     if (!err) err = lots_open(db, member_id, &lots);
   }
-  long long entry = 0;
-  if (!err) err = ledger_add(db, member_id, kind, -amount, 0, order_id, note, once_key, &entry);
+  if (!err && written != 1) err = ledger_add(db, member_id, kind, -amount, 0, order_id, note, once_key, &entry);
   long long left = amount;
   for (int i = 0; !err && i < lots.n && left > 0; i++) {
     long long lot = lots.v[i].id, rem = lots.v[i].remaining;
@@ -399,8 +413,8 @@ static NEOERR *take_back_lot(MYSQL *db, long long member_id, long long credit_le
 /* Earn reversals for the partner API: an api_earn's untouched lot, with an api_reverse entry. */
 NEOERR *points_reverse_credit(MYSQL *db, long long member_id, long long credit_ledger_id, const char *once_key,
                               const char *note, points_result *res, long long *taken, long long *ledger_id) {
-  return nerr_pass(take_back_lot(db, member_id, credit_ledger_id, "api_earn", "api_reverse", once_key, note, res, taken,
-                                 ledger_id));
+  return nerr_pass(
+      take_back_lot(db, member_id, credit_ledger_id, "api_earn", "api_reverse", once_key, note, res, taken, ledger_id));
 }
 
 /* Activity bonuses (P2) taken back with their earn: a bonus's untouched lot, with a negative bonus entry. */
