@@ -339,12 +339,14 @@ static const char SQL_PAY_PLAN[] =
     "p.per_member_limit AS lim, (o.cash_total_fen <> 0 OR (i.cash_price_fen <> 0 AND o.discount_cash_fen = 0)) "
     "AND o.cash_payment_id IS NULL AS cash, p.member_day_cap > 0 AS capped, "
     /* the line's running activities: 0 none (with no capped product either, the payment's guard is the mall switch
-     * alone), 1 some, 2 one with a budget and no counter row for today yet (guards_prepare makes it, F2) */
+     * alone), 1 some, 2 one with a budget and no counter row for today yet (guards_prepare makes it, F2). Most
+     * products are in no activity: one probe of by_product says so without the three-table subquery (~35 µs). */
+    "IF(EXISTS(SELECT 1 FROM activity_products ap0 WHERE ap0.product_id = i.product_id), "
     "COALESCE((SELECT MAX(1 + ((a.points_budget > 0 OR a.cash_budget_fen > 0) AND d.activity_id IS NULL)) "
     /* today's row by its key: with few day rows the optimiser took by_day and a join buffer (~15 µs more a read) */
     "FROM activity_products ap JOIN activities a ON a.id = ap.activity_id LEFT JOIN activity_days d "
     "FORCE INDEX (PRIMARY) ON d.activity_id = a.id AND d.day = CURDATE() WHERE ap.product_id = i.product_id AND "
-    "a.starts_at <= NOW() AND a.ends_at > NOW()), 0) AS activity "
+    "a.starts_at <= NOW() AND a.ends_at > NOW()), 0), 0) AS activity "
     "FROM orders o JOIN order_items i ON i.order_id = o.id "
     "JOIN products p ON p.id = i.product_id WHERE o.order_no = ? AND o.member_id = ?";
 /* The order row is locked and marked paid in one statement, first (the lock order above). Never one whose cash
