@@ -7,12 +7,6 @@
 
 #define RUNNING "a.starts_at <= NOW() AND a.ends_at > NOW()"
 
-/* Budgeted running activities of the order without today's row (plain read: only decides what to insert). */
-static const char SQL_MISSING_DAYS[] =
-    "SELECT DISTINCT a.id FROM order_items i JOIN activity_products ap ON ap.product_id = i.product_id "
-    "JOIN activities a ON a.id = ap.activity_id LEFT JOIN activity_days d ON d.activity_id = a.id AND d.day = "
-    "CURDATE() "
-    "WHERE i.order_id = ? AND " RUNNING " AND (a.points_budget > 0 OR a.cash_budget_fen > 0) AND d.activity_id IS NULL";
 static const char SQL_DAY_CREATE[] = "INSERT IGNORE INTO activity_days (activity_id, day) VALUES (?, CURDATE())";
 /* Locking read: a pause that committed before this scan got here is always seen; a pause waits for the scans and
  * payments already past this point (they take the switch row in share mode first, before any other guard lock). */
@@ -95,14 +89,6 @@ NEOERR *guards_product_stopped(MYSQL *db, long long product_id, long long *activ
   return nerr_pass(db_query_ll(db, SQL_PRODUCT_STOPPED, DBA(DI(product_id)), activity_id, NULL));
 }
 
-NEOERR *guards_prepare(MYSQL *db, long long order_id) {
-  long long ids[32];
-  int rows = 0;
-  NEOERR *err = db_rows(db, SQL_MISSING_DAYS, DBA(DI(order_id)), DCOLS(DCOL_LL(&ids[0])), sizeof ids[0], 32, &rows);
-  for (int i = 0; !err && i < rows; i++) err = db_exec(db, SQL_DAY_CREATE, DBA(DI(ids[i])), NULL, NULL);
-  return nerr_pass(err);
-}
-
 /* One row of SQL_ORDER_GUARDS. */
 typedef struct {
   long long line, product, quantity, points, cash, cap, activity;
@@ -156,12 +142,14 @@ NEOERR *guards_budget_check(MYSQL *db, guard_outcome *g) {
   for (int i = 0; !err && i < g->nbudgets; i++) {
     guard_budget *b = &g->budgets[i];
     if (b->taken > 0) continue;
-    /* No row (the day turned since guards_prepare): make it and try once more; a row that exists was refused. */
-    long long made = 0, n = 0;
-    err = db_exec(db, SQL_DAY_CREATE, DBA(DI(b->id)), &made, NULL);
+    /* No row yet today (the day's first payments): make it and take once more. Made by a payment running beside
+     * this one (its INSERT waited for that one's COMMIT, or the two deadlocked on the gap and db_tx runs the loser
+     * again) it is taken once more all the same: only a row that refuses with this payment's own read trips. */
+    long long n = 0;
+    err = db_exec(db, SQL_DAY_CREATE, DBA(DI(b->id)), NULL, NULL);
     dbp args[9];
     budget_args(b, args);
-    if (!err && made == 1) err = db_exec(db, SQL_BUDGET_TAKE, args, 9, &n, NULL);
+    if (!err) err = db_exec(db, SQL_BUDGET_TAKE, args, 9, &n, NULL);
     if (!err && n == 0) {
       g->result = GUARD_TRIPPED;
       g->activity_id = b->id;

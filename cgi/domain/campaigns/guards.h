@@ -35,11 +35,6 @@ typedef struct {
   guard_budget budgets[GUARD_MAX_ACTIVITIES];
 } guard_outcome;
 
-/* Before the payment's transaction (autocommit): creates today's budget rows of the order's running activities that
- * have a budget and no row yet, so the transaction only ever UPDATEs them (two first payments of a day would
- * otherwise deadlock on inserting the same row). A plain read decides which are missing. */
-NEOERR *guards_prepare(MYSQL *db, long long order_id);
-
 /* Inside the payment's transaction, after the member row is locked: the mall switch (a locking read, so a pause
  * that committed is always seen), the order's running activities (paused?), then the per-member day caps of products
  * and activities — each one UPDATE whose affected row count decides. The activities' day budgets are left in
@@ -51,9 +46,9 @@ NEOERR *guards_pay(MYSQL *db, long long member_id, long long order_id, guard_out
  * and the monitor's rows; guards_budget_check reads the counts once the caller has settled them. */
 NEOERR *guards_budget_send(MYSQL *db, long long order_id, guard_outcome *g);
 /* After db_settle: a budget that refused is the day's trip (out->result GUARD_TRIPPED, activity_id), unless its day
- * row was missing (the day turned since guards_prepare): then it is made and the budget taken once more. */
+ * row was missing (the day's first payments): then it is made and the budget taken once more. */
 NEOERR *guards_budget_check(MYSQL *db, guard_outcome *g);
-/* The same for an order whose plain read before the transaction met no running activity and no product with a daily
+/* The same for an order whose plain read before the transaction met no product in an activity and none with a daily
  * cap: the mall switch alone (a locking read, as above) — the settings read costs more than the rest of a guard. An
  * activity or cap set on its products in the instant between that read and the payment does not apply to it. */
 NEOERR *guards_pay_switch_only(MYSQL *db, guard_outcome *out);
@@ -84,7 +79,7 @@ NEOERR *guards_activity_message(MYSQL *db, long long activity_id, const char *la
 NEOERR *guards_product_stopped(MYSQL *db, long long product_id, long long *activity_id);
 
 /* One-item code scans (F5). Before the scan's transaction (autocommit): creates today's budget row of the activity
- * when it has a budget, like guards_prepare. */
+ * when it has a budget, so the scan's transaction only UPDATEs it. */
 NEOERR *guards_scan_prepare(MYSQL *db, long long activity_id);
 /* Inside the scan's transaction, after the member row and the code are locked: the mall switch (locking read), the
  * activity (paused, running), the member's day count of the activity (a scan counts as one unit against its

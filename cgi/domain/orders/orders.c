@@ -338,15 +338,11 @@ static const char SQL_PAY_PLAN[] =
     "SELECT o.id, o.status, o.points_total, i.product_id, i.quantity, i.product_type = 'voucher' AS voucher, "
     "p.per_member_limit AS lim, (o.cash_total_fen <> 0 OR (i.cash_price_fen <> 0 AND o.discount_cash_fen = 0)) "
     "AND o.cash_payment_id IS NULL AS cash, p.member_day_cap > 0 AS capped, "
-    /* the line's running activities: 0 none (with no capped product either, the payment's guard is the mall switch
-     * alone), 1 some, 2 one with a budget and no counter row for today yet (guards_prepare makes it, F2). Most
-     * products are in no activity: one probe of by_product says so without the three-table subquery (~35 µs). */
-    "IF(EXISTS(SELECT 1 FROM activity_products ap0 WHERE ap0.product_id = i.product_id), "
-    "COALESCE((SELECT MAX(1 + ((a.points_budget > 0 OR a.cash_budget_fen > 0) AND d.activity_id IS NULL)) "
-    /* today's row by its key: with few day rows the optimiser took by_day and a join buffer (~15 µs more a read) */
-    "FROM activity_products ap JOIN activities a ON a.id = ap.activity_id LEFT JOIN activity_days d "
-    "FORCE INDEX (PRIMARY) ON d.activity_id = a.id AND d.day = CURDATE() WHERE ap.product_id = i.product_id AND "
-    "a.starts_at <= NOW() AND a.ends_at > NOW()), 0), 0) AS activity "
+    /* whether the line's product is in any activity (running or not): 0 — and no daily cap either — means the
+     * payment's guard is the mall switch alone; 1 sends it through guards_pay, which reads the running ones. One probe
+     * of by_product: a subquery on the activities themselves was optimised on every execution, run or not (~40 µs of
+     * the plan's ~125; the day's first budget row is made inside the payment, guards_budget_check). */
+    "EXISTS(SELECT 1 FROM activity_products ap0 WHERE ap0.product_id = i.product_id) AS activity "
     "FROM orders o JOIN order_items i ON i.order_id = o.id "
     "JOIN products p ON p.id = i.product_id WHERE o.order_no = ? AND o.member_id = ?";
 /* The order row is locked and marked paid in one statement, first (the lock order above). Never one whose cash
@@ -378,7 +374,7 @@ struct pay_arg {
   long long member_id;
   const char *order_no;
   pay_line lines[ORDER_MAX_LINES];        /* by ascending product id: the order stock is taken in */
-  int nlines, vouchers, new_day, guarded; /* guarded: a line in a running activity or with a daily cap */
+  int nlines, vouchers, guarded; /* guarded: a line in an activity or with a daily cap */
   const char *ip;                         /* the client's address, for the monitor ("" when none: jobs, tests) */
   order_outcome *out;
 };
@@ -408,7 +404,6 @@ static NEOERR *pay_plan(MYSQL *db, struct pay_arg *a) {
   for (int i = 0; i < rows; i++) {
     a->lines[i] = (pay_line){r[i].product_id, r[i].quantity, r[i].limit};
     a->vouchers |= r[i].voucher != 0;
-    a->new_day |= r[i].activity == 2;
     a->guarded |= r[i].activity > 0 || r[i].capped;
     cash |= r[i].cash != 0;
   }
@@ -583,7 +578,6 @@ static int pay_start(MYSQL *db, long long member_id, const char *order_no, char 
   a->order_no = no;
   a->out = out;
   if ((*err = pay_plan(db, a))) return 0;
-  if (out->result == ORDER_OK && a->new_day && (*err = guards_prepare(db, out->order_id))) return 0;
   return out->result == ORDER_OK;
 }
 
