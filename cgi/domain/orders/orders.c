@@ -373,9 +373,9 @@ typedef struct {
 struct pay_arg {
   long long member_id;
   const char *order_no;
-  pay_line lines[ORDER_MAX_LINES];        /* by ascending product id: the order stock is taken in */
-  int nlines, vouchers, guarded; /* guarded: a line in an activity or with a daily cap */
-  const char *ip;                         /* the client's address, for the monitor ("" when none: jobs, tests) */
+  pay_line lines[ORDER_MAX_LINES]; /* by ascending product id: the order stock is taken in */
+  int nlines, vouchers, guarded;   /* guarded: a line in an activity or with a daily cap */
+  const char *ip;                 /* the client's address, for the monitor ("" when none: jobs, tests) */
   order_outcome *out;
 };
 
