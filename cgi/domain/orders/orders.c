@@ -375,7 +375,7 @@ struct pay_arg {
   const char *order_no;
   pay_line lines[ORDER_MAX_LINES]; /* by ascending product id: the order stock is taken in */
   int nlines, vouchers, guarded;   /* guarded: a line in an activity or with a daily cap */
-  const char *ip;                 /* the client's address, for the monitor ("" when none: jobs, tests) */
+  const char *ip;                  /* the client's address, for the monitor ("" when none: jobs, tests) */
   order_outcome *out;
 };
 
