@@ -33,10 +33,16 @@ static int g_raised; /* a statement of the transaction raised the touched row al
 static void gen_rows_bump_local(void);
 static NEOERR *gen_rows_raise(MYSQL *db);
 
+/* A writer that is not a listed app machine may be unknown to a machine alone on the database, which reads only
+ * the global rows (each second), not the principals' slots. */
+static int gen_row_writable(int row) {
+  return row >= GEN_ROW_SLOTS && !generations_registered() ? GEN_ROW_ACCOUNTS : row;
+}
+
+int db_principal_generation_row(long long principal_id) { return gen_row_writable(generations_slot_row(principal_id)); }
+
 void db_tx_touch_generation(int row) {
-  /* A writer that is not a listed app machine may be unknown to a machine alone on the database, which reads only
-   * the global rows (each second), not the principals' slots. */
-  if (row >= GEN_ROW_SLOTS && !generations_registered()) row = GEN_ROW_ACCOUNTS;
+  row = gen_row_writable(row);
   int slots = 0;
   for (int i = 0; i < g_ntouched; i++) {
     if (g_touched[i] == row) return;
@@ -1159,6 +1165,19 @@ NEOERR *db_tx(MYSQL *db, db_tx_fn fn, void *arg) {
     nanosleep(&ts, NULL);
   }
   return nerr_pass(err);
+}
+
+NEOERR *db_call_tx(MYSQL *db, const char *sql, const dbp *p, int n, int gen_row, int *declined) {
+  *declined = 0;
+  if (g_in_tx) return nerr_raise(NERR_ASSERT, "db_call_tx inside a transaction: %.80s", sql);
+  g_last_errno = 0;
+  NEOERR *err = db_exec(db, sql, p, n, NULL, NULL); /* outside a transaction: deadlocks are sent again (stmt_run) */
+  if (gen_row > 0 && (!err || g_lost)) generations_bump_local_row(gen_row); /* lost: it may have committed */
+  if (!err || g_lost || !g_db) return nerr_pass(err);
+  if (g_last_errno != ER_SIGNAL_EXCEPTION) log_neoerr("db_call_tx (the long way instead)", &err);
+  nerr_ignore(&err);
+  *declined = 1;
+  return STATUS_OK;
 }
 
 NEOERR *db_run_script(MYSQL *db, const char *sql) {

@@ -149,6 +149,14 @@ void db_tx_touch_principal(long long principal_id);
 int db_tx_single_generation(void);
 #define DB_GEN_RAISED(col) "GREATEST(" col " + 1, CAST(UNIX_TIMESTAMP(NOW(6)) * 1000000 AS SIGNED))"
 void db_tx_generation_raised(void);
+/* A whole transaction written as one stored procedure (its own START TRANSACTION … COMMIT, and a handler that rolls
+ * back on any error, e.g. schema/048): one round trip. *declined is 1 when it signalled SQLSTATE 45000 — not its
+ * case, nothing changed — or failed in a way that rolled it back (a deadlock it kept losing, a lock wait): the
+ * caller goes its long way. A lost connection is returned as an error (the COMMIT may have happened). gen_row: the
+ * cache_generations row the procedure raises (db_principal_generation_row), bumped on this machine after it. */
+NEOERR *db_call_tx(MYSQL *db, const char *sql, const dbp *p, int n, int gen_row, int *declined);
+/* The cache_generations row db_tx_touch_principal would raise for this principal. */
+int db_principal_generation_row(long long principal_id);
 /* How many attempts the last db_tx took (for tests). */
 int db_tx_last_attempts(void);
 /* How many times this process sent a statement again outside a transaction after a deadlock or lock wait. */

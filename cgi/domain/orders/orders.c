@@ -422,6 +422,17 @@ static NEOERR *pay_plan(MYSQL *db, struct pay_arg *a) {
   return STATUS_OK;
 }
 
+/* What a payment writes in words: the spend's once-key and entry note, and the order's paid event. */
+struct pay_texts {
+  char key[48], note[64], event[64];
+};
+
+static void pay_texts_fill(const order_outcome *out, struct pay_texts *t) {
+  snprintf(t->key, sizeof t->key, "spend:%lld", out->order_id);
+  snprintf(t->note, sizeof t->note, "兑换订单 %s", out->order_no);
+  snprintf(t->event, sizeof t->event, "已支付 %lld 积分", out->points_total);
+}
+
 static NEOERR *pay_body(MYSQL *db, struct pay_arg *a) {
   order_outcome *out = a->out;
   long long order_id = out->order_id, member_id = a->member_id, n = 0;
@@ -433,11 +444,10 @@ static NEOERR *pay_body(MYSQL *db, struct pay_arg *a) {
   NEOERR *member = STATUS_OK;
   points_result pr = POINTS_OK;
   int frozen = 0;
+  struct pay_texts t;
+  pay_texts_fill(out, &t);
   if (out->points_total > 0) {
-    char key[48], note[64];
-    snprintf(key, sizeof key, "spend:%lld", order_id);
-    snprintf(note, sizeof note, "兑换订单 %s", out->order_no);
-    member = points_spend(db, member_id, "spend", out->points_total, order_id, key, note, &pr, NULL);
+    member = points_spend(db, member_id, "spend", out->points_total, order_id, t.key, t.note, &pr, NULL);
   } else {
     char mstatus[16];
     int found = 0;
@@ -491,9 +501,7 @@ static NEOERR *pay_body(MYSQL *db, struct pay_arg *a) {
     return refuse(out, why, g.product_id);
   }
 
-  char text[160];
-  snprintf(text, sizeof text, "已支付 %lld 积分", out->points_total);
-  err = event_add(db, order_id, "paid", text);
+  err = event_add(db, order_id, "paid", t.event);
   if (!err && a->vouchers) err = vouchers_issue_order(db, order_id, member_id);
   /* No inbox notice: the member is looking at the "paid" page; the inbox is for what happens later. */
 
@@ -622,6 +630,39 @@ static NEOERR *tx_pay_code_riding(MYSQL *db, void *arg) {
   return nerr_raise(NERR_ASSERT, "the payment's code goes the long way"); /* rolls back; not reported */
 }
 
+/* The usual payment — one product, no activity or daily cap, no per-member limit, no voucher, points only — in one
+ * round trip: schema/048_order_pay_usual.sql runs the statements tx_pay_code_riding would, in the same order, as
+ * one procedure (the database spends ~8 µs on a point UPDATE there against ~27 µs as a statement of its own). It
+ * declines anything else, having changed nothing (a wrong code, too few points, a lot past its date, the stock
+ * gone, the mall paused …): *paid stays 0 and the C way learns why. */
+static const char SQL_PAY_USUAL[] = "CALL order_pay_usual(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+static long long g_pay_usual_count;
+long long order_pay_usual_count(void) { return g_pay_usual_count; }
+
+static NEOERR *pay_usual(MYSQL *db, struct pay_code_arg *a, int *paid) {
+  const struct pay_arg *p = &a->pay;
+  order_outcome *out = p->out;
+  *paid = 0;
+  if (p->nlines != 1 || p->guarded || p->vouchers || p->lines[0].limit > 0 || out->points_total <= 0) return STATUS_OK;
+  struct pay_texts t;
+  char hash[65];
+  pay_texts_fill(out, &t);
+  sms_code_given_hash("pay", a->mobile, a->ref, a->code, hash);
+  int gen = db_principal_generation_row(p->member_id), declined = 0;
+  NEOERR *err = db_call_tx(db, SQL_PAY_USUAL,
+                           DBA(DI(out->order_id), DI(p->member_id), DI(out->points_total), DI(p->lines[0].product_id),
+                               DI(p->lines[0].quantity), DS(a->mobile), DS(a->ref), DS(hash), DI(SMS_CODE_MAX_TRIES),
+                               DS(t.note), DS(t.key), DS(t.event), DI(gen)),
+                           gen, &declined);
+  if (!err && !declined) {
+    *paid = 1;
+    g_pay_usual_count++;
+    a->verify.status = SMS_VERIFY_OK;
+  }
+  return nerr_pass(err);
+}
+
 static NEOERR *tx_pay_with_code(MYSQL *db, void *arg) {
   struct pay_code_arg *a = arg;
   pay_reset(&a->pay);
@@ -645,7 +686,9 @@ NEOERR *order_pay_with_code(MYSQL *db, long long member_id, const char *mobile, 
     a.code = code;
     a.ref = ref;
     a.pay.ip = ip;
-    err = db_tx(db, tx_pay_code_riding, &a);
+    int usual = 0;
+    err = pay_usual(db, &a, &usual);
+    if (!err && !usual) err = db_tx(db, tx_pay_code_riding, &a);
     if (a.long_way) {
       nerr_ignore(&err);
       err = db_tx(db, tx_pay_with_code, &a);

@@ -77,6 +77,9 @@ NEOERR *order_pay(MYSQL *db, long long member_id, const char *order_no, order_ou
 NEOERR *order_pay_with_code(MYSQL *db, long long member_id, const char *mobile, const char *order_no, const char *code,
                             const char *ip, sms_verify_result *code_result, order_outcome *out);
 
+/* How many payments this process made the usual way (one procedure, schema/048_order_pay_usual.sql): for tests. */
+long long order_pay_usual_count(void);
+
 /* The SMS code reference a payment code is bound to: order number and amount. */
 void order_pay_ref(const char *order_no, long long points_total, char *buf, size_t len);
 

@@ -131,7 +131,7 @@ static const char SQL_CODE_ATTEMPT[] = "UPDATE sms_codes SET attempts = attempts
 /* The usual case in one statement: the right code, still live (being the only live one for its ref,
  * it is the newest). Counted and used at once; anything else goes the long way to learn why. */
 #define CODE_USE_MATCHING                                                                                              \
-  "UPDATE sms_codes SET attempts = attempts + 1, used_at = NOW() WHERE mobile = ? AND purpose = ? AND ref = ? "         \
+  "UPDATE sms_codes SET attempts = attempts + 1, used_at = NOW() WHERE mobile = ? AND purpose = ? AND ref = ? "        \
   "AND code_hash = ? AND used_at IS NULL AND attempts < ? AND expires_at > NOW()"
 static const char SQL_CODE_USE_MATCHING[] = CODE_USE_MATCHING;
 /* The same, pipelined inside a payment (sms_code_use_deferred). */
@@ -214,10 +214,14 @@ NEOERR *sms_code_send(MYSQL *db, const char *mobile, const char *purpose, const 
   return nerr_pass(sms_code_issue(db, mobile, purpose, ref, 1, res));
 }
 
+void sms_code_given_hash(const char *purpose, const char *mobile, const char *ref, const char *code, char out[65]) {
+  code_hash(purpose, mobile, ref ? ref : "", code ? code : "", out);
+}
+
 NEOERR *sms_code_use_deferred(MYSQL *db, const char *mobile, const char *purpose, const char *ref, const char *code,
                               long long *used) {
   char given[65];
-  code_hash(purpose, mobile, ref ? ref : "", code ? code : "", given);
+  sms_code_given_hash(purpose, mobile, ref, code, given);
   return nerr_pass(db_exec_deferred(db, SQL_CODE_USE_MATCHING_TX,
                                     DBA(DS(mobile), DS(purpose), DS(ref ? ref : ""), DS(given), DI(SMS_CODE_MAX_TRIES)),
                                     used));

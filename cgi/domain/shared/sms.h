@@ -55,6 +55,9 @@ NEOERR *sms_code_verify(MYSQL *db, const char *mobile, const char *purpose, cons
  * other outcome is for sms_code_verify to tell — after this transaction rolls back. */
 NEOERR *sms_code_use_deferred(MYSQL *db, const char *mobile, const char *purpose, const char *ref, const char *code,
                               long long *used);
+/* The hash a matching code row holds (what sms_code_use_deferred compares), for a statement that checks the code
+ * itself (schema/048_order_pay_usual.sql). */
+void sms_code_given_hash(const char *purpose, const char *mobile, const char *ref, const char *code, char out[65]);
 /* Uses up a still-live code that matches (a payment refused after its code checked out rolled the use
  * back with everything else); nothing when it does not match or is gone. */
 NEOERR *sms_code_spend(MYSQL *db, const char *mobile, const char *purpose, const char *ref, const char *code);
