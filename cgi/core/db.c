@@ -353,8 +353,8 @@ static NEOERR *connect_fresh(MYSQL **out) {
     unsigned int timeout = 5;
     mysql_optionsv(db, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
     mysql_optionsv(db, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-    /* A reply that never comes (seen once under load, cause not found; a Galera node leaving brute-force-aborted
-     * statements unanswered) becomes a lost connection — renewed and the work retried — instead of a request hanging
+    /* A reply that never comes (a Galera node leaving brute-force-aborted statements unanswered; once, a statement
+     * kept after its rows failed to arrive — see stmt_discard) becomes a lost connection — renewed and the work retried — instead of a request hanging
      * until the server stops. MALL_DB_TIMEOUT overrides the programs' own limit; kept by mariadb_reconnect. */
     unsigned int t = g_cfg.db_timeout > 0 ? (unsigned int)g_cfg.db_timeout : g_read_timeout;
     if (t) {
@@ -579,6 +579,15 @@ static void stmt_release(stmt_entry *e) {
   mysql_stmt_free_result(e->st);
 }
 
+/* A statement whose rows did not all arrive — the server sent its columns, then an error (a deadlock or lock wait met
+ * by a locking read while the rows were being read) — is closed, not kept: Connector/C 3.3 leaves it in a state where
+ * its next execute waits for an answer that never comes, until the read timeout (seen as a sign-in hanging 30 s after
+ * its throttle read lost a deadlock; tests/unit/test_db_tx.c shows it). */
+static void stmt_discard(stmt_entry *e) {
+  if (e->cached) cache_drop(e); /* it is busy: it stays open for stmt_release, which closes it */
+  stmt_release(e);
+}
+
 /* A statement that cannot have changed anything: worth sending again on a fresh connection. */
 static int sql_is_read(const char *sql) {
   while (*sql == ' ' || *sql == '\n' || *sql == '(') sql++;
@@ -751,7 +760,7 @@ static NEOERR *query_rows(MYSQL *db, const char *sql, const dbp *p, int n, row_f
   if (mysql_stmt_store_result(st)) {
     err = stmt_error(st, "store");
     mysql_free_result(meta);
-    stmt_release(e);
+    stmt_discard(e);
     return err;
   }
   MYSQL_BIND b[nc];
@@ -994,7 +1003,8 @@ static NEOERR *typed_query(MYSQL *db, const char *sql, const dbp *p, int n, cons
   MYSQL_STMT *st = e->st;
   err = typed_check(st, sql, c, nc);
   /* Rows are stored client side first: fn may run other statements on the connection. */
-  if (!err && mysql_stmt_store_result(st)) err = stmt_error(st, "store");
+  int broken = !err && mysql_stmt_store_result(st);
+  if (broken) err = stmt_error(st, "store");
   if (!err && max >= 0 && mysql_stmt_num_rows(st) > (unsigned long long)max)
     err = nerr_raise(NERR_ASSERT, "%llu rows where at most %d fit: %.80s", (unsigned long long)mysql_stmt_num_rows(st),
                      max, sql);
@@ -1021,7 +1031,8 @@ static NEOERR *typed_query(MYSQL *db, const char *sql, const dbp *p, int n, cons
     if (fn) err = fn(ctx, r - 1);
     if (!err && gen != g_conn_gen) err = nerr_raise(NERR_SQL, "connection lost while reading rows: %.80s", sql);
   }
-  stmt_release(e);
+  if (broken) stmt_discard(e);
+  else stmt_release(e);
   if (rows) *rows = r;
   return nerr_pass(err);
 }

@@ -207,6 +207,33 @@ static void test_deadlock_is_retried(void **state) {
   assert_int_equal(value(50), 10);
 }
 
+/* A locking read over a range that loses the deadlock while its rows are being sent (the columns went first). */
+static const char SQL_LOCKING_RANGE[] = "SELECT v FROM unit_tx_probe WHERE id >= 1 ORDER BY id LOCK IN SHARE MODE";
+static NEOERR *tx_deadlock_in_read(MYSQL *db, void *arg) {
+  NEOERR *err = row1_then_partner(db, arg);
+  long long v[50];
+  int n = 0;
+  if (!err) err = db_rows(db, SQL_LOCKING_RANGE, DB_NOARGS, DCOLS(DCOL_LL(&v[0])), sizeof v[0], 50, &n);
+  if (!err && n != 50) err = nerr_raise(NERR_ASSERT, "%d rows", n);
+  return nerr_pass(err);
+}
+
+/* The read runs again at once on the same connection. Kept in the statement cache, Connector/C would wait for an
+ * answer to its next execute that never comes — until the read timeout (5 s here; 30 s in the programs, where a
+ * sign-in whose throttle read lost a deadlock hung that long) and a renewed connection. */
+static void test_deadlock_while_rows_arrive(void **state) {
+  tx_ctx c = {NULL, 0};
+  db_set_read_timeout(5);
+  db_close(); /* the timeout is set when connecting */
+  long long reconnects = db_reconnects();
+  deadlock_partner_run(tx_deadlock_in_read, &c);
+  assert_int_equal(db_reconnects(), reconnects);
+  assert_int_equal(value(1), 11);
+  assert_int_equal(value(2), 10);
+  db_set_read_timeout(0);
+  db_close();
+}
+
 static void test_nothing_sent_after_a_deadlock(void **state) {
   reset();
   partner p = {.conn = connect_b(), .mode = 0};
@@ -264,8 +291,8 @@ static void test_deadlock_outside_a_transaction_is_retried(void **state) {
   assert_int_equal(pthread_create(&th, NULL, partner_main, &p), 0);
   sem_wait(&p.holding);
   long long changed = 0, retries = db_autocommit_retries();
-  NEOERR *err = db_exec(t_db(), "UPDATE unit_tx_probe SET v = v + 1 WHERE id IN (1, 2) ORDER BY id", DB_NOARGS,
-                        &changed, NULL);
+  NEOERR *err =
+      db_exec(t_db(), "UPDATE unit_tx_probe SET v = v + 1 WHERE id IN (1, 2) ORDER BY id", DB_NOARGS, &changed, NULL);
   pthread_join(th, NULL);
   t_ok(err, "statement after deadlock");
   if (p.err) fail_msg("partner failed with %u (it should have won the deadlock)", p.err);
@@ -477,7 +504,7 @@ static void test_pipelined_writes(void **state) {
 static NEOERR *tx_pipelined_deadlock(MYSQL *db, void *arg) {
   NEOERR *err = row1_then_partner(db, arg);
   if (err) return nerr_pass(err);
-  err = db_exec_pipelined(db, SQL_ADD_TX, DBA(DI(1), DI(2)), 1);          /* B holds row 2: the deadlock */
+  err = db_exec_pipelined(db, SQL_ADD_TX, DBA(DI(1), DI(2)), 1);             /* B holds row 2: the deadlock */
   if (!err) err = db_exec_pipelined(db, SQL_ADD_TX, DBA(DI(100), DI(3)), 1); /* sent before the deadlock is known */
   if (!err) err = db_exec(db, SQL_ADD_TX, DBA(DI(1000), DI(4)), NULL, NULL);
   return nerr_pass(err);
@@ -497,6 +524,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_success_commits_once),
       cmocka_unit_test(test_deadlock_is_retried),
+      cmocka_unit_test(test_deadlock_while_rows_arrive),
       cmocka_unit_test(test_nothing_sent_after_a_deadlock),
       cmocka_unit_test(test_lock_wait_timeout_is_retried),
       cmocka_unit_test(test_deadlock_outside_a_transaction_is_retried),
