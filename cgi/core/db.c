@@ -1179,15 +1179,33 @@ NEOERR *db_tx(MYSQL *db, db_tx_fn fn, void *arg) {
 }
 
 NEOERR *db_call_tx(MYSQL *db, const char *sql, const dbp *p, int n, int gen_row, int *declined) {
-  *declined = 0;
-  if (g_in_tx) return nerr_raise(NERR_ASSERT, "db_call_tx inside a transaction: %.80s", sql);
-  g_last_errno = 0;
-  NEOERR *err = db_exec(db, sql, p, n, NULL, NULL); /* outside a transaction: deadlocks are sent again (stmt_run) */
+  *declined = 1;
+  if (g_in_tx) return STATUS_OK; /* its own START TRANSACTION would commit the open one: the long way */
+  NEOERR *err = STATUS_OK;
+  /* A lost deadlock rolled it back whole (its handler): sent again, like an autocommitted statement. Anything else —
+   * its SQLSTATE 45000, a lock wait (the long way waits no longer than it would have) — goes the long way at once. */
+  for (int tries = 0; tries < AUTOCOMMIT_TRIES; tries++) {
+    nerr_ignore(&err);
+    g_last_errno = 0;
+    stmt_entry *e = NULL;
+    err = stmt_run_once(db, sql, p, n, &e);
+    if (!err) stmt_release(e);
+    if (!err || g_lost || g_last_errno != ER_LOCK_DEADLOCK) break;
+    g_conflicts++;
+  }
   if (gen_row > 0 && (!err || g_lost)) generations_bump_local_row(gen_row); /* lost: it may have committed */
-  if (!err || g_lost || !g_db) return nerr_pass(err);
+  if (!err) *declined = 0;
+  if (!err) return STATUS_OK;
+  if (g_lost && is_unsent_errno(g_lost) && reconnect() == 0) { /* it never left: the long way on a fresh connection */
+    nerr_ignore(&err);
+    return STATUS_OK;
+  }
+  if (g_lost || !g_db) {
+    *declined = 0;
+    return nerr_pass(err);
+  }
   if (g_last_errno != ER_SIGNAL_EXCEPTION) log_neoerr("db_call_tx (the long way instead)", &err);
   nerr_ignore(&err);
-  *declined = 1;
   return STATUS_OK;
 }
 

@@ -151,9 +151,10 @@ int db_tx_single_generation(void);
 void db_tx_generation_raised(void);
 /* A whole transaction written as one stored procedure (its own START TRANSACTION … COMMIT, and a handler that rolls
  * back on any error, e.g. schema/048): one round trip. *declined is 1 when it signalled SQLSTATE 45000 — not its
- * case, nothing changed — or failed in a way that rolled it back (a deadlock it kept losing, a lock wait): the
- * caller goes its long way. A lost connection is returned as an error (the COMMIT may have happened). gen_row: the
- * cache_generations row the procedure raises (db_principal_generation_row), bumped on this machine after it. */
+ * case, nothing changed — or failed in a way that rolled it back (a deadlock lost 4 times, a lock wait), or was not
+ * sent (inside a transaction; a connection found dead before it left): the caller goes its long way. A connection
+ * lost under it is an error (the COMMIT may have happened). gen_row: the cache_generations row the procedure raises
+ * (db_principal_generation_row), bumped on this machine after it. */
 NEOERR *db_call_tx(MYSQL *db, const char *sql, const dbp *p, int n, int gen_row, int *declined);
 /* The cache_generations row db_tx_touch_principal would raise for this principal. */
 int db_principal_generation_row(long long principal_id);

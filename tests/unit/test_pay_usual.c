@@ -227,6 +227,33 @@ static void test_declined_goes_the_c_way(void **state) {
   fx_ledger_clean();
 }
 
+struct inside {
+  long long member;
+  order_outcome order;
+  order_result result;
+};
+
+static NEOERR *tx_pay_inside(MYSQL *db, void *arg) {
+  (void)db;
+  struct inside *x = arg;
+  sms_verify_status vr;
+  x->result = pay_code(x->member, &x->order, NULL, &vr);
+  return STATUS_OK;
+}
+
+/* Inside another transaction the procedure's own START TRANSACTION would commit it: the C way, joining it. */
+static void test_inside_a_transaction_goes_the_c_way(void **state) {
+  long long p = fx_product("virtual", 30, 10, 0), usual = order_pay_usual_count();
+  struct inside x = {fx_member(), {0}, ORDER_NOT_FOUND};
+  fx_lot(x.member, 100, 30);
+  order1(x.member, p, 1, &x.order);
+  t_ok(db_tx(t_db(), tx_pay_inside, &x), "outer transaction");
+  assert_int_equal(x.result, ORDER_OK);
+  assert_int_equal(order_pay_usual_count(), usual);
+  assert_int_equal(fx_ll(FX_BALANCE, x.member), 70);
+  fx_ledger_clean();
+}
+
 struct usual_race {
   long long members[24];
   order_outcome orders[24];
@@ -268,6 +295,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_usual_writes_what_the_c_way_writes),
       cmocka_unit_test(test_declined_goes_the_c_way),
+      cmocka_unit_test(test_inside_a_transaction_goes_the_c_way),
       cmocka_unit_test(test_race_usual_flash_sale),
   };
   t_ok(points_init_errors(), "errors");
