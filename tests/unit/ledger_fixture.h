@@ -90,6 +90,23 @@ static inline void fx_ledger_clean(void) {
   assert_int_equal(v, 0);
 }
 
+/* After a suite: its test products leave the shelf (storefront and browser tests never meet them). */
+static inline int fx_teardown(void **state) {
+  (void)state;
+  t_ok(db_exec(t_db(), FX_PRODUCTS_OFF, DB_NOARGS, NULL, NULL), "products off the shelf");
+  return 0;
+}
+
+/* Runs a ledger suite (setup may be NULL) and closes the connection. */
+#define FX_RUN(name, tests, setup)                                                                                     \
+  do {                                                                                                                 \
+    t_ok(points_init_errors(), "errors");                                                                              \
+    int fx_rc = cmocka_run_group_tests_name(name, tests, setup, fx_teardown);                                          \
+    db_close();                                                                                                        \
+    mysql_library_end();                                                                                               \
+    return fx_rc;                                                                                                      \
+  } while (0)
+
 /* ---- racing processes: each child opens its own connection (db.c keeps one per process) ---- */
 typedef int (*fx_child_fn)(int idx, void *arg);
 

@@ -175,11 +175,6 @@ static void test_pause_and_resume(void **state) {
   fx_ledger_clean();
 }
 
-static int teardown(void **state) {
-  t_ok(db_exec(t_db(), FX_PRODUCTS_OFF, DB_NOARGS, NULL, NULL), "products off the shelf");
-  return 0;
-}
-
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_race_budget),
@@ -187,9 +182,5 @@ int main(void) {
       cmocka_unit_test(test_line_in_two_activities),
       cmocka_unit_test(test_pause_and_resume),
   };
-  t_ok(points_init_errors(), "errors");
-  int rc = cmocka_run_group_tests_name("guards", tests, NULL, teardown);
-  db_close();
-  mysql_library_end();
-  return rc;
+  FX_RUN("guards", tests, NULL);
 }

@@ -469,11 +469,6 @@ static void test_race_expire_and_pay(void **state) {
   fx_ledger_clean();
 }
 
-static int teardown(void **state) {
-  t_ok(db_exec(t_db(), FX_PRODUCTS_OFF, DB_NOARGS, NULL, NULL), "products off the shelf");
-  return 0;
-}
-
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_create_checks_lines_address_and_limits),
@@ -491,9 +486,5 @@ int main(void) {
       cmocka_unit_test(test_race_cancel_and_pay),
       cmocka_unit_test(test_race_expire_and_pay),
   };
-  t_ok(points_init_errors(), "errors");
-  int rc = cmocka_run_group_tests_name("orders", tests, NULL, teardown);
-  db_close();
-  mysql_library_end();
-  return rc;
+  FX_RUN("orders", tests, NULL);
 }

@@ -286,11 +286,6 @@ static void test_race_usual_flash_sale(void **state) {
   fx_ledger_clean();
 }
 
-static int teardown(void **state) {
-  t_ok(db_exec(t_db(), FX_PRODUCTS_OFF, DB_NOARGS, NULL, NULL), "products off the shelf");
-  return 0;
-}
-
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_usual_writes_what_the_c_way_writes),
@@ -298,9 +293,5 @@ int main(void) {
       cmocka_unit_test(test_inside_a_transaction_goes_the_c_way),
       cmocka_unit_test(test_race_usual_flash_sale),
   };
-  t_ok(points_init_errors(), "errors");
-  int rc = cmocka_run_group_tests_name("pay_usual", tests, NULL, teardown);
-  db_close();
-  mysql_library_end();
-  return rc;
+  FX_RUN("pay_usual", tests, NULL);
 }

@@ -224,11 +224,6 @@ static void test_expire_idempotent(void **state) {
   assert_int_equal(expired, 0);
 }
 
-static int teardown(void **state) {
-  t_ok(db_exec(t_db(), FX_PRODUCTS_OFF, DB_NOARGS, NULL, NULL), "products off the shelf");
-  return 0;
-}
-
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_qr_png_decodes),
@@ -240,9 +235,5 @@ int main(void) {
       cmocka_unit_test(test_race_redeem),
       cmocka_unit_test(test_expire_idempotent),
   };
-  t_ok(points_init_errors(), "errors");
-  int rc = cmocka_run_group_tests_name("vouchers", tests, setup, teardown);
-  db_close();
-  mysql_library_end();
-  return rc;
+  FX_RUN("vouchers", tests, setup);
 }
