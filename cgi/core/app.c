@@ -1,5 +1,6 @@
 /* app.c: FastCGI accept loop, routing, central checks (404/405/403/CSRF), response writing */
 #include "app.h"
+#include "cgi_setup.h"
 #include "config.h"
 #include "data_cache.h"
 #include "log.h"
@@ -371,7 +372,7 @@ static NEOERR *parse_request(req *r, int *parsed) {
   char tmpdir[1100];
   snprintf(tmpdir, sizeof tmpdir, "%s/tmp", g_cfg.var);
   NEOERR *err = hdf_set_value(r->hdf, "Config.Upload.TmpDir", tmpdir);
-  if (!err) err = cgi_init(&r->cgi, r->hdf);
+  if (!err) err = cgi_setup(&r->cgi, r->hdf);
   if (!err) r->lang = pick_lang(r);
   if (err) return nerr_pass(err);
   int st = 404;
