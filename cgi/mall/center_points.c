@@ -48,6 +48,7 @@ static void hint_note(long long member, int lots, int entries) {
  * open lots show LOTS_PER_PAGE at a time (?lots=<expires>.<id> continues after a lot). */
 NEOERR *h_points(req *r) {
   static const in_field F[] = {
+      /* the page's select writes these out (templates/mall/center/points.cs): a kind added here goes there too */
       {"kind", IN_ENUM, 0, 0, 0,
        "all|earn|spend|refund|expire|grant|adjust|offline|scan|api_earn|api_spend|api_reverse|coupon|bonus"},
       {"from", IN_DATE, 0, 0, 0, NULL},

@@ -38,15 +38,32 @@
 
   <section class="card" id="ledger">
     <h2><?cs var:Lang.Center.Points.Ledger ?></h2>
-    <form class="filter-form" method="get" action="/points#ledger">
+    <?cs # The kinds and the two date fields are written out, not looped over the language tree or called as field():
+       a ClearSilver macro call evaluates every argument and each Form.*[n] lookup anew, and those two calls and the
+       loop were a third of this page's rendering (callgrind). The kinds are h_points' list (center_points.c); the
+       fields are field(n, label, "date", "", "", 0, "") of layout/macros.cs, to the byte (the golden test checks). ?><form class="filter-form" method="get" action="/points#ledger">
       <div class="form-row">
         <label for="f-kind"><?cs var:Lang.Center.Points.Kind ?></label>
         <select id="f-kind" name="kind">
-          <?cs each:k = Lang.Center.Points.Kinds ?><option value="<?cs name:k ?>"<?cs if:Filter.Kind == name(k) ?> selected<?cs /if ?>><?cs var:k ?></option><?cs /each ?>
+          <option value="all"<?cs if:Filter.Kind == "all" ?> selected<?cs /if ?>><?cs var:Lang.Center.Points.Kinds.all ?></option><option value="earn"<?cs if:Filter.Kind == "earn" ?> selected<?cs /if ?>><?cs var:Lang.Center.Points.Kinds.earn ?></option><option value="spend"<?cs if:Filter.Kind == "spend" ?> selected<?cs /if ?>><?cs var:Lang.Center.Points.Kinds.spend ?></option><option value="refund"<?cs if:Filter.Kind == "refund" ?> selected<?cs /if ?>><?cs var:Lang.Center.Points.Kinds.refund ?></option><option value="expire"<?cs if:Filter.Kind == "expire" ?> selected<?cs /if ?>><?cs var:Lang.Center.Points.Kinds.expire ?></option><option value="grant"<?cs if:Filter.Kind == "grant" ?> selected<?cs /if ?>><?cs var:Lang.Center.Points.Kinds.grant ?></option><option value="scan"<?cs if:Filter.Kind == "scan" ?> selected<?cs /if ?>><?cs var:Lang.Center.Points.Kinds.scan ?></option><option value="adjust"<?cs if:Filter.Kind == "adjust" ?> selected<?cs /if ?>><?cs var:Lang.Center.Points.Kinds.adjust ?></option><option value="offline"<?cs if:Filter.Kind == "offline" ?> selected<?cs /if ?>><?cs var:Lang.Center.Points.Kinds.offline ?></option><option value="coupon"<?cs if:Filter.Kind == "coupon" ?> selected<?cs /if ?>><?cs var:Lang.Center.Points.Kinds.coupon ?></option><option value="api_earn"<?cs if:Filter.Kind == "api_earn" ?> selected<?cs /if ?>><?cs var:Lang.Center.Points.Kinds.api_earn ?></option><option value="api_spend"<?cs if:Filter.Kind == "api_spend" ?> selected<?cs /if ?>><?cs var:Lang.Center.Points.Kinds.api_spend ?></option><option value="api_reverse"<?cs if:Filter.Kind == "api_reverse" ?> selected<?cs /if ?>><?cs var:Lang.Center.Points.Kinds.api_reverse ?></option><option value="bonus"<?cs if:Filter.Kind == "bonus" ?> selected<?cs /if ?>><?cs var:Lang.Center.Points.Kinds.bonus ?></option>
         </select>
       </div>
-      <?cs call:field("from", Lang.Center.Points.From, "date", "", "", 0, "") ?>
-      <?cs call:field("to", Lang.Center.Points.To, "date", "", "", 0, "") ?>
+      
+<div class="form-row<?cs if:Form.Errors.from ?> has-error<?cs /if ?>">
+  <label for="f-from"><?cs var:Lang.Center.Points.From ?></label>
+  <input id="f-from" name="from"<?cs call:dateattr() ?><?cs if:?Form.Values.from ?> value="<?cs var:Form.Values.from ?>"<?cs /if ?><?cs
+  if:Form.Errors.from ?> aria-invalid="true" aria-describedby="e-from"<?cs /if ?>>
+  <?cs if:Form.Errors.from ?><p class="field-error" id="e-from"><?cs var:Form.Errors.from ?></p><?cs /if ?>
+</div>
+
+      
+<div class="form-row<?cs if:Form.Errors.to ?> has-error<?cs /if ?>">
+  <label for="f-to"><?cs var:Lang.Center.Points.To ?></label>
+  <input id="f-to" name="to"<?cs call:dateattr() ?><?cs if:?Form.Values.to ?> value="<?cs var:Form.Values.to ?>"<?cs /if ?><?cs
+  if:Form.Errors.to ?> aria-invalid="true" aria-describedby="e-to"<?cs /if ?>>
+  <?cs if:Form.Errors.to ?><p class="field-error" id="e-to"><?cs var:Form.Errors.to ?></p><?cs /if ?>
+</div>
+
       <div class="actions"><button class="btn btn-primary" type="submit"><?cs var:Lang.Center.Points.Filter ?></button><?cs if:Filter.Active ?> <a class="btn-link" href="/points#ledger"><?cs var:Lang.Center.Points.Reset ?></a><?cs /if ?></div>
     </form>
     <?cs if:subcount(Ledger) ?>
