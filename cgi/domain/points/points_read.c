@@ -190,7 +190,9 @@ NEOERR *member_points_lots_first(MYSQL *db, long long member_id, int days, int l
   ledger_stmt st;
   member_points_lots_first_stmt(member_id, days, want, ledger, &st);
   const int max_rows = want + (ledger ? ledger->limit + 1 : 0);
-  union_row *all = calloc((size_t)max_rows, sizeof *all);
+  /* Not zeroed (46 KB, 5 % of a view's instructions): db_rows sets every column of each row it fetches, a NULL as ""
+   * with its flag, and no row past those is read. */
+  union_row *all = malloc((size_t)max_rows * sizeof *all);
   if (!all) return nerr_raise(NERR_NOMEM, "member_points_lots_first: %d rows", max_rows);
   union_row *r0 = all;
   /* Every column may be NULL: the numbers row has NULLs where it has nothing to say, an entry without an order has no
