@@ -525,6 +525,11 @@ campaign-counter UPDATE/s; then $CLAIM_STORM claims at once for a quota of $CLAI
 printf '%-32s %9s %8s %8s %6s  %s\n' "" "per s" "p50 ms" "p99 ms" "ratio" "target"
 printf '%s\n' "${CLAIM_OUT[@]}"
 if [ "$FAILS" -ne 0 ]; then
+  # Why a request waited: the FastCGI programs log each request's milliseconds, lighttpd its backend trouble.
+  echo
+  echo "requests that took 500 ms or more (var/log/*.log), and lighttpd's error log, for the rows above:"
+  cat "$VAR"/log/mall.log "$VAR"/log/admin.log 2>/dev/null | awk '$NF ~ /ms$/ && $NF + 0 >= 500' | tail -20
+  grep -v "server started\|server stopped\|gracefully" "$VAR/log/lighttpd-error.log" 2>/dev/null | tail -20
   echo "bench: $FAILS row(s) or check(s) missed a target or had errors"
   exit 1
 fi
