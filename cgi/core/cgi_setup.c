@@ -1,7 +1,7 @@
 /* cgi_setup.c: ClearSilver's cgi_init (0.10.5) for our requests, without its 152 snprintf calls a request */
 /* cgi_init builds "CGI.<name>" with snprintf for each of the 152 variables it knows, present or not: counted with
  * callgrind, 16 % of this program's instructions for an uncached /points view. Here the names are written out once
- * and read from the request's index (fcgi_io.c); cookies and the query string are parsed as ClearSilver parses them
+ * and only the request's own variables (a score) are looked up in them; cookies and the query string are parsed as ClearSilver parses them
  * (cgi.c _parse_cookie, _parse_query, ported line for line: dotted names, repeats as .0 .1, empty names as _0).
  * tests/unit/test_cgi_setup.c compares the whole HDF with the real cgi_init's, request by request. */
 #include "cgi_setup.h"
@@ -168,6 +168,59 @@ static const struct {
     {"HTTP_SOAPACTION", "HTTP.Soap.Action"},
 };
 
+#define NVARS (sizeof VARS / sizeof VARS[0])
+/* VARS by name, hashed once: g_first[slot] is 1 + the first entry of a name, g_next[i] 1 + its next entry of the same
+ * name (SSL_SERVER_KEY_SIZE has two). */
+#define NAME_SLOTS 512
+static short g_first[NAME_SLOTS], g_next[NVARS];
+
+static unsigned name_hash(const char *s, size_t n) {
+  unsigned h = 2166136261u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h % NAME_SLOTS;
+}
+
+static void index_vars(void) {
+  for (size_t i = 0; i < NVARS; i++) { /* a chain in any order: find_vars sorts what it finds */
+    size_t n = strlen(VARS[i].env);
+    unsigned h = name_hash(VARS[i].env, n);
+    while (g_first[h] && strcmp(VARS[g_first[h] - 1].env, VARS[i].env) != 0) h = (h + 1) % NAME_SLOTS;
+    g_next[i] = g_first[h];
+    g_first[h] = (short)(i + 1);
+  }
+}
+
+/* Entry i of VARS gets value v (the request's first variable of that name, as io_env answers). */
+struct found {
+  int i;
+  const char *v;
+};
+
+/* The request's variables cgi.c knows, in cgi.c's order (a later one of the same HDF name wins there too). */
+static int find_vars(struct found *out, int max) {
+  int n = 0;
+  for (char **e = io_env_list(); e && *e; e++) {
+    const char *eq = strchr(*e, '=');
+    if (!eq) continue;
+    size_t len = (size_t)(eq - *e);
+    unsigned h = name_hash(*e, len);
+    while (g_first[h] && !(strncmp(VARS[g_first[h] - 1].env, *e, len) == 0 && !VARS[g_first[h] - 1].env[len]))
+      h = (h + 1) % NAME_SLOTS;
+    for (int i = g_first[h] - 1; i >= 0; i = g_next[i] - 1) {
+      int k = n, dup = 0;
+      for (int j = 0; j < n; j++) dup |= out[j].i == i;
+      if (dup || n == max) break;         /* a repeated variable: the first one counts */
+      while (k > 0 && out[k - 1].i > i) { /* insertion in table order */
+        out[k] = out[k - 1];
+        k--;
+      }
+      out[k] = (struct found){i, eq + 1};
+      n++;
+    }
+  }
+  return n;
+}
+
 /* cgi.c _parse_cookie: Cookie = the header; Cookie.<name> = value for each name=value with both non-empty. */
 static NEOERR *parse_cookie(HDF *hdf) {
   const char *header = hdf_get_value(hdf, "HTTP.Cookie", NULL);
@@ -246,6 +299,7 @@ NEOERR *cgi_setup(CGI **out, HDF *hdf) {
   static int registered;
   *out = NULL;
   if (!registered) {
+    index_vars();
     HDF *scratch = NULL;
     CGI *once = NULL;
     NEOERR *err = hdf_init(&scratch);
@@ -262,10 +316,9 @@ NEOERR *cgi_setup(CGI **out, HDF *hdf) {
   cgi->ignore_empty_form_vars = IgnoreEmptyFormVars;
   cgi->hdf = hdf;
   NEOERR *err = STATUS_OK;
-  for (size_t i = 0; !err && i < sizeof VARS / sizeof VARS[0]; i++) {
-    const char *v = io_env(VARS[i].env);
-    if (v) err = hdf_set_value(hdf, VARS[i].hdf, v);
-  }
+  struct found f[NVARS];
+  int nf = find_vars(f, (int)NVARS);
+  for (int k = 0; !err && k < nf; k++) err = hdf_set_value(hdf, VARS[f[k].i].hdf, f[k].v);
   if (!err) err = parse_cookie(hdf);
   const char *q = err ? NULL : hdf_get_value(hdf, "CGI.QueryString", NULL);
   if (q) {

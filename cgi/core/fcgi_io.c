@@ -136,6 +136,8 @@ static int io_iterenv(void *data, int n, char **k, char **v) {
 
 const char *io_env(const char *k) { return env_find(k); }
 
+char **io_env_list(void) { return io_envp(); }
+
 int io_env_cookie(const char *name, char *buf, size_t len) {
   const char *h = env_find("HTTP_COOKIE");
   size_t nl = strlen(name);

@@ -12,6 +12,8 @@ void io_bind_fcgi(FCGX_Request *fr);
 void io_bind_emulated(char **env, const char *body, STRING *out);
 /* Indexes the bound request's environment: call once per request before io_env. */
 void io_env_index(void);
+/* The bound request's variables as KEY=VALUE strings, NULL-terminated (NULL when none is bound). */
+char **io_env_list(void);
 /* A request variable (REQUEST_URI, HTTP_COOKIE …), NULL when absent. */
 const char *io_env(const char *name);
 /* Finds cookie name in the raw Cookie header (for the fast path, before any parsing).

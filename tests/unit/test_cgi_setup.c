@@ -119,9 +119,19 @@ static void test_tls_and_post(void **state) {
   same_both_ways(env, "Protocol = old");
 }
 
+/* A variable sent twice (the first counts, as io_env answers cgi_init), an entry without '=', unknown variables. */
+static void test_repeats_and_strays(void **state) {
+  (void)state;
+  char *env[] = {
+      "REQUEST_METHOD=GET",       "HTTP_HOST=first",       "HTTP_HOST=second", "NOEQUALS",         "HTTP_X_UNKNOWN=1",
+      "SSL_SERVER_KEY_SIZE=4096", "SSL_SERVER_KEY_SIZE=1", "QUERY_STRING=a=1", "QUERY_STRING=a=2", NULL};
+  same_both_ways(env, "Host = first");
+}
+
 int main(void) {
   io_install();
   const struct CMUnitTest tests[] = {cmocka_unit_test(test_plain_get), cmocka_unit_test(test_awkward_queries),
-                                     cmocka_unit_test(test_awkward_cookies), cmocka_unit_test(test_tls_and_post)};
+                                     cmocka_unit_test(test_awkward_cookies), cmocka_unit_test(test_tls_and_post),
+                                     cmocka_unit_test(test_repeats_and_strays)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
