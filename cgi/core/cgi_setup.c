@@ -1,9 +1,10 @@
 /* cgi_setup.c: ClearSilver's cgi_init (0.10.5) for our requests, without its 152 snprintf calls a request */
 /* cgi_init builds "CGI.<name>" with snprintf for each of the 152 variables it knows, present or not: counted with
  * callgrind, 16 % of this program's instructions for an uncached /points view. Here the names are written out once
- * and only the request's own variables (a score) are looked up in them; cookies and the query string are parsed as ClearSilver parses them
- * (cgi.c _parse_cookie, _parse_query, ported line for line: dotted names, repeats as .0 .1, empty names as _0).
- * tests/unit/test_cgi_setup.c compares the whole HDF with the real cgi_init's, request by request. */
+ * and only the request's own variables (a score) are looked up in them; cookies and the query string are parsed as
+ * ClearSilver parses them (cgi.c _parse_cookie, _parse_query, ported line for line: dotted names, repeats as .0 .1,
+ * empty names as _0). tests/unit/test_cgi_setup.c compares the whole HDF with the real cgi_init's, request by request.
+ */
 #include "cgi_setup.h"
 #include "fcgi_io.h"
 #include <stdio.h>
