@@ -182,6 +182,9 @@ static unsigned name_hash(const char *s, size_t n) {
 }
 
 static void index_vars(void) {
+  static int indexed;
+  if (indexed) return;
+  indexed = 1;
   for (size_t i = 0; i < NVARS; i++) { /* a chain in any order: find_vars sorts what it finds */
     size_t n = strlen(VARS[i].env);
     unsigned h = name_hash(VARS[i].env, n);
